@@ -1,0 +1,50 @@
+import { existsSync, rmSync } from "node:fs";
+import { mkdtemp, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+
+/** A file in every output folder: a build replaces only folders that carry it (or empty ones). */
+export const OUTPUT_MARKER = ".news-archive-output";
+
+/** Why an existing folder must not be replaced by a build, or undefined when it may. */
+export async function replaceRefusal(outputDir: string): Promise<string | undefined> {
+  if (!existsSync(outputDir)) return undefined;
+  const entries = await readdir(outputDir).catch(() => undefined);
+  if (entries === undefined) return `${outputDir} exists and is not a folder; choose another output folder`;
+  if (entries.length === 0 || entries.includes(OUTPUT_MARKER)) return undefined;
+  return `${outputDir} holds files that a news-archive build did not write, and a build replaces the whole folder; empty it or choose another output folder`;
+}
+
+/**
+ * Builds into a fresh folder beside the output folder and swaps it in only
+ * when `write` succeeded, so a failed or interrupted build leaves the
+ * previous output exactly as it was.
+ */
+export async function writeAtomically<T>(outputDir: string, write: (stagingDir: string) => Promise<T>): Promise<T> {
+  const parent = dirname(outputDir);
+  const staging = await mkdtemp(join(parent, `.${basename(outputDir)}.building-`));
+  const onInterrupt = (): void => {
+    rmSync(staging, { recursive: true, force: true });
+    process.exit(130);
+  };
+  process.once("SIGINT", onInterrupt);
+  process.once("SIGTERM", onInterrupt);
+  try {
+    const result = await write(staging);
+    await writeFile(join(staging, OUTPUT_MARKER), "This folder is written by news-archive; each build replaces it whole.\n");
+    if (existsSync(outputDir)) {
+      const previous = `${staging}.previous`;
+      await rename(outputDir, previous);
+      await rename(staging, outputDir);
+      await rm(previous, { recursive: true, force: true });
+    } else {
+      await rename(staging, outputDir);
+    }
+    return result;
+  } catch (cause) {
+    await rm(staging, { recursive: true, force: true });
+    throw cause;
+  } finally {
+    process.off("SIGINT", onInterrupt);
+    process.off("SIGTERM", onInterrupt);
+  }
+}

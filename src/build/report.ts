@@ -1,0 +1,50 @@
+import { formatDiagnostic, type Diagnostic } from "../content/diagnostics.ts";
+import type { ArchiveCounts } from "../content/load-archive.ts";
+
+/** How many problems of one kind are listed before the rest are counted, unless --verbose. */
+export const LISTED_PER_KIND = 10;
+
+/** Errors in full; warnings by kind, the first few of each listed and the rest counted. */
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], shownRoot: string, verbose: boolean): { errors: string[]; warnings: string[] } {
+  const errors = diagnostics.filter((item) => item.severity === "error").map((item) => formatDiagnostic(item, shownRoot));
+  const warnings: string[] = [];
+  const byKind = new Map<string, Diagnostic[]>();
+  for (const item of diagnostics) {
+    if (item.severity === "warning") byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), item]);
+  }
+  for (const [kind, items] of byKind) {
+    const listed = verbose ? items : items.slice(0, LISTED_PER_KIND);
+    warnings.push(...listed.map((item) => formatDiagnostic(item, shownRoot)));
+    if (listed.length < items.length) warnings.push(`… and ${items.length - listed.length} more warnings of the kind "${kind}" (--verbose lists them all)`);
+  }
+  return { errors, warnings };
+}
+
+/** "invalid-date: 2, duplicate-url: 1": what the errors were about. */
+export function countByKind(diagnostics: readonly Diagnostic[], severity: Diagnostic["severity"]): string {
+  const counts = new Map<string, number>();
+  for (const item of diagnostics) if (item.severity === severity) counts.set(item.kind, (counts.get(item.kind) ?? 0) + 1);
+  return [...counts.entries()].map(([kind, count]) => `${kind} ${count}`).join(", ");
+}
+
+export interface SummaryFacts {
+  readonly counts: ArchiveCounts;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly pagesWritten?: number;
+  readonly outputShown: string;
+  readonly seconds: number;
+}
+
+export function formatSummary(facts: SummaryFacts): string[] {
+  const { counts, diagnostics } = facts;
+  const errorCount = diagnostics.filter((item) => item.severity === "error").length;
+  const warningCount = diagnostics.length - errorCount;
+  const lines = [
+    `articles: ${counts.articleFiles} found, ${counts.published} published, ${counts.draftsLeftOut} draft(s) left out, ${counts.invalidLeftOut} invalid left out`,
+    `files: ${counts.bundleAssets} page-bundle file(s) published, ${counts.skippedFiles} other file(s) skipped with a warning, ${counts.ignoredBySettings} ignored by settings`,
+    `problems: ${errorCount} error(s)${errorCount > 0 ? ` (${countByKind(diagnostics, "error")})` : ""}, ${warningCount} warning(s)${warningCount > 0 ? ` (${countByKind(diagnostics, "warning")})` : ""}`,
+  ];
+  if (facts.pagesWritten !== undefined) lines.push(`pages: ${facts.pagesWritten} written to ${facts.outputShown}`);
+  lines.push(`time: ${facts.seconds.toFixed(2)} s`);
+  return lines;
+}

@@ -1,0 +1,108 @@
+import { existsSync } from "node:fs";
+import { realpath } from "node:fs/promises";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { isDirectory } from "../content/discover.ts";
+import { parseSettings, readSettingsFile, SETTINGS_FILE_NAME, type Settings } from "../settings/settings.ts";
+
+/** The project's own folder: layouts, the Eleventy config and the sample archive live here. */
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const DEFAULT_CONTENT_DIR = join(PROJECT_ROOT, "content");
+export const DEFAULT_OUTPUT_DIR = join(PROJECT_ROOT, "_site");
+
+/** What a user asks for on the command line; every field is optional. */
+export interface BuildOptions {
+  readonly content?: string;
+  readonly output?: string;
+  readonly config?: string;
+  readonly basePath?: string;
+  readonly siteUrl?: string;
+  readonly drafts?: boolean;
+  readonly keepGoing?: boolean;
+}
+
+/** A checked request: absolute folders, typed settings. */
+export interface BuildRequest {
+  readonly contentDir: string;
+  /** The content folder as the user wrote it, for messages. */
+  readonly shownContentDir: string;
+  readonly outputDir: string;
+  /** The settings file read, if any, and its path relative to the content folder when it lies inside. */
+  readonly settingsFile?: string;
+  readonly settingsFileInContent?: string;
+  readonly settings: Settings;
+  readonly includeDrafts: boolean;
+  readonly keepGoing: boolean;
+}
+
+export type RequestResult = { readonly ok: true; readonly request: BuildRequest } | { readonly ok: false; readonly errors: readonly string[] };
+
+/**
+ * Resolves folders and settings. Settings come from `--config FILE`, else from
+ * `news-archive.json` in the content folder, else defaults; flags override them.
+ */
+export async function resolveBuildRequest(options: BuildOptions, cwd: string = process.cwd()): Promise<RequestResult> {
+  const shownContentDir = options.content ?? (relative(cwd, DEFAULT_CONTENT_DIR) || ".");
+  const contentDir = options.content === undefined ? DEFAULT_CONTENT_DIR : resolve(cwd, options.content);
+  const outputDir = options.output === undefined ? DEFAULT_OUTPUT_DIR : resolve(cwd, options.output);
+  const errors: string[] = [];
+  if (!(await isDirectory(contentDir))) {
+    return { ok: false, errors: [`${shownContentDir}: the content folder does not exist or is not a folder; give the folder that holds your Markdown articles with --content DIR`] };
+  }
+  const contentReal = await realpath(contentDir);
+  const outputReal = await realPathOfPossiblyMissing(outputDir);
+  if (isInside(outputReal, contentReal)) {
+    errors.push(`${options.output ?? outputDir}: the output folder is inside the content folder ${shownContentDir}; choose an output folder outside it`);
+  }
+  if (isInside(contentReal, outputReal) || contentReal === outputReal) {
+    errors.push(`${options.output ?? outputDir}: the output folder holds the content folder ${shownContentDir}, and a build replaces the output folder; choose another output folder`);
+  }
+
+  const inContent = join(contentDir, SETTINGS_FILE_NAME);
+  const settingsFile = options.config === undefined ? (existsSync(inContent) ? inContent : undefined) : resolve(cwd, options.config);
+  let raw: Record<string, unknown> = {};
+  if (settingsFile !== undefined) {
+    const read = await readSettingsFile(settingsFile);
+    if (!read.ok) return { ok: false, errors: [...errors, ...read.errors] };
+    if (read.raw === null || typeof read.raw !== "object" || Array.isArray(read.raw)) {
+      return { ok: false, errors: [...errors, `${settingsFile}: the settings file must hold one JSON object, such as {"title": "News"}`] };
+    }
+    raw = { ...(read.raw as Record<string, unknown>) };
+  }
+  if (options.basePath !== undefined) raw["basePath"] = options.basePath;
+  if (options.siteUrl !== undefined) raw["siteUrl"] = options.siteUrl;
+  const parsed = parseSettings(raw, settingsFile ?? "settings");
+  if (!parsed.ok) return { ok: false, errors: [...errors, ...parsed.errors] };
+  if (errors.length > 0) return { ok: false, errors };
+
+  const settingsFileInContent =
+    settingsFile !== undefined && isInside(await realpath(settingsFile), contentReal) ? relative(contentReal, await realpath(settingsFile)).split("\\").join("/") : undefined;
+  return {
+    ok: true,
+    request: {
+      contentDir,
+      shownContentDir,
+      outputDir,
+      ...(settingsFile === undefined ? {} : { settingsFile }),
+      ...(settingsFileInContent === undefined ? {} : { settingsFileInContent }),
+      settings: parsed.settings,
+      includeDrafts: options.drafts ?? false,
+      keepGoing: options.keepGoing ?? false,
+    },
+  };
+}
+
+function isInside(child: string, parent: string): boolean {
+  const fromParent = relative(parent, child);
+  return fromParent !== "" && !fromParent.startsWith("..") && !isAbsolute(fromParent);
+}
+
+/** The real path of a folder that may not exist yet: its nearest existing ancestor, resolved, plus the rest. */
+async function realPathOfPossiblyMissing(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path ? path : join(await realPathOfPossiblyMissing(parent), relative(parent, path));
+  }
+}

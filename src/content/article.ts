@@ -1,0 +1,241 @@
+import { basename, extname } from "node:path/posix";
+import { describeType, parseArticleDate, splitFileNameDate, type ArticleDate } from "./dates.ts";
+import { error, warning, type Diagnostic } from "./diagnostics.ts";
+import type { ArticleFile } from "./discover.ts";
+import type { ArticleSource } from "./front-matter.ts";
+import { slugify, unsafeSlugReason } from "./slugs.ts";
+
+export interface Category {
+  readonly slug: string;
+  readonly name: string;
+}
+
+export interface Tag {
+  readonly slug: string;
+  readonly name: string;
+}
+
+/** What one file says about its article, checked field by field; the category is resolved archive-wide later. */
+export interface ArticleFields {
+  readonly sourcePath: string;
+  readonly bundleDir?: string;
+  readonly assets: readonly string[];
+  readonly title: string;
+  readonly date: ArticleDate;
+  readonly updated?: ArticleDate;
+  /** The category as written, or undefined when the article names none. */
+  readonly categoryName?: string;
+  readonly tags: readonly Tag[];
+  readonly summary?: string;
+  readonly slug: string;
+  readonly draft: boolean;
+  readonly featured: boolean;
+  readonly lang?: string;
+  readonly markdown: string;
+  /** Front-matter keys this tool does not use (author, layout, ...), kept as written. */
+  readonly extra: Readonly<Record<string, unknown>>;
+}
+
+export interface FieldsOutcome {
+  /** Undefined when any error was found. */
+  readonly fields?: ArticleFields;
+  /** Whether the article is a draft, known even when other fields are wrong. */
+  readonly draft: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const KNOWN_KEYS = new Set(["title", "date", "category", "categories", "summary", "tags", "slug", "draft", "featured", "updated", "lang"]);
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+/** Checks every front-matter field of one article and reports all problems at once. */
+export function readArticleFields(file: ArticleFile, source: ArticleSource, timeZone: string): FieldsOutcome {
+  const path = file.file;
+  const data = source.data;
+  const diagnostics: Diagnostic[] = [];
+  const lineOf = (key: string): number => source.keyLines.get(key) ?? source.frontMatterLine;
+  const fail = (kind: string, key: string, message: string): void => {
+    diagnostics.push(error(kind, path, message, lineOf(key)));
+  };
+
+  const draft = readFlag(data, "draft", path, lineOf, diagnostics);
+  const featured = readFlag(data, "featured", path, lineOf, diagnostics);
+
+  const title = readTitle(data["title"]);
+  if (!title.ok) fail(title.kind, "title", title.message);
+
+  // A bundle is named by its folder; a date prefix in the name is the fallback date.
+  const nameStem = file.bundleDir !== undefined ? basename(file.bundleDir) : basename(path, extname(path));
+  const prefixed = splitFileNameDate(nameStem);
+  let date: ArticleDate | undefined;
+  if (data["date"] !== undefined && data["date"] !== null) {
+    const parsed = parseArticleDate(data["date"], timeZone);
+    if (parsed.ok) date = parsed.date;
+    else fail("invalid-date", "date", `invalid date: ${parsed.reason}`);
+  } else if (prefixed !== undefined) {
+    const parsed = parseArticleDate(prefixed.date, timeZone);
+    if (parsed.ok) date = parsed.date;
+    else diagnostics.push(error("invalid-date", path, `the file name's date prefix: ${parsed.reason}`));
+  } else {
+    fail("missing-date", "date", 'has no date; add "date: YYYY-MM-DD" to the front matter, or start the file name with YYYY-MM-DD-');
+  }
+
+  let updated: ArticleDate | undefined;
+  if (data["updated"] !== undefined && data["updated"] !== null) {
+    const parsed = parseArticleDate(data["updated"], timeZone);
+    if (parsed.ok) updated = parsed.date;
+    else fail("invalid-date", "updated", `invalid "updated" date: ${parsed.reason}`);
+  }
+
+  const slugSource = readSlugSource(data["slug"], prefixed?.rest ?? nameStem);
+  let slug: string | undefined;
+  if (!slugSource.ok) {
+    fail("invalid-slug", "slug", slugSource.message);
+  } else {
+    slug = slugify(slugSource.text);
+    if (slug === "") {
+      const what = slugSource.fromFrontMatter ? `the slug "${slugSource.text}"` : `the file name "${slugSource.text}"`;
+      fail("empty-slug", "slug", `${what} has no letters or digits to make a URL from; add a "slug" such as "annual-report-2021"`);
+    }
+  }
+
+  const categoryName = readCategory(data, path, lineOf, diagnostics);
+  const tags = readTags(data["tags"], path, lineOf("tags"), diagnostics);
+
+  let summary: string | undefined;
+  const rawSummary = data["summary"];
+  if (typeof rawSummary === "string") summary = rawSummary.trim() === "" ? undefined : rawSummary.trim();
+  else if (rawSummary !== undefined && rawSummary !== null) fail("invalid-summary", "summary", `"summary" must be text, not ${describeType(rawSummary)}; quote it`);
+
+  let lang: string | undefined;
+  const rawLang = data["lang"];
+  if (typeof rawLang === "string" && LANGUAGE_TAG.test(rawLang.trim())) lang = rawLang.trim();
+  else if (rawLang !== undefined && rawLang !== null) fail("invalid-lang", "lang", `"lang" must be a language tag such as "en" or "pt-BR", not ${JSON.stringify(rawLang)}`);
+
+  const extra: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) if (!KNOWN_KEYS.has(key)) extra[key] = value;
+
+  if (diagnostics.some((diagnostic) => diagnostic.severity === "error") || !title.ok || date === undefined || slug === undefined) {
+    return { draft, diagnostics };
+  }
+  const fields: ArticleFields = {
+    sourcePath: path,
+    ...(file.bundleDir === undefined ? {} : { bundleDir: file.bundleDir }),
+    assets: file.assets,
+    title: title.value,
+    date,
+    ...(updated === undefined ? {} : { updated }),
+    ...(categoryName === undefined ? {} : { categoryName }),
+    tags,
+    ...(summary === undefined ? {} : { summary }),
+    slug,
+    draft,
+    featured,
+    ...(lang === undefined ? {} : { lang }),
+    markdown: source.body,
+    extra,
+  };
+  return { fields, draft, diagnostics };
+}
+
+type TitleResult = { ok: true; value: string } | { ok: false; kind: string; message: string };
+
+function readTitle(raw: unknown): TitleResult {
+  if (raw === undefined || raw === null) return { ok: false, kind: "missing-title", message: 'has no title; add "title: ..." to the front matter' };
+  if (typeof raw === "number" || typeof raw === "boolean") {
+    return { ok: false, kind: "invalid-title", message: `the title is ${describeType(raw)} (${String(raw)}), not text; put it in quotes: title: "${String(raw)}"` };
+  }
+  if (typeof raw !== "string") return { ok: false, kind: "invalid-title", message: `the title is ${describeType(raw)}, not text; write one line of text in quotes` };
+  const value = raw.replace(/\s+/g, " ").trim();
+  if (value === "") return { ok: false, kind: "empty-title", message: "the title is empty; write the article's title" };
+  return { ok: true, value };
+}
+
+type SlugSource = { ok: true; text: string; fromFrontMatter: boolean } | { ok: false; message: string };
+
+function readSlugSource(raw: unknown, fallback: string): SlugSource {
+  if (raw === undefined || raw === null) return { ok: true, text: fallback, fromFrontMatter: false };
+  if (typeof raw !== "string" && typeof raw !== "number") return { ok: false, message: `"slug" must be text, not ${describeType(raw)}` };
+  const text = String(raw).trim();
+  const unsafe = unsafeSlugReason(text);
+  if (unsafe !== undefined) {
+    return { ok: false, message: `the slug ${JSON.stringify(text)} ${unsafe}; write a plain slug such as "annual-report-2021"` };
+  }
+  return { ok: true, text, fromFrontMatter: true };
+}
+
+/** `draft` and `featured`: true/false; the text "true"/"false" is read as meant, with a warning. */
+function readFlag(
+  data: Readonly<Record<string, unknown>>,
+  key: "draft" | "featured",
+  path: string,
+  lineOf: (key: string) => number,
+  diagnostics: Diagnostic[],
+): boolean {
+  const raw = data[key];
+  if (raw === undefined || raw === null) return false;
+  if (typeof raw === "boolean") return raw;
+  if (typeof raw === "string") {
+    const word = raw.trim().toLowerCase();
+    const meaning = ["true", "yes", "on"].includes(word) ? true : ["false", "no", "off"].includes(word) ? false : undefined;
+    if (meaning !== undefined) {
+      diagnostics.push(
+        warning("flag-as-text", path, `"${key}" is the text ${JSON.stringify(raw)}, read as ${String(meaning)}; write ${key}: ${String(meaning)} without quotes`, lineOf(key)),
+      );
+      return meaning;
+    }
+  }
+  diagnostics.push(error(`invalid-${key}`, path, `"${key}" must be true or false, not ${JSON.stringify(raw)}`, lineOf(key)));
+  // An unreadable draft flag is treated as a draft, so that nothing unfinished is published by accident.
+  return key === "draft";
+}
+
+function readCategory(
+  data: Readonly<Record<string, unknown>>,
+  path: string,
+  lineOf: (key: string) => number,
+  diagnostics: Diagnostic[],
+): string | undefined {
+  const single = data["category"];
+  const list = data["categories"];
+  if (single !== undefined && single !== null) {
+    if (typeof single === "string" && single.trim() !== "") return single.trim();
+    if (typeof single === "number") return String(single);
+    diagnostics.push(error("invalid-category", path, `"category" must be one name written as text, not ${describeType(single)}`, lineOf("category")));
+    return undefined;
+  }
+  if (list !== undefined && list !== null) {
+    const first: unknown = Array.isArray(list) ? list[0] : list;
+    if (typeof first === "string" && first.trim() !== "") return first.trim();
+    diagnostics.push(error("invalid-category", path, `"categories" must be a list of names; the first one is used as the category`, lineOf("categories")));
+  }
+  return undefined;
+}
+
+function readTags(raw: unknown, path: string, line: number, diagnostics: Diagnostic[]): Tag[] {
+  if (raw === undefined || raw === null) return [];
+  let names: unknown[];
+  if (Array.isArray(raw)) {
+    names = raw;
+  } else if (typeof raw === "string") {
+    names = raw.split(",");
+    diagnostics.push(warning("tags-as-text", path, `"tags" is text, not a list; it was split at commas into ${names.length} tag(s); write tags: [a, b]`, line));
+  } else {
+    diagnostics.push(error("invalid-tags", path, `"tags" must be a list such as [energy, food], not ${describeType(raw)}`, line));
+    return [];
+  }
+  const tags: Tag[] = [];
+  for (const name of names) {
+    if (typeof name !== "string" && typeof name !== "number") {
+      diagnostics.push(error("invalid-tags", path, `a tag must be text, not ${describeType(name)}`, line));
+      continue;
+    }
+    const display = String(name).trim();
+    const slug = slugify(display);
+    if (slug === "") {
+      if (display !== "") diagnostics.push(warning("empty-tag-slug", path, `the tag ${JSON.stringify(display)} has no letters or digits and was left out`, line));
+      continue;
+    }
+    if (!tags.some((tag) => tag.slug === slug)) tags.push({ slug, name: display });
+  }
+  return tags;
+}

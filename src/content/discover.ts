@@ -1,0 +1,196 @@
+import { lstat, readdir, realpath, stat } from "node:fs/promises";
+import { extname, join, relative, sep } from "node:path";
+import picomatch from "picomatch";
+import { error, warning, type Diagnostic } from "./diagnostics.ts";
+
+/** A file that holds one article, and for a page bundle the files published beside it. */
+export interface ArticleFile {
+  /** Path relative to the content folder, with forward slashes. */
+  readonly file: string;
+  /** For a page bundle (`slug/index.md`): the bundle's folder, relative to the content folder. */
+  readonly bundleDir?: string;
+  /** For a page bundle: its other files, relative to the bundle's folder. */
+  readonly assets: readonly string[];
+}
+
+export interface DiscoveryOptions {
+  /** Extensions, besides .md and .markdown, of article files. */
+  readonly extensions: readonly string[];
+  /** Globs of further article files, whatever their extension. */
+  readonly include: readonly string[];
+  /** Globs of files and folders that are not part of the archive. */
+  readonly ignore: readonly string[];
+  /** Files the build itself reads (the settings file), relative to the content folder. */
+  readonly knownFiles: readonly string[];
+  /** Absolute real paths never to enter (an output folder that lies inside the content folder). */
+  readonly excludedDirs: readonly string[];
+}
+
+export interface Discovery {
+  readonly articles: readonly ArticleFile[];
+  readonly diagnostics: readonly Diagnostic[];
+  /** Files and folders left out because an "ignore" pattern matched them. */
+  readonly ignoredCount: number;
+  /** Files that are neither articles nor bundle assets (each has a warning). */
+  readonly skippedCount: number;
+}
+
+const BUILT_IN_EXTENSIONS = [".md", ".markdown"];
+
+/**
+ * Walks the content folder and sorts every file into article, bundle asset,
+ * ignored or skipped. Nothing is passed over in silence: skipped files get a
+ * warning, symbolic links leading out of the folder an error.
+ */
+export async function discoverArchive(contentDir: string, options: DiscoveryOptions): Promise<Discovery> {
+  const extensions = new Set([...BUILT_IN_EXTENSIONS, ...options.extensions].map((extension) => extension.toLowerCase()));
+  const isIncluded = picomatch([...options.include], { dot: true });
+  const isIgnored = picomatch([...options.ignore], { dot: true });
+  const rootReal = await realpath(contentDir);
+  const articles: ArticleFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const visitedDirs = new Set<string>([rootReal]);
+  let ignoredCount = 0;
+  let skippedCount = 0;
+
+  const isArticleName = (rel: string): boolean => extensions.has(extname(rel).toLowerCase()) || isIncluded(rel);
+
+  type Entry = { readonly rel: string; readonly name: string; readonly kind: "file" | "dir" };
+
+  /** Lists a folder's entries, following links that stay inside the content folder. */
+  async function list(dirRel: string): Promise<Entry[]> {
+    const absolute = join(contentDir, dirRel);
+    let dirents;
+    try {
+      dirents = await readdir(absolute, { withFileTypes: true });
+    } catch (cause) {
+      diagnostics.push(error("unreadable", dirRel, `this folder cannot be read (${codeOf(cause)}); fix its permissions`));
+      return [];
+    }
+    const entries: Entry[] = [];
+    for (const dirent of dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const rel = dirRel === "" ? dirent.name : `${dirRel}/${dirent.name}`;
+      if (dirent.isSymbolicLink()) {
+        const target = await resolveInside(join(contentDir, rel), rel);
+        if (target !== undefined) entries.push({ rel, name: dirent.name, kind: target });
+      } else if (dirent.isDirectory()) {
+        entries.push({ rel, name: dirent.name, kind: "dir" });
+      } else if (dirent.isFile()) {
+        entries.push({ rel, name: dirent.name, kind: "file" });
+      } else {
+        skippedCount += 1;
+        diagnostics.push(warning("not-a-file", rel, "is neither a file nor a folder (a device, socket or pipe); it was skipped"));
+      }
+    }
+    return entries;
+  }
+
+  async function resolveInside(absolute: string, rel: string): Promise<"file" | "dir" | undefined> {
+    let target: string;
+    try {
+      target = await realpath(absolute);
+    } catch {
+      diagnostics.push(error("broken-link", rel, "is a symbolic link to nothing; remove it or point it at a file inside the content folder"));
+      return undefined;
+    }
+    const fromRoot = relative(rootReal, target);
+    if (fromRoot.startsWith("..") || fromRoot === "" || fromRoot.split(sep)[0] === "..") {
+      diagnostics.push(
+        error("link-outside", rel, `is a symbolic link to ${target}, outside the content folder, and was not followed; copy the file into the content folder instead`),
+      );
+      return undefined;
+    }
+    const info = await stat(absolute);
+    return info.isDirectory() ? "dir" : "file";
+  }
+
+  async function walk(dirRel: string): Promise<void> {
+    const entries = await list(dirRel);
+    const bundleIndex = dirRel === "" ? undefined : entries.find((entry) => entry.kind === "file" && isBundleIndex(entry));
+    if (bundleIndex !== undefined) {
+      articles.push({ file: bundleIndex.rel, bundleDir: dirRel, assets: await collectAssets(dirRel, bundleIndex.rel) });
+      return;
+    }
+    for (const entry of entries) {
+      if (isIgnored(entry.rel)) {
+        ignoredCount += 1;
+      } else if (entry.kind === "dir") {
+        await enterDir(entry);
+      } else if (dirRel === "" && options.knownFiles.includes(entry.rel)) {
+        // The archive's settings file: read by the build, not published.
+      } else if (entry.name.startsWith(".") || entry.name.startsWith("_")) {
+        skippedCount += 1;
+        diagnostics.push(warning("hidden-or-listing", entry.rel, `is not an article (its name starts with "${entry.name[0]}"); it was not published`));
+      } else if (isArticleName(entry.rel)) {
+        articles.push({ file: entry.rel, assets: [] });
+      } else {
+        skippedCount += 1;
+        diagnostics.push(
+          warning("not-an-article", entry.rel, `is not an article (not a Markdown file) and not part of a page bundle; it was not published. Move it into a bundle folder beside its article's index.md, or list it in "ignore"`),
+        );
+      }
+    }
+  }
+
+  async function enterDir(entry: Entry): Promise<void> {
+    if (entry.name.startsWith(".")) {
+      skippedCount += 1;
+      diagnostics.push(warning("hidden-folder", entry.rel, "is a hidden folder; nothing in it was published"));
+      return;
+    }
+    const real = await realpath(join(contentDir, entry.rel));
+    if (options.excludedDirs.includes(real)) return;
+    if (visitedDirs.has(real)) {
+      diagnostics.push(warning("link-loop", entry.rel, "leads to a folder already read (a symbolic-link loop); it was read once"));
+      return;
+    }
+    visitedDirs.add(real);
+    await walk(entry.rel);
+  }
+
+  function isBundleIndex(entry: Entry): boolean {
+    const stem = entry.name.slice(0, entry.name.length - extname(entry.name).length);
+    return stem === "index" && isArticleName(entry.rel) && !isIgnored(entry.rel);
+  }
+
+  /** Every other file under a bundle's folder is an asset, published beside the article. */
+  async function collectAssets(bundleDir: string, indexRel: string): Promise<string[]> {
+    const assets: string[] = [];
+    const pending = [bundleDir];
+    for (let dirRel = pending.shift(); dirRel !== undefined; dirRel = pending.shift()) {
+      for (const entry of await list(dirRel)) {
+        if (entry.rel === indexRel) continue;
+        if (isIgnored(entry.rel)) {
+          ignoredCount += 1;
+        } else if (entry.name.startsWith(".")) {
+          skippedCount += 1;
+          diagnostics.push(warning("hidden-or-listing", entry.rel, "is a hidden file or folder inside a page bundle; it was not published"));
+        } else if (entry.kind === "dir") {
+          pending.push(entry.rel);
+        } else {
+          if (isArticleName(entry.rel)) {
+            diagnostics.push(warning("markdown-in-bundle", entry.rel, `is inside the page bundle ${bundleDir}/, so it is copied as a file, not published as an article; move it out of the bundle to publish it`));
+          }
+          assets.push(entry.rel.slice(bundleDir.length + 1));
+        }
+      }
+    }
+    return assets.sort();
+  }
+
+  await walk("");
+  return { articles, diagnostics, ignoredCount, skippedCount };
+}
+
+function codeOf(cause: unknown): string {
+  return cause instanceof Error && "code" in cause && typeof cause.code === "string" ? cause.code : String(cause);
+}
+
+/** Whether a path exists and is a folder (used to give a clear error before walking). */
+export async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await lstat(path)).isDirectory() || (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,142 @@
+import { isUtf8 } from "node:buffer";
+import matter from "gray-matter";
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import { error, warning, type Diagnostic } from "./diagnostics.ts";
+
+/** An article file split into its front matter and Markdown body. */
+export interface ArticleSource {
+  readonly data: Readonly<Record<string, unknown>>;
+  /** Line in the file of each top-level front-matter key, for messages. */
+  readonly keyLines: ReadonlyMap<string, number>;
+  /** Line of the front matter's opening delimiter. */
+  readonly frontMatterLine: number;
+  readonly body: string;
+}
+
+export type SourceOutcome =
+  | { readonly ok: true; readonly source: ArticleSource; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+const OPENING = /^-{3,}[ \t]*$/;
+const CLOSING = /^(?:-{3,}|\.{3})[ \t]*$/;
+const FRONT_MATTER_EXAMPLE = "start the file with a line '---', then 'title: ...' and 'date: YYYY-MM-DD', then a line '---'";
+
+/**
+ * Decodes an article file and reads its YAML front matter with gray-matter.
+ * The YAML core schema keeps dates as the text the author wrote, so the
+ * archive's time zone, not YAML's UTC midnight, decides the calendar date.
+ * Lenient about what real archives contain (a byte-order mark, CRLF, blank
+ * lines before the front matter, a longer `------` opener) but says so.
+ */
+export function readArticleSource(bytes: Uint8Array, file: string): SourceOutcome {
+  const notes: Diagnostic[] = [];
+  const fail = (...diagnostics: Diagnostic[]): SourceOutcome => ({ ok: false, diagnostics: [...notes, ...diagnostics] });
+
+  if (bytes.length === 0) return fail(error("empty-file", file, `the file is empty; ${FRONT_MATTER_EXAMPLE}, or delete the file`));
+  if (bytes.includes(0)) {
+    return fail(error("binary-file", file, "is a binary file, not Markdown text (it contains NUL bytes); move it out of the content folder or list it in the \"ignore\" setting"));
+  }
+  const invalidAt = firstInvalidUtf8Offset(bytes);
+  if (invalidAt !== undefined) {
+    const line = lineAtOffset(bytes, invalidAt);
+    return fail(error("not-utf8", file, `is not UTF-8 text (invalid byte at offset ${invalidAt}); re-save the file as UTF-8`, line));
+  }
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+  if (text.startsWith("\uFEFF")) {
+    text = text.slice(1);
+    notes.push(warning("bom", file, "starts with a UTF-8 byte-order mark, which was ignored; save the file without BOM to silence this"));
+  }
+  if (text.includes("\r")) {
+    text = text.replace(/\r\n?/g, "\n");
+    notes.push(warning("crlf", file, "has Windows (CRLF) line endings, which were read as LF; nothing to do unless you want to silence this"));
+  }
+  if (text.trim() === "") return fail(error("empty-file", file, `the file holds only blank space; ${FRONT_MATTER_EXAMPLE}, or delete the file`));
+
+  const lines = text.split("\n");
+  const openingIndex = lines.findIndex((line) => line.trim() !== "");
+  const openingLine = lines[openingIndex] ?? "";
+  if (!OPENING.test(openingLine)) {
+    return fail(error("no-front-matter", file, `has no front matter, so it has no title; ${FRONT_MATTER_EXAMPLE}`, 1));
+  }
+  if (openingIndex > 0) {
+    notes.push(warning("front-matter-position", file, `front matter starts after ${openingIndex} blank line(s), which were ignored; remove them`, openingIndex + 1));
+  }
+  if (openingLine.trim() !== "---") {
+    notes.push(warning("front-matter-position", file, `the front matter opens with "${openingLine.trim()}"; write exactly "---"`, openingIndex + 1));
+  }
+  const closingOffset = lines.slice(openingIndex + 1).findIndex((line) => CLOSING.test(line));
+  if (closingOffset < 0) {
+    return fail(
+      error("unclosed-front-matter", file, `the front matter opened here is never closed; add a line '---' after the last front-matter key`, openingIndex + 1),
+    );
+  }
+  const closingIndex = openingIndex + 1 + closingOffset;
+  const yamlText = lines.slice(openingIndex + 1, closingIndex).join("\n");
+  const firstYamlLine = openingIndex + 2;
+
+  const lineCounter = new LineCounter();
+  const document = parseDocument(yamlText, { schema: "core", uniqueKeys: true, prettyErrors: false, lineCounter });
+  const firstError = document.errors[0];
+  if (firstError) {
+    const line = firstYamlLine + lineCounter.linePos(firstError.pos[0]).line - 1;
+    return fail(error("invalid-yaml", file, `the front matter is not valid YAML: ${firstError.message.split("\n")[0]}; check quoting and indentation (quote values that contain ": " or start with a special character)`, line));
+  }
+  if (document.contents !== null && !isMap(document.contents)) {
+    const what = isScalar(document.contents) ? "a single value" : "a list";
+    return fail(error("front-matter-not-mapping", file, `the front matter is ${what}, not a set of "key: value" lines; ${FRONT_MATTER_EXAMPLE}`, firstYamlLine));
+  }
+
+  // gray-matter splits front matter from the body; the YAML was already read above with line numbers.
+  const normalised = `---\n${yamlText}\n---\n${lines.slice(closingIndex + 1).join("\n")}`;
+  const parsed = matter(normalised, { engines: { yaml: () => toPlainObject(document) } });
+  return {
+    ok: true,
+    source: {
+      data: parsed.data,
+      keyLines: keyLinesOf(document, lineCounter, firstYamlLine),
+      frontMatterLine: openingIndex + 1,
+      body: parsed.content,
+    },
+    diagnostics: notes,
+  };
+}
+
+function toPlainObject(document: Document): Record<string, unknown> {
+  const value: unknown = document.toJS({ maxAliasCount: 100 });
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function keyLinesOf(document: Document, lineCounter: LineCounter, firstYamlLine: number): Map<string, number> {
+  const keyLines = new Map<string, number>();
+  if (!isMap(document.contents)) return keyLines;
+  for (const pair of document.contents.items) {
+    if (isScalar(pair.key) && pair.key.range) {
+      keyLines.set(String(pair.key.value), firstYamlLine + lineCounter.linePos(pair.key.range[0]).line - 1);
+    }
+  }
+  return keyLines;
+}
+
+function firstInvalidUtf8Offset(bytes: Uint8Array): number | undefined {
+  if (isUtf8(bytes)) return undefined;
+  // Narrow down to the longest prefix that still decodes (an unfinished
+  // sequence at its end is allowed by streaming mode); the next byte is bad.
+  let low = 0;
+  let high = bytes.length;
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, middle), { stream: true });
+      low = middle;
+    } catch {
+      high = middle;
+    }
+  }
+  return low;
+}
+
+function lineAtOffset(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let index = 0; index < offset && index < bytes.length; index += 1) if (bytes[index] === 0x0a) line += 1;
+  return line;
+}

@@ -1,0 +1,227 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Settings } from "../settings/settings.ts";
+import { routePath, type Route } from "../site/urls.ts";
+import { readArticleFields, type ArticleFields, type Category } from "./article.ts";
+import { compareDiagnostics, asWarning, error, warning, type Diagnostic } from "./diagnostics.ts";
+import { discoverArchive, type ArticleFile } from "./discover.ts";
+import { readArticleSource } from "./front-matter.ts";
+import { slugify } from "./slugs.ts";
+
+/** A published article: its checked fields, its category resolved and its body rendered. */
+export interface Article extends Omit<ArticleFields, "categoryName" | "markdown"> {
+  readonly category: Category;
+  readonly route: Route & { readonly kind: "article" };
+  readonly bodyHtml: string;
+}
+
+export interface ArchiveCounts {
+  /** Files that hold an article (published, draft or invalid). */
+  readonly articleFiles: number;
+  readonly published: number;
+  readonly draftsLeftOut: number;
+  /** Articles with errors, left out of the site (fatal unless --keep-going). */
+  readonly invalidLeftOut: number;
+  readonly bundleAssets: number;
+  /** Files that are neither articles nor bundle assets, each with a warning. */
+  readonly skippedFiles: number;
+  readonly ignoredBySettings: number;
+}
+
+export interface LoadedArchive {
+  /** Oldest first; ties by slug, then by source path, so every build orders alike. */
+  readonly articles: readonly Article[];
+  /** The order of the settings first, then by name. */
+  readonly categories: readonly Category[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly counts: ArchiveCounts;
+}
+
+export interface LoadOptions {
+  readonly contentDir: string;
+  readonly settings: Settings;
+  readonly includeDrafts: boolean;
+  /** Files of the content folder the build reads itself, such as its settings file. */
+  readonly knownFiles: readonly string[];
+  /** Real paths of folders inside the content folder never to read (an output folder). */
+  readonly excludedDirs: readonly string[];
+  readonly renderMarkdown: (markdown: string) => string;
+}
+
+const READ_CONCURRENCY = 32;
+
+/** Loads, checks and renders every article of a content folder. Reports every problem; never throws on bad content. */
+export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> {
+  const { settings } = options;
+  const discovery = await discoverArchive(options.contentDir, {
+    extensions: settings.extensions,
+    include: settings.include,
+    ignore: settings.ignore,
+    knownFiles: options.knownFiles,
+    excludedDirs: options.excludedDirs,
+  });
+  const diagnostics: Diagnostic[] = [...discovery.diagnostics];
+  const outcomes = await mapConcurrently(discovery.articles, READ_CONCURRENCY, (file) => readOne(options.contentDir, file, settings.timeZone));
+
+  const candidates: ArticleFields[] = [];
+  let draftsLeftOut = 0;
+  let invalid = 0;
+  for (const outcome of outcomes) {
+    const leftOutDraft = outcome.draft && !options.includeDrafts;
+    diagnostics.push(...(leftOutDraft ? outcome.diagnostics.map(asWarning) : outcome.diagnostics));
+    if (leftOutDraft) draftsLeftOut += 1;
+    else if (outcome.fields === undefined) invalid += 1;
+    else candidates.push(outcome.fields);
+  }
+
+  const categorySlugOf = (fields: ArticleFields): string => slugify(fields.categoryName ?? settings.defaultCategory);
+  const categorised = candidates.filter((fields) => {
+    if (categorySlugOf(fields) !== "") return true;
+    diagnostics.push(error("empty-category-slug", fields.sourcePath, `the category ${JSON.stringify(fields.categoryName)} has no letters or digits to make a URL from; rename it`));
+    return false;
+  });
+  const categoryOf = resolveCategories(categorised, settings, diagnostics);
+  const placed = placeUniquely(categorised, (fields) => categoryOf.get(categorySlugOf(fields)), diagnostics);
+  invalid += candidates.length - placed.length;
+  const articles = placed.map(({ fields, category, route }): Article => {
+    const { categoryName: _written, markdown, ...rest } = fields;
+    return { ...rest, category, route, bodyHtml: options.renderMarkdown(markdown) };
+  });
+  articles.sort(compareArticles);
+
+  const usedSlugs = new Set(articles.map((article) => article.category.slug));
+  const categories = orderCategories([...categoryOf.values()].filter((category) => usedSlugs.has(category.slug)), settings);
+  return {
+    articles,
+    categories,
+    diagnostics: diagnostics.sort(compareDiagnostics),
+    counts: {
+      articleFiles: discovery.articles.length,
+      published: articles.length,
+      draftsLeftOut,
+      invalidLeftOut: invalid,
+      bundleAssets: articles.reduce((sum, article) => sum + article.assets.length, 0),
+      skippedFiles: discovery.skippedCount,
+      ignoredBySettings: discovery.ignoredCount,
+    },
+  };
+}
+
+interface ReadOutcome {
+  readonly fields?: ArticleFields;
+  readonly draft: boolean;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+async function readOne(contentDir: string, file: ArticleFile, timeZone: string): Promise<ReadOutcome> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(join(contentDir, file.file));
+  } catch (cause) {
+    const code = cause instanceof Error && "code" in cause ? String(cause.code) : String(cause);
+    return { draft: false, diagnostics: [error("unreadable", file.file, `cannot be read (${code}); fix the file's permissions`)] };
+  }
+  const source = readArticleSource(bytes, file.file);
+  if (!source.ok) return { draft: false, diagnostics: source.diagnostics };
+  const fields = readArticleFields(file, source.source, timeZone);
+  return { ...fields, diagnostics: [...source.diagnostics, ...fields.diagnostics] };
+}
+
+/**
+ * One category per slug: "Events", "events" and "Évents" are one category.
+ * Its name comes from the settings, else from the spelling most articles use.
+ */
+function resolveCategories(candidates: readonly ArticleFields[], settings: Settings, diagnostics: Diagnostic[]): Map<string, Category> {
+  const spellings = new Map<string, Map<string, string[]>>();
+  const configuredBySlug = new Map(settings.categories.map((category) => [category.slug, category]));
+  const configuredByNameSlug = new Map(settings.categories.map((category) => [slugify(category.name), category]));
+  const defaultSlug = slugify(settings.defaultCategory);
+  for (const fields of candidates) {
+    const written = fields.categoryName ?? settings.defaultCategory;
+    const slug = slugify(written);
+    const files = spellings.get(slug)?.get(written) ?? [];
+    files.push(fields.sourcePath);
+    spellings.set(slug, (spellings.get(slug) ?? new Map<string, string[]>()).set(written, files));
+    if (fields.categoryName === undefined) {
+      diagnostics.push(warning("missing-category", fields.sourcePath, `has no category; it was filed under "${settings.defaultCategory}". Add "category: ..." to the front matter`));
+    }
+  }
+  const categories = new Map<string, Category>();
+  for (const [slug, byName] of spellings) {
+    const configured = configuredBySlug.get(slug) ?? configuredByNameSlug.get(slug);
+    const ranked = [...byName.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
+    const name = configured?.name ?? (slug === defaultSlug ? settings.defaultCategory : (ranked[0]?.[0] ?? slug));
+    categories.set(slug, { slug: configured?.slug ?? slug, name });
+    if (byName.size > 1) {
+      for (const [spelling, files] of ranked) {
+        if (spelling === name) continue;
+        const example = files[0] ?? "";
+        diagnostics.push(
+          warning("category-spelling", example, `the category "${spelling}" (in ${files.length} article(s)) differs from "${name}" only in case, accents or punctuation; both are filed under "${name}". Write one spelling`),
+        );
+      }
+    }
+  }
+  return categories;
+}
+
+interface Placed {
+  readonly fields: ArticleFields;
+  readonly category: Category;
+  readonly route: Route & { readonly kind: "article" };
+}
+
+/** Gives each article its URL; two articles never share one (the first by path keeps it, the others are errors). */
+function placeUniquely(
+  candidates: readonly ArticleFields[],
+  categoryOf: (fields: ArticleFields) => Category | undefined,
+  diagnostics: Diagnostic[],
+): Placed[] {
+  const byUrl = new Map<string, Placed>();
+  const placed: Placed[] = [];
+  const ordered = [...candidates].sort((a, b) => (a.sourcePath < b.sourcePath ? -1 : 1));
+  for (const fields of ordered) {
+    const category = categoryOf(fields);
+    if (category === undefined) throw new Error(`no category resolved for ${fields.sourcePath}`);
+    const route = { kind: "article" as const, year: fields.date.year, month: fields.date.month, day: fields.date.day, slug: fields.slug };
+    const key = routePath(route).toLowerCase();
+    const taken = byUrl.get(key);
+    if (taken !== undefined) {
+      diagnostics.push(
+        error("duplicate-url", fields.sourcePath, `would be published at ${routePath(route)}, the URL of ${taken.fields.sourcePath}; give one of them another "slug" (nothing was overwritten: this one was left out)`),
+      );
+      continue;
+    }
+    const entry = { fields, category, route };
+    byUrl.set(key, entry);
+    placed.push(entry);
+  }
+  return placed;
+}
+
+function orderCategories(categories: Category[], settings: Settings): Category[] {
+  const position = new Map(settings.categories.map((category, index) => [category.slug, index]));
+  return categories.sort((a, b) => {
+    const pa = position.get(a.slug) ?? Number.MAX_SAFE_INTEGER;
+    const pb = position.get(b.slug) ?? Number.MAX_SAFE_INTEGER;
+    return pa - pb || a.name.localeCompare(b.name, "en");
+  });
+}
+
+export function compareArticles(a: Article, b: Article): number {
+  return a.date.epochMs - b.date.epochMs || compareText(a.slug, b.slug) || compareText(a.sourcePath, b.sourcePath);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let index = next++; index < items.length; index = next++) results[index] = await work(items[index] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

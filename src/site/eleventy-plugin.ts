@@ -1,0 +1,30 @@
+import { copyFile, mkdir } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import type { UserConfig } from "@11ty/eleventy";
+import { PROJECT_ROOT } from "../build/request.ts";
+import type { SiteSource } from "../build/site-source.ts";
+import { STYLESHEET_PATH } from "../model/site-view.ts";
+
+/**
+ * Wires the typed site data into Eleventy: templates in `layouts/` paginate
+ * over `articlePages` and print `site`; nothing here computes content.
+ */
+export function configureSite(eleventyConfig: UserConfig, source: SiteSource): void {
+  // Eleventy re-evaluates data functions on every build, so `npm start` picks up edits.
+  eleventyConfig.addGlobalData("site", async () => (await source.data()).site);
+  eleventyConfig.addGlobalData("articlePages", async () => (await source.data()).articlePages);
+
+  eleventyConfig.addPassthroughCopy({ [join(PROJECT_ROOT, "layouts", STYLESHEET_PATH)]: STYLESHEET_PATH });
+  eleventyConfig.addWatchTarget(source.request.contentDir);
+  eleventyConfig.on("eleventy.beforeWatch", () => source.invalidate());
+
+  // Page bundles: each file is copied beside its article's page.
+  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+    const { bundleAssets } = await source.data();
+    for (const { from, to } of bundleAssets) {
+      const target = join(directories.output, to);
+      await mkdir(dirname(target), { recursive: true });
+      await copyFile(join(source.request.contentDir, from), target);
+    }
+  });
+}

@@ -1,0 +1,43 @@
+// Eleventy 3 ships JavaScript without type declarations; these cover the
+// parts of its API this project calls, as documented for 3.1.
+declare module "@11ty/eleventy" {
+  export interface EleventyDirectories {
+    readonly input: string;
+    readonly output: string;
+    readonly includes: string;
+  }
+
+  export interface EleventyAfterEvent {
+    readonly directories: EleventyDirectories;
+    readonly runMode: "build" | "watch" | "serve";
+    readonly results: ReadonlyArray<{ readonly url: string | false; readonly outputPath: string | false; readonly content: string }>;
+  }
+
+  export interface UserConfig {
+    addGlobalData(name: string, data: unknown): UserConfig;
+    addPassthroughCopy(mapping: string | Readonly<Record<string, string>>): UserConfig;
+    addWatchTarget(target: string): UserConfig;
+    setNunjucksEnvironmentOptions(options: Readonly<Record<string, unknown>>): void;
+    setServerOptions(options: Readonly<Record<string, unknown>>): void;
+    setQuietMode(quiet: boolean): void;
+    on(event: "eleventy.after", callback: (event: EleventyAfterEvent) => unknown): void;
+    on(event: "eleventy.beforeWatch", callback: (changedFiles: readonly string[]) => unknown): void;
+    on(event: "eleventy.before", callback: () => unknown): void;
+  }
+
+  export interface EleventyOptions {
+    readonly configPath?: string;
+    readonly quietMode?: boolean;
+    readonly runMode?: "build" | "watch" | "serve";
+    readonly pathPrefix?: string;
+  }
+
+  export class Eleventy {
+    constructor(input: string, output: string, options?: EleventyOptions);
+    init(): Promise<void>;
+    write(): Promise<unknown>;
+    watch(): Promise<void>;
+    serve(port: number): Promise<void>;
+    stopWatch(): Promise<void>;
+  }
+}
