@@ -132,6 +132,13 @@ function firstInvalidUtf8Offset(bytes: Uint8Array): number | undefined {
       high = middle;
     }
   }
+  // The prefix may end inside an unfinished sequence; the bad sequence starts at its lead byte.
+  for (let back = 1; back <= 3 && low - back >= 0; back += 1) {
+    const byte = bytes[low - back] ?? 0;
+    if ((byte & 0xc0) === 0x80) continue;
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return length > back ? low - back : low;
+  }
   return low;
 }
 

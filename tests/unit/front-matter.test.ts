@@ -1,0 +1,86 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { Diagnostic } from "../../src/content/diagnostics.ts";
+import { readArticleSource } from "../../src/content/front-matter.ts";
+
+const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+function refused(input: string | Uint8Array): Diagnostic {
+  const outcome = readArticleSource(typeof input === "string" ? bytes(input) : input, "a.md");
+  assert.equal(outcome.ok, false, "expected the file to be refused");
+  const first = outcome.diagnostics.find((item) => item.severity === "error");
+  assert.ok(first);
+  return first;
+}
+
+describe("reading an article file", () => {
+  it("splits front matter from the body and keeps dates as the text written", () => {
+    const outcome = readArticleSource(bytes("---\ntitle: Hello\ndate: 2021-04-09\ntags: [a, b]\n---\nBody {{ x }}\n"), "a.md");
+    assert.ok(outcome.ok);
+    assert.deepEqual(outcome.source.data, { title: "Hello", date: "2021-04-09", tags: ["a", "b"] });
+    assert.equal(outcome.source.body, "Body {{ x }}\n");
+    assert.equal(outcome.source.keyLines.get("date"), 3);
+    assert.deepEqual(outcome.diagnostics, []);
+  });
+
+  it("reads a file with a byte-order mark, with a warning because the mark is invisible but harmless", () => {
+    const outcome = readArticleSource(bytes("\uFEFF---\ntitle: Hello\n---\nBody\n"), "a.md");
+    assert.ok(outcome.ok);
+    assert.equal(outcome.source.data["title"], "Hello");
+    assert.deepEqual(outcome.diagnostics.map((item) => [item.severity, item.kind]), [["warning", "bom"]]);
+  });
+
+  it("reads CRLF line endings as LF, with a warning because nothing is lost", () => {
+    const outcome = readArticleSource(bytes("---\r\ntitle: Hello\r\n---\r\nLine one\r\nLine two\r\n"), "a.md");
+    assert.ok(outcome.ok);
+    assert.equal(outcome.source.body, "Line one\nLine two\n");
+    assert.deepEqual(outcome.diagnostics.map((item) => item.kind), ["crlf"]);
+  });
+
+  it("accepts blank lines before the front matter and a longer opening line, with warnings", () => {
+    const outcome = readArticleSource(bytes("\n------\ntitle: Hello\n---\nBody\n"), "a.md");
+    assert.ok(outcome.ok);
+    assert.equal(outcome.source.data["title"], "Hello");
+    assert.equal(outcome.source.keyLines.get("title"), 3);
+    assert.deepEqual(outcome.diagnostics.map((item) => [item.kind, item.line]), [["front-matter-position", 2], ["front-matter-position", 2]]);
+  });
+
+  it("names the line of invalid YAML", () => {
+    const problem = refused("---\ntitle: Hello\ndate: 2021-04-09\nsummary: a: b\n---\n");
+    assert.equal(problem.kind, "invalid-yaml");
+    assert.equal(problem.line, 4);
+    assert.match(problem.message, /not valid YAML/);
+  });
+
+  it("refuses a key written twice", () => {
+    const problem = refused("---\ntitle: A\ntitle: B\n---\n");
+    assert.equal(problem.kind, "invalid-yaml");
+    assert.equal(problem.line, 3);
+  });
+
+  it("refuses front matter that is never closed, pointing at its opening line", () => {
+    const problem = refused("---\ntitle: Hello\n\nBody without a closing line\n");
+    assert.equal(problem.kind, "unclosed-front-matter");
+    assert.equal(problem.line, 1);
+  });
+
+  it("refuses a list or a single value instead of key: value lines", () => {
+    assert.equal(refused("---\n- title\n- date\n---\n").kind, "front-matter-not-mapping");
+    assert.match(refused("---\njust a title\n---\n").message, /a single value/);
+  });
+
+  it("refuses a body without front matter, an empty file and a blank file", () => {
+    assert.equal(refused("# Title\n\nBody\n").kind, "no-front-matter");
+    assert.equal(refused("").kind, "empty-file");
+    assert.equal(refused("  \n\n").kind, "empty-file");
+  });
+
+  it("refuses a binary file and text that is not UTF-8, with the line of the bad byte", () => {
+    assert.equal(refused(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01])).kind, "binary-file");
+    const latin1 = new Uint8Array([...bytes("---\ntitle: Caf"), 0xe9, ...bytes("\n---\n")]);
+    const problem = refused(latin1);
+    assert.equal(problem.kind, "not-utf8");
+    assert.equal(problem.line, 2);
+    assert.match(problem.message, /offset 14/);
+  });
+});

@@ -1,0 +1,170 @@
+import assert from "node:assert/strict";
+import { symlink } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { loadArchive, type LoadedArchive } from "../../src/content/load-archive.ts";
+import { createMarkdownRenderer } from "../../src/render/markdown.ts";
+import { parseSettings } from "../../src/settings/settings.ts";
+import { article, makeArchive, temporaryFolder, writeFiles } from "../support/archive.ts";
+
+async function load(files: Record<string, string | Uint8Array>, rawSettings: Record<string, unknown> = {}, includeDrafts = false): Promise<LoadedArchive> {
+  const contentDir = await makeArchive(files);
+  return loadFrom(contentDir, rawSettings, includeDrafts);
+}
+
+async function loadFrom(contentDir: string, rawSettings: Record<string, unknown> = {}, includeDrafts = false): Promise<LoadedArchive> {
+  const parsed = parseSettings(rawSettings, "settings");
+  assert.ok(parsed.ok);
+  return loadArchive({ contentDir, settings: parsed.settings, includeDrafts, knownFiles: [], excludedDirs: [], renderMarkdown: createMarkdownRenderer() });
+}
+
+const problems = (archive: LoadedArchive, severity: "error" | "warning"): string[] =>
+  archive.diagnostics.filter((item) => item.severity === severity).map((item) => `${item.file}${item.line === undefined ? "" : `:${item.line}`} ${item.kind}`);
+
+describe("loading an archive", () => {
+  it("publishes every valid article, oldest first, with its body rendered", async () => {
+    const archive = await load({
+      "2021/b.md": article({ title: "Second", date: "2021-04-10", category: "News" }, "**bold** {{ kept }} {% raw %}"),
+      "2021/a.md": article({ title: "First", date: "2021-04-09", category: "News" }),
+    });
+    assert.deepEqual(archive.articles.map((item) => item.title), ["First", "Second"]);
+    assert.equal(archive.articles[1]?.bodyHtml, "<p><strong>bold</strong> {{ kept }} {% raw %}</p>\n");
+    assert.deepEqual(problems(archive, "error"), []);
+  });
+
+  it("takes the date from a YYYY-MM-DD- file name prefix and drops the prefix from the slug", async () => {
+    const archive = await load({ "2019-06-12-member-spotlight.md": article({ title: "Spotlight", category: "News" }) });
+    const [only] = archive.articles;
+    assert.equal(only?.slug, "member-spotlight");
+    assert.deepEqual([only?.date.year, only?.date.month, only?.date.day], [2019, 6, 12]);
+  });
+
+  it("prefers the slug of the front matter, slugified, over the file name", async () => {
+    const archive = await load({ "x.md": article({ title: "X", date: "2021-01-01", slug: "My Slug", category: "News" }) });
+    assert.equal(archive.articles[0]?.slug, "my-slug");
+  });
+
+  it("reports every invalid article with its file and line, and publishes the others", async () => {
+    const archive = await load({
+      "good.md": article({ title: "Good", date: "2021-01-01", category: "News" }),
+      "bad-date.md": article({ title: "Bad", date: "2021-02-30", category: "News" }),
+      "no-title.md": article({ date: "2021-01-01", category: "News" }),
+      "bad-slug.md": article({ title: "T", date: "2021-01-01", slug: "'../../etc'", category: "News" }),
+    });
+    assert.deepEqual(problems(archive, "error"), ["bad-date.md:3 invalid-date", "bad-slug.md:4 invalid-slug", "no-title.md:1 missing-title"]);
+    assert.deepEqual(archive.articles.map((item) => item.title), ["Good"]);
+    assert.equal(archive.counts.invalidLeftOut, 3);
+  });
+
+  it("refuses two articles with one URL, naming both files, even when their slugs differ only in case", async () => {
+    const archive = await load({
+      "a.md": article({ title: "A", date: "2021-01-01", slug: "Report", category: "News" }),
+      "b.md": article({ title: "B", date: "2021-01-01", slug: "report", category: "News" }),
+    });
+    const duplicate = archive.diagnostics.find((item) => item.kind === "duplicate-url");
+    assert.equal(duplicate?.file, "b.md");
+    assert.match(duplicate?.message ?? "", /\/2021\/01\/01\/report\/, the URL of a\.md/);
+    assert.deepEqual(archive.articles.map((item) => item.sourcePath), ["a.md"]);
+  });
+
+  it("leaves drafts out, counts them and reports their errors as warnings", async () => {
+    const archive = await load({
+      "a.md": article({ title: "A", date: "2021-01-01", category: "News" }),
+      "draft.md": article({ title: "Draft", date: "2026-XX-XX", draft: "true" }),
+    });
+    assert.deepEqual(archive.articles.map((item) => item.title), ["A"]);
+    assert.equal(archive.counts.draftsLeftOut, 1);
+    assert.deepEqual(problems(archive, "error"), []);
+    assert.deepEqual(problems(archive, "warning"), ["draft.md:3 invalid-date"]);
+  });
+
+  it("publishes drafts when asked to", async () => {
+    const archive = await load({ "draft.md": article({ title: "Draft", date: "2021-01-01", draft: "true", category: "News" }) }, {}, true);
+    assert.deepEqual(archive.articles.map((item) => [item.title, item.draft]), [["Draft", true]]);
+  });
+
+  it("files an article without category under the default category, with a warning", async () => {
+    const archive = await load({ "a.md": article({ title: "A", date: "2021-01-01" }) }, { defaultCategory: "General" });
+    assert.deepEqual(archive.articles[0]?.category, { slug: "general", name: "General" });
+    assert.deepEqual(problems(archive, "warning"), ["a.md missing-category"]);
+  });
+
+  it("treats categories that differ in case or accents as one, named by the settings or the commonest spelling", async () => {
+    const archive = await load({
+      "a.md": article({ title: "A", date: "2021-01-01", category: "Topics" }),
+      "b.md": article({ title: "B", date: "2021-01-02", category: "topics" }),
+      "c.md": article({ title: "C", date: "2021-01-03", category: "Topics" }),
+      "d.md": article({ title: "D", date: "2021-01-04", category: "Événements" }),
+      "e.md": article({ title: "E", date: "2021-01-05", categories: "[evenements, news]" }),
+    });
+    assert.deepEqual(archive.categories, [
+      { slug: "evenements", name: "evenements" },
+      { slug: "topics", name: "Topics" },
+    ].sort((a, b) => a.name.localeCompare(b.name)));
+    assert.deepEqual(new Set(archive.articles.map((item) => item.category.slug)), new Set(["topics", "evenements"]));
+    assert.deepEqual(problems(archive, "warning"), ["b.md category-spelling", "d.md category-spelling"]);
+  });
+
+  it("lists categories in the order of the settings, with their display names", async () => {
+    const archive = await load(
+      {
+        "a.md": article({ title: "A", date: "2021-01-01", category: "news" }),
+        "b.md": article({ title: "B", date: "2021-01-02", category: "events" }),
+      },
+      { categories: [{ name: "Events" }, { name: "News" }] },
+    );
+    assert.deepEqual(archive.categories, [
+      { slug: "events", name: "Events" },
+      { slug: "news", name: "News" },
+    ]);
+  });
+
+  it("publishes a page bundle's other files beside its article", async () => {
+    const archive = await load({
+      "2022/survey/index.md": article({ title: "Survey", date: "2022-03-15", category: "Reports" }, "![Chart](chart.svg)"),
+      "2022/survey/chart.svg": "<svg/>",
+      "2022/survey/data/table.csv": "a,b",
+    });
+    const [bundle] = archive.articles;
+    assert.equal(bundle?.slug, "survey");
+    assert.deepEqual(bundle?.assets, ["chart.svg", "data/table.csv"]);
+    assert.equal(archive.counts.bundleAssets, 2);
+  });
+
+  it("skips listing pages, hidden files and other files with a warning each, and ignored ones silently", async () => {
+    const archive = await load(
+      {
+        "_index.md": article({ title: "Listing" }),
+        "_posts/a.md": article({ title: "A", date: "2021-01-01", category: "News" }),
+        ".hidden/b.md": article({ title: "B", date: "2021-01-01", category: "News" }),
+        "notes.txt": "not an article",
+        "drafts-folder/c.md": article({ title: "C", date: "2021-01-01", category: "News" }),
+      },
+      { ignore: ["drafts-folder"] },
+    );
+    assert.deepEqual(archive.articles.map((item) => item.title), ["A"]);
+    assert.deepEqual(problems(archive, "warning"), [".hidden hidden-folder", "_index.md hidden-or-listing", "notes.txt not-an-article"]);
+    assert.equal(archive.counts.skippedFiles, 3);
+    assert.equal(archive.counts.ignoredBySettings, 1);
+  });
+
+  it("reads further extensions and included files as articles when the settings say so", async () => {
+    const files = {
+      "a.mdx": article({ title: "A", date: "2021-01-01", category: "News" }),
+      "interview": article({ title: "B", date: "2021-01-02", category: "News" }),
+    };
+    const plain = await load(files);
+    assert.deepEqual(plain.articles, []);
+    const configured = await load(files, { extensions: [".mdx"], include: ["interview"] });
+    assert.deepEqual(configured.articles.map((item) => item.title), ["A", "B"]);
+  });
+
+  it("does not follow a symbolic link that leads out of the content folder, and says so as an error", async () => {
+    const outside = await writeFiles(await temporaryFolder(), { "secret.md": article({ title: "Secret", date: "2021-01-01" }) });
+    const contentDir = await makeArchive({ "a.md": article({ title: "A", date: "2021-01-01", category: "News" }) });
+    await symlink(join(outside, "secret.md"), join(contentDir, "linked.md"));
+    const archive = await loadFrom(contentDir);
+    assert.deepEqual(archive.articles.map((item) => item.title), ["A"]);
+    assert.deepEqual(problems(archive, "error"), ["linked.md link-outside"]);
+  });
+});

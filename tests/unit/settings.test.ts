@@ -1,0 +1,76 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { parseSettings } from "../../src/settings/settings.ts";
+
+function errorsOf(raw: unknown): readonly string[] {
+  const result = parseSettings(raw, "site.json");
+  assert.equal(result.ok, false, "expected the settings to be refused");
+  return result.ok ? [] : result.errors;
+}
+
+describe("settings", () => {
+  it("fills every setting with its default when the file is empty", () => {
+    const result = parseSettings({}, "site.json");
+    assert.ok(result.ok);
+    assert.equal(result.settings.timeZone, "UTC");
+    assert.equal(result.settings.language, "en");
+    assert.equal(result.settings.locale, "en-US");
+    assert.equal(result.settings.basePath, "/");
+    assert.equal(result.settings.siteUrl, undefined);
+    assert.equal(result.settings.defaultCategory, "Uncategorized");
+    assert.deepEqual(result.settings.extensions, []);
+    assert.equal(result.settings.itemsPerPage, 20);
+  });
+
+  it("normalises the base path to start and end with a slash", () => {
+    const result = parseSettings({ basePath: "news" }, "site.json");
+    assert.ok(result.ok);
+    assert.equal(result.settings.basePath, "/news/");
+  });
+
+  it("takes the base path from the site URL when none is given", () => {
+    const result = parseSettings({ siteUrl: "https://example.org/news" }, "site.json");
+    assert.ok(result.ok);
+    assert.equal(result.settings.siteUrl, "https://example.org/news/");
+    assert.equal(result.settings.basePath, "/news/");
+  });
+
+  it("refuses a site URL and base path that disagree", () => {
+    assert.match(errorsOf({ siteUrl: "https://example.org/news/", basePath: "/blog/" })[0] ?? "", /make them agree/);
+  });
+
+  it("gives each configured category a slug from its name unless one is set", () => {
+    const result = parseSettings({ categories: [{ name: "Événements" }, { name: "Reports", slug: "publications" }] }, "site.json");
+    assert.ok(result.ok);
+    assert.deepEqual(result.settings.categories, [
+      { name: "Événements", slug: "evenements" },
+      { name: "Reports", slug: "publications" },
+    ]);
+  });
+
+  it("names an unknown setting and lists the known ones", () => {
+    const [message] = errorsOf({ titel: "News" });
+    assert.match(message ?? "", /^site\.json: unknown setting "titel"; known settings are title, /);
+  });
+
+  it("names a setting of the wrong type with what it expects", () => {
+    assert.deepEqual(errorsOf({ itemsPerPage: "20" }), ['site.json: setting "itemsPerPage": expected a number']);
+    assert.deepEqual(errorsOf({ categories: "News" }), ['site.json: setting "categories": expected a list']);
+    assert.deepEqual(errorsOf({ categories: [{ name: 3 }] }), ['site.json: setting "categories[0].name": expected a string']);
+  });
+
+  it("refuses an unknown time zone, a bad language tag, a relative site URL and a base path with '..'", () => {
+    assert.match(errorsOf({ timeZone: "Mars/Olympus" })[0] ?? "", /"timeZone": expected an IANA time zone/);
+    assert.match(errorsOf({ language: "English" })[0] ?? "", /"language": expected a language tag/);
+    assert.match(errorsOf({ siteUrl: "example.org" })[0] ?? "", /"siteUrl": expected an absolute http\(s\) URL/);
+    assert.match(errorsOf({ basePath: "/a/../b/" })[0] ?? "", /"basePath": expected a path/);
+  });
+
+  it("refuses two categories with one slug", () => {
+    assert.match(errorsOf({ categories: [{ name: "News" }, { name: "news" }] })[0] ?? "", /share the slug "news"/);
+  });
+
+  it("reports every problem of a settings file at once", () => {
+    assert.equal(errorsOf({ itemsPerPage: 0, timeZone: "Nowhere", extra: true }).length, 3);
+  });
+});
