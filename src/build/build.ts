@@ -1,11 +1,11 @@
-import { relative } from "node:path";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join, relative } from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import { setCurrentSiteSource } from "./current-build.ts";
-import { replaceRefusal, writeAtomically } from "./output-folder.ts";
+import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT, replaceRefusal, writeAtomically } from "./output-folder.ts";
 import { formatDiagnostics, formatSummary } from "./report.ts";
 import { PROJECT_ROOT, type BuildRequest } from "./request.ts";
-import { SiteSource } from "./site-source.ts";
-import { join } from "node:path";
+import { SiteSource, type SiteData } from "./site-source.ts";
 
 export interface Console {
   readonly out: (line: string) => void;
@@ -29,47 +29,61 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
   const started = performance.now();
   const source = new SiteSource(request);
   setCurrentSiteSource(source);
-  const { archive, articlePages } = await source.data();
-  const { errors, warnings } = formatDiagnostics(archive.diagnostics, request.shownContentDir, options.verbose);
-  warnings.forEach(io.err);
-  errors.forEach(io.err);
+  const data = await source.data();
   const outputShown = relative(process.cwd(), request.outputDir) || ".";
-  const summary = (pagesWritten?: number): string[] =>
-    formatSummary({
-      counts: archive.counts,
-      diagnostics: archive.diagnostics,
+  const report = (loaded: SiteData, pagesWritten?: number, seconds = (performance.now() - started) / 1000): number => {
+    const { errors, warnings } = formatDiagnostics(loaded.archive.diagnostics, request.shownContentDir, options.verbose);
+    warnings.forEach(io.err);
+    errors.forEach(io.err);
+    const summary = formatSummary({
+      counts: loaded.archive.counts,
+      diagnostics: loaded.archive.diagnostics,
       outputShown,
-      seconds: (performance.now() - started) / 1000,
+      seconds,
       ...(pagesWritten === undefined ? {} : { pagesWritten }),
     });
+    summary.forEach(pagesWritten === undefined ? io.err : io.out);
+    return errors.length;
+  };
 
-  if (archive.counts.articleFiles === 0) {
+  if (data.archive.counts.articleFiles === 0) {
     io.err(`${request.shownContentDir}: no articles found (no .md or .markdown files); put your Markdown articles in this folder or give another with --content DIR`);
     return 1;
   }
-  if (errors.length > 0 && !request.keepGoing) {
-    summary().forEach(io.err);
-    io.err(`build failed: ${errors.length} error(s) above; nothing was written and ${outputShown} is unchanged. Fix them, or pass --keep-going to publish the valid articles and leave the invalid ones out.`);
+  const refusal = await replaceRefusal(request.outputDir);
+  if (refusal !== undefined) {
+    io.err(refusal);
     return 1;
   }
 
   if (options.serve) {
+    // While serving, an invalid article is reported and left out, as with --keep-going, so the rest stays browsable.
+    report(data, pageCount(data));
+    source.onReload((reloaded) => report(reloaded, pageCount(reloaded), reloaded.loadSeconds));
+    await mkdir(request.outputDir, { recursive: true });
+    await writeFile(join(request.outputDir, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
     const eleventy = new Eleventy(LAYOUTS_DIR, request.outputDir, { configPath: ELEVENTY_CONFIG, quietMode: true, runMode: "serve" });
+    await eleventy.init();
     await eleventy.watch();
     await eleventy.serve(options.port);
-    summary(articlePages.length + 1).forEach(io.out);
     return 0;
   }
 
-  const refusal = await replaceRefusal(request.outputDir);
-  if (refusal !== undefined) {
-    io.err(refusal);
+  const { errors } = formatDiagnostics(data.archive.diagnostics, request.shownContentDir, false);
+  if (errors.length > 0 && !request.keepGoing) {
+    report(data);
+    io.err(`build failed: ${errors.length} error(s) above; nothing was written and ${outputShown} is unchanged. Fix them, or pass --keep-going to publish the valid articles and leave the invalid ones out.`);
     return 1;
   }
   await writeAtomically(request.outputDir, async (stagingDir) => {
     const eleventy = new Eleventy(LAYOUTS_DIR, stagingDir, { configPath: ELEVENTY_CONFIG, quietMode: true, runMode: "build" });
     await eleventy.write();
   });
-  summary(articlePages.length + 1).forEach(io.out);
+  report(data, pageCount(data));
   return 0;
+}
+
+/** Article pages plus the home page. */
+function pageCount(data: SiteData): number {
+  return data.articlePages.length + 1;
 }

@@ -4,6 +4,7 @@ import { basename, dirname, join } from "node:path";
 
 /** A file in every output folder: a build replaces only folders that carry it (or empty ones). */
 export const OUTPUT_MARKER = ".news-archive-output";
+export const OUTPUT_MARKER_TEXT = "This folder is written by news-archive; each build replaces it whole.\n";
 
 /** Why an existing folder must not be replaced by a build, or undefined when it may. */
 export async function replaceRefusal(outputDir: string): Promise<string | undefined> {
@@ -30,7 +31,7 @@ export async function writeAtomically<T>(outputDir: string, write: (stagingDir: 
   process.once("SIGTERM", onInterrupt);
   try {
     const result = await write(staging);
-    await writeFile(join(staging, OUTPUT_MARKER), "This folder is written by news-archive; each build replaces it whole.\n");
+    await writeFile(join(staging, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
     if (existsSync(outputDir)) {
       const previous = `${staging}.previous`;
       await rename(outputDir, previous);

@@ -10,6 +10,8 @@ export interface SiteData {
   readonly site: SiteView;
   readonly articlePages: readonly ArticlePageView[];
   readonly bundleAssets: readonly { readonly from: string; readonly to: string }[];
+  /** How long loading, checking and modelling took. */
+  readonly loadSeconds: number;
 }
 
 /**
@@ -20,6 +22,8 @@ export interface SiteData {
 export class SiteSource {
   readonly request: BuildRequest;
   #current: Promise<SiteData> | undefined;
+  #loads = 0;
+  #reloadListener: ((data: SiteData) => void) | undefined;
 
   constructor(request: BuildRequest) {
     this.request = request;
@@ -34,8 +38,14 @@ export class SiteSource {
     this.#current = undefined;
   }
 
+  /** Called with the new data each time the archive is loaded again (under `npm start`). */
+  onReload(listener: (data: SiteData) => void): void {
+    this.#reloadListener = listener;
+  }
+
   async #load(): Promise<SiteData> {
     const { request } = this;
+    const started = performance.now();
     const archive = await loadArchive({
       contentDir: request.contentDir,
       settings: request.settings,
@@ -44,11 +54,15 @@ export class SiteSource {
       excludedDirs: [await realpath(request.outputDir).catch(() => request.outputDir)],
       renderMarkdown: createMarkdownRenderer(),
     });
-    return {
+    const data: SiteData = {
       archive,
       site: buildSiteView(archive.articles, request.settings),
       articlePages: buildArticlePages(archive.articles, request.settings),
       bundleAssets: bundleAssetCopies(archive.articles),
+      loadSeconds: (performance.now() - started) / 1000,
     };
+    this.#loads += 1;
+    if (this.#loads > 1) this.#reloadListener?.(data);
+    return data;
   }
 }

@@ -17,6 +17,7 @@ export async function temporaryFolder(prefix = "news-archive-test-"): Promise<st
 
 /** Writes files (path → text or bytes) under a folder and returns it. */
 export async function writeFiles(root: string, files: Readonly<Record<string, string | Uint8Array>>): Promise<string> {
+  await mkdir(root, { recursive: true });
   for (const [path, content] of Object.entries(files)) {
     const target = join(root, path);
     await mkdir(dirname(target), { recursive: true });

@@ -1,0 +1,237 @@
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { before, describe, it } from "node:test";
+import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
+import { readPage, runCli, type CliRun } from "../support/cli.ts";
+
+const fixture = {
+  "2021/first.md": article({ title: "First news", date: "2021-04-09", category: "News", tags: "[food, energy]", featured: "true" }, "Hello **world**.\n\n{{ closure }} and {% raw %} and {{< figure src=\"x.png\" >}} stay as written."),
+  "2021/second.md": article({ title: '"<script>alert(1)</script> & friends"', date: "2021-04-30T23:30:00-05:00", category: "events", lang: "fr" }),
+  "2021/2021-06-01-third.md": article({ title: "Third", category: "Events", summary: "A summary." }),
+  "2022/bundle/index.md": article({ title: "With a chart", date: "2022-03-15", category: "Reports" }, "![A chart](chart.svg)"),
+  "2022/bundle/chart.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>',
+  "2022/draft.md": article({ title: "Unfinished", date: "2022-05-01", category: "News", draft: "true" }),
+  "news-archive.json": JSON.stringify({ title: "Test archive", timeZone: "UTC", locale: "en-US" }),
+};
+
+async function listFiles(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+describe("building a fixture archive", () => {
+  let content: string;
+  let output: string;
+  let run: CliRun;
+
+  before(async () => {
+    content = await makeArchive(fixture);
+    output = join(await temporaryFolder(), "site");
+    run = await runCli(["--content", content, "--output", output]);
+  });
+
+  it("exits 0 and says what it published", () => {
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /articles: 5 found, 4 published, 1 draft\(s\) left out, 0 invalid left out/);
+    assert.match(run.stdout, /pages: 5 written/);
+  });
+
+  it("writes one page per published article at its dated URL, and no page for the draft", async () => {
+    const pages = (await listFiles(output)).filter((file) => file.endsWith("index.html"));
+    assert.deepEqual(pages, [
+      "2021/04/09/first/index.html",
+      "2021/05/01/second/index.html",
+      "2021/06/01/third/index.html",
+      "2022/03/15/bundle/index.html",
+      "index.html",
+    ]);
+  });
+
+  it("prints the title as the only h1, the date in a time element and the language on html", async () => {
+    const page = await readPage(output, "2021/04/09/first/index.html");
+    assert.deepEqual([...page.querySelectorAll("h1")].map((h1) => h1.textContent), ["First news"]);
+    const time = page.querySelector(".article-meta time");
+    assert.equal(time?.getAttribute("datetime"), "2021-04-09");
+    assert.equal(time?.textContent, "April 9, 2021");
+    assert.equal(page.documentElement.getAttribute("lang"), "en");
+    assert.equal(page.querySelector(".article-category")?.getAttribute("href"), "/category/news/");
+    assert.deepEqual([...page.querySelectorAll(".article-tags a")].map((a) => a.textContent), ["food", "energy"]);
+  });
+
+  it("publishes the body as written: template syntax is not interpreted", async () => {
+    const body = (await readPage(output, "2021/04/09/first/index.html")).querySelector(".article-body");
+    assert.equal(body?.querySelector("strong")?.textContent, "world");
+    assert.match(body?.textContent ?? "", /\{\{ closure \}\} and \{% raw %\} and \{\{< figure src="x.png" >\}\} stay as written\./);
+  });
+
+  it("shows a title holding markup as text, never as markup", async () => {
+    const page = await readPage(output, "2021/05/01/second/index.html");
+    assert.equal(page.querySelector("h1")?.textContent, "<script>alert(1)</script> & friends");
+    assert.equal(page.querySelectorAll("script").length, 0);
+    assert.match(page.querySelector("title")?.textContent ?? "", /^<script>alert\(1\)<\/script> & friends · Test archive$/);
+  });
+
+  it("takes the calendar date in the archive's zone and marks an article's own language", async () => {
+    const page = await readPage(output, "2021/05/01/second/index.html");
+    assert.equal(page.documentElement.getAttribute("lang"), "fr");
+    assert.equal(page.querySelector(".article-meta time")?.getAttribute("datetime"), "2021-05-01T04:30:00Z");
+  });
+
+  it("links each article to its previous and next in date order, and those pages exist", async () => {
+    const order = ["2021/04/09/first", "2021/05/01/second", "2021/06/01/third", "2022/03/15/bundle"];
+    for (const [index, path] of order.entries()) {
+      const page = await readPage(output, `${path}/index.html`);
+      const previous = page.querySelector('a[rel="prev"]')?.getAttribute("href");
+      const next = page.querySelector('a[rel="next"]')?.getAttribute("href");
+      assert.equal(previous, index === 0 ? undefined : `/${order[index - 1]}/`);
+      assert.equal(next, index === order.length - 1 ? undefined : `/${order[index + 1]}/`);
+      for (const href of [previous, next]) if (href) assert.ok(existsSync(join(output, href, "index.html")), `${href} exists`);
+    }
+  });
+
+  it("files categories that differ only in case together", async () => {
+    const second = await readPage(output, "2021/05/01/second/index.html");
+    const third = await readPage(output, "2021/06/01/third/index.html");
+    assert.equal(second.querySelector(".article-category")?.getAttribute("href"), "/category/events/");
+    assert.equal(third.querySelector(".article-category")?.textContent, second.querySelector(".article-category")?.textContent);
+  });
+
+  it("copies a page bundle's image beside its page, where the relative link finds it", async () => {
+    const page = await readPage(output, "2022/03/15/bundle/index.html");
+    assert.equal(page.querySelector(".article-body img")?.getAttribute("src"), "chart.svg");
+    assert.ok(existsSync(join(output, "2022/03/15/bundle/chart.svg")));
+  });
+
+  it("lists featured articles in the Focus on box", async () => {
+    const page = await readPage(output, "2021/06/01/third/index.html");
+    assert.deepEqual([...page.querySelectorAll(".focus-on a")].map((a) => a.getAttribute("href")), ["/2021/04/09/first/"]);
+  });
+
+  it("publishes drafts with --drafts", async () => {
+    const draftOutput = join(await temporaryFolder(), "site");
+    const withDrafts = await runCli(["--content", content, "--output", draftOutput, "--drafts"]);
+    assert.equal(withDrafts.code, 0, withDrafts.stderr);
+    assert.ok(existsSync(join(draftOutput, "2022/05/01/draft/index.html")));
+  });
+
+  it("puts the base path in front of every link and asset", async () => {
+    const prefixed = join(await temporaryFolder(), "site");
+    const result = await runCli(["--content", content, "--output", prefixed, "--base-path", "/news/"]);
+    assert.equal(result.code, 0, result.stderr);
+    const page = await readPage(prefixed, "2021/05/01/second/index.html");
+    const links = [...page.querySelectorAll("a[href], link[href]")].map((element) => element.getAttribute("href") ?? "");
+    const internal = links.filter((href) => href.startsWith("/"));
+    assert.ok(internal.length >= 5);
+    for (const href of internal) assert.ok(href.startsWith("/news/"), `${href} starts with /news/`);
+  });
+});
+
+describe("a build with invalid articles", () => {
+  it("reports every error with file and line, exits non-zero and leaves the previous output as it was", async () => {
+    const content = await makeArchive({ "good.md": article({ title: "Good", date: "2021-01-01", category: "News" }) });
+    const output = join(await temporaryFolder(), "site");
+    assert.equal((await runCli(["--content", content, "--output", output])).code, 0);
+    const before = await readFile(join(output, "2021/01/01/good/index.html"), "utf8");
+
+    await writeFile(join(content, "bad-date.md"), article({ title: "Bad date", date: "2021-02-30", category: "News" }));
+    await writeFile(join(content, "no-title.md"), article({ date: "2021-03-01", category: "News" }));
+    await writeFile(join(content, "good.md"), article({ title: "Changed", date: "2021-01-01", category: "News" }));
+    const failed = await runCli(["--content", content, "--output", output]);
+    assert.equal(failed.code, 1);
+    assert.match(failed.stderr, /bad-date\.md:3: error: invalid date: "2021-02-30" is not a calendar date/);
+    assert.match(failed.stderr, /no-title\.md:1: error: has no title; add "title: \.\.\." to the front matter/);
+    assert.match(failed.stderr, /build failed: 2 error\(s\) above; nothing was written/);
+    assert.equal(await readFile(join(output, "2021/01/01/good/index.html"), "utf8"), before);
+  });
+
+  it("with --keep-going publishes the valid articles, counts the others and exits 0", async () => {
+    const content = await makeArchive({
+      "good.md": article({ title: "Good", date: "2021-01-01", category: "News" }),
+      "bad.md": article({ title: "Bad", date: "someday", category: "News" }),
+    });
+    const output = join(await temporaryFolder(), "site");
+    const result = await runCli(["--content", content, "--output", output, "--keep-going"]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /bad\.md:3: error: invalid date/);
+    assert.match(result.stdout, /2 found, 1 published, 0 draft\(s\) left out, 1 invalid left out/);
+    assert.match(result.stdout, /problems: 1 error\(s\) \(invalid-date 1\)/);
+    assert.ok(existsSync(join(output, "2021/01/01/good/index.html")));
+  });
+
+  it("names both files when two articles would share a URL, and overwrites neither", async () => {
+    const content = await makeArchive({
+      "a/report.md": article({ title: "One", date: "2021-01-01", category: "News" }),
+      "b/Report.md": article({ title: "Two", date: "2021-01-01", category: "News" }),
+    });
+    const output = join(await temporaryFolder(), "site");
+    const result = await runCli(["--content", content, "--output", output]);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /b\/Report\.md: error: would be published at \/2021\/01\/01\/report\/, the URL of a\/report\.md/);
+    assert.equal(existsSync(output), false);
+  });
+});
+
+describe("the build command's guard rails", () => {
+  it("gives the same pages whatever the machine's time zone", async () => {
+    const content = await makeArchive({ "a.md": article({ title: "A", date: "2021-04-09", category: "News" }) });
+    for (const tz of ["UTC", "America/Los_Angeles", "Pacific/Kiritimati"]) {
+      const output = join(await temporaryFolder(), "site");
+      const result = await runCli(["--content", content, "--output", output], { TZ: tz });
+      assert.equal(result.code, 0, result.stderr);
+      const page = await readPage(output, "2021/04/09/a/index.html");
+      assert.equal(page.querySelector(".article-meta time")?.textContent, "April 9, 2021", `under TZ=${tz}`);
+    }
+  });
+
+  it("refuses a content folder that does not exist, with what to do", async () => {
+    const result = await runCli(["--content", "/nonexistent/archive", "--output", join(await temporaryFolder(), "site")]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /\/nonexistent\/archive: the content folder does not exist or is not a folder; give the folder that holds your Markdown articles/);
+  });
+
+  it("refuses an empty content folder", async () => {
+    const content = await makeArchive({});
+    const result = await runCli(["--content", content, "--output", join(await temporaryFolder(), "site")]);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /no articles found/);
+  });
+
+  it("refuses an output folder inside the content folder", async () => {
+    const content = await makeArchive({ "a.md": article({ title: "A", date: "2021-04-09" }) });
+    const result = await runCli(["--content", content, "--output", join(content, "_site")]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /the output folder is inside the content folder/);
+  });
+
+  it("never replaces a folder holding files it did not write", async () => {
+    const content = await makeArchive({ "a.md": article({ title: "A", date: "2021-04-09", category: "News" }) });
+    const output = await temporaryFolder();
+    await writeFile(join(output, "precious.txt"), "keep me");
+    const result = await runCli(["--content", content, "--output", output]);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /holds files that a news-archive build did not write/);
+    assert.equal(await readFile(join(output, "precious.txt"), "utf8"), "keep me");
+  });
+
+  it("names a settings file with a wrong type and the setting", async () => {
+    const content = await makeArchive({
+      "a.md": article({ title: "A", date: "2021-04-09" }),
+      "news-archive.json": JSON.stringify({ itemsPerPage: "ten" }),
+    });
+    const result = await runCli(["--content", content, "--output", join(await temporaryFolder(), "site")]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /news-archive\.json: setting "itemsPerPage": expected a number/);
+  });
+
+  it("refuses an unknown option with the usage", async () => {
+    const result = await runCli(["--colour"]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /Unknown option '--colour'/);
+    assert.match(result.stderr, /Usage: npm run build/);
+  });
+});

@@ -1,0 +1,36 @@
+import { spawn } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { parseHTML } from "linkedom";
+import { PROJECT_ROOT } from "../../src/build/request.ts";
+
+export interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the build command as a user would (`npm run build -- ARGS`), from the project folder. */
+export function runCli(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts"), ...args], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+export type Page = ReturnType<typeof parseHTML>["document"];
+
+/** Parses a written page into a DOM document. */
+export async function readPage(outputDir: string, path: string): Promise<Page> {
+  const html = await readFile(join(outputDir, path), "utf8");
+  return parseHTML(html).document;
+}
