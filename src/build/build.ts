@@ -83,7 +83,9 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
   return 0;
 }
 
-/** Article pages plus the home page. */
-function pageCount(data: SiteData): number {
-  return data.articlePages.length + 1;
+/** Every HTML page the build writes. */
+function pageCount({ views }: SiteData): number {
+  const lists = [views.articlePages, views.homePages, views.yearPages, views.monthPages, views.categoryPages, views.tagPages];
+  // The archive grid, the category and tag indexes and the 404 page.
+  return lists.reduce((sum, list) => sum + list.length, 0) + 4;
 }

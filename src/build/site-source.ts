@@ -1,14 +1,15 @@
 import { realpath } from "node:fs/promises";
+import { warning } from "../content/diagnostics.ts";
 import { loadArchive, type LoadedArchive } from "../content/load-archive.ts";
-import { buildArticlePages, buildSiteView, bundleAssetCopies, type ArticlePageView, type SiteView } from "../model/site-view.ts";
+import { slugify } from "../content/slugs.ts";
+import { buildDay, buildSiteViews, bundleAssetCopies, type SiteViews } from "../model/views.ts";
 import { createMarkdownRenderer } from "../render/markdown.ts";
 import type { BuildRequest } from "./request.ts";
 
 /** Everything one build publishes, computed once from the loaded archive. */
 export interface SiteData {
   readonly archive: LoadedArchive;
-  readonly site: SiteView;
-  readonly articlePages: readonly ArticlePageView[];
+  readonly views: SiteViews;
   readonly bundleAssets: readonly { readonly from: string; readonly to: string }[];
   /** How long loading, checking and modelling took. */
   readonly loadSeconds: number;
@@ -46,7 +47,7 @@ export class SiteSource {
   async #load(): Promise<SiteData> {
     const { request } = this;
     const started = performance.now();
-    const archive = await loadArchive({
+    const loaded = await loadArchive({
       contentDir: request.contentDir,
       settings: request.settings,
       includeDrafts: request.includeDrafts,
@@ -54,10 +55,11 @@ export class SiteSource {
       excludedDirs: [await realpath(request.outputDir).catch(() => request.outputDir)],
       renderMarkdown: createMarkdownRenderer(),
     });
+    const archive = withSidebarWarnings(loaded, request);
+    const today = buildDay(process.env["SOURCE_DATE_EPOCH"], Date.now(), request.settings.timeZone);
     const data: SiteData = {
       archive,
-      site: buildSiteView(archive.articles, request.settings),
-      articlePages: buildArticlePages(archive.articles, request.settings),
+      views: buildSiteViews(archive.articles, archive.categories, request.settings, today),
       bundleAssets: bundleAssetCopies(archive.articles),
       loadSeconds: (performance.now() - started) / 1000,
     };
@@ -65,4 +67,15 @@ export class SiteSource {
     if (this.#loads > 1) this.#reloadListener?.(data);
     return data;
   }
+}
+
+/** A sidebar box naming a category that no published article has would stay empty: say so. */
+function withSidebarWarnings(archive: LoadedArchive, request: BuildRequest): LoadedArchive {
+  const known = new Set(archive.categories.flatMap((category) => [category.slug, category.name.toLowerCase()]));
+  const problems = request.settings.sidebar.flatMap((box, index) =>
+    box.type !== "featured" && !known.has(box.category.toLowerCase()) && !known.has(slugify(box.category))
+      ? [warning("sidebar-category", "", `${request.settingsFile ?? "settings"}: sidebar[${index}] names the category "${box.category}", which no published article has; the box stays empty`)]
+      : [],
+  );
+  return problems.length === 0 ? archive : { ...archive, diagnostics: [...problems, ...archive.diagnostics] };
 }

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { RenderedBody } from "../render/markdown.ts";
 import type { Settings } from "../settings/settings.ts";
 import { routePath, type Route } from "../site/urls.ts";
 import { readArticleFields, type ArticleFields, type Category } from "./article.ts";
@@ -13,6 +14,8 @@ export interface Article extends Omit<ArticleFields, "categoryName" | "markdown"
   readonly category: Category;
   readonly route: Route & { readonly kind: "article" };
   readonly bodyHtml: string;
+  /** The first paragraph as plain text, shortened; lists show it when there is no summary. */
+  readonly excerpt: string;
 }
 
 export interface ArchiveCounts {
@@ -45,7 +48,7 @@ export interface LoadOptions {
   readonly knownFiles: readonly string[];
   /** Real paths of folders inside the content folder never to read (an output folder). */
   readonly excludedDirs: readonly string[];
-  readonly renderMarkdown: (markdown: string) => string;
+  readonly renderMarkdown: (markdown: string) => RenderedBody;
 }
 
 const READ_CONCURRENCY = 32;
@@ -85,7 +88,8 @@ export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> 
   invalid += candidates.length - placed.length;
   const articles = placed.map(({ fields, category, route }): Article => {
     const { categoryName: _written, markdown, ...rest } = fields;
-    return { ...rest, category, route, bodyHtml: options.renderMarkdown(markdown) };
+    const body = options.renderMarkdown(markdown);
+    return { ...rest, category, route, bodyHtml: body.html, excerpt: body.excerpt };
   });
   articles.sort(compareArticles);
 

@@ -17,6 +17,21 @@ const categorySetting = z.strictObject({
   description: z.string().optional(),
 });
 
+const boxCount = z.number().int().min(1).max(50).default(5);
+
+/**
+ * A sidebar box: the featured articles ("Focus on"), the latest articles of a
+ * category, or a category's upcoming ones (events dated on the day they
+ * happen, listed from the build's date on, soonest first).
+ */
+const sidebarBox = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("featured"), title: z.string().trim().min(1).default("Focus on"), count: boxCount }),
+  z.strictObject({ type: z.literal("latest"), category: z.string().trim().min(1), title: z.string().trim().min(1).optional(), count: boxCount }),
+  z.strictObject({ type: z.literal("upcoming"), category: z.string().trim().min(1), title: z.string().trim().min(1).optional(), count: boxCount }),
+]);
+
+export type SidebarBoxSetting = z.output<typeof sidebarBox>;
+
 /**
  * Every setting, its type and its default. The order of `categories` is the
  * order in which categories are listed; categories found in articles but not
@@ -53,8 +68,10 @@ export const settingsSchema = z.strictObject({
   /** Glob patterns (relative to the content folder) of files and folders that are not part of the archive. */
   ignore: z.array(z.string().min(1)).default([]),
   itemsPerPage: z.number().int().min(1).max(1000).default(20),
-  /** How many featured articles the "Focus on" box lists. */
-  featuredCount: z.number().int().min(0).max(50).default(5),
+  /** Boxes beside the article, home and archive pages, in order. */
+  sidebar: z.array(sidebarBox).default([{ type: "featured", title: "Focus on", count: 5 }]),
+  /** How many recent years of the month grid the home page shows. */
+  homeGridYears: z.number().int().min(0).max(100).default(5),
 });
 
 type ParsedSettings = z.output<typeof settingsSchema>;

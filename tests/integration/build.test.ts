@@ -3,8 +3,10 @@ import { existsSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { before, describe, it } from "node:test";
+import { checkLinks } from "../../src/check/links.ts";
 import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
 import { readPage, runCli, type CliRun } from "../support/cli.ts";
+import { checkGridAgainstMonthPages } from "../support/grid.ts";
 
 const fixture = {
   "2021/first.md": article({ title: "First news", date: "2021-04-09", category: "News", tags: "[food, energy]", featured: "true" }, "Hello **world**.\n\n{{ closure }} and {% raw %} and {{< figure src=\"x.png\" >}} stay as written."),
@@ -38,18 +40,51 @@ describe("building a fixture archive", () => {
   it("exits 0 and says what it published", () => {
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /articles: 5 found, 4 published, 1 draft\(s\) left out, 0 invalid left out/);
-    assert.match(run.stdout, /pages: 5 written/);
+    assert.match(run.stdout, /pages: 20 written/);
   });
 
   it("writes one page per published article at its dated URL, and no page for the draft", async () => {
-    const pages = (await listFiles(output)).filter((file) => file.endsWith("index.html"));
+    const pages = (await listFiles(output)).filter((file) => /^\d{4}\/\d{2}\/\d{2}\//.test(file));
     assert.deepEqual(pages, [
       "2021/04/09/first/index.html",
       "2021/05/01/second/index.html",
       "2021/06/01/third/index.html",
+      "2022/03/15/bundle/chart.svg",
       "2022/03/15/bundle/index.html",
-      "index.html",
     ]);
+  });
+
+  it("writes the archive, year, month, category and tag pages, the home page and a 404 page", async () => {
+    const pages = (await listFiles(output)).filter((file) => file.endsWith(".html") && !/^\d{4}\/\d{2}\/\d{2}\//.test(file));
+    assert.deepEqual(pages, [
+      "2021/04/index.html",
+      "2021/05/index.html",
+      "2021/06/index.html",
+      "2021/index.html",
+      "2022/03/index.html",
+      "2022/index.html",
+      "404.html",
+      "archive/index.html",
+      "category/events/index.html",
+      "category/index.html",
+      "category/news/index.html",
+      "category/reports/index.html",
+      "index.html",
+      "tag/energy/index.html",
+      "tag/food/index.html",
+      "tag/index.html",
+    ]);
+  });
+
+  it("shows in the grid exactly the articles the month pages list, and every published article once", async () => {
+    const facts = await checkGridAgainstMonthPages(output);
+    assert.deepEqual(facts, { years: 2, linkedMonths: 4, articlesInGrid: 4 });
+  });
+
+  it("leaves no link pointing to a page that does not exist", async () => {
+    const report = await checkLinks(output, "/");
+    assert.deepEqual(report.broken, []);
+    assert.ok(report.linksChecked > 100, `${report.linksChecked} links checked`);
   });
 
   it("prints the title as the only h1, the date in a time element and the language on html", async () => {
@@ -60,6 +95,8 @@ describe("building a fixture archive", () => {
     assert.equal(time?.textContent, "April 9, 2021");
     assert.equal(page.documentElement.getAttribute("lang"), "en");
     assert.equal(page.querySelector(".article-category")?.getAttribute("href"), "/category/news/");
+    assert.equal(page.querySelector(".article-meta a time")?.parentElement?.getAttribute("href"), "/2021/04/");
+    assert.deepEqual([...page.querySelectorAll(".breadcrumb li")].map((li) => li.textContent), ["Home", "2021", "April", "First news"]);
     assert.deepEqual([...page.querySelectorAll(".article-tags a")].map((a) => a.textContent), ["food", "energy"]);
   });
 
@@ -109,7 +146,18 @@ describe("building a fixture archive", () => {
 
   it("lists featured articles in the Focus on box", async () => {
     const page = await readPage(output, "2021/06/01/third/index.html");
-    assert.deepEqual([...page.querySelectorAll(".focus-on a")].map((a) => a.getAttribute("href")), ["/2021/04/09/first/"]);
+    const box = page.querySelector(".sidebar-box");
+    assert.equal(box?.querySelector("h2")?.textContent, "Focus on");
+    assert.deepEqual([...(box?.querySelectorAll("a") ?? [])].map((a) => a.getAttribute("href")), ["/2021/04/09/first/"]);
+  });
+
+  it("lists a category's articles newest first with date, category and summary or excerpt", async () => {
+    const page = await readPage(output, "category/events/index.html");
+    const items = [...page.querySelectorAll(".article-item")];
+    assert.deepEqual(items.map((item) => item.querySelector("h2 a")?.textContent), ["Third", "<script>alert(1)</script> & friends"]);
+    assert.deepEqual(items.map((item) => item.querySelector(".article-item-summary")?.textContent), ["A summary.", "Body text."]);
+    const index = await readPage(output, "category/index.html");
+    assert.deepEqual([...index.querySelectorAll(".topic-index li")].map((li) => li.textContent?.replace(/\s+/g, " ").trim()), ["Events 2 articles", "News 1 article", "Reports 1 article"]);
   });
 
   it("publishes drafts with --drafts", async () => {
@@ -128,6 +176,9 @@ describe("building a fixture archive", () => {
     const internal = links.filter((href) => href.startsWith("/"));
     assert.ok(internal.length >= 5);
     for (const href of internal) assert.ok(href.startsWith("/news/"), `${href} starts with /news/`);
+    const report = await checkLinks(prefixed, "/news/");
+    assert.deepEqual(report.broken, []);
+    await checkGridAgainstMonthPages(prefixed, "/news/");
   });
 });
 

@@ -5,7 +5,9 @@ import { join, relative } from "node:path";
 import { describe, it } from "node:test";
 import { PROJECT_ROOT } from "../../src/build/request.ts";
 import { temporaryFolder } from "../support/archive.ts";
+import { checkLinks } from "../../src/check/links.ts";
 import { runCli } from "../support/cli.ts";
+import { checkGridAgainstMonthPages } from "../support/grid.ts";
 
 const CORPORA = join(PROJECT_ROOT, "..", "shared", "corpora");
 const absent = existsSync(CORPORA) ? false : `the shared corpora are not on this machine (${CORPORA} is absent)`;
@@ -45,6 +47,12 @@ for (const corpus of ["nodejs-blog", "kubernetes-blog"]) {
       assert.ok(sources.length > 500, `found ${sources.length} article files`);
       assert.equal(pages.length, sources.length - drafts, `${sources.length} article files, ${drafts} drafts, ${pages.length} pages`);
       assert.match(result.stdout, new RegExp(`articles: ${sources.length} found, ${sources.length - drafts} published, ${drafts} draft\\(s\\) left out, 0 invalid left out`));
+
+      const grid = await checkGridAgainstMonthPages(output);
+      assert.equal(grid.articlesInGrid, pages.length, "the grid counts every published article");
+      // Links inside the articles may point to files the corpus did not include; the site's own links may not.
+      const report = await checkLinks(output, "/");
+      assert.deepEqual(report.broken.filter((link) => !link.inArticleBody), []);
     });
   });
 }

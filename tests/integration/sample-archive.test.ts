@@ -5,7 +5,9 @@ import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import { DEFAULT_CONTENT_DIR } from "../../src/build/request.ts";
 import { temporaryFolder } from "../support/archive.ts";
+import { checkLinks } from "../../src/check/links.ts";
 import { readPage, runCli, type CliRun, type Page } from "../support/cli.ts";
+import { checkGridAgainstMonthPages } from "../support/grid.ts";
 
 describe("the sample archive in content/", () => {
   let output: string;
@@ -35,7 +37,8 @@ describe("the sample archive in content/", () => {
     const categories = new Set([...pages.values()].map((page) => page.querySelector(".article-category")?.textContent));
     assert.ok(categories.size >= 4, `categories: ${[...categories].join(", ")}`);
     const anyPage = pages.values().next().value;
-    assert.ok((anyPage?.querySelectorAll(".focus-on li").length ?? 0) >= 3);
+    assert.equal(anyPage?.querySelector(".sidebar-box h2")?.textContent, "Focus on");
+    assert.ok((anyPage?.querySelectorAll(".sidebar-box:first-child li").length ?? 0) >= 3);
   });
 
   it("leaves some months without articles", () => {
@@ -52,6 +55,16 @@ describe("the sample archive in content/", () => {
       assert.ok(existsSync(join(output, file.replace(/index\.html$/, ""), src)), `${src} beside ${file}`);
     }
     assert.ok([...pages.values()].some((page) => page.querySelector(".article-body table") && page.querySelector(".article-body pre code")));
+  });
+
+  it("has a month grid that agrees with its month pages and counts every published article", async () => {
+    const facts = await checkGridAgainstMonthPages(output);
+    assert.equal(facts.articlesInGrid, pages.size);
+  });
+
+  it("has no broken internal link", async () => {
+    const report = await checkLinks(output, "/");
+    assert.deepEqual(report.broken, []);
   });
 
   it("reads its settings from content/news-archive.json", async () => {

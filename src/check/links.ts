@@ -1,0 +1,84 @@
+import { existsSync, statSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import { join, posix } from "node:path";
+import { parseHTML } from "linkedom";
+
+export interface BrokenLink {
+  /** The page the link is on, relative to the output folder. */
+  readonly page: string;
+  readonly url: string;
+  /** What was not found, relative to the output folder, or why the URL is wrong. */
+  readonly problem: string;
+  /** Whether the link is in an article's body (the author's content) rather than in the site's own pages. */
+  readonly inArticleBody: boolean;
+}
+
+export interface LinkReport {
+  readonly pages: number;
+  readonly linksChecked: number;
+  readonly broken: readonly BrokenLink[];
+}
+
+const LINK_ATTRIBUTES: readonly (readonly [string, string])[] = [
+  ["a[href]", "href"],
+  ["link[href]", "href"],
+  ["img[src]", "src"],
+  ["script[src]", "src"],
+  ["source[src]", "src"],
+  ["iframe[src]", "src"],
+  ["video[src]", "src"],
+  ["audio[src]", "src"],
+];
+
+/** The element that holds an article's rendered Markdown. */
+export const ARTICLE_BODY = ".article-body";
+
+/**
+ * Walks every HTML page of a built site and checks that each internal link,
+ * image or script points to a file that was written. A site under a base
+ * path ("/news/") is checked as it will be served: links must carry the prefix.
+ */
+export async function checkLinks(outputDir: string, basePath: string): Promise<LinkReport> {
+  const pages = (await readdir(outputDir, { recursive: true })).filter((file) => file.endsWith(".html")).sort();
+  const broken: BrokenLink[] = [];
+  let linksChecked = 0;
+  for (const page of pages) {
+    const { document } = parseHTML(await readFile(join(outputDir, page), "utf8"));
+    const pageUrl = `${basePath}${page.split("\\").join("/")}`;
+    for (const [selector, attribute] of LINK_ATTRIBUTES) {
+      for (const element of document.querySelectorAll(selector)) {
+        const url = element.getAttribute(attribute) ?? "";
+        if (!isInternal(url)) continue;
+        linksChecked += 1;
+        const problem = problemWith(url, pageUrl, basePath, outputDir);
+        if (problem !== undefined) broken.push({ page, url, problem, inArticleBody: element.closest(ARTICLE_BODY) !== null });
+      }
+    }
+  }
+  return { pages: pages.length, linksChecked, broken };
+}
+
+function isInternal(url: string): boolean {
+  const trimmed = url.trim();
+  return trimmed !== "" && !trimmed.startsWith("#") && !trimmed.startsWith("//") && !/^[a-z][a-z0-9+.-]*:/i.test(trimmed);
+}
+
+function problemWith(url: string, pageUrl: string, basePath: string, outputDir: string): string | undefined {
+  const path = url.split(/[?#]/)[0] ?? "";
+  if (path === "") return undefined;
+  let absolute: string;
+  try {
+    absolute = decodeURIComponent(posix.resolve(posix.dirname(pageUrl.endsWith("/") ? `${pageUrl}x` : pageUrl), path));
+  } catch {
+    return "is not a valid URL";
+  }
+  if (path.endsWith("/") && !absolute.endsWith("/")) absolute += "/";
+  if (!absolute.startsWith(basePath)) return `is outside the site's base path ${basePath}`;
+  const relative = absolute.slice(basePath.length);
+  const candidates = absolute.endsWith("/") ? [join(relative, "index.html")] : [relative, join(relative, "index.html")];
+  const found = candidates.some((candidate) => {
+    const file = join(outputDir, candidate);
+    return existsSync(file) && statSync(file).isFile();
+  });
+  return found ? undefined : `${candidates[0] ?? relative} does not exist`;
+}

@@ -1,0 +1,90 @@
+import type { Category, Tag } from "../content/article.ts";
+import type { Article } from "../content/load-archive.ts";
+
+/**
+ * The archive grouped by time and by topic, computed in one pass over the
+ * articles. Every list is newest first. Pure: no I/O, no URLs, no text.
+ */
+export interface MonthGroup {
+  readonly year: number;
+  readonly month: number;
+  readonly articles: readonly Article[];
+}
+
+export interface YearGroup {
+  readonly year: number;
+  /** Months that have articles, newest first. */
+  readonly months: readonly MonthGroup[];
+  readonly count: number;
+}
+
+export interface TopicGroup<T extends Category | Tag> {
+  readonly topic: T;
+  readonly articles: readonly Article[];
+}
+
+export interface ArchiveModel {
+  /** Every published article, newest first. */
+  readonly newestFirst: readonly Article[];
+  /** Years that have articles, newest first. */
+  readonly years: readonly YearGroup[];
+  /** Months that have articles, newest first. */
+  readonly months: readonly MonthGroup[];
+  /** In the order given (the settings' order, then by name). */
+  readonly categories: readonly TopicGroup<Category>[];
+  /** By name. */
+  readonly tags: readonly TopicGroup<Tag>[];
+}
+
+/** Groups articles (given oldest first, as the loader orders them) by year, month, category and tag. */
+export function buildArchiveModel(articlesOldestFirst: readonly Article[], categoryOrder: readonly Category[]): ArchiveModel {
+  const newestFirst = [...articlesOldestFirst].reverse();
+  const months: { year: number; month: number; articles: Article[] }[] = [];
+  const byCategory = new Map<string, Article[]>();
+  const byTag = new Map<string, { tag: Tag; articles: Article[] }>();
+  for (const article of newestFirst) {
+    const last = months[months.length - 1];
+    if (last !== undefined && last.year === article.date.year && last.month === article.date.month) last.articles.push(article);
+    else months.push({ year: article.date.year, month: article.date.month, articles: [article] });
+    const inCategory = byCategory.get(article.category.slug);
+    if (inCategory === undefined) byCategory.set(article.category.slug, [article]);
+    else inCategory.push(article);
+    for (const tag of article.tags) {
+      const group = byTag.get(tag.slug);
+      if (group === undefined) byTag.set(tag.slug, { tag, articles: [article] });
+      else group.articles.push(article);
+    }
+  }
+  const years: YearGroup[] = [];
+  for (const month of months) {
+    const last = years[years.length - 1];
+    if (last !== undefined && last.year === month.year) years[years.length - 1] = { ...last, months: [...last.months, month], count: last.count + month.articles.length };
+    else years.push({ year: month.year, months: [month], count: month.articles.length });
+  }
+  const categories = categoryOrder
+    .map((topic) => ({ topic, articles: byCategory.get(topic.slug) ?? [] }))
+    .filter((group) => group.articles.length > 0);
+  const tags = [...byTag.values()]
+    .map(({ tag, articles }) => ({ topic: tag, articles }))
+    .sort((a, b) => a.topic.name.localeCompare(b.topic.name, "en") || (a.topic.slug < b.topic.slug ? -1 : 1));
+  return { newestFirst, years, months, categories, tags };
+}
+
+/** Splits a list into pages of `size`; there is always at least one page, possibly empty. */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  if (items.length === 0) return [[]];
+  const pages: T[][] = [];
+  for (let start = 0; start < items.length; start += size) pages.push(items.slice(start, start + size));
+  return pages;
+}
+
+/** Page numbers to link from page `current` of `total`: the first, the last and a window around the current one; null marks a gap. */
+export function pageNumbersToShow(current: number, total: number, window = 2): (number | null)[] {
+  const shown: (number | null)[] = [];
+  for (let page = 1; page <= total; page += 1) {
+    const near = Math.abs(page - current) <= window;
+    if (page === 1 || page === total || near) shown.push(page);
+    else if (shown[shown.length - 1] !== null) shown.push(null);
+  }
+  return shown;
+}

@@ -1,0 +1,32 @@
+import assert from "node:assert/strict";
+import type { Article } from "../../src/content/load-archive.ts";
+import { parseSettings, type Settings } from "../../src/settings/settings.ts";
+
+/** Settings with defaults, overridden by `raw`. */
+export function settingsWith(raw: Record<string, unknown> = {}): Settings {
+  const parsed = parseSettings(raw, "settings");
+  assert.ok(parsed.ok, parsed.ok ? "" : parsed.errors.join("\n"));
+  return parsed.settings;
+}
+
+/** A published article on a given calendar day, with defaults for everything else. */
+export function articleOn(year: number, month: number, day: number, extra: Partial<Article> = {}): Article {
+  const slug = extra.slug ?? `article-${year}-${month}-${day}`;
+  const iso = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  return {
+    sourcePath: `${slug}.md`,
+    assets: [],
+    title: `Article ${iso}`,
+    date: { year, month, day, hasTime: false, epochMs: Date.UTC(year, month - 1, day), iso },
+    tags: [],
+    slug,
+    draft: false,
+    featured: false,
+    extra: {},
+    category: { slug: "news", name: "News" },
+    route: { kind: "article", year, month, day, slug },
+    bodyHtml: "<p>Body</p>\n",
+    excerpt: "Body",
+    ...extra,
+  };
+}

@@ -1,0 +1,177 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { buildDay, buildSiteViews, bundleAssetCopies } from "../../src/model/views.ts";
+import { articleOn, settingsWith } from "../support/articles.ts";
+
+const news = { slug: "news", name: "News" };
+const events = { slug: "events", name: "Events" };
+const today = { year: 2021, month: 4, day: 15 };
+
+describe("article page views", () => {
+  it("links each article to the older one as previous and the newer one as next", () => {
+    const views = buildSiteViews([articleOn(2021, 4, 1), articleOn(2021, 4, 2), articleOn(2021, 4, 3)], [news], settingsWith(), today);
+    assert.deepEqual(views.articlePages.map((page) => [page.previous?.title, page.next?.title]), [
+      [undefined, "Article 2021-04-02"],
+      ["Article 2021-04-01", "Article 2021-04-03"],
+      ["Article 2021-04-02", undefined],
+    ]);
+  });
+
+  it("has neither previous nor next for a single article", () => {
+    const [page] = buildSiteViews([articleOn(2021, 4, 1)], [news], settingsWith(), today).articlePages;
+    assert.equal(page?.previous, undefined);
+    assert.equal(page?.next, undefined);
+  });
+
+  it("writes the date out for the locale, links it to its month and leads a breadcrumb through year and month", () => {
+    const [page] = buildSiteViews([articleOn(2021, 4, 9)], [news], settingsWith({ locale: "en-US" }), today).articlePages;
+    assert.equal(page?.dateText, "April 9, 2021");
+    assert.equal(page?.dateIso, "2021-04-09");
+    assert.equal(page?.monthHref, "/2021/04/");
+    assert.deepEqual(page?.breadcrumb, [
+      { title: "Home", href: "/" },
+      { title: "2021", href: "/2021/" },
+      { title: "April", href: "/2021/04/" },
+      { title: "Article 2021-04-09" },
+    ]);
+    const [french] = buildSiteViews([articleOn(2021, 4, 9)], [news], settingsWith({ locale: "fr-FR" }), today).articlePages;
+    assert.equal(french?.dateText, "9 avril 2021");
+  });
+
+  it("makes every link carry the base path", () => {
+    const views = buildSiteViews([articleOn(2021, 4, 9, { tags: [{ slug: "food", name: "Food" }] })], [news], settingsWith({ basePath: "/news/" }), today);
+    const [page] = views.articlePages;
+    assert.equal(page?.permalink, "2021/04/09/article-2021-4-9/index.html");
+    assert.equal(page?.href, "/news/2021/04/09/article-2021-4-9/");
+    assert.equal(page?.category.href, "/news/category/news/");
+    assert.deepEqual(page?.tags, [{ title: "Food", href: "/news/tag/food/" }]);
+    assert.equal(views.site.stylesheetHref, "/news/assets/style.css");
+    assert.equal(views.archivePage.grid.rows[0]?.cells[3]?.href, "/news/2021/04/");
+  });
+});
+
+describe("the month grid", () => {
+  const views = buildSiteViews([articleOn(2019, 12, 1), articleOn(2021, 4, 9), articleOn(2021, 4, 30)], [news], settingsWith(), today);
+  const grid = views.archivePage.grid;
+
+  it("has one row per year with articles, newest first, each with twelve cells 01 to 12", () => {
+    assert.deepEqual(grid.rows.map((row) => row.year), [2021, 2019]);
+    assert.deepEqual(grid.columns.map((column) => column.label), ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"]);
+    for (const row of grid.rows) assert.deepEqual(row.cells.map((cell) => cell.label), grid.columns.map((column) => column.label));
+  });
+
+  it("links months with articles and describes their counts, and leaves empty months unlinked", () => {
+    const april = grid.rows[0]?.cells[3];
+    assert.equal(april?.href, "/2021/04/");
+    assert.equal(april?.description, "April 2021: 2 articles");
+    const may = grid.rows[0]?.cells[4];
+    assert.equal(may?.href, undefined);
+    assert.equal(may?.description, "May 2021: no articles");
+    assert.equal(grid.rows[1]?.cells[11]?.description, "December 2019: 1 article");
+  });
+
+  it("marks the build's month", () => {
+    assert.deepEqual(grid.rows.flatMap((row) => row.cells.filter((cell) => cell.isCurrent).map((cell) => `${row.year}-${cell.label}`)), ["2021-04"]);
+  });
+
+  it("shows the recent years on the home page and says when there are more", () => {
+    const home = buildSiteViews([articleOn(2019, 1, 1), articleOn(2020, 1, 1), articleOn(2021, 1, 1)], [news], settingsWith({ homeGridYears: 2 }), today).homePages[0];
+    assert.deepEqual(home?.grid?.rows.map((row) => row.year), [2021, 2020]);
+    assert.equal(home?.gridIsPartial, true);
+  });
+});
+
+describe("listing pages", () => {
+  it("gives month pages their articles newest first and links to the neighbouring months with articles", () => {
+    const views = buildSiteViews([articleOn(2019, 12, 1), articleOn(2021, 4, 9), articleOn(2021, 4, 30), articleOn(2021, 6, 1)], [news], settingsWith(), today);
+    const april = views.monthPages.find((page) => page.permalink === "2021/04/index.html");
+    assert.deepEqual(april?.items.map((item) => item.dateText), ["April 30, 2021", "April 9, 2021"]);
+    assert.deepEqual([april?.previous?.href, april?.next?.href], ["/2019/12/", "/2021/06/"]);
+    assert.equal(views.monthPages.at(-1)?.previous, undefined);
+    assert.equal(views.monthPages[0]?.next, undefined);
+  });
+
+  it("shows the summary, or else the excerpt, of each article", () => {
+    const views = buildSiteViews([articleOn(2021, 1, 1, { summary: "A summary." }), articleOn(2021, 1, 2, { excerpt: "First paragraph…" })], [news], settingsWith(), today);
+    assert.deepEqual(views.monthPages[0]?.items.map((item) => item.summary), ["First paragraph…", "A summary."]);
+  });
+
+  it("paginates category pages by the settings' items per page, with numbered links", () => {
+    const articles = [1, 2, 3, 4, 5].map((day) => articleOn(2021, 1, day));
+    const views = buildSiteViews(articles, [news], settingsWith({ itemsPerPage: 2 }), today);
+    assert.deepEqual(views.categoryPages.map((page) => [page.permalink, page.items.length]), [
+      ["category/news/index.html", 2],
+      ["category/news/page/2/index.html", 2],
+      ["category/news/page/3/index.html", 1],
+    ]);
+    const second = views.categoryPages[1]?.pagination;
+    assert.deepEqual([second?.previousHref, second?.nextHref], ["/category/news/", "/category/news/page/3/"]);
+    assert.deepEqual(second?.pages, [
+      { number: 1, href: "/category/news/", current: false },
+      { number: 2, href: "/category/news/page/2/", current: true },
+      { number: 3, href: "/category/news/page/3/", current: false },
+    ]);
+    assert.deepEqual(views.categoryIndex.entries, [{ name: "News", href: "/category/news/", count: 5 }]);
+  });
+
+  it("gives year pages their months newest first and links to the neighbouring years with articles", () => {
+    const views = buildSiteViews([articleOn(2017, 5, 1), articleOn(2021, 1, 1), articleOn(2021, 3, 1)], [news], settingsWith(), today);
+    const year = views.yearPages[0];
+    assert.equal(year?.permalink, "2021/index.html");
+    assert.deepEqual(year?.months.map((month) => month.heading), ["March 2021", "January 2021"]);
+    assert.deepEqual([year?.previous?.href, year?.next], ["/2017/", undefined]);
+  });
+});
+
+describe("sidebar boxes", () => {
+  const articles = [
+    articleOn(2021, 3, 1, { featured: true }),
+    articleOn(2021, 4, 1, { category: events }),
+    articleOn(2021, 4, 15, { category: events }),
+    articleOn(2021, 5, 1, { category: events }),
+    articleOn(2021, 6, 1, { category: events, featured: true }),
+  ];
+  const settings = settingsWith({
+    sidebar: [
+      { type: "featured", count: 5 },
+      { type: "upcoming", category: "Events", title: "Events", count: 2 },
+      { type: "latest", category: "events", count: 1 },
+    ],
+  });
+  const [featured, upcoming, latest] = buildSiteViews(articles, [news, events], settings, today).site.sidebar;
+
+  it("lists featured articles newest first", () => {
+    assert.deepEqual(featured?.items.map((item) => item.dateIso), ["2021-06-01", "2021-03-01"]);
+    assert.equal(featured?.title, "Focus on");
+  });
+
+  it("lists a category's articles from the build's day on, soonest first", () => {
+    assert.deepEqual(upcoming?.items.map((item) => item.dateIso), ["2021-04-15", "2021-05-01"]);
+  });
+
+  it("lists a category's latest articles, named after the category", () => {
+    assert.deepEqual(latest?.items.map((item) => item.dateIso), ["2021-06-01"]);
+    assert.equal(latest?.title, "Events");
+  });
+});
+
+describe("the build's day", () => {
+  it("comes from SOURCE_DATE_EPOCH when it is set, in the archive's zone", () => {
+    assert.deepEqual(buildDay("1618012800", 0, "UTC"), { year: 2021, month: 4, day: 10 });
+    assert.deepEqual(buildDay("1618012800", 0, "America/Los_Angeles"), { year: 2021, month: 4, day: 9 });
+  });
+
+  it("is today otherwise", () => {
+    assert.deepEqual(buildDay(undefined, Date.UTC(2030, 0, 2, 12), "UTC"), { year: 2030, month: 1, day: 2 });
+  });
+});
+
+describe("page bundle copies", () => {
+  it("copies each bundle file beside its article's page", () => {
+    const bundle = articleOn(2021, 4, 15, { slug: "survey", bundleDir: "2022/survey", assets: ["chart.svg", "data/t.csv"] });
+    assert.deepEqual(bundleAssetCopies([articleOn(2021, 4, 1), bundle]), [
+      { from: "2022/survey/chart.svg", to: "2021/04/15/survey/chart.svg" },
+      { from: "2022/survey/data/t.csv", to: "2021/04/15/survey/data/t.csv" },
+    ]);
+  });
+});
