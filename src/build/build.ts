@@ -41,6 +41,9 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
       outputShown,
       seconds,
       ...(pagesWritten === undefined ? {} : { pagesWritten }),
+      ...(source.searchIndex === undefined || pagesWritten === undefined
+        ? {}
+        : { search: { ...source.searchIndex, filters: { category: loaded.views.searchPage.categories.length, year: loaded.views.searchPage.years.length } } }),
     });
     summary.forEach(pagesWritten === undefined ? io.err : io.out);
     return errors.length;
@@ -86,6 +89,6 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
 /** Every HTML page the build writes. */
 function pageCount({ views }: SiteData): number {
   const lists = [views.articlePages, views.homePages, views.yearPages, views.monthPages, views.categoryPages, views.tagPages];
-  // The archive grid, the category and tag indexes and the 404 page.
-  return lists.reduce((sum, list) => sum + list.length, 0) + 4;
+  // The archive grid, the category and tag indexes, the search page and the 404 page.
+  return lists.reduce((sum, list) => sum + list.length, 0) + 5;
 }

@@ -1,5 +1,6 @@
 import { formatDiagnostic, type Diagnostic } from "../content/diagnostics.ts";
 import type { ArchiveCounts } from "../content/load-archive.ts";
+import type { SearchIndexReport } from "../search/search-index.ts";
 
 /** How many problems of one kind are listed before the rest are counted, unless --verbose. */
 export const LISTED_PER_KIND = 10;
@@ -31,6 +32,7 @@ export interface SummaryFacts {
   readonly counts: ArchiveCounts;
   readonly diagnostics: readonly Diagnostic[];
   readonly pagesWritten?: number;
+  readonly search?: SearchIndexReport & { readonly filters: Readonly<Record<string, number>> };
   readonly outputShown: string;
   readonly seconds: number;
 }
@@ -45,6 +47,13 @@ export function formatSummary(facts: SummaryFacts): string[] {
     `problems: ${errorCount} error(s)${errorCount > 0 ? ` (${countByKind(diagnostics, "error")})` : ""}, ${warningCount} warning(s)${warningCount > 0 ? ` (${countByKind(diagnostics, "warning")})` : ""}`,
   ];
   if (facts.pagesWritten !== undefined) lines.push(`pages: ${facts.pagesWritten} written to ${facts.outputShown}`);
+  if (facts.search !== undefined) {
+    const { search } = facts;
+    const filters = Object.entries(search.filters).map(([name, values]) => `${name} (${values} values)`).join(", ");
+    lines.push(
+      `search: ${search.pagesIndexed} pages indexed, ${search.words} words, filters ${filters}, index ${(search.bytesOnDisk / 1_048_576).toFixed(2)} MB in ${search.files} files, ${search.seconds.toFixed(2)} s`,
+    );
+  }
   lines.push(`time: ${facts.seconds.toFixed(2)} s`);
   return lines;
 }

@@ -4,6 +4,7 @@ import { loadArchive, type LoadedArchive } from "../content/load-archive.ts";
 import { slugify } from "../content/slugs.ts";
 import { buildDay, buildSiteViews, bundleAssetCopies, type SiteViews } from "../model/views.ts";
 import { createMarkdownRenderer } from "../render/markdown.ts";
+import type { SearchIndexReport } from "../search/search-index.ts";
 import type { BuildRequest } from "./request.ts";
 
 /** Everything one build publishes, computed once from the loaded archive. */
@@ -25,6 +26,7 @@ export class SiteSource {
   #current: Promise<SiteData> | undefined;
   #loads = 0;
   #reloadListener: ((data: SiteData) => void) | undefined;
+  #searchIndex: SearchIndexReport | undefined;
 
   constructor(request: BuildRequest) {
     this.request = request;
@@ -37,6 +39,15 @@ export class SiteSource {
 
   invalidate(): void {
     this.#current = undefined;
+  }
+
+  /** What the last build's search indexing did, for the summary. */
+  get searchIndex(): SearchIndexReport | undefined {
+    return this.#searchIndex;
+  }
+
+  recordSearchIndex(report: SearchIndexReport): void {
+    this.#searchIndex = report;
   }
 
   /** Called with the new data each time the archive is loaded again (under `npm start`). */

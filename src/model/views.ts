@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import type { Category, Tag } from "../content/article.ts";
 import type { Article } from "../content/load-archive.ts";
 import type { Settings, SidebarBoxSetting } from "../settings/settings.ts";
+import { THEME_FILES } from "../site/assets.ts";
 import { formatLongDate } from "../site/format.ts";
 import { hrefFor, outputFileFor, routePath, type Route } from "../site/urls.ts";
 import { buildArchiveModel, chunk, pageNumbersToShow, type ArchiveModel, type MonthGroup, type TopicGroup } from "./archive-model.ts";
@@ -51,7 +52,10 @@ export interface SiteView {
   readonly archiveHref: string;
   readonly categoriesHref: string;
   readonly tagsHref: string;
+  readonly searchHref: string;
   readonly stylesheetHref: string;
+  readonly searchScriptHref: string;
+  readonly highlightScriptHref: string;
   readonly sidebar: readonly SidebarBoxView[];
 }
 
@@ -77,6 +81,11 @@ export interface ArticlePageView extends PageBase {
   /** The article published just before (older), and just after (newer). */
   readonly previous?: LinkView;
   readonly next?: LinkView;
+  /** Drafts (published with --drafts) are never put in the search index. */
+  readonly searchable: boolean;
+  /** Search filter and sort keys. */
+  readonly year: number;
+  readonly sortDate: string;
 }
 
 /** A list of articles: a month, a category or tag page, the home page. */
@@ -137,6 +146,12 @@ export interface TopicIndexView extends PageBase {
   readonly entries: readonly { readonly name: string; readonly href: string; readonly count: number }[];
 }
 
+export interface SearchPageView extends PageBase {
+  readonly categories: readonly string[];
+  /** Newest first. */
+  readonly years: readonly number[];
+}
+
 export interface SiteViews {
   readonly site: SiteView;
   readonly articlePages: readonly ArticlePageView[];
@@ -149,6 +164,7 @@ export interface SiteViews {
   readonly tagIndex: TopicIndexView;
   readonly tagPages: readonly ListingPageView[];
   readonly notFoundPage: PageBase & { readonly grid: GridView };
+  readonly searchPage: SearchPageView;
 }
 
 /** A calendar day, for "upcoming" boxes and the grid's current month. */
@@ -157,8 +173,6 @@ export interface CalendarDay {
   readonly month: number;
   readonly day: number;
 }
-
-export const STYLESHEET_PATH = "assets/style.css";
 
 /** Builds every page's view from the published articles (oldest first). */
 export function buildSiteViews(articles: readonly Article[], categories: readonly Category[], settings: Settings, today: CalendarDay): SiteViews {
@@ -204,6 +218,9 @@ export function buildSiteViews(articles: readonly Article[], categories: readonl
       bodyHtml: article.bodyHtml,
       ...(previous === undefined ? {} : { previous: { title: previous.title, href: href(previous.route) } }),
       ...(next === undefined ? {} : { next: { title: next.title, href: href(next.route) } }),
+      searchable: !article.draft,
+      year,
+      sortDate: article.date.iso.slice(0, 10),
     };
   });
 
@@ -294,7 +311,10 @@ export function buildSiteViews(articles: readonly Article[], categories: readonl
       archiveHref: href({ kind: "archive" }),
       categoriesHref: href({ kind: "categories" }),
       tagsHref: href({ kind: "tags" }),
-      stylesheetHref: href({ kind: "file", path: STYLESHEET_PATH }),
+      searchHref: href({ kind: "search" }),
+      stylesheetHref: href({ kind: "file", path: THEME_FILES.stylesheet }),
+      searchScriptHref: href({ kind: "file", path: THEME_FILES.searchScript }),
+      highlightScriptHref: href({ kind: "file", path: THEME_FILES.highlightScript }),
       sidebar: settings.sidebar.map((box, index) => buildSidebarBox(box, index, model, today, summaryOf)),
     },
     articlePages,
@@ -307,6 +327,13 @@ export function buildSiteViews(articles: readonly Article[], categories: readonl
     tagIndex: topicIndex(model.tags, "tag", "Tags"),
     tagPages: topicPages(model.tags, "tag", "Tag"),
     notFoundPage: { permalink: outputFileFor({ kind: "not-found" }), title: "Page not found", grid: { ...grid, rows: grid.rows.slice(0, Math.max(gridYears, 1)) } },
+    searchPage: {
+      permalink: outputFileFor({ kind: "search" }),
+      title: "Search",
+      breadcrumb: [home, { title: "Search" }],
+      categories: model.categories.map((group) => group.topic.name),
+      years: model.years.map((group) => group.year),
+    },
   };
 }
 

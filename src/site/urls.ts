@@ -14,6 +14,7 @@ export type Route =
   | { readonly kind: "category"; readonly slug: string; readonly page?: number }
   | { readonly kind: "tags" }
   | { readonly kind: "tag"; readonly slug: string; readonly page?: number }
+  | { readonly kind: "search" }
   | { readonly kind: "not-found" }
   /** A file of the theme or of a page bundle, by its path from the site's root. */
   | { readonly kind: "file"; readonly path: string };
@@ -38,6 +39,8 @@ export function routePath(route: Route): string {
       return "/tag/";
     case "tag":
       return paged(`/tag/${route.slug}/`, route.page);
+    case "search":
+      return "/search/";
     case "not-found":
       return "/404.html";
     case "file":

@@ -1,0 +1,102 @@
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { before, describe, it } from "node:test";
+import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
+import { readPage, runCli, type CliRun } from "../support/cli.ts";
+import { openSiteSearch, type SiteSearch } from "../support/pagefind.ts";
+
+const fixture = {
+  "a.md": article({ title: "Carbon footprint of school meals", date: "2021-04-09", category: "Reports" }, "Kitchens weighed what they served."),
+  "b.md": article({ title: "Network news", date: "2022-06-01", category: "News" }, "A short note that mentions carbon once among many other words about tenders."),
+  "c.md": article({ title: "Electric buses", date: "2022-09-15", category: "Events" }, "A day about clean vehicles and carbon budgets for fleets."),
+  "d.md": article({ title: "Unfinished piece", date: "2022-10-01", category: "News", draft: "true" }, "Zanzibarian draft words and carbon."),
+  "e.md": article({ title: "Achats publics durables", date: "2023-01-10", category: "News", lang: "fr" }, "Les acheteurs publics parlent de carbone."),
+  "news-archive.json": JSON.stringify({ title: "Test archive", description: "Quokka newsroom", timeZone: "UTC" }),
+};
+
+describe("the search index of a built archive", () => {
+  let output: string;
+  let run: CliRun;
+  let search: SiteSearch;
+
+  before(async () => {
+    const content = await makeArchive(fixture);
+    output = join(await temporaryFolder(), "site");
+    // Drafts are published with --drafts, and still never indexed.
+    run = await runCli(["--content", content, "--output", output, "--drafts"]);
+    assert.equal(run.code, 0, run.stderr);
+    search = await openSiteSearch(output);
+  });
+
+  it("is written to pagefind/ and reported in the summary", async () => {
+    assert.ok(existsSync(join(output, "pagefind", "pagefind.js")));
+    assert.match(run.stdout, /search: 4 pages indexed, \d+ words, filters category \(3 values\), year \(3 values\), index [\d.]+ MB in \d+ files, [\d.]+ s/);
+  });
+
+  it("finds exactly the articles that hold a word, the one with it in its title first", async () => {
+    assert.deepEqual(new Set(await search.urls("carbon")), new Set(["/2021/04/09/a/", "/2022/06/01/b/", "/2022/09/15/c/"]));
+    assert.equal((await search.urls("carbon"))[0], "/2021/04/09/a/");
+  });
+
+  it("never indexes a draft, nor pages that are not articles", async () => {
+    assert.deepEqual(await search.urls("zanzibarian"), []);
+    assert.deepEqual(await search.urls("quokka"), []);
+    const draft = await readPage(output, "2022/10/01/d/index.html");
+    assert.equal(draft.querySelector("[data-pagefind-body]"), null);
+  });
+
+  it("narrows results by category and by year", async () => {
+    assert.deepEqual(await search.urls("carbon", { filters: { category: "Events" } }), ["/2022/09/15/c/"]);
+    assert.deepEqual(new Set(await search.urls("carbon", { filters: { year: "2022" } })), new Set(["/2022/06/01/b/", "/2022/09/15/c/"]));
+    const filters = await search.filters();
+    assert.deepEqual(Object.keys(filters).sort(), ["category", "year"]);
+  });
+
+  it("orders results newest first on request", async () => {
+    assert.deepEqual(await search.urls("carbon", { sort: { date: "desc" } }), ["/2022/09/15/c/", "/2022/06/01/b/", "/2021/04/09/a/"]);
+  });
+
+  it("shows the title, the written date and the category of each result, and an excerpt with the word marked", async () => {
+    const [first] = await search.results("buses");
+    assert.equal(first?.meta["title"], "Electric buses");
+    assert.equal(first?.meta["date"], "September 15, 2022");
+    assert.equal(first?.meta["category"], "Events");
+    const [withWord] = await search.results("fleets");
+    assert.match(withWord?.excerpt ?? "", /<mark>fleets\.?<\/mark>/);
+  });
+
+  it("indexes an article in its own language, and its page says so", async () => {
+    const entry = JSON.parse(await readFile(join(output, "pagefind", "pagefind-entry.json"), "utf8")) as { languages: Record<string, unknown> };
+    assert.deepEqual(Object.keys(entry.languages).sort(), ["en", "fr"]);
+    const page = await readPage(output, "2023/01/10/e/index.html");
+    assert.equal(page.documentElement.getAttribute("lang"), "fr");
+  });
+
+  it("has a search page that works without a server and says what it needs without JavaScript", async () => {
+    const page = await readPage(output, "search/index.html");
+    assert.match(page.querySelector("noscript")?.textContent ?? "", /needs JavaScript/);
+    assert.ok(page.querySelector('noscript a[href="/archive/"]'));
+    assert.ok(page.querySelector('#search-status[role="status"][aria-live="polite"]'));
+    assert.deepEqual([...page.querySelectorAll("#search-year option")].map((option) => option.getAttribute("value")), ["", "2023", "2022", "2021"]);
+    const header = page.querySelector('header form[role="search"]');
+    assert.equal(header?.getAttribute("action"), "/search/");
+    assert.equal(header?.querySelector("input")?.getAttribute("name"), "q");
+  });
+});
+
+describe("the search index under a base path", () => {
+  it("gives result URLs and script references that carry the prefix", async () => {
+    const content = await makeArchive(fixture);
+    const output = join(await temporaryFolder(), "site");
+    const run = await runCli(["--content", content, "--output", output, "--base-path", "/news/"]);
+    assert.equal(run.code, 0, run.stderr);
+    const search = await openSiteSearch(output);
+    const urls = await search.urls("carbon");
+    assert.equal(urls.length, 3);
+    for (const url of urls) assert.ok(url.startsWith("/news/"), url);
+    const page = await readPage(output, "search/index.html");
+    assert.equal(page.querySelector('script[type="module"]')?.getAttribute("src"), "/news/assets/search.js");
+  });
+});
