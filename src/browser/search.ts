@@ -61,7 +61,8 @@ function restoreState(): void {
 async function loadPagefind(): Promise<PagefindModule> {
   if (pagefind !== undefined) return pagefind;
   const module = (await import(new URL("../pagefind/pagefind.js", import.meta.url).href)) as PagefindModule;
-  await module.options({ highlightParam: HIGHLIGHT_PARAM, excerptLength: 30 });
+  // The indexed URLs already carry the site's base path; Pagefind must not add it again.
+  await module.options({ baseUrl: "/", highlightParam: HIGHLIGHT_PARAM, excerptLength: 30 });
   await module.init();
   pagefind = module;
   return module;
