@@ -1,6 +1,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { Eleventy } from "@11ty/eleventy";
+import { checkLinks, type LinkReport } from "../check/links.ts";
+import { outputFileFor } from "../site/urls.ts";
 import { setCurrentSiteSource } from "./current-build.ts";
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT, replaceRefusal, writeAtomically } from "./output-folder.ts";
 import { formatDiagnostics, formatSummary } from "./report.ts";
@@ -16,6 +18,7 @@ export interface RunOptions {
   readonly serve: boolean;
   readonly port: number;
   readonly verbose: boolean;
+  readonly checkLinks: boolean;
 }
 
 const ELEVENTY_CONFIG = join(PROJECT_ROOT, ".eleventy.ts");
@@ -78,12 +81,45 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
     io.err(`build failed: ${errors.length} error(s) above; nothing was written and ${outputShown} is unchanged. Fix them, or pass --keep-going to publish the valid articles and leave the invalid ones out.`);
     return 1;
   }
-  await writeAtomically(request.outputDir, async (stagingDir) => {
-    const eleventy = new Eleventy(LAYOUTS_DIR, stagingDir, { configPath: ELEVENTY_CONFIG, quietMode: true, runMode: "build" });
-    await eleventy.write();
-  });
+  let brokenSiteLinks = 0;
+  try {
+    await writeAtomically(request.outputDir, async (stagingDir) => {
+      const eleventy = new Eleventy(LAYOUTS_DIR, stagingDir, { configPath: ELEVENTY_CONFIG, quietMode: true, runMode: "build" });
+      await eleventy.write();
+      if (options.checkLinks) {
+        brokenSiteLinks = reportLinks(await checkLinks(stagingDir, request.settings.basePath), data, io);
+        if (brokenSiteLinks > 0) throw new LinkCheckFailure();
+      }
+    });
+  } catch (cause) {
+    if (!(cause instanceof LinkCheckFailure)) throw cause;
+    io.err(`build failed: ${brokenSiteLinks} broken link(s) in the site's own pages; nothing was written and ${outputShown} is unchanged.`);
+    return 1;
+  }
   report(data, pageCount(data));
   return 0;
+}
+
+class LinkCheckFailure extends Error {}
+
+/**
+ * Links broken inside article bodies come from the content (a missing image):
+ * warnings naming the article. Broken links in the site's own pages are errors.
+ */
+function reportLinks(report: LinkReport, data: SiteData, io: Console): number {
+  const sourceOf = new Map(data.archive.articles.map((article) => [outputFileFor(article.route), article.sourcePath]));
+  let siteErrors = 0;
+  for (const link of report.broken) {
+    const source = sourceOf.get(link.page);
+    if (link.inArticleBody && source !== undefined) {
+      io.err(`${source}: warning: the link ${link.url} points to nothing (${link.problem}); fix or remove it`);
+    } else {
+      siteErrors += 1;
+      io.err(`${link.page}: error: the link ${link.url} points to nothing (${link.problem})`);
+    }
+  }
+  io.out(`links: ${report.linksChecked} internal links checked on ${report.pages} pages, ${report.broken.length} broken (${report.broken.length - siteErrors} in article bodies, ${siteErrors} in the site's pages)`);
+  return siteErrors;
 }
 
 /** Every HTML page the build writes. */

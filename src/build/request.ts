@@ -17,6 +17,7 @@ export interface BuildOptions {
   readonly config?: string;
   readonly basePath?: string;
   readonly siteUrl?: string;
+  readonly cleanUrls?: boolean;
   readonly drafts?: boolean;
   readonly keepGoing?: boolean;
 }
@@ -69,8 +70,16 @@ export async function resolveBuildRequest(options: BuildOptions, cwd: string = p
     }
     raw = { ...(read.raw as Record<string, unknown>) };
   }
-  if (options.basePath !== undefined) raw["basePath"] = options.basePath;
+  if (options.basePath !== undefined) {
+    raw["basePath"] = options.basePath;
+    // --base-path moves the site: a site URL from the settings file keeps its host and takes the new path.
+    const fileSiteUrl = raw["siteUrl"];
+    if (options.siteUrl === undefined && typeof fileSiteUrl === "string" && URL.canParse(fileSiteUrl)) {
+      raw["siteUrl"] = new URL(options.basePath.replace(/^\/*/, "/"), fileSiteUrl).href;
+    }
+  }
   if (options.siteUrl !== undefined) raw["siteUrl"] = options.siteUrl;
+  if (options.cleanUrls !== undefined) raw["cleanUrls"] = options.cleanUrls;
   const parsed = parseSettings(raw, settingsFile ?? "settings");
   if (!parsed.ok) return { ok: false, errors: [...errors, ...parsed.errors] };
   if (errors.length > 0) return { ok: false, errors };

@@ -2,9 +2,14 @@ import { realpath } from "node:fs/promises";
 import { warning } from "../content/diagnostics.ts";
 import { loadArchive, type LoadedArchive } from "../content/load-archive.ts";
 import { slugify } from "../content/slugs.ts";
-import { buildDay, buildSiteViews, bundleAssetCopies, type SiteViews } from "../model/views.ts";
+import { buildArchiveModel } from "../model/archive-model.ts";
+import { buildDay, buildSiteViews, bundleAssetCopies, urlContextOf, type SiteViews } from "../model/views.ts";
+import { buildFeeds, type PublishedFile } from "../publish/feeds.ts";
+import { buildSitemap } from "../publish/sitemap.ts";
+import { outputFileFor } from "../site/urls.ts";
 import { createMarkdownRenderer } from "../render/markdown.ts";
 import type { SearchIndexReport } from "../search/search-index.ts";
+import { prepareTheme, type ThemeBundle } from "../site/theme.ts";
 import type { BuildRequest } from "./request.ts";
 
 /** Everything one build publishes, computed once from the loaded archive. */
@@ -12,6 +17,9 @@ export interface SiteData {
   readonly archive: LoadedArchive;
   readonly views: SiteViews;
   readonly bundleAssets: readonly { readonly from: string; readonly to: string }[];
+  readonly theme: ThemeBundle;
+  /** Feeds, sitemap and robots.txt. */
+  readonly publishedFiles: readonly PublishedFile[];
   /** How long loading, checking and modelling took. */
   readonly loadSeconds: number;
 }
@@ -66,11 +74,21 @@ export class SiteSource {
       excludedDirs: [await realpath(request.outputDir).catch(() => request.outputDir)],
       renderMarkdown: createMarkdownRenderer(),
     });
-    const archive = withSidebarWarnings(loaded, request);
-    const today = buildDay(process.env["SOURCE_DATE_EPOCH"], Date.now(), request.settings.timeZone);
+    const archive = withSettingsWarnings(loaded, request);
+    const { settings } = request;
+    const today = buildDay(process.env["SOURCE_DATE_EPOCH"], Date.now(), settings.timeZone);
+    const theme = await prepareTheme();
+    const model = buildArchiveModel(archive.articles, archive.categories);
+    const views = buildSiteViews(archive.articles, model, settings, today, theme.paths);
+    const urls = urlContextOf(settings);
+    const lastModified = new Map(
+      archive.articles.map((article) => [outputFileFor(article.route), new Date(Math.max(article.date.epochMs, article.updated?.epochMs ?? 0)).toISOString().slice(0, 10)]),
+    );
     const data: SiteData = {
       archive,
-      views: buildSiteViews(archive.articles, archive.categories, request.settings, today),
+      theme,
+      views,
+      publishedFiles: [...buildFeeds(model.newestFirst, model.categories, settings, urls), ...buildSitemap(views, urls, lastModified)],
       bundleAssets: bundleAssetCopies(archive.articles),
       loadSeconds: (performance.now() - started) / 1000,
     };
@@ -80,13 +98,18 @@ export class SiteSource {
   }
 }
 
-/** A sidebar box naming a category that no published article has would stay empty: say so. */
-function withSidebarWarnings(archive: LoadedArchive, request: BuildRequest): LoadedArchive {
+/** Settings that leave part of the site empty or relative: a sidebar box naming an unused category, no site URL. */
+function withSettingsWarnings(archive: LoadedArchive, request: BuildRequest): LoadedArchive {
   const known = new Set(archive.categories.flatMap((category) => [category.slug, category.name.toLowerCase()]));
   const problems = request.settings.sidebar.flatMap((box, index) =>
     box.type !== "featured" && !known.has(box.category.toLowerCase()) && !known.has(slugify(box.category))
       ? [warning("sidebar-category", "", `${request.settingsFile ?? "settings"}: sidebar[${index}] names the category "${box.category}", which no published article has; the box stays empty`)]
       : [],
   );
+  if (request.settings.siteUrl === undefined) {
+    problems.push(
+      warning("no-site-url", "", 'no site URL is set, so canonical links, feeds and the sitemap use relative URLs; set "siteUrl" in the settings or pass --site-url https://example.org/'),
+    );
+  }
   return problems.length === 0 ? archive : { ...archive, diagnostics: [...problems, ...archive.diagnostics] };
 }

@@ -9,6 +9,8 @@ const USAGE = `Usage: npm run build -- [options]      (npm start: the same, serv
   --config FILE        settings file (default: news-archive.json in the content folder)
   --base-path /PREFIX/ serve the site under a sub-path
   --site-url URL       the published site's address, e.g. https://example.org/news/
+  --clean-urls=false   write links ending in index.html, for hosts without folder indexes
+  --check-links        check every internal link, image and script of the written site
   --drafts             publish drafts too
   --keep-going         leave invalid articles out, publish the rest and exit 0
   --verbose            list every warning instead of the first 10 of each kind
@@ -27,6 +29,8 @@ async function main(argv: readonly string[]): Promise<number> {
         config: { type: "string" },
         "base-path": { type: "string" },
         "site-url": { type: "string" },
+        "clean-urls": { type: "string" },
+        "check-links": { type: "boolean" },
         drafts: { type: "boolean" },
         "keep-going": { type: "boolean" },
         verbose: { type: "boolean" },
@@ -46,6 +50,11 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  const cleanUrls = values["clean-urls"];
+  if (cleanUrls !== undefined && cleanUrls !== "true" && cleanUrls !== "false") {
+    console.error(`--clean-urls=${cleanUrls}: expected --clean-urls=true or --clean-urls=false`);
+    return 2;
+  }
   const port = values.port === undefined ? 8080 : Number(values.port);
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     console.error(`--port ${values.port}: expected a port number from 1 to 65535`);
@@ -57,6 +66,7 @@ async function main(argv: readonly string[]): Promise<number> {
     ...(values.config === undefined ? {} : { config: values.config }),
     ...(values["base-path"] === undefined ? {} : { basePath: values["base-path"] }),
     ...(values["site-url"] === undefined ? {} : { siteUrl: values["site-url"] }),
+    ...(cleanUrls === undefined ? {} : { cleanUrls: cleanUrls === "true" }),
     drafts: values.drafts ?? false,
     keepGoing: values["keep-going"] ?? false,
   });
@@ -66,7 +76,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   return runBuild(
     resolved.request,
-    { serve: values.serve ?? false, port, verbose: values.verbose ?? false },
+    { serve: values.serve ?? false, port, verbose: values.verbose ?? false, checkLinks: values["check-links"] ?? false },
     { out: (line) => console.log(line), err: (line) => console.error(line) },
   );
 }

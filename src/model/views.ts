@@ -2,10 +2,11 @@ import { DateTime } from "luxon";
 import type { Category, Tag } from "../content/article.ts";
 import type { Article } from "../content/load-archive.ts";
 import type { Settings, SidebarBoxSetting } from "../settings/settings.ts";
-import { THEME_FILES } from "../site/assets.ts";
+import { rewriteHtmlUrls, underBasePath } from "../render/html-urls.ts";
+import type { ThemeAssetPaths } from "../site/assets.ts";
 import { formatLongDate } from "../site/format.ts";
-import { hrefFor, outputFileFor, routePath, type Route } from "../site/urls.ts";
-import { buildArchiveModel, chunk, pageNumbersToShow, type ArchiveModel, type MonthGroup, type TopicGroup } from "./archive-model.ts";
+import { absoluteUrlFor, hrefFor, outputFileFor, routePath, type Route, type UrlContext } from "../site/urls.ts";
+import { chunk, pageNumbersToShow, type ArchiveModel, type MonthGroup, type TopicGroup } from "./archive-model.ts";
 
 /**
  * What the templates print. Everything is computed here, once per build, so
@@ -44,10 +45,17 @@ export interface SidebarBoxView {
   readonly items: readonly ArticleSummaryView[];
 }
 
+export interface FeedLinks {
+  readonly atomHref: string;
+  readonly jsonHref: string;
+}
+
 export interface SiteView {
   readonly title: string;
   readonly description: string;
   readonly language: string;
+  readonly feeds: FeedLinks;
+  readonly faviconHref: string;
   readonly homeHref: string;
   readonly archiveHref: string;
   readonly categoriesHref: string;
@@ -59,12 +67,23 @@ export interface SiteView {
   readonly sidebar: readonly SidebarBoxView[];
 }
 
+/** What a page's head says about it to browsers, search engines and link previews. */
+export interface PageMetaView {
+  /** Absolute when the site URL is set, else the page's link. */
+  readonly canonicalUrl: string;
+  readonly description: string;
+  readonly type: "article" | "website";
+}
+
 interface PageBase {
   /** The file written, relative to the output folder. */
   readonly permalink: string;
   /** The document title (before " · site title"). */
   readonly title: string;
   readonly breadcrumb?: readonly CrumbView[];
+  readonly meta: PageMetaView;
+  /** Feeds of this page's own topic, besides the site's. */
+  readonly feeds?: FeedLinks;
 }
 
 export interface ArticlePageView extends PageBase {
@@ -174,10 +193,15 @@ export interface CalendarDay {
   readonly day: number;
 }
 
-/** Builds every page's view from the published articles (oldest first). */
-export function buildSiteViews(articles: readonly Article[], categories: readonly Category[], settings: Settings, today: CalendarDay): SiteViews {
-  const model = buildArchiveModel(articles, categories);
-  const href = (route: Route): string => hrefFor(route, settings.basePath);
+/** Builds every page's view from the published articles (oldest first) and their archive model. */
+export function buildSiteViews(articles: readonly Article[], model: ArchiveModel, settings: Settings, today: CalendarDay, theme: ThemeAssetPaths): SiteViews {
+  const urls = urlContextOf(settings);
+  const href = (route: Route): string => hrefFor(route, urls);
+  const meta = (route: Route, description = settings.description, type: PageMetaView["type"] = "website"): PageMetaView => ({
+    canonicalUrl: absoluteUrlFor(route, urls),
+    description,
+    type,
+  });
   const monthName = (month: number): string => DateTime.fromObject({ year: 2000, month, day: 1 }, { zone: "UTC", locale: settings.locale }).toFormat("LLLL");
   const monthTitle = (year: number, month: number): string =>
     DateTime.fromObject({ year, month, day: 1 }, { zone: "UTC", locale: settings.locale }).toFormat("LLLL yyyy");
@@ -194,6 +218,10 @@ export function buildSiteViews(articles: readonly Article[], categories: readonl
       summary: article.summary ?? article.excerpt,
     });
   }
+  const feedLinks = (category: string | undefined): FeedLinks => ({
+    atomHref: href({ kind: "feed", format: "atom", ...(category === undefined ? {} : { category }) }),
+    jsonHref: href({ kind: "feed", format: "json", ...(category === undefined ? {} : { category }) }),
+  });
   const summaryOf = (article: Article): ArticleSummaryView => summaries.get(article) as ArticleSummaryView;
   const home: CrumbView = { title: "Home", href: href({ kind: "home" }) };
   const yearCrumb = (year: number): CrumbView => ({ title: String(year), href: href({ kind: "year", year }) });
@@ -207,6 +235,7 @@ export function buildSiteViews(articles: readonly Article[], categories: readonl
       permalink: outputFileFor(article.route),
       title: article.title,
       breadcrumb: [home, yearCrumb(year), monthCrumb(year, month), { title: article.title }],
+      meta: meta(article.route, article.summary ?? article.excerpt, "article"),
       href: href(article.route),
       ...(article.lang === undefined ? {} : { lang: article.lang }),
       dateIso: article.date.iso,
@@ -215,7 +244,7 @@ export function buildSiteViews(articles: readonly Article[], categories: readonl
       category: { title: article.category.name, href: href({ kind: "category", slug: article.category.slug }) },
       tags: article.tags.map((tag) => ({ title: tag.name, href: href({ kind: "tag", slug: tag.slug }) })),
       ...(article.summary === undefined ? {} : { summary: article.summary }),
-      bodyHtml: article.bodyHtml,
+      bodyHtml: withBasePath(article.bodyHtml, settings.basePath),
       ...(previous === undefined ? {} : { previous: { title: previous.title, href: href(previous.route) } }),
       ...(next === undefined ? {} : { next: { title: next.title, href: href(next.route) } }),
       searchable: !article.draft,
@@ -233,6 +262,7 @@ export function buildSiteViews(articles: readonly Article[], categories: readonl
     return {
       permalink: outputFileFor({ kind: "home", page }),
       title: isFirst ? settings.title : `Latest articles, page ${page}`,
+      meta: meta({ kind: "home", page }),
       heading: isFirst ? "Latest articles" : `Latest articles, page ${page}`,
       items: items.map(summaryOf),
       pagination: pagination(page, homeChunks.length, (number) => href({ kind: "home", page: number })),
@@ -252,6 +282,7 @@ export function buildSiteViews(articles: readonly Article[], categories: readonl
       permalink: outputFileFor({ kind: "month", year: group.year, month: group.month }),
       title: monthTitle(group.year, group.month),
       heading: monthTitle(group.year, group.month),
+      meta: meta({ kind: "month", year: group.year, month: group.month }, `Articles of ${monthTitle(group.year, group.month)}.`),
       breadcrumb: [home, yearCrumb(group.year), { title: monthName(group.month) }],
       items: group.articles.map(summaryOf),
       ...(previous === undefined ? {} : { previous }),
@@ -266,6 +297,7 @@ export function buildSiteViews(articles: readonly Article[], categories: readonl
       permalink: outputFileFor({ kind: "year", year: group.year }),
       title: String(group.year),
       heading: String(group.year),
+      meta: meta({ kind: "year", year: group.year }, `Articles of ${group.year}, by month.`),
       count: group.count,
       breadcrumb: [home, { title: String(group.year) }],
       months: group.months.map((month) => ({
@@ -287,6 +319,8 @@ export function buildSiteViews(articles: readonly Article[], categories: readonl
         return {
           permalink: outputFileFor({ kind, slug: group.topic.slug, page }),
           title: `${label}: ${group.topic.name}${suffix}`,
+          meta: meta({ kind, slug: group.topic.slug, page }, `Articles filed under ${group.topic.name}.`),
+          ...(kind === "category" ? { feeds: feedLinks(group.topic.slug) } : {}),
           heading: `${group.topic.name}${suffix}`,
           breadcrumb: [home, { title: `${label === "Category" ? "Categories" : "Tags"}`, href: href({ kind: kind === "category" ? "categories" : "tags" }) }, { title: group.topic.name }],
           items: items.map(summaryOf),
@@ -298,6 +332,7 @@ export function buildSiteViews(articles: readonly Article[], categories: readonl
     permalink: outputFileFor({ kind: kind === "category" ? "categories" : "tags" }),
     title: heading,
     heading,
+    meta: meta({ kind: kind === "category" ? "categories" : "tags" }),
     breadcrumb: [home, { title: heading }],
     entries: groups.map((group) => ({ name: group.topic.name, href: href({ kind, slug: group.topic.slug }), count: group.articles.length })),
   });
@@ -312,29 +347,54 @@ export function buildSiteViews(articles: readonly Article[], categories: readonl
       categoriesHref: href({ kind: "categories" }),
       tagsHref: href({ kind: "tags" }),
       searchHref: href({ kind: "search" }),
-      stylesheetHref: href({ kind: "file", path: THEME_FILES.stylesheet }),
-      searchScriptHref: href({ kind: "file", path: THEME_FILES.searchScript }),
-      highlightScriptHref: href({ kind: "file", path: THEME_FILES.highlightScript }),
+      stylesheetHref: href({ kind: "file", path: theme.stylesheet }),
+      searchScriptHref: href({ kind: "file", path: theme.searchScript }),
+      highlightScriptHref: href({ kind: "file", path: theme.highlightScript }),
+      faviconHref: href({ kind: "file", path: theme.favicon }),
+      feeds: feedLinks(undefined),
       sidebar: settings.sidebar.map((box, index) => buildSidebarBox(box, index, model, today, summaryOf)),
     },
     articlePages,
     homePages,
-    archivePage: { permalink: outputFileFor({ kind: "archive" }), title: "Archive", breadcrumb: [home, { title: "Archive" }], grid, total: articles.length },
+    archivePage: {
+      permalink: outputFileFor({ kind: "archive" }),
+      title: "Archive",
+      breadcrumb: [home, { title: "Archive" }],
+      meta: meta({ kind: "archive" }, `Every article of ${settings.title}, by month.`),
+      grid,
+      total: articles.length,
+    },
     yearPages,
     monthPages,
     categoryIndex: topicIndex(model.categories, "category", "Categories"),
     categoryPages: topicPages(model.categories, "category", "Category"),
     tagIndex: topicIndex(model.tags, "tag", "Tags"),
     tagPages: topicPages(model.tags, "tag", "Tag"),
-    notFoundPage: { permalink: outputFileFor({ kind: "not-found" }), title: "Page not found", grid: { ...grid, rows: grid.rows.slice(0, Math.max(gridYears, 1)) } },
+    notFoundPage: {
+      permalink: outputFileFor({ kind: "not-found" }),
+      title: "Page not found",
+      meta: meta({ kind: "not-found" }),
+      grid: { ...grid, rows: grid.rows.slice(0, Math.max(gridYears, 1)) },
+    },
     searchPage: {
       permalink: outputFileFor({ kind: "search" }),
       title: "Search",
       breadcrumb: [home, { title: "Search" }],
+      meta: meta({ kind: "search" }, `Search the articles of ${settings.title}.`),
       categories: model.categories.map((group) => group.topic.name),
       years: model.years.map((group) => group.year),
     },
   };
+}
+
+export function urlContextOf(settings: Settings): UrlContext {
+  return { basePath: settings.basePath, siteUrl: settings.siteUrl, cleanUrls: settings.cleanUrls };
+}
+
+/** Root-relative links in a body ("/images/x.png") are written for the site's root; under a base path they get its prefix. */
+function withBasePath(html: string, basePath: string): string {
+  if (basePath === "/") return html;
+  return rewriteHtmlUrls(html, (url) => underBasePath(url, basePath));
 }
 
 function buildGrid(model: ArchiveModel, today: CalendarDay, href: (route: Route) => string, monthName: (month: number) => string): GridView {

@@ -59,6 +59,10 @@ export const settingsSchema = z.strictObject({
     .string()
     .refine(isSafeBasePath, { message: 'expected a path such as "/" or "/news/", with no "..", "?" or "#"' })
     .optional(),
+  /** false: links end in index.html, for hosts that do not serve a folder's index.html. */
+  cleanUrls: z.boolean().default(true),
+  /** How many of the latest articles the feeds carry. */
+  feedItems: z.number().int().min(1).max(1000).default(20),
   categories: z.array(categorySetting).default([]),
   defaultCategory: z.string().trim().min(1, "the default category cannot be empty").default("Uncategorized"),
   /** File extensions, besides .md and .markdown, whose files are articles. */

@@ -1,6 +1,27 @@
-/** Where the theme's files are published, from the site's root. */
-export const THEME_FILES = {
+import { createHash } from "node:crypto";
+
+/** The theme's files, by what they are, with the path each is published at. */
+export interface ThemeAssetPaths {
+  readonly stylesheet: string;
+  readonly searchScript: string;
+  readonly highlightScript: string;
+  readonly favicon: string;
+}
+
+/** Where the theme's files would be published without fingerprints, from the site's root. */
+export const THEME_FILES: ThemeAssetPaths = {
   stylesheet: "assets/style.css",
   searchScript: "assets/search.js",
   highlightScript: "assets/highlight.js",
-} as const;
+  favicon: "assets/favicon.svg",
+};
+
+/**
+ * "assets/style.css" with content → "assets/style.1a2b3c4d5e.css": the name
+ * changes whenever the content does, so hosts may cache these files for a year.
+ */
+export function fingerprintedPath(path: string, content: string | Uint8Array): string {
+  const hash = createHash("sha256").update(content).digest("hex").slice(0, 10);
+  const dot = path.lastIndexOf(".");
+  return dot <= path.lastIndexOf("/") ? `${path}.${hash}` : `${path.slice(0, dot)}.${hash}${path.slice(dot)}`;
+}

@@ -1,18 +1,15 @@
 import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
-import { PROJECT_ROOT } from "../build/request.ts";
 import type { SiteSource } from "../build/site-source.ts";
 import type { SiteViews } from "../model/views.ts";
 import { writeSearchIndex } from "../search/search-index.ts";
-import { THEME_FILES } from "./assets.ts";
-import { compileBrowserScripts } from "./browser-scripts.ts";
 
 /**
  * Wires the typed site data into Eleventy: each template in `layouts/`
  * paginates over one of the view lists and prints it; nothing here computes
- * content. After Eleventy has rendered, page-bundle files, the browser
- * scripts and the search index are written beside the pages.
+ * content. After Eleventy has rendered, page-bundle files, the theme's
+ * files and the search index are written beside the pages.
  */
 export function configureSite(eleventyConfig: UserConfig, source: SiteSource): void {
   // Eleventy evaluates data functions on every build, so `npm start` picks up edits.
@@ -32,21 +29,20 @@ export function configureSite(eleventyConfig: UserConfig, source: SiteSource): v
   ];
   for (const name of viewNames) eleventyConfig.addGlobalData(name, async () => (await source.data()).views[name]);
 
-  eleventyConfig.addPassthroughCopy({ [join(PROJECT_ROOT, "layouts", THEME_FILES.stylesheet)]: THEME_FILES.stylesheet });
   eleventyConfig.addWatchTarget(source.request.contentDir);
   eleventyConfig.on("eleventy.beforeWatch", () => source.invalidate());
 
   eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
-    const { bundleAssets, views } = await source.data();
+    const { bundleAssets, views, theme, publishedFiles } = await source.data();
     for (const { from, to } of bundleAssets) {
       const target = join(directories.output, to);
       await mkdir(dirname(target), { recursive: true });
       await copyFile(join(source.request.contentDir, from), target);
     }
-    for (const script of await compileBrowserScripts()) {
-      const target = join(directories.output, script.path);
+    for (const file of [...theme.files, ...publishedFiles]) {
+      const target = join(directories.output, file.path);
       await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, script.code);
+      await writeFile(target, file.content);
     }
     // The search index is made from the rendered HTML in memory, only of published, non-draft articles.
     const searchableUrls = new Map(views.articlePages.filter((page) => page.searchable).map((page) => [page.permalink, page.href]));

@@ -15,6 +15,10 @@ export type Route =
   | { readonly kind: "tags" }
   | { readonly kind: "tag"; readonly slug: string; readonly page?: number }
   | { readonly kind: "search" }
+  /** The site's feeds, or a category's. */
+  | { readonly kind: "feed"; readonly format: "atom" | "json"; readonly category?: string }
+  | { readonly kind: "sitemap" }
+  | { readonly kind: "robots" }
   | { readonly kind: "not-found" }
   /** A file of the theme or of a page bundle, by its path from the site's root. */
   | { readonly kind: "file"; readonly path: string };
@@ -41,6 +45,12 @@ export function routePath(route: Route): string {
       return paged(`/tag/${route.slug}/`, route.page);
     case "search":
       return "/search/";
+    case "feed":
+      return `${route.category === undefined ? "/" : `/category/${route.category}/`}feed.${route.format === "atom" ? "xml" : "json"}`;
+    case "sitemap":
+      return "/sitemap.xml";
+    case "robots":
+      return "/robots.txt";
     case "not-found":
       return "/404.html";
     case "file":
@@ -48,9 +58,30 @@ export function routePath(route: Route): string {
   }
 }
 
-/** The link to a route from any page: the base path ("/" or "/news/") followed by the route's path. */
-export function hrefFor(route: Route, basePath: string): string {
-  return `${basePath}${routePath(route).slice(1)}`;
+/** What links depend on: where the site is served and how. */
+export interface UrlContext {
+  /** "/" or "/news/". */
+  readonly basePath: string;
+  /** Absolute address of the site ("https://example.org/news/"), when known. */
+  readonly siteUrl: string | undefined;
+  /** false: links end in index.html, for hosts that do not serve a folder's index. */
+  readonly cleanUrls: boolean;
+}
+
+/** The link to a route from any page: the base path followed by the route's path. */
+export function hrefFor(route: Route, context: UrlContext): string {
+  const path = `${context.basePath}${routePath(route).slice(1)}`;
+  return !context.cleanUrls && path.endsWith("/") ? `${path}index.html` : path;
+}
+
+/** The absolute URL of a route (feeds, sitemap, canonical links); relative when no site URL is set. */
+export function absoluteUrlFor(route: Route, context: UrlContext): string {
+  return absoluteHref(hrefFor(route, context), context);
+}
+
+/** Makes a root-relative link ("/news/x/") absolute with the site URL's origin, when one is set. */
+export function absoluteHref(href: string, context: UrlContext): string {
+  return context.siteUrl === undefined ? href : new URL(href, context.siteUrl).href;
 }
 
 /** The file written for a route, relative to the output folder: folders get an `index.html`. */

@@ -15,7 +15,6 @@ declare module "@11ty/eleventy" {
 
   export interface UserConfig {
     addGlobalData(name: string, data: unknown): UserConfig;
-    addPassthroughCopy(mapping: string | Readonly<Record<string, string>>): UserConfig;
     addWatchTarget(target: string): UserConfig;
     setNunjucksEnvironmentOptions(options: Readonly<Record<string, unknown>>): void;
     setServerOptions(options: Readonly<Record<string, unknown>>): void;

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { hrefFor, outputFileFor, routePath } from "../../src/site/urls.ts";
+import { absoluteUrlFor, hrefFor, outputFileFor, routePath, type UrlContext } from "../../src/site/urls.ts";
+
+const at = (basePath: string, siteUrl?: string, cleanUrls = true): UrlContext => ({ basePath, siteUrl, cleanUrls });
 
 describe("the URL module", () => {
   const article = { kind: "article", year: 2021, month: 4, day: 9, slug: "annual-report" } as const;
@@ -16,11 +18,32 @@ describe("the URL module", () => {
   });
 
   it("prefixes every link with the base path", () => {
-    assert.equal(hrefFor(article, "/"), "/2021/04/09/annual-report/");
-    assert.equal(hrefFor(article, "/news/"), "/news/2021/04/09/annual-report/");
-    assert.equal(hrefFor({ kind: "home" }, "/news/"), "/news/");
-    assert.equal(hrefFor({ kind: "category", slug: "events" }, "/news/"), "/news/category/events/");
-    assert.equal(hrefFor({ kind: "tag", slug: "food" }, "/"), "/tag/food/");
-    assert.equal(hrefFor({ kind: "file", path: "/assets/style.css" }, "/news/"), "/news/assets/style.css");
+    assert.equal(hrefFor(article, at("/")), "/2021/04/09/annual-report/");
+    assert.equal(hrefFor(article, at("/news/")), "/news/2021/04/09/annual-report/");
+    assert.equal(hrefFor({ kind: "home" }, at("/news/")), "/news/");
+    assert.equal(hrefFor({ kind: "category", slug: "events" }, at("/news/")), "/news/category/events/");
+    assert.equal(hrefFor({ kind: "tag", slug: "food" }, at("/")), "/tag/food/");
+    assert.equal(hrefFor({ kind: "file", path: "/assets/style.css" }, at("/news/")), "/news/assets/style.css");
+  });
+
+  it("places paginated pages, feeds, the sitemap and the search page", () => {
+    assert.equal(routePath({ kind: "category", slug: "events", page: 1 }), "/category/events/");
+    assert.equal(routePath({ kind: "category", slug: "events", page: 3 }), "/category/events/page/3/");
+    assert.equal(routePath({ kind: "home", page: 2 }), "/page/2/");
+    assert.equal(routePath({ kind: "month", year: 2021, month: 4 }), "/2021/04/");
+    assert.equal(routePath({ kind: "feed", format: "atom" }), "/feed.xml");
+    assert.equal(routePath({ kind: "feed", format: "json", category: "events" }), "/category/events/feed.json");
+    assert.equal(routePath({ kind: "sitemap" }), "/sitemap.xml");
+    assert.equal(routePath({ kind: "search" }), "/search/");
+  });
+
+  it("ends folder links with index.html when clean URLs are off, and leaves files alone", () => {
+    assert.equal(hrefFor(article, at("/news/", undefined, false)), "/news/2021/04/09/annual-report/index.html");
+    assert.equal(hrefFor({ kind: "feed", format: "atom" }, at("/", undefined, false)), "/feed.xml");
+  });
+
+  it("makes absolute URLs from the site URL, and leaves them relative without one", () => {
+    assert.equal(absoluteUrlFor(article, at("/news/", "https://example.org/news/")), "https://example.org/news/2021/04/09/annual-report/");
+    assert.equal(absoluteUrlFor(article, at("/news/")), "/news/2021/04/09/annual-report/");
   });
 });

@@ -1,11 +1,20 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { buildDay, buildSiteViews, bundleAssetCopies } from "../../src/model/views.ts";
+import type { Category } from "../../src/content/article.ts";
+import type { Article } from "../../src/content/load-archive.ts";
+import { buildArchiveModel } from "../../src/model/archive-model.ts";
+import { buildDay, buildSiteViews as buildViews, bundleAssetCopies, type CalendarDay, type SiteViews } from "../../src/model/views.ts";
+import type { Settings } from "../../src/settings/settings.ts";
+import { THEME_FILES } from "../../src/site/assets.ts";
 import { articleOn, settingsWith } from "../support/articles.ts";
 
 const news = { slug: "news", name: "News" };
 const events = { slug: "events", name: "Events" };
 const today = { year: 2021, month: 4, day: 15 };
+
+function buildSiteViews(articles: readonly Article[], categories: readonly Category[], settings: Settings, day: CalendarDay): SiteViews {
+  return buildViews(articles, buildArchiveModel(articles, categories), settings, day, THEME_FILES);
+}
 
 describe("article page views", () => {
   it("links each article to the older one as previous and the newer one as next", () => {
@@ -46,6 +55,7 @@ describe("article page views", () => {
     assert.equal(page?.category.href, "/news/category/news/");
     assert.deepEqual(page?.tags, [{ title: "Food", href: "/news/tag/food/" }]);
     assert.equal(views.site.stylesheetHref, "/news/assets/style.css");
+    assert.equal(views.site.feeds.atomHref, "/news/feed.xml");
     assert.equal(views.archivePage.grid.rows[0]?.cells[3]?.href, "/news/2021/04/");
   });
 });
@@ -173,5 +183,29 @@ describe("page bundle copies", () => {
       { from: "2022/survey/chart.svg", to: "2021/04/15/survey/chart.svg" },
       { from: "2022/survey/data/t.csv", to: "2021/04/15/survey/data/t.csv" },
     ]);
+  });
+});
+
+describe("page metadata", () => {
+  it("gives canonical URLs made absolute by the site URL, and relative without one", () => {
+    const articles = [articleOn(2021, 4, 9, { summary: "What happened." })];
+    const withUrl = buildSiteViews(articles, [news], settingsWith({ siteUrl: "https://example.org/news/" }), today);
+    assert.deepEqual(withUrl.articlePages[0]?.meta, { canonicalUrl: "https://example.org/news/2021/04/09/article-2021-4-9/", description: "What happened.", type: "article" });
+    const without = buildSiteViews(articles, [news], settingsWith(), today);
+    assert.equal(without.articlePages[0]?.meta.canonicalUrl, "/2021/04/09/article-2021-4-9/");
+    assert.equal(without.monthPages[0]?.meta.type, "website");
+  });
+
+  it("writes links ending in index.html when clean URLs are off", () => {
+    const views = buildSiteViews([articleOn(2021, 4, 9)], [news], settingsWith({ cleanUrls: false }), today);
+    assert.equal(views.articlePages[0]?.breadcrumb?.[2]?.href, "/2021/04/index.html");
+    assert.equal(views.site.homeHref, "/index.html");
+    assert.equal(views.site.feeds.jsonHref, "/feed.json");
+  });
+
+  it("gives root-relative links inside bodies the base path", () => {
+    const article = articleOn(2021, 4, 9, { bodyHtml: '<p><img src="/images/a.png"> <a href="chart.svg">c</a> <a href="/news/x/">x</a></p>' });
+    const [page] = buildSiteViews([article], [news], settingsWith({ basePath: "/news/" }), today).articlePages;
+    assert.equal(page?.bodyHtml, '<p><img src="/news/images/a.png"> <a href="chart.svg">c</a> <a href="/news/x/">x</a></p>');
   });
 });

@@ -1,0 +1,140 @@
+import { Feed } from "feed";
+import type { Article } from "../content/load-archive.ts";
+import type { TopicGroup } from "../model/archive-model.ts";
+import type { Category } from "../content/article.ts";
+import { isPageRelative, isRootRelative, rewriteHtmlUrls, underBasePath } from "../render/html-urls.ts";
+import type { Settings } from "../settings/settings.ts";
+import { absoluteHref, absoluteUrlFor, hrefFor, outputFileFor, type Route, type UrlContext } from "../site/urls.ts";
+
+export interface PublishedFile {
+  /** Relative to the output folder. */
+  readonly path: string;
+  readonly content: string;
+}
+
+/** One JSON Feed 1.1 item (https://www.jsonfeed.org/version/1.1/). */
+interface JsonFeedItem {
+  readonly id: string;
+  readonly url: string;
+  readonly title: string;
+  readonly content_html: string;
+  readonly summary?: string;
+  readonly date_published: string;
+  readonly date_modified: string;
+  readonly tags: readonly string[];
+  readonly language?: string;
+}
+
+interface FeedSubject {
+  readonly title: string;
+  readonly description: string;
+  /** The page the feed is about (the home page, or a category's page). */
+  readonly home: Route;
+  readonly category?: string;
+  /** Newest first, already cut to the feed's length. */
+  readonly articles: readonly Article[];
+}
+
+/**
+ * The site's Atom and JSON feeds of the latest articles, and a pair for each
+ * category: full content with every link made absolute, so that feed readers
+ * show images and follow links. URLs are absolute when a site URL is set.
+ */
+export function buildFeeds(newestFirst: readonly Article[], categories: readonly TopicGroup<Category>[], settings: Settings, urls: UrlContext): PublishedFile[] {
+  const subjects: FeedSubject[] = [
+    { title: settings.title, description: settings.description, home: { kind: "home" }, articles: newestFirst.slice(0, settings.feedItems) },
+    ...categories.map((group) => ({
+      title: `${settings.title}: ${group.topic.name}`,
+      description: `Articles filed under ${group.topic.name}.`,
+      home: { kind: "category", slug: group.topic.slug } as const,
+      category: group.topic.slug,
+      articles: group.articles.slice(0, settings.feedItems),
+    })),
+  ];
+  return subjects.flatMap((subject) => feedPair(subject, settings, urls));
+}
+
+/**
+ * The feed library accepts only absolute URLs. Without a site URL the feeds
+ * keep root-relative ones (no host is invented): the library is given this
+ * reserved, never-resolvable origin, which is then removed from its output.
+ */
+const RELATIVE_ORIGIN = "http://relative.invalid";
+
+function feedPair(subject: FeedSubject, settings: Settings, urls: UrlContext): PublishedFile[] {
+  const atomRoute: Route = { kind: "feed", format: "atom", ...(subject.category === undefined ? {} : { category: subject.category }) };
+  const jsonRoute: Route = { kind: "feed", format: "json", ...(subject.category === undefined ? {} : { category: subject.category }) };
+  const homeUrl = absoluteUrlFor(subject.home, urls);
+  const newest = subject.articles[0];
+  const updated = new Date(newest === undefined ? 0 : Math.max(...subject.articles.map(modifiedMs)));
+  const items = subject.articles.map((article) => itemOf(article, urls));
+
+  const forLibrary = (url: string): string => (urls.siteUrl === undefined ? `${RELATIVE_ORIGIN}${url}` : url);
+  const atom = new Feed({
+    id: forLibrary(homeUrl),
+    title: subject.title,
+    description: subject.description,
+    link: forLibrary(homeUrl),
+    language: settings.language,
+    updated,
+    generator: "news-archive",
+    feedLinks: { atom: forLibrary(absoluteUrlFor(atomRoute, urls)), json: forLibrary(absoluteUrlFor(jsonRoute, urls)) },
+  });
+  for (const item of items) {
+    atom.addItem({
+      id: forLibrary(item.id),
+      title: item.title,
+      link: forLibrary(item.url),
+      date: new Date(item.date_modified),
+      published: new Date(item.date_published),
+      content: item.content_html,
+      ...(item.summary === undefined ? {} : { description: item.summary }),
+      category: item.tags.map((name) => ({ name, term: name })),
+    });
+  }
+  const json = {
+    version: "https://jsonfeed.org/version/1.1",
+    title: subject.title,
+    home_page_url: homeUrl,
+    feed_url: absoluteUrlFor(jsonRoute, urls),
+    ...(subject.description === "" ? {} : { description: subject.description }),
+    language: settings.language,
+    items,
+  };
+  return [
+    { path: outputFileFor(atomRoute), content: atom.atom1().replaceAll(RELATIVE_ORIGIN, "") },
+    { path: outputFileFor(jsonRoute), content: `${JSON.stringify(json, null, 2)}\n` },
+  ];
+}
+
+function itemOf(article: Article, urls: UrlContext): JsonFeedItem {
+  const url = absoluteUrlFor(article.route, urls);
+  const pageHref = hrefFor(article.route, urls);
+  // Relative links and images point from the article's page; feed readers need them absolute.
+  const content = rewriteHtmlUrls(article.bodyHtml, (link) => {
+    if (isPageRelative(link)) return absoluteHref(new URL(link, `http://site${pageHref}`).pathname + suffixOf(link), urls);
+    if (isRootRelative(link)) return absoluteHref(underBasePath(link, urls.basePath), urls);
+    return link;
+  });
+  return {
+    id: url,
+    url,
+    title: article.title,
+    content_html: content,
+    ...(article.summary ?? article.excerpt ? { summary: article.summary ?? article.excerpt } : {}),
+    date_published: new Date(article.date.epochMs).toISOString(),
+    date_modified: new Date(modifiedMs(article)).toISOString(),
+    tags: [article.category.name, ...article.tags.map((tag) => tag.name)],
+    ...(article.lang === undefined ? {} : { language: article.lang }),
+  };
+}
+
+function modifiedMs(article: Article): number {
+  return Math.max(article.date.epochMs, article.updated?.epochMs ?? 0);
+}
+
+/** The query and fragment of a URL, kept when its path is resolved. */
+function suffixOf(url: string): string {
+  const index = url.search(/[?#]/);
+  return index < 0 ? "" : url.slice(index);
+}

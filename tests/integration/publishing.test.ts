@@ -1,0 +1,199 @@
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { before, describe, it } from "node:test";
+import { DOMParser } from "linkedom";
+import { z } from "zod";
+import { checkLinks } from "../../src/check/links.ts";
+import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
+import { readPage, runCli, type CliRun } from "../support/cli.ts";
+
+const fixture = {
+  "2021/first.md": article({ title: '"Buyers & <suppliers>"', date: "2021-04-09", category: "News", summary: '"Tom & Jerry <b>"' }, "See ![chart](/images/chart.png) and [the report](report.pdf)."),
+  "2021/second/index.md": article({ title: "With a chart", date: "2021-05-01", category: "Reports", updated: "2021-06-01" }, "![A chart](chart.svg) [older](/2021/04/09/first/)"),
+  "2021/second/chart.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>',
+  "2022/third.md": article({ title: "Third", date: "2022-01-02T10:00:00+01:00", category: "News", tags: "[energy]" }),
+  "news-archive.json": JSON.stringify({ title: "Test & archive", siteUrl: "https://example.org/", feedItems: 2 }),
+};
+
+/** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/), the parts a feed must have and what it uses. */
+const jsonFeed11 = z.strictObject({
+  version: z.literal("https://jsonfeed.org/version/1.1"),
+  title: z.string().min(1),
+  home_page_url: z.url().optional(),
+  feed_url: z.url().optional(),
+  description: z.string().optional(),
+  language: z.string().optional(),
+  items: z.array(
+    z.strictObject({
+      id: z.string().min(1),
+      url: z.url().optional(),
+      title: z.string().optional(),
+      content_html: z.string(),
+      summary: z.string().optional(),
+      date_published: z.iso.datetime({ offset: true }).optional(),
+      date_modified: z.iso.datetime({ offset: true }).optional(),
+      tags: z.array(z.string()).optional(),
+      language: z.string().optional(),
+    }),
+  ),
+});
+
+function parseXml(text: string): ReturnType<DOMParser["parseFromString"]> {
+  return new DOMParser().parseFromString(text, "text/xml");
+}
+
+describe("publishing files of a build with a site URL", () => {
+  let output: string;
+  let run: CliRun;
+
+  before(async () => {
+    output = join(await temporaryFolder(), "site");
+    run = await runCli(["--content", await makeArchive(fixture), "--output", output, "--check-links"]);
+    assert.equal(run.code, 0, run.stderr);
+  });
+
+  it("writes an Atom feed of the latest articles, newest first, with absolute URLs and full content", async () => {
+    const feed = parseXml(await readFile(join(output, "feed.xml"), "utf8"));
+    assert.equal(feed.querySelector("feed > title")?.textContent, "Test & archive");
+    assert.equal(feed.querySelector('feed > link[rel="self"]')?.getAttribute("href"), "https://example.org/feed.xml");
+    const entries = [...feed.querySelectorAll("entry")];
+    assert.deepEqual(entries.map((entry) => entry.querySelector("id")?.textContent), ["https://example.org/2022/01/02/third/", "https://example.org/2021/05/01/second/"]);
+    const second = entries[1];
+    assert.equal(second?.querySelector("updated")?.textContent, "2021-06-01T00:00:00.000Z");
+    assert.equal(second?.querySelector("published")?.textContent, "2021-05-01T00:00:00.000Z");
+    assert.deepEqual([...(second?.querySelectorAll("category") ?? [])].map((category) => category.getAttribute("term")), ["Reports"]);
+    const content = second?.querySelector("content")?.textContent ?? "";
+    assert.match(content, /src="https:\/\/example\.org\/2021\/05\/01\/second\/chart\.svg"/);
+    assert.match(content, /href="https:\/\/example\.org\/2021\/04\/09\/first\/"/);
+  });
+
+  it("writes a JSON Feed that follows version 1.1", async () => {
+    const feed = jsonFeed11.parse(JSON.parse(await readFile(join(output, "feed.json"), "utf8")));
+    assert.equal(feed.feed_url, "https://example.org/feed.json");
+    assert.deepEqual(feed.items.map((item) => item.url), ["https://example.org/2022/01/02/third/", "https://example.org/2021/05/01/second/"]);
+    assert.deepEqual(feed.items[0]?.tags, ["News", "energy"]);
+    assert.equal(feed.items[0]?.date_published, "2022-01-02T09:00:00.000Z");
+  });
+
+  it("escapes titles and summaries holding & and < in both feeds", async () => {
+    const categoryFeed = parseXml(await readFile(join(output, "category/news/feed.xml"), "utf8"));
+    const titles = [...categoryFeed.querySelectorAll("entry > title")].map((title) => title.textContent);
+    assert.deepEqual(titles, ["Third", "Buyers & <suppliers>"]);
+    const json = jsonFeed11.parse(JSON.parse(await readFile(join(output, "category/news/feed.json"), "utf8")));
+    assert.equal(json.items[1]?.title, "Buyers & <suppliers>");
+    assert.equal(json.items[1]?.summary, "Tom & Jerry <b>");
+    assert.match(json.items[1]?.content_html ?? "", /src="https:\/\/example\.org\/images\/chart\.png"/);
+    assert.match(json.items[1]?.content_html ?? "", /href="https:\/\/example\.org\/2021\/04\/09\/first\/report\.pdf"/);
+  });
+
+  it("writes a feed pair for each category and links the feeds from every page's head", async () => {
+    for (const slug of ["news", "reports"]) {
+      assert.ok(existsSync(join(output, "category", slug, "feed.xml")));
+      assert.ok(existsSync(join(output, "category", slug, "feed.json")));
+    }
+    const pages = (await readdir(output, { recursive: true })).filter((file) => file.endsWith(".html"));
+    for (const file of pages) {
+      const page = await readPage(output, file);
+      assert.equal(page.querySelector('link[rel="alternate"][type="application/atom+xml"]')?.getAttribute("href"), "/feed.xml", file);
+      assert.equal(page.querySelector('link[rel="alternate"][type="application/feed+json"]')?.getAttribute("href"), "/feed.json", file);
+    }
+    const category = await readPage(output, "category/reports/index.html");
+    assert.ok(category.querySelector('link[rel="alternate"][href="/category/reports/feed.xml"]'));
+  });
+
+  it("lists every published page in the sitemap, articles with their last modification, and points robots.txt to it", async () => {
+    const sitemap = parseXml(await readFile(join(output, "sitemap.xml"), "utf8"));
+    const entries = new Map([...sitemap.querySelectorAll("url")].map((url) => [url.querySelector("loc")?.textContent ?? "", url.querySelector("lastmod")?.textContent]));
+    assert.equal(entries.get("https://example.org/2021/05/01/second/"), "2021-06-01");
+    assert.equal(entries.get("https://example.org/2022/01/02/third/"), "2022-01-02");
+    for (const url of ["https://example.org/", "https://example.org/archive/", "https://example.org/2021/", "https://example.org/2021/04/", "https://example.org/category/news/", "https://example.org/tag/energy/"]) {
+      assert.ok(entries.has(url), url);
+    }
+    assert.equal(entries.has("https://example.org/404.html"), false);
+    const pages = (await readdir(output, { recursive: true })).filter((file) => file.endsWith("index.html"));
+    assert.equal(entries.size, pages.length);
+    assert.match(await readFile(join(output, "robots.txt"), "utf8"), /^Sitemap: https:\/\/example\.org\/sitemap\.xml$/m);
+  });
+
+  it("gives every page a title, a description, a canonical URL, Open Graph and Twitter basics and a language", async () => {
+    const page = await readPage(output, "2021/04/09/first/index.html");
+    assert.equal(page.querySelector("title")?.textContent, "Buyers & <suppliers> · Test & archive");
+    assert.equal(page.querySelector('meta[name="description"]')?.getAttribute("content"), "Tom & Jerry <b>");
+    assert.equal(page.querySelector('link[rel="canonical"]')?.getAttribute("href"), "https://example.org/2021/04/09/first/");
+    assert.equal(page.querySelector('meta[property="og:type"]')?.getAttribute("content"), "article");
+    assert.equal(page.querySelector('meta[property="og:title"]')?.getAttribute("content"), "Buyers & <suppliers>");
+    assert.equal(page.querySelector('meta[property="og:url"]')?.getAttribute("content"), "https://example.org/2021/04/09/first/");
+    assert.equal(page.querySelector('meta[name="twitter:card"]')?.getAttribute("content"), "summary");
+    assert.equal(page.documentElement.getAttribute("lang"), "en");
+  });
+
+  it("names theme files by their content, so they can be cached for long", async () => {
+    const assets = (await readdir(join(output, "assets"))).sort();
+    assert.equal(assets.length, 4);
+    for (const file of assets) assert.match(file, /^(favicon|highlight|search|style)\.[0-9a-f]{10}\.(svg|js|css)$/);
+    const page = await readPage(output, "index.html");
+    assert.match(page.querySelector('link[rel="stylesheet"]')?.getAttribute("href") ?? "", /^\/assets\/style\.[0-9a-f]{10}\.css$/);
+  });
+
+  it("reports the link check: the site's own links all resolve, the two the articles' authors broke are counted", () => {
+    assert.match(run.stdout, /links: \d+ internal links checked on 17 pages, 2 broken \(2 in article bodies, 0 in the site's pages\)/);
+  });
+});
+
+describe("hosting under a sub-path and without folder indexes", () => {
+  it("makes every link, asset, feed entry and sitemap entry carry the base path", async () => {
+    const output = join(await temporaryFolder(), "site");
+    const run = await runCli(["--content", await makeArchive(fixture), "--output", output, "--base-path", "/news/"]);
+    assert.equal(run.code, 0, run.stderr);
+    const report = await checkLinks(output, "/news/");
+    assert.deepEqual(report.broken.filter((link) => !link.inArticleBody), []);
+    const pages = (await readdir(output, { recursive: true })).filter((file) => file.endsWith(".html"));
+    for (const file of pages) {
+      const page = await readPage(output, file);
+      for (const element of page.querySelectorAll("a[href], link[href], script[src], img[src]")) {
+        const url = element.getAttribute("href") ?? element.getAttribute("src") ?? "";
+        if (url.startsWith("/")) assert.ok(url.startsWith("/news/"), `${file}: ${url}`);
+      }
+    }
+    const body = (await readPage(output, "2021/04/09/first/index.html")).querySelector(".article-body img");
+    assert.equal(body?.getAttribute("src"), "/news/images/chart.png");
+    const sitemap = parseXml(await readFile(join(output, "sitemap.xml"), "utf8"));
+    for (const loc of sitemap.querySelectorAll("loc")) assert.ok(loc.textContent?.startsWith("https://example.org/news/"), loc.textContent ?? "");
+    const feed = jsonFeed11.parse(JSON.parse(await readFile(join(output, "feed.json"), "utf8")));
+    for (const item of feed.items) assert.ok(item.url?.startsWith("https://example.org/news/"));
+    assert.ok(existsSync(join(output, "2021/05/01/second/chart.svg")));
+  });
+
+  it("writes links ending in index.html with --clean-urls=false, all of which resolve", async () => {
+    const output = join(await temporaryFolder(), "site");
+    const run = await runCli(["--content", await makeArchive(fixture), "--output", output, "--clean-urls=false"]);
+    assert.equal(run.code, 0, run.stderr);
+    const page = await readPage(output, "2021/04/09/first/index.html");
+    const internal = [...page.querySelectorAll("a[href]")].map((a) => a.getAttribute("href") ?? "").filter((href) => href.startsWith("/") && !href.includes("."));
+    assert.deepEqual(internal.filter((href) => href.endsWith("/")), []);
+    assert.equal(page.querySelector(".breadcrumb a[href]")?.getAttribute("href"), "/index.html");
+    const report = await checkLinks(output, "/");
+    assert.deepEqual(report.broken.filter((link) => !link.inArticleBody), []);
+  });
+
+  it("warns without a site URL and keeps feed and canonical URLs relative", async () => {
+    const { "news-archive.json": _settings, ...withoutSettings } = fixture;
+    const output = join(await temporaryFolder(), "site");
+    const run = await runCli(["--content", await makeArchive(withoutSettings), "--output", output]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /warning: no site URL is set/);
+    const feed = parseXml(await readFile(join(output, "feed.xml"), "utf8"));
+    assert.equal(feed.querySelector("entry > id")?.textContent, "/2022/01/02/third/");
+    assert.equal((await readPage(output, "index.html")).querySelector('link[rel="canonical"]')?.getAttribute("href"), "/");
+  });
+
+  it("warns, naming the article, about each link in a body that points to nothing, and still publishes", async () => {
+    const output = join(await temporaryFolder(), "site");
+    const run = await runCli(["--content", await makeArchive(fixture), "--output", output, "--check-links"]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /2021\/first\.md: warning: the link \/images\/chart\.png points to nothing \(images\/chart\.png does not exist\)/);
+    assert.match(run.stderr, /2021\/first\.md: warning: the link report\.pdf points to nothing/);
+  });
+});
