@@ -67,6 +67,14 @@ describe("the sample archive in content/", () => {
     assert.deepEqual(report.broken, []);
   });
 
+  it("builds under /news/ with every link resolving, the link check included", async () => {
+    const prefixed = join(await temporaryFolder(), "site");
+    const result = await runCli(["--output", prefixed, "--base-path", "/news/", "--check-links"]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /links: \d+ internal links checked on \d+ pages, 0 broken/);
+    assert.deepEqual((await checkLinks(prefixed, "/news/")).broken, []);
+  });
+
   it("reads its settings from content/news-archive.json", async () => {
     assert.ok(existsSync(join(DEFAULT_CONTENT_DIR, "news-archive.json")));
     const home = await readPage(output, "index.html");
