@@ -111,6 +111,10 @@ export function readArticleFields(file: ArticleFile, source: ArticleSource, time
   if (typeof rawLang === "string" && LANGUAGE_TAG.test(rawLang.trim())) lang = rawLang.trim();
   else if (rawLang !== undefined && rawLang !== null) fail("invalid-lang", "lang", `"lang" must be a language tag such as "en" or "pt-BR", not ${JSON.stringify(rawLang)}`);
 
+  if (source.body.trim() === "") {
+    diagnostics.push(warning("empty-body", path, "has no text after its front matter; it is published as a page with a title only"));
+  }
+
   const extra: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) if (!KNOWN_KEYS.has(key)) extra[key] = value;
 
@@ -184,7 +188,8 @@ function readFlag(
       return meaning;
     }
   }
-  diagnostics.push(error(`invalid-${key}`, path, `"${key}" must be true or false, not ${JSON.stringify(raw)}`, lineOf(key)));
+  const consequence = key === "draft" ? "; until then the article is treated as a draft and left out" : "";
+  diagnostics.push(error(`invalid-${key}`, path, `"${key}" must be true or false, not ${JSON.stringify(raw)}${consequence}`, lineOf(key)));
   // An unreadable draft flag is treated as a draft, so that nothing unfinished is published by accident.
   return key === "draft";
 }

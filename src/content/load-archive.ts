@@ -52,6 +52,8 @@ export interface LoadOptions {
 }
 
 const READ_CONCURRENCY = 32;
+/** Above this size an article is still published, with a warning: such pages load slowly on poor connections. */
+export const LARGE_ARTICLE_BYTES = 1_048_576;
 
 /** Loads, checks and renders every article of a content folder. Reports every problem; never throws on bad content. */
 export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> {
@@ -128,7 +130,11 @@ async function readOne(contentDir: string, file: ArticleFile, timeZone: string):
   const source = readArticleSource(bytes, file.file);
   if (!source.ok) return { draft: false, diagnostics: source.diagnostics };
   const fields = readArticleFields(file, source.source, timeZone);
-  return { ...fields, diagnostics: [...source.diagnostics, ...fields.diagnostics] };
+  const size =
+    bytes.length > LARGE_ARTICLE_BYTES
+      ? [warning("large-article", file.file, `is ${(bytes.length / 1_048_576).toFixed(1)} MB; it is published, but a page this large loads slowly on poor connections: consider splitting it`)]
+      : [];
+  return { ...fields, diagnostics: [...source.diagnostics, ...fields.diagnostics, ...size] };
 }
 
 /**

@@ -244,26 +244,6 @@ describe("the build command's guard rails", () => {
     }
   });
 
-  it("refuses a content folder that does not exist, with what to do", async () => {
-    const result = await runCli(["--content", "/nonexistent/archive", "--output", join(await temporaryFolder(), "site")]);
-    assert.equal(result.code, 2);
-    assert.match(result.stderr, /\/nonexistent\/archive: the content folder does not exist or is not a folder; give the folder that holds your Markdown articles/);
-  });
-
-  it("refuses an empty content folder", async () => {
-    const content = await makeArchive({});
-    const result = await runCli(["--content", content, "--output", join(await temporaryFolder(), "site")]);
-    assert.equal(result.code, 1);
-    assert.match(result.stderr, /no articles found/);
-  });
-
-  it("refuses an output folder inside the content folder", async () => {
-    const content = await makeArchive({ "a.md": article({ title: "A", date: "2021-04-09" }) });
-    const result = await runCli(["--content", content, "--output", join(content, "_site")]);
-    assert.equal(result.code, 2);
-    assert.match(result.stderr, /the output folder is inside the content folder/);
-  });
-
   it("never replaces a folder holding files it did not write", async () => {
     const content = await makeArchive({ "a.md": article({ title: "A", date: "2021-04-09", category: "News" }) });
     const output = await temporaryFolder();
@@ -272,16 +252,6 @@ describe("the build command's guard rails", () => {
     assert.equal(result.code, 1);
     assert.match(result.stderr, /holds files that a news-archive build did not write/);
     assert.equal(await readFile(join(output, "precious.txt"), "utf8"), "keep me");
-  });
-
-  it("names a settings file with a wrong type and the setting", async () => {
-    const content = await makeArchive({
-      "a.md": article({ title: "A", date: "2021-04-09" }),
-      "news-archive.json": JSON.stringify({ itemsPerPage: "ten" }),
-    });
-    const result = await runCli(["--content", content, "--output", join(await temporaryFolder(), "site")]);
-    assert.equal(result.code, 2);
-    assert.match(result.stderr, /news-archive\.json: setting "itemsPerPage": expected a number/);
   });
 
   it("refuses an unknown option with the usage", async () => {

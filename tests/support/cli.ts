@@ -11,12 +11,14 @@ export interface CliRun {
 }
 
 /** Runs the build command as a user would (`npm run build -- ARGS`), from the project folder. */
-export function runCli(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<CliRun> {
+export function runCli(args: readonly string[], env: Readonly<Record<string, string>> = {}, user?: { uid: number; gid: number }): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts"), ...args], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, ...env },
+      // An ordinary user has no home of its own here; tsx keeps its cache in the temporary folder.
+      env: { ...process.env, ...env, ...(user === undefined ? {} : { HOME: "/tmp" }) },
       stdio: ["ignore", "pipe", "pipe"],
+      ...(user ?? {}),
     });
     let stdout = "";
     let stderr = "";
