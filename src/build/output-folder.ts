@@ -1,5 +1,5 @@
 import { existsSync, rmSync } from "node:fs";
-import { mkdtemp, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /** A file in every output folder: a build replaces only folders that carry it (or empty ones). */
@@ -22,6 +22,7 @@ export async function replaceRefusal(outputDir: string): Promise<string | undefi
  */
 export async function writeAtomically<T>(outputDir: string, write: (stagingDir: string) => Promise<T>): Promise<T> {
   const parent = dirname(outputDir);
+  await mkdir(parent, { recursive: true });
   const staging = await mkdtemp(join(parent, `.${basename(outputDir)}.building-`));
   const onInterrupt = (): void => {
     rmSync(staging, { recursive: true, force: true });

@@ -72,7 +72,7 @@ export class SiteSource {
       includeDrafts: request.includeDrafts,
       knownFiles: request.settingsFileInContent === undefined ? [] : [request.settingsFileInContent],
       excludedDirs: [await realpath(request.outputDir).catch(() => request.outputDir)],
-      renderMarkdown: createMarkdownRenderer(),
+      renderMarkdown: createMarkdownRenderer({ sanitize: request.settings.sanitize }),
     });
     const archive = withSettingsWarnings(loaded, request);
     const { settings } = request;

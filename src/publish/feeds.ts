@@ -2,6 +2,7 @@ import { Feed } from "feed";
 import type { Article } from "../content/load-archive.ts";
 import type { TopicGroup } from "../model/archive-model.ts";
 import type { Category } from "../content/article.ts";
+import { escapeMarkup } from "../render/escape.ts";
 import { isPageRelative, isRootRelative, rewriteHtmlUrls, underBasePath } from "../render/html-urls.ts";
 import type { Settings } from "../settings/settings.ts";
 import { absoluteHref, absoluteUrlFor, hrefFor, outputFileFor, type Route, type UrlContext } from "../site/urls.ts";
@@ -80,16 +81,18 @@ function feedPair(subject: FeedSubject, settings: Settings, urls: UrlContext): P
     generator: "news-archive",
     feedLinks: { atom: forLibrary(absoluteUrlFor(atomRoute, urls)), json: forLibrary(absoluteUrlFor(jsonRoute, urls)) },
   });
-  for (const item of items) {
+  for (const [index, item] of items.entries()) {
+    const article = subject.articles[index];
     atom.addItem({
       id: forLibrary(item.id),
-      title: item.title,
+      // The library declares titles and summaries type="html": plain text must reach readers escaped.
+      title: escapeMarkup(item.title),
       link: forLibrary(item.url),
       date: new Date(item.date_modified),
       published: new Date(item.date_published),
       content: item.content_html,
-      ...(item.summary === undefined ? {} : { description: item.summary }),
-      category: item.tags.map((name) => ({ name, term: name })),
+      ...(item.summary === undefined ? {} : { description: escapeMarkup(item.summary) }),
+      category: article === undefined ? [] : atomCategories(article),
     });
   }
   const json = {
@@ -127,6 +130,15 @@ function itemOf(article: Article, urls: UrlContext): JsonFeedItem {
     tags: [article.category.name, ...article.tags.map((tag) => tag.name)],
     ...(article.lang === undefined ? {} : { language: article.lang }),
   };
+}
+
+/**
+ * The category and tags as Atom categories: the slug is the term; the name is
+ * the label unless it holds "<" or ">", which the library would write
+ * unescaped into an attribute, making the feed invalid XML.
+ */
+function atomCategories(article: Article): { term: string; name?: string }[] {
+  return [article.category, ...article.tags].map((topic) => (/[<>]/.test(topic.name) ? { term: topic.slug } : { term: topic.slug, name: topic.name }));
 }
 
 function modifiedMs(article: Article): number {

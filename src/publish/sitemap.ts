@@ -1,12 +1,7 @@
 import type { SiteViews } from "../model/views.ts";
+import { escapeMarkup } from "../render/escape.ts";
 import { absoluteUrlFor, type UrlContext } from "../site/urls.ts";
 import type { PublishedFile } from "./feeds.ts";
-
-const XML_ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
-
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => XML_ESCAPES[character] ?? character);
-}
 
 /**
  * sitemap.xml with every published page (articles with their last
@@ -29,7 +24,7 @@ export function buildSitemap(views: SiteViews, urls: UrlContext, lastModified: R
   ];
   const entries = pages.map((page) => {
     const modified = lastModified.get(page.permalink);
-    return `  <url><loc>${escapeXml(page.meta.canonicalUrl)}</loc>${modified === undefined ? "" : `<lastmod>${modified}</lastmod>`}</url>`;
+    return `  <url><loc>${escapeMarkup(page.meta.canonicalUrl)}</loc>${modified === undefined ? "" : `<lastmod>${modified}</lastmod>`}</url>`;
   });
   const sitemap = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join("\n")}\n</urlset>\n`;
   const robots = `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrlFor({ kind: "sitemap" }, urls)}\n`;

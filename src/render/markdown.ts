@@ -1,4 +1,5 @@
 import MarkdownIt, { type Token } from "markdown-it";
+import { sanitizeBody } from "./sanitize.ts";
 
 export interface RenderedBody {
   readonly html: string;
@@ -9,15 +10,17 @@ export interface RenderedBody {
 export const EXCERPT_LENGTH = 240;
 
 /**
- * Renders an article body. Raw HTML is kept because real archives rely on it;
+ * Renders an article body. Raw HTML is kept because real archives rely on it
+ * (unless the "sanitize" setting asks to strip what could run script);
  * no template language touches the text, so `{{ }}` and `{% %}` stay as written.
  * The body is parsed once for both the HTML and the excerpt.
  */
-export function createMarkdownRenderer(): (markdown: string) => RenderedBody {
+export function createMarkdownRenderer(options: { readonly sanitize: boolean } = { sanitize: false }): (markdown: string) => RenderedBody {
   const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
   return (source) => {
     const tokens = markdown.parse(source, {});
-    return { html: markdown.renderer.render(tokens, markdown.options, {}), excerpt: shorten(firstParagraphText(tokens), EXCERPT_LENGTH) };
+    const html = markdown.renderer.render(tokens, markdown.options, {});
+    return { html: options.sanitize ? sanitizeBody(html) : html, excerpt: shorten(firstParagraphText(tokens), EXCERPT_LENGTH) };
   };
 }
 

@@ -61,6 +61,8 @@ export const settingsSchema = z.strictObject({
     .optional(),
   /** false: links end in index.html, for hosts that do not serve a folder's index.html. */
   cleanUrls: z.boolean().default(true),
+  /** Strip scripts, event handlers and javascript: URLs from article bodies, for archives with less trusted authors. */
+  sanitize: z.boolean().default(false),
   /** How many of the latest articles the feeds carry. */
   feedItems: z.number().int().min(1).max(1000).default(20),
   categories: z.array(categorySetting).default([]),

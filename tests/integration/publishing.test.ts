@@ -3,7 +3,8 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
-import { DOMParser } from "linkedom";
+import { XMLValidator } from "fast-xml-parser";
+import { DOMParser, parseHTML } from "linkedom";
 import { z } from "zod";
 import { checkLinks } from "../../src/check/links.ts";
 import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
@@ -54,6 +55,12 @@ describe("publishing files of a build with a site URL", () => {
     assert.equal(run.code, 0, run.stderr);
   });
 
+  it("writes well-formed XML for every feed and the sitemap", async () => {
+    const files = (await readdir(output, { recursive: true })).filter((file) => file.endsWith(".xml"));
+    assert.deepEqual(files.sort(), ["category/news/feed.xml", "category/reports/feed.xml", "feed.xml", "sitemap.xml"]);
+    for (const file of files) assert.equal(XMLValidator.validate(await readFile(join(output, file), "utf8")), true, file);
+  });
+
   it("writes an Atom feed of the latest articles, newest first, with absolute URLs and full content", async () => {
     const feed = parseXml(await readFile(join(output, "feed.xml"), "utf8"));
     assert.equal(feed.querySelector("feed > title")?.textContent, "Test & archive");
@@ -63,7 +70,7 @@ describe("publishing files of a build with a site URL", () => {
     const second = entries[1];
     assert.equal(second?.querySelector("updated")?.textContent, "2021-06-01T00:00:00.000Z");
     assert.equal(second?.querySelector("published")?.textContent, "2021-05-01T00:00:00.000Z");
-    assert.deepEqual([...(second?.querySelectorAll("category") ?? [])].map((category) => category.getAttribute("term")), ["Reports"]);
+    assert.deepEqual([...(second?.querySelectorAll("category") ?? [])].map((category) => [category.getAttribute("term"), category.getAttribute("label")]), [["reports", "Reports"]]);
     const content = second?.querySelector("content")?.textContent ?? "";
     assert.match(content, /src="https:\/\/example\.org\/2021\/05\/01\/second\/chart\.svg"/);
     assert.match(content, /href="https:\/\/example\.org\/2021\/04\/09\/first\/"/);
@@ -79,7 +86,8 @@ describe("publishing files of a build with a site URL", () => {
 
   it("escapes titles and summaries holding & and < in both feeds", async () => {
     const categoryFeed = parseXml(await readFile(join(output, "category/news/feed.xml"), "utf8"));
-    const titles = [...categoryFeed.querySelectorAll("entry > title")].map((title) => title.textContent);
+    // Atom titles are type="html": the text a reader shows is that of the escaped HTML.
+    const titles = [...categoryFeed.querySelectorAll("entry > title")].map((title) => parseHTML(`<p>${title.textContent ?? ""}</p>`).document.querySelector("p")?.textContent);
     assert.deepEqual(titles, ["Third", "Buyers & <suppliers>"]);
     const json = jsonFeed11.parse(JSON.parse(await readFile(join(output, "category/news/feed.json"), "utf8")));
     assert.equal(json.items[1]?.title, "Buyers & <suppliers>");

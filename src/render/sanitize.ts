@@ -1,0 +1,48 @@
+import sanitizeHtml from "sanitize-html";
+
+/**
+ * For archives whose authors are not all trusted (setting "sanitize"): keeps
+ * the HTML that articles use (headings, lists, tables, figures, images and
+ * media) and strips scripts, styles, iframes, event handlers and javascript:
+ * or data: URLs in links.
+ */
+const OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: [
+    ...sanitizeHtml.defaults.allowedTags,
+    "img",
+    "figure",
+    "figcaption",
+    "picture",
+    "source",
+    "video",
+    "audio",
+    "track",
+    "details",
+    "summary",
+    "del",
+    "ins",
+    "sup",
+    "sub",
+    "kbd",
+    "mark",
+  ],
+  allowedAttributes: {
+    "*": ["id", "class", "title", "lang", "dir"],
+    a: ["href", "name", "target", "rel"],
+    img: ["src", "srcset", "alt", "width", "height", "loading"],
+    source: ["src", "srcset", "type", "media"],
+    video: ["src", "poster", "controls", "width", "height"],
+    audio: ["src", "controls"],
+    track: ["src", "kind", "srclang", "label"],
+    th: ["colspan", "rowspan", "scope"],
+    td: ["colspan", "rowspan"],
+    ol: ["start", "reversed", "type"],
+  },
+  allowedSchemes: ["http", "https", "mailto", "tel"],
+  allowedSchemesByTag: { img: ["http", "https", "data"] },
+  allowProtocolRelative: true,
+};
+
+export function sanitizeBody(html: string): string {
+  return sanitizeHtml(html, OPTIONS);
+}
