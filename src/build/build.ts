@@ -6,6 +6,7 @@ import { outputFileFor } from "../site/urls.ts";
 import { setCurrentSiteSource } from "./current-build.ts";
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT, replaceRefusal, writeAtomically } from "./output-folder.ts";
 import { formatDiagnostics, formatSummary } from "./report.ts";
+import { LoopbackDevServer } from "../serve/dev-server.ts";
 import { PROJECT_ROOT, type BuildRequest } from "./request.ts";
 import { SiteSource, type SiteData } from "./site-source.ts";
 
@@ -68,10 +69,12 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
     source.onReload((reloaded) => report(reloaded, pageCount(reloaded), reloaded.loadSeconds));
     await mkdir(request.outputDir, { recursive: true });
     await writeFile(join(request.outputDir, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
-    const eleventy = new Eleventy(LAYOUTS_DIR, request.outputDir, { configPath: ELEVENTY_CONFIG, quietMode: true, runMode: "serve" });
+    const eleventy = new Eleventy(LAYOUTS_DIR, request.outputDir, { configPath: ELEVENTY_CONFIG, quietMode: true, runMode: "watch" });
     await eleventy.init();
     await eleventy.watch();
-    await eleventy.serve(options.port);
+    const server = new LoopbackDevServer("news-archive", request.outputDir, { pathPrefix: request.settings.basePath });
+    source.onRendered(() => server.reload({}));
+    server.serve(options.port);
     return 0;
   }
 

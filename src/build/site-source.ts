@@ -35,6 +35,7 @@ export class SiteSource {
   #loads = 0;
   #reloadListener: ((data: SiteData) => void) | undefined;
   #searchIndex: SearchIndexReport | undefined;
+  #renderedListener: (() => void) | undefined;
 
   constructor(request: BuildRequest) {
     this.request = request;
@@ -54,8 +55,15 @@ export class SiteSource {
     return this.#searchIndex;
   }
 
+  /** Called by the Eleventy wiring when a build has written everything: pages, files and search index. */
   recordSearchIndex(report: SearchIndexReport): void {
     this.#searchIndex = report;
+    this.#renderedListener?.();
+  }
+
+  /** Called after each complete build (under `npm start`, to reload the browser). */
+  onRendered(listener: () => void): void {
+    this.#renderedListener = listener;
   }
 
   /** Called with the new data each time the archive is loaded again (under `npm start`). */

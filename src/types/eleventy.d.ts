@@ -17,8 +17,6 @@ declare module "@11ty/eleventy" {
     addGlobalData(name: string, data: unknown): UserConfig;
     addWatchTarget(target: string): UserConfig;
     setNunjucksEnvironmentOptions(options: Readonly<Record<string, unknown>>): void;
-    setServerOptions(options: Readonly<Record<string, unknown>>): void;
-    setQuietMode(quiet: boolean): void;
     on(event: "eleventy.after", callback: (event: EleventyAfterEvent) => unknown): void;
     on(event: "eleventy.beforeWatch", callback: (changedFiles: readonly string[]) => unknown): void;
     on(event: "eleventy.before", callback: () => unknown): void;
@@ -36,7 +34,29 @@ declare module "@11ty/eleventy" {
     init(): Promise<void>;
     write(): Promise<unknown>;
     watch(): Promise<void>;
-    serve(port: number): Promise<void>;
     stopWatch(): Promise<void>;
   }
+}
+
+// @11ty/eleventy-dev-server (CommonJS, no declarations): the parts used to serve on loopback only.
+declare module "@11ty/eleventy-dev-server" {
+  import type { Server } from "node:http";
+
+  export interface DevServerOptions {
+    readonly pathPrefix?: string;
+    readonly liveReload?: boolean;
+    readonly domDiff?: boolean;
+  }
+
+  class EleventyDevServer {
+    constructor(name: string, dir: string, options?: DevServerOptions);
+    /** The HTTP server, created on first use. */
+    get server(): Server;
+    serve(port: number): void;
+    reload(event?: { readonly files?: readonly string[] }): void;
+    close(): Promise<void>;
+    /** Binds the server; the default binds every interface. */
+    _serverListen(port: number): void;
+  }
+  export = EleventyDevServer;
 }

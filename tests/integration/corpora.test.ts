@@ -47,6 +47,9 @@ for (const corpus of ["nodejs-blog", "kubernetes-blog"]) {
       assert.ok(sources.length > 500, `found ${sources.length} article files`);
       assert.equal(pages.length, sources.length - drafts, `${sources.length} article files, ${drafts} drafts, ${pages.length} pages`);
       assert.match(result.stdout, new RegExp(`articles: ${sources.length} found, ${sources.length - drafts} published, ${drafts} draft\\(s\\) left out, 0 invalid left out`));
+      // Every article is accounted for: published, left out as a draft, or reported with a reason.
+      const [found, published, leftOutDrafts, invalid] = (/articles: (\d+) found, (\d+) published, (\d+) draft\(s\) left out, (\d+) invalid left out/.exec(result.stdout) ?? []).slice(1).map(Number);
+      assert.equal(found, (published ?? 0) + (leftOutDrafts ?? 0) + (invalid ?? 0));
 
       const grid = await checkGridAgainstMonthPages(output);
       assert.equal(grid.articlesInGrid, pages.length, "the grid counts every published article");
