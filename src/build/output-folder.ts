@@ -23,10 +23,19 @@ export async function replaceRefusal(outputDir: string): Promise<string | undefi
 export async function writeAtomically<T>(outputDir: string, write: (stagingDir: string) => Promise<T>): Promise<T> {
   const parent = dirname(outputDir);
   await mkdir(parent, { recursive: true });
-  const staging = await mkdtemp(join(parent, `.${basename(outputDir)}.building-`));
+  const prefix = `.${basename(outputDir)}.building-`;
+  // A build killed outright (SIGKILL, power loss) leaves its staging folder: remove such leftovers.
+  for (const name of await readdir(parent)) {
+    if (name.startsWith(prefix)) await rm(join(parent, name), { recursive: true, force: true });
+  }
+  const staging = await mkdtemp(join(parent, prefix));
   const onInterrupt = (): void => {
-    rmSync(staging, { recursive: true, force: true });
-    process.exit(130);
+    try {
+      // Writes already queued may still land while the folder is removed: retry.
+      rmSync(staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
+    } finally {
+      process.exit(130);
+    }
   };
   process.once("SIGINT", onInterrupt);
   process.once("SIGTERM", onInterrupt);

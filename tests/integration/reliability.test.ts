@@ -91,8 +91,10 @@ describe("atomic output", () => {
 
     const child = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts"), "--content", content, "--output", output], {
       cwd: PROJECT_ROOT,
-      stdio: "ignore",
+      stdio: ["ignore", "ignore", "pipe"],
     });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
     // Interrupt once pages are being written into the staging folder beside the output.
     const deadline = Date.now() + 60_000;
@@ -104,7 +106,7 @@ describe("atomic output", () => {
     }
     assert.ok(staging !== undefined, "the build wrote into a staging folder beside the output");
     child.kill("SIGINT");
-    assert.equal(await exited, 130);
+    assert.equal(await exited, 130, stderr);
     assert.deepEqual(await treeDigest(output), before);
     assert.deepEqual(await readdir(parent), ["site"]);
   });
