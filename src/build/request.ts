@@ -32,6 +32,8 @@ export interface BuildRequest {
   readonly settingsFile?: string;
   readonly settingsFileInContent?: string;
   readonly settings: Settings;
+  /** The project's own templates folder ("layouts" setting), resolved; it must exist. */
+  readonly ownLayoutsDir?: string;
   readonly includeDrafts: boolean;
   readonly keepGoing: boolean;
 }
@@ -84,6 +86,11 @@ export async function resolveBuildRequest(options: BuildOptions, cwd: string = p
   if (!parsed.ok) return { ok: false, errors: [...errors, ...parsed.errors] };
   if (errors.length > 0) return { ok: false, errors };
 
+  const layoutsSetting = parsed.settings.layouts;
+  const ownLayoutsDir = layoutsSetting === undefined ? undefined : resolve(settingsFile === undefined ? contentDir : dirname(settingsFile), layoutsSetting);
+  if (ownLayoutsDir !== undefined && !(await isDirectory(ownLayoutsDir))) {
+    return { ok: false, errors: [`${settingsFile ?? "settings"}: setting "layouts": the folder ${ownLayoutsDir} does not exist; create it or remove the setting`] };
+  }
   const settingsFileInContent =
     settingsFile !== undefined && isInside(await realpath(settingsFile), contentReal) ? relative(contentReal, await realpath(settingsFile)).split("\\").join("/") : undefined;
   return {
@@ -95,6 +102,7 @@ export async function resolveBuildRequest(options: BuildOptions, cwd: string = p
       ...(settingsFile === undefined ? {} : { settingsFile }),
       ...(settingsFileInContent === undefined ? {} : { settingsFileInContent }),
       settings: parsed.settings,
+      ...(ownLayoutsDir === undefined ? {} : { ownLayoutsDir }),
       includeDrafts: options.drafts ?? false,
       keepGoing: options.keepGoing ?? false,
     },

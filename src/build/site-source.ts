@@ -1,4 +1,5 @@
 import { realpath } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 import { warning } from "../content/diagnostics.ts";
 import { loadArchive, type LoadedArchive } from "../content/load-archive.ts";
 import { slugify } from "../content/slugs.ts";
@@ -85,7 +86,12 @@ export class SiteSource {
     const archive = withSettingsWarnings(loaded, request);
     const { settings } = request;
     const today = buildDay(process.env["SOURCE_DATE_EPOCH"], Date.now(), settings.timeZone);
-    const theme = await prepareTheme();
+    const logo = settings.logo;
+    const theme = await prepareTheme({
+      ...(settings.accentColor === undefined ? {} : { accentColor: settings.accentColor }),
+      ...(settings.accentColorDark === undefined ? {} : { accentColorDark: settings.accentColorDark }),
+      ...(logo === undefined ? {} : { logoFile: resolve(request.settingsFile === undefined ? request.contentDir : dirname(request.settingsFile), logo.file) }),
+    });
     const model = buildArchiveModel(archive.articles, archive.categories);
     const views = buildSiteViews(archive.articles, model, settings, today, theme.paths);
     const urls = urlContextOf(settings);

@@ -56,6 +56,8 @@ export interface SiteView {
   readonly language: string;
   readonly feeds: FeedLinks;
   readonly faviconHref: string;
+  readonly logo?: { readonly href: string; readonly width: number; readonly height: number };
+  readonly footerText?: string;
   readonly homeHref: string;
   readonly archiveHref: string;
   readonly categoriesHref: string;
@@ -351,6 +353,10 @@ export function buildSiteViews(articles: readonly Article[], model: ArchiveModel
       searchScriptHref: href({ kind: "file", path: theme.searchScript }),
       highlightScriptHref: href({ kind: "file", path: theme.highlightScript }),
       faviconHref: href({ kind: "file", path: theme.favicon }),
+      ...(theme.logo === undefined || settings.logo === undefined
+        ? {}
+        : { logo: { href: href({ kind: "file", path: theme.logo }), width: settings.logo.width, height: settings.logo.height } }),
+      ...(settings.footerText === undefined ? {} : { footerText: settings.footerText }),
       feeds: feedLinks(undefined),
       sidebar: settings.sidebar.map((box, index) => buildSidebarBox(box, index, model, today, summaryOf)),
     },

@@ -61,6 +61,18 @@ export const settingsSchema = z.strictObject({
     .optional(),
   /** false: links end in index.html, for hosts that do not serve a folder's index.html. */
   cleanUrls: z.boolean().default(true),
+  /** Colour of links and accents in the light scheme, and in the dark one: "#rrggbb". */
+  accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour such as "#2f6b3f"').optional(),
+  accentColorDark: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour such as "#8fd19e"').optional(),
+  /** An image shown before the site's name, its path relative to the settings file. */
+  logo: z.strictObject({ file: z.string().min(1), width: z.number().int().min(1), height: z.number().int().min(1) }).optional(),
+  /**
+   * A folder (relative to the settings file) of your own templates: a file
+   * there with the name of one in layouts/partials/ (base.njk, article-page.njk...) is used instead.
+   */
+  layouts: z.string().min(1).optional(),
+  /** A line of text in every page's footer, e.g. the organisation's name and address. */
+  footerText: z.string().optional(),
   /** Strip scripts, event handlers and javascript: URLs from article bodies, for archives with less trusted authors. */
   sanitize: z.boolean().default(false),
   /** How many of the latest articles the feeds carry. */

@@ -6,10 +6,12 @@ export interface ThemeAssetPaths {
   readonly searchScript: string;
   readonly highlightScript: string;
   readonly favicon: string;
+  /** The site's logo, when the settings name one. */
+  readonly logo?: string;
 }
 
 /** Where the theme's files would be published without fingerprints, from the site's root. */
-export const THEME_FILES: ThemeAssetPaths = {
+export const THEME_FILES: Required<Omit<ThemeAssetPaths, "logo">> = {
   stylesheet: "assets/style.css",
   searchScript: "assets/search.js",
   highlightScript: "assets/highlight.js",

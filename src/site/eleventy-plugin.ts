@@ -29,6 +29,14 @@ export function configureSite(eleventyConfig: UserConfig, source: SiteSource): v
   ];
   for (const name of viewNames) eleventyConfig.addGlobalData(name, async () => (await source.data()).views[name]);
 
+  // A project's own layouts: their files are found before the theme's partials of the same name.
+  const ownLayouts = source.request.ownLayoutsDir;
+  if (ownLayouts !== undefined) {
+    eleventyConfig.amendLibrary("njk", (environment) => {
+      for (const loader of environment.loaders) loader.searchPaths?.unshift(ownLayouts);
+    });
+    eleventyConfig.addWatchTarget(ownLayouts);
+  }
   eleventyConfig.addWatchTarget(source.request.contentDir);
   eleventyConfig.on("eleventy.beforeWatch", () => source.invalidate());
 

@@ -1,37 +1,49 @@
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { extname, join } from "node:path";
 import { PROJECT_ROOT } from "../build/request.ts";
 import { fingerprintedPath, THEME_FILES, type ThemeAssetPaths } from "./assets.ts";
 import { compileBrowserScripts } from "./browser-scripts.ts";
 
+export interface ThemeOptions {
+  readonly accentColor?: string;
+  readonly accentColorDark?: string;
+  /** Absolute path of the logo image, if the settings name one. */
+  readonly logoFile?: string;
+}
+
 export interface ThemeBundle {
   /** Where each file is published: fingerprinted, so it may be cached for long. */
   readonly paths: ThemeAssetPaths;
-  readonly files: readonly { readonly path: string; readonly content: string }[];
+  readonly files: readonly { readonly path: string; readonly content: string | Uint8Array }[];
 }
 
-let prepared: Promise<ThemeBundle> | undefined;
+/** The stylesheet's own accent colours, which the settings may replace. */
+const ACCENT_LIGHT = "--accent: #2f6b3f;";
+const ACCENT_DARK = "--accent: #8fd19e;";
 
-/** Reads the stylesheet and icon, compiles the scripts and names each file by its content; once per process. */
-export function prepareTheme(): Promise<ThemeBundle> {
-  prepared ??= (async () => {
-    const scripts = new Map((await compileBrowserScripts()).map((script) => [script.path, script.code]));
-    const read = (path: string): Promise<string> => readFile(join(PROJECT_ROOT, "layouts", path), "utf8");
-    const contents: Record<keyof ThemeAssetPaths, string> = {
-      stylesheet: await read(THEME_FILES.stylesheet),
-      favicon: await read(THEME_FILES.favicon),
-      searchScript: scripts.get(THEME_FILES.searchScript) ?? "",
-      highlightScript: scripts.get(THEME_FILES.highlightScript) ?? "",
-    };
-    const paths: ThemeAssetPaths = {
-      stylesheet: fingerprintedPath(THEME_FILES.stylesheet, contents.stylesheet),
-      favicon: fingerprintedPath(THEME_FILES.favicon, contents.favicon),
-      // The search scripts import Pagefind relative to themselves, so only their names change.
-      searchScript: fingerprintedPath(THEME_FILES.searchScript, contents.searchScript),
-      highlightScript: fingerprintedPath(THEME_FILES.highlightScript, contents.highlightScript),
-    };
-    const keys = Object.keys(paths) as (keyof ThemeAssetPaths)[];
-    return { paths, files: keys.map((key) => ({ path: paths[key], content: contents[key] })) };
-  })();
-  return prepared;
+/** Reads the stylesheet, icon and logo, compiles the scripts and names each file by its content. */
+export async function prepareTheme(options: ThemeOptions): Promise<ThemeBundle> {
+  const scripts = new Map((await compileBrowserScripts()).map((script) => [script.path, script.code]));
+  const read = (path: string): Promise<string> => readFile(join(PROJECT_ROOT, "layouts", path), "utf8");
+  let stylesheet = await read(THEME_FILES.stylesheet);
+  if (options.accentColor !== undefined) stylesheet = stylesheet.replace(ACCENT_LIGHT, `--accent: ${options.accentColor};`);
+  if (options.accentColorDark !== undefined) stylesheet = stylesheet.replace(ACCENT_DARK, `--accent: ${options.accentColorDark};`);
+  const contents = {
+    stylesheet,
+    favicon: await read(THEME_FILES.favicon),
+    searchScript: scripts.get(THEME_FILES.searchScript) ?? "",
+    highlightScript: scripts.get(THEME_FILES.highlightScript) ?? "",
+  };
+  const paths = {
+    stylesheet: fingerprintedPath(THEME_FILES.stylesheet, contents.stylesheet),
+    favicon: fingerprintedPath(THEME_FILES.favicon, contents.favicon),
+    // The search scripts import Pagefind relative to themselves, so only their names change.
+    searchScript: fingerprintedPath(THEME_FILES.searchScript, contents.searchScript),
+    highlightScript: fingerprintedPath(THEME_FILES.highlightScript, contents.highlightScript),
+  };
+  const files: { path: string; content: string | Uint8Array }[] = (Object.keys(contents) as (keyof typeof contents)[]).map((key) => ({ path: paths[key], content: contents[key] }));
+  if (options.logoFile === undefined) return { paths, files };
+  const logo = await readFile(options.logoFile);
+  const logoPath = fingerprintedPath(`assets/logo${extname(options.logoFile).toLowerCase()}`, logo);
+  return { paths: { ...paths, logo: logoPath }, files: [...files, { path: logoPath, content: logo }] };
 }

@@ -17,6 +17,8 @@ declare module "@11ty/eleventy" {
     addGlobalData(name: string, data: unknown): UserConfig;
     addWatchTarget(target: string): UserConfig;
     setNunjucksEnvironmentOptions(options: Readonly<Record<string, unknown>>): void;
+    /** Nunjucks: the Environment, whose first loader searches the includes folder. */
+    amendLibrary(engine: "njk", callback: (environment: { readonly loaders: readonly { searchPaths?: string[] }[] }) => void): void;
     on(event: "eleventy.after", callback: (event: EleventyAfterEvent) => unknown): void;
     on(event: "eleventy.beforeWatch", callback: (changedFiles: readonly string[]) => unknown): void;
     on(event: "eleventy.before", callback: () => unknown): void;

@@ -1,0 +1,66 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { before, describe, it } from "node:test";
+import { temporaryFolder } from "../support/archive.ts";
+import { runCli } from "../support/cli.ts";
+import { openPage, serveSite } from "./browser.ts";
+
+const PAGES = ["", "archive/", "2021/", "2021/11/", "category/events/", "2022/03/15/lcc-survey-results/", "2021/03/03/call-for-tenders-template/", "search/?q=canteen", "no/such/page/"];
+
+describe("reading the sample archive in a browser", () => {
+  let siteUrl: string;
+
+  before(async () => {
+    const output = join(await temporaryFolder(), "site");
+    const run = await runCli(["--output", output], { SOURCE_DATE_EPOCH: "1796083200" });
+    assert.equal(run.code, 0, run.stderr);
+    siteUrl = await serveSite(output);
+  });
+
+  it("walks from the home page through the grid to a month and an article, and back by the breadcrumb", async () => {
+    const { page, foreignRequests } = await openPage(siteUrl);
+    await page.goto(siteUrl);
+    await page.getByRole("link", { name: "02 February 2023: 1 article" }).click();
+    await page.waitForURL(`${siteUrl}2023/02/`);
+    assert.equal(await page.locator("h1").textContent(), "February 2023");
+    await page.locator(".article-list h2 a").first().click();
+    await page.waitForURL(/\/2023\/02\/13\/food-waste-report\/$/);
+    assert.equal(await page.locator("h1").textContent(), "Less waste, better food: results from 48 school kitchens");
+    await page.locator(".breadcrumb").getByRole("link", { name: "February" }).click();
+    await page.waitForURL(`${siteUrl}2023/02/`);
+    await page.locator(".breadcrumb").getByRole("link", { name: "2023" }).click();
+    await page.waitForURL(`${siteUrl}2023/`);
+    await page.locator(".breadcrumb").getByRole("link", { name: "Home" }).click();
+    await page.waitForURL(siteUrl);
+    assert.deepEqual(foreignRequests, []);
+  });
+
+  for (const viewport of [
+    { width: 360, height: 740 },
+    { width: 1280, height: 800 },
+  ]) {
+    it(`fits every page type in a ${viewport.width} px wide window, without scrolling sideways`, async () => {
+      const { page } = await openPage(siteUrl, viewport);
+      for (const path of PAGES) {
+        await page.goto(`${siteUrl}${path}`);
+        if (path.startsWith("search")) await page.locator("#search-results li").first().waitFor();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 0, `${path || "home"} is ${overflow} px wider than the window`);
+      }
+      await page.goto(`${siteUrl}archive/`);
+      const grid = await page.locator(".month-grid").boundingBox();
+      assert.ok(grid !== null && grid.width <= viewport.width, "the grid fits");
+      const cell = await page.locator(".month-grid td").first().boundingBox();
+      assert.ok(cell !== null && cell.width >= 20 && cell.height >= 24, `a month cell is ${cell?.width}×${cell?.height} px, large enough to read and tap`);
+    });
+  }
+
+  it("runs no script on article and archive pages but the search highlighter", async () => {
+    const { page } = await openPage(siteUrl);
+    for (const path of ["archive/", "2021/11/", "2022/03/15/lcc-survey-results/"]) {
+      await page.goto(`${siteUrl}${path}`);
+      const scripts = await page.locator("script").evaluateAll((elements) => elements.map((element) => element.getAttribute("src") ?? "inline"));
+      assert.ok(scripts.every((src) => /\/assets\/highlight\.[0-9a-f]{10}\.js$/.test(src)), `${path}: ${scripts.join(", ")}`);
+    }
+  });
+});
