@@ -1,0 +1,61 @@
+import { spawn } from "node:child_process";
+import { readFile, readdir } from "node:fs/promises";
+
+export interface Measurement {
+  readonly wallMs: number;
+  /** User plus system time of the whole process tree. */
+  readonly cpuMs: number;
+  /** Largest sum of resident memory of the process tree, sampled every 50 ms. */
+  readonly peakRssBytes: number;
+  readonly exitCode: number | null;
+}
+
+const TICKS_PER_SECOND = 100;
+const PAGE_SIZE = 4096;
+
+/** Children's CPU time already reaped by this process (fields cutime and cstime of /proc/self/stat), in ms. */
+async function reapedChildrenCpuMs(): Promise<number> {
+  const fields = (await readFile("/proc/self/stat", "utf8")).split(") ")[1]?.split(" ") ?? [];
+  return ((Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND) * 1000;
+}
+
+async function treeRssBytes(rootPid: number): Promise<number> {
+  let total = 0;
+  const pending = [rootPid];
+  for (let pid = pending.pop(); pid !== undefined; pid = pending.pop()) {
+    try {
+      const statm = await readFile(`/proc/${pid}/statm`, "utf8");
+      total += Number(statm.split(" ")[1]) * PAGE_SIZE;
+      for (const task of await readdir(`/proc/${pid}/task`)) {
+        const children = (await readFile(`/proc/${pid}/task/${task}/children`, "utf8")).trim();
+        if (children !== "") pending.push(...children.split(" ").map(Number));
+      }
+    } catch {
+      // The process ended between two reads.
+    }
+  }
+  return total;
+}
+
+/** Runs a command and measures its wall time, CPU time and peak memory, children included. */
+export async function measure(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Measurement> {
+  const cpuBefore = await reapedChildrenCpuMs();
+  const started = performance.now();
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  let peak = 0;
+  let running = true;
+  const sampler = (async () => {
+    while (running && child.pid !== undefined) {
+      peak = Math.max(peak, await treeRssBytes(child.pid));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  })();
+  const exitCode = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  const wallMs = performance.now() - started;
+  running = false;
+  await sampler;
+  if (exitCode !== 0) throw new Error(`${command} ${args.join(" ")} failed (${exitCode}):\n${stderr.slice(-2000)}`);
+  return { wallMs, cpuMs: (await reapedChildrenCpuMs()) - cpuBefore, peakRssBytes: peak, exitCode };
+}
