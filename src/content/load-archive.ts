@@ -1,5 +1,9 @@
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { imageSize } from "image-size";
 import { join } from "node:path";
+import { isPageRelative } from "../render/html-urls.ts";
+import { withImageSizes, type ImageSize } from "../render/image-sizes.ts";
 import type { RenderedBody } from "../render/markdown.ts";
 import type { Settings } from "../settings/settings.ts";
 import { routePath, type Route } from "../site/urls.ts";
@@ -91,7 +95,8 @@ export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> 
   const articles = placed.map(({ fields, category, route }): Article => {
     const { categoryName: _written, markdown, ...rest } = fields;
     const body = options.renderMarkdown(markdown);
-    return { ...rest, category, route, bodyHtml: body.html, excerpt: body.excerpt };
+    const html = fields.bundleDir === undefined ? body.html : withImageSizes(body.html, bundleImageSizes(options.contentDir, fields.bundleDir, fields.assets));
+    return { ...rest, category, route, bodyHtml: html, excerpt: body.excerpt };
   });
   articles.sort(compareArticles);
 
@@ -216,6 +221,21 @@ function orderCategories(categories: Category[], settings: Settings): Category[]
     const pb = position.get(b.slug) ?? Number.MAX_SAFE_INTEGER;
     return pa - pb || a.name.localeCompare(b.name, "en");
   });
+}
+
+/** Sizes of a page bundle's own images, read from the files that relative image links point to. */
+function bundleImageSizes(contentDir: string, bundleDir: string, assets: readonly string[]): (src: string) => ImageSize | undefined {
+  const known = new Set(assets);
+  return (src) => {
+    const asset = isPageRelative(src) ? decodeURI(src.split(/[?#]/)[0] ?? "").replace(/^\.\//, "") : undefined;
+    if (asset === undefined || !known.has(asset)) return undefined;
+    try {
+      const { width, height } = imageSize(readFileSync(join(contentDir, bundleDir, asset)));
+      return width > 0 && height > 0 ? { width, height } : undefined;
+    } catch {
+      return undefined;
+    }
+  };
 }
 
 export function compareArticles(a: Article, b: Article): number {
