@@ -1,11 +1,8 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { join } from "node:path";
 import { before, describe, it } from "node:test";
-import { temporaryFolder } from "../support/archive.ts";
-import { runCli } from "../support/cli.ts";
-import { openPage, serveSite } from "./browser.ts";
+import { openPage, serveSample } from "./browser.ts";
 
 interface AxeViolation {
   readonly id: string;
@@ -32,10 +29,7 @@ describe("accessibility of every page type (axe-core, WCAG 2.2 AA)", () => {
   let siteUrl: string;
 
   before(async () => {
-    const output = join(await temporaryFolder(), "site");
-    const run = await runCli(["--output", output], { SOURCE_DATE_EPOCH: "1796083200" });
-    assert.equal(run.code, 0, run.stderr);
-    siteUrl = await serveSite(output);
+    siteUrl = await serveSample();
   });
 
   for (const scheme of ["light", "dark"] as const) {

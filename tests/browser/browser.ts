@@ -1,6 +1,10 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
 import { after } from "node:test";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { startStaticServer } from "../../src/serve/static-server.ts";
+import { temporaryFolder } from "../support/archive.ts";
+import { runCli } from "../support/cli.ts";
 
 /** Debian's Chromium; browsers cannot be downloaded here. */
 export const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
@@ -8,8 +12,9 @@ export const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
 let browser: Browser | undefined;
 const closers: (() => Promise<void>)[] = [];
 after(async () => {
-  for (const close of closers) await close();
+  // The browser first: its open connections would keep the servers from closing.
   await browser?.close();
+  for (const close of closers.reverse()) await close();
 });
 
 export async function launchBrowser(): Promise<Browser> {
@@ -23,7 +28,13 @@ export async function launchBrowser(): Promise<Browser> {
 /** Serves a built site on a free loopback port for the rest of the test file. */
 export async function serveSite(root: string, basePath = "/"): Promise<string> {
   const { server, url } = await startStaticServer({ root, basePath, port: 0 });
-  closers.push(() => new Promise((resolve) => server.close(() => resolve())));
+  closers.push(
+    () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  );
   return url;
 }
 
@@ -36,6 +47,14 @@ export async function openPage(siteUrl: string, viewport = { width: 1280, height
   page.on("request", (request) => {
     if (!request.url().startsWith(origin) && !request.url().startsWith("data:")) foreignRequests.push(request.url());
   });
-  closers.push(() => context.close());
+  closers.push(() => context.close().catch(() => undefined));
   return { page, foreignRequests };
+}
+
+/** Builds the sample archive with a fixed build day (2026-12-01) and serves it; returns its URL. */
+export async function serveSample(basePath = "/"): Promise<string> {
+  const output = join(await temporaryFolder(), "site");
+  const run = await runCli(["--output", output, ...(basePath === "/" ? [] : ["--base-path", basePath])], { SOURCE_DATE_EPOCH: "1796083200" });
+  assert.equal(run.code, 0, run.stderr);
+  return serveSite(output, basePath);
 }

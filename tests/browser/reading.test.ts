@@ -1,9 +1,6 @@
 import assert from "node:assert/strict";
-import { join } from "node:path";
 import { before, describe, it } from "node:test";
-import { temporaryFolder } from "../support/archive.ts";
-import { runCli } from "../support/cli.ts";
-import { openPage, serveSite } from "./browser.ts";
+import { openPage, serveSample } from "./browser.ts";
 
 const PAGES = ["", "archive/", "2021/", "2021/11/", "category/events/", "2022/03/15/lcc-survey-results/", "2021/03/03/call-for-tenders-template/", "search/?q=canteen", "no/such/page/"];
 
@@ -11,10 +8,7 @@ describe("reading the sample archive in a browser", () => {
   let siteUrl: string;
 
   before(async () => {
-    const output = join(await temporaryFolder(), "site");
-    const run = await runCli(["--output", output], { SOURCE_DATE_EPOCH: "1796083200" });
-    assert.equal(run.code, 0, run.stderr);
-    siteUrl = await serveSite(output);
+    siteUrl = await serveSample();
   });
 
   it("walks from the home page through the grid to a month and an article, and back by the breadcrumb", async () => {

@@ -1,24 +1,13 @@
 import assert from "node:assert/strict";
-import { join } from "node:path";
 import { before, describe, it } from "node:test";
-import { temporaryFolder } from "../support/archive.ts";
-import { runCli } from "../support/cli.ts";
-import { openPage, serveSite } from "./browser.ts";
-
-async function buildSample(extraArgs: readonly string[] = []): Promise<string> {
-  const output = join(await temporaryFolder(), "site");
-  const run = await runCli(["--output", output, ...extraArgs], { SOURCE_DATE_EPOCH: "1798243200" });
-  assert.equal(run.code, 0, run.stderr);
-  return output;
-}
+import { openPage, serveSample } from "./browser.ts";
 
 for (const basePath of ["/", "/news/"]) {
   describe(`searching the sample archive in a browser, served under ${basePath}`, () => {
     let siteUrl: string;
 
     before(async () => {
-      const output = await buildSample(basePath === "/" ? [] : ["--base-path", basePath]);
-      siteUrl = await serveSite(output, basePath);
+      siteUrl = await serveSample(basePath);
     });
 
     it("opens /search/?q=canteen with the matching articles and their counts announced", async () => {
@@ -63,8 +52,7 @@ for (const basePath of ["/", "/news/"]) {
 
 describe("searching by keyboard alone", () => {
   it("reaches the header search box, searches, moves to a result and opens it", async () => {
-    const output = await buildSample();
-    const siteUrl = await serveSite(output);
+    const siteUrl = await serveSample();
     const { page } = await openPage(siteUrl);
     await page.goto(siteUrl);
     for (let presses = 0; presses < 20; presses += 1) {
