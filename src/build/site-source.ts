@@ -1,7 +1,7 @@
 import { realpath } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { warning } from "../content/diagnostics.ts";
-import { loadArchive, type LoadedArchive } from "../content/load-archive.ts";
+import { lastModifiedMs, loadArchive, type LoadedArchive } from "../content/load-archive.ts";
 import { slugify } from "../content/slugs.ts";
 import { buildArchiveModel } from "../model/archive-model.ts";
 import { buildDay, buildSiteViews, bundleAssetCopies, urlContextOf, type SiteViews } from "../model/views.ts";
@@ -96,7 +96,7 @@ export class SiteSource {
     const views = buildSiteViews(archive.articles, model, settings, today, theme.paths);
     const urls = urlContextOf(settings);
     const lastModified = new Map(
-      archive.articles.map((article) => [outputFileFor(article.route), new Date(Math.max(article.date.epochMs, article.updated?.epochMs ?? 0)).toISOString().slice(0, 10)]),
+      archive.articles.map((article) => [outputFileFor(article.route), new Date(lastModifiedMs(article)).toISOString().slice(0, 10)]),
     );
     const data: SiteData = {
       archive,

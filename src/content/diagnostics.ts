@@ -45,3 +45,8 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return (a.line ?? 0) - (b.line ?? 0);
 }
+
+/** The code of a failed file operation ("ENOENT", "EACCES"), for messages; the error itself otherwise. */
+export function errorCodeOf(cause: unknown): string {
+  return cause instanceof Error && "code" in cause && typeof cause.code === "string" ? cause.code : String(cause);
+}

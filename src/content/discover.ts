@@ -1,7 +1,7 @@
 import { lstat, readdir, realpath, stat } from "node:fs/promises";
 import { extname, join, relative, sep } from "node:path";
 import picomatch from "picomatch";
-import { error, warning, type Diagnostic } from "./diagnostics.ts";
+import { error, errorCodeOf, warning, type Diagnostic } from "./diagnostics.ts";
 
 /** A file that holds one article, and for a page bundle the files published beside it. */
 export interface ArticleFile {
@@ -64,7 +64,7 @@ export async function discoverArchive(contentDir: string, options: DiscoveryOpti
     try {
       dirents = await readdir(absolute, { withFileTypes: true });
     } catch (cause) {
-      diagnostics.push(error("unreadable", dirRel, `this folder cannot be read (${codeOf(cause)}); fix its permissions`));
+      diagnostics.push(error("unreadable", dirRel, `this folder cannot be read (${errorCodeOf(cause)}); fix its permissions`));
       return [];
     }
     const entries: Entry[] = [];
@@ -180,10 +180,6 @@ export async function discoverArchive(contentDir: string, options: DiscoveryOpti
 
   await walk("");
   return { articles, diagnostics, ignoredCount, skippedCount };
-}
-
-function codeOf(cause: unknown): string {
-  return cause instanceof Error && "code" in cause && typeof cause.code === "string" ? cause.code : String(cause);
 }
 
 /** Whether a path exists and is a folder (used to give a clear error before walking). */

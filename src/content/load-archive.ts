@@ -8,7 +8,7 @@ import type { RenderedBody } from "../render/markdown.ts";
 import type { Settings } from "../settings/settings.ts";
 import { routePath, type Route } from "../site/urls.ts";
 import { readArticleFields, type ArticleFields, type Category } from "./article.ts";
-import { compareDiagnostics, asWarning, error, warning, type Diagnostic } from "./diagnostics.ts";
+import { compareDiagnostics, asWarning, error, errorCodeOf, warning, type Diagnostic } from "./diagnostics.ts";
 import { discoverArchive, type ArticleFile } from "./discover.ts";
 import { readArticleSource } from "./front-matter.ts";
 import { slugify } from "./slugs.ts";
@@ -129,8 +129,7 @@ async function readOne(contentDir: string, file: ArticleFile, timeZone: string):
   try {
     bytes = await readFile(join(contentDir, file.file));
   } catch (cause) {
-    const code = cause instanceof Error && "code" in cause ? String(cause.code) : String(cause);
-    return { draft: false, diagnostics: [error("unreadable", file.file, `cannot be read (${code}); fix the file's permissions`)] };
+    return { draft: false, diagnostics: [error("unreadable", file.file, `cannot be read (${errorCodeOf(cause)}); fix the file's permissions`)] };
   }
   const source = readArticleSource(bytes, file.file);
   if (!source.ok) return { draft: false, diagnostics: source.diagnostics };
@@ -236,6 +235,11 @@ function bundleImageSizes(contentDir: string, bundleDir: string, assets: readonl
       return undefined;
     }
   };
+}
+
+/** When an article last changed: its "updated" date, or else its date. */
+export function lastModifiedMs(article: Article): number {
+  return Math.max(article.date.epochMs, article.updated?.epochMs ?? 0);
 }
 
 export function compareArticles(a: Article, b: Article): number {

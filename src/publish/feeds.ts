@@ -1,5 +1,5 @@
 import { Feed } from "feed";
-import type { Article } from "../content/load-archive.ts";
+import { lastModifiedMs, type Article } from "../content/load-archive.ts";
 import type { TopicGroup } from "../model/archive-model.ts";
 import type { Category } from "../content/article.ts";
 import { escapeMarkup } from "../render/escape.ts";
@@ -67,7 +67,7 @@ function feedPair(subject: FeedSubject, settings: Settings, urls: UrlContext): P
   const jsonRoute: Route = { kind: "feed", format: "json", ...(subject.category === undefined ? {} : { category: subject.category }) };
   const homeUrl = absoluteUrlFor(subject.home, urls);
   const newest = subject.articles[0];
-  const updated = new Date(newest === undefined ? 0 : Math.max(...subject.articles.map(modifiedMs)));
+  const updated = new Date(newest === undefined ? 0 : Math.max(...subject.articles.map(lastModifiedMs)));
   const items = subject.articles.map((article) => itemOf(article, urls));
 
   const forLibrary = (url: string): string => (urls.siteUrl === undefined ? `${RELATIVE_ORIGIN}${url}` : url);
@@ -126,7 +126,7 @@ function itemOf(article: Article, urls: UrlContext): JsonFeedItem {
     content_html: content,
     ...(article.summary ?? article.excerpt ? { summary: article.summary ?? article.excerpt } : {}),
     date_published: new Date(article.date.epochMs).toISOString(),
-    date_modified: new Date(modifiedMs(article)).toISOString(),
+    date_modified: new Date(lastModifiedMs(article)).toISOString(),
     tags: [article.category.name, ...article.tags.map((tag) => tag.name)],
     ...(article.lang === undefined ? {} : { language: article.lang }),
   };
@@ -139,10 +139,6 @@ function itemOf(article: Article, urls: UrlContext): JsonFeedItem {
  */
 function atomCategories(article: Article): { term: string; name?: string }[] {
   return [article.category, ...article.tags].map((topic) => (/[<>]/.test(topic.name) ? { term: topic.slug } : { term: topic.slug, name: topic.name }));
-}
-
-function modifiedMs(article: Article): number {
-  return Math.max(article.date.epochMs, article.updated?.epochMs ?? 0);
 }
 
 /** The query and fragment of a URL, kept when its path is resolved. */

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { isValidTimeZone } from "../content/dates.ts";
+import { errorCodeOf } from "../content/diagnostics.ts";
 import { slugify } from "../content/slugs.ts";
 
 /** The settings file that an archive carries in its content folder when no `--config` is given. */
@@ -147,7 +148,7 @@ export async function readSettingsFile(path: string): Promise<{ ok: true; raw: u
   try {
     text = await readFile(path, "utf8");
   } catch (cause) {
-    return { ok: false, errors: [`${path}: cannot read the settings file (${errorCode(cause)}); check the path given to --config`] };
+    return { ok: false, errors: [`${path}: cannot read the settings file (${errorCodeOf(cause)}); check the path given to --config`] };
   }
   try {
     return { ok: true, raw: JSON.parse(text.replace(/^\uFEFF/, "")) };
@@ -196,9 +197,4 @@ function normaliseBasePath(value: string): string {
 
 function withTrailingSlash(url: string): string {
   return url.endsWith("/") ? url : `${url}/`;
-}
-
-function errorCode(cause: unknown): string {
-  if (cause instanceof Error && "code" in cause && typeof cause.code === "string") return cause.code;
-  return String(cause);
 }
