@@ -35,7 +35,7 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
   setCurrentSiteSource(source);
   const data = await source.data();
   const outputShown = relative(process.cwd(), request.outputDir) || ".";
-  const report = (loaded: SiteData, pagesWritten?: number, seconds = (performance.now() - started) / 1000): number => {
+  const report = (loaded: SiteData, pagesWritten?: number, seconds = (performance.now() - started) / 1000): void => {
     const { errors, warnings } = formatDiagnostics(loaded.archive.diagnostics, request.shownContentDir, options.verbose);
     warnings.forEach(io.err);
     errors.forEach(io.err);
@@ -50,7 +50,6 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
         : { search: { ...source.searchIndex, filters: { category: loaded.views.searchPage.categories.length, year: loaded.views.searchPage.years.length } } }),
     });
     summary.forEach(pagesWritten === undefined ? io.err : io.out);
-    return errors.length;
   };
 
   if (data.archive.counts.articleFiles === 0) {
@@ -78,10 +77,10 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
     return 0;
   }
 
-  const { errors } = formatDiagnostics(data.archive.diagnostics, request.shownContentDir, false);
-  if (errors.length > 0 && !request.keepGoing) {
+  const errorCount = data.archive.diagnostics.filter((diagnostic) => diagnostic.severity === "error").length;
+  if (errorCount > 0 && !request.keepGoing) {
     report(data);
-    io.err(`build failed: ${errors.length} error(s) above; nothing was written and ${outputShown} is unchanged. Fix them, or pass --keep-going to publish the valid articles and leave the invalid ones out.`);
+    io.err(`build failed: ${errorCount} error(s) above; nothing was written and ${outputShown} is unchanged. Fix them, or pass --keep-going to publish the valid articles and leave the invalid ones out.`);
     return 1;
   }
   let brokenSiteLinks = 0;
