@@ -1,22 +1,26 @@
 // The search page's client: reads the query from the URL (/search/?q=carbon),
-// searches the Pagefind bundle beside the site and prints the results. It loads
-// the bundle relative to this script, so it works under any base path.
-import { HIGHLIGHT_PARAM, type PagefindModule, type PagefindResult } from "./pagefind-api.ts";
+// searches and prints the results. On a hosted site it searches the Pagefind
+// bundle; on a site opened from disk (file://), where Pagefind cannot load,
+// the portable index. Both are found from this script's place, one folder
+// below the site's root, so the site works under any path.
+import type { OfflineStatus } from "../offline/types.ts";
+import { pagefindEngine } from "./pagefind-engine.ts";
+import { portableEngine } from "./portable-engine.ts";
+import type { FoundArticle, SearchEngine, SearchOutcome, SearchRequest } from "./search-engine.ts";
 
 const PAGE_SIZE = 10;
-
-interface SearchState {
-  readonly query: string;
-  readonly category: string;
-  readonly year: string;
-  readonly sort: "relevance" | "newest";
-}
 
 function element<T extends HTMLElement>(id: string, type: new () => T): T {
   const found = document.getElementById(id);
   if (!(found instanceof type)) throw new Error(`the search page lacks #${id}`);
   return found;
 }
+
+const script = document.currentScript;
+if (!(script instanceof HTMLScriptElement)) throw new Error("the search script must be loaded by a <script> element");
+const root = new URL("../", script.src);
+const fromDisk = location.protocol === "file:";
+const engine: SearchEngine = fromDisk ? portableEngine(root) : pagefindEngine(root);
 
 const form = element("search-form", HTMLFormElement);
 const input = element("search-query", HTMLInputElement);
@@ -26,12 +30,13 @@ const sort = element("search-sort", HTMLSelectElement);
 const status = element("search-status", HTMLElement);
 const list = element("search-results", HTMLOListElement);
 const more = element("search-more", HTMLButtonElement);
+const offline = element("search-offline", HTMLElement);
 
-let pagefind: PagefindModule | undefined;
-let pending: PagefindResult[] = [];
+let outcome: SearchOutcome | undefined;
+let shown = 0;
 let generation = 0;
 
-function readState(): SearchState {
+function readState(): SearchRequest {
   return {
     query: input.value.trim(),
     category: category.value,
@@ -40,7 +45,7 @@ function readState(): SearchState {
   };
 }
 
-function writeUrl(state: SearchState): void {
+function writeUrl(state: SearchRequest): void {
   const params = new URLSearchParams();
   if (state.query !== "") params.set("q", state.query);
   if (state.category !== "") params.set("category", state.category);
@@ -58,17 +63,7 @@ function restoreState(): void {
   sort.value = params.get("sort") === "newest" ? "newest" : "relevance";
 }
 
-async function loadPagefind(): Promise<PagefindModule> {
-  if (pagefind !== undefined) return pagefind;
-  const module = (await import(new URL("../pagefind/pagefind.js", import.meta.url).href)) as PagefindModule;
-  // The indexed URLs already carry the site's base path; Pagefind must not add it again.
-  await module.options({ baseUrl: "/", highlightParam: HIGHLIGHT_PARAM, excerptLength: 30 });
-  await module.init();
-  pagefind = module;
-  return module;
-}
-
-function describe(count: number, state: SearchState): string {
+function describe(count: number, state: SearchRequest): string {
   const what = count === 0 ? "No articles" : count === 1 ? "1 article" : `${count} articles`;
   const filters = [state.category, state.year].filter((value) => value !== "").join(", ");
   return `${what} found for “${state.query}”${filters === "" ? "" : ` in ${filters}`}.`;
@@ -85,26 +80,34 @@ async function run(): Promise<void> {
     return;
   }
   status.textContent = "Searching…";
-  const module = await loadPagefind();
-  const filters: Record<string, string> = {};
-  if (state.category !== "") filters["category"] = state.category;
-  if (state.year !== "") filters["year"] = state.year;
-  const search = await module.search(state.query, { filters, ...(state.sort === "newest" ? { sort: { date: "desc" } } : {}) });
-  if (mine !== generation || search === null) return;
-  pending = [...search.results];
-  status.textContent = describe(search.results.length, state);
+  let found: SearchOutcome;
+  try {
+    found = await engine.search(state);
+  } catch (cause) {
+    if (mine !== generation) return;
+    status.textContent = fromDisk
+      ? "The search index of this copy could not be loaded. Build the site with --portable to search it from a folder on disk."
+      : "The search index could not be loaded. Check your connection and try again.";
+    console.error(cause);
+    return;
+  }
+  if (mine !== generation) return;
+  outcome = found;
+  shown = 0;
+  status.textContent = describe(found.count, state);
   await showMore(mine);
 }
 
 async function showMore(mine: number): Promise<void> {
-  const batch = pending.splice(0, PAGE_SIZE);
-  const data = await Promise.all(batch.map((result) => result.data()));
+  if (outcome === undefined) return;
+  const batch = await outcome.next(PAGE_SIZE);
   if (mine !== generation) return;
-  for (const item of data) list.append(renderResult(item.url, item.meta, item.excerpt));
-  more.hidden = pending.length === 0;
+  for (const item of batch) list.append(renderResult(item));
+  shown += batch.length;
+  more.hidden = shown >= outcome.count;
 }
 
-function renderResult(url: string, meta: Readonly<Record<string, string | undefined>>, excerpt: string): HTMLLIElement {
+function renderResult({ url, meta, excerpt }: FoundArticle): HTMLLIElement {
   const item = document.createElement("li");
   item.className = "search-result";
   const heading = document.createElement("h2");
@@ -117,7 +120,7 @@ function renderResult(url: string, meta: Readonly<Record<string, string | undefi
   details.textContent = [meta["date"], meta["category"]].filter((part) => part !== undefined && part !== "").join(" · ");
   const text = document.createElement("p");
   text.className = "search-excerpt";
-  // Pagefind escapes the page text and marks matches with <mark>; nothing else is allowed through.
+  // Both searches escape the page text and mark matches with <mark>; nothing else is allowed through.
   text.innerHTML = excerpt;
   for (const node of text.querySelectorAll("*")) if (node.tagName !== "MARK") node.replaceWith(document.createTextNode(node.textContent ?? ""));
   item.append(heading, details, text);
@@ -135,6 +138,27 @@ form.addEventListener("submit", (event) => {
   void run();
 });
 more.addEventListener("click", () => void showMore(generation));
+
+/** Tells the reader what the service worker has saved for searching offline, once one controls the page. */
+async function describeOffline(): Promise<void> {
+  const worker = navigator.serviceWorker?.controller;
+  if (worker === null || worker === undefined) return;
+  const channel = new MessageChannel();
+  const reply = new Promise<OfflineStatus>((resolve) => channel.port1.addEventListener("message", (event: MessageEvent<OfflineStatus>) => resolve(event.data), { once: true }));
+  channel.port1.start();
+  worker.postMessage({ type: "offline-status" }, [channel.port2]);
+  const answer = await reply;
+  const megabytes = (bytes: number): string => `${(bytes / 1_000_000).toFixed(1)} MB`;
+  offline.textContent = answer.wholeSearchIndex
+    ? `Offline: this device keeps the whole search index (${megabytes(answer.searchIndexBytes)}) and the pages you open, so you can search the archive and read those pages without a connection.`
+    : `Offline: the search index (${megabytes(answer.searchIndexBytes)}) is larger than the ${megabytes(answer.budgetBytes)} this site saves on a device, so offline a search looks only in the parts of the index your earlier searches loaded; the pages you open stay readable.`;
+  offline.hidden = false;
+}
+
+if ("serviceWorker" in navigator && !fromDisk) {
+  navigator.serviceWorker.addEventListener("controllerchange", () => void describeOffline());
+  void describeOffline();
+}
 
 form.hidden = false;
 document.documentElement.classList.add("search-ready");

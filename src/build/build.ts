@@ -31,7 +31,7 @@ const LAYOUTS_DIR = join(PROJECT_ROOT, "layouts");
  */
 export async function runBuild(request: BuildRequest, options: RunOptions, io: Console): Promise<number> {
   const started = performance.now();
-  const source = new SiteSource(request);
+  const source = new SiteSource(request, { serving: options.serve });
   setCurrentSiteSource(source);
   const data = await source.data();
   const outputShown = relative(process.cwd(), request.outputDir) || ".";
@@ -128,5 +128,5 @@ function reportLinks(report: LinkReport, data: SiteData, io: Console): number {
 function pageCount({ views }: SiteData): number {
   const lists = [views.articlePages, views.homePages, views.yearPages, views.monthPages, views.categoryPages, views.tagPages];
   // The archive grid, the category and tag indexes, the search page and the 404 page.
-  return lists.reduce((sum, list) => sum + list.length, 0) + 5;
+  return lists.reduce((sum, list) => sum + list.length, 0) + views.offlinePages.length + 5;
 }

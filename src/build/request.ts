@@ -20,6 +20,8 @@ export interface BuildOptions {
   readonly cleanUrls?: boolean;
   readonly drafts?: boolean;
   readonly keepGoing?: boolean;
+  /** A site that works from a folder on disk (file://): relative links, a script-loaded search index, no service worker. */
+  readonly portable?: boolean;
 }
 
 /** A checked request: absolute folders, typed settings. */
@@ -36,6 +38,7 @@ export interface BuildRequest {
   readonly ownLayoutsDir?: string;
   readonly includeDrafts: boolean;
   readonly keepGoing: boolean;
+  readonly portable: boolean;
 }
 
 export type RequestResult = { readonly ok: true; readonly request: BuildRequest } | { readonly ok: false; readonly errors: readonly string[] };
@@ -82,6 +85,11 @@ export async function resolveBuildRequest(options: BuildOptions, cwd: string = p
   }
   if (options.siteUrl !== undefined) raw["siteUrl"] = options.siteUrl;
   if (options.cleanUrls !== undefined) raw["cleanUrls"] = options.cleanUrls;
+  if (options.portable === true) {
+    // Opened from disk, a link to a folder shows the folder, not its page: every link names its index.html.
+    if (options.cleanUrls === true) errors.push("--portable writes links ending in index.html; leave out --clean-urls=true");
+    raw["cleanUrls"] = false;
+  }
   const parsed = parseSettings(raw, settingsFile ?? "settings");
   if (!parsed.ok) return { ok: false, errors: [...errors, ...parsed.errors] };
   if (errors.length > 0) return { ok: false, errors };
@@ -105,6 +113,7 @@ export async function resolveBuildRequest(options: BuildOptions, cwd: string = p
       ...(ownLayoutsDir === undefined ? {} : { ownLayoutsDir }),
       includeDrafts: options.drafts ?? false,
       keepGoing: options.keepGoing ?? false,
+      portable: options.portable ?? false,
     },
   };
 }

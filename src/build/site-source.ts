@@ -38,8 +38,12 @@ export class SiteSource {
   #searchIndex: SearchIndexReport | undefined;
   #renderedListener: (() => void) | undefined;
 
-  constructor(request: BuildRequest) {
+  readonly #serving: boolean;
+
+  /** `serving`: for `npm start`, where a service worker would keep old pages of a site being edited. */
+  constructor(request: BuildRequest, { serving }: { readonly serving: boolean } = { serving: false }) {
     this.request = request;
+    this.#serving = serving;
   }
 
   data(): Promise<SiteData> {
@@ -91,6 +95,8 @@ export class SiteSource {
       ...(settings.accentColor === undefined ? {} : { accentColor: settings.accentColor }),
       ...(settings.accentColorDark === undefined ? {} : { accentColorDark: settings.accentColorDark }),
       ...(logo === undefined ? {} : { logoFile: resolve(request.settingsFile === undefined ? request.contentDir : dirname(request.settingsFile), logo.file) }),
+      // A portable site is opened from disk, where service workers do not run.
+      serviceWorker: settings.offline.serviceWorker && !request.portable && !this.#serving,
     });
     const model = buildArchiveModel(archive.articles, archive.categories);
     const views = buildSiteViews(archive.articles, model, settings, today, theme.paths);

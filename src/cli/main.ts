@@ -10,6 +10,8 @@ const USAGE = `Usage: npm run build -- [options]      (npm start: the same, serv
   --base-path /PREFIX/ serve the site under a sub-path
   --site-url URL       the published site's address, e.g. https://example.org/news/
   --clean-urls=false   write links ending in index.html, for hosts without folder indexes
+  --portable           a site that works opened from a folder on disk (file://), e.g. on a USB stick:
+                       relative links, a search index loaded by scripts, no service worker
   --check-links        check every internal link, image and script of the written site
   --drafts             publish drafts too
   --keep-going         leave invalid articles out, publish the rest and exit 0
@@ -31,6 +33,7 @@ async function main(argv: readonly string[]): Promise<number> {
         "site-url": { type: "string" },
         "clean-urls": { type: "string" },
         "check-links": { type: "boolean" },
+        portable: { type: "boolean" },
         drafts: { type: "boolean" },
         "keep-going": { type: "boolean" },
         verbose: { type: "boolean" },
@@ -69,6 +72,7 @@ async function main(argv: readonly string[]): Promise<number> {
     ...(cleanUrls === undefined ? {} : { cleanUrls: cleanUrls === "true" }),
     drafts: values.drafts ?? false,
     keepGoing: values["keep-going"] ?? false,
+    portable: values.portable ?? false,
   });
   if (!resolved.ok) {
     resolved.errors.forEach((line) => console.error(`error: ${line}`));

@@ -66,6 +66,8 @@ export interface SiteView {
   readonly stylesheetHref: string;
   readonly searchScriptHref: string;
   readonly highlightScriptHref: string;
+  /** The script that installs the service worker, when the site is read offline. */
+  readonly offlineScriptHref?: string;
   readonly sidebar: readonly SidebarBoxView[];
 }
 
@@ -104,6 +106,8 @@ export interface ArticlePageView extends PageBase {
   readonly next?: LinkView;
   /** Drafts (published with --drafts) are never put in the search index. */
   readonly searchable: boolean;
+  /** The page's address from the site's root, as the search index records it: the search page adds wherever the site is. */
+  readonly searchUrl: string;
   /** Search filter and sort keys. */
   readonly year: number;
   readonly sortDate: string;
@@ -186,6 +190,8 @@ export interface SiteViews {
   readonly tagPages: readonly ListingPageView[];
   readonly notFoundPage: PageBase & { readonly grid: GridView };
   readonly searchPage: SearchPageView;
+  /** The page the service worker shows for a page not saved for offline reading: none without one. */
+  readonly offlinePages: readonly PageBase[];
 }
 
 /** A calendar day, for "upcoming" boxes and the grid's current month. */
@@ -250,6 +256,7 @@ export function buildSiteViews(articles: readonly Article[], model: ArchiveModel
       ...(previous === undefined ? {} : { previous: { title: previous.title, href: href(previous.route) } }),
       ...(next === undefined ? {} : { next: { title: next.title, href: href(next.route) } }),
       searchable: !article.draft,
+      searchUrl: hrefFor(article.route, { ...urls, basePath: "/" }),
       year,
       sortDate: article.date.iso.slice(0, 10),
     };
@@ -352,6 +359,7 @@ export function buildSiteViews(articles: readonly Article[], model: ArchiveModel
       stylesheetHref: href({ kind: "file", path: theme.stylesheet }),
       searchScriptHref: href({ kind: "file", path: theme.searchScript }),
       highlightScriptHref: href({ kind: "file", path: theme.highlightScript }),
+      ...(theme.offlineScript === undefined ? {} : { offlineScriptHref: href({ kind: "file", path: theme.offlineScript }) }),
       faviconHref: href({ kind: "file", path: theme.favicon }),
       ...(theme.logo === undefined || settings.logo === undefined
         ? {}
@@ -390,6 +398,10 @@ export function buildSiteViews(articles: readonly Article[], model: ArchiveModel
       categories: model.categories.map((group) => group.topic.name),
       years: model.years.map((group) => group.year),
     },
+    offlinePages:
+      theme.offlineScript === undefined
+        ? []
+        : [{ permalink: outputFileFor({ kind: "offline" }), title: "Not saved for offline reading", breadcrumb: [home, { title: "Offline" }], meta: meta({ kind: "offline" }) }],
   };
 }
 

@@ -1,9 +1,9 @@
 /**
- * Rewrites the URLs of links and embedded files in rendered HTML (href, src,
- * poster and each candidate of srcset). The rewrite function decides; URLs it
+ * Rewrites the URLs of links, forms and embedded files in rendered HTML (href,
+ * src, poster, action and each candidate of srcset). The rewrite function decides; URLs it
  * returns unchanged stay as written.
  */
-const URL_ATTRIBUTE = /(\s(?:href|src|poster)\s*=\s*)(["'])(.*?)\2/gi;
+const URL_ATTRIBUTE = /(\s(?:href|src|poster|action)\s*=\s*)(["'])(.*?)\2/gi;
 const SRCSET_ATTRIBUTE = /(\ssrcset\s*=\s*)(["'])(.*?)\2/gi;
 
 export function rewriteHtmlUrls(html: string, rewrite: (url: string) => string): string {

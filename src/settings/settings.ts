@@ -89,6 +89,18 @@ export const settingsSchema = z.strictObject({
   itemsPerPage: z.number().int().min(1).max(1000).default(20),
   /** Boxes beside the article, home and archive pages, in order. */
   sidebar: z.array(sidebarBox).default([{ type: "featured", title: "Focus on", count: 5 }]),
+  /**
+   * Reading offline on the hosted site. A service worker caches the site's
+   * shell, the pages a reader opens and the search bundle; the whole search
+   * index is cached on the first visit when it is at most the budget (MB),
+   * otherwise its parts are cached as searches use them.
+   */
+  offline: z
+    .strictObject({
+      serviceWorker: z.boolean().default(true),
+      searchIndexBudgetMB: z.number().min(0).max(10000).default(25),
+    })
+    .prefault({}),
   /** How many recent years of the month grid the home page shows. */
   homeGridYears: z.number().int().min(0).max(100).default(5),
 });

@@ -6,6 +6,8 @@ export interface ThemeAssetPaths {
   readonly searchScript: string;
   readonly highlightScript: string;
   readonly favicon: string;
+  /** Installs the service worker; only on hosted sites that are read offline. */
+  readonly offlineScript?: string;
   /** The site's logo, when the settings name one. */
   readonly logo?: string;
 }
@@ -16,6 +18,7 @@ export const THEME_FILES: Required<Omit<ThemeAssetPaths, "logo">> = {
   searchScript: "assets/search.js",
   highlightScript: "assets/highlight.js",
   favicon: "assets/favicon.svg",
+  offlineScript: "assets/offline.js",
 };
 
 /**

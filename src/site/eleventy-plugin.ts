@@ -1,15 +1,15 @@
-import { copyFile, mkdir, writeFile } from "node:fs/promises";
-import { dirname, join, relative, sep } from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import type { SiteSource } from "../build/site-source.ts";
 import type { SiteViews } from "../model/views.ts";
-import { writeSearchIndex } from "../search/search-index.ts";
+import { rewriteHtmlUrls } from "../render/html-urls.ts";
+import { writeBesidePages } from "./beside-pages.ts";
+import { relativeHref } from "./urls.ts";
 
 /**
  * Wires the typed site data into Eleventy: each template in `layouts/`
  * paginates over one of the view lists and prints it; nothing here computes
- * content. After Eleventy has rendered, page-bundle files, the theme's
- * files and the search index are written beside the pages.
+ * content. After Eleventy has rendered, the files that sit beside the pages
+ * are written (see beside-pages.ts).
  */
 export function configureSite(eleventyConfig: UserConfig, source: SiteSource): void {
   // Eleventy evaluates data functions on every build, so `npm start` picks up edits.
@@ -26,6 +26,7 @@ export function configureSite(eleventyConfig: UserConfig, source: SiteSource): v
     "tagPages",
     "notFoundPage",
     "searchPage",
+    "offlinePages",
   ];
   for (const name of viewNames) eleventyConfig.addGlobalData(name, async () => (await source.data()).views[name]);
 
@@ -40,25 +41,18 @@ export function configureSite(eleventyConfig: UserConfig, source: SiteSource): v
   eleventyConfig.addWatchTarget(source.request.contentDir);
   eleventyConfig.on("eleventy.beforeWatch", () => source.invalidate());
 
-  eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
-    const { bundleAssets, views, theme, publishedFiles } = await source.data();
-    for (const { from, to } of bundleAssets) {
-      const target = join(directories.output, to);
-      await mkdir(dirname(target), { recursive: true });
-      await copyFile(join(source.request.contentDir, from), target);
-    }
-    for (const file of [...theme.files, ...publishedFiles]) {
-      const target = join(directories.output, file.path);
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, file.content);
-    }
-    // The search index is made from the rendered HTML in memory, only of published, non-draft articles.
-    const searchableUrls = new Map(views.articlePages.filter((page) => page.searchable).map((page) => [page.permalink, page.href]));
-    const pages = results.flatMap((result) => {
-      if (result.outputPath === false) return [];
-      const url = searchableUrls.get(relative(directories.output, result.outputPath).split(sep).join("/"));
-      return url === undefined ? [] : [{ url, html: result.content }];
+  if (source.request.portable) {
+    // Opened from disk there is no site root: every link is made relative to its page.
+    const { basePath } = source.request.settings;
+    eleventyConfig.addTransform("relative-links", function (content) {
+      const { url } = this.page;
+      if (typeof url !== "string" || !(url.endsWith("/") || url.endsWith(".html"))) return content;
+      const fromFile = `${url.slice(1)}${url.endsWith("/") ? "index.html" : ""}`;
+      return rewriteHtmlUrls(content, (link) => relativeHref(link, fromFile, basePath));
     });
-    source.recordSearchIndex(await writeSearchIndex(pages, directories.output));
+  }
+
+  eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
+    source.recordSearchIndex(await writeBesidePages(directories.output, results, await source.data(), source.request));
   });
 }

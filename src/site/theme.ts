@@ -3,18 +3,23 @@ import { extname, join } from "node:path";
 import { PROJECT_ROOT } from "../build/request.ts";
 import { fingerprintedPath, THEME_FILES, type ThemeAssetPaths } from "./assets.ts";
 import { compileBrowserScripts } from "./browser-scripts.ts";
+import { outputFileFor } from "./urls.ts";
 
 export interface ThemeOptions {
   readonly accentColor?: string;
   readonly accentColorDark?: string;
   /** Absolute path of the logo image, if the settings name one. */
   readonly logoFile?: string;
+  /** Pages install the service worker (hosted sites read offline). */
+  readonly serviceWorker: boolean;
 }
 
 export interface ThemeBundle {
   /** Where each file is published: fingerprinted, so it may be cached for long. */
   readonly paths: ThemeAssetPaths;
   readonly files: readonly { readonly path: string; readonly content: string | Uint8Array }[];
+  /** The service worker's compiled code, to which the build prepends what it caches; when pages install it. */
+  readonly serviceWorkerCode?: string;
 }
 
 /** The stylesheet's own accent colours, which the settings may replace. */
@@ -42,8 +47,18 @@ export async function prepareTheme(options: ThemeOptions): Promise<ThemeBundle> 
     highlightScript: fingerprintedPath(THEME_FILES.highlightScript, contents.highlightScript),
   };
   const files: { path: string; content: string | Uint8Array }[] = (Object.keys(contents) as (keyof typeof contents)[]).map((key) => ({ path: paths[key], content: contents[key] }));
-  if (options.logoFile === undefined) return { paths, files };
+  let bundle: ThemeBundle = { paths, files };
+  if (options.serviceWorker) {
+    const offlineScript = scripts.get(THEME_FILES.offlineScript) ?? "";
+    const offlinePath = fingerprintedPath(THEME_FILES.offlineScript, offlineScript);
+    bundle = {
+      paths: { ...bundle.paths, offlineScript: offlinePath },
+      files: [...bundle.files, { path: offlinePath, content: offlineScript }],
+      serviceWorkerCode: scripts.get(outputFileFor({ kind: "service-worker" })) ?? "",
+    };
+  }
+  if (options.logoFile === undefined) return bundle;
   const logo = await readFile(options.logoFile);
   const logoPath = fingerprintedPath(`assets/logo${extname(options.logoFile).toLowerCase()}`, logo);
-  return { paths: { ...paths, logo: logoPath }, files: [...files, { path: logoPath, content: logo }] };
+  return { ...bundle, paths: { ...bundle.paths, logo: logoPath }, files: [...bundle.files, { path: logoPath, content: logo }] };
 }

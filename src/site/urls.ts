@@ -20,6 +20,10 @@ export type Route =
   | { readonly kind: "sitemap" }
   | { readonly kind: "robots" }
   | { readonly kind: "not-found" }
+  /** What the service worker shows offline for a page the reader has not opened before. */
+  | { readonly kind: "offline" }
+  /** The service worker: at the site's root, so it may serve every page. */
+  | { readonly kind: "service-worker" }
   /** A file of the theme or of a page bundle, by its path from the site's root. */
   | { readonly kind: "file"; readonly path: string };
 
@@ -53,6 +57,10 @@ export function routePath(route: Route): string {
       return "/robots.txt";
     case "not-found":
       return "/404.html";
+    case "offline":
+      return "/offline/";
+    case "service-worker":
+      return "/sw.js";
     case "file":
       return `/${route.path.replace(/^\/+/, "")}`;
   }
@@ -74,6 +82,12 @@ export function hrefFor(route: Route, context: UrlContext): string {
   return !context.cleanUrls && path.endsWith("/") ? `${path}index.html` : path;
 }
 
+/** A route's link from the site's root without a leading slash ("archive/", "./" for the home page), for lists kept at the root. */
+export function hrefFromRoot(route: Route, context: UrlContext): string {
+  const href = hrefFor(route, { ...context, basePath: "/" }).slice(1);
+  return href === "" ? "./" : href;
+}
+
 /** The absolute URL of a route (feeds, sitemap, canonical links); relative when no site URL is set. */
 export function absoluteUrlFor(route: Route, context: UrlContext): string {
   return absoluteHref(hrefFor(route, context), context);
@@ -88,6 +102,29 @@ export function absoluteHref(href: string, context: UrlContext): string {
 export function outputFileFor(route: Route): string {
   const path = routePath(route).slice(1);
   return path === "" || path.endsWith("/") ? `${path}index.html` : path;
+}
+
+/**
+ * A portable build's link: a root-relative link under the base path, made
+ * relative to the page that holds it, so the site works from any folder and
+ * from file://. "/news/archive/index.html" seen from
+ * "2021/04/09/x/index.html" is "../../../../archive/index.html". Links outside
+ * the site (other hosts, fragments, other paths) are returned unchanged.
+ */
+export function relativeHref(href: string, fromFile: string, basePath: string): string {
+  if (!href.startsWith(basePath) || href.startsWith("//")) return href;
+  const target = href.slice(basePath.length);
+  const depth = fromFile.split("/").length - 1;
+  const up = "../".repeat(depth);
+  // A link to the root itself ("" or "?q=x") needs a file name, or file:// would list the folder.
+  const [path = "", rest = ""] = splitAtQueryOrFragment(target);
+  const file = path === "" || path.endsWith("/") ? `${path}index.html` : path;
+  return `${up}${file}${rest}`;
+}
+
+function splitAtQueryOrFragment(url: string): [string, string] {
+  const cut = url.search(/[?#]/);
+  return cut === -1 ? [url, ""] : [url.slice(0, cut), url.slice(cut)];
 }
 
 function paged(path: string, page: number | undefined): string {

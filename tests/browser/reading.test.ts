@@ -49,12 +49,16 @@ describe("reading the sample archive in a browser", () => {
     });
   }
 
-  it("runs no script on article and archive pages but the search highlighter", async () => {
+  it("runs no script on article and archive pages but the offline installer and the search highlighter, each under 1 KB", async () => {
     const { page } = await openPage(siteUrl);
     for (const path of ["archive/", "2021/11/", "2022/03/15/lcc-survey-results/"]) {
       await page.goto(`${siteUrl}${path}`);
       const scripts = await page.locator("script").evaluateAll((elements) => elements.map((element) => element.getAttribute("src") ?? "inline"));
-      assert.ok(scripts.every((src) => /\/assets\/highlight\.[0-9a-f]{10}\.js$/.test(src)), `${path}: ${scripts.join(", ")}`);
+      assert.ok(scripts.every((src) => /\/assets\/(offline|highlight)\.[0-9a-f]{10}\.js$/.test(src)), `${path}: ${scripts.join(", ")}`);
+      for (const src of scripts) {
+        const bytes = (await (await fetch(new URL(src, siteUrl))).arrayBuffer()).byteLength;
+        assert.ok(bytes < 1024, `${src}: ${bytes} bytes`);
+      }
     }
   });
 });

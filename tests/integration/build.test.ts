@@ -40,7 +40,7 @@ describe("building a fixture archive", () => {
   it("exits 0 and says what it published", () => {
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /articles: 5 found, 4 published, 1 draft\(s\) left out, 0 invalid left out/);
-    assert.match(run.stdout, /pages: 21 written/);
+    assert.match(run.stdout, /pages: 22 written/);
   });
 
   it("writes one page per published article at its dated URL, and no page for the draft", async () => {
@@ -54,7 +54,7 @@ describe("building a fixture archive", () => {
     ]);
   });
 
-  it("writes the archive, year, month, category and tag pages, the home page and a 404 page", async () => {
+  it("writes the archive, year, month, category and tag pages, the home page, a 404 page and the offline page", async () => {
     const pages = (await listFiles(output)).filter((file) => file.endsWith(".html") && !/^\d{4}\/\d{2}\/\d{2}\//.test(file));
     assert.deepEqual(pages, [
       "2021/04/index.html",
@@ -70,6 +70,7 @@ describe("building a fixture archive", () => {
       "category/news/index.html",
       "category/reports/index.html",
       "index.html",
+      "offline/index.html",
       "search/index.html",
       "tag/energy/index.html",
       "tag/food/index.html",
@@ -110,11 +111,13 @@ describe("building a fixture archive", () => {
   it("shows a title holding markup as text, never as markup", async () => {
     const page = await readPage(output, "2021/05/01/second/index.html");
     assert.equal(page.querySelector("h1")?.textContent, "<script>alert(1)</script> & friends");
-    // The only script is the search highlighter, loaded from a file.
+    // The only scripts are the offline installer and the search highlighter, loaded from files.
     const scripts = [...page.querySelectorAll("script")].map((script) => [script.getAttribute("src") ?? "", script.textContent]);
-    assert.equal(scripts.length, 1);
-    assert.match(scripts[0]?.[0] ?? "", /^\/assets\/highlight\.[0-9a-f]{10}\.js$/);
-    assert.equal(scripts[0]?.[1], "");
+    assert.deepEqual(
+      scripts.map(([src]) => src?.replace(/\.[0-9a-f]{10}\.js$/, ".js")),
+      ["/assets/offline.js", "/assets/highlight.js"],
+    );
+    for (const [, text] of scripts) assert.equal(text, "");
     assert.match(page.querySelector("title")?.textContent ?? "", /^<script>alert\(1\)<\/script> & friends · Test archive$/);
   });
 

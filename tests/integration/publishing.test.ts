@@ -120,7 +120,9 @@ describe("publishing files of a build with a site URL", () => {
       assert.ok(entries.has(url), url);
     }
     assert.equal(entries.has("https://example.org/404.html"), false);
-    const pages = (await readdir(output, { recursive: true })).filter((file) => file.endsWith("index.html"));
+    // The page the service worker shows offline is not for search engines.
+    assert.equal(entries.has("https://example.org/offline/"), false);
+    const pages = (await readdir(output, { recursive: true })).filter((file) => file.endsWith("index.html") && file !== "offline/index.html");
     assert.equal(entries.size, pages.length);
     assert.match(await readFile(join(output, "robots.txt"), "utf8"), /^Sitemap: https:\/\/example\.org\/sitemap\.xml$/m);
   });
@@ -139,14 +141,14 @@ describe("publishing files of a build with a site URL", () => {
 
   it("names theme files by their content, so they can be cached for long", async () => {
     const assets = (await readdir(join(output, "assets"))).sort();
-    assert.equal(assets.length, 4);
-    for (const file of assets) assert.match(file, /^(favicon|highlight|search|style)\.[0-9a-f]{10}\.(svg|js|css)$/);
+    assert.equal(assets.length, 5);
+    for (const file of assets) assert.match(file, /^(favicon|highlight|offline|search|style)\.[0-9a-f]{10}\.(svg|js|css)$/);
     const page = await readPage(output, "index.html");
     assert.match(page.querySelector('link[rel="stylesheet"]')?.getAttribute("href") ?? "", /^\/assets\/style\.[0-9a-f]{10}\.css$/);
   });
 
   it("reports the link check: the site's own links all resolve, the two the articles' authors broke are counted", () => {
-    assert.match(run.stdout, /links: \d+ internal links checked on 17 pages, 2 broken \(2 in article bodies, 0 in the site's pages\)/);
+    assert.match(run.stdout, /links: \d+ internal links checked on 18 pages, 2 broken \(2 in article bodies, 0 in the site's pages\)/);
   });
 });
 

@@ -87,7 +87,7 @@ describe("the search index of a built archive", () => {
 });
 
 describe("the search index under a base path", () => {
-  it("gives result URLs and script references that carry the prefix", async () => {
+  it("records result URLs from the site's root, which the search page puts under the prefix, and loads its script from under it", async () => {
     const content = await makeArchive(fixture);
     const output = join(await temporaryFolder(), "site");
     const run = await runCli(["--content", content, "--output", output, "--base-path", "/news/"]);
@@ -95,8 +95,13 @@ describe("the search index under a base path", () => {
     const search = await openSiteSearch(output);
     const urls = await search.urls("carbon");
     assert.equal(urls.length, 3);
-    for (const url of urls) assert.ok(url.startsWith("/news/"), url);
+    // The index does not know where the site is served: the page gives Pagefind its root, so a copy served elsewhere still works.
+    for (const url of urls) assert.match(url, /^\/20\d\d\/\d\d\/\d\d\/[a-z0-9-]+\/$/);
     const page = await readPage(output, "search/index.html");
-    assert.match(page.querySelector('script[type="module"]')?.getAttribute("src") ?? "", /^\/news\/assets\/search\.[0-9a-f]{10}\.js$/);
+    const script = page.querySelector('script[src*="/assets/search."]');
+    assert.match(script?.getAttribute("src") ?? "", /^\/news\/assets\/search\.[0-9a-f]{10}\.js$/);
+    // A classic script: browsers refuse module scripts on pages opened from disk.
+    assert.equal(script?.getAttribute("type"), null);
+    assert.equal(script?.hasAttribute("defer"), true);
   });
 });

@@ -1,0 +1,145 @@
+import { Parser } from "htmlparser2";
+import {
+  PORTABLE_FORMAT_VERSION,
+  PORTABLE_INDEX_CALLBACK,
+  PORTABLE_INDEX_DIR,
+  PORTABLE_INDEX_PATHS,
+  type PortableDoc,
+  type PortableManifest,
+  type PortableShard,
+} from "./portable-query.ts";
+import { shardKeyOf, tokenize } from "./words.ts";
+
+/** An article as the portable index sees it: what the search page shows and the text it searches. */
+export interface PortableArticle {
+  /** From the site's root, without a leading slash: "2021/04/09/x/index.html". */
+  readonly url: string;
+  readonly title: string;
+  readonly dateText: string;
+  readonly category: string;
+  readonly year: number;
+  readonly sortDate: string;
+  readonly bodyHtml: string;
+}
+
+export interface PortableIndexFile {
+  /** Relative to the output folder. */
+  readonly path: string;
+  readonly content: string;
+}
+
+export type Stemmer = (word: string) => string;
+
+/** How the archive's language cuts words to their stems, in Node and, as a script, in the reader's browser. */
+export interface PortableLanguage {
+  readonly stem: Stemmer;
+  /** A classic script handing the same stemmer to the search page; none for a language without a stemmer. */
+  readonly stemmerScript?: string;
+}
+
+/** The title counts as much as ten words of the body, as `data-pagefind-weight="10"` makes it for Pagefind. */
+const TITLE_WEIGHT = 10;
+/** Articles per text chunk: a page of ten results loads at most ten small files. */
+const TEXT_CHUNK_SIZE = 20;
+
+/**
+ * Writes the portable search index of the articles: a manifest, word shards
+ * and text chunks, each a classic script calling the index callback.
+ */
+export function buildPortableIndex(articles: readonly PortableArticle[], language: PortableLanguage): PortableIndexFile[] {
+  const { stem, stemmerScript } = language;
+  const stemOf = memoize(stem);
+  const shards = new Map<string, Map<string, number[]>>();
+  const shardFor = (stemmed: string): Map<string, number[]> => {
+    const key = shardKeyOf(stemmed);
+    let shard = shards.get(key);
+    if (shard === undefined) {
+      shard = new Map();
+      shards.set(key, shard);
+    }
+    return shard;
+  };
+  const docs: PortableDoc[] = [];
+  const texts: string[] = [];
+  for (const [doc, article] of articles.entries()) {
+    const body = htmlToText(article.bodyHtml);
+    const weights = new Map<string, number>();
+    const count = (text: string, weight: number): number => {
+      const tokens = tokenize(text);
+      for (const { word } of tokens) {
+        const stemmed = stemOf(word);
+        weights.set(stemmed, (weights.get(stemmed) ?? 0) + weight);
+      }
+      return tokens.length;
+    };
+    // Pagefind finds a page by its meta (date and category) as well as its text, and skips the tags' <footer>.
+    const length = count(article.title, TITLE_WEIGHT) + count(body, 1);
+    count(`${article.dateText} ${article.category}`, 1);
+    for (const [stemmed, weight] of weights) {
+      const postings = shardFor(stemmed);
+      const list = postings.get(stemmed);
+      if (list === undefined) postings.set(stemmed, [doc, weight]);
+      else list.push(doc, weight);
+    }
+    docs.push([article.url, article.title, article.dateText, article.category, article.year, article.sortDate, length]);
+    texts.push(`${article.title}. ${body}`);
+  }
+  const keys = [...shards.keys()].sort();
+  const manifest: PortableManifest = { version: PORTABLE_FORMAT_VERSION, stemmer: stemmerScript !== undefined, docs, shards: keys, textChunkSize: TEXT_CHUNK_SIZE };
+  const files: PortableIndexFile[] = [{ path: `${PORTABLE_INDEX_DIR}/${PORTABLE_INDEX_PATHS.manifest}`, content: script("manifest", null, manifest) }];
+  for (const key of keys) {
+    const shard = shards.get(key);
+    if (shard === undefined) continue;
+    const content: PortableShard = Object.fromEntries(shard);
+    files.push({ path: `${PORTABLE_INDEX_DIR}/${PORTABLE_INDEX_PATHS.shard(key)}`, content: script("shard", key, content) });
+  }
+  if (stemmerScript !== undefined) files.push({ path: `${PORTABLE_INDEX_DIR}/${PORTABLE_INDEX_PATHS.stemmer}`, content: stemmerScript });
+  for (let chunk = 0; chunk * TEXT_CHUNK_SIZE < texts.length; chunk += 1) {
+    files.push({ path: `${PORTABLE_INDEX_DIR}/${PORTABLE_INDEX_PATHS.text(chunk)}`, content: script("text", chunk, texts.slice(chunk * TEXT_CHUNK_SIZE, (chunk + 1) * TEXT_CHUNK_SIZE)) });
+  }
+  return files;
+}
+
+/** The text a reader sees in rendered HTML, with a space wherever a block ends so words do not run together. */
+export function htmlToText(html: string): string {
+  const parts: string[] = [];
+  let skipped = 0;
+  const parser = new Parser(
+    {
+      onopentagname(name) {
+        if (name === "script" || name === "style" || name === "template") skipped += 1;
+        if (!INLINE.has(name)) parts.push(" ");
+      },
+      onclosetag(name) {
+        if (name === "script" || name === "style" || name === "template") skipped = Math.max(0, skipped - 1);
+        if (!INLINE.has(name)) parts.push(" ");
+      },
+      ontext(text) {
+        if (skipped === 0) parts.push(text);
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
+  return parts.join("").replace(/\s+/g, " ").trim();
+}
+
+const INLINE = new Set(["a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"]);
+
+/** A classic script that hands its part of the index to the search page. JSON is a JavaScript expression. */
+function script(kind: "manifest" | "shard" | "text", key: string | number | null, data: unknown): string {
+  return `${PORTABLE_INDEX_CALLBACK}(${JSON.stringify(kind)},${JSON.stringify(key)},${JSON.stringify(data)});\n`;
+}
+
+function memoize(stem: Stemmer): Stemmer {
+  const known = new Map<string, string>();
+  return (word) => {
+    let stemmed = known.get(word);
+    if (stemmed === undefined) {
+      stemmed = stem(word);
+      known.set(word, stemmed);
+    }
+    return stemmed;
+  };
+}

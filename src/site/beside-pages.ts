@@ -1,0 +1,108 @@
+import { copyFile, mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { dirname, join, relative, sep } from "node:path";
+import type { BuildRequest } from "../build/request.ts";
+import type { SiteData } from "../build/site-source.ts";
+import { isNamedByContent, planOffline, revisionOf, serviceWorkerScript, type CacheableFile } from "../offline/plan.ts";
+import { buildPortableIndex } from "../search/portable-index.ts";
+import { SEARCH_BUNDLE_DIR, writeSearchIndex, type SearchIndexReport } from "../search/search-index.ts";
+import { portableLanguage } from "../search/stemmers.ts";
+import { hrefFromRoot, outputFileFor, type Route } from "./urls.ts";
+import { urlContextOf } from "../model/views.ts";
+
+/** A page Eleventy rendered: the file it wrote and its HTML. */
+export interface RenderedPage {
+  readonly outputPath: string | false;
+  readonly content: string;
+}
+
+/**
+ * Writes what sits beside the rendered pages: page-bundle files, the theme's
+ * files, feeds and sitemap, the search index (Pagefind's, made from the HTML
+ * in memory, of published non-draft articles only), and, as the build asks,
+ * the portable index or the service worker.
+ */
+export async function writeBesidePages(outputDir: string, rendered: readonly RenderedPage[], data: SiteData, request: BuildRequest): Promise<SearchIndexReport> {
+  const { bundleAssets, views, theme, publishedFiles } = data;
+  for (const { from, to } of bundleAssets) {
+    const target = join(outputDir, to);
+    await mkdir(dirname(target), { recursive: true });
+    await copyFile(join(request.contentDir, from), target);
+  }
+  await writeFiles(outputDir, [...theme.files, ...publishedFiles]);
+
+  const searchable = views.articlePages.filter((page) => page.searchable);
+  const searchUrls = new Map(searchable.map((page) => [page.permalink, page.searchUrl]));
+  const pages = rendered.flatMap((result) => {
+    const url = result.outputPath === false ? undefined : searchUrls.get(pathFromRoot(outputDir, result.outputPath));
+    return url === undefined ? [] : [{ url, html: result.content }];
+  });
+  const report = await writeSearchIndex(pages, outputDir);
+
+  if (request.portable) {
+    const language = await portableLanguage(request.settings.language);
+    const articles = searchable.map((page) => ({
+      url: page.permalink,
+      title: page.title,
+      dateText: page.dateText,
+      category: page.category.title,
+      year: page.year,
+      sortDate: page.sortDate,
+      bodyHtml: page.bodyHtml,
+    }));
+    await writeFiles(outputDir, buildPortableIndex(articles, language));
+  }
+  if (theme.serviceWorkerCode !== undefined) {
+    const plan = planOffline({
+      shell: await shellFiles(outputDir, theme.files, rendered, request),
+      searchFiles: await filesOf(outputDir, SEARCH_BUNDLE_DIR),
+      searchBundle: SEARCH_BUNDLE_DIR,
+      offlinePage: hrefFromRoot({ kind: "offline" }, urlContextOf(request.settings)),
+      budgetBytes: request.settings.offline.searchIndexBudgetMB * 1_000_000,
+    });
+    await writeFiles(outputDir, [{ path: outputFileFor({ kind: "service-worker" }), content: serviceWorkerScript(plan, theme.serviceWorkerCode) }]);
+  }
+  return report;
+}
+
+/** The pages saved when the worker installs, so the site opens offline even at a page never read. */
+const SHELL_PAGES: readonly Route[] = [{ kind: "home" }, { kind: "archive" }, { kind: "search" }, { kind: "offline" }];
+
+async function shellFiles(
+  outputDir: string,
+  themeFiles: readonly { readonly path: string; readonly content: string | Uint8Array }[],
+  rendered: readonly RenderedPage[],
+  request: BuildRequest,
+): Promise<CacheableFile[]> {
+  const html = new Map(rendered.flatMap((page) => (page.outputPath === false ? [] : [[pathFromRoot(outputDir, page.outputPath), page.content] as const])));
+  const urls = urlContextOf(request.settings);
+  const pages = SHELL_PAGES.flatMap((route) => {
+    const content = html.get(outputFileFor(route));
+    return content === undefined ? [] : [{ url: hrefFromRoot(route, urls), bytes: Buffer.byteLength(content), revision: revisionOf(content) }];
+  });
+  return [...themeFiles.map((file) => ({ url: file.path, bytes: typeof file.content === "string" ? Buffer.byteLength(file.content) : file.content.byteLength, revision: revisionOf(file.content) })), ...pages];
+}
+
+/** The files of a folder of the output, with revisions: their names where those carry their content's hash. */
+async function filesOf(outputDir: string, folder: string): Promise<CacheableFile[]> {
+  const files: CacheableFile[] = [];
+  for (const entry of await readdir(join(outputDir, folder), { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const url = pathFromRoot(outputDir, path);
+    const bytes = (await stat(path)).size;
+    files.push({ url, bytes, revision: isNamedByContent(url) ? entry.name : revisionOf(await readFile(path)) });
+  }
+  return files;
+}
+
+async function writeFiles(outputDir: string, files: readonly { readonly path: string; readonly content: string | Uint8Array }[]): Promise<void> {
+  for (const file of files) {
+    const target = join(outputDir, file.path);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, file.content);
+  }
+}
+
+function pathFromRoot(outputDir: string, path: string): string {
+  return relative(outputDir, path).split(sep).join("/");
+}

@@ -1,0 +1,209 @@
+import assert from "node:assert/strict";
+import { cp, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { before, describe, it } from "node:test";
+import type { BrowserContext, Page } from "playwright-core";
+import { DEFAULT_CONTENT_DIR } from "../../src/build/request.ts";
+import { startStaticServer } from "../../src/serve/static-server.ts";
+import { temporaryFolder } from "../support/archive.ts";
+import { runCli } from "../support/cli.ts";
+import { launchBrowser, serveSite } from "./browser.ts";
+
+const BUILD_DAY = { SOURCE_DATE_EPOCH: "1796083200" };
+const CANTEEN_TITLES = ["Webinar series: sustainable food in public canteens", "School canteens survey: what 62 kitchens told us", "Less waste, better food: results from 48 school kitchens"];
+const VISITED = "2022/03/15/lcc-survey-results/";
+
+async function build(args: readonly string[]): Promise<void> {
+  const run = await runCli(args, BUILD_DAY);
+  assert.equal(run.code, 0, run.stderr);
+}
+
+/** A server this test can stop, so "offline" means no server at all, not only an emulated network. */
+async function stoppableServer(root: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const { server, url } = await startStaticServer({ root, basePath: "/", port: 0 });
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function newContext(): Promise<BrowserContext> {
+  return (await launchBrowser()).newContext({ viewport: { width: 1280, height: 800 } });
+}
+
+/** Waits until the service worker has installed (shell and index saved) and controls the page. */
+async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+/** The theme's stylesheet moves the skip link out of sight: a sign it was applied. */
+function skipLinkPosition(page: Page): Promise<string> {
+  return page.locator(".skip-link").evaluate((link) => getComputedStyle(link).position);
+}
+
+async function searchTitles(page: Page, url: string, expected: number): Promise<string[]> {
+  await page.goto(url);
+  await page.waitForFunction((count) => document.querySelectorAll("#search-results li").length === count && /found/.test(document.querySelector("#search-status")?.textContent ?? ""), expected);
+  return page.locator("#search-results h2").allTextContents();
+}
+
+describe("reading the hosted sample archive offline after a first visit", () => {
+  it("opens a visited article, searches the whole archive and explains an unvisited page, with the server gone", async () => {
+    const output = join(await temporaryFolder(), "site");
+    await build(["--output", output]);
+    const server = await stoppableServer(output);
+    const context = await newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await waitForServiceWorker(page);
+      await page.goto(`${server.url}${VISITED}`);
+      const title = await page.locator("h1").textContent();
+      await page.goto(`${server.url}search/`);
+      await page.locator("#search-offline:not([hidden])").waitFor();
+      assert.match((await page.locator("#search-offline").textContent()) ?? "", /keeps the whole search index/);
+
+      await server.stop();
+      await context.setOffline(true);
+
+      await page.goto(`${server.url}${VISITED}`);
+      assert.equal(await page.locator("h1").textContent(), title);
+      assert.equal(await skipLinkPosition(page), "absolute", "the stylesheet comes from the cache too");
+      assert.deepEqual(new Set(await searchTitles(page, `${server.url}search/?q=canteen`, 3)), new Set(CANTEEN_TITLES));
+      assert.deepEqual(
+        new Set(await searchTitles(page, `${server.url}search/?q=canteen&category=Reports`, 2)),
+        new Set(["Less waste, better food: results from 48 school kitchens", "School canteens survey: what 62 kitchens told us"]),
+      );
+      await page.goto(`${server.url}2023/02/13/food-waste-report/`);
+      assert.equal(await page.locator("h1").textContent(), "Not saved for offline reading");
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("replaces what an earlier build saved once the reader is online again", async () => {
+    const content = join(await temporaryFolder(), "content");
+    await cp(DEFAULT_CONTENT_DIR, content, { recursive: true });
+    const output = join(await temporaryFolder(), "site");
+    await build(["--content", content, "--output", output]);
+    const siteUrl = await serveSite(output);
+    const context = await newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(siteUrl);
+      await waitForServiceWorker(page);
+      await page.goto(`${siteUrl}${VISITED}`);
+      const cachesBefore = await page.evaluate(() => caches.keys());
+
+      const source = join(content, "2022", "lcc-survey-results", "index.md");
+      await writeFile(source, (await readFile(source, "utf8")).replace(/^title: .*$/m, 'title: "Life-cycle costing survey, corrected"'));
+      await build(["--content", content, "--output", output]);
+
+      await page.goto(`${siteUrl}${VISITED}`);
+      assert.equal(await page.locator("h1").textContent(), "Life-cycle costing survey, corrected", "online, the new build's page is shown at once");
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+      await page.waitForFunction((before) => caches.keys().then((names) => names.every((name) => !before.includes(name) || name.includes("precache"))), cachesBefore);
+
+      await context.setOffline(true);
+      await page.goto(`${siteUrl}${VISITED}`);
+      assert.equal(await page.locator("h1").textContent(), "Life-cycle costing survey, corrected", "offline, the saved page is the new build's");
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("the portable build opened from a folder on disk", () => {
+  let output: string;
+  let home: string;
+
+  before(async () => {
+    output = join(await temporaryFolder(), "portable");
+    await build(["--portable", "--output", output]);
+    home = pathToFileURL(join(output, "index.html")).href;
+  });
+
+  it("goes from the home page through the month grid to an article, styled, without any network request", async () => {
+    const context = await newContext();
+    try {
+      const page = await context.newPage();
+      const requests: string[] = [];
+      page.on("request", (request) => requests.push(request.url()));
+      await page.goto(home);
+      await page.locator(".site-nav").getByRole("link", { name: "Archive" }).click();
+      assert.equal(page.url(), pathToFileURL(join(output, "archive/index.html")).href);
+      await page.locator('table a[href$="2022/03/index.html"]').click();
+      assert.equal(await page.locator("h1").textContent(), "March 2022");
+      await page.locator(`a[href$="${VISITED}index.html"]`).first().click();
+      assert.equal(page.url(), pathToFileURL(join(output, VISITED, "index.html")).href);
+      assert.equal(await skipLinkPosition(page), "absolute", "the stylesheet loads from disk");
+      assert.deepEqual(
+        requests.filter((url) => !url.startsWith("file:")),
+        [],
+      );
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("searches from the header box, narrows with a filter and opens a result", async () => {
+    const context = await newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(pathToFileURL(join(output, VISITED, "index.html")).href);
+      await page.fill("#site-search-query", "canteen");
+      await page.press("#site-search-query", "Enter");
+      await page.waitForFunction(() => document.querySelectorAll("#search-results li").length === 3);
+      assert.deepEqual(new Set(await page.locator("#search-results h2").allTextContents()), new Set(CANTEEN_TITLES));
+      assert.equal(await page.locator("#search-status").textContent(), "3 articles found for “canteen”.");
+      assert.ok((await page.locator("#search-results mark").count()) > 0, "matched words are marked in the excerpts");
+      await page.selectOption("#search-category", "Reports");
+      await page.selectOption("#search-sort", "newest");
+      await page.waitForFunction(() => document.querySelector("#search-status")?.textContent === "2 articles found for “canteen” in Reports.");
+      await page.waitForFunction(() => document.querySelectorAll("#search-results li").length === 2);
+      assert.deepEqual(await page.locator("#search-results .article-item-meta").allTextContents(), ["February 13, 2023 · Reports", "April 23, 2018 · Reports"]);
+      await page.locator("#search-results h2 a").first().click();
+      assert.equal(await page.locator("h1").textContent(), "Less waste, better food: results from 48 school kitchens");
+      assert.match(page.url(), /^file:.*\/2023\/02\/13\/food-waste-report\/index\.html$/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("finds the same articles from disk as Pagefind finds when the same build is hosted", async () => {
+    const hosted = await serveSite(output);
+    const context = await newContext();
+    try {
+      const page = await context.newPage();
+      for (const query of ["procurement", "green public", "school kitchens", "purch", "february", "food waste&year=2023", "tender&category=Reports"]) {
+        const count = async (url: string): Promise<string[]> => {
+          await page.goto(url);
+          await page.waitForFunction(() => /found/.test(document.querySelector("#search-status")?.textContent ?? ""));
+          const wanted = Number(/^(\d+)/.exec((await page.locator("#search-status").textContent()) ?? "")?.[1] ?? 0);
+          await page.waitForFunction((count) => document.querySelectorAll("#search-results li").length === Math.min(count, 10), wanted);
+          for (let shown = Math.min(wanted, 10); shown < wanted; shown = Math.min(wanted, shown + 10)) {
+            await page.locator("#search-more").click();
+            await page.waitForFunction((count) => document.querySelectorAll("#search-results li").length === count, Math.min(wanted, shown + 10));
+          }
+          return (await page.locator("#search-results h2").allTextContents()).sort();
+        };
+        const path = `search/index.html?q=${query.replace(" ", "+")}`;
+
+        const fromDisk = await count(new URL(path, home).href);
+        const fromServer = await count(`${hosted}${path}`);
+        assert.ok(fromDisk.length > 0, `${query} finds something`);
+        assert.deepEqual(fromDisk, fromServer, query);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
