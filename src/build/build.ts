@@ -45,9 +45,12 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
       outputShown,
       seconds,
       ...(pagesWritten === undefined ? {} : { pagesWritten }),
-      ...(source.searchIndex === undefined || pagesWritten === undefined
+      ...(source.written === undefined || pagesWritten === undefined
         ? {}
-        : { search: { ...source.searchIndex, filters: { category: loaded.views.searchPage.categories.length, year: loaded.views.searchPage.years.length } } }),
+        : {
+            search: { ...source.written.search, filters: { category: loaded.views.searchPage.categories.length, year: loaded.views.searchPage.years.length } },
+            offline: source.written.offline,
+          }),
     });
     summary.forEach(pagesWritten === undefined ? io.err : io.out);
   };
@@ -89,7 +92,7 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
       const eleventy = new Eleventy(LAYOUTS_DIR, stagingDir, { configPath: ELEVENTY_CONFIG, quietMode: true, runMode: "build" });
       await eleventy.write();
       if (options.checkLinks) {
-        brokenSiteLinks = reportLinks(await checkLinks(stagingDir, request.settings.basePath), data, io);
+        brokenSiteLinks = reportLinks(await checkLinks(stagingDir, request.settings.basePath, { fromDisk: request.portable }), data, io);
         if (brokenSiteLinks > 0) throw new LinkCheckFailure();
       }
     });

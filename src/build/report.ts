@@ -1,6 +1,7 @@
 import { formatDiagnostic, type Diagnostic } from "../content/diagnostics.ts";
 import type { ArchiveCounts } from "../content/load-archive.ts";
 import type { SearchIndexReport } from "../search/search-index.ts";
+import type { OfflineReport } from "../site/beside-pages.ts";
 
 /** How many problems of one kind are listed before the rest are counted, unless --verbose. */
 export const LISTED_PER_KIND = 10;
@@ -33,6 +34,7 @@ export interface SummaryFacts {
   readonly diagnostics: readonly Diagnostic[];
   readonly pagesWritten?: number;
   readonly search?: SearchIndexReport & { readonly filters: Readonly<Record<string, number>> };
+  readonly offline?: OfflineReport;
   readonly outputShown: string;
   readonly seconds: number;
 }
@@ -51,9 +53,26 @@ export function formatSummary(facts: SummaryFacts): string[] {
     const { search } = facts;
     const filters = Object.entries(search.filters).map(([name, values]) => `${name} (${values} values)`).join(", ");
     lines.push(
-      `search: ${search.pagesIndexed} pages indexed, ${search.words} words, filters ${filters}, index ${(search.bytesOnDisk / 1_048_576).toFixed(2)} MB in ${search.files} files, ${search.seconds.toFixed(2)} s`,
+      `search: ${search.pagesIndexed} pages indexed, ${search.words} words, filters ${filters}, index ${megabytes(search.bytesOnDisk)} in ${search.files} files, ${search.seconds.toFixed(2)} s`,
     );
+  }
+  const offline = facts.offline;
+  if (offline?.kind === "service-worker") {
+    lines.push(
+      `offline: a service worker saves ${offline.savedFiles} files (${megabytes(offline.savedBytes)}) on a reader's first visit, ${
+        offline.wholeSearchIndex
+          ? "the whole search index included"
+          : `but not the whole search index (${megabytes(offline.searchIndexBytes)}, over the ${megabytes(offline.budgetBytes)} budget): its parts are saved as searches use them`
+      }, and the pages the reader opens`,
+    );
+  }
+  if (offline?.kind === "portable") {
+    lines.push(`offline: portable site; its search index for pages opened from disk is ${megabytes(offline.indexBytes)} in ${offline.indexFiles} files`);
   }
   lines.push(`time: ${facts.seconds.toFixed(2)} s`);
   return lines;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1_000_000).toFixed(2)} MB`;
 }

@@ -9,7 +9,7 @@ import { buildFeeds, type PublishedFile } from "../publish/feeds.ts";
 import { buildSitemap } from "../publish/sitemap.ts";
 import { outputFileFor } from "../site/urls.ts";
 import { createMarkdownRenderer } from "../render/markdown.ts";
-import type { SearchIndexReport } from "../search/search-index.ts";
+import type { BesidePagesReport } from "../site/beside-pages.ts";
 import { prepareTheme, type ThemeBundle } from "../site/theme.ts";
 import type { BuildRequest } from "./request.ts";
 
@@ -35,7 +35,7 @@ export class SiteSource {
   #current: Promise<SiteData> | undefined;
   #loads = 0;
   #reloadListener: ((data: SiteData) => void) | undefined;
-  #searchIndex: SearchIndexReport | undefined;
+  #written: BesidePagesReport | undefined;
   #renderedListener: (() => void) | undefined;
 
   readonly #serving: boolean;
@@ -55,14 +55,14 @@ export class SiteSource {
     this.#current = undefined;
   }
 
-  /** What the last build's search indexing did, for the summary. */
-  get searchIndex(): SearchIndexReport | undefined {
-    return this.#searchIndex;
+  /** What the last build wrote beside its pages (search index, offline reading), for the summary. */
+  get written(): BesidePagesReport | undefined {
+    return this.#written;
   }
 
   /** Called by the Eleventy wiring when a build has written everything: pages, files and search index. */
-  recordSearchIndex(report: SearchIndexReport): void {
-    this.#searchIndex = report;
+  recordWritten(report: BesidePagesReport): void {
+    this.#written = report;
     this.#renderedListener?.();
   }
 

@@ -37,8 +37,10 @@ export const ARTICLE_BODY = ".article-body";
  * Walks every HTML page of a built site and checks that each internal link,
  * image or script points to a file that was written. A site under a base
  * path ("/news/") is checked as it will be served: links must carry the prefix.
+ * A portable site (`fromDisk`) is checked as a browser opens it from disk,
+ * where a link to a folder shows the folder: every link must name a file.
  */
-export async function checkLinks(outputDir: string, basePath: string): Promise<LinkReport> {
+export async function checkLinks(outputDir: string, basePath: string, { fromDisk = false }: { readonly fromDisk?: boolean } = {}): Promise<LinkReport> {
   const pages = (await readdir(outputDir, { recursive: true })).filter((file) => file.endsWith(".html")).sort();
   const broken: BrokenLink[] = [];
   let linksChecked = 0;
@@ -50,7 +52,7 @@ export async function checkLinks(outputDir: string, basePath: string): Promise<L
         const url = element.getAttribute(attribute) ?? "";
         if (!isInternal(url)) continue;
         linksChecked += 1;
-        const problem = problemWith(url, pageUrl, basePath, outputDir);
+        const problem = problemWith(url, pageUrl, basePath, outputDir, fromDisk);
         if (problem !== undefined) broken.push({ page, url, problem, inArticleBody: element.closest(ARTICLE_BODY) !== null });
       }
     }
@@ -63,7 +65,7 @@ function isInternal(url: string): boolean {
   return trimmed !== "" && !trimmed.startsWith("#") && !trimmed.startsWith("//") && !/^[a-z][a-z0-9+.-]*:/i.test(trimmed);
 }
 
-function problemWith(url: string, pageUrl: string, basePath: string, outputDir: string): string | undefined {
+function problemWith(url: string, pageUrl: string, basePath: string, outputDir: string, fromDisk: boolean): string | undefined {
   const path = url.split(/[?#]/)[0] ?? "";
   if (path === "") return undefined;
   let absolute: string;
@@ -75,10 +77,21 @@ function problemWith(url: string, pageUrl: string, basePath: string, outputDir: 
   if (path.endsWith("/") && !absolute.endsWith("/")) absolute += "/";
   if (!absolute.startsWith(basePath)) return `is outside the site's base path ${basePath}`;
   const relative = absolute.slice(basePath.length);
+  if (fromDisk && (isAbsolutePath(url) || absolute.endsWith("/") || isFolder(join(outputDir, relative)))) {
+    return isAbsolutePath(url) ? "starts at the root of the disk when opened from a folder; make it relative" : "names a folder, which a browser opening the site from disk shows as a listing; link to its index.html";
+  }
   const candidates = absolute.endsWith("/") ? [join(relative, "index.html")] : [relative, join(relative, "index.html")];
   const found = candidates.some((candidate) => {
     const file = join(outputDir, candidate);
     return existsSync(file) && statSync(file).isFile();
   });
   return found ? undefined : `${candidates[0] ?? relative} does not exist`;
+}
+
+function isAbsolutePath(url: string): boolean {
+  return url.trim().startsWith("/");
+}
+
+function isFolder(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory();
 }

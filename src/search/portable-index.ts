@@ -7,6 +7,7 @@ import {
   type PortableDoc,
   type PortableManifest,
   type PortableShard,
+  encodePostings,
 } from "./portable-query.ts";
 import { shardKeyOf, tokenize } from "./words.ts";
 
@@ -40,7 +41,7 @@ export interface PortableLanguage {
 /** The title counts as much as ten words of the body, as `data-pagefind-weight="10"` makes it for Pagefind. */
 const TITLE_WEIGHT = 10;
 /** Articles per text chunk: a page of ten results loads at most ten small files. */
-const TEXT_CHUNK_SIZE = 20;
+const TEXT_CHUNK_SIZE = 5;
 
 /**
  * Writes the portable search index of the articles: a manifest, word shards
@@ -90,7 +91,7 @@ export function buildPortableIndex(articles: readonly PortableArticle[], languag
   for (const key of keys) {
     const shard = shards.get(key);
     if (shard === undefined) continue;
-    const content: PortableShard = Object.fromEntries(shard);
+    const content: PortableShard = Object.fromEntries([...shard].map(([stemmed, postings]) => [stemmed, encodePostings(postings)]));
     files.push({ path: `${PORTABLE_INDEX_DIR}/${PORTABLE_INDEX_PATHS.shard(key)}`, content: script("shard", key, content) });
   }
   if (stemmerScript !== undefined) files.push({ path: `${PORTABLE_INDEX_DIR}/${PORTABLE_INDEX_PATHS.stemmer}`, content: stemmerScript });

@@ -38,10 +38,43 @@ export interface PortableManifest {
 
 /**
  * A shard: each stem whose first two letters are the shard's key, with its
- * postings [doc, weight, doc, weight...]. A weight counts a word of the text
+ * postings encoded by `encodePostings`. A weight counts a word of the text
  * once and a word of the title ten times, as `data-pagefind-weight="10"` does.
  */
 export type PortableShard = Readonly<Record<string, readonly number[]>>;
+
+/**
+ * Postings [doc, weight, doc, weight...] (docs ascending) written short: each
+ * doc as its distance from the previous one, and most words weigh 1, so a
+ * positive number is a distance with weight 1 and a negative one is a
+ * distance followed by the weight.
+ */
+export function encodePostings(postings: readonly number[]): number[] {
+  const encoded: number[] = [];
+  let previous = 0;
+  for (let at = 0; at < postings.length; at += 2) {
+    const doc = postings[at] ?? 0;
+    const weight = postings[at + 1] ?? 0;
+    const distance = doc - previous + 1;
+    previous = doc;
+    if (weight === 1) encoded.push(distance);
+    else encoded.push(-distance, weight);
+  }
+  return encoded;
+}
+
+/** The postings [doc, weight, doc, weight...] that `encodePostings` wrote. */
+export function decodePostings(encoded: readonly number[]): number[] {
+  const postings: number[] = [];
+  let doc = 0;
+  for (let at = 0; at < encoded.length; at += 1) {
+    const value = encoded[at] ?? 0;
+    doc += Math.abs(value) - 1;
+    if (value > 0) postings.push(doc, 1);
+    else postings.push(doc, encoded[(at += 1)] ?? 0);
+  }
+  return postings;
+}
 
 /** What the search needs to read the index; the browser loads scripts, the tests read memory. */
 export interface PortableIndexSource {
@@ -178,11 +211,13 @@ async function extensionsOf(term: string, source: PortableIndexSource, known: Re
   const key = shardKeyOf(term);
   if (!known.has(key)) return [];
   const shard = await source.shard(key);
-  const extensions = Object.entries(shard).filter(([stem]) => stem.startsWith(term));
-  if (extensions.length > 0) return extensions;
-  let longest: [string, readonly number[]] | undefined;
-  for (const entry of Object.entries(shard)) if (term.startsWith(entry[0]) && entry[0].length > (longest?.[0].length ?? 0)) longest = entry;
-  return longest === undefined ? [] : [longest];
+  const extensions = Object.keys(shard).filter((stem) => stem.startsWith(term));
+  if (extensions.length === 0) {
+    let longest = "";
+    for (const stem of Object.keys(shard)) if (term.startsWith(stem) && stem.length > longest.length) longest = stem;
+    if (longest !== "") extensions.push(longest);
+  }
+  return extensions.map((stem) => [stem, decodePostings(shard[stem] ?? [])]);
 }
 
 /** Pagefind's preference for words close in length to the query's: 1 for the same length, less as they differ. */

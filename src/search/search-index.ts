@@ -1,6 +1,6 @@
-import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
+import { folderSize } from "../build/output-folder.ts";
 
 /** A page to index: its URL as readers reach it (base path included) and its HTML. */
 export interface IndexablePage {
@@ -50,15 +50,4 @@ export async function writeSearchIndex(pages: readonly IndexablePage[], outputDi
     await index.deleteIndex();
     await pagefind.close();
   }
-}
-
-async function folderSize(dir: string): Promise<{ bytes: number; files: number }> {
-  let bytes = 0;
-  let files = 0;
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    files += 1;
-    bytes += (await stat(join(entry.parentPath, entry.name))).size;
-  }
-  return { bytes, files };
 }

@@ -9,6 +9,17 @@ import { portableLanguage } from "../search/stemmers.ts";
 import { hrefFromRoot, outputFileFor, type Route } from "./urls.ts";
 import { urlContextOf } from "../model/views.ts";
 
+/** How the written site can be read offline, for the build's summary. */
+export type OfflineReport =
+  | { readonly kind: "service-worker"; readonly savedFiles: number; readonly savedBytes: number; readonly wholeSearchIndex: boolean; readonly searchIndexBytes: number; readonly budgetBytes: number }
+  | { readonly kind: "portable"; readonly indexBytes: number; readonly indexFiles: number }
+  | { readonly kind: "none" };
+
+export interface BesidePagesReport {
+  readonly search: SearchIndexReport;
+  readonly offline: OfflineReport;
+}
+
 /** A page Eleventy rendered: the file it wrote and its HTML. */
 export interface RenderedPage {
   readonly outputPath: string | false;
@@ -21,7 +32,7 @@ export interface RenderedPage {
  * in memory, of published non-draft articles only), and, as the build asks,
  * the portable index or the service worker.
  */
-export async function writeBesidePages(outputDir: string, rendered: readonly RenderedPage[], data: SiteData, request: BuildRequest): Promise<SearchIndexReport> {
+export async function writeBesidePages(outputDir: string, rendered: readonly RenderedPage[], data: SiteData, request: BuildRequest): Promise<BesidePagesReport> {
   const { bundleAssets, views, theme, publishedFiles } = data;
   for (const { from, to } of bundleAssets) {
     const target = join(outputDir, to);
@@ -36,7 +47,7 @@ export async function writeBesidePages(outputDir: string, rendered: readonly Ren
     const url = result.outputPath === false ? undefined : searchUrls.get(pathFromRoot(outputDir, result.outputPath));
     return url === undefined ? [] : [{ url, html: result.content }];
   });
-  const report = await writeSearchIndex(pages, outputDir);
+  const search = await writeSearchIndex(pages, outputDir);
 
   if (request.portable) {
     const language = await portableLanguage(request.settings.language);
@@ -49,19 +60,35 @@ export async function writeBesidePages(outputDir: string, rendered: readonly Ren
       sortDate: page.sortDate,
       bodyHtml: page.bodyHtml,
     }));
-    await writeFiles(outputDir, buildPortableIndex(articles, language));
+    const index = buildPortableIndex(articles, language);
+    await writeFiles(outputDir, index);
+    return { search, offline: { kind: "portable", indexFiles: index.length, indexBytes: index.reduce((sum, file) => sum + Buffer.byteLength(file.content), 0) } };
   }
   if (theme.serviceWorkerCode !== undefined) {
+    const shell = await shellFiles(outputDir, theme.files, rendered, request);
+    const searchFiles = await filesOf(outputDir, SEARCH_BUNDLE_DIR);
     const plan = planOffline({
-      shell: await shellFiles(outputDir, theme.files, rendered, request),
-      searchFiles: await filesOf(outputDir, SEARCH_BUNDLE_DIR),
+      shell,
+      searchFiles,
       searchBundle: SEARCH_BUNDLE_DIR,
       offlinePage: hrefFromRoot({ kind: "offline" }, urlContextOf(request.settings)),
       budgetBytes: request.settings.offline.searchIndexBudgetMB * 1_000_000,
     });
     await writeFiles(outputDir, [{ path: outputFileFor({ kind: "service-worker" }), content: serviceWorkerScript(plan, theme.serviceWorkerCode) }]);
+    const sizes = new Map([...shell, ...searchFiles].map((file) => [file.url, file.bytes]));
+    return {
+      search,
+      offline: {
+        kind: "service-worker",
+        savedFiles: plan.precache.length,
+        savedBytes: plan.precache.reduce((sum, [url]) => sum + (sizes.get(url) ?? 0), 0),
+        wholeSearchIndex: plan.wholeSearchIndex,
+        searchIndexBytes: plan.searchIndexBytes,
+        budgetBytes: plan.budgetBytes,
+      },
+    };
   }
-  return report;
+  return { search, offline: { kind: "none" } };
 }
 
 /** The pages saved when the worker installs, so the site opens offline even at a page never read. */

@@ -53,6 +53,6 @@ export function configureSite(eleventyConfig: UserConfig, source: SiteSource): v
   }
 
   eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
-    source.recordSearchIndex(await writeBesidePages(directories.output, results, await source.data(), source.request));
+    source.recordWritten(await writeBesidePages(directories.output, results, await source.data(), source.request));
   });
 }

@@ -1,3 +1,5 @@
+import { isPageRelative } from "../render/html-urls.ts";
+
 /**
  * The one place that makes URLs. A route names a page; `routePath` gives its
  * path from the site's root, `hrefFor` the link that carries the base path,
@@ -107,18 +109,19 @@ export function outputFileFor(route: Route): string {
 /**
  * A portable build's link: a root-relative link under the base path, made
  * relative to the page that holds it, so the site works from any folder and
- * from file://. "/news/archive/index.html" seen from
- * "2021/04/09/x/index.html" is "../../../../archive/index.html". Links outside
- * the site (other hosts, fragments, other paths) are returned unchanged.
+ * from file://. "/news/archive/" seen from "2021/04/09/x/index.html" is
+ * "../../../../archive/index.html". A link to a folder names its index.html,
+ * which a page opened from disk needs ("../y/" becomes "../y/index.html").
+ * Links outside the site (other hosts, fragments, other paths) are returned unchanged.
  */
 export function relativeHref(href: string, fromFile: string, basePath: string): string {
-  if (!href.startsWith(basePath) || href.startsWith("//")) return href;
-  const target = href.slice(basePath.length);
-  const depth = fromFile.split("/").length - 1;
-  const up = "../".repeat(depth);
-  // A link to the root itself ("" or "?q=x") needs a file name, or file:// would list the folder.
-  const [path = "", rest = ""] = splitAtQueryOrFragment(target);
-  const file = path === "" || path.endsWith("/") ? `${path}index.html` : path;
+  const underBase = href.startsWith(basePath) && !href.startsWith("//");
+  if (!underBase && !isPageRelative(href)) return href;
+  const up = underBase ? "../".repeat(fromFile.split("/").length - 1) : "";
+  const [path = "", rest = ""] = splitAtQueryOrFragment(underBase ? href.slice(basePath.length) : href);
+  // The site's root itself ("" or "?q=x") needs a file name too, or file:// would list the folder.
+  const isFolder = path === "" ? underBase : path.endsWith("/") || path === "." || path === "..";
+  const file = isFolder ? `${path}${path === "" || path.endsWith("/") ? "" : "/"}index.html` : path;
   return `${up}${file}${rest}`;
 }
 

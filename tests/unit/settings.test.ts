@@ -20,6 +20,15 @@ describe("settings", () => {
     assert.equal(result.settings.defaultCategory, "Uncategorized");
     assert.deepEqual(result.settings.extensions, []);
     assert.equal(result.settings.itemsPerPage, 20);
+    assert.deepEqual(result.settings.offline, { serviceWorker: true, searchIndexBudgetMB: 25 });
+  });
+
+  it("lets the service worker be turned off and the offline search budget be set, each alone", () => {
+    const result = parseSettings({ offline: { searchIndexBudgetMB: 5 } }, "site.json");
+    assert.ok(result.ok);
+    assert.deepEqual(result.settings.offline, { serviceWorker: true, searchIndexBudgetMB: 5 });
+    assert.deepEqual(errorsOf({ offline: { serviceWorker: "no" } }), ['site.json: setting "offline.serviceWorker": expected a boolean']);
+    assert.deepEqual(errorsOf({ offline: { budget: 5 } }), ['site.json: setting "offline": unknown key "budget"']);
   });
 
   it("normalises the base path to start and end with a slash", () => {

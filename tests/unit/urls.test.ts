@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { absoluteUrlFor, hrefFor, outputFileFor, routePath, type UrlContext } from "../../src/site/urls.ts";
+import { absoluteUrlFor, hrefFor, hrefFromRoot, outputFileFor, relativeHref, routePath, type UrlContext } from "../../src/site/urls.ts";
 
 const at = (basePath: string, siteUrl?: string, cleanUrls = true): UrlContext => ({ basePath, siteUrl, cleanUrls });
 
@@ -40,6 +40,26 @@ describe("the URL module", () => {
   it("ends folder links with index.html when clean URLs are off, and leaves files alone", () => {
     assert.equal(hrefFor(article, at("/news/", undefined, false)), "/news/2021/04/09/annual-report/index.html");
     assert.equal(hrefFor({ kind: "feed", format: "atom" }, at("/", undefined, false)), "/feed.xml");
+  });
+
+  it("makes a portable page's links relative to it, each naming a file", () => {
+    const from = "2021/04/09/annual-report/index.html";
+    assert.equal(relativeHref("/archive/index.html", from, "/"), "../../../../archive/index.html");
+    assert.equal(relativeHref("/news/archive/", from, "/news/"), "../../../../archive/index.html");
+    assert.equal(relativeHref("/", "index.html", "/"), "index.html");
+    assert.equal(relativeHref("/search/index.html?q=x#top", "404.html", "/"), "search/index.html?q=x#top");
+    assert.equal(relativeHref("/", "tag/food/index.html", "/"), "../../index.html");
+    assert.equal(relativeHref("../other/", from, "/"), "../other/index.html");
+    assert.equal(relativeHref("chart.svg", from, "/"), "chart.svg");
+    for (const outside of ["#main", "https://example.org/", "//cdn.example.org/x.js", "mailto:a@example.org", "/elsewhere/"]) {
+      assert.equal(relativeHref(outside, from, "/news/"), outside);
+    }
+  });
+
+  it("lists pages from the site's root without a leading slash, the home page as ./", () => {
+    assert.equal(hrefFromRoot({ kind: "home" }, at("/news/")), "./");
+    assert.equal(hrefFromRoot({ kind: "archive" }, at("/news/")), "archive/");
+    assert.equal(hrefFromRoot({ kind: "archive" }, at("/news/", undefined, false)), "archive/index.html");
   });
 
   it("makes absolute URLs from the site URL, and leaves them relative without one", () => {

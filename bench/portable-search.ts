@@ -1,0 +1,71 @@
+// npm run bench:portable -- DIR [--runs R] [--query WORDS ...]
+// Opens the search page of a portable build (npm run build -- --portable
+// --output DIR) from disk in headless Chromium, as a reader with a USB stick
+// would, and reports for each query the time from opening the page to the
+// first result shown and the bytes of index files it loaded (median of R runs,
+// each in a fresh browser context), with the sizes of the site and its index.
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { chromium } from "playwright-core";
+import { folderSize } from "../src/build/output-folder.ts";
+import { PORTABLE_INDEX_DIR } from "../src/search/portable-query.ts";
+
+const { values, positionals } = parseArgs({ options: { runs: { type: "string" }, query: { type: "string", multiple: true } }, allowPositionals: true, strict: true });
+const siteDir = positionals[0];
+const runs = Number(values.runs ?? "5");
+if (siteDir === undefined || !Number.isInteger(runs) || runs < 1) {
+  console.error("usage: npm run bench:portable -- DIR [--runs R] [--query WORDS ...]");
+  process.exit(2);
+}
+const queries = values.query ?? ["release", "security vulnerability", "npm"];
+
+const median = (numbers: readonly number[]): number => {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+const megabytes = (bytes: number): string => `${(bytes / 1_000_000).toFixed(2)} MB`;
+
+const site = await folderSize(siteDir);
+const index = await folderSize(join(siteDir, PORTABLE_INDEX_DIR));
+console.log(`site: ${megabytes(site.bytes)} in ${site.files} files; portable index: ${megabytes(index.bytes)} in ${index.files} files`);
+
+const browser = await chromium.launch({ executablePath: process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+try {
+  console.log("| query | results | first result (median ms) | min | max | index loaded (median) |");
+  console.log("| --- | --- | --- | --- | --- | --- |");
+  for (const query of queries) {
+    const times: number[] = [];
+    const loaded: number[] = [];
+    let results = "";
+    for (let run = 0; run < runs; run += 1) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const indexFiles: string[] = [];
+      page.on("request", (request) => {
+        if (request.url().includes(`/${PORTABLE_INDEX_DIR}/`)) indexFiles.push(fileURLToPath(request.url()));
+      });
+      // Timed inside the page, from the start of navigation to the first result in the list.
+      await page.addInitScript(() => {
+        new MutationObserver((_changes, observer) => {
+          if (document.querySelector("#search-results li") === null) return;
+          Reflect.set(window, "firstResultAt", performance.now());
+          observer.disconnect();
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await page.goto(`${pathToFileURL(join(siteDir, "search", "index.html")).href}?q=${encodeURIComponent(query)}`);
+      await page.waitForFunction(() => Reflect.get(window, "firstResultAt") !== undefined || /^No articles/.test(document.querySelector("#search-status")?.textContent ?? ""), null, { timeout: 60_000 });
+      times.push(await page.evaluate(() => Number(Reflect.get(window, "firstResultAt") ?? Number.NaN)));
+      results = (await page.locator("#search-status").textContent()) ?? "";
+      let bytes = 0;
+      for (const file of new Set(indexFiles)) bytes += (await stat(file)).size;
+      loaded.push(bytes);
+      await context.close();
+    }
+    console.log(`| ${query} | ${results} | ${median(times).toFixed(0)} | ${Math.min(...times).toFixed(0)} | ${Math.max(...times).toFixed(0)} | ${megabytes(median(loaded))} |`);
+  }
+} finally {
+  await browser.close();
+}

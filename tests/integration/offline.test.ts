@@ -1,0 +1,120 @@
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { before, describe, it } from "node:test";
+import { parseHTML } from "linkedom";
+import { checkLinks } from "../../src/check/links.ts";
+import type { OfflinePlan } from "../../src/offline/types.ts";
+import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
+import { readPage, runCli, type CliRun } from "../support/cli.ts";
+
+const articles = {
+  "2021/first.md": article({ title: "First", date: "2021-04-09", category: "News" }, "Carbon budgets. See [the second](/2021/05/01/second/) and [its folder](../../../../2021/05/01/second/)."),
+  "2021/second/index.md": article({ title: "Second", date: "2021-05-01", category: "Reports" }, "![A chart](chart.svg) about carbon."),
+  "2021/second/chart.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>',
+  "2022/third.md": article({ title: "Third", date: "2022-01-02", category: "News", tags: "[energy]" }),
+};
+
+async function buildWith(settings: Record<string, unknown>, args: readonly string[] = []): Promise<{ output: string; run: CliRun }> {
+  const content = await makeArchive({ ...articles, "news-archive.json": JSON.stringify({ title: "Test archive", siteUrl: "https://example.org/news/", ...settings }) });
+  const output = join(await temporaryFolder(), "site");
+  const run = await runCli(["--content", content, "--output", output, ...args]);
+  assert.equal(run.code, 0, run.stderr);
+  return { output, run };
+}
+
+async function planOf(output: string): Promise<OfflinePlan> {
+  const script = await readFile(join(output, "sw.js"), "utf8");
+  const json = /^var newsArchiveOffline = (.*);$/m.exec(script)?.[1];
+  assert.ok(json !== undefined, "sw.js starts with the build's plan");
+  return JSON.parse(json) as OfflinePlan;
+}
+
+async function htmlPages(output: string): Promise<string[]> {
+  return (await readdir(output, { recursive: true })).filter((file) => file.endsWith(".html")).sort();
+}
+
+describe("the service worker of a hosted build", () => {
+  it("is installed by every page and saves the shell and, within the budget, the whole search index", async () => {
+    const { output, run } = await buildWith({});
+    assert.match(run.stdout, /^offline: a service worker saves \d+ files \([\d.]+ MB\) on a reader's first visit, the whole search index included, and the pages the reader opens$/m);
+    const plan = await planOf(output);
+    const saved = plan.precache.map(([url]) => url);
+    assert.equal(plan.wholeSearchIndex, true);
+    assert.equal(plan.budgetBytes, 25_000_000);
+    for (const url of ["./", "archive/", "search/", "offline/"]) assert.ok(saved.includes(url), url);
+    assert.ok(saved.some((url) => /^assets\/style\.[0-9a-f]{10}\.css$/.test(url)));
+    assert.ok(saved.some((url) => /^pagefind\/index\/.*\.pf_index$/.test(url)));
+    for (const url of saved.filter((entry) => entry !== "./")) assert.ok(existsSync(join(output, url.endsWith("/") ? `${url}index.html` : url)), `${url} was written`);
+    for (const page of await htmlPages(output)) {
+      const { document } = parseHTML(await readFile(join(output, page), "utf8"));
+      assert.ok(document.querySelector('script[defer][src^="/news/assets/offline."]'), page);
+    }
+    assert.equal((await readPage(output, "offline/index.html")).querySelector("h1")?.textContent, "Not saved for offline reading");
+  });
+
+  it("leaves the index's parts to be saved as searches use them when the index is over the budget", async () => {
+    const { output, run } = await buildWith({ offline: { searchIndexBudgetMB: 0.01 } });
+    assert.match(run.stdout, /but not the whole search index \([\d.]+ MB, over the 0\.01 MB budget\): its parts are saved as searches use them/);
+    const plan = await planOf(output);
+    assert.equal(plan.wholeSearchIndex, false);
+    assert.ok(plan.searchIndexBytes > 10_000);
+    assert.ok(!plan.precache.some(([url]) => url.includes("/index/") || url.includes("/fragment/")));
+    assert.ok(plan.precache.some(([url]) => url === "pagefind/pagefind-entry.json"));
+  });
+
+  it("is left out, with its installer and offline page, when the settings turn it off", async () => {
+    const { output, run } = await buildWith({ offline: { serviceWorker: false } });
+    assert.doesNotMatch(run.stdout, /^offline:/m);
+    assert.equal(existsSync(join(output, "sw.js")), false);
+    assert.equal(existsSync(join(output, "offline")), false);
+    assert.equal((await readdir(join(output, "assets"))).some((file) => file.startsWith("offline.")), false);
+  });
+});
+
+describe("a portable build", () => {
+  let output: string;
+  let run: CliRun;
+
+  before(async () => {
+    ({ output, run } = await buildWith({}, ["--portable", "--check-links"]));
+  });
+
+  it("writes only relative links, each naming a file, which all resolve from disk", async () => {
+    for (const page of await htmlPages(output)) {
+      const { document } = parseHTML(await readFile(join(output, page), "utf8"));
+      for (const element of document.querySelectorAll("[href], [src], [action]")) {
+        const url = element.getAttribute("href") ?? element.getAttribute("src") ?? element.getAttribute("action") ?? "";
+        if (/^(https?:|mailto:|#)/.test(url)) continue;
+        assert.ok(!url.startsWith("/"), `${page}: ${url} starts at the root`);
+        assert.ok(!url.split(/[?#]/)[0]?.endsWith("/"), `${page}: ${url} names a folder`);
+      }
+    }
+    const report = await checkLinks(output, "/news/", { fromDisk: true });
+    assert.deepEqual(report.broken, []);
+    assert.match(run.stdout, /links: \d+ internal links checked on \d+ pages, 0 broken/);
+  });
+
+  it("rewrites an author's links to pages and folders so they open from disk", async () => {
+    const page = await readPage(output, "2021/04/09/first/index.html");
+    const links = [...page.querySelectorAll(".article-body a")].map((link) => link.getAttribute("href"));
+    assert.deepEqual(links, ["../../../../2021/05/01/second/index.html", "../../../../2021/05/01/second/index.html"]);
+  });
+
+  it("has a search index loaded by scripts and no service worker", async () => {
+    assert.match(run.stdout, /^offline: portable site; its search index for pages opened from disk is [\d.]+ MB in \d+ files$/m);
+    assert.ok(existsSync(join(output, "search-data", "manifest.js")));
+    assert.equal(existsSync(join(output, "sw.js")), false);
+    assert.equal(existsSync(join(output, "offline")), false);
+    const search = await readPage(output, "search/index.html");
+    assert.equal(search.querySelector('script[type="module"]'), null);
+  });
+
+  it("refuses --clean-urls=true, which would write links to folders", async () => {
+    const content = await makeArchive(articles);
+    const refused = await runCli(["--content", content, "--output", join(await temporaryFolder(), "site"), "--portable", "--clean-urls=true"]);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /--portable writes links ending in index\.html; leave out --clean-urls=true/);
+  });
+});
