@@ -23,6 +23,7 @@ const PAGES: Readonly<Record<string, string>> = {
   article: "2022/03/15/lcc-survey-results/",
   search: "search/?q=canteen",
   "not found": "no/such/page/",
+  "not saved for offline reading": "offline/",
 };
 
 describe("accessibility of every page type (axe-core, WCAG 2.2 AA)", () => {
