@@ -9,7 +9,7 @@ import {
   type PortableShard,
   encodePostings,
 } from "./portable-query.ts";
-import { shardKeyOf, tokenize } from "./words.ts";
+import { indexedWords, shardKeyOf, wordCount } from "./words.ts";
 
 /** An article as the portable index sees it: what the search page shows and the text it searches. */
 export interface PortableArticle {
@@ -63,24 +63,27 @@ export function buildPortableIndex(articles: readonly PortableArticle[], languag
   const docs: PortableDoc[] = [];
   const texts: string[] = [];
   for (const [doc, article] of articles.entries()) {
-    const body = htmlToText(article.bodyHtml);
+    const segments = htmlToSegments(article.bodyHtml);
+    const body = segments.map((segment) => segment.text).join(" ");
     const weights = new Map<string, number>();
-    const count = (text: string, weight: number): number => {
-      const tokens = tokenize(text);
-      for (const { word } of tokens) {
-        const stemmed = stemOf(word);
-        weights.set(stemmed, (weights.get(stemmed) ?? 0) + weight);
+    const count = (text: string, weight: number): void => {
+      for (const indexed of indexedWords(text, weight)) {
+        const stemmed = stemOf(indexed.word);
+        weights.set(stemmed, (weights.get(stemmed) ?? 0) + indexed.weight);
       }
-      return tokens.length;
     };
+    count(article.title, TITLE_WEIGHT);
+    for (const segment of segments) count(segment.text, segment.weight);
     // Pagefind finds a page by its meta (date and category) as well as its text, and skips the tags' <footer>.
-    const length = count(article.title, TITLE_WEIGHT) + count(body, 1);
     count(`${article.dateText} ${article.category}`, 1);
+    const length = wordCount(article.title) + wordCount(body);
     for (const [stemmed, weight] of weights) {
       const postings = shardFor(stemmed);
       const list = postings.get(stemmed);
-      if (list === undefined) postings.set(stemmed, [doc, weight]);
-      else list.push(doc, weight);
+      // Two decimals are plenty for ranking, and keep the shards short.
+      const rounded = Math.round(weight * 100) / 100;
+      if (list === undefined) postings.set(stemmed, [doc, rounded]);
+      else list.push(doc, rounded);
     }
     docs.push([article.url, article.title, article.dateText, article.category, article.year, article.sortDate, length]);
     texts.push(`${article.title}. ${body}`);
@@ -101,29 +104,59 @@ export function buildPortableIndex(articles: readonly PortableArticle[], languag
   return files;
 }
 
-/** The text a reader sees in rendered HTML, with a space wherever a block ends so words do not run together. */
-export function htmlToText(html: string): string {
-  const parts: string[] = [];
+/** A stretch of an article's text and the weight of its words. */
+export interface TextSegment {
+  readonly text: string;
+  readonly weight: number;
+}
+
+/** Pagefind weighs the words of a heading by its level, and those of the text 1. */
+const HEADING_WEIGHTS: Readonly<Record<string, number>> = { h1: 7, h2: 6, h3: 5, h4: 4, h5: 3, h6: 2 };
+
+/**
+ * The text a reader sees in rendered HTML, in stretches of one weight
+ * (headings weigh more), with a space wherever a block ends so that words do
+ * not run together; scripts and styles left out.
+ */
+export function htmlToSegments(html: string): TextSegment[] {
+  const segments: { text: string; weight: number }[] = [];
+  const weights: number[] = [1];
   let skipped = 0;
+  const append = (text: string): void => {
+    const weight = weights[weights.length - 1] ?? 1;
+    const last = segments[segments.length - 1];
+    if (last !== undefined && last.weight === weight) last.text += text;
+    else segments.push({ text, weight });
+  };
   const parser = new Parser(
     {
       onopentagname(name) {
         if (name === "script" || name === "style" || name === "template") skipped += 1;
-        if (!INLINE.has(name)) parts.push(" ");
+        if (!INLINE.has(name)) append(" ");
+        const heading = HEADING_WEIGHTS[name];
+        if (heading !== undefined) weights.push(heading);
       },
       onclosetag(name) {
         if (name === "script" || name === "style" || name === "template") skipped = Math.max(0, skipped - 1);
-        if (!INLINE.has(name)) parts.push(" ");
+        if (HEADING_WEIGHTS[name] !== undefined && weights.length > 1) weights.pop();
+        if (!INLINE.has(name)) append(" ");
       },
       ontext(text) {
-        if (skipped === 0) parts.push(text);
+        if (skipped === 0) append(text);
       },
     },
     { decodeEntities: true },
   );
   parser.write(html);
   parser.end();
-  return parts.join("").replace(/\s+/g, " ").trim();
+  return segments.map(({ text, weight }) => ({ text: text.replace(/\s+/g, " ").trim(), weight })).filter((segment) => segment.text !== "");
+}
+
+/** The text a reader sees in rendered HTML. */
+export function htmlToText(html: string): string {
+  return htmlToSegments(html)
+    .map((segment) => segment.text)
+    .join(" ");
 }
 
 const INLINE = new Set(["a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"]);

@@ -26,9 +26,47 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** The words of a query, folded, without repeats. */
+/** A word as the index holds it: folded, with its weight (1 for a word of the text). */
+export interface IndexedWord {
+  readonly word: string;
+  readonly weight: number;
+}
+
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
+/** Where a written compound word breaks: at punctuation, and at case changes ("secureContext", "WKWebView"). */
+const COMPOUND_BREAK = /[^\p{L}\p{N}]+|(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u;
+
+/**
+ * The words Pagefind indexes for a text, so the portable index finds what
+ * Pagefind finds: each run of text between spaces, without its punctuation
+ * ("life-cycle" is "lifecycle"), and, for a compound ("life-cycle",
+ * "secureContext", "fs.readFile"), each part of two letters or more too,
+ * sharing the word's weight.
+ */
+export function indexedWords(text: string, weight: number): IndexedWord[] {
+  const words: IndexedWord[] = [];
+  for (const written of text.split(/\s+/)) {
+    const whole = foldWord(written).replace(NOT_LETTER_OR_DIGIT, "");
+    if (whole === "") continue;
+    words.push({ word: whole, weight });
+    const parts = written.split(COMPOUND_BREAK).filter((part) => part !== "");
+    if (parts.length < 2) continue;
+    for (const part of parts) {
+      const folded = foldWord(part);
+      if (Array.from(folded).length > 1) words.push({ word: folded, weight: weight / parts.length });
+    }
+  }
+  return words;
+}
+
+/** How many words a text has, as Pagefind counts a page's length: runs between spaces. */
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter((written) => written !== "").length;
+}
+
+/** The words of a query, as Pagefind reads one: punctuation dropped, split at spaces, folded, without repeats. */
 export function queryWords(query: string): string[] {
-  return [...new Set(tokenize(query).map((token) => token.word))];
+  return [...new Set(foldWord(query).replace(/[^\p{L}\p{N}\s]+/gu, "").split(/\s+/).filter((word) => word !== ""))];
 }
 
 /**

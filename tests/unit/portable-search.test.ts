@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { buildPortableIndex, htmlToText, type PortableArticle, type PortableIndexFile } from "../../src/search/portable-index.ts";
+import { buildPortableIndex, htmlToSegments, htmlToText, type PortableArticle, type PortableIndexFile } from "../../src/search/portable-index.ts";
 import {
   decodePostings,
   encodePostings,
@@ -15,7 +15,7 @@ import {
   type PortableShard,
 } from "../../src/search/portable-query.ts";
 import { portableLanguage } from "../../src/search/stemmers.ts";
-import { foldWord, queryWords, shardFileName, shardKeyOf, tokenize } from "../../src/search/words.ts";
+import { foldWord, indexedWords, queryWords, shardFileName, shardKeyOf, tokenize, wordCount } from "../../src/search/words.ts";
 
 function articleAt(index: number, title: string, body: string, fields: Partial<PortableArticle> = {}): PortableArticle {
   const day = String(index + 1).padStart(2, "0");
@@ -46,6 +46,8 @@ const articles = [
   articleAt(1, "School canteens survey", "<p>What 62 kitchens told us about food.</p>", { category: "Reports", year: 2023, sortDate: "2023-05-01", dateText: "May 1, 2023" }),
   articleAt(2, "Café contracts", "<p>Coffee breaks in public buildings, purchased greener.</p><script>ignored words</script>"),
   articleAt(3, "Business travel", "<p>Buses and trains for purchasing staff.</p>"),
+  articleAt(4, "Notes from March", `<h2>Electric fleets</h2><p>${"Charging points were counted. ".repeat(5)}</p>`),
+  articleAt(5, "Notes from April", "<p>The fleets at the depot were electric.</p>"),
 ];
 const files = buildPortableIndex(articles, await portableLanguage("en"));
 const source = sourceOf(files);
@@ -62,6 +64,19 @@ describe("the words of a text", () => {
       { word: "2024", start: 16, end: 20 },
     ]);
     assert.deepEqual(queryWords("Green green GREEN buses"), ["green", "buses"]);
+  });
+
+  it("are indexed as Pagefind indexes them: a compound whole and in parts that share its weight", () => {
+    const words = (text: string): string[] => indexedWords(text, 1).map(({ word, weight }) => `${word}:${weight.toFixed(2)}`);
+    assert.deepEqual(words("secureContext"), ["securecontext:1.00", "secure:0.50", "context:0.50"]);
+    assert.deepEqual(words("life-cycle, fs.readFile"), ["lifecycle:1.00", "life:0.50", "cycle:0.50", "fsreadfile:1.00", "fs:0.33", "read:0.33", "file:0.33"]);
+    assert.deepEqual(words("OpenSSL v8 Café"), ["openssl:1.00", "open:0.50", "ssl:0.50", "v8:1.00", "cafe:1.00"]);
+    assert.deepEqual(indexedWords("Title", 10), [{ word: "title", weight: 10 }]);
+    assert.equal(wordCount(" one  two-three\nfour "), 3);
+  });
+
+  it("of a query lose their punctuation, as in Pagefind", () => {
+    assert.deepEqual(queryWords("life-cycle Café, fs.readFile"), ["lifecycle", "cafe", "fsreadfile"]);
   });
 
   it("fall into shards by their first two letters, named safely for any file system", () => {
@@ -93,6 +108,14 @@ describe("the portable search index", () => {
     assert.equal(htmlToText("<p>One <em>two</em></p><p>three&amp;four</p><script>x()</script><li>five</li>"), "One two three&four five");
   });
 
+  it("weighs the words of headings by their level, as Pagefind does", () => {
+    assert.deepEqual(htmlToSegments("<h2>Notable <code>changes</code></h2><p>text</p><h4>Four</h4>"), [
+      { text: "Notable changes", weight: 6 },
+      { text: "text", weight: 1 },
+      { text: "Four", weight: 4 },
+    ]);
+  });
+
   it("finds every article holding all the words, stemmed as the text was", async () => {
     assert.deepEqual(new Set(await titles("purchasing")), new Set(["Green purchasing guide", "Café contracts", "Business travel"]));
     assert.deepEqual(await titles("canteen kitchens"), ["School canteens survey", "Green purchasing guide"]);
@@ -110,8 +133,9 @@ describe("the portable search index", () => {
     assert.deepEqual(await titles("may 2023"), ["School canteens survey"]);
   });
 
-  it("ranks a match in the title above one in the text, and orders by date when asked", async () => {
+  it("ranks a match in the title above one in a heading, and one in a heading above one in the text, and orders by date when asked", async () => {
     assert.equal((await titles("canteens"))[0], "School canteens survey");
+    assert.deepEqual(await titles("electric fleets"), ["Notes from March", "Notes from April"]);
     assert.deepEqual(await titles("greener", { sort: "newest" }), ["Café contracts", "Green purchasing guide"]);
   });
 
