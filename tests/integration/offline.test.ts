@@ -51,7 +51,9 @@ describe("the service worker of a hosted build", () => {
       const { document } = parseHTML(await readFile(join(output, page), "utf8"));
       assert.ok(document.querySelector('script[defer][src^="/news/assets/offline."]'), page);
     }
-    assert.equal((await readPage(output, "offline/index.html")).querySelector("h1")?.textContent, "Not saved for offline reading");
+    const offlinePage = await readPage(output, "offline/index.html");
+    assert.equal(offlinePage.querySelector("h1")?.textContent, "Not saved for offline reading");
+    assert.equal(offlinePage.querySelector('meta[name="robots"]')?.getAttribute("content"), "noindex", "search engines leave the offline page out");
   });
 
   it("leaves the index's parts to be saved as searches use them when the index is over the budget", async () => {
