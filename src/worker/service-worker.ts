@@ -5,6 +5,7 @@
 // every build that changes the site changes the worker, and its caches are
 // named by the build's version and replace the previous build's.
 import { cacheNames, clientsClaim } from "workbox-core";
+import { ExpirationPlugin } from "workbox-expiration";
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from "workbox-precaching";
 import { NavigationRoute, registerRoute, setCatchHandler } from "workbox-routing";
 import { CacheFirst, NetworkFirst } from "workbox-strategies";
@@ -14,13 +15,17 @@ declare const self: ServiceWorkerGlobalScope;
 declare const newsArchiveOffline: OfflinePlan;
 
 const plan = newsArchiveOffline;
+/** Pages (and their images) kept for offline reading, the least recently used dropped first. */
+const PAGES_KEPT = 1000;
 const pagesCache = `news-archive-pages-${plan.version}`;
 const searchCache = `news-archive-search-${plan.version}`;
 
 // Pages are asked of the network first, so a reader online always gets the
 // current build; offline, the copy saved when the page was last read.
 // A page's query (?q= on the search page, ?highlight= on an article) does not change what is saved.
-const pages = new NetworkFirst({ cacheName: pagesCache, networkTimeoutSeconds: 5, matchOptions: { ignoreSearch: true } });
+// A reader of a large archive keeps the latest pages read, and the browser may reclaim them when short of space.
+const keptPages = (): ExpirationPlugin => new ExpirationPlugin({ maxEntries: PAGES_KEPT, purgeOnQuotaError: true });
+const pages = new NetworkFirst({ cacheName: pagesCache, networkTimeoutSeconds: 5, matchOptions: { ignoreSearch: true }, plugins: [keptPages()] });
 registerRoute(new NavigationRoute(async (options) => (await pages.handle(options)) ?? Response.error()));
 // Pagefind's entry file has a fixed name and lists the index's current parts;
 // offline, the copy saved on install when no search has saved a later one.
@@ -42,9 +47,12 @@ precacheAndRoute(plan.precache.map(([url, revision]) => ({ url, revision })));
 cleanupOutdatedCaches();
 
 // Other parts of the index have names that change with their content: saved as searches use them.
-registerRoute(({ url }) => url.pathname.includes(`/${plan.searchBundle}/`), new CacheFirst({ cacheName: searchCache }));
+registerRoute(
+  ({ url }) => url.pathname.includes(`/${plan.searchBundle}/`),
+  new CacheFirst({ cacheName: searchCache, plugins: [new ExpirationPlugin({ purgeOnQuotaError: true })] }),
+);
 // Images and other files of the pages read.
-registerRoute(({ url, request }) => url.origin === self.location.origin && request.method === "GET", new NetworkFirst({ cacheName: pagesCache }));
+registerRoute(({ url, request }) => url.origin === self.location.origin && request.method === "GET", new NetworkFirst({ cacheName: pagesCache, plugins: [keptPages()] }));
 
 // Offline, a page never opened (and not in the shell) gets the page saying so; the shell's pages come from the install.
 setCatchHandler(async ({ request, url }) => {
