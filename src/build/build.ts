@@ -35,6 +35,7 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
   setCurrentSiteSource(source);
   const data = await source.data();
   const outputShown = relative(process.cwd(), request.outputDir) || ".";
+  let renderSeconds: number | undefined;
   const report = (loaded: SiteData, pagesWritten?: number, seconds = (performance.now() - started) / 1000): void => {
     const { errors, warnings } = formatDiagnostics(loaded.archive.diagnostics, request.shownContentDir, options.verbose);
     warnings.forEach(io.err);
@@ -44,6 +45,7 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
       diagnostics: loaded.archive.diagnostics,
       outputShown,
       seconds,
+      ...(renderSeconds === undefined ? {} : { phases: { loadSeconds: loaded.loadSeconds, renderSeconds } }),
       ...(pagesWritten === undefined ? {} : { pagesWritten }),
       ...(source.written === undefined || pagesWritten === undefined
         ? {}
@@ -90,7 +92,9 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
   try {
     await writeAtomically(request.outputDir, async (stagingDir) => {
       const eleventy = new Eleventy(LAYOUTS_DIR, stagingDir, { configPath: ELEVENTY_CONFIG, quietMode: true, runMode: "build" });
+      const rendering = performance.now();
       await eleventy.write();
+      renderSeconds = (performance.now() - rendering) / 1000;
       if (options.checkLinks) {
         brokenSiteLinks = reportLinks(await checkLinks(stagingDir, request.settings.basePath, { fromDisk: request.portable }), data, io);
         if (brokenSiteLinks > 0) throw new LinkCheckFailure();

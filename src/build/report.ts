@@ -37,6 +37,8 @@ export interface SummaryFacts {
   readonly offline?: OfflineReport;
   readonly outputShown: string;
   readonly seconds: number;
+  /** Where a build's time went: loading and checking the archive, and Eleventy's rendering and writing (the search index included). */
+  readonly phases?: { readonly loadSeconds: number; readonly renderSeconds: number };
 }
 
 export function formatSummary(facts: SummaryFacts): string[] {
@@ -69,7 +71,13 @@ export function formatSummary(facts: SummaryFacts): string[] {
   if (offline?.kind === "portable") {
     lines.push(`offline: portable site; its search index for pages opened from disk is ${megabytes(offline.indexBytes)} in ${offline.indexFiles} files`);
   }
-  lines.push(`time: ${facts.seconds.toFixed(2)} s`);
+  const { phases } = facts;
+  const searchSeconds = facts.search?.seconds ?? 0;
+  lines.push(
+    phases === undefined
+      ? `time: ${facts.seconds.toFixed(2)} s`
+      : `time: ${facts.seconds.toFixed(2)} s (loading and checking ${phases.loadSeconds.toFixed(2)} s, pages and files ${(phases.renderSeconds - searchSeconds).toFixed(2)} s, search index ${searchSeconds.toFixed(2)} s)`,
+  );
   return lines;
 }
 
