@@ -1,13 +1,14 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
-import { folderSize } from "../build/output-folder.ts";
+import { filesUnder, type FileInFolder } from "../build/output-folder.ts";
 import { ARTICLE_FILES_GLOB } from "../site/urls.ts";
 
 export interface SearchIndexReport {
   readonly pagesIndexed: number;
   readonly bytesOnDisk: number;
-  readonly files: number;
+  /** The bundle's files, paths from the bundle's folder. */
+  readonly bundleFiles: readonly FileInFolder[];
   readonly seconds: number;
 }
 
@@ -36,8 +37,9 @@ export async function writeSearchIndex(outputDir: string, { keepIndexUrl }: { re
     const bundleDir = join(outputDir, SEARCH_BUNDLE_DIR);
     const written = await index.writeFiles({ outputPath: bundleDir });
     if (written.errors.length > 0) throw new Error(`the search index could not be written: ${written.errors.join("; ")}`);
-    const { bytes, files } = await folderSize(bundleDir);
-    return { pagesIndexed: await pagesInBundle(bundleDir), bytesOnDisk: bytes, files, seconds: (performance.now() - started) / 1000 };
+    const bundleFiles = await filesUnder(bundleDir);
+    const bytesOnDisk = bundleFiles.reduce((sum, file) => sum + file.bytes, 0);
+    return { pagesIndexed: await pagesInBundle(bundleDir), bytesOnDisk, bundleFiles, seconds: (performance.now() - started) / 1000 };
   } finally {
     await index.deleteIndex();
     await pagefind.close();

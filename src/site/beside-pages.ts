@@ -1,5 +1,5 @@
-import { copyFile, mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
-import { dirname, join, relative, sep } from "node:path";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import type { BuildRequest } from "../build/request.ts";
 import type { SiteData } from "../build/site-source.ts";
 import { isNamedByContent, planOffline, revisionOf, serviceWorkerScript, type CacheableFile } from "../offline/plan.ts";
@@ -20,19 +20,13 @@ export interface BesidePagesReport {
   readonly offline: OfflineReport;
 }
 
-/** A page Eleventy rendered: the file it wrote and its HTML. */
-export interface RenderedPage {
-  readonly outputPath: string | false;
-  readonly content: string;
-}
-
 /**
  * Writes what sits beside the rendered pages: page-bundle files, the theme's
  * files, feeds and sitemap, the search index (Pagefind's, of the published
  * non-draft articles written), and, as the build asks, the portable index or
  * the service worker.
  */
-export async function writeBesidePages(outputDir: string, rendered: readonly RenderedPage[], data: SiteData, request: BuildRequest): Promise<BesidePagesReport> {
+export async function writeBesidePages(outputDir: string, data: SiteData, request: BuildRequest): Promise<BesidePagesReport> {
   const { bundleAssets, views, theme, publishedFiles } = data;
   for (const { from, to } of bundleAssets) {
     const target = join(outputDir, to);
@@ -60,8 +54,8 @@ export async function writeBesidePages(outputDir: string, rendered: readonly Ren
     return { search, offline: { kind: "portable", indexFiles: index.length, indexBytes: index.reduce((sum, file) => sum + Buffer.byteLength(file.content), 0) } };
   }
   if (theme.serviceWorkerCode !== undefined) {
-    const shell = await shellFiles(outputDir, theme.files, rendered, request);
-    const searchFiles = await filesOf(outputDir, SEARCH_BUNDLE_DIR);
+    const shell = await shellFiles(outputDir, theme.files, request);
+    const searchFiles = await searchBundleFiles(outputDir, search);
     const plan = planOffline({
       shell,
       searchFiles,
@@ -92,29 +86,27 @@ const SHELL_PAGES: readonly Route[] = [{ kind: "home" }, { kind: "archive" }, { 
 async function shellFiles(
   outputDir: string,
   themeFiles: readonly { readonly path: string; readonly content: string | Uint8Array }[],
-  rendered: readonly RenderedPage[],
   request: BuildRequest,
 ): Promise<CacheableFile[]> {
-  const html = new Map(rendered.flatMap((page) => (page.outputPath === false ? [] : [[pathFromRoot(outputDir, page.outputPath), page.content] as const])));
   const urls = urlContextOf(request.settings);
-  const pages = SHELL_PAGES.flatMap((route) => {
-    const content = html.get(outputFileFor(route));
-    return content === undefined ? [] : [{ url: hrefFromRoot(route, urls), bytes: Buffer.byteLength(content), revision: revisionOf(content) }];
-  });
-  return [...themeFiles.map((file) => ({ url: file.path, bytes: typeof file.content === "string" ? Buffer.byteLength(file.content) : file.content.byteLength, revision: revisionOf(file.content) })), ...pages];
+  const pages = await Promise.all(
+    SHELL_PAGES.map(async (route) => ({ url: hrefFromRoot(route, urls), content: await readFile(join(outputDir, outputFileFor(route))) })),
+  );
+  return [...themeFiles.map((file) => ({ url: file.path, content: file.content })), ...pages].map(({ url, content }) => ({
+    url,
+    bytes: Buffer.byteLength(content),
+    revision: revisionOf(content),
+  }));
 }
 
-/** The files of a folder of the output, with revisions: their names where those carry their content's hash. */
-async function filesOf(outputDir: string, folder: string): Promise<CacheableFile[]> {
-  const files: CacheableFile[] = [];
-  for (const entry of await readdir(join(outputDir, folder), { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    const url = pathFromRoot(outputDir, path);
-    const bytes = (await stat(path)).size;
-    files.push({ url, bytes, revision: isNamedByContent(url) ? entry.name : revisionOf(await readFile(path)) });
-  }
-  return files;
+/** The files of the Pagefind bundle, with revisions: their names where those carry their content's hash. */
+async function searchBundleFiles(outputDir: string, search: SearchIndexReport): Promise<CacheableFile[]> {
+  return Promise.all(
+    search.bundleFiles.map(async (file) => {
+      const url = `${SEARCH_BUNDLE_DIR}/${file.path}`;
+      return { url, bytes: file.bytes, revision: isNamedByContent(url) ? url : revisionOf(await readFile(join(outputDir, url))) };
+    }),
+  );
 }
 
 async function writeFiles(outputDir: string, files: readonly { readonly path: string; readonly content: string | Uint8Array }[]): Promise<void> {
@@ -123,8 +115,4 @@ async function writeFiles(outputDir: string, files: readonly { readonly path: st
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, file.content);
   }
-}
-
-function pathFromRoot(outputDir: string, path: string): string {
-  return relative(outputDir, path).split(sep).join("/");
 }

@@ -52,7 +52,7 @@ export function configureSite(eleventyConfig: UserConfig, source: SiteSource): v
     });
   }
 
-  eleventyConfig.on("eleventy.after", async ({ directories, results }) => {
-    source.recordWritten(await writeBesidePages(directories.output, results, await source.data(), source.request));
+  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+    source.recordWritten(await writeBesidePages(directories.output, await source.data(), source.request));
   });
 }

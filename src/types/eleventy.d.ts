@@ -10,7 +10,6 @@ declare module "@11ty/eleventy" {
   export interface EleventyAfterEvent {
     readonly directories: EleventyDirectories;
     readonly runMode: "build" | "watch" | "serve";
-    readonly results: ReadonlyArray<{ readonly url: string | false; readonly outputPath: string | false; readonly content: string }>;
   }
 
   export interface UserConfig {
