@@ -127,10 +127,10 @@ export async function searchPortable(source: PortableIndexSource, query: string,
   const known = new Set(manifest.shards);
   const pages = manifest.docs.length;
   const averageLength = manifest.docs.reduce((sum, doc) => sum + doc[6], 0) / Math.max(pages, 1);
-  let hits: Map<number, { score: number; stems: string[] }> | undefined;
+  let hits: Map<number, DocMatch> | undefined;
   for (const word of words) {
     const term = stem(word);
-    const found = new Map<number, { score: number; stems: string[] }>();
+    const found = new Map<number, DocMatch>();
     for (const [matched, postings] of await extensionsOf(term, source, known)) {
       const containing = postings.length / 2;
       const idf = Math.log(1 + (pages - containing + 0.5) / (containing + 0.5));
@@ -226,11 +226,15 @@ function lengthBonus(differential: number): number {
   return Math.exp(base * TERM_SIMILARITY) / Math.exp(TERM_SIMILARITY);
 }
 
-function intersect(
-  kept: Map<number, { score: number; stems: string[] }>,
-  next: Map<number, { score: number; stems: string[] }>,
-): Map<number, { score: number; stems: string[] }> {
-  const both = new Map<number, { score: number; stems: string[] }>();
+/** How well one article matches the query so far, and the stems it matched. */
+interface DocMatch {
+  score: number;
+  readonly stems: string[];
+}
+
+/** The articles matched by both, their scores and stems added up. */
+function intersect(kept: Map<number, DocMatch>, next: Map<number, DocMatch>): Map<number, DocMatch> {
+  const both = new Map<number, DocMatch>();
   for (const [doc, entry] of kept) {
     const other = next.get(doc);
     if (other !== undefined) both.set(doc, { score: entry.score + other.score, stems: [...entry.stems, ...other.stems] });
