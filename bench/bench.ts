@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../src/build/request.ts";
 import { generateArchive } from "./generate.ts";
-import { measure, type Measurement } from "./measure.ts";
+import { measure, median, type Measurement } from "./measure.ts";
 
 const STANDARD_SIZES = [1000, 4000, 10000];
 
@@ -51,12 +51,6 @@ async function prepareHugo(root: string, content: string): Promise<void> {
   await writeFile(join(root, "layouts/_default/single.html"), "<!doctype html><title>{{ .Title }}</title>{{ .Content }}\n");
   await writeFile(join(root, "hugo.toml"), 'baseURL = "https://example.org/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "home", "section"]\n');
 }
-
-const median = (numbers: readonly number[]): number => {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
 
 async function benchSize(articles: number): Promise<ToolResult[]> {
   const root = await mkdtemp(join(tmpdir(), `news-archive-bench-${articles}-`));

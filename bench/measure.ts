@@ -59,3 +59,10 @@ export async function measure(command: string, args: readonly string[], options:
   if (exitCode !== 0) throw new Error(`${command} ${args.join(" ")} failed (${exitCode}):\n${stderr.slice(-2000)}`);
   return { wallMs, cpuMs: (await reapedChildrenCpuMs()) - cpuBefore, peakRssBytes: peak, exitCode };
 }
+
+/** The middle value (the mean of the two middle values for an even count). */
+export function median(numbers: readonly number[]): number {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}

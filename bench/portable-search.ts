@@ -9,7 +9,9 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
+import { median } from "./measure.ts";
 import { folderSize } from "../src/build/output-folder.ts";
+import { megabytes } from "../src/build/report.ts";
 import { PORTABLE_INDEX_DIR } from "../src/search/portable-query.ts";
 
 const { values, positionals } = parseArgs({ options: { runs: { type: "string" }, query: { type: "string", multiple: true } }, allowPositionals: true, strict: true });
@@ -21,12 +23,6 @@ if (siteDir === undefined || !Number.isInteger(runs) || runs < 1) {
 }
 const queries = values.query ?? ["release", "security vulnerability", "npm"];
 
-const median = (numbers: readonly number[]): number => {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
-const megabytes = (bytes: number): string => `${(bytes / 1_000_000).toFixed(2)} MB`;
 
 const site = await folderSize(siteDir);
 const index = await folderSize(join(siteDir, PORTABLE_INDEX_DIR));

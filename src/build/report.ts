@@ -81,6 +81,7 @@ export function formatSummary(facts: SummaryFacts): string[] {
   return lines;
 }
 
-function megabytes(bytes: number): string {
+/** Bytes as decimal megabytes, as the offline budget is set: "0.39 MB". */
+export function megabytes(bytes: number): string {
   return `${(bytes / 1_000_000).toFixed(2)} MB`;
 }
