@@ -69,15 +69,15 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
 
   if (options.serve) {
     // While serving, an invalid article is reported and left out, as with --keep-going, so the rest stays browsable.
-    report(data, pageCount(data));
-    source.onReload((reloaded) => report(reloaded, pageCount(reloaded), reloaded.loadSeconds));
+    report(data, data.changes.pages);
+    source.onReload((reloaded) => report(reloaded, reloaded.changes.pages, reloaded.loadSeconds));
     await mkdir(request.outputDir, { recursive: true });
     await writeFile(join(request.outputDir, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
     const eleventy = new Eleventy(LAYOUTS_DIR, request.outputDir, { configPath: ELEVENTY_CONFIG, quietMode: true, runMode: "watch" });
     await eleventy.init();
     await eleventy.watch();
     const server = new LoopbackDevServer("news-archive", request.outputDir, { pathPrefix: request.settings.basePath });
-    source.onRendered(() => server.reload({}));
+    source.onPagesWritten(() => server.reload({}));
     server.serve(options.port);
     return 0;
   }
@@ -105,7 +105,7 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
     io.err(`build failed: ${brokenSiteLinks} broken link(s) in the site's own pages; nothing was written and ${outputShown} is unchanged.`);
     return 1;
   }
-  report(data, pageCount(data));
+  report(data, data.changes.pages);
   return 0;
 }
 
@@ -129,11 +129,4 @@ function reportLinks(report: LinkReport, data: SiteData, io: Console): number {
   }
   io.out(`links: ${report.linksChecked} internal links checked on ${report.pages} pages, ${report.broken.length} broken (${report.broken.length - siteErrors} in article bodies, ${siteErrors} in the site's pages)`);
   return siteErrors;
-}
-
-/** Every HTML page the build writes. */
-function pageCount({ views }: SiteData): number {
-  const lists = [views.articlePages, views.homePages, views.yearPages, views.monthPages, views.categoryPages, views.tagPages];
-  // The archive grid, the category and tag indexes, the search page and the 404 page.
-  return lists.reduce((sum, list) => sum + list.length, 0) + views.offlinePages.length + 5;
 }

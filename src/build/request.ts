@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { realpath } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
@@ -9,6 +10,7 @@ import { parseSettings, readSettingsFile, SETTINGS_FILE_NAME, type Settings } fr
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const DEFAULT_CONTENT_DIR = join(PROJECT_ROOT, "content");
 export const DEFAULT_OUTPUT_DIR = join(PROJECT_ROOT, "_site");
+export const DEFAULT_CACHE_DIR = join(PROJECT_ROOT, "node_modules/.cache/news-archive");
 
 /** What a user asks for on the command line; every field is optional. */
 export interface BuildOptions {
@@ -22,6 +24,8 @@ export interface BuildOptions {
   readonly keepGoing?: boolean;
   /** A site that works from a folder on disk (file://): relative links, a script-loaded search index, no service worker. */
   readonly portable?: boolean;
+  /** Where parsed and rendered articles are kept between builds; false keeps nothing. Default: node_modules/.cache/news-archive/. */
+  readonly cacheDir?: string | false;
 }
 
 /** A checked request: absolute folders, typed settings. */
@@ -39,6 +43,8 @@ export interface BuildRequest {
   readonly includeDrafts: boolean;
   readonly keepGoing: boolean;
   readonly portable: boolean;
+  /** This archive's folder in the build cache, or undefined when caching is off. */
+  readonly cacheDir?: string;
 }
 
 export type RequestResult = { readonly ok: true; readonly request: BuildRequest } | { readonly ok: false; readonly errors: readonly string[] };
@@ -114,11 +120,13 @@ export async function resolveBuildRequest(options: BuildOptions, cwd: string = p
       includeDrafts: options.drafts ?? false,
       keepGoing: options.keepGoing ?? false,
       portable: options.portable ?? false,
+      // One folder per archive, so that building two archives in turn keeps both warm.
+      ...(options.cacheDir === false ? {} : { cacheDir: join(resolve(cwd, options.cacheDir ?? DEFAULT_CACHE_DIR), createHash("sha256").update(contentReal).digest("hex").slice(0, 12)) }),
     },
   };
 }
 
-function isInside(child: string, parent: string): boolean {
+export function isInside(child: string, parent: string): boolean {
   const fromParent = relative(parent, child);
   return fromParent !== "" && !fromParent.startsWith("..") && !isAbsolute(fromParent);
 }

@@ -1,22 +1,29 @@
-import { realpath } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
-import { warning } from "../content/diagnostics.ts";
-import { lastModifiedMs, loadArchive, type LoadedArchive } from "../content/load-archive.ts";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { realpath, rm } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { errorCodeOf, warning } from "../content/diagnostics.ts";
+import { lastModifiedMs, loadArchive, type LoadedArchive, type ReadOutcome } from "../content/load-archive.ts";
 import { slugify } from "../content/slugs.ts";
 import { buildArchiveModel } from "../model/archive-model.ts";
+import { countPages, pageChanges, type PageFingerprints } from "../model/page-changes.ts";
 import { buildDay, buildSiteViews, bundleAssetCopies, urlContextOf, type SiteViews } from "../model/views.ts";
 import { buildFeeds, type PublishedFile } from "../publish/feeds.ts";
 import { buildSitemap } from "../publish/sitemap.ts";
 import { outputFileFor } from "../site/urls.ts";
 import { createMarkdownRenderer } from "../render/markdown.ts";
+import type { Settings } from "../settings/settings.ts";
 import type { BesidePagesReport } from "../site/beside-pages.ts";
 import { prepareTheme, type ThemeBundle } from "../site/theme.ts";
-import type { BuildRequest } from "./request.ts";
+import { BuildCache } from "./build-cache.ts";
+import { PROJECT_ROOT, type BuildRequest } from "./request.ts";
 
 /** Everything one build publishes, computed once from the loaded archive. */
 export interface SiteData {
   readonly archive: LoadedArchive;
   readonly views: SiteViews;
+  /** The pages this build renders: every page, except under `npm start`, where only those changed since the last build. */
+  readonly changes: { readonly views: SiteViews; readonly pages: number };
   readonly bundleAssets: readonly { readonly from: string; readonly to: string }[];
   readonly theme: ThemeBundle;
   /** Feeds, sitemap and robots.txt. */
@@ -36,7 +43,11 @@ export class SiteSource {
   #loads = 0;
   #reloadListener: ((data: SiteData) => void) | undefined;
   #written: BesidePagesReport | undefined;
-  #renderedListener: (() => void) | undefined;
+  #pagesWrittenListener: (() => void) | undefined;
+  /** What each page printed in the last build, under `npm start`. */
+  #fingerprints: PageFingerprints | undefined;
+  /** Kept across the reloads of `npm start`, so that only edited articles are read and rendered again. */
+  #articleCache: Promise<BuildCache<ReadOutcome>> | undefined;
 
   readonly #serving: boolean;
 
@@ -51,8 +62,14 @@ export class SiteSource {
     return this.#current;
   }
 
-  invalidate(): void {
+  /**
+   * Marks the data stale after an edit (under `npm start`); the next build
+   * renders the pages whose views changed, or every page when `everyPage`
+   * (a template changed, which can change any page).
+   */
+  invalidate({ everyPage }: { readonly everyPage: boolean }): void {
     this.#current = undefined;
+    if (everyPage) this.#fingerprints = undefined;
   }
 
   /** What the last build wrote beside its pages (search index, offline reading), for the summary. */
@@ -60,15 +77,19 @@ export class SiteSource {
     return this.#written;
   }
 
+  /** Called by the Eleventy wiring when a build has written its pages and their files; the search index follows. */
+  pagesWritten(): void {
+    this.#pagesWrittenListener?.();
+  }
+
   /** Called by the Eleventy wiring when a build has written everything: pages, files and search index. */
   recordWritten(report: BesidePagesReport): void {
     this.#written = report;
-    this.#renderedListener?.();
   }
 
-  /** Called after each complete build (under `npm start`, to reload the browser). */
-  onRendered(listener: () => void): void {
-    this.#renderedListener = listener;
+  /** Called after each build's pages are written (under `npm start`, to reload the browser without waiting for the search index). */
+  onPagesWritten(listener: () => void): void {
+    this.#pagesWrittenListener = listener;
   }
 
   /** Called with the new data each time the archive is loaded again (under `npm start`). */
@@ -79,6 +100,8 @@ export class SiteSource {
   async #load(): Promise<SiteData> {
     const { request } = this;
     const started = performance.now();
+    this.#articleCache ??= BuildCache.open<ReadOutcome>(request.cacheDir, articleReaderIdentity(request.settings));
+    const cache = await this.#articleCache;
     const loaded = await loadArchive({
       contentDir: request.contentDir,
       settings: request.settings,
@@ -86,8 +109,10 @@ export class SiteSource {
       knownFiles: request.settingsFileInContent === undefined ? [] : [request.settingsFileInContent],
       excludedDirs: [await realpath(request.outputDir).catch(() => request.outputDir)],
       renderMarkdown: createMarkdownRenderer({ sanitize: request.settings.sanitize }),
+      cache,
     });
-    const archive = withSettingsWarnings(loaded, request);
+    const { failed } = await cache.save();
+    const archive = withBuildWarnings(loaded, request, failed);
     const { settings } = request;
     const today = buildDay(process.env["SOURCE_DATE_EPOCH"], Date.now(), settings.timeZone);
     const logo = settings.logo;
@@ -104,10 +129,12 @@ export class SiteSource {
     const lastModified = new Map(
       archive.articles.map((article) => [outputFileFor(article.route), new Date(lastModifiedMs(article)).toISOString().slice(0, 10)]),
     );
+    const changes = this.#serving ? await this.#pagesToRender(views) : { views, pages: countPages(views) };
     const data: SiteData = {
       archive,
       theme,
       views,
+      changes,
       publishedFiles: [...buildFeeds(model.newestFirst, model.categories, settings, urls), ...buildSitemap(views, urls, lastModified)],
       bundleAssets: bundleAssetCopies(archive.articles),
       loadSeconds: (performance.now() - started) / 1000,
@@ -116,10 +143,35 @@ export class SiteSource {
     if (this.#loads > 1) this.#reloadListener?.(data);
     return data;
   }
+
+  /** Compares with the last build and deletes the pages that are gone, whose files Eleventy would otherwise leave behind. */
+  async #pagesToRender(views: SiteViews): Promise<{ readonly views: SiteViews; readonly pages: number }> {
+    const changes = pageChanges(views, this.#fingerprints);
+    this.#fingerprints = changes.fingerprints;
+    await Promise.all(changes.removed.map((file) => rm(join(this.request.outputDir, file), { force: true })));
+    return changes;
+  }
 }
 
-/** Settings that leave part of the site empty or relative: a sidebar box naming an unused category, no site URL. */
-function withSettingsWarnings(archive: LoadedArchive, request: BuildRequest): LoadedArchive {
+/**
+ * What a cached article outcome was made by: the code that reads and renders
+ * articles, the locked library versions and the settings the renderer takes.
+ * Any change to these makes every cached outcome unusable.
+ */
+function articleReaderIdentity(settings: Settings): string {
+  const hash = createHash("sha256").update(JSON.stringify({ sanitize: settings.sanitize }));
+  const readerCode = ["src/content", "src/render"].flatMap((dir) =>
+    readdirSync(join(PROJECT_ROOT, dir), { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith(".ts"))
+      .sort()
+      .map((file) => join(PROJECT_ROOT, dir, file)),
+  );
+  for (const file of [join(PROJECT_ROOT, "package-lock.json"), ...readerCode]) hash.update(file).update(readFileSync(file));
+  return hash.digest("hex");
+}
+
+/** Problems outside the articles: a sidebar box naming an unused category, no site URL, a build cache that cannot be written. */
+function withBuildWarnings(archive: LoadedArchive, request: BuildRequest, cacheFailure: unknown): LoadedArchive {
   const known = new Set(archive.categories.flatMap((category) => [category.slug, category.name.toLowerCase()]));
   const problems = request.settings.sidebar.flatMap((box, index) =>
     box.type !== "featured" && !known.has(box.category.toLowerCase()) && !known.has(slugify(box.category))
@@ -129,6 +181,11 @@ function withSettingsWarnings(archive: LoadedArchive, request: BuildRequest): Lo
   if (request.settings.siteUrl === undefined) {
     problems.push(
       warning("no-site-url", "", 'no site URL is set, so canonical links, feeds and the sitemap use relative URLs; set "siteUrl" in the settings or pass --site-url https://example.org/'),
+    );
+  }
+  if (cacheFailure !== undefined) {
+    problems.push(
+      warning("cache-unwritable", "", `${request.cacheDir ?? "the build cache"}: the build cache could not be written (${errorCodeOf(cacheFailure)}), so the next build reads every article again; give a writable folder with --cache-dir DIR, or pass --no-cache`),
     );
   }
   return problems.length === 0 ? archive : { ...archive, diagnostics: [...problems, ...archive.diagnostics] };

@@ -15,6 +15,9 @@ const USAGE = `Usage: npm run build -- [options]      (npm start: the same, serv
   --check-links        check every internal link, image and script of the written site
   --drafts             publish drafts too
   --keep-going         leave invalid articles out, publish the rest and exit 0
+  --cache-dir DIR      where unchanged articles are kept parsed and rendered between builds
+                       (default: node_modules/.cache/news-archive/)
+  --no-cache           parse and render every article again
   --verbose            list every warning instead of the first 10 of each kind
   --serve              serve the site with live reload (what npm start does)
   --port N             port for --serve (default: 8080)
@@ -36,6 +39,8 @@ async function main(argv: readonly string[]): Promise<number> {
         portable: { type: "boolean" },
         drafts: { type: "boolean" },
         "keep-going": { type: "boolean" },
+        "cache-dir": { type: "string" },
+        "no-cache": { type: "boolean" },
         verbose: { type: "boolean" },
         serve: { type: "boolean" },
         port: { type: "string" },
@@ -58,6 +63,10 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(`--clean-urls=${cleanUrls}: expected --clean-urls=true or --clean-urls=false`);
     return 2;
   }
+  if (values["no-cache"] === true && values["cache-dir"] !== undefined) {
+    console.error("--no-cache and --cache-dir contradict each other; give one of them");
+    return 2;
+  }
   const port = values.port === undefined ? 8080 : Number(values.port);
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     console.error(`--port ${values.port}: expected a port number from 1 to 65535`);
@@ -73,6 +82,7 @@ async function main(argv: readonly string[]): Promise<number> {
     drafts: values.drafts ?? false,
     keepGoing: values["keep-going"] ?? false,
     portable: values.portable ?? false,
+    ...(values["no-cache"] === true ? { cacheDir: false } : values["cache-dir"] === undefined ? {} : { cacheDir: values["cache-dir"] }),
   });
   if (!resolved.ok) {
     resolved.errors.forEach((line) => console.error(`error: ${line}`));

@@ -4,6 +4,7 @@ import { imageSize } from "image-size";
 import { join } from "node:path";
 import { isPageRelative } from "../render/html-urls.ts";
 import { withImageSizes, type ImageSize } from "../render/image-sizes.ts";
+import type { BuildCache } from "../build/build-cache.ts";
 import type { RenderedBody } from "../render/markdown.ts";
 import type { Settings } from "../settings/settings.ts";
 import { routePath, type Route } from "../site/urls.ts";
@@ -53,6 +54,11 @@ export interface LoadOptions {
   /** Real paths of folders inside the content folder never to read (an output folder). */
   readonly excludedDirs: readonly string[];
   readonly renderMarkdown: (markdown: string) => RenderedBody;
+  /**
+   * Outcomes of earlier builds, keyed by the file's bytes and everything else
+   * its outcome depends on: an unchanged article is neither parsed nor rendered again.
+   */
+  readonly cache?: BuildCache<ReadOutcome>;
 }
 
 const READ_CONCURRENCY = 32;
@@ -70,21 +76,22 @@ export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> 
     excludedDirs: options.excludedDirs,
   });
   const diagnostics: Diagnostic[] = [...discovery.diagnostics];
-  const outcomes = await mapConcurrently(discovery.articles, READ_CONCURRENCY, (file) => readOne(options.contentDir, file, settings.timeZone));
+  const read = (file: ArticleFile): Promise<ReadOutcome> => readOne(options.contentDir, file, settings.timeZone, options.renderMarkdown, options.cache);
+  const outcomes = await mapConcurrently(discovery.articles, READ_CONCURRENCY, read);
 
-  const candidates: ArticleFields[] = [];
+  const candidates: ReadArticle[] = [];
   let draftsLeftOut = 0;
   let invalid = 0;
   for (const outcome of outcomes) {
     const leftOutDraft = outcome.draft && !options.includeDrafts;
     diagnostics.push(...(leftOutDraft ? outcome.diagnostics.map(asWarning) : outcome.diagnostics));
     if (leftOutDraft) draftsLeftOut += 1;
-    else if (outcome.fields === undefined) invalid += 1;
-    else candidates.push(outcome.fields);
+    else if (outcome.article === undefined) invalid += 1;
+    else candidates.push(outcome.article);
   }
 
-  const categorySlugOf = (fields: ArticleFields): string => slugify(fields.categoryName ?? settings.defaultCategory);
-  const categorised = candidates.filter((fields) => {
+  const categorySlugOf = (fields: ReadFields): string => slugify(fields.categoryName ?? settings.defaultCategory);
+  const categorised = candidates.filter(({ fields }) => {
     if (categorySlugOf(fields) !== "") return true;
     diagnostics.push(error("empty-category-slug", fields.sourcePath, `the category ${JSON.stringify(fields.categoryName)} has no letters or digits to make a URL from; rename it`));
     return false;
@@ -92,9 +99,8 @@ export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> 
   const categoryOf = resolveCategories(categorised, settings, diagnostics);
   const placed = placeUniquely(categorised, (fields) => categoryOf.get(categorySlugOf(fields)), diagnostics);
   invalid += candidates.length - placed.length;
-  const articles = placed.map(({ fields, category, route }): Article => {
-    const { categoryName: _written, markdown, ...rest } = fields;
-    const body = options.renderMarkdown(markdown);
+  const articles = placed.map(({ fields, body, category, route }): Article => {
+    const { categoryName: _written, ...rest } = fields;
     const html = fields.bundleDir === undefined ? body.html : withImageSizes(body.html, bundleImageSizes(options.contentDir, fields.bundleDir, fields.assets));
     return { ...rest, category, route, bodyHtml: html, excerpt: body.excerpt };
   });
@@ -118,39 +124,67 @@ export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> 
   };
 }
 
-interface ReadOutcome {
-  readonly fields?: ArticleFields;
+/** An article's checked fields, without its Markdown, which is rendered as soon as it is read. */
+type ReadFields = Omit<ArticleFields, "markdown">;
+
+interface ReadArticle {
+  readonly fields: ReadFields;
+  readonly body: RenderedBody;
+}
+
+/** What reading one file gives: its article when valid, whether it is a draft, and its problems. */
+export interface ReadOutcome {
+  readonly article?: ReadArticle;
   readonly draft: boolean;
   readonly diagnostics: readonly Diagnostic[];
 }
 
-async function readOne(contentDir: string, file: ArticleFile, timeZone: string): Promise<ReadOutcome> {
+async function readOne(
+  contentDir: string,
+  file: ArticleFile,
+  timeZone: string,
+  renderMarkdown: (markdown: string) => RenderedBody,
+  cache: BuildCache<ReadOutcome> | undefined,
+): Promise<ReadOutcome> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(join(contentDir, file.file));
   } catch (cause) {
     return { draft: false, diagnostics: [error("unreadable", file.file, `cannot be read (${errorCodeOf(cause)}); fix the file's permissions`)] };
   }
+  // The outcome depends on the bytes, on where the file is (its name gives a slug, its bundle the assets) and on the time zone.
+  const key = cache?.keyOf(bytes, JSON.stringify(file), timeZone);
+  const cached = key === undefined ? undefined : cache?.get(key);
+  if (cached !== undefined) return cached;
+  const outcome = readArticle(bytes, file, timeZone, renderMarkdown);
+  if (key !== undefined) cache?.set(key, outcome);
+  return outcome;
+}
+
+function readArticle(bytes: Uint8Array, file: ArticleFile, timeZone: string, renderMarkdown: (markdown: string) => RenderedBody): ReadOutcome {
   const source = readArticleSource(bytes, file.file);
   if (!source.ok) return { draft: false, diagnostics: source.diagnostics };
-  const fields = readArticleFields(file, source.source, timeZone);
+  const { fields, draft, diagnostics } = readArticleFields(file, source.source, timeZone);
   const size =
     bytes.length > LARGE_ARTICLE_BYTES
       ? [warning("large-article", file.file, `is ${(bytes.length / 1_048_576).toFixed(1)} MB; it is published, but a page this large loads slowly on poor connections: consider splitting it`)]
       : [];
-  return { ...fields, diagnostics: [...source.diagnostics, ...fields.diagnostics, ...size] };
+  const allDiagnostics = [...source.diagnostics, ...diagnostics, ...size];
+  if (fields === undefined) return { draft, diagnostics: allDiagnostics };
+  const { markdown, ...rest } = fields;
+  return { article: { fields: rest, body: renderMarkdown(markdown) }, draft, diagnostics: allDiagnostics };
 }
 
 /**
  * One category per slug: "Events", "events" and "Évents" are one category.
  * Its name comes from the settings, else from the spelling most articles use.
  */
-function resolveCategories(candidates: readonly ArticleFields[], settings: Settings, diagnostics: Diagnostic[]): Map<string, Category> {
+function resolveCategories(candidates: readonly ReadArticle[], settings: Settings, diagnostics: Diagnostic[]): Map<string, Category> {
   const spellings = new Map<string, Map<string, string[]>>();
   const configuredBySlug = new Map(settings.categories.map((category) => [category.slug, category]));
   const configuredByNameSlug = new Map(settings.categories.map((category) => [slugify(category.name), category]));
   const defaultSlug = slugify(settings.defaultCategory);
-  for (const fields of candidates) {
+  for (const { fields } of candidates) {
     const written = fields.categoryName ?? settings.defaultCategory;
     const slug = slugify(written);
     const files = spellings.get(slug)?.get(written) ?? [];
@@ -179,22 +213,22 @@ function resolveCategories(candidates: readonly ArticleFields[], settings: Setti
   return categories;
 }
 
-interface Placed {
-  readonly fields: ArticleFields;
+interface Placed extends ReadArticle {
   readonly category: Category;
   readonly route: Route & { readonly kind: "article" };
 }
 
 /** Gives each article its URL; two articles never share one (the first by path keeps it, the others are errors). */
 function placeUniquely(
-  candidates: readonly ArticleFields[],
-  categoryOf: (fields: ArticleFields) => Category | undefined,
+  candidates: readonly ReadArticle[],
+  categoryOf: (fields: ReadFields) => Category | undefined,
   diagnostics: Diagnostic[],
 ): Placed[] {
   const byUrl = new Map<string, Placed>();
   const placed: Placed[] = [];
-  const ordered = [...candidates].sort((a, b) => (a.sourcePath < b.sourcePath ? -1 : 1));
-  for (const fields of ordered) {
+  const ordered = [...candidates].sort((a, b) => (a.fields.sourcePath < b.fields.sourcePath ? -1 : 1));
+  for (const candidate of ordered) {
+    const { fields } = candidate;
     const category = categoryOf(fields);
     if (category === undefined) throw new Error(`no category resolved for ${fields.sourcePath}`);
     const route = { kind: "article" as const, year: fields.date.year, month: fields.date.month, day: fields.date.day, slug: fields.slug };
@@ -206,7 +240,7 @@ function placeUniquely(
       );
       continue;
     }
-    const entry = { fields, category, route };
+    const entry = { ...candidate, category, route };
     byUrl.set(key, entry);
     placed.push(entry);
   }

@@ -24,9 +24,10 @@ export interface BesidePagesReport {
  * Writes what sits beside the rendered pages: page-bundle files, the theme's
  * files, feeds and sitemap, the search index (Pagefind's, of the published
  * non-draft articles written), and, as the build asks, the portable index or
- * the service worker.
+ * the service worker. `siteFilesWritten` is called before the search index,
+ * the slow part: from then on every page can be shown.
  */
-export async function writeBesidePages(outputDir: string, data: SiteData, request: BuildRequest): Promise<BesidePagesReport> {
+export async function writeBesidePages(outputDir: string, data: SiteData, request: BuildRequest, siteFilesWritten: () => void): Promise<BesidePagesReport> {
   const { bundleAssets, views, theme, publishedFiles } = data;
   for (const { from, to } of bundleAssets) {
     const target = join(outputDir, to);
@@ -34,6 +35,7 @@ export async function writeBesidePages(outputDir: string, data: SiteData, reques
     await copyFile(join(request.contentDir, from), target);
   }
   await writeFiles(outputDir, [...theme.files, ...publishedFiles]);
+  siteFilesWritten();
 
   const search = await writeSearchIndex(outputDir, { keepIndexUrl: !request.settings.cleanUrls });
   const searchable = views.articlePages.filter((page) => page.searchable);

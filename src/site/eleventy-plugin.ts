@@ -1,4 +1,6 @@
 import type { UserConfig } from "@11ty/eleventy";
+import { resolve } from "node:path";
+import { isInside } from "../build/request.ts";
 import type { SiteSource } from "../build/site-source.ts";
 import type { SiteViews } from "../model/views.ts";
 import { rewriteHtmlUrls } from "../render/html-urls.ts";
@@ -28,7 +30,7 @@ export function configureSite(eleventyConfig: UserConfig, source: SiteSource): v
     "searchPage",
     "offlinePages",
   ];
-  for (const name of viewNames) eleventyConfig.addGlobalData(name, async () => (await source.data()).views[name]);
+  for (const name of viewNames) eleventyConfig.addGlobalData(name, async () => (await source.data()).changes.views[name]);
 
   // A project's own layouts: their files are found before the theme's partials of the same name.
   const ownLayouts = source.request.ownLayoutsDir;
@@ -39,7 +41,11 @@ export function configureSite(eleventyConfig: UserConfig, source: SiteSource): v
     eleventyConfig.addWatchTarget(ownLayouts);
   }
   eleventyConfig.addWatchTarget(source.request.contentDir);
-  eleventyConfig.on("eleventy.beforeWatch", () => source.invalidate());
+  // An edited article changes some pages; an edited template may change any.
+  const contentDir = resolve(source.request.contentDir);
+  eleventyConfig.on("eleventy.beforeWatch", (changedFiles: readonly string[]) =>
+    source.invalidate({ everyPage: changedFiles.some((file) => !isInside(resolve(file), contentDir)) }),
+  );
 
   if (source.request.portable) {
     // Opened from disk there is no site root: every link is made relative to its page.
@@ -53,6 +59,6 @@ export function configureSite(eleventyConfig: UserConfig, source: SiteSource): v
   }
 
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
-    source.recordWritten(await writeBesidePages(directories.output, await source.data(), source.request));
+    source.recordWritten(await writeBesidePages(directories.output, await source.data(), source.request, () => source.pagesWritten()));
   });
 }

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { loadArchive, type LoadedArchive } from "../../src/content/load-archive.ts";
+import { BuildCache } from "../../src/build/build-cache.ts";
+import { loadArchive, type LoadedArchive, type ReadOutcome } from "../../src/content/load-archive.ts";
 import { createMarkdownRenderer } from "../../src/render/markdown.ts";
 import { parseSettings } from "../../src/settings/settings.ts";
 import { article, makeArchive, temporaryFolder, writeFiles } from "../support/archive.ts";
@@ -166,5 +167,34 @@ describe("loading an archive", () => {
     const archive = await loadFrom(contentDir);
     assert.deepEqual(archive.articles.map((item) => item.title), ["A"]);
     assert.deepEqual(problems(archive, "error"), ["linked.md link-outside"]);
+  });
+
+  it("gives the same archive from the cache as from the files, and reads an edited file again", async () => {
+    const cacheDir = await temporaryFolder();
+    const contentDir = await makeArchive({
+      "2021/a.md": article({ title: "A", date: "2021-04-09", category: "News" }, "First *body*."),
+      "2021/b.md": article({ title: "B", date: "2021-04-10" }),
+      "2021/broken.md": "---\ntitle: [unclosed\n---\n",
+    });
+    const loadCached = async (): Promise<{ archive: LoadedArchive; hits: number }> => {
+      const cache = await BuildCache.open<ReadOutcome>(cacheDir, "reader");
+      const parsed = parseSettings({}, "settings");
+      assert.ok(parsed.ok);
+      const archive = await loadArchive({ contentDir, settings: parsed.settings, includeDrafts: false, knownFiles: [], excludedDirs: [], renderMarkdown: createMarkdownRenderer(), cache });
+      const { hits } = cache.stats;
+      await cache.save();
+      return { archive, hits };
+    };
+    const cold = await loadCached();
+    const warm = await loadCached();
+    assert.equal(cold.hits, 0);
+    assert.equal(warm.hits, 3);
+    assert.deepEqual(warm.archive, cold.archive);
+    assert.deepEqual(warm.archive, await loadFrom(contentDir));
+
+    await writeFiles(contentDir, { "2021/a.md": article({ title: "A, edited", date: "2021-04-09", category: "News" }, "Second *body*.") });
+    const edited = await loadCached();
+    assert.equal(edited.hits, 2);
+    assert.deepEqual(edited.archive.articles.map((item) => [item.title, item.bodyHtml]), [["A, edited", "<p>Second <em>body</em>.</p>\n"], ["B", "<p>Body text.</p>\n"]]);
   });
 });

@@ -1,0 +1,62 @@
+import type { SiteViews } from "./views.ts";
+
+/** What each page prints, by the file it is written to: two equal fingerprints give two equal pages. */
+export type PageFingerprints = ReadonlyMap<string, string>;
+
+/** The views of the pages to render again, and the files of pages that no longer exist. */
+export interface PageChanges {
+  /** The site's views with each paginated list cut to its changed and new pages. */
+  readonly views: SiteViews;
+  readonly fingerprints: PageFingerprints;
+  /** Output files of the previous pages that are gone (an article deleted, or moved by its new date). */
+  readonly removed: readonly string[];
+  /** How many pages are to be rendered. */
+  readonly pages: number;
+}
+
+/** The archive grid, the category and tag indexes, the search page and the 404 page. */
+const SINGLE_PAGES = 5;
+/** The site-wide view (title, links, sidebar boxes) is printed on every page; it takes this key, which no page file has. */
+const SITE_KEY = "";
+
+/** Every HTML page the site has. */
+export function countPages(views: SiteViews): number {
+  const lists = [views.articlePages, views.homePages, views.yearPages, views.monthPages, views.categoryPages, views.tagPages, views.offlinePages];
+  return lists.reduce((sum, list) => sum + list.length, SINGLE_PAGES);
+}
+
+/**
+ * Compares a build's views with the previous build's fingerprints, so that
+ * `npm start` renders again only the pages an edit changed: the article, its
+ * neighbours' previous/next links, its month, year, category and tag pages,
+ * the home pages. Since a page's view is everything it prints, a page whose
+ * view is unchanged is unchanged. A change to the site-wide view (a sidebar
+ * box listing the edited article) changes every page. The few single pages
+ * (archive grid, indexes, search, 404) are always rendered.
+ */
+export function pageChanges(views: SiteViews, previous: PageFingerprints | undefined): PageChanges {
+  const fingerprints = new Map<string, string>([[SITE_KEY, JSON.stringify(views.site)]]);
+  const everyPage = previous === undefined || previous.get(SITE_KEY) !== fingerprints.get(SITE_KEY);
+  let pages = SINGLE_PAGES;
+  const changed = <Page extends { readonly permalink: string }>(list: readonly Page[]): Page[] => {
+    const kept = list.filter((page) => {
+      const fingerprint = JSON.stringify(page);
+      fingerprints.set(page.permalink, fingerprint);
+      return everyPage || previous.get(page.permalink) !== fingerprint;
+    });
+    pages += kept.length;
+    return kept;
+  };
+  const changedViews: SiteViews = {
+    ...views,
+    articlePages: changed(views.articlePages),
+    homePages: changed(views.homePages),
+    yearPages: changed(views.yearPages),
+    monthPages: changed(views.monthPages),
+    categoryPages: changed(views.categoryPages),
+    tagPages: changed(views.tagPages),
+    offlinePages: changed(views.offlinePages),
+  };
+  const removed = previous === undefined ? [] : [...previous.keys()].filter((file) => file !== SITE_KEY && !fingerprints.has(file));
+  return { views: changedViews, fingerprints, removed, pages };
+}

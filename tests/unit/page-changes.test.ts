@@ -1,0 +1,75 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { compareArticles, type Article } from "../../src/content/load-archive.ts";
+import { buildArchiveModel } from "../../src/model/archive-model.ts";
+import { countPages, pageChanges } from "../../src/model/page-changes.ts";
+import { buildSiteViews, type SiteViews } from "../../src/model/views.ts";
+import type { Settings } from "../../src/settings/settings.ts";
+import { THEME_FILES } from "../../src/site/assets.ts";
+import { articleOn, settingsWith } from "../support/articles.ts";
+
+const news = { slug: "news", name: "News" };
+const events = { slug: "events", name: "Events" };
+const today = { year: 2021, month: 6, day: 15 };
+
+function views(unsorted: readonly Article[], settings: Settings = settingsWith()): SiteViews {
+  const articles = [...unsorted].sort(compareArticles);
+  return buildSiteViews(articles, buildArchiveModel(articles, [news, events]), settings, today, THEME_FILES);
+}
+
+/** Five articles over two months; the middle one is the one edited. */
+const archive = (middle: Partial<Article> = {}): Article[] => [
+  articleOn(2021, 3, 1),
+  articleOn(2021, 3, 20),
+  articleOn(2021, 4, 2, { slug: "middle", title: "Middle", ...middle }),
+  articleOn(2021, 4, 20),
+  articleOn(2021, 5, 1),
+];
+
+const files = (list: readonly { readonly permalink: string }[]): string[] => list.map((page) => page.permalink);
+
+describe("the pages an edit changes", () => {
+  it("renders every page on the first build", () => {
+    const first = views(archive());
+    const changes = pageChanges(first, undefined);
+    assert.equal(changes.pages, countPages(first));
+    assert.deepEqual(changes.views, first);
+    assert.deepEqual(changes.removed, []);
+  });
+
+  it("renders nothing but the single pages again when nothing changed", () => {
+    const { fingerprints } = pageChanges(views(archive()), undefined);
+    const again = pageChanges(views(archive()), fingerprints);
+    assert.equal(again.pages, 5);
+    assert.deepEqual(again.views.articlePages, []);
+    assert.deepEqual(again.views.monthPages, []);
+  });
+
+  it("renders an edited body's article alone, and a new title on its neighbours, month, year and home pages too", () => {
+    const { fingerprints } = pageChanges(views(archive()), undefined);
+    const body = pageChanges(views(archive({ bodyHtml: "<p>New body</p>\n" })), fingerprints);
+    assert.deepEqual(files(body.views.articlePages), ["2021/04/02/middle/index.html"]);
+    assert.deepEqual(files(body.views.monthPages), []);
+
+    const title = pageChanges(views(archive({ title: "Renamed" })), fingerprints);
+    assert.deepEqual(files(title.views.articlePages), ["2021/03/20/article-2021-3-20/index.html", "2021/04/02/middle/index.html", "2021/04/20/article-2021-4-20/index.html"]);
+    assert.deepEqual(files(title.views.monthPages), ["2021/04/index.html"]);
+    assert.deepEqual(files(title.views.yearPages), ["2021/index.html"]);
+    assert.deepEqual(files(title.views.categoryPages), ["category/news/index.html"]);
+    assert.deepEqual(files(title.views.homePages), ["index.html"]);
+  });
+
+  it("moves an article whose date changed: its new page and month are rendered, its old page is removed", () => {
+    const { fingerprints } = pageChanges(views(archive()), undefined);
+    const moved = pageChanges(views(archive({ date: { year: 2021, month: 5, day: 10, hasTime: false, epochMs: Date.UTC(2021, 4, 10), iso: "2021-05-10" }, route: { kind: "article", year: 2021, month: 5, day: 10, slug: "middle" } })), fingerprints);
+    assert.deepEqual(moved.removed, ["2021/04/02/middle/index.html"]);
+    assert.ok(files(moved.views.articlePages).includes("2021/05/10/middle/index.html"));
+    assert.deepEqual(files(moved.views.monthPages).sort(), ["2021/04/index.html", "2021/05/index.html"]);
+  });
+
+  it("renders every page again when what every page prints changes", () => {
+    const { fingerprints } = pageChanges(views(archive()), undefined);
+    const retitled = views(archive(), settingsWith({ title: "Another title" }));
+    assert.equal(pageChanges(retitled, fingerprints).pages, countPages(retitled));
+  });
+});
