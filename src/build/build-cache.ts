@@ -59,6 +59,11 @@ export class BuildCache<V> {
     return value;
   }
 
+  /** Keeps an entry found earlier (by a caller that remembers it without asking again) through the next save. */
+  keep(key: string): void {
+    this.#used.add(key);
+  }
+
   set(key: string, value: V): void {
     const shard = shardOf(key);
     const entries = this.#shards.get(shard) ?? new Map<string, V>();

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { realpath, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { errorCodeOf, warning } from "../content/diagnostics.ts";
-import { lastModifiedMs, loadArchive, type LoadedArchive, type ReadOutcome } from "../content/load-archive.ts";
+import { lastModifiedMs, loadArchive, type LoadedArchive, type ReadOutcome, type RecentRead } from "../content/load-archive.ts";
 import { slugify } from "../content/slugs.ts";
 import { buildArchiveModel } from "../model/archive-model.ts";
 import { countPages, pageChanges, type PageFingerprints } from "../model/page-changes.ts";
@@ -44,6 +44,8 @@ export class SiteSource {
   #reloadListener: ((data: SiteData) => void) | undefined;
   #written: BesidePagesReport | undefined;
   #pagesWrittenListener: (() => void) | undefined;
+  /** What the last load read, under `npm start`: unchanged files are not read again. */
+  #recentReads: ReadonlyMap<string, RecentRead> = new Map();
   /** What each page printed in the last build, under `npm start`. */
   #fingerprints: PageFingerprints | undefined;
   /** Kept across the reloads of `npm start`, so that only edited articles are read and rendered again. */
@@ -102,6 +104,7 @@ export class SiteSource {
     const started = performance.now();
     this.#articleCache ??= BuildCache.open<ReadOutcome>(request.cacheDir, articleReaderIdentity(request.settings));
     const cache = await this.#articleCache;
+    const reads = new Map<string, RecentRead>();
     const loaded = await loadArchive({
       contentDir: request.contentDir,
       settings: request.settings,
@@ -110,7 +113,9 @@ export class SiteSource {
       excludedDirs: [await realpath(request.outputDir).catch(() => request.outputDir)],
       renderMarkdown: createMarkdownRenderer({ sanitize: request.settings.sanitize }),
       cache,
+      ...(this.#serving ? { recentReads: { previous: this.#recentReads, next: reads } } : {}),
     });
+    this.#recentReads = reads;
     const { failed } = await cache.save();
     const archive = withBuildWarnings(loaded, request, failed);
     const { settings } = request;

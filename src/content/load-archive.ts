@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { imageSize } from "image-size";
 import { join } from "node:path";
 import { isPageRelative } from "../render/html-urls.ts";
@@ -59,6 +59,18 @@ export interface LoadOptions {
    * its outcome depends on: an unchanged article is neither parsed nor rendered again.
    */
   readonly cache?: BuildCache<ReadOutcome>;
+  /**
+   * Under `npm start`, where one process loads the archive again after each
+   * edit: the outcomes of the last load, by file, reused while a file's
+   * modification time, size and inode are unchanged (a stat costs a third of
+   * a read). Each load fills `next`, which becomes the next load's `previous`.
+   */
+  readonly recentReads?: { readonly previous: ReadonlyMap<string, RecentRead>; readonly next: Map<string, RecentRead> };
+}
+
+/** A file's outcome and its state when it was read. */
+export interface RecentRead extends Read {
+  readonly stamp: string;
 }
 
 const READ_CONCURRENCY = 32;
@@ -76,7 +88,8 @@ export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> 
     excludedDirs: options.excludedDirs,
   });
   const diagnostics: Diagnostic[] = [...discovery.diagnostics];
-  const read = (file: ArticleFile): Promise<ReadOutcome> => readOne(options.contentDir, file, settings.timeZone, options.renderMarkdown, options.cache);
+  const read = (file: ArticleFile): Promise<ReadOutcome> =>
+    options.recentReads === undefined ? readOne(options.contentDir, file, settings.timeZone, options.renderMarkdown, options.cache).then((read) => read.outcome) : readUnlessUnchanged(file, options, options.recentReads);
   const outcomes = await mapConcurrently(discovery.articles, READ_CONCURRENCY, read);
 
   const candidates: ReadArticle[] = [];
@@ -90,13 +103,20 @@ export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> 
     else candidates.push(outcome.article);
   }
 
-  const categorySlugOf = (fields: ReadFields): string => slugify(fields.categoryName ?? settings.defaultCategory);
+  // Many articles share a category: each name is made into a slug once.
+  const categorySlugs = new Map<string, string>();
+  const slugOfCategory = (name: string): string => {
+    let slug = categorySlugs.get(name);
+    if (slug === undefined) categorySlugs.set(name, (slug = slugify(name)));
+    return slug;
+  };
+  const categorySlugOf = (fields: ReadFields): string => slugOfCategory(fields.categoryName ?? settings.defaultCategory);
   const categorised = candidates.filter(({ fields }) => {
     if (categorySlugOf(fields) !== "") return true;
     diagnostics.push(error("empty-category-slug", fields.sourcePath, `the category ${JSON.stringify(fields.categoryName)} has no letters or digits to make a URL from; rename it`));
     return false;
   });
-  const categoryOf = resolveCategories(categorised, settings, diagnostics);
+  const categoryOf = resolveCategories(categorised, settings, slugOfCategory, diagnostics);
   const placed = placeUniquely(categorised, (fields) => categoryOf.get(categorySlugOf(fields)), diagnostics);
   invalid += candidates.length - placed.length;
   const articles = placed.map(({ fields, body, category, route }): Article => {
@@ -139,26 +159,53 @@ export interface ReadOutcome {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+async function readUnlessUnchanged(file: ArticleFile, options: LoadOptions, recentReads: NonNullable<LoadOptions["recentReads"]>): Promise<ReadOutcome> {
+  const key = JSON.stringify(file);
+  const stamp = await stat(join(options.contentDir, file.file)).then(
+    (stats) => `${stats.mtimeMs} ${stats.size} ${stats.ino}`,
+    () => undefined,
+  );
+  const recent = recentReads.previous.get(key);
+  let read: Read;
+  if (stamp !== undefined && recent?.stamp === stamp) {
+    // Still in use: the build cache keeps it.
+    if (recent.cacheKey !== undefined) options.cache?.keep(recent.cacheKey);
+    read = recent;
+  } else {
+    read = await readOne(options.contentDir, file, options.settings.timeZone, options.renderMarkdown, options.cache);
+  }
+  if (stamp !== undefined) recentReads.next.set(key, { ...read, stamp });
+  return read.outcome;
+}
+
+/** A file's outcome, and its key in the build cache when there is one. */
+interface Read {
+  readonly outcome: ReadOutcome;
+  readonly cacheKey?: string;
+}
+
 async function readOne(
   contentDir: string,
   file: ArticleFile,
   timeZone: string,
   renderMarkdown: (markdown: string) => RenderedBody,
   cache: BuildCache<ReadOutcome> | undefined,
-): Promise<ReadOutcome> {
+): Promise<Read> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(join(contentDir, file.file));
   } catch (cause) {
-    return { draft: false, diagnostics: [error("unreadable", file.file, `cannot be read (${errorCodeOf(cause)}); fix the file's permissions`)] };
+    return { outcome: { draft: false, diagnostics: [error("unreadable", file.file, `cannot be read (${errorCodeOf(cause)}); fix the file's permissions`)] } };
   }
+  if (cache === undefined) return { outcome: readArticle(bytes, file, timeZone, renderMarkdown) };
   // The outcome depends on the bytes, on where the file is (its name gives a slug, its bundle the assets) and on the time zone.
-  const key = cache?.keyOf(bytes, JSON.stringify(file), timeZone);
-  const cached = key === undefined ? undefined : cache?.get(key);
-  if (cached !== undefined) return cached;
-  const outcome = readArticle(bytes, file, timeZone, renderMarkdown);
-  if (key !== undefined) cache?.set(key, outcome);
-  return outcome;
+  const cacheKey = cache.keyOf(bytes, JSON.stringify(file), timeZone);
+  let outcome = cache.get(cacheKey);
+  if (outcome === undefined) {
+    outcome = readArticle(bytes, file, timeZone, renderMarkdown);
+    cache.set(cacheKey, outcome);
+  }
+  return { outcome, cacheKey };
 }
 
 function readArticle(bytes: Uint8Array, file: ArticleFile, timeZone: string, renderMarkdown: (markdown: string) => RenderedBody): ReadOutcome {
@@ -179,14 +226,19 @@ function readArticle(bytes: Uint8Array, file: ArticleFile, timeZone: string, ren
  * One category per slug: "Events", "events" and "Évents" are one category.
  * Its name comes from the settings, else from the spelling most articles use.
  */
-function resolveCategories(candidates: readonly ReadArticle[], settings: Settings, diagnostics: Diagnostic[]): Map<string, Category> {
+function resolveCategories(
+  candidates: readonly ReadArticle[],
+  settings: Settings,
+  slugOfCategory: (name: string) => string,
+  diagnostics: Diagnostic[],
+): Map<string, Category> {
   const spellings = new Map<string, Map<string, string[]>>();
   const configuredBySlug = new Map(settings.categories.map((category) => [category.slug, category]));
   const configuredByNameSlug = new Map(settings.categories.map((category) => [slugify(category.name), category]));
   const defaultSlug = slugify(settings.defaultCategory);
   for (const { fields } of candidates) {
     const written = fields.categoryName ?? settings.defaultCategory;
-    const slug = slugify(written);
+    const slug = slugOfCategory(written);
     const files = spellings.get(slug)?.get(written) ?? [];
     files.push(fields.sourcePath);
     spellings.set(slug, (spellings.get(slug) ?? new Map<string, string[]>()).set(written, files));

@@ -1,7 +1,12 @@
 import type { SiteViews } from "./views.ts";
 
-/** What each page prints, by the file it is written to: two equal fingerprints give two equal pages. */
-export type PageFingerprints = ReadonlyMap<string, string>;
+/**
+ * What each page printed, by the file it is written to: its view. Two equal
+ * views give two equal pages. Views are compared, not serialised: an
+ * unchanged article's body is the very string the build cache gave last time,
+ * which compares at once.
+ */
+export type PageFingerprints = ReadonlyMap<string, unknown>;
 
 /** The views of the pages to render again, and the files of pages that no longer exist. */
 export interface PageChanges {
@@ -35,14 +40,13 @@ export function countPages(views: SiteViews): number {
  * (archive grid, indexes, search, 404) are always rendered.
  */
 export function pageChanges(views: SiteViews, previous: PageFingerprints | undefined): PageChanges {
-  const fingerprints = new Map<string, string>([[SITE_KEY, JSON.stringify(views.site)]]);
-  const everyPage = previous === undefined || previous.get(SITE_KEY) !== fingerprints.get(SITE_KEY);
+  const fingerprints = new Map<string, unknown>([[SITE_KEY, views.site]]);
+  const everyPage = previous === undefined || !sameView(previous.get(SITE_KEY), views.site);
   let pages = SINGLE_PAGES;
   const changed = <Page extends { readonly permalink: string }>(list: readonly Page[]): Page[] => {
     const kept = list.filter((page) => {
-      const fingerprint = JSON.stringify(page);
-      fingerprints.set(page.permalink, fingerprint);
-      return everyPage || previous.get(page.permalink) !== fingerprint;
+      fingerprints.set(page.permalink, page);
+      return everyPage || !sameView(previous.get(page.permalink), page);
     });
     pages += kept.length;
     return kept;
@@ -59,4 +63,25 @@ export function pageChanges(views: SiteViews, previous: PageFingerprints | undef
   };
   const removed = previous === undefined ? [] : [...previous.keys()].filter((file) => file !== SITE_KEY && !fingerprints.has(file));
   return { views: changedViews, fingerprints, removed, pages };
+}
+
+/**
+ * Structural equality of views: plain objects, arrays and primitives, which
+ * is all a view holds. Much faster than `util.isDeepStrictEqual`, which also
+ * weighs prototypes and symbols, over the tens of thousands of pages of a
+ * large archive.
+ */
+export function sameView(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item: unknown, index) => sameView(item, b[index]));
+  }
+  if (Array.isArray(b)) return false;
+  const aKeys = Object.keys(a);
+  if (aKeys.length !== Object.keys(b).length) return false;
+  const aRecord = a as Record<string, unknown>;
+  const bRecord = b as Record<string, unknown>;
+  return aKeys.every((key) => key in bRecord && sameView(aRecord[key], bRecord[key]));
 }

@@ -1,7 +1,16 @@
 import { DateTime } from "luxon";
 import type { ArticleDate } from "../content/dates.ts";
 
+/** Dates already written out, by locale and day: an archive has many articles per day, and Luxon's formatting is slow. */
+const longDates = new Map<string, string>();
+
 /** The calendar date written out for the locale, e.g. "April 9, 2021"; no zone can shift it. */
 export function formatLongDate(date: ArticleDate, locale: string): string {
-  return DateTime.fromObject({ year: date.year, month: date.month, day: date.day }, { zone: "UTC", locale }).toLocaleString(DateTime.DATE_FULL);
+  const key = `${locale} ${date.year}-${date.month}-${date.day}`;
+  let text = longDates.get(key);
+  if (text === undefined) {
+    text = DateTime.fromObject({ year: date.year, month: date.month, day: date.day }, { zone: "UTC", locale }).toLocaleString(DateTime.DATE_FULL);
+    longDates.set(key, text);
+  }
+  return text;
 }

@@ -3,7 +3,7 @@ import { symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { BuildCache } from "../../src/build/build-cache.ts";
-import { loadArchive, type LoadedArchive, type ReadOutcome } from "../../src/content/load-archive.ts";
+import { loadArchive, type LoadedArchive, type ReadOutcome, type RecentRead } from "../../src/content/load-archive.ts";
 import { createMarkdownRenderer } from "../../src/render/markdown.ts";
 import { parseSettings } from "../../src/settings/settings.ts";
 import { article, makeArchive, temporaryFolder, writeFiles } from "../support/archive.ts";
@@ -196,5 +196,41 @@ describe("loading an archive", () => {
     const edited = await loadCached();
     assert.equal(edited.hits, 2);
     assert.deepEqual(edited.archive.articles.map((item) => [item.title, item.bodyHtml]), [["A, edited", "<p>Second <em>body</em>.</p>\n"], ["B", "<p>Body text.</p>\n"]]);
+  });
+
+  it("under npm start, reads again only the files whose modification time or size changed, and keeps them all in the cache", async () => {
+    const cacheDir = await temporaryFolder();
+    const contentDir = await makeArchive({
+      "2021/a.md": article({ title: "A", date: "2021-04-09" }),
+      "2021/b.md": article({ title: "B", date: "2021-04-10" }),
+    });
+    const parsed = parseSettings({}, "settings");
+    assert.ok(parsed.ok);
+    const rendered: string[] = [];
+    const render = createMarkdownRenderer();
+    const renderMarkdown = (markdown: string) => {
+      rendered.push(markdown.trim());
+      return render(markdown);
+    };
+    const cache = await BuildCache.open<ReadOutcome>(cacheDir, "reader");
+    let previous: ReadonlyMap<string, RecentRead> = new Map();
+    const reload = async (): Promise<LoadedArchive> => {
+      const next = new Map<string, RecentRead>();
+      const archive = await loadArchive({ contentDir, settings: parsed.settings, includeDrafts: false, knownFiles: [], excludedDirs: [], renderMarkdown, cache, recentReads: { previous, next } });
+      previous = next;
+      await cache.save();
+      return archive;
+    };
+    await reload();
+    await writeFiles(contentDir, { "2021/b.md": article({ title: "B", date: "2021-04-10" }, "Edited.") });
+    const edited = await reload();
+    assert.deepEqual(rendered, ["Body text.", "Body text.", "Edited."]);
+    assert.deepEqual(edited.articles.map((item) => item.bodyHtml), ["<p>Body text.</p>\n", "<p>Edited.</p>\n"]);
+    assert.equal(cache.stats.misses, 0);
+
+    // The next npm start finds both articles in the cache, the one reused without a read included.
+    const fresh = await BuildCache.open<ReadOutcome>(cacheDir, "reader");
+    await loadArchive({ contentDir, settings: parsed.settings, includeDrafts: false, knownFiles: [], excludedDirs: [], renderMarkdown, cache: fresh });
+    assert.deepEqual(fresh.stats, { hits: 2, misses: 0 });
   });
 });
