@@ -91,9 +91,11 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
   let brokenSiteLinks = 0;
   try {
     await writeAtomically(request.outputDir, async (stagingDir) => {
-      const eleventy = new Eleventy(LAYOUTS_DIR, stagingDir, { configPath: ELEVENTY_CONFIG, quietMode: true, runMode: "build" });
       const rendering = performance.now();
-      await eleventy.write();
+      for (let pass = 0; pass < data.changes.passes.length; pass += 1) {
+        source.startPass(pass);
+        await new Eleventy(LAYOUTS_DIR, stagingDir, { configPath: ELEVENTY_CONFIG, quietMode: true, runMode: "build" }).write();
+      }
       renderSeconds = (performance.now() - rendering) / 1000;
       if (options.checkLinks) {
         brokenSiteLinks = reportLinks(await checkLinks(stagingDir, request.settings.basePath, { fromDisk: request.portable }), data, io);

@@ -6,7 +6,7 @@ import { errorCodeOf, warning } from "../content/diagnostics.ts";
 import { lastModifiedMs, loadArchive, type LoadedArchive, type ReadOutcome, type RecentRead } from "../content/load-archive.ts";
 import { slugify } from "../content/slugs.ts";
 import { buildArchiveModel } from "../model/archive-model.ts";
-import { countPages, pageChanges, type PageFingerprints } from "../model/page-changes.ts";
+import { countPages, pageChanges, renderPasses, type PageFingerprints } from "../model/page-changes.ts";
 import { buildDay, buildSiteViews, bundleAssetCopies, urlContextOf, type SiteViews } from "../model/views.ts";
 import { buildFeeds, type PublishedFile } from "../publish/feeds.ts";
 import { buildSitemap } from "../publish/sitemap.ts";
@@ -22,8 +22,12 @@ import { PROJECT_ROOT, type BuildRequest } from "./request.ts";
 export interface SiteData {
   readonly archive: LoadedArchive;
   readonly views: SiteViews;
-  /** The pages this build renders: every page, except under `npm start`, where only those changed since the last build. */
-  readonly changes: { readonly views: SiteViews; readonly pages: number };
+  /**
+   * The pages this build renders: every page, except under `npm start`, where
+   * only those changed since the last build; in passes of at most
+   * `articlesPerRenderPass` article pages, each an Eleventy run.
+   */
+  readonly changes: { readonly passes: readonly SiteViews[]; readonly pages: number };
   readonly bundleAssets: readonly { readonly from: string; readonly to: string }[];
   readonly theme: ThemeBundle;
   /** Feeds, sitemap and robots.txt. */
@@ -44,6 +48,7 @@ export class SiteSource {
   #reloadListener: ((data: SiteData) => void) | undefined;
   #written: BesidePagesReport | undefined;
   #pagesWrittenListener: (() => void) | undefined;
+  #pass = 0;
   /** What the last load read, under `npm start`: unchanged files are not read again. */
   #recentReads: ReadonlyMap<string, RecentRead> = new Map();
   /** What each page printed in the last build, under `npm start`. */
@@ -134,7 +139,8 @@ export class SiteSource {
     const lastModified = new Map(
       archive.articles.map((article) => [outputFileFor(article.route), new Date(lastModifiedMs(article)).toISOString().slice(0, 10)]),
     );
-    const changes = this.#serving ? await this.#pagesToRender(views) : { views, pages: countPages(views) };
+    // npm start's single Eleventy run watches for edits, so it renders in one pass.
+    const changes = this.#serving ? await this.#pagesToRender(views) : { passes: renderPasses(views, request.articlesPerRenderPass), pages: countPages(views) };
     const data: SiteData = {
       archive,
       theme,
@@ -150,11 +156,29 @@ export class SiteSource {
   }
 
   /** Compares with the last build and deletes the pages that are gone, whose files Eleventy would otherwise leave behind. */
-  async #pagesToRender(views: SiteViews): Promise<{ readonly views: SiteViews; readonly pages: number }> {
+  async #pagesToRender(views: SiteViews): Promise<SiteData["changes"]> {
     const changes = pageChanges(views, this.#fingerprints);
     this.#fingerprints = changes.fingerprints;
     await Promise.all(changes.removed.map((file) => rm(join(this.request.outputDir, file), { force: true })));
-    return changes;
+    return { passes: [changes.views], pages: changes.pages };
+  }
+
+  /** Which render pass the next Eleventy run makes (see `SiteData.changes`). */
+  startPass(pass: number): void {
+    this.#pass = pass;
+  }
+
+  /** The views the current Eleventy run renders. */
+  async viewsToRender(): Promise<SiteViews> {
+    const { passes } = (await this.data()).changes;
+    const views = passes[this.#pass];
+    if (views === undefined) throw new Error(`render pass ${this.#pass} of ${passes.length} does not exist`);
+    return views;
+  }
+
+  /** Whether the current Eleventy run is the build's last, after which the search index is written. */
+  async isLastPass(): Promise<boolean> {
+    return this.#pass === (await this.data()).changes.passes.length - 1;
   }
 }
 

@@ -66,6 +66,23 @@ export function pageChanges(views: SiteViews, previous: PageFingerprints | undef
 }
 
 /**
+ * Splits a build's pages into passes of at most `articlesPerPass` article
+ * pages, each rendered by its own Eleventy run, so that Eleventy's memory
+ * for each page it renders (tens of kilobytes) is freed between passes: at
+ * 100,000 articles a single run outgrows Node's heap. The first pass renders
+ * every other page too; later passes repeat only the few single pages,
+ * which are not paginated and come out the same.
+ */
+export function renderPasses(views: SiteViews, articlesPerPass: number): SiteViews[] {
+  const passes = Math.max(1, Math.ceil(views.articlePages.length / articlesPerPass));
+  return Array.from({ length: passes }, (_, pass): SiteViews => {
+    const articlePages = views.articlePages.slice(pass * articlesPerPass, (pass + 1) * articlesPerPass);
+    if (pass === 0) return { ...views, articlePages };
+    return { ...views, articlePages, homePages: [], yearPages: [], monthPages: [], categoryPages: [], tagPages: [], offlinePages: [] };
+  });
+}
+
+/**
  * Structural equality of views: plain objects, arrays and primitives, which
  * is all a view holds. Much faster than `util.isDeepStrictEqual`, which also
  * weighs prototypes and symbols, over the tens of thousands of pages of a

@@ -30,7 +30,7 @@ export function configureSite(eleventyConfig: UserConfig, source: SiteSource): v
     "searchPage",
     "offlinePages",
   ];
-  for (const name of viewNames) eleventyConfig.addGlobalData(name, async () => (await source.data()).changes.views[name]);
+  for (const name of viewNames) eleventyConfig.addGlobalData(name, async () => (await source.viewsToRender())[name]);
 
   // A project's own layouts: their files are found before the theme's partials of the same name.
   const ownLayouts = source.request.ownLayoutsDir;
@@ -59,6 +59,7 @@ export function configureSite(eleventyConfig: UserConfig, source: SiteSource): v
   }
 
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
+    if (!(await source.isLastPass())) return;
     source.recordWritten(await writeBesidePages(directories.output, await source.data(), source.request, () => source.pagesWritten()));
   });
 }

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { compareArticles, type Article } from "../../src/content/load-archive.ts";
 import { buildArchiveModel } from "../../src/model/archive-model.ts";
-import { countPages, pageChanges } from "../../src/model/page-changes.ts";
+import { countPages, pageChanges, renderPasses } from "../../src/model/page-changes.ts";
 import { buildSiteViews, type SiteViews } from "../../src/model/views.ts";
 import type { Settings } from "../../src/settings/settings.ts";
 import { THEME_FILES } from "../../src/site/assets.ts";
@@ -71,5 +71,22 @@ describe("the pages an edit changes", () => {
     const { fingerprints } = pageChanges(views(archive()), undefined);
     const retitled = views(archive(), settingsWith({ title: "Another title" }));
     assert.equal(pageChanges(retitled, fingerprints).pages, countPages(retitled));
+  });
+});
+
+describe("render passes", () => {
+  it("renders every page once over the passes, article pages in slices, the single pages in each pass", () => {
+    const site = views(archive());
+    const passes = renderPasses(site, 2);
+    assert.equal(passes.length, 3);
+    assert.deepEqual(passes.flatMap((pass) => files(pass.articlePages)), files(site.articlePages));
+    assert.deepEqual(passes.map((pass) => pass.articlePages.length), [2, 2, 1]);
+    assert.deepEqual(passes.flatMap((pass) => files(pass.monthPages)), files(site.monthPages));
+    assert.ok(passes.every((pass) => pass.archivePage === site.archivePage && pass.site === site.site));
+  });
+
+  it("renders a small archive, or one with no articles, in one pass", () => {
+    assert.deepEqual(renderPasses(views(archive()), 10_000), [views(archive())]);
+    assert.equal(renderPasses(views([]), 10_000).length, 1);
   });
 });

@@ -1,0 +1,33 @@
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { runBuild } from "../../src/build/build.ts";
+import { filesUnder } from "../../src/build/output-folder.ts";
+import { resolveBuildRequest } from "../../src/build/request.ts";
+import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
+
+const fixture = Object.fromEntries(
+  Array.from({ length: 7 }, (_, index) => [`2021/article-${index}.md`, article({ title: `Article ${index}`, date: `2021-0${1 + (index % 3)}-1${index}`, category: index % 2 ? "News" : "Events", tags: "[energy]" })]),
+);
+
+async function build(content: string, articlesPerRenderPass: number): Promise<Map<string, string>> {
+  const output = join(await temporaryFolder(), "site");
+  const resolved = await resolveBuildRequest({ content, output, cacheDir: false });
+  assert.ok(resolved.ok);
+  const lines: string[] = [];
+  const code = await runBuild({ ...resolved.request, articlesPerRenderPass }, { serve: false, port: 0, verbose: false, checkLinks: true }, { out: (line) => lines.push(line), err: (line) => lines.push(line) });
+  assert.equal(code, 0, lines.join("\n"));
+  const files = await filesUnder(output);
+  return new Map(await Promise.all(files.map(async (file) => [file.path, (await readFile(join(output, file.path))).toString("base64")] as const)));
+}
+
+describe("rendering in passes", () => {
+  it("writes the same site in three passes of three article pages as in one pass", async () => {
+    const content = await makeArchive(fixture);
+    const inOnePass = await build(content, 10_000);
+    const inThreePasses = await build(content, 3);
+    assert.deepEqual([...inThreePasses.keys()].sort(), [...inOnePass.keys()].sort());
+    for (const [file, bytes] of inOnePass) assert.equal(inThreePasses.get(file), bytes, `${file} differs`);
+  });
+});
