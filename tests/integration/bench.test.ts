@@ -28,7 +28,8 @@ describe("the benchmark harness", () => {
     });
     assert.equal(code, 0);
     const report = await readFile(out, "utf8");
-    assert.match(report, /\| 10 \| news-archive \(full build\) \| [\d.]+ \| [\d.]+ \| [\d.]+ \| [\d.]+ \| \d+ \| [\d.]+ \|/);
+    assert.match(report, /\| 10 \| news-archive \(full build, empty cache\) \| [\d.]+ \| [\d.]+ \| [\d.]+ \| [\d.]+ \| \d+ \| [\d.]+ \|/);
+    assert.match(report, /\| 10 \| news-archive \(full build, articles cached\) \| [\d.]+ \| [\d.]+ \| [\d.]+ \| [\d.]+ \| \d+ \| [\d.]+ \|/);
     assert.match(report, /\| 10 \| Eleventy baseline \(article pages only\) \| [\d.]+ \|.*\| 1\.00 \|/);
     assert.match(report, /\d+ cores, \d+ GiB memory/);
   });
