@@ -75,7 +75,9 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
     await writeFile(join(request.outputDir, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
     const eleventy = new Eleventy(LAYOUTS_DIR, request.outputDir, { configPath: ELEVENTY_CONFIG, quietMode: true, runMode: "watch" });
     await eleventy.init();
-    await eleventy.watch();
+    const rebuildFor = await eleventy.watch();
+    // Eleventy rebuilds when a watched file changes or is added, not when one is deleted: a deleted article's page would stay.
+    eleventy.watcher?.on("unlink", (path) => void rebuildFor(path));
     const server = new LoopbackDevServer("news-archive", request.outputDir, { pathPrefix: request.settings.basePath });
     source.onPagesWritten(() => server.reload({}));
     server.serve(options.port);

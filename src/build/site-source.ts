@@ -109,7 +109,7 @@ export class SiteSource {
     const started = performance.now();
     this.#articleCache ??= BuildCache.open<ReadOutcome>(request.cacheDir, articleReaderIdentity(request.settings));
     const cache = await this.#articleCache;
-    const reads = new Map<string, RecentRead>();
+    const recentReads = this.#serving ? { previous: this.#recentReads, next: new Map<string, RecentRead>() } : undefined;
     const loaded = await loadArchive({
       contentDir: request.contentDir,
       settings: request.settings,
@@ -118,9 +118,9 @@ export class SiteSource {
       excludedDirs: [await realpath(request.outputDir).catch(() => request.outputDir)],
       renderMarkdown: createMarkdownRenderer({ sanitize: request.settings.sanitize }),
       cache,
-      ...(this.#serving ? { recentReads: { previous: this.#recentReads, next: reads } } : {}),
+      ...(recentReads === undefined ? {} : { recentReads }),
     });
-    this.#recentReads = reads;
+    if (recentReads !== undefined) this.#recentReads = recentReads.next;
     const { failed } = await cache.save();
     const archive = withBuildWarnings(loaded, request, failed);
     const { settings } = request;

@@ -36,7 +36,13 @@ declare module "@11ty/eleventy" {
     constructor(input: string, output: string, options?: EleventyOptions);
     init(): Promise<void>;
     write(): Promise<unknown>;
-    watch(): Promise<void>;
+    /**
+     * Builds, then watches. Not in the documented API: 3.1 resolves to the
+     * function its watcher calls for a changed path (it queues a rebuild).
+     */
+    watch(): Promise<(path: string) => Promise<void>>;
+    /** Not in the documented API: the chokidar watcher `watch()` started. */
+    readonly watcher?: { on(event: "unlink", listener: (path: string) => void): unknown };
     stopWatch(): Promise<void>;
   }
 }

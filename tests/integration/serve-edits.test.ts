@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { readFile, stat } from "node:fs/promises";
+import { readFile, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { parseHTML } from "linkedom";
@@ -35,7 +35,7 @@ const titlesListed = async (page: string): Promise<string[]> =>
   [...parseHTML(await readFile(page, "utf8")).document.querySelectorAll("main h2 a, main h3 a")].map((link) => link.textContent?.trim() ?? "");
 
 describe("npm start after an edit", () => {
-  it("rewrites only the pages the edit changed, and moves an article whose date changed", async () => {
+  it("rewrites only the pages the edit changed, moves an article whose date changed and removes a deleted one", async () => {
     const content = await makeArchive({
       "alpha.md": article({ title: "Alpha", date: "2021-03-01", category: "News" }),
       "bravo.md": article({ title: "Bravo", date: "2021-04-02", category: "News" }, "The summary lists show.\n\nFirst version."),
@@ -66,5 +66,9 @@ describe("npm start after an edit", () => {
     await until("its new month lists it", async () => (await titlesListed(join(output, "2021/05/index.html"))).includes("Bravo"));
     // April is left without articles, so it has no page any more.
     await until("the emptied month's page is removed", async () => !(await exists(join(output, "2021/04/index.html"))));
+
+    await rm(join(content, "charlie.md"));
+    await until("a deleted article's page is removed", async () => !(await exists(join(output, "2021/05/01/charlie/index.html"))));
+    assert.deepEqual(await titlesListed(join(output, "2021/05/index.html")), ["Bravo"]);
   });
 });
