@@ -88,9 +88,10 @@ export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> 
     excludedDirs: options.excludedDirs,
   });
   const diagnostics: Diagnostic[] = [...discovery.diagnostics];
-  const read = (file: ArticleFile): Promise<ReadOutcome> =>
-    options.recentReads === undefined ? readOne(options.contentDir, file, settings.timeZone, options.renderMarkdown, options.cache).then((read) => read.outcome) : readUnlessUnchanged(file, options, options.recentReads);
-  const outcomes = await mapConcurrently(discovery.articles, READ_CONCURRENCY, read);
+  const { recentReads } = options;
+  const outcomes = await mapConcurrently(discovery.articles, READ_CONCURRENCY, async (file) =>
+    recentReads === undefined ? (await readOne(file, options)).outcome : readUnlessUnchanged(file, options, recentReads),
+  );
 
   const candidates: ReadArticle[] = [];
   let draftsLeftOut = 0;
@@ -172,7 +173,7 @@ async function readUnlessUnchanged(file: ArticleFile, options: LoadOptions, rece
     if (recent.cacheKey !== undefined) options.cache?.keep(recent.cacheKey);
     read = recent;
   } else {
-    read = await readOne(options.contentDir, file, options.settings.timeZone, options.renderMarkdown, options.cache);
+    read = await readOne(file, options);
   }
   if (stamp !== undefined) recentReads.next.set(key, { ...read, stamp });
   return read.outcome;
@@ -184,13 +185,8 @@ interface Read {
   readonly cacheKey?: string;
 }
 
-async function readOne(
-  contentDir: string,
-  file: ArticleFile,
-  timeZone: string,
-  renderMarkdown: (markdown: string) => RenderedBody,
-  cache: BuildCache<ReadOutcome> | undefined,
-): Promise<Read> {
+async function readOne(file: ArticleFile, { contentDir, settings, renderMarkdown, cache }: LoadOptions): Promise<Read> {
+  const { timeZone } = settings;
   let bytes: Uint8Array;
   try {
     bytes = await readFile(join(contentDir, file.file));
