@@ -5,6 +5,7 @@
 // as it was. It reports how long after each save the changed page was on
 // disk (the browser reloads then), median, min and max.
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
@@ -64,8 +65,8 @@ try {
   for (let run = 1; run <= runs; run += 1) {
     const marker = `Edited paragraph ${run}-${Date.now()}.`;
     bodyEdits.push(await save(`${original}\n${marker}\n`, async () => (await readFile(join(output, page), "utf8")).includes(marker)));
-    dateEdits.push(await save(original.replace(/^date: .*$/m, "date: 1999-12-31"), async () => (await exists(join(output, movedPage))) && !(await exists(join(output, page)))));
-    await save(original, () => exists(join(output, page)));
+    dateEdits.push(await save(original.replace(/^date: .*$/m, "date: 1999-12-31"), async () => existsSync(join(output, movedPage)) && !existsSync(join(output, page))));
+    await save(original, async () => existsSync(join(output, page)));
     console.error(`run ${run} of ${runs} done`);
   }
   const seconds = (times: readonly number[]): string => `median ${(median(times) / 1000).toFixed(2)} s (min ${(Math.min(...times) / 1000).toFixed(2)}, max ${(Math.max(...times) / 1000).toFixed(2)})`;
@@ -75,13 +76,6 @@ try {
 } finally {
   server.kill();
   await rm(root, { recursive: true, force: true });
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
 }
 
 /** Whether a build has written the search index (the last thing it writes) since the given time. */

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { readFile, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
@@ -23,8 +24,6 @@ async function until(what: string, check: () => Promise<boolean>, edit?: () => P
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
-
-const exists = (file: string): Promise<boolean> => stat(file).then(() => true, () => false);
 
 async function modificationTimes(dir: string): Promise<Map<string, number>> {
   const files = (await filesUnder(dir)).filter((file) => file.path.endsWith(".html"));
@@ -62,13 +61,13 @@ describe("npm start after an edit", () => {
     const editDate = (): Promise<string> => writeFiles(content, { "bravo.md": article({ title: "Bravo", date: "2021-05-10", category: "News" }, "The summary lists show.\n\nSecond version.") });
     const moved = join(output, "2021/05/10/bravo/index.html");
     await until("the article is written at its new date", async () => (await stat(moved)).isFile(), editDate);
-    await until("its old page is removed", async () => !(await exists(bravo)));
+    await until("its old page is removed", async () => !existsSync(bravo));
     await until("its new month lists it", async () => (await titlesListed(join(output, "2021/05/index.html"))).includes("Bravo"));
     // April is left without articles, so it has no page any more.
-    await until("the emptied month's page is removed", async () => !(await exists(join(output, "2021/04/index.html"))));
+    await until("the emptied month's page is removed", async () => !existsSync(join(output, "2021/04/index.html")));
 
     await rm(join(content, "charlie.md"));
-    await until("a deleted article's page is removed", async () => !(await exists(join(output, "2021/05/01/charlie/index.html"))));
+    await until("a deleted article's page is removed", async () => !existsSync(join(output, "2021/05/01/charlie/index.html")));
     assert.deepEqual(await titlesListed(join(output, "2021/05/index.html")), ["Bravo"]);
   });
 });
