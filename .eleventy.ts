@@ -2,8 +2,8 @@
 // Run through tsx (Eleventy 3.1 does not load TypeScript configs by itself):
 // `npm run build` and `npm start` do that for you.
 import type { UserConfig } from "@11ty/eleventy";
-import { currentSiteSource } from "./src/build/current-build.ts";
-import { configureSite } from "./src/site/eleventy-plugin.ts";
+import { currentSiteSource } from "./src/pipeline/current-build.ts";
+import { configureSite } from "./src/render/eleventy-site.ts";
 
 export default async function (eleventyConfig: UserConfig) {
   configureSite(eleventyConfig, await currentSiteSource());

@@ -8,7 +8,7 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { PROJECT_ROOT } from "../src/build/request.ts";
+import { PROJECT_ROOT } from "../src/core/project.ts";
 import { generateArchive } from "./generate.ts";
 import { measure, median, type Measurement } from "./measure.ts";
 

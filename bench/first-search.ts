@@ -6,8 +6,8 @@
 // and the part that is Pagefind's (code, WebAssembly, index, fragments).
 import { parseArgs } from "node:util";
 import { chromium, type Response } from "playwright-core";
-import { startStaticServer } from "../src/serve/static-server.ts";
-import { megabytes } from "../src/build/report.ts";
+import { startStaticServer } from "../src/publish/static-server.ts";
+import { megabytes } from "../src/pipeline/report.ts";
 import { SEARCH_BUNDLE_DIR } from "../src/search/search-index.ts";
 
 const { values, positionals } = parseArgs({ options: { "base-path": { type: "string" }, query: { type: "string", multiple: true } }, allowPositionals: true, strict: true });

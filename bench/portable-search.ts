@@ -10,8 +10,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 import { median } from "./measure.ts";
-import { folderSize } from "../src/build/output-folder.ts";
-import { megabytes } from "../src/build/report.ts";
+import { folderSize } from "../src/core/files.ts";
+import { megabytes } from "../src/pipeline/report.ts";
 import { PORTABLE_INDEX_DIR } from "../src/search/portable-query.ts";
 
 const { values, positionals } = parseArgs({ options: { runs: { type: "string" }, query: { type: "string", multiple: true } }, allowPositionals: true, strict: true });

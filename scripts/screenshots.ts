@@ -5,9 +5,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { runBuild } from "../src/build/build.ts";
-import { PROJECT_ROOT, resolveBuildRequest } from "../src/build/request.ts";
-import { startStaticServer } from "../src/serve/static-server.ts";
+import { runBuild } from "../src/pipeline/build.ts";
+import { PROJECT_ROOT } from "../src/core/project.ts";
+import { resolveBuildRequest } from "../src/pipeline/request.ts";
+import { startStaticServer } from "../src/publish/static-server.ts";
 
 const PAGES = { home: "", archive: "archive/", article: "2022/03/15/lcc-survey-results/", search: "search/?q=canteen" } as const;
 const SIZES = { phone: { width: 360, height: 740 }, desktop: { width: 1280, height: 800 } } as const;

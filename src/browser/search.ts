@@ -3,7 +3,7 @@
 // bundle; on a site opened from disk (file://), where Pagefind cannot load,
 // the portable index. Both are found from this script's place, one folder
 // below the site's root, so the site works under any path.
-import type { OfflineStatus } from "../offline/types.ts";
+import type { OfflineStatus } from "../core/offline-types.ts";
 import { pagefindEngine } from "./pagefind-engine.ts";
 import { portableEngine } from "./portable-engine.ts";
 import type { FoundArticle, SearchEngine, SearchOutcome, SearchRequest } from "./search-engine.ts";

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { runBuild } from "../build/build.ts";
-import { resolveBuildRequest } from "../build/request.ts";
+import { runBuild } from "../pipeline/build.ts";
+import { resolveBuildRequest } from "../pipeline/request.ts";
 
 const USAGE = `Usage: npm run build -- [options]      (npm start: the same, served with live reload)
 

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { resolveBuildRequest } from "../build/request.ts";
-import { startStaticServer } from "../serve/static-server.ts";
+import { resolveBuildRequest } from "../pipeline/request.ts";
+import { startStaticServer } from "../publish/static-server.ts";
 
 // `npm run preview`: serves a built site locally, with no network, as a static host would.
 const { values } = parseArgs({

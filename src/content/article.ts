@@ -1,40 +1,11 @@
 import { basename, extname } from "node:path/posix";
-import { describeType, parseArticleDate, splitFileNameDate, type ArticleDate } from "./dates.ts";
-import { error, warning, type Diagnostic } from "./diagnostics.ts";
+import { describeType, parseArticleDate, splitFileNameDate, type ArticleDate } from "../core/dates.ts";
+import { error, warning, type Diagnostic } from "../core/diagnostics.ts";
 import type { ArticleFile } from "./discover.ts";
 import type { ArticleSource } from "./front-matter.ts";
-import { slugify, unsafeSlugReason } from "./slugs.ts";
+import { slugify, unsafeSlugReason } from "../core/slugs.ts";
+import type { ArticleFields, Tag } from "../core/article.ts";
 
-export interface Category {
-  readonly slug: string;
-  readonly name: string;
-}
-
-export interface Tag {
-  readonly slug: string;
-  readonly name: string;
-}
-
-/** What one file says about its article, checked field by field; the category is resolved archive-wide later. */
-export interface ArticleFields {
-  readonly sourcePath: string;
-  readonly bundleDir?: string;
-  readonly assets: readonly string[];
-  readonly title: string;
-  readonly date: ArticleDate;
-  readonly updated?: ArticleDate;
-  /** The category as written, or undefined when the article names none. */
-  readonly categoryName?: string;
-  readonly tags: readonly Tag[];
-  readonly summary?: string;
-  readonly slug: string;
-  readonly draft: boolean;
-  readonly featured: boolean;
-  readonly lang?: string;
-  readonly markdown: string;
-  /** Front-matter keys this tool does not use (author, layout, ...), kept as written. */
-  readonly extra: Readonly<Record<string, unknown>>;
-}
 
 export interface FieldsOutcome {
   /** Undefined when any error was found. */

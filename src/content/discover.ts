@@ -1,7 +1,7 @@
-import { lstat, readdir, realpath, stat } from "node:fs/promises";
+import { readdir, realpath, stat } from "node:fs/promises";
 import { extname, join, relative, sep } from "node:path";
 import picomatch from "picomatch";
-import { error, errorCodeOf, warning, type Diagnostic } from "./diagnostics.ts";
+import { error, errorCodeOf, warning, type Diagnostic } from "../core/diagnostics.ts";
 
 /** A file that holds one article, and for a page bundle the files published beside it. */
 export interface ArticleFile {
@@ -182,11 +182,3 @@ export async function discoverArchive(contentDir: string, options: DiscoveryOpti
   return { articles, diagnostics, ignoredCount, skippedCount };
 }
 
-/** Whether a path exists and is a folder (used to give a clear error before walking). */
-export async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await lstat(path)).isDirectory() || (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
-}

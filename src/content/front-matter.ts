@@ -1,7 +1,7 @@
 import { isUtf8 } from "node:buffer";
 import matter from "gray-matter";
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
-import { error, warning, type Diagnostic } from "./diagnostics.ts";
+import { error, warning, type Diagnostic } from "../core/diagnostics.ts";
 
 /** An article file split into its front matter and Markdown body. */
 export interface ArticleSource {

@@ -2,26 +2,19 @@ import { readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { imageSize } from "image-size";
 import { join } from "node:path";
-import { isPageRelative } from "../render/html-urls.ts";
-import { withImageSizes, type ImageSize } from "../render/image-sizes.ts";
-import type { BuildCache } from "../build/build-cache.ts";
-import type { RenderedBody } from "../render/markdown.ts";
-import type { Settings } from "../settings/settings.ts";
-import { routePath, type Route } from "../site/urls.ts";
-import { readArticleFields, type ArticleFields, type Category } from "./article.ts";
-import { compareDiagnostics, asWarning, error, errorCodeOf, warning, type Diagnostic } from "./diagnostics.ts";
+import { isPageRelative } from "../core/html-urls.ts";
+import { withImageSizes, type ImageSize } from "./image-sizes.ts";
+import type { BuildCache } from "./build-cache.ts";
+import type { RenderedBody } from "./markdown.ts";
+import type { Settings } from "../core/settings.ts";
+import { routePath, type Route } from "../core/urls.ts";
+import { readArticleFields } from "./article.ts";
+import { compareArticles, type Article, type ArticleFields, type Category } from "../core/article.ts";
+import { compareDiagnostics, asWarning, error, errorCodeOf, warning, type Diagnostic } from "../core/diagnostics.ts";
 import { discoverArchive, type ArticleFile } from "./discover.ts";
 import { readArticleSource } from "./front-matter.ts";
-import { slugify } from "./slugs.ts";
+import { slugify } from "../core/slugs.ts";
 
-/** A published article: its checked fields, its category resolved and its body rendered. */
-export interface Article extends Omit<ArticleFields, "categoryName" | "markdown"> {
-  readonly category: Category;
-  readonly route: Route & { readonly kind: "article" };
-  readonly bodyHtml: string;
-  /** The first paragraph as plain text, shortened; lists show it when there is no summary. */
-  readonly excerpt: string;
-}
 
 export interface ArchiveCounts {
   /** Files that hold an article (published, draft or invalid). */
@@ -319,18 +312,6 @@ function bundleImageSizes(contentDir: string, bundleDir: string, assets: readonl
   };
 }
 
-/** When an article last changed: its "updated" date, or else its date. */
-export function lastModifiedMs(article: Article): number {
-  return Math.max(article.date.epochMs, article.updated?.epochMs ?? 0);
-}
-
-export function compareArticles(a: Article, b: Article): number {
-  return a.date.epochMs - b.date.epochMs || compareText(a.slug, b.slug) || compareText(a.sourcePath, b.sourcePath);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 async function mapConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);

@@ -1,5 +1,5 @@
-import type { Category, Tag } from "../content/article.ts";
-import type { Article } from "../content/load-archive.ts";
+import type { Category, Tag } from "../core/article.ts";
+import type { Article } from "../core/article.ts";
 
 /**
  * The archive grouped by time and by topic, computed in one pass over the

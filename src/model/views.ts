@@ -1,11 +1,11 @@
 import { DateTime } from "luxon";
-import type { Category, Tag } from "../content/article.ts";
-import type { Article } from "../content/load-archive.ts";
-import type { Settings, SidebarBoxSetting } from "../settings/settings.ts";
-import { rewriteHtmlUrls, underBasePath } from "../render/html-urls.ts";
-import type { ThemeAssetPaths } from "../site/assets.ts";
-import { formatLongDate } from "../site/format.ts";
-import { absoluteUrlFor, hrefFor, outputFileFor, routePath, type Route, type UrlContext } from "../site/urls.ts";
+import type { Category, Tag } from "../core/article.ts";
+import type { Article } from "../core/article.ts";
+import type { Settings, SidebarBoxSetting } from "../core/settings.ts";
+import { rewriteHtmlUrls, underBasePath } from "../core/html-urls.ts";
+import type { ThemeAssetPaths } from "../core/assets.ts";
+import { formatLongDate } from "./format.ts";
+import { absoluteUrlFor, hrefFor, outputFileFor, routePath, type Route, type UrlContext } from "../core/urls.ts";
 import { chunk, pageNumbersToShow, type ArchiveModel, type MonthGroup, type TopicGroup } from "./archive-model.ts";
 
 /**

@@ -1,11 +1,11 @@
 import { Feed } from "feed";
-import { lastModifiedMs, type Article } from "../content/load-archive.ts";
+import { lastModifiedMs, type Article } from "../core/article.ts";
 import type { TopicGroup } from "../model/archive-model.ts";
-import type { Category } from "../content/article.ts";
-import { escapeMarkup } from "../render/escape.ts";
-import { isPageRelative, isRootRelative, rewriteHtmlUrls, underBasePath } from "../render/html-urls.ts";
-import type { Settings } from "../settings/settings.ts";
-import { absoluteHref, absoluteUrlFor, hrefFor, outputFileFor, type Route, type UrlContext } from "../site/urls.ts";
+import type { Category } from "../core/article.ts";
+import { escapeMarkup } from "../core/escape.ts";
+import { isPageRelative, isRootRelative, rewriteHtmlUrls, underBasePath } from "../core/html-urls.ts";
+import type { Settings } from "../core/settings.ts";
+import { absoluteHref, absoluteUrlFor, hrefFor, outputFileFor, type Route, type UrlContext } from "../core/urls.ts";
 
 export interface PublishedFile {
   /** Relative to the output folder. */

@@ -1,6 +1,6 @@
 import type { SiteViews } from "../model/views.ts";
-import { escapeMarkup } from "../render/escape.ts";
-import { absoluteUrlFor, type UrlContext } from "../site/urls.ts";
+import { escapeMarkup } from "../core/escape.ts";
+import { absoluteUrlFor, type UrlContext } from "../core/urls.ts";
 import type { PublishedFile } from "./feeds.ts";
 
 /**

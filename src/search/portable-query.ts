@@ -5,7 +5,7 @@
 // the articles' text in small chunks for excerpts. This module holds the
 // format and the search, free of the DOM, so the same code runs in the
 // browser and under the tests.
-import { escapeMarkup } from "../render/escape.ts";
+import { escapeMarkup } from "../core/escape.ts";
 import { queryWords, shardFileName, shardKeyOf, tokenize } from "./words.ts";
 
 /** The global function every index file calls with its part: `__newsArchiveIndex(kind, key, data)`. */

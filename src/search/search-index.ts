@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
-import { filesUnder, type FileInFolder } from "../build/output-folder.ts";
-import { ARTICLE_FILES_GLOB } from "../site/urls.ts";
+import { filesUnder, type FileInFolder } from "../core/files.ts";
+import { ARTICLE_FILES_GLOB } from "../core/urls.ts";
 
 export interface SearchIndexReport {
   readonly pagesIndexed: number;

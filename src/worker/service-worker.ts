@@ -9,7 +9,7 @@ import { ExpirationPlugin } from "workbox-expiration";
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from "workbox-precaching";
 import { NavigationRoute, registerRoute, setCatchHandler } from "workbox-routing";
 import { CacheFirst, NetworkFirst } from "workbox-strategies";
-import type { OfflinePlan, OfflineStatus } from "../offline/types.ts";
+import type { OfflinePlan, OfflineStatus } from "../core/offline-types.ts";
 
 declare const self: ServiceWorkerGlobalScope;
 declare const newsArchiveOffline: OfflinePlan;

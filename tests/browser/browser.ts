@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after } from "node:test";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { startStaticServer } from "../../src/serve/static-server.ts";
+import { startStaticServer } from "../../src/publish/static-server.ts";
 import { temporaryFolder } from "../support/archive.ts";
 import { runCli } from "../support/cli.ts";
 

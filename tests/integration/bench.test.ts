@@ -4,7 +4,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { createRandom, generateArchive } from "../../bench/generate.ts";
-import { PROJECT_ROOT } from "../../src/build/request.ts";
+import { PROJECT_ROOT } from "../../src/core/project.ts";
 import { temporaryFolder } from "../support/archive.ts";
 
 describe("the benchmark harness", () => {

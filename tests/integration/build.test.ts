@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { before, describe, it } from "node:test";
-import { checkLinks } from "../../src/check/links.ts";
+import { checkLinks } from "../../src/publish/link-check.ts";
 import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
 import { readPage, runCli, type CliRun } from "../support/cli.ts";
 import { checkGridAgainstMonthPages } from "../support/grid.ts";

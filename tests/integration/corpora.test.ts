@@ -3,9 +3,9 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { describe, it } from "node:test";
-import { PROJECT_ROOT } from "../../src/build/request.ts";
+import { PROJECT_ROOT } from "../../src/core/project.ts";
 import { temporaryFolder } from "../support/archive.ts";
-import { checkLinks } from "../../src/check/links.ts";
+import { checkLinks } from "../../src/publish/link-check.ts";
 import { runCli } from "../support/cli.ts";
 import { checkGridAgainstMonthPages } from "../support/grid.ts";
 

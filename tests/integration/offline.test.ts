@@ -4,8 +4,8 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import { parseHTML } from "linkedom";
-import { checkLinks } from "../../src/check/links.ts";
-import type { OfflinePlan } from "../../src/offline/types.ts";
+import { checkLinks } from "../../src/publish/link-check.ts";
+import type { OfflinePlan } from "../../src/core/offline-types.ts";
 import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
 import { readPage, runCli, type CliRun } from "../support/cli.ts";
 

@@ -6,7 +6,7 @@ import { before, describe, it } from "node:test";
 import { XMLValidator } from "fast-xml-parser";
 import { DOMParser, parseHTML } from "linkedom";
 import { z } from "zod";
-import { checkLinks } from "../../src/check/links.ts";
+import { checkLinks } from "../../src/publish/link-check.ts";
 import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
 import { readPage, runCli, type CliRun } from "../support/cli.ts";
 

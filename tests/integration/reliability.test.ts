@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { parseHTML } from "linkedom";
-import { PROJECT_ROOT } from "../../src/build/request.ts";
+import { PROJECT_ROOT } from "../../src/core/project.ts";
 import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
 import { readPage, runCli } from "../support/cli.ts";
 import { openSiteSearch } from "../support/pagefind.ts";

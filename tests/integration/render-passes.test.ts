@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { runBuild } from "../../src/build/build.ts";
-import { filesUnder } from "../../src/build/output-folder.ts";
-import { resolveBuildRequest } from "../../src/build/request.ts";
+import { runBuild } from "../../src/pipeline/build.ts";
+import { filesUnder } from "../../src/core/files.ts";
+import { resolveBuildRequest } from "../../src/pipeline/request.ts";
 import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
 
 const fixture = Object.fromEntries(

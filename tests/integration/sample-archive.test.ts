@@ -3,9 +3,9 @@ import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
-import { DEFAULT_CONTENT_DIR } from "../../src/build/request.ts";
+import { DEFAULT_CONTENT_DIR } from "../../src/pipeline/request.ts";
 import { temporaryFolder } from "../support/archive.ts";
-import { checkLinks } from "../../src/check/links.ts";
+import { checkLinks } from "../../src/publish/link-check.ts";
 import { readPage, runCli, type CliRun, type Page } from "../support/cli.ts";
 import { checkGridAgainstMonthPages } from "../support/grid.ts";
 

@@ -5,8 +5,8 @@ import { readFile, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { parseHTML } from "linkedom";
-import { filesUnder } from "../../src/build/output-folder.ts";
-import { PROJECT_ROOT } from "../../src/build/request.ts";
+import { filesUnder } from "../../src/core/files.ts";
+import { PROJECT_ROOT } from "../../src/core/project.ts";
 import { article, makeArchive, temporaryFolder, writeFiles } from "../support/archive.ts";
 
 const TIMEOUT_MS = 60_000;

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import type { AddressInfo } from "node:net";
 import { once } from "node:events";
 import { describe, it } from "node:test";
-import { LoopbackDevServer } from "../../src/serve/dev-server.ts";
-import { startStaticServer } from "../../src/serve/static-server.ts";
+import { LoopbackDevServer } from "../../src/render/eleventy-adapter.ts";
+import { startStaticServer } from "../../src/publish/static-server.ts";
 import { temporaryFolder, writeFiles } from "../support/archive.ts";
 
 describe("the servers", () => {

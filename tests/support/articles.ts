@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import type { Article } from "../../src/content/load-archive.ts";
-import { parseSettings, type Settings } from "../../src/settings/settings.ts";
+import type { Article } from "../../src/core/article.ts";
+import { parseSettings, type Settings } from "../../src/core/settings.ts";
 
 /** Settings with defaults, overridden by `raw`. */
 export function settingsWith(raw: Record<string, unknown> = {}): Settings {

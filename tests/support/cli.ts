@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
-import { PROJECT_ROOT } from "../../src/build/request.ts";
+import { PROJECT_ROOT } from "../../src/core/project.ts";
 
 export interface CliRun {
   readonly code: number | null;

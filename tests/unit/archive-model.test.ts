@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { parseArticleDate } from "../../src/content/dates.ts";
+import { parseArticleDate } from "../../src/core/dates.ts";
 import { buildArchiveModel, chunk, pageNumbersToShow } from "../../src/model/archive-model.ts";
 import { articleOn } from "../support/articles.ts";
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { BuildCache } from "../../src/build/build-cache.ts";
+import { BuildCache } from "../../src/content/build-cache.ts";
 import { temporaryFolder } from "../support/archive.ts";
 
 interface Entry {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
-import { parseArticleDate, splitFileNameDate, type ArticleDate } from "../../src/content/dates.ts";
+import { parseArticleDate, splitFileNameDate, type ArticleDate } from "../../src/core/dates.ts";
 
 const originalTz = process.env["TZ"];
 after(() => {

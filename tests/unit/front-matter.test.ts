@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { Diagnostic } from "../../src/content/diagnostics.ts";
+import type { Diagnostic } from "../../src/core/diagnostics.ts";
 import { readArticleSource } from "../../src/content/front-matter.ts";
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);

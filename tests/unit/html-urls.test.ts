@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { isPageRelative, isRootRelative, rewriteHtmlUrls } from "../../src/render/html-urls.ts";
+import { isPageRelative, isRootRelative, rewriteHtmlUrls } from "../../src/core/html-urls.ts";
 
 describe("rewriting URLs in rendered HTML", () => {
   const prefix = (url: string): string => (isRootRelative(url) ? `/news${url}` : url);

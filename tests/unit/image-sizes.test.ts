@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { withImageSizes } from "../../src/render/image-sizes.ts";
+import { withImageSizes } from "../../src/content/image-sizes.ts";
 
 describe("image sizes in bodies", () => {
   const sizes = (src: string) => (src === "chart.svg" ? { width: 420, height: 260 } : undefined);

@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { BuildCache } from "../../src/build/build-cache.ts";
+import { BuildCache } from "../../src/content/build-cache.ts";
 import { loadArchive, type LoadedArchive, type ReadOutcome, type RecentRead } from "../../src/content/load-archive.ts";
-import { createMarkdownRenderer } from "../../src/render/markdown.ts";
-import { parseSettings } from "../../src/settings/settings.ts";
+import { createMarkdownRenderer } from "../../src/content/markdown.ts";
+import { parseSettings } from "../../src/core/settings.ts";
 import { article, makeArchive, temporaryFolder, writeFiles } from "../support/archive.ts";
 
 async function load(files: Record<string, string | Uint8Array>, rawSettings: Record<string, unknown> = {}, includeDrafts = false): Promise<LoadedArchive> {

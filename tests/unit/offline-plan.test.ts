@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { isNamedByContent, planOffline, revisionOf, serviceWorkerScript, type CacheableFile } from "../../src/offline/plan.ts";
+import { isNamedByContent, planOffline, revisionOf, serviceWorkerScript, type CacheableFile } from "../../src/publish/offline-plan.ts";
 
 const file = (url: string, bytes: number, revision = url): CacheableFile => ({ url, bytes, revision });
 const shell = [file("./", 5_000), file("archive/", 20_000), file("assets/style.1a2b3c4d5e.css", 8_000)];

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { compareArticles, type Article } from "../../src/content/load-archive.ts";
+import { compareArticles, type Article } from "../../src/core/article.ts";
 import { buildArchiveModel } from "../../src/model/archive-model.ts";
 import { countPages, pageChanges, renderPasses } from "../../src/model/page-changes.ts";
 import { buildSiteViews, type SiteViews } from "../../src/model/views.ts";
-import type { Settings } from "../../src/settings/settings.ts";
-import { THEME_FILES } from "../../src/site/assets.ts";
+import type { Settings } from "../../src/core/settings.ts";
+import { THEME_FILES } from "../../src/core/assets.ts";
 import { articleOn, settingsWith } from "../support/articles.ts";
 
 const news = { slug: "news", name: "News" };

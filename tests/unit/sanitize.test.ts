@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { createMarkdownRenderer } from "../../src/render/markdown.ts";
+import { createMarkdownRenderer } from "../../src/content/markdown.ts";
 
 const hostile = [
   "<script>alert(1)</script>",

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { parseSettings } from "../../src/settings/settings.ts";
+import { parseSettings } from "../../src/core/settings.ts";
 
 function errorsOf(raw: unknown): readonly string[] {
   const result = parseSettings(raw, "site.json");

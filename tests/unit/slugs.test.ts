@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { slugify, unsafeSlugReason } from "../../src/content/slugs.ts";
+import { slugify, unsafeSlugReason } from "../../src/core/slugs.ts";
 
 describe("slugs", () => {
   it("lower-cases and joins words with single dashes", () => {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import picomatch from "picomatch";
-import { absoluteUrlFor, ARTICLE_FILES_GLOB, hrefFor, hrefFromRoot, outputFileFor, relativeHref, routePath, type UrlContext } from "../../src/site/urls.ts";
+import { absoluteUrlFor, ARTICLE_FILES_GLOB, hrefFor, hrefFromRoot, outputFileFor, relativeHref, routePath, type UrlContext } from "../../src/core/urls.ts";
 
 const at = (basePath: string, siteUrl?: string, cleanUrls = true): UrlContext => ({ basePath, siteUrl, cleanUrls });
 

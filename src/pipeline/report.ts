@@ -1,7 +1,7 @@
-import { formatDiagnostic, type Diagnostic } from "../content/diagnostics.ts";
+import { formatDiagnostic, type Diagnostic } from "../core/diagnostics.ts";
 import type { ArchiveCounts } from "../content/load-archive.ts";
 import type { SearchIndexReport } from "../search/search-index.ts";
-import type { OfflineReport } from "../site/beside-pages.ts";
+import type { OfflineReport } from "../publish/beside-pages.ts";
 
 /** How many problems of one kind are listed before the rest are counted, unless --verbose. */
 export const LISTED_PER_KIND = 10;

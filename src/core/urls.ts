@@ -1,4 +1,4 @@
-import { isPageRelative } from "../render/html-urls.ts";
+import { isPageRelative } from "./html-urls.ts";
 
 /**
  * The one place that makes URLs. A route names a page; `routePath` gives its

@@ -1,13 +1,11 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { realpath } from "node:fs/promises";
-import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { isDirectory } from "../content/discover.ts";
-import { parseSettings, readSettingsFile, SETTINGS_FILE_NAME, type Settings } from "../settings/settings.ts";
+import { dirname, join, relative, resolve } from "node:path";
+import { isInside, PROJECT_ROOT } from "../core/project.ts";
+import { isDirectory } from "../core/files.ts";
+import { parseSettings, readSettingsFile, SETTINGS_FILE_NAME, type Settings } from "../core/settings.ts";
 
-/** The project's own folder: layouts, the Eleventy config and the sample archive live here. */
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const DEFAULT_CONTENT_DIR = join(PROJECT_ROOT, "content");
 export const DEFAULT_OUTPUT_DIR = join(PROJECT_ROOT, "_site");
 /**
@@ -134,11 +132,6 @@ export async function resolveBuildRequest(options: BuildOptions, cwd: string = p
       ...(options.cacheDir === false ? {} : { cacheDir: join(resolve(cwd, options.cacheDir ?? DEFAULT_CACHE_DIR), createHash("sha256").update(contentReal).digest("hex").slice(0, 12)) }),
     },
   };
-}
-
-export function isInside(child: string, parent: string): boolean {
-  const fromParent = relative(parent, child);
-  return fromParent !== "" && !fromParent.startsWith("..") && !isAbsolute(fromParent);
 }
 
 /** The real path of a folder that may not exist yet: its nearest existing ancestor, resolved, plus the rest. */

@@ -1,11 +1,11 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { resolve } from "node:path";
-import { isInside } from "../build/request.ts";
-import type { SiteSource } from "../build/site-source.ts";
+import { isInside } from "../core/project.ts";
+import type { SiteSource } from "../pipeline/site-source.ts";
 import type { SiteViews } from "../model/views.ts";
-import { rewriteHtmlUrls } from "../render/html-urls.ts";
-import { writeBesidePages } from "./beside-pages.ts";
-import { relativeHref } from "./urls.ts";
+import { rewriteHtmlUrls } from "../core/html-urls.ts";
+import { writeBesidePages } from "../publish/beside-pages.ts";
+import { relativeHref } from "../core/urls.ts";
 
 /**
  * Wires the typed site data into Eleventy: each template in `layouts/`

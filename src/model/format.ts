@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { ArticleDate } from "../content/dates.ts";
+import type { ArticleDate } from "../core/dates.ts";
 
 /** Dates already written out, by locale and day: an archive has many articles per day, and Luxon's formatting is slow. */
 const longDates = new Map<string, string>();

@@ -1,13 +1,14 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { Eleventy } from "@11ty/eleventy";
-import { checkLinks, type LinkReport } from "../check/links.ts";
-import { outputFileFor } from "../site/urls.ts";
+import { checkLinks, type LinkReport } from "../publish/link-check.ts";
+import { outputFileFor } from "../core/urls.ts";
 import { setCurrentSiteSource } from "./current-build.ts";
-import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT, replaceRefusal, writeAtomically } from "./output-folder.ts";
+import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT, replaceRefusal, writeAtomically } from "../publish/output-folder.ts";
 import { formatDiagnostics, formatSummary } from "./report.ts";
-import { LoopbackDevServer } from "../serve/dev-server.ts";
-import { PROJECT_ROOT, type BuildRequest } from "./request.ts";
+import { LoopbackDevServer } from "../render/eleventy-adapter.ts";
+import { PROJECT_ROOT } from "../core/project.ts";
+import { type BuildRequest } from "./request.ts";
 import { SiteSource, type SiteData } from "./site-source.ts";
 
 export interface Console {

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
-import { isValidTimeZone } from "../content/dates.ts";
-import { errorCodeOf } from "../content/diagnostics.ts";
-import { slugify } from "../content/slugs.ts";
+import { isValidTimeZone } from "./dates.ts";
+import { errorCodeOf } from "./diagnostics.ts";
+import { slugify } from "./slugs.ts";
 
 /** The settings file that an archive carries in its content folder when no `--config` is given. */
 export const SETTINGS_FILE_NAME = "news-archive.json";

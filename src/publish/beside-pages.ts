@@ -1,12 +1,12 @@
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import type { BuildRequest } from "../build/request.ts";
-import type { SiteData } from "../build/site-source.ts";
-import { isNamedByContent, planOffline, revisionOf, serviceWorkerScript, type CacheableFile } from "../offline/plan.ts";
+import type { BuildRequest } from "../pipeline/request.ts";
+import type { SiteData } from "../pipeline/site-source.ts";
+import { isNamedByContent, planOffline, revisionOf, serviceWorkerScript, type CacheableFile } from "./offline-plan.ts";
 import { buildPortableIndex } from "../search/portable-index.ts";
 import { SEARCH_BUNDLE_DIR, writeSearchIndex, type SearchIndexReport } from "../search/search-index.ts";
 import { portableLanguage } from "../search/stemmers.ts";
-import { hrefFromRoot, outputFileFor, type Route } from "./urls.ts";
+import { hrefFromRoot, outputFileFor, type Route } from "../core/urls.ts";
 import { urlContextOf } from "../model/views.ts";
 
 /** How the written site can be read offline, for the build's summary. */

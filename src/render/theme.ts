@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { extname, join } from "node:path";
-import { PROJECT_ROOT } from "../build/request.ts";
-import { fingerprintedPath, THEME_FILES, type ThemeAssetPaths } from "./assets.ts";
+import { PROJECT_ROOT } from "../core/project.ts";
+import { fingerprintedPath, THEME_FILES, type ThemeAssetPaths } from "../core/assets.ts";
 import { compileBrowserScripts } from "./browser-scripts.ts";
-import { outputFileFor } from "./urls.ts";
+import { outputFileFor } from "../core/urls.ts";
 
 export interface ThemeOptions {
   readonly accentColor?: string;

@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { build, type BuildOptions } from "esbuild";
-import { PROJECT_ROOT } from "../build/request.ts";
-import { THEME_FILES } from "./assets.ts";
-import { outputFileFor } from "./urls.ts";
+import { PROJECT_ROOT } from "../core/project.ts";
+import { THEME_FILES } from "../core/assets.ts";
+import { outputFileFor } from "../core/urls.ts";
 
 /**
  * The reader's side of search and offline reading, written in TypeScript in

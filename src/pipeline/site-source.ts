@@ -2,21 +2,23 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { realpath, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { errorCodeOf, warning } from "../content/diagnostics.ts";
-import { lastModifiedMs, loadArchive, type LoadedArchive, type ReadOutcome, type RecentRead } from "../content/load-archive.ts";
-import { slugify } from "../content/slugs.ts";
+import { errorCodeOf, warning } from "../core/diagnostics.ts";
+import { lastModifiedMs } from "../core/article.ts";
+import { loadArchive, type LoadedArchive, type ReadOutcome, type RecentRead } from "../content/load-archive.ts";
+import { slugify } from "../core/slugs.ts";
 import { buildArchiveModel } from "../model/archive-model.ts";
 import { countPages, pageChanges, renderPasses, type PageFingerprints } from "../model/page-changes.ts";
 import { buildDay, buildSiteViews, bundleAssetCopies, urlContextOf, type SiteViews } from "../model/views.ts";
 import { buildFeeds, type PublishedFile } from "../publish/feeds.ts";
 import { buildSitemap } from "../publish/sitemap.ts";
-import { outputFileFor } from "../site/urls.ts";
-import { createMarkdownRenderer } from "../render/markdown.ts";
-import type { Settings } from "../settings/settings.ts";
-import type { BesidePagesReport } from "../site/beside-pages.ts";
-import { prepareTheme, type ThemeBundle } from "../site/theme.ts";
-import { BuildCache } from "./build-cache.ts";
-import { PROJECT_ROOT, type BuildRequest } from "./request.ts";
+import { outputFileFor } from "../core/urls.ts";
+import { createMarkdownRenderer } from "../content/markdown.ts";
+import type { Settings } from "../core/settings.ts";
+import type { BesidePagesReport } from "../publish/beside-pages.ts";
+import { prepareTheme, type ThemeBundle } from "../render/theme.ts";
+import { BuildCache } from "../content/build-cache.ts";
+import { PROJECT_ROOT } from "../core/project.ts";
+import { type BuildRequest } from "./request.ts";
 
 /** Everything one build publishes, computed once from the loaded archive. */
 export interface SiteData {
@@ -189,7 +191,7 @@ export class SiteSource {
  */
 function articleReaderIdentity(settings: Settings): string {
   const hash = createHash("sha256").update(JSON.stringify({ sanitize: settings.sanitize }));
-  const readerCode = ["src/content", "src/render"].flatMap((dir) =>
+  const readerCode = ["src/core", "src/content"].flatMap((dir) =>
     readdirSync(join(PROJECT_ROOT, dir), { recursive: true, encoding: "utf8" })
       .filter((file) => file.endsWith(".ts"))
       .sort()

@@ -1,6 +1,6 @@
 import { existsSync, rmSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
-import { basename, dirname, join, relative, sep } from "node:path";
+import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 
 /** A file in every output folder: a build replaces only folders that carry it (or empty ones). */
 export const OUTPUT_MARKER = ".news-archive-output";
@@ -60,25 +60,3 @@ export async function writeAtomically<T>(outputDir: string, write: (stagingDir: 
   }
 }
 
-/** A file under a folder: its path from the folder ("a/b.txt", with forward slashes) and its size. */
-export interface FileInFolder {
-  readonly path: string;
-  readonly bytes: number;
-}
-
-/** Every file under a folder, with its size. */
-export async function filesUnder(dir: string): Promise<FileInFolder[]> {
-  const files: FileInFolder[] = [];
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    files.push({ path: relative(dir, path).split(sep).join("/"), bytes: (await stat(path)).size });
-  }
-  return files;
-}
-
-/** The bytes and number of files under a folder. */
-export async function folderSize(dir: string): Promise<{ bytes: number; files: number }> {
-  const files = await filesUnder(dir);
-  return { bytes: files.reduce((sum, file) => sum + file.bytes, 0), files: files.length };
-}
