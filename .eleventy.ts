@@ -1,17 +1,20 @@
-// Eleventy's configuration: a short wiring of the typed parts in src/.
-// Run through tsx (Eleventy 3.1 does not load TypeScript configs by itself):
-// `npm run build` and `npm start` do that for you.
+// Eleventy's configuration for those who run Eleventy itself on this project
+// (`npx tsx node_modules/@11ty/eleventy/cmd.cjs --config=.eleventy.ts`, since
+// Eleventy 3.1 does not load TypeScript configs by itself): it builds the
+// sample archive with its settings into _site/. `npm run build` and
+// `npm start` do not read this file; they hand the site to Eleventy directly.
 import type { UserConfig } from "@11ty/eleventy";
-import { currentSiteSource } from "./src/pipeline/current-build.ts";
+import { loadSite, openArticleCache } from "./src/pipeline/load-site.ts";
+import { resolveBuildRequest } from "./src/pipeline/request.ts";
+import { writeBesidePages } from "./src/publish/beside-pages.ts";
 import { configureSite } from "./src/render/eleventy-site.ts";
 
-export default async function (eleventyConfig: UserConfig) {
-  configureSite(eleventyConfig, await currentSiteSource());
-  return {
-    dir: { input: "layouts", includes: "partials" },
-    templateFormats: ["njk"],
-    // Article bodies are Markdown rendered by markdown-it in src/, never run through a template language.
-    markdownTemplateEngine: false,
-    htmlTemplateEngine: false,
-  };
+export default async function (eleventyConfig: UserConfig): Promise<void> {
+  const resolved = await resolveBuildRequest({});
+  if (!resolved.ok) throw new Error(resolved.errors.join("\n"));
+  const { request } = resolved;
+  const site = await loadSite(request, { articleCache: await openArticleCache(request), serving: false });
+  eleventyConfig.setInputDirectory("layouts");
+  configureSite(eleventyConfig, { views: () => site.views, portable: false, basePath: request.settings.basePath });
+  eleventyConfig.on("eleventy.after", ({ directories }) => writeBesidePages(directories.output, site, request, () => undefined));
 }

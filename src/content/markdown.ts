@@ -15,7 +15,13 @@ export const EXCERPT_LENGTH = 240;
  * no template language touches the text, so `{{ }}` and `{% %}` stay as written.
  * The body is parsed once for both the HTML and the excerpt.
  */
-export function createMarkdownRenderer(options: { readonly sanitize: boolean } = { sanitize: false }): (markdown: string) => RenderedBody {
+/** Everything a rendered body depends on besides its text: the build cache keys outcomes by these too. */
+export interface MarkdownOptions {
+  /** Strip what could run script (the "sanitize" setting). */
+  readonly sanitize: boolean;
+}
+
+export function createMarkdownRenderer(options: MarkdownOptions = { sanitize: false }): (markdown: string) => RenderedBody {
   const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
   return (source) => {
     const tokens = markdown.parse(source, {});

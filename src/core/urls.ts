@@ -1,4 +1,5 @@
 import { isPageRelative } from "./html-urls.ts";
+import type { Settings } from "./settings.ts";
 
 /**
  * The one place that makes URLs. A route names a page; `routePath` gives its
@@ -81,6 +82,11 @@ export interface UrlContext {
   readonly cleanUrls: boolean;
 }
 
+/** The URL context the settings describe. */
+export function urlContextOf(settings: Settings): UrlContext {
+  return { basePath: settings.basePath, siteUrl: settings.siteUrl, cleanUrls: settings.cleanUrls };
+}
+
 /** The link to a route from any page: the base path followed by the route's path. */
 export function hrefFor(route: Route, context: UrlContext): string {
   const path = `${context.basePath}${routePath(route).slice(1)}`;
@@ -90,6 +96,12 @@ export function hrefFor(route: Route, context: UrlContext): string {
 /** A route's link from the site's root without a leading slash ("archive/", "./" for the home page), for lists kept at the root. */
 export function hrefFromRoot(route: Route, context: UrlContext): string {
   const href = hrefFor(route, { ...context, basePath: "/" }).slice(1);
+  return href === "" ? "./" : href;
+}
+
+/** The link from the site's root to a written page ("archive/index.html" → "archive/" with clean URLs; the home page "./"), as `hrefFromRoot` gives for its route. */
+export function hrefFromRootOfFile(file: string, cleanUrls: boolean): string {
+  const href = cleanUrls && (file === "index.html" || file.endsWith("/index.html")) ? file.slice(0, -"index.html".length) : file;
   return href === "" ? "./" : href;
 }
 

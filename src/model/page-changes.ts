@@ -1,4 +1,4 @@
-import type { SiteViews } from "./views.ts";
+import { mapPageKinds, PAGE_KIND_NAMES, PAGE_KINDS, type PageKindName, type PageViews, type SiteViews } from "./pages.ts";
 
 /**
  * What each page printed, by the file it is written to: its view. Two equal
@@ -10,7 +10,7 @@ export type PageFingerprints = ReadonlyMap<string, unknown>;
 
 /** The views of the pages to render again, and the files of pages that no longer exist. */
 export interface PageChanges {
-  /** The site's views with each paginated list cut to its changed and new pages. */
+  /** The site's views with each kind's list cut to its changed and new pages. */
   readonly views: SiteViews;
   readonly fingerprints: PageFingerprints;
   /** Output files of the previous pages that are gone (an article deleted, or moved by its new date). */
@@ -19,15 +19,12 @@ export interface PageChanges {
   readonly pages: number;
 }
 
-/** The archive grid, the category and tag indexes, the search page and the 404 page. */
-const SINGLE_PAGES = 5;
 /** The site-wide view (title, links, sidebar boxes) is printed on every page; it takes this key, which no page file has. */
 const SITE_KEY = "";
 
 /** Every HTML page the site has. */
 export function countPages(views: SiteViews): number {
-  const lists = [views.articlePages, views.homePages, views.yearPages, views.monthPages, views.categoryPages, views.tagPages, views.offlinePages];
-  return lists.reduce((sum, list) => sum + list.length, SINGLE_PAGES);
+  return PAGE_KIND_NAMES.reduce((sum, name) => sum + views.pages[name].length, 0);
 }
 
 /**
@@ -36,33 +33,22 @@ export function countPages(views: SiteViews): number {
  * neighbours' previous/next links, its month, year, category and tag pages,
  * the home pages. Since a page's view is everything it prints, a page whose
  * view is unchanged is unchanged. A change to the site-wide view (a sidebar
- * box listing the edited article) changes every page. The few single pages
- * (archive grid, indexes, search, 404) are always rendered.
+ * box listing the edited article) changes every page.
  */
 export function pageChanges(views: SiteViews, previous: PageFingerprints | undefined): PageChanges {
   const fingerprints = new Map<string, unknown>([[SITE_KEY, views.site]]);
   const everyPage = previous === undefined || !sameView(previous.get(SITE_KEY), views.site);
-  let pages = SINGLE_PAGES;
-  const changed = <Page extends { readonly permalink: string }>(list: readonly Page[]): Page[] => {
-    const kept = list.filter((page) => {
+  let pages = 0;
+  const pagesToRender = mapPageKinds(<Name extends PageKindName>(name: Name): PageViews[Name] => {
+    const kept = views.pages[name].filter((page) => {
       fingerprints.set(page.permalink, page);
       return everyPage || !sameView(previous.get(page.permalink), page);
     });
     pages += kept.length;
-    return kept;
-  };
-  const changedViews: SiteViews = {
-    ...views,
-    articlePages: changed(views.articlePages),
-    homePages: changed(views.homePages),
-    yearPages: changed(views.yearPages),
-    monthPages: changed(views.monthPages),
-    categoryPages: changed(views.categoryPages),
-    tagPages: changed(views.tagPages),
-    offlinePages: changed(views.offlinePages),
-  };
+    return kept as PageViews[Name];
+  });
   const removed = previous === undefined ? [] : [...previous.keys()].filter((file) => file !== SITE_KEY && !fingerprints.has(file));
-  return { views: changedViews, fingerprints, removed, pages };
+  return { views: { site: views.site, pages: pagesToRender }, fingerprints, removed, pages };
 }
 
 /**
@@ -70,16 +56,19 @@ export function pageChanges(views: SiteViews, previous: PageFingerprints | undef
  * pages, each rendered by its own Eleventy run, so that Eleventy's memory
  * for each page it renders (tens of kilobytes) is freed between passes: at
  * 100,000 articles a single run outgrows Node's heap. The first pass renders
- * every other page too; later passes repeat only the few single pages,
- * which are not paginated and come out the same.
+ * every other page too.
  */
 export function renderPasses(views: SiteViews, articlesPerPass: number): SiteViews[] {
-  const passes = Math.max(1, Math.ceil(views.articlePages.length / articlesPerPass));
-  return Array.from({ length: passes }, (_, pass): SiteViews => {
-    const articlePages = views.articlePages.slice(pass * articlesPerPass, (pass + 1) * articlesPerPass);
-    if (pass === 0) return { ...views, articlePages };
-    return { ...views, articlePages, homePages: [], yearPages: [], monthPages: [], categoryPages: [], tagPages: [], offlinePages: [] };
-  });
+  const perArticle = PAGE_KIND_NAMES.filter((name) => PAGE_KINDS[name].perArticle);
+  const passes = Math.max(1, ...perArticle.map((name) => Math.ceil(views.pages[name].length / articlesPerPass)));
+  return Array.from({ length: passes }, (_, pass): SiteViews => ({
+    site: views.site,
+    pages: mapPageKinds(<Name extends PageKindName>(name: Name): PageViews[Name] => {
+      const list = views.pages[name];
+      if (PAGE_KINDS[name].perArticle) return list.slice(pass * articlesPerPass, (pass + 1) * articlesPerPass) as PageViews[Name];
+      return (pass === 0 ? list : []) as PageViews[Name];
+    }),
+  }));
 }
 
 /**

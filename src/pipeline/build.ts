@@ -1,15 +1,15 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { Eleventy } from "@11ty/eleventy";
-import { checkLinks, type LinkReport } from "../publish/link-check.ts";
 import { outputFileFor } from "../core/urls.ts";
-import { setCurrentSiteSource } from "./current-build.ts";
+import { countPages, renderPasses } from "../model/page-changes.ts";
+import { writeBesidePages, type BesidePagesReport } from "../publish/beside-pages.ts";
+import { checkLinks, type LinkReport } from "../publish/link-check.ts";
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT, replaceRefusal, writeAtomically } from "../publish/output-folder.ts";
+import { renderPages, servePages, watchPages, type SiteRendering } from "../render/eleventy-site.ts";
+import { DevSession } from "./dev-session.ts";
+import { loadSite, openArticleCache, type Site } from "./load-site.ts";
 import { formatDiagnostics, formatSummary } from "./report.ts";
-import { LoopbackDevServer } from "../render/eleventy-adapter.ts";
-import { PROJECT_ROOT } from "../core/project.ts";
-import { type BuildRequest } from "./request.ts";
-import { SiteSource, type SiteData } from "./site-source.ts";
+import type { BuildRequest } from "./request.ts";
 
 export interface Console {
   readonly out: (line: string) => void;
@@ -17,91 +17,50 @@ export interface Console {
 }
 
 export interface RunOptions {
+  /** Build, then watch the content and templates, rebuild on each edit and serve the site on 127.0.0.1 with live reload (`npm start`). */
   readonly serve: boolean;
+  /** The port `serve` listens on. */
   readonly port: number;
+  /** List every warning instead of the first few of each kind. */
   readonly verbose: boolean;
+  /** Check every internal link of the built site before it replaces the previous one. */
   readonly checkLinks: boolean;
 }
 
-const ELEVENTY_CONFIG = join(PROJECT_ROOT, ".eleventy.ts");
-const LAYOUTS_DIR = join(PROJECT_ROOT, "layouts");
-
 /**
  * Loads and checks the archive, reports every problem, then (unless an error
- * stops it) lets Eleventy render the pages. Returns the process exit code.
+ * stops it) renders the pages and writes what sits beside them. Returns the
+ * process exit code.
  */
 export async function runBuild(request: BuildRequest, options: RunOptions, io: Console): Promise<number> {
+  if (options.serve) return serve(request, options, io);
   const started = performance.now();
-  const source = new SiteSource(request, { serving: options.serve });
-  setCurrentSiteSource(source);
-  const data = await source.data();
+  const site = await loadSite(request, { articleCache: await openArticleCache(request), serving: false });
   const outputShown = relative(process.cwd(), request.outputDir) || ".";
-  let renderSeconds: number | undefined;
-  const report = (loaded: SiteData, pagesWritten?: number, seconds = (performance.now() - started) / 1000): void => {
-    const { errors, warnings } = formatDiagnostics(loaded.archive.diagnostics, request.shownContentDir, options.verbose);
-    warnings.forEach(io.err);
-    errors.forEach(io.err);
-    const summary = formatSummary({
-      counts: loaded.archive.counts,
-      diagnostics: loaded.archive.diagnostics,
-      outputShown,
-      seconds,
-      ...(renderSeconds === undefined ? {} : { phases: { loadSeconds: loaded.loadSeconds, renderSeconds } }),
-      ...(pagesWritten === undefined ? {} : { pagesWritten }),
-      ...(source.written === undefined || pagesWritten === undefined
-        ? {}
-        : {
-            search: { ...source.written.search, filters: { category: loaded.views.searchPage.categories.length, year: loaded.views.searchPage.years.length } },
-            offline: source.written.offline,
-          }),
-    });
-    summary.forEach(pagesWritten === undefined ? io.err : io.out);
-  };
-
-  if (data.archive.counts.articleFiles === 0) {
-    io.err(`${request.shownContentDir}: no articles found (no .md or .markdown files); put your Markdown articles in this folder or give another with --content DIR`);
-    return 1;
-  }
-  const refusal = await replaceRefusal(request.outputDir);
+  const report = reporter(request, options, io, outputShown);
+  const refusal = await refuseToBuild(request, site);
   if (refusal !== undefined) {
     io.err(refusal);
     return 1;
   }
 
-  if (options.serve) {
-    // While serving, an invalid article is reported and left out, as with --keep-going, so the rest stays browsable.
-    report(data, data.changes.pages);
-    source.onReload((reloaded) => report(reloaded, reloaded.changes.pages, reloaded.loadSeconds));
-    await mkdir(request.outputDir, { recursive: true });
-    await writeFile(join(request.outputDir, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
-    const eleventy = new Eleventy(LAYOUTS_DIR, request.outputDir, { configPath: ELEVENTY_CONFIG, quietMode: true, runMode: "watch" });
-    await eleventy.init();
-    const rebuildFor = await eleventy.watch();
-    // Eleventy rebuilds when a watched file changes or is added, not when one is deleted: a deleted article's page would stay.
-    eleventy.watcher?.on("unlink", (path) => void rebuildFor(path));
-    const server = new LoopbackDevServer("news-archive", request.outputDir, { pathPrefix: request.settings.basePath });
-    source.onPagesWritten(() => server.reload({}));
-    server.serve(options.port);
-    return 0;
-  }
-
-  const errorCount = data.archive.diagnostics.filter((diagnostic) => diagnostic.severity === "error").length;
+  const errorCount = site.archive.diagnostics.filter((diagnostic) => diagnostic.severity === "error").length;
   if (errorCount > 0 && !request.keepGoing) {
-    report(data);
+    report(site);
     io.err(`build failed: ${errorCount} error(s) above; nothing was written and ${outputShown} is unchanged. Fix them, or pass --keep-going to publish the valid articles and leave the invalid ones out.`);
     return 1;
   }
   let brokenSiteLinks = 0;
+  let renderSeconds = 0;
+  let written: BesidePagesReport | undefined;
   try {
     await writeAtomically(request.outputDir, async (stagingDir) => {
       const rendering = performance.now();
-      for (let pass = 0; pass < data.changes.passes.length; pass += 1) {
-        source.startPass(pass);
-        await new Eleventy(LAYOUTS_DIR, stagingDir, { configPath: ELEVENTY_CONFIG, quietMode: true, runMode: "build" }).write();
-      }
+      for (const views of renderPasses(site.views, request.articlesPerRenderPass)) await renderPages(stagingDir, renderingOf(request, () => views));
       renderSeconds = (performance.now() - rendering) / 1000;
+      written = await writeBesidePages(stagingDir, site, request, () => undefined);
       if (options.checkLinks) {
-        brokenSiteLinks = reportLinks(await checkLinks(stagingDir, request.settings.basePath, { fromDisk: request.portable }), data, io);
+        brokenSiteLinks = reportLinks(await checkLinks(stagingDir, request.settings.basePath, { fromDisk: request.portable }), site, io);
         if (brokenSiteLinks > 0) throw new LinkCheckFailure();
       }
     });
@@ -110,8 +69,88 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
     io.err(`build failed: ${brokenSiteLinks} broken link(s) in the site's own pages; nothing was written and ${outputShown} is unchanged.`);
     return 1;
   }
-  report(data, data.changes.pages);
+  report(site, { pagesWritten: countPages(site.views), seconds: (performance.now() - started) / 1000, renderSeconds, ...(written === undefined ? {} : { written }) });
   return 0;
+}
+
+/**
+ * `npm start`: builds, serves on 127.0.0.1 with live reload, and after each
+ * edit loads the archive again and renders the pages it changed. While
+ * serving, an invalid article is reported and left out, as with
+ * --keep-going, so the rest stays browsable.
+ */
+async function serve(request: BuildRequest, options: RunOptions, io: Console): Promise<number> {
+  const report = reporter(request, options, io, relative(process.cwd(), request.outputDir) || ".");
+  let reload = (): void => undefined;
+  const session = new DevSession(request, {
+    reloaded: (load) => report(load.site, { pagesWritten: load.pagesToRender, seconds: load.site.loadSeconds }),
+    pagesWritten: () => reload(),
+  });
+  const first = await session.load();
+  const refusal = await refuseToBuild(request, first.site);
+  if (refusal !== undefined) {
+    io.err(refusal);
+    return 1;
+  }
+  report(first.site, { pagesWritten: first.pagesToRender, seconds: first.site.loadSeconds });
+  await mkdir(request.outputDir, { recursive: true });
+  await writeFile(join(request.outputDir, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
+  await watchPages(request.outputDir, renderingOf(request, () => session.viewsToRender()), {
+    contentDir: request.contentDir,
+    changed: (change) => session.changed(change),
+    written: (outputDir) => session.written(outputDir),
+  });
+  reload = servePages(request.outputDir, options.port, request.settings.basePath).reload;
+  return 0;
+}
+
+function renderingOf(request: BuildRequest, views: SiteRendering["views"]): SiteRendering {
+  return {
+    views,
+    portable: request.portable,
+    basePath: request.settings.basePath,
+    ...(request.ownLayoutsDir === undefined ? {} : { ownLayoutsDir: request.ownLayoutsDir }),
+  };
+}
+
+/** Why no build may start: an archive without articles, or an output folder that is not ours to replace. */
+async function refuseToBuild(request: BuildRequest, site: Site): Promise<string | undefined> {
+  if (site.archive.counts.articleFiles === 0) {
+    return `${request.shownContentDir}: no articles found (no .md or .markdown files); put your Markdown articles in this folder or give another with --content DIR`;
+  }
+  return replaceRefusal(request.outputDir);
+}
+
+interface Written {
+  readonly pagesWritten: number;
+  readonly seconds: number;
+  readonly renderSeconds?: number;
+  readonly written?: BesidePagesReport;
+}
+
+/** Prints a load's problems and the summary: on stdout after a build that wrote, on stderr when nothing was written. */
+function reporter(request: BuildRequest, options: RunOptions, io: Console, outputShown: string): (site: Site, written?: Written) => void {
+  return (site, written) => {
+    const { errors, warnings } = formatDiagnostics(site.archive.diagnostics, request.shownContentDir, options.verbose);
+    warnings.forEach(io.err);
+    errors.forEach(io.err);
+    const search = site.views.pages.search[0];
+    const summary = formatSummary({
+      counts: site.archive.counts,
+      diagnostics: site.archive.diagnostics,
+      outputShown,
+      seconds: written?.seconds ?? site.loadSeconds,
+      ...(written?.renderSeconds === undefined ? {} : { phases: { loadSeconds: site.loadSeconds, renderSeconds: written.renderSeconds } }),
+      ...(written === undefined ? {} : { pagesWritten: written.pagesWritten }),
+      ...(written?.written === undefined
+        ? {}
+        : {
+            search: { ...written.written.search, filters: { category: search?.categories.length ?? 0, year: search?.years.length ?? 0 } },
+            offline: written.written.offline,
+          }),
+    });
+    summary.forEach(written === undefined ? io.err : io.out);
+  };
 }
 
 class LinkCheckFailure extends Error {}
@@ -120,8 +159,8 @@ class LinkCheckFailure extends Error {}
  * Links broken inside article bodies come from the content (a missing image):
  * warnings naming the article. Broken links in the site's own pages are errors.
  */
-function reportLinks(report: LinkReport, data: SiteData, io: Console): number {
-  const sourceOf = new Map(data.archive.articles.map((article) => [outputFileFor(article.route), article.sourcePath]));
+function reportLinks(report: LinkReport, site: Site, io: Console): number {
+  const sourceOf = new Map(site.archive.articles.map((article) => [outputFileFor(article.route), article.sourcePath]));
   let siteErrors = 0;
   for (const link of report.broken) {
     const source = sourceOf.get(link.page);

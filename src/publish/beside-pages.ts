@@ -1,19 +1,37 @@
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import type { BuildRequest } from "../pipeline/request.ts";
-import type { SiteData } from "../pipeline/site-source.ts";
+import type { Settings } from "../core/settings.ts";
+import { hrefFromRoot, hrefFromRootOfFile, outputFileFor, urlContextOf } from "../core/urls.ts";
+import { selectPages, type SiteViews } from "../model/pages.ts";
+import type { ThemeBundle } from "../render/theme.ts";
 import { isNamedByContent, planOffline, revisionOf, serviceWorkerScript, type CacheableFile } from "./offline-plan.ts";
 import { buildPortableIndex } from "../search/portable-index.ts";
 import { SEARCH_BUNDLE_DIR, writeSearchIndex, type SearchIndexReport } from "../search/search-index.ts";
 import { portableLanguage } from "../search/stemmers.ts";
-import { hrefFromRoot, outputFileFor, type Route } from "../core/urls.ts";
-import { urlContextOf } from "../model/views.ts";
+import type { PublishedFile } from "./feeds.ts";
 
 /** How the written site can be read offline, for the build's summary. */
 export type OfflineReport =
   | { readonly kind: "service-worker"; readonly savedFiles: number; readonly savedBytes: number; readonly wholeSearchIndex: boolean; readonly searchIndexBytes: number; readonly budgetBytes: number }
   | { readonly kind: "portable"; readonly indexBytes: number; readonly indexFiles: number }
   | { readonly kind: "none" };
+
+/** What a build writes besides Eleventy's pages. */
+export interface SiteFiles {
+  readonly views: SiteViews;
+  readonly theme: ThemeBundle;
+  /** Feeds, sitemap and robots.txt. */
+  readonly publishedFiles: readonly PublishedFile[];
+  /** Page-bundle files, from the content folder to the output folder. */
+  readonly bundleAssets: readonly { readonly from: string; readonly to: string }[];
+}
+
+/** What the files depend on besides the site: where the content is, the settings, and whether the site is opened from disk. */
+export interface PublishTarget {
+  readonly contentDir: string;
+  readonly settings: Settings;
+  readonly portable: boolean;
+}
 
 export interface BesidePagesReport {
   readonly search: SearchIndexReport;
@@ -27,8 +45,8 @@ export interface BesidePagesReport {
  * the service worker. `siteFilesWritten` is called before the search index,
  * the slow part: from then on every page can be shown.
  */
-export async function writeBesidePages(outputDir: string, data: SiteData, request: BuildRequest, siteFilesWritten: () => void): Promise<BesidePagesReport> {
-  const { bundleAssets, views, theme, publishedFiles } = data;
+export async function writeBesidePages(outputDir: string, site: SiteFiles, request: PublishTarget, siteFilesWritten: () => void): Promise<BesidePagesReport> {
+  const { bundleAssets, views, theme, publishedFiles } = site;
   for (const { from, to } of bundleAssets) {
     const target = join(outputDir, to);
     await mkdir(dirname(target), { recursive: true });
@@ -38,7 +56,7 @@ export async function writeBesidePages(outputDir: string, data: SiteData, reques
   siteFilesWritten();
 
   const search = await writeSearchIndex(outputDir, { keepIndexUrl: !request.settings.cleanUrls });
-  const searchable = views.articlePages.filter((page) => page.searchable);
+  const searchable = views.pages.article.filter((page) => page.searchable);
 
   if (request.portable) {
     const language = await portableLanguage(request.settings.language);
@@ -56,7 +74,7 @@ export async function writeBesidePages(outputDir: string, data: SiteData, reques
     return { search, offline: { kind: "portable", indexFiles: index.length, indexBytes: index.reduce((sum, file) => sum + Buffer.byteLength(file.content), 0) } };
   }
   if (theme.serviceWorkerCode !== undefined) {
-    const shell = await shellFiles(outputDir, theme.files, request);
+    const shell = await shellFiles(outputDir, theme.files, views, request.settings.cleanUrls);
     const searchFiles = await searchBundleFiles(outputDir, search);
     const plan = planOffline({
       shell,
@@ -82,18 +100,19 @@ export async function writeBesidePages(outputDir: string, data: SiteData, reques
   return { search, offline: { kind: "none" } };
 }
 
-/** The pages saved when the worker installs, so the site opens offline even at a page never read. */
-const SHELL_PAGES: readonly Route[] = [{ kind: "home" }, { kind: "archive" }, { kind: "search" }, { kind: "offline" }];
-
+/**
+ * The theme's files and the pages saved when the worker installs (the first
+ * page of each kind the registry puts in the offline shell), so the site
+ * opens offline even at a page never read.
+ */
 async function shellFiles(
   outputDir: string,
   themeFiles: readonly { readonly path: string; readonly content: string | Uint8Array }[],
-  request: BuildRequest,
+  views: SiteViews,
+  cleanUrls: boolean,
 ): Promise<CacheableFile[]> {
-  const urls = urlContextOf(request.settings);
-  const pages = await Promise.all(
-    SHELL_PAGES.map(async (route) => ({ url: hrefFromRoot(route, urls), content: await readFile(join(outputDir, outputFileFor(route))) })),
-  );
+  const firstOfKind = selectPages(views.pages, (kind, _page, index) => kind.inOfflineShell && index === 0);
+  const pages = await Promise.all(firstOfKind.map(async (page) => ({ url: hrefFromRootOfFile(page.permalink, cleanUrls), content: await readFile(join(outputDir, page.permalink)) })));
   return [...themeFiles.map((file) => ({ url: file.path, content: file.content })), ...pages].map(({ url, content }) => ({
     url,
     bytes: Buffer.byteLength(content),

@@ -1,4 +1,4 @@
-import type { SiteViews } from "../model/views.ts";
+import { selectPages, type PageViews } from "../model/pages.ts";
 import { escapeMarkup } from "../core/escape.ts";
 import { absoluteUrlFor, type UrlContext } from "../core/urls.ts";
 import type { PublishedFile } from "./feeds.ts";
@@ -7,22 +7,12 @@ import type { PublishedFile } from "./feeds.ts";
  * sitemap.xml with every published page (articles with their last
  * modification date; drafts and the 404 page left out) and robots.txt
  * pointing to it. Sitemaps want absolute URLs: without a site URL they are
- * relative, and the build says so.
+ * relative, and the build says so. Which pages are listed is the page
+ * registry's word (`inSitemap`).
  */
-export function buildSitemap(views: SiteViews, urls: UrlContext, lastModified: ReadonlyMap<string, string>): PublishedFile[] {
-  const pages = [
-    ...views.homePages,
-    views.archivePage,
-    ...views.yearPages,
-    ...views.monthPages,
-    views.categoryIndex,
-    ...views.categoryPages,
-    views.tagIndex,
-    ...views.tagPages,
-    views.searchPage,
-    ...views.articlePages.filter((page) => page.searchable),
-  ];
-  const entries = pages.map((page) => {
+export function buildSitemap(pages: PageViews, urls: UrlContext, lastModified: ReadonlyMap<string, string>): PublishedFile[] {
+  const listed = selectPages(pages, (kind, page) => kind.inSitemap(page));
+  const entries = listed.map((page) => {
     const modified = lastModified.get(page.permalink);
     return `  <url><loc>${escapeMarkup(page.meta.canonicalUrl)}</loc>${modified === undefined ? "" : `<lastmod>${modified}</lastmod>`}</url>`;
   });

@@ -14,6 +14,12 @@ declare module "@11ty/eleventy" {
 
   export interface UserConfig {
     addGlobalData(name: string, data: unknown): UserConfig;
+    /** A template with no file: its path (relative to the input folder, which names its engine), its text and its data. */
+    addTemplate(virtualInputPath: string, content: string, data: Readonly<Record<string, unknown>>): void;
+    /** Relative to the input folder. */
+    setIncludesDirectory(dir: string): UserConfig;
+    setInputDirectory(dir: string): UserConfig;
+    setTemplateFormats(formats: readonly string[]): UserConfig;
     addWatchTarget(target: string): UserConfig;
     /** Runs on each page's output before it is written; `this.page.url` is the page's address from the output folder. */
     addTransform(name: string, transform: (this: { readonly page: { readonly url: string | false } }, content: string) => string | Promise<string>): void;
@@ -26,7 +32,10 @@ declare module "@11ty/eleventy" {
   }
 
   export interface EleventyOptions {
-    readonly configPath?: string;
+    /** A config file; false reads none (by default Eleventy looks for one in the current folder). */
+    readonly configPath?: string | false;
+    /** The programmatic configuration, run before any config file. */
+    readonly config?: (eleventyConfig: UserConfig) => void | Promise<void>;
     readonly quietMode?: boolean;
     readonly runMode?: "build" | "watch" | "serve";
     readonly pathPrefix?: string;

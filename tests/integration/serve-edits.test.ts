@@ -60,7 +60,7 @@ describe("npm start after an edit", () => {
     await until("that build has written everything", async () => (await stat(searchEntry)).mtimeMs > searchIndexBefore);
     const afterBody = await modificationTimes(output);
     const rewritten = [...afterBody].filter(([file, time]) => before.get(file) !== time).map(([file]) => file).sort();
-    assert.deepEqual(rewritten, ["2021/04/02/bravo/index.html", "404.html", "archive/index.html", "category/index.html", "search/index.html", "tag/index.html"]);
+    assert.deepEqual(rewritten, ["2021/04/02/bravo/index.html"]);
 
     const editDate = (): Promise<string> => writeFiles(content, { "bravo.md": article({ title: "Bravo", date: "2021-05-10", category: "News" }, "The summary lists show.\n\nSecond version.") });
     const moved = join(output, "2021/05/10/bravo/index.html");

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { compareArticles, type Article } from "../../src/core/article.ts";
 import { buildArchiveModel } from "../../src/model/archive-model.ts";
 import { countPages, pageChanges, renderPasses } from "../../src/model/page-changes.ts";
-import { buildSiteViews, type SiteViews } from "../../src/model/views.ts";
+import { buildSiteViews, type SiteViews } from "../../src/model/pages.ts";
 import type { Settings } from "../../src/core/settings.ts";
 import { THEME_FILES } from "../../src/core/assets.ts";
 import { articleOn, settingsWith } from "../support/articles.ts";
@@ -37,34 +37,35 @@ describe("the pages an edit changes", () => {
     assert.deepEqual(changes.removed, []);
   });
 
-  it("renders nothing but the single pages again when nothing changed", () => {
+  it("renders no page again when nothing changed, the single pages included", () => {
     const { fingerprints } = pageChanges(views(archive()), undefined);
     const again = pageChanges(views(archive()), fingerprints);
-    assert.equal(again.pages, 5);
-    assert.deepEqual(again.views.articlePages, []);
-    assert.deepEqual(again.views.monthPages, []);
+    assert.equal(again.pages, 0);
+    assert.deepEqual(again.views.pages.article, []);
+    assert.deepEqual(again.views.pages.month, []);
+    assert.deepEqual(again.views.pages.archive, []);
   });
 
   it("renders an edited body's article alone, and a new title on its neighbours, month, year and home pages too", () => {
     const { fingerprints } = pageChanges(views(archive()), undefined);
     const body = pageChanges(views(archive({ bodyHtml: "<p>New body</p>\n" })), fingerprints);
-    assert.deepEqual(files(body.views.articlePages), ["2021/04/02/middle/index.html"]);
-    assert.deepEqual(files(body.views.monthPages), []);
+    assert.deepEqual(files(body.views.pages.article), ["2021/04/02/middle/index.html"]);
+    assert.deepEqual(files(body.views.pages.month), []);
 
     const title = pageChanges(views(archive({ title: "Renamed" })), fingerprints);
-    assert.deepEqual(files(title.views.articlePages), ["2021/03/20/article-2021-3-20/index.html", "2021/04/02/middle/index.html", "2021/04/20/article-2021-4-20/index.html"]);
-    assert.deepEqual(files(title.views.monthPages), ["2021/04/index.html"]);
-    assert.deepEqual(files(title.views.yearPages), ["2021/index.html"]);
-    assert.deepEqual(files(title.views.categoryPages), ["category/news/index.html"]);
-    assert.deepEqual(files(title.views.homePages), ["index.html"]);
+    assert.deepEqual(files(title.views.pages.article), ["2021/03/20/article-2021-3-20/index.html", "2021/04/02/middle/index.html", "2021/04/20/article-2021-4-20/index.html"]);
+    assert.deepEqual(files(title.views.pages.month), ["2021/04/index.html"]);
+    assert.deepEqual(files(title.views.pages.year), ["2021/index.html"]);
+    assert.deepEqual(files(title.views.pages.category), ["category/news/index.html"]);
+    assert.deepEqual(files(title.views.pages.home), ["index.html"]);
   });
 
   it("moves an article whose date changed: its new page and month are rendered, its old page is removed", () => {
     const { fingerprints } = pageChanges(views(archive()), undefined);
     const moved = pageChanges(views(archive({ date: { year: 2021, month: 5, day: 10, hasTime: false, epochMs: Date.UTC(2021, 4, 10), iso: "2021-05-10" }, route: { kind: "article", year: 2021, month: 5, day: 10, slug: "middle" } })), fingerprints);
     assert.deepEqual(moved.removed, ["2021/04/02/middle/index.html"]);
-    assert.ok(files(moved.views.articlePages).includes("2021/05/10/middle/index.html"));
-    assert.deepEqual(files(moved.views.monthPages).sort(), ["2021/04/index.html", "2021/05/index.html"]);
+    assert.ok(files(moved.views.pages.article).includes("2021/05/10/middle/index.html"));
+    assert.deepEqual(files(moved.views.pages.month).sort(), ["2021/04/index.html", "2021/05/index.html"]);
   });
 
   it("renders every page again when what every page prints changes", () => {
@@ -75,14 +76,15 @@ describe("the pages an edit changes", () => {
 });
 
 describe("render passes", () => {
-  it("renders every page once over the passes, article pages in slices, the single pages in each pass", () => {
+  it("renders every page once over the passes: article pages in slices, the others in the first pass", () => {
     const site = views(archive());
     const passes = renderPasses(site, 2);
     assert.equal(passes.length, 3);
-    assert.deepEqual(passes.flatMap((pass) => files(pass.articlePages)), files(site.articlePages));
-    assert.deepEqual(passes.map((pass) => pass.articlePages.length), [2, 2, 1]);
-    assert.deepEqual(passes.flatMap((pass) => files(pass.monthPages)), files(site.monthPages));
-    assert.ok(passes.every((pass) => pass.archivePage === site.archivePage && pass.site === site.site));
+    assert.deepEqual(passes.flatMap((pass) => files(pass.pages.article)), files(site.pages.article));
+    assert.deepEqual(passes.map((pass) => pass.pages.article.length), [2, 2, 1]);
+    assert.deepEqual(passes.flatMap((pass) => files(pass.pages.month)), files(site.pages.month));
+    assert.deepEqual(passes.map((pass) => pass.pages.archive.length), [1, 0, 0]);
+    assert.ok(passes.every((pass) => pass.site === site.site));
   });
 
   it("renders a small archive, or one with no articles, in one pass", () => {

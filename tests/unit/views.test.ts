@@ -3,7 +3,10 @@ import { describe, it } from "node:test";
 import type { Category } from "../../src/core/article.ts";
 import type { Article } from "../../src/core/article.ts";
 import { buildArchiveModel } from "../../src/model/archive-model.ts";
-import { buildDay, buildSiteViews as buildViews, bundleAssetCopies, type CalendarDay, type SiteViews } from "../../src/model/views.ts";
+import { buildSiteViews as buildViews, type SiteViews } from "../../src/model/pages.ts";
+import { bundleAssetCopies } from "../../src/model/views/article-pages.ts";
+import { buildDay } from "../../src/model/views/context.ts";
+import type { CalendarDay } from "../../src/model/views/types.ts";
 import type { Settings } from "../../src/core/settings.ts";
 import { THEME_FILES } from "../../src/core/assets.ts";
 import { articleOn, settingsWith } from "../support/articles.ts";
@@ -19,7 +22,7 @@ function buildSiteViews(articles: readonly Article[], categories: readonly Categ
 describe("article page views", () => {
   it("links each article to the older one as previous and the newer one as next", () => {
     const views = buildSiteViews([articleOn(2021, 4, 1), articleOn(2021, 4, 2), articleOn(2021, 4, 3)], [news], settingsWith(), today);
-    assert.deepEqual(views.articlePages.map((page) => [page.previous?.title, page.next?.title]), [
+    assert.deepEqual(views.pages.article.map((page) => [page.previous?.title, page.next?.title]), [
       [undefined, "Article 2021-04-02"],
       ["Article 2021-04-01", "Article 2021-04-03"],
       ["Article 2021-04-02", undefined],
@@ -27,13 +30,13 @@ describe("article page views", () => {
   });
 
   it("has neither previous nor next for a single article", () => {
-    const [page] = buildSiteViews([articleOn(2021, 4, 1)], [news], settingsWith(), today).articlePages;
+    const [page] = buildSiteViews([articleOn(2021, 4, 1)], [news], settingsWith(), today).pages.article;
     assert.equal(page?.previous, undefined);
     assert.equal(page?.next, undefined);
   });
 
   it("writes the date out for the locale, links it to its month and leads a breadcrumb through year and month", () => {
-    const [page] = buildSiteViews([articleOn(2021, 4, 9)], [news], settingsWith({ locale: "en-US" }), today).articlePages;
+    const [page] = buildSiteViews([articleOn(2021, 4, 9)], [news], settingsWith({ locale: "en-US" }), today).pages.article;
     assert.equal(page?.dateText, "April 9, 2021");
     assert.equal(page?.dateIso, "2021-04-09");
     assert.equal(page?.monthHref, "/2021/04/");
@@ -43,26 +46,26 @@ describe("article page views", () => {
       { title: "April", href: "/2021/04/" },
       { title: "Article 2021-04-09" },
     ]);
-    const [french] = buildSiteViews([articleOn(2021, 4, 9)], [news], settingsWith({ locale: "fr-FR" }), today).articlePages;
+    const [french] = buildSiteViews([articleOn(2021, 4, 9)], [news], settingsWith({ locale: "fr-FR" }), today).pages.article;
     assert.equal(french?.dateText, "9 avril 2021");
   });
 
   it("makes every link carry the base path", () => {
     const views = buildSiteViews([articleOn(2021, 4, 9, { tags: [{ slug: "food", name: "Food" }] })], [news], settingsWith({ basePath: "/news/" }), today);
-    const [page] = views.articlePages;
+    const [page] = views.pages.article;
     assert.equal(page?.permalink, "2021/04/09/article-2021-4-9/index.html");
     assert.equal(page?.href, "/news/2021/04/09/article-2021-4-9/");
     assert.equal(page?.category.href, "/news/category/news/");
     assert.deepEqual(page?.tags, [{ title: "Food", href: "/news/tag/food/" }]);
     assert.equal(views.site.stylesheetHref, "/news/assets/style.css");
     assert.equal(views.site.feeds.atomHref, "/news/feed.xml");
-    assert.equal(views.archivePage.grid.rows[0]?.cells[3]?.href, "/news/2021/04/");
+    assert.equal(views.pages.archive[0]?.grid.rows[0]?.cells[3]?.href, "/news/2021/04/");
   });
 });
 
 describe("the month grid", () => {
   const views = buildSiteViews([articleOn(2019, 12, 1), articleOn(2021, 4, 9), articleOn(2021, 4, 30)], [news], settingsWith(), today);
-  const grid = views.archivePage.grid;
+  const grid = views.pages.archive[0]?.grid ?? { columns: [], rows: [] };
 
   it("has one row per year with articles, newest first, each with twelve cells 01 to 12", () => {
     assert.deepEqual(grid.rows.map((row) => row.year), [2021, 2019]);
@@ -85,7 +88,7 @@ describe("the month grid", () => {
   });
 
   it("shows the recent years on the home page and says when there are more", () => {
-    const home = buildSiteViews([articleOn(2019, 1, 1), articleOn(2020, 1, 1), articleOn(2021, 1, 1)], [news], settingsWith({ homeGridYears: 2 }), today).homePages[0];
+    const home = buildSiteViews([articleOn(2019, 1, 1), articleOn(2020, 1, 1), articleOn(2021, 1, 1)], [news], settingsWith({ homeGridYears: 2 }), today).pages.home[0];
     assert.deepEqual(home?.grid?.rows.map((row) => row.year), [2021, 2020]);
     assert.equal(home?.gridIsPartial, true);
   });
@@ -94,39 +97,39 @@ describe("the month grid", () => {
 describe("listing pages", () => {
   it("gives month pages their articles newest first and links to the neighbouring months with articles", () => {
     const views = buildSiteViews([articleOn(2019, 12, 1), articleOn(2021, 4, 9), articleOn(2021, 4, 30), articleOn(2021, 6, 1)], [news], settingsWith(), today);
-    const april = views.monthPages.find((page) => page.permalink === "2021/04/index.html");
+    const april = views.pages.month.find((page) => page.permalink === "2021/04/index.html");
     assert.deepEqual(april?.items.map((item) => item.dateText), ["April 30, 2021", "April 9, 2021"]);
     assert.deepEqual([april?.previous?.href, april?.next?.href], ["/2019/12/", "/2021/06/"]);
-    assert.equal(views.monthPages.at(-1)?.previous, undefined);
-    assert.equal(views.monthPages[0]?.next, undefined);
+    assert.equal(views.pages.month.at(-1)?.previous, undefined);
+    assert.equal(views.pages.month[0]?.next, undefined);
   });
 
   it("shows the summary, or else the excerpt, of each article", () => {
     const views = buildSiteViews([articleOn(2021, 1, 1, { summary: "A summary." }), articleOn(2021, 1, 2, { excerpt: "First paragraph…" })], [news], settingsWith(), today);
-    assert.deepEqual(views.monthPages[0]?.items.map((item) => item.summary), ["First paragraph…", "A summary."]);
+    assert.deepEqual(views.pages.month[0]?.items.map((item) => item.summary), ["First paragraph…", "A summary."]);
   });
 
   it("paginates category pages by the settings' items per page, with numbered links", () => {
     const articles = [1, 2, 3, 4, 5].map((day) => articleOn(2021, 1, day));
     const views = buildSiteViews(articles, [news], settingsWith({ itemsPerPage: 2 }), today);
-    assert.deepEqual(views.categoryPages.map((page) => [page.permalink, page.items.length]), [
+    assert.deepEqual(views.pages.category.map((page) => [page.permalink, page.items.length]), [
       ["category/news/index.html", 2],
       ["category/news/page/2/index.html", 2],
       ["category/news/page/3/index.html", 1],
     ]);
-    const second = views.categoryPages[1]?.pagination;
+    const second = views.pages.category[1]?.pagination;
     assert.deepEqual([second?.previousHref, second?.nextHref], ["/category/news/", "/category/news/page/3/"]);
     assert.deepEqual(second?.pages, [
       { number: 1, href: "/category/news/", current: false },
       { number: 2, href: "/category/news/page/2/", current: true },
       { number: 3, href: "/category/news/page/3/", current: false },
     ]);
-    assert.deepEqual(views.categoryIndex.entries, [{ name: "News", href: "/category/news/", count: 5 }]);
+    assert.deepEqual(views.pages.categories[0]?.entries, [{ name: "News", href: "/category/news/", count: 5 }]);
   });
 
   it("gives year pages their months newest first and links to the neighbouring years with articles", () => {
     const views = buildSiteViews([articleOn(2017, 5, 1), articleOn(2021, 1, 1), articleOn(2021, 3, 1)], [news], settingsWith(), today);
-    const year = views.yearPages[0];
+    const year = views.pages.year[0];
     assert.equal(year?.permalink, "2021/index.html");
     assert.deepEqual(year?.months.map((month) => month.heading), ["March 2021", "January 2021"]);
     assert.deepEqual([year?.previous?.href, year?.next], ["/2017/", undefined]);
@@ -190,22 +193,22 @@ describe("page metadata", () => {
   it("gives canonical URLs made absolute by the site URL, and relative without one", () => {
     const articles = [articleOn(2021, 4, 9, { summary: "What happened." })];
     const withUrl = buildSiteViews(articles, [news], settingsWith({ siteUrl: "https://example.org/news/" }), today);
-    assert.deepEqual(withUrl.articlePages[0]?.meta, { canonicalUrl: "https://example.org/news/2021/04/09/article-2021-4-9/", description: "What happened.", type: "article" });
+    assert.deepEqual(withUrl.pages.article[0]?.meta, { canonicalUrl: "https://example.org/news/2021/04/09/article-2021-4-9/", description: "What happened.", type: "article" });
     const without = buildSiteViews(articles, [news], settingsWith(), today);
-    assert.equal(without.articlePages[0]?.meta.canonicalUrl, "/2021/04/09/article-2021-4-9/");
-    assert.equal(without.monthPages[0]?.meta.type, "website");
+    assert.equal(without.pages.article[0]?.meta.canonicalUrl, "/2021/04/09/article-2021-4-9/");
+    assert.equal(without.pages.month[0]?.meta.type, "website");
   });
 
   it("writes links ending in index.html when clean URLs are off", () => {
     const views = buildSiteViews([articleOn(2021, 4, 9)], [news], settingsWith({ cleanUrls: false }), today);
-    assert.equal(views.articlePages[0]?.breadcrumb?.[2]?.href, "/2021/04/index.html");
+    assert.equal(views.pages.article[0]?.breadcrumb?.[2]?.href, "/2021/04/index.html");
     assert.equal(views.site.homeHref, "/index.html");
     assert.equal(views.site.feeds.jsonHref, "/feed.json");
   });
 
   it("gives root-relative links inside bodies the base path", () => {
     const article = articleOn(2021, 4, 9, { bodyHtml: '<p><img src="/images/a.png"> <a href="chart.svg">c</a> <a href="/news/x/">x</a></p>' });
-    const [page] = buildSiteViews([article], [news], settingsWith({ basePath: "/news/" }), today).articlePages;
+    const [page] = buildSiteViews([article], [news], settingsWith({ basePath: "/news/" }), today).pages.article;
     assert.equal(page?.bodyHtml, '<p><img src="/news/images/a.png"> <a href="chart.svg">c</a> <a href="/news/x/">x</a></p>');
   });
 });

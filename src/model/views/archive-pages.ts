@@ -1,0 +1,50 @@
+import { outputFileFor } from "../../core/urls.ts";
+import type { ViewContext } from "./context.ts";
+import { recentYears } from "./grid.ts";
+import type { ArchivePageView, NotFoundPageView, YearPageView } from "./types.ts";
+
+/** The month grid of every year. */
+export function archivePage(context: ViewContext): ArchivePageView {
+  return {
+    permalink: outputFileFor({ kind: "archive" }),
+    title: "Archive",
+    breadcrumb: [context.crumbs.home, { title: "Archive" }],
+    meta: context.meta({ kind: "archive" }, `Every article of ${context.settings.title}, by month.`),
+    grid: context.grid,
+    total: context.articles.length,
+  };
+}
+
+/** One page per year that has articles, its months in order, linking the neighbouring years. */
+export function yearPages(context: ViewContext): YearPageView[] {
+  const { model, href, crumbs } = context;
+  return model.years.map((group, index): YearPageView => {
+    const older = model.years[index + 1];
+    const newer = model.years[index - 1];
+    return {
+      permalink: outputFileFor({ kind: "year", year: group.year }),
+      title: String(group.year),
+      heading: String(group.year),
+      meta: context.meta({ kind: "year", year: group.year }, `Articles of ${group.year}, by month.`),
+      count: group.count,
+      breadcrumb: [crumbs.home, { title: String(group.year) }],
+      months: group.months.map((month) => ({
+        heading: context.monthTitle(month.year, month.month),
+        href: href({ kind: "month", year: month.year, month: month.month }),
+        items: month.articles.map(context.summaryOf),
+      })),
+      ...(older === undefined ? {} : { previous: { title: String(older.year), href: href({ kind: "year", year: older.year }) } }),
+      ...(newer === undefined ? {} : { next: { title: String(newer.year), href: href({ kind: "year", year: newer.year }) } }),
+    };
+  });
+}
+
+/** The page hosts serve for missing addresses: the recent years of the grid, as a way back in. */
+export function notFoundPage(context: ViewContext): NotFoundPageView {
+  return {
+    permalink: outputFileFor({ kind: "not-found" }),
+    title: "Page not found",
+    meta: context.meta({ kind: "not-found" }),
+    grid: recentYears(context.grid, Math.max(context.settings.homeGridYears, 1)),
+  };
+}

@@ -1,0 +1,51 @@
+import type { Article } from "../../core/article.ts";
+import { rewriteHtmlUrls, underBasePath } from "../../core/html-urls.ts";
+import { outputFileFor, routePath } from "../../core/urls.ts";
+import { formatLongDate } from "../format.ts";
+import type { ViewContext } from "./context.ts";
+import type { ArticlePageView } from "./types.ts";
+
+/** One page per article, oldest first, each linking the articles published just before and after it. */
+export function articlePages(context: ViewContext): ArticlePageView[] {
+  const { articles, settings, href, crumbs } = context;
+  return articles.map((article, index): ArticlePageView => {
+    const previous = articles[index - 1];
+    const next = articles[index + 1];
+    const { year, month } = article.date;
+    return {
+      permalink: outputFileFor(article.route),
+      title: article.title,
+      breadcrumb: [crumbs.home, crumbs.year(year), crumbs.month(year, month), { title: article.title }],
+      meta: context.meta(article.route, article.summary ?? article.excerpt, "article"),
+      href: href(article.route),
+      ...(article.lang === undefined ? {} : { lang: article.lang }),
+      dateIso: article.date.iso,
+      dateText: formatLongDate(article.date, settings.locale),
+      monthHref: href({ kind: "month", year, month }),
+      category: { title: article.category.name, href: href({ kind: "category", slug: article.category.slug }) },
+      tags: article.tags.map((tag) => ({ title: tag.name, href: href({ kind: "tag", slug: tag.slug }) })),
+      ...(article.summary === undefined ? {} : { summary: article.summary }),
+      bodyHtml: withBasePath(article.bodyHtml, settings.basePath),
+      ...(previous === undefined ? {} : { previous: { title: previous.title, href: href(previous.route) } }),
+      ...(next === undefined ? {} : { next: { title: next.title, href: href(next.route) } }),
+      searchable: !article.draft,
+      year,
+      sortDate: article.date.iso.slice(0, 10),
+    };
+  });
+}
+
+/** Root-relative links in a body ("/images/x.png") are written for the site's root; under a base path they get its prefix. */
+function withBasePath(html: string, basePath: string): string {
+  if (basePath === "/") return html;
+  return rewriteHtmlUrls(html, (url) => underBasePath(url, basePath));
+}
+
+/** Where each page bundle's files are copied: beside the article's page. */
+export function bundleAssetCopies(articles: readonly Article[]): { readonly from: string; readonly to: string }[] {
+  return articles.flatMap((article) =>
+    article.bundleDir === undefined
+      ? []
+      : article.assets.map((asset) => ({ from: `${article.bundleDir}/${asset}`, to: outputFileFor({ kind: "file", path: `${routePath(article.route)}${asset}` }) })),
+  );
+}

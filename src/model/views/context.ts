@@ -1,0 +1,99 @@
+import { DateTime } from "luxon";
+import type { Article } from "../../core/article.ts";
+import type { ThemeAssetPaths } from "../../core/assets.ts";
+import type { Settings } from "../../core/settings.ts";
+import { absoluteUrlFor, hrefFor, urlContextOf, type Route } from "../../core/urls.ts";
+import type { ArchiveModel } from "../archive-model.ts";
+import { pageNumbersToShow } from "../archive-model.ts";
+import { formatLongDate } from "../format.ts";
+import { buildGrid } from "./grid.ts";
+import type { ArticleSummaryView, CalendarDay, CrumbView, FeedLinks, GridView, PageMetaView, PaginationView } from "./types.ts";
+
+/**
+ * What every view builder shares: the archive, the settings, and the helpers
+ * that turn them into what templates print (links, dates, trails, summaries).
+ * Made once per build, so that each article's summary and the grid are
+ * computed once, however many pages show them.
+ */
+export interface ViewContext {
+  /** Published articles, oldest first. */
+  readonly articles: readonly Article[];
+  readonly model: ArchiveModel;
+  readonly settings: Settings;
+  readonly today: CalendarDay;
+  readonly theme: ThemeAssetPaths;
+  /** The grid of every year, newest first. */
+  readonly grid: GridView;
+  href(route: Route): string;
+  meta(route: Route, description?: string, type?: PageMetaView["type"]): PageMetaView;
+  /** "April". */
+  monthName(month: number): string;
+  /** "April 2021". */
+  monthTitle(year: number, month: number): string;
+  /** One summary per article, shared by every list it appears in. */
+  summaryOf(article: Article): ArticleSummaryView;
+  feedLinks(category: string | undefined): FeedLinks;
+  readonly crumbs: {
+    readonly home: CrumbView;
+    year(year: number): CrumbView;
+    month(year: number, month: number): CrumbView;
+  };
+}
+
+export function createViewContext(articles: readonly Article[], model: ArchiveModel, settings: Settings, today: CalendarDay, theme: ThemeAssetPaths): ViewContext {
+  const urls = urlContextOf(settings);
+  const href = (route: Route): string => hrefFor(route, urls);
+  const monthName = (month: number): string => DateTime.fromObject({ year: 2000, month, day: 1 }, { zone: "UTC", locale: settings.locale }).toFormat("LLLL");
+  const summaries = new Map<Article, ArticleSummaryView>();
+  for (const article of articles) {
+    summaries.set(article, {
+      title: article.title,
+      href: href(article.route),
+      dateIso: article.date.iso,
+      dateText: formatLongDate(article.date, settings.locale),
+      category: { title: article.category.name, href: href({ kind: "category", slug: article.category.slug }) },
+      summary: article.summary ?? article.excerpt,
+    });
+  }
+  return {
+    articles,
+    model,
+    settings,
+    today,
+    theme,
+    grid: buildGrid(model, today, href, monthName),
+    href,
+    meta: (route, description = settings.description, type = "website") => ({ canonicalUrl: absoluteUrlFor(route, urls), description, type }),
+    monthName,
+    monthTitle: (year, month) => DateTime.fromObject({ year, month, day: 1 }, { zone: "UTC", locale: settings.locale }).toFormat("LLLL yyyy"),
+    summaryOf: (article) => summaries.get(article) as ArticleSummaryView,
+    feedLinks: (category) => ({
+      atomHref: href({ kind: "feed", format: "atom", ...(category === undefined ? {} : { category }) }),
+      jsonHref: href({ kind: "feed", format: "json", ...(category === undefined ? {} : { category }) }),
+    }),
+    crumbs: {
+      home: { title: "Home", href: href({ kind: "home" }) },
+      year: (year) => ({ title: String(year), href: href({ kind: "year", year }) }),
+      month: (year, month) => ({ title: monthName(month), href: href({ kind: "month", year, month }) }),
+    },
+  };
+}
+
+/** The links of page `current` of `total`: previous, next, and the numbers around it. */
+export function pagination(current: number, total: number, hrefOf: (page: number) => string): PaginationView {
+  return {
+    current,
+    total,
+    ...(current > 1 ? { previousHref: hrefOf(current - 1) } : {}),
+    ...(current < total ? { nextHref: hrefOf(current + 1) } : {}),
+    pages: pageNumbersToShow(current, total).map((number) => (number === null ? { gap: true as const } : { number, href: hrefOf(number), current: number === current })),
+  };
+}
+
+/** The build's calendar day in the archive's zone: from SOURCE_DATE_EPOCH (seconds) when set, so builds can be repeated. */
+export function buildDay(sourceDateEpoch: string | undefined, nowMs: number, timeZone: string): CalendarDay {
+  const seconds = sourceDateEpoch === undefined || sourceDateEpoch.trim() === "" ? undefined : Number(sourceDateEpoch);
+  const instant = seconds !== undefined && Number.isFinite(seconds) ? seconds * 1000 : nowMs;
+  const local = DateTime.fromMillis(instant, { zone: timeZone });
+  return { year: local.year, month: local.month, day: local.day };
+}

@@ -1,0 +1,74 @@
+import type { Category, Tag } from "../../core/article.ts";
+import { outputFileFor } from "../../core/urls.ts";
+import { chunk, type MonthGroup, type TopicGroup } from "../archive-model.ts";
+import { pagination, type ViewContext } from "./context.ts";
+import { recentYears } from "./grid.ts";
+import type { HomePageView, LinkView, ListingPageView } from "./types.ts";
+
+/** The latest articles, newest first, in pages; the first page shows the recent years of the grid. */
+export function homePages(context: ViewContext): HomePageView[] {
+  const { model, settings, grid, href } = context;
+  const gridYears = settings.homeGridYears;
+  const homeChunks = chunk(model.newestFirst, settings.itemsPerPage);
+  return homeChunks.map((items, index): HomePageView => {
+    const page = index + 1;
+    const isFirst = page === 1;
+    return {
+      permalink: outputFileFor({ kind: "home", page }),
+      title: isFirst ? settings.title : `Latest articles, page ${page}`,
+      meta: context.meta({ kind: "home", page }),
+      heading: isFirst ? "Latest articles" : `Latest articles, page ${page}`,
+      items: items.map(context.summaryOf),
+      pagination: pagination(page, homeChunks.length, (number) => href({ kind: "home", page: number })),
+      ...(isFirst && gridYears > 0 ? { grid: recentYears(grid, gridYears) } : {}),
+      gridIsPartial: grid.rows.length > gridYears,
+    };
+  });
+}
+
+/** One page per month that has articles, linking the neighbouring months that have some. */
+export function monthPages(context: ViewContext): ListingPageView[] {
+  const { model, href, monthTitle, crumbs } = context;
+  return model.months.map((group, index): ListingPageView => {
+    const link = (other: MonthGroup | undefined): LinkView | undefined =>
+      other === undefined ? undefined : { title: monthTitle(other.year, other.month), href: href({ kind: "month", year: other.year, month: other.month }) };
+    const previous = link(model.months[index + 1]);
+    const next = link(model.months[index - 1]);
+    return {
+      permalink: outputFileFor({ kind: "month", year: group.year, month: group.month }),
+      title: monthTitle(group.year, group.month),
+      heading: monthTitle(group.year, group.month),
+      meta: context.meta({ kind: "month", year: group.year, month: group.month }, `Articles of ${monthTitle(group.year, group.month)}.`),
+      breadcrumb: [crumbs.home, crumbs.year(group.year), { title: context.monthName(group.month) }],
+      items: group.articles.map(context.summaryOf),
+      ...(previous === undefined ? {} : { previous }),
+      ...(next === undefined ? {} : { next }),
+    };
+  });
+}
+
+export const categoryPages = (context: ViewContext): ListingPageView[] => topicPages(context, context.model.categories, "category");
+export const tagPages = (context: ViewContext): ListingPageView[] => topicPages(context, context.model.tags, "tag");
+
+/** Each category's or tag's articles, newest first, in pages. */
+function topicPages(context: ViewContext, groups: readonly TopicGroup<Category | Tag>[], kind: "category" | "tag"): ListingPageView[] {
+  const { settings, href, crumbs } = context;
+  const label = kind === "category" ? "Category" : "Tag";
+  return groups.flatMap((group) => {
+    const chunks = chunk(group.articles, settings.itemsPerPage);
+    return chunks.map((items, index) => {
+      const page = index + 1;
+      const suffix = page === 1 ? "" : `, page ${page}`;
+      return {
+        permalink: outputFileFor({ kind, slug: group.topic.slug, page }),
+        title: `${label}: ${group.topic.name}${suffix}`,
+        meta: context.meta({ kind, slug: group.topic.slug, page }, `Articles filed under ${group.topic.name}.`),
+        ...(kind === "category" ? { feeds: context.feedLinks(group.topic.slug) } : {}),
+        heading: `${group.topic.name}${suffix}`,
+        breadcrumb: [crumbs.home, { title: kind === "category" ? "Categories" : "Tags", href: href({ kind: kind === "category" ? "categories" : "tags" }) }, { title: group.topic.name }],
+        items: items.map(context.summaryOf),
+        pagination: pagination(page, chunks.length, (number) => href({ kind, slug: group.topic.slug, page: number })),
+      };
+    });
+  });
+}

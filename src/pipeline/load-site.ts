@@ -1,0 +1,125 @@
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { realpath } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { lastModifiedMs } from "../core/article.ts";
+import { errorCodeOf, warning } from "../core/diagnostics.ts";
+import { PROJECT_ROOT } from "../core/project.ts";
+import { slugify } from "../core/slugs.ts";
+import { outputFileFor, urlContextOf } from "../core/urls.ts";
+import { BuildCache } from "../content/build-cache.ts";
+import { loadArchive, type LoadedArchive, type LoadOptions, type ReadOutcome } from "../content/load-archive.ts";
+import { createMarkdownRenderer, type MarkdownOptions } from "../content/markdown.ts";
+import { buildArchiveModel } from "../model/archive-model.ts";
+import { buildSiteViews } from "../model/pages.ts";
+import { bundleAssetCopies } from "../model/views/article-pages.ts";
+import { buildDay } from "../model/views/context.ts";
+import { buildFeeds } from "../publish/feeds.ts";
+import { buildSitemap } from "../publish/sitemap.ts";
+import type { SiteFiles } from "../publish/beside-pages.ts";
+import { prepareTheme } from "../render/theme.ts";
+import type { BuildRequest } from "./request.ts";
+
+/** Everything one build publishes, computed once from the loaded archive. */
+export interface Site extends SiteFiles {
+  readonly archive: LoadedArchive;
+  /** How long loading, checking and modelling took. */
+  readonly loadSeconds: number;
+}
+
+export interface LoadSiteOptions {
+  /** Outcomes of earlier builds, so that unchanged articles are neither parsed nor rendered again. */
+  readonly articleCache: BuildCache<ReadOutcome>;
+  /** Under `npm start`: what the last load read (see LoadOptions.recentReads). */
+  readonly recentReads?: LoadOptions["recentReads"];
+  /** Under `npm start`, where a service worker would keep old pages of a site being edited. */
+  readonly serving: boolean;
+}
+
+/** Loads and checks the archive a request names, and computes every view, feed and file of its site. */
+export async function loadSite(request: BuildRequest, options: LoadSiteOptions): Promise<Site> {
+  const started = performance.now();
+  const { settings } = request;
+  const loaded = await loadArchive({
+    contentDir: request.contentDir,
+    settings,
+    includeDrafts: request.includeDrafts,
+    knownFiles: request.settingsFileInContent === undefined ? [] : [request.settingsFileInContent],
+    excludedDirs: [await realpath(request.outputDir).catch(() => request.outputDir)],
+    renderMarkdown: createMarkdownRenderer(markdownOptionsOf(request)),
+    cache: options.articleCache,
+    ...(options.recentReads === undefined ? {} : { recentReads: options.recentReads }),
+  });
+  const { failed } = await options.articleCache.save();
+  const archive = withBuildWarnings(loaded, request, failed);
+  const today = buildDay(process.env["SOURCE_DATE_EPOCH"], Date.now(), settings.timeZone);
+  const logo = settings.logo;
+  const theme = await prepareTheme({
+    ...(settings.accentColor === undefined ? {} : { accentColor: settings.accentColor }),
+    ...(settings.accentColorDark === undefined ? {} : { accentColorDark: settings.accentColorDark }),
+    ...(logo === undefined ? {} : { logoFile: resolve(request.settingsFile === undefined ? request.contentDir : dirname(request.settingsFile), logo.file) }),
+    // A portable site is opened from disk, where service workers do not run.
+    serviceWorker: settings.offline.serviceWorker && !request.portable && !options.serving,
+  });
+  const model = buildArchiveModel(archive.articles, archive.categories);
+  const views = buildSiteViews(archive.articles, model, settings, today, theme.paths);
+  const urls = urlContextOf(settings);
+  const lastModified = new Map(
+    archive.articles.map((article) => [outputFileFor(article.route), new Date(lastModifiedMs(article)).toISOString().slice(0, 10)]),
+  );
+  return {
+    archive,
+    theme,
+    views,
+    publishedFiles: [...buildFeeds(model.newestFirst, model.categories, settings, urls), ...buildSitemap(views.pages, urls, lastModified)],
+    bundleAssets: bundleAssetCopies(archive.articles),
+    loadSeconds: (performance.now() - started) / 1000,
+  };
+}
+
+/** The build cache of a request's archive: outcomes made by other code, libraries or renderer options are never served. */
+export function openArticleCache(request: BuildRequest): Promise<BuildCache<ReadOutcome>> {
+  return BuildCache.open<ReadOutcome>(request.cacheDir, articleReaderIdentity(markdownOptionsOf(request)));
+}
+
+function markdownOptionsOf(request: BuildRequest): MarkdownOptions {
+  return { sanitize: request.settings.sanitize };
+}
+
+/**
+ * What a cached article outcome was made by: the code that reads and renders
+ * articles and the vocabulary it uses, the locked library versions, and the
+ * renderer's options. Any change to these makes every cached outcome unusable.
+ */
+function articleReaderIdentity(rendererOptions: MarkdownOptions): string {
+  const hash = createHash("sha256").update(JSON.stringify(rendererOptions));
+  const readerCode = ["src/core", "src/content"].flatMap((dir) =>
+    readdirSync(join(PROJECT_ROOT, dir), { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith(".ts"))
+      .sort()
+      .map((file) => join(PROJECT_ROOT, dir, file)),
+  );
+  for (const file of [join(PROJECT_ROOT, "package-lock.json"), ...readerCode]) hash.update(file).update(readFileSync(file));
+  return hash.digest("hex");
+}
+
+/** Problems outside the articles: a sidebar box naming an unused category, no site URL, a build cache that cannot be written. */
+function withBuildWarnings(archive: LoadedArchive, request: BuildRequest, cacheFailure: unknown): LoadedArchive {
+  const known = new Set(archive.categories.flatMap((category) => [category.slug, category.name.toLowerCase()]));
+  const problems = request.settings.sidebar.flatMap((box, index) =>
+    box.type !== "featured" && !known.has(box.category.toLowerCase()) && !known.has(slugify(box.category))
+      ? [warning("sidebar-category", "", `${request.settingsFile ?? "settings"}: sidebar[${index}] names the category "${box.category}", which no published article has; the box stays empty`)]
+      : [],
+  );
+  if (request.settings.siteUrl === undefined) {
+    problems.push(
+      warning("no-site-url", "", 'no site URL is set, so canonical links, feeds and the sitemap use relative URLs; set "siteUrl" in the settings or pass --site-url https://example.org/'),
+    );
+  }
+  if (cacheFailure !== undefined) {
+    problems.push(
+      warning("cache-unwritable", "", `${request.cacheDir ?? "the build cache"}: the build cache could not be written (${errorCodeOf(cacheFailure)}), so the next build reads every article again; give a writable folder with --cache-dir DIR, or pass --no-cache`),
+    );
+  }
+  return problems.length === 0 ? archive : { ...archive, diagnostics: [...problems, ...archive.diagnostics] };
+}
