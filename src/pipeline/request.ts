@@ -17,15 +17,23 @@ export const DEFAULT_OUTPUT_DIR = join(PROJECT_ROOT, "_site");
 const ARTICLES_PER_RENDER_PASS = 10_000;
 export const DEFAULT_CACHE_DIR = join(PROJECT_ROOT, "node_modules/.cache/news-archive");
 
-/** What a user asks for on the command line; every field is optional. */
+/** What a user asks for on the command line; every field is optional. Folders are relative to the current folder. */
 export interface BuildOptions {
+  /** The archive's folder of Markdown articles. Default: the sample archive, content/ in this project. */
   readonly content?: string;
+  /** Where the site is written; a build replaces it whole. Default: _site/ in this project. */
   readonly output?: string;
+  /** The settings file. Default: news-archive.json in the content folder, when there is one. */
   readonly config?: string;
+  /** Serve the site under a sub-path ("/news/"); overrides the "basePath" setting. Default: "/", or the site URL's path. */
   readonly basePath?: string;
+  /** The published site's address ("https://example.org/news/"), for canonical links, feeds and the sitemap; overrides "siteUrl". */
   readonly siteUrl?: string;
+  /** false: links end in index.html, for hosts that do not serve a folder's index; overrides "cleanUrls". Default: true. */
   readonly cleanUrls?: boolean;
+  /** Publish drafts too (outside the search index and the sitemap). Default: false. */
   readonly drafts?: boolean;
+  /** Leave invalid articles out and publish the rest, instead of failing. Default: false. */
   readonly keepGoing?: boolean;
   /** A site that works from a folder on disk (file://): relative links, a script-loaded search index, no service worker. */
   readonly portable?: boolean;
@@ -35,18 +43,24 @@ export interface BuildOptions {
 
 /** A checked request: absolute folders, typed settings. */
 export interface BuildRequest {
+  /** Absolute. */
   readonly contentDir: string;
   /** The content folder as the user wrote it, for messages. */
   readonly shownContentDir: string;
+  /** Absolute. */
   readonly outputDir: string;
   /** The settings file read, if any, and its path relative to the content folder when it lies inside. */
   readonly settingsFile?: string;
   readonly settingsFileInContent?: string;
+  /** The settings file's, with the command line's overrides applied. */
   readonly settings: Settings;
   /** The project's own templates folder ("layouts" setting), resolved; it must exist. */
   readonly ownLayoutsDir?: string;
+  /** See BuildOptions.drafts. */
   readonly includeDrafts: boolean;
+  /** See BuildOptions.keepGoing. */
   readonly keepGoing: boolean;
+  /** See BuildOptions.portable. */
   readonly portable: boolean;
   /** This archive's folder in the build cache, or undefined when caching is off. */
   readonly cacheDir?: string;
