@@ -13,6 +13,7 @@ export type Route =
   | { readonly kind: "archive" }
   | { readonly kind: "year"; readonly year: number }
   | { readonly kind: "month"; readonly year: number; readonly month: number }
+  | { readonly kind: "day"; readonly year: number; readonly month: number; readonly day: number }
   | { readonly kind: "categories" }
   | { readonly kind: "category"; readonly slug: string; readonly page?: number }
   | { readonly kind: "tags" }
@@ -42,6 +43,8 @@ export function routePath(route: Route): string {
       return `/${pad(route.year, 4)}/`;
     case "month":
       return `/${pad(route.year, 4)}/${pad(route.month, 2)}/`;
+    case "day":
+      return `/${pad(route.year, 4)}/${pad(route.month, 2)}/${pad(route.day, 2)}/`;
     case "categories":
       return "/category/";
     case "category":

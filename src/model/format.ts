@@ -1,11 +1,10 @@
 import { DateTime } from "luxon";
-import type { ArticleDate } from "../core/dates.ts";
 
 /** Dates already written out, by locale and day: an archive has many articles per day, and Luxon's formatting is slow. */
 const longDates = new Map<string, string>();
 
 /** The calendar date written out for the locale, e.g. "April 9, 2021"; no zone can shift it. */
-export function formatLongDate(date: ArticleDate, locale: string): string {
+export function formatLongDate(date: { readonly year: number; readonly month: number; readonly day: number }, locale: string): string {
   const key = `${locale} ${date.year}-${date.month}-${date.day}`;
   let text = longDates.get(key);
   if (text === undefined) {

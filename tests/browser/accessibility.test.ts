@@ -19,6 +19,7 @@ const PAGES: Readonly<Record<string, string>> = {
   archive: "archive/",
   year: "2021/",
   month: "2021/11/",
+  day: "2022/03/15/",
   category: "category/events/",
   article: "2022/03/15/lcc-survey-results/",
   search: "search/?q=canteen",

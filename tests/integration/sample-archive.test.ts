@@ -62,6 +62,15 @@ describe("the sample archive in content/", () => {
     assert.equal(facts.articlesInGrid, pages.size);
   });
 
+  it("answers every article URL trimmed of its slug with that day's page, listing the article", async () => {
+    for (const file of pages.keys()) {
+      const day = file.split("/").slice(0, 3).join("/");
+      const dayPage = await readPage(output, `${day}/index.html`);
+      const listed = [...dayPage.querySelectorAll("main .article-list a")].map((link) => link.getAttribute("href"));
+      assert.ok(listed.includes(`/${file.replace(/index\.html$/, "")}`), `${day}/ does not list ${file}`);
+    }
+  });
+
   it("has no broken internal link", async () => {
     const report = await checkLinks(output, "/");
     assert.deepEqual(report.broken, []);

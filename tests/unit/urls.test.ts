@@ -35,11 +35,12 @@ describe("the URL module", () => {
     assert.equal(hrefFor({ kind: "file", path: "/assets/style.css" }, at("/news/")), "/news/assets/style.css");
   });
 
-  it("places paginated pages, feeds, the sitemap and the search page", () => {
+  it("places paginated pages, month and day pages, feeds, the sitemap and the search page", () => {
     assert.equal(routePath({ kind: "category", slug: "events", page: 1 }), "/category/events/");
     assert.equal(routePath({ kind: "category", slug: "events", page: 3 }), "/category/events/page/3/");
     assert.equal(routePath({ kind: "home", page: 2 }), "/page/2/");
     assert.equal(routePath({ kind: "month", year: 2021, month: 4 }), "/2021/04/");
+    assert.equal(routePath({ kind: "day", year: 2021, month: 4, day: 9 }), "/2021/04/09/");
     assert.equal(routePath({ kind: "feed", format: "atom" }), "/feed.xml");
     assert.equal(routePath({ kind: "feed", format: "json", category: "events" }), "/category/events/feed.json");
     assert.equal(routePath({ kind: "sitemap" }), "/sitemap.xml");

@@ -136,6 +136,33 @@ describe("listing pages", () => {
   });
 });
 
+describe("day pages", () => {
+  const articles = [articleOn(2021, 3, 30), articleOn(2021, 4, 9, { slug: "morning" }), articleOn(2021, 4, 9, { slug: "evening" }), articleOn(2021, 4, 12)];
+  const days = buildSiteViews(articles, [news], settingsWith({ locale: "en-US" }), today).pages.day;
+
+  it("makes one page per day that has articles, at the day's part of the article URLs, newest day first", () => {
+    assert.deepEqual(
+      days.map((page) => page.permalink),
+      ["2021/04/12/index.html", "2021/04/09/index.html", "2021/03/30/index.html"],
+    );
+    assert.deepEqual(
+      days[1]?.items.map((item) => item.href),
+      ["/2021/04/09/evening/", "/2021/04/09/morning/"],
+    );
+  });
+
+  it("lists the day's articles and links the neighbouring days that have articles, and the month in its trail", () => {
+    const [newest, middle, oldest] = days;
+    assert.equal(middle?.heading, "April 9, 2021");
+    assert.equal(middle?.items.length, 2);
+    assert.deepEqual(middle?.previous, { title: "March 30, 2021", href: "/2021/03/30/" });
+    assert.deepEqual(middle?.next, { title: "April 12, 2021", href: "/2021/04/12/" });
+    assert.equal(newest?.next, undefined);
+    assert.equal(oldest?.previous, undefined);
+    assert.deepEqual(middle?.breadcrumb?.map((crumb) => crumb.href ?? crumb.title), ["/", "/2021/", "/2021/04/", "9"]);
+  });
+});
+
 describe("sidebar boxes", () => {
   const articles = [
     articleOn(2021, 3, 1, { featured: true }),
