@@ -5,7 +5,7 @@ import { checkLinks, type LinkReport } from "../check/links.ts";
 import { outputFileFor } from "../site/urls.ts";
 import { setCurrentSiteSource } from "./current-build.ts";
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT, replaceRefusal, writeAtomically } from "./output-folder.ts";
-import { formatDiagnostics, formatSummary } from "./report.ts";
+import { formatDiagnostics, formatSummary, nothingToPublish } from "./report.ts";
 import { LoopbackDevServer } from "../serve/dev-server.ts";
 import { PROJECT_ROOT, type BuildRequest } from "./request.ts";
 import { SiteSource, type SiteData } from "./site-source.ts";
@@ -84,6 +84,13 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
     return 0;
   }
 
+  // Checked before the errors: when no article is valid, "--keep-going publishes the valid ones" would be bad advice.
+  const emptySite = nothingToPublish(data.archive.counts, outputShown);
+  if (emptySite !== undefined) {
+    report(data);
+    io.err(emptySite);
+    return 1;
+  }
   const errorCount = data.archive.diagnostics.filter((diagnostic) => diagnostic.severity === "error").length;
   if (errorCount > 0 && !request.keepGoing) {
     report(data);

@@ -29,6 +29,28 @@ export function countByKind(diagnostics: readonly Diagnostic[], severity: Diagno
   return [...counts.entries()].map(([kind, count]) => `${kind} ${count}`).join(", ");
 }
 
+/**
+ * The failure of a build that found article files but would publish none of
+ * them (all invalid, all drafts, or both), or undefined when it publishes
+ * some. Such a build fails even with --keep-going: it would replace the
+ * previous site with one without articles.
+ */
+export function nothingToPublish(counts: ArchiveCounts, outputShown: string): string | undefined {
+  if (counts.articleFiles === 0 || counts.published > 0) return undefined;
+  const { articleFiles, invalidLeftOut: invalid, draftsLeftOut: drafts } = counts;
+  const why =
+    drafts === 0
+      ? `all ${articleFiles} article file(s) are invalid (the errors above)`
+      : invalid === 0
+        ? `all ${articleFiles} article file(s) are drafts, which are left out without --drafts`
+        : `the ${articleFiles} article file(s) are ${invalid} invalid one(s) (the errors above) and ${drafts} draft(s), which are left out without --drafts`;
+  const todo = [
+    ...(invalid > 0 ? ["Fix the errors: --keep-going leaves invalid articles out, but never publishes a site without articles."] : []),
+    ...(drafts > 0 ? ['Set "draft: false" in the articles that are ready, or pass --drafts to publish drafts too.'] : []),
+  ];
+  return `build failed: no article to publish: ${why}; nothing was written and ${outputShown} is unchanged. ${todo.join(" ")}`;
+}
+
 export interface SummaryFacts {
   readonly counts: ArchiveCounts;
   readonly diagnostics: readonly Diagnostic[];

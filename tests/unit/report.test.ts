@@ -1,0 +1,36 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { nothingToPublish } from "../../src/build/report.ts";
+import type { ArchiveCounts } from "../../src/content/load-archive.ts";
+
+function counts(published: number, invalid: number, drafts: number): ArchiveCounts {
+  return { articleFiles: published + invalid + drafts, published, draftsLeftOut: drafts, invalidLeftOut: invalid, bundleAssets: 0, skippedFiles: 0, ignoredBySettings: 0 };
+}
+
+describe("a build that would publish no article", () => {
+  it("is no failure of this kind when one article is published, or when there is no article file at all", () => {
+    assert.equal(nothingToPublish(counts(1, 5, 5), "_site"), undefined);
+    assert.equal(nothingToPublish(counts(0, 0, 0), "_site"), undefined);
+  });
+
+  it("says that all articles are invalid, and that --keep-going cannot help", () => {
+    assert.equal(
+      nothingToPublish(counts(0, 3, 0), "_site"),
+      "build failed: no article to publish: all 3 article file(s) are invalid (the errors above); nothing was written and _site is unchanged. Fix the errors: --keep-going leaves invalid articles out, but never publishes a site without articles.",
+    );
+  });
+
+  it("says that all articles are drafts, and how to publish them", () => {
+    assert.equal(
+      nothingToPublish(counts(0, 0, 2), "_site"),
+      'build failed: no article to publish: all 2 article file(s) are drafts, which are left out without --drafts; nothing was written and _site is unchanged. Set "draft: false" in the articles that are ready, or pass --drafts to publish drafts too.',
+    );
+  });
+
+  it("counts both kinds when some articles are invalid and the others drafts, and says what to do about each", () => {
+    assert.equal(
+      nothingToPublish(counts(0, 2, 1), "out"),
+      'build failed: no article to publish: the 3 article file(s) are 2 invalid one(s) (the errors above) and 1 draft(s), which are left out without --drafts; nothing was written and out is unchanged. Fix the errors: --keep-going leaves invalid articles out, but never publishes a site without articles. Set "draft: false" in the articles that are ready, or pass --drafts to publish drafts too.',
+    );
+  });
+});
