@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { Eleventy } from "@11ty/eleventy";
 import { checkLinks, type LinkReport } from "../check/links.ts";
+import { compareDiagnostics, warning, type Diagnostic } from "../content/diagnostics.ts";
 import { outputFileFor } from "../site/urls.ts";
 import { setCurrentSiteSource } from "./current-build.ts";
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT, replaceRefusal, writeAtomically } from "./output-folder.ts";
@@ -36,13 +37,16 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
   const data = await source.data();
   const outputShown = relative(process.cwd(), request.outputDir) || ".";
   let renderSeconds: number | undefined;
+  /** Links in article bodies that --check-links found broken: the archive's problems too. */
+  let linkWarnings: readonly Diagnostic[] = [];
   const report = (loaded: SiteData, pagesWritten?: number, seconds = (performance.now() - started) / 1000): void => {
-    const { errors, warnings } = formatDiagnostics(loaded.archive.diagnostics, request.shownContentDir, options.verbose);
+    const diagnostics = [...loaded.archive.diagnostics, ...linkWarnings];
+    const { errors, warnings } = formatDiagnostics(diagnostics, request.shownContentDir, options.verbose);
     warnings.forEach(io.err);
     errors.forEach(io.err);
     const summary = formatSummary({
       counts: loaded.archive.counts,
-      diagnostics: loaded.archive.diagnostics,
+      diagnostics,
       outputShown,
       seconds,
       ...(renderSeconds === undefined ? {} : { phases: { loadSeconds: loaded.loadSeconds, renderSeconds } }),
@@ -107,12 +111,15 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
       }
       renderSeconds = (performance.now() - rendering) / 1000;
       if (options.checkLinks) {
-        brokenSiteLinks = reportLinks(await checkLinks(stagingDir, request.settings.basePath, { fromDisk: request.portable }), data, io);
+        const links = reportLinks(await checkLinks(stagingDir, request.settings.basePath, { fromDisk: request.portable }), data, io);
+        linkWarnings = links.articleWarnings;
+        brokenSiteLinks = links.siteErrors;
         if (brokenSiteLinks > 0) throw new LinkCheckFailure();
       }
     });
   } catch (cause) {
     if (!(cause instanceof LinkCheckFailure)) throw cause;
+    report(data);
     io.err(`build failed: ${brokenSiteLinks} broken link(s) in the site's own pages; nothing was written and ${outputShown} is unchanged.`);
     return 1;
   }
@@ -124,20 +131,23 @@ class LinkCheckFailure extends Error {}
 
 /**
  * Links broken inside article bodies come from the content (a missing image):
- * warnings naming the article. Broken links in the site's own pages are errors.
+ * warnings naming the article, returned to be reported and counted with the
+ * archive's other problems. Broken links in the site's own pages are errors,
+ * printed here, naming the page.
  */
-function reportLinks(report: LinkReport, data: SiteData, io: Console): number {
+function reportLinks(report: LinkReport, data: SiteData, io: Console): { readonly siteErrors: number; readonly articleWarnings: readonly Diagnostic[] } {
   const sourceOf = new Map(data.archive.articles.map((article) => [outputFileFor(article.route), article.sourcePath]));
   let siteErrors = 0;
+  const articleWarnings: Diagnostic[] = [];
   for (const link of report.broken) {
     const source = sourceOf.get(link.page);
     if (link.inArticleBody && source !== undefined) {
-      io.err(`${source}: warning: the link ${link.url} points to nothing (${link.problem}); fix or remove it`);
+      articleWarnings.push(warning("broken-link-in-article", source, `the link ${link.url} points to nothing (${link.problem}); fix or remove it`));
     } else {
       siteErrors += 1;
       io.err(`${link.page}: error: the link ${link.url} points to nothing (${link.problem})`);
     }
   }
   io.out(`links: ${report.linksChecked} internal links checked on ${report.pages} pages, ${report.broken.length} broken (${report.broken.length - siteErrors} in article bodies, ${siteErrors} in the site's pages)`);
-  return siteErrors;
+  return { siteErrors, articleWarnings: articleWarnings.sort(compareDiagnostics) };
 }
