@@ -101,6 +101,16 @@ export function readArticleSource(bytes: Uint8Array, file: string): SourceOutcom
   };
 }
 
+/**
+ * Whether text (the start of a file) opens front matter as an article does,
+ * after any byte-order mark and blank lines: a file that does is likely an
+ * article, whatever its name.
+ */
+export function opensFrontMatter(text: string): boolean {
+  const firstLine = text.replace(/^\uFEFF/, "").split(/\r?\n|\r/).find((line) => line.trim() !== "");
+  return firstLine !== undefined && OPENING.test(firstLine);
+}
+
 function toPlainObject(document: Document): Record<string, unknown> {
   const value: unknown = document.toJS({ maxAliasCount: 100 });
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Diagnostic } from "../../src/content/diagnostics.ts";
-import { readArticleSource } from "../../src/content/front-matter.ts";
+import { opensFrontMatter, readArticleSource } from "../../src/content/front-matter.ts";
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -82,5 +82,15 @@ describe("reading an article file", () => {
     assert.equal(problem.kind, "not-utf8");
     assert.equal(problem.line, 2);
     assert.match(problem.message, /offset 14/);
+  });
+});
+
+describe("telling whether a file starts like an article", () => {
+  it("sees front matter opening after a byte-order mark, blank lines or CRLF, as articles are read", () => {
+    for (const text of ["---\ntitle: A\n", "\uFEFF---\r\ntitle: A", "\n\n---\n", "------\n"]) assert.equal(opensFrontMatter(text), true, JSON.stringify(text));
+  });
+
+  it("sees none in plain text, a dashed line with words, or an empty file", () => {
+    for (const text of ["# Notes\n---\n", "-----BEGIN PGP SIGNATURE-----\n", "--\n", ""]) assert.equal(opensFrontMatter(text), false, JSON.stringify(text));
   });
 });
