@@ -23,6 +23,12 @@ describe("reading an article file", () => {
     assert.deepEqual(outcome.diagnostics, []);
   });
 
+  it("knows which values are written in quotes, since a flag written as text is worded by it", () => {
+    const outcome = readArticleSource(bytes("---\ntitle: \"Hello\"\ndraft: yes\nfeatured: 'no'\ntags: [\"a\"]\n---\nBody\n"), "a.md");
+    assert.ok(outcome.ok);
+    assert.deepEqual([...outcome.source.quotedKeys].sort(), ["featured", "title"]);
+  });
+
   it("reads a file with a byte-order mark, with a warning because the mark is invisible but harmless", () => {
     const outcome = readArticleSource(bytes("\uFEFF---\ntitle: Hello\n---\nBody\n"), "a.md");
     assert.ok(outcome.ok);
