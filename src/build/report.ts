@@ -54,6 +54,7 @@ export function nothingToPublish(counts: ArchiveCounts, outputShown: string): st
 export interface SummaryFacts {
   readonly counts: ArchiveCounts;
   readonly diagnostics: readonly Diagnostic[];
+  /** Pages written; undefined when the build failed and wrote nothing. */
   readonly pagesWritten?: number;
   readonly search?: SearchIndexReport & { readonly filters: Readonly<Record<string, number>> };
   readonly offline?: OfflineReport;
@@ -67,12 +68,16 @@ export function formatSummary(facts: SummaryFacts): string[] {
   const { counts, diagnostics } = facts;
   const errorCount = diagnostics.filter((item) => item.severity === "error").length;
   const warningCount = diagnostics.length - errorCount;
+  // A failed build writes nothing: its valid articles are counted, not called published.
+  const failed = facts.pagesWritten === undefined;
   const lines = [
-    `articles: ${counts.articleFiles} found, ${counts.published} published, ${counts.draftsLeftOut} draft(s) left out, ${counts.invalidLeftOut} invalid left out`,
-    `files: ${counts.bundleAssets} page-bundle file(s) published, ${counts.skippedFiles} other file(s) skipped with a warning, ${counts.ignoredBySettings} ignored by settings`,
+    failed
+      ? `articles: ${counts.articleFiles} found, none published (the build failed): ${counts.published} valid, ${counts.draftsLeftOut} draft(s) left out, ${counts.invalidLeftOut} invalid`
+      : `articles: ${counts.articleFiles} found, ${counts.published} published, ${counts.draftsLeftOut} draft(s) left out, ${counts.invalidLeftOut} invalid left out`,
+    `files: ${counts.bundleAssets} page-bundle file(s) ${failed ? "not published" : "published"}, ${counts.skippedFiles} other file(s) skipped with a warning, ${counts.ignoredBySettings} ignored by settings`,
     `problems: ${errorCount} error(s)${errorCount > 0 ? ` (${countByKind(diagnostics, "error")})` : ""}, ${warningCount} warning(s)${warningCount > 0 ? ` (${countByKind(diagnostics, "warning")})` : ""}`,
+    failed ? `pages: none written; ${facts.outputShown} is unchanged` : `pages: ${facts.pagesWritten} written to ${facts.outputShown}`,
   ];
-  if (facts.pagesWritten !== undefined) lines.push(`pages: ${facts.pagesWritten} written to ${facts.outputShown}`);
   if (facts.search !== undefined) {
     const { search } = facts;
     const filters = Object.entries(search.filters).map(([name, values]) => `${name} (${values} values)`).join(", ");

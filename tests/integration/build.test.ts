@@ -209,6 +209,8 @@ describe("a build with invalid articles", () => {
     assert.match(failed.stderr, /bad-date\.md:3: error: invalid date: "2021-02-30" is not a calendar date/);
     assert.match(failed.stderr, /no-title\.md:1: error: has no title; add "title: \.\.\." to the front matter/);
     assert.match(failed.stderr, /build failed: 2 error\(s\) above; nothing was written/);
+    assert.match(failed.stderr, /^articles: 3 found, none published \(the build failed\): 1 valid, 0 draft\(s\) left out, 2 invalid$/m);
+    assert.match(failed.stderr, /^pages: none written; .*site is unchanged$/m);
     assert.equal(await readFile(join(output, "2021/01/01/good/index.html"), "utf8"), before);
   });
 

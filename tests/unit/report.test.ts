@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { nothingToPublish } from "../../src/build/report.ts";
+import { formatSummary, nothingToPublish } from "../../src/build/report.ts";
+import { error } from "../../src/content/diagnostics.ts";
 import type { ArchiveCounts } from "../../src/content/load-archive.ts";
 
-function counts(published: number, invalid: number, drafts: number): ArchiveCounts {
-  return { articleFiles: published + invalid + drafts, published, draftsLeftOut: drafts, invalidLeftOut: invalid, bundleAssets: 0, skippedFiles: 0, ignoredBySettings: 0 };
+function counts(published: number, invalid: number, drafts: number, bundleAssets = 0): ArchiveCounts {
+  return { articleFiles: published + invalid + drafts, published, draftsLeftOut: drafts, invalidLeftOut: invalid, bundleAssets, skippedFiles: 0, ignoredBySettings: 0 };
 }
 
 describe("a build that would publish no article", () => {
@@ -32,5 +33,31 @@ describe("a build that would publish no article", () => {
       nothingToPublish(counts(0, 2, 1), "out"),
       'build failed: no article to publish: the 3 article file(s) are 2 invalid one(s) (the errors above) and 1 draft(s), which are left out without --drafts; nothing was written and out is unchanged. Fix the errors: --keep-going leaves invalid articles out, but never publishes a site without articles. Set "draft: false" in the articles that are ready, or pass --drafts to publish drafts too.',
     );
+  });
+});
+
+describe("the summary of a build", () => {
+  const diagnostics = [error("invalid-date", "a.md", "invalid date", 3)];
+
+  it("says what a build that wrote its pages published", () => {
+    const lines = formatSummary({ counts: counts(4, 1, 1, 2), diagnostics, outputShown: "_site", seconds: 1, pagesWritten: 20 });
+    assert.deepEqual(lines, [
+      "articles: 6 found, 4 published, 1 draft(s) left out, 1 invalid left out",
+      "files: 2 page-bundle file(s) published, 0 other file(s) skipped with a warning, 0 ignored by settings",
+      "problems: 1 error(s) (invalid-date 1), 0 warning(s)",
+      "pages: 20 written to _site",
+      "time: 1.00 s",
+    ]);
+  });
+
+  it("says that a failed build published and wrote nothing, counting its valid articles as valid", () => {
+    const lines = formatSummary({ counts: counts(4, 1, 1, 2), diagnostics, outputShown: "_site", seconds: 1 });
+    assert.deepEqual(lines, [
+      "articles: 6 found, none published (the build failed): 4 valid, 1 draft(s) left out, 1 invalid",
+      "files: 2 page-bundle file(s) not published, 0 other file(s) skipped with a warning, 0 ignored by settings",
+      "problems: 1 error(s) (invalid-date 1), 0 warning(s)",
+      "pages: none written; _site is unchanged",
+      "time: 1.00 s",
+    ]);
   });
 });
