@@ -15,6 +15,7 @@ const USAGE = `Usage: npm run build -- [options]      (npm start: the same, serv
   --check-links        check every internal link, image and script of the written site
   --drafts             publish drafts too
   --keep-going         leave invalid articles out, publish the rest and exit 0
+                       (a build left with no article to publish still fails)
   --cache-dir DIR      where unchanged articles are kept parsed and rendered between builds
                        (default: node_modules/.cache/news-archive/)
   --no-cache           parse and render every article again

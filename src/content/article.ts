@@ -28,8 +28,8 @@ export function readArticleFields(file: ArticleFile, source: ArticleSource, time
     diagnostics.push(error(kind, path, message, lineOf(key)));
   };
 
-  const draft = readFlag(data, "draft", path, lineOf, diagnostics);
-  const featured = readFlag(data, "featured", path, lineOf, diagnostics);
+  const draft = readFlag(source, "draft", path, lineOf, diagnostics);
+  const featured = readFlag(source, "featured", path, lineOf, diagnostics);
 
   const title = readTitle(data["title"]);
   if (!title.ok) fail(title.kind, "title", title.message);
@@ -138,9 +138,9 @@ function readSlugSource(raw: unknown, fallback: string): SlugSource {
   return { ok: true, text, fromFrontMatter: true };
 }
 
-/** `draft` and `featured`: true/false; the text "true"/"false" is read as meant, with a warning. */
+/** `draft` and `featured`: true/false; the text "true", "yes", "on" (and their opposites) is read as meant, with a warning. */
 function readFlag(
-  data: Readonly<Record<string, unknown>>,
+  { data, quotedKeys }: ArticleSource,
   key: "draft" | "featured",
   path: string,
   lineOf: (key: string) => number,
@@ -153,9 +153,11 @@ function readFlag(
     const word = raw.trim().toLowerCase();
     const meaning = ["true", "yes", "on"].includes(word) ? true : ["false", "no", "off"].includes(word) ? false : undefined;
     if (meaning !== undefined) {
-      diagnostics.push(
-        warning("flag-as-text", path, `"${key}" is the text ${JSON.stringify(raw)}, read as ${String(meaning)}; write ${key}: ${String(meaning)} without quotes`, lineOf(key)),
-      );
+      // Unquoted, yes/no/on/off are text too: YAML 1.2 reads only true and false as flags.
+      const what = quotedKeys.has(key)
+        ? `is the text ${JSON.stringify(raw)}, read as ${String(meaning)}; write ${key}: ${String(meaning)} without quotes`
+        : `is ${raw}, which YAML 1.2 reads as text, not as true or false; it was read as ${String(meaning)}; write ${key}: ${String(meaning)}`;
+      diagnostics.push(warning("flag-as-text", path, `"${key}" ${what}`, lineOf(key)));
       return meaning;
     }
   }

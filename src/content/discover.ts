@@ -1,7 +1,8 @@
-import { readdir, realpath, stat } from "node:fs/promises";
+import { open, readdir, realpath, stat } from "node:fs/promises";
 import { extname, join, relative, sep } from "node:path";
 import picomatch from "picomatch";
 import { error, errorCodeOf, warning, type Diagnostic } from "../core/diagnostics.ts";
+import { opensFrontMatter } from "./front-matter.ts";
 
 /** A file that holds one article, and for a page bundle the files published beside it. */
 export interface ArticleFile {
@@ -125,11 +126,23 @@ export async function discoverArchive(contentDir: string, options: DiscoveryOpti
         articles.push({ file: entry.rel, assets: [] });
       } else {
         skippedCount += 1;
-        diagnostics.push(
-          warning("not-an-article", entry.rel, `is not an article (not a Markdown file) and not part of a page bundle; it was not published. Move it into a bundle folder beside its article's index.md, or list it in "ignore"`),
-        );
+        diagnostics.push(await notAnArticle(entry.rel));
       }
     }
+  }
+
+  /** The warning for a file that is neither an article nor in a bundle; one that opens front matter is likely an article by another name. */
+  async function notAnArticle(rel: string): Promise<Diagnostic> {
+    if (opensFrontMatter(await headOf(join(contentDir, rel)))) {
+      const endings = [...extensions];
+      const names = `${endings.slice(0, -1).join(", ")} or ${endings.at(-1) ?? ""}`;
+      return warning(
+        "not-an-article",
+        rel,
+        `starts with front matter like an article, but its name does not end in ${names}; it was not published. If it is an article, list it in the "include" setting ("include": [${JSON.stringify(escapeGlob(rel))}]) or rename it; if not, list it in "ignore"`,
+      );
+    }
+    return warning("not-an-article", rel, `is not an article (not a Markdown file) and not part of a page bundle; it was not published. Move it into a bundle folder beside its article's index.md, or list it in "ignore"`);
   }
 
   async function enterDir(entry: Entry): Promise<void> {
@@ -182,3 +195,24 @@ export async function discoverArchive(contentDir: string, options: DiscoveryOpti
   return { articles, diagnostics, ignoredCount, skippedCount };
 }
 
+const HEAD_BYTES = 512;
+
+/** The first bytes of a file as text; "" when it cannot be read (reading it as an article would report why). */
+async function headOf(path: string): Promise<string> {
+  try {
+    const handle = await open(path);
+    try {
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(HEAD_BYTES), 0, HEAD_BYTES, 0);
+      return buffer.subarray(0, bytesRead).toString("utf8");
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return "";
+  }
+}
+
+/** A path as a glob pattern that matches it alone: the characters glob patterns give a meaning to are escaped. */
+function escapeGlob(path: string): string {
+  return path.replace(/[\\*?[\]{}()!+@]/g, "\\$&");
+}

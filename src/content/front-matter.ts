@@ -1,6 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import matter from "gray-matter";
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import { isMap, isScalar, LineCounter, parseDocument, Scalar, type Document } from "yaml";
 import { error, warning, type Diagnostic } from "../core/diagnostics.ts";
 
 /** An article file split into its front matter and Markdown body. */
@@ -8,6 +8,8 @@ export interface ArticleSource {
   readonly data: Readonly<Record<string, unknown>>;
   /** Line in the file of each top-level front-matter key, for messages. */
   readonly keyLines: ReadonlyMap<string, number>;
+  /** Top-level keys whose value is written in quotes, for messages about text where a flag was expected. */
+  readonly quotedKeys: ReadonlySet<string>;
   /** Line of the front matter's opening delimiter. */
   readonly frontMatterLine: number;
   readonly body: string;
@@ -94,11 +96,22 @@ export function readArticleSource(bytes: Uint8Array, file: string): SourceOutcom
     source: {
       data: parsed.data,
       keyLines: keyLinesOf(document, lineCounter, firstYamlLine),
+      quotedKeys: quotedKeysOf(document),
       frontMatterLine: openingIndex + 1,
       body: parsed.content,
     },
     diagnostics: notes,
   };
+}
+
+/**
+ * Whether text (the start of a file) opens front matter as an article does,
+ * after any byte-order mark and blank lines: a file that does is likely an
+ * article, whatever its name.
+ */
+export function opensFrontMatter(text: string): boolean {
+  const firstLine = text.replace(/^\uFEFF/, "").split(/\r?\n|\r/).find((line) => line.trim() !== "");
+  return firstLine !== undefined && OPENING.test(firstLine);
 }
 
 function toPlainObject(document: Document): Record<string, unknown> {
@@ -115,6 +128,17 @@ function keyLinesOf(document: Document, lineCounter: LineCounter, firstYamlLine:
     }
   }
   return keyLines;
+}
+
+function quotedKeysOf(document: Document): Set<string> {
+  const quoted = new Set<string>();
+  if (!isMap(document.contents)) return quoted;
+  for (const pair of document.contents.items) {
+    if (isScalar(pair.key) && isScalar(pair.value) && (pair.value.type === Scalar.QUOTE_DOUBLE || pair.value.type === Scalar.QUOTE_SINGLE)) {
+      quoted.add(String(pair.key.value));
+    }
+  }
+  return quoted;
 }
 
 function firstInvalidUtf8Offset(bytes: Uint8Array): number | undefined {

@@ -225,6 +225,7 @@ function resolveCategories(
   const configuredBySlug = new Map(settings.categories.map((category) => [category.slug, category]));
   const configuredByNameSlug = new Map(settings.categories.map((category) => [slugify(category.name), category]));
   const defaultSlug = slugify(settings.defaultCategory);
+  let uncategorised = 0;
   for (const { fields } of candidates) {
     const written = fields.categoryName ?? settings.defaultCategory;
     const slug = slugOfCategory(written);
@@ -232,8 +233,24 @@ function resolveCategories(
     files.push(fields.sourcePath);
     spellings.set(slug, (spellings.get(slug) ?? new Map<string, string[]>()).set(written, files));
     if (fields.categoryName === undefined) {
-      diagnostics.push(warning("missing-category", fields.sourcePath, `has no category; it was filed under "${settings.defaultCategory}". Add "category: ..." to the front matter`));
+      uncategorised += 1;
+      if (!settings.defaultCategoryChosen) {
+        diagnostics.push(
+          warning(
+            "missing-category",
+            fields.sourcePath,
+            `has no category; it was filed under "${settings.defaultCategory}". Add "category: ..." to the front matter, or name the category of all such articles with the "defaultCategory" setting (then one warning counts them)`,
+          ),
+        );
+      }
     }
+  }
+  // A default category the settings name is meant: one warning for the archive, not hundreds.
+  if (uncategorised > 0 && settings.defaultCategoryChosen) {
+    const some = uncategorised === 1 ? "1 article has no category and is" : `${uncategorised} articles have no category and are`;
+    diagnostics.push(
+      warning("missing-category", "", `${some} filed under "${settings.defaultCategory}", the "defaultCategory" setting; add "category: ..." to an article's front matter to file it elsewhere`),
+    );
   }
   const categories = new Map<string, Category>();
   for (const [slug, byName] of spellings) {

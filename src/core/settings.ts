@@ -79,7 +79,8 @@ export const settingsSchema = z.strictObject({
   /** How many of the latest articles the feeds carry. */
   feedItems: z.number().int().min(1).max(1000).default(20),
   categories: z.array(categorySetting).default([]),
-  defaultCategory: z.string().trim().min(1, "the default category cannot be empty").default("Uncategorized"),
+  /** Category of articles that name none; "Uncategorized" when not set (see `Settings.defaultCategoryChosen`). */
+  defaultCategory: z.string().trim().min(1, "the default category cannot be empty").optional(),
   /** File extensions, besides .md and .markdown, whose files are articles. */
   extensions: z.array(z.string().regex(EXTENSION, 'expected an extension such as ".mdx"')).default([]),
   /** Glob patterns (relative to the content folder) of further files that are articles, e.g. Markdown without extension. */
@@ -113,12 +114,20 @@ export interface CategorySetting {
   readonly description?: string;
 }
 
-export interface Settings extends Omit<ParsedSettings, "siteUrl" | "basePath" | "categories"> {
+export interface Settings extends Omit<ParsedSettings, "siteUrl" | "basePath" | "categories" | "defaultCategory"> {
   /** Absolute site URL ending with "/", or undefined when none is set. */
   readonly siteUrl: string | undefined;
   /** Always starts and ends with "/". */
   readonly basePath: string;
   readonly categories: readonly CategorySetting[];
+  /** Category of articles that name none. */
+  readonly defaultCategory: string;
+  /**
+   * Whether the settings name the default category: articles without one are
+   * then filed there on purpose, and one warning counts them instead of one
+   * warning each.
+   */
+  readonly defaultCategoryChosen: boolean;
 }
 
 export type SettingsResult = { readonly ok: true; readonly settings: Settings } | { readonly ok: false; readonly errors: readonly string[] };
@@ -151,7 +160,8 @@ export function parseSettings(raw: unknown, source: string): SettingsResult {
     }
   });
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, settings: { ...value, siteUrl, basePath, categories } };
+  const defaultCategory = value.defaultCategory ?? "Uncategorized";
+  return { ok: true, settings: { ...value, siteUrl, basePath, categories, defaultCategory, defaultCategoryChosen: value.defaultCategory !== undefined } };
 }
 
 /** Reads a JSON settings file; an unreadable or malformed file is an error naming it. */

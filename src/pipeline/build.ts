@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
+import { compareDiagnostics, warning, type Diagnostic } from "../core/diagnostics.ts";
 import { outputFileFor } from "../core/urls.ts";
 import { countPages, renderPasses } from "../model/page-changes.ts";
 import { writeBesidePages, type BesidePagesReport } from "../publish/beside-pages.ts";
@@ -8,7 +9,7 @@ import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT, replaceRefusal, writeAtomically } fr
 import { renderPages, servePages, watchPages, type SiteRendering } from "../render/eleventy-site.ts";
 import { DevSession } from "./dev-session.ts";
 import { loadSite, openArticleCache, type Site } from "./load-site.ts";
-import { formatDiagnostics, formatSummary } from "./report.ts";
+import { formatDiagnostics, formatSummary, nothingToPublish } from "./report.ts";
 import type { BuildRequest } from "./request.ts";
 
 export interface Console {
@@ -44,6 +45,13 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
     return 1;
   }
 
+  // Checked before the errors: when no article is valid, "--keep-going publishes the valid ones" would be bad advice.
+  const emptySite = nothingToPublish(site.archive.counts, outputShown);
+  if (emptySite !== undefined) {
+    report(site);
+    io.err(emptySite);
+    return 1;
+  }
   const errorCount = site.archive.diagnostics.filter((diagnostic) => diagnostic.severity === "error").length;
   if (errorCount > 0 && !request.keepGoing) {
     report(site);
@@ -53,6 +61,8 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
   let brokenSiteLinks = 0;
   let renderSeconds = 0;
   let written: BesidePagesReport | undefined;
+  /** Links in article bodies that --check-links found broken: the archive's problems too. */
+  let linkWarnings: readonly Diagnostic[] = [];
   try {
     await writeAtomically(request.outputDir, async (stagingDir) => {
       const rendering = performance.now();
@@ -60,16 +70,19 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
       renderSeconds = (performance.now() - rendering) / 1000;
       written = await writeBesidePages(stagingDir, site, request, () => undefined);
       if (options.checkLinks) {
-        brokenSiteLinks = reportLinks(await checkLinks(stagingDir, request.settings.basePath, { fromDisk: request.portable }), site, io);
+        const links = reportLinks(await checkLinks(stagingDir, request.settings.basePath, { fromDisk: request.portable }), site, io);
+        linkWarnings = links.articleWarnings;
+        brokenSiteLinks = links.siteErrors;
         if (brokenSiteLinks > 0) throw new LinkCheckFailure();
       }
     });
   } catch (cause) {
     if (!(cause instanceof LinkCheckFailure)) throw cause;
+    report(site, undefined, linkWarnings);
     io.err(`build failed: ${brokenSiteLinks} broken link(s) in the site's own pages; nothing was written and ${outputShown} is unchanged.`);
     return 1;
   }
-  report(site, { pagesWritten: countPages(site.views), seconds: (performance.now() - started) / 1000, renderSeconds, ...(written === undefined ? {} : { written }) });
+  report(site, { pagesWritten: countPages(site.views), seconds: (performance.now() - started) / 1000, renderSeconds, ...(written === undefined ? {} : { written }) }, linkWarnings);
   return 0;
 }
 
@@ -128,16 +141,21 @@ interface Written {
   readonly written?: BesidePagesReport;
 }
 
-/** Prints a load's problems and the summary: on stdout after a build that wrote, on stderr when nothing was written. */
-function reporter(request: BuildRequest, options: RunOptions, io: Console, outputShown: string): (site: Site, written?: Written) => void {
-  return (site, written) => {
-    const { errors, warnings } = formatDiagnostics(site.archive.diagnostics, request.shownContentDir, options.verbose);
+/**
+ * Prints a load's problems, with any found after it (broken links in article
+ * bodies), and the summary: on stdout after a build that wrote, on stderr
+ * when nothing was written.
+ */
+function reporter(request: BuildRequest, options: RunOptions, io: Console, outputShown: string): (site: Site, written?: Written, laterProblems?: readonly Diagnostic[]) => void {
+  return (site, written, laterProblems = []) => {
+    const diagnostics = [...site.archive.diagnostics, ...laterProblems];
+    const { errors, warnings } = formatDiagnostics(diagnostics, request.shownContentDir, options.verbose);
     warnings.forEach(io.err);
     errors.forEach(io.err);
     const search = site.views.pages.search[0];
     const summary = formatSummary({
       counts: site.archive.counts,
-      diagnostics: site.archive.diagnostics,
+      diagnostics,
       outputShown,
       seconds: written?.seconds ?? site.loadSeconds,
       ...(written?.renderSeconds === undefined ? {} : { phases: { loadSeconds: site.loadSeconds, renderSeconds: written.renderSeconds } }),
@@ -157,20 +175,23 @@ class LinkCheckFailure extends Error {}
 
 /**
  * Links broken inside article bodies come from the content (a missing image):
- * warnings naming the article. Broken links in the site's own pages are errors.
+ * warnings naming the article, returned to be reported and counted with the
+ * archive's other problems. Broken links in the site's own pages are errors,
+ * printed here, naming the page.
  */
-function reportLinks(report: LinkReport, site: Site, io: Console): number {
+function reportLinks(report: LinkReport, site: Site, io: Console): { readonly siteErrors: number; readonly articleWarnings: readonly Diagnostic[] } {
   const sourceOf = new Map(site.archive.articles.map((article) => [outputFileFor(article.route), article.sourcePath]));
   let siteErrors = 0;
+  const articleWarnings: Diagnostic[] = [];
   for (const link of report.broken) {
     const source = sourceOf.get(link.page);
     if (link.inArticleBody && source !== undefined) {
-      io.err(`${source}: warning: the link ${link.url} points to nothing (${link.problem}); fix or remove it`);
+      articleWarnings.push(warning("broken-link-in-article", source, `the link ${link.url} points to nothing (${link.problem}); fix or remove it`));
     } else {
       siteErrors += 1;
       io.err(`${link.page}: error: the link ${link.url} points to nothing (${link.problem})`);
     }
   }
   io.out(`links: ${report.linksChecked} internal links checked on ${report.pages} pages, ${report.broken.length} broken (${report.broken.length - siteErrors} in article bodies, ${siteErrors} in the site's pages)`);
-  return siteErrors;
+  return { siteErrors, articleWarnings: articleWarnings.sort(compareDiagnostics) };
 }

@@ -29,9 +29,32 @@ export function countByKind(diagnostics: readonly Diagnostic[], severity: Diagno
   return [...counts.entries()].map(([kind, count]) => `${kind} ${count}`).join(", ");
 }
 
+/**
+ * The failure of a build that found article files but would publish none of
+ * them (all invalid, all drafts, or both), or undefined when it publishes
+ * some. Such a build fails even with --keep-going: it would replace the
+ * previous site with one without articles.
+ */
+export function nothingToPublish(counts: ArchiveCounts, outputShown: string): string | undefined {
+  if (counts.articleFiles === 0 || counts.published > 0) return undefined;
+  const { articleFiles, invalidLeftOut: invalid, draftsLeftOut: drafts } = counts;
+  const why =
+    drafts === 0
+      ? `all ${articleFiles} article file(s) are invalid (the errors above)`
+      : invalid === 0
+        ? `all ${articleFiles} article file(s) are drafts, which are left out without --drafts`
+        : `the ${articleFiles} article file(s) are ${invalid} invalid one(s) (the errors above) and ${drafts} draft(s), which are left out without --drafts`;
+  const todo = [
+    ...(invalid > 0 ? ["Fix the errors: --keep-going leaves invalid articles out, but never publishes a site without articles."] : []),
+    ...(drafts > 0 ? ['Set "draft: false" in the articles that are ready, or pass --drafts to publish drafts too.'] : []),
+  ];
+  return `build failed: no article to publish: ${why}; nothing was written and ${outputShown} is unchanged. ${todo.join(" ")}`;
+}
+
 export interface SummaryFacts {
   readonly counts: ArchiveCounts;
   readonly diagnostics: readonly Diagnostic[];
+  /** Pages written; undefined when the build failed and wrote nothing. */
   readonly pagesWritten?: number;
   readonly search?: SearchIndexReport & { readonly filters: Readonly<Record<string, number>> };
   readonly offline?: OfflineReport;
@@ -45,12 +68,16 @@ export function formatSummary(facts: SummaryFacts): string[] {
   const { counts, diagnostics } = facts;
   const errorCount = diagnostics.filter((item) => item.severity === "error").length;
   const warningCount = diagnostics.length - errorCount;
+  // A failed build writes nothing: its valid articles are counted, not called published.
+  const failed = facts.pagesWritten === undefined;
   const lines = [
-    `articles: ${counts.articleFiles} found, ${counts.published} published, ${counts.draftsLeftOut} draft(s) left out, ${counts.invalidLeftOut} invalid left out`,
-    `files: ${counts.bundleAssets} page-bundle file(s) published, ${counts.skippedFiles} other file(s) skipped with a warning, ${counts.ignoredBySettings} ignored by settings`,
+    failed
+      ? `articles: ${counts.articleFiles} found, none published (the build failed): ${counts.published} valid, ${counts.draftsLeftOut} draft(s) left out, ${counts.invalidLeftOut} invalid`
+      : `articles: ${counts.articleFiles} found, ${counts.published} published, ${counts.draftsLeftOut} draft(s) left out, ${counts.invalidLeftOut} invalid left out`,
+    `files: ${counts.bundleAssets} page-bundle file(s) ${failed ? "not published" : "published"}, ${counts.skippedFiles} other file(s) skipped with a warning, ${counts.ignoredBySettings} ignored by settings`,
     `problems: ${errorCount} error(s)${errorCount > 0 ? ` (${countByKind(diagnostics, "error")})` : ""}, ${warningCount} warning(s)${warningCount > 0 ? ` (${countByKind(diagnostics, "warning")})` : ""}`,
+    failed ? `pages: none written; ${facts.outputShown} is unchanged` : `pages: ${facts.pagesWritten} written to ${facts.outputShown}`,
   ];
-  if (facts.pagesWritten !== undefined) lines.push(`pages: ${facts.pagesWritten} written to ${facts.outputShown}`);
   if (facts.search !== undefined) {
     const { search } = facts;
     const filters = Object.entries(search.filters).map(([name, values]) => `${name} (${values} values)`).join(", ");

@@ -1,5 +1,7 @@
-import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { pipeline } from "node:stream/promises";
 import type { Settings } from "../core/settings.ts";
 import { hrefFromRoot, hrefFromRootOfFile, outputFileFor, urlContextOf } from "../core/urls.ts";
 import { selectPages, type SiteViews } from "../model/pages.ts";
@@ -50,7 +52,9 @@ export async function writeBesidePages(outputDir: string, site: SiteFiles, reque
   for (const { from, to } of bundleAssets) {
     const target = join(outputDir, to);
     await mkdir(dirname(target), { recursive: true });
-    await copyFile(join(request.contentDir, from), target);
+    // Not copyFile, which gives the copy its source's mode: an author's 0600 file would be published
+    // unreadable to the web server. A new file gets 0666 less the umask, as the pages do.
+    await pipeline(createReadStream(join(request.contentDir, from)), createWriteStream(target));
   }
   await writeFiles(outputDir, [...theme.files, ...publishedFiles]);
   siteFilesWritten();

@@ -1,5 +1,6 @@
+import { randomBytes } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /** A file in every output folder: a build replaces only folders that carry it (or empty ones). */
@@ -28,7 +29,11 @@ export async function writeAtomically<T>(outputDir: string, write: (stagingDir: 
   for (const name of await readdir(parent)) {
     if (name.startsWith(prefix)) await rm(join(parent, name), { recursive: true, force: true });
   }
-  const staging = await mkdtemp(join(parent, prefix));
+  // Not mkdtemp, which makes the folder 0700: this folder becomes the published site, which a web
+  // server running as another user, or a copy made with rsync -a, must be able to read. mkdir gives
+  // 0777 less the umask, as for every folder made inside it; it fails on a name already taken.
+  const staging = join(parent, `${prefix}${randomBytes(6).toString("hex")}`);
+  await mkdir(staging);
   const onInterrupt = (): void => {
     try {
       // Writes already queued may still land while the folder is removed: retry.

@@ -62,7 +62,7 @@ describe("bad input that needs the file system in a special state", () => {
     await mkdir(output, { mode: 0o777 });
     await chmod(output, 0o777);
     // Root reads any file: run the build as an ordinary user (nobody) when the tests run as root.
-    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
+    const asNobody = process.getuid?.() === 0 ? { user: { uid: 65534, gid: 65534 } } : {};
     const result = await runCli(["--content", content, "--output", join(output, "site")], {}, asNobody);
     assert.equal(result.code, 1, result.stderr);
     assert.match(result.stderr, /locked\.md: error: cannot be read \(EACCES\); fix the file's permissions/);

@@ -6,6 +6,7 @@ import { before, describe, it } from "node:test";
 import { checkLinks } from "../../src/publish/link-check.ts";
 import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
 import { readPage, runCli, type CliRun } from "../support/cli.ts";
+import { treeDigest } from "../support/tree.ts";
 import { checkGridAgainstMonthPages } from "../support/grid.ts";
 
 const fixture = {
@@ -208,6 +209,8 @@ describe("a build with invalid articles", () => {
     assert.match(failed.stderr, /bad-date\.md:3: error: invalid date: "2021-02-30" is not a calendar date/);
     assert.match(failed.stderr, /no-title\.md:1: error: has no title; add "title: \.\.\." to the front matter/);
     assert.match(failed.stderr, /build failed: 2 error\(s\) above; nothing was written/);
+    assert.match(failed.stderr, /^articles: 3 found, none published \(the build failed\): 1 valid, 0 draft\(s\) left out, 2 invalid$/m);
+    assert.match(failed.stderr, /^pages: none written; .*site is unchanged$/m);
     assert.equal(await readFile(join(output, "2021/01/01/good/index.html"), "utf8"), before);
   });
 
@@ -223,6 +226,50 @@ describe("a build with invalid articles", () => {
     assert.match(result.stdout, /2 found, 1 published, 0 draft\(s\) left out, 1 invalid left out/);
     assert.match(result.stdout, /problems: 1 error\(s\) \(invalid-date 1\)/);
     assert.ok(existsSync(join(output, "2021/01/01/good/index.html")));
+  });
+
+  it("fails when every article is invalid, even with --keep-going, and leaves the previous output byte for byte as it was", async () => {
+    const content = await makeArchive({
+      "a.md": article({ title: "A", date: "2021-01-01", category: "News" }),
+      "b.md": article({ title: "B", date: "2021-01-02", category: "News" }),
+    });
+    const output = join(await temporaryFolder(), "site");
+    assert.equal((await runCli(["--content", content, "--output", output])).code, 0);
+    const before = await treeDigest(output);
+
+    await writeFile(join(content, "a.md"), article({ title: "A", date: "2021-02-30", category: "News" }));
+    await writeFile(join(content, "b.md"), article({ date: "2021-01-02", category: "News" }));
+    for (const options of [["--keep-going"], []]) {
+      const failed = await runCli(["--content", content, "--output", output, ...options]);
+      assert.equal(failed.code, 1, `exit code with ${options.join(" ") || "no option"}`);
+      assert.match(failed.stderr, /a\.md:3: error: invalid date/);
+      assert.match(
+        failed.stderr,
+        /build failed: no article to publish: all 2 article file\(s\) are invalid \(the errors above\); nothing was written and .*site is unchanged\. Fix the errors: --keep-going leaves invalid articles out, but never publishes a site without articles\.\n/,
+      );
+      assert.deepEqual(await treeDigest(output), before);
+    }
+  });
+
+  it("fails when every article is a draft, saying to set draft: false or pass --drafts, and publishes them with --drafts", async () => {
+    const content = await makeArchive({ "a.md": article({ title: "A", date: "2021-01-01", category: "News" }) });
+    const output = join(await temporaryFolder(), "site");
+    assert.equal((await runCli(["--content", content, "--output", output])).code, 0);
+    const before = await treeDigest(output);
+
+    await writeFile(join(content, "a.md"), article({ title: "A", date: "2021-01-01", category: "News", draft: "true" }));
+    await writeFile(join(content, "b.md"), article({ title: "B", date: "2021-01-02", category: "News", draft: "true" }));
+    const failed = await runCli(["--content", content, "--output", output, "--keep-going"]);
+    assert.equal(failed.code, 1);
+    assert.match(
+      failed.stderr,
+      /build failed: no article to publish: all 2 article file\(s\) are drafts, which are left out without --drafts; nothing was written and .*site is unchanged\. Set "draft: false" in the articles that are ready, or pass --drafts to publish drafts too\.\n/,
+    );
+    assert.deepEqual(await treeDigest(output), before);
+
+    const withDrafts = await runCli(["--content", content, "--output", output, "--drafts"]);
+    assert.equal(withDrafts.code, 0, withDrafts.stderr);
+    assert.ok(existsSync(join(output, "2021/01/02/b/index.html")));
   });
 
   it("names both files when two articles would share a URL, and overwrites neither", async () => {

@@ -205,5 +205,6 @@ describe("hosting under a sub-path and without folder indexes", () => {
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stderr, /2021\/first\.md: warning: the link \/images\/chart\.png points to nothing \(images\/chart\.png does not exist\)/);
     assert.match(run.stderr, /2021\/first\.md: warning: the link report\.pdf points to nothing/);
+    assert.match(run.stdout, /^problems: 0 error\(s\), 2 warning\(s\) \(broken-link-in-article 2\)$/m);
   });
 });

@@ -10,10 +10,21 @@ export interface CliRun {
   readonly stderr: string;
 }
 
+export interface CliProcess {
+  /** Run as this user (the tests may run as root, who reads any file). */
+  readonly user?: { readonly uid: number; readonly gid: number };
+  /** Run under this umask, as a shell with `umask 027` would start it. */
+  readonly umask?: number;
+}
+
 /** Runs the build command as a user would (`npm run build -- ARGS`), from the project folder. */
-export function runCli(args: readonly string[], env: Readonly<Record<string, string>> = {}, user?: { uid: number; gid: number }): Promise<CliRun> {
+export function runCli(args: readonly string[], env: Readonly<Record<string, string>> = {}, { user, umask }: CliProcess = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts"), ...args], {
+    const nodeArgs = ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts"), ...args];
+    // spawn cannot set a child's umask: a shell sets it, then becomes node ("$0") with its arguments.
+    const [command, commandArgs] =
+      umask === undefined ? [process.execPath, nodeArgs] : ["/bin/sh", ["-c", `umask ${umask.toString(8).padStart(3, "0")} && exec "$0" "$@"`, process.execPath, ...nodeArgs]];
+    const child = spawn(command, commandArgs, {
       cwd: PROJECT_ROOT,
       // An ordinary user has no home of its own here; tsx keeps its cache in the temporary folder.
       env: { ...process.env, ...env, ...(user === undefined ? {} : { HOME: "/tmp" }) },

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Diagnostic } from "../../src/core/diagnostics.ts";
-import { readArticleSource } from "../../src/content/front-matter.ts";
+import { opensFrontMatter, readArticleSource } from "../../src/content/front-matter.ts";
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -21,6 +21,12 @@ describe("reading an article file", () => {
     assert.equal(outcome.source.body, "Body {{ x }}\n");
     assert.equal(outcome.source.keyLines.get("date"), 3);
     assert.deepEqual(outcome.diagnostics, []);
+  });
+
+  it("knows which values are written in quotes, since a flag written as text is worded by it", () => {
+    const outcome = readArticleSource(bytes("---\ntitle: \"Hello\"\ndraft: yes\nfeatured: 'no'\ntags: [\"a\"]\n---\nBody\n"), "a.md");
+    assert.ok(outcome.ok);
+    assert.deepEqual([...outcome.source.quotedKeys].sort(), ["featured", "title"]);
   });
 
   it("reads a file with a byte-order mark, with a warning because the mark is invisible but harmless", () => {
@@ -82,5 +88,15 @@ describe("reading an article file", () => {
     assert.equal(problem.kind, "not-utf8");
     assert.equal(problem.line, 2);
     assert.match(problem.message, /offset 14/);
+  });
+});
+
+describe("telling whether a file starts like an article", () => {
+  it("sees front matter opening after a byte-order mark, blank lines or CRLF, as articles are read", () => {
+    for (const text of ["---\ntitle: A\n", "\uFEFF---\r\ntitle: A", "\n\n---\n", "------\n"]) assert.equal(opensFrontMatter(text), true, JSON.stringify(text));
+  });
+
+  it("sees none in plain text, a dashed line with words, or an empty file", () => {
+    for (const text of ["# Notes\n---\n", "-----BEGIN PGP SIGNATURE-----\n", "--\n", ""]) assert.equal(opensFrontMatter(text), false, JSON.stringify(text));
   });
 });

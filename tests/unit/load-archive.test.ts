@@ -84,10 +84,27 @@ describe("loading an archive", () => {
     assert.deepEqual(archive.articles.map((item) => [item.title, item.draft]), [["Draft", true]]);
   });
 
-  it("files an article without category under the default category, with a warning", async () => {
-    const archive = await load({ "a.md": article({ title: "A", date: "2021-01-01" }) }, { defaultCategory: "General" });
-    assert.deepEqual(archive.articles[0]?.category, { slug: "general", name: "General" });
-    assert.deepEqual(problems(archive, "warning"), ["a.md missing-category"]);
+  it("files articles without category under the default category the settings name, with one warning counting them", async () => {
+    const archive = await load(
+      {
+        "a.md": article({ title: "A", date: "2021-01-01" }),
+        "b.md": article({ title: "B", date: "2021-01-02" }),
+        "c.md": article({ title: "C", date: "2021-01-03", category: "News" }),
+      },
+      { defaultCategory: "General" },
+    );
+    assert.deepEqual(archive.articles.map((item) => item.category.name), ["General", "General", "News"]);
+    assert.deepEqual(
+      archive.diagnostics.map((item) => [item.severity, item.file, item.message]),
+      [["warning", "", `2 articles have no category and are filed under "General", the "defaultCategory" setting; add "category: ..." to an article's front matter to file it elsewhere`]],
+    );
+  });
+
+  it("warns for each article without category when the settings name no default category, saying how to name one", async () => {
+    const archive = await load({ "a.md": article({ title: "A", date: "2021-01-01" }), "b.md": article({ title: "B", date: "2021-01-02" }) });
+    assert.deepEqual(archive.articles.map((item) => item.category.name), ["Uncategorized", "Uncategorized"]);
+    assert.deepEqual(problems(archive, "warning"), ["a.md missing-category", "b.md missing-category"]);
+    assert.match(archive.diagnostics[0]?.message ?? "", /or name the category of all such articles with the "defaultCategory" setting/);
   });
 
   it("treats categories that differ in case or accents as one, named by the settings or the commonest spelling", async () => {

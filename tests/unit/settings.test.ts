@@ -18,9 +18,17 @@ describe("settings", () => {
     assert.equal(result.settings.basePath, "/");
     assert.equal(result.settings.siteUrl, undefined);
     assert.equal(result.settings.defaultCategory, "Uncategorized");
+    assert.equal(result.settings.defaultCategoryChosen, false);
     assert.deepEqual(result.settings.extensions, []);
     assert.equal(result.settings.itemsPerPage, 20);
     assert.deepEqual(result.settings.offline, { serviceWorker: true, searchIndexBudgetMB: 25 });
+  });
+
+  it("records whether the settings name the default category", () => {
+    const result = parseSettings({ defaultCategory: " Blog " }, "site.json");
+    assert.ok(result.ok);
+    assert.equal(result.settings.defaultCategory, "Blog");
+    assert.equal(result.settings.defaultCategoryChosen, true);
   });
 
   it("lets the service worker be turned off and the offline search budget be set, each alone", () => {
