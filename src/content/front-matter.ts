@@ -11,6 +11,8 @@ export interface ArticleSource {
   /** Line of the front matter's opening delimiter. */
   readonly frontMatterLine: number;
   readonly body: string;
+  /** Line of the body's first line in the file, for messages about the body. */
+  readonly bodyLine: number;
 }
 
 export type SourceOutcome =
@@ -96,6 +98,7 @@ export function readArticleSource(bytes: Uint8Array, file: string): SourceOutcom
       keyLines: keyLinesOf(document, lineCounter, firstYamlLine),
       frontMatterLine: openingIndex + 1,
       body: parsed.content,
+      bodyLine: closingIndex + 2,
     },
     diagnostics: notes,
   };
