@@ -13,6 +13,8 @@ export interface ArticleSource {
   /** Line of the front matter's opening delimiter. */
   readonly frontMatterLine: number;
   readonly body: string;
+  /** Line of the body's first line in the file, for messages about the body. */
+  readonly bodyLine: number;
 }
 
 export type SourceOutcome =
@@ -99,6 +101,7 @@ export function readArticleSource(bytes: Uint8Array, file: string): SourceOutcom
       quotedKeys: quotedKeysOf(document),
       frontMatterLine: openingIndex + 1,
       body: parsed.content,
+      bodyLine: closingIndex + 2,
     },
     diagnostics: notes,
   };

@@ -14,6 +14,7 @@ import { compareDiagnostics, asWarning, error, errorCodeOf, warning, type Diagno
 import { discoverArchive, type ArticleFile } from "./discover.ts";
 import { readArticleSource } from "./front-matter.ts";
 import { slugify } from "../core/slugs.ts";
+import { countTemplates, linkArticles, templateSyntaxWarning, type TemplateCounts } from "./templates.ts";
 
 
 export interface ArchiveCounts {
@@ -27,6 +28,8 @@ export interface ArchiveCounts {
   /** Files that are neither articles nor bundle assets, each with a warning. */
   readonly skippedFiles: number;
   readonly ignoredBySettings: number;
+  /** Template calls in the published articles' bodies, and what they became. */
+  readonly templates: TemplateCounts;
 }
 
 export interface LoadedArchive {
@@ -46,7 +49,8 @@ export interface LoadOptions {
   readonly knownFiles: readonly string[];
   /** Real paths of folders inside the content folder never to read (an output folder). */
   readonly excludedDirs: readonly string[];
-  readonly renderMarkdown: (markdown: string) => RenderedBody;
+  /** Renders a body whose first line is `firstLine` of its file. */
+  readonly renderMarkdown: (markdown: string, firstLine: number) => RenderedBody;
   /**
    * Outcomes of earlier builds, keyed by the file's bytes and everything else
    * its outcome depends on: an unchanged article is neither parsed nor rendered again.
@@ -113,9 +117,12 @@ export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> 
   const categoryOf = resolveCategories(categorised, settings, slugOfCategory, diagnostics);
   const placed = placeUniquely(categorised, (fields) => categoryOf.get(categorySlugOf(fields)), diagnostics);
   invalid += candidates.length - placed.length;
-  const articles = placed.map(({ fields, body, category, route }): Article => {
+  const linked = linkArticles(placed.map(({ fields, body, route }) => ({ sourcePath: fields.sourcePath, bundleDir: fields.bundleDir, title: fields.title, route, html: body.html, references: body.references })));
+  diagnostics.push(...linked.diagnostics);
+  const articles = placed.map(({ fields, body, category, route }, index): Article => {
     const { categoryName: _written, ...rest } = fields;
-    const html = fields.bundleDir === undefined ? body.html : withImageSizes(body.html, bundleImageSizes(options.contentDir, fields.bundleDir, fields.assets));
+    const withLinks = linked.html[index] ?? body.html;
+    const html = fields.bundleDir === undefined ? withLinks : withImageSizes(withLinks, bundleImageSizes(options.contentDir, fields.bundleDir, fields.assets));
     return { ...rest, category, route, bodyHtml: html, excerpt: body.excerpt };
   });
   articles.sort(compareArticles);
@@ -134,6 +141,7 @@ export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> 
       bundleAssets: articles.reduce((sum, article) => sum + article.assets.length, 0),
       skippedFiles: discovery.skippedCount,
       ignoredBySettings: discovery.ignoredCount,
+      templates: countTemplates(placed.map(({ body }) => body.templates), linked.unresolved),
     },
   };
 }
@@ -197,7 +205,7 @@ async function readOne(file: ArticleFile, { contentDir, settings, renderMarkdown
   return { outcome, cacheKey };
 }
 
-function readArticle(bytes: Uint8Array, file: ArticleFile, timeZone: string, renderMarkdown: (markdown: string) => RenderedBody): ReadOutcome {
+function readArticle(bytes: Uint8Array, file: ArticleFile, timeZone: string, renderMarkdown: LoadOptions["renderMarkdown"]): ReadOutcome {
   const source = readArticleSource(bytes, file.file);
   if (!source.ok) return { draft: false, diagnostics: source.diagnostics };
   const { fields, draft, diagnostics } = readArticleFields(file, source.source, timeZone);
@@ -208,7 +216,9 @@ function readArticle(bytes: Uint8Array, file: ArticleFile, timeZone: string, ren
   const allDiagnostics = [...source.diagnostics, ...diagnostics, ...size];
   if (fields === undefined) return { draft, diagnostics: allDiagnostics };
   const { markdown, ...rest } = fields;
-  return { article: { fields: rest, body: renderMarkdown(markdown) }, draft, diagnostics: allDiagnostics };
+  const body = renderMarkdown(markdown, source.source.bodyLine);
+  const templates = templateSyntaxWarning(file.file, body.templates);
+  return { article: { fields: rest, body }, draft, diagnostics: templates === undefined ? allDiagnostics : [...allDiagnostics, templates] };
 }
 
 /**

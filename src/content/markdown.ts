@@ -1,19 +1,27 @@
 import MarkdownIt, { type Token } from "markdown-it";
 import { sanitizeBody } from "./sanitize.ts";
+import type { Span } from "./template-calls.ts";
+import { expandTemplates, type ArticleReference, type TemplateUse } from "./expand-templates.ts";
 
 export interface RenderedBody {
   readonly html: string;
   /** Plain text of the first paragraph, shortened: shown in lists when an article has no summary. */
   readonly excerpt: string;
+  /** The template calls found outside code, and what each became. */
+  readonly templates: readonly TemplateUse[];
+  /** Links to other articles, written `article-ref:N` in `html` until `linkReferences` resolves them. */
+  readonly references: readonly ArticleReference[];
 }
 
 export const EXCERPT_LENGTH = 240;
 
 /**
  * Renders an article body. Raw HTML is kept because real archives rely on it
- * (unless the "sanitize" setting asks to strip what could run script);
- * no template language touches the text, so `{{ }}` and `{% %}` stay as written.
+ * (unless the "sanitize" setting asks to strip what could run script).
+ * Template calls left by Hugo, Jekyll or the Go blog are expanded first, as
+ * those tools do (see `templates.ts`); no template language runs.
  * The body is parsed once for both the HTML and the excerpt.
+ * `firstLine` is the body's first line in its file, for the lines of template calls.
  */
 /** Everything a rendered body depends on besides its text: the build cache keys outcomes by these too. */
 export interface MarkdownOptions {
@@ -21,13 +29,34 @@ export interface MarkdownOptions {
   readonly sanitize: boolean;
 }
 
-export function createMarkdownRenderer(options: MarkdownOptions = { sanitize: false }): (markdown: string) => RenderedBody {
+export function createMarkdownRenderer(options: MarkdownOptions = { sanitize: false }): (markdown: string, firstLine?: number) => RenderedBody {
   const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
-  return (source) => {
-    const tokens = markdown.parse(source, {});
+  // Only the block structure is needed to know where code blocks are.
+  const blocks = new MarkdownIt({ html: true, linkify: false, typographer: false });
+  blocks.core.ruler.disable("inline");
+  const renderInline = (text: string): string => markdown.renderInline(text);
+  return (source, firstLine = 1) => {
+    const expansion = source.includes("{{") || source.includes("{%") ? expandTemplates(source, codeBlocks(blocks.parse(source, {}), source), firstLine, renderInline) : undefined;
+    const tokens = markdown.parse(expansion?.markdown ?? source, {});
     const html = markdown.renderer.render(tokens, markdown.options, {});
-    return { html: options.sanitize ? sanitizeBody(html) : html, excerpt: shorten(firstParagraphText(tokens), EXCERPT_LENGTH) };
+    return {
+      html: options.sanitize ? sanitizeBody(html) : html,
+      excerpt: shorten(firstParagraphText(tokens), EXCERPT_LENGTH),
+      templates: expansion?.uses ?? [],
+      references: expansion?.references ?? [],
+    };
   };
+}
+
+/** Where the fenced and indented code blocks of a body are, by offsets, in order. */
+function codeBlocks(tokens: readonly Token[], source: string): Span[] {
+  const lineStarts = [0];
+  for (let index = source.indexOf("\n"); index !== -1; index = source.indexOf("\n", index + 1)) lineStarts.push(index + 1);
+  return tokens.flatMap((token) => {
+    if ((token.type !== "fence" && token.type !== "code_block") || token.map === null) return [];
+    const [first, last] = token.map;
+    return [{ start: lineStarts[first] ?? source.length, end: lineStarts[last] ?? source.length }];
+  });
 }
 
 function firstParagraphText(tokens: readonly Token[]): string {

@@ -1,4 +1,5 @@
 import sanitizeHtml from "sanitize-html";
+import { ARTICLE_REFERENCE_SCHEME } from "./expand-templates.ts";
 
 /**
  * For archives whose authors are not all trusted (setting "sanitize"): keeps
@@ -39,7 +40,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
     ol: ["start", "reversed", "type"],
   },
   allowedSchemes: ["http", "https", "mailto", "tel"],
-  allowedSchemesByTag: { img: ["http", "https", "data"] },
+  // Links to other articles are written with a scheme of our own until they are resolved, after sanitizing (see templates.ts).
+  allowedSchemesByTag: { img: ["http", "https", "data"], a: ["http", "https", "mailto", "tel", ARTICLE_REFERENCE_SCHEME.slice(0, -1)] },
   allowProtocolRelative: true,
 };
 

@@ -1,5 +1,7 @@
 import { formatDiagnostic, type Diagnostic } from "../core/diagnostics.ts";
 import type { ArchiveCounts } from "../content/load-archive.ts";
+import type { TemplateCounts } from "../content/templates.ts";
+import type { TemplateOutcome } from "../content/expand-templates.ts";
 import type { SearchIndexReport } from "../search/search-index.ts";
 import type { OfflineReport } from "../publish/beside-pages.ts";
 
@@ -76,8 +78,10 @@ export function formatSummary(facts: SummaryFacts): string[] {
       : `articles: ${counts.articleFiles} found, ${counts.published} published, ${counts.draftsLeftOut} draft(s) left out, ${counts.invalidLeftOut} invalid left out`,
     `files: ${counts.bundleAssets} page-bundle file(s) ${failed ? "not published" : "published"}, ${counts.skippedFiles} other file(s) skipped with a warning, ${counts.ignoredBySettings} ignored by settings`,
     `problems: ${errorCount} error(s)${errorCount > 0 ? ` (${countByKind(diagnostics, "error")})` : ""}, ${warningCount} warning(s)${warningCount > 0 ? ` (${countByKind(diagnostics, "warning")})` : ""}`,
-    failed ? `pages: none written; ${facts.outputShown} is unchanged` : `pages: ${facts.pagesWritten} written to ${facts.outputShown}`,
   ];
+  const templates = templatesLine(counts.templates);
+  if (templates !== undefined) lines.push(templates);
+  lines.push(failed ? `pages: none written; ${facts.outputShown} is unchanged` : `pages: ${facts.pagesWritten} written to ${facts.outputShown}`);
   if (facts.search !== undefined) {
     const { search } = facts;
     const filters = Object.entries(search.filters).map(([name, values]) => `${name} (${values} values)`).join(", ");
@@ -106,6 +110,23 @@ export function formatSummary(facts: SummaryFacts): string[] {
       : `time: ${facts.seconds.toFixed(2)} s (loading and checking ${phases.loadSeconds.toFixed(2)} s, pages and files ${(phases.renderSeconds - searchSeconds).toFixed(2)} s, search index ${searchSeconds.toFixed(2)} s)`,
   );
   return lines;
+}
+
+const RENDERED_TEMPLATES: readonly (readonly [Exclude<TemplateOutcome, "text">, string])[] = [
+  ["image", "image(s)"],
+  ["video-link", "video link(s)"],
+  ["article-link", "article link(s)"],
+  ["code-block", "code block(s)"],
+  ["site-url", "site address(es) dropped before a path"],
+  ["as-written", "printed as written"],
+];
+
+/** "templates: 332 call(s) in 123 article(s); rendered: 177 image(s), 13 video link(s), 1 code block(s); 141 left as text with a warning". */
+function templatesLine(templates: TemplateCounts): string | undefined {
+  if (templates.articles === 0) return undefined;
+  const rendered = RENDERED_TEMPLATES.filter(([outcome]) => templates[outcome] > 0).map(([outcome, label]) => `${templates[outcome]} ${label}`);
+  const calls = RENDERED_TEMPLATES.reduce((sum, [outcome]) => sum + templates[outcome], templates.text);
+  return `templates: ${calls} call(s) in ${templates.articles} article(s); rendered: ${rendered.length === 0 ? "none" : rendered.join(", ")}; ${templates.text} left as text with a warning`;
 }
 
 /** Bytes as decimal megabytes, as the offline budget is set: "0.39 MB". */

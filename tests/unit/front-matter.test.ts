@@ -19,6 +19,7 @@ describe("reading an article file", () => {
     assert.ok(outcome.ok);
     assert.deepEqual(outcome.source.data, { title: "Hello", date: "2021-04-09", tags: ["a", "b"] });
     assert.equal(outcome.source.body, "Body {{ x }}\n");
+    assert.equal(outcome.source.bodyLine, 6);
     assert.equal(outcome.source.keyLines.get("date"), 3);
     assert.deepEqual(outcome.diagnostics, []);
   });

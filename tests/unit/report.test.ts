@@ -3,9 +3,10 @@ import { describe, it } from "node:test";
 import { formatSummary, nothingToPublish } from "../../src/pipeline/report.ts";
 import { error } from "../../src/core/diagnostics.ts";
 import type { ArchiveCounts } from "../../src/content/load-archive.ts";
+import { countTemplates } from "../../src/content/templates.ts";
 
 function counts(published: number, invalid: number, drafts: number, bundleAssets = 0): ArchiveCounts {
-  return { articleFiles: published + invalid + drafts, published, draftsLeftOut: drafts, invalidLeftOut: invalid, bundleAssets, skippedFiles: 0, ignoredBySettings: 0 };
+  return { articleFiles: published + invalid + drafts, published, draftsLeftOut: drafts, invalidLeftOut: invalid, bundleAssets, skippedFiles: 0, ignoredBySettings: 0, templates: countTemplates([], 0) };
 }
 
 describe("a build that would publish no article", () => {

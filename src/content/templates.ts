@@ -1,0 +1,147 @@
+import { basename, extname } from "node:path/posix";
+import { shorten } from "./markdown.ts";
+import { linkReferences, type ArticleReference, type TemplateOutcome, type TemplateUse } from "./expand-templates.ts";
+import { routePath, type Route } from "../core/urls.ts";
+import { splitFileNameDate } from "../core/dates.ts";
+import { warning, type Diagnostic } from "../core/diagnostics.ts";
+
+/**
+ * What the archive reports about template calls in bodies (see
+ * `expand-templates.ts`): a warning for each article with calls left as
+ * text, and which article a reference such as `{{< ref "foo.md" >}}` or
+ * `{% post_url 2010-07-21-name %}` names.
+ */
+
+/** How many further lines a warning lists; the rest are counted. */
+const LISTED_LINES = 10;
+const SHOWN_CALL_LENGTH = 80;
+
+/** One warning per article, at its first call left as text, naming it and counting the others. */
+export function templateSyntaxWarning(file: string, uses: readonly TemplateUse[]): Diagnostic | undefined {
+  const asText = uses.filter((use) => use.outcome === "text");
+  const [first, ...others] = asText;
+  if (first === undefined) return undefined;
+  const lines = others.slice(0, LISTED_LINES).map((use) => use.line);
+  const more = others.length === 0 ? "" : `, and ${others.length} more on line${others.length > 1 ? "s" : ""} ${lines.join(", ")}${others.length > LISTED_LINES ? ", …" : ""}`;
+  return warning(
+    "template-syntax",
+    file,
+    `template syntax published as text: ${shorten(first.text, SHOWN_CALL_LENGTH)}${more}. No template language runs over bodies; replace these with Markdown or HTML (images, video and article-link shortcodes are rendered)`,
+    first.line,
+  );
+}
+
+export type TemplateCounts = Readonly<Record<TemplateOutcome, number>> & {
+  /** Articles with at least one template call. */
+  readonly articles: number;
+};
+
+/** Adds up what the calls of the published articles became; `unresolved` article links stayed text. */
+export function countTemplates(uses: readonly (readonly TemplateUse[])[], unresolved: number): TemplateCounts {
+  const counts: Record<TemplateOutcome, number> = { image: 0, "video-link": 0, "article-link": 0, "code-block": 0, "site-url": 0, "as-written": 0, text: 0 };
+  for (const list of uses) for (const use of list) counts[use.outcome] += 1;
+  counts["article-link"] -= unresolved;
+  counts.text += unresolved;
+  return { ...counts, articles: uses.filter((list) => list.length > 0).length };
+}
+
+/** Where an article's file is, relative to the content folder. */
+export interface ArticlePath {
+  readonly sourcePath: string;
+  readonly bundleDir?: string | undefined;
+}
+
+export type Found<T> = { readonly found: T } | { readonly ambiguous: readonly T[] } | { readonly missing: true };
+
+/**
+ * Finds the article a reference names. Hugo names a page by its path in the
+ * content folder of the old site ("blog/2020/foo.md", "/blog/2020/foo"),
+ * often by its file name alone ("foo"); Jekyll's `post_url` by the post's
+ * file name without extension ("2010-07-21-name"), its `link` by its path
+ * ("_posts/2010-07-21-name.md"). Tried in turn, the first that finds any
+ * article decides: the whole path; the end of a path (the old site's folders
+ * above ours, such as "blog/", do not matter); the file name with or without
+ * extension and date prefix. Letter case is ignored.
+ */
+export function articleFinder<T extends ArticlePath>(articles: readonly T[]): (target: string) => Found<T> {
+  const byPath = new Map<string, T[]>();
+  const byLastSegment = new Map<string, T[]>();
+  const byFileName = new Map<string, T[]>();
+  const extensions = new Set<string>();
+  const add = (map: Map<string, T[]>, key: string, article: T): void => {
+    const list = map.get(key) ?? [];
+    if (!list.includes(article)) list.push(article);
+    map.set(key, list);
+  };
+  const pathsOf = new Map<T, string[]>();
+  for (const article of articles) {
+    const { sourcePath, bundleDir } = article;
+    const path = sourcePath.toLowerCase();
+    const extension = extname(path);
+    extensions.add(extension);
+    const paths = [path, path.slice(0, path.length - extension.length), ...(bundleDir === undefined ? [] : [bundleDir.toLowerCase()])];
+    pathsOf.set(article, paths);
+    for (const each of paths) {
+      add(byPath, each, article);
+      add(byLastSegment, basename(each), article);
+    }
+    add(byFileName, fileName(bundleDir === undefined ? paths[1] ?? path : bundleDir.toLowerCase()), article);
+  }
+  return (target) => {
+    const wanted = target.toLowerCase().replace(/^(?:\.?\/)+/, "").replace(/\/+$/, "");
+    if (wanted === "") return { missing: true };
+    const atEndOfPath = (byLastSegment.get(basename(wanted)) ?? []).filter((article) =>
+      (pathsOf.get(article) ?? []).some((path) => path.endsWith(`/${wanted}`) || wanted.endsWith(`/${path}`)),
+    );
+    const extension = extname(wanted);
+    const withoutExtension = extensions.has(extension) ? wanted.slice(0, wanted.length - extension.length) : wanted;
+    for (const candidates of [byPath.get(wanted) ?? [], atEndOfPath, byFileName.get(fileName(withoutExtension)) ?? []]) {
+      const [only, ...others] = candidates;
+      if (only !== undefined) return others.length === 0 ? { found: only } : { ambiguous: candidates };
+    }
+    return { missing: true };
+  };
+}
+
+/** A path's last part without a date prefix: "_posts/2010-07-21-name" is "name". */
+function fileName(pathWithoutExtension: string): string {
+  const name = basename(pathWithoutExtension);
+  return splitFileNameDate(name)?.rest ?? name;
+}
+
+/** An article whose body may name others, and what a link to it needs. */
+export interface Linkable extends ArticlePath {
+  readonly title: string;
+  readonly route: Route;
+  readonly html: string;
+  readonly references: readonly ArticleReference[];
+}
+
+/**
+ * Puts the links between articles into their bodies, once every article is
+ * loaded. A reference that names no article, or several, gets a warning and
+ * is shown as text.
+ */
+export function linkArticles(articles: readonly Linkable[]): { readonly html: readonly string[]; readonly diagnostics: readonly Diagnostic[]; readonly unresolved: number } {
+  const find = articleFinder(articles);
+  const diagnostics: Diagnostic[] = [];
+  const html = articles.map((article) =>
+    article.references.length === 0
+      ? article.html
+      : linkReferences(article.html, article.references, (reference) => {
+          const found = find(reference.target);
+          if ("found" in found) return { href: `${routePath(found.found.route)}${reference.fragment}`, title: found.found.title };
+          diagnostics.push(unresolvedReferenceWarning(article.sourcePath, reference, "ambiguous" in found ? found.ambiguous : []));
+          return undefined;
+        }),
+  );
+  return { html, diagnostics, unresolved: diagnostics.length };
+}
+
+function unresolvedReferenceWarning(file: string, reference: ArticleReference, candidates: readonly ArticlePath[]): Diagnostic {
+  const problem =
+    candidates.length > 0
+      ? `could name ${candidates.length} articles (${candidates.map((article) => article.sourcePath).join(", ")}); write more of the path, such as "${candidates[0]?.sourcePath ?? ""}"`
+      : `names no published article: none is at "${reference.target}" in the content folder or has that file name; correct it, or write the link in Markdown`;
+  return warning("unresolved-reference", file, `${shorten(reference.text, SHOWN_CALL_LENGTH)} ${problem}. Its text is shown instead of a link`, reference.line);
+}
