@@ -58,13 +58,16 @@ export function configureSite(eleventyConfig: UserConfig, rendering: SiteRenderi
 
 /** Renders the pages of `rendering.views` into `outputDir`, in one Eleventy run. */
 export async function renderPages(outputDir: string, rendering: SiteRendering): Promise<void> {
-  await new Eleventy(LAYOUTS_DIR, outputDir, {
+  const eleventy = new Eleventy(LAYOUTS_DIR, outputDir, {
     // The site is wired here, not read from a config file (which Eleventy would otherwise look for in the current folder).
     configPath: false,
     quietMode: true,
     runMode: "build",
     config: (eleventyConfig) => configureSite(eleventyConfig, rendering),
-  }).write();
+  });
+  // Quiet mode still prints "[11ty] Wrote N files" after each run, one line per render pass; the build's summary says it once.
+  eleventy.disableLogger();
+  await eleventy.write();
 }
 
 /** What `npm start` needs to hear from a watching Eleventy. */

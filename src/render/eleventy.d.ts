@@ -44,6 +44,8 @@ declare module "@11ty/eleventy" {
   export class Eleventy {
     constructor(input: string, output: string, options?: EleventyOptions);
     init(): Promise<void>;
+    /** Prints nothing, not even what quiet mode prints (errors are still thrown). */
+    disableLogger(): void;
     write(): Promise<unknown>;
     /**
      * Builds, then watches. Not in the documented API: 3.1 resolves to the
