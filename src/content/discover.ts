@@ -44,59 +44,107 @@ const BUILT_IN_EXTENSIONS = [".md", ".markdown"];
  * warning, symbolic links leading out of the folder an error.
  */
 export async function discoverArchive(contentDir: string, options: DiscoveryOptions): Promise<Discovery> {
-  const extensions = new Set([...BUILT_IN_EXTENSIONS, ...options.extensions].map((extension) => extension.toLowerCase()));
-  const isIncluded = picomatch([...options.include], { dot: true });
-  const isIgnored = picomatch([...options.ignore], { dot: true });
-  const rootReal = await realpath(contentDir);
-  const articles: ArticleFile[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const visitedDirs = new Set<string>([rootReal]);
-  let ignoredCount = 0;
-  let skippedCount = 0;
+  const walk = new ArchiveWalk(contentDir, await realpath(contentDir), options);
+  await walk.walk("");
+  return { articles: walk.articles, diagnostics: walk.diagnostics, ignoredCount: walk.ignoredCount, skippedCount: walk.skippedCount };
+}
 
-  const isArticleName = (rel: string): boolean => extensions.has(extname(rel).toLowerCase()) || isIncluded(rel);
+type Entry = { readonly rel: string; readonly name: string; readonly kind: "file" | "dir" };
 
-  type Entry = { readonly rel: string; readonly name: string; readonly kind: "file" | "dir" };
+/** One walk of a content folder: what it found so far, and the rules it sorts files by. */
+class ArchiveWalk {
+  readonly articles: ArticleFile[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  ignoredCount = 0;
+  skippedCount = 0;
+  readonly #contentDir: string;
+  readonly #rootReal: string;
+  readonly #options: DiscoveryOptions;
+  readonly #extensions: ReadonlySet<string>;
+  readonly #isIncluded: (path: string) => boolean;
+  readonly #isIgnored: (path: string) => boolean;
+  readonly #visitedDirs: Set<string>;
+
+  constructor(contentDir: string, rootReal: string, options: DiscoveryOptions) {
+    this.#contentDir = contentDir;
+    this.#rootReal = rootReal;
+    this.#options = options;
+    this.#extensions = new Set([...BUILT_IN_EXTENSIONS, ...options.extensions].map((extension) => extension.toLowerCase()));
+    this.#isIncluded = picomatch([...options.include], { dot: true });
+    this.#isIgnored = picomatch([...options.ignore], { dot: true });
+    this.#visitedDirs = new Set([rootReal]);
+  }
+
+  async walk(dirRel: string): Promise<void> {
+    const entries = await this.#list(dirRel);
+    const bundleIndex = dirRel === "" ? undefined : entries.find((entry) => entry.kind === "file" && this.#isBundleIndex(entry));
+    if (bundleIndex !== undefined) {
+      this.articles.push({ file: bundleIndex.rel, bundleDir: dirRel, assets: await this.#collectAssets(dirRel, bundleIndex.rel) });
+      return;
+    }
+    for (const entry of entries) {
+      if (this.#isIgnored(entry.rel)) {
+        this.ignoredCount += 1;
+      } else if (entry.kind === "dir") {
+        await this.#enterDir(entry);
+      } else if (dirRel === "" && this.#options.knownFiles.includes(entry.rel)) {
+        // The archive's settings file: read by the build, not published.
+      } else if (entry.name.startsWith(".") || entry.name.startsWith("_")) {
+        this.#skip(warning("hidden-or-listing", entry.rel, `is not an article (its name starts with "${entry.name[0]}"); it was not published`));
+      } else if (this.#isArticleName(entry.rel)) {
+        this.articles.push({ file: entry.rel, assets: [] });
+      } else {
+        this.#skip(await this.#notAnArticle(entry.rel));
+      }
+    }
+  }
+
+  #skip(diagnostic: Diagnostic): void {
+    this.skippedCount += 1;
+    this.diagnostics.push(diagnostic);
+  }
+
+  #isArticleName(rel: string): boolean {
+    return this.#extensions.has(extname(rel).toLowerCase()) || this.#isIncluded(rel);
+  }
 
   /** Lists a folder's entries, following links that stay inside the content folder. */
-  async function list(dirRel: string): Promise<Entry[]> {
-    const absolute = join(contentDir, dirRel);
+  async #list(dirRel: string): Promise<Entry[]> {
     let dirents;
     try {
-      dirents = await readdir(absolute, { withFileTypes: true });
+      dirents = await readdir(join(this.#contentDir, dirRel), { withFileTypes: true });
     } catch (cause) {
-      diagnostics.push(error("unreadable", dirRel, `this folder cannot be read (${errorCodeOf(cause)}); fix its permissions`));
+      this.diagnostics.push(error("unreadable", dirRel, `this folder cannot be read (${errorCodeOf(cause)}); fix its permissions`));
       return [];
     }
     const entries: Entry[] = [];
     for (const dirent of dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const rel = dirRel === "" ? dirent.name : `${dirRel}/${dirent.name}`;
       if (dirent.isSymbolicLink()) {
-        const target = await resolveInside(join(contentDir, rel), rel);
+        const target = await this.#resolveInside(join(this.#contentDir, rel), rel);
         if (target !== undefined) entries.push({ rel, name: dirent.name, kind: target });
       } else if (dirent.isDirectory()) {
         entries.push({ rel, name: dirent.name, kind: "dir" });
       } else if (dirent.isFile()) {
         entries.push({ rel, name: dirent.name, kind: "file" });
       } else {
-        skippedCount += 1;
-        diagnostics.push(warning("not-a-file", rel, "is neither a file nor a folder (a device, socket or pipe); it was skipped"));
+        this.#skip(warning("not-a-file", rel, "is neither a file nor a folder (a device, socket or pipe); it was skipped"));
       }
     }
     return entries;
   }
 
-  async function resolveInside(absolute: string, rel: string): Promise<"file" | "dir" | undefined> {
+  async #resolveInside(absolute: string, rel: string): Promise<"file" | "dir" | undefined> {
     let target: string;
     try {
       target = await realpath(absolute);
     } catch {
-      diagnostics.push(error("broken-link", rel, "is a symbolic link to nothing; remove it or point it at a file inside the content folder"));
+      this.diagnostics.push(error("broken-link", rel, "is a symbolic link to nothing; remove it or point it at a file inside the content folder"));
       return undefined;
     }
-    const fromRoot = relative(rootReal, target);
+    const fromRoot = relative(this.#rootReal, target);
     if (fromRoot.startsWith("..") || fromRoot === "" || fromRoot.split(sep)[0] === "..") {
-      diagnostics.push(
+      this.diagnostics.push(
         error("link-outside", rel, `is a symbolic link to ${target}, outside the content folder, and was not followed; copy the file into the content folder instead`),
       );
       return undefined;
@@ -105,36 +153,10 @@ export async function discoverArchive(contentDir: string, options: DiscoveryOpti
     return info.isDirectory() ? "dir" : "file";
   }
 
-  async function walk(dirRel: string): Promise<void> {
-    const entries = await list(dirRel);
-    const bundleIndex = dirRel === "" ? undefined : entries.find((entry) => entry.kind === "file" && isBundleIndex(entry));
-    if (bundleIndex !== undefined) {
-      articles.push({ file: bundleIndex.rel, bundleDir: dirRel, assets: await collectAssets(dirRel, bundleIndex.rel) });
-      return;
-    }
-    for (const entry of entries) {
-      if (isIgnored(entry.rel)) {
-        ignoredCount += 1;
-      } else if (entry.kind === "dir") {
-        await enterDir(entry);
-      } else if (dirRel === "" && options.knownFiles.includes(entry.rel)) {
-        // The archive's settings file: read by the build, not published.
-      } else if (entry.name.startsWith(".") || entry.name.startsWith("_")) {
-        skippedCount += 1;
-        diagnostics.push(warning("hidden-or-listing", entry.rel, `is not an article (its name starts with "${entry.name[0]}"); it was not published`));
-      } else if (isArticleName(entry.rel)) {
-        articles.push({ file: entry.rel, assets: [] });
-      } else {
-        skippedCount += 1;
-        diagnostics.push(await notAnArticle(entry.rel));
-      }
-    }
-  }
-
   /** The warning for a file that is neither an article nor in a bundle; one that opens front matter is likely an article by another name. */
-  async function notAnArticle(rel: string): Promise<Diagnostic> {
-    if (opensFrontMatter(await headOf(join(contentDir, rel)))) {
-      const endings = [...extensions];
+  async #notAnArticle(rel: string): Promise<Diagnostic> {
+    if (opensFrontMatter(await headOf(join(this.#contentDir, rel)))) {
+      const endings = [...this.#extensions];
       const names = `${endings.slice(0, -1).join(", ")} or ${endings.at(-1) ?? ""}`;
       return warning(
         "not-an-article",
@@ -145,44 +167,42 @@ export async function discoverArchive(contentDir: string, options: DiscoveryOpti
     return warning("not-an-article", rel, `is not an article (not a Markdown file) and not part of a page bundle; it was not published. Move it into a bundle folder beside its article's index.md, or list it in "ignore"`);
   }
 
-  async function enterDir(entry: Entry): Promise<void> {
+  async #enterDir(entry: Entry): Promise<void> {
     if (entry.name.startsWith(".")) {
-      skippedCount += 1;
-      diagnostics.push(warning("hidden-folder", entry.rel, "is a hidden folder; nothing in it was published"));
+      this.#skip(warning("hidden-folder", entry.rel, "is a hidden folder; nothing in it was published"));
       return;
     }
-    const real = await realpath(join(contentDir, entry.rel));
-    if (options.excludedDirs.includes(real)) return;
-    if (visitedDirs.has(real)) {
-      diagnostics.push(warning("link-loop", entry.rel, "leads to a folder already read (a symbolic-link loop); it was read once"));
+    const real = await realpath(join(this.#contentDir, entry.rel));
+    if (this.#options.excludedDirs.includes(real)) return;
+    if (this.#visitedDirs.has(real)) {
+      this.diagnostics.push(warning("link-loop", entry.rel, "leads to a folder already read (a symbolic-link loop); it was read once"));
       return;
     }
-    visitedDirs.add(real);
-    await walk(entry.rel);
+    this.#visitedDirs.add(real);
+    await this.walk(entry.rel);
   }
 
-  function isBundleIndex(entry: Entry): boolean {
+  #isBundleIndex(entry: Entry): boolean {
     const stem = entry.name.slice(0, entry.name.length - extname(entry.name).length);
-    return stem === "index" && isArticleName(entry.rel) && !isIgnored(entry.rel);
+    return stem === "index" && this.#isArticleName(entry.rel) && !this.#isIgnored(entry.rel);
   }
 
   /** Every other file under a bundle's folder is an asset, published beside the article. */
-  async function collectAssets(bundleDir: string, indexRel: string): Promise<string[]> {
+  async #collectAssets(bundleDir: string, indexRel: string): Promise<string[]> {
     const assets: string[] = [];
     const pending = [bundleDir];
     for (let dirRel = pending.shift(); dirRel !== undefined; dirRel = pending.shift()) {
-      for (const entry of await list(dirRel)) {
+      for (const entry of await this.#list(dirRel)) {
         if (entry.rel === indexRel) continue;
-        if (isIgnored(entry.rel)) {
-          ignoredCount += 1;
+        if (this.#isIgnored(entry.rel)) {
+          this.ignoredCount += 1;
         } else if (entry.name.startsWith(".")) {
-          skippedCount += 1;
-          diagnostics.push(warning("hidden-or-listing", entry.rel, "is a hidden file or folder inside a page bundle; it was not published"));
+          this.#skip(warning("hidden-or-listing", entry.rel, "is a hidden file or folder inside a page bundle; it was not published"));
         } else if (entry.kind === "dir") {
           pending.push(entry.rel);
         } else {
-          if (isArticleName(entry.rel)) {
-            diagnostics.push(warning("markdown-in-bundle", entry.rel, `is inside the page bundle ${bundleDir}/, so it is copied as a file, not published as an article; move it out of the bundle to publish it`));
+          if (this.#isArticleName(entry.rel)) {
+            this.diagnostics.push(warning("markdown-in-bundle", entry.rel, `is inside the page bundle ${bundleDir}/, so it is copied as a file, not published as an article; move it out of the bundle to publish it`));
           }
           assets.push(entry.rel.slice(bundleDir.length + 1));
         }
@@ -190,9 +210,6 @@ export async function discoverArchive(contentDir: string, options: DiscoveryOpti
     }
     return assets.sort();
   }
-
-  await walk("");
-  return { articles, diagnostics, ignoredCount, skippedCount };
 }
 
 const HEAD_BYTES = 512;
