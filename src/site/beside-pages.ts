@@ -1,4 +1,5 @@
-import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { BuildRequest } from "../build/request.ts";
 import type { SiteData } from "../build/site-source.ts";
@@ -26,15 +27,21 @@ export interface BesidePagesReport {
  * non-draft articles written), and, as the build asks, the portable index or
  * the service worker. `siteFilesWritten` is called before the search index,
  * the slow part: from then on every page can be shown.
+ *
+ * Files are written synchronously, as Eleventy writes pages: an interrupted
+ * build removes its staging folder from its signal handler, which runs
+ * between two tasks of the event loop, and a write already handed to Node's
+ * thread pool could land after that (a `mkdir -p` of assets/ did, on a busy
+ * machine) and leave a folder behind.
  */
 export async function writeBesidePages(outputDir: string, data: SiteData, request: BuildRequest, siteFilesWritten: () => void): Promise<BesidePagesReport> {
   const { bundleAssets, views, theme, publishedFiles } = data;
   for (const { from, to } of bundleAssets) {
     const target = join(outputDir, to);
-    await mkdir(dirname(target), { recursive: true });
-    await copyFile(join(request.contentDir, from), target);
+    mkdirSync(dirname(target), { recursive: true });
+    copyFileSync(join(request.contentDir, from), target);
   }
-  await writeFiles(outputDir, [...theme.files, ...publishedFiles]);
+  writeFiles(outputDir, [...theme.files, ...publishedFiles]);
   siteFilesWritten();
 
   const search = await writeSearchIndex(outputDir, { keepIndexUrl: !request.settings.cleanUrls });
@@ -52,7 +59,7 @@ export async function writeBesidePages(outputDir: string, data: SiteData, reques
       bodyHtml: page.bodyHtml,
     }));
     const index = buildPortableIndex(articles, language);
-    await writeFiles(outputDir, index);
+    writeFiles(outputDir, index);
     return { search, offline: { kind: "portable", indexFiles: index.length, indexBytes: index.reduce((sum, file) => sum + Buffer.byteLength(file.content), 0) } };
   }
   if (theme.serviceWorkerCode !== undefined) {
@@ -65,7 +72,7 @@ export async function writeBesidePages(outputDir: string, data: SiteData, reques
       offlinePage: hrefFromRoot({ kind: "offline" }, urlContextOf(request.settings)),
       budgetBytes: request.settings.offline.searchIndexBudgetMB * 1_000_000,
     });
-    await writeFiles(outputDir, [{ path: outputFileFor({ kind: "service-worker" }), content: serviceWorkerScript(plan, theme.serviceWorkerCode) }]);
+    writeFiles(outputDir, [{ path: outputFileFor({ kind: "service-worker" }), content: serviceWorkerScript(plan, theme.serviceWorkerCode) }]);
     const sizes = new Map([...shell, ...searchFiles].map((file) => [file.url, file.bytes]));
     return {
       search,
@@ -111,10 +118,10 @@ async function searchBundleFiles(outputDir: string, search: SearchIndexReport): 
   );
 }
 
-async function writeFiles(outputDir: string, files: readonly { readonly path: string; readonly content: string | Uint8Array }[]): Promise<void> {
+function writeFiles(outputDir: string, files: readonly { readonly path: string; readonly content: string | Uint8Array }[]): void {
   for (const file of files) {
     const target = join(outputDir, file.path);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, file.content);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, file.content);
   }
 }
