@@ -7,6 +7,7 @@ import { outputFileFor } from "../site/urls.ts";
 import { setCurrentSiteSource } from "./current-build.ts";
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT, replaceRefusal, writeAtomically } from "./output-folder.ts";
 import { formatDiagnostics, formatSummary, nothingToPublish } from "./report.ts";
+import { stopSearchIndexer } from "../search/search-index.ts";
 import { LoopbackDevServer } from "../serve/dev-server.ts";
 import { PROJECT_ROOT, type BuildRequest } from "./request.ts";
 import { SiteSource, type SiteData } from "./site-source.ts";
@@ -72,6 +73,12 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
   }
 
   if (options.serve) {
+    // Stopping the server (Ctrl+C, or SIGTERM from a process manager or a test), during the first build
+    // or later, is its normal end. The process's own writes end with it, but Pagefind's indexer is a
+    // child process: stop it too, so that nothing writes into the output folder once this one has exited.
+    const stop = (): void => void stopSearchIndexer().finally(() => process.exit(0));
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
     // While serving, an invalid article is reported and left out, as with --keep-going, so the rest stays browsable.
     report(data, data.changes.pages);
     source.onReload((reloaded) => report(reloaded, reloaded.changes.pages, reloaded.loadSeconds));

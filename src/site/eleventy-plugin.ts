@@ -31,6 +31,9 @@ export function configureSite(eleventyConfig: UserConfig, source: SiteSource): v
     "offlinePages",
   ];
   for (const name of viewNames) eleventyConfig.addGlobalData(name, async () => (await source.viewsToRender())[name]);
+  // Eleventy's default, kept whatever it becomes: an interrupted build removes its staging folder
+  // between two tasks of the event loop, when no synchronous write can be half done (see writeAtomically).
+  eleventyConfig.configureTemplateHandling({ writeMode: "sync" });
 
   // A project's own layouts: their files are found before the theme's partials of the same name.
   const ownLayouts = source.request.ownLayoutsDir;
