@@ -4,13 +4,13 @@
 // R times: each time with a new last paragraph, then with a new date, then
 // as it was. It reports how long after each save the changed page was on
 // disk (the browser reloads then), median, min and max.
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../src/core/project.ts";
+import { startProcessGroup } from "../tests/support/process-group.ts";
 import { generateArchive } from "./generate.ts";
 import { median } from "./measure.ts";
 
@@ -37,12 +37,13 @@ const output = join(root, "site");
 await generateArchive(content, articles);
 const { file, page, movedPage } = await pickArticle(content);
 const port = 20000 + Math.floor(Math.random() * 20000);
-const server = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts"), "--serve", "--no-cache", "--content", content, "--output", output, "--port", String(port)], {
+// In a process group of its own, so that stopping it stops Pagefind's indexer too, before the folder is removed.
+const server = startProcessGroup(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts"), "--serve", "--no-cache", "--content", content, "--output", output, "--port", String(port)], {
   cwd: PROJECT_ROOT,
   stdio: ["ignore", "pipe", "inherit"],
 });
 let log = "";
-server.stdout.on("data", (chunk: Buffer) => (log += chunk.toString()));
+server.child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
 try {
   const started = performance.now();
   await until(async () => log.includes("Server at"), started, 1_800_000);
@@ -74,7 +75,7 @@ try {
   console.log(`- new last paragraph, until the article page is rewritten: ${seconds(bodyEdits)}`);
   console.log(`- new date, until the article is at its new address and gone from the old: ${seconds(dateEdits)}`);
 } finally {
-  server.kill();
+  await server.stop();
   await rm(root, { recursive: true, force: true });
 }
 

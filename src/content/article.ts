@@ -15,7 +15,7 @@ export interface FieldsOutcome {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-const KNOWN_KEYS = new Set(["title", "date", "category", "categories", "summary", "tags", "slug", "draft", "featured", "updated", "lang"]);
+const KNOWN_KEYS = new Set(["title", "date", "category", "categories", "summary", "tags", "slug", "draft", "featured", "updated", "lang", "author", "authors"]);
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 /** Checks every front-matter field of one article and reports all problems at once. */
@@ -82,6 +82,8 @@ export function readArticleFields(file: ArticleFile, source: ArticleSource, time
   if (typeof rawLang === "string" && LANGUAGE_TAG.test(rawLang.trim())) lang = rawLang.trim();
   else if (rawLang !== undefined && rawLang !== null) fail("invalid-lang", "lang", `"lang" must be a language tag such as "en" or "pt-BR", not ${JSON.stringify(rawLang)}`);
 
+  const authors = readAuthors(data, path, lineOf, diagnostics);
+
   if (source.body.trim() === "") {
     diagnostics.push(warning("empty-body", path, "has no text after its front matter; it is published as a page with a title only"));
   }
@@ -106,6 +108,7 @@ export function readArticleFields(file: ArticleFile, source: ArticleSource, time
     draft,
     featured,
     ...(lang === undefined ? {} : { lang }),
+    authors,
     markdown: source.body,
     extra,
   };
@@ -187,6 +190,37 @@ function readCategory(
     diagnostics.push(error("invalid-category", path, `"categories" must be a list of names; the first one is used as the category`, lineOf("categories")));
   }
   return undefined;
+}
+
+/**
+ * `author` (one name) and `authors` (one name, or a list of names), as Jekyll
+ * and Hugo archives write them. A name is kept as written, its white space
+ * made single (a folded `>` block ends with a line break); several names in
+ * one text ("Ann (Acme), Bob (Beta)") are one entry, since a comma may
+ * belong to a name.
+ */
+function readAuthors(data: Readonly<Record<string, unknown>>, path: string, lineOf: (key: string) => number, diagnostics: Diagnostic[]): string[] {
+  const names: string[] = [];
+  const add = (name: string): void => {
+    const clean = name.replace(/\s+/g, " ").trim();
+    if (clean !== "" && !names.includes(clean)) names.push(clean);
+  };
+  const single = data["author"];
+  if (typeof single === "string") add(single);
+  else if (single !== undefined && single !== null) {
+    const hint = Array.isArray(single) ? "; for several authors write authors: [Ann Lee, Bob Roe]" : '; write author: "Ann Lee"';
+    diagnostics.push(error("invalid-author", path, `"author" must be a name written as text, not ${describeType(single)}${hint}`, lineOf("author")));
+  }
+  const several = data["authors"];
+  const list: unknown[] = Array.isArray(several) ? several : several === undefined || several === null ? [] : [several];
+  for (const name of list) {
+    if (typeof name === "string") add(name);
+    else {
+      const where = Array.isArray(several) ? " in the list" : "";
+      diagnostics.push(error("invalid-author", path, `"authors" must be a name or a list of names written as text, not ${describeType(name)}${where}; write authors: [Ann Lee, Bob Roe]`, lineOf("authors")));
+    }
+  }
+  return names;
 }
 
 function readTags(raw: unknown, path: string, line: number, diagnostics: Diagnostic[]): Tag[] {

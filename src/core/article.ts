@@ -27,6 +27,8 @@ export interface ArticleFields {
   readonly draft: boolean;
   readonly featured: boolean;
   readonly lang?: string;
+  /** Who wrote the article, from `author` and `authors`, in that order; none when it names nobody. */
+  readonly authors: readonly string[];
   readonly markdown: string;
   /** Front-matter keys this tool does not use (author, layout, ...), kept as written. */
   readonly extra: Readonly<Record<string, unknown>>;

@@ -41,6 +41,8 @@ export type SidebarBoxSetting = z.output<typeof sidebarBox>;
 export const settingsSchema = z.strictObject({
   title: z.string().trim().min(1, "the site title cannot be empty").default("News archive"),
   description: z.string().default(""),
+  /** Who the feeds name as their author (articles naming their own authors keep them); defaults to the title. */
+  author: z.string().trim().min(1, "the author cannot be empty; leave the setting out to name the site title").optional(),
   /** BCP 47 language of the site, written into `<html lang>`. */
   language: z.string().regex(LANGUAGE_TAG, 'expected a language tag such as "en" or "pt-BR"').default("en"),
   /** Locale used to write dates out ("April 9, 2021"). */
@@ -114,7 +116,9 @@ export interface CategorySetting {
   readonly description?: string;
 }
 
-export interface Settings extends Omit<ParsedSettings, "siteUrl" | "basePath" | "categories" | "defaultCategory"> {
+export interface Settings extends Omit<ParsedSettings, "author" | "siteUrl" | "basePath" | "categories" | "defaultCategory"> {
+  /** The setting, or the site title when it is not set. */
+  readonly author: string;
   /** Absolute site URL ending with "/", or undefined when none is set. */
   readonly siteUrl: string | undefined;
   /** Always starts and ends with "/". */
@@ -161,7 +165,10 @@ export function parseSettings(raw: unknown, source: string): SettingsResult {
   });
   if (errors.length > 0) return { ok: false, errors };
   const defaultCategory = value.defaultCategory ?? "Uncategorized";
-  return { ok: true, settings: { ...value, siteUrl, basePath, categories, defaultCategory, defaultCategoryChosen: value.defaultCategory !== undefined } };
+  return {
+    ok: true,
+    settings: { ...value, author: value.author ?? value.title, siteUrl, basePath, categories, defaultCategory, defaultCategoryChosen: value.defaultCategory !== undefined },
+  };
 }
 
 /** Reads a JSON settings file; an unreadable or malformed file is an error naming it. */

@@ -1,5 +1,6 @@
 import { isPageRelative } from "./html-urls.ts";
 import type { Settings } from "./settings.ts";
+import { slugify } from "./slugs.ts";
 
 /**
  * The one place that makes URLs. A route names a page; `routePath` gives its
@@ -111,6 +112,26 @@ export function hrefFromRootOfFile(file: string, cleanUrls: boolean): string {
 /** The absolute URL of a route (feeds, sitemap, canonical links); relative when no site URL is set. */
 export function absoluteUrlFor(route: Route, context: UrlContext): string {
   return absoluteHref(hrefFor(route, context), context);
+}
+
+/**
+ * The date in the tag URIs below (RFC 4151: a day on which the naming
+ * authority held its name; here, the day these ids were first written). It
+ * is fixed, so that no change to the archive changes an id.
+ */
+const TAG_URI_DATE = "2026-11-30";
+
+/**
+ * A permanent identifier for a route, which Atom requires to be an absolute
+ * IRI (feed and entry ids; JSON Feed ids too): its absolute URL when a site
+ * URL is set, as ids have always been then; otherwise a tag URI (RFC 4151)
+ * made of the site's name and the route's path, so that ids do not change
+ * with the base path, `cleanUrls` or `--portable`:
+ * "tag:news-archive,2026-11-30:green-purchasing-news/2021/04/09/slug/".
+ */
+export function permanentIdFor(route: Route, context: UrlContext, siteName: string): string {
+  if (context.siteUrl !== undefined) return absoluteUrlFor(route, context);
+  return `tag:news-archive,${TAG_URI_DATE}:${slugify(siteName) || "archive"}${routePath(route)}`;
 }
 
 /** Makes a root-relative link ("/news/x/") absolute with the site URL's origin, when one is set. */

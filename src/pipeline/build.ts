@@ -7,6 +7,7 @@ import { writeBesidePages, type BesidePagesReport } from "../publish/beside-page
 import { checkLinks, type LinkReport } from "../publish/link-check.ts";
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT, replaceRefusal, writeAtomically } from "../publish/output-folder.ts";
 import { renderPages, servePages, watchPages, type SiteRendering } from "../render/eleventy-site.ts";
+import { stopSearchIndexer } from "../search/search-index.ts";
 import { DevSession } from "./dev-session.ts";
 import { loadSite, openArticleCache, type Site } from "./load-site.ts";
 import { formatDiagnostics, formatSummary, nothingToPublish } from "./report.ts";
@@ -93,6 +94,12 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
  * --keep-going, so the rest stays browsable.
  */
 async function serve(request: BuildRequest, options: RunOptions, io: Console): Promise<number> {
+  // Stopping the server (Ctrl+C, or SIGTERM from a process manager or a test), during the first build
+  // or later, is its normal end. The process's own writes end with it, but Pagefind's indexer is a
+  // child process: stop it too, so that nothing writes into the output folder once this one has exited.
+  const stop = (): void => void stopSearchIndexer().finally(() => process.exit(0));
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
   const report = reporter(request, options, io, relative(process.cwd(), request.outputDir) || ".");
   let reload = (): void => undefined;
   const session = new DevSession(request, {

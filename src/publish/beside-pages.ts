@@ -1,7 +1,6 @@
-import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { pipeline } from "node:stream/promises";
 import type { Settings } from "../core/settings.ts";
 import { hrefFromRoot, hrefFromRootOfFile, outputFileFor, urlContextOf } from "../core/urls.ts";
 import { selectPages, type SiteViews } from "../model/pages.ts";
@@ -46,17 +45,23 @@ export interface BesidePagesReport {
  * non-draft articles written), and, as the build asks, the portable index or
  * the service worker. `siteFilesWritten` is called before the search index,
  * the slow part: from then on every page can be shown.
+ *
+ * Files are written synchronously, as Eleventy writes pages: an interrupted
+ * build removes its staging folder from its signal handler, which runs
+ * between two tasks of the event loop, and a write already handed to Node's
+ * thread pool could land after that (a `mkdir -p` of assets/ did, on a busy
+ * machine) and leave a folder behind.
  */
 export async function writeBesidePages(outputDir: string, site: SiteFiles, request: PublishTarget, siteFilesWritten: () => void): Promise<BesidePagesReport> {
   const { bundleAssets, views, theme, publishedFiles } = site;
   for (const { from, to } of bundleAssets) {
     const target = join(outputDir, to);
-    await mkdir(dirname(target), { recursive: true });
+    mkdirSync(dirname(target), { recursive: true });
     // Not copyFile, which gives the copy its source's mode: an author's 0600 file would be published
     // unreadable to the web server. A new file gets 0666 less the umask, as the pages do.
-    await pipeline(createReadStream(join(request.contentDir, from)), createWriteStream(target));
+    writeFileSync(target, readFileSync(join(request.contentDir, from)));
   }
-  await writeFiles(outputDir, [...theme.files, ...publishedFiles]);
+  writeFiles(outputDir, [...theme.files, ...publishedFiles]);
   siteFilesWritten();
 
   const search = await writeSearchIndex(outputDir, { keepIndexUrl: !request.settings.cleanUrls });
@@ -74,7 +79,7 @@ export async function writeBesidePages(outputDir: string, site: SiteFiles, reque
       bodyHtml: page.bodyHtml,
     }));
     const index = buildPortableIndex(articles, language);
-    await writeFiles(outputDir, index);
+    writeFiles(outputDir, index);
     return { search, offline: { kind: "portable", indexFiles: index.length, indexBytes: index.reduce((sum, file) => sum + Buffer.byteLength(file.content), 0) } };
   }
   if (theme.serviceWorkerCode !== undefined) {
@@ -87,7 +92,7 @@ export async function writeBesidePages(outputDir: string, site: SiteFiles, reque
       offlinePage: hrefFromRoot({ kind: "offline" }, urlContextOf(request.settings)),
       budgetBytes: request.settings.offline.searchIndexBudgetMB * 1_000_000,
     });
-    await writeFiles(outputDir, [{ path: outputFileFor({ kind: "service-worker" }), content: serviceWorkerScript(plan, theme.serviceWorkerCode) }]);
+    writeFiles(outputDir, [{ path: outputFileFor({ kind: "service-worker" }), content: serviceWorkerScript(plan, theme.serviceWorkerCode) }]);
     const sizes = new Map([...shell, ...searchFiles].map((file) => [file.url, file.bytes]));
     return {
       search,
@@ -134,10 +139,10 @@ async function searchBundleFiles(outputDir: string, search: SearchIndexReport): 
   );
 }
 
-async function writeFiles(outputDir: string, files: readonly { readonly path: string; readonly content: string | Uint8Array }[]): Promise<void> {
+function writeFiles(outputDir: string, files: readonly { readonly path: string; readonly content: string | Uint8Array }[]): void {
   for (const file of files) {
     const target = join(outputDir, file.path);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, file.content);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, file.content);
   }
 }

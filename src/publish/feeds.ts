@@ -5,12 +5,17 @@ import type { Category } from "../core/article.ts";
 import { escapeMarkup } from "../core/escape.ts";
 import { isPageRelative, isRootRelative, rewriteHtmlUrls, underBasePath } from "../core/html-urls.ts";
 import type { Settings } from "../core/settings.ts";
-import { absoluteHref, absoluteUrlFor, hrefFor, outputFileFor, type Route, type UrlContext } from "../core/urls.ts";
+import { absoluteHref, absoluteUrlFor, hrefFor, outputFileFor, permanentIdFor, type Route, type UrlContext } from "../core/urls.ts";
 
 export interface PublishedFile {
   /** Relative to the output folder. */
   readonly path: string;
   readonly content: string;
+}
+
+/** A JSON Feed 1.1 author: a name is all an archive knows. */
+interface JsonFeedAuthor {
+  readonly name: string;
 }
 
 /** One JSON Feed 1.1 item (https://www.jsonfeed.org/version/1.1/). */
@@ -23,6 +28,8 @@ interface JsonFeedItem {
   readonly date_published: string;
   readonly date_modified: string;
   readonly tags: readonly string[];
+  /** Only for articles that name their authors: the others have the feed's. */
+  readonly authors?: readonly JsonFeedAuthor[];
   readonly language?: string;
 }
 
@@ -40,6 +47,9 @@ interface FeedSubject {
  * The site's Atom and JSON feeds of the latest articles, and a pair for each
  * category: full content with every link made absolute, so that feed readers
  * show images and follow links. URLs are absolute when a site URL is set.
+ * The feeds' author is the `author` setting (the site title by default), as
+ * RFC 4287 requires of an Atom feed whose entries do not all name theirs;
+ * entries of articles that name authors carry them.
  */
 export function buildFeeds(newestFirst: readonly Article[], categories: readonly TopicGroup<Category>[], settings: Settings, urls: UrlContext): PublishedFile[] {
   const subjects: FeedSubject[] = [
@@ -68,11 +78,12 @@ function feedPair(subject: FeedSubject, settings: Settings, urls: UrlContext): P
   const homeUrl = absoluteUrlFor(subject.home, urls);
   const newest = subject.articles[0];
   const updated = new Date(newest === undefined ? 0 : Math.max(...subject.articles.map(lastModifiedMs)));
-  const items = subject.articles.map((article) => itemOf(article, urls));
+  const items = subject.articles.map((article) => itemOf(article, settings, urls));
 
   const forLibrary = (url: string): string => (urls.siteUrl === undefined ? `${RELATIVE_ORIGIN}${url}` : url);
   const atom = new Feed({
-    id: forLibrary(homeUrl),
+    // An id is an absolute IRI, never relative (RFC 4287, 4.2.6): it does not go through forLibrary.
+    id: permanentIdFor(subject.home, urls, settings.title),
     title: subject.title,
     description: subject.description,
     link: forLibrary(homeUrl),
@@ -80,11 +91,12 @@ function feedPair(subject: FeedSubject, settings: Settings, urls: UrlContext): P
     updated,
     generator: "news-archive",
     feedLinks: { atom: forLibrary(absoluteUrlFor(atomRoute, urls)), json: forLibrary(absoluteUrlFor(jsonRoute, urls)) },
+    author: { name: settings.author },
   });
   for (const [index, item] of items.entries()) {
     const article = subject.articles[index];
     atom.addItem({
-      id: forLibrary(item.id),
+      id: item.id,
       // The library declares titles and summaries type="html": plain text must reach readers escaped.
       title: escapeMarkup(item.title),
       link: forLibrary(item.url),
@@ -93,6 +105,7 @@ function feedPair(subject: FeedSubject, settings: Settings, urls: UrlContext): P
       content: item.content_html,
       ...(item.summary === undefined ? {} : { description: escapeMarkup(item.summary) }),
       category: article === undefined ? [] : atomCategories(article),
+      ...(item.authors === undefined ? {} : { author: [...item.authors] }),
     });
   }
   const json = {
@@ -102,6 +115,7 @@ function feedPair(subject: FeedSubject, settings: Settings, urls: UrlContext): P
     feed_url: absoluteUrlFor(jsonRoute, urls),
     ...(subject.description === "" ? {} : { description: subject.description }),
     language: settings.language,
+    authors: [{ name: settings.author }],
     items,
   };
   return [
@@ -110,7 +124,7 @@ function feedPair(subject: FeedSubject, settings: Settings, urls: UrlContext): P
   ];
 }
 
-function itemOf(article: Article, urls: UrlContext): JsonFeedItem {
+function itemOf(article: Article, settings: Settings, urls: UrlContext): JsonFeedItem {
   const url = absoluteUrlFor(article.route, urls);
   const pageHref = hrefFor(article.route, urls);
   // Relative links and images point from the article's page; feed readers need them absolute.
@@ -120,7 +134,7 @@ function itemOf(article: Article, urls: UrlContext): JsonFeedItem {
     return link;
   });
   return {
-    id: url,
+    id: permanentIdFor(article.route, urls, settings.title),
     url,
     title: article.title,
     content_html: content,
@@ -128,6 +142,7 @@ function itemOf(article: Article, urls: UrlContext): JsonFeedItem {
     date_published: new Date(article.date.epochMs).toISOString(),
     date_modified: new Date(lastModifiedMs(article)).toISOString(),
     tags: [article.category.name, ...article.tags.map((tag) => tag.name)],
+    ...(article.authors.length === 0 ? {} : { authors: article.authors.map((name) => ({ name })) }),
     ...(article.lang === undefined ? {} : { language: article.lang }),
   };
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, rmSync } from "node:fs";
-import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdir, readdir, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /** A file in every output folder: a build replaces only folders that carry it (or empty ones). */
@@ -34,10 +34,14 @@ export async function writeAtomically<T>(outputDir: string, write: (stagingDir: 
   // 0777 less the umask, as for every folder made inside it; it fails on a name already taken.
   const staging = join(parent, `${prefix}${randomBytes(6).toString("hex")}`);
   await mkdir(staging);
+  const previous = `${staging}.previous`;
+  // The handler runs between two tasks of the event loop, so the writes into the staging folder are
+  // synchronous (Eleventy's pages, writeBesidePages): none is half done, or still to land, when it runs.
   const onInterrupt = (): void => {
     try {
-      // Writes already queued may still land while the folder is removed: retry.
+      // Retried: Pagefind's indexer, another process, may be writing into the folder.
       rmSync(staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
+      rmSync(previous, { recursive: true, force: true });
     } finally {
       process.exit(130);
     }
@@ -46,14 +50,14 @@ export async function writeAtomically<T>(outputDir: string, write: (stagingDir: 
   process.once("SIGTERM", onInterrupt);
   try {
     const result = await write(staging);
-    await writeFile(join(staging, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
+    writeFileSync(join(staging, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
+    // Synchronous, so that an interruption cannot fall between the two renames and leave no output folder.
     if (existsSync(outputDir)) {
-      const previous = `${staging}.previous`;
-      await rename(outputDir, previous);
-      await rename(staging, outputDir);
+      renameSync(outputDir, previous);
+      renameSync(staging, outputDir);
       await rm(previous, { recursive: true, force: true });
     } else {
-      await rename(staging, outputDir);
+      renameSync(staging, outputDir);
     }
     return result;
   } catch (cause) {

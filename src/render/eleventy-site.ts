@@ -36,6 +36,9 @@ export function configureSite(eleventyConfig: UserConfig, rendering: SiteRenderi
   eleventyConfig.setTemplateFormats(["njk"]);
   eleventyConfig.addGlobalData("site", async () => (await rendering.views()).site);
   eleventyConfig.addGlobalData("pages", async () => (await rendering.views()).pages);
+  // Eleventy's default, kept whatever it becomes: an interrupted build removes its staging folder
+  // between two tasks of the event loop, when no synchronous write can be half done (see writeAtomically).
+  eleventyConfig.configureTemplateHandling({ writeMode: "sync" });
   for (const name of PAGE_KIND_NAMES) {
     // Eleventy compiles a paginated template's own text again for every page, so the markup lives in the partial (compiled once, cached by Nunjucks).
     eleventyConfig.addTemplate(`${name}.njk`, `{% extends "${PAGE_KINDS[name].partial}" %}`, {

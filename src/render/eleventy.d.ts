@@ -23,6 +23,8 @@ declare module "@11ty/eleventy" {
     addWatchTarget(target: string): UserConfig;
     /** Runs on each page's output before it is written; `this.page.url` is the page's address from the output folder. */
     addTransform(name: string, transform: (this: { readonly page: { readonly url: string | false } }, content: string) => string | Promise<string>): void;
+    /** `writeMode`: whether pages are written with synchronous or asynchronous file system calls ("sync" by default). */
+    configureTemplateHandling(options: { readonly writeMode: "sync" | "async" }): void;
     setNunjucksEnvironmentOptions(options: Readonly<Record<string, unknown>>): void;
     /** Nunjucks: the Environment, whose first loader searches the includes folder. */
     amendLibrary(engine: "njk", callback: (environment: { readonly loaders: readonly { searchPaths?: string[] }[] }) => void): void;

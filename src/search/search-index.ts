@@ -46,6 +46,16 @@ export async function writeSearchIndex(outputDir: string, { keepIndexUrl }: { re
   }
 }
 
+/**
+ * Stops Pagefind's indexer process, if one is running, without waiting for
+ * the index it is writing: for a process that is stopping. Its node API
+ * runs the indexer as a child process, which would otherwise go on writing
+ * into the output folder for a moment after this process is gone.
+ */
+export async function stopSearchIndexer(): Promise<void> {
+  await pagefind.close();
+}
+
 /** The pages the bundle holds, from its entry file: Pagefind counts them per language. */
 async function pagesInBundle(bundleDir: string): Promise<number> {
   const entry: unknown = JSON.parse(await readFile(join(bundleDir, "pagefind-entry.json"), "utf8"));

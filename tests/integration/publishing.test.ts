@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
-import { XMLValidator } from "fast-xml-parser";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { DOMParser, parseHTML } from "linkedom";
 import { z } from "zod";
 import { checkLinks } from "../../src/publish/link-check.ts";
@@ -11,12 +11,20 @@ import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
 import { readPage, runCli, type CliRun } from "../support/cli.ts";
 
 const fixture = {
-  "2021/first.md": article({ title: '"Buyers & <suppliers>"', date: "2021-04-09", category: "News", summary: '"Tom & Jerry <b>"' }, "See ![chart](/images/chart.png) and [the report](report.pdf)."),
-  "2021/second/index.md": article({ title: "With a chart", date: "2021-05-01", category: "Reports", updated: "2021-06-01" }, "![A chart](chart.svg) [older](/2021/04/09/first/)"),
+  "2021/first.md": article(
+    { title: '"Buyers & <suppliers>"', date: "2021-04-09", category: "News", summary: '"Tom & Jerry <b>"', author: "Ann Lee" },
+    "See ![chart](/images/chart.png) and [the report](report.pdf).",
+  ),
+  "2021/second/index.md": article(
+    { title: "With a chart", date: "2021-05-01", category: "Reports", updated: "2021-06-01", authors: "[Bob Roe, Cy Dee]" },
+    "![A chart](chart.svg) [older](/2021/04/09/first/)",
+  ),
   "2021/second/chart.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>',
   "2022/third.md": article({ title: "Third", date: "2022-01-02T10:00:00+01:00", category: "News", tags: "[energy]" }),
-  "news-archive.json": JSON.stringify({ title: "Test & archive", siteUrl: "https://example.org/", feedItems: 2 }),
+  "news-archive.json": JSON.stringify({ title: "Test & archive", siteUrl: "https://example.org/", feedItems: 2, author: "The press office" }),
 };
+
+const jsonFeedAuthors = z.array(z.strictObject({ name: z.string().min(1) })).min(1);
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/), the parts a feed must have and what it uses. */
 const jsonFeed11 = z.strictObject({
@@ -26,6 +34,7 @@ const jsonFeed11 = z.strictObject({
   feed_url: z.url().optional(),
   description: z.string().optional(),
   language: z.string().optional(),
+  authors: jsonFeedAuthors.optional(),
   items: z.array(
     z.strictObject({
       id: z.string().min(1),
@@ -36,10 +45,50 @@ const jsonFeed11 = z.strictObject({
       date_published: z.iso.datetime({ offset: true }).optional(),
       date_modified: z.iso.datetime({ offset: true }).optional(),
       tags: z.array(z.string()).optional(),
+      authors: jsonFeedAuthors.optional(),
       language: z.string().optional(),
     }),
   ),
 });
+
+interface AtomPerson {
+  readonly name: string;
+}
+
+interface AtomFeed {
+  readonly id: string;
+  readonly author?: readonly AtomPerson[];
+  readonly entry?: readonly { readonly id: string; readonly author?: readonly AtomPerson[]; readonly link: readonly { readonly "@_href": string }[] }[];
+}
+
+/** An Atom feed parsed with fast-xml-parser, repeatable elements as lists. */
+async function readAtom(file: string): Promise<AtomFeed> {
+  const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ["entry", "author", "link", "category"].includes(name) });
+  return (parser.parse(await readFile(file, "utf8")) as { feed: AtomFeed }).feed;
+}
+
+/** Every Atom feed and JSON Feed a build wrote. */
+async function feedFiles(output: string): Promise<{ atom: string[]; json: string[] }> {
+  const files = await readdir(output, { recursive: true });
+  return { atom: files.filter((file) => file.endsWith("feed.xml")), json: files.filter((file) => file.endsWith("feed.json")) };
+}
+
+/** The ids of every feed a build wrote and of their entries and items, Atom first. */
+async function feedIds(output: string): Promise<string[]> {
+  const { atom, json } = await feedFiles(output);
+  const ids: string[] = [];
+  for (const file of atom.sort()) {
+    const feed = await readAtom(join(output, file));
+    ids.push(feed.id, ...(feed.entry ?? []).map((entry) => entry.id));
+  }
+  // Not checked against jsonFeed11: without a site URL its other URLs stay relative.
+  const jsonIds = z.object({ items: z.array(z.object({ id: z.string() })) });
+  for (const file of json.sort()) ids.push(...jsonIds.parse(JSON.parse(await readFile(join(output, file), "utf8"))).items.map((item) => item.id));
+  return ids;
+}
+
+/** An absolute IRI names its scheme (RFC 3987); "/x/" or "x/" does not. */
+const ABSOLUTE_IRI = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
 function parseXml(text: string): ReturnType<DOMParser["parseFromString"]> {
   return new DOMParser().parseFromString(text, "text/xml");
@@ -74,6 +123,20 @@ describe("publishing files of a build with a site URL", () => {
     const content = second?.querySelector("content")?.textContent ?? "";
     assert.match(content, /src="https:\/\/example\.org\/2021\/05\/01\/second\/chart\.svg"/);
     assert.match(content, /href="https:\/\/example\.org\/2021\/04\/09\/first\/"/);
+  });
+
+  it("names the feed's author from the settings and each entry's authors from its article, in Atom and JSON Feed", async () => {
+    const { atom, json } = await feedFiles(output);
+    for (const file of atom) assert.deepEqual((await readAtom(join(output, file))).author, [{ name: "The press office" }], file);
+    for (const id of await feedIds(output)) assert.match(id, /^https:\/\/example\.org\//);
+    const categoryFeed = await readAtom(join(output, "category/news/feed.xml"));
+    // "Third" names nobody: it has the feed's author (RFC 4287, 4.2.1), so it carries none of its own.
+    assert.deepEqual(categoryFeed.entry?.map((entry) => entry.author), [undefined, [{ name: "Ann Lee" }]]);
+    const siteFeed = await readAtom(join(output, "feed.xml"));
+    assert.deepEqual(siteFeed.entry?.[1]?.author, [{ name: "Bob Roe" }, { name: "Cy Dee" }]);
+    for (const file of json) assert.deepEqual(jsonFeed11.parse(JSON.parse(await readFile(join(output, file), "utf8"))).authors, [{ name: "The press office" }], file);
+    const items = jsonFeed11.parse(JSON.parse(await readFile(join(output, "feed.json"), "utf8"))).items;
+    assert.deepEqual(items.map((item) => item.authors), [undefined, [{ name: "Bob Roe" }, { name: "Cy Dee" }]]);
   });
 
   it("writes a JSON Feed that follows version 1.1", async () => {
@@ -198,8 +261,22 @@ describe("hosting under a sub-path and without folder indexes", () => {
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stderr, /warning: no site URL is set/);
     const feed = parseXml(await readFile(join(output, "feed.xml"), "utf8"));
-    assert.equal(feed.querySelector("entry > id")?.textContent, "/2022/01/02/third/");
+    assert.equal(feed.querySelector("entry > link")?.getAttribute("href"), "/2022/01/02/third/");
     assert.equal((await readPage(output, "index.html")).querySelector('link[rel="canonical"]')?.getAttribute("href"), "/");
+  });
+
+  it("gives every feed and entry an absolute id, the same without a site URL and in a portable build, and names the site as author by default", async () => {
+    const { "news-archive.json": _settings, ...withoutSettings } = fixture;
+    const content = await makeArchive(withoutSettings);
+    const [plain, portable] = [join(await temporaryFolder(), "site"), join(await temporaryFolder(), "site")];
+    assert.equal((await runCli(["--content", content, "--output", plain])).code, 0);
+    assert.equal((await runCli(["--content", content, "--output", portable, "--portable"])).code, 0);
+    const ids = await feedIds(plain);
+    for (const id of ids) assert.match(id, ABSOLUTE_IRI);
+    assert.equal(ids[0], "tag:news-archive,2026-11-30:news-archive/category/news/");
+    assert.ok(ids.includes("tag:news-archive,2026-11-30:news-archive/2022/01/02/third/"));
+    assert.deepEqual(await feedIds(portable), ids);
+    for (const file of (await feedFiles(plain)).atom) assert.deepEqual((await readAtom(join(plain, file))).author, [{ name: "News archive" }], file);
   });
 
   it("warns, naming the article, about each link in a body that points to nothing, and still publishes", async () => {

@@ -1,14 +1,12 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { parseHTML } from "linkedom";
-import { PROJECT_ROOT } from "../../src/core/project.ts";
 import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
-import { readPage, runCli } from "../support/cli.ts";
+import { readPage, runCli, startCli } from "../support/cli.ts";
 import { openSiteSearch } from "../support/pagefind.ts";
 import { treeDigest } from "../support/tree.ts";
 
@@ -89,13 +87,9 @@ describe("atomic output", () => {
     const before = await treeDigest(output);
     await writeFile(join(content, "a1.md"), article({ title: "Changed", date: "2021-02-01", category: "News" }));
 
-    const child = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts"), "--content", content, "--output", output], {
-      cwd: PROJECT_ROOT,
-      stdio: ["ignore", "ignore", "pipe"],
-    });
+    const build = startCli(["--content", content, "--output", output], ["ignore", "ignore", "pipe"]);
     let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+    build.child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     // Interrupt once pages are being written into the staging folder beside the output.
     const deadline = Date.now() + 60_000;
     let staging: string | undefined;
@@ -105,8 +99,9 @@ describe("atomic output", () => {
       else await new Promise((resolve) => setTimeout(resolve, 20));
     }
     assert.ok(staging !== undefined, "the build wrote into a staging folder beside the output");
-    child.kill("SIGINT");
-    assert.equal(await exited, 130, stderr);
+    // Ctrl+C in a terminal interrupts the build's whole process group.
+    await build.stop("SIGINT");
+    assert.equal(await build.exited, 130, stderr);
     assert.deepEqual(await treeDigest(output), before);
     assert.deepEqual(await readdir(parent), ["site"]);
   });

@@ -1,13 +1,12 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { after, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { parseHTML } from "linkedom";
 import { filesUnder } from "../../src/core/files.ts";
-import { PROJECT_ROOT } from "../../src/core/project.ts";
 import { article, makeArchive, temporaryFolder, writeFiles } from "../support/archive.ts";
+import { startCli } from "../support/cli.ts";
 
 const TIMEOUT_MS = 60_000;
 
@@ -42,11 +41,7 @@ describe("npm start after an edit", () => {
     });
     const output = join(await temporaryFolder(), "site");
     const port = 20000 + Math.floor(Math.random() * 20000);
-    const child = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts"), "--serve", "--no-cache", "--content", content, "--output", output, "--port", String(port)], {
-      cwd: PROJECT_ROOT,
-      stdio: "ignore",
-    });
-    after(() => child.kill());
+    startCli(["--serve", "--no-cache", "--content", content, "--output", output, "--port", String(port)]);
     const bravo = join(output, "2021/04/02/bravo/index.html");
     await until("the first build has written the search index", async () => (await stat(join(output, "pagefind/pagefind.js"))).isFile());
     const before = await modificationTimes(output);

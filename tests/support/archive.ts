@@ -4,9 +4,17 @@ import { dirname, join } from "node:path";
 import { after } from "node:test";
 
 const made: string[] = [];
+const stops: (() => Promise<void>)[] = [];
 after(async () => {
+  // Processes first: one still running (a server, Pagefind's indexer) writes into the folders while they are removed (ENOTEMPTY).
+  await Promise.all(stops.map((stop) => stop()));
   await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
 });
+
+/** Registers a process's stop, awaited at the end of the test file before any temporary folder is removed. */
+export function stopBeforeRemovingFolders(stop: () => Promise<void>): void {
+  stops.push(stop);
+}
 
 /** A fresh temporary folder, removed when the test file ends. */
 export async function temporaryFolder(prefix = "news-archive-test-"): Promise<string> {

@@ -22,6 +22,7 @@ export function articleOn(year: number, month: number, day: number, extra: Parti
     slug,
     draft: false,
     featured: false,
+    authors: [],
     extra: {},
     category: { slug: "news", name: "News" },
     route: { kind: "article", year, month, day, slug },

@@ -1,8 +1,14 @@
-import { spawn } from "node:child_process";
+import { spawn, type StdioOptions } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { after } from "node:test";
 import { parseHTML } from "linkedom";
 import { PROJECT_ROOT } from "../../src/core/project.ts";
+import { stopBeforeRemovingFolders } from "./archive.ts";
+import { startProcessGroup, type ProcessGroup } from "./process-group.ts";
+
+/** The command line run straight from Node: `npm` would add processes of its own between the test and the build. */
+const CLI = ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts")] as const;
 
 export interface CliRun {
   readonly code: number | null;
@@ -20,10 +26,9 @@ export interface CliProcess {
 /** Runs the build command as a user would (`npm run build -- ARGS`), from the project folder. */
 export function runCli(args: readonly string[], env: Readonly<Record<string, string>> = {}, { user, umask }: CliProcess = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const nodeArgs = ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts"), ...args];
     // spawn cannot set a child's umask: a shell sets it, then becomes node ("$0") with its arguments.
     const [command, commandArgs] =
-      umask === undefined ? [process.execPath, nodeArgs] : ["/bin/sh", ["-c", `umask ${umask.toString(8).padStart(3, "0")} && exec "$0" "$@"`, process.execPath, ...nodeArgs]];
+      umask === undefined ? [process.execPath, [...CLI, ...args]] : ["/bin/sh", ["-c", `umask ${umask.toString(8).padStart(3, "0")} && exec "$0" "$@"`, process.execPath, ...CLI, ...args]];
     const child = spawn(command, commandArgs, {
       cwd: PROJECT_ROOT,
       // An ordinary user has no home of its own here; tsx keeps its cache in the temporary folder.
@@ -38,6 +43,21 @@ export function runCli(args: readonly string[], env: Readonly<Record<string, str
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/**
+ * Starts the command line and leaves it running (`--serve`, or a build to
+ * interrupt). It is stopped with every process it started, and waited for,
+ * when the test that started it ends, and in any case before the test
+ * file's temporary folders are removed.
+ */
+export function startCli(args: readonly string[], stdio: StdioOptions = "ignore"): ProcessGroup {
+  const started = startProcessGroup(process.execPath, [...CLI, ...args], { cwd: PROJECT_ROOT, stdio });
+  const stop = (): Promise<void> => started.stop();
+  // Called inside a test, `after` runs when that test ends, so a server does not outlive its test.
+  after(stop);
+  stopBeforeRemovingFolders(stop);
+  return started;
 }
 
 export type Page = ReturnType<typeof parseHTML>["document"];

@@ -45,6 +45,21 @@ describe("loading an archive", () => {
     assert.equal(archive.articles[0]?.slug, "my-slug");
   });
 
+  it("reads the authors from author and authors, one name per text as written, without repeating a name", async () => {
+    const archive = await load({
+      "a.md": article({ title: "A", date: "2021-01-01", category: "News", author: "Ann Lee", authors: "[Bob Roe, Ann Lee]" }),
+      // A folded block, as the Kubernetes blog writes it: one text, ending with a line break.
+      "b.md": article({ title: "B", date: "2021-01-02", category: "News", authors: ">\n  Ann Lee (Acme),\n  Bob Roe (Beta)" }),
+      "c.md": article({ title: "C", date: "2021-01-03", category: "News", author: '""' }),
+    });
+    assert.deepEqual(problems(archive, "error"), []);
+    assert.deepEqual(
+      archive.articles.map((item) => item.authors),
+      [["Ann Lee", "Bob Roe"], ["Ann Lee (Acme), Bob Roe (Beta)"], []],
+    );
+    assert.deepEqual(archive.articles[0]?.extra, {});
+  });
+
   it("reports every invalid article with its file and line, and publishes the others", async () => {
     const archive = await load({
       "good.md": article({ title: "Good", date: "2021-01-01", category: "News" }),

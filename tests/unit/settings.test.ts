@@ -39,6 +39,17 @@ describe("settings", () => {
     assert.deepEqual(errorsOf({ offline: { budget: 5 } }), ['site.json: setting "offline": unknown key "budget"']);
   });
 
+  it("names the site title as the feeds' author unless an author is set", () => {
+    const titled = parseSettings({ title: "Green Purchasing News" }, "site.json");
+    assert.ok(titled.ok);
+    assert.equal(titled.settings.author, "Green Purchasing News");
+    const authored = parseSettings({ title: "Green Purchasing News", author: " The Network's press office " }, "site.json");
+    assert.ok(authored.ok);
+    assert.equal(authored.settings.author, "The Network's press office");
+    assert.deepEqual(errorsOf({ author: " " }), ['site.json: setting "author": the author cannot be empty; leave the setting out to name the site title']);
+    assert.deepEqual(errorsOf({ author: ["Ann"] }), ['site.json: setting "author": expected a string']);
+  });
+
   it("normalises the base path to start and end with a slash", () => {
     const result = parseSettings({ basePath: "news" }, "site.json");
     assert.ok(result.ok);

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import picomatch from "picomatch";
-import { absoluteUrlFor, ARTICLE_FILES_GLOB, hrefFor, hrefFromRoot, outputFileFor, relativeHref, routePath, type UrlContext } from "../../src/core/urls.ts";
+import { absoluteUrlFor, ARTICLE_FILES_GLOB, hrefFor, hrefFromRoot, outputFileFor, permanentIdFor, relativeHref, routePath, type UrlContext } from "../../src/core/urls.ts";
 
 const at = (basePath: string, siteUrl?: string, cleanUrls = true): UrlContext => ({ basePath, siteUrl, cleanUrls });
 
@@ -24,6 +24,16 @@ describe("the URL module", () => {
     assert.equal(outputFileFor(article), "2021/04/09/annual-report/index.html");
     assert.equal(outputFileFor({ kind: "home" }), "index.html");
     assert.equal(outputFileFor({ kind: "file", path: "assets/style.css" }), "assets/style.css");
+  });
+
+  it("identifies a page by its URL with a site URL, else by a tag URI that no base path or link style changes", () => {
+    assert.equal(permanentIdFor(article, at("/news/", "https://example.org/news/"), "Green News"), "https://example.org/news/2021/04/09/annual-report/");
+    const tag = "tag:news-archive,2026-11-30:green-news/2021/04/09/annual-report/";
+    assert.equal(permanentIdFor(article, at("/"), "Green News"), tag);
+    assert.equal(permanentIdFor(article, at("/news/", undefined, false), "Green News"), tag);
+    assert.equal(permanentIdFor({ kind: "home" }, at("/"), "Green News"), "tag:news-archive,2026-11-30:green-news/");
+    // A title with no letter or digit to slugify still gives an id.
+    assert.equal(permanentIdFor({ kind: "home" }, at("/"), "???"), "tag:news-archive,2026-11-30:archive/");
   });
 
   it("prefixes every link with the base path", () => {
