@@ -22,13 +22,16 @@ const KEEP_BLOCK = new Set(["DL", "DETAILS", "VIDEO", "AUDIO", "OBJECT", "EMBED"
  */
 export function htmlToMarkdown(body: HtmlElement): MarkdownConversion {
   const keptAsHtml = new Map<string, number>();
+  const isKept = (node: HtmlElement): boolean => KEEP_BLOCK.has(node.nodeName.toUpperCase()) || KEEP_INLINE.has(node.nodeName.toUpperCase()) || isPlainPre(node) || isFootnoteList(node);
   const keep = (node: HtmlElement, block: boolean): string => {
+    // Turndown converts children first: what a kept element holds is counted with it, not again.
+    let ancestor = node.parentElement;
+    while (ancestor !== null && !isKept(ancestor)) ancestor = ancestor.parentElement;
     const tag = node.nodeName.toLowerCase();
-    keptAsHtml.set(tag, (keptAsHtml.get(tag) ?? 0) + 1);
+    if (ancestor === null) keptAsHtml.set(tag, (keptAsHtml.get(tag) ?? 0) + 1);
     return block ? `\n\n${cleanHtml(node, { block: true })}\n\n` : cleanHtml(node, { block: false });
   };
   const linkedFragments = new Set([...body.querySelectorAll('a[href^="#"]')].map((link) => (link.getAttribute("href") ?? "").slice(1)));
-  const isKept = (node: HtmlElement): boolean => KEEP_BLOCK.has(node.nodeName.toUpperCase()) || KEEP_INLINE.has(node.nodeName.toUpperCase()) || isPlainPre(node) || isFootnoteList(node);
 
   const service = new TurndownService({
     headingStyle: "atx",
@@ -43,6 +46,25 @@ export function htmlToMarkdown(body: HtmlElement): MarkdownConversion {
   // The build expands "{{" and "{%" as template calls left by other tools; a backslash keeps them text.
   service.escape = (text: string): string => escapeMarkdown(text).replace(/\{([{%])/g, "\\{$1");
 
+  addWordPressRules(service, { isKept, keep, linkedFragments });
+
+  const markdown = service
+    .turndown(body)
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+  return { markdown: markdown === "" ? "" : `${markdown}\n`, keptAsHtml };
+}
+
+interface RuleHelpers {
+  readonly isKept: (node: HtmlElement) => boolean;
+  /** The element as HTML in the body, counted. */
+  readonly keep: (node: HtmlElement, block: boolean) => string;
+  /** Ids that links of the post point at ("#notes"). */
+  readonly linkedFragments: ReadonlySet<string>;
+}
+
+/** The rules WordPress content needs besides turndown's own; rules added later win. */
+function addWordPressRules(service: TurndownService, { isKept, keep, linkedFragments }: RuleHelpers): void {
   const toMarkdown = (html: string): string => service.turndown(html);
   service.addRule("kept-as-html", rule(isKept, (_content, node) => keep(node, !KEEP_INLINE.has(node.nodeName.toUpperCase()))));
   service.addRule(
@@ -77,6 +99,17 @@ export function htmlToMarkdown(body: HtmlElement): MarkdownConversion {
       (_content, node) => embedLink(node, toMarkdown) ?? keep(node, true),
     ),
   );
+  service.addRule(
+    "file-download-button",
+    // The file block links its file twice, by name and by a "Download" button: the name is enough.
+    rule(
+      (node) =>
+        node.nodeName === "A" &&
+        hasClass(node, "wp-block-file__button") &&
+        [...(node.parentElement?.querySelectorAll("a") ?? [])].some((link) => link !== node && link.getAttribute("href") === node.getAttribute("href")),
+      () => "",
+    ),
+  );
   service.addRule("figure-image", rule((node) => figureImage(node) !== undefined, (_content, node) => figureMarkdown(node)));
   service.addRule(
     "caption",
@@ -85,12 +118,6 @@ export function htmlToMarkdown(body: HtmlElement): MarkdownConversion {
       (content) => (content.trim() === "" ? "" : `\n\n${/[*_\n]/.test(content.trim()) ? content.trim() : `*${content.trim()}*`}\n\n`),
     ),
   );
-
-  const markdown = service
-    .turndown(body)
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
-  return { markdown: markdown === "" ? "" : `${markdown}\n`, keptAsHtml };
 }
 
 /** A turndown rule whose functions are typed: turndown's own types name DOM types this project does not load. */

@@ -93,7 +93,8 @@ export function inferTimeZone(samples: readonly OffsetSample[]): ZoneGuess {
   // One sample per offset and hour is enough to tell zones apart, and keeps this fast on large exports.
   const distinct = [...new Map(samples.map((sample) => [`${sample.offsetMinutes}@${Math.floor(sample.instantMs / 3_600_000)}`, sample])).values()];
   const fitting = Intl.supportedValuesOf("timeZone").filter((zone) => fitsEvery(zone, distinct));
-  const zone = PREFERRED_ZONES.find((preferred) => fitting.includes(preferred)) ?? fitting[0];
+  // The runtime's list names some zones by older aliases (Asia/Calcutta): the preferred names are tried as they are.
+  const zone = PREFERRED_ZONES.find((preferred) => fitsEvery(preferred, distinct)) ?? fitting[0];
   if (zone === undefined) return { zone: undefined, why: `${described}: no time zone's rules give every date its offset (did the site change zones?)` };
   return { zone, alternatives: fitting.filter((other) => other !== zone), why: `${described}: the rules of ${zone} give every date its offset` };
 }

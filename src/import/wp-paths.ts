@@ -17,11 +17,13 @@ export interface ImportedSlug {
 export function articleSlug(postName: string, title: string, id: string): ImportedSlug {
   const decoded = decodeUrlText(postName);
   const fromName = slugify(decoded);
-  if (fromName !== "") return fromName === decoded ? { slug: fromName } : { slug: fromName, note: `its slug "${decoded}" is written "${fromName}" in the archive's URLs` };
+  if (fromName !== "" && fromName === decoded) return { slug: fromName };
+  if (fromName !== "") return { slug: fromName, note: `has the slug "${decoded}", written "${fromName}" in the archive's URLs` };
   const fromTitle = slugify(title);
-  const fallback = fromTitle === "" ? `post-${id === "" ? "untitled" : id}` : fromTitle;
-  const why = decoded === "" ? "has no slug in the export" : `its slug "${decoded}" has no letter or digit an address can hold`;
-  return decoded === "" && fromTitle !== "" ? { slug: fallback } : { slug: fallback, note: `${why}; its URL uses "${fallback}"` };
+  if (decoded === "" && fromTitle !== "") return { slug: fromTitle };
+  const fallback = fromTitle !== "" ? fromTitle : `post-${id === "" ? "untitled" : id}`;
+  const why = decoded === "" ? "has no slug in the export and no title to make one from" : `has the slug "${decoded}", which has no letter or digit an address can hold`;
+  return { slug: fallback, note: `${why}; its URL uses "${fallback}"` };
 }
 
 /** Percent-encoded text decoded; as written when it is not valid percent-encoding. */
