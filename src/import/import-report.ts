@@ -1,7 +1,7 @@
 import type { ImportedArticle } from "./imported-article.ts";
 import type { SettingsUpdate } from "./settings-file.ts";
 import type { ImportPlan } from "./wordpress-plan.ts";
-import type { WriteOutcome } from "./write-articles.ts";
+import type { MissingMedia, WriteOutcome } from "./write-articles.ts";
 
 export interface ReportContext {
   /** The source as the user named it, for `file:line` in warnings. */
@@ -36,7 +36,10 @@ export function formatImportReport(plan: ImportPlan, outcome: WriteOutcome, sett
 }
 
 function mediaLines(outcome: WriteOutcome, context: ReportContext): string[] {
-  const missing = [...new Map(outcome.mediaMissing.map((entry) => [entry.file.url, entry])).values()];
+  // Each file once, with the first article that uses it.
+  const firstUse = new Map<string, MissingMedia>();
+  for (const entry of outcome.mediaMissing) if (!firstUse.has(entry.file.url)) firstUse.set(entry.file.url, entry);
+  const missing = [...firstUse.values()];
   const listed = shown(missing.map((entry) => `${entry.file.url} (${entry.article})`), context.verbose).map((line) => `  ${line}`);
   if (!context.uploadsGiven) {
     if (missing.length === 0) return ["Media: the articles use no file of the old site's uploads"];

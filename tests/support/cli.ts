@@ -18,9 +18,18 @@ export interface CliProcess {
 }
 
 /** Runs the build command as a user would (`npm run build -- ARGS`), from the project folder. */
-export function runCli(args: readonly string[], env: Readonly<Record<string, string>> = {}, { user, umask }: CliProcess = {}): Promise<CliRun> {
+export function runCli(args: readonly string[], env: Readonly<Record<string, string>> = {}, options: CliProcess = {}): Promise<CliRun> {
+  return runScript("src/cli/main.ts", args, env, options);
+}
+
+/** Runs the import command as a user would (`npm run import -- ARGS`), from the project folder. */
+export function runImportCli(args: readonly string[]): Promise<CliRun> {
+  return runScript("src/cli/import.ts", args, {}, {});
+}
+
+function runScript(script: string, args: readonly string[], env: Readonly<Record<string, string>>, { user, umask }: CliProcess): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const nodeArgs = ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts"), ...args];
+    const nodeArgs = ["--import", "tsx", join(PROJECT_ROOT, script), ...args];
     // spawn cannot set a child's umask: a shell sets it, then becomes node ("$0") with its arguments.
     const [command, commandArgs] =
       umask === undefined ? [process.execPath, nodeArgs] : ["/bin/sh", ["-c", `umask ${umask.toString(8).padStart(3, "0")} && exec "$0" "$@"`, process.execPath, ...nodeArgs]];
