@@ -12,7 +12,7 @@ import { updateSettings } from "./settings-file.ts";
 import { readSourceText } from "./source-file.ts";
 import { planWordPressImport, type ImportPlan } from "./wordpress-plan.ts";
 import { writeArticles } from "./write-articles.ts";
-import { readWxr } from "./wxr.ts";
+import { readWxr, type WxrOutcome } from "./wxr.ts";
 import { parseXml } from "./xml.ts";
 
 export const IMPORT_USAGE = `Usage: npm run import -- wordpress EXPORT.xml --content DIR [--uploads DIR] [--overwrite] [--pages]
@@ -124,14 +124,25 @@ type Planned = { readonly ok: true; readonly plan: ImportPlan } | { readonly ok:
 async function plan(request: ImportRequest): Promise<Planned> {
   const text = request.kind === "wordpress" ? await readSourceText(request.source) : await readFeedSource(request.source);
   if (!text.ok) return text;
-  const xml = parseXml(text.text);
-  if (!xml.ok) return { ok: false, message: `is not well-formed XML (${xml.message}); if the file was cut short, export or download it again` };
-  if (request.kind === "feed") return planFeedImport(xml.root);
-  const wxr = readWxr(xml.root, xml.lineOf);
+  if (request.kind === "feed") {
+    const xml = parseXml(text.text);
+    return xml.ok ? planFeedImport(xml.root) : notXml(xml.message);
+  }
+  // Read apart from the planning, so that the XML tree is freed while the posts are converted.
+  const wxr = readExport(text.text);
   if (!wxr.ok) return wxr;
   const uploads = request.uploads;
   const media: MediaSource = { siteUrl: wxr.export.site.blogUrl, exists: uploads === undefined ? undefined : (path) => isFile(join(uploads, path)) };
   return { ok: true, plan: planWordPressImport(wxr.export, { pages: request.pages, media }) };
+}
+
+function readExport(text: string): WxrOutcome {
+  const xml = parseXml(text);
+  return xml.ok ? readWxr(xml.root, xml.lineOf) : notXml(xml.message);
+}
+
+function notXml(message: string): { readonly ok: false; readonly message: string } {
+  return { ok: false, message: `is not well-formed XML (${message}); if the file was cut short, export or download it again` };
 }
 
 function isFile(path: string): boolean {
