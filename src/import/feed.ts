@@ -6,7 +6,7 @@ import { inferTimeZone, type ImportedDate } from "./import-dates.ts";
 import type { ImportedArticle } from "./imported-article.ts";
 import { ArticleMedia } from "./media.ts";
 import { decodeSource, readSourceText, type SourceText } from "./source-file.ts";
-import { distinctUrls, type ImportPlan } from "./wordpress-plan.ts";
+import { distinctUrls, siteSettingsOf, type ImportPlan } from "./import-plan.ts";
 import { decodeUrlText, pathOf } from "./wp-paths.ts";
 import { attributeOf, childrenOf, childText, firstChild, textOf, type XmlElement } from "./xml.ts";
 
@@ -62,11 +62,7 @@ export function planFeedImport(root: XmlElement): { readonly ok: true; readonly 
       skipped: new Map(),
       comments: 0,
       zone: inferTimeZone(articles.flatMap((article) => (article.sample === undefined ? [] : [article.sample]))),
-      siteSettings: {
-        ...(feed.site.title === "" ? {} : { title: feed.site.title }),
-        ...(feed.site.description === "" ? {} : { description: feed.site.description }),
-        ...(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(feed.site.language) ? { language: feed.site.language } : {}),
-      },
+      siteSettings: siteSettingsOf(feed.site),
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { ImportedArticle } from "./imported-article.ts";
 import type { SettingsUpdate } from "./settings-file.ts";
-import type { ImportPlan } from "./wordpress-plan.ts";
+import type { ImportPlan } from "./import-plan.ts";
 import type { MissingMedia, WriteOutcome } from "./write-articles.ts";
 
 export interface ReportContext {

@@ -1,24 +1,10 @@
-import { inferTimeZone, type ZoneGuess } from "./import-dates.ts";
+import { inferTimeZone } from "./import-dates.ts";
 import type { ImportedArticle } from "./imported-article.ts";
+import { distinctUrls, siteSettingsOf, type ImportPlan } from "./import-plan.ts";
 import type { MediaSource } from "./media.ts";
 import type { Attachment } from "./shortcodes.ts";
 import { isImportable, wxrArticle } from "./wxr-article.ts";
 import type { WxrExport, WxrItem } from "./wxr.ts";
-
-/** What an import will write, before anything is written. */
-export interface ImportPlan {
-  /** The source, in the report's first line. */
-  readonly description: string;
-  readonly articles: readonly ImportedArticle[];
-  /** Items of the source by kind and status ("post publish", "attachment inherit"). */
-  readonly items: ReadonlyMap<string, number>;
-  /** Items not imported, by why ("attachment", "page (give --pages)"). */
-  readonly skipped: ReadonlyMap<string, number>;
-  readonly comments: number;
-  readonly zone: ZoneGuess;
-  /** Settings for a new settings file (title, language...), besides the time zone. */
-  readonly siteSettings: Readonly<Record<string, string>>;
-}
 
 export interface WordPressOptions {
   readonly pages: boolean;
@@ -45,11 +31,6 @@ export function planWordPressImport(wxr: WxrExport, { pages, media }: WordPressO
     else count(skipped, skipReason(item, pages));
   }
   const articles = distinctUrls(converted);
-  const siteSettings = {
-    ...(wxr.site.title === "" ? {} : { title: wxr.site.title }),
-    ...(wxr.site.description === "" ? {} : { description: wxr.site.description }),
-    ...(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(wxr.site.language) ? { language: wxr.site.language } : {}),
-  };
   return {
     description: `WordPress export (WXR ${wxr.site.wxrVersion}) of "${wxr.site.title}", ${wxr.site.blogUrl}`,
     articles,
@@ -57,7 +38,7 @@ export function planWordPressImport(wxr: WxrExport, { pages, media }: WordPressO
     skipped,
     comments: wxr.items.reduce((sum, item) => sum + item.commentCount, 0),
     zone: inferTimeZone(articles.flatMap((article) => (article.sample === undefined ? [] : [article.sample]))),
-    siteSettings,
+    siteSettings: siteSettingsOf(wxr.site),
   };
 }
 
@@ -70,24 +51,6 @@ function skipReason(item: WxrItem, pages: boolean): string {
 /** Older posts first, so that when two posts would share a URL the older one keeps it, run after run. */
 function byPostId(a: WxrItem, b: WxrItem): number {
   return (Number(a.id) || Number.MAX_SAFE_INTEGER) - (Number(b.id) || Number.MAX_SAFE_INTEGER);
-}
-
-/**
- * Two articles of one day with one slug would have one URL, which the build
- * refuses. WordPress keeps slugs apart with "-2"; the later article gets
- * that here too, with a warning (its old URL still redirects to it).
- */
-export function distinctUrls(articles: readonly ImportedArticle[]): ImportedArticle[] {
-  const taken = new Set<string>();
-  return articles.map((article) => {
-    const base = article.frontMatter.slug;
-    let slug = base;
-    for (let counter = 2; taken.has(`${article.day}/${slug}`); counter += 1) slug = `${base}-${counter}`;
-    taken.add(`${article.day}/${slug}`);
-    if (slug === base) return article;
-    const warning = `has the slug "${base}" of another article of ${article.day}; it was given "${slug}"`;
-    return { ...article, frontMatter: { ...article.frontMatter, slug }, warnings: [...article.warnings, warning] };
-  });
 }
 
 function count(map: Map<string, number>, key: string): void {

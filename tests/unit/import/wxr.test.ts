@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { PROJECT_ROOT } from "../../../src/core/project.ts";
 import { articleText } from "../../../src/import/imported-article.ts";
-import { planWordPressImport, type ImportPlan } from "../../../src/import/wordpress-plan.ts";
+import type { ImportPlan } from "../../../src/import/import-plan.ts";
+import { planWordPressImport } from "../../../src/import/wordpress-plan.ts";
 import { readWxr, type WxrExport } from "../../../src/import/wxr.ts";
 import { parseXml } from "../../../src/import/xml.ts";
 
