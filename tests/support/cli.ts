@@ -8,7 +8,7 @@ import { stopBeforeRemovingFolders } from "./archive.ts";
 import { startProcessGroup, type ProcessGroup } from "./process-group.ts";
 
 /** The command line run straight from Node: `npm` would add processes of its own between the test and the build. */
-const CLI = ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts")] as const;
+const nodeArgsFor = (script: string, args: readonly string[]): string[] => ["--import", "tsx", join(PROJECT_ROOT, script), ...args];
 
 export interface CliRun {
   readonly code: number | null;
@@ -24,11 +24,21 @@ export interface CliProcess {
 }
 
 /** Runs the build command as a user would (`npm run build -- ARGS`), from the project folder. */
-export function runCli(args: readonly string[], env: Readonly<Record<string, string>> = {}, { user, umask }: CliProcess = {}): Promise<CliRun> {
+export function runCli(args: readonly string[], env: Readonly<Record<string, string>> = {}, options: CliProcess = {}): Promise<CliRun> {
+  return runScript("src/cli/main.ts", args, env, options);
+}
+
+/** Runs the import command as a user would (`npm run import -- ARGS`), from the project folder. */
+export function runImportCli(args: readonly string[]): Promise<CliRun> {
+  return runScript("src/cli/import.ts", args, {}, {});
+}
+
+function runScript(script: string, args: readonly string[], env: Readonly<Record<string, string>>, { user, umask }: CliProcess): Promise<CliRun> {
   return new Promise((resolve, reject) => {
+    const nodeArgs = nodeArgsFor(script, args);
     // spawn cannot set a child's umask: a shell sets it, then becomes node ("$0") with its arguments.
     const [command, commandArgs] =
-      umask === undefined ? [process.execPath, [...CLI, ...args]] : ["/bin/sh", ["-c", `umask ${umask.toString(8).padStart(3, "0")} && exec "$0" "$@"`, process.execPath, ...CLI, ...args]];
+      umask === undefined ? [process.execPath, nodeArgs] : ["/bin/sh", ["-c", `umask ${umask.toString(8).padStart(3, "0")} && exec "$0" "$@"`, process.execPath, ...nodeArgs]];
     const child = spawn(command, commandArgs, {
       cwd: PROJECT_ROOT,
       // An ordinary user has no home of its own here; tsx keeps its cache in the temporary folder.
@@ -52,7 +62,7 @@ export function runCli(args: readonly string[], env: Readonly<Record<string, str
  * file's temporary folders are removed.
  */
 export function startCli(args: readonly string[], stdio: StdioOptions = "ignore"): ProcessGroup {
-  const started = startProcessGroup(process.execPath, [...CLI, ...args], { cwd: PROJECT_ROOT, stdio });
+  const started = startProcessGroup(process.execPath, nodeArgsFor("src/cli/main.ts", args), { cwd: PROJECT_ROOT, stdio });
   const stop = (): Promise<void> => started.stop();
   // Called inside a test, `after` runs when that test ends, so a server does not outlive its test.
   after(stop);

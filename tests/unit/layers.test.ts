@@ -19,6 +19,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ["search"],
   ["publish"],
   ["pipeline"],
+  ["import"],
   ["cli"],
 ];
 const BUNDLED_FOR_THE_BROWSER: ReadonlyMap<string, readonly string[]> = new Map([

@@ -1,0 +1,43 @@
+import { autoParagraphs } from "./autop.ts";
+import { parseFragment } from "./dom.ts";
+import { htmlToMarkdown } from "./html-to-markdown.ts";
+import type { ArticleMedia } from "./media.ts";
+import { expandShortcodes, type ShortcodeContext } from "./shortcodes.ts";
+import { unwrapBlocks, type BlockContext } from "./wp-blocks.ts";
+
+/** What converting one body left imperfect, for the report. */
+export interface ConversionNotes {
+  readonly keptAsHtml: ReadonlyMap<string, number>;
+  readonly droppedBlocks: ReadonlyMap<string, number>;
+  readonly unknownShortcodes: ReadonlyMap<string, number>;
+  readonly problems: readonly string[];
+}
+
+export interface ConvertedBody {
+  readonly markdown: string;
+  readonly notes: ConversionNotes;
+}
+
+/**
+ * A WordPress post's content as Markdown: the block editor's comments
+ * unwrapped, shortcodes expanded, the classic editor's paragraphs made, the
+ * uploads' links pointed at the bundle's copies, then turndown.
+ */
+export function wordpressBody(html: string, context: BlockContext & ShortcodeContext, media: ArticleMedia): ConvertedBody {
+  const blocks = unwrapBlocks(html, context);
+  const shortcodes = expandShortcodes(blocks.html, context);
+  const paragraphs = blocks.blockEditor ? shortcodes.html : autoParagraphs(shortcodes.html);
+  const converted = htmlBody(paragraphs, media);
+  return {
+    markdown: converted.markdown,
+    notes: { ...converted.notes, droppedBlocks: blocks.dropped, unknownShortcodes: shortcodes.unknown, problems: shortcodes.notes },
+  };
+}
+
+/** HTML (a feed entry's content) as Markdown, the uploads' links pointed at the bundle's copies. */
+export function htmlBody(html: string, media: ArticleMedia): ConvertedBody {
+  const document = parseFragment(html);
+  media.rewrite(document.body);
+  const { markdown, keptAsHtml } = htmlToMarkdown(document.body);
+  return { markdown, notes: { keptAsHtml, droppedBlocks: new Map(), unknownShortcodes: new Map(), problems: [] } };
+}
