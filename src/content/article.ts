@@ -5,6 +5,7 @@ import type { ArticleFile } from "./discover.ts";
 import type { ArticleSource } from "./front-matter.ts";
 import { slugify, unsafeSlugReason } from "../core/slugs.ts";
 import type { ArticleFields, Tag } from "../core/article.ts";
+import { LANGUAGE_TAG } from "../core/settings.ts";
 
 
 export interface FieldsOutcome {
@@ -16,7 +17,6 @@ export interface FieldsOutcome {
 }
 
 const KNOWN_KEYS = new Set(["title", "date", "category", "categories", "summary", "tags", "slug", "draft", "featured", "updated", "lang", "author", "authors"]);
-const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 /** Checks every front-matter field of one article and reports all problems at once. */
 export function readArticleFields(file: ArticleFile, source: ArticleSource, timeZone: string): FieldsOutcome {

@@ -7,7 +7,12 @@ import { slugify } from "./slugs.ts";
 /** The settings file that an archive carries in its content folder when no `--config` is given. */
 export const SETTINGS_FILE_NAME = "news-archive.json";
 
-const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+/**
+ * A BCP 47 language tag as archives write them ("en", "pt-BR", "zh-Hant-TW"):
+ * a language of two or three letters, then subtags. Letter case carries no
+ * meaning in these tags, so none is required.
+ */
+export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const EXTENSION = /^\.[A-Za-z0-9][A-Za-z0-9.-]*$/;
 
 const categorySetting = z.strictObject({
