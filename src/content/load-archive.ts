@@ -1,9 +1,6 @@
-import { readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
-import { imageSize } from "image-size";
 import { join } from "node:path";
-import { isPageRelative } from "../core/html-urls.ts";
-import { withImageSizes, type ImageSize } from "./image-sizes.ts";
+import { bundleImageSizes, withImageSizes } from "./image-sizes.ts";
 import type { BuildCache } from "./build-cache.ts";
 import type { RenderedBody } from "./markdown.ts";
 import type { Settings } from "../core/settings.ts";
@@ -323,22 +320,6 @@ function orderCategories(categories: Category[], settings: Settings): Category[]
     return pa - pb || a.name.localeCompare(b.name, "en");
   });
 }
-
-/** Sizes of a page bundle's own images, read from the files that relative image links point to. */
-function bundleImageSizes(contentDir: string, bundleDir: string, assets: readonly string[]): (src: string) => ImageSize | undefined {
-  const known = new Set(assets);
-  return (src) => {
-    const asset = isPageRelative(src) ? decodeURI(src.split(/[?#]/)[0] ?? "").replace(/^\.\//, "") : undefined;
-    if (asset === undefined || !known.has(asset)) return undefined;
-    try {
-      const { width, height } = imageSize(readFileSync(join(contentDir, bundleDir, asset)));
-      return width > 0 && height > 0 ? { width, height } : undefined;
-    } catch {
-      return undefined;
-    }
-  };
-}
-
 
 async function mapConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
