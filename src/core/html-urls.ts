@@ -1,21 +1,99 @@
-/**
- * Rewrites the URLs of links, forms and embedded files in rendered HTML (href,
- * src, poster, action and each candidate of srcset). The rewrite function decides; URLs it
- * returns unchanged stay as written.
- */
-const URL_ATTRIBUTE = /(\s(?:href|src|poster|action)\s*=\s*)(["'])(.*?)\2/gi;
-const SRCSET_ATTRIBUTE = /(\ssrcset\s*=\s*)(["'])(.*?)\2/gi;
+import { QuoteType, Tokenizer } from "htmlparser2";
 
+/** Attributes holding one URL; `srcset` holds a list of them. */
+const URL_ATTRIBUTES = new Set(["href", "src", "poster", "action"]);
+
+interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/**
+ * Rewrites the URLs of links, forms and embedded files in HTML (href, src,
+ * poster, action and each candidate of srcset), in the attributes of
+ * elements only: htmlparser2's tokenizer finds them, so text that looks like
+ * markup (`&lt;a href="/x"&gt;` in a code sample), comments, and the
+ * contents of `<script>`, `<style>`, `<textarea>` and `<title>` are left
+ * alone. The rewrite function gets each URL with its character references
+ * decoded and decides; a value it changes is written back in place, escaped
+ * for its quotes. Every other byte stays as it was, the attributes that do
+ * not change included.
+ */
 export function rewriteHtmlUrls(html: string, rewrite: (url: string) => string): string {
-  return html
-    .replace(URL_ATTRIBUTE, (_whole, before: string, quote: string, url: string) => `${before}${quote}${rewrite(url)}${quote}`)
-    .replace(SRCSET_ATTRIBUTE, (_whole, before: string, quote: string, list: string) => {
-      const candidates = list.split(",").map((candidate) => {
-        const [url = "", ...descriptor] = candidate.trim().split(/\s+/);
-        return [rewrite(url), ...descriptor].join(" ");
-      });
-      return `${before}${quote}${candidates.join(", ")}${quote}`;
-    });
+  const edits: Edit[] = [];
+  let attribute: "url" | "srcset" | undefined;
+  let nameEnd = 0;
+  let value = "";
+  const ignore = (): void => undefined;
+  const tokenizer = new Tokenizer(
+    { decodeEntities: true },
+    {
+      onattribname(start, end) {
+        const name = html.slice(start, end).toLowerCase();
+        attribute = URL_ATTRIBUTES.has(name) ? "url" : name === "srcset" ? "srcset" : undefined;
+        nameEnd = end;
+        value = "";
+      },
+      onattribdata(start, end) {
+        if (attribute !== undefined) value += html.slice(start, end);
+      },
+      onattribentity(codePoint) {
+        if (attribute !== undefined) value += String.fromCodePoint(codePoint);
+      },
+      onattribend(quote, end) {
+        if (attribute === undefined || quote === QuoteType.NoValue) return;
+        const rewritten = attribute === "url" ? rewrite(value) : rewriteSrcset(value, rewrite);
+        if (rewritten === value) return;
+        // A quoted value ends before its closing quote, which `end` follows.
+        edits.push({ start: valueStart(html, nameEnd, quote), end: quote === QuoteType.Unquoted ? end : end - 1, text: escapeValue(rewritten, quote) });
+      },
+      oncdata: ignore,
+      onclosetag: ignore,
+      oncomment: ignore,
+      ondeclaration: ignore,
+      onend: ignore,
+      onopentagend: ignore,
+      onopentagname: ignore,
+      onprocessinginstruction: ignore,
+      onselfclosingtag: ignore,
+      ontext: ignore,
+      ontextentity: ignore,
+    },
+  );
+  tokenizer.write(html);
+  tokenizer.end();
+  if (edits.length === 0) return html;
+  let result = "";
+  let copied = 0;
+  for (const edit of edits) {
+    result += html.slice(copied, edit.start) + edit.text;
+    copied = edit.end;
+  }
+  return result + html.slice(copied);
+}
+
+/** Each candidate's URL ("/a.png 2x, /b.png 3x"), the commas, spaces and descriptors kept as written. */
+function rewriteSrcset(list: string, rewrite: (url: string) => string): string {
+  return list
+    .split(",")
+    .map((candidate) => candidate.replace(/^(\s*)(\S+)/, (_whole, space: string, url: string) => `${space}${rewrite(url)}`))
+    .join(",");
+}
+
+/** Where an attribute's value starts: after its name, the "=" and the spaces around it, and its opening quote. */
+function valueStart(html: string, nameEnd: number, quote: QuoteType): number {
+  let index = nameEnd;
+  while (/[\s=]/.test(html[index] ?? "")) index += 1;
+  return quote === QuoteType.Unquoted ? index : index + 1;
+}
+
+/** A value written back: "&" and its own quote escaped; an unquoted value that now needs quotes gets them. */
+function escapeValue(value: string, quote: QuoteType): string {
+  const escaped = value.replaceAll("&", "&amp;");
+  if (quote === QuoteType.Double) return escaped.replaceAll('"', "&quot;");
+  if (quote === QuoteType.Single) return escaped.replaceAll("'", "&#39;");
+  return /[\s"'=<>`]/.test(escaped) || escaped === "" ? `"${escaped.replaceAll('"', "&quot;")}"` : escaped;
 }
 
 /** Whether a URL is root-relative ("/images/x.png"), not protocol-relative ("//host/x"). */

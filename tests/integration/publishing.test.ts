@@ -13,7 +13,7 @@ import { readPage, runCli, type CliRun } from "../support/cli.ts";
 const fixture = {
   "2021/first.md": article(
     { title: '"Buyers & <suppliers>"', date: "2021-04-09", category: "News", summary: '"Tom & Jerry <b>"', author: "Ann Lee" },
-    "See ![chart](/images/chart.png) and [the report](report.pdf).",
+    'See ![chart](/images/chart.png) and [the report](report.pdf).\n\n<pre>&lt;a href="/docs/"&gt;the docs&lt;/a&gt;</pre>',
   ),
   "2021/second/index.md": article(
     { title: "With a chart", date: "2021-05-01", category: "Reports", updated: "2021-06-01", authors: "[Bob Roe, Cy Dee]" },
@@ -219,7 +219,7 @@ describe("publishing files of a build with a site URL", () => {
 });
 
 describe("hosting under a sub-path and without folder indexes", () => {
-  it("makes every link, asset, feed entry and sitemap entry carry the base path", async () => {
+  it("makes every link, asset, feed entry and sitemap entry carry the base path, and leaves a code sample showing a link as written", async () => {
     const output = join(await temporaryFolder(), "site");
     const run = await runCli(["--content", await makeArchive(fixture), "--output", output, "--base-path", "/news/"]);
     assert.equal(run.code, 0, run.stderr);
@@ -233,12 +233,19 @@ describe("hosting under a sub-path and without folder indexes", () => {
         if (url.startsWith("/")) assert.ok(url.startsWith("/news/"), `${file}: ${url}`);
       }
     }
-    const body = (await readPage(output, "2021/04/09/first/index.html")).querySelector(".article-body img");
-    assert.equal(body?.getAttribute("src"), "/news/images/chart.png");
+    const body = (await readPage(output, "2021/04/09/first/index.html")).querySelector(".article-body");
+    assert.equal(body?.querySelector("img")?.getAttribute("src"), "/news/images/chart.png");
+    // A raw-HTML code sample is text: its bytes are published as written, in the page and in the feeds.
+    const sample = '<pre>&lt;a href="/docs/"&gt;the docs&lt;/a&gt;</pre>';
+    assert.ok(body?.innerHTML.includes(sample), body?.innerHTML);
+    assert.equal(body?.querySelector("pre")?.textContent, '<a href="/docs/">the docs</a>');
     const sitemap = parseXml(await readFile(join(output, "sitemap.xml"), "utf8"));
     for (const loc of sitemap.querySelectorAll("loc")) assert.ok(loc.textContent?.startsWith("https://example.org/news/"), loc.textContent ?? "");
     const feed = jsonFeed11.parse(JSON.parse(await readFile(join(output, "feed.json"), "utf8")));
     for (const item of feed.items) assert.ok(item.url?.startsWith("https://example.org/news/"));
+    const first = jsonFeed11.parse(JSON.parse(await readFile(join(output, "category/news/feed.json"), "utf8"))).items[1];
+    assert.ok(first?.content_html.includes(sample), first?.content_html);
+    assert.match(first?.content_html ?? "", /src="https:\/\/example\.org\/news\/images\/chart\.png"/);
     assert.ok(existsSync(join(output, "2021/05/01/second/chart.svg")));
   });
 

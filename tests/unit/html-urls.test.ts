@@ -10,8 +10,9 @@ describe("rewriting URLs in rendered HTML", () => {
     assert.equal(rewriteHtmlUrls(html, prefix), `<p><a href="/news/2021/04/x/">x</a> <img src='/news/images/a.png' alt="a"> <video poster="/news/p.jpg"></video></p>`);
   });
 
-  it("rewrites each candidate of a srcset", () => {
+  it("rewrites each candidate of a srcset, keeping its spaces and descriptors", () => {
     assert.equal(rewriteHtmlUrls(`<img srcset="/a.png 1x, /b.png 2x">`, prefix), `<img srcset="/news/a.png 1x, /news/b.png 2x">`);
+    assert.equal(rewriteHtmlUrls(`<source srcset="/a.png 480w,\n  b.png 800w">`, prefix), `<source srcset="/news/a.png 480w,\n  b.png 800w">`);
   });
 
   it("leaves absolute, protocol-relative, fragment and page-relative URLs as they are", () => {
@@ -21,6 +22,49 @@ describe("rewriting URLs in rendered HTML", () => {
 
   it("does not touch text that only looks like an attribute", () => {
     assert.equal(rewriteHtmlUrls("<p>write href=/x in the text</p>", prefix), "<p>write href=/x in the text</p>");
+  });
+
+  it("leaves markup shown as text alone: an escaped tag in a code sample, in <pre> or in text", () => {
+    const html = `<pre>&lt;a href="/docs/"&gt;docs&lt;/a&gt;</pre><p>Write &lt;img src='/a.png'&gt; to show it.</p><pre><code>&lt;a href=/x&gt;</code></pre>`;
+    assert.equal(rewriteHtmlUrls(html, prefix), html);
+  });
+
+  it("leaves comments and the contents of <script>, <style>, <textarea> and <title> alone: they are not elements' attributes", () => {
+    const html = [
+      `<!-- <a href="/old/">old</a> -->`,
+      `<script>document.body.innerHTML = '<a href="/x/">x</a>';</script>`,
+      `<style>.a { background: url("/a.png"); } /* <img src="/b.png"> */</style>`,
+      `<textarea><a href="/t/">t</a></textarea>`,
+      `<title><a href="/y/"></title>`,
+    ].join("");
+    assert.equal(rewriteHtmlUrls(html, prefix), html);
+  });
+
+  it("rewrites the attributes of a script's and a stylesheet's own element, and of a real link inside <pre>", () => {
+    const html = `<script src="/s.js"></script><link rel=stylesheet href=/c.css><pre><a href="/code/">code</a></pre>`;
+    assert.equal(rewriteHtmlUrls(html, prefix), `<script src="/news/s.js"></script><link rel=stylesheet href=/news/c.css><pre><a href="/news/code/">code</a></pre>`);
+  });
+
+  it("rewrites double-quoted, single-quoted and unquoted values, in any case of the attribute's name, spaces around = kept", () => {
+    const html = `<a HREF = "/a/">a</a><a href='/b/'>b</a><a href=/c/>c</a><a class=x href=/d/ title=y>d</a>`;
+    assert.equal(rewriteHtmlUrls(html, prefix), `<a HREF = "/news/a/">a</a><a href='/news/b/'>b</a><a href=/news/c/>c</a><a class=x href=/news/d/ title=y>d</a>`);
+  });
+
+  it("gives the rewrite each URL with its character references decoded, and escapes what it writes back", () => {
+    const seen: string[] = [];
+    const html = `<a href="&#x2F;docs/?a=1&amp;b=2">x</a><a href='/q?s=it&#39;s'>y</a>`;
+    const rewritten = rewriteHtmlUrls(html, (url) => {
+      seen.push(url);
+      return prefix(url);
+    });
+    assert.deepEqual(seen, ["/docs/?a=1&b=2", "/q?s=it's"]);
+    assert.equal(rewritten, `<a href="/news/docs/?a=1&amp;b=2">x</a><a href='/news/q?s=it&#39;s'>y</a>`);
+    assert.equal(rewriteHtmlUrls(`<a href=/x>x</a>`, () => `/a b"c`), `<a href="/a b&quot;c">x</a>`);
+  });
+
+  it("keeps the bytes of values the rewrite leaves unchanged, character references included", () => {
+    const html = `<a href="https://example.org/?a=1&amp;b=2">x</a><img srcset="a.png 1x,b.png  2x" src="&#x61;.png">`;
+    assert.equal(rewriteHtmlUrls(html, prefix), html);
   });
 
   it("tells root-relative from page-relative URLs", () => {
