@@ -37,7 +37,7 @@ const output = join(root, "site");
 await generateArchive(content, articles);
 const { file, page, movedPage } = await pickArticle(content);
 const port = 20000 + Math.floor(Math.random() * 20000);
-const server = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts"), "--serve", "--no-cache", "--content", content, "--output", output, "--port", String(port)], {
+const server = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts"), "serve", "--no-cache", "--content", content, "--output", output, "--port", String(port)], {
   cwd: PROJECT_ROOT,
   stdio: ["ignore", "pipe", "inherit"],
 });

@@ -89,7 +89,7 @@ describe("atomic output", () => {
     const before = await treeDigest(output);
     await writeFile(join(content, "a1.md"), article({ title: "Changed", date: "2021-02-01", category: "News" }));
 
-    const child = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts"), "--content", content, "--output", output], {
+    const child = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts"), "build", "--content", content, "--output", output], {
       cwd: PROJECT_ROOT,
       stdio: ["ignore", "ignore", "pipe"],
     });

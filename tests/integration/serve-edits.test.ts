@@ -42,7 +42,7 @@ describe("npm start after an edit", () => {
     });
     const output = join(await temporaryFolder(), "site");
     const port = 20000 + Math.floor(Math.random() * 20000);
-    const child = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts"), "--serve", "--no-cache", "--content", content, "--output", output, "--port", String(port)], {
+    const child = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts"), "serve", "--no-cache", "--content", content, "--output", output, "--port", String(port)], {
       cwd: PROJECT_ROOT,
       stdio: "ignore",
     });

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, type SpawnOptions } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
@@ -17,20 +17,36 @@ export interface CliProcess {
   readonly umask?: number;
 }
 
-/** Runs the build command as a user would (`npm run build -- ARGS`), from the project folder. */
-export function runCli(args: readonly string[], env: Readonly<Record<string, string>> = {}, { user, umask }: CliProcess = {}): Promise<CliRun> {
+/** Runs `news-archive build ARGS` as a user would (`npm run build -- ARGS`), from the project folder. */
+export function runCli(args: readonly string[], env: Readonly<Record<string, string>> = {}, how: CliProcess = {}): Promise<CliRun> {
+  return runCommand(["build", ...args], { ...how, env });
+}
+
+export interface CommandOptions extends CliProcess {
+  readonly env?: Readonly<Record<string, string>>;
+  /** The current folder of the command. Default: the project folder, as npm's scripts run. */
+  readonly cwd?: string;
+}
+
+/** Runs `news-archive ARGV` (any command) from the TypeScript sources, as the repository's npm scripts do. */
+export function runCommand(argv: readonly string[], { env = {}, cwd = PROJECT_ROOT, user, umask }: CommandOptions = {}): Promise<CliRun> {
+  // tsx by its address, since a package name would be looked for from the current folder.
+  const nodeArgs = ["--import", import.meta.resolve("tsx"), join(PROJECT_ROOT, "src/cli/main.ts"), ...argv];
+  // spawn cannot set a child's umask: a shell sets it, then becomes node ("$0") with its arguments.
+  const [command, commandArgs] =
+    umask === undefined ? [process.execPath, nodeArgs] : ["/bin/sh", ["-c", `umask ${umask.toString(8).padStart(3, "0")} && exec "$0" "$@"`, process.execPath, ...nodeArgs]];
+  return runProgram(command, commandArgs, {
+    cwd,
+    // An ordinary user has no home of its own here; tsx keeps its cache in the temporary folder.
+    env: { ...process.env, ...env, ...(user === undefined ? {} : { HOME: "/tmp" }) },
+    ...(user ?? {}),
+  });
+}
+
+/** Runs a program to its end and collects what it prints. */
+export function runProgram(command: string, args: readonly string[], options: Omit<SpawnOptions, "stdio">): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const nodeArgs = ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts"), ...args];
-    // spawn cannot set a child's umask: a shell sets it, then becomes node ("$0") with its arguments.
-    const [command, commandArgs] =
-      umask === undefined ? [process.execPath, nodeArgs] : ["/bin/sh", ["-c", `umask ${umask.toString(8).padStart(3, "0")} && exec "$0" "$@"`, process.execPath, ...nodeArgs]];
-    const child = spawn(command, commandArgs, {
-      cwd: PROJECT_ROOT,
-      // An ordinary user has no home of its own here; tsx keeps its cache in the temporary folder.
-      env: { ...process.env, ...env, ...(user === undefined ? {} : { HOME: "/tmp" }) },
-      stdio: ["ignore", "pipe", "pipe"],
-      ...(user ?? {}),
-    });
+    const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
