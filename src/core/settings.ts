@@ -83,7 +83,7 @@ export const settingsSchema = z.strictObject({
       description: "A folder (relative to the settings file) of your own templates: a file there named like one of the theme's partials (base.njk, article-page.njk...) is used instead.",
       examples: ["../layouts"],
     }),
-  footerText: z.string().optional().meta({ description: "A line of text in every page's footer.", examples: ["Green Purchasing Network, 1 Example Street, Brussels"] }),
+  footerText: z.string().optional().meta({ description: "A line of text in every page's footer.", examples: ["The Example Newsroom, 1 Example Street"] }),
   sanitize: z.boolean().default(false).meta({ description: "Strip scripts, event handlers and javascript: URLs from article bodies, for archives with less trusted authors." }),
   feedItems: z.number().int().min(1).max(1000).default(20).meta({ description: "How many of the latest articles the feeds carry (1 to 1,000)." }),
   categories: z.array(categorySetting).default([]).meta({ description: "Category names, slugs and descriptions, in the order they are listed; categories found in articles but not listed follow, by name." }),
