@@ -64,7 +64,7 @@ async function benchSize(articles: number): Promise<ToolResult[]> {
     const results: Record<string, Measurement[]> = { [FIRST_BUILD]: [], [REBUILD]: [], "Eleventy baseline (article pages only)": [] };
     if (hugo !== undefined) results["Hugo (reference)"] = [];
     const cacheDir = join(root, "cache");
-    const ours = ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts"), "--content", content, "--output", join(root, "ours"), "--cache-dir", cacheDir];
+    const ours = ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts"), "build", "--content", content, "--output", join(root, "ours"), "--cache-dir", cacheDir];
     for (let run = 1; run <= runs; run += 1) {
       // A first build reads and renders every article; a rebuild finds them in the build cache the first one left.
       await rm(cacheDir, { recursive: true, force: true });

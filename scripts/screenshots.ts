@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { runBuild } from "../src/pipeline/build.ts";
-import { PROJECT_ROOT } from "../src/core/project.ts";
+import { PROJECT_ROOT, SAMPLE_CONTENT_DIR } from "../src/core/project.ts";
 import { resolveBuildRequest } from "../src/pipeline/request.ts";
 import { startStaticServer } from "../src/publish/static-server.ts";
 
@@ -15,7 +15,7 @@ const SIZES = { phone: { width: 360, height: 740 }, desktop: { width: 1280, heig
 
 process.env["SOURCE_DATE_EPOCH"] ??= "1796083200";
 const output = join(await mkdtemp(join(tmpdir(), "news-archive-screens-")), "site");
-const resolved = await resolveBuildRequest({ output });
+const resolved = await resolveBuildRequest({ content: SAMPLE_CONTENT_DIR, output });
 if (!resolved.ok) throw new Error(resolved.errors.join("\n"));
 const code = await runBuild(resolved.request, { serve: false, port: 0, verbose: false, checkLinks: false }, { out: () => undefined, err: (line) => console.error(line) });
 if (code !== 0) throw new Error(`the sample archive did not build (exit ${code})`);

@@ -1,11 +1,12 @@
 import { readFile } from "node:fs/promises";
+import stripJsonComments from "strip-json-comments";
 import { z } from "zod";
 import { isValidTimeZone } from "./dates.ts";
 import { errorCodeOf } from "./diagnostics.ts";
 import { slugify } from "./slugs.ts";
 
-/** The settings file that an archive carries in its content folder when no `--config` is given. */
-export const SETTINGS_FILE_NAME = "news-archive.json";
+/** The settings files an archive may carry in its content folder when no `--config` is given: JSON, or JSON with comments. */
+export const SETTINGS_FILE_NAMES = ["news-archive.json", "news-archive.jsonc"] as const;
 
 /**
  * A BCP 47 language tag as archives write them ("en", "pt-BR", "zh-Hant-TW"):
@@ -16,14 +17,12 @@ export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const EXTENSION = /^\.[A-Za-z0-9][A-Za-z0-9.-]*$/;
 
 const categorySetting = z.strictObject({
-  /** The category as authors write it in front matter, e.g. "Events". */
-  name: z.string().trim().min(1, "a category needs a name"),
-  /** Its URL segment; defaults to the slug of the name. */
-  slug: z.string().trim().min(1).optional(),
-  description: z.string().optional(),
+  name: z.string().trim().min(1, "a category needs a name").meta({ description: 'The category as authors write it in front matter, e.g. "Events".' }),
+  slug: z.string().trim().min(1).optional().meta({ description: "Its URL segment; defaults to the slug of the name." }),
+  description: z.string().optional().meta({ description: "A sentence shown on the category's page." }),
 });
 
-const boxCount = z.number().int().min(1).max(50).default(5);
+const boxCount = z.number().int().min(1).max(50).default(5).meta({ description: "How many articles the box lists (1 to 50)." });
 
 /**
  * A sidebar box: the featured articles ("Focus on"), the latest articles of a
@@ -39,79 +38,97 @@ const sidebarBox = z.discriminatedUnion("type", [
 export type SidebarBoxSetting = z.output<typeof sidebarBox>;
 
 /**
- * Every setting, its type and its default. The order of `categories` is the
- * order in which categories are listed; categories found in articles but not
- * listed follow, by name.
+ * Every setting, its type, its default and its description (which the JSON
+ * Schema of the settings file and the file `news-archive init` writes show).
+ * Settings without a default have an example instead. The order of
+ * `categories` is the order in which categories are listed; categories found
+ * in articles but not listed follow, by name.
  */
 export const settingsSchema = z.strictObject({
-  title: z.string().trim().min(1, "the site title cannot be empty").default("News archive"),
-  description: z.string().default(""),
-  /** Who the feeds name as their author (articles naming their own authors keep them); defaults to the title. */
-  author: z.string().trim().min(1, "the author cannot be empty; leave the setting out to name the site title").optional(),
-  /** BCP 47 language of the site, written into `<html lang>`. */
-  language: z.string().regex(LANGUAGE_TAG, 'expected a language tag such as "en" or "pt-BR"').default("en"),
-  /** Locale used to write dates out ("April 9, 2021"). */
-  locale: z.string().regex(LANGUAGE_TAG, 'expected a locale such as "en-US" or "fr-FR"').default("en-US"),
-  /** IANA time zone in which an article's calendar date is taken. */
+  $schema: z.string().optional().meta({ description: "The JSON Schema of this file, so that editors complete and check it; the build ignores it." }),
+  title: z.string().trim().min(1, "the site title cannot be empty").default("News archive").meta({ description: "The site's name, in every page's header and title." }),
+  description: z.string().default("").meta({ description: "The site's description, for search engines and feeds." }),
+  author: z
+    .string()
+    .trim()
+    .min(1, "the author cannot be empty; leave the setting out to name the site title")
+    .optional()
+    .meta({ description: "Who the Atom and JSON feeds name as their author; articles naming their own author or authors keep them. Default: the site title.", examples: ["The Newsroom"] }),
+  language: z.string().regex(LANGUAGE_TAG, 'expected a language tag such as "en" or "pt-BR"').default("en").meta({ description: 'BCP 47 language of the site, written into <html lang>, such as "en" or "pt-BR".' }),
+  locale: z.string().regex(LANGUAGE_TAG, 'expected a locale such as "en-US" or "fr-FR"').default("en-US").meta({ description: 'Locale used to write dates out ("April 9, 2021"), such as "en-US" or "fr-FR".' }),
   timeZone: z
     .string()
     .refine(isValidTimeZone, { message: 'expected an IANA time zone such as "UTC" or "Europe/Paris"' })
-    .default("UTC"),
-  /** Absolute URL of the published site, e.g. "https://example.org/news/". */
+    .default("UTC")
+    .meta({ description: 'IANA time zone in which an article\'s calendar date is taken, such as "UTC" or "Europe/Paris".' }),
   siteUrl: z
     .string()
     .refine(isHttpUrl, { message: 'expected an absolute http(s) URL such as "https://example.org/news/"' })
-    .optional(),
-  /** Path under which the site is served, e.g. "/news/". */
+    .optional()
+    .meta({ description: "Absolute URL of the published site, for canonical links, feeds and the sitemap.", examples: ["https://example.org/news/"] }),
   basePath: z
     .string()
     .refine(isSafeBasePath, { message: 'expected a path such as "/" or "/news/", with no "..", "?" or "#"' })
-    .optional(),
-  /** false: links end in index.html, for hosts that do not serve a folder's index.html. */
-  cleanUrls: z.boolean().default(true),
-  /** Colour of links and accents in the light scheme, and in the dark one: "#rrggbb". */
-  accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour such as "#2f6b3f"').optional(),
-  accentColorDark: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour such as "#8fd19e"').optional(),
-  /** An image shown before the site's name, its path relative to the settings file. */
-  logo: z.strictObject({ file: z.string().min(1), width: z.number().int().min(1), height: z.number().int().min(1) }).optional(),
-  /**
-   * A folder (relative to the settings file) of your own templates: a file
-   * there with the name of one in layouts/partials/ (base.njk, article-page.njk...) is used instead.
-   */
-  layouts: z.string().min(1).optional(),
-  /** A line of text in every page's footer, e.g. the organisation's name and address. */
-  footerText: z.string().optional(),
-  /** Strip scripts, event handlers and javascript: URLs from article bodies, for archives with less trusted authors. */
-  sanitize: z.boolean().default(false),
-  /** How many of the latest articles the feeds carry. */
-  feedItems: z.number().int().min(1).max(1000).default(20),
-  categories: z.array(categorySetting).default([]),
-  /** Category of articles that name none; "Uncategorized" when not set (see `Settings.defaultCategoryChosen`). */
-  defaultCategory: z.string().trim().min(1, "the default category cannot be empty").optional(),
-  /** File extensions, besides .md and .markdown, whose files are articles. */
-  extensions: z.array(z.string().regex(EXTENSION, 'expected an extension such as ".mdx"')).default([]),
-  /** Glob patterns (relative to the content folder) of further files that are articles, e.g. Markdown without extension. */
-  include: z.array(z.string().min(1)).default([]),
-  /** Glob patterns (relative to the content folder) of files and folders that are not part of the archive. */
-  ignore: z.array(z.string().min(1)).default([]),
-  itemsPerPage: z.number().int().min(1).max(1000).default(20),
-  /** Boxes beside the article, home and archive pages, in order. */
-  sidebar: z.array(sidebarBox).default([{ type: "featured", title: "Focus on", count: 5 }]),
-  /**
-   * Reading offline on the hosted site. A service worker caches the site's
-   * shell, the pages a reader opens and the search bundle; the whole search
-   * index is cached on the first visit when it is at most the budget (MB),
-   * otherwise its parts are cached as searches use them.
-   */
+    .optional()
+    .meta({ description: 'Path under which the site is served; by default "/", or the path of siteUrl.', examples: ["/news/"] }),
+  cleanUrls: z.boolean().default(true).meta({ description: "false: links end in index.html, for hosts that do not serve a folder's index.html." }),
+  accentColor: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour such as "#2f6b3f"')
+    .optional()
+    .meta({ description: "Colour of links and accents in the light scheme; by default the theme's.", examples: ["#2f6b3f"] }),
+  accentColorDark: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour such as "#8fd19e"')
+    .optional()
+    .meta({ description: "Colour of links and accents in the dark scheme; by default the theme's.", examples: ["#8fd19e"] }),
+  logo: z
+    .strictObject({ file: z.string().min(1), width: z.number().int().min(1), height: z.number().int().min(1) })
+    .optional()
+    .meta({ description: "An image shown before the site's name, its path relative to the settings file.", examples: [{ file: "logo.svg", width: 40, height: 40 }] }),
+  layouts: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({
+      description: "A folder (relative to the settings file) of your own templates: a file there named like one of the theme's partials (base.njk, article-page.njk...) is used instead.",
+      examples: ["../layouts"],
+    }),
+  footerText: z.string().optional().meta({ description: "A line of text in every page's footer.", examples: ["The Example Newsroom, 1 Example Street"] }),
+  sanitize: z.boolean().default(false).meta({ description: "Strip scripts, event handlers and javascript: URLs from article bodies, for archives with less trusted authors." }),
+  feedItems: z.number().int().min(1).max(1000).default(20).meta({ description: "How many of the latest articles the feeds carry (1 to 1,000)." }),
+  categories: z.array(categorySetting).default([]).meta({ description: "Category names, slugs and descriptions, in the order they are listed; categories found in articles but not listed follow, by name." }),
+  defaultCategory: z
+    .string()
+    .trim()
+    .min(1, "the default category cannot be empty")
+    .optional()
+    .meta({ description: 'Category of articles that name none; "Uncategorized" when not set, with a warning for each such article.', examples: ["News"] }),
+  extensions: z.array(z.string().regex(EXTENSION, 'expected an extension such as ".mdx"')).default([]).meta({ description: 'File extensions, besides .md and .markdown, whose files are articles, such as ".mdx".' }),
+  include: z.array(z.string().min(1)).default([]).meta({ description: "Glob patterns (relative to the content folder) of further files that are articles, e.g. Markdown without extension." }),
+  ignore: z.array(z.string().min(1)).default([]).meta({ description: "Glob patterns (relative to the content folder) of files and folders that are not part of the archive." }),
+  itemsPerPage: z.number().int().min(1).max(1000).default(20).meta({ description: "Length of paginated lists (1 to 1,000)." }),
+  sidebar: z
+    .array(sidebarBox)
+    .default([{ type: "featured", title: "Focus on", count: 5 }])
+    .meta({ description: 'Boxes beside the article, home and archive pages, in order: {"type": "featured"}, {"type": "latest", "category": "..."} or {"type": "upcoming", "category": "..."}.' }),
   offline: z
     .strictObject({
-      serviceWorker: z.boolean().default(true),
-      searchIndexBudgetMB: z.number().min(0).max(10000).default(25),
+      serviceWorker: z.boolean().default(true).meta({ description: "Whether the hosted site has a service worker for offline reading." }),
+      searchIndexBudgetMB: z.number().min(0).max(10000).default(25).meta({ description: "The largest search index (MB) saved whole on a reader's first visit." }),
     })
-    .prefault({}),
-  /** How many recent years of the month grid the home page shows. */
-  homeGridYears: z.number().int().min(0).max(100).default(5),
+    .prefault({})
+    .meta({
+      description:
+        "Reading offline on the hosted site: a service worker caches the site's shell, the pages a reader opens and the search bundle; the whole search index on the first visit when it is at most the budget.",
+    }),
+  homeGridYears: z.number().int().min(0).max(100).default(5).meta({ description: "How many recent years of the month grid the home page shows (0: none)." }),
 });
+
+/** The settings file's JSON Schema, for editors (draft 7, which most editors read); written into the package by `npm run compile`. */
+export function settingsJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(settingsSchema, { io: "input", target: "draft-7" });
+}
 
 type ParsedSettings = z.output<typeof settingsSchema>;
 
@@ -121,7 +138,7 @@ export interface CategorySetting {
   readonly description?: string;
 }
 
-export interface Settings extends Omit<ParsedSettings, "author" | "siteUrl" | "basePath" | "categories" | "defaultCategory"> {
+export interface Settings extends Omit<ParsedSettings, "$schema" | "author" | "siteUrl" | "basePath" | "categories" | "defaultCategory"> {
   /** The setting, or the site title when it is not set. */
   readonly author: string;
   /** Absolute site URL ending with "/", or undefined when none is set. */
@@ -147,7 +164,8 @@ export function parseSettings(raw: unknown, source: string): SettingsResult {
   if (!parsed.success) {
     return { ok: false, errors: parsed.error.issues.map((issue) => `${source}: ${describeIssue(issue)}`) };
   }
-  const value = parsed.data;
+  // "$schema" is for editors; the settings do not carry it.
+  const { $schema: _editorsSchema, ...value } = parsed.data;
   const siteUrl = value.siteUrl === undefined ? undefined : withTrailingSlash(value.siteUrl);
   const siteUrlPath = siteUrl === undefined ? undefined : new URL(siteUrl).pathname;
   const basePath = value.basePath === undefined ? (siteUrlPath ?? "/") : normaliseBasePath(value.basePath);
@@ -176,7 +194,11 @@ export function parseSettings(raw: unknown, source: string): SettingsResult {
   };
 }
 
-/** Reads a JSON settings file; an unreadable or malformed file is an error naming it. */
+/**
+ * Reads a settings file: JSON, in which comments (`//`, `/* *\/`) and trailing
+ * commas are allowed, as editors allow them in JSON with comments. An
+ * unreadable or malformed file is an error naming it.
+ */
 export async function readSettingsFile(path: string): Promise<{ ok: true; raw: unknown } | { ok: false; errors: string[] }> {
   let text: string;
   try {
@@ -185,7 +207,8 @@ export async function readSettingsFile(path: string): Promise<{ ok: true; raw: u
     return { ok: false, errors: [`${path}: cannot read the settings file (${errorCodeOf(cause)}); check the path given to --config`] };
   }
   try {
-    return { ok: true, raw: JSON.parse(text.replace(/^\uFEFF/, "")) };
+    // Comments become spaces, so that JSON.parse's positions stay those of the file.
+    return { ok: true, raw: JSON.parse(stripJsonComments(text.replace(/^\uFEFF/, ""), { trailingCommas: true })) };
   } catch (cause) {
     const detail = cause instanceof Error ? cause.message : String(cause);
     return { ok: false, errors: [`${path}: the settings file is not valid JSON (${detail})`] };
@@ -195,7 +218,9 @@ export async function readSettingsFile(path: string): Promise<{ ok: true; raw: u
 function describeIssue(issue: z.core.$ZodIssue): string {
   const where = issue.path.length === 0 ? "" : `setting "${formatPath(issue.path)}": `;
   if (issue.code === "unrecognized_keys") {
-    const known = Object.keys(settingsSchema.shape).join(", ");
+    const known = Object.keys(settingsSchema.shape)
+      .filter((key) => key !== "$schema")
+      .join(", ");
     return issue.path.length === 0
       ? `unknown setting ${issue.keys.map((key) => `"${key}"`).join(", ")}; known settings are ${known}`
       : `${where}unknown key ${issue.keys.map((key) => `"${key}"`).join(", ")}`;

@@ -16,8 +16,9 @@ import { writeArticles } from "./write-articles.ts";
 import { readWxr, type WxrOutcome } from "./wxr.ts";
 import { parseXml } from "./xml.ts";
 
-export const IMPORT_USAGE = `Usage: npm run import -- wordpress EXPORT.xml --content DIR [--uploads DIR] [--overwrite] [--pages]
-       npm run import -- feed FILE_OR_URL --content DIR [--overwrite]
+export const IMPORT_USAGE = `Usage: news-archive import wordpress EXPORT.xml --content DIR [--uploads DIR] [--overwrite] [--pages]
+       news-archive import feed FILE_OR_URL --content DIR [--overwrite]
+       (in this repository: npm run import -- ...)
 
   wordpress EXPORT.xml  a WordPress export (Tools → Export, WXR 1.1 or 1.2)
   feed FILE_OR_URL      an RSS 2.0 or Atom feed, a file or an http(s) address

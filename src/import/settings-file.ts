@@ -1,7 +1,8 @@
+import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { errorCodeOf } from "../core/diagnostics.ts";
-import { SETTINGS_FILE_NAME } from "../core/settings.ts";
+import { SETTINGS_FILE_NAMES } from "../core/settings.ts";
 
 export interface SettingsUpdate {
   /** What happened to the settings file, as one line of the report. */
@@ -16,35 +17,41 @@ export interface SettingsUpdate {
  * zone it already has is replaced only with `overwrite`.
  */
 export async function updateSettings(contentDir: string, timeZone: string | undefined, site: Readonly<Record<string, string>>, overwrite: boolean): Promise<SettingsUpdate> {
-  const path = join(contentDir, SETTINGS_FILE_NAME);
+  const [jsonName, jsoncName] = SETTINGS_FILE_NAMES;
+  if (existsSync(join(contentDir, jsoncName))) {
+    // Its comments would not survive being written again.
+    if (timeZone === undefined) return { line: `${jsoncName} unchanged` };
+    return { line: `${jsoncName} left alone`, warning: `${join(contentDir, jsoncName)} holds comments, which writing it again would lose; add "timeZone": "${timeZone}" to it yourself` };
+  }
+  const path = join(contentDir, jsonName);
   let text: string | undefined;
   try {
     text = await readFile(path, "utf8");
   } catch (cause) {
-    if (errorCodeOf(cause) !== "ENOENT") return { line: `${SETTINGS_FILE_NAME} left alone`, warning: `${path} cannot be read (${errorCodeOf(cause)})` };
+    if (errorCodeOf(cause) !== "ENOENT") return { line: `${jsonName} left alone`, warning: `${path} cannot be read (${errorCodeOf(cause)})` };
   }
   const zone = timeZone === undefined ? {} : { timeZone };
   if (text === undefined) {
     const settings = { ...site, ...zone };
-    if (Object.keys(settings).length === 0) return { line: `no ${SETTINGS_FILE_NAME} written (the source says nothing about the site)` };
+    if (Object.keys(settings).length === 0) return { line: `no ${jsonName} written (the source says nothing about the site)` };
     await writeFile(path, `${JSON.stringify(settings, null, 2)}\n`);
-    return { line: `${SETTINGS_FILE_NAME} written with ${Object.keys(settings).join(", ")}` };
+    return { line: `${jsonName} written with ${Object.keys(settings).join(", ")}` };
   }
   let settings: unknown;
   try {
     settings = JSON.parse(text);
   } catch {
-    return { line: `${SETTINGS_FILE_NAME} left alone`, warning: `${path} is not valid JSON, so the time zone was not written into it${timeZone === undefined ? "" : `; add "timeZone": "${timeZone}"`}` };
+    return { line: `${jsonName} left alone`, warning: `${path} is not valid JSON, so the time zone was not written into it${timeZone === undefined ? "" : `; add "timeZone": "${timeZone}"`}` };
   }
-  if (typeof settings !== "object" || settings === null || Array.isArray(settings)) return { line: `${SETTINGS_FILE_NAME} left alone`, warning: `${path} does not hold a JSON object` };
+  if (typeof settings !== "object" || settings === null || Array.isArray(settings)) return { line: `${jsonName} left alone`, warning: `${path} does not hold a JSON object` };
   const current = (settings as Record<string, unknown>)["timeZone"];
-  if (timeZone === undefined || current === timeZone) return { line: `${SETTINGS_FILE_NAME} unchanged` };
+  if (timeZone === undefined || current === timeZone) return { line: `${jsonName} unchanged` };
   if (current !== undefined && !overwrite) {
     return {
-      line: `${SETTINGS_FILE_NAME} unchanged`,
+      line: `${jsonName} unchanged`,
       warning: `${path} sets "timeZone": ${JSON.stringify(current)}, but the source's dates are in ${timeZone}; some articles may land on another day than the old site showed. Set it to "${timeZone}", or run again with --overwrite`,
     };
   }
   await writeFile(path, `${JSON.stringify({ ...settings, timeZone }, null, 2)}\n`);
-  return { line: `${SETTINGS_FILE_NAME}: "timeZone" set to "${timeZone}"` };
+  return { line: `${jsonName}: "timeZone" set to "${timeZone}"` };
 }

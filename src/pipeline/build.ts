@@ -4,7 +4,7 @@ import { compareDiagnostics, warning, type Diagnostic } from "../core/diagnostic
 import { outputFileFor } from "../core/urls.ts";
 import { countPages, renderPasses } from "../model/page-changes.ts";
 import { writeBesidePages, type BesidePagesReport } from "../publish/beside-pages.ts";
-import { checkLinks, type LinkReport } from "../publish/link-check.ts";
+import { checkLinks, describeBrokenLink, linkSummary, type LinkReport } from "../publish/link-check.ts";
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT, replaceRefusal, writeAtomically } from "../publish/output-folder.ts";
 import { renderPages, servePages, watchPages, type SiteRendering } from "../render/eleventy-site.ts";
 import { stopSearchIndexer } from "../search/search-index.ts";
@@ -193,12 +193,12 @@ function reportLinks(report: LinkReport, site: Site, io: Console): { readonly si
   for (const link of report.broken) {
     const source = sourceOf.get(link.page);
     if (link.inArticleBody && source !== undefined) {
-      articleWarnings.push(warning("broken-link-in-article", source, `the link ${link.url} points to nothing (${link.problem}); fix or remove it`));
+      articleWarnings.push(warning("broken-link-in-article", source, `${describeBrokenLink(link)}; fix or remove it`));
     } else {
       siteErrors += 1;
-      io.err(`${link.page}: error: the link ${link.url} points to nothing (${link.problem})`);
+      io.err(`${link.page}: error: ${describeBrokenLink(link)}`);
     }
   }
-  io.out(`links: ${report.linksChecked} internal links checked on ${report.pages} pages, ${report.broken.length} broken (${report.broken.length - siteErrors} in article bodies, ${siteErrors} in the site's pages)`);
+  io.out(linkSummary(report, siteErrors));
   return { siteErrors, articleWarnings: articleWarnings.sort(compareDiagnostics) };
 }

@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
 import { realpath } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { lastModifiedMs } from "../core/article.ts";
 import { errorCodeOf, warning } from "../core/diagnostics.ts";
-import { PROJECT_ROOT } from "../core/project.ts";
+import { CODE_ROOT, PROJECT_ROOT, RUNS_COMPILED } from "../core/project.ts";
 import { slugify } from "../core/slugs.ts";
 import { outputFileFor, urlContextOf } from "../core/urls.ts";
 import { BuildCache } from "../content/build-cache.ts";
@@ -18,6 +17,7 @@ import { buildFeeds } from "../publish/feeds.ts";
 import { buildSitemap } from "../publish/sitemap.ts";
 import type { SiteFiles } from "../publish/beside-pages.ts";
 import { prepareTheme } from "../render/theme.ts";
+import { runningCodeIdentity } from "./code-identity.ts";
 import type { BuildRequest } from "./request.ts";
 
 /** Everything one build publishes, computed once from the loaded archive. */
@@ -88,19 +88,12 @@ function markdownOptionsOf(request: BuildRequest): MarkdownOptions {
 
 /**
  * What a cached article outcome was made by: the code that reads and renders
- * articles and the vocabulary it uses, the locked library versions, and the
+ * articles and the vocabulary it uses, the installed library versions, and the
  * renderer's options. Any change to these makes every cached outcome unusable.
  */
 function articleReaderIdentity(rendererOptions: MarkdownOptions): string {
-  const hash = createHash("sha256").update(JSON.stringify(rendererOptions));
-  const readerCode = ["src/core", "src/content"].flatMap((dir) =>
-    readdirSync(join(PROJECT_ROOT, dir), { recursive: true, encoding: "utf8" })
-      .filter((file) => file.endsWith(".ts"))
-      .sort()
-      .map((file) => join(PROJECT_ROOT, dir, file)),
-  );
-  for (const file of [join(PROJECT_ROOT, "package-lock.json"), ...readerCode]) hash.update(file).update(readFileSync(file));
-  return hash.digest("hex");
+  const code = runningCodeIdentity({ projectRoot: PROJECT_ROOT, codeRoot: CODE_ROOT, folders: ["core", "content"], moduleExtension: RUNS_COMPILED ? ".js" : ".ts" });
+  return createHash("sha256").update(JSON.stringify(rendererOptions)).update(code).digest("hex");
 }
 
 /** Problems outside the articles: a sidebar box naming an unused category, no site URL, a build cache that cannot be written. */

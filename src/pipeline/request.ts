@@ -2,12 +2,17 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { realpath } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
-import { isInside, PROJECT_ROOT } from "../core/project.ts";
+import { isInside } from "../core/project.ts";
 import { isDirectory } from "../core/files.ts";
-import { parseSettings, readSettingsFile, SETTINGS_FILE_NAME, type Settings } from "../core/settings.ts";
+import { parseSettings, readSettingsFile, SETTINGS_FILE_NAMES, type Settings } from "../core/settings.ts";
 
-export const DEFAULT_CONTENT_DIR = join(PROJECT_ROOT, "content");
-export const DEFAULT_OUTPUT_DIR = join(PROJECT_ROOT, "_site");
+/**
+ * The default folders are in the current folder, as an archive made by
+ * `news-archive init` has them (in this repository, npm's scripts run in its
+ * folder, so `npm start` builds the sample archive).
+ */
+export const DEFAULT_CONTENT_DIR = "content";
+export const DEFAULT_OUTPUT_DIR = "_site";
 /**
  * Eleventy keeps tens of kilobytes per page it renders until its run ends;
  * a run of 100,000 article pages outgrows Node's default 4 GB heap. 10,000
@@ -15,15 +20,15 @@ export const DEFAULT_OUTPUT_DIR = join(PROJECT_ROOT, "_site");
  * nothing (one pass).
  */
 const ARTICLES_PER_RENDER_PASS = 10_000;
-export const DEFAULT_CACHE_DIR = join(PROJECT_ROOT, "node_modules/.cache/news-archive");
+export const DEFAULT_CACHE_DIR = "node_modules/.cache/news-archive";
 
 /** What a user asks for on the command line; every field is optional. Folders are relative to the current folder. */
 export interface BuildOptions {
-  /** The archive's folder of Markdown articles. Default: the sample archive, content/ in this project. */
+  /** The archive's folder of Markdown articles. Default: content/. */
   readonly content?: string;
-  /** Where the site is written; a build replaces it whole. Default: _site/ in this project. */
+  /** Where the site is written; a build replaces it whole. Default: _site/. */
   readonly output?: string;
-  /** The settings file. Default: news-archive.json in the content folder, when there is one. */
+  /** The settings file. Default: news-archive.json or news-archive.jsonc in the content folder, when there is one. */
   readonly config?: string;
   /** Serve the site under a sub-path ("/news/"); overrides the "basePath" setting. Default: "/", or the site URL's path. */
   readonly basePath?: string;
@@ -37,7 +42,7 @@ export interface BuildOptions {
   readonly keepGoing?: boolean;
   /** A site that works from a folder on disk (file://): relative links, a script-loaded search index, no service worker. */
   readonly portable?: boolean;
-  /** Where parsed and rendered articles are kept between builds; false keeps nothing. Default: node_modules/.cache/news-archive/. */
+  /** Where parsed and rendered articles are kept between builds; false keeps nothing. Default: node_modules/.cache/news-archive/ (in the current folder). */
   readonly cacheDir?: string | false;
 }
 
@@ -72,12 +77,13 @@ export type RequestResult = { readonly ok: true; readonly request: BuildRequest 
 
 /**
  * Resolves folders and settings. Settings come from `--config FILE`, else from
- * `news-archive.json` in the content folder, else defaults; flags override them.
+ * `news-archive.json` or `news-archive.jsonc` in the content folder, else
+ * defaults; flags override them.
  */
 export async function resolveBuildRequest(options: BuildOptions, cwd: string = process.cwd()): Promise<RequestResult> {
-  const shownContentDir = options.content ?? (relative(cwd, DEFAULT_CONTENT_DIR) || ".");
-  const contentDir = options.content === undefined ? DEFAULT_CONTENT_DIR : resolve(cwd, options.content);
-  const outputDir = options.output === undefined ? DEFAULT_OUTPUT_DIR : resolve(cwd, options.output);
+  const shownContentDir = options.content ?? DEFAULT_CONTENT_DIR;
+  const contentDir = resolve(cwd, options.content ?? DEFAULT_CONTENT_DIR);
+  const outputDir = resolve(cwd, options.output ?? DEFAULT_OUTPUT_DIR);
   const errors: string[] = [];
   if (!(await isDirectory(contentDir))) {
     return { ok: false, errors: [`${shownContentDir}: the content folder does not exist or is not a folder; give the folder that holds your Markdown articles with --content DIR`] };
@@ -91,8 +97,11 @@ export async function resolveBuildRequest(options: BuildOptions, cwd: string = p
     errors.push(`${options.output ?? outputDir}: the output folder holds the content folder ${shownContentDir}, and a build replaces the output folder; choose another output folder`);
   }
 
-  const inContent = join(contentDir, SETTINGS_FILE_NAME);
-  const settingsFile = options.config === undefined ? (existsSync(inContent) ? inContent : undefined) : resolve(cwd, options.config);
+  const inContent = SETTINGS_FILE_NAMES.map((name) => join(contentDir, name)).filter((file) => existsSync(file));
+  if (options.config === undefined && inContent.length > 1) {
+    return { ok: false, errors: [...errors, `${inContent.join(" and ")}: two settings files; keep one of them`] };
+  }
+  const settingsFile = options.config === undefined ? inContent[0] : resolve(cwd, options.config);
   let raw: Record<string, unknown> = {};
   if (settingsFile !== undefined) {
     const read = await readSettingsFile(settingsFile);

@@ -60,6 +60,16 @@ export async function checkLinks(outputDir: string, basePath: string, { fromDisk
   return { pages: pages.length, linksChecked, broken };
 }
 
+/** What is wrong with a broken link, as the build and `news-archive check` report it. */
+export function describeBrokenLink(link: BrokenLink): string {
+  return `the link ${link.url} points to nothing (${link.problem})`;
+}
+
+/** The one-line summary of a link check, of which `siteErrors` broken links are the site's own (the others are in article bodies). */
+export function linkSummary(report: LinkReport, siteErrors: number): string {
+  return `links: ${report.linksChecked} internal links checked on ${report.pages} pages, ${report.broken.length} broken (${report.broken.length - siteErrors} in article bodies, ${siteErrors} in the site's pages)`;
+}
+
 function isInternal(url: string): boolean {
   const trimmed = url.trim();
   return trimmed !== "" && !trimmed.startsWith("#") && !trimmed.startsWith("//") && !/^[a-z][a-z0-9+.-]*:/i.test(trimmed);

@@ -1,6 +1,7 @@
-import { join } from "node:path";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { build, type BuildOptions } from "esbuild";
-import { PROJECT_ROOT } from "../core/project.ts";
+import { CODE_ROOT, RUNS_COMPILED } from "../core/project.ts";
 import { THEME_FILES } from "../core/assets.ts";
 import { outputFileFor } from "../core/urls.ts";
 
@@ -9,13 +10,17 @@ import { outputFileFor } from "../core/urls.ts";
  * src/browser and compiled into the site's assets. They are classic scripts,
  * not modules: browsers refuse module scripts on pages opened from file://.
  * The service worker is published at the site's root, not among the assets.
+ * Entries are relative to src/.
  */
 const BROWSER_SCRIPTS = [
-  { entry: "src/browser/search.ts", path: THEME_FILES.searchScript },
-  { entry: "src/browser/highlight.ts", path: THEME_FILES.highlightScript },
-  { entry: "src/browser/offline.ts", path: THEME_FILES.offlineScript },
-  { entry: "src/worker/service-worker.ts", path: outputFileFor({ kind: "service-worker" }) },
+  { entry: "browser/search.ts", path: THEME_FILES.searchScript },
+  { entry: "browser/highlight.ts", path: THEME_FILES.highlightScript },
+  { entry: "browser/offline.ts", path: THEME_FILES.offlineScript },
+  { entry: "worker/service-worker.ts", path: outputFileFor({ kind: "service-worker" }) },
 ] as const;
+
+/** Where the compiled package keeps its bundled browser scripts: dist/site-scripts/, by the path each is published at. */
+const BUNDLED_SCRIPTS_FOLDER = "site-scripts";
 
 export interface CompiledScript {
   readonly path: string;
@@ -24,10 +29,29 @@ export interface CompiledScript {
 
 let compiled: Promise<CompiledScript[]> | undefined;
 
-/** Compiles the browser scripts once per process (they do not depend on the archive). */
+/**
+ * The browser scripts, once per process (they do not depend on the archive):
+ * bundled from their TypeScript sources when this code runs from src/; read
+ * from what `npm run compile` bundled when it runs compiled, since the package
+ * ships no TypeScript.
+ */
 export function compileBrowserScripts(): Promise<CompiledScript[]> {
-  compiled ??= Promise.all(BROWSER_SCRIPTS.map(async ({ entry, path }) => ({ path, code: await bundleForBrowser({ entryPoints: [join(PROJECT_ROOT, entry)] }) })));
+  compiled ??= Promise.all(
+    BROWSER_SCRIPTS.map(async ({ entry, path }) => ({
+      path,
+      code: RUNS_COMPILED ? await readFile(join(CODE_ROOT, BUNDLED_SCRIPTS_FOLDER, path), "utf8") : await bundleForBrowser({ entryPoints: [join(CODE_ROOT, entry)] }),
+    })),
+  );
   return compiled;
+}
+
+/** Bundles the browser scripts from their sources into the compiled package (`distDir`), where compileBrowserScripts reads them. */
+export async function writeBundledBrowserScripts(distDir: string): Promise<void> {
+  for (const { path, code } of await compileBrowserScripts()) {
+    const file = join(distDir, BUNDLED_SCRIPTS_FOLDER, path);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, code);
+  }
 }
 
 /** Bundles a script for browsers: one classic, minified file, from an entry file or from source text. */

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { before, describe, it } from "node:test";
 import type { BrowserContext, Page } from "playwright-core";
-import { DEFAULT_CONTENT_DIR } from "../../src/pipeline/request.ts";
+import { SAMPLE_CONTENT_DIR } from "../../src/core/project.ts";
 import { startStaticServer } from "../../src/publish/static-server.ts";
 import { temporaryFolder } from "../support/archive.ts";
 import { runCli } from "../support/cli.ts";
@@ -91,7 +91,7 @@ describe("reading the hosted sample archive offline after a first visit", () => 
 
   it("replaces what an earlier build saved once the reader is online again", async () => {
     const content = join(await temporaryFolder(), "content");
-    await cp(DEFAULT_CONTENT_DIR, content, { recursive: true });
+    await cp(SAMPLE_CONTENT_DIR, content, { recursive: true });
     const output = join(await temporaryFolder(), "site");
     await build(["--content", content, "--output", output]);
     const siteUrl = await serveSite(output);

@@ -315,6 +315,6 @@ describe("the build command's guard rails", () => {
     const result = await runCli(["--colour"]);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /Unknown option '--colour'/);
-    assert.match(result.stderr, /Usage: npm run build/);
+    assert.match(result.stderr, /Usage: news-archive build/);
   });
 });

@@ -87,7 +87,7 @@ describe("atomic output", () => {
     const before = await treeDigest(output);
     await writeFile(join(content, "a1.md"), article({ title: "Changed", date: "2021-02-01", category: "News" }));
 
-    const build = startCli(["--content", content, "--output", output], ["ignore", "ignore", "pipe"]);
+    const build = startCli(["build", "--content", content, "--output", output], ["ignore", "ignore", "pipe"]);
     let stderr = "";
     build.child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     // Interrupt once pages are being written into the staging folder beside the output.

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
-import { DEFAULT_CONTENT_DIR } from "../../src/pipeline/request.ts";
+import { SAMPLE_CONTENT_DIR } from "../../src/core/project.ts";
 import { temporaryFolder } from "../support/archive.ts";
 import { checkLinks } from "../../src/publish/link-check.ts";
 import { readPage, runCli, type CliRun, type Page } from "../support/cli.ts";
@@ -85,7 +85,7 @@ describe("the sample archive in content/", () => {
   });
 
   it("reads its settings from content/news-archive.json", async () => {
-    assert.ok(existsSync(join(DEFAULT_CONTENT_DIR, "news-archive.json")));
+    assert.ok(existsSync(join(SAMPLE_CONTENT_DIR, "news-archive.json")));
     const home = await readPage(output, "index.html");
     assert.equal(home.querySelector(".site-name")?.textContent, "Green Purchasing Network — News");
   });

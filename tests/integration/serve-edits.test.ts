@@ -41,7 +41,7 @@ describe("npm start after an edit", () => {
     });
     const output = join(await temporaryFolder(), "site");
     const port = 20000 + Math.floor(Math.random() * 20000);
-    startCli(["--serve", "--no-cache", "--content", content, "--output", output, "--port", String(port)]);
+    startCli(["serve", "--no-cache", "--content", content, "--output", output, "--port", String(port)]);
     const bravo = join(output, "2021/04/02/bravo/index.html");
     await until("the first build has written the search index", async () => (await stat(join(output, "pagefind/pagefind.js"))).isFile());
     const before = await modificationTimes(output);

@@ -18,7 +18,7 @@ describe("stopping npm start", () => {
     const root = await temporaryFolder();
     await generateArchive(join(root, "content"), 400);
     const port = 20000 + Math.floor(Math.random() * 20000);
-    const server = startCli(["--serve", "--no-cache", "--content", join(root, "content"), "--output", join(root, "site"), "--port", String(port)]);
+    const server = startCli(["serve", "--no-cache", "--content", join(root, "content"), "--output", join(root, "site"), "--port", String(port)]);
     const group = server.child.pid ?? 0;
 
     // Pagefind's node API runs its indexer as a child process ("pagefind_extended" or "pagefind").

@@ -1,4 +1,4 @@
-import { spawn, type StdioOptions } from "node:child_process";
+import { spawn, type SpawnOptions, type StdioOptions } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after } from "node:test";
@@ -6,9 +6,6 @@ import { parseHTML } from "linkedom";
 import { PROJECT_ROOT } from "../../src/core/project.ts";
 import { stopBeforeRemovingFolders } from "./archive.ts";
 import { startProcessGroup, type ProcessGroup } from "./process-group.ts";
-
-/** The command line run straight from Node: `npm` would add processes of its own between the test and the build. */
-const nodeArgsFor = (script: string, args: readonly string[]): string[] => ["--import", "tsx", join(PROJECT_ROOT, script), ...args];
 
 export interface CliRun {
   readonly code: number | null;
@@ -23,29 +20,48 @@ export interface CliProcess {
   readonly umask?: number;
 }
 
-/** Runs the build command as a user would (`npm run build -- ARGS`), from the project folder. */
-export function runCli(args: readonly string[], env: Readonly<Record<string, string>> = {}, options: CliProcess = {}): Promise<CliRun> {
-  return runScript("src/cli/main.ts", args, env, options);
+/**
+ * `news-archive ARGV` run straight from Node on the TypeScript sources, as the
+ * repository's npm scripts run it: `npm` would add processes of its own
+ * between the test and the command. tsx is named by its address, since a
+ * package name would be looked for from the current folder.
+ */
+const commandLine = (argv: readonly string[]): string[] => ["--import", import.meta.resolve("tsx"), join(PROJECT_ROOT, "src/cli/main.ts"), ...argv];
+
+/** Runs `news-archive build ARGS` as a user would (`npm run build -- ARGS`), from the project folder. */
+export function runCli(args: readonly string[], env: Readonly<Record<string, string>> = {}, how: CliProcess = {}): Promise<CliRun> {
+  return runCommand(["build", ...args], { ...how, env });
 }
 
-/** Runs the import command as a user would (`npm run import -- ARGS`), from the project folder. */
+/** Runs `news-archive import ARGS` as a user would (`npm run import -- ARGS`), from the project folder. */
 export function runImportCli(args: readonly string[]): Promise<CliRun> {
-  return runScript("src/cli/import.ts", args, {}, {});
+  return runCommand(["import", ...args]);
 }
 
-function runScript(script: string, args: readonly string[], env: Readonly<Record<string, string>>, { user, umask }: CliProcess): Promise<CliRun> {
+export interface CommandOptions extends CliProcess {
+  readonly env?: Readonly<Record<string, string>>;
+  /** The current folder of the command. Default: the project folder, as npm's scripts run. */
+  readonly cwd?: string;
+}
+
+/** Runs `news-archive ARGV` (any command) to its end. */
+export function runCommand(argv: readonly string[], { env = {}, cwd = PROJECT_ROOT, user, umask }: CommandOptions = {}): Promise<CliRun> {
+  const nodeArgs = commandLine(argv);
+  // spawn cannot set a child's umask: a shell sets it, then becomes node ("$0") with its arguments.
+  const [command, commandArgs] =
+    umask === undefined ? [process.execPath, nodeArgs] : ["/bin/sh", ["-c", `umask ${umask.toString(8).padStart(3, "0")} && exec "$0" "$@"`, process.execPath, ...nodeArgs]];
+  return runProgram(command, commandArgs, {
+    cwd,
+    // An ordinary user has no home of its own here; tsx keeps its cache in the temporary folder.
+    env: { ...process.env, ...env, ...(user === undefined ? {} : { HOME: "/tmp" }) },
+    ...(user ?? {}),
+  });
+}
+
+/** Runs a program to its end and collects what it prints. */
+export function runProgram(command: string, args: readonly string[], options: Omit<SpawnOptions, "stdio">): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const nodeArgs = nodeArgsFor(script, args);
-    // spawn cannot set a child's umask: a shell sets it, then becomes node ("$0") with its arguments.
-    const [command, commandArgs] =
-      umask === undefined ? [process.execPath, nodeArgs] : ["/bin/sh", ["-c", `umask ${umask.toString(8).padStart(3, "0")} && exec "$0" "$@"`, process.execPath, ...nodeArgs]];
-    const child = spawn(command, commandArgs, {
-      cwd: PROJECT_ROOT,
-      // An ordinary user has no home of its own here; tsx keeps its cache in the temporary folder.
-      env: { ...process.env, ...env, ...(user === undefined ? {} : { HOME: "/tmp" }) },
-      stdio: ["ignore", "pipe", "pipe"],
-      ...(user ?? {}),
-    });
+    const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -56,13 +72,13 @@ function runScript(script: string, args: readonly string[], env: Readonly<Record
 }
 
 /**
- * Starts the command line and leaves it running (`--serve`, or a build to
+ * Starts `news-archive ARGV` and leaves it running (`serve`, or a build to
  * interrupt). It is stopped with every process it started, and waited for,
  * when the test that started it ends, and in any case before the test
  * file's temporary folders are removed.
  */
-export function startCli(args: readonly string[], stdio: StdioOptions = "ignore"): ProcessGroup {
-  const started = startProcessGroup(process.execPath, nodeArgsFor("src/cli/main.ts", args), { cwd: PROJECT_ROOT, stdio });
+export function startCli(argv: readonly string[], stdio: StdioOptions = "ignore"): ProcessGroup {
+  const started = startProcessGroup(process.execPath, commandLine(argv), { cwd: PROJECT_ROOT, stdio });
   const stop = (): Promise<void> => started.stop();
   // Called inside a test, `after` runs when that test ends, so a server does not outlive its test.
   after(stop);

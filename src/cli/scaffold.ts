@@ -1,0 +1,90 @@
+import { stringify } from "yaml";
+import type { CalendarDay } from "../model/views/types.ts";
+import { settingsSchema } from "../core/settings.ts";
+import { slugify } from "../core/slugs.ts";
+
+/**
+ * What `news-archive init` and `news-archive new` write, as text: pure
+ * functions of what they are given, so that they can be tested alone.
+ */
+
+/** Where the compiled package keeps the settings file's JSON Schema, from the package's folder. */
+export const SETTINGS_SCHEMA_FILE = "dist/settings.schema.json";
+
+/** An article's file, from the content folder: YYYY/YYYY-MM-DD-slug.md, its date leading its name. */
+export function articleFilePath(day: CalendarDay, slug: string): string {
+  const date = isoDay(day);
+  return `${date.slice(0, 4)}/${date}-${slug}.md`;
+}
+
+/** "2021-04-09". */
+export function isoDay(day: CalendarDay): string {
+  return `${String(day.year).padStart(4, "0")}-${String(day.month).padStart(2, "0")}-${String(day.day).padStart(2, "0")}`;
+}
+
+/** The slug a title gives a new article's file name, or undefined when it has no letters or digits. */
+export function slugOfTitle(title: string): string | undefined {
+  const slug = slugify(title);
+  return slug === "" ? undefined : slug;
+}
+
+export interface NewArticle {
+  readonly title: string;
+  readonly day: CalendarDay;
+  readonly category?: string;
+  readonly draft: boolean;
+}
+
+/** A new article: its front matter filled (the fields an author most often sets), and an empty body to write. */
+export function newArticleText(article: NewArticle): string {
+  const frontMatter = stringify({
+    title: article.title,
+    date: isoDay(article.day),
+    ...(article.category === undefined ? {} : { category: article.category }),
+    summary: "",
+    tags: [],
+    ...(article.draft ? { draft: true } : {}),
+  });
+  return `---\n${frontMatter}---\n\n`;
+}
+
+/**
+ * The settings file `init` writes: JSON with comments, naming its JSON Schema
+ * (for editors) and holding every setting at its default, each after a
+ * comment line that says what it does. Settings without a default are
+ * written commented out, with an example value.
+ */
+export function settingsFileText(schemaPath: string): string {
+  const defaults: Readonly<Record<string, unknown>> = settingsSchema.parse({});
+  const settings = Object.entries(settingsSchema.shape).filter(([key]) => key !== "$schema");
+  const lastWithDefault = settings.map(([key]) => key).findLast((key) => key in defaults);
+  const lines = ["{", `  "$schema": ${JSON.stringify(schemaPath)},`];
+  for (const [key, field] of settings) {
+    const meta = field.meta();
+    lines.push(`  // ${meta?.description ?? key}`);
+    if (key in defaults) lines.push(`  ${JSON.stringify(key)}: ${oneLineJson(defaults[key])}${key === lastWithDefault ? "" : ","}`);
+    else lines.push(`  // ${JSON.stringify(key)}: ${oneLineJson(firstExample(meta?.examples))},`);
+  }
+  lines.push("}");
+  return `${lines.join("\n")}\n`;
+}
+
+/** JSON on one line, with a space after each colon and comma as people write it: { "a": 1, "b": [ 2 ] }. */
+function oneLineJson(value: unknown): string {
+  return JSON.stringify(value, null, 1).replace(/\n\s*/g, " ");
+}
+
+function firstExample(examples: unknown): unknown {
+  return Array.isArray(examples) ? examples[0] : undefined;
+}
+
+/** The package.json of a new archive: its scripts call the command, and it depends on this package's version. */
+export function archivePackageJson(folderName: string, tool: { readonly name: string; readonly version: string }): string {
+  const manifest = {
+    name: slugify(folderName) || "news-archive-site",
+    private: true,
+    scripts: { start: `${tool.name} serve`, build: `${tool.name} build`, preview: `${tool.name} preview`, check: `${tool.name} check` },
+    dependencies: { [tool.name]: `^${tool.version}` },
+  };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
