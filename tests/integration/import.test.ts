@@ -149,7 +149,7 @@ describe("the import command's errors", () => {
     }
     const help = await runImportCli(["--help"]);
     assert.equal(help.code, 0);
-    assert.match(help.stdout, /^Usage: npm run import -- wordpress EXPORT\.xml --content DIR/);
+    assert.match(help.stdout, /^Usage: news-archive import wordpress EXPORT\.xml --content DIR/);
   });
 });
 
