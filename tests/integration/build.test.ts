@@ -41,17 +41,21 @@ describe("building a fixture archive", () => {
   it("exits 0 and says what it published", () => {
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /articles: 5 found, 4 published, 1 draft\(s\) left out, 0 invalid left out/);
-    assert.match(run.stdout, /pages: 22 written/);
+    assert.match(run.stdout, /pages: 26 written/);
   });
 
-  it("writes one page per published article at its dated URL, and no page for the draft", async () => {
+  it("writes one page per published article at its dated URL and one per day that has articles, and no page for the draft", async () => {
     const pages = (await listFiles(output)).filter((file) => /^\d{4}\/\d{2}\/\d{2}\//.test(file));
     assert.deepEqual(pages, [
       "2021/04/09/first/index.html",
+      "2021/04/09/index.html",
+      "2021/05/01/index.html",
       "2021/05/01/second/index.html",
+      "2021/06/01/index.html",
       "2021/06/01/third/index.html",
       "2022/03/15/bundle/chart.svg",
       "2022/03/15/bundle/index.html",
+      "2022/03/15/index.html",
     ]);
   });
 

@@ -63,37 +63,6 @@ describe("article page views", () => {
   });
 });
 
-describe("the month grid", () => {
-  const views = buildSiteViews([articleOn(2019, 12, 1), articleOn(2021, 4, 9), articleOn(2021, 4, 30)], [news], settingsWith(), today);
-  const grid = views.pages.archive[0]?.grid ?? { columns: [], rows: [] };
-
-  it("has one row per year with articles, newest first, each with twelve cells 01 to 12", () => {
-    assert.deepEqual(grid.rows.map((row) => row.year), [2021, 2019]);
-    assert.deepEqual(grid.columns.map((column) => column.label), ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"]);
-    for (const row of grid.rows) assert.deepEqual(row.cells.map((cell) => cell.label), grid.columns.map((column) => column.label));
-  });
-
-  it("links months with articles and describes their counts, and leaves empty months unlinked", () => {
-    const april = grid.rows[0]?.cells[3];
-    assert.equal(april?.href, "/2021/04/");
-    assert.equal(april?.description, "April 2021: 2 articles");
-    const may = grid.rows[0]?.cells[4];
-    assert.equal(may?.href, undefined);
-    assert.equal(may?.description, "May 2021: no articles");
-    assert.equal(grid.rows[1]?.cells[11]?.description, "December 2019: 1 article");
-  });
-
-  it("marks the build's month", () => {
-    assert.deepEqual(grid.rows.flatMap((row) => row.cells.filter((cell) => cell.isCurrent).map((cell) => `${row.year}-${cell.label}`)), ["2021-04"]);
-  });
-
-  it("shows the recent years on the home page and says when there are more", () => {
-    const home = buildSiteViews([articleOn(2019, 1, 1), articleOn(2020, 1, 1), articleOn(2021, 1, 1)], [news], settingsWith({ homeGridYears: 2 }), today).pages.home[0];
-    assert.deepEqual(home?.grid?.rows.map((row) => row.year), [2021, 2020]);
-    assert.equal(home?.gridIsPartial, true);
-  });
-});
-
 describe("listing pages", () => {
   it("gives month pages their articles newest first and links to the neighbouring months with articles", () => {
     const views = buildSiteViews([articleOn(2019, 12, 1), articleOn(2021, 4, 9), articleOn(2021, 4, 30), articleOn(2021, 6, 1)], [news], settingsWith(), today);

@@ -28,6 +28,8 @@ export interface ViewContext {
   meta(route: Route, description?: string, type?: PageMetaView["type"]): PageMetaView;
   /** "April". */
   monthName(month: number): string;
+  /** "Apr". */
+  shortMonthName(month: number): string;
   /** "April 2021". */
   monthTitle(year: number, month: number): string;
   /** One summary per article, shared by every list it appears in. */
@@ -43,7 +45,9 @@ export interface ViewContext {
 export function createViewContext(articles: readonly Article[], model: ArchiveModel, settings: Settings, today: CalendarDay, theme: ThemeAssetPaths): ViewContext {
   const urls = urlContextOf(settings);
   const href = (route: Route): string => hrefFor(route, urls);
-  const monthName = (month: number): string => DateTime.fromObject({ year: 2000, month, day: 1 }, { zone: "UTC", locale: settings.locale }).toFormat("LLLL");
+  const monthIn = (format: string) => (month: number): string => DateTime.fromObject({ year: 2000, month, day: 1 }, { zone: "UTC", locale: settings.locale }).toFormat(format);
+  const monthName = monthIn("LLLL");
+  const shortMonthName = monthIn("LLL");
   const summaries = new Map<Article, ArticleSummaryView>();
   for (const article of articles) {
     summaries.set(article, {
@@ -61,10 +65,11 @@ export function createViewContext(articles: readonly Article[], model: ArchiveMo
     settings,
     today,
     theme,
-    grid: buildGrid(model, today, href, monthName),
+    grid: buildGrid(model, today, href, { long: monthName, short: shortMonthName }, settings.locale),
     href,
     meta: (route, description = settings.description, type = "website") => ({ canonicalUrl: absoluteUrlFor(route, urls), description, type }),
     monthName,
+    shortMonthName,
     monthTitle: (year, month) => DateTime.fromObject({ year, month, day: 1 }, { zone: "UTC", locale: settings.locale }).toFormat("LLLL yyyy"),
     summaryOf: (article) => summaries.get(article) as ArticleSummaryView,
     feedLinks: (category) => ({

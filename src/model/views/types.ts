@@ -120,13 +120,16 @@ export interface YearPageView extends PageBase {
 }
 
 export interface GridCellView {
-  /** "01" ... "12". */
-  readonly label: string;
   readonly count: number;
+  /** The count as printed, e.g. "3". */
+  readonly countText: string;
+  /** Its shade: 0 for an empty month, else 1 (fewest) to the number of legend entries. */
+  readonly level: number;
   /** Only months with articles link to their page. */
   readonly href?: string;
-  /** "April 2021: 3 articles". */
+  /** "April 2021: 3 articles": the link's name for screen readers. */
   readonly description: string;
+  /** The build's month. */
   readonly isCurrent: boolean;
 }
 
@@ -134,13 +137,26 @@ export interface GridRowView {
   readonly year: number;
   readonly href: string;
   readonly count: number;
+  /** The year's total as printed, e.g. "1,049". */
+  readonly countText: string;
   readonly cells: readonly GridCellView[];
 }
 
+/** The monthly counts one shade stands for. */
+export interface VolumeRange {
+  readonly min: number;
+  readonly max: number;
+}
+
 export interface GridView {
-  /** Column headers: "01" with "January", ... */
-  readonly columns: readonly { readonly label: string; readonly name: string }[];
+  /** Column headers: "01", "Jan" and "January", ... */
+  readonly columns: readonly { readonly number: string; readonly short: string; readonly name: string }[];
   readonly rows: readonly GridRowView[];
+  /** What each shade stands for, lightest first: "1", "2–3", ... */
+  readonly legend: readonly { readonly level: number; readonly label: string }[];
+  /** "December 2026", when the build's month is in a row shown (it is marked). */
+  readonly current?: string;
+  readonly currentYear?: number;
 }
 
 export interface ArchivePageView extends PageBase {
