@@ -111,10 +111,33 @@ export interface ListingPageView extends PageBase {
   readonly next?: LinkView;
 }
 
+/** One article of a year page's month: under the month's heading, its day alone. */
+export interface YearItemView extends LinkView {
+  readonly dateIso: string;
+  /** "25". */
+  readonly dayText: string;
+  /** The category's name, printed on the row (not a link: the page has one per row). */
+  readonly category: string;
+}
+
+export interface YearMonthView {
+  /** The section's id, the target of the jump links: "month-04". */
+  readonly id: string;
+  /** "April 2021". */
+  readonly heading: string;
+  /** "Apr" and "April", for the jump links. */
+  readonly shortName: string;
+  readonly name: string;
+  readonly href: string;
+  readonly count: number;
+  readonly items: readonly YearItemView[];
+}
+
 export interface YearPageView extends PageBase {
   readonly heading: string;
   readonly count: number;
-  readonly months: readonly { readonly heading: string; readonly href: string; readonly items: readonly ArticleSummaryView[] }[];
+  /** Newest first, as the page lists them; the jump links follow this order. */
+  readonly months: readonly YearMonthView[];
   readonly previous?: LinkView;
   readonly next?: LinkView;
 }
