@@ -88,6 +88,12 @@ export const settingsSchema = z.strictObject({
   /** Glob patterns (relative to the content folder) of files and folders that are not part of the archive. */
   ignore: z.array(z.string().min(1)).default([]),
   itemsPerPage: z.number().int().min(1).max(1000).default(20),
+  /**
+   * Categories (by name or slug) left out of the latest articles: the home
+   * page and the site's feeds. Their articles keep their category's pages and
+   * feeds, and the archive by date, e.g. ["Release"] for release notes.
+   */
+  listsExclude: z.array(z.string().trim().min(1, "a category name cannot be empty")).default([]),
   /** Boxes beside the article, home and archive pages, in order. */
   sidebar: z.array(sidebarBox).default([{ type: "featured", title: "Focus on", count: 5 }]),
   /**

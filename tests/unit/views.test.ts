@@ -116,6 +116,28 @@ describe("listing pages", () => {
   });
 });
 
+describe("the home page", () => {
+  const release = { slug: "release", name: "Release" };
+  const articles = [
+    articleOn(2021, 3, 1, { featured: true }),
+    articleOn(2021, 3, 2, { category: release }),
+    articleOn(2021, 4, 1),
+    articleOn(2021, 4, 2),
+    articleOn(2021, 6, 1, { category: events }),
+  ];
+  const homes = buildSiteViews(articles, [news, release, events], settingsWith({ listsExclude: ["Release"], itemsPerPage: 1 }), today).pages.home;
+
+  it("opens its first page with the lead story, which the list leaves out", () => {
+    assert.equal(homes[0]?.lead?.dateIso, "2021-03-01");
+    assert.equal(homes[1]?.lead, undefined);
+    assert.deepEqual(homes.flatMap((page) => page.items.map((item) => item.dateIso)), ["2021-04-02", "2021-04-01"]);
+  });
+
+  it("lists neither the categories listsExclude names nor the articles dated after the build's day", () => {
+    assert.equal(homes.length, 2);
+  });
+});
+
 describe("day pages", () => {
   const articles = [articleOn(2021, 3, 30), articleOn(2021, 4, 9, { slug: "morning" }), articleOn(2021, 4, 9, { slug: "evening" }), articleOn(2021, 4, 12)];
   const days = buildSiteViews(articles, [news], settingsWith({ locale: "en-US" }), today).pages.day;
@@ -169,8 +191,8 @@ describe("sidebar boxes", () => {
     assert.deepEqual(upcoming?.items.map((item) => item.dateIso), ["2021-04-15", "2021-05-01"]);
   });
 
-  it("lists a category's latest articles, named after the category", () => {
-    assert.deepEqual(latest?.items.map((item) => item.dateIso), ["2021-06-01"]);
+  it("lists a category's latest articles up to the build's day, named after the category", () => {
+    assert.deepEqual(latest?.items.map((item) => item.dateIso), ["2021-04-15"]);
     assert.equal(latest?.title, "Events");
   });
 });

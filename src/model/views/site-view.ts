@@ -1,6 +1,7 @@
 import type { Article } from "../../core/article.ts";
 import type { SidebarBoxSetting } from "../../core/settings.ts";
 import type { ArchiveModel } from "../archive-model.ts";
+import { findCategory, isAfterDay } from "../latest.ts";
 import type { ViewContext } from "./context.ts";
 import type { ArticleSummaryView, CalendarDay, SidebarBoxView, SiteView } from "./types.ts";
 
@@ -41,20 +42,10 @@ function buildSidebarBox(
   if (box.type === "featured") {
     return { id, title: box.title, items: model.newestFirst.filter((article) => article.featured).slice(0, box.count).map(summaryOf) };
   }
-  const group = model.categories.find((candidate) => candidate.topic.slug === slugOfCategory(box.category, model));
+  const group = findCategory(model, box.category);
   const name = group?.topic.name ?? box.category;
   const articles = group?.articles ?? [];
-  if (box.type === "latest") return { id, title: box.title ?? name, items: articles.slice(0, box.count).map(summaryOf) };
-  const todayKey = dayKey(today);
-  const upcoming = articles.filter((article) => dayKey(article.date) >= todayKey).reverse();
+  if (box.type === "latest") return { id, title: box.title ?? name, items: articles.filter((article) => !isAfterDay(article.date, today)).slice(0, box.count).map(summaryOf) };
+  const upcoming = articles.filter((article) => !isAfterDay(today, article.date)).reverse();
   return { id, title: box.title ?? `Upcoming: ${name}`, items: upcoming.slice(0, box.count).map(summaryOf) };
-}
-
-function slugOfCategory(nameOrSlug: string, model: ArchiveModel): string | undefined {
-  const wanted = nameOrSlug.toLowerCase();
-  return model.categories.find((group) => group.topic.slug === wanted || group.topic.name.toLowerCase() === wanted)?.topic.slug;
-}
-
-function dayKey(day: CalendarDay): number {
-  return day.year * 10000 + day.month * 100 + day.day;
 }

@@ -188,6 +188,8 @@ export interface ArchivePageView extends PageBase {
 }
 
 export interface HomePageView extends ListingPageView {
+  /** On the first page only: the newest featured article, shown larger above the list. */
+  readonly lead?: ArticleSummaryView;
   /** On the first page only: the recent years of the grid. */
   readonly grid?: GridView;
   readonly gridIsPartial: boolean;
