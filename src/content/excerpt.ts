@@ -16,7 +16,7 @@ const MAX_ADDRESSES = 2;
 /**
  * The plain text that lists show for an article without a summary: the part
  * before `<!--more-->` when there is one, else the first paragraph that is
- * prose. Code blocks, paragraphs of addresses and lists of commit hashes
+ * prose (else, in a short article, its first sentence). Code blocks, paragraphs of addresses and lists of commit hashes
  * (release notes) are skipped, so that an excerpt never opens with
  * "[58717685a1] - crypto: ..."; an address inside a sentence is shortened
  * to its host name.
@@ -31,7 +31,9 @@ export function excerptOf(tokens: readonly Token[]): string {
       .trim();
     if (teaser !== "") return shorten(teaser, EXCERPT_LENGTH);
   }
-  const first = paragraphs(tokens).find((paragraph) => paragraph.level === 0 && isProse(paragraph));
+  const topLevel = paragraphs(tokens).filter((paragraph) => paragraph.level === 0 && isNotCodeOrAddresses(paragraph));
+  // A short article may have no paragraph of four words: its first sentence will do.
+  const first = topLevel.find(isProse) ?? topLevel.find((paragraph) => /[.!?…]["”')]?$/.test(paragraph.text));
   return first === undefined ? "" : shorten(first.text, EXCERPT_LENGTH);
 }
 
@@ -95,12 +97,17 @@ function hostOf(address: string): string {
   }
 }
 
-function isProse(paragraph: ParagraphText): boolean {
+/** Some words outside code, not a line of commit hashes, not a list of addresses. */
+function isNotCodeOrAddresses(paragraph: ParagraphText): boolean {
   const words = paragraph.proseWords;
   const hashes = words.filter((word) => COMMIT_HASH.test(word)).length;
   const first = paragraph.text.split(" ")[0] ?? "";
-  if (COMMIT_HASH.test(first) || hashes * 4 >= words.length || paragraph.addresses >= MAX_ADDRESSES) return false;
-  return words.filter((word) => /\p{L}{2,}/u.test(word)).length >= MIN_PROSE_WORDS;
+  return !COMMIT_HASH.test(first) && hashes * 4 < words.length && paragraph.addresses < MAX_ADDRESSES && words.some((word) => /\p{L}{2,}/u.test(word));
+}
+
+/** Four words or more, and not the line that introduces a list or a block of code ("The changes include:"). */
+function isProse(paragraph: ParagraphText): boolean {
+  return paragraph.proseWords.filter((word) => /\p{L}{2,}/u.test(word)).length >= MIN_PROSE_WORDS && !paragraph.text.endsWith(":");
 }
 
 function holdsMoreMarker(token: Token): boolean {

@@ -44,7 +44,10 @@ describe("excerpts of articles without a summary", () => {
 
   it("is empty when the body has no paragraph of prose at its top level", () => {
     assert.equal(excerptOf("### Commits\n\n- [`a2d3f891d3`] - **async_hooks**: use validateBoolean (Soul Lee)\n- [`d7266cdd99`] - **benchmark**: fix option"), "");
-    assert.equal(excerptOf("Signed."), "");
+  });
+
+  it("skip the line that introduces a list or code, and take a short article's first sentence when no paragraph has four words", () => {
+    assert.equal(excerptOf("The changes in this version include:\n\n- a fix\n\n2015.05.22, Version 0.12.4\n\nSee you soon."), "See you soon.");
   });
 
   it("is cut at a word, with an ellipsis, when the paragraph is long", () => {
