@@ -197,6 +197,15 @@ describe("sidebar boxes", () => {
   });
 });
 
+describe("empty sidebar boxes", () => {
+  it("are left out, so that a page without any box has no sidebar", () => {
+    const settings = settingsWith({ sidebar: [{ type: "featured" }, { type: "upcoming", category: "News" }, { type: "latest", category: "News", title: "News" }] });
+    const site = buildSiteViews([articleOn(2021, 1, 1)], [news], settings, today).site;
+    assert.deepEqual(site.sidebar.map((box) => [box.id, box.title]), [["sidebar-3", "News"]]);
+    assert.deepEqual(buildSiteViews([articleOn(2021, 1, 1)], [news], settingsWith(), today).site.sidebar, []);
+  });
+});
+
 describe("the build's day", () => {
   it("comes from SOURCE_DATE_EPOCH when it is set, in the archive's zone", () => {
     assert.deepEqual(buildDay("1618012800", 0, "UTC"), { year: 2021, month: 4, day: 10 });

@@ -27,7 +27,8 @@ export function siteView(context: ViewContext): SiteView {
       : { logo: { href: href({ kind: "file", path: theme.logo }), width: settings.logo.width, height: settings.logo.height } }),
     ...(settings.footerText === undefined ? {} : { footerText: settings.footerText }),
     feeds: context.feedLinks(undefined),
-    sidebar: settings.sidebar.map((box, index) => buildSidebarBox(box, index, context.model, context.today, context.summaryOf)),
+    // An empty box would hold a third of a wide screen for nothing: only boxes with articles are shown.
+    sidebar: settings.sidebar.map((box, index) => buildSidebarBox(box, index, context.model, context.today, context.summaryOf)).filter((box) => box.items.length > 0),
   };
 }
 

@@ -58,6 +58,7 @@ export interface SiteView {
   readonly highlightScriptHref: string;
   /** The script that installs the service worker, when the site is read offline. */
   readonly offlineScriptHref?: string;
+  /** The sidebar boxes that have articles, in the settings' order; none, and pages have no sidebar. */
   readonly sidebar: readonly SidebarBoxView[];
 }
 
