@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
@@ -22,7 +23,7 @@ const fixture = {
   }),
 };
 
-describe("the latest articles of a build with listsExclude and an upcoming event", () => {
+describe("lists and topic pages of a build with listsExclude, an upcoming event, category settings and no tags", () => {
   let output: string;
   let run: CliRun;
 
@@ -52,6 +53,23 @@ describe("the latest articles of a build with listsExclude and an upcoming event
     assert.match(events.querySelector(".article-list")?.textContent ?? "", /Autumn conference/);
     const june = await readPage(output, "2021/06/index.html");
     assert.equal(june.querySelectorAll(".article-list .article-item").length, 2);
+  });
+
+  it("gives a category's page its name and description from the settings, its count and visible feed links, and no category on its rows", async () => {
+    const page = await readPage(output, "category/release/index.html");
+    assert.equal(page.querySelector("h1")?.textContent, "Release notes");
+    assert.equal(page.querySelector(".topic-description")?.textContent, "Every version, with its changes.");
+    assert.match(page.querySelector(".topic-facts")?.textContent ?? "", /^2 articles · Follow: Atom feed, JSON feed$/);
+    assert.deepEqual([...page.querySelectorAll(".topic-facts a")].map((link) => link.getAttribute("href")), ["/category/release/feed.xml", "/category/release/feed.json"]);
+    assert.equal(page.querySelectorAll(".article-item-meta a").length, 0);
+    const index = await readPage(output, "category/index.html");
+    assert.match(index.querySelector(".topic-index")?.textContent ?? "", /Release notes 2 articles\s*Every version, with its changes\./);
+  });
+
+  it("publishes no tag index and links none when no article has tags", async () => {
+    assert.equal(existsSync(join(output, "tag/index.html")), false);
+    const home = await readPage(output, "index.html");
+    assert.equal([...home.querySelectorAll("a")].some((link) => link.getAttribute("href")?.startsWith("/tag/")), false);
   });
 
   it("warns about a name in listsExclude that is no category", () => {

@@ -35,6 +35,10 @@ export interface ViewContext {
   /** One summary per article, shared by every list it appears in. */
   summaryOf(article: Article): ArticleSummaryView;
   feedLinks(category: string | undefined): FeedLinks;
+  /** A category's description from the settings, by its slug. */
+  categoryDescription(slug: string): string | undefined;
+  /** "1 article", "1,049 articles". */
+  countOf(count: number): string;
   readonly crumbs: {
     readonly home: CrumbView;
     year(year: number): CrumbView;
@@ -76,6 +80,8 @@ export function createViewContext(articles: readonly Article[], model: ArchiveMo
       atomHref: href({ kind: "feed", format: "atom", ...(category === undefined ? {} : { category }) }),
       jsonHref: href({ kind: "feed", format: "json", ...(category === undefined ? {} : { category }) }),
     }),
+    categoryDescription: (slug) => settings.categories.find((category) => category.slug === slug)?.description,
+    countOf: (count) => (count === 1 ? "1 article" : `${new Intl.NumberFormat(settings.locale).format(count)} articles`),
     crumbs: {
       home: { title: "Home", href: href({ kind: "home" }) },
       year: (year) => ({ title: String(year), href: href({ kind: "year", year }) }),

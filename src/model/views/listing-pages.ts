@@ -58,12 +58,13 @@ export function monthPages(context: ViewContext): ListingPageView[] {
 export const categoryPages = (context: ViewContext): ListingPageView[] => topicPages(context, context.model.categories, "category");
 export const tagPages = (context: ViewContext): ListingPageView[] => topicPages(context, context.model.tags, "tag");
 
-/** Each category's or tag's articles, newest first, in pages. */
+/** Each category's or tag's articles, newest first, in pages, under its name, description (categories), count and feeds (categories). */
 function topicPages(context: ViewContext, groups: readonly TopicGroup<Category | Tag>[], kind: "category" | "tag"): ListingPageView[] {
   const { settings, href, crumbs } = context;
   const label = kind === "category" ? "Category" : "Tag";
   return groups.flatMap((group) => {
     const chunks = chunk(group.articles, settings.itemsPerPage);
+    const description = kind === "category" ? context.categoryDescription(group.topic.slug) : undefined;
     return chunks.map((items, index) => {
       const page = index + 1;
       const suffix = page === 1 ? "" : `, page ${page}`;
@@ -71,8 +72,10 @@ function topicPages(context: ViewContext, groups: readonly TopicGroup<Category |
         permalink: outputFileFor({ kind, slug: group.topic.slug, page }),
         title: `${label}: ${group.topic.name}${suffix}`,
         meta: context.meta({ kind, slug: group.topic.slug, page }, `Articles filed under ${group.topic.name}.`),
-        ...(kind === "category" ? { feeds: context.feedLinks(group.topic.slug) } : {}),
+        ...(kind === "category" ? { feeds: context.feedLinks(group.topic.slug), omitItemCategory: true } : {}),
         heading: `${group.topic.name}${suffix}`,
+        ...(description === undefined ? {} : { description }),
+        countText: context.countOf(group.articles.length),
         breadcrumb: [crumbs.home, { title: kind === "category" ? "Categories" : "Tags", href: href({ kind: kind === "category" ? "categories" : "tags" }) }, { title: group.topic.name }],
         items: items.map(context.summaryOf),
         pagination: pagination(page, chunks.length, (number) => href({ kind, slug: group.topic.slug, page: number })),

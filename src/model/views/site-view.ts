@@ -15,7 +15,7 @@ export function siteView(context: ViewContext): SiteView {
     homeHref: href({ kind: "home" }),
     archiveHref: href({ kind: "archive" }),
     categoriesHref: href({ kind: "categories" }),
-    tagsHref: href({ kind: "tags" }),
+    ...(context.model.tags.length === 0 ? {} : { tagsHref: href({ kind: "tags" }) }),
     searchHref: href({ kind: "search" }),
     stylesheetHref: href({ kind: "file", path: theme.stylesheet }),
     searchScriptHref: href({ kind: "file", path: theme.searchScript }),

@@ -51,7 +51,8 @@ export interface SiteView {
   readonly homeHref: string;
   readonly archiveHref: string;
   readonly categoriesHref: string;
-  readonly tagsHref: string;
+  /** None when no article has tags: there is no tag index then. */
+  readonly tagsHref?: string;
   readonly searchHref: string;
   readonly stylesheetHref: string;
   readonly searchScriptHref: string;
@@ -105,6 +106,12 @@ export interface ArticlePageView extends PageBase {
 /** A list of articles: a month, a category or tag page, the home page. */
 export interface ListingPageView extends PageBase {
   readonly heading: string;
+  /** A category's description, from the settings. */
+  readonly description?: string;
+  /** "117 articles": how many a category's or tag's pages list in all. */
+  readonly countText?: string;
+  /** Rows leave out their category: on a category's own pages, every row would repeat it. */
+  readonly omitItemCategory?: boolean;
   readonly items: readonly ArticleSummaryView[];
   readonly pagination?: PaginationView;
   /** Neighbouring months (older, newer). */
@@ -198,7 +205,7 @@ export interface HomePageView extends ListingPageView {
 
 export interface TopicIndexView extends PageBase {
   readonly heading: string;
-  readonly entries: readonly { readonly name: string; readonly href: string; readonly count: number }[];
+  readonly entries: readonly { readonly name: string; readonly href: string; readonly count: number; readonly description?: string }[];
 }
 
 export interface SearchPageView extends PageBase {
