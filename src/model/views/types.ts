@@ -96,11 +96,18 @@ export interface ArticlePageView extends PageBase {
   /** The article published just before (older), and just after (newer). */
   readonly previous?: LinkView;
   readonly next?: LinkView;
+  /** Articles sharing its tags and category, nearest in time (see model/related.ts). */
+  readonly related: readonly RelatedArticleView[];
   /** Drafts (published with --drafts) are never put in the search index. */
   readonly searchable: boolean;
   /** Search filter and sort keys. */
   readonly year: number;
   readonly sortDate: string;
+}
+
+export interface RelatedArticleView extends LinkView {
+  readonly dateIso: string;
+  readonly dateText: string;
 }
 
 /** A list of articles: a month, a category or tag page, the home page. */
