@@ -1,5 +1,6 @@
 import MarkdownIt, { type Token } from "markdown-it";
 import { excerptOf } from "./excerpt.ts";
+import { highlightCode } from "./highlight.ts";
 import { sanitizeBody } from "./sanitize.ts";
 import type { Span } from "./template-calls.ts";
 import { expandTemplates, type ArticleReference, type TemplateUse } from "./expand-templates.ts";
@@ -14,6 +15,14 @@ export interface RenderedBody {
   readonly references: readonly ArticleReference[];
 }
 
+/** Everything a rendered body depends on besides its text: the build cache keys outcomes by these too. */
+export interface MarkdownOptions {
+  /** Strip what could run script (the "sanitize" setting). */
+  readonly sanitize: boolean;
+  /** Highlight fenced code with Prism (the "highlightCode" setting). */
+  readonly highlightCode: boolean;
+}
+
 /**
  * Renders an article body. Raw HTML is kept because real archives rely on it
  * (unless the "sanitize" setting asks to strip what could run script).
@@ -22,14 +31,9 @@ export interface RenderedBody {
  * The body is parsed once for both the HTML and the excerpt.
  * `firstLine` is the body's first line in its file, for the lines of template calls.
  */
-/** Everything a rendered body depends on besides its text: the build cache keys outcomes by these too. */
-export interface MarkdownOptions {
-  /** Strip what could run script (the "sanitize" setting). */
-  readonly sanitize: boolean;
-}
-
-export function createMarkdownRenderer(options: MarkdownOptions = { sanitize: false }): (markdown: string, firstLine?: number) => RenderedBody {
-  const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
+export function createMarkdownRenderer(options: MarkdownOptions = { sanitize: false, highlightCode: true }): (markdown: string, firstLine?: number) => RenderedBody {
+  // Fenced code is highlighted here, at build time (see highlight.ts): no script in the page.
+  const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false, ...(options.highlightCode ? { highlight: highlightCode } : {}) });
   // Only the block structure is needed to know where code blocks are.
   const blocks = new MarkdownIt({ html: true, linkify: false, typographer: false });
   blocks.core.ruler.disable("inline");

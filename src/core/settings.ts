@@ -76,6 +76,8 @@ export const settingsSchema = z.strictObject({
   footerText: z.string().optional(),
   /** Strip scripts, event handlers and javascript: URLs from article bodies, for archives with less trusted authors. */
   sanitize: z.boolean().default(false),
+  /** Highlight fenced code blocks that name their language, while building (no script in pages); false leaves them plain. */
+  highlightCode: z.boolean().default(true),
   /** How many of the latest articles the feeds carry. */
   feedItems: z.number().int().min(1).max(1000).default(20),
   categories: z.array(categorySetting).default([]),

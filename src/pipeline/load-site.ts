@@ -84,7 +84,7 @@ export function openArticleCache(request: BuildRequest): Promise<BuildCache<Read
 }
 
 function markdownOptionsOf(request: BuildRequest): MarkdownOptions {
-  return { sanitize: request.settings.sanitize };
+  return { sanitize: request.settings.sanitize, highlightCode: request.settings.highlightCode };
 }
 
 /**
