@@ -2,7 +2,21 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { openPage, serveSample } from "./browser.ts";
 
-const PAGES = ["", "archive/", "2021/", "2021/11/", "category/events/", "2022/03/15/lcc-survey-results/", "2021/03/03/call-for-tenders-template/", "search/?q=canteen", "no/such/page/"];
+const PAGES = [
+  "",
+  "archive/",
+  "2021/",
+  "2021/11/",
+  "2022/03/15/",
+  "category/",
+  "category/events/",
+  "tag/eco-labels/",
+  "2022/03/15/lcc-survey-results/",
+  "2021/03/03/call-for-tenders-template/",
+  "2021/02/08/green-criteria-in-tenders-2016-2020/",
+  "search/?q=canteen",
+  "no/such/page/",
+];
 
 describe("reading the sample archive in a browser", () => {
   let siteUrl: string;

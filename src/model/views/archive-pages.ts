@@ -32,7 +32,6 @@ export function yearPages(context: ViewContext): YearPageView[] {
         id: `month-${String(month.month).padStart(2, "0")}`,
         heading: context.monthTitle(month.year, month.month),
         shortName: context.shortMonthName(month.month),
-        name: context.monthName(month.month),
         href: href({ kind: "month", year: month.year, month: month.month }),
         count: month.articles.length,
         items: month.articles.map((article) => {

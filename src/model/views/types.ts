@@ -140,9 +140,8 @@ export interface YearMonthView {
   readonly id: string;
   /** "April 2021". */
   readonly heading: string;
-  /** "Apr" and "April", for the jump links. */
+  /** "Apr", for the jump links. */
   readonly shortName: string;
-  readonly name: string;
   readonly href: string;
   readonly count: number;
   readonly items: readonly YearItemView[];
