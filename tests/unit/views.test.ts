@@ -157,6 +157,7 @@ describe("day pages", () => {
     const [newest, middle, oldest] = days;
     assert.equal(middle?.heading, "April 9, 2021");
     assert.equal(middle?.items.length, 2);
+    assert.equal(middle?.omitItemDate, true, "the heading gives the date: rows do not repeat it");
     assert.deepEqual(middle?.previous, { title: "March 30, 2021", href: "/2021/03/30/" });
     assert.deepEqual(middle?.next, { title: "April 12, 2021", href: "/2021/04/12/" });
     assert.equal(newest?.next, undefined);

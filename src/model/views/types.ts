@@ -119,6 +119,8 @@ export interface ListingPageView extends PageBase {
   readonly countText?: string;
   /** Rows leave out their category: on a category's own pages, every row would repeat it. */
   readonly omitItemCategory?: boolean;
+  /** Rows leave out their date: on a day's page, the heading says it. */
+  readonly omitItemDate?: boolean;
   readonly items: readonly ArticleSummaryView[];
   readonly pagination?: PaginationView;
   /** Neighbouring months (older, newer). */
