@@ -11,7 +11,7 @@ export function archivePage(context: ViewContext): ArchivePageView {
     breadcrumb: [context.crumbs.home, { title: "Archive" }],
     meta: context.meta({ kind: "archive" }, `Every article of ${context.settings.title}, by month.`),
     grid: context.grid,
-    total: context.articles.length,
+    countText: context.countOf(context.articles.length),
   };
 }
 

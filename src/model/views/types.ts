@@ -200,7 +200,8 @@ export interface GridView {
 
 export interface ArchivePageView extends PageBase {
   readonly grid: GridView;
-  readonly total: number;
+  /** "1,049 articles". */
+  readonly countText: string;
 }
 
 export interface HomePageView extends ListingPageView {
