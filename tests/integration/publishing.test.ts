@@ -122,7 +122,10 @@ describe("publishing files of a build with a site URL", () => {
     assert.equal(entries.has("https://example.org/404.html"), false);
     // The page the service worker shows offline is not for search engines.
     assert.equal(entries.has("https://example.org/offline/"), false);
-    const pages = (await readdir(output, { recursive: true })).filter((file) => file.endsWith("index.html") && file !== "offline/index.html");
+    // Day pages stay out too: each lists what its month page lists.
+    const dayPage = /^\d{4}\/\d{2}\/\d{2}\/index\.html$/;
+    const pages = (await readdir(output, { recursive: true })).filter((file) => file.endsWith("index.html") && file !== "offline/index.html" && !dayPage.test(file));
+    assert.equal(entries.has("https://example.org/2021/04/09/"), false);
     assert.equal(entries.size, pages.length);
     assert.match(await readFile(join(output, "robots.txt"), "utf8"), /^Sitemap: https:\/\/example\.org\/sitemap\.xml$/m);
   });
@@ -148,7 +151,7 @@ describe("publishing files of a build with a site URL", () => {
   });
 
   it("reports the link check: the site's own links all resolve, the two the articles' authors broke are counted", () => {
-    assert.match(run.stdout, /links: \d+ internal links checked on 18 pages, 2 broken \(2 in article bodies, 0 in the site's pages\)/);
+    assert.match(run.stdout, /links: \d+ internal links checked on 21 pages, 2 broken \(2 in article bodies, 0 in the site's pages\)/);
   });
 });
 
