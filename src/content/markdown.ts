@@ -1,11 +1,13 @@
 import MarkdownIt, { type Token } from "markdown-it";
+import { excerptOf } from "./excerpt.ts";
+import { highlightCode } from "./highlight.ts";
 import { sanitizeBody } from "./sanitize.ts";
 import type { Span } from "./template-calls.ts";
 import { expandTemplates, type ArticleReference, type TemplateUse } from "./expand-templates.ts";
 
 export interface RenderedBody {
   readonly html: string;
-  /** Plain text of the first paragraph, shortened: shown in lists when an article has no summary. */
+  /** Plain text of the part before <!--more-->, or of the first prose paragraph, shortened: shown in lists when an article has no summary (see excerpt.ts). */
   readonly excerpt: string;
   /** The template calls found outside code, and what each became. */
   readonly templates: readonly TemplateUse[];
@@ -13,7 +15,13 @@ export interface RenderedBody {
   readonly references: readonly ArticleReference[];
 }
 
-export const EXCERPT_LENGTH = 240;
+/** Everything a rendered body depends on besides its text: the build cache keys outcomes by these too. */
+export interface MarkdownOptions {
+  /** Strip what could run script (the "sanitize" setting). */
+  readonly sanitize: boolean;
+  /** Highlight fenced code with Prism (the "highlightCode" setting). */
+  readonly highlightCode: boolean;
+}
 
 /**
  * Renders an article body. Raw HTML is kept because real archives rely on it
@@ -23,14 +31,9 @@ export const EXCERPT_LENGTH = 240;
  * The body is parsed once for both the HTML and the excerpt.
  * `firstLine` is the body's first line in its file, for the lines of template calls.
  */
-/** Everything a rendered body depends on besides its text: the build cache keys outcomes by these too. */
-export interface MarkdownOptions {
-  /** Strip what could run script (the "sanitize" setting). */
-  readonly sanitize: boolean;
-}
-
-export function createMarkdownRenderer(options: MarkdownOptions = { sanitize: false }): (markdown: string, firstLine?: number) => RenderedBody {
-  const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
+export function createMarkdownRenderer(options: MarkdownOptions = { sanitize: false, highlightCode: true }): (markdown: string, firstLine?: number) => RenderedBody {
+  // Fenced code is highlighted here, at build time (see highlight.ts): no script in the page.
+  const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false, ...(options.highlightCode ? { highlight: highlightCode } : {}) });
   // Only the block structure is needed to know where code blocks are.
   const blocks = new MarkdownIt({ html: true, linkify: false, typographer: false });
   blocks.core.ruler.disable("inline");
@@ -41,7 +44,7 @@ export function createMarkdownRenderer(options: MarkdownOptions = { sanitize: fa
     const html = markdown.renderer.render(tokens, markdown.options, {});
     return {
       html: options.sanitize ? sanitizeBody(html) : html,
-      excerpt: shorten(firstParagraphText(tokens), EXCERPT_LENGTH),
+      excerpt: excerptOf(tokens),
       templates: expansion?.uses ?? [],
       references: expansion?.references ?? [],
     };
@@ -57,26 +60,4 @@ function codeBlocks(tokens: readonly Token[], source: string): Span[] {
     const [first, last] = token.map;
     return [{ start: lineStarts[first] ?? source.length, end: lineStarts[last] ?? source.length }];
   });
-}
-
-function firstParagraphText(tokens: readonly Token[]): string {
-  for (let index = 0; index < tokens.length; index += 1) {
-    const inline = tokens[index + 1];
-    if (tokens[index]?.type !== "paragraph_open" || inline?.type !== "inline") continue;
-    const text = (inline.children ?? [])
-      .map((child) => (child.type === "text" || child.type === "code_inline" ? child.content : child.type === "softbreak" || child.type === "hardbreak" ? " " : ""))
-      .join("")
-      .replace(/\s+/g, " ")
-      .trim();
-    if (text !== "") return text;
-  }
-  return "";
-}
-
-/** Cuts text at a word boundary so that it is at most `length` characters, ellipsis included. */
-export function shorten(text: string, length: number): string {
-  if (text.length <= length) return text;
-  const cut = text.slice(0, length - 1);
-  const lastSpace = cut.lastIndexOf(" ");
-  return `${(lastSpace > length / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.]+$/, "")}…`;
 }

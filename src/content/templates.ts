@@ -1,5 +1,5 @@
 import { basename, extname } from "node:path/posix";
-import { shorten } from "./markdown.ts";
+import { shorten } from "./excerpt.ts";
 import { linkReferences, type ArticleReference, type TemplateOutcome, type TemplateUse } from "./expand-templates.ts";
 import { routePath, type Route } from "../core/urls.ts";
 import { splitFileNameDate } from "../core/dates.ts";

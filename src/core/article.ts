@@ -39,7 +39,7 @@ export interface Article extends Omit<ArticleFields, "categoryName" | "markdown"
   readonly category: Category;
   readonly route: Route & { readonly kind: "article" };
   readonly bodyHtml: string;
-  /** The first paragraph as plain text, shortened; lists show it when there is no summary. */
+  /** The part before <!--more-->, or the first prose paragraph, as plain text, shortened; lists show it when there is no summary. */
   readonly excerpt: string;
 }
 

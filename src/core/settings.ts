@@ -96,6 +96,7 @@ export const settingsSchema = z.strictObject({
     }),
   footerText: z.string().optional().meta({ description: "A line of text in every page's footer.", examples: ["The Example Newsroom, 1 Example Street"] }),
   sanitize: z.boolean().default(false).meta({ description: "Strip scripts, event handlers and javascript: URLs from article bodies, for archives with less trusted authors." }),
+  highlightCode: z.boolean().default(true).meta({ description: "Highlight fenced code blocks that name their language, while building (no script in pages); false leaves them plain." }),
   feedItems: z.number().int().min(1).max(1000).default(20).meta({ description: "How many of the latest articles the feeds carry (1 to 1,000)." }),
   categories: z.array(categorySetting).default([]).meta({ description: "Category names, slugs and descriptions, in the order they are listed; categories found in articles but not listed follow, by name." }),
   defaultCategory: z
@@ -108,6 +109,14 @@ export const settingsSchema = z.strictObject({
   include: z.array(z.string().min(1)).default([]).meta({ description: "Glob patterns (relative to the content folder) of further files that are articles, e.g. Markdown without extension." }),
   ignore: z.array(z.string().min(1)).default([]).meta({ description: "Glob patterns (relative to the content folder) of files and folders that are not part of the archive." }),
   itemsPerPage: z.number().int().min(1).max(1000).default(20).meta({ description: "Length of paginated lists (1 to 1,000)." }),
+  listsExclude: z
+    .array(z.string().trim().min(1, "a category name cannot be empty"))
+    .default([])
+    .meta({
+      description:
+        "Categories (by name or slug) left out of the latest articles: the home page and the site's feeds. Their articles keep their category's pages and feeds, and the archive by date.",
+      examples: [["Release"]],
+    }),
   sidebar: z
     .array(sidebarBox)
     .default([{ type: "featured", title: "Focus on", count: 5 }])

@@ -52,7 +52,7 @@ export const PAGE_KINDS = {
   day: pageKind({ about: "One page per day that has articles (/2016/04/11/).", partial: "day-page.njk", build: dayPages, inSitemap: never, inOfflineShell: false, perArticle: false }),
   categories: pageKind({ about: "The index of categories, with counts.", partial: "topic-index-page.njk", build: one(categoryIndex), inSitemap: always, inOfflineShell: false, perArticle: false }),
   category: pageKind({ about: "Each category's pages (/category/slug/, /category/slug/page/2/ ...).", partial: "listing-page.njk", build: categoryPages, inSitemap: always, inOfflineShell: false, perArticle: false }),
-  tags: pageKind({ about: "The index of tags, with counts.", partial: "topic-index-page.njk", build: one(tagIndex), inSitemap: always, inOfflineShell: false, perArticle: false }),
+  tags: pageKind({ about: "The index of tags, with counts; none when no article has tags.", partial: "topic-index-page.njk", build: tagIndex, inSitemap: always, inOfflineShell: false, perArticle: false }),
   tag: pageKind({ about: "Each tag's pages (/tag/slug/, /tag/slug/page/2/ ...).", partial: "listing-page.njk", build: tagPages, inSitemap: always, inOfflineShell: false, perArticle: false }),
   search: pageKind({ about: "The search page: Pagefind's index, searched in the reader's browser.", partial: "search-page.njk", build: one(searchPage), inSitemap: always, inOfflineShell: true, perArticle: false }),
   // Drafts (published with --drafts) stay out of the sitemap, as out of search.

@@ -10,6 +10,7 @@ import { BuildCache } from "../content/build-cache.ts";
 import { loadArchive, type LoadedArchive, type LoadOptions, type ReadOutcome } from "../content/load-archive.ts";
 import { createMarkdownRenderer, type MarkdownOptions } from "../content/markdown.ts";
 import { buildArchiveModel } from "../model/archive-model.ts";
+import { latestArticles } from "../model/latest.ts";
 import { buildSiteViews } from "../model/pages.ts";
 import { bundleAssetCopies } from "../model/views/article-pages.ts";
 import { buildDay } from "../model/views/context.ts";
@@ -71,7 +72,7 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
     archive,
     theme,
     views,
-    publishedFiles: [...buildFeeds(model.newestFirst, model.categories, settings, urls), ...buildSitemap(views.pages, urls, lastModified)],
+    publishedFiles: [...buildFeeds(latestArticles(model, settings.listsExclude, today), model.categories, settings, urls), ...buildSitemap(views.pages, urls, lastModified)],
     bundleAssets: bundleAssetCopies(archive.articles),
     loadSeconds: (performance.now() - started) / 1000,
   };
@@ -83,7 +84,7 @@ export function openArticleCache(request: BuildRequest): Promise<BuildCache<Read
 }
 
 function markdownOptionsOf(request: BuildRequest): MarkdownOptions {
-  return { sanitize: request.settings.sanitize };
+  return { sanitize: request.settings.sanitize, highlightCode: request.settings.highlightCode };
 }
 
 /**
@@ -96,14 +97,21 @@ function articleReaderIdentity(rendererOptions: MarkdownOptions): string {
   return createHash("sha256").update(JSON.stringify(rendererOptions)).update(code).digest("hex");
 }
 
-/** Problems outside the articles: a sidebar box naming an unused category, no site URL, a build cache that cannot be written. */
+/** Problems outside the articles: a sidebar box or listsExclude naming an unused category, no site URL, a build cache that cannot be written. */
 function withBuildWarnings(archive: LoadedArchive, request: BuildRequest, cacheFailure: unknown): LoadedArchive {
   const known = new Set(archive.categories.flatMap((category) => [category.slug, category.name.toLowerCase()]));
+  const isKnown = (name: string): boolean => known.has(name.toLowerCase()) || known.has(slugify(name));
+  const settingsFile = request.settingsFile ?? "settings";
   const problems = request.settings.sidebar.flatMap((box, index) =>
-    box.type !== "featured" && !known.has(box.category.toLowerCase()) && !known.has(slugify(box.category))
-      ? [warning("sidebar-category", "", `${request.settingsFile ?? "settings"}: sidebar[${index}] names the category "${box.category}", which no published article has; the box stays empty`)]
+    box.type !== "featured" && !isKnown(box.category)
+      ? [warning("sidebar-category", "", `${settingsFile}: sidebar[${index}] names the category "${box.category}", which no published article has; the box stays empty`)]
       : [],
   );
+  request.settings.listsExclude.forEach((name, index) => {
+    if (!isKnown(name)) {
+      problems.push(warning("lists-exclude-category", "", `${settingsFile}: listsExclude[${index}] names the category "${name}", which no published article has; nothing is left out for it. Check its spelling`));
+    }
+  });
   if (request.settings.siteUrl === undefined) {
     problems.push(
       warning("no-site-url", "", 'no site URL is set, so canonical links, feeds and the sitemap use relative URLs; set "siteUrl" in the settings or pass --site-url https://example.org/'),

@@ -44,16 +44,17 @@ interface FeedSubject {
 }
 
 /**
- * The site's Atom and JSON feeds of the latest articles, and a pair for each
- * category: full content with every link made absolute, so that feed readers
- * show images and follow links. URLs are absolute when a site URL is set.
- * The feeds' author is the `author` setting (the site title by default), as
- * RFC 4287 requires of an Atom feed whose entries do not all name theirs;
- * entries of articles that name authors carry them.
+ * The site's Atom and JSON feeds of the latest articles (`latest`, newest
+ * first: see model/latest.ts), and a pair for each category: full content
+ * with every link made absolute, so that feed readers show images and follow
+ * links. URLs are absolute when a site URL is set. The feeds' author is the
+ * `author` setting (the site title by default), as RFC 4287 requires of an
+ * Atom feed whose entries do not all name theirs; entries of articles that
+ * name authors carry them.
  */
-export function buildFeeds(newestFirst: readonly Article[], categories: readonly TopicGroup<Category>[], settings: Settings, urls: UrlContext): PublishedFile[] {
+export function buildFeeds(latest: readonly Article[], categories: readonly TopicGroup<Category>[], settings: Settings, urls: UrlContext): PublishedFile[] {
   const subjects: FeedSubject[] = [
-    { title: settings.title, description: settings.description, home: { kind: "home" }, articles: newestFirst.slice(0, settings.feedItems) },
+    { title: settings.title, description: settings.description, home: { kind: "home" }, articles: latest.slice(0, settings.feedItems) },
     ...categories.map((group) => ({
       title: `${settings.title}: ${group.topic.name}`,
       description: `Articles filed under ${group.topic.name}.`,

@@ -16,12 +16,17 @@ const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-cor
 /** One page of each kind of the sample archive (built with a fixed build day). */
 const PAGES: Readonly<Record<string, string>> = {
   home: "",
+  "home, page 2": "page/2/",
   archive: "archive/",
   year: "2021/",
   month: "2021/11/",
   day: "2022/03/15/",
+  categories: "category/",
   category: "category/events/",
+  tags: "tag/",
+  tag: "tag/eco-labels/",
   article: "2022/03/15/lcc-survey-results/",
+  "article with highlighted code": "2021/02/08/green-criteria-in-tenders-2016-2020/",
   search: "search/?q=canteen",
   "not found": "no/such/page/",
   "not saved for offline reading": "offline/",

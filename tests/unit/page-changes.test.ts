@@ -17,13 +17,13 @@ function views(unsorted: readonly Article[], settings: Settings = settingsWith()
   return buildSiteViews(articles, buildArchiveModel(articles, [news, events]), settings, today, THEME_FILES);
 }
 
-/** Five articles over two months; the middle one is the one edited. */
+/** Five articles over three months; the middle one is the one edited; the last, in another category, is not related to it. */
 const archive = (middle: Partial<Article> = {}): Article[] => [
   articleOn(2021, 3, 1),
   articleOn(2021, 3, 20),
   articleOn(2021, 4, 2, { slug: "middle", title: "Middle", ...middle }),
   articleOn(2021, 4, 20),
-  articleOn(2021, 5, 1),
+  articleOn(2021, 5, 1, { category: events }),
 ];
 
 const files = (list: readonly { readonly permalink: string }[]): string[] => list.map((page) => page.permalink);
@@ -46,14 +46,19 @@ describe("the pages an edit changes", () => {
     assert.deepEqual(again.views.pages.archive, []);
   });
 
-  it("renders an edited body's article alone, and a new title on its neighbours, month, year and home pages too", () => {
+  it("renders an edited body's article alone, and a new title on the articles that link it (neighbours, related), month, year and home pages too", () => {
     const { fingerprints } = pageChanges(views(archive()), undefined);
     const body = pageChanges(views(archive({ bodyHtml: "<p>New body</p>\n" })), fingerprints);
     assert.deepEqual(files(body.views.pages.article), ["2021/04/02/middle/index.html"]);
     assert.deepEqual(files(body.views.pages.month), []);
 
     const title = pageChanges(views(archive({ title: "Renamed" })), fingerprints);
-    assert.deepEqual(files(title.views.pages.article), ["2021/03/20/article-2021-3-20/index.html", "2021/04/02/middle/index.html", "2021/04/20/article-2021-4-20/index.html"]);
+    assert.deepEqual(files(title.views.pages.article), [
+      "2021/03/01/article-2021-3-1/index.html",
+      "2021/03/20/article-2021-3-20/index.html",
+      "2021/04/02/middle/index.html",
+      "2021/04/20/article-2021-4-20/index.html",
+    ]);
     assert.deepEqual(files(title.views.pages.month), ["2021/04/index.html"]);
     assert.deepEqual(files(title.views.pages.year), ["2021/index.html"]);
     assert.deepEqual(files(title.views.pages.category), ["category/news/index.html"]);

@@ -24,7 +24,7 @@ describe("article bodies", () => {
   });
 
   it("lose scripts, event handlers, styles, iframes and javascript: URLs when sanitized, and keep the rest", () => {
-    const { html } = createMarkdownRenderer({ sanitize: true })(`${hostile}\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n![chart](chart.svg)`);
+    const { html } = createMarkdownRenderer({ sanitize: true, highlightCode: true })(`${hostile}\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n![chart](chart.svg)`);
     assert.doesNotMatch(html, /<script|onerror=|onclick=|href="javascript:|<iframe|style=/i);
     assert.match(html, /<img src="x.png" alt="x" \/>/);
     assert.match(html, /<a>click<\/a>/);

@@ -114,7 +114,7 @@ describe("template calls in a rendered body", () => {
   });
 
   it("keep links to other articles for resolving when the body is sanitized", () => {
-    assert.match(createMarkdownRenderer({ sanitize: true })('[x]({{< ref "a.md" >}})').html, /<a href="article-ref:0">x<\/a>/);
+    assert.match(createMarkdownRenderer({ sanitize: true, highlightCode: true })('[x]({{< ref "a.md" >}})').html, /<a href="article-ref:0">x<\/a>/);
   });
 });
 

@@ -63,37 +63,6 @@ describe("article page views", () => {
   });
 });
 
-describe("the month grid", () => {
-  const views = buildSiteViews([articleOn(2019, 12, 1), articleOn(2021, 4, 9), articleOn(2021, 4, 30)], [news], settingsWith(), today);
-  const grid = views.pages.archive[0]?.grid ?? { columns: [], rows: [] };
-
-  it("has one row per year with articles, newest first, each with twelve cells 01 to 12", () => {
-    assert.deepEqual(grid.rows.map((row) => row.year), [2021, 2019]);
-    assert.deepEqual(grid.columns.map((column) => column.label), ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"]);
-    for (const row of grid.rows) assert.deepEqual(row.cells.map((cell) => cell.label), grid.columns.map((column) => column.label));
-  });
-
-  it("links months with articles and describes their counts, and leaves empty months unlinked", () => {
-    const april = grid.rows[0]?.cells[3];
-    assert.equal(april?.href, "/2021/04/");
-    assert.equal(april?.description, "April 2021: 2 articles");
-    const may = grid.rows[0]?.cells[4];
-    assert.equal(may?.href, undefined);
-    assert.equal(may?.description, "May 2021: no articles");
-    assert.equal(grid.rows[1]?.cells[11]?.description, "December 2019: 1 article");
-  });
-
-  it("marks the build's month", () => {
-    assert.deepEqual(grid.rows.flatMap((row) => row.cells.filter((cell) => cell.isCurrent).map((cell) => `${row.year}-${cell.label}`)), ["2021-04"]);
-  });
-
-  it("shows the recent years on the home page and says when there are more", () => {
-    const home = buildSiteViews([articleOn(2019, 1, 1), articleOn(2020, 1, 1), articleOn(2021, 1, 1)], [news], settingsWith({ homeGridYears: 2 }), today).pages.home[0];
-    assert.deepEqual(home?.grid?.rows.map((row) => row.year), [2021, 2020]);
-    assert.equal(home?.gridIsPartial, true);
-  });
-});
-
 describe("listing pages", () => {
   it("gives month pages their articles newest first and links to the neighbouring months with articles", () => {
     const views = buildSiteViews([articleOn(2019, 12, 1), articleOn(2021, 4, 9), articleOn(2021, 4, 30), articleOn(2021, 6, 1)], [news], settingsWith(), today);
@@ -134,6 +103,39 @@ describe("listing pages", () => {
     assert.deepEqual(year?.months.map((month) => month.heading), ["March 2021", "January 2021"]);
     assert.deepEqual([year?.previous?.href, year?.next], ["/2017/", undefined]);
   });
+
+  it("gives each month of a year page an anchor for its jump link, its count, and rows with the day alone and the category's name", () => {
+    const articles = [articleOn(2021, 3, 1), articleOn(2021, 3, 25, { slug: "late", category: events })];
+    const [year] = buildSiteViews(articles, [news, events], settingsWith(), today).pages.year;
+    const march = year?.months[0];
+    assert.deepEqual([march?.id, march?.shortName, march?.count, march?.href], ["month-03", "Mar", 2, "/2021/03/"]);
+    assert.deepEqual(march?.items, [
+      { title: "Article 2021-03-25", href: "/2021/03/25/late/", dateIso: "2021-03-25", dayText: "25", category: "Events" },
+      { title: "Article 2021-03-01", href: "/2021/03/01/article-2021-3-1/", dateIso: "2021-03-01", dayText: "1", category: "News" },
+    ]);
+  });
+});
+
+describe("the home page", () => {
+  const release = { slug: "release", name: "Release" };
+  const articles = [
+    articleOn(2021, 3, 1, { featured: true }),
+    articleOn(2021, 3, 2, { category: release }),
+    articleOn(2021, 4, 1),
+    articleOn(2021, 4, 2),
+    articleOn(2021, 6, 1, { category: events }),
+  ];
+  const homes = buildSiteViews(articles, [news, release, events], settingsWith({ listsExclude: ["Release"], itemsPerPage: 1 }), today).pages.home;
+
+  it("opens its first page with the lead story, which the list leaves out", () => {
+    assert.equal(homes[0]?.lead?.dateIso, "2021-03-01");
+    assert.equal(homes[1]?.lead, undefined);
+    assert.deepEqual(homes.flatMap((page) => page.items.map((item) => item.dateIso)), ["2021-04-02", "2021-04-01"]);
+  });
+
+  it("lists neither the categories listsExclude names nor the articles dated after the build's day", () => {
+    assert.equal(homes.length, 2);
+  });
 });
 
 describe("day pages", () => {
@@ -155,6 +157,7 @@ describe("day pages", () => {
     const [newest, middle, oldest] = days;
     assert.equal(middle?.heading, "April 9, 2021");
     assert.equal(middle?.items.length, 2);
+    assert.equal(middle?.omitItemDate, true, "the heading gives the date: rows do not repeat it");
     assert.deepEqual(middle?.previous, { title: "March 30, 2021", href: "/2021/03/30/" });
     assert.deepEqual(middle?.next, { title: "April 12, 2021", href: "/2021/04/12/" });
     assert.equal(newest?.next, undefined);
@@ -189,9 +192,18 @@ describe("sidebar boxes", () => {
     assert.deepEqual(upcoming?.items.map((item) => item.dateIso), ["2021-04-15", "2021-05-01"]);
   });
 
-  it("lists a category's latest articles, named after the category", () => {
-    assert.deepEqual(latest?.items.map((item) => item.dateIso), ["2021-06-01"]);
+  it("lists a category's latest articles up to the build's day, named after the category", () => {
+    assert.deepEqual(latest?.items.map((item) => item.dateIso), ["2021-04-15"]);
     assert.equal(latest?.title, "Events");
+  });
+});
+
+describe("empty sidebar boxes", () => {
+  it("are left out, so that a page without any box has no sidebar", () => {
+    const settings = settingsWith({ sidebar: [{ type: "featured" }, { type: "upcoming", category: "News" }, { type: "latest", category: "News", title: "News" }] });
+    const site = buildSiteViews([articleOn(2021, 1, 1)], [news], settings, today).site;
+    assert.deepEqual(site.sidebar.map((box) => [box.id, box.title]), [["sidebar-3", "News"]]);
+    assert.deepEqual(buildSiteViews([articleOn(2021, 1, 1)], [news], settingsWith(), today).site.sidebar, []);
   });
 });
 

@@ -11,11 +11,11 @@ export function archivePage(context: ViewContext): ArchivePageView {
     breadcrumb: [context.crumbs.home, { title: "Archive" }],
     meta: context.meta({ kind: "archive" }, `Every article of ${context.settings.title}, by month.`),
     grid: context.grid,
-    total: context.articles.length,
+    countText: context.countOf(context.articles.length),
   };
 }
 
-/** One page per year that has articles, its months in order, linking the neighbouring years. */
+/** One page per year that has articles: jump links to its months, then each month's articles by day, linking the neighbouring years. */
 export function yearPages(context: ViewContext): YearPageView[] {
   const { model, href, crumbs } = context;
   return model.years.map((group, index): YearPageView => {
@@ -29,9 +29,15 @@ export function yearPages(context: ViewContext): YearPageView[] {
       count: group.count,
       breadcrumb: [crumbs.home, { title: String(group.year) }],
       months: group.months.map((month) => ({
+        id: `month-${String(month.month).padStart(2, "0")}`,
         heading: context.monthTitle(month.year, month.month),
+        shortName: context.shortMonthName(month.month),
         href: href({ kind: "month", year: month.year, month: month.month }),
-        items: month.articles.map(context.summaryOf),
+        count: month.articles.length,
+        items: month.articles.map((article) => {
+          const { title, href: articleHref, dateIso, category } = context.summaryOf(article);
+          return { title, href: articleHref, dateIso, dayText: String(article.date.day), category: category.title };
+        }),
       })),
       ...(older === undefined ? {} : { previous: { title: String(older.year), href: href({ kind: "year", year: older.year }) } }),
       ...(newer === undefined ? {} : { next: { title: String(newer.year), href: href({ kind: "year", year: newer.year }) } }),

@@ -2,12 +2,14 @@ import type { Article } from "../../core/article.ts";
 import { rewriteHtmlUrls, underBasePath } from "../../core/html-urls.ts";
 import { outputFileFor, routePath } from "../../core/urls.ts";
 import { formatLongDate } from "../format.ts";
+import { relatedArticles } from "../related.ts";
 import type { ViewContext } from "./context.ts";
 import type { ArticlePageView } from "./types.ts";
 
-/** One page per article, oldest first, each linking the articles published just before and after it. */
+/** One page per article, oldest first, each linking the articles published just before and after it, and its related articles. */
 export function articlePages(context: ViewContext): ArticlePageView[] {
   const { articles, settings, href, crumbs } = context;
+  const related = relatedArticles(context.model);
   return articles.map((article, index): ArticlePageView => {
     const previous = articles[index - 1];
     const next = articles[index + 1];
@@ -28,6 +30,10 @@ export function articlePages(context: ViewContext): ArticlePageView[] {
       bodyHtml: withBasePath(article.bodyHtml, settings.basePath),
       ...(previous === undefined ? {} : { previous: { title: previous.title, href: href(previous.route) } }),
       ...(next === undefined ? {} : { next: { title: next.title, href: href(next.route) } }),
+      related: (related.get(article) ?? []).map((other) => {
+        const { title, href: otherHref, dateIso, dateText } = context.summaryOf(other);
+        return { title, href: otherHref, dateIso, dateText };
+      }),
       searchable: !article.draft,
       year,
       sortDate: article.date.iso.slice(0, 10),

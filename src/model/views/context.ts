@@ -28,11 +28,17 @@ export interface ViewContext {
   meta(route: Route, description?: string, type?: PageMetaView["type"]): PageMetaView;
   /** "April". */
   monthName(month: number): string;
+  /** "Apr". */
+  shortMonthName(month: number): string;
   /** "April 2021". */
   monthTitle(year: number, month: number): string;
   /** One summary per article, shared by every list it appears in. */
   summaryOf(article: Article): ArticleSummaryView;
   feedLinks(category: string | undefined): FeedLinks;
+  /** A category's description from the settings, by its slug. */
+  categoryDescription(slug: string): string | undefined;
+  /** "1 article", "1,049 articles". */
+  countOf(count: number): string;
   readonly crumbs: {
     readonly home: CrumbView;
     year(year: number): CrumbView;
@@ -43,7 +49,9 @@ export interface ViewContext {
 export function createViewContext(articles: readonly Article[], model: ArchiveModel, settings: Settings, today: CalendarDay, theme: ThemeAssetPaths): ViewContext {
   const urls = urlContextOf(settings);
   const href = (route: Route): string => hrefFor(route, urls);
-  const monthName = (month: number): string => DateTime.fromObject({ year: 2000, month, day: 1 }, { zone: "UTC", locale: settings.locale }).toFormat("LLLL");
+  const monthIn = (format: string) => (month: number): string => DateTime.fromObject({ year: 2000, month, day: 1 }, { zone: "UTC", locale: settings.locale }).toFormat(format);
+  const monthName = monthIn("LLLL");
+  const shortMonthName = monthIn("LLL");
   const summaries = new Map<Article, ArticleSummaryView>();
   for (const article of articles) {
     summaries.set(article, {
@@ -61,16 +69,19 @@ export function createViewContext(articles: readonly Article[], model: ArchiveMo
     settings,
     today,
     theme,
-    grid: buildGrid(model, today, href, monthName),
+    grid: buildGrid(model, today, href, { long: monthName, short: shortMonthName }, settings.locale),
     href,
     meta: (route, description = settings.description, type = "website") => ({ canonicalUrl: absoluteUrlFor(route, urls), description, type }),
     monthName,
+    shortMonthName,
     monthTitle: (year, month) => DateTime.fromObject({ year, month, day: 1 }, { zone: "UTC", locale: settings.locale }).toFormat("LLLL yyyy"),
     summaryOf: (article) => summaries.get(article) as ArticleSummaryView,
     feedLinks: (category) => ({
       atomHref: href({ kind: "feed", format: "atom", ...(category === undefined ? {} : { category }) }),
       jsonHref: href({ kind: "feed", format: "json", ...(category === undefined ? {} : { category }) }),
     }),
+    categoryDescription: (slug) => settings.categories.find((category) => category.slug === slug)?.description,
+    countOf: (count) => (count === 1 ? "1 article" : `${new Intl.NumberFormat(settings.locale).format(count)} articles`),
     crumbs: {
       home: { title: "Home", href: href({ kind: "home" }) },
       year: (year) => ({ title: String(year), href: href({ kind: "year", year }) }),

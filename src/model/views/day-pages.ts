@@ -30,6 +30,7 @@ export function dayPages(context: ViewContext): ListingPageView[] {
       meta: context.meta(route, `Articles of ${heading}.`),
       breadcrumb: [crumbs.home, crumbs.year(year), crumbs.month(year, month), { title: String(day) }],
       items: articles.map(context.summaryOf),
+      omitItemDate: true,
       ...(previous === undefined ? {} : { previous }),
       ...(next === undefined ? {} : { next }),
     };

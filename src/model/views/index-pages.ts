@@ -5,7 +5,8 @@ import type { ViewContext } from "./context.ts";
 import type { PageBase, SearchPageView, TopicIndexView } from "./types.ts";
 
 export const categoryIndex = (context: ViewContext): TopicIndexView => topicIndex(context, context.model.categories, "category");
-export const tagIndex = (context: ViewContext): TopicIndexView => topicIndex(context, context.model.tags, "tag");
+/** The tag index; none when no article has tags, so that no link leads to an empty page. */
+export const tagIndex = (context: ViewContext): TopicIndexView[] => (context.model.tags.length === 0 ? [] : [topicIndex(context, context.model.tags, "tag")]);
 
 /** Every category or tag, with its number of articles. */
 function topicIndex(context: ViewContext, groups: readonly TopicGroup<Category | Tag>[], kind: "category" | "tag"): TopicIndexView {
@@ -17,7 +18,10 @@ function topicIndex(context: ViewContext, groups: readonly TopicGroup<Category |
     heading,
     meta: context.meta(route),
     breadcrumb: [context.crumbs.home, { title: heading }],
-    entries: groups.map((group) => ({ name: group.topic.name, href: context.href({ kind, slug: group.topic.slug }), count: group.articles.length })),
+    entries: groups.map((group) => {
+      const description = kind === "category" ? context.categoryDescription(group.topic.slug) : undefined;
+      return { name: group.topic.name, href: context.href({ kind, slug: group.topic.slug }), count: group.articles.length, ...(description === undefined ? {} : { description }) };
+    }),
   };
 }
 

@@ -1,15 +1,22 @@
 import type { Category, Tag } from "../../core/article.ts";
 import { outputFileFor } from "../../core/urls.ts";
 import { chunk, type MonthGroup, type TopicGroup } from "../archive-model.ts";
+import { latestArticles, leadArticle } from "../latest.ts";
 import { pagination, type ViewContext } from "./context.ts";
 import { recentYears } from "./grid.ts";
 import type { HomePageView, LinkView, ListingPageView } from "./types.ts";
 
-/** The latest articles, newest first, in pages; the first page shows the recent years of the grid. */
+/**
+ * The latest articles (see `latestArticles`), newest first, in pages. The
+ * first page opens with the lead story, the newest featured article, which
+ * the list then leaves out, and ends with the recent years of the grid.
+ */
 export function homePages(context: ViewContext): HomePageView[] {
-  const { model, settings, grid, href } = context;
+  const { model, settings, grid, href, today } = context;
   const gridYears = settings.homeGridYears;
-  const homeChunks = chunk(model.newestFirst, settings.itemsPerPage);
+  const lead = leadArticle(model, today);
+  const listed = latestArticles(model, settings.listsExclude, today).filter((article) => article !== lead);
+  const homeChunks = chunk(listed, settings.itemsPerPage);
   return homeChunks.map((items, index): HomePageView => {
     const page = index + 1;
     const isFirst = page === 1;
@@ -18,6 +25,7 @@ export function homePages(context: ViewContext): HomePageView[] {
       title: isFirst ? settings.title : `Latest articles, page ${page}`,
       meta: context.meta({ kind: "home", page }),
       heading: isFirst ? "Latest articles" : `Latest articles, page ${page}`,
+      ...(isFirst && lead !== undefined ? { lead: context.summaryOf(lead) } : {}),
       items: items.map(context.summaryOf),
       pagination: pagination(page, homeChunks.length, (number) => href({ kind: "home", page: number })),
       ...(isFirst && gridYears > 0 ? { grid: recentYears(grid, gridYears) } : {}),
@@ -50,12 +58,13 @@ export function monthPages(context: ViewContext): ListingPageView[] {
 export const categoryPages = (context: ViewContext): ListingPageView[] => topicPages(context, context.model.categories, "category");
 export const tagPages = (context: ViewContext): ListingPageView[] => topicPages(context, context.model.tags, "tag");
 
-/** Each category's or tag's articles, newest first, in pages. */
+/** Each category's or tag's articles, newest first, in pages, under its name, description (categories), count and feeds (categories). */
 function topicPages(context: ViewContext, groups: readonly TopicGroup<Category | Tag>[], kind: "category" | "tag"): ListingPageView[] {
   const { settings, href, crumbs } = context;
   const label = kind === "category" ? "Category" : "Tag";
   return groups.flatMap((group) => {
     const chunks = chunk(group.articles, settings.itemsPerPage);
+    const description = kind === "category" ? context.categoryDescription(group.topic.slug) : undefined;
     return chunks.map((items, index) => {
       const page = index + 1;
       const suffix = page === 1 ? "" : `, page ${page}`;
@@ -63,8 +72,10 @@ function topicPages(context: ViewContext, groups: readonly TopicGroup<Category |
         permalink: outputFileFor({ kind, slug: group.topic.slug, page }),
         title: `${label}: ${group.topic.name}${suffix}`,
         meta: context.meta({ kind, slug: group.topic.slug, page }, `Articles filed under ${group.topic.name}.`),
-        ...(kind === "category" ? { feeds: context.feedLinks(group.topic.slug) } : {}),
+        ...(kind === "category" ? { feeds: context.feedLinks(group.topic.slug), omitItemCategory: true } : {}),
         heading: `${group.topic.name}${suffix}`,
+        ...(description === undefined ? {} : { description }),
+        countText: context.countOf(group.articles.length),
         breadcrumb: [crumbs.home, { title: kind === "category" ? "Categories" : "Tags", href: href({ kind: kind === "category" ? "categories" : "tags" }) }, { title: group.topic.name }],
         items: items.map(context.summaryOf),
         pagination: pagination(page, chunks.length, (number) => href({ kind, slug: group.topic.slug, page: number })),

@@ -1,6 +1,7 @@
 import type { Article } from "../../core/article.ts";
 import type { SidebarBoxSetting } from "../../core/settings.ts";
 import type { ArchiveModel } from "../archive-model.ts";
+import { findCategory, isAfterDay } from "../latest.ts";
 import type { ViewContext } from "./context.ts";
 import type { ArticleSummaryView, CalendarDay, SidebarBoxView, SiteView } from "./types.ts";
 
@@ -14,7 +15,7 @@ export function siteView(context: ViewContext): SiteView {
     homeHref: href({ kind: "home" }),
     archiveHref: href({ kind: "archive" }),
     categoriesHref: href({ kind: "categories" }),
-    tagsHref: href({ kind: "tags" }),
+    ...(context.model.tags.length === 0 ? {} : { tagsHref: href({ kind: "tags" }) }),
     searchHref: href({ kind: "search" }),
     stylesheetHref: href({ kind: "file", path: theme.stylesheet }),
     searchScriptHref: href({ kind: "file", path: theme.searchScript }),
@@ -26,7 +27,8 @@ export function siteView(context: ViewContext): SiteView {
       : { logo: { href: href({ kind: "file", path: theme.logo }), width: settings.logo.width, height: settings.logo.height } }),
     ...(settings.footerText === undefined ? {} : { footerText: settings.footerText }),
     feeds: context.feedLinks(undefined),
-    sidebar: settings.sidebar.map((box, index) => buildSidebarBox(box, index, context.model, context.today, context.summaryOf)),
+    // An empty box would hold a third of a wide screen for nothing: only boxes with articles are shown.
+    sidebar: settings.sidebar.map((box, index) => buildSidebarBox(box, index, context.model, context.today, context.summaryOf)).filter((box) => box.items.length > 0),
   };
 }
 
@@ -41,20 +43,10 @@ function buildSidebarBox(
   if (box.type === "featured") {
     return { id, title: box.title, items: model.newestFirst.filter((article) => article.featured).slice(0, box.count).map(summaryOf) };
   }
-  const group = model.categories.find((candidate) => candidate.topic.slug === slugOfCategory(box.category, model));
+  const group = findCategory(model, box.category);
   const name = group?.topic.name ?? box.category;
   const articles = group?.articles ?? [];
-  if (box.type === "latest") return { id, title: box.title ?? name, items: articles.slice(0, box.count).map(summaryOf) };
-  const todayKey = dayKey(today);
-  const upcoming = articles.filter((article) => dayKey(article.date) >= todayKey).reverse();
+  if (box.type === "latest") return { id, title: box.title ?? name, items: articles.filter((article) => !isAfterDay(article.date, today)).slice(0, box.count).map(summaryOf) };
+  const upcoming = articles.filter((article) => !isAfterDay(today, article.date)).reverse();
   return { id, title: box.title ?? `Upcoming: ${name}`, items: upcoming.slice(0, box.count).map(summaryOf) };
-}
-
-function slugOfCategory(nameOrSlug: string, model: ArchiveModel): string | undefined {
-  const wanted = nameOrSlug.toLowerCase();
-  return model.categories.find((group) => group.topic.slug === wanted || group.topic.name.toLowerCase() === wanted)?.topic.slug;
-}
-
-function dayKey(day: CalendarDay): number {
-  return day.year * 10000 + day.month * 100 + day.day;
 }

@@ -51,13 +51,15 @@ export interface SiteView {
   readonly homeHref: string;
   readonly archiveHref: string;
   readonly categoriesHref: string;
-  readonly tagsHref: string;
+  /** None when no article has tags: there is no tag index then. */
+  readonly tagsHref?: string;
   readonly searchHref: string;
   readonly stylesheetHref: string;
   readonly searchScriptHref: string;
   readonly highlightScriptHref: string;
   /** The script that installs the service worker, when the site is read offline. */
   readonly offlineScriptHref?: string;
+  /** The sidebar boxes that have articles, in the settings' order; none, and pages have no sidebar. */
   readonly sidebar: readonly SidebarBoxView[];
 }
 
@@ -94,6 +96,8 @@ export interface ArticlePageView extends PageBase {
   /** The article published just before (older), and just after (newer). */
   readonly previous?: LinkView;
   readonly next?: LinkView;
+  /** Articles sharing its tags and category, nearest in time (see model/related.ts). */
+  readonly related: readonly RelatedArticleView[];
   /** Drafts (published with --drafts) are never put in the search index. */
   readonly searchable: boolean;
   /** Search filter and sort keys. */
@@ -101,9 +105,22 @@ export interface ArticlePageView extends PageBase {
   readonly sortDate: string;
 }
 
+export interface RelatedArticleView extends LinkView {
+  readonly dateIso: string;
+  readonly dateText: string;
+}
+
 /** A list of articles: a month, a category or tag page, the home page. */
 export interface ListingPageView extends PageBase {
   readonly heading: string;
+  /** A category's description, from the settings. */
+  readonly description?: string;
+  /** "117 articles": how many a category's or tag's pages list in all. */
+  readonly countText?: string;
+  /** Rows leave out their category: on a category's own pages, every row would repeat it. */
+  readonly omitItemCategory?: boolean;
+  /** Rows leave out their date: on a day's page, the heading says it. */
+  readonly omitItemDate?: boolean;
   readonly items: readonly ArticleSummaryView[];
   readonly pagination?: PaginationView;
   /** Neighbouring months (older, newer). */
@@ -111,22 +128,47 @@ export interface ListingPageView extends PageBase {
   readonly next?: LinkView;
 }
 
+/** One article of a year page's month: under the month's heading, its day alone. */
+export interface YearItemView extends LinkView {
+  readonly dateIso: string;
+  /** "25". */
+  readonly dayText: string;
+  /** The category's name, printed on the row (not a link: the page has one per row). */
+  readonly category: string;
+}
+
+export interface YearMonthView {
+  /** The section's id, the target of the jump links: "month-04". */
+  readonly id: string;
+  /** "April 2021". */
+  readonly heading: string;
+  /** "Apr", for the jump links. */
+  readonly shortName: string;
+  readonly href: string;
+  readonly count: number;
+  readonly items: readonly YearItemView[];
+}
+
 export interface YearPageView extends PageBase {
   readonly heading: string;
   readonly count: number;
-  readonly months: readonly { readonly heading: string; readonly href: string; readonly items: readonly ArticleSummaryView[] }[];
+  /** Newest first, as the page lists them; the jump links follow this order. */
+  readonly months: readonly YearMonthView[];
   readonly previous?: LinkView;
   readonly next?: LinkView;
 }
 
 export interface GridCellView {
-  /** "01" ... "12". */
-  readonly label: string;
   readonly count: number;
+  /** The count as printed, e.g. "3". */
+  readonly countText: string;
+  /** Its shade: 0 for an empty month, else 1 (fewest) to the number of legend entries. */
+  readonly level: number;
   /** Only months with articles link to their page. */
   readonly href?: string;
-  /** "April 2021: 3 articles". */
+  /** "April 2021: 3 articles": the link's name for screen readers. */
   readonly description: string;
+  /** The build's month. */
   readonly isCurrent: boolean;
 }
 
@@ -134,21 +176,37 @@ export interface GridRowView {
   readonly year: number;
   readonly href: string;
   readonly count: number;
+  /** The year's total as printed, e.g. "1,049". */
+  readonly countText: string;
   readonly cells: readonly GridCellView[];
 }
 
+/** The monthly counts one shade stands for. */
+export interface VolumeRange {
+  readonly min: number;
+  readonly max: number;
+}
+
 export interface GridView {
-  /** Column headers: "01" with "January", ... */
-  readonly columns: readonly { readonly label: string; readonly name: string }[];
+  /** Column headers: "01", "Jan" and "January", ... */
+  readonly columns: readonly { readonly number: string; readonly short: string; readonly name: string }[];
   readonly rows: readonly GridRowView[];
+  /** What each shade stands for, lightest first: "1", "2–3", ... */
+  readonly legend: readonly { readonly level: number; readonly label: string }[];
+  /** "December 2026", when the build's month is in a row shown (it is marked). */
+  readonly current?: string;
+  readonly currentYear?: number;
 }
 
 export interface ArchivePageView extends PageBase {
   readonly grid: GridView;
-  readonly total: number;
+  /** "1,049 articles". */
+  readonly countText: string;
 }
 
 export interface HomePageView extends ListingPageView {
+  /** On the first page only: the newest featured article, shown larger above the list. */
+  readonly lead?: ArticleSummaryView;
   /** On the first page only: the recent years of the grid. */
   readonly grid?: GridView;
   readonly gridIsPartial: boolean;
@@ -156,7 +214,7 @@ export interface HomePageView extends ListingPageView {
 
 export interface TopicIndexView extends PageBase {
   readonly heading: string;
-  readonly entries: readonly { readonly name: string; readonly href: string; readonly count: number }[];
+  readonly entries: readonly { readonly name: string; readonly href: string; readonly count: number; readonly description?: string }[];
 }
 
 export interface SearchPageView extends PageBase {
