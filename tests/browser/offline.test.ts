@@ -111,6 +111,14 @@ describe("reading the hosted sample archive offline after a first visit", () => 
       assert.equal(await page.locator("h1").textContent(), "Life-cycle costing survey, corrected", "online, the new build's page is shown at once");
       await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
       await page.waitForFunction((before) => caches.keys().then((names) => names.every((name) => !before.includes(name) || name.includes("precache"))), cachesBefore);
+      // The new worker fetches the pages the reader kept again after it has removed the old caches: wait for that copy.
+      await page.waitForFunction(
+        async ({ url, title }) => {
+          const saved = await caches.match(url);
+          return saved !== undefined && (await saved.text()).includes(title);
+        },
+        { url: `${siteUrl}${VISITED}`, title: "Life-cycle costing survey, corrected" },
+      );
 
       await context.setOffline(true);
       await page.goto(`${siteUrl}${VISITED}`);
