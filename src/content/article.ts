@@ -5,6 +5,8 @@ import type { ArticleFile } from "./discover.ts";
 import type { ArticleSource } from "./front-matter.ts";
 import { slugify, unsafeSlugReason } from "../core/slugs.ts";
 import type { ArticleFields, Tag } from "../core/article.ts";
+import { dateInPath } from "../core/site-paths.ts";
+import { MIGRATION_KEYS, readMigrationFields, withZolaTables } from "./migration-fields.ts";
 
 
 export interface FieldsOutcome {
@@ -15,12 +17,17 @@ export interface FieldsOutcome {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-const KNOWN_KEYS = new Set(["title", "date", "category", "categories", "summary", "tags", "slug", "draft", "featured", "updated", "lang", "author", "authors"]);
+/** The summary, by the names Hugo and Zola (`description`) and Jekyll (`excerpt`) give it too. */
+const SUMMARY_KEYS = ["summary", "description", "excerpt"] as const;
+/** When the article last changed: ours and Zola's `updated`, Hugo's `lastmod`, jekyll-last-modified-at's key. */
+const UPDATED_KEYS = ["updated", "lastmod", "last_modified_at"] as const;
+const KNOWN_KEYS = new Set(["title", "date", "category", "categories", "tags", "slug", "draft", "featured", "lang", "author", "authors", ...SUMMARY_KEYS, ...UPDATED_KEYS, ...MIGRATION_KEYS]);
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 /** Checks every front-matter field of one article and reports all problems at once. */
-export function readArticleFields(file: ArticleFile, source: ArticleSource, timeZone: string): FieldsOutcome {
+export function readArticleFields(file: ArticleFile, written: ArticleSource, timeZone: string): FieldsOutcome {
   const path = file.file;
+  const source = withZolaTables(written);
   const data = source.data;
   const diagnostics: Diagnostic[] = [];
   const lineOf = (key: string): number => source.keyLines.get(key) ?? source.frontMatterLine;
@@ -37,24 +44,29 @@ export function readArticleFields(file: ArticleFile, source: ArticleSource, time
   // A bundle is named by its folder; a date prefix in the name is the fallback date.
   const nameStem = file.bundleDir !== undefined ? basename(file.bundleDir) : basename(path, extname(path));
   const prefixed = splitFileNameDate(nameStem);
+  const migration = readMigrationFields(data, path, lineOf, diagnostics);
+  // Zola's archives often date a page only in its `path` ("2019/10/15/Rustup-1.20.0").
+  const dateOfPath = migration.ownPath === undefined ? undefined : dateInPath(migration.ownPath.text);
   let date: ArticleDate | undefined;
   if (data["date"] !== undefined && data["date"] !== null) {
     const parsed = parseArticleDate(data["date"], timeZone);
     if (parsed.ok) date = parsed.date;
     else fail("invalid-date", "date", `invalid date: ${parsed.reason}`);
-  } else if (prefixed !== undefined) {
-    const parsed = parseArticleDate(prefixed.date, timeZone);
+  } else if (prefixed !== undefined || dateOfPath !== undefined) {
+    const parsed = parseArticleDate(prefixed?.date ?? dateOfPath, timeZone);
+    const where = prefixed === undefined ? `the date in its "${migration.ownPath?.key ?? "path"}"` : "the file name's date prefix";
     if (parsed.ok) date = parsed.date;
-    else diagnostics.push(error("invalid-date", path, `the file name's date prefix: ${parsed.reason}`));
+    else diagnostics.push(error("invalid-date", path, `${where}: ${parsed.reason}`, prefixed === undefined ? migration.ownPath?.line : undefined));
   } else {
     fail("missing-date", "date", 'has no date; add "date: YYYY-MM-DD" to the front matter, or start the file name with YYYY-MM-DD-');
   }
 
   let updated: ArticleDate | undefined;
-  if (data["updated"] !== undefined && data["updated"] !== null) {
-    const parsed = parseArticleDate(data["updated"], timeZone);
+  const updatedKey = UPDATED_KEYS.find((key) => data[key] !== undefined && data[key] !== null);
+  if (updatedKey !== undefined) {
+    const parsed = parseArticleDate(data[updatedKey], timeZone);
     if (parsed.ok) updated = parsed.date;
-    else fail("invalid-date", "updated", `invalid "updated" date: ${parsed.reason}`);
+    else fail("invalid-date", updatedKey, `invalid "${updatedKey}" date: ${parsed.reason}`);
   }
 
   const slugSource = readSlugSource(data["slug"], prefixed?.rest ?? nameStem);
@@ -73,9 +85,10 @@ export function readArticleFields(file: ArticleFile, source: ArticleSource, time
   const tags = readTags(data["tags"], path, lineOf("tags"), diagnostics);
 
   let summary: string | undefined;
-  const rawSummary = data["summary"];
-  if (typeof rawSummary === "string") summary = rawSummary.trim() === "" ? undefined : rawSummary.trim();
-  else if (rawSummary !== undefined && rawSummary !== null) fail("invalid-summary", "summary", `"summary" must be text, not ${describeType(rawSummary)}; quote it`);
+  const summaryKey = SUMMARY_KEYS.find((key) => data[key] !== undefined && data[key] !== null) ?? "summary";
+  const rawSummary = data[summaryKey];
+  if (typeof rawSummary === "string") summary = rawSummary.trim() === "" ? undefined : rawSummary.replace(/\s+/g, " ").trim();
+  else if (rawSummary !== undefined && rawSummary !== null) fail("invalid-summary", summaryKey, `"${summaryKey}" must be text, not ${describeType(rawSummary)}; quote it`);
 
   let lang: string | undefined;
   const rawLang = data["lang"];
@@ -105,6 +118,9 @@ export function readArticleFields(file: ArticleFile, source: ArticleSource, time
     tags,
     ...(summary === undefined ? {} : { summary }),
     slug,
+    ...(slugSource.ok && slugSource.fromFrontMatter ? { writtenSlug: slugSource.text } : {}),
+    fileName: nameStem,
+    ...migration,
     draft,
     featured,
     ...(lang === undefined ? {} : { lang }),

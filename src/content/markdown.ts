@@ -14,6 +14,9 @@ export interface RenderedBody {
 }
 
 export const EXCERPT_LENGTH = 240;
+/** The part before `<!--more-->` is the author's chosen excerpt: kept longer, but not without end. */
+export const MORE_EXCERPT_LENGTH = 600;
+const MORE_MARKER = /<!--\s*more\s*-->/i;
 
 /**
  * Renders an article body. Raw HTML is kept because real archives rely on it
@@ -29,19 +32,27 @@ export interface MarkdownOptions {
   readonly sanitize: boolean;
 }
 
-export function createMarkdownRenderer(options: MarkdownOptions = { sanitize: false }): (markdown: string, firstLine?: number) => RenderedBody {
+/**
+ * Renders bodies. Given the article's title, a first heading that repeats
+ * it (`# <the title>` on the first line, as many archives write) is left
+ * out: the page shows the title already. The excerpt is the part before
+ * `<!--more-->` when there is one, else the first paragraph.
+ */
+export function createMarkdownRenderer(options: MarkdownOptions = { sanitize: false }): (markdown: string, firstLine?: number, title?: string) => RenderedBody {
   const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
   // Only the block structure is needed to know where code blocks are.
   const blocks = new MarkdownIt({ html: true, linkify: false, typographer: false });
   blocks.core.ruler.disable("inline");
   const renderInline = (text: string): string => markdown.renderInline(text);
-  return (source, firstLine = 1) => {
+  return (source, firstLine = 1, title) => {
     const expansion = source.includes("{{") || source.includes("{%") ? expandTemplates(source, codeBlocks(blocks.parse(source, {}), source), firstLine, renderInline) : undefined;
-    const tokens = markdown.parse(expansion?.markdown ?? source, {});
+    const parsed = markdown.parse(expansion?.markdown ?? source, {});
+    const tokens = title === undefined ? parsed : withoutRepeatedTitle(parsed, title);
     const html = markdown.renderer.render(tokens, markdown.options, {});
+    const beforeMore = MORE_MARKER.test(source) ? textBeforeMore(tokens) : undefined;
     return {
       html: options.sanitize ? sanitizeBody(html) : html,
-      excerpt: shorten(firstParagraphText(tokens), EXCERPT_LENGTH),
+      excerpt: beforeMore === undefined ? shorten(firstParagraphText(tokens), EXCERPT_LENGTH) : shorten(beforeMore, MORE_EXCERPT_LENGTH),
       templates: expansion?.uses ?? [],
       references: expansion?.references ?? [],
     };
@@ -63,14 +74,43 @@ function firstParagraphText(tokens: readonly Token[]): string {
   for (let index = 0; index < tokens.length; index += 1) {
     const inline = tokens[index + 1];
     if (tokens[index]?.type !== "paragraph_open" || inline?.type !== "inline") continue;
-    const text = (inline.children ?? [])
-      .map((child) => (child.type === "text" || child.type === "code_inline" ? child.content : child.type === "softbreak" || child.type === "hardbreak" ? " " : ""))
-      .join("")
-      .replace(/\s+/g, " ")
-      .trim();
+    const text = plainText(inline.children ?? []);
     if (text !== "") return text;
   }
   return "";
+}
+
+function plainText(children: readonly Token[]): string {
+  return children
+    .map((child) => (child.type === "text" || child.type === "code_inline" ? child.content : child.type === "softbreak" || child.type === "hardbreak" ? " " : ""))
+    .join("")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** The text of the paragraphs, headings and list items before `<!--more-->`, or undefined when the marker is only inside code. */
+function textBeforeMore(tokens: readonly Token[]): string | undefined {
+  const parts: string[] = [];
+  for (const token of tokens) {
+    if (token.type === "html_block" && MORE_MARKER.test(token.content)) return parts.join(" ").trim();
+    if (token.type !== "inline") continue;
+    const children = token.children ?? [];
+    const marker = children.findIndex((child) => child.type === "html_inline" && MORE_MARKER.test(child.content));
+    parts.push(plainText(marker < 0 ? children : children.slice(0, marker)));
+    if (marker >= 0) return parts.join(" ").trim();
+  }
+  return undefined;
+}
+
+/** Without a first heading that says what the title says (letters and digits compared, case ignored). */
+function withoutRepeatedTitle(tokens: Token[], title: string): Token[] {
+  const [open, inline, close] = tokens;
+  if (open?.type !== "heading_open" || open.tag !== "h1" || inline?.type !== "inline" || close?.type !== "heading_close") return tokens;
+  return comparable(plainText(inline.children ?? [])) === comparable(title) ? tokens.slice(3) : tokens;
+}
+
+function comparable(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{Nd}]+/gu, "");
 }
 
 /** Cuts text at a word boundary so that it is at most `length` characters, ellipsis included. */

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { isValidTimeZone } from "./dates.ts";
 import { errorCodeOf } from "./diagnostics.ts";
+import { DEFAULT_PERMALINK, parsePermalinkPattern, type PermalinkPattern, type PermalinkStyle } from "./permalinks.ts";
 import { slugify } from "./slugs.ts";
 
 /** The settings file that an archive carries in its content folder when no `--config` is given. */
@@ -33,6 +34,16 @@ const sidebarBox = z.discriminatedUnion("type", [
 
 export type SidebarBoxSetting = z.output<typeof sidebarBox>;
 
+const httpUrl = z.string().refine(isHttpUrl, { message: 'expected an absolute http(s) URL such as "https://example.org/"' });
+
+/** What the site says of an author named in front matter: a display name, a short bio, a page of theirs, and the slug of their page. */
+const authorSetting = z.strictObject({
+  name: z.string().trim().min(1, "an author's name cannot be empty").optional(),
+  bio: z.string().trim().optional(),
+  url: httpUrl.optional(),
+  slug: z.string().trim().min(1).optional(),
+});
+
 /**
  * Every setting, its type and its default. The order of `categories` is the
  * order in which categories are listed; categories found in articles but not
@@ -41,6 +52,15 @@ export type SidebarBoxSetting = z.output<typeof sidebarBox>;
 export const settingsSchema = z.strictObject({
   title: z.string().trim().min(1, "the site title cannot be empty").default("News archive"),
   description: z.string().default(""),
+  /**
+   * Where articles live: a pattern of :year :month :day :slug :title
+   * :filename :category, read as this tool, Jekyll or Hugo reads them
+   * (`permalinkStyle`). An article's `url`, `permalink` or `path` overrides it.
+   */
+  permalink: z.string().trim().min(1, "the permalink cannot be empty").default(DEFAULT_PERMALINK),
+  permalinkStyle: z.enum(["jekyll", "hugo"]).optional(),
+  /** Authors as front matter names them (`author: ashmaroli`), with the display name, bio and URL their pages show. */
+  authors: z.record(z.string(), authorSetting).default({}),
   /** Who the feeds name as their author (articles naming their own authors keep them); defaults to the title. */
   author: z.string().trim().min(1, "the author cannot be empty; leave the setting out to name the site title").optional(),
   /** BCP 47 language of the site, written into `<html lang>`. */
@@ -116,7 +136,14 @@ export interface CategorySetting {
   readonly description?: string;
 }
 
-export interface Settings extends Omit<ParsedSettings, "author" | "siteUrl" | "basePath" | "categories" | "defaultCategory"> {
+export type AuthorSetting = Readonly<z.output<typeof authorSetting>>;
+
+export interface Settings extends Omit<ParsedSettings, "author" | "siteUrl" | "basePath" | "categories" | "defaultCategory" | "permalink" | "permalinkStyle" | "authors"> {
+  readonly permalink: PermalinkPattern;
+  /** Whose meaning the permalink's tokens have; this tool's unless the settings say "jekyll" or "hugo". */
+  readonly permalinkStyle: PermalinkStyle;
+  /** By the name front matter gives. */
+  readonly authors: Readonly<Record<string, AuthorSetting>>;
   /** The setting, or the site title when it is not set. */
   readonly author: string;
   /** Absolute site URL ending with "/", or undefined when none is set. */
@@ -136,11 +163,19 @@ export interface Settings extends Omit<ParsedSettings, "author" | "siteUrl" | "b
 
 export type SettingsResult = { readonly ok: true; readonly settings: Settings } | { readonly ok: false; readonly errors: readonly string[] };
 
-/** Validates raw settings (from a file, merged with command-line overrides) into typed settings with defaults. */
-export function parseSettings(raw: unknown, source: string): SettingsResult {
+/**
+ * Validates raw settings (from a file, merged with command-line overrides)
+ * into typed settings with defaults. Given the file's `text`, a message
+ * names the line of the setting it is about.
+ */
+export function parseSettings(raw: unknown, source: string, text?: string): SettingsResult {
+  const where = (key: unknown): string => {
+    const line = typeof key === "string" && text !== undefined ? lineOfKey(text, key) : undefined;
+    return line === undefined ? source : `${source}:${line}`;
+  };
   const parsed = settingsSchema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((issue) => `${source}: ${describeIssue(issue)}`) };
+    return { ok: false, errors: parsed.error.issues.map((issue) => `${where(issue.path[0])}: ${describeIssue(issue)}`) };
   }
   const value = parsed.data;
   const siteUrl = value.siteUrl === undefined ? undefined : withTrailingSlash(value.siteUrl);
@@ -163,16 +198,29 @@ export function parseSettings(raw: unknown, source: string): SettingsResult {
       errors.push(`${source}: categories[${twin}] and categories[${index}] share the slug "${category.slug}"; give one of them another slug`);
     }
   });
-  if (errors.length > 0) return { ok: false, errors };
+  const permalink = parsePermalinkPattern(value.permalink);
+  if (!permalink.ok) errors.push(`${where("permalink")}: setting "permalink": ${permalink.reason}`);
+  if (errors.length > 0 || !permalink.ok) return { ok: false, errors };
   const defaultCategory = value.defaultCategory ?? "Uncategorized";
   return {
     ok: true,
-    settings: { ...value, author: value.author ?? value.title, siteUrl, basePath, categories, defaultCategory, defaultCategoryChosen: value.defaultCategory !== undefined },
+    settings: {
+      ...value,
+      author: value.author ?? value.title,
+      siteUrl,
+      basePath,
+      categories,
+      defaultCategory,
+      defaultCategoryChosen: value.defaultCategory !== undefined,
+      permalink: permalink.pattern,
+      permalinkStyle: value.permalinkStyle ?? "news-archive",
+      authors: value.authors,
+    },
   };
 }
 
-/** Reads a JSON settings file; an unreadable or malformed file is an error naming it. */
-export async function readSettingsFile(path: string): Promise<{ ok: true; raw: unknown } | { ok: false; errors: string[] }> {
+/** Reads a JSON settings file, with its text for the lines of messages; an unreadable or malformed file is an error naming it. */
+export async function readSettingsFile(path: string): Promise<{ ok: true; raw: unknown; text: string } | { ok: false; errors: string[] }> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
@@ -180,7 +228,7 @@ export async function readSettingsFile(path: string): Promise<{ ok: true; raw: u
     return { ok: false, errors: [`${path}: cannot read the settings file (${errorCodeOf(cause)}); check the path given to --config`] };
   }
   try {
-    return { ok: true, raw: JSON.parse(text.replace(/^\uFEFF/, "")) };
+    return { ok: true, raw: JSON.parse(text.replace(/^\uFEFF/, "")), text };
   } catch (cause) {
     const detail = cause instanceof Error ? cause.message : String(cause);
     return { ok: false, errors: [`${path}: the settings file is not valid JSON (${detail})`] };
@@ -200,6 +248,12 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     return `${where}expected ${expected}`;
   }
   return `${where}${issue.message}`;
+}
+
+/** The line of a top-level key in a JSON settings file: the first line that names it as a key. */
+function lineOfKey(text: string, key: string): number | undefined {
+  const index = text.split("\n").findIndex((line) => line.includes(`${JSON.stringify(key)}:`) || line.includes(`${JSON.stringify(key)} :`));
+  return index < 0 ? undefined : index + 1;
 }
 
 function formatPath(path: readonly PropertyKey[]): string {

@@ -97,18 +97,18 @@ describe("bad input that needs the file system in a special state", () => {
     assert.match(result.stderr, /_site: the output folder is inside the content folder .*; choose an output folder outside it/);
   });
 
-  it("refuses a settings file with a wrong type, naming the file and the setting", async () => {
+  it("refuses a settings file with a wrong type, naming the file, the setting and its line", async () => {
     const content = await makeArchive({
       "a.md": article({ title: "A", date: "2021-04-09" }),
-      "news-archive.json": JSON.stringify({ itemsPerPage: "ten", timeZone: 3 }),
+      "news-archive.json": JSON.stringify({ itemsPerPage: "ten", timeZone: 3 }, null, 2),
     });
     const result = await runCli(["--content", content, "--output", join(await temporaryFolder(), "site")]);
     assert.equal(result.code, 2);
     assert.deepEqual(
       new Set(result.stderr.trim().split("\n")),
       new Set([
-        `error: ${join(content, "news-archive.json")}: setting "timeZone": expected a string`,
-        `error: ${join(content, "news-archive.json")}: setting "itemsPerPage": expected a number`,
+        `error: ${join(content, "news-archive.json")}:3: setting "timeZone": expected a string`,
+        `error: ${join(content, "news-archive.json")}:2: setting "itemsPerPage": expected a number`,
       ]),
     );
   });

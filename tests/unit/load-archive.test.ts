@@ -54,7 +54,7 @@ describe("loading an archive", () => {
     });
     assert.deepEqual(problems(archive, "error"), []);
     assert.deepEqual(
-      archive.articles.map((item) => item.authors),
+      archive.articles.map((item) => item.authors.map((author) => author.name)),
       [["Ann Lee", "Bob Roe"], ["Ann Lee (Acme), Bob Roe (Beta)"], []],
     );
     assert.deepEqual(archive.articles[0]?.extra, {});

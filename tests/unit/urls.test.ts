@@ -6,7 +6,7 @@ import { absoluteUrlFor, ARTICLE_FILES_GLOB, hrefFor, hrefFromRoot, outputFileFo
 const at = (basePath: string, siteUrl?: string, cleanUrls = true): UrlContext => ({ basePath, siteUrl, cleanUrls });
 
 describe("the URL module", () => {
-  const article = { kind: "article", year: 2021, month: 4, day: 9, slug: "annual-report" } as const;
+  const article = { kind: "article", path: "/2021/04/09/annual-report/" } as const;
 
   it("places an article at /YYYY/MM/DD/slug/ with zero-padded month and day", () => {
     assert.equal(routePath(article), "/2021/04/09/annual-report/");
