@@ -150,6 +150,8 @@ function readSlugSource(raw: unknown, fallback: string): SlugSource {
   if (raw === undefined || raw === null) return { ok: true, text: fallback, fromFrontMatter: false };
   if (typeof raw !== "string" && typeof raw !== "number") return { ok: false, message: `"slug" must be text, not ${describeType(raw)}` };
   const text = String(raw).trim();
+  // An empty slug, as Hugo archives write `slug = ""`, names none.
+  if (text === "") return { ok: true, text: fallback, fromFrontMatter: false };
   const unsafe = unsafeSlugReason(text);
   if (unsafe !== undefined) {
     return { ok: false, message: `the slug ${JSON.stringify(text)} ${unsafe}; write a plain slug such as "annual-report-2021"` };

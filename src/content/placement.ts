@@ -1,15 +1,16 @@
 import { posix } from "node:path";
 import type { Category, OldAddress, WrittenPath } from "../core/article.ts";
 import type { ArticleDate } from "../core/dates.ts";
-import { error, type Diagnostic } from "../core/diagnostics.ts";
+import { error, warning, type Diagnostic } from "../core/diagnostics.ts";
 import { expandPermalink, parsePermalinkPattern, type PermalinkSubject } from "../core/permalinks.ts";
 import type { Settings } from "../core/settings.ts";
 import { readWrittenAddress } from "../core/site-paths.ts";
 import { siteOwnPath, type Route } from "../core/urls.ts";
 
 /** What placing an article reads: where its file is, what its permalink is made of, where it says it lives and lived. */
-export interface PlaceableFields extends Omit<PermalinkSubject, "category"> {
+export interface PlaceableFields extends Omit<PermalinkSubject, "category" | "section"> {
   readonly sourcePath: string;
+  readonly bundleDir?: string;
   readonly date: ArticleDate;
   readonly ownPath?: WrittenPath;
   readonly oldAddresses: readonly WrittenPath[];
@@ -35,6 +36,7 @@ export function placeArticles<T extends { readonly fields: PlaceableFields; read
   diagnostics: Diagnostic[],
 ): (T & Placement)[] {
   const ordered = [...candidates].sort((a, b) => (a.fields.sourcePath < b.fields.sourcePath ? -1 : 1));
+  warnOfUnreadUrls(ordered, settings, diagnostics);
   const byPath = new Map<string, string>();
   const placed: (T & { readonly route: Route & { readonly kind: "article" } })[] = [];
   for (const candidate of ordered) {
@@ -56,10 +58,38 @@ export function placeArticles<T extends { readonly fields: PlaceableFields; read
   return placed.map((article) => ({ ...article, redirects: redirectsOf.get(article.fields.sourcePath) ?? [] }));
 }
 
+/**
+ * Jekyll's `permalink` and Hugo's `url` are read with the permalink style of
+ * the tool that wrote them; without one, articles keep the default
+ * addresses, and one warning counts those whose key was not read.
+ */
+function warnOfUnreadUrls(candidates: readonly { readonly fields: PlaceableFields }[], settings: Settings, diagnostics: Diagnostic[]): void {
+  if (settings.permalinkStyle !== "news-archive") return;
+  const unread = candidates.filter(({ fields }) => fields.ownPath !== undefined && !isAlwaysRead(fields.ownPath));
+  const first = unread[0]?.fields;
+  if (first === undefined || first.ownPath === undefined) return;
+  const { key } = first.ownPath;
+  const some = unread.length === 1 ? `it names its own address with "${key}"` : `it and ${unread.length - 1} other article(s) name their own address with "url" or "permalink"`;
+  diagnostics.push(
+    warning("own-url-unread", first.sourcePath, `${some}, which Jekyll and Hugo read; they are published at the "permalink" setting's address instead. To keep those addresses, set "permalinkStyle" to "jekyll" or "hugo"`, first.ownPath.line),
+  );
+}
+
+/** Zola's `path` is read whatever the style: Zola archives build with no settings. */
+function isAlwaysRead(ownPath: WrittenPath): boolean {
+  return ownPath.key === "path";
+}
+
+/** The first folder of an article's path in the content folder, not counting a page bundle's own: Hugo's section. */
+function sectionOf(fields: PlaceableFields): string {
+  const folder = posix.dirname(fields.bundleDir ?? fields.sourcePath);
+  return folder === "." ? "" : (folder.split("/")[0] ?? "");
+}
+
 /** Where an article lives: its own `url`, `permalink` or `path`, else where the permalink setting puts it. */
 function addressOf(fields: PlaceableFields, category: Category, settings: Settings, diagnostics: Diagnostic[]): string | undefined {
-  const { ownPath } = fields;
-  const subject = { ...fields, category };
+  const ownPath = fields.ownPath !== undefined && (settings.permalinkStyle !== "news-archive" || isAlwaysRead(fields.ownPath)) ? fields.ownPath : undefined;
+  const subject = { ...fields, category, section: sectionOf(fields) };
   if (ownPath === undefined) {
     const expanded = expandPermalink(settings.permalink, settings.permalinkStyle, subject);
     if (expanded.ok) return expanded.path;
@@ -67,11 +97,11 @@ function addressOf(fields: PlaceableFields, category: Category, settings: Settin
     return undefined;
   }
   const problem = (reason: string): undefined => void diagnostics.push(error("invalid-path", fields.sourcePath, `its "${ownPath.key}" ${JSON.stringify(ownPath.text)} ${reason}`, ownPath.line));
-  // Jekyll reads the tokens of a post's own permalink; Hugo's `url` and Zola's `path` are addresses as written.
-  if (ownPath.key === "permalink" && /:[a-z]/.test(ownPath.text)) {
+  // Jekyll reads the tokens of a post's own permalink, Hugo (since 0.131) those of its `url`; Zola's `path` is an address as written.
+  if (!isAlwaysRead(ownPath) && /:[a-z]/i.test(ownPath.text)) {
     const pattern = parsePermalinkPattern(ownPath.text, { needsArticleToken: false });
     if (!pattern.ok) return problem(`is not a permalink pattern: ${pattern.reason}`);
-    const expanded = expandPermalink(pattern.pattern, settings.permalinkStyle, subject);
+    const expanded = expandPermalink(pattern.pattern, settings.permalinkStyle, subject, { ownUrl: true });
     return expanded.ok ? expanded.path : problem(`cannot be expanded: ${expanded.reason}`);
   }
   const read = readWrittenAddress(ownPath.text, "/", { allowQuery: false });

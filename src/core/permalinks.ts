@@ -1,6 +1,6 @@
 import { splitFileNameDate, type ArticleDate, type CalendarDate } from "./dates.ts";
 import { slugify } from "./slugs.ts";
-import { hugoTargetPath, hugoUrlize, jekyllSlugify } from "./tool-slugs.ts";
+import { hugoTargetPath, hugoUrlize, jekyllSlugify, unescapeQuery } from "./tool-slugs.ts";
 import { normalizeSitePath } from "./site-paths.ts";
 
 /**
@@ -9,7 +9,7 @@ import { normalizeSitePath } from "./site-paths.ts";
  * Hugo gives them (`permalinkStyle`), so that an archive moved from either
  * keeps its URLs. The article's route then carries the path (core/urls.ts).
  */
-export const PERMALINK_TOKENS = ["year", "month", "day", "slug", "title", "filename", "category"] as const;
+export const PERMALINK_TOKENS = ["year", "month", "day", "slug", "title", "filename", "category", "section"] as const;
 export type PermalinkToken = (typeof PERMALINK_TOKENS)[number];
 
 /** Whose meaning the tokens have: this tool's (the default), Jekyll's or Hugo's. */
@@ -69,21 +69,28 @@ export interface PermalinkSubject {
   readonly date: ArticleDate;
   /** The article's category: its slug, and its name as the archive spells it. */
   readonly category: { readonly slug: string; readonly name: string };
+  /** The first folder of its path in the content folder ("" at the top), as Hugo's :section is in Hugo's. */
+  readonly section: string;
 }
 
 export type ExpandResult = { readonly ok: true; readonly path: string } | { readonly ok: false; readonly reason: string };
 
-/** The path an article's pattern gives it: folders end in "/", pages named `.html` are files. */
-export function expandPermalink(pattern: PermalinkPattern, style: PermalinkStyle, subject: PermalinkSubject): ExpandResult {
+/**
+ * The path an article's pattern gives it: folders end in "/", pages named
+ * `.html` are files. `ownUrl`: the pattern is the article's own `url`, which
+ * Hugo does not sanitize again as it does its permalinks.
+ */
+export function expandPermalink(pattern: PermalinkPattern, style: PermalinkStyle, subject: PermalinkSubject, { ownUrl = false }: { readonly ownUrl?: boolean } = {}): ExpandResult {
   const values = tokenValues(style, subject);
   const empty = pattern.parts.find((part) => "token" in part && ARTICLE_TOKENS.includes(part.token) && values[part.token] === "");
   if (empty !== undefined && "token" in empty) {
     return { ok: false, reason: `its :${empty.token} is empty in the permalink "${pattern.text}" (no letter or digit to make a URL from); give it a "slug"` };
   }
   const expanded = pattern.parts.map((part) => ("token" in part ? values[part.token] : part.literal)).join("");
-  const path = normalizeSitePath(style === "jekyll" ? jekyllSanitizeUrl(expanded) : expanded, "/");
+  const written = style === "jekyll" ? jekyllSanitizeUrl(expanded) : style === "hugo" && ownUrl ? unescapeQuery(expanded) : expanded;
+  const path = normalizeSitePath(written, "/");
   if (!path.ok) return { ok: false, reason: `the permalink "${pattern.text}" gives "${expanded}", which ${path.reason}` };
-  return { ok: true, path: style === "hugo" ? hugoTargetPath(path.path) : path.path };
+  return { ok: true, path: style === "hugo" && !ownUrl ? hugoTargetPath(path.path) : path.path };
 }
 
 function tokenValues(style: PermalinkStyle, subject: PermalinkSubject): Readonly<Record<PermalinkToken, string>> {
@@ -98,6 +105,7 @@ function tokenValues(style: PermalinkStyle, subject: PermalinkSubject): Readonly
       title: jekyllSlugify(jekyllSlug, "pretty", true),
       filename: jekyllSlugify(fileName, "default", false),
       category: category.name.toLowerCase(),
+      section: subject.section,
     };
   }
   if (style === "hugo") {
@@ -108,9 +116,10 @@ function tokenValues(style: PermalinkStyle, subject: PermalinkSubject): Readonly
       title: hugoUrlize(title),
       filename: hugoUrlize(fileName),
       category: hugoUrlize(category.name),
+      section: subject.section,
     };
   }
-  return { ...dateValues(subject.date), slug, title: slugify(title), filename: slugify(nameSlug), category: category.slug };
+  return { ...dateValues(subject.date), slug, title: slugify(title), filename: slugify(nameSlug), category: category.slug, section: slugify(subject.section) };
 }
 
 function dateValues(date: CalendarDate): Pick<Record<PermalinkToken, string>, "year" | "month" | "day"> {

@@ -76,7 +76,7 @@ function goLowerCase(text: string): string {
 }
 
 /** Go's `url.QueryUnescape`, as Hugo applies it to a page's path; text that is not valid escaping is kept as written. */
-function unescapeQuery(text: string): string {
+export function unescapeQuery(text: string): string {
   const spaced = text.replaceAll("+", " ");
   try {
     return decodeURIComponent(spaced);

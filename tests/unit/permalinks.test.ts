@@ -24,6 +24,7 @@ function subject(fields: Partial<PermalinkSubject> = {}): PermalinkSubject {
     fileName: "2022-12-21-jekyll-sass-converter-3.0-released",
     date: dateOf("2022-12-21"),
     category: { slug: "community", name: "Community" },
+    section: "",
     ...fields,
   };
 }
@@ -56,6 +57,7 @@ describe("permalink patterns", () => {
     // 23:30 at -08:00 is January 2 in UTC, but Hugo writes January 1.
     assert.equal(expand("/:year/:month/:day/:title/", "hugo", { date: dateOf("2020-01-01T23:30:00-08:00") }), "/2020/01/01/jekyll-sass-converter-3.0-released/");
     assert.equal(expand("/Blog/:title/", "hugo"), "/blog/jekyll-sass-converter-3.0-released/");
+    assert.equal(expand("/:section/:year/:slug/", "hugo", { section: "blog" }), "/blog/2022/jekyll-sass-converter-3.0-released/");
   });
 
   it("refuse an unknown token and a pattern that cannot tell two articles of a day apart", () => {
