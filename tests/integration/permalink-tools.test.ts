@@ -1,13 +1,12 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, it } from "node:test";
-import { parseHTML } from "linkedom";
 import { PROJECT_ROOT } from "../../src/core/project.ts";
 import { temporaryFolder } from "../support/archive.ts";
-import { runCli } from "../support/cli.ts";
+import { readPage, runCli, type Page } from "../support/cli.ts";
 
 /**
  * The URLs Jekyll and Hugo themselves write for the archives in
@@ -31,13 +30,13 @@ const skipUnless = async (command: string, versionArgs: readonly string[]): Prom
 });
 
 /** Every HTML file of a built site, with its parsed document, by path from the output folder. */
-async function pagesOf(output: string): Promise<Map<string, Document>> {
+async function pagesOf(output: string): Promise<Map<string, Page>> {
   const files = (await readdir(output, { recursive: true })).filter((file) => file.endsWith(".html")).sort();
-  return new Map(await Promise.all(files.map(async (file) => [file, parseHTML(await readFile(join(output, file), "utf8")).document] as const)));
+  return new Map(await Promise.all(files.map(async (file) => [file, await readPage(output, file)] as const)));
 }
 
 /** The file of each article page, and each redirect page with where it leads (its meta refresh). */
-function addressesOf(pages: ReadonlyMap<string, Document>, isArticle: (page: Document) => boolean): { articles: string[]; redirects: Map<string, string> } {
+function addressesOf(pages: ReadonlyMap<string, Page>, isArticle: (page: Page) => boolean): { articles: string[]; redirects: Map<string, string> } {
   const articles: string[] = [];
   const redirects = new Map<string, string>();
   for (const [file, page] of pages) {
