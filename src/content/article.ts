@@ -213,15 +213,18 @@ function readCategory(
 /**
  * `author` (one name) and `authors` (one name, or a list of names), as Jekyll
  * and Hugo archives write them. A name is kept as written, its white space
- * made single (a folded `>` block ends with a line break); several names in
- * one text ("Ann (Acme), Bob (Beta)") are one entry, since a comma may
- * belong to a name.
+ * made single (a folded `>` block ends with a line break) and its Markdown
+ * links made text ("[Ann Lee](https://...)" is Ann Lee). A comma may belong
+ * to a name, so one text is one author, unless it is a list of names each
+ * followed by an affiliation, as the Kubernetes blog writes them:
+ * "Ann Lee (Acme), Bob Roe (Beta)" is two authors.
  */
 function readAuthors(data: Readonly<Record<string, unknown>>, path: string, lineOf: (key: string) => number, diagnostics: Diagnostic[]): string[] {
   const names: string[] = [];
-  const add = (name: string): void => {
-    const clean = name.replace(/\s+/g, " ").trim();
-    if (clean !== "" && !names.includes(clean)) names.push(clean);
+  const add = (written: string): void => {
+    for (const name of splitAffiliatedNames(written.replace(MARKDOWN_LINK, "$1").replace(/\s+/g, " ").trim())) {
+      if (name !== "" && !names.includes(name)) names.push(name);
+    }
   };
   const single = data["author"];
   if (typeof single === "string") add(single);
@@ -239,6 +242,15 @@ function readAuthors(data: Readonly<Record<string, unknown>>, path: string, line
     }
   }
   return names;
+}
+
+const MARKDOWN_LINK = /\[([^\]]+)\]\([^)\s]*\)/g;
+/** "Name (Affiliation)", repeated with commas (or a last "and") between: each is one author. */
+const AFFILIATED = /^[^,()]+\([^()]*\)(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)[^,()]+\([^()]*\))+$/;
+
+function splitAffiliatedNames(text: string): string[] {
+  if (!AFFILIATED.test(text)) return [text];
+  return text.split(/(?<=\))\s*(?:,\s*(?:and\s+)?|\s+and\s+)/).map((name) => name.trim());
 }
 
 function readTags(raw: unknown, path: string, line: number, diagnostics: Diagnostic[]): Tag[] {

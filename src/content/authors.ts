@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Author } from "../core/article.ts";
 import { warning, type Diagnostic } from "../core/diagnostics.ts";
 import type { AuthorSetting, Settings } from "../core/settings.ts";
@@ -20,7 +21,7 @@ export function resolveAuthors(articles: readonly { readonly sourcePath: string;
   const settingOf = (name: string): { readonly key: string; readonly setting: AuthorSetting } | undefined => configured.get(name) ?? configured.get(slugify(name));
   const slugOfName = (name: string): string => {
     const entry = settingOf(name);
-    return entry === undefined ? slugify(name) : slugify(entry.setting.slug ?? entry.key);
+    return shortened(entry === undefined ? slugify(name) : slugify(entry.setting.slug ?? entry.key));
   };
 
   // Every spelling of each author, with the files that use it, in the order first met.
@@ -58,5 +59,19 @@ export function resolveAuthors(articles: readonly { readonly sourcePath: string;
       );
     }
   }
-  return (names) => names.map((name) => authorOf.get(name) ?? { slug: slugify(name), name });
+  return (names) => names.map((name) => authorOf.get(name) ?? { slug: slugOfName(name), name });
+}
+
+const LONGEST_SLUG = 80;
+
+/**
+ * A slug short enough for a readable address and a file name: a long one
+ * (several names with their affiliations in one text) is cut at a hyphen
+ * and given a few characters of its hash, so that two long ones stay apart.
+ */
+function shortened(slug: string): string {
+  if (slug.length <= LONGEST_SLUG) return slug;
+  const cut = slug.slice(0, LONGEST_SLUG - 7);
+  const hash = createHash("sha256").update(slug).digest("hex").slice(0, 6);
+  return `${cut.slice(0, cut.lastIndexOf("-") > 0 ? cut.lastIndexOf("-") : cut.length)}-${hash}`;
 }

@@ -126,7 +126,8 @@ function placeRedirects(
     const base = settings.permalinkStyle === "hugo" ? posix.dirname(route.path.replace(/\/$/, "")) : "/";
     const own: OldAddress[] = [];
     for (const written of fields.oldAddresses) {
-      const fail = (kind: string, message: string): void => void diagnostics.push(error(kind, fields.sourcePath, `its ${written.key} ${JSON.stringify(written.text)} ${message}`, written.line));
+      const fail = (kind: string, message: string): void =>
+        void diagnostics.push(error(kind, fields.sourcePath, `the old address ${JSON.stringify(written.text)} in "${written.key}" ${message}`, written.line));
       const read = readWrittenAddress(written.text, base, { allowQuery: true });
       if (!read.ok) {
         fail("invalid-redirect", `${read.reason}; write an old address from the site's root, such as "/2019/10/15/old-name.html"`);

@@ -7,6 +7,8 @@
 export type SitePathResult = { readonly ok: true; readonly path: string } | { readonly ok: false; readonly reason: string };
 
 const FILE_PAGE = /\.html?$/i;
+/** The longest file name most file systems allow, in bytes. */
+const LONGEST_NAME_BYTES = 255;
 
 /**
  * A path from the site's root: relative ones are resolved against `base`
@@ -23,6 +25,9 @@ export function normalizeSitePath(path: string, base: string): SitePathResult {
     if (segment === "..") {
       if (segments.pop() === undefined) return { ok: false, reason: 'leaves the site (its ".." goes above the site\'s root)' };
       continue;
+    }
+    if (Buffer.byteLength(segment) > LONGEST_NAME_BYTES - "index.html".length) {
+      return { ok: false, reason: `has a part of ${Buffer.byteLength(segment)} bytes ("${segment.slice(0, 40)}…"), longer than file systems allow for a file name; shorten it` };
     }
     segments.push(segment);
   }
