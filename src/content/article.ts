@@ -14,6 +14,8 @@ export interface FieldsOutcome {
   readonly fields?: ArticleFields;
   /** Whether the article is a draft, known even when other fields are wrong. */
   readonly draft: boolean;
+  /** A file with front matter but no title, date or text: a page the old site's templates used, not an article. */
+  readonly notAnArticle?: boolean;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -35,6 +37,10 @@ export function readArticleFields(file: ArticleFile, written: ArticleSource, tim
     diagnostics.push(error(kind, path, message, lineOf(key)));
   };
 
+  if (isTemplatePage(source, file)) {
+    const message = `has neither a title, a date nor any text, so it is not an article (a page only the old site's templates used, such as Zola's template = "latest.html"); it was not published. List it in the "ignore" setting to silence this`;
+    return { draft: false, notAnArticle: true, diagnostics: [warning("not-an-article", path, message, source.frontMatterLine)] };
+  }
   const draft = readFlag(source, "draft", path, lineOf, diagnostics);
   const featured = readFlag(source, "featured", path, lineOf, diagnostics);
 
@@ -129,6 +135,12 @@ export function readArticleFields(file: ArticleFile, written: ArticleSource, tim
     extra,
   };
   return { fields, draft, diagnostics };
+}
+
+/** No title, no date anywhere (front matter, file name, own path) and no text. */
+function isTemplatePage({ data, body }: ArticleSource, file: ArticleFile): boolean {
+  const dated = ["date", "path", "url", "permalink"].some((key) => data[key] !== undefined) || splitFileNameDate(basename(file.bundleDir ?? file.file)) !== undefined;
+  return data["title"] === undefined && !dated && body.trim() === "";
 }
 
 type TitleResult = { ok: true; value: string } | { ok: false; kind: string; message: string };

@@ -94,10 +94,12 @@ export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> 
   const candidates: ReadArticle[] = [];
   let draftsLeftOut = 0;
   let invalid = 0;
+  let notArticles = 0;
   for (const outcome of outcomes) {
     const leftOutDraft = outcome.draft && !options.includeDrafts;
     diagnostics.push(...(leftOutDraft ? outcome.diagnostics.map(asWarning) : outcome.diagnostics));
-    if (leftOutDraft) draftsLeftOut += 1;
+    if (outcome.notAnArticle === true) notArticles += 1;
+    else if (leftOutDraft) draftsLeftOut += 1;
     else if (outcome.article === undefined) invalid += 1;
     else candidates.push(outcome.article);
   }
@@ -122,12 +124,12 @@ export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> 
     categories,
     diagnostics: diagnostics.sort(compareDiagnostics),
     counts: {
-      articleFiles: discovery.articles.length,
+      articleFiles: discovery.articles.length - notArticles,
       published: articles.length,
       draftsLeftOut,
       invalidLeftOut: invalid,
       bundleAssets: articles.reduce((sum, article) => sum + article.assets.length, 0),
-      skippedFiles: discovery.skippedCount,
+      skippedFiles: discovery.skippedCount + notArticles,
       ignoredBySettings: discovery.ignoredCount,
       templates: countTemplates(placed.map(({ body }) => body.templates), linked.unresolved),
     },
@@ -146,6 +148,8 @@ interface ReadArticle {
 export interface ReadOutcome {
   readonly article?: ReadArticle;
   readonly draft: boolean;
+  /** Read, but not an article (see FieldsOutcome.notAnArticle): counted with the skipped files. */
+  readonly notAnArticle?: boolean;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -196,7 +200,8 @@ async function readOne(file: ArticleFile, { contentDir, settings, renderMarkdown
 function readArticle(bytes: Uint8Array, file: ArticleFile, timeZone: string, renderMarkdown: LoadOptions["renderMarkdown"]): ReadOutcome {
   const source = readArticleSource(bytes, file.file);
   if (!source.ok) return { draft: false, diagnostics: source.diagnostics };
-  const { fields, draft, diagnostics } = readArticleFields(file, source.source, timeZone);
+  const { fields, draft, diagnostics, notAnArticle } = readArticleFields(file, source.source, timeZone);
+  if (notAnArticle === true) return { draft, notAnArticle, diagnostics: [...source.diagnostics, ...diagnostics] };
   const size =
     bytes.length > LARGE_ARTICLE_BYTES
       ? [warning("large-article", file.file, `is ${(bytes.length / 1_048_576).toFixed(1)} MB; it is published, but a page this large loads slowly on poor connections: consider splitting it`)]

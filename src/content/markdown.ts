@@ -1,7 +1,7 @@
 import MarkdownIt, { type Token } from "markdown-it";
 import { sanitizeBody } from "./sanitize.ts";
 import type { Span } from "./template-calls.ts";
-import { expandTemplates, type ArticleReference, type TemplateUse } from "./expand-templates.ts";
+import { ARTICLE_REFERENCE_SCHEME, expandTemplates, type ArticleReference, type TemplateUse } from "./expand-templates.ts";
 
 export interface RenderedBody {
   readonly html: string;
@@ -48,15 +48,43 @@ export function createMarkdownRenderer(options: MarkdownOptions = { sanitize: fa
     const expansion = source.includes("{{") || source.includes("{%") ? expandTemplates(source, codeBlocks(blocks.parse(source, {}), source), firstLine, renderInline) : undefined;
     const parsed = markdown.parse(expansion?.markdown ?? source, {});
     const tokens = title === undefined ? parsed : withoutRepeatedTitle(parsed, title);
-    const html = markdown.renderer.render(tokens, markdown.options, {});
+    const rendered = markdown.renderer.render(tokens, markdown.options, {});
+    const internal = zolaInternalLinks(rendered, source, firstLine, { references: expansion?.references ?? [], uses: expansion?.uses ?? [] });
+    const html = internal.html;
     const beforeMore = MORE_MARKER.test(source) ? textBeforeMore(tokens) : undefined;
     return {
       html: options.sanitize ? sanitizeBody(html) : html,
       excerpt: beforeMore === undefined ? shorten(firstParagraphText(tokens), EXCERPT_LENGTH) : shorten(beforeMore, MORE_EXCERPT_LENGTH),
-      templates: expansion?.uses ?? [],
-      references: expansion?.references ?? [],
+      templates: internal.uses,
+      references: internal.references,
     };
   };
+}
+
+/**
+ * Zola's internal links, `[text](@/blog/post.md#part)`: each becomes a
+ * reference to that article (by its path in the content folder), resolved
+ * as template references are once every article is loaded, and counted
+ * with them.
+ */
+function zolaInternalLinks(
+  html: string,
+  source: string,
+  firstLine: number,
+  expansion: { readonly references: readonly ArticleReference[]; readonly uses: readonly TemplateUse[] },
+): { html: string; references: readonly ArticleReference[]; uses: readonly TemplateUse[] } {
+  if (!html.includes('href="@/')) return { html, ...expansion };
+  const all = [...expansion.references];
+  const uses = [...expansion.uses];
+  const linked = html.replace(/href="@\/([^"#]*)(#[^"]*)?"/g, (_whole, target: string, fragment: string | undefined) => {
+    const text = `@/${target}${fragment ?? ""}`;
+    const at = source.indexOf(`(${text}`);
+    const line = firstLine + (at < 0 ? 0 : source.slice(0, at).split("\n").length - 1);
+    all.push({ target, fragment: fragment ?? "", text, line });
+    uses.push({ text, line, outcome: "article-link" });
+    return `href="${ARTICLE_REFERENCE_SCHEME}${all.length - 1}"`;
+  });
+  return { html: linked, references: all, uses };
 }
 
 /** Where the fenced and indented code blocks of a body are, by offsets, in order. */

@@ -30,9 +30,10 @@ describe("building a Zola archive with no settings", () => {
     run = await runCli(["--content", content, "--output", output, "--check-links"]);
   });
 
-  it("publishes every page, and leaves out the _index.md section files with a warning each", () => {
+  it("publishes every page, and leaves out the _index.md section files and a page only a template uses, with a warning each", () => {
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /^articles: 4 found, 4 published/m);
+    assert.match(run.stderr, /releases\/latest\.md:1: warning: has neither a title, a date nor any text, so it is not an article/);
     assert.match(run.stderr, /_index\.md: warning: is not an article/);
     assert.match(run.stderr, /inside-rust\/_index\.md: warning: is not an article/);
     assert.doesNotMatch(run.stderr, /error:/);
@@ -80,5 +81,10 @@ describe("building a Zola archive with no settings", () => {
     // The body's "# Announcing 1.94.1" repeats the title: the page shows it once.
     assert.equal(release.querySelectorAll("h1").length, 1);
     assert.ok(existsSync(join(output, "author/the-release-team/feed.xml")));
+  });
+
+  it("links Zola's internal links (@/page.md) to the page", async () => {
+    const prerelease = await readPage(output, fileOf(PAGES[2]?.path ?? ""));
+    assert.equal(prerelease.querySelector(".article-body a")?.getAttribute("href"), "/2019/10/15/Toolchain-1.20.0/#top");
   });
 });

@@ -148,4 +148,10 @@ describe("what else archives carry", () => {
     assert.doesNotMatch(a?.bodyHtml ?? "", /<h1>/);
     assert.match(b?.bodyHtml ?? "", /<h1>Another heading<\/h1>/);
   });
+
+  it("leaves out, with a warning, a file with front matter but no title, date or text: a page only a template used", async () => {
+    const archive = await load({ "a.md": article({ title: "A", date: "2021-04-09" }), "latest.md": toml(['template = "latest.html"'], "") });
+    assert.deepEqual([archive.articles.length, archive.counts.articleFiles, archive.counts.skippedFiles, archive.counts.invalidLeftOut], [1, 1, 1, 0]);
+    assert.match(problems(archive)[0] ?? "", /^latest\.md:1 warning has neither a title, a date nor any text/);
+  });
 });
