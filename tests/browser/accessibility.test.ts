@@ -21,6 +21,8 @@ const PAGES: Readonly<Record<string, string>> = {
   month: "2021/11/",
   day: "2022/03/15/",
   category: "category/events/",
+  author: "author/marta-ellison/",
+  "author index": "author/",
   article: "2022/03/15/lcc-survey-results/",
   search: "search/?q=canteen",
   "not found": "no/such/page/",
