@@ -4,7 +4,7 @@ import { error, warning, type Diagnostic } from "../core/diagnostics.ts";
 import type { ArticleFile } from "./discover.ts";
 import type { ArticleSource } from "./front-matter.ts";
 import { slugify, unsafeSlugReason } from "../core/slugs.ts";
-import type { ArticleFields, Tag } from "../core/article.ts";
+import type { ArticleFields, Tag, WrittenPath } from "../core/article.ts";
 import { dateInPath } from "../core/site-paths.ts";
 import { MIGRATION_KEYS, readMigrationFields, withZolaTables } from "./migration-fields.ts";
 
@@ -50,57 +50,14 @@ export function readArticleFields(file: ArticleFile, written: ArticleSource, tim
   // A bundle is named by its folder; a date prefix in the name is the fallback date.
   const nameStem = file.bundleDir !== undefined ? basename(file.bundleDir) : basename(path, extname(path));
   const prefixed = splitFileNameDate(nameStem);
+  const context: FieldContext = { data, path, lineOf, fail, diagnostics };
   const migration = readMigrationFields(data, path, lineOf, diagnostics);
-  // Zola's archives often date a page only in its `path` ("2019/10/15/Rustup-1.20.0").
-  const dateOfPath = migration.ownPath === undefined ? undefined : dateInPath(migration.ownPath.text);
-  let date: ArticleDate | undefined;
-  if (data["date"] !== undefined && data["date"] !== null) {
-    const parsed = parseArticleDate(data["date"], timeZone);
-    if (parsed.ok) date = parsed.date;
-    else fail("invalid-date", "date", `invalid date: ${parsed.reason}`);
-  } else if (prefixed !== undefined || dateOfPath !== undefined) {
-    const parsed = parseArticleDate(prefixed?.date ?? dateOfPath, timeZone);
-    const where = prefixed === undefined ? `the date in its "${migration.ownPath?.key ?? "path"}"` : "the file name's date prefix";
-    if (parsed.ok) date = parsed.date;
-    else diagnostics.push(error("invalid-date", path, `${where}: ${parsed.reason}`, prefixed === undefined ? migration.ownPath?.line : undefined));
-  } else {
-    fail("missing-date", "date", 'has no date; add "date: YYYY-MM-DD" to the front matter, or start the file name with YYYY-MM-DD-');
-  }
-
-  let updated: ArticleDate | undefined;
-  const updatedKey = UPDATED_KEYS.find((key) => data[key] !== undefined && data[key] !== null);
-  if (updatedKey !== undefined) {
-    const parsed = parseArticleDate(data[updatedKey], timeZone);
-    if (parsed.ok) updated = parsed.date;
-    else fail("invalid-date", updatedKey, `invalid "${updatedKey}" date: ${parsed.reason}`);
-  }
-
-  const slugSource = readSlugSource(data["slug"], prefixed?.rest ?? nameStem);
-  let slug: string | undefined;
-  if (!slugSource.ok) {
-    fail("invalid-slug", "slug", slugSource.message);
-  } else {
-    slug = slugify(slugSource.text);
-    if (slug === "") {
-      const what = slugSource.fromFrontMatter ? `the slug "${slugSource.text}"` : `the file name "${slugSource.text}"`;
-      fail("empty-slug", "slug", `${what} has no letters or digits to make a URL from; add a "slug" such as "annual-report-2021"`);
-    }
-  }
-
+  const { date, updated } = readDates(context, prefixed?.date, migration.ownPath, timeZone);
+  const { slug, writtenSlug } = readSlug(context, prefixed?.rest ?? nameStem);
   const categoryName = readCategory(data, path, lineOf, diagnostics);
   const tags = readTags(data["tags"], path, lineOf("tags"), diagnostics);
-
-  let summary: string | undefined;
-  const summaryKey = SUMMARY_KEYS.find((key) => data[key] !== undefined && data[key] !== null) ?? "summary";
-  const rawSummary = data[summaryKey];
-  if (typeof rawSummary === "string") summary = rawSummary.trim() === "" ? undefined : rawSummary.replace(/\s+/g, " ").trim();
-  else if (rawSummary !== undefined && rawSummary !== null) fail("invalid-summary", summaryKey, `"${summaryKey}" must be text, not ${describeType(rawSummary)}; quote it`);
-
-  let lang: string | undefined;
-  const rawLang = data["lang"];
-  if (typeof rawLang === "string" && LANGUAGE_TAG.test(rawLang.trim())) lang = rawLang.trim();
-  else if (rawLang !== undefined && rawLang !== null) fail("invalid-lang", "lang", `"lang" must be a language tag such as "en" or "pt-BR", not ${JSON.stringify(rawLang)}`);
-
+  const summary = readSummary(context);
+  const lang = readLang(context);
   const authors = readAuthors(data, path, lineOf, diagnostics);
 
   if (source.body.trim() === "") {
@@ -124,7 +81,7 @@ export function readArticleFields(file: ArticleFile, written: ArticleSource, tim
     tags,
     ...(summary === undefined ? {} : { summary }),
     slug,
-    ...(slugSource.ok && slugSource.fromFrontMatter ? { writtenSlug: slugSource.text } : {}),
+    ...(writtenSlug === undefined ? {} : { writtenSlug }),
     fileName: nameStem,
     ...migration,
     draft,
@@ -135,6 +92,81 @@ export function readArticleFields(file: ArticleFile, written: ArticleSource, tim
     extra,
   };
   return { fields, draft, diagnostics };
+}
+
+/** What each field reader needs: the front matter, the file, and where to report. */
+interface FieldContext {
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly path: string;
+  readonly lineOf: (key: string) => number;
+  readonly fail: (kind: string, key: string, message: string) => void;
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * The date: the `date` key, else the file name's date prefix, else the date
+ * in its own `path` (Zola's archives often date a page only there:
+ * "2019/10/15/Rustup-1.20.0"). And when it last changed.
+ */
+function readDates(
+  { data, path, fail, diagnostics }: FieldContext,
+  fileNameDate: string | undefined,
+  ownPath: WrittenPath | undefined,
+  timeZone: string,
+): { readonly date?: ArticleDate; readonly updated?: ArticleDate } {
+  const dateOfPath = ownPath === undefined ? undefined : dateInPath(ownPath.text);
+  let date: ArticleDate | undefined;
+  if (data["date"] !== undefined && data["date"] !== null) {
+    const parsed = parseArticleDate(data["date"], timeZone);
+    if (parsed.ok) date = parsed.date;
+    else fail("invalid-date", "date", `invalid date: ${parsed.reason}`);
+  } else if (fileNameDate !== undefined || dateOfPath !== undefined) {
+    const parsed = parseArticleDate(fileNameDate ?? dateOfPath, timeZone);
+    const where = fileNameDate === undefined ? `the date in its "${ownPath?.key ?? "path"}"` : "the file name's date prefix";
+    if (parsed.ok) date = parsed.date;
+    else diagnostics.push(error("invalid-date", path, `${where}: ${parsed.reason}`, fileNameDate === undefined ? ownPath?.line : undefined));
+  } else {
+    fail("missing-date", "date", 'has no date; add "date: YYYY-MM-DD" to the front matter, or start the file name with YYYY-MM-DD-');
+  }
+  let updated: ArticleDate | undefined;
+  const updatedKey = UPDATED_KEYS.find((key) => data[key] !== undefined && data[key] !== null);
+  if (updatedKey !== undefined) {
+    const parsed = parseArticleDate(data[updatedKey], timeZone);
+    if (parsed.ok) updated = parsed.date;
+    else fail("invalid-date", updatedKey, `invalid "${updatedKey}" date: ${parsed.reason}`);
+  }
+  return { ...(date === undefined ? {} : { date }), ...(updated === undefined ? {} : { updated }) };
+}
+
+/** The slug, from the `slug` key or else the file name, and the key as written for permalink styles that read it their way. */
+function readSlug({ data, fail }: FieldContext, fileNameSlug: string): { readonly slug?: string; readonly writtenSlug?: string } {
+  const slugSource = readSlugSource(data["slug"], fileNameSlug);
+  if (!slugSource.ok) {
+    fail("invalid-slug", "slug", slugSource.message);
+    return {};
+  }
+  const slug = slugify(slugSource.text);
+  if (slug === "") {
+    const what = slugSource.fromFrontMatter ? `the slug "${slugSource.text}"` : `the file name "${slugSource.text}"`;
+    fail("empty-slug", "slug", `${what} has no letters or digits to make a URL from; add a "slug" such as "annual-report-2021"`);
+    return {};
+  }
+  return { slug, ...(slugSource.fromFrontMatter ? { writtenSlug: slugSource.text } : {}) };
+}
+
+function readSummary({ data, fail }: FieldContext): string | undefined {
+  const summaryKey = SUMMARY_KEYS.find((key) => data[key] !== undefined && data[key] !== null) ?? "summary";
+  const rawSummary = data[summaryKey];
+  if (typeof rawSummary === "string") return rawSummary.trim() === "" ? undefined : rawSummary.replace(/\s+/g, " ").trim();
+  if (rawSummary !== undefined && rawSummary !== null) fail("invalid-summary", summaryKey, `"${summaryKey}" must be text, not ${describeType(rawSummary)}; quote it`);
+  return undefined;
+}
+
+function readLang({ data, fail }: FieldContext): string | undefined {
+  const rawLang = data["lang"];
+  if (typeof rawLang === "string" && LANGUAGE_TAG.test(rawLang.trim())) return rawLang.trim();
+  if (rawLang !== undefined && rawLang !== null) fail("invalid-lang", "lang", `"lang" must be a language tag such as "en" or "pt-BR", not ${JSON.stringify(rawLang)}`);
+  return undefined;
 }
 
 /** No title, no date anywhere (front matter, file name, own path) and no text. */
