@@ -1,7 +1,10 @@
 import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, join, relative } from "node:path";
+import { basename, dirname, extname, join, relative } from "node:path";
 import { parseArticleDate } from "../core/dates.ts";
 import { errorCodeOf } from "../core/diagnostics.ts";
+import { expandPermalink } from "../core/permalinks.ts";
+import type { Settings } from "../core/settings.ts";
+import { slugify } from "../core/slugs.ts";
 import { absoluteUrlFor, urlContextOf } from "../core/urls.ts";
 import { buildDay } from "../model/views/context.ts";
 import type { CalendarDay } from "../model/views/types.ts";
@@ -58,10 +61,30 @@ export async function newCommand(argv: readonly string[]): Promise<number> {
     console.error(code === "EEXIST" ? `${shown}: error: this file exists already; give another title or --date` : `${shown}: error: cannot write the article (${code})`);
     return 1;
   }
-  const url = absoluteUrlFor({ kind: "article", year: day.year, month: day.month, day: day.day, slug }, urlContextOf(request.settings));
   console.log(`written: ${shown}`);
+  const path = articlePath(request.settings, { title, slug, day, category: category ?? request.settings.defaultCategory, file });
+  const url = path === undefined ? "where its permalink puts it (see the build)" : absoluteUrlFor({ kind: "article", path }, urlContextOf(request.settings));
   console.log(`url: ${url}${values.draft === true ? " (a draft: published only by a build with --drafts)" : ""}`);
   return 0;
+}
+
+/** Where the permalink setting will put the new article, as the build places it. */
+function articlePath(
+  settings: Settings,
+  article: { readonly title: string; readonly slug: string; readonly day: CalendarDay; readonly category: string; readonly file: string },
+): string | undefined {
+  const { year, month, day } = article.day;
+  const date = parseArticleDate(`${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`, settings.timeZone);
+  if (!date.ok) return undefined;
+  const expanded = expandPermalink(settings.permalink, settings.permalinkStyle, {
+    title: article.title,
+    slug: article.slug,
+    fileName: basename(article.file, extname(article.file)),
+    date: date.date,
+    category: { slug: slugify(article.category), name: article.category },
+    section: String(year),
+  });
+  return expanded.ok ? expanded.path : undefined;
 }
 
 /** The day --date gives, or today in the archive's time zone. */

@@ -4,7 +4,9 @@ import { error, warning, type Diagnostic } from "../core/diagnostics.ts";
 import type { ArticleFile } from "./discover.ts";
 import type { ArticleSource } from "./front-matter.ts";
 import { slugify, unsafeSlugReason } from "../core/slugs.ts";
-import type { ArticleFields, Tag } from "../core/article.ts";
+import type { ArticleFields, Tag, WrittenPath } from "../core/article.ts";
+import { dateInPath } from "../core/site-paths.ts";
+import { MIGRATION_KEYS, readMigrationFields, withZolaTables } from "./migration-fields.ts";
 import { LANGUAGE_TAG } from "../core/settings.ts";
 
 
@@ -13,14 +15,21 @@ export interface FieldsOutcome {
   readonly fields?: ArticleFields;
   /** Whether the article is a draft, known even when other fields are wrong. */
   readonly draft: boolean;
+  /** A file with front matter but no title, date or text: a page the old site's templates used, not an article. */
+  readonly notAnArticle?: boolean;
   readonly diagnostics: readonly Diagnostic[];
 }
 
-const KNOWN_KEYS = new Set(["title", "date", "category", "categories", "summary", "tags", "slug", "draft", "featured", "updated", "lang", "author", "authors"]);
+/** The summary, by the names Hugo and Zola (`description`) and Jekyll (`excerpt`) give it too. */
+const SUMMARY_KEYS = ["summary", "description", "excerpt"] as const;
+/** When the article last changed: ours and Zola's `updated`, Hugo's `lastmod`, jekyll-last-modified-at's key. */
+const UPDATED_KEYS = ["updated", "lastmod", "last_modified_at"] as const;
+const KNOWN_KEYS = new Set(["title", "date", "category", "categories", "tags", "slug", "draft", "featured", "lang", "author", "authors", ...SUMMARY_KEYS, ...UPDATED_KEYS, ...MIGRATION_KEYS]);
 
 /** Checks every front-matter field of one article and reports all problems at once. */
-export function readArticleFields(file: ArticleFile, source: ArticleSource, timeZone: string): FieldsOutcome {
+export function readArticleFields(file: ArticleFile, written: ArticleSource, timeZone: string): FieldsOutcome {
   const path = file.file;
+  const source = withZolaTables(written);
   const data = source.data;
   const diagnostics: Diagnostic[] = [];
   const lineOf = (key: string): number => source.keyLines.get(key) ?? source.frontMatterLine;
@@ -28,6 +37,10 @@ export function readArticleFields(file: ArticleFile, source: ArticleSource, time
     diagnostics.push(error(kind, path, message, lineOf(key)));
   };
 
+  if (isTemplatePage(source, file)) {
+    const message = `has neither a title, a date nor any text, so it is not an article (a page only the old site's templates used, such as Zola's template = "latest.html"); it was not published. List it in the "ignore" setting to silence this`;
+    return { draft: false, notAnArticle: true, diagnostics: [warning("not-an-article", path, message, source.frontMatterLine)] };
+  }
   const draft = readFlag(source, "draft", path, lineOf, diagnostics);
   const featured = readFlag(source, "featured", path, lineOf, diagnostics);
 
@@ -37,51 +50,14 @@ export function readArticleFields(file: ArticleFile, source: ArticleSource, time
   // A bundle is named by its folder; a date prefix in the name is the fallback date.
   const nameStem = file.bundleDir !== undefined ? basename(file.bundleDir) : basename(path, extname(path));
   const prefixed = splitFileNameDate(nameStem);
-  let date: ArticleDate | undefined;
-  if (data["date"] !== undefined && data["date"] !== null) {
-    const parsed = parseArticleDate(data["date"], timeZone);
-    if (parsed.ok) date = parsed.date;
-    else fail("invalid-date", "date", `invalid date: ${parsed.reason}`);
-  } else if (prefixed !== undefined) {
-    const parsed = parseArticleDate(prefixed.date, timeZone);
-    if (parsed.ok) date = parsed.date;
-    else diagnostics.push(error("invalid-date", path, `the file name's date prefix: ${parsed.reason}`));
-  } else {
-    fail("missing-date", "date", 'has no date; add "date: YYYY-MM-DD" to the front matter, or start the file name with YYYY-MM-DD-');
-  }
-
-  let updated: ArticleDate | undefined;
-  if (data["updated"] !== undefined && data["updated"] !== null) {
-    const parsed = parseArticleDate(data["updated"], timeZone);
-    if (parsed.ok) updated = parsed.date;
-    else fail("invalid-date", "updated", `invalid "updated" date: ${parsed.reason}`);
-  }
-
-  const slugSource = readSlugSource(data["slug"], prefixed?.rest ?? nameStem);
-  let slug: string | undefined;
-  if (!slugSource.ok) {
-    fail("invalid-slug", "slug", slugSource.message);
-  } else {
-    slug = slugify(slugSource.text);
-    if (slug === "") {
-      const what = slugSource.fromFrontMatter ? `the slug "${slugSource.text}"` : `the file name "${slugSource.text}"`;
-      fail("empty-slug", "slug", `${what} has no letters or digits to make a URL from; add a "slug" such as "annual-report-2021"`);
-    }
-  }
-
+  const context: FieldContext = { data, path, lineOf, fail, diagnostics };
+  const migration = readMigrationFields(data, path, lineOf, diagnostics);
+  const { date, updated } = readDates(context, prefixed?.date, migration.ownPath, timeZone);
+  const { slug, writtenSlug } = readSlug(context, prefixed?.rest ?? nameStem);
   const categoryName = readCategory(data, path, lineOf, diagnostics);
   const tags = readTags(data["tags"], path, lineOf("tags"), diagnostics);
-
-  let summary: string | undefined;
-  const rawSummary = data["summary"];
-  if (typeof rawSummary === "string") summary = rawSummary.trim() === "" ? undefined : rawSummary.trim();
-  else if (rawSummary !== undefined && rawSummary !== null) fail("invalid-summary", "summary", `"summary" must be text, not ${describeType(rawSummary)}; quote it`);
-
-  let lang: string | undefined;
-  const rawLang = data["lang"];
-  if (typeof rawLang === "string" && LANGUAGE_TAG.test(rawLang.trim())) lang = rawLang.trim();
-  else if (rawLang !== undefined && rawLang !== null) fail("invalid-lang", "lang", `"lang" must be a language tag such as "en" or "pt-BR", not ${JSON.stringify(rawLang)}`);
-
+  const summary = readSummary(context);
+  const lang = readLang(context);
   const authors = readAuthors(data, path, lineOf, diagnostics);
 
   if (source.body.trim() === "") {
@@ -105,6 +81,9 @@ export function readArticleFields(file: ArticleFile, source: ArticleSource, time
     tags,
     ...(summary === undefined ? {} : { summary }),
     slug,
+    ...(writtenSlug === undefined ? {} : { writtenSlug }),
+    fileName: nameStem,
+    ...migration,
     draft,
     featured,
     ...(lang === undefined ? {} : { lang }),
@@ -113,6 +92,87 @@ export function readArticleFields(file: ArticleFile, source: ArticleSource, time
     extra,
   };
   return { fields, draft, diagnostics };
+}
+
+/** What each field reader needs: the front matter, the file, and where to report. */
+interface FieldContext {
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly path: string;
+  readonly lineOf: (key: string) => number;
+  readonly fail: (kind: string, key: string, message: string) => void;
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * The date: the `date` key, else the file name's date prefix, else the date
+ * in its own `path` (Zola's archives often date a page only there:
+ * "2019/10/15/Rustup-1.20.0"). And when it last changed.
+ */
+function readDates(
+  { data, path, fail, diagnostics }: FieldContext,
+  fileNameDate: string | undefined,
+  ownPath: WrittenPath | undefined,
+  timeZone: string,
+): { readonly date?: ArticleDate; readonly updated?: ArticleDate } {
+  const dateOfPath = ownPath === undefined ? undefined : dateInPath(ownPath.text);
+  let date: ArticleDate | undefined;
+  if (data["date"] !== undefined && data["date"] !== null) {
+    const parsed = parseArticleDate(data["date"], timeZone);
+    if (parsed.ok) date = parsed.date;
+    else fail("invalid-date", "date", `invalid date: ${parsed.reason}`);
+  } else if (fileNameDate !== undefined || dateOfPath !== undefined) {
+    const parsed = parseArticleDate(fileNameDate ?? dateOfPath, timeZone);
+    const where = fileNameDate === undefined ? `the date in its "${ownPath?.key ?? "path"}"` : "the file name's date prefix";
+    if (parsed.ok) date = parsed.date;
+    else diagnostics.push(error("invalid-date", path, `${where}: ${parsed.reason}`, fileNameDate === undefined ? ownPath?.line : undefined));
+  } else {
+    fail("missing-date", "date", 'has no date; add "date: YYYY-MM-DD" to the front matter, or start the file name with YYYY-MM-DD-');
+  }
+  let updated: ArticleDate | undefined;
+  const updatedKey = UPDATED_KEYS.find((key) => data[key] !== undefined && data[key] !== null);
+  if (updatedKey !== undefined) {
+    const parsed = parseArticleDate(data[updatedKey], timeZone);
+    if (parsed.ok) updated = parsed.date;
+    else fail("invalid-date", updatedKey, `invalid "${updatedKey}" date: ${parsed.reason}`);
+  }
+  return { ...(date === undefined ? {} : { date }), ...(updated === undefined ? {} : { updated }) };
+}
+
+/** The slug, from the `slug` key or else the file name, and the key as written for permalink styles that read it their way. */
+function readSlug({ data, fail }: FieldContext, fileNameSlug: string): { readonly slug?: string; readonly writtenSlug?: string } {
+  const slugSource = readSlugSource(data["slug"], fileNameSlug);
+  if (!slugSource.ok) {
+    fail("invalid-slug", "slug", slugSource.message);
+    return {};
+  }
+  const slug = slugify(slugSource.text);
+  if (slug === "") {
+    const what = slugSource.fromFrontMatter ? `the slug "${slugSource.text}"` : `the file name "${slugSource.text}"`;
+    fail("empty-slug", "slug", `${what} has no letters or digits to make a URL from; add a "slug" such as "annual-report-2021"`);
+    return {};
+  }
+  return { slug, ...(slugSource.fromFrontMatter ? { writtenSlug: slugSource.text } : {}) };
+}
+
+function readSummary({ data, fail }: FieldContext): string | undefined {
+  const summaryKey = SUMMARY_KEYS.find((key) => data[key] !== undefined && data[key] !== null) ?? "summary";
+  const rawSummary = data[summaryKey];
+  if (typeof rawSummary === "string") return rawSummary.trim() === "" ? undefined : rawSummary.replace(/\s+/g, " ").trim();
+  if (rawSummary !== undefined && rawSummary !== null) fail("invalid-summary", summaryKey, `"${summaryKey}" must be text, not ${describeType(rawSummary)}; quote it`);
+  return undefined;
+}
+
+function readLang({ data, fail }: FieldContext): string | undefined {
+  const rawLang = data["lang"];
+  if (typeof rawLang === "string" && LANGUAGE_TAG.test(rawLang.trim())) return rawLang.trim();
+  if (rawLang !== undefined && rawLang !== null) fail("invalid-lang", "lang", `"lang" must be a language tag such as "en" or "pt-BR", not ${JSON.stringify(rawLang)}`);
+  return undefined;
+}
+
+/** No title, no date anywhere (front matter, file name, own path) and no text. */
+function isTemplatePage({ data, body }: ArticleSource, file: ArticleFile): boolean {
+  const dated = ["date", "path", "url", "permalink"].some((key) => data[key] !== undefined) || splitFileNameDate(basename(file.bundleDir ?? file.file)) !== undefined;
+  return data["title"] === undefined && !dated && body.trim() === "";
 }
 
 type TitleResult = { ok: true; value: string } | { ok: false; kind: string; message: string };
@@ -134,6 +194,8 @@ function readSlugSource(raw: unknown, fallback: string): SlugSource {
   if (raw === undefined || raw === null) return { ok: true, text: fallback, fromFrontMatter: false };
   if (typeof raw !== "string" && typeof raw !== "number") return { ok: false, message: `"slug" must be text, not ${describeType(raw)}` };
   const text = String(raw).trim();
+  // An empty slug, as Hugo archives write `slug = ""`, names none.
+  if (text === "") return { ok: true, text: fallback, fromFrontMatter: false };
   const unsafe = unsafeSlugReason(text);
   if (unsafe !== undefined) {
     return { ok: false, message: `the slug ${JSON.stringify(text)} ${unsafe}; write a plain slug such as "annual-report-2021"` };
@@ -195,15 +257,18 @@ function readCategory(
 /**
  * `author` (one name) and `authors` (one name, or a list of names), as Jekyll
  * and Hugo archives write them. A name is kept as written, its white space
- * made single (a folded `>` block ends with a line break); several names in
- * one text ("Ann (Acme), Bob (Beta)") are one entry, since a comma may
- * belong to a name.
+ * made single (a folded `>` block ends with a line break) and its Markdown
+ * links made text ("[Ann Lee](https://...)" is Ann Lee). A comma may belong
+ * to a name, so one text is one author, unless it is a list of names each
+ * followed by an affiliation, as the Kubernetes blog writes them:
+ * "Ann Lee (Acme), Bob Roe (Beta)" is two authors.
  */
 function readAuthors(data: Readonly<Record<string, unknown>>, path: string, lineOf: (key: string) => number, diagnostics: Diagnostic[]): string[] {
   const names: string[] = [];
-  const add = (name: string): void => {
-    const clean = name.replace(/\s+/g, " ").trim();
-    if (clean !== "" && !names.includes(clean)) names.push(clean);
+  const add = (written: string): void => {
+    for (const name of splitAffiliatedNames(written.replace(MARKDOWN_LINK, "$1").replace(/\s+/g, " ").trim())) {
+      if (name !== "" && !names.includes(name)) names.push(name);
+    }
   };
   const single = data["author"];
   if (typeof single === "string") add(single);
@@ -221,6 +286,15 @@ function readAuthors(data: Readonly<Record<string, unknown>>, path: string, line
     }
   }
   return names;
+}
+
+const MARKDOWN_LINK = /\[([^\]]+)\]\([^)\s]*\)/g;
+/** "Name (Affiliation)", repeated with commas (or a last "and") between: each is one author. */
+const AFFILIATED = /^[^,()]+\([^()]*\)(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)[^,()]+\([^()]*\))+$/;
+
+function splitAffiliatedNames(text: string): string[] {
+  if (!AFFILIATED.test(text)) return [text];
+  return text.split(/(?<=\))\s*(?:,\s*(?:and\s+)?|\s+and\s+)/).map((name) => name.trim());
 }
 
 function readTags(raw: unknown, path: string, line: number, diagnostics: Diagnostic[]): Tag[] {

@@ -2,6 +2,7 @@ import { isUtf8 } from "node:buffer";
 import matter from "gray-matter";
 import { isMap, isScalar, LineCounter, parseDocument, Scalar, type Document } from "yaml";
 import { error, warning, type Diagnostic } from "../core/diagnostics.ts";
+import { readTomlFrontMatter } from "./toml-front-matter.ts";
 
 /** An article file split into its front matter and Markdown body. */
 export interface ArticleSource {
@@ -23,12 +24,15 @@ export type SourceOutcome =
 
 const OPENING = /^-{3,}[ \t]*$/;
 const CLOSING = /^(?:-{3,}|\.{3})[ \t]*$/;
+/** TOML front matter, as Hugo and Zola write it. */
+const TOML_FENCE = /^\+{3}[ \t]*$/;
 const FRONT_MATTER_EXAMPLE = "start the file with a line '---', then 'title: ...' and 'date: YYYY-MM-DD', then a line '---'";
 
 /**
- * Decodes an article file and reads its YAML front matter with gray-matter.
- * The YAML core schema keeps dates as the text the author wrote, so the
- * archive's time zone, not YAML's UTC midnight, decides the calendar date.
+ * Decodes an article file and reads its front matter with gray-matter: YAML
+ * between `---` lines, or TOML between `+++` lines (Hugo, Zola). Dates are
+ * kept as the text the author wrote, so the archive's time zone, not
+ * YAML's UTC midnight, decides the calendar date.
  * Lenient about what real archives contain (a byte-order mark, CRLF, blank
  * lines before the front matter, a longer `------` opener) but says so.
  */
@@ -59,52 +63,72 @@ export function readArticleSource(bytes: Uint8Array, file: string): SourceOutcom
   const lines = text.split("\n");
   const openingIndex = lines.findIndex((line) => line.trim() !== "");
   const openingLine = lines[openingIndex] ?? "";
-  if (!OPENING.test(openingLine)) {
+  const toml = TOML_FENCE.test(openingLine);
+  if (!toml && !OPENING.test(openingLine)) {
     return fail(error("no-front-matter", file, `has no front matter, so it has no title; ${FRONT_MATTER_EXAMPLE}`, 1));
   }
   if (openingIndex > 0) {
     notes.push(warning("front-matter-position", file, `front matter starts after ${openingIndex} blank line(s), which were ignored; remove them`, openingIndex + 1));
   }
-  if (openingLine.trim() !== "---") {
+  if (!toml && openingLine.trim() !== "---") {
     notes.push(warning("front-matter-position", file, `the front matter opens with "${openingLine.trim()}"; write exactly "---"`, openingIndex + 1));
   }
-  const closingOffset = lines.slice(openingIndex + 1).findIndex((line) => CLOSING.test(line));
+  const closingOffset = lines.slice(openingIndex + 1).findIndex((line) => (toml ? TOML_FENCE : CLOSING).test(line));
   if (closingOffset < 0) {
-    return fail(
-      error("unclosed-front-matter", file, `the front matter opened here is never closed; add a line '---' after the last front-matter key`, openingIndex + 1),
-    );
+    const fence = toml ? "+++" : "---";
+    return fail(error("unclosed-front-matter", file, `the front matter opened here is never closed; add a line '${fence}' after the last front-matter key`, openingIndex + 1));
   }
   const closingIndex = openingIndex + 1 + closingOffset;
-  const yamlText = lines.slice(openingIndex + 1, closingIndex).join("\n");
-  const firstYamlLine = openingIndex + 2;
+  const frontMatterText = lines.slice(openingIndex + 1, closingIndex).join("\n");
+  const keys = toml ? readToml(frontMatterText, file, openingIndex + 2) : readYaml(frontMatterText, file, openingIndex + 2);
+  if (!keys.ok) return fail(keys.diagnostic);
 
-  const lineCounter = new LineCounter();
-  const document = parseDocument(yamlText, { schema: "core", uniqueKeys: true, prettyErrors: false, lineCounter });
-  const firstError = document.errors[0];
-  if (firstError) {
-    const line = firstYamlLine + lineCounter.linePos(firstError.pos[0]).line - 1;
-    return fail(error("invalid-yaml", file, `the front matter is not valid YAML: ${firstError.message.split("\n")[0]}; check quoting and indentation (quote values that contain ": " or start with a special character)`, line));
-  }
-  if (document.contents !== null && !isMap(document.contents)) {
-    const what = isScalar(document.contents) ? "a single value" : "a list";
-    return fail(error("front-matter-not-mapping", file, `the front matter is ${what}, not a set of "key: value" lines; ${FRONT_MATTER_EXAMPLE}`, firstYamlLine));
-  }
-
-  // gray-matter splits front matter from the body; the YAML was already read above with line numbers.
-  const normalised = `---\n${yamlText}\n---\n${lines.slice(closingIndex + 1).join("\n")}`;
-  const parsed = matter(normalised, { engines: { yaml: () => toPlainObject(document) } });
+  // gray-matter splits front matter from the body; the front matter was already read above, with line numbers.
+  const language = toml ? "toml" : "yaml";
+  const fence = toml ? "+++" : "---";
+  const normalised = `${fence}\n${frontMatterText}\n${fence}\n${lines.slice(closingIndex + 1).join("\n")}`;
+  const parsed = matter(normalised, { language, delimiters: fence, engines: { [language]: () => keys.data } });
   return {
     ok: true,
     source: {
       data: parsed.data,
-      keyLines: keyLinesOf(document, lineCounter, firstYamlLine),
-      quotedKeys: quotedKeysOf(document),
+      keyLines: keys.keyLines,
+      quotedKeys: keys.quotedKeys,
       frontMatterLine: openingIndex + 1,
       body: parsed.content,
       bodyLine: closingIndex + 2,
     },
     diagnostics: notes,
   };
+}
+
+/** Front matter read: its keys, the line of each and which are quoted; or the problem, at its line. */
+type KeysOutcome =
+  | { readonly ok: true; readonly data: Record<string, unknown>; readonly keyLines: ReadonlyMap<string, number>; readonly quotedKeys: ReadonlySet<string> }
+  | { readonly ok: false; readonly diagnostic: Diagnostic };
+
+/** YAML front matter, read with the core schema: dates stay the text written, so the archive's time zone decides the calendar date. */
+function readYaml(yamlText: string, file: string, firstYamlLine: number): KeysOutcome {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(yamlText, { schema: "core", uniqueKeys: true, prettyErrors: false, lineCounter });
+  const firstError = document.errors[0];
+  if (firstError) {
+    const line = firstYamlLine + lineCounter.linePos(firstError.pos[0]).line - 1;
+    const message = `the front matter is not valid YAML: ${firstError.message.split("\n")[0]}; check quoting and indentation (quote values that contain ": " or start with a special character)`;
+    return { ok: false, diagnostic: error("invalid-yaml", file, message, line) };
+  }
+  if (document.contents !== null && !isMap(document.contents)) {
+    const what = isScalar(document.contents) ? "a single value" : "a list";
+    return { ok: false, diagnostic: error("front-matter-not-mapping", file, `the front matter is ${what}, not a set of "key: value" lines; ${FRONT_MATTER_EXAMPLE}`, firstYamlLine) };
+  }
+  return { ok: true, data: toPlainObject(document), keyLines: keyLinesOf(document, lineCounter, firstYamlLine), quotedKeys: quotedKeysOf(document) };
+}
+
+function readToml(tomlText: string, file: string, firstTomlLine: number): KeysOutcome {
+  const outcome = readTomlFrontMatter(tomlText, firstTomlLine);
+  if (outcome.ok) return outcome;
+  const message = `the front matter is not valid TOML: ${outcome.message}; check quoting (text goes in "double quotes"), and that each key is written once`;
+  return { ok: false, diagnostic: error("invalid-toml", file, message, outcome.line) };
 }
 
 /**
@@ -114,7 +138,7 @@ export function readArticleSource(bytes: Uint8Array, file: string): SourceOutcom
  */
 export function opensFrontMatter(text: string): boolean {
   const firstLine = text.replace(/^\uFEFF/, "").split(/\r?\n|\r/).find((line) => line.trim() !== "");
-  return firstLine !== undefined && OPENING.test(firstLine);
+  return firstLine !== undefined && (OPENING.test(firstLine) || TOML_FENCE.test(firstLine));
 }
 
 function toPlainObject(document: Document): Record<string, unknown> {

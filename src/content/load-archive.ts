@@ -4,13 +4,14 @@ import { bundleImageSizes, withImageSizes } from "./image-sizes.ts";
 import type { BuildCache } from "./build-cache.ts";
 import type { RenderedBody } from "./markdown.ts";
 import type { Settings } from "../core/settings.ts";
-import { routePath, type Route } from "../core/urls.ts";
 import { readArticleFields } from "./article.ts";
 import { compareArticles, type Article, type ArticleFields, type Category } from "../core/article.ts";
 import { compareDiagnostics, asWarning, error, errorCodeOf, warning, type Diagnostic } from "../core/diagnostics.ts";
+import { resolveAuthors } from "./authors.ts";
+import { categorise } from "./categories.ts";
+import { placeArticles } from "./placement.ts";
 import { discoverArchive, type ArticleFile } from "./discover.ts";
 import { readArticleSource } from "./front-matter.ts";
-import { slugify } from "../core/slugs.ts";
 import { countTemplates, linkArticles, templateSyntaxWarning, type TemplateCounts } from "./templates.ts";
 
 
@@ -47,7 +48,7 @@ export interface LoadOptions {
   /** Real paths of folders inside the content folder never to read (an output folder). */
   readonly excludedDirs: readonly string[];
   /** Renders a body whose first line is `firstLine` of its file. */
-  readonly renderMarkdown: (markdown: string, firstLine: number) => RenderedBody;
+  readonly renderMarkdown: (markdown: string, firstLine: number, title: string) => RenderedBody;
   /**
    * Outcomes of earlier builds, keyed by the file's bytes and everything else
    * its outcome depends on: an unchanged article is neither parsed nor rendered again.
@@ -90,53 +91,42 @@ export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> 
   const candidates: ReadArticle[] = [];
   let draftsLeftOut = 0;
   let invalid = 0;
+  let notArticles = 0;
   for (const outcome of outcomes) {
     const leftOutDraft = outcome.draft && !options.includeDrafts;
     diagnostics.push(...(leftOutDraft ? outcome.diagnostics.map(asWarning) : outcome.diagnostics));
-    if (leftOutDraft) draftsLeftOut += 1;
+    if (outcome.notAnArticle === true) notArticles += 1;
+    else if (leftOutDraft) draftsLeftOut += 1;
     else if (outcome.article === undefined) invalid += 1;
     else candidates.push(outcome.article);
   }
 
-  // Many articles share a category: each name is made into a slug once.
-  const categorySlugs = new Map<string, string>();
-  const slugOfCategory = (name: string): string => {
-    let slug = categorySlugs.get(name);
-    if (slug === undefined) categorySlugs.set(name, (slug = slugify(name)));
-    return slug;
-  };
-  const categorySlugOf = (fields: ReadFields): string => slugOfCategory(fields.categoryName ?? settings.defaultCategory);
-  const categorised = candidates.filter(({ fields }) => {
-    if (categorySlugOf(fields) !== "") return true;
-    diagnostics.push(error("empty-category-slug", fields.sourcePath, `the category ${JSON.stringify(fields.categoryName)} has no letters or digits to make a URL from; rename it`));
-    return false;
-  });
-  const categoryOf = resolveCategories(categorised, settings, slugOfCategory, diagnostics);
-  const placed = placeUniquely(categorised, (fields) => categoryOf.get(categorySlugOf(fields)), diagnostics);
+  const { categorised, ordered } = categorise(candidates, settings, diagnostics);
+  const placed = placeArticles(categorised, settings, diagnostics);
   invalid += candidates.length - placed.length;
+  const authorsOf = resolveAuthors(placed.map(({ fields }) => fields), settings, diagnostics);
   const linked = linkArticles(placed.map(({ fields, body, route }) => ({ sourcePath: fields.sourcePath, bundleDir: fields.bundleDir, title: fields.title, route, html: body.html, references: body.references })));
   diagnostics.push(...linked.diagnostics);
-  const articles = placed.map(({ fields, body, category, route }, index): Article => {
-    const { categoryName: _written, ...rest } = fields;
+  const articles = placed.map(({ fields, body, category, route, redirects }, index): Article => {
+    const { categoryName: _written, ownPath: _own, oldAddresses: _old, ...rest } = fields;
     const withLinks = linked.html[index] ?? body.html;
     const html = fields.bundleDir === undefined ? withLinks : withImageSizes(withLinks, bundleImageSizes(options.contentDir, fields.bundleDir, fields.assets));
-    return { ...rest, category, route, bodyHtml: html, excerpt: body.excerpt };
+    return { ...rest, category, authors: authorsOf(fields.authors), route, redirects, bodyHtml: html, excerpt: body.excerpt };
   });
   articles.sort(compareArticles);
 
-  const usedSlugs = new Set(articles.map((article) => article.category.slug));
-  const categories = orderCategories([...categoryOf.values()].filter((category) => usedSlugs.has(category.slug)), settings);
+  const categories = ordered(new Set(articles.map((article) => article.category.slug)));
   return {
     articles,
     categories,
     diagnostics: diagnostics.sort(compareDiagnostics),
     counts: {
-      articleFiles: discovery.articles.length,
+      articleFiles: discovery.articles.length - notArticles,
       published: articles.length,
       draftsLeftOut,
       invalidLeftOut: invalid,
       bundleAssets: articles.reduce((sum, article) => sum + article.assets.length, 0),
-      skippedFiles: discovery.skippedCount,
+      skippedFiles: discovery.skippedCount + notArticles,
       ignoredBySettings: discovery.ignoredCount,
       templates: countTemplates(placed.map(({ body }) => body.templates), linked.unresolved),
     },
@@ -155,6 +145,8 @@ interface ReadArticle {
 export interface ReadOutcome {
   readonly article?: ReadArticle;
   readonly draft: boolean;
+  /** Read, but not an article (see FieldsOutcome.notAnArticle): counted with the skipped files. */
+  readonly notAnArticle?: boolean;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -205,7 +197,8 @@ async function readOne(file: ArticleFile, { contentDir, settings, renderMarkdown
 function readArticle(bytes: Uint8Array, file: ArticleFile, timeZone: string, renderMarkdown: LoadOptions["renderMarkdown"]): ReadOutcome {
   const source = readArticleSource(bytes, file.file);
   if (!source.ok) return { draft: false, diagnostics: source.diagnostics };
-  const { fields, draft, diagnostics } = readArticleFields(file, source.source, timeZone);
+  const { fields, draft, diagnostics, notAnArticle } = readArticleFields(file, source.source, timeZone);
+  if (notAnArticle === true) return { draft, notAnArticle, diagnostics: [...source.diagnostics, ...diagnostics] };
   const size =
     bytes.length > LARGE_ARTICLE_BYTES
       ? [warning("large-article", file.file, `is ${(bytes.length / 1_048_576).toFixed(1)} MB; it is published, but a page this large loads slowly on poor connections: consider splitting it`)]
@@ -213,113 +206,11 @@ function readArticle(bytes: Uint8Array, file: ArticleFile, timeZone: string, ren
   const allDiagnostics = [...source.diagnostics, ...diagnostics, ...size];
   if (fields === undefined) return { draft, diagnostics: allDiagnostics };
   const { markdown, ...rest } = fields;
-  const body = renderMarkdown(markdown, source.source.bodyLine);
+  const body = renderMarkdown(markdown, source.source.bodyLine, fields.title);
   const templates = templateSyntaxWarning(file.file, body.templates);
   return { article: { fields: rest, body }, draft, diagnostics: templates === undefined ? allDiagnostics : [...allDiagnostics, templates] };
 }
 
-/**
- * One category per slug: "Events", "events" and "Évents" are one category.
- * Its name comes from the settings, else from the spelling most articles use.
- */
-function resolveCategories(
-  candidates: readonly ReadArticle[],
-  settings: Settings,
-  slugOfCategory: (name: string) => string,
-  diagnostics: Diagnostic[],
-): Map<string, Category> {
-  const spellings = new Map<string, Map<string, string[]>>();
-  const configuredBySlug = new Map(settings.categories.map((category) => [category.slug, category]));
-  const configuredByNameSlug = new Map(settings.categories.map((category) => [slugify(category.name), category]));
-  const defaultSlug = slugify(settings.defaultCategory);
-  let uncategorised = 0;
-  for (const { fields } of candidates) {
-    const written = fields.categoryName ?? settings.defaultCategory;
-    const slug = slugOfCategory(written);
-    const files = spellings.get(slug)?.get(written) ?? [];
-    files.push(fields.sourcePath);
-    spellings.set(slug, (spellings.get(slug) ?? new Map<string, string[]>()).set(written, files));
-    if (fields.categoryName === undefined) {
-      uncategorised += 1;
-      if (!settings.defaultCategoryChosen) {
-        diagnostics.push(
-          warning(
-            "missing-category",
-            fields.sourcePath,
-            `has no category; it was filed under "${settings.defaultCategory}". Add "category: ..." to the front matter, or name the category of all such articles with the "defaultCategory" setting (then one warning counts them)`,
-          ),
-        );
-      }
-    }
-  }
-  // A default category the settings name is meant: one warning for the archive, not hundreds.
-  if (uncategorised > 0 && settings.defaultCategoryChosen) {
-    const some = uncategorised === 1 ? "1 article has no category and is" : `${uncategorised} articles have no category and are`;
-    diagnostics.push(
-      warning("missing-category", "", `${some} filed under "${settings.defaultCategory}", the "defaultCategory" setting; add "category: ..." to an article's front matter to file it elsewhere`),
-    );
-  }
-  const categories = new Map<string, Category>();
-  for (const [slug, byName] of spellings) {
-    const configured = configuredBySlug.get(slug) ?? configuredByNameSlug.get(slug);
-    const ranked = [...byName.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
-    const name = configured?.name ?? (slug === defaultSlug ? settings.defaultCategory : (ranked[0]?.[0] ?? slug));
-    categories.set(slug, { slug: configured?.slug ?? slug, name });
-    if (byName.size > 1) {
-      for (const [spelling, files] of ranked) {
-        if (spelling === name) continue;
-        const example = files[0] ?? "";
-        diagnostics.push(
-          warning("category-spelling", example, `the category "${spelling}" (in ${files.length} article(s)) differs from "${name}" only in case, accents or punctuation; both are filed under "${name}". Write one spelling`),
-        );
-      }
-    }
-  }
-  return categories;
-}
-
-interface Placed extends ReadArticle {
-  readonly category: Category;
-  readonly route: Route & { readonly kind: "article" };
-}
-
-/** Gives each article its URL; two articles never share one (the first by path keeps it, the others are errors). */
-function placeUniquely(
-  candidates: readonly ReadArticle[],
-  categoryOf: (fields: ReadFields) => Category | undefined,
-  diagnostics: Diagnostic[],
-): Placed[] {
-  const byUrl = new Map<string, Placed>();
-  const placed: Placed[] = [];
-  const ordered = [...candidates].sort((a, b) => (a.fields.sourcePath < b.fields.sourcePath ? -1 : 1));
-  for (const candidate of ordered) {
-    const { fields } = candidate;
-    const category = categoryOf(fields);
-    if (category === undefined) throw new Error(`no category resolved for ${fields.sourcePath}`);
-    const route = { kind: "article" as const, year: fields.date.year, month: fields.date.month, day: fields.date.day, slug: fields.slug };
-    const key = routePath(route).toLowerCase();
-    const taken = byUrl.get(key);
-    if (taken !== undefined) {
-      diagnostics.push(
-        error("duplicate-url", fields.sourcePath, `would be published at ${routePath(route)}, the URL of ${taken.fields.sourcePath}; give one of them another "slug" (nothing was overwritten: this one was left out)`),
-      );
-      continue;
-    }
-    const entry = { ...candidate, category, route };
-    byUrl.set(key, entry);
-    placed.push(entry);
-  }
-  return placed;
-}
-
-function orderCategories(categories: Category[], settings: Settings): Category[] {
-  const position = new Map(settings.categories.map((category, index) => [category.slug, index]));
-  return categories.sort((a, b) => {
-    const pa = position.get(a.slug) ?? Number.MAX_SAFE_INTEGER;
-    const pb = position.get(b.slug) ?? Number.MAX_SAFE_INTEGER;
-    return pa - pb || a.name.localeCompare(b.name, "en");
-  });
-}
 
 async function mapConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);

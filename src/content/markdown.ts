@@ -3,7 +3,7 @@ import { excerptOf } from "./excerpt.ts";
 import { highlightCode } from "./highlight.ts";
 import { sanitizeBody } from "./sanitize.ts";
 import type { Span } from "./template-calls.ts";
-import { expandTemplates, type ArticleReference, type TemplateUse } from "./expand-templates.ts";
+import { ARTICLE_REFERENCE_SCHEME, expandTemplates, type ArticleReference, type TemplateUse } from "./expand-templates.ts";
 
 export interface RenderedBody {
   readonly html: string;
@@ -31,24 +31,59 @@ export interface MarkdownOptions {
  * The body is parsed once for both the HTML and the excerpt.
  * `firstLine` is the body's first line in its file, for the lines of template calls.
  */
-export function createMarkdownRenderer(options: MarkdownOptions = { sanitize: false, highlightCode: true }): (markdown: string, firstLine?: number) => RenderedBody {
+/**
+ * Renders bodies. Given the article's title, a first heading that repeats
+ * it (`# <the title>` on the first line, as many archives write) is left
+ * out: the page shows the title already. The excerpt is the part before
+ * `<!--more-->` when there is one, else the first prose paragraph (see excerpt.ts).
+ */
+export function createMarkdownRenderer(options: MarkdownOptions = { sanitize: false, highlightCode: true }): (markdown: string, firstLine?: number, title?: string) => RenderedBody {
   // Fenced code is highlighted here, at build time (see highlight.ts): no script in the page.
   const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false, ...(options.highlightCode ? { highlight: highlightCode } : {}) });
   // Only the block structure is needed to know where code blocks are.
   const blocks = new MarkdownIt({ html: true, linkify: false, typographer: false });
   blocks.core.ruler.disable("inline");
   const renderInline = (text: string): string => markdown.renderInline(text);
-  return (source, firstLine = 1) => {
+  return (source, firstLine = 1, title) => {
     const expansion = source.includes("{{") || source.includes("{%") ? expandTemplates(source, codeBlocks(blocks.parse(source, {}), source), firstLine, renderInline) : undefined;
-    const tokens = markdown.parse(expansion?.markdown ?? source, {});
-    const html = markdown.renderer.render(tokens, markdown.options, {});
+    const parsed = markdown.parse(expansion?.markdown ?? source, {});
+    const tokens = title === undefined ? parsed : withoutRepeatedTitle(parsed, title);
+    const rendered = markdown.renderer.render(tokens, markdown.options, {});
+    const internal = zolaInternalLinks(rendered, source, firstLine, { references: expansion?.references ?? [], uses: expansion?.uses ?? [] });
+    const html = internal.html;
     return {
       html: options.sanitize ? sanitizeBody(html) : html,
       excerpt: excerptOf(tokens),
-      templates: expansion?.uses ?? [],
-      references: expansion?.references ?? [],
+      templates: internal.uses,
+      references: internal.references,
     };
   };
+}
+
+/**
+ * Zola's internal links, `[text](@/blog/post.md#part)`: each becomes a
+ * reference to that article (by its path in the content folder), resolved
+ * as template references are once every article is loaded, and counted
+ * with them.
+ */
+function zolaInternalLinks(
+  html: string,
+  source: string,
+  firstLine: number,
+  expansion: { readonly references: readonly ArticleReference[]; readonly uses: readonly TemplateUse[] },
+): { html: string; references: readonly ArticleReference[]; uses: readonly TemplateUse[] } {
+  if (!html.includes('href="@/')) return { html, ...expansion };
+  const all = [...expansion.references];
+  const uses = [...expansion.uses];
+  const linked = html.replace(/href="@\/([^"#]*)(#[^"]*)?"/g, (_whole, target: string, fragment: string | undefined) => {
+    const text = `@/${target}${fragment ?? ""}`;
+    const at = source.indexOf(`(${text}`);
+    const line = firstLine + (at < 0 ? 0 : source.slice(0, at).split("\n").length - 1);
+    all.push({ target, fragment: fragment ?? "", text, line });
+    uses.push({ text, line, outcome: "article-link" });
+    return `href="${ARTICLE_REFERENCE_SCHEME}${all.length - 1}"`;
+  });
+  return { html: linked, references: all, uses };
 }
 
 /** Where the fenced and indented code blocks of a body are, by offsets, in order. */
@@ -60,4 +95,23 @@ function codeBlocks(tokens: readonly Token[], source: string): Span[] {
     const [first, last] = token.map;
     return [{ start: lineStarts[first] ?? source.length, end: lineStarts[last] ?? source.length }];
   });
+}
+
+function plainText(children: readonly Token[]): string {
+  return children
+    .map((child) => (child.type === "text" || child.type === "code_inline" ? child.content : child.type === "softbreak" || child.type === "hardbreak" ? " " : ""))
+    .join("")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Without a first heading that says what the title says (letters and digits compared, case ignored). */
+function withoutRepeatedTitle(tokens: Token[], title: string): Token[] {
+  const [open, inline, close] = tokens;
+  if (open?.type !== "heading_open" || open.tag !== "h1" || inline?.type !== "inline" || close?.type !== "heading_close") return tokens;
+  return comparable(plainText(inline.children ?? [])) === comparable(title) ? tokens.slice(3) : tokens;
+}
+
+function comparable(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{Nd}]+/gu, "");
 }

@@ -11,6 +11,29 @@ export interface Tag {
   readonly name: string;
 }
 
+/** Someone who wrote articles: as the settings' `authors` map describes them, or their name as written. */
+export interface Author {
+  /** Their page's segment (/author/ann-lee/); "" for a name with nothing a URL can hold, who has no page. */
+  readonly slug: string;
+  readonly name: string;
+  readonly bio?: string;
+  readonly url?: string;
+}
+
+/** A path written in front matter (`url`, `path`, an alias), as written, with the key and line it is on. */
+export interface WrittenPath {
+  readonly text: string;
+  readonly key: string;
+  readonly line: number;
+}
+
+/** An old address of an article, from the site's root: a path, and a query for addresses such as "/?p=12". */
+export interface OldAddress {
+  readonly path: string;
+  /** "?p=12", or "" for a plain path. */
+  readonly query: string;
+}
+
 /** What one file says about its article, checked field by field; the category is resolved archive-wide later. */
 export interface ArticleFields {
   readonly sourcePath: string;
@@ -24,6 +47,18 @@ export interface ArticleFields {
   readonly tags: readonly Tag[];
   readonly summary?: string;
   readonly slug: string;
+  /** The `slug` key as written, for permalink styles that read it their own way. */
+  readonly writtenSlug?: string;
+  /** The file's name without its extension, or a page bundle's folder name, date prefix included. */
+  readonly fileName: string;
+  /** Where the article says it lives (`url`, `permalink`, Zola's `path`), instead of the permalink setting. */
+  readonly ownPath?: WrittenPath;
+  /** Its old addresses (`aliases`, `redirect_from`), each to become a redirect to it. */
+  readonly oldAddresses: readonly WrittenPath[];
+  /** The address search engines should index (`canonical`), when it is not the page's own. */
+  readonly canonical?: string;
+  /** The card image (`image`, `cover`): a file of the page bundle, a path from the site's root or a URL. */
+  readonly image?: string;
   readonly draft: boolean;
   readonly featured: boolean;
   readonly lang?: string;
@@ -34,9 +69,12 @@ export interface ArticleFields {
   readonly extra: Readonly<Record<string, unknown>>;
 }
 
-/** A published article: its checked fields, its category resolved and its body rendered. */
-export interface Article extends Omit<ArticleFields, "categoryName" | "markdown"> {
+/** A published article: its checked fields, its category and authors resolved, its address placed and its body rendered. */
+export interface Article extends Omit<ArticleFields, "categoryName" | "markdown" | "authors" | "ownPath" | "oldAddresses"> {
   readonly category: Category;
+  readonly authors: readonly Author[];
+  /** The old addresses that lead to it (none of them another page's). */
+  readonly redirects: readonly OldAddress[];
   readonly route: Route & { readonly kind: "article" };
   readonly bodyHtml: string;
   /** The part before <!--more-->, or the first prose paragraph, as plain text, shortened; lists show it when there is no summary. */

@@ -14,6 +14,19 @@ export interface ArticleDate {
   readonly epochMs: number;
   /** ISO 8601 for `<time datetime>`: `2021-04-09`, or with time and offset in the archive's zone. */
   readonly iso: string;
+  /**
+   * The calendar day as written, when the date's own offset puts it on
+   * another day than the archive's zone does ("2020-01-01T23:30:00-08:00" is
+   * January 2 in UTC): Hugo dates its URLs by the day as written.
+   */
+  readonly writtenDay?: CalendarDate;
+}
+
+/** A day of the calendar, with no time and no zone. */
+export interface CalendarDate {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
 }
 
 export type DateResult = { readonly ok: true; readonly date: ArticleDate } | { readonly ok: false; readonly reason: string };
@@ -74,12 +87,13 @@ export function parseArticleDate(value: unknown, archiveZone: string): DateResul
   if (zone === undefined) return { ok: false, reason: `"${text}" has an offset outside ±14:00; ${FORMAT_HINT}` };
   const written = DateTime.fromObject(fields, { zone });
   if (!written.isValid) return { ok: false, reason: `"${text}" is not a valid time of day; ${FORMAT_HINT}` };
-  return fromInstant(written, archiveZone);
+  return fromInstant(written, archiveZone, { year: fields.year, month: fields.month, day: fields.day });
 }
 
-function fromInstant(instant: DateTime, archiveZone: string): DateResult {
+function fromInstant(instant: DateTime, archiveZone: string, writtenDay?: CalendarDate): DateResult {
   const local = instant.setZone(archiveZone);
   if (!local.isValid) return { ok: false, reason: "the date is not a valid instant" };
+  const sameDay = writtenDay === undefined || (writtenDay.year === local.year && writtenDay.month === local.month && writtenDay.day === local.day);
   return {
     ok: true,
     date: {
@@ -89,6 +103,7 @@ function fromInstant(instant: DateTime, archiveZone: string): DateResult {
       hasTime: true,
       epochMs: local.toMillis(),
       iso: local.toISO({ suppressMilliseconds: true }) ?? local.toISODate() ?? "",
+      ...(sameDay ? {} : { writtenDay }),
     },
   };
 }

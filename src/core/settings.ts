@@ -3,6 +3,7 @@ import stripJsonComments from "strip-json-comments";
 import { z } from "zod";
 import { isValidTimeZone } from "./dates.ts";
 import { errorCodeOf } from "./diagnostics.ts";
+import { DEFAULT_PERMALINK, parsePermalinkPattern, type PermalinkPattern, type PermalinkStyle } from "./permalinks.ts";
 import { slugify } from "./slugs.ts";
 
 /** The settings files an archive may carry in its content folder when no `--config` is given: JSON, or JSON with comments. */
@@ -37,6 +38,16 @@ const sidebarBox = z.discriminatedUnion("type", [
 
 export type SidebarBoxSetting = z.output<typeof sidebarBox>;
 
+const httpUrl = z.string().refine(isHttpUrl, { message: 'expected an absolute http(s) URL such as "https://example.org/"' });
+
+/** What the site says of an author named in front matter: a display name, a short bio, a page of theirs, and the slug of their page. */
+const authorSetting = z.strictObject({
+  name: z.string().trim().min(1, "an author's name cannot be empty").optional(),
+  bio: z.string().trim().optional(),
+  url: httpUrl.optional(),
+  slug: z.string().trim().min(1).optional(),
+});
+
 /**
  * Every setting, its type, its default and its description (which the JSON
  * Schema of the settings file and the file `news-archive init` writes show).
@@ -48,6 +59,17 @@ export const settingsSchema = z.strictObject({
   $schema: z.string().optional().meta({ description: "The JSON Schema of this file, so that editors complete and check it; the build ignores it." }),
   title: z.string().trim().min(1, "the site title cannot be empty").default("News archive").meta({ description: "The site's name, in every page's header and title." }),
   description: z.string().default("").meta({ description: "The site's description, for search engines and feeds." }),
+  permalink: z
+    .string()
+    .trim()
+    .min(1, "the permalink cannot be empty")
+    .default(DEFAULT_PERMALINK)
+    .meta({ description: "Where articles live: a pattern of :year :month :day :slug :title :filename :category, read as this tool, Jekyll or Hugo reads them (permalinkStyle). An article's url, permalink or path overrides it." }),
+  permalinkStyle: z.enum(["jekyll", "hugo"]).optional().meta({ description: 'Give the permalink tokens the meaning Jekyll or Hugo gives them, so that their URLs are kept; by default this tool\'s.' }),
+  authors: z
+    .record(z.string(), authorSetting)
+    .default({})
+    .meta({ description: "Authors as front matter names them (author: ashmaroli), with the display name, bio and URL their pages show." }),
   author: z
     .string()
     .trim()
@@ -147,7 +169,14 @@ export interface CategorySetting {
   readonly description?: string;
 }
 
-export interface Settings extends Omit<ParsedSettings, "$schema" | "author" | "siteUrl" | "basePath" | "categories" | "defaultCategory"> {
+export type AuthorSetting = Readonly<z.output<typeof authorSetting>>;
+
+export interface Settings extends Omit<ParsedSettings, "$schema" | "author" | "siteUrl" | "basePath" | "categories" | "defaultCategory" | "permalink" | "permalinkStyle" | "authors"> {
+  readonly permalink: PermalinkPattern;
+  /** Whose meaning the permalink's tokens have; this tool's unless the settings say "jekyll" or "hugo". */
+  readonly permalinkStyle: PermalinkStyle;
+  /** By the name front matter gives. */
+  readonly authors: Readonly<Record<string, AuthorSetting>>;
   /** The setting, or the site title when it is not set. */
   readonly author: string;
   /** Absolute site URL ending with "/", or undefined when none is set. */
@@ -167,11 +196,19 @@ export interface Settings extends Omit<ParsedSettings, "$schema" | "author" | "s
 
 export type SettingsResult = { readonly ok: true; readonly settings: Settings } | { readonly ok: false; readonly errors: readonly string[] };
 
-/** Validates raw settings (from a file, merged with command-line overrides) into typed settings with defaults. */
-export function parseSettings(raw: unknown, source: string): SettingsResult {
+/**
+ * Validates raw settings (from a file, merged with command-line overrides)
+ * into typed settings with defaults. Given the file's `text`, a message
+ * names the line of the setting it is about.
+ */
+export function parseSettings(raw: unknown, source: string, text?: string): SettingsResult {
+  const where = (key: unknown): string => {
+    const line = typeof key === "string" && text !== undefined ? lineOfKey(text, key) : undefined;
+    return line === undefined ? source : `${source}:${line}`;
+  };
   const parsed = settingsSchema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((issue) => `${source}: ${describeIssue(issue)}`) };
+    return { ok: false, errors: parsed.error.issues.map((issue) => `${where(issue.path[0])}: ${describeIssue(issue)}`) };
   }
   // "$schema" is for editors; the settings do not carry it.
   const { $schema: _editorsSchema, ...value } = parsed.data;
@@ -195,20 +232,34 @@ export function parseSettings(raw: unknown, source: string): SettingsResult {
       errors.push(`${source}: categories[${twin}] and categories[${index}] share the slug "${category.slug}"; give one of them another slug`);
     }
   });
-  if (errors.length > 0) return { ok: false, errors };
+  const permalink = parsePermalinkPattern(value.permalink);
+  if (!permalink.ok) errors.push(`${where("permalink")}: setting "permalink": ${permalink.reason}`);
+  if (errors.length > 0 || !permalink.ok) return { ok: false, errors };
   const defaultCategory = value.defaultCategory ?? "Uncategorized";
   return {
     ok: true,
-    settings: { ...value, author: value.author ?? value.title, siteUrl, basePath, categories, defaultCategory, defaultCategoryChosen: value.defaultCategory !== undefined },
+    settings: {
+      ...value,
+      author: value.author ?? value.title,
+      siteUrl,
+      basePath,
+      categories,
+      defaultCategory,
+      defaultCategoryChosen: value.defaultCategory !== undefined,
+      permalink: permalink.pattern,
+      permalinkStyle: value.permalinkStyle ?? "news-archive",
+      authors: value.authors,
+    },
   };
 }
 
 /**
  * Reads a settings file: JSON, in which comments (`//`, `/* *\/`) and trailing
  * commas are allowed, as editors allow them in JSON with comments. An
- * unreadable or malformed file is an error naming it.
+ * unreadable or malformed file is an error naming it. The text is returned
+ * too, for the lines of messages.
  */
-export async function readSettingsFile(path: string): Promise<{ ok: true; raw: unknown } | { ok: false; errors: string[] }> {
+export async function readSettingsFile(path: string): Promise<{ ok: true; raw: unknown; text: string } | { ok: false; errors: string[] }> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
@@ -217,7 +268,7 @@ export async function readSettingsFile(path: string): Promise<{ ok: true; raw: u
   }
   try {
     // Comments become spaces, so that JSON.parse's positions stay those of the file.
-    return { ok: true, raw: JSON.parse(stripJsonComments(text.replace(/^\uFEFF/, ""), { trailingCommas: true })) };
+    return { ok: true, raw: JSON.parse(stripJsonComments(text.replace(/^\uFEFF/, ""), { trailingCommas: true })), text };
   } catch (cause) {
     const detail = cause instanceof Error ? cause.message : String(cause);
     return { ok: false, errors: [`${path}: the settings file is not valid JSON (${detail})`] };
@@ -239,6 +290,12 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     return `${where}expected ${expected}`;
   }
   return `${where}${issue.message}`;
+}
+
+/** The line of a top-level key in a JSON settings file: the first line that names it as a key. */
+function lineOfKey(text: string, key: string): number | undefined {
+  const index = text.split("\n").findIndex((line) => line.includes(`${JSON.stringify(key)}:`) || line.includes(`${JSON.stringify(key)} :`));
+  return index < 0 ? undefined : index + 1;
 }
 
 function formatPath(path: readonly PropertyKey[]): string {

@@ -10,7 +10,10 @@ import { slugify } from "./slugs.ts";
 export type Route =
   /** Page 1 is the route itself; page n > 1 lives under `page/n/`. */
   | { readonly kind: "home"; readonly page?: number }
-  | { readonly kind: "article"; readonly year: number; readonly month: number; readonly day: number; readonly slug: string }
+  /** Where its permalink pattern or its own `url`/`path` puts it (core/permalinks.ts): "/2021/04/09/annual-report/". */
+  | { readonly kind: "article"; readonly path: string }
+  /** A page sending readers of an article's old address to it (`aliases`, `redirect_from`): "/old/page.html". */
+  | { readonly kind: "redirect"; readonly path: string }
   | { readonly kind: "archive" }
   | { readonly kind: "year"; readonly year: number }
   | { readonly kind: "month"; readonly year: number; readonly month: number }
@@ -19,9 +22,15 @@ export type Route =
   | { readonly kind: "category"; readonly slug: string; readonly page?: number }
   | { readonly kind: "tags" }
   | { readonly kind: "tag"; readonly slug: string; readonly page?: number }
+  | { readonly kind: "authors" }
+  | { readonly kind: "author"; readonly slug: string; readonly page?: number }
   | { readonly kind: "search" }
-  /** The site's feeds, or a category's. */
-  | { readonly kind: "feed"; readonly format: "atom" | "json"; readonly category?: string }
+  /** The site's feeds, a category's, or an author's (Atom only). */
+  | { readonly kind: "feed"; readonly format: "atom" | "json"; readonly category?: string; readonly author?: string }
+  /** Every redirect, for hosts that read a `_redirects` file (Netlify, Cloudflare Pages). */
+  | { readonly kind: "redirects-file" }
+  /** Old addresses with a query ("/?p=12") and their articles, read by the home and 404 pages' script. */
+  | { readonly kind: "redirect-map" }
   | { readonly kind: "sitemap" }
   | { readonly kind: "robots" }
   | { readonly kind: "not-found" }
@@ -37,7 +46,8 @@ export function routePath(route: Route): string {
     case "home":
       return paged("/", route.page);
     case "article":
-      return `/${pad(route.year, 4)}/${pad(route.month, 2)}/${pad(route.day, 2)}/${route.slug}/`;
+    case "redirect":
+      return route.path;
     case "archive":
       return "/archive/";
     case "year":
@@ -54,10 +64,18 @@ export function routePath(route: Route): string {
       return "/tag/";
     case "tag":
       return paged(`/tag/${route.slug}/`, route.page);
+    case "authors":
+      return "/author/";
+    case "author":
+      return paged(`/author/${route.slug}/`, route.page);
     case "search":
       return "/search/";
     case "feed":
-      return `${route.category === undefined ? "/" : `/category/${route.category}/`}feed.${route.format === "atom" ? "xml" : "json"}`;
+      return `${feedFolder(route)}feed.${route.format === "atom" ? "xml" : "json"}`;
+    case "redirects-file":
+      return "/_redirects";
+    case "redirect-map":
+      return "/redirects.json";
     case "sitemap":
       return "/sitemap.xml";
     case "robots":
@@ -73,8 +91,54 @@ export function routePath(route: Route): string {
   }
 }
 
-/** A glob of the files written for article routes (YYYY/MM/DD/slug/index.html), from the output folder. */
+function feedFolder(route: Route & { readonly kind: "feed" }): string {
+  if (route.category !== undefined) return `/category/${route.category}/`;
+  return route.author === undefined ? "/" : `/author/${route.author}/`;
+}
+
+/** A glob of the files written for articles at the default permalink (YYYY/MM/DD/slug/index.html), from the output folder. */
 export const ARTICLE_FILES_GLOB = "[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html";
+
+/**
+ * The first segments of the site's own pages and files: no article or
+ * redirect may be written there. Besides the routes' own, the theme's files
+ * (assets/) and the search bundle (pagefind/, which the search layer names).
+ */
+const SITE_ROUTES: readonly Route[] = [
+  { kind: "archive" },
+  { kind: "search" },
+  { kind: "offline" },
+  { kind: "categories" },
+  { kind: "tags" },
+  { kind: "authors" },
+  { kind: "home", page: 2 },
+  { kind: "not-found" },
+  { kind: "feed", format: "atom" },
+  { kind: "feed", format: "json" },
+  { kind: "sitemap" },
+  { kind: "robots" },
+  { kind: "service-worker" },
+  { kind: "redirects-file" },
+  { kind: "redirect-map" },
+];
+const SITE_SEGMENTS = new Set([...SITE_ROUTES.map((route) => routePath(route).split("/")[1] ?? ""), "assets", "pagefind"]);
+
+/**
+ * Which of the site's own pages or files a path belongs to, or undefined:
+ * the home page, a year, month or day page (/2021/, /2021/04/, /2021/04/09/),
+ * the folders of the site's pages and files (/archive/, /category/...), and
+ * its files at the root (/feed.xml, /_redirects...). Letter case is ignored,
+ * as case-insensitive file systems do.
+ */
+export function siteOwnPath(path: string): string | undefined {
+  const lower = path.toLowerCase();
+  if (lower === "/") return "the home page";
+  if (/^\/\d{4}\/(\d{2}\/(\d{2}\/)?)?$/.test(lower)) return `the date page ${path}`;
+  const first = lower.split("/")[1] ?? "";
+  // A folder cannot have the name of a file beside it: /feed.xml/ is the file's place too.
+  if (SITE_SEGMENTS.has(first)) return `the site's own "/${first}"`;
+  return undefined;
+}
 
 /** What links depend on: where the site is served and how. */
 export interface UrlContext {
@@ -93,7 +157,7 @@ export function urlContextOf(settings: Settings): UrlContext {
 
 /** The link to a route from any page: the base path followed by the route's path. */
 export function hrefFor(route: Route, context: UrlContext): string {
-  const path = `${context.basePath}${routePath(route).slice(1)}`;
+  const path = `${context.basePath}${encodePath(routePath(route).slice(1))}`;
   return !context.cleanUrls && path.endsWith("/") ? `${path}index.html` : path;
 }
 
@@ -139,6 +203,12 @@ export function absoluteHref(href: string, context: UrlContext): string {
   return context.siteUrl === undefined ? href : new URL(href, context.siteUrl).href;
 }
 
+/** The folder a route's page is in, from the site's root: its own path for a folder, else the one holding the file ("/a/b.html" → "/a/"). */
+export function routeFolder(route: Route): string {
+  const path = routePath(route);
+  return path.slice(0, path.lastIndexOf("/") + 1);
+}
+
 /** The file written for a route, relative to the output folder: folders get an `index.html`. */
 export function outputFileFor(route: Route): string {
   const path = routePath(route).slice(1);
@@ -167,6 +237,15 @@ export function relativeHref(href: string, fromFile: string, basePath: string): 
 function splitAtQueryOrFragment(url: string): [string, string] {
   const cut = url.search(/[?#]/);
   return cut === -1 ? [url, ""] : [url.slice(0, cut), url.slice(cut)];
+}
+
+/**
+ * A path as it goes into a link: characters a URL path cannot hold as they are
+ * ("%", "#", "?", spaces, non-ASCII letters from a title or a Zola `path`)
+ * percent-encoded, the file's own name kept on disk.
+ */
+function encodePath(path: string): string {
+  return /^[A-Za-z0-9/._~-]*$/.test(path) ? path : encodeURI(path).replaceAll("#", "%23").replaceAll("?", "%3F");
 }
 
 function paged(path: string, page: number | undefined): string {

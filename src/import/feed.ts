@@ -7,7 +7,7 @@ import type { ImportedArticle } from "./imported-article.ts";
 import { ArticleMedia } from "./media.ts";
 import { decodeSource, readSourceText, type SourceText } from "./source-file.ts";
 import { distinctUrls, siteSettingsOf, type ImportPlan } from "./import-plan.ts";
-import { decodeUrlText, pathOf } from "./wp-paths.ts";
+import { decodeUrlText, pathOf, servableOldAddresses } from "./wp-paths.ts";
 import { attributeOf, childrenOf, childText, firstChild, textOf, type XmlElement } from "./xml.ts";
 
 /** One entry of an RSS 2.0 or Atom feed, its fields as the feed gives them. */
@@ -152,7 +152,7 @@ export function feedArticle(entry: FeedEntry, index: number, siteUrl: string): I
       tags: entry.categories.slice(1),
       ...(entry.author === "" ? {} : { author: entry.author }),
       ...(summary === "" ? {} : { summary }),
-      redirect_from: linkPath === undefined || linkPath === "/" ? [] : [linkPath],
+      redirect_from: linkPath === undefined || linkPath === "/" ? [] : servableOldAddresses([linkPath], warnings),
     },
     day: iso.slice(0, 10),
     body: body.markdown,

@@ -1,4 +1,5 @@
 import { slugify } from "../core/slugs.ts";
+import { siteOwnPath } from "../core/urls.ts";
 
 export interface ImportedSlug {
   readonly slug: string;
@@ -58,4 +59,18 @@ export function pathOf(url: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The old addresses a redirect can serve: one that is a page of the new
+ * site's own ("/search/", "/author/", a month such as "/2024/03/") cannot
+ * lead to the article, and would stop the build; it is left out, with a
+ * warning saying so.
+ */
+export function servableOldAddresses(paths: readonly string[], warnings: string[]): string[] {
+  return paths.filter((path) => {
+    const site = path.includes("?") ? undefined : siteOwnPath(decodeUrlText(path));
+    if (site !== undefined) warnings.push(`its old address ${path} is ${site}, a page of the new site, so it cannot lead to the article; it was left out of redirect_from`);
+    return site === undefined;
+  });
 }

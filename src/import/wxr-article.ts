@@ -4,7 +4,7 @@ import { wordpressDate, type ImportedDate } from "./import-dates.ts";
 import type { ImportedArticle, ImportedFrontMatter } from "./imported-article.ts";
 import { ArticleMedia, type MediaSource } from "./media.ts";
 import type { Attachment } from "./shortcodes.ts";
-import { articleSlug, redirectPaths } from "./wp-paths.ts";
+import { articleSlug, redirectPaths, servableOldAddresses } from "./wp-paths.ts";
 import type { WxrItem, WxrSite } from "./wxr.ts";
 
 /** What converting one item needs from the rest of the export. */
@@ -67,7 +67,7 @@ export function wxrArticle(item: WxrItem, context: WxrContext): ImportedArticle 
     ...(draft ? { draft: true, ...(item.status === "publish" ? {} : { status: item.status }) } : {}),
     ...(item.sticky ? { featured: true } : {}),
     ...(id === undefined ? {} : { wp_id: id }),
-    redirect_from: redirectPaths(item.link, context.site.blogUrl, item.type, item.id),
+    redirect_from: servableOldAddresses(redirectPaths(item.link, context.site.blogUrl, item.type, item.id), warnings),
   };
   return {
     key: item.id === "" ? `wp-link:${item.link}` : `wp:${item.id}`,

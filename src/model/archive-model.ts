@@ -1,5 +1,4 @@
-import type { Category, Tag } from "../core/article.ts";
-import type { Article } from "../core/article.ts";
+import type { Article, Author, Category, Tag } from "../core/article.ts";
 
 /**
  * The archive grouped by time and by topic, computed in one pass over the
@@ -18,7 +17,7 @@ export interface YearGroup {
   readonly count: number;
 }
 
-export interface TopicGroup<T extends Category | Tag> {
+export interface TopicGroup<T extends Category | Tag | Author> {
   readonly topic: T;
   readonly articles: readonly Article[];
 }
@@ -34,6 +33,8 @@ export interface ArchiveModel {
   readonly categories: readonly TopicGroup<Category>[];
   /** By name. */
   readonly tags: readonly TopicGroup<Tag>[];
+  /** Authors who have a page (a slug), by name. */
+  readonly authors: readonly TopicGroup<Author>[];
 }
 
 /** Groups articles (given oldest first, as the loader orders them) by year, month, category and tag. */
@@ -42,6 +43,7 @@ export function buildArchiveModel(articlesOldestFirst: readonly Article[], categ
   const months: { year: number; month: number; articles: Article[] }[] = [];
   const byCategory = new Map<string, Article[]>();
   const byTag = new Map<string, { tag: Tag; articles: Article[] }>();
+  const byAuthor = new Map<string, { author: Author; articles: Article[] }>();
   for (const article of newestFirst) {
     const last = months[months.length - 1];
     if (last !== undefined && last.year === article.date.year && last.month === article.date.month) last.articles.push(article);
@@ -54,6 +56,12 @@ export function buildArchiveModel(articlesOldestFirst: readonly Article[], categ
       if (group === undefined) byTag.set(tag.slug, { tag, articles: [article] });
       else group.articles.push(article);
     }
+    for (const author of article.authors) {
+      if (author.slug === "") continue;
+      const group = byAuthor.get(author.slug);
+      if (group === undefined) byAuthor.set(author.slug, { author, articles: [article] });
+      else if (!group.articles.includes(article)) group.articles.push(article);
+    }
   }
   const years: YearGroup[] = [];
   for (const month of months) {
@@ -64,10 +72,13 @@ export function buildArchiveModel(articlesOldestFirst: readonly Article[], categ
   const categories = categoryOrder
     .map((topic) => ({ topic, articles: byCategory.get(topic.slug) ?? [] }))
     .filter((group) => group.articles.length > 0);
-  const tags = [...byTag.values()]
-    .map(({ tag, articles }) => ({ topic: tag, articles }))
-    .sort((a, b) => a.topic.name.localeCompare(b.topic.name, "en") || (a.topic.slug < b.topic.slug ? -1 : 1));
-  return { newestFirst, years, months, categories, tags };
+  const tags = byName([...byTag.values()].map(({ tag, articles }) => ({ topic: tag, articles })));
+  const authors = byName([...byAuthor.values()].map(({ author, articles }) => ({ topic: author, articles })));
+  return { newestFirst, years, months, categories, tags, authors };
+}
+
+function byName<T extends Tag | Author>(groups: TopicGroup<T>[]): TopicGroup<T>[] {
+  return groups.sort((a, b) => a.topic.name.localeCompare(b.topic.name, "en") || (a.topic.slug < b.topic.slug ? -1 : 1));
 }
 
 /** Splits a list into pages of `size`; there is always at least one page, possibly empty. */

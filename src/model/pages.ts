@@ -6,8 +6,9 @@ import { archivePage, notFoundPage, yearPages } from "./views/archive-pages.ts";
 import { articlePages } from "./views/article-pages.ts";
 import { createViewContext, type ViewContext } from "./views/context.ts";
 import { dayPages } from "./views/day-pages.ts";
-import { categoryIndex, offlinePages, searchPage, tagIndex } from "./views/index-pages.ts";
-import { categoryPages, homePages, monthPages, tagPages } from "./views/listing-pages.ts";
+import { authorIndexes, categoryIndex, offlinePages, searchPage, tagIndex } from "./views/index-pages.ts";
+import { authorPages, categoryPages, homePages, monthPages, tagPages } from "./views/listing-pages.ts";
+import { redirectPages } from "./views/redirect-pages.ts";
 import { siteView } from "./views/site-view.ts";
 import type { CalendarDay, PageBase, SiteView } from "./views/types.ts";
 
@@ -54,9 +55,13 @@ export const PAGE_KINDS = {
   category: pageKind({ about: "Each category's pages (/category/slug/, /category/slug/page/2/ ...).", partial: "listing-page.njk", build: categoryPages, inSitemap: always, inOfflineShell: false, perArticle: false }),
   tags: pageKind({ about: "The index of tags, with counts; none when no article has tags.", partial: "topic-index-page.njk", build: tagIndex, inSitemap: always, inOfflineShell: false, perArticle: false }),
   tag: pageKind({ about: "Each tag's pages (/tag/slug/, /tag/slug/page/2/ ...).", partial: "listing-page.njk", build: tagPages, inSitemap: always, inOfflineShell: false, perArticle: false }),
+  authors: pageKind({ about: "The index of authors, with counts; none when no article names one.", partial: "topic-index-page.njk", build: authorIndexes, inSitemap: always, inOfflineShell: false, perArticle: false }),
+  author: pageKind({ about: "Each author's pages (/author/slug/, /author/slug/page/2/ ...).", partial: "listing-page.njk", build: authorPages, inSitemap: always, inOfflineShell: false, perArticle: false }),
   search: pageKind({ about: "The search page: Pagefind's index, searched in the reader's browser.", partial: "search-page.njk", build: one(searchPage), inSitemap: always, inOfflineShell: true, perArticle: false }),
   // Drafts (published with --drafts) stay out of the sitemap, as out of search.
   article: pageKind({ about: "One page per article.", partial: "article-page.njk", build: articlePages, inSitemap: (page) => page.searchable, inOfflineShell: false, perArticle: true }),
+  // One per old address of an article: small, and as many as the articles, so render passes share them out too.
+  redirect: pageKind({ about: "A page at an article's old address (aliases, redirect_from), sending readers on to it.", partial: "redirect-page.njk", build: redirectPages, inSitemap: never, inOfflineShell: false, perArticle: true }),
   notFound: pageKind({ about: "The page hosts serve for missing addresses.", partial: "not-found-page.njk", build: one(notFoundPage), inSitemap: never, inOfflineShell: false, perArticle: false }),
   offline: pageKind({
     about: "What the service worker shows, offline, for a page the reader has not opened before.",

@@ -15,6 +15,7 @@ import { buildSiteViews } from "../model/pages.ts";
 import { bundleAssetCopies } from "../model/views/article-pages.ts";
 import { buildDay } from "../model/views/context.ts";
 import { buildFeeds } from "../publish/feeds.ts";
+import { buildRedirectFiles } from "../publish/redirects.ts";
 import { buildSitemap } from "../publish/sitemap.ts";
 import type { SiteFiles } from "../publish/beside-pages.ts";
 import { prepareTheme } from "../render/theme.ts";
@@ -52,7 +53,9 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
     ...(options.recentReads === undefined ? {} : { recentReads: options.recentReads }),
   });
   const { failed } = await options.articleCache.save();
-  const archive = withBuildWarnings(loaded, request, failed);
+  const checked = withBuildWarnings(loaded, request, failed);
+  // Old addresses exist on a host; a portable copy opened from disk has none to serve.
+  const archive = request.portable ? { ...checked, articles: checked.articles.map((article) => ({ ...article, redirects: [] })) } : checked;
   const today = buildDay(process.env["SOURCE_DATE_EPOCH"], Date.now(), settings.timeZone);
   const logo = settings.logo;
   const theme = await prepareTheme({
@@ -61,6 +64,7 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
     ...(logo === undefined ? {} : { logoFile: resolve(request.settingsFile === undefined ? request.contentDir : dirname(request.settingsFile), logo.file) }),
     // A portable site is opened from disk, where service workers do not run.
     serviceWorker: settings.offline.serviceWorker && !request.portable && !options.serving,
+    queryRedirects: archive.articles.some((article) => article.redirects.some((address) => address.query !== "")),
   });
   const model = buildArchiveModel(archive.articles, archive.categories);
   const views = buildSiteViews(archive.articles, model, settings, today, theme.paths);
@@ -72,7 +76,11 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
     archive,
     theme,
     views,
-    publishedFiles: [...buildFeeds(latestArticles(model, settings.listsExclude, today), model.categories, settings, urls), ...buildSitemap(views.pages, urls, lastModified)],
+    publishedFiles: [
+      ...buildFeeds({ ...model, newestFirst: latestArticles(model, settings.listsExclude, today) }, settings, urls),
+      ...buildSitemap(views.pages, urls, lastModified),
+      ...buildRedirectFiles(archive.articles, urls),
+    ],
     bundleAssets: bundleAssetCopies(archive.articles),
     loadSeconds: (performance.now() - started) / 1000,
   };

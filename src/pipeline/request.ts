@@ -103,6 +103,7 @@ export async function resolveBuildRequest(options: BuildOptions, cwd: string = p
   }
   const settingsFile = options.config === undefined ? inContent[0] : resolve(cwd, options.config);
   let raw: Record<string, unknown> = {};
+  let settingsText: string | undefined;
   if (settingsFile !== undefined) {
     const read = await readSettingsFile(settingsFile);
     if (!read.ok) return { ok: false, errors: [...errors, ...read.errors] };
@@ -110,6 +111,7 @@ export async function resolveBuildRequest(options: BuildOptions, cwd: string = p
       return { ok: false, errors: [...errors, `${settingsFile}: the settings file must hold one JSON object, such as {"title": "News"}`] };
     }
     raw = { ...(read.raw as Record<string, unknown>) };
+    settingsText = read.text;
   }
   if (options.basePath !== undefined) {
     raw["basePath"] = options.basePath;
@@ -126,7 +128,7 @@ export async function resolveBuildRequest(options: BuildOptions, cwd: string = p
     if (options.cleanUrls === true) errors.push("--portable writes links ending in index.html; leave out --clean-urls=true");
     raw["cleanUrls"] = false;
   }
-  const parsed = parseSettings(raw, settingsFile ?? "settings");
+  const parsed = parseSettings(raw, settingsFile ?? "settings", settingsText);
   if (!parsed.ok) return { ok: false, errors: [...errors, ...parsed.errors] };
   if (errors.length > 0) return { ok: false, errors };
 

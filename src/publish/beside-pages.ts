@@ -64,8 +64,8 @@ export async function writeBesidePages(outputDir: string, site: SiteFiles, reque
   writeFiles(outputDir, [...theme.files, ...publishedFiles]);
   siteFilesWritten();
 
-  const search = await writeSearchIndex(outputDir, { keepIndexUrl: !request.settings.cleanUrls });
   const searchable = views.pages.article.filter((page) => page.searchable);
+  const search = await writeSearchIndex(outputDir, { keepIndexUrl: !request.settings.cleanUrls, articleFiles: searchable.map((page) => page.permalink) });
 
   if (request.portable) {
     const language = await portableLanguage(request.settings.language);

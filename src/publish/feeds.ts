@@ -1,7 +1,6 @@
 import { Feed } from "feed";
-import { lastModifiedMs, type Article } from "../core/article.ts";
-import type { TopicGroup } from "../model/archive-model.ts";
-import type { Category } from "../core/article.ts";
+import { lastModifiedMs, type Article, type Author } from "../core/article.ts";
+import type { ArchiveModel } from "../model/archive-model.ts";
 import { escapeMarkup } from "../core/escape.ts";
 import { isPageRelative, isRootRelative, rewriteHtmlUrls, underBasePath } from "../core/html-urls.ts";
 import type { Settings } from "../core/settings.ts";
@@ -13,9 +12,10 @@ export interface PublishedFile {
   readonly content: string;
 }
 
-/** A JSON Feed 1.1 author: a name is all an archive knows. */
+/** A JSON Feed 1.1 author: a name, and a page of theirs when the settings give one. */
 interface JsonFeedAuthor {
   readonly name: string;
+  readonly url?: string;
 }
 
 /** One JSON Feed 1.1 item (https://www.jsonfeed.org/version/1.1/). */
@@ -36,30 +36,38 @@ interface JsonFeedItem {
 interface FeedSubject {
   readonly title: string;
   readonly description: string;
-  /** The page the feed is about (the home page, or a category's page). */
+  /** The page the feed is about (the home page, a category's or an author's page). */
   readonly home: Route;
-  readonly category?: string;
+  /** Whose feed it is: the site's, a category's or an author's (Atom only). */
+  readonly of?: { readonly category: string } | { readonly author: string };
   /** Newest first, already cut to the feed's length. */
   readonly articles: readonly Article[];
 }
 
 /**
- * The site's Atom and JSON feeds of the latest articles (`latest`, newest
- * first: see model/latest.ts), and a pair for each category: full content
- * with every link made absolute, so that feed readers show images and follow
- * links. URLs are absolute when a site URL is set. The feeds' author is the
- * `author` setting (the site title by default), as RFC 4287 requires of an
- * Atom feed whose entries do not all name theirs; entries of articles that
- * name authors carry them.
+ * The site's Atom and JSON feeds of the latest articles (`newestFirst`:
+ * see model/latest.ts for what is left out), and a pair for each category: full content with every link made absolute, so that feed readers
+ * show images and follow links. URLs are absolute when a site URL is set.
+ * The feeds' author is the `author` setting (the site title by default), as
+ * RFC 4287 requires of an Atom feed whose entries do not all name theirs;
+ * entries of articles that name authors carry them. Each author with a page
+ * has an Atom feed of their articles.
  */
-export function buildFeeds(latest: readonly Article[], categories: readonly TopicGroup<Category>[], settings: Settings, urls: UrlContext): PublishedFile[] {
+export function buildFeeds(model: Pick<ArchiveModel, "newestFirst" | "categories" | "authors">, settings: Settings, urls: UrlContext): PublishedFile[] {
   const subjects: FeedSubject[] = [
-    { title: settings.title, description: settings.description, home: { kind: "home" }, articles: latest.slice(0, settings.feedItems) },
-    ...categories.map((group) => ({
+    { title: settings.title, description: settings.description, home: { kind: "home" }, articles: model.newestFirst.slice(0, settings.feedItems) },
+    ...model.categories.map((group) => ({
       title: `${settings.title}: ${group.topic.name}`,
       description: `Articles filed under ${group.topic.name}.`,
       home: { kind: "category", slug: group.topic.slug } as const,
-      category: group.topic.slug,
+      of: { category: group.topic.slug },
+      articles: group.articles.slice(0, settings.feedItems),
+    })),
+    ...model.authors.map((group) => ({
+      title: `${settings.title}: ${group.topic.name}`,
+      description: `Articles by ${group.topic.name}.`,
+      home: { kind: "author", slug: group.topic.slug } as const,
+      of: { author: group.topic.slug },
       articles: group.articles.slice(0, settings.feedItems),
     })),
   ];
@@ -74,8 +82,9 @@ export function buildFeeds(latest: readonly Article[], categories: readonly Topi
 const RELATIVE_ORIGIN = "http://relative.invalid";
 
 function feedPair(subject: FeedSubject, settings: Settings, urls: UrlContext): PublishedFile[] {
-  const atomRoute: Route = { kind: "feed", format: "atom", ...(subject.category === undefined ? {} : { category: subject.category }) };
-  const jsonRoute: Route = { kind: "feed", format: "json", ...(subject.category === undefined ? {} : { category: subject.category }) };
+  const atomRoute: Route = { kind: "feed", format: "atom", ...subject.of };
+  const jsonRoute: Route = { kind: "feed", format: "json", ...subject.of };
+  const withJson = subject.of === undefined || !("author" in subject.of);
   const homeUrl = absoluteUrlFor(subject.home, urls);
   const newest = subject.articles[0];
   const updated = new Date(newest === undefined ? 0 : Math.max(...subject.articles.map(lastModifiedMs)));
@@ -91,7 +100,7 @@ function feedPair(subject: FeedSubject, settings: Settings, urls: UrlContext): P
     language: settings.language,
     updated,
     generator: "news-archive",
-    feedLinks: { atom: forLibrary(absoluteUrlFor(atomRoute, urls)), json: forLibrary(absoluteUrlFor(jsonRoute, urls)) },
+    feedLinks: { atom: forLibrary(absoluteUrlFor(atomRoute, urls)), ...(withJson ? { json: forLibrary(absoluteUrlFor(jsonRoute, urls)) } : {}) },
     author: { name: settings.author },
   });
   for (const [index, item] of items.entries()) {
@@ -106,7 +115,7 @@ function feedPair(subject: FeedSubject, settings: Settings, urls: UrlContext): P
       content: item.content_html,
       ...(item.summary === undefined ? {} : { description: escapeMarkup(item.summary) }),
       category: article === undefined ? [] : atomCategories(article),
-      ...(item.authors === undefined ? {} : { author: [...item.authors] }),
+      ...(item.authors === undefined ? {} : { author: item.authors.map((author) => (author.url === undefined ? { name: author.name } : { name: author.name, link: author.url })) }),
     });
   }
   const json = {
@@ -119,10 +128,8 @@ function feedPair(subject: FeedSubject, settings: Settings, urls: UrlContext): P
     authors: [{ name: settings.author }],
     items,
   };
-  return [
-    { path: outputFileFor(atomRoute), content: atom.atom1().replaceAll(RELATIVE_ORIGIN, "") },
-    { path: outputFileFor(jsonRoute), content: `${JSON.stringify(json, null, 2)}\n` },
-  ];
+  const atomFile = { path: outputFileFor(atomRoute), content: atom.atom1().replaceAll(RELATIVE_ORIGIN, "") };
+  return withJson ? [atomFile, { path: outputFileFor(jsonRoute), content: `${JSON.stringify(json, null, 2)}\n` }] : [atomFile];
 }
 
 function itemOf(article: Article, settings: Settings, urls: UrlContext): JsonFeedItem {
@@ -143,9 +150,13 @@ function itemOf(article: Article, settings: Settings, urls: UrlContext): JsonFee
     date_published: new Date(article.date.epochMs).toISOString(),
     date_modified: new Date(lastModifiedMs(article)).toISOString(),
     tags: [article.category.name, ...article.tags.map((tag) => tag.name)],
-    ...(article.authors.length === 0 ? {} : { authors: article.authors.map((name) => ({ name })) }),
+    ...(article.authors.length === 0 ? {} : { authors: article.authors.map(jsonFeedAuthor) }),
     ...(article.lang === undefined ? {} : { language: article.lang }),
   };
+}
+
+function jsonFeedAuthor(author: Author): JsonFeedAuthor {
+  return author.url === undefined ? { name: author.name } : { name: author.name, url: author.url };
 }
 
 /**

@@ -28,6 +28,8 @@ const LINK_ATTRIBUTES: readonly (readonly [string, string])[] = [
   ["iframe[src]", "src"],
   ["video[src]", "src"],
   ["audio[src]", "src"],
+  // A redirect page's destination: <meta http-equiv="refresh" content="0; url=/x/">.
+  ["meta[http-equiv]", "content"],
 ];
 
 /** The element that holds an article's rendered Markdown. */
@@ -35,7 +37,8 @@ export const ARTICLE_BODY = ".article-body";
 
 /**
  * Walks every HTML page of a built site and checks that each internal link,
- * image or script points to a file that was written. A site under a base
+ * image or script points to a file that was written, and that each redirect
+ * (a page's `<meta http-equiv="refresh">`, a line of `_redirects`) leads to one. A site under a base
  * path ("/news/") is checked as it will be served: links must carry the prefix.
  * A portable site (`fromDisk`) is checked as a browser opens it from disk,
  * where a link to a folder shows the folder: every link must name a file.
@@ -49,13 +52,18 @@ export async function checkLinks(outputDir: string, basePath: string, { fromDisk
     const pageUrl = `${basePath}${page.split("\\").join("/")}`;
     for (const [selector, attribute] of LINK_ATTRIBUTES) {
       for (const element of document.querySelectorAll(selector)) {
-        const url = element.getAttribute(attribute) ?? "";
+        const url = linkOf(element, attribute);
         if (!isInternal(url)) continue;
         linksChecked += 1;
         const problem = problemWith(url, pageUrl, basePath, outputDir, fromDisk);
         if (problem !== undefined) broken.push({ page, url, problem, inArticleBody: element.closest(ARTICLE_BODY) !== null });
       }
     }
+  }
+  for (const url of await redirectsFileTargets(outputDir)) {
+    linksChecked += 1;
+    const problem = problemWith(url, basePath, basePath, outputDir, fromDisk);
+    if (problem !== undefined) broken.push({ page: "_redirects", url, problem, inArticleBody: false });
   }
   return { pages: pages.length, linksChecked, broken };
 }
@@ -68,6 +76,24 @@ export function describeBrokenLink(link: BrokenLink): string {
 /** The one-line summary of a link check, of which `siteErrors` broken links are the site's own (the others are in article bodies). */
 export function linkSummary(report: LinkReport, siteErrors: number): string {
   return `links: ${report.linksChecked} internal links checked on ${report.pages} pages, ${report.broken.length} broken (${report.broken.length - siteErrors} in article bodies, ${siteErrors} in the site's pages)`;
+}
+
+/** An element's link; a refresh's is the `url=` of its content, and other `<meta>` have none. */
+function linkOf(element: { readonly tagName: string; getAttribute(name: string): string | null }, attribute: string): string {
+  const value = element.getAttribute(attribute) ?? "";
+  if (element.tagName.toLowerCase() !== "meta") return value;
+  if (element.getAttribute("http-equiv")?.toLowerCase() !== "refresh") return "";
+  return /url\s*=\s*['"]?([^'"]*)/i.exec(value)?.[1]?.trim() ?? "";
+}
+
+/** The destinations of a `_redirects` file's lines ("from [key=value ...] to status"), if the site has one. */
+async function redirectsFileTargets(outputDir: string): Promise<string[]> {
+  const text = await readFile(join(outputDir, "_redirects"), "utf8").catch(() => "");
+  return text
+    .split("\n")
+    .map((line) => line.trim().split(/\s+/))
+    .filter((parts) => parts.length >= 3 && !(parts[0] ?? "").startsWith("#"))
+    .map((parts) => parts[parts.length - 2] ?? "");
 }
 
 function isInternal(url: string): boolean {

@@ -12,6 +12,8 @@ export interface ThemeOptions {
   readonly logoFile?: string;
   /** Pages install the service worker (hosted sites read offline). */
   readonly serviceWorker: boolean;
+  /** The home and 404 pages may send visitors of old addresses with a query on (hosted sites). */
+  readonly queryRedirects: boolean;
 }
 
 export interface ThemeBundle {
@@ -48,10 +50,16 @@ export async function prepareTheme(options: ThemeOptions): Promise<ThemeBundle> 
   };
   const files: { path: string; content: string | Uint8Array }[] = (Object.keys(contents) as (keyof typeof contents)[]).map((key) => ({ path: paths[key], content: contents[key] }));
   let bundle: ThemeBundle = { paths, files };
+  if (options.queryRedirects) {
+    const code = scripts.get(THEME_FILES.queryRedirectScript) ?? "";
+    const path = fingerprintedPath(THEME_FILES.queryRedirectScript, code);
+    bundle = { paths: { ...bundle.paths, queryRedirectScript: path }, files: [...bundle.files, { path, content: code }] };
+  }
   if (options.serviceWorker) {
     const offlineScript = scripts.get(THEME_FILES.offlineScript) ?? "";
     const offlinePath = fingerprintedPath(THEME_FILES.offlineScript, offlineScript);
     bundle = {
+      ...bundle,
       paths: { ...bundle.paths, offlineScript: offlinePath },
       files: [...bundle.files, { path: offlinePath, content: offlineScript }],
       serviceWorkerCode: scripts.get(outputFileFor({ kind: "service-worker" })) ?? "",

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
+import picomatch from "picomatch";
 import { filesUnder, type FileInFolder } from "../core/files.ts";
 import { ARTICLE_FILES_GLOB } from "../core/urls.ts";
 
@@ -25,14 +26,13 @@ export const SEARCH_BUNDLE_DIR = "pagefind";
  * parallel: at 4,000 articles this took 6.9 s where handing it each page's
  * HTML in memory took 10.6 s. Throws with Pagefind's messages when indexing fails.
  */
-export async function writeSearchIndex(outputDir: string, { keepIndexUrl }: { readonly keepIndexUrl: boolean }): Promise<SearchIndexReport> {
+export async function writeSearchIndex(outputDir: string, { keepIndexUrl, articleFiles }: { readonly keepIndexUrl: boolean; readonly articleFiles: readonly string[] }): Promise<SearchIndexReport> {
   const started = performance.now();
   const created = await pagefind.createIndex({ keepIndexUrl });
   const index = created.index;
   if (index === undefined) throw new Error(`the search index could not be created: ${created.errors.join("; ")}`);
   try {
-    // Only article pages hold a data-pagefind-body; reading the others would only cost time (a second at 4,000 articles).
-    const added = await index.addDirectory({ path: outputDir, glob: ARTICLE_FILES_GLOB });
+    const added = await index.addDirectory({ path: outputDir, glob: articlePagesGlob(articleFiles) });
     if (added.errors.length > 0) throw new Error(`the search index could not read the pages: ${added.errors.join("; ")}`);
     const bundleDir = join(outputDir, SEARCH_BUNDLE_DIR);
     const written = await index.writeFiles({ outputPath: bundleDir });
@@ -44,6 +44,18 @@ export async function writeSearchIndex(outputDir: string, { keepIndexUrl }: { re
     await index.deleteIndex();
     await pagefind.close();
   }
+}
+
+/**
+ * Which pages Pagefind reads. Only article pages hold a data-pagefind-body,
+ * and reading the others costs time (a second at 4,000 articles): when every
+ * article is at the default permalink, only their files are read; articles
+ * elsewhere (a permalink setting, their own `url` or `path`) may be in any
+ * folder, and then every page is.
+ */
+export function articlePagesGlob(articleFiles: readonly string[]): string {
+  const isDefault = picomatch(ARTICLE_FILES_GLOB);
+  return articleFiles.every((file) => isDefault(file)) ? ARTICLE_FILES_GLOB : "**/*.html";
 }
 
 /**

@@ -25,6 +25,8 @@ const PAGES: Readonly<Record<string, string>> = {
   category: "category/events/",
   tags: "tag/",
   tag: "tag/eco-labels/",
+  author: "author/marta-ellison/",
+  "author index": "author/",
   article: "2022/03/15/lcc-survey-results/",
   "article with highlighted code": "2021/02/08/green-criteria-in-tenders-2016-2020/",
   search: "search/?q=canteen",

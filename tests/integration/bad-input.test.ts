@@ -97,18 +97,33 @@ describe("bad input that needs the file system in a special state", () => {
     assert.match(result.stderr, /_site: the output folder is inside the content folder .*; choose an output folder outside it/);
   });
 
-  it("refuses a settings file with a wrong type, naming the file and the setting", async () => {
+  it("refuses a permalink with an unknown token, or with no part that tells two articles of a day apart, naming the file and line", async () => {
+    for (const [permalink, said] of [
+      ["/:year/:categories/:title/", 'unknown token ":categories" in the permalink "/:year/:categories/:title/"; the tokens are :year :month :day :slug :title :filename :category :section'],
+      ["/:year/:month/:day/", 'the permalink "/:year/:month/:day/" has no part that tells two articles of one day apart, so they would share a URL; add :slug, :title or :filename, as in "/:year/:month/:day/:slug/"'],
+    ]) {
+      const content = await makeArchive({
+        "a.md": article({ title: "A", date: "2021-04-09" }),
+        "news-archive.json": JSON.stringify({ title: "News", permalink, permalinkStyle: "jekyll" }, null, 2),
+      });
+      const result = await runCli(["--content", content, "--output", join(await temporaryFolder(), "site")]);
+      assert.equal(result.code, 2);
+      assert.equal(result.stderr.trim(), `error: ${join(content, "news-archive.json")}:3: setting "permalink": ${said}`);
+    }
+  });
+
+  it("refuses a settings file with a wrong type, naming the file, the setting and its line", async () => {
     const content = await makeArchive({
       "a.md": article({ title: "A", date: "2021-04-09" }),
-      "news-archive.json": JSON.stringify({ itemsPerPage: "ten", timeZone: 3 }),
+      "news-archive.json": JSON.stringify({ itemsPerPage: "ten", timeZone: 3 }, null, 2),
     });
     const result = await runCli(["--content", content, "--output", join(await temporaryFolder(), "site")]);
     assert.equal(result.code, 2);
     assert.deepEqual(
       new Set(result.stderr.trim().split("\n")),
       new Set([
-        `error: ${join(content, "news-archive.json")}: setting "timeZone": expected a string`,
-        `error: ${join(content, "news-archive.json")}: setting "itemsPerPage": expected a number`,
+        `error: ${join(content, "news-archive.json")}:3: setting "timeZone": expected a string`,
+        `error: ${join(content, "news-archive.json")}:2: setting "itemsPerPage": expected a number`,
       ]),
     );
   });

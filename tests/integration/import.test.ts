@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { PROJECT_ROOT } from "../../src/core/project.ts";
+import matter from "gray-matter";
 import { temporaryFolder } from "../support/archive.ts";
 import { readPage, runCli, runImportCli } from "../support/cli.ts";
 
@@ -24,6 +25,43 @@ async function modificationTimes(root: string): Promise<Map<string, number>> {
   const times = new Map<string, number>();
   for (const file of await filesUnder(root)) times.set(file, (await stat(join(root, file))).mtimeMs);
   return times;
+}
+
+/**
+ * Follows every old address (`redirect_from`) of every published imported
+ * article on the built site, as a visitor would arrive: a path is the
+ * article's page or a redirect page leading to it; an address with a query
+ * ("/?p=12") is a `_redirects` line and an entry of the map the home page's
+ * script reads. Returns how many were followed.
+ */
+async function followOldAddresses(content: string, output: string): Promise<number> {
+  const redirectsFile = await readFile(join(output, "_redirects"), "utf8");
+  const map = JSON.parse(await readFile(join(output, "redirects.json"), "utf8")) as Record<string, string>;
+  const home = await readPage(output, "index.html");
+  assert.equal(home.querySelector("script[data-map]")?.getAttribute("data-map"), "/redirects.json");
+  const titleAt = async (href: string): Promise<string | undefined> => (await readPage(output, `${decodeURI(href).slice(1)}${href.endsWith("/") ? "index.html" : ""}`)).querySelector("h1")?.textContent?.trim();
+  let followed = 0;
+  for (const file of (await filesUnder(content)).filter((name) => name.endsWith(".md"))) {
+    const { data } = matter(await readFile(join(content, file), "utf8"), {});
+    if (data["draft"] === true) continue;
+    const title = String(data["title"]);
+    for (const old of data["redirect_from"] as string[]) {
+      const [path = "", query] = old.split("?");
+      if (query === undefined) {
+        const page = await readPage(output, `${decodeURI(path).slice(1)}${path.endsWith("/") ? "index.html" : ""}`);
+        const refresh = page.querySelector('meta[http-equiv="refresh"]')?.getAttribute("content");
+        const landing = refresh === null || refresh === undefined ? page.querySelector("h1")?.textContent?.trim() : await titleAt(refresh.replace(/^0; url=/, ""));
+        assert.equal(landing, title, `${file}: ${old}`);
+      } else {
+        const target = map[old];
+        assert.ok(target !== undefined, `${file}: ${old} is not in redirects.json`);
+        assert.equal(await titleAt(target), title, `${file}: ${old}`);
+        assert.ok(redirectsFile.split("\n").includes(`${path} ${query} ${target} 301`), `${file}: ${old} is not in _redirects`);
+      }
+      followed += 1;
+    }
+  }
+  return followed;
 }
 
 describe("importing a WordPress export", () => {
@@ -63,6 +101,8 @@ describe("importing a WordPress export", () => {
     for (const page of (await filesUnder(output)).filter((file) => file.endsWith(".html"))) {
       assert.doesNotMatch(await readFile(join(output, page), "utf8"), /<!-- \/?wp:/, page);
     }
+    // Each published post's permalink and its /?p=ID.
+    assert.equal(await followOldAddresses(content, output), 10);
   });
 
   it("changes nothing on a second run, keeps an edited article, and replaces it only with --overwrite", async () => {
@@ -203,7 +243,7 @@ const SHARED_EXPORTS: readonly (readonly [string, number])[] = [
 
 describe("the shared WordPress exports", { skip: corporaAbsent }, () => {
   for (const [name, published] of SHARED_EXPORTS) {
-    it(`imports ${name} and builds it with every published post published and no block comment left`, async () => {
+    it(`imports ${name} and builds it with every published post published, no block comment left, and every old address leading to its post`, async () => {
       const root = await temporaryFolder();
       const content = join(root, "content");
       const run = await runImportCli(["wordpress", join(WORDPRESS_CORPORA, name), "--content", content]);
@@ -217,6 +257,8 @@ describe("the shared WordPress exports", { skip: corporaAbsent }, () => {
       for (const page of (await filesUnder(output)).filter((file) => file.endsWith(".html"))) {
         assert.doesNotMatch(await readFile(join(output, page), "utf8"), /<!-- \/?wp:/, page);
       }
+      // Every post's /?p=ID, and its permalink where it differs.
+      assert.ok((await followOldAddresses(content, output)) >= published);
     });
   }
 });

@@ -21,10 +21,10 @@ const fixture = {
   ),
   "2021/second/chart.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>',
   "2022/third.md": article({ title: "Third", date: "2022-01-02T10:00:00+01:00", category: "News", tags: "[energy]" }),
-  "news-archive.json": JSON.stringify({ title: "Test & archive", siteUrl: "https://example.org/", feedItems: 2, author: "The press office" }),
+  "news-archive.json": JSON.stringify({ title: "Test & archive", siteUrl: "https://example.org/", feedItems: 2, author: "The press office", authors: { "Bob Roe": { name: "Robert Roe", url: "https://example.org/bob" } } }),
 };
 
-const jsonFeedAuthors = z.array(z.strictObject({ name: z.string().min(1) })).min(1);
+const jsonFeedAuthors = z.array(z.strictObject({ name: z.string().min(1), url: z.url().optional() })).min(1);
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/), the parts a feed must have and what it uses. */
 const jsonFeed11 = z.strictObject({
@@ -53,6 +53,7 @@ const jsonFeed11 = z.strictObject({
 
 interface AtomPerson {
   readonly name: string;
+  readonly uri?: string;
 }
 
 interface AtomFeed {
@@ -106,7 +107,7 @@ describe("publishing files of a build with a site URL", () => {
 
   it("writes well-formed XML for every feed and the sitemap", async () => {
     const files = (await readdir(output, { recursive: true })).filter((file) => file.endsWith(".xml"));
-    assert.deepEqual(files.sort(), ["category/news/feed.xml", "category/reports/feed.xml", "feed.xml", "sitemap.xml"]);
+    assert.deepEqual(files.sort(), ["author/ann-lee/feed.xml", "author/bob-roe/feed.xml", "author/cy-dee/feed.xml", "category/news/feed.xml", "category/reports/feed.xml", "feed.xml", "sitemap.xml"]);
     for (const file of files) assert.equal(XMLValidator.validate(await readFile(join(output, file), "utf8")), true, file);
   });
 
@@ -133,10 +134,17 @@ describe("publishing files of a build with a site URL", () => {
     // "Third" names nobody: it has the feed's author (RFC 4287, 4.2.1), so it carries none of its own.
     assert.deepEqual(categoryFeed.entry?.map((entry) => entry.author), [undefined, [{ name: "Ann Lee" }]]);
     const siteFeed = await readAtom(join(output, "feed.xml"));
-    assert.deepEqual(siteFeed.entry?.[1]?.author, [{ name: "Bob Roe" }, { name: "Cy Dee" }]);
+    assert.deepEqual(siteFeed.entry?.[1]?.author, [{ name: "Robert Roe", uri: "https://example.org/bob" }, { name: "Cy Dee" }]);
     for (const file of json) assert.deepEqual(jsonFeed11.parse(JSON.parse(await readFile(join(output, file), "utf8"))).authors, [{ name: "The press office" }], file);
     const items = jsonFeed11.parse(JSON.parse(await readFile(join(output, "feed.json"), "utf8"))).items;
-    assert.deepEqual(items.map((item) => item.authors), [undefined, [{ name: "Bob Roe" }, { name: "Cy Dee" }]]);
+    assert.deepEqual(items.map((item) => item.authors), [undefined, [{ name: "Robert Roe", url: "https://example.org/bob" }, { name: "Cy Dee" }]]);
+  });
+
+  it("writes an Atom feed of each author's articles, and no JSON Feed for them", async () => {
+    const feed = await readAtom(join(output, "author/ann-lee/feed.xml"));
+    assert.deepEqual(feed.entry?.map((entry) => entry.id), ["https://example.org/2021/04/09/first/"]);
+    assert.equal(feed.id, "https://example.org/author/ann-lee/");
+    assert.deepEqual((await feedFiles(output)).json.filter((file) => file.startsWith("author/")), []);
   });
 
   it("writes a JSON Feed that follows version 1.1", async () => {
@@ -214,7 +222,7 @@ describe("publishing files of a build with a site URL", () => {
   });
 
   it("reports the link check: the site's own links all resolve, the two the articles' authors broke are counted", () => {
-    assert.match(run.stdout, /links: \d+ internal links checked on 21 pages, 2 broken \(2 in article bodies, 0 in the site's pages\)/);
+    assert.match(run.stdout, /links: \d+ internal links checked on 25 pages, 2 broken \(2 in article bodies, 0 in the site's pages\)/);
   });
 });
 
@@ -280,7 +288,8 @@ describe("hosting under a sub-path and without folder indexes", () => {
     assert.equal((await runCli(["--content", content, "--output", portable, "--portable"])).code, 0);
     const ids = await feedIds(plain);
     for (const id of ids) assert.match(id, ABSOLUTE_IRI);
-    assert.equal(ids[0], "tag:news-archive,2026-11-30:news-archive/category/news/");
+    assert.ok(ids.includes("tag:news-archive,2026-11-30:news-archive/category/news/"));
+    assert.ok(ids.includes("tag:news-archive,2026-11-30:news-archive/author/ann-lee/"));
     assert.ok(ids.includes("tag:news-archive,2026-11-30:news-archive/2022/01/02/third/"));
     assert.deepEqual(await feedIds(portable), ids);
     for (const file of (await feedFiles(plain)).atom) assert.deepEqual((await readAtom(join(plain, file))).author, [{ name: "News archive" }], file);

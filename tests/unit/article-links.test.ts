@@ -54,7 +54,7 @@ describe("linking articles", () => {
   const article = (sourcePath: string, html: string, targets: readonly string[]): Linkable => ({
     sourcePath,
     title: `Title of ${sourcePath}`,
-    route: { kind: "article", year: 2020, month: 1, day: 2, slug: sourcePath.replace(/\.md$/, "") },
+    route: { kind: "article", path: `/2020/01/02/${sourcePath.replace(/\.md$/, "")}/` },
     html,
     references: targets.map((target, index) => ({ target, fragment: index === 0 ? "#top" : "", text: `{{< ref "${target}" >}}`, line: 10 + index })),
   });

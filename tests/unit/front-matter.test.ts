@@ -92,9 +92,43 @@ describe("reading an article file", () => {
   });
 });
 
+describe("reading TOML front matter, as Hugo and Zola write it", () => {
+  const zola = '+++\npath = "2019/10/15/Rustup-1.20.0"\ntitle = "Announcing Rustup 1.20.0"\ndate = 2019-10-15\nupdated = 2019-10-16T10:00:00+02:00\nauthors = ["The Rustup Working Group"]\ndraft = false\n\n[extra]\nteam = "Rustup"\n+++\n\nBody\n';
+
+  it("splits it from the body, with its dates as the text written, the line of each key and of each table", () => {
+    const outcome = readArticleSource(bytes(zola), "a.md");
+    assert.ok(outcome.ok);
+    assert.deepEqual(outcome.source.data, {
+      path: "2019/10/15/Rustup-1.20.0",
+      title: "Announcing Rustup 1.20.0",
+      date: "2019-10-15",
+      updated: "2019-10-16T10:00:00.000+02:00",
+      authors: ["The Rustup Working Group"],
+      draft: false,
+      extra: { team: "Rustup" },
+    });
+    assert.equal(outcome.source.body, "\nBody\n");
+    assert.equal(outcome.source.bodyLine, 12);
+    assert.deepEqual([outcome.source.keyLines.get("title"), outcome.source.keyLines.get("draft"), outcome.source.keyLines.get("extra")], [3, 7, 9]);
+    assert.deepEqual([...outcome.source.quotedKeys].sort(), ["path", "title"]);
+  });
+
+  it("refuses TOML that does not parse, at its line, and front matter never closed by +++", () => {
+    const invalid = refused('+++\ntitle = "A"\ndate = 2021-04-09\nsummary = unquoted text\n+++\nBody\n');
+    assert.equal(invalid.kind, "invalid-toml");
+    assert.equal(invalid.line, 4);
+    assert.match(invalid.message, /not valid TOML.*text goes in "double quotes"/);
+    const repeated = refused('+++\ntitle = "A"\ntitle = "B"\n+++\n');
+    assert.equal(repeated.line, 3);
+    const unclosed = refused('+++\ntitle = "A"\n---\nBody\n');
+    assert.equal(unclosed.kind, "unclosed-front-matter");
+    assert.match(unclosed.message, /add a line '\+\+\+'/);
+  });
+});
+
 describe("telling whether a file starts like an article", () => {
   it("sees front matter opening after a byte-order mark, blank lines or CRLF, as articles are read", () => {
-    for (const text of ["---\ntitle: A\n", "\uFEFF---\r\ntitle: A", "\n\n---\n", "------\n"]) assert.equal(opensFrontMatter(text), true, JSON.stringify(text));
+    for (const text of ["---\ntitle: A\n", "\uFEFF---\r\ntitle: A", "\n\n---\n", "------\n", "+++\ntitle = 'A'\n"]) assert.equal(opensFrontMatter(text), true, JSON.stringify(text));
   });
 
   it("sees none in plain text, a dashed line with words, or an empty file", () => {

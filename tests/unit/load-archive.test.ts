@@ -45,17 +45,19 @@ describe("loading an archive", () => {
     assert.equal(archive.articles[0]?.slug, "my-slug");
   });
 
-  it("reads the authors from author and authors, one name per text as written, without repeating a name", async () => {
+  it("reads the authors from author and authors, one name per text as written, without repeating a name, a list of affiliated names as several", async () => {
     const archive = await load({
       "a.md": article({ title: "A", date: "2021-01-01", category: "News", author: "Ann Lee", authors: "[Bob Roe, Ann Lee]" }),
       // A folded block, as the Kubernetes blog writes it: one text, ending with a line break.
       "b.md": article({ title: "B", date: "2021-01-02", category: "News", authors: ">\n  Ann Lee (Acme),\n  Bob Roe (Beta)" }),
       "c.md": article({ title: "C", date: "2021-01-03", category: "News", author: '""' }),
+      // A comma that is part of a name, and a Markdown link around one.
+      "d.md": article({ title: "D", date: "2021-01-04", category: "News", authors: '["Acme, Inc.", "[Cy Dee](https://example.org/cy) (Gamma)"]' }),
     });
     assert.deepEqual(problems(archive, "error"), []);
     assert.deepEqual(
-      archive.articles.map((item) => item.authors),
-      [["Ann Lee", "Bob Roe"], ["Ann Lee (Acme), Bob Roe (Beta)"], []],
+      archive.articles.map((item) => item.authors.map((author) => author.name)),
+      [["Ann Lee", "Bob Roe"], ["Ann Lee (Acme)", "Bob Roe (Beta)"], [], ["Acme, Inc.", "Cy Dee (Gamma)"]],
     );
     assert.deepEqual(archive.articles[0]?.extra, {});
   });

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import picomatch from "picomatch";
-import { absoluteUrlFor, ARTICLE_FILES_GLOB, hrefFor, hrefFromRoot, outputFileFor, permanentIdFor, relativeHref, routePath, type UrlContext } from "../../src/core/urls.ts";
+import { absoluteUrlFor, ARTICLE_FILES_GLOB, hrefFor, hrefFromRoot, outputFileFor, permanentIdFor, relativeHref, routeFolder, routePath, siteOwnPath, type UrlContext } from "../../src/core/urls.ts";
 
 const at = (basePath: string, siteUrl?: string, cleanUrls = true): UrlContext => ({ basePath, siteUrl, cleanUrls });
 
 describe("the URL module", () => {
-  const article = { kind: "article", year: 2021, month: 4, day: 9, slug: "annual-report" } as const;
+  const article = { kind: "article", path: "/2021/04/09/annual-report/" } as const;
 
   it("places an article at /YYYY/MM/DD/slug/ with zero-padded month and day", () => {
     assert.equal(routePath(article), "/2021/04/09/annual-report/");
@@ -85,5 +85,30 @@ describe("the URL module", () => {
   it("makes absolute URLs from the site URL, and leaves them relative without one", () => {
     assert.equal(absoluteUrlFor(article, at("/news/", "https://example.org/news/")), "https://example.org/news/2021/04/09/annual-report/");
     assert.equal(absoluteUrlFor(article, at("/news/")), "/news/2021/04/09/annual-report/");
+  });
+
+  it("places an article and a redirect where their path says, a file when it is named .html, and an author's pages and feed", () => {
+    assert.equal(outputFileFor({ kind: "article", path: "/2019/10/15/Rustup-1.20.0/" }), "2019/10/15/Rustup-1.20.0/index.html");
+    assert.equal(outputFileFor({ kind: "redirect", path: "/2019/10/15/Rustup-1.20.0.html" }), "2019/10/15/Rustup-1.20.0.html");
+    assert.equal(routeFolder({ kind: "article", path: "/news/2021/report.html" }), "/news/2021/");
+    assert.equal(routeFolder(article), "/2021/04/09/annual-report/");
+    assert.equal(routePath({ kind: "author", slug: "ann-lee", page: 2 }), "/author/ann-lee/page/2/");
+    assert.equal(routePath({ kind: "authors" }), "/author/");
+    assert.equal(routePath({ kind: "feed", format: "atom", author: "ann-lee" }), "/author/ann-lee/feed.xml");
+    assert.deepEqual([routePath({ kind: "redirects-file" }), routePath({ kind: "redirect-map" })], ["/_redirects", "/redirects.json"]);
+  });
+
+  it("percent-encodes in links what a path cannot hold as it is, and keeps the file's own name", () => {
+    const hugo = { kind: "article", path: "/blog/c#-f#-café-100%/" } as const;
+    assert.equal(hrefFor(hugo, at("/")), "/blog/c%23-f%23-caf%C3%A9-100%25/");
+    assert.equal(outputFileFor(hugo), "blog/c#-f#-café-100%/index.html");
+    assert.equal(hrefFor({ kind: "article", path: "/2019/10/15/Rustup-1.20.0/" }, at("/")), "/2019/10/15/Rustup-1.20.0/");
+  });
+
+  it("knows the site's own pages and files, which no article or redirect may take", () => {
+    for (const path of ["/", "/2021/", "/2021/04/", "/2021/04/09/", "/archive/", "/Search/", "/category/x/", "/author/", "/page/2/", "/feed.xml", "/feed.xml/", "/_redirects", "/assets/x.css", "/pagefind/x"]) {
+      assert.notEqual(siteOwnPath(path), undefined, path);
+    }
+    for (const path of ["/2021/04/09/report/", "/news/", "/archive.html", "/blog/2021/", "/releases/1.94.1/"]) assert.equal(siteOwnPath(path), undefined, path);
   });
 });

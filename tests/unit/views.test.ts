@@ -251,3 +251,83 @@ describe("page metadata", () => {
     assert.equal(page?.bodyHtml, '<p><img src="/news/images/a.png"> <a href="chart.svg">c</a> <a href="/news/x/">x</a></p>');
   });
 });
+
+describe("authors' pages and bylines", () => {
+  const ann = { slug: "ann-lee", name: "Ann Lee", bio: "Reports on the harbour.", url: "https://example.org/ann" };
+  const bob = { slug: "bob-roe", name: "Bob Roe" };
+  const nameless = { slug: "", name: "张伟" };
+  const articles = [
+    articleOn(2021, 4, 1, { authors: [ann] }),
+    articleOn(2021, 4, 2, { authors: [ann, bob, nameless] }),
+    articleOn(2021, 4, 3, { authors: [ann] }),
+  ];
+  const views = buildSiteViews(articles, [news], settingsWith({ itemsPerPage: 2 }), today);
+
+  it("gives each author with a slug paginated pages, newest first, with the settings' bio and link, and an Atom feed", () => {
+    assert.deepEqual(views.pages.author.map((page) => page.permalink), ["author/ann-lee/index.html", "author/ann-lee/page/2/index.html", "author/bob-roe/index.html"]);
+    const first = views.pages.author[0];
+    assert.deepEqual(first?.items.map((item) => item.title), ["Article 2021-04-03", "Article 2021-04-02"]);
+    assert.deepEqual(first?.about, { text: "Reports on the harbour.", link: { title: "example.org/ann", href: "https://example.org/ann" } });
+    assert.deepEqual(first?.feeds, { atomHref: "/author/ann-lee/feed.xml" });
+    assert.equal(views.pages.author[1]?.about, undefined);
+    assert.deepEqual(views.pages.authors[0]?.entries, [
+      { name: "Ann Lee", href: "/author/ann-lee/", count: 3 },
+      { name: "Bob Roe", href: "/author/bob-roe/", count: 1 },
+    ]);
+    assert.equal(views.site.authorsHref, "/author/");
+  });
+
+  it("shows bylines on article pages and in lists, linking the authors who have a page", () => {
+    const expected = [{ name: "Ann Lee", href: "/author/ann-lee/" }, { name: "Bob Roe", href: "/author/bob-roe/" }, { name: "张伟" }];
+    assert.deepEqual(views.pages.article[1]?.authors, expected);
+    assert.deepEqual(views.pages.month[0]?.items[1]?.authors, expected);
+  });
+
+  it("has no author index, and no link to one, when no article names an author", () => {
+    const plain = buildSiteViews([articleOn(2021, 4, 1)], [news], settingsWith(), today);
+    assert.deepEqual([plain.pages.authors, plain.pages.author, plain.site.authorsHref], [[], [], undefined]);
+  });
+});
+
+describe("redirect pages", () => {
+  it("stand at each old address with a path, leading to the article; addresses with a query have none", () => {
+    const moved = articleOn(2021, 4, 9, { redirects: [{ path: "/old/page.html", query: "" }, { path: "/p/3/", query: "" }, { path: "/", query: "?p=3" }] });
+    const views = buildSiteViews([moved], [news], settingsWith({ siteUrl: "https://example.org/news/" }), today);
+    assert.deepEqual(
+      views.pages.redirect.map((page) => [page.permalink, page.targetHref, page.meta.canonicalUrl]),
+      [
+        ["old/page.html", "/news/2021/04/09/article-2021-4-9/", "https://example.org/news/2021/04/09/article-2021-4-9/"],
+        ["p/3/index.html", "/news/2021/04/09/article-2021-4-9/", "https://example.org/news/2021/04/09/article-2021-4-9/"],
+      ],
+    );
+  });
+
+  it("give the home and 404 pages the script that sends old addresses with a query on, only when there are some", () => {
+    const withQuery = articleOn(2021, 4, 9, { redirects: [{ path: "/", query: "?p=3" }] });
+    const theme = { ...THEME_FILES, queryRedirectScript: "assets/query-redirect.1234567890.js" };
+    const views = buildViews([withQuery], buildArchiveModel([withQuery], [news]), settingsWith(), today, theme);
+    assert.deepEqual(views.site.queryRedirect, { scriptHref: "/assets/query-redirect.1234567890.js", mapHref: "/redirects.json" });
+    assert.equal(buildViews([articleOn(2021, 4, 9)], buildArchiveModel([articleOn(2021, 4, 9)], [news]), settingsWith(), today, theme).site.queryRedirect, undefined);
+  });
+});
+
+describe("cards and the canonical address of articles", () => {
+  it("give an article's card image and canonical address to its head, and its image to lists as a thumbnail", () => {
+    const bundle = articleOn(2021, 4, 9, { slug: "survey", image: "chart.png", canonical: "/original/" });
+    const remote = articleOn(2021, 4, 10, { image: "https://cdn.example.net/a.jpg", canonical: "https://elsewhere.example/a/" });
+    const views = buildSiteViews([bundle, remote], [news], settingsWith({ siteUrl: "https://example.org/news/" }), today);
+    const [first, second] = views.pages.article;
+    assert.deepEqual([first?.meta.image, first?.meta.canonicalUrl], ["https://example.org/news/2021/04/09/survey/chart.png", "https://example.org/news/original/"]);
+    assert.deepEqual([second?.meta.image, second?.meta.canonicalUrl], ["https://cdn.example.net/a.jpg", "https://elsewhere.example/a/"]);
+    assert.deepEqual(views.pages.month[0]?.items.map((item) => item.thumbnailSrc), ["https://cdn.example.net/a.jpg", "/news/2021/04/09/survey/chart.png"]);
+    assert.equal(views.pages.home[0]?.meta.image, undefined);
+  });
+
+  it("shows the day an article was updated, when later than its date", () => {
+    const updated = articleOn(2021, 4, 9, { updated: { year: 2021, month: 5, day: 1, hasTime: false, epochMs: Date.UTC(2021, 4, 1), iso: "2021-05-01" } });
+    const sameDay = articleOn(2021, 4, 10, { updated: { year: 2021, month: 4, day: 10, hasTime: false, epochMs: Date.UTC(2021, 3, 10), iso: "2021-04-10" } });
+    const [first, second] = buildSiteViews([updated, sameDay], [news], settingsWith(), today).pages.article;
+    assert.deepEqual([first?.updatedIso, first?.updatedText], ["2021-05-01", "May 1, 2021"]);
+    assert.equal(second?.updatedIso, undefined);
+  });
+});

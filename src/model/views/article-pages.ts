@@ -1,6 +1,6 @@
 import type { Article } from "../../core/article.ts";
 import { rewriteHtmlUrls, underBasePath } from "../../core/html-urls.ts";
-import { outputFileFor, routePath } from "../../core/urls.ts";
+import { outputFileFor, routeFolder } from "../../core/urls.ts";
 import { formatLongDate } from "../format.ts";
 import { relatedArticles } from "../related.ts";
 import type { ViewContext } from "./context.ts";
@@ -14,15 +14,19 @@ export function articlePages(context: ViewContext): ArticlePageView[] {
     const previous = articles[index - 1];
     const next = articles[index + 1];
     const { year, month } = article.date;
+    // Shown when it changed on a later day than it was published.
+    const updated = article.updated !== undefined && article.updated.iso.slice(0, 10) > article.date.iso.slice(0, 10) ? article.updated : undefined;
     return {
       permalink: outputFileFor(article.route),
       title: article.title,
       breadcrumb: [crumbs.home, crumbs.year(year), crumbs.month(year, month), { title: article.title }],
-      meta: context.meta(article.route, article.summary ?? article.excerpt, "article"),
+      meta: context.articleMeta(article),
       href: href(article.route),
       ...(article.lang === undefined ? {} : { lang: article.lang }),
       dateIso: article.date.iso,
       dateText: formatLongDate(article.date, settings.locale),
+      ...(updated === undefined ? {} : { updatedIso: updated.iso, updatedText: formatLongDate(updated, settings.locale) }),
+      authors: context.authorsOf(article),
       monthHref: href({ kind: "month", year, month }),
       category: { title: article.category.name, href: href({ kind: "category", slug: article.category.slug }) },
       tags: article.tags.map((tag) => ({ title: tag.name, href: href({ kind: "tag", slug: tag.slug }) })),
@@ -52,6 +56,6 @@ export function bundleAssetCopies(articles: readonly Article[]): { readonly from
   return articles.flatMap((article) =>
     article.bundleDir === undefined
       ? []
-      : article.assets.map((asset) => ({ from: `${article.bundleDir}/${asset}`, to: outputFileFor({ kind: "file", path: `${routePath(article.route)}${asset}` }) })),
+      : article.assets.map((asset) => ({ from: `${article.bundleDir}/${asset}`, to: outputFileFor({ kind: "file", path: `${routeFolder(article.route)}${asset}` }) })),
   );
 }

@@ -2,12 +2,13 @@ import { DateTime } from "luxon";
 import type { Article } from "../../core/article.ts";
 import type { ThemeAssetPaths } from "../../core/assets.ts";
 import type { Settings } from "../../core/settings.ts";
-import { absoluteUrlFor, hrefFor, urlContextOf, type Route } from "../../core/urls.ts";
+import { isPageRelative, isRootRelative, underBasePath } from "../../core/html-urls.ts";
+import { absoluteHref, absoluteUrlFor, hrefFor, routeFolder, urlContextOf, type Route, type UrlContext } from "../../core/urls.ts";
 import type { ArchiveModel } from "../archive-model.ts";
 import { pageNumbersToShow } from "../archive-model.ts";
 import { formatLongDate } from "../format.ts";
 import { buildGrid } from "./grid.ts";
-import type { ArticleSummaryView, CalendarDay, CrumbView, FeedLinks, GridView, PageMetaView, PaginationView } from "./types.ts";
+import type { ArticleSummaryView, AuthorView, CalendarDay, CrumbView, FeedLinks, GridView, PageMetaView, PaginationView } from "./types.ts";
 
 /**
  * What every view builder shares: the archive, the settings, and the helpers
@@ -26,6 +27,10 @@ export interface ViewContext {
   readonly grid: GridView;
   href(route: Route): string;
   meta(route: Route, description?: string, type?: PageMetaView["type"]): PageMetaView;
+  /** An article page's: its summary, its `canonical` if it names one, its card image. */
+  articleMeta(article: Article): PageMetaView;
+  /** Its authors, linked to their pages. */
+  authorsOf(article: Article): readonly AuthorView[];
   /** "April". */
   monthName(month: number): string;
   /** "Apr". */
@@ -34,7 +39,8 @@ export interface ViewContext {
   monthTitle(year: number, month: number): string;
   /** One summary per article, shared by every list it appears in. */
   summaryOf(article: Article): ArticleSummaryView;
-  feedLinks(category: string | undefined): FeedLinks;
+  /** The site's feeds, a category's, or an author's (Atom only). */
+  feedLinks(of?: { readonly category: string } | { readonly author: string }): FeedLinks;
   /** A category's description from the settings, by its slug. */
   categoryDescription(slug: string): string | undefined;
   /** "1 article", "1,049 articles". */
@@ -53,7 +59,11 @@ export function createViewContext(articles: readonly Article[], model: ArchiveMo
   const monthName = monthIn("LLLL");
   const shortMonthName = monthIn("LLL");
   const summaries = new Map<Article, ArticleSummaryView>();
+  const bylines = new Map<Article, readonly AuthorView[]>();
   for (const article of articles) {
+    const authors = article.authors.map((author) => (author.slug === "" ? { name: author.name } : { name: author.name, href: href({ kind: "author", slug: author.slug }) }));
+    bylines.set(article, authors);
+    const thumbnailSrc = imageHref(article, urls);
     summaries.set(article, {
       title: article.title,
       href: href(article.route),
@@ -61,8 +71,11 @@ export function createViewContext(articles: readonly Article[], model: ArchiveMo
       dateText: formatLongDate(article.date, settings.locale),
       category: { title: article.category.name, href: href({ kind: "category", slug: article.category.slug }) },
       summary: article.summary ?? article.excerpt,
+      authors,
+      ...(thumbnailSrc === undefined ? {} : { thumbnailSrc }),
     });
   }
+  const meta = (route: Route, description = settings.description, type: PageMetaView["type"] = "website"): PageMetaView => ({ canonicalUrl: absoluteUrlFor(route, urls), description, type });
   return {
     articles,
     model,
@@ -71,14 +84,23 @@ export function createViewContext(articles: readonly Article[], model: ArchiveMo
     theme,
     grid: buildGrid(model, today, href, { long: monthName, short: shortMonthName }, settings.locale),
     href,
-    meta: (route, description = settings.description, type = "website") => ({ canonicalUrl: absoluteUrlFor(route, urls), description, type }),
+    meta,
+    articleMeta: (article) => {
+      const image = imageHref(article, urls);
+      return {
+        ...meta(article.route, article.summary ?? article.excerpt, "article"),
+        ...(article.canonical === undefined ? {} : { canonicalUrl: absoluteHref(underBasePath(article.canonical, urls.basePath), urls) }),
+        ...(image === undefined ? {} : { image: absoluteHref(image, urls) }),
+      };
+    },
+    authorsOf: (article) => bylines.get(article) ?? [],
     monthName,
     shortMonthName,
     monthTitle: (year, month) => DateTime.fromObject({ year, month, day: 1 }, { zone: "UTC", locale: settings.locale }).toFormat("LLLL yyyy"),
     summaryOf: (article) => summaries.get(article) as ArticleSummaryView,
-    feedLinks: (category) => ({
-      atomHref: href({ kind: "feed", format: "atom", ...(category === undefined ? {} : { category }) }),
-      jsonHref: href({ kind: "feed", format: "json", ...(category === undefined ? {} : { category }) }),
+    feedLinks: (of) => ({
+      atomHref: href({ kind: "feed", format: "atom", ...of }),
+      ...(of !== undefined && "author" in of ? {} : { jsonHref: href({ kind: "feed", format: "json", ...of }) }),
     }),
     categoryDescription: (slug) => settings.categories.find((category) => category.slug === slug)?.description,
     countOf: (count) => (count === 1 ? "1 article" : `${new Intl.NumberFormat(settings.locale).format(count)} articles`),
@@ -88,6 +110,20 @@ export function createViewContext(articles: readonly Article[], model: ArchiveMo
       month: (year, month) => ({ title: monthName(month), href: href({ kind: "month", year, month }) }),
     },
   };
+}
+
+/**
+ * Where an article's card image is, as a link: a file of its page bundle
+ * (or any path relative to its page) beside the page, a path from the
+ * site's root under the base path, a URL as it is.
+ */
+function imageHref(article: Article, urls: UrlContext): string | undefined {
+  const image = article.image;
+  if (image === undefined) return undefined;
+  if (isRootRelative(image)) return underBasePath(image, urls.basePath);
+  if (!isPageRelative(image)) return image;
+  const folder = hrefFor({ kind: "file", path: routeFolder(article.route) }, urls);
+  return new URL(image.replace(/^\.\//, ""), `http://site.invalid${folder}`).pathname;
 }
 
 /** The links of page `current` of `total`: previous, next, and the numbers around it. */

@@ -1,17 +1,20 @@
-import type { Category, Tag } from "../../core/article.ts";
+import type { Author, Category, Tag } from "../../core/article.ts";
 import { outputFileFor } from "../../core/urls.ts";
 import type { TopicGroup } from "../archive-model.ts";
 import type { ViewContext } from "./context.ts";
+import { TOPIC_WORDS } from "./listing-pages.ts";
 import type { PageBase, SearchPageView, TopicIndexView } from "./types.ts";
 
 export const categoryIndex = (context: ViewContext): TopicIndexView => topicIndex(context, context.model.categories, "category");
 /** The tag index; none when no article has tags, so that no link leads to an empty page. */
 export const tagIndex = (context: ViewContext): TopicIndexView[] => (context.model.tags.length === 0 ? [] : [topicIndex(context, context.model.tags, "tag")]);
+/** The index of authors; none on a site whose articles name nobody. */
+export const authorIndexes = (context: ViewContext): TopicIndexView[] => (context.model.authors.length === 0 ? [] : [topicIndex(context, context.model.authors, "author")]);
 
-/** Every category or tag, with its number of articles. */
-function topicIndex(context: ViewContext, groups: readonly TopicGroup<Category | Tag>[], kind: "category" | "tag"): TopicIndexView {
-  const heading = kind === "category" ? "Categories" : "Tags";
-  const route = { kind: kind === "category" ? "categories" : "tags" } as const;
+/** Every category, tag or author, with its number of articles. */
+function topicIndex(context: ViewContext, groups: readonly TopicGroup<Category | Tag | Author>[], kind: "category" | "tag" | "author"): TopicIndexView {
+  const heading = TOPIC_WORDS[kind].indexTitle;
+  const route = { kind: TOPIC_WORDS[kind].index };
   return {
     permalink: outputFileFor(route),
     title: heading,

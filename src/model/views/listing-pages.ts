@@ -1,4 +1,4 @@
-import type { Category, Tag } from "../../core/article.ts";
+import type { Author, Category, Tag } from "../../core/article.ts";
 import { outputFileFor } from "../../core/urls.ts";
 import { chunk, type MonthGroup, type TopicGroup } from "../archive-model.ts";
 import { latestArticles, leadArticle } from "../latest.ts";
@@ -57,29 +57,49 @@ export function monthPages(context: ViewContext): ListingPageView[] {
 
 export const categoryPages = (context: ViewContext): ListingPageView[] => topicPages(context, context.model.categories, "category");
 export const tagPages = (context: ViewContext): ListingPageView[] => topicPages(context, context.model.tags, "tag");
+export const authorPages = (context: ViewContext): ListingPageView[] => topicPages(context, context.model.authors, "author");
 
-/** Each category's or tag's articles, newest first, in pages, under its name, description (categories), count and feeds (categories). */
-function topicPages(context: ViewContext, groups: readonly TopicGroup<Category | Tag>[], kind: "category" | "tag"): ListingPageView[] {
+/** What a topic's pages call it and its index. */
+export const TOPIC_WORDS = {
+  category: { label: "Category", index: "categories", indexTitle: "Categories", about: (name: string) => `Articles filed under ${name}.` },
+  tag: { label: "Tag", index: "tags", indexTitle: "Tags", about: (name: string) => `Articles filed under ${name}.` },
+  author: { label: "Author", index: "authors", indexTitle: "Authors", about: (name: string) => `Articles by ${name}.` },
+} as const;
+
+/** Each category's, tag's or author's articles, newest first, in pages, under its name, description (categories) or bio (authors), count and feeds (categories, authors). */
+function topicPages(context: ViewContext, groups: readonly TopicGroup<Category | Tag | Author>[], kind: "category" | "tag" | "author"): ListingPageView[] {
   const { settings, href, crumbs } = context;
-  const label = kind === "category" ? "Category" : "Tag";
+  const words = TOPIC_WORDS[kind];
   return groups.flatMap((group) => {
     const chunks = chunk(group.articles, settings.itemsPerPage);
     const description = kind === "category" ? context.categoryDescription(group.topic.slug) : undefined;
+    const about = kind === "author" ? aboutAuthor(group.topic) : undefined;
     return chunks.map((items, index) => {
       const page = index + 1;
       const suffix = page === 1 ? "" : `, page ${page}`;
       return {
         permalink: outputFileFor({ kind, slug: group.topic.slug, page }),
-        title: `${label}: ${group.topic.name}${suffix}`,
-        meta: context.meta({ kind, slug: group.topic.slug, page }, `Articles filed under ${group.topic.name}.`),
-        ...(kind === "category" ? { feeds: context.feedLinks(group.topic.slug), omitItemCategory: true } : {}),
+        title: `${words.label}: ${group.topic.name}${suffix}`,
+        meta: context.meta({ kind, slug: group.topic.slug, page }, words.about(group.topic.name)),
+        ...(kind === "tag" ? {} : { feeds: context.feedLinks(kind === "category" ? { category: group.topic.slug } : { author: group.topic.slug }) }),
+        ...(kind === "category" ? { omitItemCategory: true } : {}),
         heading: `${group.topic.name}${suffix}`,
         ...(description === undefined ? {} : { description }),
+        ...(about === undefined || page > 1 ? {} : { about }),
         countText: context.countOf(group.articles.length),
-        breadcrumb: [crumbs.home, { title: kind === "category" ? "Categories" : "Tags", href: href({ kind: kind === "category" ? "categories" : "tags" }) }, { title: group.topic.name }],
+        breadcrumb: [crumbs.home, { title: words.indexTitle, href: href({ kind: words.index }) }, { title: group.topic.name }],
         items: items.map(context.summaryOf),
         pagination: pagination(page, chunks.length, (number) => href({ kind, slug: group.topic.slug, page: number })),
       };
     });
   });
+}
+
+/** What an author's first page says of them: the settings' bio and link. */
+function aboutAuthor(author: Category | Tag | Author): ListingPageView["about"] {
+  if (!("bio" in author || "url" in author)) return undefined;
+  return {
+    ...(author.bio === undefined ? {} : { text: author.bio }),
+    ...(author.url === undefined ? {} : { link: { title: author.url.replace(/^https?:\/\//, "").replace(/\/$/, ""), href: author.url } }),
+  };
 }

@@ -26,7 +26,11 @@ export function siteView(context: ViewContext): SiteView {
       ? {}
       : { logo: { href: href({ kind: "file", path: theme.logo }), width: settings.logo.width, height: settings.logo.height } }),
     ...(settings.footerText === undefined ? {} : { footerText: settings.footerText }),
-    feeds: context.feedLinks(undefined),
+    feeds: context.feedLinks(),
+    ...(context.model.authors.length === 0 ? {} : { authorsHref: href({ kind: "authors" }) }),
+    ...(theme.queryRedirectScript === undefined || !context.articles.some((article) => article.redirects.some((address) => address.query !== ""))
+      ? {}
+      : { queryRedirect: { scriptHref: href({ kind: "file", path: theme.queryRedirectScript }), mapHref: href({ kind: "redirect-map" }) } }),
     // An empty box would hold a third of a wide screen for nothing: only boxes with articles are shown.
     sidebar: settings.sidebar.map((box, index) => buildSidebarBox(box, index, context.model, context.today, context.summaryOf)).filter((box) => box.items.length > 0),
   };

@@ -1,3 +1,5 @@
+import type { CalendarDate } from "../../core/dates.ts";
+
 /**
  * What the templates print. Everything is computed here, once per build, so
  * that templates only loop and print, and no page scans all articles.
@@ -13,12 +15,21 @@ export interface CrumbView {
   readonly href?: string;
 }
 
+/** An author as a byline shows them: linked to their page when they have one. */
+export interface AuthorView {
+  readonly name: string;
+  readonly href?: string;
+}
+
 export interface ArticleSummaryView extends LinkView {
   readonly dateIso: string;
   readonly dateText: string;
   readonly category: LinkView;
-  /** The summary, or an excerpt of the first paragraph. */
+  /** The summary, or the excerpt: the part before `<!--more-->`, or the first paragraph. */
   readonly summary: string;
+  readonly authors: readonly AuthorView[];
+  /** The article's card image, shown small beside it in lists. */
+  readonly thumbnailSrc?: string;
 }
 
 export interface PaginationView {
@@ -37,7 +48,8 @@ export interface SidebarBoxView {
 
 export interface FeedLinks {
   readonly atomHref: string;
-  readonly jsonHref: string;
+  /** Authors' feeds are Atom only. */
+  readonly jsonHref?: string;
 }
 
 export interface SiteView {
@@ -59,16 +71,25 @@ export interface SiteView {
   readonly highlightScriptHref: string;
   /** The script that installs the service worker, when the site is read offline. */
   readonly offlineScriptHref?: string;
+  /** The index of authors, when articles name some. */
+  readonly authorsHref?: string;
+  /**
+   * When old addresses with a query ("/?p=12") lead to articles: the script
+   * the home and 404 pages run to send such visitors on, and the map it reads.
+   */
+  readonly queryRedirect?: { readonly scriptHref: string; readonly mapHref: string };
   /** The sidebar boxes that have articles, in the settings' order; none, and pages have no sidebar. */
   readonly sidebar: readonly SidebarBoxView[];
 }
 
 /** What a page's head says about it to browsers, search engines and link previews. */
 export interface PageMetaView {
-  /** Absolute when the site URL is set, else the page's link. */
+  /** Absolute when the site URL is set, else the page's link; an article's `canonical` when it names one. */
   readonly canonicalUrl: string;
   readonly description: string;
   readonly type: "article" | "website";
+  /** The card image for link previews (`og:image`, a large Twitter card): absolute when the site URL is set. */
+  readonly image?: string;
 }
 
 export interface PageBase {
@@ -87,6 +108,10 @@ export interface ArticlePageView extends PageBase {
   readonly lang?: string;
   readonly dateIso: string;
   readonly dateText: string;
+  /** When it last changed, if later than its date. */
+  readonly updatedIso?: string;
+  readonly updatedText?: string;
+  readonly authors: readonly AuthorView[];
   /** The month page the date links to. */
   readonly monthHref: string;
   readonly category: LinkView;
@@ -110,7 +135,7 @@ export interface RelatedArticleView extends LinkView {
   readonly dateText: string;
 }
 
-/** A list of articles: a month, a category or tag page, the home page. */
+/** A list of articles: a month, a category, tag or author page, the home page. */
 export interface ListingPageView extends PageBase {
   readonly heading: string;
   /** A category's description, from the settings. */
@@ -121,6 +146,8 @@ export interface ListingPageView extends PageBase {
   readonly omitItemCategory?: boolean;
   /** Rows leave out their date: on a day's page, the heading says it. */
   readonly omitItemDate?: boolean;
+  /** On an author's page: their bio and their own page, from the settings. */
+  readonly about?: { readonly text?: string; readonly link?: LinkView };
   readonly items: readonly ArticleSummaryView[];
   readonly pagination?: PaginationView;
   /** Neighbouring months (older, newer). */
@@ -225,10 +252,12 @@ export interface SearchPageView extends PageBase {
 
 
 /** A calendar day, for "upcoming" boxes and the grid's current month. */
-export interface CalendarDay {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
+export type CalendarDay = CalendarDate;
+
+/** A page at an article's old address, sending readers (and search engines) on to it. */
+export interface RedirectPageView extends PageBase {
+  readonly targetHref: string;
+  readonly targetTitle: string;
 }
 
 export interface NotFoundPageView extends PageBase {

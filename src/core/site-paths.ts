@@ -1,0 +1,88 @@
+/**
+ * Paths written by authors (a permalink's expansion, `url`, `permalink`,
+ * Zola's `path`, `aliases`, `redirect_from`) made into the site paths pages
+ * are written at: from the root, folders ending in "/", pages named `.html`
+ * or `.htm` kept as files, and never outside the site.
+ */
+export type SitePathResult = { readonly ok: true; readonly path: string } | { readonly ok: false; readonly reason: string };
+
+const FILE_PAGE = /\.html?$/i;
+/** The longest file name most file systems allow, in bytes. */
+const LONGEST_NAME_BYTES = 255;
+
+/**
+ * A path from the site's root: relative ones are resolved against `base`
+ * (a folder path), "." and ".." segments are resolved, slashes squeezed,
+ * and a last segment not named `.html` is a folder.
+ */
+export function normalizeSitePath(path: string, base: string): SitePathResult {
+  if (path.includes("\0")) return { ok: false, reason: "contains a NUL byte" };
+  if (path.includes("\\")) return { ok: false, reason: 'contains a backslash; write paths with "/"' };
+  const segments: string[] = [];
+  const absolute = path.startsWith("/");
+  for (const segment of [...(absolute ? [] : base.split("/")), ...path.split("/")]) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") {
+      if (segments.pop() === undefined) return { ok: false, reason: 'leaves the site (its ".." goes above the site\'s root)' };
+      continue;
+    }
+    if (Buffer.byteLength(segment) > LONGEST_NAME_BYTES - "index.html".length) {
+      return { ok: false, reason: `has a part of ${Buffer.byteLength(segment)} bytes ("${segment.slice(0, 40)}…"), longer than file systems allow for a file name; shorten it` };
+    }
+    segments.push(segment);
+  }
+  const joined = `/${segments.join("/")}`;
+  if (segments.length === 0) return { ok: true, path: "/" };
+  const last = segments[segments.length - 1] ?? "";
+  return { ok: true, path: FILE_PAGE.test(last) && !path.endsWith("/") ? joined : `${joined}/` };
+}
+
+/** An address an article is at or was at, as written in front matter: its path, and its query for an old address such as "/?p=12". */
+export interface WrittenAddress {
+  readonly path: string;
+  /** "?p=12", or "" when there is none. */
+  readonly query: string;
+}
+
+export type AddressResult = { readonly ok: true; readonly address: WrittenAddress } | { readonly ok: false; readonly reason: string };
+
+/**
+ * Reads a path written in front matter. A full URL ("https://old.example/x/")
+ * stands for its path. Percent-escapes are decoded: pages are written under
+ * the names they stand for. `base` is the folder relative paths start from.
+ */
+export function readWrittenAddress(written: string, base: string, { allowQuery }: { readonly allowQuery: boolean }): AddressResult {
+  const text = written.trim();
+  if (text === "") return { ok: false, reason: "is empty" };
+  let pathAndQuery = text;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(text) || text.startsWith("//")) {
+    const url = URL.canParse(text, "https://site.invalid") ? new URL(text, "https://site.invalid") : undefined;
+    if (url === undefined || (url.protocol !== "http:" && url.protocol !== "https:")) return { ok: false, reason: "is neither a path nor an http(s) URL" };
+    pathAndQuery = `${url.pathname}${url.search}${url.hash}`;
+  }
+  if (pathAndQuery.includes("#")) return { ok: false, reason: 'has a fragment ("#..."), which a browser never sends to the site; remove it' };
+  const queryAt = pathAndQuery.indexOf("?");
+  const query = queryAt < 0 ? "" : pathAndQuery.slice(queryAt);
+  if (query !== "" && !allowQuery) return { ok: false, reason: 'has a query ("?..."), which no page path can hold; remove it' };
+  const rawPath = queryAt < 0 ? pathAndQuery : pathAndQuery.slice(0, queryAt);
+  const normalized = normalizeSitePath(decodePath(rawPath === "" ? "/" : rawPath), base);
+  if (!normalized.ok) return normalized;
+  if (query === "") return { ok: true, address: { path: normalized.path, query } };
+  // A host matches an old address with a query as written: "/index.php?p=12" is not a folder.
+  const path = rawPath.endsWith("/") || normalized.path === "/" ? normalized.path : normalized.path.replace(/\/$/, "");
+  return { ok: true, address: { path, query } };
+}
+
+/** The calendar date in a path such as "2019/10/15/Rustup-1.20.0", as "2019-10-15". */
+export function dateInPath(path: string): string | undefined {
+  const match = /(?:^|\/)(\d{4})\/(\d{2})\/(\d{2})(?:\/|$)/.exec(path);
+  return match === null ? undefined : `${match[1]}-${match[2]}-${match[3]}`;
+}
+
+function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
