@@ -65,11 +65,17 @@ export const settingsSchema = z.strictObject({
     .min(1, "the permalink cannot be empty")
     .default(DEFAULT_PERMALINK)
     .meta({ description: "Where articles live: a pattern of :year :month :day :slug :title :filename :category, read as this tool, Jekyll or Hugo reads them (permalinkStyle). An article's url, permalink or path overrides it." }),
-  permalinkStyle: z.enum(["jekyll", "hugo"]).optional().meta({ description: 'Give the permalink tokens the meaning Jekyll or Hugo gives them, so that their URLs are kept; by default this tool\'s.' }),
+  permalinkStyle: z
+    .enum(["jekyll", "hugo"])
+    .optional()
+    .meta({ description: "Give the permalink tokens the meaning Jekyll or Hugo gives them, so that their URLs are kept; by default this tool's.", examples: ["jekyll"] }),
   authors: z
     .record(z.string(), authorSetting)
     .default({})
-    .meta({ description: "Authors as front matter names them (author: ashmaroli), with the display name, bio and URL their pages show." }),
+    .meta({
+      description: "Authors as front matter names them (author: ashmaroli), with the display name, bio and URL their pages show.",
+      examples: [{ ashmaroli: { name: "Ashwin Maroli", bio: "Maintains the Jekyll plugins.", url: "https://example.org/ashwin" } }],
+    }),
   author: z
     .string()
     .trim()

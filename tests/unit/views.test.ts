@@ -307,7 +307,8 @@ describe("redirect pages", () => {
     const theme = { ...THEME_FILES, queryRedirectScript: "assets/query-redirect.1234567890.js" };
     const views = buildViews([withQuery], buildArchiveModel([withQuery], [news]), settingsWith(), today, theme);
     assert.deepEqual(views.site.queryRedirect, { scriptHref: "/assets/query-redirect.1234567890.js", mapHref: "/redirects.json" });
-    assert.equal(buildViews([articleOn(2021, 4, 9)], buildArchiveModel([articleOn(2021, 4, 9)], [news]), settingsWith(), today, theme).site.queryRedirect, undefined);
+    const plain = articleOn(2021, 4, 9);
+    assert.equal(buildViews([plain], buildArchiveModel([plain], [news]), settingsWith(), today, theme).site.queryRedirect, undefined);
   });
 });
 
