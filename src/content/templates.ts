@@ -1,7 +1,7 @@
 import { basename, extname } from "node:path/posix";
 import { shorten } from "./excerpt.ts";
 import { linkReferences, type ArticleReference, type TemplateOutcome, type TemplateUse } from "./expand-templates.ts";
-import { routePath, type Route } from "../core/urls.ts";
+import { linkPath, type Route } from "../core/urls.ts";
 import { splitFileNameDate } from "../core/dates.ts";
 import { warning, type Diagnostic } from "../core/diagnostics.ts";
 
@@ -130,7 +130,7 @@ export function linkArticles(articles: readonly Linkable[]): { readonly html: re
       ? article.html
       : linkReferences(article.html, article.references, (reference) => {
           const found = find(reference.target);
-          if ("found" in found) return { href: `${routePath(found.found.route)}${reference.fragment}`, title: found.found.title };
+          if ("found" in found) return { href: `${linkPath(found.found.route)}${reference.fragment}`, title: found.found.title };
           diagnostics.push(unresolvedReferenceWarning(article.sourcePath, reference, "ambiguous" in found ? found.ambiguous : []));
           return undefined;
         }),

@@ -155,9 +155,14 @@ export function urlContextOf(settings: Settings): UrlContext {
   return { basePath: settings.basePath, siteUrl: settings.siteUrl, cleanUrls: settings.cleanUrls };
 }
 
+/** A route's path as a link from the site's root: percent-encoded where a URL needs it ("/blog/c%23-news/"). */
+export function linkPath(route: Route): string {
+  return encodePath(routePath(route));
+}
+
 /** The link to a route from any page: the base path followed by the route's path. */
 export function hrefFor(route: Route, context: UrlContext): string {
-  const path = `${context.basePath}${encodePath(routePath(route).slice(1))}`;
+  const path = `${context.basePath}${linkPath(route).slice(1)}`;
   return !context.cleanUrls && path.endsWith("/") ? `${path}index.html` : path;
 }
 

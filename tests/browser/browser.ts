@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { after } from "node:test";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { startStaticServer } from "../../src/publish/static-server.ts";
-import { temporaryFolder } from "../support/archive.ts";
+import { stopBeforeRemovingFolders, temporaryFolder } from "../support/archive.ts";
 import { runCli } from "../support/cli.ts";
 
 /** Debian's Chromium; browsers cannot be downloaded here. */
@@ -11,7 +10,8 @@ export const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
 
 let browser: Browser | undefined;
 const closers: (() => Promise<void>)[] = [];
-after(async () => {
+// Before the sites' folders are removed: a service worker may still be fetching files of one.
+stopBeforeRemovingFolders(async () => {
   // The browser first: its open connections would keep the servers from closing.
   await browser?.close();
   for (const close of closers.reverse()) await close();

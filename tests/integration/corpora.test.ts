@@ -1,9 +1,15 @@
 import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { describe, it } from "node:test";
+import { promisify } from "node:util";
+import { loadArchive } from "../../src/content/load-archive.ts";
+import { createMarkdownRenderer } from "../../src/content/markdown.ts";
 import { PROJECT_ROOT } from "../../src/core/project.ts";
+import { routePath } from "../../src/core/urls.ts";
+import { settingsWith } from "../support/articles.ts";
 import { temporaryFolder } from "../support/archive.ts";
 import { checkLinks } from "../../src/publish/link-check.ts";
 import { runCli } from "../support/cli.ts";
@@ -59,3 +65,66 @@ for (const corpus of ["nodejs-blog", "kubernetes-blog"]) {
     });
   });
 }
+
+const hugoMissing = await promisify(execFile)("hugo", ["version"]).then(
+  () => false,
+  () => "hugo is not installed here (apt-get install hugo); .ci/run installs it",
+);
+
+/** Hugo's `hugo list all` output: CSV, a field holding a comma or a quote in quotes, a quote in one doubled. */
+function csvRows(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index] ?? "";
+    if (quoted && char === '"' && text[index + 1] === '"') {
+      field += '"';
+      index += 1;
+    } else if (char === '"') {
+      quoted = !quoted;
+    } else if (!quoted && (char === "," || char === "\n")) {
+      row.push(field);
+      field = "";
+      if (char === "\n") {
+        rows.push(row);
+        row = [];
+      }
+    } else {
+      field += char;
+    }
+  }
+  return rows;
+}
+
+describe("the shared kubernetes-blog corpus as Hugo places it", { skip: absent || hugoMissing }, () => {
+  it("puts every article where Hugo puts it with the blog's permalink, /:section/:year/:month/:day/:slug/", async () => {
+    const content = join(CORPORA, "kubernetes-blog", "content");
+    // A Hugo site whose blog section is the corpus, with an empty template for each shortcode the posts use.
+    const site = await temporaryFolder();
+    const config = ['baseURL = "https://kubernetes.io/"', "[permalinks]", 'blog = "/:section/:year/:month/:day/:slug/"', "[[module.mounts]]", `source = ${JSON.stringify(content)}`, 'target = "content/blog"'];
+    await writeFile(join(site, "hugo.toml"), `${config.join("\n")}\n`);
+    await mkdir(join(site, "layouts/shortcodes"), { recursive: true });
+    const bodies = await Promise.all((await filesIn(content)).map((file) => readFile(join(content, file), "utf8")));
+    for (const name of new Set(bodies.flatMap((text) => [...text.matchAll(/\{\{[<%]\s*([\w-]+)/g)].map((match) => match[1] ?? "")))) {
+      const closed = bodies.some((text) => new RegExp(`\\{\\{[<%]\\s*/\\s*${name}\\s*[>%]\\}\\}`).test(text));
+      await writeFile(join(site, "layouts/shortcodes", `${name}.html`), closed ? "{{ .Inner }}" : "");
+    }
+    const { stdout } = await promisify(execFile)("hugo", ["list", "all", "--source", site], { maxBuffer: 16 * 1024 * 1024 });
+    const [header = [], ...rows] = csvRows(stdout);
+    const column = (name: string): number => header.indexOf(name);
+    const hugo = rows.filter((row) => row[column("draft")] === "false").map((row) => [relative(content, row[column("path")] ?? ""), decodeURI(new URL(row[column("permalink")] ?? "").pathname)] as const);
+
+    const settings = settingsWith({ permalink: "/blog/:year/:month/:day/:slug/", permalinkStyle: "hugo", include: ["_posts/2022/kubernetes-1.2[34]-release-interview"] });
+    const archive = await loadArchive({ contentDir: content, settings, includeDrafts: false, knownFiles: [], excludedDirs: [], renderMarkdown: createMarkdownRenderer() });
+    const ours = new Map(archive.articles.map((article) => [article.sourcePath, routePath(article.route)]));
+    // Hugo 0.111 writes a `url` with tokens at its literal path, all such posts at one; Hugo 0.131 and this tool
+    // expand them (here the content folder is the blog section itself, so :section is its first folder, _posts).
+    const literal = hugo.filter(([, path]) => path.includes(":"));
+    const placed = hugo.filter(([, path]) => !path.includes(":"));
+    assert.ok(placed.length > 500, `${placed.length} articles compared`);
+    assert.deepEqual(placed.filter(([source, path]) => ours.get(source) !== path), []);
+    for (const [source] of literal) assert.match(ours.get(source) ?? "", /^\/_posts\/\d{4}\/\d{2}\/[^:]+\/$/, source);
+  });
+});

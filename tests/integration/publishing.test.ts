@@ -140,9 +140,12 @@ describe("publishing files of a build with a site URL", () => {
     assert.deepEqual(items.map((item) => item.authors), [undefined, [{ name: "Robert Roe", url: "https://example.org/bob" }, { name: "Cy Dee" }]]);
   });
 
-  it("writes an Atom feed of each author's articles, and no JSON Feed for them", async () => {
+  it("writes an Atom feed of each author's articles, with their summaries, and no JSON Feed for them", async () => {
     const feed = await readAtom(join(output, "author/ann-lee/feed.xml"));
     assert.deepEqual(feed.entry?.map((entry) => entry.id), ["https://example.org/2021/04/09/first/"]);
+    const text = await readFile(join(output, "author/ann-lee/feed.xml"), "utf8");
+    assert.doesNotMatch(text, /<content/);
+    assert.match(text, /<summary type="html"><!\[CDATA\[Tom &amp; Jerry &lt;b&gt;\]\]><\/summary>/);
     assert.equal(feed.id, "https://example.org/author/ann-lee/");
     assert.deepEqual((await feedFiles(output)).json.filter((file) => file.startsWith("author/")), []);
   });

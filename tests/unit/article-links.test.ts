@@ -69,6 +69,12 @@ describe("linking articles", () => {
     );
     assert.match(linked.diagnostics[0]?.message ?? "", /\{\{< ref "c\.md" >\}\} names no published article/);
   });
+
+  it("links to an article wherever its permalink put it, its path encoded as a link needs", () => {
+    const hugo = { ...article("c.md", "<p>C</p>", []), route: { kind: "article", path: "/blog/c#-café/" } as const };
+    const linked = linkArticles([article("a.md", '<a href="article-ref:0">C</a>', ["c.md"]), hugo]);
+    assert.equal(linked.html[0], '<a href="/blog/c%23-caf%C3%A9/#top">C</a>');
+  });
 });
 
 describe("reporting template calls", () => {
