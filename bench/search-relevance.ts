@@ -1,10 +1,11 @@
-// npm run bench:search -- [--corpora DIR] [--work DIR] [--corpus NAME ...] [--no-build] [--out FILE]
+// npm run bench:search -- [--corpora DIR] [--work DIR] [--corpus NAME ...] [--no-build] [--differences] [--out FILE]
 // Builds the shared corpora (the Node.js and Kubernetes blogs) twice, hosted
 // and --portable, runs every query of bench/search-queries.json through the
 // real search page in headless Chromium (hosted: served over HTTP; portable:
 // opened from file://), and prints hits@1, hits@3 and MRR@10 per corpus and
 // engine, how far the two engines agree on the first five results, and the
-// queries whose answer is not in the first three.
+// queries whose answer is not in the first three (with --differences, also
+// the queries whose first five differ between the engines).
 import { spawn } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -19,13 +20,14 @@ import { loadSite, openArticleCache } from "../src/pipeline/load-site.ts";
 import { resolveBuildRequest } from "../src/pipeline/request.ts";
 import { startStaticServer } from "../src/publish/static-server.ts";
 
-const USAGE = "usage: npm run bench:search -- [--corpora DIR] [--work DIR] [--corpus NAME ...] [--no-build] [--out FILE]";
+const USAGE = "usage: npm run bench:search -- [--corpora DIR] [--work DIR] [--corpus NAME ...] [--no-build] [--differences] [--out FILE]";
 const { values } = parseArgs({
   options: {
     corpora: { type: "string" },
     work: { type: "string" },
     corpus: { type: "string", multiple: true },
     "no-build": { type: "boolean" },
+    differences: { type: "boolean" },
     out: { type: "string" },
     queries: { type: "string" },
   },
@@ -115,6 +117,7 @@ const figure = (value: number): string => value.toFixed(2);
 const table: string[] = ["| corpus | engine | queries | hits@1 | hits@3 | MRR@10 | hits@3, number queries |", "| --- | --- | --- | --- | --- | --- | --- |"];
 const agreements: string[] = ["| corpus | top-5 overlap | same top 5 |", "| --- | --- | --- |"];
 const misses: string[] = [];
+const differences: string[] = [];
 const browser = await chromium.launch({ executablePath: process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
 try {
   for (const [name, { queries }] of corpora) {
@@ -134,10 +137,17 @@ try {
       5,
     );
     agreements.push(`| ${name} | ${figure(together.overlap)} | ${figure(together.identical)} |`);
+    for (const [index, hosted] of outcomes.hosted.entries()) {
+      const portable = outcomes.portable[index];
+      const only = (from: QueryOutcome, other: QueryOutcome | undefined): string[] => from.titles.slice(0, 5).filter((_, place) => !other?.results.slice(0, 5).includes(from.results[place] ?? ""));
+      const [hostedOnly, portableOnly] = [only(hosted, portable), portable === undefined ? [] : only(portable, hosted)];
+      if (hostedOnly.length > 0 || portableOnly.length > 0) differences.push(`${name}: “${hosted.query.query}”: hosted only ${hostedOnly.map((title) => `“${title}”`).join(", ")}; portable only ${portableOnly.map((title) => `“${title}”`).join(", ")}`);
+    }
   }
 } finally {
   await browser.close();
 }
-const report = [...table, "", ...agreements, "", "Answers not in the first three:", "", ...misses.map((miss) => `- ${miss}`), ""].join("\n");
+const listed = values.differences === true ? ["First five results that differ between the engines:", "", ...differences.map((difference) => `- ${difference}`), ""] : [];
+const report = [...table, "", ...agreements, "", "Answers not in the first three:", "", ...misses.map((miss) => `- ${miss}`), "", ...listed].join("\n");
 console.log(report);
 if (values.out !== undefined) await writeFile(values.out, report);

@@ -3,6 +3,7 @@ import { readFile, stat } from "node:fs/promises";
 import { imageSize } from "image-size";
 import { join } from "node:path";
 import { isPageRelative } from "../core/html-urls.ts";
+import { mapConcurrently } from "../core/concurrency.ts";
 import { withImageSizes, type ImageSize } from "./image-sizes.ts";
 import type { BuildCache } from "./build-cache.ts";
 import type { RenderedBody } from "./markdown.ts";
@@ -339,13 +340,3 @@ function bundleImageSizes(contentDir: string, bundleDir: string, assets: readonl
   };
 }
 
-
-async function mapConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let index = next++; index < items.length; index = next++) results[index] = await work(items[index] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}

@@ -72,9 +72,6 @@ export function routePath(route: Route): string {
   }
 }
 
-/** A glob of the files written for article routes (YYYY/MM/DD/slug/index.html), from the output folder. */
-export const ARTICLE_FILES_GLOB = "[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html";
-
 /** What links depend on: where the site is served and how. */
 export interface UrlContext {
   /** "/" or "/news/". */

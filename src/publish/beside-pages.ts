@@ -59,8 +59,8 @@ export async function writeBesidePages(outputDir: string, site: SiteFiles, reque
   await writeFiles(outputDir, [...theme.files, ...publishedFiles]);
   siteFilesWritten();
 
-  const search = await writeSearchIndex(outputDir, { keepIndexUrl: !request.settings.cleanUrls });
   const searchable = views.pages.article.filter((page) => page.searchable);
+  const search = await writeSearchIndex(outputDir, { pages: searchable.map((page) => page.permalink), keepIndexUrl: !request.settings.cleanUrls });
 
   if (request.portable) {
     const language = await portableLanguage(request.settings.language);
@@ -70,7 +70,7 @@ export async function writeBesidePages(outputDir: string, site: SiteFiles, reque
       dateText: page.dateText,
       category: page.category.title,
       year: page.year,
-      sortDate: page.sortDate,
+      sortKey: page.sortKey,
       bodyHtml: page.bodyHtml,
     }));
     const index = buildPortableIndex(articles, language);

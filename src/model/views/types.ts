@@ -96,9 +96,10 @@ export interface ArticlePageView extends PageBase {
   readonly next?: LinkView;
   /** Drafts (published with --drafts) are never put in the search index. */
   readonly searchable: boolean;
-  /** Search filter and sort keys. */
+  /** Search filter key. */
   readonly year: number;
-  readonly sortDate: string;
+  /** The search's sort key: orders articles by date ("2022-04-19T00:00:00.000Z v18-release-announce"). */
+  readonly sortKey: string;
 }
 
 /** A list of articles: a month, a category or tag page, the home page. */
