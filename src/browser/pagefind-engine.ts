@@ -64,7 +64,8 @@ async function readWithText(result: PagefindResult, query: string): Promise<{ sh
   const title = meta["title"];
   const date = meta["date"];
   const shown = {
-    url: link.href,
+    // From the site's root, as the index records pages: the site may be served under any path.
+    url: `${link.pathname}${link.search}`,
     meta: { ...meta, ...(title === undefined ? {} : { title: withoutNumberTerms(title).trim() }), ...(date === undefined ? {} : { date: withoutNumberTerms(date).trim() }) },
     excerpt: excerptWithoutNumberTerms(excerpt),
   };

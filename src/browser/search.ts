@@ -27,6 +27,8 @@ const input = element("search-query", HTMLInputElement);
 const category = element("search-category", HTMLSelectElement);
 const year = element("search-year", HTMLSelectElement);
 const sort = element("search-sort", HTMLSelectElement);
+const filters = element("search-filters", HTMLDetailsElement);
+const chosenFilters = element("search-filters-chosen", HTMLElement);
 const status = element("search-status", HTMLElement);
 const list = element("search-results", HTMLOListElement);
 const more = element("search-more", HTMLButtonElement);
@@ -35,6 +37,28 @@ const offline = element("search-offline", HTMLElement);
 let outcome: SearchOutcome | undefined;
 let shown = 0;
 let generation = 0;
+
+/**
+ * What the page keeps in its history entry besides the URL's query and
+ * filters: how many results were shown ("Show more" included) and where the
+ * reader had scrolled, so that Back from an article shows the same results
+ * where the reader left them, even when the browser loads the page anew.
+ */
+interface KeptState {
+  readonly shown: number;
+  readonly scroll: number;
+}
+
+function keptState(): KeptState | undefined {
+  const state: unknown = history.state;
+  if (typeof state !== "object" || state === null) return undefined;
+  const kept = { shown: Reflect.get(state, "shown"), scroll: Reflect.get(state, "scroll") };
+  return typeof kept.shown === "number" && typeof kept.scroll === "number" ? { shown: kept.shown, scroll: kept.scroll } : undefined;
+}
+
+function keep(change: Partial<KeptState>): void {
+  history.replaceState({ ...(keptState() ?? { shown: 0, scroll: 0 }), ...change }, "", location.href);
+}
 
 function readState(): SearchRequest {
   return {
@@ -52,7 +76,13 @@ function writeUrl(state: SearchRequest): void {
   if (state.year !== "") params.set("year", state.year);
   if (state.sort !== "relevance") params.set("sort", state.sort);
   const search = params.toString();
-  history.replaceState(null, "", search === "" ? location.pathname : `${location.pathname}?${search}`);
+  const url = search === "" ? location.pathname : `${location.pathname}?${search}`;
+  if (`${location.pathname}${location.search}` !== url) history.replaceState({ shown: 0, scroll: 0 }, "", url);
+}
+
+/** The filters in force, in the disclosure's summary, so that a closed disclosure still says what narrows the results. */
+function describeFilters(state: SearchRequest): void {
+  chosenFilters.textContent = [state.category, state.year, state.sort === "newest" ? "newest first" : ""].filter((part) => part !== "").join(", ");
 }
 
 function restoreState(): void {
@@ -69,9 +99,11 @@ function describe(count: number, state: SearchRequest): string {
   return `${what} found for “${state.query}”${filters === "" ? "" : ` in ${filters}`}.`;
 }
 
-async function run(): Promise<void> {
+/** Searches for what the form says; `restoring` is what the history entry kept when the page is shown again. */
+async function run(restoring?: KeptState): Promise<void> {
   const state = readState();
   writeUrl(state);
+  describeFilters(state);
   const mine = ++generation;
   list.replaceChildren();
   more.hidden = true;
@@ -95,16 +127,18 @@ async function run(): Promise<void> {
   outcome = found;
   shown = 0;
   status.textContent = describe(found.count, state);
-  await showMore(mine);
+  await showMore(mine, Math.max(PAGE_SIZE, restoring?.shown ?? 0));
+  if (restoring !== undefined && mine === generation) window.scrollTo(0, restoring.scroll);
 }
 
-async function showMore(mine: number): Promise<void> {
+async function showMore(mine: number, count: number): Promise<void> {
   if (outcome === undefined) return;
-  const batch = await outcome.next(PAGE_SIZE);
+  const batch = await outcome.next(count);
   if (mine !== generation) return;
   for (const item of batch) list.append(renderResult(item));
   shown += batch.length;
   more.hidden = shown >= outcome.count;
+  keep({ shown });
 }
 
 function renderResult({ url, meta, excerpt }: FoundArticle): HTMLLIElement {
@@ -137,7 +171,13 @@ form.addEventListener("submit", (event) => {
   event.preventDefault();
   void run();
 });
-more.addEventListener("click", () => void showMore(generation));
+more.addEventListener("click", () => void showMore(generation, PAGE_SIZE));
+// The page scrolls itself back once its results are shown again; where the reader was is kept on leaving.
+history.scrollRestoration = "manual";
+window.addEventListener("pagehide", () => keep({ scroll: window.scrollY }));
+list.addEventListener("click", (event) => {
+  if (event.target instanceof Element && event.target.closest("a") !== null) keep({ scroll: window.scrollY });
+});
 
 /** Tells the reader what the service worker has saved for searching offline, once one controls the page. */
 async function describeOffline(): Promise<void> {
@@ -161,6 +201,8 @@ if ("serviceWorker" in navigator && !fromDisk) {
 }
 
 form.hidden = false;
+// On a narrow screen the filters wait in their disclosure, so that the first results show without scrolling.
+filters.open = window.matchMedia("(min-width: 40rem)").matches;
 document.documentElement.classList.add("search-ready");
 restoreState();
-void run();
+void run(keptState());

@@ -78,6 +78,8 @@ export interface PageBase {
   readonly meta: PageMetaView;
   /** Feeds of this page's own topic, besides the site's. */
   readonly feeds?: FeedLinks;
+  /** The page has a search box of its own (the search page), so the header leaves its box out: one box to type in. */
+  readonly ownSearchBox?: true;
 }
 
 export interface ArticlePageView extends PageBase {
