@@ -3,7 +3,6 @@
 // bundle; on a site opened from disk (file://), where Pagefind cannot load,
 // the portable index. Both are found from this script's place, one folder
 // below the site's root, so the site works under any path.
-import type { OfflineStatus } from "../core/offline-types.ts";
 import { pagefindEngine } from "./pagefind-engine.ts";
 import { portableEngine } from "./portable-engine.ts";
 import type { FoundArticle, SearchEngine, SearchOutcome, SearchRequest } from "./search-engine.ts";
@@ -32,7 +31,6 @@ const chosenFilters = element("search-filters-chosen", HTMLElement);
 const status = element("search-status", HTMLElement);
 const list = element("search-results", HTMLOListElement);
 const more = element("search-more", HTMLButtonElement);
-const offline = element("search-offline", HTMLElement);
 
 let outcome: SearchOutcome | undefined;
 let shown = 0;
@@ -135,7 +133,11 @@ async function showMore(mine: number, count: number): Promise<void> {
   if (outcome === undefined) return;
   const batch = await outcome.next(count);
   if (mine !== generation) return;
-  for (const item of batch) list.append(renderResult(item));
+  for (const item of batch) {
+    const rendered = renderResult(item);
+    list.append(rendered);
+    if (!navigator.onLine && !fromDisk) void sayIfNotSaved(rendered, item.url);
+  }
   shown += batch.length;
   more.hidden = shown >= outcome.count;
   keep({ shown });
@@ -161,6 +163,15 @@ function renderResult({ url, meta, excerpt }: FoundArticle): HTMLLIElement {
   return item;
 }
 
+/** Offline, a result whose page this device has not saved says so before the reader opens it. */
+async function sayIfNotSaved(item: HTMLLIElement, url: string): Promise<void> {
+  if ((await caches.match(new URL(url, location.href).href, { ignoreSearch: true })) !== undefined) return;
+  const note = document.createElement("p");
+  note.className = "search-result-unsaved";
+  note.textContent = "Not saved on this device: this page opens once you are online again.";
+  item.querySelector("h2")?.after(note);
+}
+
 let typingTimer: number | undefined;
 input.addEventListener("input", () => {
   window.clearTimeout(typingTimer);
@@ -178,27 +189,6 @@ window.addEventListener("pagehide", () => keep({ scroll: window.scrollY }));
 list.addEventListener("click", (event) => {
   if (event.target instanceof Element && event.target.closest("a") !== null) keep({ scroll: window.scrollY });
 });
-
-/** Tells the reader what the service worker has saved for searching offline, once one controls the page. */
-async function describeOffline(): Promise<void> {
-  const worker = navigator.serviceWorker?.controller;
-  if (worker === null || worker === undefined) return;
-  const channel = new MessageChannel();
-  const reply = new Promise<OfflineStatus>((resolve) => channel.port1.addEventListener("message", (event: MessageEvent<OfflineStatus>) => resolve(event.data), { once: true }));
-  channel.port1.start();
-  worker.postMessage({ type: "offline-status" }, [channel.port2]);
-  const answer = await reply;
-  const megabytes = (bytes: number): string => `${(bytes / 1_000_000).toFixed(1)} MB`;
-  offline.textContent = answer.wholeSearchIndex
-    ? `Offline: this device keeps the whole search index (${megabytes(answer.searchIndexBytes)}) and the pages you open, so you can search the archive and read those pages without a connection.`
-    : `Offline: the search index (${megabytes(answer.searchIndexBytes)}) is larger than the ${megabytes(answer.budgetBytes)} this site saves on a device, so offline a search looks only in the parts of the index your earlier searches loaded; the pages you open stay readable.`;
-  offline.hidden = false;
-}
-
-if ("serviceWorker" in navigator && !fromDisk) {
-  navigator.serviceWorker.addEventListener("controllerchange", () => void describeOffline());
-  void describeOffline();
-}
 
 form.hidden = false;
 // On a narrow screen the filters wait in their disclosure, so that the first results show without scrolling.

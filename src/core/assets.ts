@@ -8,6 +8,8 @@ export interface ThemeAssetPaths {
   readonly favicon: string;
   /** Installs the service worker; only on hosted sites that are read offline. */
   readonly offlineScript?: string;
+  /** The control that saves the whole archive, on the search and offline pages; with the service worker only. */
+  readonly archiveScript?: string;
   /** The site's logo, when the settings name one. */
   readonly logo?: string;
 }
@@ -19,6 +21,7 @@ export const THEME_FILES: Required<Omit<ThemeAssetPaths, "logo">> = {
   highlightScript: "assets/highlight.js",
   favicon: "assets/favicon.svg",
   offlineScript: "assets/offline.js",
+  archiveScript: "assets/archive.js",
 };
 
 /**

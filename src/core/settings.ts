@@ -91,15 +91,16 @@ export const settingsSchema = z.strictObject({
   /** Boxes beside the article, home and archive pages, in order. */
   sidebar: z.array(sidebarBox).default([{ type: "featured", title: "Focus on", count: 5 }]),
   /**
-   * Reading offline on the hosted site. A service worker caches the site's
-   * shell, the pages a reader opens and the search bundle; the whole search
-   * index is cached on the first visit when it is at most the budget (MB),
-   * otherwise its parts are cached as searches use them.
+   * Reading offline on the hosted site. A service worker saves the site's
+   * shell, the pages a reader opens and the parts of the search index the
+   * reader's searches load; the whole archive when the reader asks, or on a
+   * first visit when it is at most `wholeArchiveMB` and the reader's browser
+   * reports no data saving or metered connection (0: never on its own).
    */
   offline: z
     .strictObject({
       serviceWorker: z.boolean().default(true),
-      searchIndexBudgetMB: z.number().min(0).max(10000).default(25),
+      wholeArchiveMB: z.number().min(0).max(10000).default(2),
     })
     .prefault({}),
   /** How many recent years of the month grid the home page shows. */

@@ -28,6 +28,8 @@ export type Route =
   | { readonly kind: "offline" }
   /** The service worker: at the site's root, so it may serve every page. */
   | { readonly kind: "service-worker" }
+  /** Every file of the archive with its size, which a reader's browser fetches only to save the whole archive. */
+  | { readonly kind: "offline-archive-list" }
   /** A file of the theme or of a page bundle, by its path from the site's root. */
   | { readonly kind: "file"; readonly path: string };
 
@@ -67,6 +69,8 @@ export function routePath(route: Route): string {
       return "/offline/";
     case "service-worker":
       return "/sw.js";
+    case "offline-archive-list":
+      return "/offline-archive.json";
     case "file":
       return `/${route.path.replace(/^\/+/, "")}`;
   }

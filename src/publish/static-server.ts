@@ -45,7 +45,10 @@ export function startStaticServer(options: StaticServerOptions): Promise<{ serve
     const path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
     const send = async (file: string, status: number): Promise<void> => {
       response.writeHead(status, { "content-type": CONTENT_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream" });
-      createReadStream(file).pipe(response);
+      // A file removed between finding and reading it (a folder swapped by a new build) ends the response instead of the server.
+      createReadStream(file)
+        .on("error", () => response.destroy())
+        .pipe(response);
     };
     const notFound = async (): Promise<void> => {
       const page = join(options.root, "404.html");

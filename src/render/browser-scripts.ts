@@ -14,6 +14,7 @@ const BROWSER_SCRIPTS = [
   { entry: "src/browser/search.ts", path: THEME_FILES.searchScript },
   { entry: "src/browser/highlight.ts", path: THEME_FILES.highlightScript },
   { entry: "src/browser/offline.ts", path: THEME_FILES.offlineScript },
+  { entry: "src/browser/archive.ts", path: THEME_FILES.archiveScript },
   { entry: "src/worker/service-worker.ts", path: outputFileFor({ kind: "service-worker" }) },
 ] as const;
 

@@ -58,6 +58,8 @@ export interface SiteView {
   readonly highlightScriptHref: string;
   /** The script that installs the service worker, when the site is read offline. */
   readonly offlineScriptHref?: string;
+  /** The control that saves the whole archive (search and offline pages), when the site is read offline. */
+  readonly archiveScriptHref?: string;
   readonly sidebar: readonly SidebarBoxView[];
 }
 
