@@ -92,7 +92,10 @@ export async function writeBesidePages(outputDir: string, site: SiteFiles, reque
     const shell = await shellFiles(outputDir, theme.files, views, cleanUrls);
     const worker = outputFileFor({ kind: "service-worker" });
     const list = outputFileFor({ kind: "offline-archive-list" });
-    const archive = (await filesUnder(outputDir)).map((file) => ({ url: hrefFromRootOfFile(file.path, cleanUrls), bytes: file.bytes })).filter((file) => isForReading(file.url, [worker, list]));
+    const archive = (await filesUnder(outputDir))
+      .map((file) => ({ url: hrefFromRootOfFile(file.path, cleanUrls), bytes: file.bytes }))
+      .filter((file) => isForReading(file.url, [worker, list]))
+      .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
     const plan = planOffline({
       shell,
       archive,

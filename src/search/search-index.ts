@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
-import { mapConcurrently } from "../core/concurrency.ts";
 import { filesUnder, type FileInFolder } from "../core/files.ts";
 import { hrefFromRootOfFile } from "../core/urls.ts";
 import { htmlForIndex } from "./index-html.ts";
@@ -17,8 +16,6 @@ export interface SearchIndexReport {
 /** Where the search bundle lives in the output folder. */
 export const SEARCH_BUNDLE_DIR = "pagefind";
 
-/** Pages handed to Pagefind at once: it parses them in parallel while the next are read. */
-const PAGES_IN_FLIGHT = 16;
 
 /**
  * Indexes the written article pages with Pagefind and writes the bundle to
@@ -37,12 +34,18 @@ export async function writeSearchIndex(outputDir: string, { pages, keepIndexUrl 
   const index = created.index;
   if (index === undefined) throw new Error(`the search index could not be created: ${created.errors.join("; ")}`);
   try {
-    const errors = await mapConcurrently(pages, PAGES_IN_FLIGHT, async (page) => {
-      const content = htmlForIndex(await readFile(join(outputDir, page), "utf8"), { numberTerms: true });
+    // In the pages' order, so that every build numbers the pages alike and writes the same index; the next page is read meanwhile.
+    const errors: string[] = [];
+    const prepare = async (page: string): Promise<string> => htmlForIndex(await readFile(join(outputDir, page), "utf8"), { numberTerms: true });
+    let next = pages[0] === undefined ? undefined : prepare(pages[0]);
+    for (const [at, page] of pages.entries()) {
+      const content = await (next ?? prepare(page));
+      const following = pages[at + 1];
+      next = following === undefined ? undefined : prepare(following);
       const added = await index.addHTMLFile({ url: `/${hrefFromRootOfFile(page, !keepIndexUrl)}`, content });
-      return added.errors.map((message) => `${page}: ${message}`);
-    });
-    if (errors.flat().length > 0) throw new Error(`the search index could not read the pages: ${errors.flat().join("; ")}`);
+      errors.push(...added.errors.map((message) => `${page}: ${message}`));
+    }
+    if (errors.length > 0) throw new Error(`the search index could not read the pages: ${errors.join("; ")}`);
     const bundleDir = join(outputDir, SEARCH_BUNDLE_DIR);
     const written = await index.writeFiles({ outputPath: bundleDir });
     if (written.errors.length > 0) throw new Error(`the search index could not be written: ${written.errors.join("; ")}`);
