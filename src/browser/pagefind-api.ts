@@ -4,11 +4,15 @@ export interface PagefindResultData {
   readonly url: string;
   /** HTML with the matched words in <mark>. */
   readonly excerpt: string;
+  /** The page's indexed text. */
+  readonly content: string;
   readonly meta: Readonly<Record<string, string | undefined>>;
 }
 
 export interface PagefindResult {
   readonly id: string;
+  /** How well the page matches, by the ranking options given. */
+  readonly score: number;
   data(): Promise<PagefindResultData>;
 }
 

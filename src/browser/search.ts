@@ -3,7 +3,6 @@
 // bundle; on a site opened from disk (file://), where Pagefind cannot load,
 // the portable index. Both are found from this script's place, one folder
 // below the site's root, so the site works under any path.
-import type { OfflineStatus } from "../core/offline-types.ts";
 import { pagefindEngine } from "./pagefind-engine.ts";
 import { portableEngine } from "./portable-engine.ts";
 import type { FoundArticle, SearchEngine, SearchOutcome, SearchRequest } from "./search-engine.ts";
@@ -27,14 +26,37 @@ const input = element("search-query", HTMLInputElement);
 const category = element("search-category", HTMLSelectElement);
 const year = element("search-year", HTMLSelectElement);
 const sort = element("search-sort", HTMLSelectElement);
+const filters = element("search-filters", HTMLDetailsElement);
+const chosenFilters = element("search-filters-chosen", HTMLElement);
 const status = element("search-status", HTMLElement);
 const list = element("search-results", HTMLOListElement);
 const more = element("search-more", HTMLButtonElement);
-const offline = element("search-offline", HTMLElement);
 
 let outcome: SearchOutcome | undefined;
 let shown = 0;
 let generation = 0;
+
+/**
+ * What the page keeps in its history entry besides the URL's query and
+ * filters: how many results were shown ("Show more" included) and where the
+ * reader had scrolled, so that Back from an article shows the same results
+ * where the reader left them, even when the browser loads the page anew.
+ */
+interface KeptState {
+  readonly shown: number;
+  readonly scroll: number;
+}
+
+function keptState(): KeptState | undefined {
+  const state: unknown = history.state;
+  if (typeof state !== "object" || state === null) return undefined;
+  const kept = { shown: Reflect.get(state, "shown"), scroll: Reflect.get(state, "scroll") };
+  return typeof kept.shown === "number" && typeof kept.scroll === "number" ? { shown: kept.shown, scroll: kept.scroll } : undefined;
+}
+
+function keep(change: Partial<KeptState>): void {
+  history.replaceState({ ...(keptState() ?? { shown: 0, scroll: 0 }), ...change }, "", location.href);
+}
 
 function readState(): SearchRequest {
   return {
@@ -52,7 +74,13 @@ function writeUrl(state: SearchRequest): void {
   if (state.year !== "") params.set("year", state.year);
   if (state.sort !== "relevance") params.set("sort", state.sort);
   const search = params.toString();
-  history.replaceState(null, "", search === "" ? location.pathname : `${location.pathname}?${search}`);
+  const url = search === "" ? location.pathname : `${location.pathname}?${search}`;
+  if (`${location.pathname}${location.search}` !== url) history.replaceState({ shown: 0, scroll: 0 }, "", url);
+}
+
+/** The filters in force, in the disclosure's summary, so that a closed disclosure still says what narrows the results. */
+function describeFilters(state: SearchRequest): void {
+  chosenFilters.textContent = [state.category, state.year, state.sort === "newest" ? "newest first" : ""].filter((part) => part !== "").join(", ");
 }
 
 function restoreState(): void {
@@ -69,9 +97,11 @@ function describe(count: number, state: SearchRequest): string {
   return `${what} found for “${state.query}”${filters === "" ? "" : ` in ${filters}`}.`;
 }
 
-async function run(): Promise<void> {
+/** Searches for what the form says; `restoring` is what the history entry kept when the page is shown again. */
+async function run(restoring?: KeptState): Promise<void> {
   const state = readState();
   writeUrl(state);
+  describeFilters(state);
   const mine = ++generation;
   list.replaceChildren();
   more.hidden = true;
@@ -95,16 +125,22 @@ async function run(): Promise<void> {
   outcome = found;
   shown = 0;
   status.textContent = describe(found.count, state);
-  await showMore(mine);
+  await showMore(mine, Math.max(PAGE_SIZE, restoring?.shown ?? 0));
+  if (restoring !== undefined && mine === generation) window.scrollTo(0, restoring.scroll);
 }
 
-async function showMore(mine: number): Promise<void> {
+async function showMore(mine: number, count: number): Promise<void> {
   if (outcome === undefined) return;
-  const batch = await outcome.next(PAGE_SIZE);
+  const batch = await outcome.next(count);
   if (mine !== generation) return;
-  for (const item of batch) list.append(renderResult(item));
+  for (const item of batch) {
+    const rendered = renderResult(item);
+    list.append(rendered);
+    if (!navigator.onLine && !fromDisk) void sayIfNotSaved(rendered, item.url);
+  }
   shown += batch.length;
   more.hidden = shown >= outcome.count;
+  keep({ shown });
 }
 
 function renderResult({ url, meta, excerpt }: FoundArticle): HTMLLIElement {
@@ -127,6 +163,15 @@ function renderResult({ url, meta, excerpt }: FoundArticle): HTMLLIElement {
   return item;
 }
 
+/** Offline, a result whose page this device has not saved says so before the reader opens it. */
+async function sayIfNotSaved(item: HTMLLIElement, url: string): Promise<void> {
+  if ((await caches.match(new URL(url, location.href).href, { ignoreSearch: true })) !== undefined) return;
+  const note = document.createElement("p");
+  note.className = "search-result-unsaved";
+  note.textContent = "Not saved on this device: this page opens once you are online again.";
+  item.querySelector("h2")?.after(note);
+}
+
 let typingTimer: number | undefined;
 input.addEventListener("input", () => {
   window.clearTimeout(typingTimer);
@@ -137,30 +182,17 @@ form.addEventListener("submit", (event) => {
   event.preventDefault();
   void run();
 });
-more.addEventListener("click", () => void showMore(generation));
-
-/** Tells the reader what the service worker has saved for searching offline, once one controls the page. */
-async function describeOffline(): Promise<void> {
-  const worker = navigator.serviceWorker?.controller;
-  if (worker === null || worker === undefined) return;
-  const channel = new MessageChannel();
-  const reply = new Promise<OfflineStatus>((resolve) => channel.port1.addEventListener("message", (event: MessageEvent<OfflineStatus>) => resolve(event.data), { once: true }));
-  channel.port1.start();
-  worker.postMessage({ type: "offline-status" }, [channel.port2]);
-  const answer = await reply;
-  const megabytes = (bytes: number): string => `${(bytes / 1_000_000).toFixed(1)} MB`;
-  offline.textContent = answer.wholeSearchIndex
-    ? `Offline: this device keeps the whole search index (${megabytes(answer.searchIndexBytes)}) and the pages you open, so you can search the archive and read those pages without a connection.`
-    : `Offline: the search index (${megabytes(answer.searchIndexBytes)}) is larger than the ${megabytes(answer.budgetBytes)} this site saves on a device, so offline a search looks only in the parts of the index your earlier searches loaded; the pages you open stay readable.`;
-  offline.hidden = false;
-}
-
-if ("serviceWorker" in navigator && !fromDisk) {
-  navigator.serviceWorker.addEventListener("controllerchange", () => void describeOffline());
-  void describeOffline();
-}
+more.addEventListener("click", () => void showMore(generation, PAGE_SIZE));
+// The page scrolls itself back once its results are shown again; where the reader was is kept on leaving.
+history.scrollRestoration = "manual";
+window.addEventListener("pagehide", () => keep({ scroll: window.scrollY }));
+list.addEventListener("click", (event) => {
+  if (event.target instanceof Element && event.target.closest("a") !== null) keep({ scroll: window.scrollY });
+});
 
 form.hidden = false;
+// On a narrow screen the filters wait in their disclosure, so that the first results show without scrolling.
+filters.open = window.matchMedia("(min-width: 40rem)").matches;
 document.documentElement.classList.add("search-ready");
 restoreState();
-void run();
+void run(keptState());

@@ -1,6 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { bundleImageSizes, withImageSizes } from "./image-sizes.ts";
+import { mapConcurrently } from "../core/concurrency.ts";
 import type { BuildCache } from "./build-cache.ts";
 import type { RenderedBody } from "./markdown.ts";
 import type { Settings } from "../core/settings.ts";
@@ -211,13 +212,3 @@ function readArticle(bytes: Uint8Array, file: ArticleFile, timeZone: string, ren
   return { article: { fields: rest, body }, draft, diagnostics: templates === undefined ? allDiagnostics : [...allDiagnostics, templates] };
 }
 
-
-async function mapConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    for (let index = next++; index < items.length; index = next++) results[index] = await work(items[index] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}

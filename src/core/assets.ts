@@ -10,6 +10,8 @@ export interface ThemeAssetPaths {
   readonly offlineScript?: string;
   /** Sends visitors of old addresses with a query ("/?p=12") on; only on hosted sites. */
   readonly queryRedirectScript?: string;
+  /** The control that saves the whole archive, on the search and offline pages; with the service worker only. */
+  readonly archiveScript?: string;
   /** The site's logo, when the settings name one. */
   readonly logo?: string;
 }
@@ -22,6 +24,7 @@ export const THEME_FILES: Required<Omit<ThemeAssetPaths, "logo">> = {
   favicon: "assets/favicon.svg",
   offlineScript: "assets/offline.js",
   queryRedirectScript: "assets/query-redirect.js",
+  archiveScript: "assets/archive.js",
 };
 
 /**

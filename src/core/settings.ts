@@ -152,12 +152,20 @@ export const settingsSchema = z.strictObject({
   offline: z
     .strictObject({
       serviceWorker: z.boolean().default(true).meta({ description: "Whether the hosted site has a service worker for offline reading." }),
-      searchIndexBudgetMB: z.number().min(0).max(10000).default(25).meta({ description: "The largest search index (MB) saved whole on a reader's first visit." }),
+      wholeArchiveMB: z
+        .number()
+        .min(0)
+        .max(10000)
+        .default(2)
+        .meta({
+          description:
+            "A first visit saves the whole archive for offline reading only when it is at most this size (MB) and the browser reports no data saving or metered connection (0: never on its own); readers can always save it with the control on the search and offline pages.",
+        }),
     })
     .prefault({})
     .meta({
       description:
-        "Reading offline on the hosted site: a service worker caches the site's shell, the pages a reader opens and the search bundle; the whole search index on the first visit when it is at most the budget.",
+        "Reading offline on the hosted site: a service worker saves the site's shell, the pages a reader opens and the parts of the search index the reader's searches load; the whole archive when the reader asks, or on a first visit when it is small (wholeArchiveMB).",
     }),
   homeGridYears: z.number().int().min(0).max(100).default(5).meta({ description: "How many recent years of the month grid the home page shows (0: none)." }),
 });

@@ -38,6 +38,8 @@ export type Route =
   | { readonly kind: "offline" }
   /** The service worker: at the site's root, so it may serve every page. */
   | { readonly kind: "service-worker" }
+  /** Every file of the archive with its size, which a reader's browser fetches only to save the whole archive. */
+  | { readonly kind: "offline-archive-list" }
   /** A file of the theme or of a page bundle, by its path from the site's root. */
   | { readonly kind: "file"; readonly path: string };
 
@@ -86,6 +88,8 @@ export function routePath(route: Route): string {
       return "/offline/";
     case "service-worker":
       return "/sw.js";
+    case "offline-archive-list":
+      return "/offline-archive.json";
     case "file":
       return `/${route.path.replace(/^\/+/, "")}`;
   }
@@ -95,9 +99,6 @@ function feedFolder(route: Route & { readonly kind: "feed" }): string {
   if (route.category !== undefined) return `/category/${route.category}/`;
   return route.author === undefined ? "/" : `/author/${route.author}/`;
 }
-
-/** A glob of the files written for articles at the default permalink (YYYY/MM/DD/slug/index.html), from the output folder. */
-export const ARTICLE_FILES_GLOB = "[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html";
 
 /**
  * The first segments of the site's own pages and files: no article or

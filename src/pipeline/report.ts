@@ -91,12 +91,11 @@ export function formatSummary(facts: SummaryFacts): string[] {
   }
   const offline = facts.offline;
   if (offline?.kind === "service-worker") {
+    const whole = `the whole archive (${offline.archiveFiles} files, ${megabytes(offline.archiveBytes)})`;
     lines.push(
-      `offline: a service worker saves ${offline.savedFiles} files (${megabytes(offline.savedBytes)}) on a reader's first visit, ${
-        offline.wholeSearchIndex
-          ? "the whole search index included"
-          : `but not the whole search index (${megabytes(offline.searchIndexBytes)}, over the ${megabytes(offline.budgetBytes)} budget): its parts are saved as searches use them`
-      }, and the pages the reader opens`,
+      `offline: a service worker saves ${offline.savedFiles} files (${megabytes(offline.savedBytes)}) on a reader's first visit, then the pages the reader opens and the parts of the search index searches load; ${
+        offline.archiveBytes <= offline.firstVisitBytes ? `${whole} on a first visit too, unless the reader's connection is metered or saving data` : `${whole} when the reader asks`
+      }`,
     );
   }
   if (offline?.kind === "portable") {

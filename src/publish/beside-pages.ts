@@ -5,15 +5,25 @@ import type { Settings } from "../core/settings.ts";
 import { hrefFromRoot, hrefFromRootOfFile, outputFileFor, urlContextOf } from "../core/urls.ts";
 import { selectPages, type SiteViews } from "../model/pages.ts";
 import type { ThemeBundle } from "../render/theme.ts";
-import { isNamedByContent, planOffline, revisionOf, serviceWorkerScript, type CacheableFile } from "./offline-plan.ts";
+import { isForReading, planOffline, revisionOf, serviceWorkerScript, type CacheableFile } from "./offline-plan.ts";
 import { buildPortableIndex } from "../search/portable-index.ts";
 import { SEARCH_BUNDLE_DIR, writeSearchIndex, type SearchIndexReport } from "../search/search-index.ts";
+import { filesUnder } from "../core/files.ts";
 import { portableLanguage } from "../search/stemmers.ts";
 import type { PublishedFile } from "./feeds.ts";
 
 /** How the written site can be read offline, for the build's summary. */
 export type OfflineReport =
-  | { readonly kind: "service-worker"; readonly savedFiles: number; readonly savedBytes: number; readonly wholeSearchIndex: boolean; readonly searchIndexBytes: number; readonly budgetBytes: number }
+  | {
+      readonly kind: "service-worker";
+      /** The shell, saved on a first visit. */
+      readonly savedFiles: number;
+      readonly savedBytes: number;
+      /** The whole archive, saved when the reader asks, or on a first visit when it is at most `firstVisitBytes`. */
+      readonly archiveFiles: number;
+      readonly archiveBytes: number;
+      readonly firstVisitBytes: number;
+    }
   | { readonly kind: "portable"; readonly indexBytes: number; readonly indexFiles: number }
   | { readonly kind: "none" };
 
@@ -65,7 +75,7 @@ export async function writeBesidePages(outputDir: string, site: SiteFiles, reque
   siteFilesWritten();
 
   const searchable = views.pages.article.filter((page) => page.searchable);
-  const search = await writeSearchIndex(outputDir, { keepIndexUrl: !request.settings.cleanUrls, articleFiles: searchable.map((page) => page.permalink) });
+  const search = await writeSearchIndex(outputDir, { pages: searchable.map((page) => page.permalink), keepIndexUrl: !request.settings.cleanUrls });
 
   if (request.portable) {
     const language = await portableLanguage(request.settings.language);
@@ -75,7 +85,7 @@ export async function writeBesidePages(outputDir: string, site: SiteFiles, reque
       dateText: page.dateText,
       category: page.category.title,
       year: page.year,
-      sortDate: page.sortDate,
+      sortKey: page.sortKey,
       bodyHtml: page.bodyHtml,
     }));
     const index = buildPortableIndex(articles, language);
@@ -83,26 +93,35 @@ export async function writeBesidePages(outputDir: string, site: SiteFiles, reque
     return { search, offline: { kind: "portable", indexFiles: index.length, indexBytes: index.reduce((sum, file) => sum + Buffer.byteLength(file.content), 0) } };
   }
   if (theme.serviceWorkerCode !== undefined) {
-    const shell = await shellFiles(outputDir, theme.files, views, request.settings.cleanUrls);
-    const searchFiles = await searchBundleFiles(outputDir, search);
+    const { cleanUrls } = request.settings;
+    const shell = await shellFiles(outputDir, theme.files, views, cleanUrls);
+    const worker = outputFileFor({ kind: "service-worker" });
+    const list = outputFileFor({ kind: "offline-archive-list" });
+    const archive = (await filesUnder(outputDir))
+      .map((file) => ({ url: hrefFromRootOfFile(file.path, cleanUrls), bytes: file.bytes }))
+      .filter((file) => isForReading(file.url, [worker, list]))
+      .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
     const plan = planOffline({
       shell,
-      searchFiles,
+      archive,
       searchBundle: SEARCH_BUNDLE_DIR,
       offlinePage: hrefFromRoot({ kind: "offline" }, urlContextOf(request.settings)),
-      budgetBytes: request.settings.offline.searchIndexBudgetMB * 1_000_000,
+      archiveList: list,
+      firstVisitBytes: request.settings.offline.wholeArchiveMB * 1_000_000,
     });
-    writeFiles(outputDir, [{ path: outputFileFor({ kind: "service-worker" }), content: serviceWorkerScript(plan, theme.serviceWorkerCode) }]);
-    const sizes = new Map([...shell, ...searchFiles].map((file) => [file.url, file.bytes]));
+    writeFiles(outputDir, [
+      { path: list, content: JSON.stringify(archive.map((file) => [file.url, file.bytes])) },
+      { path: worker, content: serviceWorkerScript(plan, theme.serviceWorkerCode) },
+    ]);
     return {
       search,
       offline: {
         kind: "service-worker",
-        savedFiles: plan.precache.length,
-        savedBytes: plan.precache.reduce((sum, [url]) => sum + (sizes.get(url) ?? 0), 0),
-        wholeSearchIndex: plan.wholeSearchIndex,
-        searchIndexBytes: plan.searchIndexBytes,
-        budgetBytes: plan.budgetBytes,
+        savedFiles: shell.length,
+        savedBytes: shell.reduce((sum, file) => sum + file.bytes, 0),
+        archiveFiles: plan.archiveFiles,
+        archiveBytes: plan.archiveBytes,
+        firstVisitBytes: plan.firstVisitBytes,
       },
     };
   }
@@ -127,16 +146,6 @@ async function shellFiles(
     bytes: Buffer.byteLength(content),
     revision: revisionOf(content),
   }));
-}
-
-/** The files of the Pagefind bundle, with revisions: their names where those carry their content's hash. */
-async function searchBundleFiles(outputDir: string, search: SearchIndexReport): Promise<CacheableFile[]> {
-  return Promise.all(
-    search.bundleFiles.map(async (file) => {
-      const url = `${SEARCH_BUNDLE_DIR}/${file.path}`;
-      return { url, bytes: file.bytes, revision: isNamedByContent(url) ? url : revisionOf(await readFile(join(outputDir, url))) };
-    }),
-  );
 }
 
 function writeFiles(outputDir: string, files: readonly { readonly path: string; readonly content: string | Uint8Array }[]): void {

@@ -8,48 +8,57 @@ export interface CacheableFile {
   readonly revision: string;
 }
 
+/** A file of the archive, for saving it whole: its URL relative to the site's root and its size. */
+export interface ArchiveFile {
+  readonly url: string;
+  readonly bytes: number;
+}
+
 export interface OfflinePlanInput {
   /** The theme's files and the pages saved on install (the home, archive, search and offline pages). */
   readonly shell: readonly CacheableFile[];
-  /** Every file of the Pagefind bundle. */
-  readonly searchFiles: readonly CacheableFile[];
+  /** Every file a reader may open or search with: pages, their images, the theme, the search bundle. */
+  readonly archive: readonly ArchiveFile[];
   readonly searchBundle: string;
   readonly offlinePage: string;
-  readonly budgetBytes: number;
+  readonly archiveList: string;
+  /** The whole archive is saved on a first visit when it is at most this big. */
+  readonly firstVisitBytes: number;
 }
 
 /** Pagefind's ready-made interfaces, which the search page does not use. */
 const UNUSED_SEARCH_FILE = /\/pagefind-(?:ui|component-ui|modular-ui)\.(?:js|css)$/;
-/** The parts of the index fetched only by searches that need them. */
-const SEARCH_CHUNK = /\/(?:index|fragment)\//;
-/** Pagefind names its index parts by their content ("en_8b40983.pf_index"): the name is the revision. */
-const NAMED_BY_CONTENT = /_[0-9a-f]{7,}\.pf_[a-z]+$/;
+/** Published for other readers than people (feeds, sitemap, robots.txt), or shown by the host (404.html): not for reading offline. */
+const NOT_FOR_READING = /(?:^|\/)(?:feed\.xml|feed\.json|sitemap\.xml|robots\.txt|404\.html)$/;
 
 /**
- * Decides what is saved on install: the shell, Pagefind's code, entry, meta
- * and filters always; the index and fragments too when the whole index fits
- * the budget.
+ * Decides what the worker saves: the shell on install, nothing else by
+ * itself. The pages a reader opens and the parts of the search index the
+ * reader's searches load are saved as they are used; the whole archive only
+ * when the reader asks, or on a first visit when it is at most
+ * `firstVisitBytes` (and the reader's connection allows, which the page
+ * checks). The version changes with the shell's files and with the archive's
+ * list: an edited article changes the names of the parts of Pagefind's index
+ * that hold it (Pagefind names them by their content), and its size.
  */
 export function planOffline(input: OfflinePlanInput): OfflinePlan {
-  const searchFiles = input.searchFiles.filter((file) => !UNUSED_SEARCH_FILE.test(`/${file.url}`));
-  const searchIndexBytes = searchFiles.reduce((sum, file) => sum + file.bytes, 0);
-  const wholeSearchIndex = searchIndexBytes <= input.budgetBytes;
-  const saved = [...input.shell, ...searchFiles.filter((file) => wholeSearchIndex || !SEARCH_CHUNK.test(`/${file.url}`))];
-  const precache = saved.map((file): [string, string] => [file.url, file.revision]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const precache = input.shell.map((file): [string, string] => [file.url, file.revision]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const archiveBytes = input.archive.reduce((sum, file) => sum + file.bytes, 0);
   return {
-    version: createHash("sha256").update(JSON.stringify(precache)).digest("hex").slice(0, 12),
+    version: createHash("sha256").update(JSON.stringify([precache, input.archive])).digest("hex").slice(0, 12),
     precache,
     searchBundle: input.searchBundle,
     offlinePage: input.offlinePage,
-    wholeSearchIndex,
-    searchIndexBytes,
-    budgetBytes: input.budgetBytes,
+    archiveList: input.archiveList,
+    archiveFiles: input.archive.length,
+    archiveBytes,
+    firstVisitBytes: input.firstVisitBytes,
   };
 }
 
-/** Whether a file's name already changes with its content, so it need not be read to know its revision. */
-export function isNamedByContent(path: string): boolean {
-  return NAMED_BY_CONTENT.test(path);
+/** Whether a published file belongs to the archive a reader saves: not the worker itself, its list, feeds or Pagefind's unused interfaces. */
+export function isForReading(url: string, excluded: readonly string[]): boolean {
+  return !excluded.includes(url) && !UNUSED_SEARCH_FILE.test(`/${url}`) && !NOT_FOR_READING.test(url);
 }
 
 /** A revision for a file whose name does not change with its content. */

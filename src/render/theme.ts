@@ -58,10 +58,12 @@ export async function prepareTheme(options: ThemeOptions): Promise<ThemeBundle> 
   if (options.serviceWorker) {
     const offlineScript = scripts.get(THEME_FILES.offlineScript) ?? "";
     const offlinePath = fingerprintedPath(THEME_FILES.offlineScript, offlineScript);
+    const archiveScript = scripts.get(THEME_FILES.archiveScript) ?? "";
+    const archivePath = fingerprintedPath(THEME_FILES.archiveScript, archiveScript);
     bundle = {
       ...bundle,
-      paths: { ...bundle.paths, offlineScript: offlinePath },
-      files: [...bundle.files, { path: offlinePath, content: offlineScript }],
+      paths: { ...bundle.paths, offlineScript: offlinePath, archiveScript: archivePath },
+      files: [...bundle.files, { path: offlinePath, content: offlineScript }, { path: archivePath, content: archiveScript }],
       serviceWorkerCode: scripts.get(outputFileFor({ kind: "service-worker" })) ?? "",
     };
   }

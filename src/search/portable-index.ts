@@ -8,8 +8,11 @@ import {
   type PortableManifest,
   type PortableShard,
   encodePostings,
+  metaTextsOf,
 } from "./portable-query.ts";
-import { indexedWords, shardKeyOf, wordCount } from "./words.ts";
+import { elementWeight, htmlForIndex, lineTermWeight, UNINDEXED, type ElementWeight } from "./index-html.ts";
+import { lineTermsIn, withNumberTerms } from "./numbers.ts";
+import { indexedWords, shardKeyOf, WEIGHT_UNIT, wordCount } from "./words.ts";
 
 /** An article as the portable index sees it: what the search page shows and the text it searches. */
 export interface PortableArticle {
@@ -19,7 +22,8 @@ export interface PortableArticle {
   readonly dateText: string;
   readonly category: string;
   readonly year: number;
-  readonly sortDate: string;
+  /** Orders the articles by date, as the site's Pagefind sort does (see ArticlePageView.sortKey). */
+  readonly sortKey: string;
   readonly bodyHtml: string;
 }
 
@@ -38,55 +42,36 @@ export interface PortableLanguage {
   readonly stemmerScript?: string;
 }
 
-/** The title counts as much as ten words of the body, as `data-pagefind-weight="10"` makes it for Pagefind. */
-const TITLE_WEIGHT = 10;
+/** The title weighs ten words of the body, as `data-pagefind-weight="10"` on its heading makes it for Pagefind. */
+const TITLE_WEIGHT = 10 * WEIGHT_UNIT;
 /** Articles per text chunk: a page of ten results loads at most ten small files. */
 const TEXT_CHUNK_SIZE = 5;
 
 /**
  * Writes the portable search index of the articles: a manifest, word shards
- * and text chunks, each a classic script calling the index callback.
+ * and text chunks, each a classic script calling the index callback. Each
+ * article is indexed as Pagefind indexes its page: the title and the body,
+ * with their weights and number terms (`htmlForIndex`, `withNumberTerms`);
+ * its date and category as meta, which find it but weigh nothing in the text.
  */
 export function buildPortableIndex(articles: readonly PortableArticle[], language: PortableLanguage): PortableIndexFile[] {
   const { stem, stemmerScript } = language;
   const stemOf = memoize(stem);
   const shards = new Map<string, Map<string, number[]>>();
-  const shardFor = (stemmed: string): Map<string, number[]> => {
-    const key = shardKeyOf(stemmed);
-    let shard = shards.get(key);
-    if (shard === undefined) {
-      shard = new Map();
-      shards.set(key, shard);
-    }
-    return shard;
-  };
   const docs: PortableDoc[] = [];
   const texts: string[] = [];
   for (const [doc, article] of articles.entries()) {
-    const segments = htmlToSegments(article.bodyHtml);
-    const body = segments.map((segment) => segment.text).join(" ");
-    const weights = new Map<string, number>();
-    const count = (text: string, weight: number): void => {
-      for (const indexed of indexedWords(text, weight)) {
-        const stemmed = stemOf(indexed.word);
-        weights.set(stemmed, (weights.get(stemmed) ?? 0) + indexed.weight);
-      }
-    };
-    count(article.title, TITLE_WEIGHT);
-    for (const segment of segments) count(segment.text, segment.weight);
-    // Pagefind finds a page by its meta (date and category) as well as its text, and skips the tags' <footer>.
-    count(`${article.dateText} ${article.category}`, 1);
-    const length = wordCount(article.title) + wordCount(body);
+    const { weights, length, text } = indexArticle(article, stemOf);
     for (const [stemmed, weight] of weights) {
-      const postings = shardFor(stemmed);
-      const list = postings.get(stemmed);
-      // Two decimals are plenty for ranking, and keep the shards short.
-      const rounded = Math.round(weight * 100) / 100;
-      if (list === undefined) postings.set(stemmed, [doc, rounded]);
-      else list.push(doc, rounded);
+      const key = shardKeyOf(stemmed);
+      const shard = shards.get(key) ?? new Map<string, number[]>();
+      shards.set(key, shard);
+      const list = shard.get(stemmed);
+      if (list === undefined) shard.set(stemmed, [doc, weight]);
+      else list.push(doc, weight);
     }
-    docs.push([article.url, article.title, article.dateText, article.category, article.year, article.sortDate, length]);
-    texts.push(`${article.title}. ${body}`);
+    docs.push([article.url, article.title, article.dateText, article.category, article.year, article.sortKey, length]);
+    texts.push(text);
   }
   const keys = [...shards.keys()].sort();
   const manifest: PortableManifest = { version: PORTABLE_FORMAT_VERSION, stemmer: stemmerScript !== undefined, docs, shards: keys, textChunkSize: TEXT_CHUNK_SIZE };
@@ -104,41 +89,68 @@ export function buildPortableIndex(articles: readonly PortableArticle[], languag
   return files;
 }
 
+/**
+ * One article as Pagefind indexes its page: the weight of each stem (title,
+ * body with its weights and number terms, meta words at 0), its length in
+ * words as Pagefind counts them (number terms included), and the text its
+ * excerpts are cut from (without number terms).
+ */
+function indexArticle(article: PortableArticle, stemOf: Stemmer): { weights: Map<string, number>; length: number; text: string } {
+  const segments = htmlToSegments(htmlForIndex(article.bodyHtml, { numberTerms: false }));
+  const weights = new Map<string, number>();
+  const count = (text: string, weight: number): void => {
+    for (const indexed of indexedWords(text, weight)) {
+      const stemmed = stemOf(indexed.word);
+      weights.set(stemmed, (weights.get(stemmed) ?? 0) + indexed.weight);
+    }
+  };
+  // The title is meta too: its numbers get their own terms, not their lines'.
+  const title = withNumberTerms(article.title);
+  count(title, TITLE_WEIGHT);
+  let length = wordCount(title);
+  for (const segment of segments) {
+    const lines = lineTermsIn(segment.text);
+    const text = withNumberTerms(segment.text);
+    count(text, segment.weight);
+    count(lines.join(" "), lineTermWeight(segment.weight));
+    length += wordCount(text) + lines.length;
+  }
+  // Pagefind finds a page by its meta (date and category) too, from the meta alone; the tags' <footer> it skips.
+  for (const [, meta] of metaTextsOf(article.title, article.dateText, article.category)) count(meta, 0);
+  return { weights, length, text: `${article.title}. ${segments.map((segment) => segment.text).join(" ")}` };
+}
+
 /** A stretch of an article's text and the weight of its words. */
 export interface TextSegment {
   readonly text: string;
   readonly weight: number;
 }
 
-/** Pagefind weighs the words of a heading by its level, and those of the text 1. */
-const HEADING_WEIGHTS: Readonly<Record<string, number>> = { h1: 7, h2: 6, h3: 5, h4: 4, h5: 3, h6: 2 };
-
 /**
- * The text a reader sees in rendered HTML, in stretches of one weight
- * (headings weigh more), with a space wherever a block ends so that words do
- * not run together; scripts and styles left out.
+ * The text a reader sees in rendered HTML, in stretches of one weight (in
+ * Pagefind's units, as `elementWeight` reads them), with a space wherever a
+ * block ends so that words do not run together; scripts and styles left out.
  */
 export function htmlToSegments(html: string): TextSegment[] {
   const segments: { text: string; weight: number }[] = [];
-  const weights: number[] = [1];
+  const open: (ElementWeight & { readonly name: string })[] = [];
   let skipped = 0;
   const append = (text: string): void => {
-    const weight = weights[weights.length - 1] ?? 1;
+    const weight = open[open.length - 1]?.weight ?? WEIGHT_UNIT;
     const last = segments[segments.length - 1];
     if (last !== undefined && last.weight === weight) last.text += text;
     else segments.push({ text, weight });
   };
   const parser = new Parser(
     {
-      onopentagname(name) {
-        if (name === "script" || name === "style" || name === "template") skipped += 1;
+      onopentag(name, attributes) {
+        if (UNINDEXED.has(name)) skipped += 1;
         if (!INLINE.has(name)) append(" ");
-        const heading = HEADING_WEIGHTS[name];
-        if (heading !== undefined) weights.push(heading);
+        open.push({ name, ...elementWeight(name, attributes, open[open.length - 1]) });
       },
       onclosetag(name) {
-        if (name === "script" || name === "style" || name === "template") skipped = Math.max(0, skipped - 1);
-        if (HEADING_WEIGHTS[name] !== undefined && weights.length > 1) weights.pop();
+        if (UNINDEXED.has(name)) skipped = Math.max(0, skipped - 1);
+        if (open[open.length - 1]?.name === name) open.pop();
         if (!INLINE.has(name)) append(" ");
       },
       ontext(text) {

@@ -5,14 +5,17 @@
 // the articles' text in small chunks for excerpts. This module holds the
 // format and the search, free of the DOM, so the same code runs in the
 // browser and under the tests.
-import { escapeMarkup } from "../core/escape.ts";
-import { queryWords, shardFileName, shardKeyOf, tokenize } from "./words.ts";
+import { excerptOf } from "./excerpt.ts";
+import { withNumberTerms } from "./numbers.ts";
+import { inverseDocumentFrequency, lengthBonus, metaBoost, wordScore } from "./portable-score.ts";
+import { orderByScoreAndDate, ORDERING, refineFirstResults, type MetaField } from "./ranking.ts";
+import { indexedWords, queryWords, shardFileName, shardKeyOf, WEIGHT_UNIT } from "./words.ts";
 
 /** The global function every index file calls with its part: `__newsArchiveIndex(kind, key, data)`. */
 export const PORTABLE_INDEX_CALLBACK = "__newsArchiveIndex";
 /** Where the index lives in the output folder. */
 export const PORTABLE_INDEX_DIR = "search-data";
-export const PORTABLE_FORMAT_VERSION = 1;
+export const PORTABLE_FORMAT_VERSION = 2;
 
 /** Where each part of the index is written, relative to PORTABLE_INDEX_DIR. */
 export const PORTABLE_INDEX_PATHS = {
@@ -22,8 +25,8 @@ export const PORTABLE_INDEX_PATHS = {
   stemmer: "stemmer.js",
 } as const;
 
-/** An article in the manifest: [url from the site's root, title, date as written, category, year, sort key (YYYY-MM-DD), words]. */
-export type PortableDoc = readonly [url: string, title: string, date: string, category: string, year: number, sortDate: string, length: number];
+/** An article in the manifest: [url from the site's root, title, date as written, category, year, sort key (orders by date), words]. */
+export type PortableDoc = readonly [url: string, title: string, date: string, category: string, year: number, sortKey: string, length: number];
 
 export interface PortableManifest {
   readonly version: number;
@@ -37,17 +40,18 @@ export interface PortableManifest {
 }
 
 /**
- * A shard: each stem whose first two letters are the shard's key, with its
- * postings encoded by `encodePostings`. A weight counts a word of the text
- * once and a word of the title ten times, as `data-pagefind-weight="10"` does.
+ * A shard: each stem whose first letters are the shard's key (shardKeyOf),
+ * with its postings encoded by `encodePostings`. A weight is in Pagefind's
+ * units: 24 for each word of the text, 240 for a word of the title (as
+ * `data-pagefind-weight="10"` gives it), 0 for a word of the meta alone.
  */
 export type PortableShard = Readonly<Record<string, readonly number[]>>;
 
 /**
  * Postings [doc, weight, doc, weight...] (docs ascending) written short: each
- * doc as its distance from the previous one, and most words weigh 1, so a
- * positive number is a distance with weight 1 and a negative one is a
- * distance followed by the weight.
+ * doc as its distance from the previous one, and most words weigh one word
+ * of the text (24), so a positive number is a distance with that weight and
+ * a negative one is a distance followed by the weight.
  */
 export function encodePostings(postings: readonly number[]): number[] {
   const encoded: number[] = [];
@@ -57,7 +61,7 @@ export function encodePostings(postings: readonly number[]): number[] {
     const weight = postings[at + 1] ?? 0;
     const distance = doc - previous + 1;
     previous = doc;
-    if (weight === 1) encoded.push(distance);
+    if (weight === WEIGHT_UNIT) encoded.push(distance);
     else encoded.push(-distance, weight);
   }
   return encoded;
@@ -70,7 +74,7 @@ export function decodePostings(encoded: readonly number[]): number[] {
   for (let at = 0; at < encoded.length; at += 1) {
     const value = encoded[at] ?? 0;
     doc += Math.abs(value) - 1;
-    if (value > 0) postings.push(doc, 1);
+    if (value > 0) postings.push(doc, WEIGHT_UNIT);
     else postings.push(doc, encoded[(at += 1)] ?? 0);
   }
   return postings;
@@ -106,18 +110,23 @@ export interface PortableResult {
   readonly excerpt: string;
 }
 
-const EXCERPT_WORDS = 30;
-// Pagefind's default ranking weights, so both searches order results alike.
-const TERM_SATURATION = 1.4;
-const PAGE_LENGTH = 0.75;
-const TERM_SIMILARITY = 1;
+/** A query word, stemmed, with the stems it stands for and their postings. */
+interface QueryTerm {
+  readonly word: string;
+  readonly extensions: readonly (readonly [stem: string, weights: ReadonlyMap<number, number>])[];
+  /** The articles holding any of its stems. */
+  readonly docs: ReadonlySet<number>;
+  readonly idf: number;
+}
 
 /**
  * Finds the articles holding every word of the query, as Pagefind does: each
- * word is stemmed and stands for every stem that starts with it (or, when
- * none does, for the longest stem it starts with), and scores add up with
- * Pagefind's BM25 weights. Results come best first or newest first, within
- * the filters.
+ * word (a number as its number term) is stemmed and stands for every stem
+ * that starts with it (or, when none does, for the longest stem it starts
+ * with); a word the index lacks altogether is passed over, as Pagefind passes
+ * it over. Articles are scored as Pagefind scores them (portable-score.ts)
+ * and come best first (orderByScoreAndDate, then refineFirstResults) or newest
+ * first, within the filters.
  */
 export async function searchPortable(source: PortableIndexSource, query: string, options: PortableSearchOptions = {}): Promise<PortableHit[]> {
   const words = queryWords(query);
@@ -126,40 +135,51 @@ export async function searchPortable(source: PortableIndexSource, query: string,
   const stem = manifest.stemmer ? await source.stemmer() : (word: string) => word;
   const known = new Set(manifest.shards);
   const pages = manifest.docs.length;
+  const terms = await Promise.all(words.map(async (word): Promise<QueryTerm> => {
+    const extensions = (await extensionsOf(stem(word), source, known)).map(([matched, postings]) => [matched, weightsByDoc(postings)] as const);
+    const docs = new Set(extensions.flatMap(([, weights]) => [...weights.keys()]));
+    return { word, extensions, docs, idf: inverseDocumentFrequency(pages, docs.size) };
+  }));
+  const matching = terms.filter((term) => term.docs.size > 0);
+  const smallest = matching.reduce<QueryTerm | undefined>((least, term) => (least === undefined || term.docs.size < least.docs.size ? term : least), undefined);
+  if (smallest === undefined) return [];
+  const { category, year } = options.filters ?? {};
+  const found = [...smallest.docs].filter((doc) => {
+    const entry = manifest.docs[doc];
+    if (entry === undefined || !matching.every((term) => term.docs.has(doc))) return false;
+    return (category === undefined || category === "" || entry[3] === category) && (year === undefined || year === "" || String(entry[4]) === year);
+  });
   const averageLength = manifest.docs.reduce((sum, doc) => sum + doc[6], 0) / Math.max(pages, 1);
-  let hits: Map<number, DocMatch> | undefined;
-  for (const word of words) {
-    const term = stem(word);
-    const found = new Map<number, DocMatch>();
-    for (const [matched, postings] of await extensionsOf(term, source, known)) {
-      const containing = postings.length / 2;
-      const idf = Math.log(1 + (pages - containing + 0.5) / (containing + 0.5));
-      const bonus = lengthBonus(Math.abs(matched.length - term.length) + 1);
-      for (let at = 0; at < postings.length; at += 2) {
-        const doc = postings[at] ?? 0;
-        const frequency = (postings[at + 1] ?? 0) * bonus;
-        const length = manifest.docs[doc]?.[6] ?? averageLength;
-        const tf = ((TERM_SATURATION + 1) * frequency) / (TERM_SATURATION * (1 - PAGE_LENGTH + PAGE_LENGTH * (length / averageLength)) + frequency);
-        const entry = found.get(doc) ?? { score: 0, stems: [] };
-        entry.score += idf * tf;
-        entry.stems.push(matched);
-        found.set(doc, entry);
+  const queryIdf = terms.reduce((sum, term) => sum + term.idf, 0);
+  const newestFirst = new Map([...found].sort((a, b) => compareKeys(manifest.docs[b]?.[5] ?? "", manifest.docs[a]?.[5] ?? "")).map((doc, place) => [doc, place]));
+  const stemsOfMeta = metaStems(manifest, stem);
+  const hits = found.map((doc) => {
+    const entry = manifest.docs[doc];
+    const length = entry?.[6] ?? averageLength;
+    const scored = new Set<string>();
+    const inMeta = new Map<MetaField, Map<string, number>>();
+    let score = 0;
+    for (const term of matching) {
+      for (const [matched, weights] of term.extensions) {
+        const weight = weights.get(doc);
+        if (weight === undefined) continue;
+        if (!scored.has(matched)) score += wordScore({ weight, lengthBonus: lengthBonus(Math.abs(matched.length - stem(term.word).length) + 1), idf: term.idf }, length, averageLength);
+        scored.add(matched);
+        for (const [field, stems] of stemsOfMeta(doc)) if (stems.has(matched)) inMeta.set(field, (inMeta.get(field) ?? new Map<string, number>()).set(matched, term.idf));
       }
     }
-    hits = hits === undefined ? found : intersect(hits, found);
-    if (hits.size === 0) return [];
-  }
-  const { category, year } = options.filters ?? {};
-  const results: PortableHit[] = [];
-  for (const [doc, { score, stems }] of hits ?? []) {
-    const entry = manifest.docs[doc];
-    if (entry === undefined) continue;
-    if (category !== undefined && category !== "" && entry[3] !== category) continue;
-    if (year !== undefined && year !== "" && String(entry[4]) !== year) continue;
-    results.push({ doc, score, stems: [...new Set([...words, ...stems])] });
-  }
-  const newest = (a: PortableHit, b: PortableHit): number => (manifest.docs[b.doc]?.[5] ?? "").localeCompare(manifest.docs[a.doc]?.[5] ?? "");
-  return results.sort(options.sort === "newest" ? newest : (a, b) => b.score - a.score || newest(a, b));
+    return { doc, score: score + metaBoost(inMeta, queryIdf), newestFirst: newestFirst.get(doc) ?? 0, stems: [...new Set([...words, ...scored])] };
+  });
+  const hit = ({ doc, score, stems }: PortableHit): PortableHit => ({ doc, score, stems });
+  if (options.sort === "newest") return hits.sort((a, b) => a.newestFirst - b.newestFirst).map(hit);
+  const ranked = orderByScoreAndDate(hits);
+  const texts = new Map(await Promise.all(ranked.slice(0, ORDERING.firstResults).map(async ({ doc }) => [doc, await textOf(source, manifest, doc)] as const)));
+  return refineFirstResults(ranked, hits.length, ({ doc }) => ({ title: manifest.docs[doc]?.[1] ?? "", text: texts.get(doc) ?? "" }), query).map(hit);
+}
+
+/** The text of an article, from its chunk of texts. */
+async function textOf(source: PortableIndexSource, manifest: PortableManifest, doc: number): Promise<string> {
+  return (await source.texts(Math.floor(doc / manifest.textChunkSize)))[doc % manifest.textChunkSize] ?? "";
 }
 
 /** A hit's link, meta and excerpt, which needs its text chunk. */
@@ -167,43 +187,46 @@ export async function resultOf(source: PortableIndexSource, hit: PortableHit): P
   const manifest = await source.manifest();
   const doc = manifest.docs[hit.doc];
   if (doc === undefined) throw new Error(`the search index has no article ${hit.doc}`);
-  const chunk = Math.floor(hit.doc / manifest.textChunkSize);
-  const text = (await source.texts(chunk))[hit.doc % manifest.textChunkSize] ?? "";
-  return { url: doc[0], meta: { title: doc[1], date: doc[2], category: doc[3] }, excerpt: excerptOf(text, hit.stems) };
+  return { url: doc[0], meta: { title: doc[1], date: doc[2], category: doc[3] }, excerpt: excerptOf(await textOf(source, manifest, hit.doc), hit.stems) };
 }
 
 /**
- * The stretch of EXCERPT_WORDS words holding the most matches, escaped, with
- * each word that starts with a matched stem in <mark>.
+ * The text of an article's meta fields as the search indexes them (a number
+ * of the title or date with its number term; the category as written, since
+ * Pagefind takes it as a filter value).
  */
-export function excerptOf(text: string, stems: readonly string[]): string {
-  const tokens = tokenize(text);
-  const matches = (word: string): boolean => stems.some((stem) => word.startsWith(stem));
-  const marked = tokens.map((token) => matches(token.word));
-  let bestStart = 0;
-  let best = -1;
-  let count = 0;
-  for (let index = 0; index < tokens.length; index += 1) {
-    if (marked[index] === true) count += 1;
-    if (index >= EXCERPT_WORDS && marked[index - EXCERPT_WORDS] === true) count -= 1;
-    if (count > best) {
-      best = count;
-      bestStart = Math.max(0, index - EXCERPT_WORDS + 1);
+export function metaTextsOf(title: string, date: string, category: string): readonly (readonly [MetaField, string])[] {
+  return [
+    ["title", withNumberTerms(title)],
+    ["date", withNumberTerms(date)],
+    ["category", category],
+  ];
+}
+
+/** The stems of each article's meta fields, worked out once an article is scored. */
+function metaStems(manifest: PortableManifest, stem: (word: string) => string): (doc: number) => ReadonlyMap<MetaField, ReadonlySet<string>> {
+  const known = new Map<number, ReadonlyMap<MetaField, ReadonlySet<string>>>();
+  return (doc) => {
+    let fields = known.get(doc);
+    if (fields === undefined) {
+      const entry = manifest.docs[doc];
+      const texts = entry === undefined ? [] : metaTextsOf(entry[1], entry[2], entry[3]);
+      fields = new Map(texts.map(([field, text]) => [field, new Set(indexedWords(text, 0).map(({ word }) => stem(word)))]));
+      known.set(doc, fields);
     }
-  }
-  const shown = tokens.slice(bestStart, bestStart + EXCERPT_WORDS);
-  const first = shown[0];
-  const last = shown[shown.length - 1];
-  if (first === undefined || last === undefined) return "";
-  let html = "";
-  let cursor = first.start;
-  for (const [offset, token] of shown.entries()) {
-    html += escapeMarkup(text.slice(cursor, token.start));
-    const original = escapeMarkup(text.slice(token.start, token.end));
-    html += marked[bestStart + offset] === true ? `<mark>${original}</mark>` : original;
-    cursor = token.end;
-  }
-  return html;
+    return fields;
+  };
+}
+
+/** Sort keys compare as strings, code point by code point, as Pagefind compares them. */
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function weightsByDoc(postings: readonly number[]): Map<number, number> {
+  const weights = new Map<number, number>();
+  for (let at = 0; at < postings.length; at += 2) weights.set(postings[at] ?? 0, postings[at + 1] ?? 0);
+  return weights;
 }
 
 /** The stems a stemmed query word stands for, with their postings: those it starts, else the longest that starts it. */
@@ -218,26 +241,4 @@ async function extensionsOf(term: string, source: PortableIndexSource, known: Re
     if (longest !== "") extensions.push(longest);
   }
   return extensions.map((stem) => [stem, decodePostings(shard[stem] ?? [])]);
-}
-
-/** Pagefind's preference for words close in length to the query's: 1 for the same length, less as they differ. */
-function lengthBonus(differential: number): number {
-  const base = Math.exp((-0.5 * differential ** 2) / 4);
-  return Math.exp(base * TERM_SIMILARITY) / Math.exp(TERM_SIMILARITY);
-}
-
-/** How well one article matches the query so far, and the stems it matched. */
-interface DocMatch {
-  score: number;
-  readonly stems: string[];
-}
-
-/** The articles matched by both, their scores and stems added up. */
-function intersect(kept: Map<number, DocMatch>, next: Map<number, DocMatch>): Map<number, DocMatch> {
-  const both = new Map<number, DocMatch>();
-  for (const [doc, entry] of kept) {
-    const other = next.get(doc);
-    if (other !== undefined) both.set(doc, { score: entry.score + other.score, stems: [...entry.stems, ...other.stems] });
-  }
-  return both;
 }

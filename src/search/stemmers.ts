@@ -2,28 +2,38 @@ import { bundleForBrowser } from "../render/browser-scripts.ts";
 import type { PortableLanguage } from "./portable-index.ts";
 import { PORTABLE_INDEX_CALLBACK } from "./portable-query.ts";
 
+/** Where a language's stemmer is: a module and the name of the function it exports. */
+interface StemmerModule {
+  readonly module: string;
+  readonly export: "stemmer" | "default";
+}
+
+const orama = (name: string): StemmerModule => ({ module: `@orama/stemmers/${name}`, export: "stemmer" });
+
 /**
- * Snowball-family stemmers (@orama/stemmers), by the language's primary
- * subtag: Pagefind stems the languages it knows, and the portable index must
- * stem the same words to find the same articles.
+ * Snowball stemmers, by the language's primary subtag: Pagefind stems the
+ * languages it knows with Snowball's algorithms, and the portable index must
+ * stem the same words alike to find the same articles and rank them alike.
+ * @orama/stemmers has most; its English is the first Porter stemmer, where
+ * Snowball's (and Pagefind's) is Porter2, which wink-porter2-stemmer has.
  */
-const STEMMERS: Readonly<Record<string, string>> = {
-  da: "danish",
-  de: "german",
-  en: "english",
-  es: "spanish",
-  fi: "finnish",
-  fr: "french",
-  hu: "hungarian",
-  it: "italian",
-  nb: "norwegian",
-  nl: "dutch",
-  no: "norwegian",
-  pt: "portuguese",
-  ro: "romanian",
-  ru: "russian",
-  sv: "swedish",
-  tr: "turkish",
+const STEMMERS: Readonly<Record<string, StemmerModule>> = {
+  da: orama("danish"),
+  de: orama("german"),
+  en: { module: "wink-porter2-stemmer", export: "default" },
+  es: orama("spanish"),
+  fi: orama("finnish"),
+  fr: orama("french"),
+  hu: orama("hungarian"),
+  it: orama("italian"),
+  nb: orama("norwegian"),
+  nl: orama("dutch"),
+  no: orama("norwegian"),
+  pt: orama("portuguese"),
+  ro: orama("romanian"),
+  ru: orama("russian"),
+  sv: orama("swedish"),
+  tr: orama("turkish"),
 };
 
 /**
@@ -32,12 +42,15 @@ const STEMMERS: Readonly<Record<string, string>> = {
  * in a language without a stemmer.
  */
 export async function portableLanguage(language: string): Promise<PortableLanguage> {
-  const name = STEMMERS[language.split("-")[0]?.toLowerCase() ?? ""];
-  if (name === undefined) return { stem: (word) => word };
-  const specifier = `@orama/stemmers/${name}`;
-  const { stemmer } = (await import(specifier)) as { stemmer: (word: string) => string };
+  const found = STEMMERS[language.split("-")[0]?.toLowerCase() ?? ""];
+  if (found === undefined) return { stem: (word) => word };
+  const module: unknown = await import(found.module);
+  const loaded: unknown = typeof module === "object" && module !== null ? Reflect.get(module, found.export) : undefined;
+  if (typeof loaded !== "function") throw new Error(`${found.module} has no stemmer function named ${found.export}`);
+  const stem = (word: string): string => String(loaded(word));
+  const imported = found.export === "default" ? "stemmer" : "{ stemmer }";
   const script = await bundleForBrowser({
-    stdin: { contents: `import { stemmer } from ${JSON.stringify(specifier)};\n${PORTABLE_INDEX_CALLBACK}("stemmer", null, stemmer);\n`, resolveDir: import.meta.dirname, sourcefile: `${name}-stemmer.js`, loader: "js" },
+    stdin: { contents: `import ${imported} from ${JSON.stringify(found.module)};\n${PORTABLE_INDEX_CALLBACK}("stemmer", null, stemmer);\n`, resolveDir: import.meta.dirname, sourcefile: "stemmer.js", loader: "js" },
   });
-  return { stem: stemmer, stemmerScript: script };
+  return { stem, stemmerScript: script };
 }

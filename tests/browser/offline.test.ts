@@ -44,6 +44,24 @@ async function waitForServiceWorker(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
+/** Waits until the worker of a build (by its version) is active: its activation replaced what the earlier build saved. */
+async function waitForWorkerVersion(page: Page, version: string): Promise<void> {
+  for (let tries = 0; tries < 300; tries += 1) {
+    const active = await page.evaluate(async () => {
+      const worker = (await navigator.serviceWorker.getRegistration())?.active;
+      if (worker === null || worker === undefined || worker.state !== "activated") return "";
+      const channel = new MessageChannel();
+      const reply = new Promise<string>((resolve) => channel.port1.addEventListener("message", (event: MessageEvent<{ version: string }>) => resolve(event.data.version), { once: true }));
+      channel.port1.start();
+      worker.postMessage({ type: "offline-status" }, [channel.port2]);
+      return reply;
+    });
+    if (active === version) return;
+    await page.waitForTimeout(100);
+  }
+  assert.fail(`the worker of version ${version} never became active`);
+}
+
 /** The theme's stylesheet moves the skip link out of sight: a sign it was applied. */
 function skipLinkPosition(page: Page): Promise<string> {
   return page.locator(".skip-link").evaluate((link) => getComputedStyle(link).position);
@@ -55,8 +73,14 @@ async function searchTitles(page: Page, url: string, expected: number): Promise<
   return page.locator("#search-results h2").allTextContents();
 }
 
+/** The whole archive control's status, once it says something. */
+async function archiveStatus(page: Page): Promise<string> {
+  await page.locator("#archive-save:not([hidden]) .archive-save-status:not(:empty)").waitFor();
+  return (await page.locator("#archive-save .archive-save-status").textContent()) ?? "";
+}
+
 describe("reading the hosted sample archive offline after a first visit", () => {
-  it("opens a visited article, searches the whole archive and explains an unvisited page, with the server gone", async () => {
+  it("saves a small archive whole on a first visit, so it reads and searches all of it with the server gone", async () => {
     const output = join(await temporaryFolder(), "site");
     await build(["--output", output]);
     const server = await stoppableServer(output);
@@ -65,25 +89,76 @@ describe("reading the hosted sample archive offline after a first visit", () => 
       const page = await context.newPage();
       await page.goto(server.url);
       await waitForServiceWorker(page);
-      await page.goto(`${server.url}${VISITED}`);
-      const title = await page.locator("h1").textContent();
       await page.goto(`${server.url}search/`);
-      await page.locator("#search-offline:not([hidden])").waitFor();
-      assert.match((await page.locator("#search-offline").textContent()) ?? "", /keeps the whole search index/);
+      await page.waitForFunction(() => /whole archive is saved/.test(document.querySelector("#archive-save .archive-save-status")?.textContent ?? ""));
+      assert.match(await archiveStatus(page), /^The whole archive is saved on this device \(\d+ files, 1\.\d MB\)/);
 
       await server.stop();
       await context.setOffline(true);
 
       await page.goto(`${server.url}${VISITED}`);
-      assert.equal(await page.locator("h1").textContent(), title);
+      assert.equal(await page.locator("h1").textContent(), "Life-cycle costing survey: half of our members now use it");
       assert.equal(await skipLinkPosition(page), "absolute", "the stylesheet comes from the cache too");
       assert.deepEqual(new Set(await searchTitles(page, `${server.url}search/?q=canteen`, 3)), new Set(CANTEEN_TITLES));
       assert.deepEqual(
         new Set(await searchTitles(page, `${server.url}search/?q=canteen&category=Reports`, 2)),
         new Set(["Less waste, better food: results from 48 school kitchens", "School canteens survey: what 62 kitchens told us"]),
       );
+      assert.equal(await page.locator(".search-result-unsaved").count(), 0, "every page is saved");
+      await page.goto(`${server.url}2023/02/13/food-waste-report/`);
+      assert.equal(await page.locator("h1").textContent(), "Less waste, better food: results from 48 school kitchens", "a page never opened is saved too");
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("leaves the whole archive to the reader when the browser saves data, and saves it, stoppably, when asked", async () => {
+    const output = join(await temporaryFolder(), "site");
+    await build(["--output", output]);
+    const server = await stoppableServer(output);
+    const context = await newContext();
+    try {
+      // A reader whose browser asks to save data (Save-Data): nothing but the shell and what is opened.
+      await context.addInitScript(() => Object.defineProperty(navigator, "connection", { value: { saveData: true } }));
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await waitForServiceWorker(page);
+      await page.goto(`${server.url}${VISITED}`);
+      const title = await page.locator("h1").textContent();
+      await searchTitles(page, `${server.url}search/?q=canteen`, 3);
+      assert.match(await archiveStatus(page), /^This device keeps the pages you open/);
+      assert.match((await page.locator("#archive-save .archive-save-start").textContent()) ?? "", /^Save the whole archive \(1\.\d MB\)$/);
+
+      await context.setOffline(true);
+      await page.goto(`${server.url}${VISITED}`);
+      assert.equal(await page.locator("h1").textContent(), title, "a page read is saved");
+      await searchTitles(page, `${server.url}search/?q=canteen`, 3);
+      assert.equal(await page.locator(".search-result-unsaved").count(), 3, "offline, the results never opened say so");
       await page.goto(`${server.url}2023/02/13/food-waste-report/`);
       assert.equal(await page.locator("h1").textContent(), "Not saved for offline reading");
+
+      // Online again, the reader saves the archive: progress, a stop, then the rest.
+      await context.setOffline(false);
+      await page.route("**/*", async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        await route.continue();
+      });
+      await page.goto(`${server.url}offline/`);
+      await archiveStatus(page);
+      await page.locator("#archive-save .archive-save-start").click();
+      await page.waitForFunction(() => /^Saving the archive: [1-9]\d* of/.test(document.querySelector("#archive-save .archive-save-status")?.textContent ?? ""));
+      assert.equal(await page.locator("#archive-save progress").isVisible(), true);
+      await page.locator("#archive-save .archive-save-stop").click();
+      await page.waitForFunction(() => /are saved on this device/.test(document.querySelector("#archive-save .archive-save-status")?.textContent ?? ""));
+      assert.match((await page.locator("#archive-save .archive-save-start").textContent()) ?? "", /^Save the rest \([\d.]+ MB\)$/);
+      await page.unroute("**/*");
+      await page.locator("#archive-save .archive-save-start").click();
+      await page.waitForFunction(() => /whole archive is saved/.test(document.querySelector("#archive-save .archive-save-status")?.textContent ?? ""));
+
+      await server.stop();
+      await context.setOffline(true);
+      await page.goto(`${server.url}2023/02/13/food-waste-report/`);
+      assert.equal(await page.locator("h1").textContent(), "Less waste, better food: results from 48 school kitchens");
     } finally {
       await context.close();
     }
@@ -101,24 +176,20 @@ describe("reading the hosted sample archive offline after a first visit", () => 
       await page.goto(siteUrl);
       await waitForServiceWorker(page);
       await page.goto(`${siteUrl}${VISITED}`);
-      const cachesBefore = await page.evaluate(() => caches.keys());
+      // The caches of a build are named by its worker's version; the new worker deletes the old build's.
+      const version = async (): Promise<string> => /"version":"([0-9a-f]+)"/.exec(await readFile(join(output, "sw.js"), "utf8"))?.[1] ?? "";
+      const earlier = await version();
 
       const source = join(content, "2022", "lcc-survey-results", "index.md");
       await writeFile(source, (await readFile(source, "utf8")).replace(/^title: .*$/m, 'title: "Life-cycle costing survey, corrected"'));
       await build(["--content", content, "--output", output]);
+      assert.notEqual(await version(), earlier, "the edit changes the worker");
 
       await page.goto(`${siteUrl}${VISITED}`);
       assert.equal(await page.locator("h1").textContent(), "Life-cycle costing survey, corrected", "online, the new build's page is shown at once");
       await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
-      await page.waitForFunction((before) => caches.keys().then((names) => names.every((name) => !before.includes(name) || name.includes("precache"))), cachesBefore);
-      // The new worker fetches the pages the reader kept again after it has removed the old caches: wait for that copy.
-      await page.waitForFunction(
-        async ({ url, title }) => {
-          const saved = await caches.match(url);
-          return saved !== undefined && (await saved.text()).includes(title);
-        },
-        { url: `${siteUrl}${VISITED}`, title: "Life-cycle costing survey, corrected" },
-      );
+      const latest = await version();
+      await waitForWorkerVersion(page, latest);
 
       await context.setOffline(true);
       await page.goto(`${siteUrl}${VISITED}`);

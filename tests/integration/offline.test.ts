@@ -36,17 +36,26 @@ async function htmlPages(output: string): Promise<string[]> {
 }
 
 describe("the service worker of a hosted build", () => {
-  it("is installed by every page and saves the shell and, within the budget, the whole search index", async () => {
+  it("is installed by every page, saves the shell alone on install, and lists the whole archive for the reader to save", async () => {
     const { output, run } = await buildWith({});
-    assert.match(run.stdout, /^offline: a service worker saves \d+ files \([\d.]+ MB\) on a reader's first visit, the whole search index included, and the pages the reader opens$/m);
+    assert.match(
+      run.stdout,
+      /^offline: a service worker saves \d+ files \([\d.]+ MB\) on a reader's first visit, then the pages the reader opens and the parts of the search index searches load; the whole archive \(\d+ files, [\d.]+ MB\) on a first visit too, unless the reader's connection is metered or saving data$/m,
+    );
     const plan = await planOf(output);
     const saved = plan.precache.map(([url]) => url);
-    assert.equal(plan.wholeSearchIndex, true);
-    assert.equal(plan.budgetBytes, 25_000_000);
+    assert.equal(plan.firstVisitBytes, 2_000_000);
     for (const url of ["./", "archive/", "search/", "offline/"]) assert.ok(saved.includes(url), url);
     assert.ok(saved.some((url) => /^assets\/style\.[0-9a-f]{10}\.css$/.test(url)));
-    assert.ok(saved.some((url) => /^pagefind\/index\/.*\.pf_index$/.test(url)));
+    assert.ok(!saved.some((url) => url.startsWith("pagefind/")), "no part of the search index is saved before a search loads it");
     for (const url of saved.filter((entry) => entry !== "./")) assert.ok(existsSync(join(output, url.endsWith("/") ? `${url}index.html` : url)), `${url} was written`);
+    const list = JSON.parse(await readFile(join(output, plan.archiveList), "utf8")) as [string, number][];
+    const listed = list.map(([url]) => url);
+    assert.equal(plan.archiveFiles, list.length);
+    assert.equal(plan.archiveBytes, list.reduce((sum, [, bytes]) => sum + bytes, 0));
+    for (const url of ["./", "2021/04/09/first/", "2021/05/01/second/chart.svg", "offline/", "pagefind/pagefind.js", "pagefind/pagefind-entry.json"]) assert.ok(listed.includes(url), url);
+    assert.ok(listed.some((url) => /^pagefind\/index\/.*\.pf_index$/.test(url)));
+    for (const url of ["sw.js", "offline-archive.json", "feed.xml", "feed.json", "sitemap.xml", "robots.txt", "404.html", "pagefind/pagefind-ui.js"]) assert.ok(!listed.includes(url), url);
     for (const page of await htmlPages(output)) {
       const { document } = parseHTML(await readFile(join(output, page), "utf8"));
       assert.ok(document.querySelector('script[defer][src^="/news/assets/offline."]'), page);
@@ -54,16 +63,16 @@ describe("the service worker of a hosted build", () => {
     const offlinePage = await readPage(output, "offline/index.html");
     assert.equal(offlinePage.querySelector("h1")?.textContent, "Not saved for offline reading");
     assert.equal(offlinePage.querySelector('meta[name="robots"]')?.getAttribute("content"), "noindex", "search engines leave the offline page out");
+    assert.ok(offlinePage.querySelector("#archive-save button.archive-save-start"), "the offline page offers to save the whole archive");
+    assert.ok((await readPage(output, "search/index.html")).querySelector("#archive-save"), "so does the search page");
   });
 
-  it("leaves the index's parts to be saved as searches use them when the index is over the budget", async () => {
-    const { output, run } = await buildWith({ offline: { searchIndexBudgetMB: 0.01 } });
-    assert.match(run.stdout, /but not the whole search index \([\d.]+ MB, over the 0\.01 MB budget\): its parts are saved as searches use them/);
+  it("leaves the whole archive to the reader's choice when it is over the first visit's size", async () => {
+    const { output, run } = await buildWith({ offline: { wholeArchiveMB: 0.01 } });
+    assert.match(run.stdout, /the whole archive \(\d+ files, [\d.]+ MB\) when the reader asks$/m);
     const plan = await planOf(output);
-    assert.equal(plan.wholeSearchIndex, false);
-    assert.ok(plan.searchIndexBytes > 10_000);
-    assert.ok(!plan.precache.some(([url]) => url.includes("/index/") || url.includes("/fragment/")));
-    assert.ok(plan.precache.some(([url]) => url === "pagefind/pagefind-entry.json"));
+    assert.equal(plan.firstVisitBytes, 10_000);
+    assert.ok(plan.archiveBytes > plan.firstVisitBytes);
   });
 
   it("is left out, with its installer and offline page, when the settings turn it off", async () => {
@@ -71,7 +80,9 @@ describe("the service worker of a hosted build", () => {
     assert.doesNotMatch(run.stdout, /^offline:/m);
     assert.equal(existsSync(join(output, "sw.js")), false);
     assert.equal(existsSync(join(output, "offline")), false);
+    assert.equal(existsSync(join(output, "offline-archive.json")), false);
     assert.equal((await readdir(join(output, "assets"))).some((file) => file.startsWith("offline.")), false);
+    assert.equal((await readPage(output, "search/index.html")).querySelector("#archive-save"), null, "no control to save what no worker serves");
   });
 });
 

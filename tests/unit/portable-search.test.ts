@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { buildPortableIndex, htmlToSegments, htmlToText, type PortableArticle, type PortableIndexFile } from "../../src/search/portable-index.ts";
+import { excerptOf } from "../../src/search/excerpt.ts";
 import {
   decodePostings,
   encodePostings,
-  excerptOf,
   PORTABLE_INDEX_CALLBACK,
   PORTABLE_INDEX_DIR,
   PORTABLE_INDEX_PATHS,
@@ -19,7 +19,7 @@ import { foldWord, indexedWords, queryWords, shardFileName, shardKeyOf, tokenize
 
 function articleAt(index: number, title: string, body: string, fields: Partial<PortableArticle> = {}): PortableArticle {
   const day = String(index + 1).padStart(2, "0");
-  return { url: `2024/01/${day}/a${index}/index.html`, title, dateText: `January ${index + 1}, 2024`, category: "News", year: 2024, sortDate: `2024-01-${day}`, bodyHtml: body, ...fields };
+  return { url: `2024/01/${day}/a${index}/index.html`, title, dateText: `January ${index + 1}, 2024`, category: "News", year: 2024, sortKey: `2024-01-${day}T00:00:00.000Z a${index}`, bodyHtml: body, ...fields };
 }
 
 /** Reads the written index as the search page would, by running each script with the callback defined. */
@@ -43,7 +43,7 @@ function sourceOf(files: readonly PortableIndexFile[]): PortableIndexSource {
 
 const articles = [
   articleAt(0, "Green purchasing guide", "<p>Buyers purchase <em>greener</em> products.</p><p>Canteens&amp;kitchens</p>"),
-  articleAt(1, "School canteens survey", "<p>What 62 kitchens told us about food.</p>", { category: "Reports", year: 2023, sortDate: "2023-05-01", dateText: "May 1, 2023" }),
+  articleAt(1, "School canteens survey", "<p>What 62 kitchens told us about food.</p>", { category: "Reports", year: 2023, sortKey: "2023-05-01T00:00:00.000Z a1", dateText: "May 1, 2023" }),
   articleAt(2, "Café contracts", "<p>Coffee breaks in public buildings, purchased greener.</p><script>ignored words</script>"),
   articleAt(3, "Business travel", "<p>Buses and trains for purchasing staff.</p>"),
   articleAt(4, "Notes from March", `<h2>Electric fleets</h2><p>${"Charging points were counted. ".repeat(5)}</p>`),
@@ -66,22 +66,29 @@ describe("the words of a text", () => {
     assert.deepEqual(queryWords("Green green GREEN buses"), ["green", "buses"]);
   });
 
-  it("are indexed as Pagefind indexes them: a compound whole and in parts that share its weight", () => {
-    const words = (text: string): string[] => indexedWords(text, 1).map(({ word, weight }) => `${word}:${weight.toFixed(2)}`);
-    assert.deepEqual(words("secureContext"), ["securecontext:1.00", "secure:0.50", "context:0.50"]);
-    assert.deepEqual(words("life-cycle, fs.readFile"), ["lifecycle:1.00", "life:0.50", "cycle:0.50", "fsreadfile:1.00", "fs:0.33", "read:0.33", "file:0.33"]);
-    assert.deepEqual(words("OpenSSL v8 Café"), ["openssl:1.00", "open:0.50", "ssl:0.50", "v8:1.00", "cafe:1.00"]);
-    assert.deepEqual(indexedWords("Title", 10), [{ word: "title", weight: 10 }]);
+  it("are indexed as Pagefind indexes them: a compound whole and in parts of two letters or more that share its weight", () => {
+    const words = (text: string): string[] => indexedWords(text, 24).map(({ word, weight }) => `${word}:${weight}`);
+    assert.deepEqual(words("secureContext"), ["securecontext:24", "secure:12", "context:12"]);
+    assert.deepEqual(words("life-cycle, fs.readFile"), ["lifecycle:24", "life:12", "cycle:12", "fsreadfile:24", "fs:8", "read:8", "file:8"]);
+    assert.deepEqual(words("OpenSSL v8 Café x-ray"), ["openssl:24", "open:12", "ssl:12", "v8:24", "cafe:24", "xray:24", "ray:24"]);
+    assert.deepEqual(indexedWords("Title", 240), [{ word: "title", weight: 240 }]);
+    assert.deepEqual(indexedWords("meta-only", 0), [
+      { word: "metaonly", weight: 0 },
+      { word: "meta", weight: 0 },
+      { word: "only", weight: 0 },
+    ]);
     assert.equal(wordCount(" one  two-three\nfour "), 3);
   });
 
-  it("of a query lose their punctuation, as in Pagefind", () => {
+  it("of a query lose their punctuation, as in Pagefind, and numbers become their number terms", () => {
     assert.deepEqual(queryWords("life-cycle Café, fs.readFile"), ["lifecycle", "cafe", "fsreadfile"]);
+    assert.deepEqual(queryWords("Node 18 v22.1.0 kubernetes 1.30 v8"), ["node", "nv18z", "nv22x1z", "kubernetes", "nv1x30z", "v8"]);
   });
 
   it("fall into shards by their first two letters, named safely for any file system", () => {
     assert.equal(shardKeyOf("purchas"), "pu");
     assert.equal(shardKeyOf("a"), "a");
+    assert.equal(shardKeyOf("nv18x12z"), "nv18", "number terms, all starting nv, by four");
     assert.equal(shardFileName("pu"), "70-75");
     assert.equal(shardFileName("αβ"), "3b1-3b2");
   });
@@ -99,8 +106,8 @@ describe("the portable search index", () => {
   });
 
   it("writes postings short and reads them back exactly", () => {
-    const postings = [0, 1, 3, 10, 4, 1, 250, 2];
-    assert.deepEqual(encodePostings(postings), [1, -4, 10, 2, -247, 2]);
+    const postings = [0, 24, 3, 240, 4, 24, 250, 0];
+    assert.deepEqual(encodePostings(postings), [1, -4, 240, 2, -247, 0]);
     assert.deepEqual(decodePostings(encodePostings(postings)), postings);
   });
 
@@ -108,11 +115,16 @@ describe("the portable search index", () => {
     assert.equal(htmlToText("<p>One <em>two</em></p><p>three&amp;four</p><script>x()</script><li>five</li>"), "One two three&four five");
   });
 
-  it("weighs the words of headings by their level, as Pagefind does", () => {
+  it("weighs the words of headings by their level and of elements by their data-pagefind-weight, in Pagefind's units", () => {
     assert.deepEqual(htmlToSegments("<h2>Notable <code>changes</code></h2><p>text</p><h4>Four</h4>"), [
-      { text: "Notable changes", weight: 6 },
-      { text: "text", weight: 1 },
-      { text: "Four", weight: 4 },
+      { text: "Notable changes", weight: 144 },
+      { text: "text", weight: 24 },
+      { text: "Four", weight: 96 },
+    ]);
+    assert.deepEqual(htmlToSegments('<ul data-pagefind-weight="0.1"><li><h3>Listed</h3></li></ul><p data-pagefind-weight="20">Loud</p><p data-pagefind-weight="0">Silent</p>'), [
+      { text: "Listed", weight: 2 },
+      { text: "Loud", weight: 240 },
+      { text: "Silent", weight: 0 },
     ]);
   });
 

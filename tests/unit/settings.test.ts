@@ -21,7 +21,7 @@ describe("settings", () => {
     assert.equal(result.settings.defaultCategoryChosen, false);
     assert.deepEqual(result.settings.extensions, []);
     assert.equal(result.settings.itemsPerPage, 20);
-    assert.deepEqual(result.settings.offline, { serviceWorker: true, searchIndexBudgetMB: 25 });
+    assert.deepEqual(result.settings.offline, { serviceWorker: true, wholeArchiveMB: 2 });
   });
 
   it("records whether the settings name the default category", () => {
@@ -32,9 +32,9 @@ describe("settings", () => {
   });
 
   it("lets the service worker be turned off and the offline search budget be set, each alone", () => {
-    const result = parseSettings({ offline: { searchIndexBudgetMB: 5 } }, "site.json");
+    const result = parseSettings({ offline: { wholeArchiveMB: 5 } }, "site.json");
     assert.ok(result.ok);
-    assert.deepEqual(result.settings.offline, { serviceWorker: true, searchIndexBudgetMB: 5 });
+    assert.deepEqual(result.settings.offline, { serviceWorker: true, wholeArchiveMB: 5 });
     assert.deepEqual(errorsOf({ offline: { serviceWorker: "no" } }), ['site.json: setting "offline.serviceWorker": expected a boolean']);
     assert.deepEqual(errorsOf({ offline: { budget: 5 } }), ['site.json: setting "offline": unknown key "budget"']);
   });

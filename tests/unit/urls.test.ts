@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import picomatch from "picomatch";
-import { absoluteUrlFor, ARTICLE_FILES_GLOB, hrefFor, hrefFromRoot, outputFileFor, permanentIdFor, relativeHref, routeFolder, routePath, siteOwnPath, type UrlContext } from "../../src/core/urls.ts";
+import { absoluteUrlFor, hrefFor, hrefFromRoot, outputFileFor, permanentIdFor, relativeHref, routeFolder, routePath, siteOwnPath, type UrlContext } from "../../src/core/urls.ts";
 
 const at = (basePath: string, siteUrl?: string, cleanUrls = true): UrlContext => ({ basePath, siteUrl, cleanUrls });
 
@@ -10,14 +9,6 @@ describe("the URL module", () => {
 
   it("places an article at /YYYY/MM/DD/slug/ with zero-padded month and day", () => {
     assert.equal(routePath(article), "/2021/04/09/annual-report/");
-  });
-
-  it("matches every article's file, and no other page, with the article glob", () => {
-    const isArticle = picomatch(ARTICLE_FILES_GLOB);
-    assert.equal(isArticle(outputFileFor(article)), true);
-    for (const route of [{ kind: "home" }, { kind: "month", year: 2021, month: 4 }, { kind: "year", year: 2021 }, { kind: "category", slug: "events", page: 2 }, { kind: "search" }] as const) {
-      assert.equal(isArticle(outputFileFor(route)), false, outputFileFor(route));
-    }
   });
 
   it("writes a folder route as its index.html and a file route as itself", () => {

@@ -40,7 +40,8 @@ export function articlePages(context: ViewContext): ArticlePageView[] {
       }),
       searchable: !article.draft,
       year,
-      sortDate: article.date.iso.slice(0, 10),
+      // Unique, so that both searches order articles of the same day alike: by time, then as the archive does.
+      sortKey: `${new Date(article.date.epochMs).toISOString()} ${article.slug}`,
     };
   });
 }

@@ -35,6 +35,7 @@ export function searchPage(context: ViewContext): SearchPageView {
     title: "Search",
     breadcrumb: [context.crumbs.home, { title: "Search" }],
     meta: context.meta({ kind: "search" }, `Search the articles of ${context.settings.title}.`),
+    ownSearchBox: true,
     categories: context.model.categories.map((group) => group.topic.name),
     years: context.model.years.map((group) => group.year),
   };

@@ -21,6 +21,7 @@ export function siteView(context: ViewContext): SiteView {
     searchScriptHref: href({ kind: "file", path: theme.searchScript }),
     highlightScriptHref: href({ kind: "file", path: theme.highlightScript }),
     ...(theme.offlineScript === undefined ? {} : { offlineScriptHref: href({ kind: "file", path: theme.offlineScript }) }),
+    ...(theme.archiveScript === undefined ? {} : { archiveScriptHref: href({ kind: "file", path: theme.archiveScript }) }),
     faviconHref: href({ kind: "file", path: theme.favicon }),
     ...(theme.logo === undefined || settings.logo === undefined
       ? {}

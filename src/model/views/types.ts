@@ -71,6 +71,8 @@ export interface SiteView {
   readonly highlightScriptHref: string;
   /** The script that installs the service worker, when the site is read offline. */
   readonly offlineScriptHref?: string;
+  /** The control that saves the whole archive (search and offline pages), when the site is read offline. */
+  readonly archiveScriptHref?: string;
   /** The index of authors, when articles name some. */
   readonly authorsHref?: string;
   /**
@@ -101,6 +103,8 @@ export interface PageBase {
   readonly meta: PageMetaView;
   /** Feeds of this page's own topic, besides the site's. */
   readonly feeds?: FeedLinks;
+  /** The page has a search box of its own (the search page), so the header leaves its box out: one box to type in. */
+  readonly ownSearchBox?: true;
 }
 
 export interface ArticlePageView extends PageBase {
@@ -125,9 +129,10 @@ export interface ArticlePageView extends PageBase {
   readonly related: readonly RelatedArticleView[];
   /** Drafts (published with --drafts) are never put in the search index. */
   readonly searchable: boolean;
-  /** Search filter and sort keys. */
+  /** Search filter key. */
   readonly year: number;
-  readonly sortDate: string;
+  /** The search's sort key: orders articles by date ("2022-04-19T00:00:00.000Z v18-release-announce"). */
+  readonly sortKey: string;
 }
 
 export interface RelatedArticleView extends LinkView {
