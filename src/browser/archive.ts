@@ -91,7 +91,7 @@ function setUp(control: HTMLElement, status: OfflineStatus, root: URL): void {
         keepBytes(status, saved.bytes);
         show(saved, true);
       };
-      show(await saveArchive({ list: new URL(status.archiveList, root), cache, fetchFile: (url, abort) => fetch(url, { signal: abort, cache: "no-cache" }), onProgress, signal }), false);
+      show(await saveArchive({ list: new URL(status.archiveList, root), version: status.version, cache, fetchFile: (url, abort) => fetch(url, { signal: abort, cache: "no-cache" }), onProgress, signal }), false);
     } catch {
       show(await savedSoFar(status), false);
       text.textContent = `The archive could not be saved: check your connection and try again. ${text.textContent ?? ""}`;

@@ -17,9 +17,17 @@ export interface SaveProgress {
   readonly bytes: number;
 }
 
+/** The build's list of the archive's files (offline-archive.json): its version and [url from the site's root, bytes]. */
+export interface ArchiveList {
+  readonly version: string;
+  readonly files: readonly (readonly [url: string, bytes: number])[];
+}
+
 export interface ArchiveSave {
-  /** The URL of the build's list of the archive's files: [url from the site's root, bytes]. */
+  /** The URL of the build's list of the archive's files (ArchiveList). */
   readonly list: URL;
+  /** The version of the build whose archive is saved: a list of another build (the site was rebuilt meanwhile) is not saved. */
+  readonly version: string;
   readonly cache: ArchiveCache;
   readonly fetchFile: (url: string, signal: AbortSignal) => Promise<Response>;
   readonly onProgress: (saved: SaveProgress) => void;
@@ -29,11 +37,14 @@ export interface ArchiveSave {
 /** Files fetched at once: enough to fill a connection, few enough not to crowd out the reader's own requests. */
 const FILES_AT_ONCE = 4;
 
-/** The build's list of the archive's files, as absolute URLs with their sizes. */
+/** The build's list of the archive's files, as absolute URLs with their sizes; it must be of the build being saved. */
 async function listedFiles(save: ArchiveSave): Promise<[string, number][]> {
   const listed: unknown = await (await save.fetchFile(save.list.href, save.signal)).json();
-  if (!Array.isArray(listed)) throw new Error(`${save.list.href} is not a list of files`);
-  return listed
+  const files: unknown = typeof listed === "object" && listed !== null ? Reflect.get(listed, "files") : undefined;
+  const version: unknown = typeof listed === "object" && listed !== null ? Reflect.get(listed, "version") : undefined;
+  if (!Array.isArray(files)) throw new Error(`${save.list.href} is not a list of files`);
+  if (version !== save.version) throw new Error(`the site was rebuilt (${String(version)} after ${save.version}): load the page again to save the new archive`);
+  return files
     .filter((entry): entry is [string, number] => Array.isArray(entry) && typeof entry[0] === "string" && typeof entry[1] === "number")
     .map(([path, bytes]) => [new URL(path, save.list).href, bytes]);
 }

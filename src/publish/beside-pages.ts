@@ -8,6 +8,7 @@ import type { ThemeBundle } from "../render/theme.ts";
 import { isForReading, planOffline, revisionOf, serviceWorkerScript, type CacheableFile } from "./offline-plan.ts";
 import { buildPortableIndex } from "../search/portable-index.ts";
 import { SEARCH_BUNDLE_DIR, writeSearchIndex, type SearchIndexReport } from "../search/search-index.ts";
+import type { ArchiveList } from "../core/archive-save.ts";
 import { filesUnder } from "../core/files.ts";
 import { portableLanguage } from "../search/stemmers.ts";
 import type { PublishedFile } from "./feeds.ts";
@@ -110,7 +111,7 @@ export async function writeBesidePages(outputDir: string, site: SiteFiles, reque
       firstVisitBytes: request.settings.offline.wholeArchiveMB * 1_000_000,
     });
     writeFiles(outputDir, [
-      { path: list, content: JSON.stringify(archive.map((file) => [file.url, file.bytes])) },
+      { path: list, content: JSON.stringify({ version: plan.version, files: archive.map((file) => [file.url, file.bytes]) } satisfies ArchiveList) },
       { path: worker, content: serviceWorkerScript(plan, theme.serviceWorkerCode) },
     ]);
     return {

@@ -79,15 +79,23 @@ self.addEventListener("activate", (event) => {
  * Saves an archive of at most `firstVisitBytes` whole into this build's
  * archive cache, once, then tells the pages (whose control then says so).
  * The installer asks for it when the reader's connection is neither metered
- * nor saving data, which the page knows.
+ * nor saving data, which the page knows; asked again while saving, it goes on
+ * with the same save.
  */
-async function saveSmallArchive(): Promise<void> {
+let savingSmallArchive: Promise<void> | undefined;
+function saveSmallArchive(): Promise<void> {
+  savingSmallArchive ??= saveSmallArchiveOnce().finally(() => (savingSmallArchive = undefined));
+  return savingSmallArchive;
+}
+
+async function saveSmallArchiveOnce(): Promise<void> {
   if (plan.archiveBytes > plan.firstVisitBytes) return;
   const cache = await caches.open(archiveCache);
   if ((await cache.keys()).length >= plan.archiveFiles) return;
   try {
     await saveArchive({
       list: new URL(plan.archiveList, self.registration.scope),
+      version: plan.version,
       cache,
       fetchFile: (url, signal) => fetch(url, { signal, cache: "no-cache" }),
       onProgress: () => undefined,

@@ -44,22 +44,29 @@ async function waitForServiceWorker(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
-/** Waits until the worker of a build (by its version) is active: its activation replaced what the earlier build saved. */
+/**
+ * Waits until the worker of a build (by its version) is active: its
+ * activation replaced what the earlier build saved. It asks the browser to
+ * look for the new worker again now and then, as a reader's next visits would.
+ */
 async function waitForWorkerVersion(page: Page, version: string): Promise<void> {
-  for (let tries = 0; tries < 300; tries += 1) {
-    const active = await page.evaluate(async () => {
-      const worker = (await navigator.serviceWorker.getRegistration())?.active;
-      if (worker === null || worker === undefined || worker.state !== "activated") return "";
+  let seen = "";
+  for (let tries = 0; tries < 600; tries += 1) {
+    seen = await page.evaluate(async (checkAgain) => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      if (checkAgain) await registration?.update().catch(() => undefined);
+      const worker = registration?.active;
+      if (worker === null || worker === undefined || worker.state !== "activated") return `no active worker (${worker?.state ?? "none"})`;
       const channel = new MessageChannel();
       const reply = new Promise<string>((resolve) => channel.port1.addEventListener("message", (event: MessageEvent<{ version: string }>) => resolve(event.data.version), { once: true }));
       channel.port1.start();
       worker.postMessage({ type: "offline-status" }, [channel.port2]);
       return reply;
-    });
-    if (active === version) return;
+    }, tries % 30 === 29);
+    if (seen === version) return;
     await page.waitForTimeout(100);
   }
-  assert.fail(`the worker of version ${version} never became active`);
+  assert.fail(`the worker of version ${version} never became active; the active one: ${seen}`);
 }
 
 /** The theme's stylesheet moves the skip link out of sight: a sign it was applied. */

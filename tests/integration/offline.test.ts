@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import { parseHTML } from "linkedom";
 import { checkLinks } from "../../src/publish/link-check.ts";
+import type { ArchiveList } from "../../src/core/archive-save.ts";
 import type { OfflinePlan } from "../../src/core/offline-types.ts";
 import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
 import { readPage, runCli, type CliRun } from "../support/cli.ts";
@@ -49,7 +50,8 @@ describe("the service worker of a hosted build", () => {
     assert.ok(saved.some((url) => /^assets\/style\.[0-9a-f]{10}\.css$/.test(url)));
     assert.ok(!saved.some((url) => url.startsWith("pagefind/")), "no part of the search index is saved before a search loads it");
     for (const url of saved.filter((entry) => entry !== "./")) assert.ok(existsSync(join(output, url.endsWith("/") ? `${url}index.html` : url)), `${url} was written`);
-    const list = JSON.parse(await readFile(join(output, plan.archiveList), "utf8")) as [string, number][];
+    const { version, files: list } = JSON.parse(await readFile(join(output, plan.archiveList), "utf8")) as ArchiveList;
+    assert.equal(version, plan.version, "the list names its build");
     const listed = list.map(([url]) => url);
     assert.equal(plan.archiveFiles, list.length);
     assert.equal(plan.archiveBytes, list.reduce((sum, [, bytes]) => sum + bytes, 0));
