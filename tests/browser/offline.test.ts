@@ -48,10 +48,12 @@ async function waitForServiceWorker(page: Page): Promise<void> {
  * Waits until the worker of a build (by its version) is active: its
  * activation replaced what the earlier build saved. It asks the browser to
  * look for the new worker again now and then, as a reader's next visits would.
+ * A small archive is saved whole before the new worker activates, which on a
+ * busy machine took over a minute: it is given three.
  */
 async function waitForWorkerVersion(page: Page, version: string): Promise<void> {
   let seen = "";
-  for (let tries = 0; tries < 600; tries += 1) {
+  for (let tries = 0; tries < 1800; tries += 1) {
     seen = await page.evaluate(async (checkAgain) => {
       const registration = await navigator.serviceWorker.getRegistration();
       if (checkAgain) await registration?.update().catch(() => undefined);
