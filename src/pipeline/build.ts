@@ -60,16 +60,16 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
     return 1;
   }
   let brokenSiteLinks = 0;
-  let renderSeconds = 0;
+  let writeSeconds = 0;
   let written: BesidePagesReport | undefined;
   /** Links in article bodies that --check-links found broken: the archive's problems too. */
   let linkWarnings: readonly Diagnostic[] = [];
   try {
     await writeAtomically(request.outputDir, async (stagingDir) => {
-      const rendering = performance.now();
+      const writing = performance.now();
       for (const views of renderPasses(site.views, request.articlesPerRenderPass)) await renderPages(stagingDir, renderingOf(request, () => views));
-      renderSeconds = (performance.now() - rendering) / 1000;
       written = await writeBesidePages(stagingDir, site, request, () => undefined);
+      writeSeconds = (performance.now() - writing) / 1000;
       if (options.checkLinks) {
         const links = reportLinks(await checkLinks(stagingDir, request.settings.basePath, { fromDisk: request.portable }), site, io);
         linkWarnings = links.articleWarnings;
@@ -83,7 +83,7 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
     io.err(`build failed: ${brokenSiteLinks} broken link(s) in the site's own pages; nothing was written and ${outputShown} is unchanged.`);
     return 1;
   }
-  report(site, { pagesWritten: countPages(site.views), seconds: (performance.now() - started) / 1000, renderSeconds, ...(written === undefined ? {} : { written }) }, linkWarnings);
+  report(site, { pagesWritten: countPages(site.views), seconds: (performance.now() - started) / 1000, writeSeconds, ...(written === undefined ? {} : { written }) }, linkWarnings);
   return 0;
 }
 
@@ -144,7 +144,7 @@ async function refuseToBuild(request: BuildRequest, site: Site): Promise<string 
 interface Written {
   readonly pagesWritten: number;
   readonly seconds: number;
-  readonly renderSeconds?: number;
+  readonly writeSeconds?: number;
   readonly written?: BesidePagesReport;
 }
 
@@ -165,7 +165,7 @@ function reporter(request: BuildRequest, options: RunOptions, io: Console, outpu
       diagnostics,
       outputShown,
       seconds: written?.seconds ?? site.loadSeconds,
-      ...(written?.renderSeconds === undefined ? {} : { phases: { loadSeconds: site.loadSeconds, renderSeconds: written.renderSeconds } }),
+      ...(written?.writeSeconds === undefined ? {} : { phases: { loadSeconds: site.loadSeconds, writeSeconds: written.writeSeconds } }),
       ...(written === undefined ? {} : { pagesWritten: written.pagesWritten }),
       ...(written?.written === undefined
         ? {}

@@ -62,8 +62,8 @@ export interface SummaryFacts {
   readonly offline?: OfflineReport;
   readonly outputShown: string;
   readonly seconds: number;
-  /** Where a build's time went: loading and checking the archive, and Eleventy's rendering and writing (the search index included). */
-  readonly phases?: { readonly loadSeconds: number; readonly renderSeconds: number };
+  /** Where a build's time went: loading and checking the archive, and writing the site: Eleventy's pages, then the files beside them, the search index included. */
+  readonly phases?: { readonly loadSeconds: number; readonly writeSeconds: number };
 }
 
 export function formatSummary(facts: SummaryFacts): string[] {
@@ -106,7 +106,7 @@ export function formatSummary(facts: SummaryFacts): string[] {
   lines.push(
     phases === undefined
       ? `time: ${facts.seconds.toFixed(2)} s`
-      : `time: ${facts.seconds.toFixed(2)} s (loading and checking ${phases.loadSeconds.toFixed(2)} s, pages and files ${(phases.renderSeconds - searchSeconds).toFixed(2)} s, search index ${searchSeconds.toFixed(2)} s)`,
+      : `time: ${facts.seconds.toFixed(2)} s (loading and checking ${phases.loadSeconds.toFixed(2)} s, pages and files ${(phases.writeSeconds - searchSeconds).toFixed(2)} s, search index ${searchSeconds.toFixed(2)} s)`,
   );
   return lines;
 }

@@ -44,6 +44,13 @@ describe("building a fixture archive", () => {
     assert.match(run.stdout, /pages: 26 written/);
   });
 
+  it("splits its time into phases that add up to no more than the whole, none negative", () => {
+    const time = /^time: ([\d.]+) s \(loading and checking ([\d.]+) s, pages and files ([\d.]+) s, search index ([\d.]+) s\)$/m.exec(run.stdout);
+    assert.ok(time, run.stdout);
+    const [whole, ...phases] = time.slice(1).map(Number);
+    assert.ok(phases.reduce((sum, phase) => sum + phase, 0) <= (whole ?? 0) + 0.02, time[0]);
+  });
+
   it("writes one page per published article at its dated URL, one per day with articles, and no page for the draft", async () => {
     const pages = (await listFiles(output)).filter((file) => /^\d{4}\/\d{2}\/\d{2}\//.test(file));
     assert.deepEqual(pages, [
