@@ -2,15 +2,40 @@
 // the package's compiled JavaScript in dist/, as the `news-archive` command
 // runs it once installed. The package ships no TypeScript, so this also
 // bundles the browser scripts and writes the settings file's JSON Schema.
+//
+// With --if-stale (`prepare`, run by `npm install`, and before `npm start`,
+// `npm run build` and the other commands of package.json) it compiles only when
+// the sources changed since dist/ was made: those commands run the compiled
+// JavaScript, which starts in a tenth of the time tsx takes, and never a stale copy.
 import { spawnSync } from "node:child_process";
-import { copyFile, rm, writeFile } from "node:fs/promises";
+import { existsSync, readdirSync } from "node:fs";
+import { copyFile, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PROJECT_ROOT } from "../src/core/project.ts";
 import { settingsJsonSchema } from "../src/core/settings.ts";
 import { writeBundledBrowserScripts } from "../src/render/browser-scripts.ts";
+import { runningCodeIdentity } from "../src/pipeline/code-identity.ts";
 import { SETTINGS_SCHEMA_FILE } from "../src/cli/scaffold.ts";
 
 const dist = join(PROJECT_ROOT, "dist");
+/** The identity of the sources dist/ was compiled from. */
+const COMPILED_FROM = join(dist, ".compiled-from");
+
+/** Every module of src/ and the installed dependencies, as the build cache identifies code. */
+function sourceIdentity(): string {
+  const src = join(PROJECT_ROOT, "src");
+  const folders = readdirSync(src, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  return runningCodeIdentity({ projectRoot: PROJECT_ROOT, codeRoot: src, folders, moduleExtension: ".ts" });
+}
+
+async function compiledFrom(): Promise<string | undefined> {
+  if (!existsSync(join(dist, "cli/main.js"))) return undefined;
+  return readFile(COMPILED_FROM, "utf8").catch(() => undefined);
+}
+
+const identity = sourceIdentity();
+if (process.argv.includes("--if-stale") && (await compiledFrom()) === identity) process.exit(0);
+
 await rm(dist, { recursive: true, force: true });
 const tsc = spawnSync(process.execPath, [join(PROJECT_ROOT, "node_modules/typescript/bin/tsc"), "-p", join(PROJECT_ROOT, "tsconfig.build.json")], { stdio: "inherit" });
 if (tsc.status !== 0) {
@@ -21,4 +46,5 @@ if (tsc.status !== 0) {
 await copyFile(join(PROJECT_ROOT, "src/render/eleventy.d.ts"), join(dist, "render/eleventy.d.ts"));
 await writeBundledBrowserScripts(dist);
 await writeFile(join(PROJECT_ROOT, SETTINGS_SCHEMA_FILE), `${JSON.stringify(settingsJsonSchema(), null, 2)}\n`);
+await writeFile(COMPILED_FROM, identity);
 console.log(`compile: ${dist} written`);
