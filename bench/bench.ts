@@ -4,13 +4,14 @@
 // one-line layout), alternating, and reports median, min and max of wall
 // time, CPU time and peak memory of each, and the ratio ours / baseline.
 import { execFileSync } from "node:child_process";
-import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../src/core/project.ts";
 import { generateArchive } from "./generate.ts";
 import { measure, median, type Measurement } from "./measure.ts";
+import { joinResults, splitResults } from "./results-file.ts";
 
 const STANDARD_SIZES = [1000, 4000, 10000];
 const FIRST_BUILD = "news-archive (full build, empty cache)";
@@ -106,13 +107,14 @@ const machine = `${cpus().length} cores, ${(totalmem() / 1_073_741_824).toFixed(
 const report = `${header}\n${sections.join("\n")}\n\n${runs} alternating run(s) per build; ${machine}.\n`;
 console.log(report);
 if (outFile !== undefined) {
+  const kept = splitResults(await readFile(outFile, "utf8").catch(() => "")).scale;
   await writeFile(
     outFile,
-    `# Benchmark results\n\nMade by \`npm run bench\` (synthetic articles of 300-800 words, dates over 25 years, 6 categories, tags). ` +
+    joinResults(`# Benchmark results\n\nMade by \`npm run bench\` (synthetic articles of 300-800 words, dates over 25 years, 6 categories, tags). ` +
       `Our build is the full site: article, archive, category and tag pages, feeds, sitemap and search index, ` +
       `measured twice per run: with an empty build cache (every article read and rendered), then again with the articles the first build cached (an archive rebuilt after an edit or a new article). ` +
       `The baseline is plain Eleventy 3 with one .md template per article and a one-line layout, writing the article pages only. ` +
-      `Peak memory is the largest sum of resident memory over the build's process tree.\n\n${report}`,
+      `Peak memory is the largest sum of resident memory over the build's process tree.\n\n${report}`, kept),
   );
   console.error(`written to ${outFile}`);
 }
