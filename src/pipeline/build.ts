@@ -115,6 +115,7 @@ async function serve(request: BuildRequest, options: RunOptions, io: Console): P
   report(first.site, { pagesWritten: first.pagesToRender, seconds: first.site.loadSeconds });
   await mkdir(request.outputDir, { recursive: true });
   await writeFile(join(request.outputDir, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
+  await session.renderInPasses((views) => renderPages(request.outputDir, renderingOf(request, () => views)));
   await watchPages(request.outputDir, renderingOf(request, () => session.viewsToRender()), {
     contentDir: request.contentDir,
     changed: (change) => session.changed(change),

@@ -2,8 +2,8 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { BuildCache } from "../content/build-cache.ts";
 import type { ReadOutcome, RecentRead } from "../content/load-archive.ts";
-import { pageChanges, type PageFingerprints } from "../model/page-changes.ts";
-import type { SiteViews } from "../model/pages.ts";
+import { pageChanges, renderPasses, type PageFingerprints } from "../model/page-changes.ts";
+import { mapPageKinds, type PageKindName, type PageViews, type SiteViews } from "../model/pages.ts";
 import { writeBesidePages } from "../publish/beside-pages.ts";
 import { loadSite, openArticleCache, type Site } from "./load-site.ts";
 import type { BuildRequest } from "./request.ts";
@@ -37,6 +37,8 @@ export class DevSession {
   #recentReads: ReadonlyMap<string, RecentRead> = new Map();
   #fingerprints: PageFingerprints | undefined;
   #current: Promise<DevLoad> | undefined;
+  /** The load whose pages are already written, by renderInPasses: the watch's next build renders none of them. */
+  #rendered: DevLoad | undefined;
   #loads = 0;
 
   constructor(request: BuildRequest, events: DevSessionEvents) {
@@ -53,7 +55,26 @@ export class DevSession {
 
   /** The views of the pages the next build renders. */
   async viewsToRender(): Promise<SiteViews> {
-    return (await this.load()).changed;
+    const load = await this.load();
+    if (load !== this.#rendered) return load.changed;
+    return { site: load.changed.site, pages: mapPageKinds(<Name extends PageKindName>(): PageViews[Name] => [] as PageViews[Name]) };
+  }
+
+  /**
+   * Writes the current load's pages with `render`, one Eleventy run per pass
+   * of at most `articlesPerRenderPass` article pages, as `npm run build`
+   * does: a watching Eleventy renders a build in one run, which a large
+   * archive's first build outgrows (Node's heap at 100,000 articles). The
+   * watch's first build then renders none of them. An archive that fits in
+   * one pass is left to the watch. Returns how many passes were rendered.
+   */
+  async renderInPasses(render: (views: SiteViews) => Promise<void>): Promise<number> {
+    const load = await this.load();
+    const passes = renderPasses(load.changed, this.#request.articlesPerRenderPass);
+    if (passes.length < 2) return 0;
+    for (const views of passes) await render(views);
+    this.#rendered = load;
+    return passes.length;
   }
 
   /** Files changed: the next build loads the archive again, and renders every page when `everyPage` (a template changed, which can change any). */
