@@ -101,10 +101,12 @@ async function serve(request: BuildRequest, options: RunOptions, io: Console): P
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
   const report = reporter(request, options, io, relative(process.cwd(), request.outputDir) || ".");
-  let reload = (): void => undefined;
+  // The server starts once the first build's pages and files are written, before its search index,
+  // which takes minutes on a large archive; after each later build it reloads the browser.
+  let server: { readonly reload: () => void } | undefined;
   const session = new DevSession(request, {
     reloaded: (load) => report(load.site, { pagesWritten: load.pagesToRender, seconds: load.site.loadSeconds }),
-    pagesWritten: () => reload(),
+    pagesWritten: () => (server ??= servePages(request.outputDir, options.port, request.settings.basePath)).reload(),
   });
   const first = await session.load();
   const refusal = await refuseToBuild(request, first.site);
@@ -121,7 +123,6 @@ async function serve(request: BuildRequest, options: RunOptions, io: Console): P
     changed: (change) => session.changed(change),
     written: (outputDir) => session.written(outputDir),
   });
-  reload = servePages(request.outputDir, options.port, request.settings.basePath).reload;
   return 0;
 }
 
