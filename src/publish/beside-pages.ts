@@ -149,10 +149,14 @@ async function shellFiles(
   }));
 }
 
+/** Writes files into the output folder, making each folder once: a large archive's redirect pages and portable index are tens of thousands of files in a few folders. */
 function writeFiles(outputDir: string, files: readonly { readonly path: string; readonly content: string | Uint8Array }[]): void {
+  const made = new Set<string>();
   for (const file of files) {
     const target = join(outputDir, file.path);
-    mkdirSync(dirname(target), { recursive: true });
+    const folder = dirname(target);
+    if (!made.has(folder)) mkdirSync(folder, { recursive: true });
+    made.add(folder);
     writeFileSync(target, file.content);
   }
 }
