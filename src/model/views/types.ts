@@ -255,6 +255,9 @@ export interface SearchPageView extends PageBase {
   readonly categories: readonly string[];
   /** Newest first. */
   readonly years: readonly number[];
+  /** From the site's root, for the search script, which finds the root from its own place: the newest period's bundle folder, and the list of periods. */
+  readonly searchBundle: string;
+  readonly searchPeriods: string;
 }
 
 
