@@ -38,8 +38,8 @@ export function pagefindEngine(root: URL, paths: BundlePaths): SearchEngine {
     async search(request: SearchRequest, searching?: (progress: SearchProgress) => void): Promise<SearchOutcome> {
       const words = queryWords(request.query);
       if (words.length === 0) return { count: 0, complete: true, next: async () => [] };
-      // The newest period's bundle loads while the list of periods is read: most archives have no other.
-      bundle(paths.newestBundle).catch(() => undefined);
+      // The newest period's bundle loads while the list of periods is read: most archives have no other. A year is in one or two periods: only they load.
+      if (request.year === "") bundle(paths.newestBundle).catch(() => undefined);
       periods ??= readPeriods(new URL(paths.periods, root));
       const matching = (await periods).filter((period) => periodMayMatch(period, request));
       return acrossPeriods(matching, async (period) => searchBundle(await bundle(period.bundle), words.join(" "), request), searching);
