@@ -141,11 +141,16 @@ async function run(restoring?: KeptState): Promise<void> {
   outcome = found;
   shown = 0;
   await showMore(mine, Math.max(PAGE_SIZE, restoring?.shown ?? 0), state);
+  // Back from an article, as many as were shown, older periods included: a call gives at most the rest of one period's results.
+  while (restoring !== undefined && mine === generation && shown < restoring.shown && !more.hidden) {
+    if (!(await showMore(mine, restoring.shown - shown, state))) break;
+  }
   if (restoring !== undefined && mine === generation) window.scrollTo(0, restoring.scroll);
 }
 
-async function showMore(mine: number, count: number, state: SearchRequest): Promise<void> {
-  if (outcome === undefined) return;
+/** Shows the next results; whether any were shown. */
+async function showMore(mine: number, count: number, state: SearchRequest): Promise<boolean> {
+  if (outcome === undefined) return false;
   status.textContent = describe(outcome, state);
   let batch: FoundArticle[];
   try {
@@ -153,9 +158,9 @@ async function showMore(mine: number, count: number, state: SearchRequest): Prom
     batch = await outcome.next(count);
   } catch (cause) {
     if (mine === generation) sayNotLoaded(cause);
-    return;
+    return false;
   }
-  if (mine !== generation) return;
+  if (mine !== generation) return false;
   for (const item of batch) {
     const rendered = renderResult(item);
     list.append(rendered);
@@ -165,6 +170,7 @@ async function showMore(mine: number, count: number, state: SearchRequest): Prom
   status.textContent = describe(outcome, state);
   more.hidden = shown >= outcome.count && outcome.complete;
   keep({ shown });
+  return batch.length > 0;
 }
 
 function sayNotLoaded(cause: unknown): void {

@@ -64,6 +64,25 @@ describe("searching an archive whose index is split by period, in a browser", ()
     assert.deepEqual(loaded, ["/pagefind/", "/pagefind/periods/2020/", "/pagefind/periods/2019/"]);
   });
 
+  it("shows the results of every period shown before when the reader comes back from an article", async () => {
+    const { page } = await openPage(siteUrl);
+    await page.goto(`${siteUrl}search/?q=carbon`);
+    await page.waitForFunction(() => document.querySelectorAll("#search-results li").length === 2);
+    for (const shown of [4, 6]) {
+      await page.click("#search-more");
+      await page.waitForFunction((count) => document.querySelectorAll("#search-results li").length === count, shown);
+    }
+    const before = await shownDates(page);
+    // A page with an unload handler is never kept in the back/forward cache: Back loads it anew, from its history entry.
+    await page.evaluate(() => window.addEventListener("unload", () => undefined));
+    await page.locator("#search-results h2 a").last().click();
+    await page.waitForURL(/highlight=carbon/);
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelectorAll("#search-results li").length === 6);
+    assert.deepEqual(await shownDates(page), before);
+    assert.equal(await status(page), "6 articles found for “carbon”.");
+  });
+
   it("loads only the period holding the year chosen", async () => {
     const { page } = await openPage(siteUrl);
     const loaded = bundlesLoaded(page);
