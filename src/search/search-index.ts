@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import * as pagefind from "pagefind";
@@ -52,6 +52,7 @@ export async function writeSearchIndex(outputDir: string, { pages, keepIndexUrl,
     }
     // An archive with nothing to search still gets its (empty) bundle, as it always did.
     if (periods.length === 0) pagesIndexed = await writeBundle(outputDir, join(outputDir, SEARCH_BUNDLE_DIR), [], keepIndexUrl);
+    removeOtherPeriods(outputDir, manifest.periods.map((period) => period.bundle));
     const manifestFile = join(outputDir, routePath({ kind: "search-periods" }).slice(1));
     mkdirSync(dirname(manifestFile), { recursive: true });
     writeFileSync(manifestFile, JSON.stringify(manifest));
@@ -94,6 +95,21 @@ async function writeBundle(outputDir: string, bundleDir: string, pages: readonly
     return await pagesInBundle(bundleDir);
   } finally {
     await index.deleteIndex();
+  }
+}
+
+/**
+ * Removes the bundles of periods an earlier build wrote into the same
+ * folder (`npm start` writes into the folder it serves) that this build's
+ * periods no longer have: articles added or removed move the periods' bounds.
+ */
+function removeOtherPeriods(outputDir: string, bundles: readonly string[]): void {
+  // The folder holding every older period's bundle: the parent of any of them.
+  const olderPeriods = join(outputDir, dirname(routePath({ kind: "search-bundle", period: "any" }).slice(1, -1)));
+  if (!existsSync(olderPeriods)) return;
+  for (const folder of readdirSync(olderPeriods)) {
+    const bundle = join(olderPeriods, folder);
+    if (!bundles.some((kept) => join(outputDir, kept) === join(bundle, "/"))) rmSync(bundle, { recursive: true, force: true });
   }
 }
 

@@ -1,12 +1,13 @@
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
 import { runCli, type CliRun } from "../support/cli.ts";
 import { openSiteSearch } from "../support/pagefind.ts";
 import { parsePeriodsManifest, type PeriodsManifest } from "../../src/search/period-manifest.ts";
+import { writeSearchIndex } from "../../src/search/search-index.ts";
 
 const carbon = (title: string, date: string, category: string): string => article({ title, date, category }, `A note on carbon, ${title.toLowerCase()}.`);
 
@@ -72,6 +73,18 @@ describe("a search index split by period", () => {
         { category: { News: 1, Reports: 1 }, year: { "2018": 1, "2019": 1 } },
       ],
     );
+  });
+
+  it("drops the bundles of periods that a later index written into the same folder no longer has, as `npm start` writes", async () => {
+    const pages = Object.keys(fixture).map((file) => ({ file, date: /date: (\d{4})-(\d{2})-(\d{2})/.exec(fixture[file as keyof typeof fixture]) }));
+    const report = await writeSearchIndex(output, {
+      pages: pages.map(({ file, date }) => ({ permalink: `${date?.[1]}/${date?.[2]}/${date?.[3]}/${file.slice(0, -3)}/index.html`, year: Number(date?.[1]), month: Number(date?.[2]), category: "News" })),
+      keepIndexUrl: false,
+      periodArticles: 4,
+    });
+    assert.equal(report.pagesIndexed, 7);
+    assert.deepEqual((await readManifest(output)).periods.map((period) => period.bundle), ["pagefind/", "pagefind/periods/2018-2020/"]);
+    assert.deepEqual(await readdir(join(output, "pagefind", "periods")), ["2018-2020"]);
   });
 });
 
