@@ -40,7 +40,11 @@ export function pagefindEngine(root: URL, paths: BundlePaths): SearchEngine {
       if (words.length === 0) return { count: 0, complete: true, next: async () => [] };
       // The newest period's bundle loads while the list of periods is read: most archives have no other. A year is in one or two periods: only they load.
       if (request.year === "") bundle(paths.newestBundle).catch(() => undefined);
-      periods ??= readPeriods(new URL(paths.periods, root));
+      // A list that could not be read (offline, never saved) is asked for again by the next search.
+      periods ??= readPeriods(new URL(paths.periods, root)).catch((cause: unknown) => {
+        periods = undefined;
+        throw cause;
+      });
       const matching = (await periods).filter((period) => periodMayMatch(period, request));
       return acrossPeriods(matching, async (period) => searchBundle(await bundle(period.bundle), words.join(" "), request), searching);
     },
