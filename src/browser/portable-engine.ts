@@ -50,6 +50,7 @@ export function portableEngine(root: URL): SearchEngine {
       const hits = await searchPortable(source, request.query, { filters: { category: request.category, year: request.year }, sort: request.sort });
       return {
         count: hits.length,
+        complete: true,
         next: async (count) =>
           (await Promise.all(hits.splice(0, count).map((hit) => resultOf(source, hit)))).map((result) => ({ ...result, url: new URL(result.url, root).href })),
       };

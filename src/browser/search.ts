@@ -3,9 +3,9 @@
 // bundle; on a site opened from disk (file://), where Pagefind cannot load,
 // the portable index. Both are found from this script's place, one folder
 // below the site's root, so the site works under any path.
-import { pagefindEngine } from "./pagefind-engine.ts";
+import { pagefindEngine, type BundlePaths } from "./pagefind-engine.ts";
 import { portableEngine } from "./portable-engine.ts";
-import type { FoundArticle, SearchEngine, SearchOutcome, SearchRequest } from "./search-engine.ts";
+import type { FoundArticle, SearchEngine, SearchOutcome, SearchProgress, SearchRequest } from "./search-engine.ts";
 
 const PAGE_SIZE = 10;
 
@@ -19,7 +19,14 @@ const script = document.currentScript;
 if (!(script instanceof HTMLScriptElement)) throw new Error("the search script must be loaded by a <script> element");
 const root = new URL("../", script.src);
 const fromDisk = location.protocol === "file:";
-const engine: SearchEngine = fromDisk ? portableEngine(root) : pagefindEngine(root);
+const engine: SearchEngine = fromDisk ? portableEngine(root) : pagefindEngine(root, bundlePaths(script));
+
+/** Where the search bundles are, as the search page's script element says (search-page.njk). */
+function bundlePaths(from: HTMLScriptElement): BundlePaths {
+  const { searchBundle, searchPeriods } = from.dataset;
+  if (searchBundle === undefined || searchPeriods === undefined) throw new Error("the search script's element lacks data-search-bundle or data-search-periods: copy them from the theme's search-page.njk");
+  return { newestBundle: searchBundle, periods: searchPeriods };
+}
 
 const form = element("search-form", HTMLFormElement);
 const input = element("search-query", HTMLInputElement);
@@ -91,10 +98,21 @@ function restoreState(): void {
   sort.value = params.get("sort") === "newest" ? "newest" : "relevance";
 }
 
-function describe(count: number, state: SearchRequest): string {
+/**
+ * What was found. An index split by period (search/periods.ts) is searched
+ * newest period first, so until every period was searched the line says
+ * which were, and which is being searched while the reader waits.
+ */
+function describe(found: Pick<SearchOutcome, "count" | "complete" | "progress">, state: SearchRequest, searching?: SearchProgress): string {
+  const { count } = found;
   const what = count === 0 ? "No articles" : count === 1 ? "1 article" : `${count} articles`;
   const filters = [state.category, state.year].filter((value) => value !== "").join(", ");
-  return `${what} found for “${state.query}”${filters === "" ? "" : ` in ${filters}`}.`;
+  const said = `${what} found for “${state.query}”${filters === "" ? "" : ` in ${filters}`}`;
+  const progress = searching ?? found.progress;
+  if (progress === undefined || (found.complete && searching === undefined)) return `${said}.`;
+  const span = progress.periodsSearched === 0 ? "" : ` in ${progress.searchedSpan}`;
+  if (searching?.searching !== undefined) return `${said}${span}; searching ${searching.searching}…`;
+  return `${said}${span} (searched ${progress.periodsSearched} of ${progress.periods} periods; “Show more” searches older ones).`;
 }
 
 /** Searches for what the form says; `restoring` is what the history entry kept when the page is shown again. */
@@ -112,35 +130,54 @@ async function run(restoring?: KeptState): Promise<void> {
   status.textContent = "Searching…";
   let found: SearchOutcome;
   try {
-    found = await engine.search(state);
+    found = await engine.search(state, (progress) => {
+      if (mine === generation && outcome !== undefined) status.textContent = describe(outcome, state, progress);
+    });
   } catch (cause) {
-    if (mine !== generation) return;
-    status.textContent = fromDisk
-      ? "The search index of this copy could not be loaded. Build the site with --portable to search it from a folder on disk."
-      : "The search index could not be loaded. Check your connection and try again.";
-    console.error(cause);
+    if (mine === generation) sayNotLoaded(cause);
     return;
   }
   if (mine !== generation) return;
   outcome = found;
   shown = 0;
-  status.textContent = describe(found.count, state);
-  await showMore(mine, Math.max(PAGE_SIZE, restoring?.shown ?? 0));
+  await showMore(mine, Math.max(PAGE_SIZE, restoring?.shown ?? 0), state);
+  // Back from an article, as many as were shown, older periods included: a call gives at most the rest of one period's results.
+  while (restoring !== undefined && mine === generation && shown < restoring.shown && !more.hidden) {
+    if (!(await showMore(mine, restoring.shown - shown, state))) break;
+  }
   if (restoring !== undefined && mine === generation) window.scrollTo(0, restoring.scroll);
 }
 
-async function showMore(mine: number, count: number): Promise<void> {
-  if (outcome === undefined) return;
-  const batch = await outcome.next(count);
-  if (mine !== generation) return;
+/** Shows the next results; whether any were shown. */
+async function showMore(mine: number, count: number, state: SearchRequest): Promise<boolean> {
+  if (outcome === undefined) return false;
+  status.textContent = describe(outcome, state);
+  let batch: FoundArticle[];
+  try {
+    // An older period's bundle may be loaded now.
+    batch = await outcome.next(count);
+  } catch (cause) {
+    if (mine === generation) sayNotLoaded(cause);
+    return false;
+  }
+  if (mine !== generation) return false;
   for (const item of batch) {
     const rendered = renderResult(item);
     list.append(rendered);
     if (!navigator.onLine && !fromDisk) void sayIfNotSaved(rendered, item.url);
   }
   shown += batch.length;
-  more.hidden = shown >= outcome.count;
+  status.textContent = describe(outcome, state);
+  more.hidden = shown >= outcome.count && outcome.complete;
   keep({ shown });
+  return batch.length > 0;
+}
+
+function sayNotLoaded(cause: unknown): void {
+  status.textContent = fromDisk
+    ? "The search index of this copy could not be loaded. Build the site with --portable to search it from a folder on disk."
+    : "The search index could not be loaded. Check your connection and try again.";
+  console.error(cause);
 }
 
 function renderResult({ url, meta, excerpt }: FoundArticle): HTMLLIElement {
@@ -182,7 +219,7 @@ form.addEventListener("submit", (event) => {
   event.preventDefault();
   void run();
 });
-more.addEventListener("click", () => void showMore(generation, PAGE_SIZE));
+more.addEventListener("click", () => void showMore(generation, PAGE_SIZE, readState()));
 // The page scrolls itself back once its results are shown again; where the reader was is kept on leaving.
 history.scrollRestoration = "manual";
 window.addEventListener("pagehide", () => keep({ scroll: window.scrollY }));

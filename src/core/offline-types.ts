@@ -10,7 +10,7 @@ export interface OfflinePlan {
   readonly version: string;
   /** [url, revision]: the shell, saved on install, and again only when the revision changes. */
   readonly precache: readonly (readonly [url: string, revision: string])[];
-  /** The folder of the Pagefind bundle. */
+  /** The folder of the Pagefind bundles: the newest period's, holding the older periods' (search/search-index.ts). */
   readonly searchBundle: string;
   /** Shown offline for a page the reader never opened. */
   readonly offlinePage: string;

@@ -167,6 +167,10 @@ export const settingsSchema = z.strictObject({
       description:
         "Reading offline on the hosted site: a service worker saves the site's shell, the pages a reader opens and the parts of the search index the reader's searches load; the whole archive when the reader asks, or on a first visit when it is small (wholeArchiveMB).",
     }),
+  searchPeriodArticles: z.number().int().min(1).max(1_000_000).default(5000).meta({
+    description:
+      "The search index is split into periods of consecutive years holding at most this many articles (a larger year by months), each its own bundle, so that indexing needs the memory of one period; the search page searches the newest period first.",
+  }),
   homeGridYears: z.number().int().min(0).max(100).default(5).meta({ description: "How many recent years of the month grid the home page shows (0: none)." }),
 });
 

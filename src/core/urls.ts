@@ -40,6 +40,10 @@ export type Route =
   | { readonly kind: "service-worker" }
   /** Every file of the archive with its size, which a reader's browser fetches only to save the whole archive. */
   | { readonly kind: "offline-archive-list" }
+  /** A search bundle's folder: the newest period's (the only one of most archives), or an older period's by its id ("2017-2021"). */
+  | { readonly kind: "search-bundle"; readonly period?: string }
+  /** The list of the search bundles, one per period, with their filter counts. */
+  | { readonly kind: "search-periods" }
   /** A file of the theme or of a page bundle, by its path from the site's root. */
   | { readonly kind: "file"; readonly path: string };
 
@@ -90,6 +94,11 @@ export function routePath(route: Route): string {
       return "/sw.js";
     case "offline-archive-list":
       return "/offline-archive.json";
+    case "search-bundle":
+      // Older periods inside the newest one's folder: one folder name stays reserved, and the worker's routes cover them all.
+      return route.period === undefined ? "/pagefind/" : `/pagefind/periods/${route.period}/`;
+    case "search-periods":
+      return "/pagefind/pagefind-periods.json";
     case "file":
       return `/${route.path.replace(/^\/+/, "")}`;
   }
@@ -103,7 +112,7 @@ function feedFolder(route: Route & { readonly kind: "feed" }): string {
 /**
  * The first segments of the site's own pages and files: no article or
  * redirect may be written there. Besides the routes' own, the theme's files
- * (assets/) and the search bundle (pagefind/, which the search layer names).
+ * (assets/).
  */
 const SITE_ROUTES: readonly Route[] = [
   { kind: "archive" },
@@ -121,8 +130,9 @@ const SITE_ROUTES: readonly Route[] = [
   { kind: "service-worker" },
   { kind: "redirects-file" },
   { kind: "redirect-map" },
+  { kind: "search-bundle" },
 ];
-const SITE_SEGMENTS = new Set([...SITE_ROUTES.map((route) => routePath(route).split("/")[1] ?? ""), "assets", "pagefind"]);
+const SITE_SEGMENTS = new Set([...SITE_ROUTES.map((route) => routePath(route).split("/")[1] ?? ""), "assets"]);
 
 /**
  * Which of the site's own pages or files a path belongs to, or undefined:

@@ -76,7 +76,11 @@ export async function writeBesidePages(outputDir: string, site: SiteFiles, reque
   siteFilesWritten();
 
   const searchable = views.pages.article.filter((page) => page.searchable);
-  const search = await writeSearchIndex(outputDir, { pages: searchable.map((page) => page.permalink), keepIndexUrl: !request.settings.cleanUrls });
+  const search = await writeSearchIndex(outputDir, {
+    pages: searchable.map((page) => ({ permalink: page.permalink, year: page.year, month: page.month, category: page.category.title })),
+    keepIndexUrl: !request.settings.cleanUrls,
+    periodArticles: request.settings.searchPeriodArticles,
+  });
 
   if (request.portable) {
     const language = await portableLanguage(request.settings.language);

@@ -1,40 +1,84 @@
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import * as pagefind from "pagefind";
 import { filesUnder, type FileInFolder } from "../core/files.ts";
-import { hrefFromRootOfFile } from "../core/urls.ts";
+import { hrefFromRootOfFile, routePath } from "../core/urls.ts";
 import { htmlForIndex } from "./index-html.ts";
+import { periodsManifest, type IndexedArticle } from "./period-manifest.ts";
+import { searchPeriods } from "./periods.ts";
 
 export interface SearchIndexReport {
   readonly pagesIndexed: number;
+  /** How many bundles, one per period. */
+  readonly periods: number;
   readonly bytesOnDisk: number;
-  /** The bundle's files, paths from the bundle's folder. */
+  /** The bundles' files and their list of periods, paths from the newest bundle's folder. */
   readonly bundleFiles: readonly FileInFolder[];
   readonly seconds: number;
 }
 
-/** Where the search bundle lives in the output folder. */
-export const SEARCH_BUNDLE_DIR = "pagefind";
+/** The folder of the newest period's search bundle, the only one of most archives, and the folder every other period's bundle is in. */
+export const SEARCH_BUNDLE_DIR = routePath({ kind: "search-bundle" }).slice(1, -1);
 
+/** An article page to index: its file from the output folder, and what its period is chosen and counted by. */
+export interface PageToIndex extends IndexedArticle {
+  readonly permalink: string;
+}
+
+export interface SearchIndexRequest {
+  readonly pages: readonly PageToIndex[];
+  readonly keepIndexUrl: boolean;
+  /** The most articles a period of several years holds (periods.ts). */
+  readonly periodArticles: number;
+}
 
 /**
- * Indexes the written article pages with Pagefind and writes the bundle to
- * `<output>/pagefind/`. Only elements marked `data-pagefind-body` (published,
- * non-draft articles) are indexed; each page is recorded by its path from
- * the site's root, ending in `index.html` when links do (`keepIndexUrl`). The
- * language of each page is taken from its `<html lang>`, so articles in
- * another language get their own index. Pagefind is handed each page as the
- * search should see it (`htmlForIndex`: numbers with their number terms,
- * machine-generated lists weighted down), the written page staying as it is.
- * Throws with Pagefind's messages when indexing fails.
+ * Indexes the written article pages with Pagefind, one bundle per period
+ * (periods.ts), and writes beside them the list of periods the search page
+ * reads (period-manifest.ts). The newest period's bundle is `<output>/pagefind/`,
+ * older ones `pagefind/periods/<id>/`: an archive of one period gets the
+ * bundle it always had. Each period's index is written and deleted before
+ * the next is made, so Pagefind holds one period at a time.
  */
-export async function writeSearchIndex(outputDir: string, { pages, keepIndexUrl }: { readonly pages: readonly string[]; readonly keepIndexUrl: boolean }): Promise<SearchIndexReport> {
+export async function writeSearchIndex(outputDir: string, { pages, keepIndexUrl, periodArticles }: SearchIndexRequest): Promise<SearchIndexReport> {
   const started = performance.now();
+  try {
+    const periods = searchPeriods(pages, periodArticles);
+    const manifest = periodsManifest(periods, (period, newest) => routePath({ kind: "search-bundle", ...(newest ? {} : { period: period.id }) }).slice(1));
+    let pagesIndexed = 0;
+    for (const [at, period] of periods.entries()) {
+      pagesIndexed += await writeBundle(outputDir, join(outputDir, manifest.periods[at]?.bundle ?? SEARCH_BUNDLE_DIR), period.articles.map((page) => page.permalink), keepIndexUrl);
+    }
+    // An archive with nothing to search still gets its (empty) bundle, as it always did.
+    if (periods.length === 0) pagesIndexed = await writeBundle(outputDir, join(outputDir, SEARCH_BUNDLE_DIR), [], keepIndexUrl);
+    removeOtherPeriods(outputDir, manifest.periods.map((period) => period.bundle));
+    const manifestFile = join(outputDir, routePath({ kind: "search-periods" }).slice(1));
+    mkdirSync(dirname(manifestFile), { recursive: true });
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    const bundleFiles = await filesUnder(join(outputDir, SEARCH_BUNDLE_DIR));
+    const bytesOnDisk = bundleFiles.reduce((sum, file) => sum + file.bytes, 0);
+    return { pagesIndexed, periods: manifest.periods.length, bytesOnDisk, bundleFiles, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/**
+ * One bundle, in the pages' order, so that every build numbers the pages
+ * alike and writes the same index; the next page is read meanwhile. Each
+ * page is recorded by its path from the site's root, ending in
+ * `index.html` when links do (`keepIndexUrl`); its language is taken from
+ * its `<html lang>`. Pagefind is handed each page as the search should see
+ * it (`htmlForIndex`: numbers with their number terms, machine-generated
+ * lists weighted down), the written page staying as it is. Returns the
+ * pages the bundle holds; throws with Pagefind's messages.
+ */
+async function writeBundle(outputDir: string, bundleDir: string, pages: readonly string[], keepIndexUrl: boolean): Promise<number> {
   const created = await pagefind.createIndex({ keepIndexUrl });
   const index = created.index;
   if (index === undefined) throw new Error(`the search index could not be created: ${created.errors.join("; ")}`);
   try {
-    // In the pages' order, so that every build numbers the pages alike and writes the same index; the next page is read meanwhile.
     const errors: string[] = [];
     const prepare = async (page: string): Promise<string> => htmlForIndex(await readFile(join(outputDir, page), "utf8"), { numberTerms: true });
     let next = pages[0] === undefined ? undefined : prepare(pages[0]);
@@ -46,15 +90,26 @@ export async function writeSearchIndex(outputDir: string, { pages, keepIndexUrl 
       errors.push(...added.errors.map((message) => `${page}: ${message}`));
     }
     if (errors.length > 0) throw new Error(`the search index could not read the pages: ${errors.join("; ")}`);
-    const bundleDir = join(outputDir, SEARCH_BUNDLE_DIR);
     const written = await index.writeFiles({ outputPath: bundleDir });
     if (written.errors.length > 0) throw new Error(`the search index could not be written: ${written.errors.join("; ")}`);
-    const bundleFiles = await filesUnder(bundleDir);
-    const bytesOnDisk = bundleFiles.reduce((sum, file) => sum + file.bytes, 0);
-    return { pagesIndexed: await pagesInBundle(bundleDir), bytesOnDisk, bundleFiles, seconds: (performance.now() - started) / 1000 };
+    return await pagesInBundle(bundleDir);
   } finally {
     await index.deleteIndex();
-    await pagefind.close();
+  }
+}
+
+/**
+ * Removes the bundles of periods an earlier build wrote into the same
+ * folder (`npm start` writes into the folder it serves) that this build's
+ * periods no longer have: articles added or removed move the periods' bounds.
+ */
+function removeOtherPeriods(outputDir: string, bundles: readonly string[]): void {
+  // The folder holding every older period's bundle: the parent of any of them.
+  const olderPeriods = join(outputDir, dirname(routePath({ kind: "search-bundle", period: "any" }).slice(1, -1)));
+  if (!existsSync(olderPeriods)) return;
+  for (const folder of readdirSync(olderPeriods)) {
+    const bundle = join(olderPeriods, folder);
+    if (!bundles.some((kept) => join(outputDir, kept) === join(bundle, "/"))) rmSync(bundle, { recursive: true, force: true });
   }
 }
 

@@ -6,7 +6,7 @@ import { before, describe, it } from "node:test";
 import type { BrowserContext, Page } from "playwright-core";
 import { SAMPLE_CONTENT_DIR } from "../../src/core/project.ts";
 import { startStaticServer } from "../../src/publish/static-server.ts";
-import { temporaryFolder } from "../support/archive.ts";
+import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
 import { runCli } from "../support/cli.ts";
 import { launchBrowser, serveSite } from "./browser.ts";
 
@@ -209,6 +209,43 @@ describe("reading the hosted sample archive offline after a first visit", () => 
       await context.setOffline(true);
       await page.goto(`${siteUrl}${VISITED}`);
       assert.equal(await page.locator("h1").textContent(), "Life-cycle costing survey, corrected", "offline, the saved page is the new build's");
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("searching offline an archive whose index is split by period", () => {
+  it("searches every period offline that the reader's searches loaded online, with nothing saved whole", async () => {
+    const dates = ["2019-03-05", "2019-09-12", "2020-02-10", "2020-10-21", "2021-04-09", "2021-06-30"];
+    const content = await makeArchive({
+      ...Object.fromEntries(dates.map((date) => [`${date}.md`, article({ title: `Carbon note ${date}`, date, category: "News" }, "What the city measured of carbon.")])),
+      // Two articles a period: three bundles, 2021 in pagefind/, 2020 and 2019 in pagefind/periods/.
+      "news-archive.json": JSON.stringify({ title: "Periods", timeZone: "UTC", searchPeriodArticles: 2, offline: { wholeArchiveMB: 0 } }),
+    });
+    const output = join(await temporaryFolder(), "site");
+    await build(["--content", content, "--output", output]);
+    const server = await stoppableServer(output);
+    const context = await newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await waitForServiceWorker(page);
+      const searchEveryPeriod = async (): Promise<string[]> => {
+        await searchTitles(page, `${server.url}search/?q=carbon&sort=newest`, 2);
+        for (const shown of [4, 6]) {
+          await page.click("#search-more");
+          await page.waitForFunction((count) => document.querySelectorAll("#search-results li").length === count, shown);
+        }
+        return page.locator("#search-results h2").allTextContents();
+      };
+      const online = await searchEveryPeriod();
+      assert.deepEqual(online, [...dates].reverse().map((date) => `Carbon note ${date}`));
+
+      await server.stop();
+      await context.setOffline(true);
+      assert.deepEqual(await searchEveryPeriod(), online);
+      assert.equal(await page.locator("#search-status").textContent(), "6 articles found for “carbon”.");
     } finally {
       await context.close();
     }

@@ -36,10 +36,10 @@ export interface SiteSearch {
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
-/** Loads the search bundle a build wrote, with Pagefind's own search code. */
-export async function openSiteSearch(outputDir: string): Promise<SiteSearch> {
+/** Loads a search bundle a build wrote (by default the newest period's, the only one of most archives), with Pagefind's own search code. */
+export async function openSiteSearch(outputDir: string, bundle = "pagefind"): Promise<SiteSearch> {
   serveFileUrlsFromDisk();
-  const api = (await import(pathToFileURL(join(outputDir, "pagefind", "pagefind.js")).href)) as PagefindApi;
+  const api = (await import(pathToFileURL(join(outputDir, bundle, "pagefind.js")).href)) as PagefindApi;
   await api.options({ baseUrl: "/" });
   await api.init();
   const results = async (query: string, options: Record<string, unknown> = {}): Promise<ResultData[]> => {

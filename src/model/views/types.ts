@@ -131,6 +131,8 @@ export interface ArticlePageView extends PageBase {
   readonly searchable: boolean;
   /** Search filter key. */
   readonly year: number;
+  /** Its calendar month (1-12): a year of many articles is indexed by months (search/periods.ts). */
+  readonly month: number;
   /** The search's sort key: orders articles by date ("2022-04-19T00:00:00.000Z v18-release-announce"). */
   readonly sortKey: string;
 }
@@ -253,6 +255,9 @@ export interface SearchPageView extends PageBase {
   readonly categories: readonly string[];
   /** Newest first. */
   readonly years: readonly number[];
+  /** From the site's root, for the search script, which finds the root from its own place: the newest period's bundle folder, and the list of periods. */
+  readonly searchBundle: string;
+  readonly searchPeriods: string;
 }
 
 

@@ -1,0 +1,103 @@
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { before, describe, it } from "node:test";
+import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
+import { runCli, type CliRun } from "../support/cli.ts";
+import { openSiteSearch } from "../support/pagefind.ts";
+import { parsePeriodsManifest, type PeriodsManifest } from "../../src/search/period-manifest.ts";
+import { writeSearchIndex } from "../../src/search/search-index.ts";
+
+const carbon = (title: string, date: string, category: string): string => article({ title, date, category }, `A note on carbon, ${title.toLowerCase()}.`);
+
+// With at most two articles a period: 2018 and 2019 together, 2020 alone, and 2021 (three articles) by months.
+const fixture = {
+  "a.md": carbon("Old harbour", "2018-05-02", "News"),
+  "b.md": carbon("Grain store", "2019-07-01", "Reports"),
+  "c.md": carbon("Tram line", "2020-02-10", "News"),
+  "d.md": carbon("Solar roofs", "2020-11-03", "News"),
+  "e.md": carbon("Winter buses", "2021-01-20", "Reports"),
+  "f.md": carbon("Spring tenders", "2021-03-04", "News"),
+  "g.md": carbon("Bike lanes", "2021-03-28", "News"),
+};
+
+async function readManifest(output: string): Promise<PeriodsManifest> {
+  return parsePeriodsManifest(JSON.parse(await readFile(join(output, "pagefind", "pagefind-periods.json"), "utf8")));
+}
+
+describe("a search index split by period", () => {
+  let output: string;
+  let run: CliRun;
+  let manifest: PeriodsManifest;
+
+  before(async () => {
+    const content = await makeArchive({ ...fixture, "news-archive.json": JSON.stringify({ title: "Periods", timeZone: "UTC", searchPeriodArticles: 2 }) });
+    output = join(await temporaryFolder(), "site");
+    run = await runCli(["--content", content, "--output", output]);
+    assert.equal(run.code, 0, run.stderr);
+    manifest = await readManifest(output);
+  });
+
+  it("writes one bundle per period, the newest in pagefind/ and the older ones in pagefind/periods/, and says so in the summary", () => {
+    assert.deepEqual(
+      manifest.periods.map((period) => [period.id, period.bundle, period.first, period.last, period.articles]),
+      [
+        ["2021-03", "pagefind/", "2021-03", "2021-03", 2],
+        ["2021-01", "pagefind/periods/2021-01/", "2021-01", "2021-01", 1],
+        ["2020", "pagefind/periods/2020/", "2020", "2020", 2],
+        ["2018-2019", "pagefind/periods/2018-2019/", "2018", "2019", 2],
+      ],
+    );
+    for (const period of manifest.periods) assert.ok(existsSync(join(output, period.bundle, "pagefind.js")), period.bundle);
+    assert.match(run.stdout, /search: 7 pages indexed, .* in \d+ files \(4 periods\)/);
+  });
+
+  it("puts each article in the bundle of its period only", async () => {
+    const found = await Promise.all(manifest.periods.map(async (period) => (await openSiteSearch(output, period.bundle)).urls("carbon")));
+    assert.deepEqual(found.map((urls) => urls.sort()), [
+      ["/2021/03/04/f/", "/2021/03/28/g/"],
+      ["/2021/01/20/e/"],
+      ["/2020/02/10/c/", "/2020/11/03/d/"],
+      ["/2018/05/02/a/", "/2019/07/01/b/"],
+    ]);
+  });
+
+  it("counts each period's articles by category and by year, for the search page's filters", () => {
+    assert.deepEqual(
+      manifest.periods.map((period) => period.filters),
+      [
+        { category: { News: 2 }, year: { "2021": 2 } },
+        { category: { Reports: 1 }, year: { "2021": 1 } },
+        { category: { News: 2 }, year: { "2020": 2 } },
+        { category: { News: 1, Reports: 1 }, year: { "2018": 1, "2019": 1 } },
+      ],
+    );
+  });
+
+  it("drops the bundles of periods that a later index written into the same folder no longer has, as `npm start` writes", async () => {
+    const pages = Object.keys(fixture).map((file) => ({ file, date: /date: (\d{4})-(\d{2})-(\d{2})/.exec(fixture[file as keyof typeof fixture]) }));
+    const report = await writeSearchIndex(output, {
+      pages: pages.map(({ file, date }) => ({ permalink: `${date?.[1]}/${date?.[2]}/${date?.[3]}/${file.slice(0, -3)}/index.html`, year: Number(date?.[1]), month: Number(date?.[2]), category: "News" })),
+      keepIndexUrl: false,
+      periodArticles: 4,
+    });
+    assert.equal(report.pagesIndexed, 7);
+    assert.deepEqual((await readManifest(output)).periods.map((period) => period.bundle), ["pagefind/", "pagefind/periods/2018-2020/"]);
+    assert.deepEqual(await readdir(join(output, "pagefind", "periods")), ["2018-2020"]);
+  });
+});
+
+describe("a search index of one period", () => {
+  it("is the one bundle in pagefind/, with a list of one period beside it and no other bundle", async () => {
+    const content = await makeArchive({ ...fixture, "news-archive.json": JSON.stringify({ title: "One period", timeZone: "UTC" }) });
+    const output = join(await temporaryFolder(), "site");
+    const run = await runCli(["--content", content, "--output", output]);
+    assert.equal(run.code, 0, run.stderr);
+    const manifest = await readManifest(output);
+    assert.deepEqual(manifest.periods.map((period) => [period.id, period.bundle, period.articles]), [["2018-2021", "pagefind/", 7]]);
+    assert.equal(existsSync(join(output, "pagefind", "periods")), false);
+    assert.doesNotMatch(run.stdout, /periods\)/);
+    assert.equal((await (await openSiteSearch(output)).urls("carbon")).length, 7);
+  });
+});
