@@ -9,7 +9,7 @@ import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT, replaceRefusal, writeAtomically } fr
 import { renderPages, servePages, watchPages, type SiteRendering } from "../render/eleventy-site.ts";
 import { stopSearchIndexer } from "../search/search-index.ts";
 import { DevSession } from "./dev-session.ts";
-import { loadSite, openArticleCache, type Site } from "./load-site.ts";
+import { loadSite, openArticleCache, searchBundleIdentityOf, type Site } from "./load-site.ts";
 import { formatDiagnostics, formatSummary, nothingToPublish } from "./report.ts";
 import type { BuildRequest } from "./request.ts";
 
@@ -68,7 +68,8 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
     await writeAtomically(request.outputDir, async (stagingDir) => {
       const writing = performance.now();
       for (const views of renderPasses(site.views, request.articlesPerRenderPass)) await renderPages(stagingDir, renderingOf(request, () => views));
-      written = await writeBesidePages(stagingDir, site, request, () => undefined);
+      // The search bundles of periods whose pages did not change are copied from the output being replaced.
+      written = await writeBesidePages(stagingDir, site, request, () => undefined, { outputDir: request.outputDir, identity: searchBundleIdentityOf(request) });
       writeSeconds = (performance.now() - writing) / 1000;
       if (options.checkLinks) {
         const links = reportLinks(await checkLinks(stagingDir, request.settings.basePath, { fromDisk: request.portable }), site, io);

@@ -18,8 +18,9 @@ import { buildFeeds } from "../publish/feeds.ts";
 import { buildRedirectFiles } from "../publish/redirects.ts";
 import { buildSitemap } from "../publish/sitemap.ts";
 import type { SiteFiles } from "../publish/beside-pages.ts";
+import { LAYOUTS_DIR } from "../render/eleventy-site.ts";
 import { prepareTheme } from "../render/theme.ts";
-import { runningCodeIdentity } from "./code-identity.ts";
+import { runningCodeIdentity, searchBundleIdentity } from "./code-identity.ts";
 import type { BuildRequest } from "./request.ts";
 
 /** Everything one build publishes, computed once from the loaded archive. */
@@ -103,6 +104,16 @@ function markdownOptionsOf(request: BuildRequest): MarkdownOptions {
 function articleReaderIdentity(rendererOptions: MarkdownOptions): string {
   const code = runningCodeIdentity({ projectRoot: PROJECT_ROOT, codeRoot: CODE_ROOT, folders: ["core", "content"], moduleExtension: RUNS_COMPILED ? ".js" : ".ts" });
   return createHash("sha256").update(JSON.stringify(rendererOptions)).update(code).digest("hex");
+}
+
+/**
+ * What makes the search bundles besides their pages' views (code,
+ * templates, settings), so that a build reuses the previous build's bundle
+ * of a period whose pages did not change (search-index.ts).
+ */
+export function searchBundleIdentityOf(request: BuildRequest): string {
+  const code = { projectRoot: PROJECT_ROOT, codeRoot: CODE_ROOT, folders: ["core", "content", "model", "render", "search", "publish"], moduleExtension: RUNS_COMPILED ? ".js" : ".ts" };
+  return searchBundleIdentity(code, [LAYOUTS_DIR, ...(request.ownLayoutsDir === undefined ? [] : [request.ownLayoutsDir])], { settings: request.settings, portable: request.portable });
 }
 
 /** Problems outside the articles: a sidebar box or listsExclude naming an unused category, no site URL, a build cache that cannot be written. */

@@ -86,7 +86,7 @@ export function formatSummary(facts: SummaryFacts): string[] {
     const { search } = facts;
     const filters = Object.entries(search.filters).map(([name, values]) => `${name} (${values} values)`).join(", ");
     lines.push(
-      `search: ${search.pagesIndexed} pages indexed, filters ${filters}, index ${megabytes(search.bytesOnDisk)} in ${search.bundleFiles.length} files${search.periods > 1 ? ` (${search.periods} periods)` : ""}, ${search.seconds.toFixed(2)} s`,
+      `search: ${search.pagesIndexed} pages indexed, filters ${filters}, index ${megabytes(search.bytesOnDisk)} in ${search.bundleFiles.length} files${search.periods > 1 ? ` (${search.periods} periods${search.periodsReused > 0 ? `, ${search.periodsReused} unchanged and reused` : ""})` : ""}, ${search.seconds.toFixed(2)} s`,
     );
   }
   const offline = facts.offline;

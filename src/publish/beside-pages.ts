@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -7,7 +8,7 @@ import { selectPages, type SiteViews } from "../model/pages.ts";
 import type { ThemeBundle } from "../render/theme.ts";
 import { isForReading, planOffline, revisionOf, serviceWorkerScript, type CacheableFile } from "./offline-plan.ts";
 import { buildPortableIndex } from "../search/portable-index.ts";
-import { SEARCH_BUNDLE_DIR, writeSearchIndex, type SearchIndexReport } from "../search/search-index.ts";
+import { SEARCH_BUNDLE_DIR, writeSearchIndex, type SearchIndexReport, type SearchIndexRequest } from "../search/search-index.ts";
 import type { ArchiveList } from "../core/archive-save.ts";
 import { filesUnder } from "../core/files.ts";
 import { portableLanguage } from "../search/stemmers.ts";
@@ -63,7 +64,13 @@ export interface BesidePagesReport {
  * thread pool could land after that (a `mkdir -p` of assets/ did, on a busy
  * machine) and leave a folder behind.
  */
-export async function writeBesidePages(outputDir: string, site: SiteFiles, request: PublishTarget, siteFilesWritten: () => void): Promise<BesidePagesReport> {
+export async function writeBesidePages(
+  outputDir: string,
+  site: SiteFiles,
+  request: PublishTarget,
+  siteFilesWritten: () => void,
+  previous?: SearchIndexRequest["previous"],
+): Promise<BesidePagesReport> {
   const { bundleAssets, views, theme, publishedFiles } = site;
   for (const { from, to } of bundleAssets) {
     const target = join(outputDir, to);
@@ -77,9 +84,11 @@ export async function writeBesidePages(outputDir: string, site: SiteFiles, reque
 
   const searchable = views.pages.article.filter((page) => page.searchable);
   const search = await writeSearchIndex(outputDir, {
-    pages: searchable.map((page) => ({ permalink: page.permalink, year: page.year, month: page.month, category: page.category.title })),
+    // A page prints its view and nothing else: a digest of the view stands for the page, without reading it.
+    pages: searchable.map((page) => ({ permalink: page.permalink, year: page.year, month: page.month, category: page.category.title, digest: createHash("sha256").update(JSON.stringify(page)).digest("base64") })),
     keepIndexUrl: !request.settings.cleanUrls,
     periodArticles: request.settings.searchPeriodArticles,
+    ...(previous === undefined ? {} : { previous }),
   });
 
   if (request.portable) {

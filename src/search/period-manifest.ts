@@ -19,6 +19,8 @@ export interface PeriodEntry {
   readonly articles: number;
   /** Filter → value → articles. */
   readonly filters: { readonly category: Readonly<Record<string, number>>; readonly year: Readonly<Record<string, number>> };
+  /** What the bundle was made from (its pages and the code, templates and settings), so that the next build reuses a bundle made from the same. */
+  readonly digest?: string;
 }
 
 export interface PeriodsManifest {
@@ -27,9 +29,14 @@ export interface PeriodsManifest {
 }
 
 /** The manifest of the periods, each with its bundle's folder (`bundleOf`, a path from the site's root). */
-export function periodsManifest<T extends IndexedArticle>(periods: readonly SearchPeriod<T>[], bundleOf: (period: SearchPeriod<T>, newest: boolean) => string): PeriodsManifest {
+export function periodsManifest<T extends IndexedArticle>(
+  periods: readonly SearchPeriod<T>[],
+  bundleOf: (period: SearchPeriod<T>, newest: boolean) => string,
+  digestOf?: (period: SearchPeriod<T>) => string,
+): PeriodsManifest {
   return {
     periods: periods.map((period, at) => ({
+      ...(digestOf === undefined ? {} : { digest: digestOf(period) }),
       id: period.id,
       bundle: bundleOf(period, at === 0),
       first: period.first,
@@ -77,7 +84,9 @@ function parseEntry(value: unknown, at: number): PeriodEntry {
     return Object.fromEntries(Object.entries(found).filter((entry): entry is [string, number] => typeof entry[1] === "number"));
   };
   const articles = field("articles");
+  const digest = field("digest");
   return {
+    ...(typeof digest === "string" ? { digest } : {}),
     id: text("id"),
     bundle: text("bundle"),
     first: text("first"),

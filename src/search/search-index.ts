@@ -1,17 +1,21 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import * as pagefind from "pagefind";
 import { filesUnder, type FileInFolder } from "../core/files.ts";
+import { isInside } from "../core/project.ts";
 import { hrefFromRootOfFile, routePath } from "../core/urls.ts";
 import { htmlForIndex } from "./index-html.ts";
-import { periodsManifest, type IndexedArticle } from "./period-manifest.ts";
+import { parsePeriodsManifest, periodsManifest, type IndexedArticle, type PeriodsManifest } from "./period-manifest.ts";
 import { searchPeriods } from "./periods.ts";
 
 export interface SearchIndexReport {
   readonly pagesIndexed: number;
   /** How many bundles, one per period. */
   readonly periods: number;
+  /** How many of them were the previous build's, their pages unchanged. */
+  readonly periodsReused: number;
   readonly bytesOnDisk: number;
   /** The bundles' files and their list of periods, paths from the newest bundle's folder. */
   readonly bundleFiles: readonly FileInFolder[];
@@ -21,9 +25,11 @@ export interface SearchIndexReport {
 /** The folder of the newest period's search bundle, the only one of most archives, and the folder every other period's bundle is in. */
 export const SEARCH_BUNDLE_DIR = routePath({ kind: "search-bundle" }).slice(1, -1);
 
-/** An article page to index: its file from the output folder, and what its period is chosen and counted by. */
+/** An article page to index: its file from the output folder, what its period is chosen and counted by, and a digest of what it prints. */
 export interface PageToIndex extends IndexedArticle {
   readonly permalink: string;
+  /** Changes when the page's view does: with the same identity (SearchIndexRequest), the same page. */
+  readonly digest: string;
 }
 
 export interface SearchIndexRequest {
@@ -31,6 +37,12 @@ export interface SearchIndexRequest {
   readonly keepIndexUrl: boolean;
   /** The most articles a period of several years holds (periods.ts). */
   readonly periodArticles: number;
+  /**
+   * The previous build's bundles, reused for the periods whose pages are
+   * unchanged: the folder they are in (the one written to, under npm start)
+   * and what makes a bundle besides the pages (code, templates, settings).
+   */
+  readonly previous?: { readonly outputDir: string; readonly identity: string };
 }
 
 /**
@@ -41,14 +53,28 @@ export interface SearchIndexRequest {
  * bundle it always had. Each period's index is written and deleted before
  * the next is made, so Pagefind holds one period at a time.
  */
-export async function writeSearchIndex(outputDir: string, { pages, keepIndexUrl, periodArticles }: SearchIndexRequest): Promise<SearchIndexReport> {
+export async function writeSearchIndex(outputDir: string, { pages, keepIndexUrl, periodArticles, previous }: SearchIndexRequest): Promise<SearchIndexReport> {
   const started = performance.now();
   try {
     const periods = searchPeriods(pages, periodArticles);
-    const manifest = periodsManifest(periods, (period, newest) => routePath({ kind: "search-bundle", ...(newest ? {} : { period: period.id }) }).slice(1));
+    const digestOf = (articles: readonly PageToIndex[]): string => periodDigest(articles, { keepIndexUrl, identity: previous?.identity ?? "" });
+    const manifest = periodsManifest(
+      periods,
+      (period, newest) => routePath({ kind: "search-bundle", ...(newest ? {} : { period: period.id }) }).slice(1),
+      (period) => digestOf(period.articles),
+    );
+    const reusable = previous === undefined ? [] : await reusableBundles(previous.outputDir, manifest);
     let pagesIndexed = 0;
+    let reused = 0;
     for (const [at, period] of periods.entries()) {
-      pagesIndexed += await writeBundle(outputDir, join(outputDir, manifest.periods[at]?.bundle ?? SEARCH_BUNDLE_DIR), period.articles.map((page) => page.permalink), keepIndexUrl);
+      const entry = manifest.periods[at];
+      const bundle = entry?.bundle ?? SEARCH_BUNDLE_DIR;
+      if (entry !== undefined && previous !== undefined && reusable.includes(entry.bundle) && reuseBundle(previous.outputDir, outputDir, bundle, at === 0)) {
+        pagesIndexed += entry.articles;
+        reused += 1;
+        continue;
+      }
+      pagesIndexed += await writeBundle(outputDir, join(outputDir, bundle), period.articles.map((page) => page.permalink), keepIndexUrl);
     }
     // An archive with nothing to search still gets its (empty) bundle, as it always did.
     if (periods.length === 0) pagesIndexed = await writeBundle(outputDir, join(outputDir, SEARCH_BUNDLE_DIR), [], keepIndexUrl);
@@ -58,7 +84,7 @@ export async function writeSearchIndex(outputDir: string, { pages, keepIndexUrl,
     writeFileSync(manifestFile, JSON.stringify(manifest));
     const bundleFiles = await filesUnder(join(outputDir, SEARCH_BUNDLE_DIR));
     const bytesOnDisk = bundleFiles.reduce((sum, file) => sum + file.bytes, 0);
-    return { pagesIndexed, periods: manifest.periods.length, bytesOnDisk, bundleFiles, seconds: (performance.now() - started) / 1000 };
+    return { pagesIndexed, periods: manifest.periods.length, periodsReused: reused, bytesOnDisk, bundleFiles, seconds: (performance.now() - started) / 1000 };
   } finally {
     await pagefind.close();
   }
@@ -103,14 +129,53 @@ async function writeBundle(outputDir: string, bundleDir: string, pages: readonly
  * folder (`npm start` writes into the folder it serves) that this build's
  * periods no longer have: articles added or removed move the periods' bounds.
  */
+/** The folder holding every older period's bundle (inside the newest one's): the parent of any of them. */
+function olderPeriodsFolder(outputDir: string): string {
+  return join(outputDir, dirname(routePath({ kind: "search-bundle", period: "any" }).slice(1, -1)));
+}
+
 function removeOtherPeriods(outputDir: string, bundles: readonly string[]): void {
-  // The folder holding every older period's bundle: the parent of any of them.
-  const olderPeriods = join(outputDir, dirname(routePath({ kind: "search-bundle", period: "any" }).slice(1, -1)));
+  const olderPeriods = olderPeriodsFolder(outputDir);
   if (!existsSync(olderPeriods)) return;
   for (const folder of readdirSync(olderPeriods)) {
     const bundle = join(olderPeriods, folder);
     if (!bundles.some((kept) => join(outputDir, kept) === join(bundle, "/"))) rmSync(bundle, { recursive: true, force: true });
   }
+}
+
+/** What a period's bundle is made from: its pages, in order, and everything else that makes a bundle. */
+function periodDigest(articles: readonly PageToIndex[], made: { readonly keepIndexUrl: boolean; readonly identity: string }): string {
+  const hash = createHash("sha256").update(JSON.stringify(made));
+  for (const article of articles) hash.update(`${article.permalink}\0${article.digest}\0`);
+  return hash.digest("hex").slice(0, 24);
+}
+
+/** The bundles of the previous build (its list of periods in `previousDir`) made from what this build's would be: same folder, same digest. */
+async function reusableBundles(previousDir: string, manifest: PeriodsManifest): Promise<string[]> {
+  let before: PeriodsManifest;
+  try {
+    before = parsePeriodsManifest(JSON.parse(await readFile(join(previousDir, routePath({ kind: "search-periods" }).slice(1)), "utf8")));
+  } catch {
+    // No previous build, or one from before bundles had digests: every period is indexed.
+    return [];
+  }
+  const made = new Set(before.periods.flatMap((period) => (period.digest === undefined ? [] : [`${period.bundle}\0${period.digest}`])));
+  return manifest.periods.filter((period) => made.has(`${period.bundle}\0${period.digest ?? ""}`)).map((period) => period.bundle);
+}
+
+/**
+ * Puts the previous build's bundle in place: nothing to do when the build
+ * writes into the previous output (npm start), a copy into a new one. The
+ * newest bundle's folder holds the older periods' folders, which are not
+ * part of it. False when the previous bundle is not whole, to index it anew.
+ */
+function reuseBundle(previousDir: string, outputDir: string, bundle: string, newest: boolean): boolean {
+  const from = join(previousDir, bundle);
+  if (!existsSync(join(from, "pagefind-entry.json"))) return false;
+  if (resolve(previousDir) === resolve(outputDir)) return true;
+  const olderPeriods = olderPeriodsFolder(previousDir);
+  cpSync(from, join(outputDir, bundle), { recursive: true, filter: (source) => !newest || !isInside(source, olderPeriods) && source !== olderPeriods });
+  return true;
 }
 
 /**

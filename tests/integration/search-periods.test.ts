@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
@@ -78,13 +78,43 @@ describe("a search index split by period", () => {
   it("drops the bundles of periods that a later index written into the same folder no longer has, as `npm start` writes", async () => {
     const pages = Object.keys(fixture).map((file) => ({ file, date: /date: (\d{4})-(\d{2})-(\d{2})/.exec(fixture[file as keyof typeof fixture]) }));
     const report = await writeSearchIndex(output, {
-      pages: pages.map(({ file, date }) => ({ permalink: `${date?.[1]}/${date?.[2]}/${date?.[3]}/${file.slice(0, -3)}/index.html`, year: Number(date?.[1]), month: Number(date?.[2]), category: "News" })),
+      pages: pages.map(({ file, date }) => ({ permalink: `${date?.[1]}/${date?.[2]}/${date?.[3]}/${file.slice(0, -3)}/index.html`, year: Number(date?.[1]), month: Number(date?.[2]), category: "News", digest: file })),
       keepIndexUrl: false,
       periodArticles: 4,
     });
     assert.equal(report.pagesIndexed, 7);
     assert.deepEqual((await readManifest(output)).periods.map((period) => period.bundle), ["pagefind/", "pagefind/periods/2018-2020/"]);
     assert.deepEqual(await readdir(join(output, "pagefind", "periods")), ["2018-2020"]);
+  });
+});
+
+describe("a search index rebuilt after an edit", () => {
+  it("indexes again only the period of the edited article, reuses the others' bundles, and finds the edit", async () => {
+    const content = await makeArchive({ ...fixture, "news-archive.json": JSON.stringify({ title: "Periods", timeZone: "UTC", searchPeriodArticles: 2 }) });
+    const output = join(await temporaryFolder(), "site");
+    assert.equal((await runCli(["--content", content, "--output", output])).code, 0);
+    const before = await readManifest(output);
+    const tram = join(content, "c.md");
+    await writeFile(tram, (await readFile(tram, "utf8")).replace("A note on carbon", "A note on carbon and trolleybuses"));
+    const rebuilt = await runCli(["--content", content, "--output", output]);
+    assert.equal(rebuilt.code, 0, rebuilt.stderr);
+    assert.match(rebuilt.stdout, /\(4 periods, 3 unchanged and reused\)/);
+    const after = await readManifest(output);
+    const changed = after.periods.filter((period, at) => period.digest !== before.periods[at]?.digest).map((period) => period.id);
+    assert.deepEqual(changed, ["2020"]);
+    const searches = await Promise.all(after.periods.map((period) => openSiteSearch(output, period.bundle)));
+    assert.deepEqual((await Promise.all(searches.map((search) => search.urls("trolleybuses")))).flat(), ["/2020/02/10/c/"]);
+    assert.equal((await Promise.all(searches.map((search) => search.urls("carbon")))).flat().length, 7, "the reused bundles still find their articles");
+  });
+
+  it("indexes every period again when the settings change", async () => {
+    const content = await makeArchive({ ...fixture, "news-archive.json": JSON.stringify({ title: "Periods", timeZone: "UTC", searchPeriodArticles: 2 }) });
+    const output = join(await temporaryFolder(), "site");
+    assert.equal((await runCli(["--content", content, "--output", output])).code, 0);
+    await writeFile(join(content, "news-archive.json"), JSON.stringify({ title: "Periods, renamed", timeZone: "UTC", searchPeriodArticles: 2 }));
+    const rebuilt = await runCli(["--content", content, "--output", output]);
+    assert.equal(rebuilt.code, 0, rebuilt.stderr);
+    assert.match(rebuilt.stdout, /\(4 periods\)/);
   });
 });
 
