@@ -29,7 +29,13 @@ export interface BundlePaths {
 export function pagefindEngine(root: URL, paths: BundlePaths): SearchEngine {
   const bundles = new Map<string, Promise<PagefindModule>>();
   const bundle = (folder: string): Promise<PagefindModule> => {
-    const loaded = bundles.get(folder) ?? loadBundle(root, folder);
+    // A bundle that could not be loaded (offline, never saved) is asked for again by the next search.
+    const loaded =
+      bundles.get(folder) ??
+      loadBundle(root, folder).catch((cause: unknown) => {
+        bundles.delete(folder);
+        throw cause;
+      });
     bundles.set(folder, loaded);
     return loaded;
   };

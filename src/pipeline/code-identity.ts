@@ -1,6 +1,6 @@
 import { createHash, type Hash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { basename, dirname, join, relative } from "node:path";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 
 /** Where the running code is, and which of its folders make what is being identified. */
 export interface RunningCode {
@@ -29,24 +29,23 @@ export function runningCodeIdentity(code: RunningCode): string {
 }
 
 /**
- * What makes a search bundle besides its pages' views: the running code (it
- * writes the pages' HTML, prepares it for the index and holds Pagefind's
- * version), the templates that print the pages (`layoutFolders`: the theme's
+ * What makes a search bundle besides its pages' views: the running code
+ * (`codeIdentity`, from runningCodeIdentity: it writes the pages' HTML,
+ * prepares it for the index and holds Pagefind's version), the templates that print the pages (`layoutFolders`: the theme's
  * and an archive's own) and the settings. A period whose pages' views and
  * this identity are unchanged gets the same bundle, which a build reuses.
  */
-export function searchBundleIdentity(code: RunningCode, layoutFolders: readonly string[], settings: unknown): string {
-  const hash = createHash("sha256").update(runningCodeIdentity(code)).update(JSON.stringify(settings));
+export function searchBundleIdentity(codeIdentity: string, layoutFolders: readonly string[], settings: unknown): string {
+  const hash = createHash("sha256").update(codeIdentity).update(JSON.stringify(settings));
   for (const [at, folder] of layoutFolders.entries()) hashFiles(hash, folder, String(at), () => true);
   return hash.digest("hex");
 }
 
 /** Adds every file under `dir` to the hash, by its name (under `label`) and content, in name order. */
 function hashFiles(hash: Hash, dir: string, label: string, wanted: (file: string) => boolean): void {
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
-    .filter(wanted)
+  // Names, then stat: a linked file counts by its target's content.
+  const files = readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((file) => wanted(file) && statSync(join(dir, file)).isFile())
     .sort();
   for (const file of files) hash.update(`${label}/${file}\0`).update(readFileSync(join(dir, file)));
 }

@@ -107,13 +107,21 @@ function articleReaderIdentity(rendererOptions: MarkdownOptions): string {
 }
 
 /**
+ * The identity of the code that writes and indexes pages, taken once: under
+ * `npm start` the files on disk may change (a pull, a recompile) while the
+ * code that runs stays what it was.
+ */
+let runningSearchCode: string | undefined;
+
+/**
  * What makes the search bundles besides their pages' views (code,
  * templates, settings), so that a build reuses the previous build's bundle
  * of a period whose pages did not change (search-index.ts).
  */
 export function searchBundleIdentityOf(request: BuildRequest): string {
-  const code = { projectRoot: PROJECT_ROOT, codeRoot: CODE_ROOT, folders: ["core", "content", "model", "render", "search", "publish"], moduleExtension: RUNS_COMPILED ? ".js" : ".ts" };
-  return searchBundleIdentity(code, [LAYOUTS_DIR, ...(request.ownLayoutsDir === undefined ? [] : [request.ownLayoutsDir])], { settings: request.settings, portable: request.portable });
+  const folders = ["core", "content", "model", "render", "search", "publish"];
+  runningSearchCode ??= runningCodeIdentity({ projectRoot: PROJECT_ROOT, codeRoot: CODE_ROOT, folders, moduleExtension: RUNS_COMPILED ? ".js" : ".ts" });
+  return searchBundleIdentity(runningSearchCode, [LAYOUTS_DIR, ...(request.ownLayoutsDir === undefined ? [] : [request.ownLayoutsDir])], { settings: request.settings, portable: request.portable });
 }
 
 /** Problems outside the articles: a sidebar box or listsExclude naming an unused category, no site URL, a build cache that cannot be written. */

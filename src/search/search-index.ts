@@ -57,11 +57,11 @@ export async function writeSearchIndex(outputDir: string, { pages, keepIndexUrl,
   const started = performance.now();
   try {
     const periods = searchPeriods(pages, periodArticles);
-    const digestOf = (articles: readonly PageToIndex[]): string => periodDigest(articles, { keepIndexUrl, identity: previous?.identity ?? "" });
+    // Without the identity of what else makes a bundle, no digest: the next build indexes every period.
     const manifest = periodsManifest(
       periods,
       (period, newest) => routePath({ kind: "search-bundle", ...(newest ? {} : { period: period.id }) }).slice(1),
-      (period) => digestOf(period.articles),
+      previous === undefined ? undefined : (period) => periodDigest(period.articles, { keepIndexUrl, identity: previous.identity }),
     );
     const reusable = previous === undefined ? [] : await reusableBundles(previous.outputDir, manifest);
     let pagesIndexed = 0;
@@ -74,6 +74,7 @@ export async function writeSearchIndex(outputDir: string, { pages, keepIndexUrl,
         reused += 1;
         continue;
       }
+      emptyBundleFolder(join(outputDir, bundle), olderPeriodsFolder(outputDir));
       pagesIndexed += await writeBundle(outputDir, join(outputDir, bundle), period.articles.map((page) => page.permalink), keepIndexUrl);
     }
     // An archive with nothing to search still gets its (empty) bundle, as it always did.
@@ -124,16 +125,31 @@ async function writeBundle(outputDir: string, bundleDir: string, pages: readonly
   }
 }
 
-/**
- * Removes the bundles of periods an earlier build wrote into the same
- * folder (`npm start` writes into the folder it serves) that this build's
- * periods no longer have: articles added or removed move the periods' bounds.
- */
 /** The folder holding every older period's bundle (inside the newest one's): the parent of any of them. */
 function olderPeriodsFolder(outputDir: string): string {
   return join(outputDir, dirname(routePath({ kind: "search-bundle", period: "any" }).slice(1, -1)));
 }
 
+/**
+ * Empties a bundle's folder before it is written again in place (`npm start`
+ * writes into the folder it serves), the older periods' folder inside the
+ * newest bundle's kept: Pagefind never deletes a file, so the old parts would
+ * pile up, and an index stopped half way would leave the old entry file
+ * beside new parts, a bundle the next build would take as whole.
+ */
+function emptyBundleFolder(bundleDir: string, olderPeriods: string): void {
+  if (!existsSync(bundleDir)) return;
+  for (const entry of readdirSync(bundleDir)) {
+    const path = join(bundleDir, entry);
+    if (path !== olderPeriods) rmSync(path, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Removes the bundles of periods an earlier build wrote into the same
+ * folder (`npm start` writes into the folder it serves) that this build's
+ * periods no longer have: articles added or removed move the periods' bounds.
+ */
 function removeOtherPeriods(outputDir: string, bundles: readonly string[]): void {
   const olderPeriods = olderPeriodsFolder(outputDir);
   if (!existsSync(olderPeriods)) return;

@@ -89,7 +89,7 @@ describe("a search index split by period", () => {
 });
 
 describe("a search index rebuilt after an edit", () => {
-  it("indexes again only the period of the edited article, reuses the others' bundles, and finds the edit", async () => {
+  it("after an edit to an article's body, indexes again only its period, reuses the others' bundles, and finds the edit", async () => {
     const content = await makeArchive({ ...fixture, "news-archive.json": JSON.stringify({ title: "Periods", timeZone: "UTC", searchPeriodArticles: 2 }) });
     const output = join(await temporaryFolder(), "site");
     assert.equal((await runCli(["--content", content, "--output", output])).code, 0);
@@ -105,6 +105,28 @@ describe("a search index rebuilt after an edit", () => {
     const searches = await Promise.all(after.periods.map((period) => openSiteSearch(output, period.bundle)));
     assert.deepEqual((await Promise.all(searches.map((search) => search.urls("trolleybuses")))).flat(), ["/2020/02/10/c/"]);
     assert.equal((await Promise.all(searches.map((search) => search.urls("carbon")))).flat().length, 7, "the reused bundles still find their articles");
+  });
+
+  it("under npm start, leaves unchanged periods' bundles in the folder it writes into and empties a changed one's before indexing it", async () => {
+    const content = await makeArchive({ ...fixture, "news-archive.json": JSON.stringify({ title: "Periods", timeZone: "UTC", searchPeriodArticles: 2 }) });
+    const output = join(await temporaryFolder(), "site");
+    assert.equal((await runCli(["--content", content, "--output", output])).code, 0);
+    const pages = Object.keys(fixture).map((file) => ({ file, date: /date: (\d{4})-(\d{2})-(\d{2})/.exec(fixture[file as keyof typeof fixture]) }));
+    const index = (changed: string) =>
+      writeSearchIndex(output, {
+        pages: pages.map(({ file, date }) => ({ permalink: `${date?.[1]}/${date?.[2]}/${date?.[3]}/${file.slice(0, -3)}/index.html`, year: Number(date?.[1]), month: Number(date?.[2]), category: "News", digest: file === changed ? "edited" : file })),
+        keepIndexUrl: false,
+        periodArticles: 2,
+        previous: { outputDir: output, identity: "the same code" },
+      });
+    assert.equal((await index("")).periodsReused, 0, "the CLI's build had another identity");
+    const leftover = join(output, "pagefind", "periods", "2020", "fragment", "left-over.pf_fragment");
+    await writeFile(leftover, "");
+    const again = await index("c.md");
+    assert.equal(again.periods, 4);
+    assert.equal(again.periodsReused, 3);
+    assert.equal(existsSync(leftover), false, "the changed period's folder was emptied first");
+    assert.equal(again.pagesIndexed, 7);
   });
 
   it("indexes every period again when the settings change", async () => {
