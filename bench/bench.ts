@@ -5,12 +5,12 @@
 // time, CPU time and peak memory of each, and the ratio ours / baseline.
 import { execFileSync } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../src/core/project.ts";
 import { generateArchive } from "./generate.ts";
-import { measure, median, type Measurement } from "./measure.ts";
+import { machineDescription, measure, median, ourBuildArgs, type Measurement } from "./measure.ts";
 import { joinResults, splitResults } from "./results-file.ts";
 
 const STANDARD_SIZES = [1000, 4000, 10000];
@@ -65,7 +65,7 @@ async function benchSize(articles: number): Promise<ToolResult[]> {
     const results: Record<string, Measurement[]> = { [FIRST_BUILD]: [], [REBUILD]: [], "Eleventy baseline (article pages only)": [] };
     if (hugo !== undefined) results["Hugo (reference)"] = [];
     const cacheDir = join(root, "cache");
-    const ours = ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts"), "build", "--content", content, "--output", join(root, "ours"), "--cache-dir", cacheDir];
+    const ours = ourBuildArgs(content, join(root, "ours"), cacheDir);
     for (let run = 1; run <= runs; run += 1) {
       // A first build reads and renders every article; a rebuild finds them in the build cache the first one left.
       await rm(cacheDir, { recursive: true, force: true });
@@ -103,7 +103,7 @@ function table(articles: number, results: readonly ToolResult[]): string {
 const header = "| articles | build | wall median (s) | min (s) | max (s) | CPU median (s) | peak memory median (MB) | wall ratio to baseline |\n| --- | --- | --- | --- | --- | --- | --- | --- |";
 const sections: string[] = [];
 for (const size of sizes) sections.push(table(size, await benchSize(size)));
-const machine = `${cpus().length} cores, ${(totalmem() / 1_073_741_824).toFixed(0)} GiB memory, Node ${process.version}${hugo === undefined ? "; Hugo not installed (apt-get install hugo adds it as a reference)" : ""}`;
+const machine = `${machineDescription()}${hugo === undefined ? "; Hugo not installed (apt-get install hugo adds it as a reference)" : ""}`;
 const report = `${header}\n${sections.join("\n")}\n\n${runs} alternating run(s) per build; ${machine}.\n`;
 console.log(report);
 if (outFile !== undefined) {

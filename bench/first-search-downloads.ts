@@ -14,8 +14,8 @@ export interface FirstSearch {
   readonly largest: { readonly name: string; readonly bytes: number };
 }
 
-/** Every search bundle's folder starts with the first bundle's name. */
-const isSearchFile = (url: string): boolean => new URL(url).pathname.split("/").some((part) => part.startsWith(SEARCH_BUNDLE_DIR));
+/** Every period's bundle is inside the newest one's folder. */
+const isSearchFile = (url: string): boolean => new URL(url).pathname.includes(`/${SEARCH_BUNDLE_DIR}/`);
 
 /**
  * Serves a built site and, in headless Chromium, opens its search page with

@@ -1,5 +1,8 @@
 import { spawn } from "node:child_process";
 import { readFile, readdir } from "node:fs/promises";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { PROJECT_ROOT } from "../src/core/project.ts";
 
 export interface Measurement {
   readonly wallMs: number;
@@ -65,4 +68,14 @@ export function median(numbers: readonly number[]): number {
   const sorted = [...numbers].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** Node's arguments for a full build of an archive with this project's command, from its sources, as every benchmark times it. */
+export function ourBuildArgs(content: string, output: string, cacheDir: string): string[] {
+  return ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts"), "build", "--content", content, "--output", output, "--cache-dir", cacheDir];
+}
+
+/** The machine the figures were measured on, for a report. */
+export function machineDescription(): string {
+  return `${cpus().length} cores, ${(totalmem() / 1_073_741_824).toFixed(0)} GiB memory, Node ${process.version}`;
 }

@@ -5,13 +5,13 @@
 // site. It replaces the section "## Scale" of bench/results.md (results-file.ts);
 // the rest of the file is npm run bench's.
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../src/core/project.ts";
 import { firstSearchTable, measureFirstSearches } from "./first-search-downloads.ts";
 import { generateArchive } from "./generate.ts";
-import { measure } from "./measure.ts";
+import { machineDescription, measure, ourBuildArgs } from "./measure.ts";
 import { joinResults, SCALE_HEADING, splitResults } from "./results-file.ts";
 
 const { values } = parseArgs({ options: { articles: { type: "string" }, content: { type: "string" }, out: { type: "string" } }, strict: true });
@@ -27,15 +27,13 @@ try {
   const content = values.content ?? join(root, "content");
   if (values.content === undefined) await generateArchive(content, articles);
   const site = join(root, "site");
-  const args = ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts"), "build", "--content", content, "--output", site, "--cache-dir", join(root, "cache")];
-  const build = await measure(process.execPath, args, { cwd: PROJECT_ROOT });
+  const build = await measure(process.execPath, ourBuildArgs(content, site, join(root, "cache")), { cwd: PROJECT_ROOT });
   console.error(`${articles} articles built in ${(build.wallMs / 1000).toFixed(0)} s`);
   const searches = await measureFirstSearches(site, "/", ["procurement", "energy canteen", "tender"]);
-  const machine = `${cpus().length} cores, ${(totalmem() / 1_073_741_824).toFixed(0)} GiB memory, Node ${process.version}`;
   const section = [
     `${SCALE_HEADING}: ${articles.toLocaleString("en")} articles`,
     "",
-    `Made by \`npm run bench:scale -- --articles ${articles}\`: one full build of the synthetic archive with an empty build cache, then a first search of the built site in Chromium (empty cache, no service worker). One run; ${machine}.`,
+    `Made by \`npm run bench:scale -- --articles ${articles}\`: one full build of the synthetic archive with an empty build cache, then a first search of the built site in Chromium (empty cache, no service worker). One run; ${machineDescription()}.`,
     "",
     "| articles | wall (s) | CPU (s) | peak memory of the process tree (MB) |",
     "| --- | --- | --- | --- |",

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import * as pagefind from "pagefind";
 import { filesUnder, type FileInFolder } from "../core/files.ts";
 import { isInside } from "../core/project.ts";
-import { hrefFromRootOfFile, routePath } from "../core/urls.ts";
+import { hrefFromRootOfFile, outputFileFor, routePath } from "../core/urls.ts";
 import { htmlForIndex } from "./index-html.ts";
 import { parsePeriodsManifest, periodsManifest, type IndexedArticle, type PeriodsManifest } from "./period-manifest.ts";
 import { searchPeriods } from "./periods.ts";
@@ -24,6 +24,9 @@ export interface SearchIndexReport {
 
 /** The folder of the newest period's search bundle, the only one of most archives, and the folder every other period's bundle is in. */
 export const SEARCH_BUNDLE_DIR = routePath({ kind: "search-bundle" }).slice(1, -1);
+
+/** The list of periods (period-manifest.ts), from the output folder: written by each build, read by the next. */
+const PERIODS_FILE = outputFileFor({ kind: "search-periods" });
 
 /** An article page to index: its file from the output folder, what its period is chosen and counted by, and a digest of what it prints. */
 export interface PageToIndex extends IndexedArticle {
@@ -80,7 +83,7 @@ export async function writeSearchIndex(outputDir: string, { pages, keepIndexUrl,
     // An archive with nothing to search still gets its (empty) bundle, as it always did.
     if (periods.length === 0) pagesIndexed = await writeBundle(outputDir, join(outputDir, SEARCH_BUNDLE_DIR), [], keepIndexUrl);
     removeOtherPeriods(outputDir, manifest.periods.map((period) => period.bundle));
-    const manifestFile = join(outputDir, routePath({ kind: "search-periods" }).slice(1));
+    const manifestFile = join(outputDir, PERIODS_FILE);
     mkdirSync(dirname(manifestFile), { recursive: true });
     writeFileSync(manifestFile, JSON.stringify(manifest));
     const bundleFiles = await filesUnder(join(outputDir, SEARCH_BUNDLE_DIR));
@@ -170,7 +173,7 @@ function periodDigest(articles: readonly PageToIndex[], made: { readonly keepInd
 async function reusableBundles(previousDir: string, manifest: PeriodsManifest): Promise<string[]> {
   let before: PeriodsManifest;
   try {
-    before = parsePeriodsManifest(JSON.parse(await readFile(join(previousDir, routePath({ kind: "search-periods" }).slice(1)), "utf8")));
+    before = parsePeriodsManifest(JSON.parse(await readFile(join(previousDir, PERIODS_FILE), "utf8")));
   } catch {
     // No previous build, or one from before bundles had digests: every period is indexed.
     return [];

@@ -19,8 +19,13 @@ async function build(args: readonly string[]): Promise<void> {
   assert.equal(run.code, 0, run.stderr);
 }
 
+interface StoppableServer {
+  readonly url: string;
+  readonly stop: () => Promise<void>;
+}
+
 /** A server this test can stop, so "offline" means no server at all, not only an emulated network. */
-async function stoppableServer(root: string): Promise<{ url: string; stop: () => Promise<void> }> {
+async function stoppableServer(root: string): Promise<StoppableServer> {
   const { server, url } = await startStaticServer({ root, basePath: "/", port: 0 });
   return {
     url,
@@ -34,6 +39,13 @@ async function stoppableServer(root: string): Promise<{ url: string; stop: () =>
 
 async function newContext(): Promise<BrowserContext> {
   return (await launchBrowser()).newContext({ viewport: { width: 1280, height: 800 } });
+}
+
+/** Builds the archive `args` name into a new folder, serves it with a server the test can stop, and opens a browser context on nothing yet. */
+async function hostBuild(args: readonly string[]): Promise<{ server: StoppableServer; context: BrowserContext }> {
+  const output = join(await temporaryFolder(), "site");
+  await build([...args, "--output", output]);
+  return { server: await stoppableServer(output), context: await newContext() };
 }
 
 /** Waits until the service worker has installed (shell and index saved) and controls the page. */
@@ -96,10 +108,7 @@ async function archiveStatus(page: Page): Promise<string> {
 
 describe("reading the hosted sample archive offline after a first visit", () => {
   it("saves a small archive whole on a first visit, so it reads and searches all of it with the server gone", async () => {
-    const output = join(await temporaryFolder(), "site");
-    await build(["--output", output]);
-    const server = await stoppableServer(output);
-    const context = await newContext();
+    const { server, context } = await hostBuild([]);
     try {
       const page = await context.newPage();
       await page.goto(server.url);
@@ -128,10 +137,7 @@ describe("reading the hosted sample archive offline after a first visit", () => 
   });
 
   it("leaves the whole archive to the reader when the browser saves data, and saves it, stoppably, when asked", async () => {
-    const output = join(await temporaryFolder(), "site");
-    await build(["--output", output]);
-    const server = await stoppableServer(output);
-    const context = await newContext();
+    const { server, context } = await hostBuild([]);
     try {
       // A reader whose browser asks to save data (Save-Data): nothing but the shell and what is opened.
       await context.addInitScript(() => Object.defineProperty(navigator, "connection", { value: { saveData: true } }));
@@ -223,10 +229,7 @@ describe("searching offline an archive whose index is split by period", () => {
       // Two articles a period: three bundles, 2021 in pagefind/, 2020 and 2019 in pagefind/periods/.
       "news-archive.json": JSON.stringify({ title: "Periods", timeZone: "UTC", searchPeriodArticles: 2, offline: { wholeArchiveMB: 0 } }),
     });
-    const output = join(await temporaryFolder(), "site");
-    await build(["--content", content, "--output", output]);
-    const server = await stoppableServer(output);
-    const context = await newContext();
+    const { server, context } = await hostBuild(["--content", content]);
     try {
       const page = await context.newPage();
       await page.goto(server.url);
