@@ -8,6 +8,7 @@
 // this script, as the other scripts do.
 import { saveArchive, type SaveProgress } from "../core/archive-save.ts";
 import type { OfflineStatus } from "../core/offline-types.ts";
+import { workerInCharge } from "./worker-in-charge.ts";
 
 const script = document.currentScript;
 /** What the last save left, by build version: the worker's cache knows the files, not their sizes. */
@@ -19,8 +20,8 @@ function megabytes(bytes: number): string {
 
 /** What the worker says about this build's archive. */
 async function askWorker(): Promise<OfflineStatus | undefined> {
-  const worker = (await navigator.serviceWorker.ready).active;
-  if (worker === null) return undefined;
+  const worker = await workerInCharge(await navigator.serviceWorker.ready);
+  if (worker === undefined) return undefined;
   const channel = new MessageChannel();
   const reply = new Promise<OfflineStatus>((resolve) => channel.port1.addEventListener("message", (event: MessageEvent<OfflineStatus>) => resolve(event.data), { once: true }));
   channel.port1.start();

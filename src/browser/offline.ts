@@ -5,6 +5,8 @@
 // whole when asked, which this script does unless the browser reports a
 // connection to spare (Save-Data, cellular, metered); archive.ts lets the
 // reader save a larger one.
+import { workerInCharge } from "./worker-in-charge.ts";
+
 const script = document.currentScript;
 
 function connectionIsSparing(): boolean {
@@ -18,8 +20,12 @@ if ("serviceWorker" in navigator && script instanceof HTMLScriptElement && locat
   window.addEventListener("load", () => {
     navigator.serviceWorker
       .register(new URL("sw.js", root), { scope: root.pathname, updateViaCache: "none" })
-      .then(async () => {
-        if (!connectionIsSparing()) (await navigator.serviceWorker.ready).active?.postMessage({ type: "save-small-archive" });
+      .then(async (registration) => {
+        if (connectionIsSparing()) return;
+        const askToSave = async (): Promise<void> => (await workerInCharge(registration))?.postMessage({ type: "save-small-archive" });
+        // A later build's worker, found after this page loaded, claims the page once active: it is asked for its own build's archive.
+        navigator.serviceWorker.addEventListener("controllerchange", () => void askToSave());
+        await askToSave();
       })
       .catch((cause: unknown) => console.warn("This site could not be saved for offline reading:", cause));
   });
