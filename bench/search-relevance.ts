@@ -49,7 +49,7 @@ const DEPTH = 10;
 
 /** Runs the build command as a user would; fails with its output. */
 function build(contentDir: string, config: string, output: string, portable: boolean): Promise<void> {
-  const args = ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts"), "--content", contentDir, "--config", config, "--output", output, ...(portable ? ["--portable"] : [])];
+  const args = ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts"), "build", "--content", contentDir, "--config", config, "--output", output, ...(portable ? ["--portable"] : [])];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ["ignore", "pipe", "pipe"] });
     let said = "";
