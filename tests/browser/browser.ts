@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { startStaticServer } from "../../src/publish/static-server.ts";
 import { stopBeforeRemovingFolders, temporaryFolder } from "../support/archive.ts";
 import { runCli } from "../support/cli.ts";
@@ -25,6 +25,13 @@ export async function launchBrowser(): Promise<Browser> {
   return browser;
 }
 
+const DESKTOP = { width: 1280, height: 800 };
+
+/** A new browser context (its own storage and service workers) at a desktop size unless told. */
+export async function newContext(viewport = DESKTOP): Promise<BrowserContext> {
+  return (await launchBrowser()).newContext({ viewport });
+}
+
 /** Serves a built site on a free loopback port for the rest of the test file. */
 export async function serveSite(root: string, basePath = "/"): Promise<string> {
   const { server, url } = await startStaticServer({ root, basePath, port: 0 });
@@ -39,8 +46,8 @@ export async function serveSite(root: string, basePath = "/"): Promise<string> {
 }
 
 /** A new page that records every request made to another host than the site's. */
-export async function openPage(siteUrl: string, viewport = { width: 1280, height: 800 }): Promise<{ page: Page; foreignRequests: string[] }> {
-  const context = await (await launchBrowser()).newContext({ viewport });
+export async function openPage(siteUrl: string, viewport = DESKTOP): Promise<{ page: Page; foreignRequests: string[] }> {
+  const context = await newContext(viewport);
   const page = await context.newPage();
   const origin = new URL(siteUrl).origin;
   const foreignRequests: string[] = [];
@@ -51,10 +58,24 @@ export async function openPage(siteUrl: string, viewport = { width: 1280, height
   return { page, foreignRequests };
 }
 
-/** Builds the sample archive with a fixed build day (2026-12-01) and serves it; returns its URL. */
+/** Runs the build command with a fixed build day (2026-12-01), so the pages do not change with the day the tests run. */
+export async function buildSite(args: readonly string[]): Promise<void> {
+  const run = await runCli(args, { SOURCE_DATE_EPOCH: "1796083200" });
+  assert.equal(run.code, 0, run.stderr);
+}
+
+/** Builds the sample archive and serves it; returns its URL. */
 export async function serveSample(basePath = "/"): Promise<string> {
   const output = join(await temporaryFolder(), "site");
-  const run = await runCli(["--output", output, ...(basePath === "/" ? [] : ["--base-path", basePath])], { SOURCE_DATE_EPOCH: "1796083200" });
-  assert.equal(run.code, 0, run.stderr);
+  await buildSite(["--output", output, ...(basePath === "/" ? [] : ["--base-path", basePath])]);
   return serveSite(output, basePath);
+}
+
+/** A sample article the offline and portable tests open, and the sample's three articles found for "canteen". */
+export const SAMPLE_ARTICLE = "2022/03/15/lcc-survey-results/";
+export const CANTEEN_TITLES = ["Webinar series: sustainable food in public canteens", "School canteens survey: what 62 kitchens told us", "Less waste, better food: results from 48 school kitchens"];
+
+/** The theme's stylesheet moves the skip link out of sight: a sign it was applied. */
+export function skipLinkPosition(page: Page): Promise<string> {
+  return page.locator(".skip-link").evaluate((link) => getComputedStyle(link).position);
 }

@@ -1,24 +1,16 @@
 import assert from "node:assert/strict";
 import { cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import type { BrowserContext, Page } from "playwright-core";
 import { archiveCacheName } from "../../src/core/offline-types.ts";
 import { SAMPLE_CONTENT_DIR } from "../../src/core/project.ts";
 import { startStaticServer } from "../../src/publish/static-server.ts";
 import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
-import { runCli } from "../support/cli.ts";
-import { launchBrowser, serveSite } from "./browser.ts";
+import { buildSite, CANTEEN_TITLES, newContext, SAMPLE_ARTICLE as VISITED, serveSite, skipLinkPosition } from "./browser.ts";
 
-const BUILD_DAY = { SOURCE_DATE_EPOCH: "1796083200" };
-const CANTEEN_TITLES = ["Webinar series: sustainable food in public canteens", "School canteens survey: what 62 kitchens told us", "Less waste, better food: results from 48 school kitchens"];
-const VISITED = "2022/03/15/lcc-survey-results/";
-
-async function build(args: readonly string[]): Promise<void> {
-  const run = await runCli(args, BUILD_DAY);
-  assert.equal(run.code, 0, run.stderr);
-}
+/** A sample article the rebuild test never opens. */
+const NEVER_OPENED = "2023/02/13/food-waste-report/";
 
 interface StoppableServer {
   readonly url: string;
@@ -38,14 +30,10 @@ async function stoppableServer(root: string): Promise<StoppableServer> {
   };
 }
 
-async function newContext(): Promise<BrowserContext> {
-  return (await launchBrowser()).newContext({ viewport: { width: 1280, height: 800 } });
-}
-
 /** Builds the archive `args` name into a new folder, serves it with a server the test can stop, and opens a browser context on nothing yet. */
 async function hostBuild(args: readonly string[]): Promise<{ server: StoppableServer; context: BrowserContext }> {
   const output = join(await temporaryFolder(), "site");
-  await build([...args, "--output", output]);
+  await buildSite([...args, "--output", output]);
   return { server: await stoppableServer(output), context: await newContext() };
 }
 
@@ -60,15 +48,23 @@ async function waitForServiceWorker(page: Page): Promise<void> {
 /**
  * Runs `missing` in the page every 200 ms until it finds nothing missing
  * (returns ""), or fails after two minutes with what it last found missing.
- * Playwright's waitForFunction would not wait for an async function's result.
+ * Playwright's waitForFunction calls an async predicate once and stops,
+ * whatever its promise yields.
  */
-async function waitInPage(page: Page, missing: (arg: string) => Promise<string>, arg: string): Promise<void> {
+async function waitInPage(page: Page, missing: (args: string[]) => Promise<string>, args: string[]): Promise<void> {
   let lacking = "";
   for (const deadline = Date.now() + 120_000; Date.now() < deadline; await page.waitForTimeout(200)) {
-    lacking = await page.evaluate(missing, arg);
+    lacking = await page.evaluate(missing, args);
     if (lacking === "") return;
   }
   assert.fail(`still missing after two minutes: ${lacking}`);
+}
+
+/** What the cache named lacks of the page at the path given (from the site's root): the page, or the text given. */
+async function whatCacheLacks([cache = "", path = "", text = ""]: string[]): Promise<string> {
+  const saved = (await caches.has(cache)) ? await (await caches.open(cache)).match(`${location.origin}/${path}`) : undefined;
+  if (saved === undefined) return `${path} in ${cache}`;
+  return (await saved.text()).includes(text) ? "" : `"${text}" in ${path} in ${cache}`;
 }
 
 /**
@@ -78,19 +74,14 @@ async function waitInPage(page: Page, missing: (arg: string) => Promise<string>,
  * and the caches are looked at, never a worker messaged, which would keep the
  * old worker busy.
  */
-async function earlierBuildKept(earlier: string): Promise<string> {
+async function whatKeepsEarlierBuild([earlier]: string[]): Promise<string> {
   const registration = await navigator.serviceWorker.getRegistration();
   if (registration === undefined) return "a registration";
   if (registration.installing !== null) return "the new worker installing";
   if (registration.waiting !== null) return "the new worker waiting";
   if (registration.active?.state !== "activated") return `an active worker, not one in state ${registration.active?.state ?? "none"}`;
-  const kept = (await caches.keys()).filter((name) => name.endsWith(`-${earlier}`));
+  const kept = (await caches.keys()).filter((name) => name.endsWith(`-${earlier ?? ""}`));
   return kept.length > 0 ? `the earlier build's caches deleted: ${kept.join(", ")}` : "";
-}
-
-/** The theme's stylesheet moves the skip link out of sight: a sign it was applied. */
-function skipLinkPosition(page: Page): Promise<string> {
-  return page.locator(".skip-link").evaluate((link) => getComputedStyle(link).position);
 }
 
 async function searchTitles(page: Page, url: string, expected: number): Promise<string[]> {
@@ -188,7 +179,7 @@ describe("reading the hosted sample archive offline after a first visit", () => 
     const content = join(await temporaryFolder(), "content");
     await cp(SAMPLE_CONTENT_DIR, content, { recursive: true });
     const output = join(await temporaryFolder(), "site");
-    await build(["--content", content, "--output", output]);
+    await buildSite(["--content", content, "--output", output]);
     const siteUrl = await serveSite(output);
     const context = await newContext();
     try {
@@ -199,28 +190,28 @@ describe("reading the hosted sample archive offline after a first visit", () => 
       // The caches of a build are named by its worker's version; the new worker deletes the old build's.
       const version = async (): Promise<string> => /"version":"([0-9a-f]+)"/.exec(await readFile(join(output, "sw.js"), "utf8"))?.[1] ?? "";
       const earlier = await version();
-      await waitInPage(page, async (version) => ((await caches.keys()).includes(`news-archive-pages-${version}`) ? "" : "the first build's pages cache"), earlier);
+      await waitInPage(page, whatCacheLacks, [`news-archive-pages-${earlier}`, VISITED, "Life-cycle costing survey"]);
 
       const source = join(content, "2022", "lcc-survey-results", "index.md");
       await writeFile(source, (await readFile(source, "utf8")).replace(/^title: .*$/m, 'title: "Life-cycle costing survey, corrected"'));
-      await build(["--content", content, "--output", output]);
+      await buildSite(["--content", content, "--output", output]);
       assert.notEqual(await version(), earlier, "the edit changes the worker");
 
       await page.goto(`${siteUrl}${VISITED}`);
       assert.equal(await page.locator("h1").textContent(), "Life-cycle costing survey, corrected", "online, the new build's page is shown at once");
       await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
-      await waitInPage(page, earlierBuildKept, earlier);
-      // The page asked for the small archive to be saved while the new worker installed: the new worker saves it, once it has taken over.
-      await waitInPage(
-        page,
-        async (cache) => ((await caches.has(cache)) && (await (await caches.open(cache)).match(`${location.origin}/2023/02/13/food-waste-report/`)) !== undefined ? "" : `a page never opened in ${cache}`),
-        archiveCacheName(await version()),
-      );
+      await waitInPage(page, whatKeepsEarlierBuild, [earlier]);
+      const latest = await version();
+      // The kept pages are fetched again from the new build.
+      await waitInPage(page, whatCacheLacks, [`news-archive-pages-${latest}`, VISITED, "Life-cycle costing survey, corrected"]);
+      // The new worker saves the new build's small archive once it has taken over: the page asks it then
+      // (or at once, when the browser's update check was under way as the page loaded).
+      await waitInPage(page, whatCacheLacks, [archiveCacheName(latest), NEVER_OPENED, "Less waste, better food"]);
 
       await context.setOffline(true);
       await page.goto(`${siteUrl}${VISITED}`);
       assert.equal(await page.locator("h1").textContent(), "Life-cycle costing survey, corrected", "offline, the saved page is the new build's");
-      await page.goto(`${siteUrl}2023/02/13/food-waste-report/`);
+      await page.goto(`${siteUrl}${NEVER_OPENED}`);
       assert.equal(await page.locator("h1").textContent(), "Less waste, better food: results from 48 school kitchens", "a page never opened is saved from the new build");
     } finally {
       await context.close();
@@ -258,93 +249,6 @@ describe("searching offline an archive whose index is split by period", () => {
       await page.goto("about:blank");
       assert.deepEqual(await searchEveryPeriod(), online);
       assert.equal(await page.locator("#search-status").textContent(), "6 articles found for “carbon”.");
-    } finally {
-      await context.close();
-    }
-  });
-});
-
-describe("the portable build opened from a folder on disk", () => {
-  let output: string;
-  let home: string;
-
-  before(async () => {
-    output = join(await temporaryFolder(), "portable");
-    await build(["--portable", "--output", output]);
-    home = pathToFileURL(join(output, "index.html")).href;
-  });
-
-  it("goes from the home page through the month grid to an article, styled, without any network request", async () => {
-    const context = await newContext();
-    try {
-      const page = await context.newPage();
-      const requests: string[] = [];
-      page.on("request", (request) => requests.push(request.url()));
-      await page.goto(home);
-      await page.locator(".site-nav").getByRole("link", { name: "Archive" }).click();
-      assert.equal(page.url(), pathToFileURL(join(output, "archive/index.html")).href);
-      await page.locator('table a[href$="2022/03/index.html"]').click();
-      assert.equal(await page.locator("h1").textContent(), "March 2022");
-      await page.locator(`a[href$="${VISITED}index.html"]`).first().click();
-      assert.equal(page.url(), pathToFileURL(join(output, VISITED, "index.html")).href);
-      assert.equal(await skipLinkPosition(page), "absolute", "the stylesheet loads from disk");
-      assert.deepEqual(
-        requests.filter((url) => !url.startsWith("file:")),
-        [],
-      );
-    } finally {
-      await context.close();
-    }
-  });
-
-  it("searches from the header box, narrows with a filter and opens a result", async () => {
-    const context = await newContext();
-    try {
-      const page = await context.newPage();
-      await page.goto(pathToFileURL(join(output, VISITED, "index.html")).href);
-      await page.fill("#site-search-query", "canteen");
-      await page.press("#site-search-query", "Enter");
-      await page.waitForFunction(() => document.querySelectorAll("#search-results li").length === 3);
-      assert.deepEqual(new Set(await page.locator("#search-results h2").allTextContents()), new Set(CANTEEN_TITLES));
-      assert.equal(await page.locator("#search-status").textContent(), "3 articles found for “canteen”.");
-      assert.ok((await page.locator("#search-results mark").count()) > 0, "matched words are marked in the excerpts");
-      await page.selectOption("#search-category", "Reports");
-      await page.selectOption("#search-sort", "newest");
-      await page.waitForFunction(() => document.querySelector("#search-status")?.textContent === "2 articles found for “canteen” in Reports.");
-      await page.waitForFunction(() => document.querySelectorAll("#search-results li").length === 2);
-      assert.deepEqual(await page.locator("#search-results .article-item-meta").allTextContents(), ["February 13, 2023 · Reports", "April 23, 2018 · Reports"]);
-      await page.locator("#search-results h2 a").first().click();
-      assert.equal(await page.locator("h1").textContent(), "Less waste, better food: results from 48 school kitchens");
-      assert.match(page.url(), /^file:.*\/2023\/02\/13\/food-waste-report\/index\.html$/);
-    } finally {
-      await context.close();
-    }
-  });
-
-  it("finds the same articles from disk as Pagefind finds when the same build is hosted", async () => {
-    const hosted = await serveSite(output);
-    const context = await newContext();
-    try {
-      const page = await context.newPage();
-      for (const query of ["procurement", "green public", "school kitchens", "purch", "february", "food waste&year=2023", "tender&category=Reports"]) {
-        const count = async (url: string): Promise<string[]> => {
-          await page.goto(url);
-          await page.waitForFunction(() => /found/.test(document.querySelector("#search-status")?.textContent ?? ""));
-          const wanted = Number(/^(\d+)/.exec((await page.locator("#search-status").textContent()) ?? "")?.[1] ?? 0);
-          await page.waitForFunction((count) => document.querySelectorAll("#search-results li").length === Math.min(count, 10), wanted);
-          for (let shown = Math.min(wanted, 10); shown < wanted; shown = Math.min(wanted, shown + 10)) {
-            await page.locator("#search-more").click();
-            await page.waitForFunction((count) => document.querySelectorAll("#search-results li").length === count, Math.min(wanted, shown + 10));
-          }
-          return (await page.locator("#search-results h2").allTextContents()).sort();
-        };
-        const path = `search/index.html?q=${query.replace(" ", "+")}`;
-
-        const fromDisk = await count(new URL(path, home).href);
-        const fromServer = await count(`${hosted}${path}`);
-        assert.ok(fromDisk.length > 0, `${query} finds something`);
-        assert.deepEqual(fromDisk, fromServer, query);
-      }
     } finally {
       await context.close();
     }
