@@ -22,16 +22,11 @@ if ("serviceWorker" in navigator && script instanceof HTMLScriptElement && locat
       .register(new URL("sw.js", root), { scope: root.pathname, updateViaCache: "none" })
       .then(async (registration) => {
         if (connectionIsSparing()) return;
-        let asked: ServiceWorker | undefined;
-        const askToSave = async (): Promise<void> => {
-          const worker = await workerInCharge(registration);
-          if (worker === undefined || worker === asked) return;
-          asked = worker;
-          worker.postMessage({ type: "save-small-archive" });
-        };
+        const askToSave = async (): Promise<void> => (await workerInCharge(registration))?.postMessage({ type: "save-small-archive" });
         // register() resolves at once when the script's address is unchanged, before the browser's own
         // update check finds a new build's worker; that worker claims this page once active and is asked
-        // for its own build's archive.
+        // for its own build's archive. (A first visit's worker claims the page too and is asked twice:
+        // it goes on with the save it started, or finds the archive saved.)
         navigator.serviceWorker.addEventListener("controllerchange", () => void askToSave());
         await askToSave();
       })
