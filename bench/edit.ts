@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../src/core/project.ts";
 import { startProcessGroup } from "../tests/support/process-group.ts";
 import { generateArchive } from "./generate.ts";
-import { median } from "./measure.ts";
+import { median, ourCommandArgs } from "./measure.ts";
 
 const { values } = parseArgs({ options: { articles: { type: "string" }, runs: { type: "string" } }, strict: true });
 const articles = Number(values.articles ?? "10000");
@@ -38,7 +38,7 @@ await generateArchive(content, articles);
 const { file, page, movedPage } = await pickArticle(content);
 const port = 20000 + Math.floor(Math.random() * 20000);
 // In a process group of its own, so that stopping it stops Pagefind's indexer too, before the folder is removed.
-const server = startProcessGroup(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts"), "serve", "--no-cache", "--content", content, "--output", output, "--port", String(port)], {
+const server = startProcessGroup(process.execPath, ourCommandArgs(["serve", "--no-cache", "--content", content, "--output", output, "--port", String(port)]), {
   cwd: PROJECT_ROOT,
   stdio: ["ignore", "pipe", "inherit"],
 });

@@ -1,4 +1,5 @@
-import { chromium, type Response } from "playwright-core";
+import type { Response } from "playwright-core";
+import { launchChromium } from "./chromium.ts";
 import { startStaticServer } from "../src/publish/static-server.ts";
 import { megabytes } from "../src/pipeline/report.ts";
 import { SEARCH_BUNDLE_DIR } from "../src/search/search-index.ts";
@@ -25,7 +26,7 @@ const isSearchFile = (url: string): boolean => new URL(url).pathname.includes(`/
  */
 export async function measureFirstSearches(siteDir: string, basePath: string, queries: readonly string[]): Promise<FirstSearch[]> {
   const { server, url } = await startStaticServer({ root: siteDir, basePath, port: 0 });
-  const browser = await chromium.launch({ executablePath: process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await launchChromium();
   const measured: FirstSearch[] = [];
   try {
     for (const query of queries) {

@@ -70,9 +70,14 @@ export function median(numbers: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-/** Node's arguments for a full build of an archive with this project's command, from its sources, as every benchmark times it. */
+/** Node's arguments to run this project's command from its sources, `args` naming the command and its options, as every benchmark runs it. */
+export function ourCommandArgs(args: readonly string[]): string[] {
+  return ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts"), ...args];
+}
+
+/** Node's arguments for a full build of an archive with this project's command, as every benchmark times it. */
 export function ourBuildArgs(content: string, output: string, cacheDir: string): string[] {
-  return ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts"), "build", "--content", content, "--output", output, "--cache-dir", cacheDir];
+  return ourCommandArgs(["build", "--content", content, "--output", output, "--cache-dir", cacheDir]);
 }
 
 /** The machine the figures were measured on, for a report. */

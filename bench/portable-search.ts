@@ -8,7 +8,7 @@ import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.ts";
 import { median } from "./measure.ts";
 import { folderSize } from "../src/core/files.ts";
 import { megabytes } from "../src/pipeline/report.ts";
@@ -28,7 +28,7 @@ const site = await folderSize(siteDir);
 const index = await folderSize(join(siteDir, PORTABLE_INDEX_DIR));
 console.log(`site: ${megabytes(site.bytes)} in ${site.files} files; portable index: ${megabytes(index.bytes)} in ${index.files} files`);
 
-const browser = await chromium.launch({ executablePath: process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+const browser = await launchChromium();
 try {
   console.log("| query | results | first result (median ms) | min | max | index loaded (median) |");
   console.log("| --- | --- | --- | --- | --- | --- |");

@@ -12,7 +12,9 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "./chromium.ts";
+import { ourCommandArgs } from "./measure.ts";
 import { agreement, firstAnswerRank, readQuerySet, scoreRanking, type QueryOutcome, type RelevanceQuery } from "./relevance.ts";
 import { PROJECT_ROOT } from "../src/core/project.ts";
 import { outputFileFor } from "../src/core/urls.ts";
@@ -49,7 +51,7 @@ const DEPTH = 10;
 
 /** Runs the build command as a user would; fails with its output. */
 function build(contentDir: string, config: string, output: string, portable: boolean): Promise<void> {
-  const args = ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts"), "build", "--content", contentDir, "--config", config, "--output", output, ...(portable ? ["--portable"] : [])];
+  const args = ourCommandArgs(["build", "--content", contentDir, "--config", config, "--output", output, ...(portable ? ["--portable"] : [])]);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ["ignore", "pipe", "pipe"] });
     let said = "";
@@ -118,7 +120,7 @@ const table: string[] = ["| corpus | engine | queries | hits@1 | hits@3 | MRR@10
 const agreements: string[] = ["| corpus | top-5 overlap | same top 5 |", "| --- | --- | --- |"];
 const misses: string[] = [];
 const differences: string[] = [];
-const browser = await chromium.launch({ executablePath: process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+const browser = await launchChromium();
 try {
   for (const [name, { queries }] of corpora) {
     const outcomes = await measureCorpus(browser, name, queries);
