@@ -225,9 +225,14 @@ export function routeFolder(route: Route): string {
   return path.slice(0, path.lastIndexOf("/") + 1);
 }
 
+/** A route's path from the site's root, without the leading slash ("pagefind/", "pagefind/pagefind-periods.json"): a file's or folder's place in the output folder. */
+export function pathFromRoot(route: Route): string {
+  return routePath(route).slice(1);
+}
+
 /** The file written for a route, relative to the output folder: folders get an `index.html`. */
 export function outputFileFor(route: Route): string {
-  const path = routePath(route).slice(1);
+  const path = pathFromRoot(route);
   return path === "" || path.endsWith("/") ? `${path}index.html` : path;
 }
 

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import * as pagefind from "pagefind";
 import { filesUnder, type FileInFolder } from "../core/files.ts";
 import { isInside } from "../core/project.ts";
-import { hrefFromRootOfFile, outputFileFor, routePath } from "../core/urls.ts";
+import { hrefFromRootOfFile, outputFileFor, pathFromRoot } from "../core/urls.ts";
 import { htmlForIndex } from "./index-html.ts";
 import { parsePeriodsManifest, periodsManifest, type IndexedArticle, type PeriodsManifest } from "./period-manifest.ts";
 import { searchPeriods } from "./periods.ts";
@@ -23,7 +23,7 @@ export interface SearchIndexReport {
 }
 
 /** The folder of the newest period's search bundle, the only one of most archives, and the folder every other period's bundle is in. */
-export const SEARCH_BUNDLE_DIR = routePath({ kind: "search-bundle" }).slice(1, -1);
+export const SEARCH_BUNDLE_DIR = pathFromRoot({ kind: "search-bundle" }).slice(0, -1);
 
 /** The list of periods (period-manifest.ts), from the output folder: written by each build, read by the next. */
 const PERIODS_FILE = outputFileFor({ kind: "search-periods" });
@@ -63,7 +63,7 @@ export async function writeSearchIndex(outputDir: string, { pages, keepIndexUrl,
     // Without the identity of what else makes a bundle, no digest: the next build indexes every period.
     const manifest = periodsManifest(
       periods,
-      (period, newest) => routePath({ kind: "search-bundle", ...(newest ? {} : { period: period.id }) }).slice(1),
+      (period, newest) => pathFromRoot({ kind: "search-bundle", ...(newest ? {} : { period: period.id }) }),
       previous === undefined ? undefined : (period) => periodDigest(period.articles, { keepIndexUrl, identity: previous.identity }),
     );
     const reusable = previous === undefined ? [] : await reusableBundles(previous.outputDir, manifest);
@@ -130,7 +130,7 @@ async function writeBundle(outputDir: string, bundleDir: string, pages: readonly
 
 /** The folder holding every older period's bundle (inside the newest one's): the parent of any of them. */
 function olderPeriodsFolder(outputDir: string): string {
-  return join(outputDir, dirname(routePath({ kind: "search-bundle", period: "any" }).slice(1, -1)));
+  return join(outputDir, pathFromRoot({ kind: "search-bundle", period: "any" }), "..");
 }
 
 /**

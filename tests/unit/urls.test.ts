@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { absoluteUrlFor, hrefFor, hrefFromRoot, outputFileFor, permanentIdFor, relativeHref, routeFolder, routePath, siteOwnPath, type UrlContext } from "../../src/core/urls.ts";
+import { absoluteUrlFor, hrefFor, hrefFromRoot, outputFileFor, pathFromRoot, permanentIdFor, relativeHref, routeFolder, routePath, siteOwnPath, type UrlContext } from "../../src/core/urls.ts";
 
 const at = (basePath: string, siteUrl?: string, cleanUrls = true): UrlContext => ({ basePath, siteUrl, cleanUrls });
 
@@ -15,6 +15,13 @@ describe("the URL module", () => {
     assert.equal(outputFileFor(article), "2021/04/09/annual-report/index.html");
     assert.equal(outputFileFor({ kind: "home" }), "index.html");
     assert.equal(outputFileFor({ kind: "file", path: "assets/style.css" }), "assets/style.css");
+  });
+
+  it("gives a route's place from the site's root without the leading slash, a folder keeping its trailing one", () => {
+    assert.equal(pathFromRoot({ kind: "search-bundle" }), "pagefind/");
+    assert.equal(pathFromRoot({ kind: "search-bundle", period: "2017-2021" }), "pagefind/periods/2017-2021/");
+    assert.equal(pathFromRoot({ kind: "search-periods" }), "pagefind/pagefind-periods.json");
+    assert.equal(pathFromRoot({ kind: "home" }), "");
   });
 
   it("identifies a page by its URL with a site URL, else by a tag URI that no base path or link style changes", () => {

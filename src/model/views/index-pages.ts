@@ -1,5 +1,5 @@
 import type { Author, Category, Tag } from "../../core/article.ts";
-import { outputFileFor, routePath } from "../../core/urls.ts";
+import { outputFileFor, pathFromRoot } from "../../core/urls.ts";
 import type { TopicGroup } from "../archive-model.ts";
 import type { ViewContext } from "./context.ts";
 import { TOPIC_WORDS } from "./listing-pages.ts";
@@ -38,8 +38,8 @@ export function searchPage(context: ViewContext): SearchPageView {
     ownSearchBox: true,
     categories: context.model.categories.map((group) => group.topic.name),
     years: context.model.years.map((group) => group.year),
-    searchBundle: routePath({ kind: "search-bundle" }).slice(1),
-    searchPeriods: routePath({ kind: "search-periods" }).slice(1),
+    searchBundle: pathFromRoot({ kind: "search-bundle" }),
+    searchPeriods: pathFromRoot({ kind: "search-periods" }),
   };
 }
 
