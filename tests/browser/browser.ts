@@ -79,3 +79,11 @@ export const CANTEEN_TITLES = ["Webinar series: sustainable food in public cante
 export function skipLinkPosition(page: Page): Promise<string> {
   return page.locator(".skip-link").evaluate((link) => getComputedStyle(link).position);
 }
+
+/** Waits until the service worker has installed (shell and index saved) and controls the page. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}

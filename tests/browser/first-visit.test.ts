@@ -8,8 +8,7 @@ import type { OfflinePlan } from "../../src/core/offline-types.ts";
 import { PROJECT_ROOT } from "../../src/core/project.ts";
 import { startStaticServer } from "../../src/publish/static-server.ts";
 import { temporaryFolder } from "../support/archive.ts";
-import { runCli } from "../support/cli.ts";
-import { launchBrowser } from "./browser.ts";
+import { buildSite, newContext, waitForServiceWorker } from "./browser.ts";
 
 const CORPORA = join(PROJECT_ROOT, "..", "shared", "corpora");
 const absent = existsSync(CORPORA) ? false : `the shared corpora are not on this machine (${CORPORA} is absent)`;
@@ -22,8 +21,7 @@ describe("a reader's first visit to the Node.js blog", { skip: absent }, () => {
 
   it("downloads the page, the shell and the worker, and not the archive nor its search index", async (t) => {
     const output = join(await temporaryFolder(), "site");
-    const built = await runCli(["--content", join(CORPORA, "nodejs-blog", "content"), "--config", join(PROJECT_ROOT, "tests", "corpora", "nodejs-blog.json"), "--output", output]);
-    assert.equal(built.code, 0, built.stderr);
+    await buildSite(["--content", join(CORPORA, "nodejs-blog", "content"), "--config", join(PROJECT_ROOT, "tests", "corpora", "nodejs-blog.json"), "--output", output]);
     const plan = JSON.parse(/^var newsArchiveOffline = (.*);$/m.exec(await readFile(join(output, "sw.js"), "utf8"))?.[1] ?? "null") as OfflinePlan;
     assert.ok(plan.archiveBytes > plan.firstVisitBytes, "an archive too large to save on a first visit");
 
@@ -33,17 +31,14 @@ describe("a reader's first visit to the Node.js blog", { skip: absent }, () => {
     server.on("connection", (socket: Socket) => sockets.push(socket));
     closers.push(() => new Promise((resolve) => server.close(() => resolve())));
     const sent = (): number => sockets.reduce((sum, socket) => sum + socket.bytesWritten, 0);
-    const context = await (await launchBrowser()).newContext({ viewport: { width: 390, height: 844 } });
+    const context = await newContext({ width: 390, height: 844 });
     closers.push(() => context.close());
     const requested: string[] = [];
     context.on("request", (request) => requested.push(new URL(request.url()).pathname));
 
     const page = await context.newPage();
     await page.goto(url);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await waitForServiceWorker(page);
     // Done when nothing more is sent for a second.
     for (let last = -1; last !== sent(); ) {
       last = sent();

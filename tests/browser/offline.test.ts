@@ -7,7 +7,7 @@ import { archiveCacheName } from "../../src/core/offline-types.ts";
 import { SAMPLE_CONTENT_DIR } from "../../src/core/project.ts";
 import { startStaticServer } from "../../src/publish/static-server.ts";
 import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
-import { buildSite, CANTEEN_TITLES, newContext, SAMPLE_ARTICLE as VISITED, serveSite, skipLinkPosition } from "./browser.ts";
+import { buildSite, CANTEEN_TITLES, newContext, SAMPLE_ARTICLE as VISITED, serveSite, skipLinkPosition, waitForServiceWorker } from "./browser.ts";
 
 /** A sample article the rebuild test never opens. */
 const NEVER_OPENED = "2023/02/13/food-waste-report/";
@@ -35,14 +35,6 @@ async function hostBuild(args: readonly string[]): Promise<{ server: StoppableSe
   const output = join(await temporaryFolder(), "site");
   await buildSite([...args, "--output", output]);
   return { server: await stoppableServer(output), context: await newContext() };
-}
-
-/** Waits until the service worker has installed (shell and index saved) and controls the page. */
-async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
 /**

@@ -2,8 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
-import { runCli } from "../support/cli.ts";
-import { openPage, serveSite } from "./browser.ts";
+import { buildSite, openPage, serveSite } from "./browser.ts";
 
 /**
  * A visitor arriving by an article's old address, on a static host that
@@ -20,8 +19,7 @@ describe("arriving by an old address in a browser", () => {
       "other.md": article({ title: "Another story", date: "2024-03-10", category: "News" }),
     });
     const output = join(await temporaryFolder(), "site");
-    const run = await runCli(["--content", content, "--output", output, "--base-path", "/news/"]);
-    assert.equal(run.code, 0, run.stderr);
+    await buildSite(["--content", content, "--output", output, "--base-path", "/news/"]);
     site = await serveSite(output, "/news/");
   });
 
