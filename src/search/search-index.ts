@@ -193,7 +193,8 @@ function reuseBundle(previousDir: string, outputDir: string, bundle: string, new
   if (!existsSync(join(from, "pagefind-entry.json"))) return false;
   if (resolve(previousDir) === resolve(outputDir)) return true;
   const olderPeriods = olderPeriodsFolder(previousDir);
-  cpSync(from, join(outputDir, bundle), { recursive: true, filter: (source) => !newest || !isInside(source, olderPeriods) && source !== olderPeriods });
+  const ofOlderPeriods = (source: string): boolean => source === olderPeriods || isInside(source, olderPeriods);
+  cpSync(from, join(outputDir, bundle), { recursive: true, filter: (source) => !(newest && ofOlderPeriods(source)) });
   return true;
 }
 
