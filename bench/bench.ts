@@ -3,24 +3,19 @@
 // Eleventy baseline (one .md template per article, Liquid pre-pass off, a
 // one-line layout), alternating, and reports median, min and max of wall
 // time, CPU time and peak memory of each, and the ratio ours / baseline.
+// With --articles N and no --out it is the regression guard: it prints the
+// ratios and the CPU per article beside those bench/results.md recorded.
 import { execFileSync } from "node:child_process";
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../src/core/project.ts";
 import { generateArchive } from "./generate.ts";
-import { machineDescription, measure, median, ourBuildArgs, type Measurement } from "./measure.ts";
-import { joinResults, splitResults } from "./results-file.ts";
+import { machineDescription, measure, ourBuildArgs, type Measurement } from "./measure.ts";
+import { BASELINE, BUILDS, comparisonTable, guardLines, joinResults, recordedFigures, splitResults, type ToolResult } from "./results-file.ts";
 
 const STANDARD_SIZES = [1000, 4000, 10000];
-const FIRST_BUILD = "news-archive (full build, empty cache)";
-const REBUILD = "news-archive (full build, articles cached)";
-
-interface ToolResult {
-  readonly tool: string;
-  readonly runs: readonly Measurement[];
-}
 
 const { values } = parseArgs({ options: { articles: { type: "string" }, runs: { type: "string" }, out: { type: "string" } }, strict: true });
 const sizes = values.articles === undefined ? STANDARD_SIZES : [Number(values.articles)];
@@ -29,7 +24,8 @@ if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteg
   console.error("usage: npm run bench -- [--articles N] [--runs R] [--out FILE]");
   process.exit(2);
 }
-const outFile = values.out ?? (values.articles === undefined ? join(PROJECT_ROOT, "bench/results.md") : undefined);
+const resultsFile = join(PROJECT_ROOT, "bench/results.md");
+const outFile = values.out ?? (values.articles === undefined ? resultsFile : undefined);
 
 const eleventyCli = join(PROJECT_ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
 const hugo = (() => {
@@ -55,6 +51,9 @@ async function prepareHugo(root: string, content: string): Promise<void> {
   await writeFile(join(root, "hugo.toml"), 'baseURL = "https://example.org/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "home", "section"]\n');
 }
 
+/** The generated article an edit is made to: the one in the middle of the archive. */
+const EDITED_ARTICLE = (articles: number): string => `/article-${Math.floor(articles / 2)}.md`;
+
 async function benchSize(articles: number): Promise<ToolResult[]> {
   const root = await mkdtemp(join(tmpdir(), `news-archive-bench-${articles}-`));
   try {
@@ -62,59 +61,63 @@ async function benchSize(articles: number): Promise<ToolResult[]> {
     await generateArchive(content, articles);
     await prepareBaseline(join(root, "baseline"), content);
     if (hugo !== undefined) await prepareHugo(join(root, "hugo"), content);
-    const results: Record<string, Measurement[]> = { [FIRST_BUILD]: [], [REBUILD]: [], "Eleventy baseline (article pages only)": [] };
-    if (hugo !== undefined) results["Hugo (reference)"] = [];
+    const results = new Map<string, Measurement[]>([...BUILDS, BASELINE].map((build) => [build, []]));
+    if (hugo !== undefined) results.set("Hugo (reference)", []);
     const cacheDir = join(root, "cache");
     const ours = ourBuildArgs(content, join(root, "ours"), cacheDir);
+    const edited = join(content, (await readdir(content, { recursive: true, encoding: "utf8" })).find((file) => file.endsWith(EDITED_ARTICLE(articles))) ?? "");
+    const original = await readFile(edited, "utf8");
+    const [firstBuild, cachedBuild, editedBuild] = BUILDS;
     for (let run = 1; run <= runs; run += 1) {
-      // A first build reads and renders every article; a rebuild finds them in the build cache the first one left.
+      // A first build reads and renders every article into a new folder; the next finds them in the
+      // build cache the first one left, and writes a new folder too; then one article is edited and the
+      // archive built again over the output and cache the builds before left, as an author does.
       await rm(cacheDir, { recursive: true, force: true });
-      for (const tool of [FIRST_BUILD, REBUILD]) {
-        await rm(join(root, "ours"), { recursive: true, force: true });
-        results[tool]?.push(await measure(process.execPath, ours, { cwd: PROJECT_ROOT }));
-      }
+      await rm(join(root, "ours"), { recursive: true, force: true });
+      results.get(firstBuild)?.push(await measure(process.execPath, ours, { cwd: PROJECT_ROOT }));
+      await rm(join(root, "ours"), { recursive: true, force: true });
+      results.get(cachedBuild)?.push(await measure(process.execPath, ours, { cwd: PROJECT_ROOT }));
+      await appendFile(edited, `\nA paragraph added in run ${run}.\n`);
+      results.get(editedBuild)?.push(await measure(process.execPath, ours, { cwd: PROJECT_ROOT }));
+      await writeFile(edited, original);
       await rm(join(root, "baseline/out"), { recursive: true, force: true });
-      results["Eleventy baseline (article pages only)"]?.push(await measure(process.execPath, [eleventyCli, "--config=eleventy.config.mjs", "--quiet"], { cwd: join(root, "baseline") }));
+      results.get(BASELINE)?.push(await measure(process.execPath, [eleventyCli, "--config=eleventy.config.mjs", "--quiet"], { cwd: join(root, "baseline") }));
       if (hugo !== undefined) {
         await rm(join(root, "hugo/public"), { recursive: true, force: true });
-        results["Hugo (reference)"]?.push(await measure(hugo, ["--quiet"], { cwd: join(root, "hugo") }));
+        results.get("Hugo (reference)")?.push(await measure(hugo, ["--quiet"], { cwd: join(root, "hugo") }));
       }
       console.error(`${articles} articles: run ${run} of ${runs} done`);
     }
-    return Object.entries(results).map(([tool, measurements]) => ({ tool, runs: measurements }));
+    return [...results].map(([tool, measurements]) => ({ tool, runs: measurements }));
   } finally {
     await rm(root, { recursive: true, force: true });
   }
 }
 
-function table(articles: number, results: readonly ToolResult[]): string {
-  const seconds = (ms: number): string => (ms / 1000).toFixed(2);
-  const baseline = results.find((result) => result.tool.startsWith("Eleventy"));
-  const baselineWall = baseline === undefined ? undefined : median(baseline.runs.map((run) => run.wallMs));
-  const rows = results.map(({ tool, runs: measured }) => {
-    const walls = measured.map((run) => run.wallMs);
-    const wall = median(walls);
-    const ratio = baselineWall === undefined ? "" : (wall / baselineWall).toFixed(2);
-    return `| ${articles.toLocaleString("en")} | ${tool} | ${seconds(wall)} | ${seconds(Math.min(...walls))} | ${seconds(Math.max(...walls))} | ${seconds(median(measured.map((run) => run.cpuMs)))} | ${(median(measured.map((run) => run.peakRssBytes)) / 1_048_576).toFixed(0)} | ${ratio} |`;
-  });
-  return rows.join("\n");
-}
-
-const header = "| articles | build | wall median (s) | min (s) | max (s) | CPU median (s) | peak memory median (MB) | wall ratio to baseline |\n| --- | --- | --- | --- | --- | --- | --- | --- |";
-const sections: string[] = [];
-for (const size of sizes) sections.push(table(size, await benchSize(size)));
+const measured: { readonly articles: number; readonly results: readonly ToolResult[] }[] = [];
+for (const articles of sizes) measured.push({ articles, results: await benchSize(articles) });
 const machine = `${machineDescription()}${hugo === undefined ? "; Hugo not installed (apt-get install hugo adds it as a reference)" : ""}`;
-const report = `${header}\n${sections.join("\n")}\n\n${runs} alternating run(s) per build; ${machine}.\n`;
+const report = `${comparisonTable(measured)}\n\n${runs} alternating run(s) per build; ${machine}.\n`;
 console.log(report);
-if (outFile !== undefined) {
+if (outFile === undefined) {
+  // The regression guard: this run beside the figures last recorded for the same size.
+  const recorded = await readFile(resultsFile, "utf8").catch(() => "");
+  for (const { articles, results } of measured) console.log(guardLines(articles, results, recordedFigures(splitResults(recorded).comparison, articles)).join("\n"));
+} else {
   const kept = splitResults(await readFile(outFile, "utf8").catch(() => "")).scale;
   await writeFile(
     outFile,
-    joinResults(`# Benchmark results\n\nMade by \`npm run bench\` (synthetic articles of 300-800 words, dates over 25 years, 6 categories, tags). ` +
-      `Our build is the full site: article, archive, category and tag pages, feeds, sitemap and search index, ` +
-      `measured twice per run: with an empty build cache (every article read and rendered), then again with the articles the first build cached (an archive rebuilt after an edit or a new article). ` +
-      `The baseline is plain Eleventy 3 with one .md template per article and a one-line layout, writing the article pages only. ` +
-      `Peak memory is the largest sum of resident memory over the build's process tree.\n\n${report}`, kept),
+    joinResults(
+      `# Benchmark results\n\nMade by \`npm run bench\` (synthetic articles of 300-800 words, dates over 25 years, 6 categories, tags), with the compiled command, as \`npm run build\` runs it. ` +
+        `Our build is the full site: article, archive, category and tag pages, feeds, sitemap and search index, ` +
+        `measured three times per run: a first build (an empty build cache, a new output folder), a build with the articles the first one cached (a new output folder), ` +
+        `then a build after one article is edited, over the cache and the output the builds before left (an author's rebuild). ` +
+        `"Of which search" is the search index's part of the wall time, as the build's summary gives it. ` +
+        `The baseline is plain Eleventy 3 with one .md template per article and a one-line layout, writing the article pages only. ` +
+        `Peak memory is the largest sum of resident memory over the build's process tree. ` +
+        `The machine may be shared: compare the ratios, measured against the baseline in the same run, more than the times.\n\n${report}`,
+      kept,
+    ),
   );
   console.error(`written to ${outFile}`);
 }

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { readFile, readdir } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
@@ -11,6 +11,8 @@ export interface Measurement {
   /** Largest sum of resident memory of the process tree, sampled every 50 ms. */
   readonly peakRssBytes: number;
   readonly exitCode: number | null;
+  /** What the command printed on its standard output. */
+  readonly stdout: string;
 }
 
 const TICKS_PER_SECOND = 100;
@@ -44,8 +46,10 @@ async function treeRssBytes(rootPid: number): Promise<number> {
 export async function measure(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Measurement> {
   const cpuBefore = await reapedChildrenCpuMs();
   const started = performance.now();
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
   let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   let peak = 0;
   let running = true;
@@ -60,7 +64,7 @@ export async function measure(command: string, args: readonly string[], options:
   running = false;
   await sampler;
   if (exitCode !== 0) throw new Error(`${command} ${args.join(" ")} failed (${exitCode}):\n${stderr.slice(-2000)}`);
-  return { wallMs, cpuMs: (await reapedChildrenCpuMs()) - cpuBefore, peakRssBytes: peak, exitCode };
+  return { wallMs, cpuMs: (await reapedChildrenCpuMs()) - cpuBefore, peakRssBytes: peak, exitCode, stdout };
 }
 
 /** The middle value (the mean of the two middle values for an even count). */
@@ -70,9 +74,22 @@ export function median(numbers: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-/** Node's arguments to run this project's command from its sources, `args` naming the command and its options, as every benchmark runs it. */
+let compiled = false;
+
+/**
+ * Node's arguments to run this project's command, `args` naming the command
+ * and its options, as every benchmark runs it: the compiled JavaScript in
+ * dist/, as `npm run build` and an installed package run it, compiled again
+ * first when src/ changed (`scripts/compile.ts --if-stale`, as `npm run build`
+ * does). tsx would add its own start-up and compiling to every figure.
+ */
 export function ourCommandArgs(args: readonly string[]): string[] {
-  return ["--import", "tsx", join(PROJECT_ROOT, "src/cli/main.ts"), ...args];
+  if (!compiled) {
+    const compile = spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "scripts/compile.ts"), "--if-stale"], { cwd: PROJECT_ROOT, stdio: ["ignore", "ignore", "inherit"] });
+    if (compile.status !== 0) throw new Error("scripts/compile.ts failed: the benchmark needs the compiled command (npm run compile says why)");
+    compiled = true;
+  }
+  return [join(PROJECT_ROOT, "dist/cli/main.js"), ...args];
 }
 
 /** Node's arguments for a full build of an archive with this project's command, as every benchmark times it. */
