@@ -25,21 +25,24 @@ const MAX_ADDRESSES = 2;
 export function excerptOf(tokens: readonly Token[]): string {
   const more = tokens.findIndex(holdsMoreMarker);
   if (more !== -1) {
-    const teaser = paragraphs(tokens.slice(0, more + 1))
+    const teaser = [...paragraphs(tokens.slice(0, more + 1), { topLevelOnly: false })]
       .map((paragraph) => paragraph.text)
       .join(" ")
       .trim();
     if (teaser !== "") return shorten(teaser, EXCERPT_LENGTH);
   }
-  const topLevel = paragraphs(tokens).filter((paragraph) => paragraph.level === 0 && isNotCodeOrAddresses(paragraph));
-  // A short article may have no paragraph of four words: its first sentence will do.
-  const first = topLevel.find(isProse) ?? topLevel.find((paragraph) => /[.!?…]["”')]?$/.test(paragraph.text));
-  return first === undefined ? "" : shorten(first.text, EXCERPT_LENGTH);
+  // The paragraphs are read until the first prose one: most bodies open with it.
+  let sentence: ParagraphText | undefined;
+  for (const paragraph of paragraphs(tokens, { topLevelOnly: true })) {
+    if (!isNotCodeOrAddresses(paragraph)) continue;
+    if (isProse(paragraph)) return shorten(paragraph.text, EXCERPT_LENGTH);
+    // A short article may have no paragraph of four words: its first sentence will do.
+    if (sentence === undefined && /[.!?…]["”')]?$/.test(paragraph.text)) sentence = paragraph;
+  }
+  return sentence === undefined ? "" : shorten(sentence.text, EXCERPT_LENGTH);
 }
 
 interface ParagraphText {
-  /** Nesting: 0 at the body's top level, more inside lists and quotes. */
-  readonly level: number;
   /** Its text, code included, bare addresses shortened to their host. */
   readonly text: string;
   /** Its words outside code and addresses. */
@@ -47,17 +50,18 @@ interface ParagraphText {
   readonly addresses: number;
 }
 
-function paragraphs(tokens: readonly Token[]): ParagraphText[] {
-  return tokens.flatMap((token, index) => {
+/** The paragraphs that have text, in order; with `topLevelOnly`, those at the body's top level alone. */
+function* paragraphs(tokens: readonly Token[], { topLevelOnly }: { readonly topLevelOnly: boolean }): Generator<ParagraphText> {
+  for (const [index, token] of tokens.entries()) {
     const inline = tokens[index + 1];
-    if (token.type !== "paragraph_open" || inline?.type !== "inline") return [];
+    if (token.type !== "paragraph_open" || inline?.type !== "inline" || (topLevelOnly && token.level !== 0)) continue;
     const parts = textParts(inline.children ?? []);
     const text = squeeze(parts.map((part) => (part.kind === "address" ? hostOf(part.text) : part.text.replace(BARE_URL, hostOf))).join(""));
     const written = parts.filter((part) => part.kind === "text").map((part) => part.text).join("");
     const prose = squeeze(written.replace(BARE_URL, ""));
     const addresses = (written.match(BARE_URL)?.length ?? 0) + parts.filter((part) => part.kind === "address").length;
-    return text === "" ? [] : [{ level: token.level, text, proseWords: prose === "" ? [] : prose.split(" "), addresses }];
-  });
+    if (text !== "") yield { text, proseWords: prose === "" ? [] : prose.split(" "), addresses };
+  }
 }
 
 interface TextPart {
