@@ -1,5 +1,9 @@
-import sanitizeHtml from "sanitize-html";
+import { createRequire } from "node:module";
+import type sanitizeHtmlType from "sanitize-html";
 import { ARTICLE_REFERENCE_SCHEME } from "./expand-templates.ts";
+
+/** sanitize-html (CommonJS), loaded by the first body sanitized: most archives do not ask for it, and it takes a tenth of a second to load. */
+let sanitizeHtml: typeof sanitizeHtmlType | undefined;
 
 /**
  * For archives whose authors are not all trusted (setting "sanitize"): keeps
@@ -7,9 +11,9 @@ import { ARTICLE_REFERENCE_SCHEME } from "./expand-templates.ts";
  * media) and strips scripts, styles, iframes, event handlers and javascript:
  * or data: URLs in links.
  */
-const OPTIONS: sanitizeHtml.IOptions = {
+const options = (defaults: sanitizeHtmlType.IDefaults): sanitizeHtmlType.IOptions => ({
   allowedTags: [
-    ...sanitizeHtml.defaults.allowedTags,
+    ...defaults.allowedTags,
     "img",
     "figure",
     "figcaption",
@@ -43,8 +47,11 @@ const OPTIONS: sanitizeHtml.IOptions = {
   // Links to other articles are written with a scheme of our own until they are resolved, after sanitizing (see templates.ts).
   allowedSchemesByTag: { img: ["http", "https", "data"], a: ["http", "https", "mailto", "tel", ARTICLE_REFERENCE_SCHEME.slice(0, -1)] },
   allowProtocolRelative: true,
-};
+});
+let OPTIONS: sanitizeHtmlType.IOptions | undefined;
 
 export function sanitizeBody(html: string): string {
+  sanitizeHtml ??= createRequire(import.meta.url)("sanitize-html") as typeof sanitizeHtmlType;
+  OPTIONS ??= options(sanitizeHtml.defaults);
   return sanitizeHtml(html, OPTIONS);
 }

@@ -18,8 +18,7 @@ import { buildFeeds } from "../publish/feeds.ts";
 import { buildRedirectFiles } from "../publish/redirects.ts";
 import { buildSitemap } from "../publish/sitemap.ts";
 import type { SiteFiles } from "../publish/beside-pages.ts";
-import { LAYOUTS_DIR } from "../render/eleventy-site.ts";
-import { prepareTheme } from "../render/theme.ts";
+import { LAYOUTS_DIR, prepareTheme } from "../render/theme.ts";
 import { runningCodeIdentity, searchBundleIdentity } from "./code-identity.ts";
 import type { BuildRequest } from "./request.ts";
 

@@ -1,25 +1,41 @@
 import { createRequire } from "node:module";
 import type { Eleventy, UserConfig } from "@11ty/eleventy";
-import type EleventyDevServerType from "@11ty/eleventy-dev-server";
+import type { default as EleventyDevServerType, DevServerOptions } from "@11ty/eleventy-dev-server";
 
 /**
  * The one place that touches Eleventy's private APIs. Each use names the
  * upstream issue that forces it; when that issue is fixed, the use goes.
  */
 
-// Eleventy's own dev server (live reload, DOM diffing) is CommonJS.
-const EleventyDevServer = createRequire(import.meta.url)("@11ty/eleventy-dev-server") as typeof EleventyDevServerType;
+/**
+ * Eleventy, loaded on first use, without its ESM resolver. On Node 20,
+ * loading Eleventy registers module hooks (a thread of their own, which every
+ * later import then goes through) so that a JavaScript config or data file
+ * edited under --watch is imported afresh (11ty/eleventy#3270). This project
+ * has neither: the site is wired in code and its templates are Nunjucks. The
+ * variable Eleventy reads to skip it (11ty/eleventy#3371) is set before the
+ * first load, in each thread that renders.
+ */
+export function loadEleventy(): Promise<typeof import("@11ty/eleventy")> {
+  process.env["ELEVENTY_SKIP_ESM_RESOLVER"] ??= "true";
+  return import("@11ty/eleventy");
+}
 
 /**
  * Eleventy's dev server, listening on 127.0.0.1 only: `npm start` serves the
  * archive to this machine, not to the network it is on. The server binds
  * every interface and has no option for its host (11ty/eleventy-dev-server#128),
- * so its private `_serverListen` is overridden.
+ * so its private `_serverListen` is overridden. The server (live reload, DOM
+ * diffing; CommonJS) is loaded here, by `npm start` only.
  */
-export class LoopbackDevServer extends EleventyDevServer {
-  override _serverListen(port: number): void {
-    this.server.listen({ port, host: "127.0.0.1" });
+export function loopbackDevServer(name: string, dir: string, options: DevServerOptions): EleventyDevServerType {
+  const EleventyDevServer = createRequire(import.meta.url)("@11ty/eleventy-dev-server") as typeof EleventyDevServerType;
+  class LoopbackDevServer extends EleventyDevServer {
+    override _serverListen(port: number): void {
+      this.server.listen({ port, host: "127.0.0.1" });
+    }
   }
+  return new LoopbackDevServer(name, dir, options);
 }
 
 /**

@@ -1,14 +1,12 @@
-import { Eleventy, type UserConfig } from "@11ty/eleventy";
-import { join, resolve } from "node:path";
+import type { UserConfig } from "@11ty/eleventy";
+import { resolve } from "node:path";
 import { rewriteHtmlUrls } from "../core/html-urls.ts";
-import { isInside, PROJECT_ROOT } from "../core/project.ts";
+import { isInside } from "../core/project.ts";
 import { relativeHref } from "../core/urls.ts";
 import { PAGE_KIND_NAMES, PAGE_KINDS, type SiteViews } from "../model/pages.ts";
 import type { PageBase } from "../model/views/types.ts";
-import { LoopbackDevServer, searchFirstIn, watchWithDeletions } from "./eleventy-adapter.ts";
-
-/** The theme's templates: partials/ holds one partial per page kind and the pieces they share. */
-export const LAYOUTS_DIR = join(PROJECT_ROOT, "layouts");
+import { loadEleventy, loopbackDevServer, searchFirstIn, watchWithDeletions } from "./eleventy-adapter.ts";
+import { LAYOUTS_DIR } from "./theme.ts";
 
 /** What Eleventy is given to render a site, or one render pass of it. */
 export interface SiteRendering {
@@ -61,6 +59,7 @@ export function configureSite(eleventyConfig: UserConfig, rendering: SiteRenderi
 
 /** Renders the pages of `rendering.views` into `outputDir`, in one Eleventy run. */
 export async function renderPages(outputDir: string, rendering: SiteRendering): Promise<void> {
+  const { Eleventy } = await loadEleventy();
   const eleventy = new Eleventy(LAYOUTS_DIR, outputDir, {
     // The site is wired here, not read from a config file (which Eleventy would otherwise look for in the current folder).
     configPath: false,
@@ -86,6 +85,7 @@ export interface WatchHooks {
 /** Renders every page, then renders again what each edit changes, until the process ends. */
 export async function watchPages(outputDir: string, rendering: SiteRendering, hooks: WatchHooks): Promise<void> {
   const contentDir = resolve(hooks.contentDir);
+  const { Eleventy } = await loadEleventy();
   const eleventy = new Eleventy(LAYOUTS_DIR, outputDir, {
     configPath: false,
     quietMode: true,
@@ -107,7 +107,7 @@ export async function watchPages(outputDir: string, rendering: SiteRendering, ho
 
 /** Serves `outputDir` on 127.0.0.1 with live reload; returns a function that reloads the browser. */
 export function servePages(outputDir: string, port: number, basePath: string): { readonly reload: () => void } {
-  const server = new LoopbackDevServer("news-archive", outputDir, { pathPrefix: basePath });
+  const server = loopbackDevServer("news-archive", outputDir, { pathPrefix: basePath });
   server.serve(port);
   return { reload: () => server.reload({}) };
 }

@@ -5,6 +5,9 @@ import { fingerprintedPath, THEME_FILES, type ThemeAssetPaths } from "../core/as
 import { compileBrowserScripts } from "./browser-scripts.ts";
 import { outputFileFor } from "../core/urls.ts";
 
+/** The theme's templates and files: partials/ holds one partial per page kind and the pieces they share; assets/ the stylesheet and icon. */
+export const LAYOUTS_DIR = join(PROJECT_ROOT, "layouts");
+
 export interface ThemeOptions {
   readonly accentColor?: string;
   readonly accentColorDark?: string;
@@ -31,7 +34,7 @@ const ACCENT_DARK = "--accent: #8fd19e;";
 /** Reads the stylesheet, icon and logo, compiles the scripts and names each file by its content. */
 export async function prepareTheme(options: ThemeOptions): Promise<ThemeBundle> {
   const scripts = new Map((await compileBrowserScripts()).map((script) => [script.path, script.code]));
-  const read = (path: string): Promise<string> => readFile(join(PROJECT_ROOT, "layouts", path), "utf8");
+  const read = (path: string): Promise<string> => readFile(join(LAYOUTS_DIR, path), "utf8");
   let stylesheet = await read(THEME_FILES.stylesheet);
   if (options.accentColor !== undefined) stylesheet = stylesheet.replace(ACCENT_LIGHT, `--accent: ${options.accentColor};`);
   if (options.accentColorDark !== undefined) stylesheet = stylesheet.replace(ACCENT_DARK, `--accent: ${options.accentColorDark};`);

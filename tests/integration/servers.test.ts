@@ -2,14 +2,14 @@ import assert from "node:assert/strict";
 import type { AddressInfo } from "node:net";
 import { once } from "node:events";
 import { describe, it } from "node:test";
-import { LoopbackDevServer } from "../../src/render/eleventy-adapter.ts";
+import { loopbackDevServer } from "../../src/render/eleventy-adapter.ts";
 import { startStaticServer } from "../../src/publish/static-server.ts";
 import { temporaryFolder, writeFiles } from "../support/archive.ts";
 
 describe("the servers", () => {
   it("npm start's dev server listens on the loopback address only", async () => {
     const site = await writeFiles(await temporaryFolder(), { "index.html": "<!doctype html><title>x</title>" });
-    const dev = new LoopbackDevServer("test", site, { pathPrefix: "/" });
+    const dev = loopbackDevServer("test", site, { pathPrefix: "/" });
     dev.serve(0);
     if (!dev.server.listening) await once(dev.server, "listening");
     const address = dev.server.address() as AddressInfo;
