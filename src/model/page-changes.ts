@@ -1,4 +1,6 @@
-import { mapPageKinds, PAGE_KIND_NAMES, PAGE_KINDS, type PageKindName, type PageViews, type SiteViews } from "./pages.ts";
+import { createHash } from "node:crypto";
+import { mapPageKinds, PAGE_KIND_NAMES, type PageKindName, type PageViews, type SiteViews } from "./pages.ts";
+import type { PageBase } from "./views/types.ts";
 
 /**
  * What each page printed, by the file it is written to: its view. Two equal
@@ -52,23 +54,32 @@ export function pageChanges(views: SiteViews, previous: PageFingerprints | undef
 }
 
 /**
- * Splits a build's pages into passes of at most `articlesPerPass` article
- * pages, each rendered by its own Eleventy run, so that Eleventy's memory
- * for each page it renders (tens of kilobytes) is freed between passes: at
- * 100,000 articles a single run outgrows Node's heap. The first pass renders
- * every other page too.
+ * Splits a build's pages into passes, each rendered by its own Eleventy run:
+ * at most `pagesPerPass` pages each, so that Eleventy's memory for each page
+ * it renders (tens of kilobytes) is freed between passes (at 100,000 articles
+ * a single run outgrows Node's heap), and a multiple of `workers` passes, so
+ * that render workers running side by side get equal shares. Pages are shared
+ * out in registry order, each pass a run of consecutive pages; passes differ
+ * by one page at most. A site with fewer pages than passes gets fewer passes.
  */
-export function renderPasses(views: SiteViews, articlesPerPass: number): SiteViews[] {
-  const perArticle = PAGE_KIND_NAMES.filter((name) => PAGE_KINDS[name].perArticle);
-  const passes = Math.max(1, ...perArticle.map((name) => Math.ceil(views.pages[name].length / articlesPerPass)));
-  return Array.from({ length: passes }, (_, pass): SiteViews => ({
-    site: views.site,
-    pages: mapPageKinds(<Name extends PageKindName>(name: Name): PageViews[Name] => {
-      const list = views.pages[name];
-      if (PAGE_KINDS[name].perArticle) return list.slice(pass * articlesPerPass, (pass + 1) * articlesPerPass) as PageViews[Name];
-      return (pass === 0 ? list : []) as PageViews[Name];
-    }),
-  }));
+export function renderPasses(views: SiteViews, pagesPerPass: number, workers = 1): SiteViews[] {
+  const total = countPages(views);
+  const rounds = Math.max(1, Math.ceil(Math.ceil(total / pagesPerPass) / workers));
+  const passes = Math.max(1, Math.min(rounds * workers, total));
+  const boundary = (pass: number): number => Math.floor((pass * total) / passes);
+  return Array.from({ length: passes }, (_, pass): SiteViews => {
+    const [from, to] = [boundary(pass), boundary(pass + 1)];
+    let offset = 0;
+    return {
+      site: views.site,
+      pages: mapPageKinds(<Name extends PageKindName>(name: Name): PageViews[Name] => {
+        const list = views.pages[name];
+        const start = offset;
+        offset += list.length;
+        return list.slice(Math.max(0, from - start), Math.max(0, to - start)) as PageViews[Name];
+      }),
+    };
+  });
 }
 
 /**
@@ -90,4 +101,24 @@ export function sameView(a: unknown, b: unknown): boolean {
   const aRecord = a as Record<string, unknown>;
   const bRecord = b as Record<string, unknown>;
   return aKeys.every((key) => key in bRecord && sameView(aRecord[key], bRecord[key]));
+}
+
+/**
+ * Each page's source for reusing its file (publish/output-reuse.ts): a
+ * digest of everything it prints, its view and the site-wide view, and of
+ * `identity`, what prints them (the templates, the code, the settings).
+ * Two pages with the same digest are the same bytes.
+ */
+export function pageDigests(views: SiteViews, identity: string): Map<string, string> {
+  const site = createHash("sha256").update(identity).update("\0").update(JSON.stringify(views.site)).digest("hex");
+  const digests = new Map<string, string>();
+  for (const name of PAGE_KIND_NAMES) {
+    for (const page of views.pages[name]) digests.set(page.permalink, createHash("sha256").update(site).update(JSON.stringify(page)).digest("base64"));
+  }
+  return digests;
+}
+
+/** The site's views with each kind's list cut to the pages `keep` accepts. */
+export function pagesWhere(views: SiteViews, keep: (page: PageBase) => boolean): SiteViews {
+  return { site: views.site, pages: mapPageKinds(<Name extends PageKindName>(name: Name): PageViews[Name] => views.pages[name].filter(keep) as PageViews[Name]) };
 }

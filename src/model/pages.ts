@@ -31,8 +31,6 @@ export interface PageKind<View extends PageBase> {
   readonly inSitemap: (view: View) => boolean;
   /** Whether its first page is saved when the service worker installs, so the site opens offline at it. */
   readonly inOfflineShell: boolean;
-  /** One page per article: render passes share these out, so that no Eleventy run holds too many (see renderPasses). */
-  readonly perArticle: boolean;
 }
 
 /** Keeps each entry's own view type, so that `PageViews` knows what every kind's pages hold. */
@@ -45,31 +43,30 @@ const one =
 
 /** Every page kind, in the order sitemap.xml lists them. */
 export const PAGE_KINDS = {
-  home: pageKind({ about: "The home page and its older pages (/page/2/ ...).", partial: "home-page.njk", build: homePages, inSitemap: always, inOfflineShell: true, perArticle: false }),
-  archive: pageKind({ about: "The month grid: one row per year, newest first.", partial: "archive-page.njk", build: one(archivePage), inSitemap: always, inOfflineShell: true, perArticle: false }),
-  year: pageKind({ about: "One page per year that has articles.", partial: "year-page.njk", build: yearPages, inSitemap: always, inOfflineShell: false, perArticle: false }),
-  month: pageKind({ about: "One page per month that has articles.", partial: "listing-page.njk", build: monthPages, inSitemap: always, inOfflineShell: false, perArticle: false }),
+  home: pageKind({ about: "The home page and its older pages (/page/2/ ...).", partial: "home-page.njk", build: homePages, inSitemap: always, inOfflineShell: true }),
+  archive: pageKind({ about: "The month grid: one row per year, newest first.", partial: "archive-page.njk", build: one(archivePage), inSitemap: always, inOfflineShell: true }),
+  year: pageKind({ about: "One page per year that has articles.", partial: "year-page.njk", build: yearPages, inSitemap: always, inOfflineShell: false }),
+  month: pageKind({ about: "One page per month that has articles.", partial: "listing-page.njk", build: monthPages, inSitemap: always, inOfflineShell: false }),
   // Left out of the sitemap: each lists what its month page lists.
-  day: pageKind({ about: "One page per day that has articles (/2016/04/11/).", partial: "day-page.njk", build: dayPages, inSitemap: never, inOfflineShell: false, perArticle: false }),
-  categories: pageKind({ about: "The index of categories, with counts.", partial: "topic-index-page.njk", build: one(categoryIndex), inSitemap: always, inOfflineShell: false, perArticle: false }),
-  category: pageKind({ about: "Each category's pages (/category/slug/, /category/slug/page/2/ ...).", partial: "listing-page.njk", build: categoryPages, inSitemap: always, inOfflineShell: false, perArticle: false }),
-  tags: pageKind({ about: "The index of tags, with counts; none when no article has tags.", partial: "topic-index-page.njk", build: tagIndex, inSitemap: always, inOfflineShell: false, perArticle: false }),
-  tag: pageKind({ about: "Each tag's pages (/tag/slug/, /tag/slug/page/2/ ...).", partial: "listing-page.njk", build: tagPages, inSitemap: always, inOfflineShell: false, perArticle: false }),
-  authors: pageKind({ about: "The index of authors, with counts; none when no article names one.", partial: "topic-index-page.njk", build: authorIndexes, inSitemap: always, inOfflineShell: false, perArticle: false }),
-  author: pageKind({ about: "Each author's pages (/author/slug/, /author/slug/page/2/ ...).", partial: "listing-page.njk", build: authorPages, inSitemap: always, inOfflineShell: false, perArticle: false }),
-  search: pageKind({ about: "The search page: Pagefind's index, searched in the reader's browser.", partial: "search-page.njk", build: one(searchPage), inSitemap: always, inOfflineShell: true, perArticle: false }),
+  day: pageKind({ about: "One page per day that has articles (/2016/04/11/).", partial: "day-page.njk", build: dayPages, inSitemap: never, inOfflineShell: false }),
+  categories: pageKind({ about: "The index of categories, with counts.", partial: "topic-index-page.njk", build: one(categoryIndex), inSitemap: always, inOfflineShell: false }),
+  category: pageKind({ about: "Each category's pages (/category/slug/, /category/slug/page/2/ ...).", partial: "listing-page.njk", build: categoryPages, inSitemap: always, inOfflineShell: false }),
+  tags: pageKind({ about: "The index of tags, with counts; none when no article has tags.", partial: "topic-index-page.njk", build: tagIndex, inSitemap: always, inOfflineShell: false }),
+  tag: pageKind({ about: "Each tag's pages (/tag/slug/, /tag/slug/page/2/ ...).", partial: "listing-page.njk", build: tagPages, inSitemap: always, inOfflineShell: false }),
+  authors: pageKind({ about: "The index of authors, with counts; none when no article names one.", partial: "topic-index-page.njk", build: authorIndexes, inSitemap: always, inOfflineShell: false }),
+  author: pageKind({ about: "Each author's pages (/author/slug/, /author/slug/page/2/ ...).", partial: "listing-page.njk", build: authorPages, inSitemap: always, inOfflineShell: false }),
+  search: pageKind({ about: "The search page: Pagefind's index, searched in the reader's browser.", partial: "search-page.njk", build: one(searchPage), inSitemap: always, inOfflineShell: true }),
   // Drafts (published with --drafts) stay out of the sitemap, as out of search.
-  article: pageKind({ about: "One page per article.", partial: "article-page.njk", build: articlePages, inSitemap: (page) => page.searchable, inOfflineShell: false, perArticle: true }),
-  // One per old address of an article: small, and as many as the articles, so render passes share them out too.
-  redirect: pageKind({ about: "A page at an article's old address (aliases, redirect_from), sending readers on to it.", partial: "redirect-page.njk", build: redirectPages, inSitemap: never, inOfflineShell: false, perArticle: true }),
-  notFound: pageKind({ about: "The page hosts serve for missing addresses.", partial: "not-found-page.njk", build: one(notFoundPage), inSitemap: never, inOfflineShell: false, perArticle: false }),
+  article: pageKind({ about: "One page per article.", partial: "article-page.njk", build: articlePages, inSitemap: (page) => page.searchable, inOfflineShell: false }),
+  // One per old address of an article: small, and as many as the articles.
+  redirect: pageKind({ about: "A page at an article's old address (aliases, redirect_from), sending readers on to it.", partial: "redirect-page.njk", build: redirectPages, inSitemap: never, inOfflineShell: false }),
+  notFound: pageKind({ about: "The page hosts serve for missing addresses.", partial: "not-found-page.njk", build: one(notFoundPage), inSitemap: never, inOfflineShell: false }),
   offline: pageKind({
     about: "What the service worker shows, offline, for a page the reader has not opened before.",
     partial: "offline-page.njk",
     build: offlinePages,
     inSitemap: never,
     inOfflineShell: true,
-    perArticle: false,
   }),
 };
 

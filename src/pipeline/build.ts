@@ -2,16 +2,18 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { compareDiagnostics, warning, type Diagnostic } from "../core/diagnostics.ts";
 import { outputFileFor } from "../core/urls.ts";
-import { countPages, renderPasses } from "../model/page-changes.ts";
-import { writeBesidePages, type BesidePagesReport } from "../publish/beside-pages.ts";
+import { countPages } from "../model/page-changes.ts";
 import { checkLinks, describeBrokenLink, linkSummary, type LinkReport } from "../publish/link-check.ts";
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT, replaceRefusal, writeAtomically } from "../publish/output-folder.ts";
+import { OutputReuse } from "../publish/output-reuse.ts";
 import { renderPages, servePages, watchPages, type SiteRendering } from "../render/eleventy-site.ts";
+import { RenderWorkers } from "../render/render-workers.ts";
 import { stopSearchIndexer } from "../search/search-index.ts";
 import { DevSession } from "./dev-session.ts";
-import { loadSite, openArticleCache, searchBundleIdentityOf, type Site } from "./load-site.ts";
+import { cacheUnwritable, loadSite, openArticleCache, type Site } from "./load-site.ts";
 import { formatDiagnostics, formatSummary, nothingToPublish } from "./report.ts";
 import type { BuildRequest } from "./request.ts";
+import { outputRecordFileOf, renderOptionsOf, writeSite, type SiteWritten } from "./write-site.ts";
 
 export interface Console {
   readonly out: (line: string) => void;
@@ -36,6 +38,17 @@ export interface RunOptions {
  */
 export async function runBuild(request: BuildRequest, options: RunOptions, io: Console): Promise<number> {
   if (options.serve) return serve(request, options, io);
+  // A render worker loads Eleventy while this thread loads the archive.
+  const workers = new RenderWorkers();
+  workers.start(1);
+  try {
+    return await build(request, options, io, workers);
+  } finally {
+    await workers.close();
+  }
+}
+
+async function build(request: BuildRequest, options: RunOptions, io: Console, workers: RenderWorkers): Promise<number> {
   const started = performance.now();
   const site = await loadSite(request, { articleCache: await openArticleCache(request), serving: false });
   const outputShown = relative(process.cwd(), request.outputDir) || ".";
@@ -60,31 +73,37 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
     return 1;
   }
   let brokenSiteLinks = 0;
-  let writeSeconds = 0;
-  let written: BesidePagesReport | undefined;
+  let written: SiteWritten | undefined;
   /** Links in article bodies that --check-links found broken: the archive's problems too. */
   let linkWarnings: readonly Diagnostic[] = [];
+  let reuse: OutputReuse | undefined;
+  const write = async (stagingDir: string): Promise<void> => {
+    const recordFile = outputRecordFileOf(request);
+    reuse = await OutputReuse.open({ previousDir: request.outputDir, stagingDir, ...(recordFile === undefined ? {} : { recordFile }) });
+    written = await writeSite(stagingDir, site, request, workers, reuse);
+    if (options.checkLinks) {
+      const links = reportLinks(await checkLinks(stagingDir, request.settings.basePath, { fromDisk: request.portable }), site, io);
+      linkWarnings = links.articleWarnings;
+      brokenSiteLinks = links.siteErrors;
+      if (brokenSiteLinks > 0) throw new LinkCheckFailure();
+    }
+  };
   try {
-    await writeAtomically(request.outputDir, async (stagingDir) => {
-      const writing = performance.now();
-      for (const views of renderPasses(site.views, request.articlesPerRenderPass)) await renderPages(stagingDir, renderingOf(request, () => views));
-      // The search bundles of periods whose pages did not change are copied from the output being replaced.
-      written = await writeBesidePages(stagingDir, site, request, () => undefined, { outputDir: request.outputDir, identity: searchBundleIdentityOf(request) });
-      writeSeconds = (performance.now() - writing) / 1000;
-      if (options.checkLinks) {
-        const links = reportLinks(await checkLinks(stagingDir, request.settings.basePath, { fromDisk: request.portable }), site, io);
-        linkWarnings = links.articleWarnings;
-        brokenSiteLinks = links.siteErrors;
-        if (brokenSiteLinks > 0) throw new LinkCheckFailure();
-      }
-    });
+    // Render workers write into the staging folder too: an interrupted build stops them before removing it.
+    await writeAtomically(request.outputDir, write, { stop: () => workers.close() });
   } catch (cause) {
     if (!(cause instanceof LinkCheckFailure)) throw cause;
     report(site, undefined, linkWarnings);
     io.err(`build failed: ${brokenSiteLinks} broken link(s) in the site's own pages; nothing was written and ${outputShown} is unchanged.`);
     return 1;
   }
-  report(site, { pagesWritten: countPages(site.views), seconds: (performance.now() - started) / 1000, writeSeconds, ...(written === undefined ? {} : { written }) }, linkWarnings);
+  // The new output is in place: what made it is recorded for the next build.
+  const recordFailure = await reuse?.save().then(
+    () => undefined,
+    (cause: unknown) => cause,
+  );
+  const problems = recordFailure === undefined ? linkWarnings : [...linkWarnings, cacheUnwritable(request, recordFailure)];
+  report(site, { pagesWritten: countPages(site.views), seconds: (performance.now() - started) / 1000, ...(written === undefined ? {} : { written }) }, problems);
   return 0;
 }
 
@@ -128,12 +147,7 @@ async function serve(request: BuildRequest, options: RunOptions, io: Console): P
 }
 
 function renderingOf(request: BuildRequest, views: SiteRendering["views"]): SiteRendering {
-  return {
-    views,
-    portable: request.portable,
-    basePath: request.settings.basePath,
-    ...(request.ownLayoutsDir === undefined ? {} : { ownLayoutsDir: request.ownLayoutsDir }),
-  };
+  return { views, ...renderOptionsOf(request) };
 }
 
 /** Why no build may start: an archive without articles, or an output folder that is not ours to replace. */
@@ -147,8 +161,7 @@ async function refuseToBuild(request: BuildRequest, site: Site): Promise<string 
 interface Written {
   readonly pagesWritten: number;
   readonly seconds: number;
-  readonly writeSeconds?: number;
-  readonly written?: BesidePagesReport;
+  readonly written?: SiteWritten;
 }
 
 /**
@@ -168,13 +181,14 @@ function reporter(request: BuildRequest, options: RunOptions, io: Console, outpu
       diagnostics,
       outputShown,
       seconds: written?.seconds ?? site.loadSeconds,
-      ...(written?.writeSeconds === undefined ? {} : { phases: { loadSeconds: site.loadSeconds, writeSeconds: written.writeSeconds } }),
+      ...(written?.written === undefined ? {} : { phases: { loadSeconds: site.loadSeconds, writeSeconds: written.written.seconds } }),
       ...(written === undefined ? {} : { pagesWritten: written.pagesWritten }),
       ...(written?.written === undefined
         ? {}
         : {
-            search: { ...written.written.search, filters: { category: search?.categories.length ?? 0, year: search?.years.length ?? 0 } },
-            offline: written.written.offline,
+            rendering: written.written.rendering,
+            search: { ...written.written.beside.search, filters: { category: search?.categories.length ?? 0, year: search?.years.length ?? 0 } },
+            offline: written.written.beside.offline,
           }),
     });
     summary.forEach(written === undefined ? io.err : io.out);

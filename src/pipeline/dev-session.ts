@@ -5,7 +5,7 @@ import type { ReadOutcome, RecentRead } from "../content/load-archive.ts";
 import { pageChanges, renderPasses, type PageFingerprints } from "../model/page-changes.ts";
 import { mapPageKinds, type PageKindName, type PageViews, type SiteViews } from "../model/pages.ts";
 import { writeBesidePages } from "../publish/beside-pages.ts";
-import { loadSite, openArticleCache, searchBundleIdentityOf, type Site } from "./load-site.ts";
+import { loadSite, openArticleCache, outputIdentityOf, type Site } from "./load-site.ts";
 import type { BuildRequest } from "./request.ts";
 
 /** A load of the archive under `npm start`, and the pages it has to render again. */
@@ -64,7 +64,7 @@ export class DevSession {
 
   /**
    * Writes the current load's pages with `render`, one Eleventy run per pass
-   * of at most `articlesPerRenderPass` article pages, as `npm run build`
+   * of at most `pagesPerRenderPass` pages, as `npm run build`
    * does: a watching Eleventy renders a build in one run, which a large
    * archive's first build outgrows (Node's heap at 100,000 articles). The
    * watch's first build then renders none of them. An archive that fits in
@@ -72,7 +72,7 @@ export class DevSession {
    */
   async renderInPasses(render: (views: SiteViews) => Promise<void>): Promise<number> {
     const load = await this.load();
-    const passes = renderPasses(load.changed, this.#request.articlesPerRenderPass);
+    const passes = renderPasses(load.changed, this.#request.pagesPerRenderPass);
     if (passes.length < 2) return 0;
     for (const views of passes) await render(views);
     this.#rendered = load;
@@ -92,7 +92,7 @@ export class DevSession {
   async written(outputDir: string): Promise<void> {
     const { site } = await this.load();
     // Only the periods an edit changed are indexed again; the others' bundles stay where they are.
-    this.#searchIdentity ??= searchBundleIdentityOf(this.#request);
+    this.#searchIdentity ??= outputIdentityOf(this.#request);
     await writeBesidePages(outputDir, site, this.#request, this.#events.pagesWritten, { outputDir, identity: this.#searchIdentity });
   }
 

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { realpath } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { lastModifiedMs } from "../core/article.ts";
-import { errorCodeOf, warning } from "../core/diagnostics.ts";
+import { errorCodeOf, warning, type Diagnostic } from "../core/diagnostics.ts";
 import { CODE_ROOT, PROJECT_ROOT, RUNS_COMPILED } from "../core/project.ts";
 import { slugify } from "../core/slugs.ts";
 import { outputFileFor, urlContextOf } from "../core/urls.ts";
@@ -19,7 +19,7 @@ import { buildRedirectFiles } from "../publish/redirects.ts";
 import { buildSitemap } from "../publish/sitemap.ts";
 import type { SiteFiles } from "../publish/beside-pages.ts";
 import { LAYOUTS_DIR, prepareTheme } from "../render/theme.ts";
-import { runningCodeIdentity, searchBundleIdentity } from "./code-identity.ts";
+import { outputIdentity, runningCodeIdentity } from "./code-identity.ts";
 import type { BuildRequest } from "./request.ts";
 
 /** Everything one build publishes, computed once from the loaded archive. */
@@ -110,17 +110,27 @@ function articleReaderIdentity(rendererOptions: MarkdownOptions): string {
  * `npm start` the files on disk may change (a pull, a recompile) while the
  * code that runs stays what it was.
  */
-let runningSearchCode: string | undefined;
+let runningOutputCode: string | undefined;
 
 /**
- * What makes the search bundles besides their pages' views (code,
- * templates, settings), so that a build reuses the previous build's bundle
- * of a period whose pages did not change (search-index.ts).
+ * What makes the output's files besides their own sources (code, templates,
+ * settings), so that a build reuses the previous build's page whose view did
+ * not change (write-site.ts) and bundle of a period whose pages did not
+ * change (search-index.ts).
  */
-export function searchBundleIdentityOf(request: BuildRequest): string {
+export function outputIdentityOf(request: BuildRequest): string {
   const folders = ["core", "content", "model", "render", "search", "publish"];
-  runningSearchCode ??= runningCodeIdentity({ projectRoot: PROJECT_ROOT, codeRoot: CODE_ROOT, folders, moduleExtension: RUNS_COMPILED ? ".js" : ".ts" });
-  return searchBundleIdentity(runningSearchCode, [LAYOUTS_DIR, ...(request.ownLayoutsDir === undefined ? [] : [request.ownLayoutsDir])], { settings: request.settings, portable: request.portable });
+  runningOutputCode ??= runningCodeIdentity({ projectRoot: PROJECT_ROOT, codeRoot: CODE_ROOT, folders, moduleExtension: RUNS_COMPILED ? ".js" : ".ts" });
+  return outputIdentity(runningOutputCode, [LAYOUTS_DIR, ...(request.ownLayoutsDir === undefined ? [] : [request.ownLayoutsDir])], { settings: request.settings, portable: request.portable });
+}
+
+/** The warning for a build cache that could not be written: the articles' outcomes, or the record of the output's files. */
+export function cacheUnwritable(request: BuildRequest, failure: unknown): Diagnostic {
+  return warning(
+    "cache-unwritable",
+    "",
+    `${request.cacheDir ?? "the build cache"}: the build cache could not be written (${errorCodeOf(failure)}), so the next build reads every article and writes every page again; give a writable folder with --cache-dir DIR, or pass --no-cache`,
+  );
 }
 
 /** Problems outside the articles: a sidebar box or listsExclude naming an unused category, no site URL, a build cache that cannot be written. */
@@ -143,10 +153,6 @@ function withBuildWarnings(archive: LoadedArchive, request: BuildRequest, cacheF
       warning("no-site-url", "", 'no site URL is set, so canonical links, feeds and the sitemap use relative URLs; set "siteUrl" in the settings or pass --site-url https://example.org/'),
     );
   }
-  if (cacheFailure !== undefined) {
-    problems.push(
-      warning("cache-unwritable", "", `${request.cacheDir ?? "the build cache"}: the build cache could not be written (${errorCodeOf(cacheFailure)}), so the next build reads every article again; give a writable folder with --cache-dir DIR, or pass --no-cache`),
-    );
-  }
+  if (cacheFailure !== undefined) problems.push(cacheUnwritable(request, cacheFailure));
   return problems.length === 0 ? archive : { ...archive, diagnostics: [...problems, ...archive.diagnostics] };
 }

@@ -58,12 +58,21 @@ export interface SummaryFacts {
   readonly diagnostics: readonly Diagnostic[];
   /** Pages written; undefined when the build failed and wrote nothing. */
   readonly pagesWritten?: number;
+  /** How the pages were written: how many were rendered, by how many render workers, and how many were the previous build's, unchanged. */
+  readonly rendering?: PagesRendering;
   readonly search?: SearchIndexReport & { readonly filters: Readonly<Record<string, number>> };
   readonly offline?: OfflineReport;
   readonly outputShown: string;
   readonly seconds: number;
   /** Where a build's time went: loading and checking the archive, and writing the site: Eleventy's pages, then the files beside them, the search index included. */
   readonly phases?: { readonly loadSeconds: number; readonly writeSeconds: number };
+}
+
+export interface PagesRendering {
+  readonly rendered: number;
+  readonly workers: number;
+  /** Pages whose view and templates are unchanged, linked (or copied) from the previous build's output. */
+  readonly reused: number;
 }
 
 export function formatSummary(facts: SummaryFacts): string[] {
@@ -81,7 +90,7 @@ export function formatSummary(facts: SummaryFacts): string[] {
   ];
   const templates = templatesLine(counts.templates);
   if (templates !== undefined) lines.push(templates);
-  lines.push(failed ? `pages: none written; ${facts.outputShown} is unchanged` : `pages: ${facts.pagesWritten} written to ${facts.outputShown}`);
+  lines.push(failed ? `pages: none written; ${facts.outputShown} is unchanged` : `pages: ${facts.pagesWritten} written to ${facts.outputShown}${renderingOf(facts.rendering)}`);
   if (facts.search !== undefined) {
     const { search } = facts;
     const filters = Object.entries(search.filters).map(([name, values]) => `${name} (${values} values)`).join(", ");
@@ -109,6 +118,14 @@ export function formatSummary(facts: SummaryFacts): string[] {
       : `time: ${facts.seconds.toFixed(2)} s (loading and checking ${phases.loadSeconds.toFixed(2)} s, pages and files ${(phases.writeSeconds - searchSeconds).toFixed(2)} s, search index ${searchSeconds.toFixed(2)} s)`,
   );
   return lines;
+}
+
+/** " (12 rendered by 1 render worker, 8,267 unchanged and linked from the previous build)". */
+function renderingOf(rendering: PagesRendering | undefined): string {
+  if (rendering === undefined) return "";
+  const { rendered, workers, reused } = rendering;
+  const by = rendered === 0 ? "none rendered" : `${rendered} rendered by ${workers} render worker${workers === 1 ? "" : "s"}`;
+  return ` (${by}${reused > 0 ? `, ${reused} unchanged and linked from the previous build` : ""})`;
 }
 
 const RENDERED_TEMPLATES: readonly (readonly [Exclude<TemplateOutcome, "text">, string])[] = [

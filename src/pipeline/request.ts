@@ -15,11 +15,12 @@ export const DEFAULT_CONTENT_DIR = "content";
 export const DEFAULT_OUTPUT_DIR = "_site";
 /**
  * Eleventy keeps tens of kilobytes per page it renders until its run ends;
- * a run of 100,000 article pages outgrows Node's default 4 GB heap. 10,000
- * holds a run to a few hundred megabytes and costs the smaller archives
- * nothing (one pass).
+ * a run of 100,000 article pages outgrows Node's default 4 GB heap. 5,000
+ * holds a run to a few hundred megabytes, two of them side by side (one per
+ * render worker) to what one run of 10,000 held, and costs the smaller
+ * archives nothing (one pass per worker).
  */
-const ARTICLES_PER_RENDER_PASS = 10_000;
+const PAGES_PER_RENDER_PASS = 5_000;
 export const DEFAULT_CACHE_DIR = "node_modules/.cache/news-archive";
 
 /** What a user asks for on the command line; every field is optional. Folders are relative to the current folder. */
@@ -69,8 +70,8 @@ export interface BuildRequest {
   readonly portable: boolean;
   /** This archive's folder in the build cache, or undefined when caching is off. */
   readonly cacheDir?: string;
-  /** The most article pages one Eleventy run renders (see renderPasses). */
-  readonly articlesPerRenderPass: number;
+  /** The most pages one Eleventy run renders (see renderPasses). */
+  readonly pagesPerRenderPass: number;
 }
 
 export type RequestResult = { readonly ok: true; readonly request: BuildRequest } | { readonly ok: false; readonly errors: readonly string[] };
@@ -152,7 +153,7 @@ export async function resolveBuildRequest(options: BuildOptions, cwd: string = p
       includeDrafts: options.drafts ?? false,
       keepGoing: options.keepGoing ?? false,
       portable: options.portable ?? false,
-      articlesPerRenderPass: ARTICLES_PER_RENDER_PASS,
+      pagesPerRenderPass: PAGES_PER_RENDER_PASS,
       // One folder per archive, so that building two archives in turn keeps both warm.
       ...(options.cacheDir === false ? {} : { cacheDir: join(resolve(cwd, options.cacheDir ?? DEFAULT_CACHE_DIR), createHash("sha256").update(contentReal).digest("hex").slice(0, 12)) }),
     },

@@ -16,12 +16,18 @@ export async function replaceRefusal(outputDir: string): Promise<string | undefi
   return `${outputDir} holds files that a news-archive build did not write, and a build replaces the whole folder; empty it or choose another output folder`;
 }
 
+/** What writes into the staging folder besides this thread. */
+export interface StagingWriters {
+  /** Stops the threads that write into the staging folder (render workers); resolves once none of their writes is under way. */
+  readonly stop: () => Promise<void>;
+}
+
 /**
  * Builds into a fresh folder beside the output folder and swaps it in only
  * when `write` succeeded, so a failed or interrupted build leaves the
  * previous output exactly as it was.
  */
-export async function writeAtomically<T>(outputDir: string, write: (stagingDir: string) => Promise<T>): Promise<T> {
+export async function writeAtomically<T>(outputDir: string, write: (stagingDir: string) => Promise<T>, writers?: StagingWriters): Promise<T> {
   const parent = dirname(outputDir);
   await mkdir(parent, { recursive: true });
   const prefix = `.${basename(outputDir)}.building-`;
@@ -37,14 +43,19 @@ export async function writeAtomically<T>(outputDir: string, write: (stagingDir: 
   const previous = `${staging}.previous`;
   // The handler runs between two tasks of the event loop, so the writes into the staging folder are
   // synchronous (Eleventy's pages, writeBesidePages): none is half done, or still to land, when it runs.
+  // Other threads writing into it are stopped first; a thread stops once its write under way is done.
   const onInterrupt = (): void => {
-    try {
-      // Retried: Pagefind's indexer, another process, may be writing into the folder.
-      rmSync(staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
-      rmSync(previous, { recursive: true, force: true });
-    } finally {
-      process.exit(130);
-    }
+    const remove = (): never => {
+      try {
+        // Retried: Pagefind's indexer, another process, may be writing into the folder.
+        rmSync(staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
+        rmSync(previous, { recursive: true, force: true });
+      } finally {
+        process.exit(130);
+      }
+    };
+    if (writers === undefined) remove();
+    else void writers.stop().finally(remove);
   };
   process.once("SIGINT", onInterrupt);
   process.once("SIGTERM", onInterrupt);

@@ -12,20 +12,21 @@ const fixture = Object.fromEntries(
   Array.from({ length: 7 }, (_, index) => [`2021/article-${index}.md`, article({ title: `Article ${index}`, date: `2021-0${1 + (index % 3)}-1${index}`, category: "News" })]),
 );
 
-async function session(content: string, articlesPerRenderPass: number): Promise<DevSession> {
+async function session(content: string, pagesPerRenderPass: number): Promise<DevSession> {
   const resolved = await resolveBuildRequest({ content, output: join(await temporaryFolder(), "site"), cacheDir: false });
   assert.ok(resolved.ok);
-  return new DevSession({ ...resolved.request, articlesPerRenderPass }, { reloaded: () => undefined, pagesWritten: () => undefined });
+  return new DevSession({ ...resolved.request, pagesPerRenderPass }, { reloaded: () => undefined, pagesWritten: () => undefined });
 }
 
 const articlePages = (views: SiteViews): string[] => views.pages.article.map((page) => page.permalink);
 
 describe("npm start's first build", () => {
   it("renders a large archive's pages in passes, each page once, and leaves none of them to the watch's first build", async () => {
-    const dev = await session(await makeArchive(fixture), 3);
+    const dev = await session(await makeArchive(fixture), 10);
     const passes: SiteViews[] = [];
-    assert.equal(await dev.renderInPasses(async (views) => void passes.push(views)), 3);
-    assert.deepEqual(passes.map((views) => views.pages.article.length), [3, 3, 1]);
+    const total = countPages((await dev.load()).site.views);
+    assert.equal(await dev.renderInPasses(async (views) => void passes.push(views)), Math.ceil(total / 10));
+    assert.ok(passes.every((views) => countPages(views) <= 10));
     const rendered = passes.flatMap(articlePages);
     assert.equal(new Set(rendered).size, 7);
     assert.equal(passes.reduce((sum, views) => sum + countPages(views), 0), (await dev.load()).pagesToRender);

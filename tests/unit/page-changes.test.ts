@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { compareArticles, type Article } from "../../src/core/article.ts";
 import { buildArchiveModel } from "../../src/model/archive-model.ts";
-import { countPages, pageChanges, renderPasses } from "../../src/model/page-changes.ts";
-import { buildSiteViews, type SiteViews } from "../../src/model/pages.ts";
+import { countPages, pageChanges, pageDigests, pagesWhere, renderPasses } from "../../src/model/page-changes.ts";
+import { buildSiteViews, PAGE_KIND_NAMES, type SiteViews } from "../../src/model/pages.ts";
 import type { Settings } from "../../src/core/settings.ts";
 import { THEME_FILES } from "../../src/core/assets.ts";
 import { articleOn, settingsWith } from "../support/articles.ts";
@@ -82,19 +82,54 @@ describe("the pages an edit changes", () => {
 });
 
 describe("render passes", () => {
-  it("renders every page once over the passes: article pages in slices, the others in the first pass", () => {
+  const allFiles = (views: SiteViews): string[] => PAGE_KIND_NAMES.flatMap((name) => files(views.pages[name]));
+
+  it("renders every page once, in order, in passes of at most the given number of pages that differ by one page at most", () => {
     const site = views(archive());
-    const passes = renderPasses(site, 2);
-    assert.equal(passes.length, 3);
-    assert.deepEqual(passes.flatMap((pass) => files(pass.pages.article)), files(site.pages.article));
-    assert.deepEqual(passes.map((pass) => pass.pages.article.length), [2, 2, 1]);
-    assert.deepEqual(passes.flatMap((pass) => files(pass.pages.month)), files(site.pages.month));
-    assert.deepEqual(passes.map((pass) => pass.pages.archive.length), [1, 0, 0]);
+    const passes = renderPasses(site, 4);
+    const total = countPages(site);
+    assert.equal(passes.length, Math.ceil(total / 4));
+    assert.deepEqual(passes.flatMap(allFiles), allFiles(site));
+    const sizes = passes.map(countPages);
+    assert.ok(Math.max(...sizes) <= 4 && Math.max(...sizes) - Math.min(...sizes) <= 1, `${sizes.join(", ")}`);
     assert.ok(passes.every((pass) => pass.site === site.site));
   });
 
-  it("renders a small archive, or one with no articles, in one pass", () => {
+  it("makes a multiple of the workers' number of passes, so that each worker renders an equal share", () => {
+    const site = views(archive());
+    const total = countPages(site);
+    assert.equal(renderPasses(site, 10_000, 2).length, 2);
+    assert.equal(renderPasses(site, Math.ceil(total / 3), 2).length, 4);
+    assert.deepEqual(renderPasses(site, 10_000, 2).flatMap(allFiles), allFiles(site));
+  });
+
+  it("renders a small archive, or one with no articles, in one pass, and never makes an empty pass", () => {
     assert.deepEqual(renderPasses(views(archive()), 10_000), [views(archive())]);
     assert.equal(renderPasses(views([]), 10_000).length, 1);
+    const tiny = pagesWhere(views(archive()), (page) => page.permalink === "index.html");
+    assert.equal(renderPasses(tiny, 10_000, 2).length, 1);
+  });
+});
+
+describe("what a page is made from", () => {
+  it("gives each page a digest that changes with its view, the site-wide view and what prints them, and with nothing else", () => {
+    const before = pageDigests(views(archive()), "templates 1");
+    const again = pageDigests(views(archive()), "templates 1");
+    assert.deepEqual(again, before);
+    assert.equal(before.size, countPages(views(archive())));
+    const edited = pageDigests(views(archive({ bodyHtml: "<p>Edited.</p>" })), "templates 1");
+    const changed = [...edited].filter(([file, digest]) => before.get(file) !== digest).map(([file]) => file);
+    assert.deepEqual(changed, ["2021/04/02/middle/index.html"]);
+    const otherTemplates = pageDigests(views(archive()), "templates 2");
+    assert.ok([...otherTemplates].every(([file, digest]) => before.get(file) !== digest));
+    const otherTitle = pageDigests(views(archive(), settingsWith({ title: "Another title" })), "templates 1");
+    assert.ok([...otherTitle].every(([file, digest]) => before.get(file) !== digest));
+  });
+
+  it("cuts the views to the pages asked for, keeping the site-wide view", () => {
+    const site = views(archive());
+    const articlesOnly = pagesWhere(site, (page) => page.permalink.endsWith("/middle/index.html"));
+    assert.equal(countPages(articlesOnly), 1);
+    assert.equal(articlesOnly.site, site.site);
   });
 });

@@ -1,0 +1,72 @@
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+import { countPages, pageDigests, pagesWhere, renderPasses } from "../model/page-changes.ts";
+import { selectPages, type SiteViews } from "../model/pages.ts";
+import { writeBesidePages, type BesidePagesReport } from "../publish/beside-pages.ts";
+import { OutputReuse } from "../publish/output-reuse.ts";
+import type { SiteRendering } from "../render/eleventy-site.ts";
+import { renderWorkerCount, type RenderWorkers } from "../render/render-workers.ts";
+import { outputIdentityOf, type Site } from "./load-site.ts";
+import type { PagesRendering } from "./report.ts";
+import type { BuildRequest } from "./request.ts";
+
+/** What writing a site into a staging folder did. */
+export interface SiteWritten {
+  readonly rendering: PagesRendering;
+  readonly beside: BesidePagesReport;
+  /** Seconds spent writing: pages, then the files beside them, the search index included. */
+  readonly seconds: number;
+}
+
+/**
+ * Where a build keeps the record of what made its output folder (see
+ * OutputReuse), in the archive's build cache: none without a cache.
+ */
+export function outputRecordFileOf(request: BuildRequest): string | undefined {
+  if (request.cacheDir === undefined) return undefined;
+  return join(request.cacheDir, `output-${createHash("sha256").update(request.outputDir).digest("hex").slice(0, 12)}.bin`);
+}
+
+/**
+ * Writes the site into `stagingDir`, which is to replace the output folder:
+ * each page whose view and templates are those the previous build printed
+ * is linked from the previous output (`reuse`), the others are rendered by
+ * the render workers, in passes shared out between them; then the files
+ * beside the pages and the search index are written.
+ */
+export async function writeSite(stagingDir: string, site: Site, request: BuildRequest, workers: RenderWorkers, reuse: OutputReuse): Promise<SiteWritten> {
+  const started = performance.now();
+  const identity = outputIdentityOf(request);
+  // Without a record to keep (no build cache), every page is rendered and none is digested.
+  const digests = reuse.recording ? pageDigests(site.views, identity) : new Map<string, string>();
+  const toRender = reuse.recording ? pagesWhere(site.views, (page) => !reuse.reuse(page.permalink, digests.get(page.permalink) ?? "")) : site.views;
+  const rendered = countPages(toRender);
+  const renderedBy = rendered === 0 ? 0 : await renderInWorkers(stagingDir, toRender, request, workers);
+  for (const page of selectPages(toRender.pages, () => true)) reuse.wrote(page.permalink, digests.get(page.permalink) ?? "");
+  // The search bundles of periods whose pages did not change are copied from the output being replaced.
+  const beside = await writeBesidePages(stagingDir, site, request, () => undefined, { outputDir: request.outputDir, identity });
+  return { rendering: { rendered, workers: renderedBy, reused: countPages(site.views) - rendered }, beside, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Renders the pages in passes shared out between the render workers; returns how many workers rendered. */
+async function renderInWorkers(stagingDir: string, views: SiteViews, request: BuildRequest, workers: RenderWorkers): Promise<number> {
+  workers.start(renderWorkerCount(countPages(views)));
+  const count = workers.count;
+  try {
+    const passes = renderPasses(views, request.pagesPerRenderPass, count);
+    await Promise.all(passes.map((pass) => workers.render(stagingDir, renderOptionsOf(request), pass)));
+  } finally {
+    // Their Eleventy runs are over: the memory they hold goes before the search index is made.
+    await workers.close();
+  }
+  return count;
+}
+
+/** How the request's pages are printed, whatever the pages. */
+export function renderOptionsOf(request: BuildRequest): Omit<SiteRendering, "views"> {
+  return {
+    portable: request.portable,
+    basePath: request.settings.basePath,
+    ...(request.ownLayoutsDir === undefined ? {} : { ownLayoutsDir: request.ownLayoutsDir }),
+  };
+}

@@ -1,0 +1,94 @@
+import assert from "node:assert/strict";
+import { readdir, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { article, makeArchive, temporaryFolder, writeFiles } from "../support/archive.ts";
+import { runCli } from "../support/cli.ts";
+import { treeDigest } from "../support/tree.ts";
+
+/** 2021-06-15: every build prints the same day. */
+const BUILD_DAY = "1623758400";
+
+const fixture = {
+  "2021/alpha.md": article({ title: "Alpha", date: "2021-03-01", category: "News", tags: "[energy]" }, "The summary lists show.\n\nFirst version."),
+  "2021/bravo.md": article({ title: "Bravo", date: "2021-04-02", category: "News" }),
+  "2021/charlie.md": article({ title: "Charlie", date: "2021-05-01", category: "Events", tags: "[energy]" }),
+  "news-archive.json": JSON.stringify({ title: "Rebuilt archive", timeZone: "UTC", siteUrl: "https://example.org/" }),
+};
+
+const inode = async (file: string): Promise<number> => (await stat(file)).ino;
+
+describe("a rebuild over the previous output", () => {
+  it("links the unchanged pages from the previous output, renders the edited ones, and writes the same bytes as a build from scratch", async () => {
+    const content = await makeArchive(fixture);
+    const root = await temporaryFolder();
+    const output = join(root, "site");
+    const cached = ["--content", content, "--output", output, "--cache-dir", join(root, "cache")];
+    const first = await runCli(cached, { SOURCE_DATE_EPOCH: BUILD_DAY });
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /^pages: (\d+) written to .* \(\1 rendered by 1 render worker\)$/m);
+    const [bravoPage, alphaPage] = [join(output, "2021/04/02/bravo/index.html"), join(output, "2021/03/01/alpha/index.html")];
+    const [bravoBefore, alphaBefore] = [await inode(bravoPage), await inode(alphaPage)];
+
+    // A later paragraph of Alpha: lists show the first, so only its own page changes.
+    await writeFiles(content, { "2021/alpha.md": article({ title: "Alpha", date: "2021-03-01", category: "News", tags: "[energy]" }, "The summary lists show.\n\nSecond version.") });
+    const second = await runCli(cached, { SOURCE_DATE_EPOCH: BUILD_DAY });
+    assert.equal(second.code, 0, second.stderr);
+    const pages = /^pages: (\d+) written to .* \(1 rendered by 1 render worker, (\d+) unchanged and linked from the previous build\)$/m.exec(second.stdout);
+    assert.ok(pages !== null, second.stdout);
+    assert.equal(Number(pages[2]), Number(pages[1]) - 1);
+    assert.equal(await inode(bravoPage), bravoBefore, "an unchanged page is the previous build's file");
+    assert.notEqual(await inode(alphaPage), alphaBefore, "the edited page is written anew");
+
+    const fresh = join(root, "fresh");
+    const scratch = await runCli(["--content", content, "--output", fresh, "--no-cache"], { SOURCE_DATE_EPOCH: BUILD_DAY });
+    assert.equal(scratch.code, 0, scratch.stderr);
+    assert.deepEqual(await treeDigest(output), await treeDigest(fresh));
+  });
+
+  it("renders every page again when the settings change what every page prints", async () => {
+    const content = await makeArchive(fixture);
+    const root = await temporaryFolder();
+    const output = join(root, "site");
+    const cached = ["--content", content, "--output", output, "--cache-dir", join(root, "cache")];
+    assert.equal((await runCli(cached)).code, 0);
+    await writeFile(join(content, "news-archive.json"), JSON.stringify({ title: "Renamed archive", timeZone: "UTC", siteUrl: "https://example.org/" }));
+    const renamed = await runCli(cached);
+    assert.equal(renamed.code, 0, renamed.stderr);
+    assert.match(renamed.stdout, /^pages: (\d+) written to .* \(\1 rendered by 1 render worker\)$/m);
+  });
+
+  it("writes a page edited by hand in the output folder anew instead of linking it", async () => {
+    const content = await makeArchive(fixture);
+    const root = await temporaryFolder();
+    const output = join(root, "site");
+    const cached = ["--content", content, "--output", output, "--cache-dir", join(root, "cache")];
+    assert.equal((await runCli(cached, { SOURCE_DATE_EPOCH: BUILD_DAY })).code, 0);
+    const page = join(output, "2021/04/02/bravo/index.html");
+    const expected = await treeDigest(output);
+    await writeFile(page, "edited by hand");
+    const again = await runCli(cached, { SOURCE_DATE_EPOCH: BUILD_DAY });
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stdout, /\(1 rendered by 1 render worker, \d+ unchanged and linked from the previous build\)/);
+    assert.deepEqual(await treeDigest(output), expected);
+  });
+});
+
+describe("a render worker's failure", () => {
+  it("fails the build with the template's error and what caused it, and leaves the previous output and no staging folder", async () => {
+    const content = await makeArchive(fixture);
+    const root = await temporaryFolder();
+    const output = join(root, "site");
+    assert.equal((await runCli(["--content", content, "--output", output, "--no-cache"], { SOURCE_DATE_EPOCH: BUILD_DAY })).code, 0);
+    const before = await treeDigest(output);
+    await writeFiles(content, {
+      "layouts/article-page.njk": '{% extends "base.njk" %}{% block main %}{{ entry.title | nosuchfilter }}{% endblock %}',
+      "news-archive.json": JSON.stringify({ title: "Rebuilt archive", timeZone: "UTC", siteUrl: "https://example.org/", layouts: "layouts" }),
+    });
+    const failed = await runCli(["--content", content, "--output", output, "--no-cache"], { SOURCE_DATE_EPOCH: BUILD_DAY });
+    assert.notEqual(failed.code, 0);
+    assert.match(failed.stderr, /Having trouble rendering njk template[^\n]*\n\s+caused by:[\s\S]*filter not found: nosuchfilter/);
+    assert.deepEqual(await treeDigest(output), before);
+    assert.deepEqual(await readdir(root), ["site"]);
+  });
+});
