@@ -44,7 +44,7 @@ export async function writeSite(stagingDir: string, site: Site, request: BuildRe
   const renderedBy = rendered === 0 ? 0 : await renderInWorkers(stagingDir, toRender, request, workers);
   for (const page of selectPages(toRender.pages, () => true)) reuse.wrote(page.permalink, digests.get(page.permalink) ?? "");
   // The search bundles of periods whose pages did not change are copied from the output being replaced.
-  const beside = await writeBesidePages(stagingDir, site, request, () => undefined, { outputDir: request.outputDir, identity });
+  const beside = await writeBesidePages(stagingDir, site, request, () => undefined, { outputDir: request.outputDir, identity }, reuse);
   return { rendering: { rendered, workers: renderedBy, reused: countPages(site.views) - rendered }, beside, seconds: (performance.now() - started) / 1000 };
 }
 

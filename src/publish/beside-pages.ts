@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { Settings } from "../core/settings.ts";
@@ -13,6 +13,7 @@ import type { ArchiveList } from "../core/archive-save.ts";
 import { filesUnder } from "../core/files.ts";
 import { portableLanguage } from "../search/stemmers.ts";
 import type { PublishedFile } from "./feeds.ts";
+import type { OutputReuse } from "./output-reuse.ts";
 
 /** How the written site can be read offline, for the build's summary. */
 export type OfflineReport =
@@ -63,6 +64,11 @@ export interface BesidePagesReport {
  * between two tasks of the event loop, and a write already handed to Node's
  * thread pool could land after that (a `mkdir -p` of assets/ did, on a busy
  * machine) and leave a folder behind.
+ *
+ * With `reuse` (a build writing a new folder), a file the previous build
+ * made from the same source is linked from the previous output instead: a
+ * page-bundle file whose content file is unchanged (same size, modification
+ * time and inode), a file whose content is the same.
  */
 export async function writeBesidePages(
   outputDir: string,
@@ -70,16 +76,22 @@ export async function writeBesidePages(
   request: PublishTarget,
   siteFilesWritten: () => void,
   previous?: SearchIndexRequest["previous"],
+  reuse?: OutputReuse,
 ): Promise<BesidePagesReport> {
   const { bundleAssets, views, theme, publishedFiles } = site;
   for (const { from, to } of bundleAssets) {
+    const source = join(request.contentDir, from);
+    const stats = reuse?.recording === true ? statSync(source) : undefined;
+    const made = stats === undefined ? "" : `file ${from} ${stats.size} ${stats.mtimeMs} ${stats.ino}`;
+    if (reuse?.reuse(to, made) === true) continue;
     const target = join(outputDir, to);
     mkdirSync(dirname(target), { recursive: true });
     // Not copyFile, which gives the copy its source's mode: an author's 0600 file would be published
     // unreadable to the web server. A new file gets 0666 less the umask, as the pages do.
-    writeFileSync(target, readFileSync(join(request.contentDir, from)));
+    writeFileSync(target, readFileSync(source));
+    reuse?.wrote(to, made);
   }
-  writeFiles(outputDir, [...theme.files, ...publishedFiles]);
+  writeFiles(outputDir, [...theme.files, ...publishedFiles], reuse);
   siteFilesWritten();
 
   const searchable = views.pages.article.filter((page) => page.searchable);
@@ -103,7 +115,7 @@ export async function writeBesidePages(
       bodyHtml: page.bodyHtml,
     }));
     const index = buildPortableIndex(articles, language);
-    writeFiles(outputDir, index);
+    writeFiles(outputDir, index, reuse);
     return { search, offline: { kind: "portable", indexFiles: index.length, indexBytes: index.reduce((sum, file) => sum + Buffer.byteLength(file.content), 0) } };
   }
   if (theme.serviceWorkerCode !== undefined) {
@@ -162,14 +174,21 @@ async function shellFiles(
   }));
 }
 
-/** Writes files into the output folder, making each folder once: a large archive's redirect pages and portable index are tens of thousands of files in a few folders. */
-function writeFiles(outputDir: string, files: readonly { readonly path: string; readonly content: string | Uint8Array }[]): void {
+/**
+ * Writes files into the output folder, making each folder once: a large
+ * archive's portable index is thousands of files in a few folders. With
+ * `reuse`, a file whose content the previous build wrote is linked instead.
+ */
+function writeFiles(outputDir: string, files: readonly { readonly path: string; readonly content: string | Uint8Array }[], reuse?: OutputReuse): void {
   const made = new Set<string>();
   for (const file of files) {
+    const digest = reuse?.recording === true ? `content ${createHash("sha256").update(file.content).digest("base64")}` : "";
+    if (reuse?.reuse(file.path, digest) === true) continue;
     const target = join(outputDir, file.path);
     const folder = dirname(target);
     if (!made.has(folder)) mkdirSync(folder, { recursive: true });
     made.add(folder);
     writeFileSync(target, file.content);
+    reuse?.wrote(file.path, digest);
   }
 }
