@@ -73,7 +73,7 @@ async function shootArchive(browser: Browser, archive: Archive): Promise<void> {
   try {
     const resolved = await resolveBuildRequest({ ...archive.options, output });
     if (!resolved.ok) throw new Error(resolved.errors.join("\n"));
-    const code = await runBuild(resolved.request, { serve: false, port: 0, verbose: false, checkLinks: false }, { out: () => undefined, err: () => undefined });
+    const code = await runBuild(resolved.request, { verbose: false, checkLinks: false }, { out: () => undefined, err: () => undefined });
     if (code !== 0) throw new Error(`${archive.name} did not build (exit ${code})`);
     const { server, url } = await startStaticServer({ root: output, basePath: "/", port: 0 });
     try {

@@ -1,5 +1,6 @@
 import type { RunOptions } from "../pipeline/build.ts";
 import type { BuildOptions } from "../pipeline/request.ts";
+import type { ServeOptions } from "../pipeline/serve.ts";
 import { parseCommandLine, readPort, reportUsageErrors } from "./arguments.ts";
 import { BUILD_OPTION_LINES, BUILD_OPTIONS, buildOptionsOf } from "./site-options.ts";
 
@@ -29,7 +30,7 @@ export async function buildCommand(argv: readonly string[]): Promise<number> {
   if (!line.ok) return line.exitCode;
   const asked = buildOptionsOf(line.values, line.values["keep-going"] ?? false);
   if ("problem" in asked) return reportUsageErrors([asked.problem]);
-  return build(asked.options, { serve: false, port: 0, verbose: line.values.verbose ?? false, checkLinks: line.values["check-links"] ?? false });
+  return build(asked.options, { verbose: line.values.verbose ?? false, checkLinks: line.values["check-links"] ?? false });
 }
 
 /** `news-archive serve` (`npm start` in this repository). */
@@ -40,8 +41,10 @@ export async function serveCommand(argv: readonly string[]): Promise<number> {
   if ("problem" in asked) return reportUsageErrors([asked.problem]);
   const port = readPort(line.values.port, 8080);
   if ("problem" in port) return reportUsageErrors([port.problem]);
-  return build(asked.options, { serve: true, port: port.port, verbose: line.values.verbose ?? false, checkLinks: false });
+  return serve(asked.options, { port: port.port, verbose: line.values.verbose ?? false });
 }
+
+const io = { out: (text: string): void => console.log(text), err: (text: string): void => console.error(text) };
 
 /** Resolves the request, then runs the build; the pipeline is loaded only now, so that --help and wrong options answer at once. */
 async function build(options: BuildOptions, run: RunOptions): Promise<number> {
@@ -49,5 +52,14 @@ async function build(options: BuildOptions, run: RunOptions): Promise<number> {
   const resolved = await resolveBuildRequest(options);
   if (!resolved.ok) return reportUsageErrors(resolved.errors);
   const { runBuild } = await import("../pipeline/build.ts");
-  return runBuild(resolved.request, run, { out: (text) => console.log(text), err: (text) => console.error(text) });
+  return runBuild(resolved.request, run, io);
+}
+
+/** Resolves the request, then serves; the settings file is read again, with the same options, each time it changes. */
+async function serve(options: BuildOptions, run: Omit<ServeOptions, "requestAgain">): Promise<number> {
+  const { resolveBuildRequest } = await import("../pipeline/request.ts");
+  const resolved = await resolveBuildRequest(options);
+  if (!resolved.ok) return reportUsageErrors(resolved.errors);
+  const { runServe } = await import("../pipeline/serve.ts");
+  return runServe(resolved.request, { ...run, requestAgain: () => resolveBuildRequest(options) }, io);
 }

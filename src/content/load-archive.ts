@@ -61,7 +61,17 @@ export interface LoadOptions {
    * modification time, size and inode are unchanged (a stat costs a third of
    * a read). Each load fills `next`, which becomes the next load's `previous`.
    */
-  readonly recentReads?: { readonly previous: ReadonlyMap<string, RecentRead>; readonly next: Map<string, RecentRead> };
+  readonly recentReads?: {
+    readonly previous: ReadonlyMap<string, RecentRead>;
+    readonly next: Map<string, RecentRead>;
+    /**
+     * Whether a file (its path in the content folder) may have changed since
+     * the last load, when a watcher that saw every change says so: the others
+     * are taken as they were, without even a stat. Without it, each file's
+     * state is compared.
+     */
+    readonly mayHaveChanged?: (file: string) => boolean;
+  };
 }
 
 /** A file's outcome and its state when it was read. */
@@ -153,6 +163,12 @@ export interface ReadOutcome {
 
 async function readUnlessUnchanged(file: ArticleFile, options: LoadOptions, recentReads: NonNullable<LoadOptions["recentReads"]>): Promise<ReadOutcome> {
   const key = JSON.stringify(file);
+  const unchanged = recentReads.mayHaveChanged?.(file.file) === false ? recentReads.previous.get(key) : undefined;
+  if (unchanged !== undefined) {
+    if (unchanged.cacheKey !== undefined) options.cache?.keep(unchanged.cacheKey);
+    recentReads.next.set(key, unchanged);
+    return unchanged.outcome;
+  }
   const stamp = await stat(join(options.contentDir, file.file)).then(
     (stats) => `${stats.mtimeMs} ${stats.size} ${stats.ino}`,
     () => undefined,

@@ -24,6 +24,11 @@ export interface PageChanges {
 /** The site-wide view (title, links, sidebar boxes) is printed on every page; it takes this key, which no page file has. */
 const SITE_KEY = "";
 
+/** The files of the pages that fingerprints describe. */
+export function fingerprintedPages(fingerprints: PageFingerprints): string[] {
+  return [...fingerprints.keys()].filter((file) => file !== SITE_KEY);
+}
+
 /** Every HTML page the site has. */
 export function countPages(views: SiteViews): number {
   return PAGE_KIND_NAMES.reduce((sum, name) => sum + views.pages[name].length, 0);

@@ -1,19 +1,15 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { relative } from "node:path";
 import { compareDiagnostics, warning, type Diagnostic } from "../core/diagnostics.ts";
 import { outputFileFor } from "../core/urls.ts";
 import { countPages } from "../model/page-changes.ts";
 import { checkLinks, describeBrokenLink, linkSummary, type LinkReport } from "../publish/link-check.ts";
-import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT, replaceRefusal, writeAtomically } from "../publish/output-folder.ts";
+import { replaceRefusal, writeAtomically } from "../publish/output-folder.ts";
 import { OutputReuse } from "../publish/output-reuse.ts";
-import { renderPages, servePages, watchPages, type SiteRendering } from "../render/eleventy-site.ts";
 import { RenderWorkers } from "../render/render-workers.ts";
-import { stopSearchIndexer } from "../search/search-index.ts";
-import { DevSession } from "./dev-session.ts";
 import { cacheUnwritable, loadSite, openArticleCache, type Site } from "./load-site.ts";
 import { formatDiagnostics, formatSummary, nothingToPublish } from "./report.ts";
 import type { BuildRequest } from "./request.ts";
-import { outputRecordFileOf, renderOptionsOf, writeSite, type SiteWritten } from "./write-site.ts";
+import { outputRecordFileOf, writeSite, type SiteWritten } from "./write-site.ts";
 
 export interface Console {
   readonly out: (line: string) => void;
@@ -21,10 +17,6 @@ export interface Console {
 }
 
 export interface RunOptions {
-  /** Build, then watch the content and templates, rebuild on each edit and serve the site on 127.0.0.1 with live reload (`npm start`). */
-  readonly serve: boolean;
-  /** The port `serve` listens on. */
-  readonly port: number;
   /** List every warning instead of the first few of each kind. */
   readonly verbose: boolean;
   /** Check every internal link of the built site before it replaces the previous one. */
@@ -37,7 +29,6 @@ export interface RunOptions {
  * process exit code.
  */
 export async function runBuild(request: BuildRequest, options: RunOptions, io: Console): Promise<number> {
-  if (options.serve) return serve(request, options, io);
   // A render worker loads Eleventy while this thread loads the archive.
   const workers = new RenderWorkers();
   workers.start(1);
@@ -107,58 +98,15 @@ async function build(request: BuildRequest, options: RunOptions, io: Console, wo
   return 0;
 }
 
-/**
- * `npm start`: builds, serves on 127.0.0.1 with live reload, and after each
- * edit loads the archive again and renders the pages it changed. While
- * serving, an invalid article is reported and left out, as with
- * --keep-going, so the rest stays browsable.
- */
-async function serve(request: BuildRequest, options: RunOptions, io: Console): Promise<number> {
-  // Stopping the server (Ctrl+C, or SIGTERM from a process manager or a test), during the first build
-  // or later, is its normal end. The process's own writes end with it, but Pagefind's indexer is a
-  // child process: stop it too, so that nothing writes into the output folder once this one has exited.
-  const stop = (): void => void stopSearchIndexer().finally(() => process.exit(0));
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
-  const report = reporter(request, options, io, relative(process.cwd(), request.outputDir) || ".");
-  // The server starts once the first build's pages and files are written, before its search index,
-  // which takes minutes on a large archive; after each later build it reloads the browser.
-  let server: { readonly reload: () => void } | undefined;
-  const session = new DevSession(request, {
-    reloaded: (load) => report(load.site, { pagesWritten: load.pagesToRender, seconds: load.site.loadSeconds }),
-    pagesWritten: () => (server ??= servePages(request.outputDir, options.port, request.settings.basePath)).reload(),
-  });
-  const first = await session.load();
-  const refusal = await refuseToBuild(request, first.site);
-  if (refusal !== undefined) {
-    io.err(refusal);
-    return 1;
-  }
-  report(first.site, { pagesWritten: first.pagesToRender, seconds: first.site.loadSeconds });
-  await mkdir(request.outputDir, { recursive: true });
-  await writeFile(join(request.outputDir, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
-  await session.renderInPasses((views) => renderPages(request.outputDir, renderingOf(request, () => views)));
-  await watchPages(request.outputDir, renderingOf(request, () => session.viewsToRender()), {
-    contentDir: request.contentDir,
-    changed: (change) => session.changed(change),
-    written: (outputDir) => session.written(outputDir),
-  });
-  return 0;
-}
-
-function renderingOf(request: BuildRequest, views: SiteRendering["views"]): SiteRendering {
-  return { views, ...renderOptionsOf(request) };
-}
-
 /** Why no build may start: an archive without articles, or an output folder that is not ours to replace. */
-async function refuseToBuild(request: BuildRequest, site: Site): Promise<string | undefined> {
+export async function refuseToBuild(request: BuildRequest, site: Site): Promise<string | undefined> {
   if (site.archive.counts.articleFiles === 0) {
     return `${request.shownContentDir}: no articles found (no .md or .markdown files); put your Markdown articles in this folder or give another with --content DIR`;
   }
   return replaceRefusal(request.outputDir);
 }
 
-interface Written {
+export interface Written {
   readonly pagesWritten: number;
   readonly seconds: number;
   readonly written?: SiteWritten;
@@ -169,7 +117,7 @@ interface Written {
  * bodies), and the summary: on stdout after a build that wrote, on stderr
  * when nothing was written.
  */
-function reporter(request: BuildRequest, options: RunOptions, io: Console, outputShown: string): (site: Site, written?: Written, laterProblems?: readonly Diagnostic[]) => void {
+export function reporter(request: BuildRequest, options: Pick<RunOptions, "verbose">, io: Console, outputShown: string): (site: Site, written?: Written, laterProblems?: readonly Diagnostic[]) => void {
   return (site, written, laterProblems = []) => {
     const diagnostics = [...site.archive.diagnostics, ...laterProblems];
     const { errors, warnings } = formatDiagnostics(diagnostics, request.shownContentDir, options.verbose);

@@ -2,8 +2,8 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { BuildCache } from "../content/build-cache.ts";
 import type { ReadOutcome, RecentRead } from "../content/load-archive.ts";
-import { pageChanges, renderPasses, type PageFingerprints } from "../model/page-changes.ts";
-import { mapPageKinds, type PageKindName, type PageViews, type SiteViews } from "../model/pages.ts";
+import { fingerprintedPages, pageChanges, type PageChanges, type PageFingerprints } from "../model/page-changes.ts";
+import type { SiteViews } from "../model/pages.ts";
 import { writeBesidePages } from "../publish/beside-pages.ts";
 import { loadSite, openArticleCache, outputIdentityOf, type Site } from "./load-site.ts";
 import type { BuildRequest } from "./request.ts";
@@ -11,102 +11,98 @@ import type { BuildRequest } from "./request.ts";
 /** A load of the archive under `npm start`, and the pages it has to render again. */
 export interface DevLoad {
   readonly site: Site;
-  /** The views of the pages that changed since the last build (every page the first time). */
-  readonly changed: SiteViews;
-  readonly pagesToRender: number;
-}
-
-/** What `npm start` reports. */
-export interface DevSessionEvents {
-  /** The archive was loaded again after an edit. */
-  readonly reloaded: (load: DevLoad) => void;
-  /** A build's pages and files are written; its search index follows. */
-  readonly pagesWritten: () => void;
+  readonly changes: PageChanges;
 }
 
 /**
  * The state `npm start` keeps between the builds of one session: the build
- * cache, what the last load read, and what each page printed, so that an
- * edit reads only the edited files and renders only the pages it changed.
- * Eleventy asks for the views on every build; an edit marks them stale.
+ * cache, what the last load read, the last site, and what each page
+ * printed, so that an edit reads only the edited files, recomputes only the
+ * views it touches when it changed a body alone, and renders only the pages
+ * it changed. Builds run one at a time: `load`, then `write`.
  */
 export class DevSession {
-  readonly #request: BuildRequest;
-  readonly #events: DevSessionEvents;
-  readonly #articleCache: Promise<BuildCache<ReadOutcome>>;
+  #request: BuildRequest;
+  #articleCache: Promise<BuildCache<ReadOutcome>>;
   #recentReads: ReadonlyMap<string, RecentRead> = new Map();
   #fingerprints: PageFingerprints | undefined;
-  #current: Promise<DevLoad> | undefined;
-  /** The load whose pages are already written, by renderInPasses: the watch's next build renders none of them. */
-  #rendered: DevLoad | undefined;
-  /** What makes the search bundles besides their pages' views, computed again when a template changed. */
-  #searchIdentity: string | undefined;
-  #loads = 0;
+  /** The pages in the output folder, as the last build that wrote left them: the next removes those it no longer has. */
+  #pagesOnDisk: readonly string[] = [];
+  #previous: Site | undefined;
+  /** What makes the output's files besides their views (code, templates, settings), computed again when a template or the settings changed. */
+  #outputIdentity: string | undefined;
+  readonly #pagesWritten: () => void;
 
-  constructor(request: BuildRequest, events: DevSessionEvents) {
+  /** `pagesWritten`: a build's pages and the files beside them are written; its search index follows. */
+  constructor(request: BuildRequest, pagesWritten: () => void) {
     this.#request = request;
-    this.#events = events;
     this.#articleCache = openArticleCache(request);
+    this.#pagesWritten = pagesWritten;
   }
 
-  /** The current load: the archive as it is since the last edit. */
-  load(): Promise<DevLoad> {
-    this.#current ??= this.#load();
-    return this.#current;
+  get request(): BuildRequest {
+    return this.#request;
   }
 
-  /** The views of the pages the next build renders. */
-  async viewsToRender(): Promise<SiteViews> {
-    const load = await this.load();
-    if (load !== this.#rendered) return load.changed;
-    return { site: load.changed.site, pages: mapPageKinds(<Name extends PageKindName>(): PageViews[Name] => [] as PageViews[Name]) };
+  /** The settings changed: the next build reads the archive under the new request and compares every page anew. */
+  useRequest(request: BuildRequest): void {
+    this.#request = request;
+    this.#articleCache = openArticleCache(request);
+    this.#recentReads = new Map();
+    this.#forget();
+  }
+
+  /** A template changed, which can change any page: the next build renders every page. */
+  templatesChanged(): void {
+    this.#forget();
   }
 
   /**
-   * Writes the current load's pages with `render`, one Eleventy run per pass
-   * of at most `pagesPerRenderPass` pages, as `npm run build`
-   * does: a watching Eleventy renders a build in one run, which a large
-   * archive's first build outgrows (Node's heap at 100,000 articles). The
-   * watch's first build then renders none of them. An archive that fits in
-   * one pass is left to the watch. Returns how many passes were rendered.
+   * Loads the archive again: the files `mayHaveChanged` names (by their path
+   * in the content folder) are compared with what the last load read, the
+   * others taken as they were; without it, every file is compared. Then
+   * compares every page's view with what the last build printed.
    */
-  async renderInPasses(render: (views: SiteViews) => Promise<void>): Promise<number> {
-    const load = await this.load();
-    const passes = renderPasses(load.changed, this.#request.pagesPerRenderPass);
-    if (passes.length < 2) return 0;
-    for (const views of passes) await render(views);
-    this.#rendered = load;
-    return passes.length;
-  }
-
-  /** Files changed: the next build loads the archive again, and renders every page when `everyPage` (a template changed, which can change any). */
-  changed({ everyPage }: { readonly everyPage: boolean }): void {
-    this.#current = undefined;
-    if (everyPage) {
-      this.#fingerprints = undefined;
-      this.#searchIdentity = undefined;
-    }
-  }
-
-  /** Writes what sits beside the pages once a build has written them; the browser reloads before the search index is written. */
-  async written(outputDir: string): Promise<void> {
-    const { site } = await this.load();
-    // Only the periods an edit changed are indexed again; the others' bundles stay where they are.
-    this.#searchIdentity ??= outputIdentityOf(this.#request);
-    await writeBesidePages(outputDir, site, this.#request, this.#events.pagesWritten, { outputDir, identity: this.#searchIdentity });
-  }
-
-  async #load(): Promise<DevLoad> {
+  async load(mayHaveChanged?: (file: string) => boolean): Promise<DevLoad> {
     const next = new Map<string, RecentRead>();
-    const site = await loadSite(this.#request, { articleCache: await this.#articleCache, recentReads: { previous: this.#recentReads, next }, serving: true });
+    const site = await loadSite(this.#request, {
+      articleCache: await this.#articleCache,
+      recentReads: { previous: this.#recentReads, next, ...(mayHaveChanged === undefined ? {} : { mayHaveChanged }) },
+      serving: true,
+      ...(this.#previous === undefined ? {} : { previous: this.#previous }),
+    });
     this.#recentReads = next;
-    const changes = pageChanges(site.views, this.#fingerprints);
+    return { site, changes: pageChanges(site.views, this.#fingerprints) };
+  }
+
+  /**
+   * Writes a load into the output folder, in place: removes the pages that
+   * are gone (Eleventy never removes one), renders the changed ones with
+   * `render`, then writes the files beside them and the search index. A
+   * failed render leaves the next build to render every page.
+   */
+  async write({ site, changes }: DevLoad, render: (views: SiteViews) => Promise<void>): Promise<void> {
+    const { outputDir } = this.#request;
+    // Compared with what the output holds, not with the last views, which a failed build forgets.
+    const gone = this.#pagesOnDisk.filter((file) => !changes.fingerprints.has(file));
+    await Promise.all(gone.map((file) => rm(join(outputDir, file), { force: true })));
+    try {
+      if (changes.pages > 0) await render(changes.views);
+    } catch (cause) {
+      this.#forget();
+      throw cause;
+    }
+    this.#pagesOnDisk = fingerprintedPages(changes.fingerprints);
     this.#fingerprints = changes.fingerprints;
-    // Eleventy writes pages but never removes one: the pages that are gone (an article deleted, or moved by its new date) are removed here.
-    await Promise.all(changes.removed.map((file) => rm(join(this.#request.outputDir, file), { force: true })));
-    const load: DevLoad = { site, changed: changes.views, pagesToRender: changes.pages };
-    this.#loads += 1;
-    if (this.#loads > 1) this.#events.reloaded(load);
-    return load;
+    this.#previous = site;
+    // Only the periods an edit changed are indexed again; the others' bundles stay where they are.
+    this.#outputIdentity ??= outputIdentityOf(this.#request);
+    await writeBesidePages(outputDir, site, this.#request, this.#pagesWritten, { outputDir, identity: this.#outputIdentity });
+  }
+
+  #forget(): void {
+    this.#fingerprints = undefined;
+    this.#previous = undefined;
+    this.#outputIdentity = undefined;
   }
 }

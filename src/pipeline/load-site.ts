@@ -11,7 +11,10 @@ import { loadArchive, type LoadedArchive, type LoadOptions, type ReadOutcome } f
 import { createMarkdownRenderer, type MarkdownOptions } from "../content/markdown.ts";
 import { buildArchiveModel } from "../model/archive-model.ts";
 import { latestArticles } from "../model/latest.ts";
+import { sameView } from "../model/page-changes.ts";
 import { buildSiteViews } from "../model/pages.ts";
+import { withNewBodies } from "../model/view-updates.ts";
+import type { CalendarDay } from "../model/views/types.ts";
 import { bundleAssetCopies } from "../model/views/article-pages.ts";
 import { buildDay } from "../model/views/context.ts";
 import { buildFeeds } from "../publish/feeds.ts";
@@ -25,6 +28,8 @@ import type { BuildRequest } from "./request.ts";
 /** Everything one build publishes, computed once from the loaded archive. */
 export interface Site extends SiteFiles {
   readonly archive: LoadedArchive;
+  /** The build's day, which the grid and the upcoming boxes show. */
+  readonly today: CalendarDay;
   /** How long loading, checking and modelling took. */
   readonly loadSeconds: number;
 }
@@ -36,6 +41,12 @@ export interface LoadSiteOptions {
   readonly recentReads?: LoadOptions["recentReads"];
   /** Under `npm start`, where a service worker would keep old pages of a site being edited. */
   readonly serving: boolean;
+  /**
+   * Under `npm start`, the last load, of the same request: when only article
+   * bodies changed since, the views are the previous ones with those articles'
+   * pages made again (withNewBodies).
+   */
+  readonly previous?: Site;
 }
 
 /** Loads and checks the archive a request names, and computes every view, feed and file of its site. */
@@ -67,13 +78,18 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
     queryRedirects: archive.articles.some((article) => article.redirects.some((address) => address.query !== "")),
   });
   const model = buildArchiveModel(archive.articles, archive.categories);
-  const views = buildSiteViews(archive.articles, model, settings, today, theme.paths);
+  const { previous } = options;
+  const sameFrame = previous !== undefined && sameView(previous.today, today) && sameView(previous.theme.paths, theme.paths);
+  const views =
+    (sameFrame ? withNewBodies({ articles: previous.archive.articles, views: previous.views }, archive.articles, settings.basePath) : undefined) ??
+    buildSiteViews(archive.articles, model, settings, today, theme.paths);
   const urls = urlContextOf(settings);
   const lastModified = new Map(
     archive.articles.map((article) => [outputFileFor(article.route), new Date(lastModifiedMs(article)).toISOString().slice(0, 10)]),
   );
   return {
     archive,
+    today,
     theme,
     views,
     publishedFiles: [

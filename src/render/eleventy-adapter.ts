@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import type { Eleventy, UserConfig } from "@11ty/eleventy";
+import type { UserConfig } from "@11ty/eleventy";
 import type { default as EleventyDevServerType, DevServerOptions } from "@11ty/eleventy-dev-server";
 
 /**
@@ -36,18 +36,6 @@ export function loopbackDevServer(name: string, dir: string, options: DevServerO
     }
   }
   return new LoopbackDevServer(name, dir, options);
-}
-
-/**
- * Builds, then watches, rebuilding on deletions too. Eleventy 3.1's watcher
- * rebuilds when a watched file changes or is added, but only logs a deleted
- * one (11ty/eleventy#2798, fixed in 4.0): a deleted article's page would stay.
- * Its private `watcher` is asked for deletions, which are handed to the
- * rebuild function that `watch()` resolves to (not in its documented API).
- */
-export async function watchWithDeletions(eleventy: Eleventy): Promise<void> {
-  const rebuildFor = await eleventy.watch();
-  eleventy.watcher?.on("unlink", (path) => void rebuildFor(path));
 }
 
 /**

@@ -1,11 +1,10 @@
 import type { UserConfig } from "@11ty/eleventy";
-import { resolve } from "node:path";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { rewriteHtmlUrls } from "../core/html-urls.ts";
-import { isInside } from "../core/project.ts";
 import { relativeHref } from "../core/urls.ts";
 import { PAGE_KIND_NAMES, PAGE_KINDS, type SiteViews } from "../model/pages.ts";
 import type { PageBase } from "../model/views/types.ts";
-import { loadEleventy, loopbackDevServer, searchFirstIn, watchWithDeletions } from "./eleventy-adapter.ts";
+import { loadEleventy, loopbackDevServer, searchFirstIn } from "./eleventy-adapter.ts";
 import { LAYOUTS_DIR } from "./theme.ts";
 
 /** What Eleventy is given to render a site, or one render pass of it. */
@@ -72,42 +71,23 @@ export async function renderPages(outputDir: string, rendering: SiteRendering): 
   await eleventy.write();
 }
 
-/** What `npm start` needs to hear from a watching Eleventy. */
-export interface WatchHooks {
-  /** The content folder, watched besides the templates. */
-  readonly contentDir: string;
-  /** Files changed: the archive must be loaded again; every page may change when a template did. */
-  readonly changed: (change: { readonly everyPage: boolean }) => void;
-  /** After each build has written its pages. */
-  readonly written: (outputDir: string) => Promise<void>;
-}
-
-/** Renders every page, then renders again what each edit changes, until the process ends. */
-export async function watchPages(outputDir: string, rendering: SiteRendering, hooks: WatchHooks): Promise<void> {
-  const contentDir = resolve(hooks.contentDir);
-  const { Eleventy } = await loadEleventy();
-  const eleventy = new Eleventy(LAYOUTS_DIR, outputDir, {
-    configPath: false,
-    quietMode: true,
-    runMode: "watch",
-    config: (eleventyConfig) => {
-      configureSite(eleventyConfig, rendering);
-      eleventyConfig.addWatchTarget(contentDir);
-      if (rendering.ownLayoutsDir !== undefined) eleventyConfig.addWatchTarget(rendering.ownLayoutsDir);
-      // An edited article changes some pages; an edited template may change any.
-      eleventyConfig.on("eleventy.beforeWatch", (changedFiles: readonly string[]) =>
-        hooks.changed({ everyPage: changedFiles.some((file) => !isInside(resolve(file), contentDir)) }),
-      );
-      eleventyConfig.on("eleventy.after", ({ directories }) => hooks.written(directories.output));
-    },
-  });
-  await eleventy.init();
-  await watchWithDeletions(eleventy);
-}
-
-/** Serves `outputDir` on 127.0.0.1 with live reload; returns a function that reloads the browser. */
-export function servePages(outputDir: string, port: number, basePath: string): { readonly reload: () => void } {
-  const server = loopbackDevServer("news-archive", outputDir, { pathPrefix: basePath });
+/**
+ * Serves `outputDir` on 127.0.0.1 with live reload; returns a function that
+ * reloads the browser. Each HTML page is sent as `sentPage` makes it from
+ * the page written (npm start shows the last build's errors over it); the
+ * files stay as written.
+ */
+export function servePages(outputDir: string, port: number, basePath: string, sentPage: (html: string) => string): { readonly reload: () => void } {
+  const transformPages = (_request: IncomingMessage, response: ServerResponse, next: () => void): void => {
+    const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse;
+    // The server sends an HTML page as one string, through end(), once it has set its type.
+    response.end = (chunk?: unknown, ...rest: unknown[]): ServerResponse => {
+      const html = typeof chunk === "string" && String(response.getHeader("Content-Type") ?? "").startsWith("text/html");
+      return end(html ? sentPage(chunk) : chunk, ...rest);
+    };
+    next();
+  };
+  const server = loopbackDevServer("news-archive", outputDir, { pathPrefix: basePath, middleware: [transformPages] });
   server.serve(port);
   return { reload: () => server.reload({}) };
 }

@@ -20,7 +20,6 @@ declare module "@11ty/eleventy" {
     setIncludesDirectory(dir: string): UserConfig;
     setInputDirectory(dir: string): UserConfig;
     setTemplateFormats(formats: readonly string[]): UserConfig;
-    addWatchTarget(target: string): UserConfig;
     /** Runs on each page's output before it is written; `this.page.url` is the page's address from the output folder. */
     addTransform(name: string, transform: (this: { readonly page: { readonly url: string | false } }, content: string) => string | Promise<string>): void;
     /** `writeMode`: whether pages are written with synchronous or asynchronous file system calls ("sync" by default). */
@@ -29,7 +28,6 @@ declare module "@11ty/eleventy" {
     /** Nunjucks: the Environment, whose first loader searches the includes folder. */
     amendLibrary(engine: "njk", callback: (environment: { readonly loaders: readonly { searchPaths?: string[] }[] }) => void): void;
     on(event: "eleventy.after", callback: (event: EleventyAfterEvent) => unknown): void;
-    on(event: "eleventy.beforeWatch", callback: (changedFiles: readonly string[]) => unknown): void;
     on(event: "eleventy.before", callback: () => unknown): void;
   }
 
@@ -49,14 +47,6 @@ declare module "@11ty/eleventy" {
     /** Prints nothing, not even what quiet mode prints (errors are still thrown). */
     disableLogger(): void;
     write(): Promise<unknown>;
-    /**
-     * Builds, then watches. Not in the documented API: 3.1 resolves to the
-     * function its watcher calls for a changed path (it queues a rebuild).
-     */
-    watch(): Promise<(path: string) => Promise<void>>;
-    /** Not in the documented API: the chokidar watcher `watch()` started. */
-    readonly watcher?: { on(event: "unlink", listener: (path: string) => void): unknown };
-    stopWatch(): Promise<void>;
   }
 }
 
@@ -68,6 +58,8 @@ declare module "@11ty/eleventy-dev-server" {
     readonly pathPrefix?: string;
     readonly liveReload?: boolean;
     readonly domDiff?: boolean;
+    /** Connect-style functions run on each request before the output folder's file is served. */
+    readonly middleware?: readonly ((request: import("node:http").IncomingMessage, response: import("node:http").ServerResponse, next: () => void) => void)[];
   }
 
   class EleventyDevServer {

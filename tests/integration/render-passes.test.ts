@@ -16,7 +16,7 @@ async function build(content: string, pagesPerRenderPass: number): Promise<Map<s
   const resolved = await resolveBuildRequest({ content, output, cacheDir: false });
   assert.ok(resolved.ok);
   const lines: string[] = [];
-  const code = await runBuild({ ...resolved.request, pagesPerRenderPass }, { serve: false, port: 0, verbose: false, checkLinks: true }, { out: (line) => lines.push(line), err: (line) => lines.push(line) });
+  const code = await runBuild({ ...resolved.request, pagesPerRenderPass }, { verbose: false, checkLinks: true }, { out: (line) => lines.push(line), err: (line) => lines.push(line) });
   assert.equal(code, 0, lines.join("\n"));
   const files = await filesUnder(output);
   return new Map(await Promise.all(files.map(async (file) => [file.path, (await readFile(join(output, file.path))).toString("base64")] as const)));

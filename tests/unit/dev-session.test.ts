@@ -1,56 +1,129 @@
 import assert from "node:assert/strict";
-import { readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { describe, it } from "node:test";
 import { countPages } from "../../src/model/page-changes.ts";
-import type { SiteViews } from "../../src/model/pages.ts";
+import { PAGE_KIND_NAMES, type SiteViews } from "../../src/model/pages.ts";
 import { DevSession } from "../../src/pipeline/dev-session.ts";
 import { resolveBuildRequest } from "../../src/pipeline/request.ts";
 import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
 
+/** Seven articles whose first paragraph, which lists show, is prose: an edit below it changes the article's page alone. */
 const fixture = Object.fromEntries(
-  Array.from({ length: 7 }, (_, index) => [`2021/article-${index}.md`, article({ title: `Article ${index}`, date: `2021-0${1 + (index % 3)}-1${index}`, category: "News" })]),
+  Array.from({ length: 7 }, (_, index) => [
+    `2021/article-${index}.md`,
+    article({ title: `Article ${index}`, date: `2021-0${1 + (index % 3)}-1${index}`, category: "News" }, "The first paragraph, which lists show.\n\nA later paragraph."),
+  ]),
 );
 
-async function session(content: string, pagesPerRenderPass: number): Promise<DevSession> {
+async function session(content: string): Promise<DevSession> {
   const resolved = await resolveBuildRequest({ content, output: join(await temporaryFolder(), "site"), cacheDir: false });
   assert.ok(resolved.ok);
-  return new DevSession({ ...resolved.request, pagesPerRenderPass }, { reloaded: () => undefined, pagesWritten: () => undefined });
+  return new DevSession(resolved.request, () => undefined);
 }
 
-const articlePages = (views: SiteViews): string[] => views.pages.article.map((page) => page.permalink);
+/** Writes each page rendered as an empty file, so that removals can be seen, and keeps the views rendered. */
+function recorder(dev: DevSession): { readonly rendered: SiteViews[]; render: (views: SiteViews) => Promise<void> } {
+  const rendered: SiteViews[] = [];
+  return {
+    rendered,
+    render: async (views) => {
+      rendered.push(views);
+      for (const name of PAGE_KIND_NAMES) {
+        for (const page of views.pages[name]) {
+          const file = join(dev.request.outputDir, page.permalink);
+          await mkdir(dirname(file), { recursive: true });
+          await writeFile(file, "");
+        }
+      }
+    },
+  };
+}
 
-describe("npm start's first build", () => {
-  it("renders a large archive's pages in passes, each page once, and leaves none of them to the watch's first build", async () => {
-    const dev = await session(await makeArchive(fixture), 10);
-    const passes: SiteViews[] = [];
-    const total = countPages((await dev.load()).site.views);
-    assert.equal(await dev.renderInPasses(async (views) => void passes.push(views)), Math.ceil(total / 10));
-    assert.ok(passes.every((views) => countPages(views) <= 10));
-    const rendered = passes.flatMap(articlePages);
-    assert.equal(new Set(rendered).size, 7);
-    assert.equal(passes.reduce((sum, views) => sum + countPages(views), 0), (await dev.load()).pagesToRender);
-    assert.equal(countPages(await dev.viewsToRender()), 0);
-  });
+const pageFiles = (views: SiteViews): string[] => PAGE_KIND_NAMES.flatMap((name) => views.pages[name].map((page) => page.permalink));
 
-  it("after an edit, gives the watch the pages the edit changed, the edited article's among them", async () => {
+async function edit(content: string, file: string, from: string, to: string): Promise<void> {
+  const path = join(content, file);
+  await writeFile(path, (await readFile(path, "utf8")).replace(from, to));
+}
+
+describe("npm start's builds", () => {
+  it("renders every page first, then, after a body edit, makes that article's view alone again and renders its page alone", async () => {
     const content = await makeArchive(fixture);
-    const dev = await session(content, 3);
-    await dev.renderInPasses(async () => undefined);
-    const source = join(content, "2021/article-4.md");
-    await writeFile(source, (await readFile(source, "utf8")).replace("Article 4", "Article four"));
-    dev.changed({ everyPage: false });
-    const next = await dev.viewsToRender();
-    assert.ok(countPages(next) > 0);
-    assert.ok(countPages(next) < countPages((await dev.load()).site.views), "not every page again");
-    assert.deepEqual(articlePages(next).filter((file) => file.includes("article-4")).length, 1);
+    const dev = await session(content);
+    const { rendered, render } = recorder(dev);
+    const first = await dev.load();
+    await dev.write(first, render);
+    assert.equal(countPages(rendered[0] ?? first.changes.views), countPages(first.site.views));
+
+    await edit(content, "2021/article-4.md", "A later paragraph.", "A later paragraph, edited.");
+    const second = await dev.load();
+    assert.deepEqual(pageFiles(second.changes.views), ["2021/02/14/article-4/index.html"]);
+    // Every other view is the previous one, not made again.
+    for (const name of PAGE_KIND_NAMES) {
+      second.site.views.pages[name].forEach((page, index) => {
+        if (page.permalink !== "2021/02/14/article-4/index.html") assert.equal(page, first.site.views.pages[name][index], page.permalink);
+      });
+    }
+    assert.equal(second.site.views.site, first.site.views.site);
+    await dev.write(second, render);
+    assert.equal(rendered.length, 2);
   });
 
-  it("leaves an archive that fits in one pass to the watch", async () => {
-    const dev = await session(await makeArchive(fixture), 100);
-    let renders = 0;
-    assert.equal(await dev.renderInPasses(async () => void (renders += 1)), 0);
-    assert.equal(renders, 0);
-    assert.equal(articlePages(await dev.viewsToRender()).length, 7);
+  it("after a title edit, renders the pages that list or link the article too, not every page", async () => {
+    const content = await makeArchive(fixture);
+    const dev = await session(content);
+    const { render } = recorder(dev);
+    await dev.write(await dev.load(), render);
+    await edit(content, "2021/article-4.md", "Article 4", "Article four");
+    const next = await dev.load();
+    const files = pageFiles(next.changes.views);
+    assert.ok(files.includes("2021/02/14/article-4/index.html") && files.includes("2021/02/index.html"), files.join(", "));
+    assert.ok(next.changes.pages < countPages(next.site.views), "not every page again");
+  });
+
+  it("reads again only the files a watcher named, when told which", async () => {
+    const content = await makeArchive(fixture);
+    const dev = await session(content);
+    const { render } = recorder(dev);
+    await dev.write(await dev.load(), render);
+    await edit(content, "2021/article-4.md", "A later paragraph.", "A later paragraph, edited.");
+    await edit(content, "2021/article-5.md", "A later paragraph.", "A later paragraph, edited.");
+    const named = await dev.load((file) => file === "2021/article-4.md");
+    assert.deepEqual(pageFiles(named.changes.views), ["2021/02/14/article-4/index.html"]);
+    await dev.write(named, render);
+    const all = await dev.load();
+    assert.deepEqual(pageFiles(all.changes.views), ["2021/03/15/article-5/index.html"]);
+  });
+
+  it("after a failed render, renders every page in the next build and still removes the pages that are gone", async () => {
+    const content = await makeArchive(fixture);
+    const dev = await session(content);
+    const { render } = recorder(dev);
+    await dev.write(await dev.load(), render);
+    const gone = join(dev.request.outputDir, "2021/02/14/article-4/index.html");
+    assert.ok(existsSync(gone));
+    await edit(content, "2021/article-1.md", "Article 1", "Article one");
+    const failing = await dev.load();
+    await assert.rejects(dev.write(failing, async () => Promise.reject(new Error("a template failed"))), /a template failed/);
+    await edit(content, "2021/article-4.md", "date: 2021-02-14", "date: 2021-03-30");
+    const next = await dev.load();
+    assert.equal(next.changes.pages, countPages(next.site.views));
+    await dev.write(next, render);
+    assert.equal(existsSync(gone), false);
+    assert.ok(existsSync(join(dev.request.outputDir, "2021/03/30/article-4/index.html")));
+  });
+
+  it("compares every page anew under a new request, as after a settings edit", async () => {
+    const content = await makeArchive(fixture);
+    const dev = await session(content);
+    const { render } = recorder(dev);
+    await dev.write(await dev.load(), render);
+    const renamed = await resolveBuildRequest({ content, output: dev.request.outputDir, cacheDir: false, siteUrl: "https://example.org/news/" });
+    assert.ok(renamed.ok);
+    dev.useRequest(renamed.request);
+    const next = await dev.load();
+    assert.equal(next.changes.pages, countPages(next.site.views));
   });
 });

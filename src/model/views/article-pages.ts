@@ -31,7 +31,7 @@ export function articlePages(context: ViewContext): ArticlePageView[] {
       category: { title: article.category.name, href: href({ kind: "category", slug: article.category.slug }) },
       tags: article.tags.map((tag) => ({ title: tag.name, href: href({ kind: "tag", slug: tag.slug }) })),
       ...(article.summary === undefined ? {} : { summary: article.summary }),
-      bodyHtml: withBasePath(article.bodyHtml, settings.basePath),
+      bodyHtml: articleBodyHtml(article, settings.basePath),
       ...(previous === undefined ? {} : { previous: { title: previous.title, href: href(previous.route) } }),
       ...(next === undefined ? {} : { next: { title: next.title, href: href(next.route) } }),
       related: (related.get(article) ?? []).map((other) => {
@@ -47,10 +47,10 @@ export function articlePages(context: ViewContext): ArticlePageView[] {
   });
 }
 
-/** Root-relative links in a body ("/images/x.png") are written for the site's root; under a base path they get its prefix. */
-function withBasePath(html: string, basePath: string): string {
-  if (basePath === "/") return html;
-  return rewriteHtmlUrls(html, (url) => underBasePath(url, basePath));
+/** An article's body as its page prints it: root-relative links in it ("/images/x.png") are written for the site's root; under a base path they get its prefix. */
+export function articleBodyHtml(article: Article, basePath: string): string {
+  if (basePath === "/") return article.bodyHtml;
+  return rewriteHtmlUrls(article.bodyHtml, (url) => underBasePath(url, basePath));
 }
 
 /** Where each page bundle's files are copied: beside the article's page. */
