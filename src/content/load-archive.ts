@@ -1,7 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { bundleImageSizes, withImageSizes } from "./image-sizes.ts";
-import { mapConcurrently } from "../core/concurrency.ts";
+import { inBatches, mapConcurrently } from "../core/concurrency.ts";
 import type { BuildCache } from "./build-cache.ts";
 import type { RenderedBody } from "./markdown.ts";
 import type { Settings } from "../core/settings.ts";
@@ -51,6 +51,13 @@ export interface LoadOptions {
   /** Renders a body whose first line is `firstLine` of its file. */
   readonly renderMarkdown: (markdown: string, firstLine: number, title: string) => RenderedBody;
   /**
+   * Reads articles elsewhere (in worker threads, with the same renderer's
+   * options), a batch at a time: the files not in the build cache are read
+   * there while this thread reads the next files. Without it, each is read here.
+   */
+  readonly readArticles?: (batch: readonly ArticleBytes[]) => Promise<readonly ReadOutcome[]>;
+
+  /**
    * Outcomes of earlier builds, keyed by the file's bytes and everything else
    * its outcome depends on: an unchanged article is neither parsed nor rendered again.
    */
@@ -80,6 +87,14 @@ export interface RecentRead extends Read {
 }
 
 const READ_CONCURRENCY = 32;
+/** Articles read elsewhere are sent in batches of at most this many, so that a message carries enough work. */
+const READ_BATCH = 16;
+
+/** An article file's bytes, to be read. */
+export interface ArticleBytes {
+  readonly bytes: Uint8Array;
+  readonly file: ArticleFile;
+}
 /** Above this size an article is still published, with a warning: such pages load slowly on poor connections. */
 export const LARGE_ARTICLE_BYTES = 1_048_576;
 
@@ -94,9 +109,11 @@ export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> 
     excludedDirs: options.excludedDirs,
   });
   const diagnostics: Diagnostic[] = [...discovery.diagnostics];
-  const { recentReads } = options;
-  const outcomes = await mapConcurrently(discovery.articles, READ_CONCURRENCY, async (file) =>
-    recentReads === undefined ? (await readOne(file, options)).outcome : readUnlessUnchanged(file, options, recentReads),
+  const { recentReads, readArticles } = options;
+  const read: ArticleReader = readArticles === undefined ? async ({ bytes, file }) => readArticle(bytes, file, settings.timeZone, options.renderMarkdown) : inBatches(readArticles, READ_BATCH);
+  // Twice as many files under way when other threads read them: each waits for its batch.
+  const outcomes = await mapConcurrently(discovery.articles, readArticles === undefined ? READ_CONCURRENCY : 2 * READ_CONCURRENCY, async (file) =>
+    recentReads === undefined ? (await readOne(file, options, read)).outcome : readUnlessUnchanged(file, options, recentReads, read),
   );
 
   const candidates: ReadArticle[] = [];
@@ -161,7 +178,10 @@ export interface ReadOutcome {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-async function readUnlessUnchanged(file: ArticleFile, options: LoadOptions, recentReads: NonNullable<LoadOptions["recentReads"]>): Promise<ReadOutcome> {
+/** Reads one article from its bytes: here, or in a batch sent elsewhere. */
+type ArticleReader = (article: ArticleBytes) => Promise<ReadOutcome>;
+
+async function readUnlessUnchanged(file: ArticleFile, options: LoadOptions, recentReads: NonNullable<LoadOptions["recentReads"]>, read: ArticleReader): Promise<ReadOutcome> {
   const key = JSON.stringify(file);
   const unchanged = recentReads.mayHaveChanged?.(file.file) === false ? recentReads.previous.get(key) : undefined;
   if (unchanged !== undefined) {
@@ -174,16 +194,16 @@ async function readUnlessUnchanged(file: ArticleFile, options: LoadOptions, rece
     () => undefined,
   );
   const recent = recentReads.previous.get(key);
-  let read: Read;
+  let done: Read;
   if (stamp !== undefined && recent?.stamp === stamp) {
     // Still in use: the build cache keeps it.
     if (recent.cacheKey !== undefined) options.cache?.keep(recent.cacheKey);
-    read = recent;
+    done = recent;
   } else {
-    read = await readOne(file, options);
+    done = await readOne(file, options, read);
   }
-  if (stamp !== undefined) recentReads.next.set(key, { ...read, stamp });
-  return read.outcome;
+  if (stamp !== undefined) recentReads.next.set(key, { ...done, stamp });
+  return done.outcome;
 }
 
 /** A file's outcome, and its key in the build cache when there is one. */
@@ -192,7 +212,7 @@ interface Read {
   readonly cacheKey?: string;
 }
 
-async function readOne(file: ArticleFile, { contentDir, settings, renderMarkdown, cache }: LoadOptions): Promise<Read> {
+async function readOne(file: ArticleFile, { contentDir, settings, cache }: LoadOptions, read: ArticleReader): Promise<Read> {
   const { timeZone } = settings;
   let bytes: Uint8Array;
   try {
@@ -200,18 +220,19 @@ async function readOne(file: ArticleFile, { contentDir, settings, renderMarkdown
   } catch (cause) {
     return { outcome: { draft: false, diagnostics: [error("unreadable", file.file, `cannot be read (${errorCodeOf(cause)}); fix the file's permissions`)] } };
   }
-  if (cache === undefined) return { outcome: readArticle(bytes, file, timeZone, renderMarkdown) };
+  if (cache === undefined) return { outcome: await read({ bytes, file }) };
   // The outcome depends on the bytes, on where the file is (its name gives a slug, its bundle the assets) and on the time zone.
   const cacheKey = cache.keyOf(bytes, JSON.stringify(file), timeZone);
   let outcome = cache.get(cacheKey);
   if (outcome === undefined) {
-    outcome = readArticle(bytes, file, timeZone, renderMarkdown);
+    outcome = await read({ bytes, file });
     cache.set(cacheKey, outcome);
   }
   return { outcome, cacheKey };
 }
 
-function readArticle(bytes: Uint8Array, file: ArticleFile, timeZone: string, renderMarkdown: LoadOptions["renderMarkdown"]): ReadOutcome {
+/** What one article file holds, checked, its body rendered: what the build cache keeps, the same wherever it is read. */
+export function readArticle(bytes: Uint8Array, file: ArticleFile, timeZone: string, renderMarkdown: LoadOptions["renderMarkdown"]): ReadOutcome {
   const source = readArticleSource(bytes, file.file);
   if (!source.ok) return { draft: false, diagnostics: source.diagnostics };
   const { fields, draft, diagnostics, notAnArticle } = readArticleFields(file, source.source, timeZone);

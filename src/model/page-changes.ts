@@ -63,7 +63,7 @@ export function pageChanges(views: SiteViews, previous: PageFingerprints | undef
  * at most `pagesPerPass` pages each, so that Eleventy's memory for each page
  * it renders (tens of kilobytes) is freed between passes (at 100,000 articles
  * a single run outgrows Node's heap), and a multiple of `workers` passes, so
- * that render workers running side by side get equal shares. Pages are shared
+ * that worker threads rendering side by side get equal shares. Pages are shared
  * out in registry order, each pass a run of consecutive pages; passes differ
  * by one page at most. A site with fewer pages than passes gets fewer passes.
  */

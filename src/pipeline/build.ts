@@ -5,7 +5,7 @@ import { countPages } from "../model/page-changes.ts";
 import { checkLinks, describeBrokenLink, linkSummary, type LinkReport } from "../publish/link-check.ts";
 import { replaceRefusal, writeAtomically } from "../publish/output-folder.ts";
 import { OutputReuse } from "../publish/output-reuse.ts";
-import { RenderWorkers } from "../render/render-workers.ts";
+import { BuildWorkers } from "./build-workers.ts";
 import { cacheUnwritable, loadSite, openArticleCache, type Site } from "./load-site.ts";
 import { formatDiagnostics, formatSummary, nothingToPublish } from "./report.ts";
 import type { BuildRequest } from "./request.ts";
@@ -29,8 +29,8 @@ export interface RunOptions {
  * process exit code.
  */
 export async function runBuild(request: BuildRequest, options: RunOptions, io: Console): Promise<number> {
-  // A render worker loads Eleventy while this thread loads the archive.
-  const workers = new RenderWorkers();
+  // A worker loads Eleventy while this thread loads the archive, which the workers help read.
+  const workers = new BuildWorkers();
   workers.start(1);
   try {
     return await build(request, options, io, workers);
@@ -39,9 +39,9 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
   }
 }
 
-async function build(request: BuildRequest, options: RunOptions, io: Console, workers: RenderWorkers): Promise<number> {
+async function build(request: BuildRequest, options: RunOptions, io: Console, workers: BuildWorkers): Promise<number> {
   const started = performance.now();
-  const site = await loadSite(request, { articleCache: await openArticleCache(request), serving: false });
+  const site = await loadSite(request, { articleCache: await openArticleCache(request), serving: false, workers });
   const outputShown = relative(process.cwd(), request.outputDir) || ".";
   const report = reporter(request, options, io, outputShown);
   const refusal = await refuseToBuild(request, site);

@@ -5,6 +5,7 @@ import type { ReadOutcome, RecentRead } from "../content/load-archive.ts";
 import { fingerprintedPages, pageChanges, type PageChanges, type PageFingerprints } from "../model/page-changes.ts";
 import type { SiteViews } from "../model/pages.ts";
 import { writeBesidePages } from "../publish/beside-pages.ts";
+import type { BuildWorkers } from "./build-workers.ts";
 import { loadSite, openArticleCache, outputIdentityOf, type Site } from "./load-site.ts";
 import type { BuildRequest } from "./request.ts";
 
@@ -32,12 +33,18 @@ export class DevSession {
   /** What makes the output's files besides their views (code, templates, settings), computed again when a template or the settings changed. */
   #outputIdentity: string | undefined;
   readonly #pagesWritten: () => void;
+  readonly #workers: BuildWorkers | undefined;
 
-  /** `pagesWritten`: a build's pages and the files beside them are written; its search index follows. */
-  constructor(request: BuildRequest, pagesWritten: () => void) {
+  /**
+   * `pagesWritten`: a build's pages and the files beside them are written;
+   * its search index follows. `workers` read the articles that are not in
+   * the build cache.
+   */
+  constructor(request: BuildRequest, pagesWritten: () => void, workers?: BuildWorkers) {
     this.#request = request;
     this.#articleCache = openArticleCache(request);
     this.#pagesWritten = pagesWritten;
+    this.#workers = workers;
   }
 
   get request(): BuildRequest {
@@ -69,6 +76,7 @@ export class DevSession {
       articleCache: await this.#articleCache,
       recentReads: { previous: this.#recentReads, next, ...(mayHaveChanged === undefined ? {} : { mayHaveChanged }) },
       serving: true,
+      ...(this.#workers === undefined ? {} : { workers: this.#workers }),
       ...(this.#previous === undefined ? {} : { previous: this.#previous }),
     });
     this.#recentReads = next;

@@ -7,7 +7,7 @@ import { CODE_ROOT, PROJECT_ROOT, RUNS_COMPILED } from "../core/project.ts";
 import { slugify } from "../core/slugs.ts";
 import { outputFileFor, urlContextOf } from "../core/urls.ts";
 import { BuildCache } from "../content/build-cache.ts";
-import { loadArchive, type LoadedArchive, type LoadOptions, type ReadOutcome } from "../content/load-archive.ts";
+import { loadArchive, type ArticleBytes, type LoadedArchive, type LoadOptions, type ReadOutcome } from "../content/load-archive.ts";
 import { createMarkdownRenderer, type MarkdownOptions } from "../content/markdown.ts";
 import { buildArchiveModel } from "../model/archive-model.ts";
 import { latestArticles } from "../model/latest.ts";
@@ -23,6 +23,7 @@ import { buildSitemap } from "../publish/sitemap.ts";
 import type { SiteFiles } from "../publish/beside-pages.ts";
 import { LAYOUTS_DIR, prepareTheme } from "../render/theme.ts";
 import { outputIdentity, runningCodeIdentity } from "./code-identity.ts";
+import type { BuildWorkers } from "./build-workers.ts";
 import type { BuildRequest } from "./request.ts";
 
 /** Everything one build publishes, computed once from the loaded archive. */
@@ -41,6 +42,8 @@ export interface LoadSiteOptions {
   readonly recentReads?: LoadOptions["recentReads"];
   /** Under `npm start`, where a service worker would keep old pages of a site being edited. */
   readonly serving: boolean;
+  /** Worker threads that read the articles not in the build cache, while this thread reads the files. */
+  readonly workers?: BuildWorkers;
   /**
    * Under `npm start`, the last load, of the same request: when only article
    * bodies changed since, the views are the previous ones with those articles'
@@ -53,6 +56,7 @@ export interface LoadSiteOptions {
 export async function loadSite(request: BuildRequest, options: LoadSiteOptions): Promise<Site> {
   const started = performance.now();
   const { settings } = request;
+  const { workers } = options;
   const loaded = await loadArchive({
     contentDir: request.contentDir,
     settings,
@@ -60,6 +64,7 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
     knownFiles: request.settingsFileInContent === undefined ? [] : [request.settingsFileInContent],
     excludedDirs: [await realpath(request.outputDir).catch(() => request.outputDir)],
     renderMarkdown: createMarkdownRenderer(markdownOptionsOf(request)),
+    ...(workers === undefined ? {} : { readArticles: (batch: readonly ArticleBytes[]) => workers.read(batch, settings.timeZone, markdownOptionsOf(request)) }),
     cache: options.articleCache,
     ...(options.recentReads === undefined ? {} : { recentReads: options.recentReads }),
   });

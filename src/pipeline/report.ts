@@ -58,7 +58,7 @@ export interface SummaryFacts {
   readonly diagnostics: readonly Diagnostic[];
   /** Pages written; undefined when the build failed and wrote nothing. */
   readonly pagesWritten?: number;
-  /** How the pages were written: how many were rendered, by how many render workers, and how many were the previous build's, unchanged. */
+  /** How the pages were written: how many were rendered, by how many worker threads, and how many were the previous build's, unchanged. */
   readonly rendering?: PagesRendering;
   readonly search?: SearchIndexReport & { readonly filters: Readonly<Record<string, number>> };
   readonly offline?: OfflineReport;
@@ -120,11 +120,11 @@ export function formatSummary(facts: SummaryFacts): string[] {
   return lines;
 }
 
-/** " (12 rendered by 1 render worker, 8,267 unchanged and linked from the previous build)". */
+/** " (12 rendered by 1 worker thread, 8,267 unchanged and linked from the previous build)". */
 function renderingOf(rendering: PagesRendering | undefined): string {
   if (rendering === undefined) return "";
   const { rendered, workers, reused } = rendering;
-  const by = rendered === 0 ? "none rendered" : `${rendered} rendered by ${workers} render worker${workers === 1 ? "" : "s"}`;
+  const by = rendered === 0 ? "none rendered" : `${rendered} rendered by ${workers} worker thread${workers === 1 ? "" : "s"}`;
   return ` (${by}${reused > 0 ? `, ${reused} unchanged and linked from the previous build` : ""})`;
 }
 

@@ -17,7 +17,7 @@ export const DEFAULT_OUTPUT_DIR = "_site";
  * Eleventy keeps tens of kilobytes per page it renders until its run ends;
  * a run of 100,000 article pages outgrows Node's default 4 GB heap. 5,000
  * holds a run to a few hundred megabytes, two of them side by side (one per
- * render worker) to what one run of 10,000 held, and costs the smaller
+ * worker thread) to what one run of 10,000 held, and costs the smaller
  * archives nothing (one pass per worker).
  */
 const PAGES_PER_RENDER_PASS = 5_000;

@@ -7,7 +7,7 @@ import type { SiteViews } from "../model/pages.ts";
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from "../publish/output-folder.ts";
 import { withProblemsOverlay } from "../publish/problems-overlay.ts";
 import { servePages } from "../render/eleventy-site.ts";
-import { renderWorkerCount, RenderWorkers } from "../render/render-workers.ts";
+import { buildWorkerCount, BuildWorkers } from "./build-workers.ts";
 import { LAYOUTS_DIR } from "../render/theme.ts";
 import { stopSearchIndexer } from "../search/search-index.ts";
 import { refuseToBuild, reporter, type Console } from "./build.ts";
@@ -38,10 +38,10 @@ export interface ServeOptions {
  */
 export async function runServe(first: BuildRequest, options: ServeOptions, io: Console): Promise<number> {
   // Loads Eleventy while the archive is loaded.
-  const workers = new RenderWorkers();
+  const workers = new BuildWorkers();
   workers.start(1);
   // Stopping the server (Ctrl+C, or SIGTERM from a process manager or a test), during the first build
-  // or later, is its normal end. Pagefind's indexer is a child process and the render workers write
+  // or later, is its normal end. Pagefind's indexer is a child process and the worker threads write
   // into the output folder: both are stopped, so that nothing writes there once this process has exited.
   const stop = (): void => void Promise.all([stopSearchIndexer(), workers.close()]).finally(() => process.exit(0));
   process.once("SIGINT", stop);
@@ -54,9 +54,9 @@ export async function runServe(first: BuildRequest, options: ServeOptions, io: C
   // which takes minutes on a large archive; after each later build it reloads the browser.
   let server: { readonly reload: () => void } | undefined;
   const reload = (): void => (server ??= servePages(first.outputDir, options.port, first.settings.basePath, (html) => withProblemsOverlay(html, problems))).reload();
-  const session = new DevSession(first, reload);
+  const session = new DevSession(first, reload, workers);
   const render = async (views: SiteViews): Promise<void> => {
-    workers.start(renderWorkerCount(countPages(views)));
+    workers.start(buildWorkerCount(countPages(views)));
     const passes = renderPasses(views, session.request.pagesPerRenderPass, workers.count);
     await Promise.all(passes.map((pass) => workers.render(session.request.outputDir, renderOptionsOf(session.request), pass)));
   };

@@ -5,7 +5,7 @@ import { selectPages, type SiteViews } from "../model/pages.ts";
 import { writeBesidePages, type BesidePagesReport } from "../publish/beside-pages.ts";
 import { OutputReuse } from "../publish/output-reuse.ts";
 import type { SiteRendering } from "../render/eleventy-site.ts";
-import { renderWorkerCount, type RenderWorkers } from "../render/render-workers.ts";
+import { buildWorkerCount, type BuildWorkers } from "./build-workers.ts";
 import { outputIdentityOf, type Site } from "./load-site.ts";
 import type { PagesRendering } from "./report.ts";
 import type { BuildRequest } from "./request.ts";
@@ -31,10 +31,10 @@ export function outputRecordFileOf(request: BuildRequest): string | undefined {
  * Writes the site into `stagingDir`, which is to replace the output folder:
  * each page whose view and templates are those the previous build printed
  * is linked from the previous output (`reuse`), the others are rendered by
- * the render workers, in passes shared out between them; then the files
+ * the worker threads, in passes shared out between them; then the files
  * beside the pages and the search index are written.
  */
-export async function writeSite(stagingDir: string, site: Site, request: BuildRequest, workers: RenderWorkers, reuse: OutputReuse): Promise<SiteWritten> {
+export async function writeSite(stagingDir: string, site: Site, request: BuildRequest, workers: BuildWorkers, reuse: OutputReuse): Promise<SiteWritten> {
   const started = performance.now();
   const identity = outputIdentityOf(request);
   // Without a record to keep (no build cache), every page is rendered and none is digested.
@@ -48,9 +48,9 @@ export async function writeSite(stagingDir: string, site: Site, request: BuildRe
   return { rendering: { rendered, workers: renderedBy, reused: countPages(site.views) - rendered }, beside, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Renders the pages in passes shared out between the render workers; returns how many workers rendered. */
-async function renderInWorkers(stagingDir: string, views: SiteViews, request: BuildRequest, workers: RenderWorkers): Promise<number> {
-  workers.start(renderWorkerCount(countPages(views)));
+/** Renders the pages in passes shared out between the worker threads; returns how many workers rendered. */
+async function renderInWorkers(stagingDir: string, views: SiteViews, request: BuildRequest, workers: BuildWorkers): Promise<number> {
+  workers.start(buildWorkerCount(countPages(views)));
   const count = workers.count;
   try {
     const passes = renderPasses(views, request.pagesPerRenderPass, count);

@@ -18,7 +18,7 @@ export async function replaceRefusal(outputDir: string): Promise<string | undefi
 
 /** What writes into the staging folder besides this thread. */
 export interface StagingWriters {
-  /** Stops the threads that write into the staging folder (render workers); resolves once none of their writes is under way. */
+  /** Stops the threads that write into the staging folder (the build's worker threads); resolves once none of their writes is under way. */
   readonly stop: () => Promise<void>;
 }
 

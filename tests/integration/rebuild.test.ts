@@ -26,7 +26,7 @@ describe("a rebuild over the previous output", () => {
     const cached = ["--content", content, "--output", output, "--cache-dir", join(root, "cache")];
     const first = await runCli(cached, { SOURCE_DATE_EPOCH: BUILD_DAY });
     assert.equal(first.code, 0, first.stderr);
-    assert.match(first.stdout, /^pages: (\d+) written to .* \(\1 rendered by 1 render worker\)$/m);
+    assert.match(first.stdout, /^pages: (\d+) written to .* \(\1 rendered by 1 worker thread\)$/m);
     const [bravoPage, alphaPage] = [join(output, "2021/04/02/bravo/index.html"), join(output, "2021/03/01/alpha/index.html")];
     const [bravoBefore, alphaBefore] = [await inode(bravoPage), await inode(alphaPage)];
 
@@ -34,7 +34,7 @@ describe("a rebuild over the previous output", () => {
     await writeFiles(content, { "2021/alpha.md": article({ title: "Alpha", date: "2021-03-01", category: "News", tags: "[energy]" }, "The summary lists show.\n\nSecond version.") });
     const second = await runCli(cached, { SOURCE_DATE_EPOCH: BUILD_DAY });
     assert.equal(second.code, 0, second.stderr);
-    const pages = /^pages: (\d+) written to .* \(1 rendered by 1 render worker, (\d+) unchanged and linked from the previous build\)$/m.exec(second.stdout);
+    const pages = /^pages: (\d+) written to .* \(1 rendered by 1 worker thread, (\d+) unchanged and linked from the previous build\)$/m.exec(second.stdout);
     assert.ok(pages !== null, second.stdout);
     assert.equal(Number(pages[2]), Number(pages[1]) - 1);
     assert.equal(await inode(bravoPage), bravoBefore, "an unchanged page is the previous build's file");
@@ -55,7 +55,7 @@ describe("a rebuild over the previous output", () => {
     await writeFile(join(content, "news-archive.json"), JSON.stringify({ title: "Renamed archive", timeZone: "UTC", siteUrl: "https://example.org/" }));
     const renamed = await runCli(cached);
     assert.equal(renamed.code, 0, renamed.stderr);
-    assert.match(renamed.stdout, /^pages: (\d+) written to .* \(\1 rendered by 1 render worker\)$/m);
+    assert.match(renamed.stdout, /^pages: (\d+) written to .* \(\1 rendered by 1 worker thread\)$/m);
   });
 
   it("writes a page edited by hand in the output folder anew instead of linking it", async () => {
@@ -69,12 +69,12 @@ describe("a rebuild over the previous output", () => {
     await writeFile(page, "edited by hand");
     const again = await runCli(cached, { SOURCE_DATE_EPOCH: BUILD_DAY });
     assert.equal(again.code, 0, again.stderr);
-    assert.match(again.stdout, /\(1 rendered by 1 render worker, \d+ unchanged and linked from the previous build\)/);
+    assert.match(again.stdout, /\(1 rendered by 1 worker thread, \d+ unchanged and linked from the previous build\)/);
     assert.deepEqual(await treeDigest(output), expected);
   });
 });
 
-describe("a render worker's failure", () => {
+describe("a worker thread's failure", () => {
   it("fails the build with the template's error and what caused it, and leaves the previous output and no staging folder", async () => {
     const content = await makeArchive(fixture);
     const root = await temporaryFolder();

@@ -1,0 +1,27 @@
+// A build worker's thread (see build-workers.ts): it reads articles and
+// renders passes of pages, as the main thread asks. Nothing imports it.
+import { answerTasks } from "../core/worker-pool.ts";
+import { readArticle, type ReadOutcome } from "../content/load-archive.ts";
+import { createMarkdownRenderer } from "../content/markdown.ts";
+import { loadEleventy } from "../render/eleventy-adapter.ts";
+import { renderPages } from "../render/eleventy-site.ts";
+import type { BuildTask } from "./build-workers.ts";
+
+// Loaded at once, while the main thread is still loading the archive.
+void loadEleventy();
+
+/** One renderer per set of options: a worker reads every article of a build with the same. */
+const renderers = new Map<string, ReturnType<typeof createMarkdownRenderer>>();
+
+answerTasks(async (message) => {
+  const task = message as BuildTask;
+  if (task.kind === "render") {
+    await renderPages(task.outputDir, { ...task.rendering, views: () => task.views });
+    return { value: undefined };
+  }
+  const key = JSON.stringify(task.markdown);
+  const render = renderers.get(key) ?? createMarkdownRenderer(task.markdown);
+  renderers.set(key, render);
+  const outcomes: ReadOutcome[] = task.articles.map(({ bytes, file }) => readArticle(bytes, file, task.timeZone, render));
+  return { value: outcomes };
+});

@@ -1,0 +1,64 @@
+import { availableParallelism } from "node:os";
+import { RUNNING_EXTENSION, WorkerPool } from "../core/worker-pool.ts";
+import type { ArticleBytes, ReadOutcome } from "../content/load-archive.ts";
+import type { MarkdownOptions } from "../content/markdown.ts";
+import type { SiteViews } from "../model/pages.ts";
+import type { SiteRendering } from "../render/eleventy-site.ts";
+
+/** What a build worker is asked (build-worker.ts): to render a pass of pages, or to read articles. */
+export type BuildTask =
+  | { readonly kind: "render"; readonly outputDir: string; readonly rendering: Omit<SiteRendering, "views">; readonly views: SiteViews }
+  | { readonly kind: "read"; readonly articles: readonly ArticleBytes[]; readonly timeZone: string; readonly markdown: MarkdownOptions };
+
+/** Workers started side by side at most: two keep the memory of two Eleventy runs. */
+const MOST_WORKERS = 2;
+/** A worker starts by loading Eleventy (about half a second of CPU): below this many pages a second one costs more than it saves. */
+const PAGES_PER_WORKER = 1_000;
+
+/** How many build workers `pages` pages of work (or articles to read) call for: one per core, at most two, one for a small site. */
+export function buildWorkerCount(pages: number, cores: number = availableParallelism()): number {
+  return Math.max(1, Math.min(MOST_WORKERS, cores, Math.ceil(pages / PAGES_PER_WORKER)));
+}
+
+/**
+ * The worker threads of a build, so that it uses every core: they read the
+ * articles that are not in the build cache while the main thread reads the
+ * files, then render the pages, each with an Eleventy of its own, loaded as
+ * soon as the worker starts (a build starts one before it loads the
+ * archive, which hides Eleventy's loading). The main thread never loads
+ * Eleventy for a build. Articles and views are copied to the workers.
+ */
+export class BuildWorkers {
+  readonly #pool = new WorkerPool<BuildTask>(new URL(`./build-worker${RUNNING_EXTENSION}`, import.meta.url));
+  /** Articles sent to be read so far: a second worker starts once they are many. */
+  #articlesRead = 0;
+
+  /** How many workers are running. */
+  get count(): number {
+    return this.#pool.count;
+  }
+
+  /** Starts workers until `count` run. */
+  start(count: number): void {
+    this.#pool.start(count);
+  }
+
+  /** Renders a pass of pages into `outputDir` in the first free worker. */
+  async render(outputDir: string, rendering: Omit<SiteRendering, "views">, views: SiteViews): Promise<void> {
+    await this.#pool.run({ kind: "render", outputDir, rendering, views });
+  }
+
+  /** Reads a batch of articles in the first free worker, as readArticle would here. */
+  async read(articles: readonly ArticleBytes[], timeZone: string, markdown: MarkdownOptions): Promise<readonly ReadOutcome[]> {
+    this.#articlesRead += articles.length;
+    // An article takes about as long to read as two pages to render.
+    this.start(buildWorkerCount(2 * this.#articlesRead));
+    // Answered by build-worker.ts with readArticle's outcomes, in order.
+    return (await this.#pool.run({ kind: "read", articles, timeZone, markdown })) as readonly ReadOutcome[];
+  }
+
+  /** Ends the workers; work under way is abandoned. Resolves once every thread has stopped. */
+  close(): Promise<void> {
+    return this.#pool.close();
+  }
+}
