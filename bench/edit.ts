@@ -6,7 +6,7 @@
 // then as it was. It reports how long after each save the changed page was
 // on disk (the browser reloads then), median, min and max.
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
@@ -39,6 +39,7 @@ await generateArchive(content, articles);
 const { file, page, movedPage } = await pickArticle(content);
 const port = 20000 + Math.floor(Math.random() * 20000);
 // In a process group of its own, so that stopping it stops Pagefind's indexer too, before the folder is removed.
+// Its summaries are read from its standard output: the first build's, and each later build's.
 const server = startProcessGroup(process.execPath, ourCommandArgs(["serve", "--no-cache", "--content", content, "--output", output, "--port", String(port)]), {
   cwd: PROJECT_ROOT,
   stdio: ["ignore", "pipe", "inherit"],
@@ -49,14 +50,17 @@ try {
   const started = performance.now();
   await until(async () => log.includes("Server at"), started, 1_800_000);
   console.error(`${articles} articles: first build served after ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  /** Builds finished so far: each prints its summary, whose last line is its time, once it has written everything, search index included. */
+  const buildsDone = (): number => log.match(/^time: /gm)?.length ?? 0;
   const original = await readFile(join(content, file), "utf8");
-  /** Saves the article and waits for `done`, then for that build's search index, as a writer pausing between saves would. */
+  /** Saves the article and waits for `done`, then for the build it started to finish (search index included), as a writer pausing between saves would. */
   const save = async (text: string, done: () => Promise<boolean>): Promise<number> => {
-    const savedAt = Date.now();
+    // The first build may still be writing its search index: the build this save starts comes after it.
+    const awaited = Math.max(buildsDone(), 1) + 1;
     const saved = performance.now();
     await writeFile(join(content, file), text);
     const elapsed = await until(done, saved);
-    await until(() => searchIndexWrittenSince(savedAt), saved, 1_800_000);
+    await until(async () => buildsDone() >= awaited, saved, 1_800_000);
     return elapsed;
   };
   // Saved at once, while the first build still writes its search index: npm start watches its sources
@@ -81,11 +85,6 @@ try {
 } finally {
   await server.stop();
   await rm(root, { recursive: true, force: true });
-}
-
-/** Whether a build has written the search index (the last thing it writes) since the given time. */
-async function searchIndexWrittenSince(time: number): Promise<boolean> {
-  return (await stat(join(output, "pagefind/pagefind-entry.json"))).mtimeMs >= time;
 }
 
 /** The generated article in the middle of the archive, its page, and the page it moves to when dated 1999-12-31. */

@@ -1,18 +1,19 @@
 // npm run bench:scale [-- --articles N] [--content DIR] [--out FILE]
 // One full build of a large synthetic archive (100,000 articles unless told),
 // with an empty build cache: its wall and CPU time and the peak memory of its
-// process tree, then what a reader's first search downloads from the built
-// site. It replaces the section "## Scale" of bench/results.md (results-file.ts);
+// process tree; then a rebuild after one article is edited, over the cache
+// and the output the first build left; then what a reader's first search
+// downloads from the built site. It replaces the section "## Scale" of bench/results.md (results-file.ts);
 // the rest of the file is npm run bench's.
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../src/core/project.ts";
 import { firstSearchTable, measureFirstSearches } from "./first-search-downloads.ts";
 import { generateArchive } from "./generate.ts";
-import { machineDescription, measure, ourBuildArgs } from "./measure.ts";
-import { joinResults, SCALE_HEADING, splitResults } from "./results-file.ts";
+import { machineDescription, measure, ourBuildArgs, type Measurement } from "./measure.ts";
+import { joinResults, SCALE_HEADING, searchSecondsOf, splitResults } from "./results-file.ts";
 
 const { values } = parseArgs({ options: { articles: { type: "string" }, content: { type: "string" }, out: { type: "string" } }, strict: true });
 const articles = Number(values.articles ?? "100000");
@@ -27,17 +28,29 @@ try {
   const content = values.content ?? join(root, "content");
   if (values.content === undefined) await generateArchive(content, articles);
   const site = join(root, "site");
-  const build = await measure(process.execPath, ourBuildArgs(content, site, join(root, "cache")), { cwd: PROJECT_ROOT });
+  const args = ourBuildArgs(content, site, join(root, "cache"));
+  const build = await measure(process.execPath, args, { cwd: PROJECT_ROOT });
   console.error(`${articles} articles built in ${(build.wallMs / 1000).toFixed(0)} s`);
+  // A paragraph added to the article in the middle of the archive, as an author would, and the archive built again.
+  const files = (await readdir(content, { recursive: true, encoding: "utf8" })).filter((file) => file.endsWith(".md")).sort();
+  const edited = join(content, files[Math.floor(files.length / 2)] ?? "");
+  const original = await readFile(edited, "utf8");
+  await appendFile(edited, "\nA paragraph added to one article.\n");
+  const rebuild = await measure(process.execPath, args, { cwd: PROJECT_ROOT });
+  await writeFile(edited, original);
+  console.error(`rebuilt after one edit in ${(rebuild.wallMs / 1000).toFixed(0)} s`);
+  const row = (what: string, run: Measurement): string =>
+    `| ${articles.toLocaleString("en")} | ${what} | ${(run.wallMs / 1000).toFixed(1)} | ${(run.cpuMs / 1000).toFixed(1)} | ${searchSecondsOf(run.stdout)?.toFixed(1) ?? ""} | ${(run.peakRssBytes / 1_048_576).toFixed(0)} |`;
   const searches = await measureFirstSearches(site, "/", ["procurement", "energy canteen", "tender"]);
   const section = [
     `${SCALE_HEADING}: ${articles.toLocaleString("en")} articles`,
     "",
-    `Made by \`npm run bench:scale -- --articles ${articles}\`: one full build of the synthetic archive with an empty build cache, then a first search of the built site in Chromium (empty cache, no service worker). One run; ${machineDescription()}.`,
+    `Made by \`npm run bench:scale -- --articles ${articles}\`: one full build of the synthetic archive with an empty build cache and a new output folder, then a build after one article is edited (the cache and output kept), then a first search of the built site in Chromium (empty cache, no service worker). One run; ${machineDescription()}.`,
     "",
-    "| articles | wall (s) | CPU (s) | peak memory of the process tree (MB) |",
-    "| --- | --- | --- | --- |",
-    `| ${articles.toLocaleString("en")} | ${(build.wallMs / 1000).toFixed(1)} | ${(build.cpuMs / 1000).toFixed(1)} | ${(build.peakRssBytes / 1_048_576).toFixed(0)} |`,
+    "| articles | build | wall (s) | CPU (s) | of which search (s) | peak memory of the process tree (MB) |",
+    "| --- | --- | --- | --- | --- | --- |",
+    row("first build", build),
+    row("one article edited", rebuild),
     "",
     firstSearchTable(searches),
     "",

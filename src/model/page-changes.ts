@@ -115,10 +115,10 @@ export function sameView(a: unknown, b: unknown): boolean {
  * Two pages with the same digest are the same bytes.
  */
 export function pageDigests(views: SiteViews, identity: string): Map<string, string> {
-  const site = createHash("sha256").update(identity).update("\0").update(JSON.stringify(views.site)).digest("hex");
+  const site = createHash("sha1").update(identity).update("\0").update(JSON.stringify(views.site)).digest("hex");
   const digests = new Map<string, string>();
   for (const name of PAGE_KIND_NAMES) {
-    for (const page of views.pages[name]) digests.set(page.permalink, createHash("sha256").update(site).update(JSON.stringify(page)).digest("base64"));
+    for (const page of views.pages[name]) digests.set(page.permalink, createHash("sha1").update(site).update(JSON.stringify(page)).digest("base64"));
   }
   return digests;
 }

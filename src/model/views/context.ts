@@ -55,9 +55,14 @@ export interface ViewContext {
 export function createViewContext(articles: readonly Article[], model: ArchiveModel, settings: Settings, today: CalendarDay, theme: ThemeAssetPaths): ViewContext {
   const urls = urlContextOf(settings);
   const href = (route: Route): string => hrefFor(route, urls);
-  const monthIn = (format: string) => (month: number): string => DateTime.fromObject({ year: 2000, month, day: 1 }, { zone: "UTC", locale: settings.locale }).toFormat(format);
+  // Written once per month (and per year and month), not once per page that names it: Luxon's formatting is slow.
+  const monthIn = (format: string): ((month: number) => string) => {
+    const names = Array.from({ length: 12 }, (_, index) => DateTime.fromObject({ year: 2000, month: index + 1, day: 1 }, { zone: "UTC", locale: settings.locale }).toFormat(format));
+    return (month) => names[month - 1] ?? "";
+  };
   const monthName = monthIn("LLLL");
   const shortMonthName = monthIn("LLL");
+  const monthTitles = new Map<string, string>();
   const summaries = new Map<Article, ArticleSummaryView>();
   const bylines = new Map<Article, readonly AuthorView[]>();
   for (const article of articles) {
@@ -96,7 +101,15 @@ export function createViewContext(articles: readonly Article[], model: ArchiveMo
     authorsOf: (article) => bylines.get(article) ?? [],
     monthName,
     shortMonthName,
-    monthTitle: (year, month) => DateTime.fromObject({ year, month, day: 1 }, { zone: "UTC", locale: settings.locale }).toFormat("LLLL yyyy"),
+    monthTitle: (year, month) => {
+      const key = `${year}-${month}`;
+      let title = monthTitles.get(key);
+      if (title === undefined) {
+        title = DateTime.fromObject({ year, month, day: 1 }, { zone: "UTC", locale: settings.locale }).toFormat("LLLL yyyy");
+        monthTitles.set(key, title);
+      }
+      return title;
+    },
     summaryOf: (article) => summaries.get(article) as ArticleSummaryView,
     feedLinks: (of) => ({
       atomHref: href({ kind: "feed", format: "atom", ...of }),
