@@ -3,6 +3,7 @@
 import { answerTasks } from "../core/worker-pool.ts";
 import { readArticle, type ReadOutcome } from "../content/load-archive.ts";
 import { createMarkdownRenderer } from "../content/markdown.ts";
+import { pageDigests } from "../model/page-changes.ts";
 import { loadEleventy } from "../render/eleventy-adapter.ts";
 import { renderPages } from "../render/eleventy-site.ts";
 import type { BuildTask } from "./build-workers.ts";
@@ -17,7 +18,7 @@ answerTasks(async (message) => {
   const task = message as BuildTask;
   if (task.kind === "render") {
     await renderPages(task.outputDir, { ...task.rendering, views: () => task.views });
-    return { value: undefined };
+    return { value: task.digestWith === undefined ? undefined : pageDigests(task.views, task.digestWith) };
   }
   const key = JSON.stringify(task.markdown);
   const render = renderers.get(key) ?? createMarkdownRenderer(task.markdown);

@@ -7,7 +7,14 @@ import type { SiteRendering } from "../render/eleventy-site.ts";
 
 /** What a build worker is asked (build-worker.ts): to render a pass of pages, or to read articles. */
 export type BuildTask =
-  | { readonly kind: "render"; readonly outputDir: string; readonly rendering: Omit<SiteRendering, "views">; readonly views: SiteViews }
+  | {
+      readonly kind: "render";
+      readonly outputDir: string;
+      readonly rendering: Omit<SiteRendering, "views">;
+      readonly views: SiteViews;
+      /** When given, the worker answers with the digests of the pages it rendered (pageDigests, with this identity). */
+      readonly digestWith?: string;
+    }
   | { readonly kind: "read"; readonly articles: readonly ArticleBytes[]; readonly timeZone: string; readonly markdown: MarkdownOptions };
 
 /** Workers started side by side at most: two keep the memory of two Eleventy runs. */
@@ -43,9 +50,14 @@ export class BuildWorkers {
     this.#pool.start(count);
   }
 
-  /** Renders a pass of pages into `outputDir` in the first free worker. */
-  async render(outputDir: string, rendering: Omit<SiteRendering, "views">, views: SiteViews): Promise<void> {
-    await this.#pool.run({ kind: "render", outputDir, rendering, views });
+  /**
+   * Renders a pass of pages into `outputDir` in the first free worker; with
+   * `digestWith`, answers with their digests (pageDigests), made there too.
+   */
+  async render(outputDir: string, rendering: Omit<SiteRendering, "views">, views: SiteViews, digestWith?: string): Promise<ReadonlyMap<string, string>> {
+    // Answered by build-worker.ts with pageDigests' map, or nothing.
+    const digests = (await this.#pool.run({ kind: "render", outputDir, rendering, views, ...(digestWith === undefined ? {} : { digestWith }) })) as ReadonlyMap<string, string> | undefined;
+    return digests ?? new Map();
   }
 
   /** Reads a batch of articles in the first free worker, as readArticle would here. */

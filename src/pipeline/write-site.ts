@@ -37,29 +37,30 @@ export function outputRecordFileOf(request: BuildRequest): string | undefined {
 export async function writeSite(stagingDir: string, site: Site, request: BuildRequest, workers: BuildWorkers, reuse: OutputReuse): Promise<SiteWritten> {
   const started = performance.now();
   const identity = outputIdentityOf(request);
-  // Without a record to keep (no build cache), every page is rendered and none is digested.
-  const digests = reuse.recording ? pageDigests(site.views, identity) : new Map<string, string>();
-  const toRender = reuse.recording ? pagesWhere(site.views, (page) => !reuse.reuse(page.permalink, digests.get(page.permalink) ?? "")) : site.views;
+  // Pages are digested here only to choose those to link. With nothing to link from (a first build, a new output
+  // folder), every page is rendered at once, and the workers digest what they render, for the next build's record.
+  const digests = reuse.recording && reuse.canReuse ? pageDigests(site.views, identity) : undefined;
+  const toRender = digests === undefined ? site.views : pagesWhere(site.views, (page) => !reuse.reuse(page.permalink, digests.get(page.permalink) ?? ""));
   const rendered = countPages(toRender);
-  const renderedBy = rendered === 0 ? 0 : await renderInWorkers(stagingDir, toRender, request, workers);
-  for (const page of selectPages(toRender.pages, () => true)) reuse.wrote(page.permalink, digests.get(page.permalink) ?? "");
+  const { workers: renderedBy, digests: madeThere } = rendered === 0 ? { workers: 0, digests: new Map<string, string>() } : await renderInWorkers(stagingDir, toRender, request, workers, digests === undefined && reuse.recording ? identity : undefined);
+  if (reuse.recording) for (const page of selectPages(toRender.pages, () => true)) reuse.wrote(page.permalink, digests?.get(page.permalink) ?? madeThere.get(page.permalink) ?? "");
   // The search bundles of periods whose pages did not change are copied from the output being replaced.
   const beside = await writeBesidePages(stagingDir, site, request, () => undefined, { outputDir: request.outputDir, identity }, reuse);
   return { rendering: { rendered, workers: renderedBy, reused: countPages(site.views) - rendered }, beside, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Renders the pages in passes shared out between the worker threads; returns how many workers rendered. */
-async function renderInWorkers(stagingDir: string, views: SiteViews, request: BuildRequest, workers: BuildWorkers): Promise<number> {
+/** Renders the pages in passes shared out between the worker threads; returns how many workers rendered, and the digests they made (with `digestWith`). */
+async function renderInWorkers(stagingDir: string, views: SiteViews, request: BuildRequest, workers: BuildWorkers, digestWith: string | undefined): Promise<{ workers: number; digests: ReadonlyMap<string, string> }> {
   workers.start(buildWorkerCount(countPages(views)));
   const count = workers.count;
   try {
     const passes = renderPasses(views, request.pagesPerRenderPass, count);
-    await Promise.all(passes.map((pass) => workers.render(stagingDir, renderOptionsOf(request), pass)));
+    const digests = await Promise.all(passes.map((pass) => workers.render(stagingDir, renderOptionsOf(request), pass, digestWith)));
+    return { workers: count, digests: new Map(digests.flatMap((made) => [...made])) };
   } finally {
     // Their Eleventy runs are over: the memory they hold goes before the search index is made.
     await workers.close();
   }
-  return count;
 }
 
 /** How the request's pages are printed, whatever the pages. */

@@ -120,6 +120,11 @@ export class OutputReuse {
     return this.#options.recordFile !== undefined;
   }
 
+  /** Whether the previous build left a record of files to reuse: without one (a first build), every file is to be written. */
+  get canReuse(): boolean {
+    return this.#before.sources.size > 0;
+  }
+
   get report(): ReuseReport {
     return { linked: this.#linked, copied: this.#copied };
   }
