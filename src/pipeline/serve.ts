@@ -60,9 +60,12 @@ export async function runServe(first: BuildRequest, options: ServeOptions, io: C
     const passes = renderPasses(views, session.request.pagesPerRenderPass, workers.count);
     await Promise.all(passes.map((pass) => workers.render(session.request.outputDir, renderOptionsOf(session.request), pass)));
   };
-  const built = (load: DevLoad, started: number): void => {
+  /** Writes a load, the browser reloading once its pages and files are written, then prints its summary. */
+  const build = async (load: DevLoad, started: number): Promise<void> => {
     const { request } = session;
+    // Known before the pages are written: the browser reloads then, and gets them over the pages.
     problems = formatDiagnostics(load.site.archive.diagnostics, request.shownContentDir, options.verbose).errors;
+    await session.write(load, render);
     reporter(request, options, io, relative(process.cwd(), request.outputDir) || ".")(load.site, { pagesWritten: load.changes.pages, seconds: (performance.now() - started) / 1000 });
   };
 
@@ -85,8 +88,7 @@ export async function runServe(first: BuildRequest, options: ServeOptions, io: C
     reload();
   };
   try {
-    await session.write(load, render);
-    built(load, started);
+    await build(load, started);
   } catch (cause) {
     failed(cause);
   }
@@ -116,10 +118,7 @@ export async function runServe(first: BuildRequest, options: ServeOptions, io: C
       }
       const contentDir = session.request.contentDir;
       const next = await session.load(session.request === request ? (file) => mayHaveChanged(paths, join(contentDir, file), contentDir) : undefined);
-      await session.write(next, render);
-      built(next, rebuilt);
-      // A build without pages to write (its errors changed, or nothing did) still shows what it found.
-      if (next.changes.pages === 0) reload();
+      await build(next, rebuilt);
     } catch (cause) {
       failed(cause);
     }
