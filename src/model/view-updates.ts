@@ -20,7 +20,7 @@ export function withNewBodies(previous: { readonly articles: readonly Article[];
   for (const [index, article] of articles.entries()) {
     const before = previous.articles[index];
     const page = pages[index];
-    if (before === undefined || page === undefined || !sameView(withoutBody(before), withoutBody(article))) return undefined;
+    if (before === undefined || page === undefined || !sameExceptBody(before, article)) return undefined;
     if (before.bodyHtml === article.bodyHtml) continue;
     updated ??= [...pages];
     updated[index] = { ...page, bodyHtml: articleBodyHtml(article, basePath) };
@@ -28,7 +28,9 @@ export function withNewBodies(previous: { readonly articles: readonly Article[];
   return updated === undefined ? previous.views : { site: previous.views.site, pages: { ...previous.views.pages, article: updated } };
 }
 
-function withoutBody(article: Article): Omit<Article, "bodyHtml"> {
-  const { bodyHtml: _body, ...rest } = article;
-  return rest;
+/** Whether two articles are the same but for their bodies, compared field by field (a copy without the body would cost more). */
+function sameExceptBody(a: Article, b: Article): boolean {
+  const keys = Object.keys(a) as (keyof Article)[];
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => key === "bodyHtml" || (key in b && sameView(a[key], b[key])));
 }
