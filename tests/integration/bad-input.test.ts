@@ -108,7 +108,7 @@ describe("bad input that needs the file system in a special state", () => {
       });
       const result = await runCli(["--content", content, "--output", join(await temporaryFolder(), "site")]);
       assert.equal(result.code, 2);
-      assert.equal(result.stderr.trim(), `error: ${join(content, "news-archive.json")}:3: setting "permalink": ${said}`);
+      assert.equal(result.stderr.trim(), `error: ${join(content, "news-archive.json")}:3:3: setting "permalink": ${said}`);
     }
   });
 
@@ -122,8 +122,8 @@ describe("bad input that needs the file system in a special state", () => {
     assert.deepEqual(
       new Set(result.stderr.trim().split("\n")),
       new Set([
-        `error: ${join(content, "news-archive.json")}:3: setting "timeZone": expected a string`,
-        `error: ${join(content, "news-archive.json")}:2: setting "itemsPerPage": expected a number`,
+        `error: ${join(content, "news-archive.json")}:3:3: setting "timeZone": expected a string`,
+        `error: ${join(content, "news-archive.json")}:2:3: setting "itemsPerPage": expected a number`,
       ]),
     );
   });

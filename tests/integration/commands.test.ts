@@ -24,9 +24,37 @@ describe("the news-archive command", () => {
     assert.equal(none.code, 2);
     assert.match(none.stderr, /give a command[\s\S]*Usage: news-archive COMMAND/);
     assert.equal(unknown.code, 2);
-    assert.match(unknown.stderr, /unknown command "publish"/);
+    assert.match(unknown.stderr, /^error: unknown command "publish"\n\nUsage: news-archive COMMAND/);
     assert.equal(option.code, 2);
-    assert.match(option.stderr, /Unknown option '--colour'[\s\S]*Usage: news-archive check/);
+    assert.match(option.stderr, /^error: unknown option --colour\n\nUsage: news-archive check/);
+  });
+
+  it("suggests the closest command and option, and says in its own words what is wrong with an option", async () => {
+    const runs = await Promise.all([
+      runCommand(["biuld"]),
+      runCommand(["--verison"]),
+      runCommand(["build", "--outptu", "x"]),
+      runCommand(["build", "--output"]),
+      runCommand(["build", "--output", "--drafts"]),
+      runCommand(["build", "--drafts=yes"]),
+      runCommand(["import", "wordpres", "x.xml", "--content", "x"]),
+      runCommand(["import", "wordpress", "x.xml", "--contnet", "x"]),
+    ]);
+    const said = runs.map((run) => {
+      assert.equal(run.code, 2, run.stderr);
+      return run.stderr.split("\n")[0];
+    });
+    assert.deepEqual(said, [
+      'error: unknown command "biuld"; did you mean "build"?',
+      "error: unknown option --verison; did you mean --version?",
+      "error: unknown option --outptu; did you mean --output?",
+      'error: --output needs a value; write --output VALUE, or --output=VALUE for a value starting with "-"',
+      'error: --output needs a value (it is followed by the option --drafts); write --output VALUE, or --output=VALUE for a value starting with "-"',
+      'error: --drafts takes no value (it was given "yes"); write --drafts alone',
+      '"wordpres": expected wordpress or feed; did you mean "wordpress"?',
+      "unknown option --contnet; did you mean --content?",
+    ]);
+    for (const run of runs) assert.doesNotMatch(run.stderr, /positional|ERR_PARSE_ARGS|To specify/);
   });
 });
 
