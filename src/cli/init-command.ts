@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
-import { appendFile, mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { appendFile, constants, copyFile, mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { errorCodeOf } from "../core/diagnostics.ts";
 import { PROJECT_ROOT, readOwnPackage } from "../core/project.ts";
 import { buildDay } from "../model/views/context.ts";
 import { parseCommandLine } from "./arguments.ts";
-import { dependencySpecFor, describeInstallSource, installSourceOf } from "./install-source.ts";
+import { dependencySpecFor, describeInstallSource, installSourceOf, type InstallSource } from "./install-source.ts";
 import { archivePackageJson, articleFilePath, SETTINGS_SCHEMA_FILE, settingsFileText, withArchiveEntries } from "./scaffold.ts";
 
 /**
@@ -25,8 +25,10 @@ hold only ${TOLERATED_ENTRIES.join(", ")}:
   package.json                npm start serves the archive, npm run build builds it; it depends on
                               news-archive as this copy was installed (the registry's version, or
                               the tarball, folder or git address it came from)
+  vendor/news-archive-*.tgz   when this copy came from a tarball: the tarball, which package.json names
   .gitignore
-  deploy/                     examples publishing the archive with GitHub Pages, Netlify, Cloudflare Pages
+  deploy/                     examples publishing the archive with GitHub Pages, Netlify and
+                              Cloudflare Pages, and the _headers file the last two read
 
 A package.json or .gitignore already there is never replaced: it gains only the scripts,
 dependency or lines it lacks.
@@ -34,9 +36,12 @@ dependency or lines it lacks.
   --help               this text`;
 
 /** The files of templates/init/ that init copies, and where each goes in the new archive. */
-const COPIED_TEMPLATES: readonly { readonly template: string; readonly to: string }[] = [
-  { template: "deploy/github-pages.yml", to: "deploy/github-pages.yml" },
-];
+const COPIED_TEMPLATES: readonly { readonly template: string; readonly to: string }[] = ["github-pages.yml", "netlify.toml", "cloudflare-pages.yml", "_headers"].map((file) => ({
+  template: `deploy/${file}`,
+  to: `deploy/${file}`,
+}));
+/** Where a new archive keeps the package's tarball it was started from, so that npm install finds it on any machine, a deploy's included. */
+const VENDOR_FOLDER = "vendor";
 /** npm leaves files named .gitignore out of packages: the template is named without its dot. */
 const GITIGNORE_TEMPLATE = "gitignore";
 const WELCOME_TEMPLATE = "content/welcome.md";
@@ -53,14 +58,19 @@ export async function initCommand(argv: readonly string[]): Promise<number> {
     return 1;
   }
   const tool = readOwnPackage();
-  const source = installSourceOf(PROJECT_ROOT, tool);
-  const dependency = dependencySpecFor(source, dir);
+  const found = installSourceOf(PROJECT_ROOT, tool);
+  // A tarball deleted since npx installed from it cannot be copied: the version is named instead, and init says so.
+  const source: InstallSource = found.kind === "tarball" && !existsSync(found.path) ? { kind: "unknown", version: tool.version } : found;
+  // A tarball is copied into the archive and named from there: the one it came from is outside the archive's repository.
+  const vendored = source.kind === "tarball" ? `${VENDOR_FOLDER}/${basename(source.path)}` : undefined;
+  const dependency = vendored === undefined ? dependencySpecFor(source, dir) : `file:${vendored}`;
   const templates = join(PROJECT_ROOT, "templates/init");
   const manifest = await packageJsonFor(dir, tool, dependency);
   if ("problem" in manifest) {
     console.error(`${join(shownDir, "package.json")}: error: ${manifest.problem}`);
     return 1;
   }
+  const dependencyWritten = manifest.added === undefined || manifest.added.includes(`dependency "${tool.name}"`);
   // The welcome article is dated today in UTC, the time zone of the settings' defaults.
   const welcome = join("content", articleFilePath(buildDay(process.env["SOURCE_DATE_EPOCH"], Date.now(), "UTC"), "welcome"));
   const files: readonly (readonly [string, string])[] = [
@@ -71,6 +81,11 @@ export async function initCommand(argv: readonly string[]): Promise<number> {
   const said: string[] = [];
   try {
     said.push(await writePackageJson(dir, manifest));
+    if (source.kind === "tarball" && vendored !== undefined && dependencyWritten) {
+      await mkdir(join(dir, VENDOR_FOLDER), { recursive: true });
+      await copyFile(source.path, join(dir, vendored), constants.COPYFILE_EXCL);
+      said.push(`  ${vendored} (the package, which package.json names: commit it with the archive)`);
+    }
     said.push(await writeGitignore(dir, await readFile(join(templates, GITIGNORE_TEMPLATE), "utf8")));
     for (const [path, text] of files) {
       await mkdir(dirname(join(dir, path)), { recursive: true });
@@ -83,14 +98,13 @@ export async function initCommand(argv: readonly string[]): Promise<number> {
     return 1;
   }
   const cd = relative(process.cwd(), dir);
-  const sourcePath = source.kind === "tarball" || source.kind === "folder" ? source.path : undefined;
   console.log(
     [
       `A new archive in ${shownDir}:`,
       ...said,
       "",
-      `package.json depends on ${tool.name} from ${describeInstallSource(source)}: "${dependency}".`,
-      ...(sourcePath !== undefined && !existsSync(sourcePath) ? [`warning: ${sourcePath} is no longer there; npm install needs it, or change the dependency`] : []),
+      dependencyWritten ? `package.json depends on ${tool.name} from ${describeInstallSource(source)}: "${dependency}".` : `package.json names ${tool.name} already; its dependency is left as it was.`,
+      ...(dependencyWritten && source.kind === "folder" ? [`A deploy (deploy/) installs it too: there, depend on a tarball (npm pack) or a git address instead of the folder.`] : []),
       "",
       "Next:",
       ...(cd === "" ? [] : [`  cd ${cd}`]),

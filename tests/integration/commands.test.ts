@@ -73,12 +73,12 @@ describe("init, new, build and check in a new archive, each run in its folder", 
     build = await runCommand(["build"], { cwd: archive });
   });
 
-  it("init writes the settings, a welcome article, package.json, .gitignore and a deploy workflow", async () => {
+  it("init writes the settings, a welcome article, package.json, .gitignore and the deploy examples", async () => {
     assert.equal(init.code, 0, init.stderr);
     const files = (await readdir(archive, { recursive: true })).map((file) => file.split("\\").join("/")).sort();
     const welcome = files.find((file) => /^content\/\d{4}\/\d{4}-\d{2}-\d{2}-welcome\.md$/.test(file));
     assert.ok(welcome, files.join("\n"));
-    for (const file of [".gitignore", "package.json", "content/news-archive.jsonc", "deploy/github-pages.yml"]) assert.ok(files.includes(file), `${file} missing`);
+    for (const file of [".gitignore", "package.json", "content/news-archive.jsonc", "deploy/github-pages.yml", "deploy/netlify.toml", "deploy/cloudflare-pages.yml", "deploy/_headers"]) assert.ok(files.includes(file), `${file} missing`);
     const manifest = JSON.parse(await readFile(join(archive, "package.json"), "utf8")) as { scripts: Record<string, string>; dependencies: Record<string, string> };
     assert.equal(manifest.scripts["start"], "news-archive serve");
     // Run from this repository's folder, the package is that folder.

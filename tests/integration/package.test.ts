@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { readdir, readFile, rm } from "node:fs/promises";
 import { createServer } from "node:net";
-import { dirname, join, relative, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { PROJECT_ROOT } from "../../src/core/project.ts";
 import { stopBeforeRemovingFolders, temporaryFolder } from "../support/archive.ts";
@@ -154,11 +154,13 @@ describe("the Quick start from a packed tarball: npm pack, npx --package init, n
     assert.deepEqual(await linksMissingFromPackage(unpacked, markdown), []);
   });
 
-  it("starts an archive with npx --package TARBALL news-archive init, depending on that tarball", async () => {
+  it("starts an archive with npx --package TARBALL news-archive init, holding that tarball and depending on it", async () => {
     const init = runs.get("init");
     assert.equal(init?.code, 0, init?.stderr);
     const manifest = await readManifest(archive);
-    assert.deepEqual(manifest.dependencies, { "news-archive": `file:${relative(archive, tarball)}` });
+    const vendored = `vendor/${basename(tarball)}`;
+    assert.deepEqual(manifest.dependencies, { "news-archive": `file:${vendored}` });
+    assert.deepEqual(await readFile(join(archive, vendored)), await readFile(tarball));
     assert.match(init.stdout, new RegExp(`^package\\.json depends on news-archive from the tarball ${tarball.replace(/[.\\]/g, "\\$&")}:`, "m"));
   });
 
