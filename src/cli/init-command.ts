@@ -18,8 +18,11 @@ const TOLERATED_ENTRIES = [".git", ".gitignore", ".gitattributes", "package.json
 
 const INIT_USAGE = `Usage: news-archive init [DIR]
 
-Starts a new archive in DIR (default: the current folder), which must be new, empty, or
-hold only ${TOLERATED_ENTRIES.join(", ")}:
+Starts a new archive in DIR (default: the current folder): a new or empty folder, or one
+holding no more than what git init and npm init write and a repository's usual files,
+${wrapped(TOLERATED_ENTRIES.join(", "), "  ")}.
+
+It writes:
   content/                    the articles: a welcome article showing every front-matter field
   content/news-archive.jsonc  the settings, each at its default, with a comment saying what it does
   package.json                npm start serves the archive, npm run build builds it; it depends on
@@ -129,7 +132,7 @@ async function refusalToInit(dir: string, shownDir: string): Promise<string | un
   const others = entries.filter((entry) => !TOLERATED_ENTRIES.includes(entry)).sort();
   if (others.length === 0) return undefined;
   const shown = `${others.slice(0, 3).join(", ")}${others.length > 3 ? ", ..." : ""}`;
-  return `the folder holds ${shown}; init starts an archive only in a new or empty folder, or one holding no more than ${TOLERATED_ENTRIES.join(", ")}, so that nothing is overwritten (news-archive init ${join(shownDir, "my-news")} makes a new folder)`;
+  return `the folder holds ${shown}; init starts an archive only in a new or empty folder, or one holding no more than what git init and npm init write (init --help lists them), so that nothing is overwritten; news-archive init ${join(shownDir, "my-news")} makes a new folder`;
 }
 
 type PackageJsonPlan = { readonly text: string; readonly added?: readonly string[] } | { readonly problem: string };
@@ -171,4 +174,15 @@ async function writeGitignore(dir: string, template: string): Promise<string> {
   if (missing.length === 0) return "  .gitignore (kept as it was)";
   await appendFile(path, `${present === "" || present.endsWith("\n") ? "" : "\n"}${missing.join("\n")}\n`);
   return `  .gitignore (kept, with ${missing.join(", ")} added)`;
+}
+
+/** Text broken into lines of at most 88 characters, each starting with `indent`. */
+function wrapped(text: string, indent: string): string {
+  const lines: string[] = [];
+  for (const word of text.split(" ")) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + word.length < 88) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(`${indent}${word}`);
+  }
+  return lines.join("\n");
 }
