@@ -83,6 +83,7 @@ describe("settings", () => {
   it("names an unknown setting with the one it most likely meant, or lists the known ones", () => {
     assert.deepEqual(errorsOf({ titel: "News" }), ['site.json: unknown setting "titel"; did you mean "title"?']);
     assert.deepEqual(errorsOf({ categories: [{ nmae: "News" }] }), ['site.json: setting "categories[0].name": expected a string', 'site.json: setting "categories[0]": unknown key "nmae"; did you mean "name"?']);
+    assert.deepEqual(errorsOf({ authors: { ana: { nmae: "Ana" } } }), ['site.json: setting "authors.ana": unknown key "nmae"; did you mean "name"?']);
     const [message] = errorsOf({ colour: "red" });
     assert.match(message ?? "", /^site\.json: unknown setting "colour"; known settings are title, /);
   });
