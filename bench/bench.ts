@@ -1,14 +1,18 @@
-// npm run bench [-- --articles N] [--runs R] [--out FILE]
+// npm run bench [-- --articles N] [--runs R] [--out FILE] [--other DIR]
 // Builds a synthetic archive with this project's full build and with a plain
 // Eleventy baseline (one .md template per article, Liquid pre-pass off, a
 // one-line layout), alternating, and reports median, min and max of wall
 // time, CPU time and peak memory of each, and the ratio ours / baseline.
 // With --articles N and no --out it is the regression guard: it prints the
 // ratios and the CPU per article beside those bench/results.md recorded.
+// With --other DIR (another checkout of this project, compiled: `npm run
+// compile` there), that checkout's first build and one-edit rebuild are
+// measured in the same runs, so that two versions compare on a shared machine.
 import { execFileSync } from "node:child_process";
 import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../src/core/project.ts";
 import { generateArchive } from "./generate.ts";
@@ -17,13 +21,22 @@ import { BASELINE, BUILDS, comparisonTable, guardLines, joinResults, recordedFig
 
 const STANDARD_SIZES = [1000, 4000, 10000];
 
-const { values } = parseArgs({ options: { articles: { type: "string" }, runs: { type: "string" }, out: { type: "string" } }, strict: true });
+const { values } = parseArgs({ options: { articles: { type: "string" }, runs: { type: "string" }, out: { type: "string" }, other: { type: "string" } }, strict: true });
 const sizes = values.articles === undefined ? STANDARD_SIZES : [Number(values.articles)];
 const runs = Number(values.runs ?? "5");
 if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(runs) || runs < 1) {
-  console.error("usage: npm run bench -- [--articles N] [--runs R] [--out FILE]");
+  console.error("usage: npm run bench -- [--articles N] [--runs R] [--out FILE] [--other DIR]");
   process.exit(2);
 }
+if (values.other !== undefined && !existsSync(join(values.other, "dist/cli/main.js"))) {
+  console.error("--other DIR is another checkout of this project, compiled (npm run compile there)");
+  process.exit(2);
+}
+/** The other checkout's command, and its two builds named by its folder. */
+const other =
+  values.other === undefined
+    ? undefined
+    : { cli: join(resolve(values.other), "dist/cli/main.js"), firstBuild: `${values.other}, first build (empty cache, new output)`, editedBuild: `${values.other}, one article edited (cache and output kept)` };
 const resultsFile = join(PROJECT_ROOT, "bench/results.md");
 const outFile = values.out ?? (values.articles === undefined ? resultsFile : undefined);
 
@@ -63,6 +76,7 @@ async function benchSize(articles: number): Promise<ToolResult[]> {
     if (hugo !== undefined) await prepareHugo(join(root, "hugo"), content);
     const results = new Map<string, Measurement[]>([...BUILDS, BASELINE].map((build) => [build, []]));
     if (hugo !== undefined) results.set("Hugo (reference)", []);
+    if (other !== undefined) for (const build of [other.firstBuild, other.editedBuild]) results.set(build, []);
     const cacheDir = join(root, "cache");
     const ours = ourBuildArgs(content, join(root, "ours"), cacheDir);
     const edited = join(content, (await readdir(content, { recursive: true, encoding: "utf8" })).find((file) => file.endsWith(EDITED_ARTICLE(articles))) ?? "");
@@ -80,6 +94,15 @@ async function benchSize(articles: number): Promise<ToolResult[]> {
       await appendFile(edited, `\nA paragraph added in run ${run}.\n`);
       results.get(editedBuild)?.push(await measure(process.execPath, ours, { cwd: PROJECT_ROOT }));
       await writeFile(edited, original);
+      if (other !== undefined) {
+        const otherArgs = [other.cli, "build", "--content", content, "--output", join(root, "other"), "--cache-dir", join(root, "other-cache")];
+        await rm(join(root, "other-cache"), { recursive: true, force: true });
+        await rm(join(root, "other"), { recursive: true, force: true });
+        results.get(other.firstBuild)?.push(await measure(process.execPath, otherArgs, { cwd: PROJECT_ROOT }));
+        await appendFile(edited, `\nA paragraph added in run ${run}.\n`);
+        results.get(other.editedBuild)?.push(await measure(process.execPath, otherArgs, { cwd: PROJECT_ROOT }));
+        await writeFile(edited, original);
+      }
       await rm(join(root, "baseline/out"), { recursive: true, force: true });
       results.get(BASELINE)?.push(await measure(process.execPath, [eleventyCli, "--config=eleventy.config.mjs", "--quiet"], { cwd: join(root, "baseline") }));
       if (hugo !== undefined) {

@@ -45,6 +45,7 @@ const COLUMNS = [
   "of which search (s)",
   "peak memory median (MB)",
   "wall ratio to baseline",
+  "CPU ratio to baseline",
 ] as const;
 
 /** The search index's seconds, from the "time:" line of our build's summary; undefined for another tool's output. */
@@ -58,16 +59,18 @@ interface Figures {
   readonly wallMs: number;
   readonly cpuMs: number;
   readonly ratio?: number;
+  readonly cpuRatio?: number;
   readonly searchSeconds?: number;
 }
 
-function figuresOf(runs: readonly Measurement[], baselineWallMs: number | undefined): Figures {
+function figuresOf(runs: readonly Measurement[], baseline: ToolResult | undefined): Figures {
   const wallMs = median(runs.map((run) => run.wallMs));
+  const cpuMs = median(runs.map((run) => run.cpuMs));
   const searches = runs.flatMap((run) => searchSecondsOf(run.stdout) ?? []);
   return {
     wallMs,
-    cpuMs: median(runs.map((run) => run.cpuMs)),
-    ...(baselineWallMs === undefined ? {} : { ratio: wallMs / baselineWallMs }),
+    cpuMs,
+    ...(baseline === undefined ? {} : { ratio: wallMs / median(baseline.runs.map((run) => run.wallMs)), cpuRatio: cpuMs / median(baseline.runs.map((run) => run.cpuMs)) }),
     ...(searches.length === 0 ? {} : { searchSeconds: median(searches) }),
   };
 }
@@ -77,9 +80,8 @@ export function comparisonTable(measured: readonly { readonly articles: number; 
   const seconds = (ms: number): string => (ms / 1000).toFixed(2);
   const rows = measured.flatMap(({ articles, results }) => {
     const baseline = results.find((result) => result.tool === BASELINE);
-    const baselineWall = baseline === undefined ? undefined : median(baseline.runs.map((run) => run.wallMs));
     return results.map(({ tool, runs }) => {
-      const figures = figuresOf(runs, baselineWall);
+      const figures = figuresOf(runs, baseline);
       const walls = runs.map((run) => run.wallMs);
       const cells = [
         articles.toLocaleString("en"),
@@ -92,6 +94,7 @@ export function comparisonTable(measured: readonly { readonly articles: number; 
         figures.searchSeconds === undefined ? "" : figures.searchSeconds.toFixed(2),
         (median(runs.map((run) => run.peakRssBytes)) / 1_048_576).toFixed(0),
         figures.ratio === undefined ? "" : figures.ratio.toFixed(2),
+        figures.cpuRatio === undefined ? "" : figures.cpuRatio.toFixed(2),
       ];
       return `| ${cells.join(" | ")} |`;
     });
@@ -138,15 +141,14 @@ export function recordedFigures(comparison: string, articles: number): Map<strin
 /** The regression guard's report: each of our builds' ratio and CPU per article, beside what was recorded. */
 export function guardLines(articles: number, results: readonly ToolResult[], recorded: ReadonlyMap<string, RecordedFigures>): string[] {
   const baseline = results.find((result) => result.tool === BASELINE);
-  const baselineWall = baseline === undefined ? undefined : median(baseline.runs.map((run) => run.wallMs));
   const lines = [`Against bench/results.md, ${articles.toLocaleString("en")} articles (ratios to the baseline of the same run; CPU per article of the whole process tree):`];
   for (const { tool, runs } of results) {
     if (!(BUILDS as readonly string[]).includes(tool)) continue;
-    const now = figuresOf(runs, baselineWall);
+    const now = figuresOf(runs, baseline);
     const before = recorded.get(tool);
     const was = (value: number | undefined, digits: number, unit = ""): string => (value === undefined ? "none recorded" : `recorded ${value.toFixed(digits)}${unit}`);
     lines.push(
-      `- ${tool}: ratio ${now.ratio?.toFixed(2) ?? "?"} (${was(before?.ratio, 2)}), CPU per article ${(now.cpuMs / articles).toFixed(2)} ms (${was(before?.cpuPerArticleMs, 2, " ms")})`,
+      `- ${tool}: ratio ${now.ratio?.toFixed(2) ?? "?"} (${was(before?.ratio, 2)}), CPU ratio ${now.cpuRatio?.toFixed(2) ?? "?"}, CPU per article ${(now.cpuMs / articles).toFixed(2)} ms (${was(before?.cpuPerArticleMs, 2, " ms")})`,
     );
   }
   return lines;

@@ -52,8 +52,8 @@ describe("the benchmark's table and its regression guard", () => {
 
   it("writes medians, the CPU per article, the search part and the ratio to the baseline, which the guard reads back", () => {
     const table = comparisonTable([{ articles: 1000, results }]);
-    assert.match(table, /^\| 1,000 \| news-archive, first build \(empty cache, new output\) \| 4\.00 \| 3\.00 \| 5\.00 \| 5\.00 \| 5\.00 \| 2\.00 \| 100 \| 2\.00 \|$/m);
-    assert.match(table, /^\| 1,000 \| Eleventy baseline \(article pages only\) \| 2\.00 \| 2\.00 \| 2\.00 \| 3\.00 \| 3\.00 \|  \| 100 \| 1\.00 \|$/m);
+    assert.match(table, /^\| 1,000 \| news-archive, first build \(empty cache, new output\) \| 4\.00 \| 3\.00 \| 5\.00 \| 5\.00 \| 5\.00 \| 2\.00 \| 100 \| 2\.00 \| 1\.67 \|$/m);
+    assert.match(table, /^\| 1,000 \| Eleventy baseline \(article pages only\) \| 2\.00 \| 2\.00 \| 2\.00 \| 3\.00 \| 3\.00 \|  \| 100 \| 1\.00 \| 1\.00 \|$/m);
     const recorded = recordedFigures(`# Benchmark results\n\n${table}\n\nText after.\n`, 1000);
     assert.deepEqual(recorded.get(firstBuild), { ratio: 2, cpuPerArticleMs: 5 });
     assert.deepEqual(recorded.get(edited), { ratio: 0.5, cpuPerArticleMs: 1.5 });
@@ -68,7 +68,7 @@ describe("the benchmark's table and its regression guard", () => {
   it("prints each of our builds beside its recorded figures, and says when none were recorded", () => {
     const lines = guardLines(1000, results, new Map([[firstBuild, { ratio: 2.5, cpuPerArticleMs: 6 }]]));
     assert.equal(lines.length, 4);
-    assert.equal(lines[1], `- ${firstBuild}: ratio 2.00 (recorded 2.50), CPU per article 5.00 ms (recorded 6.00 ms)`);
-    assert.equal(lines[2], `- ${cached}: ratio 1.00 (none recorded), CPU per article 2.00 ms (none recorded)`);
+    assert.equal(lines[1], `- ${firstBuild}: ratio 2.00 (recorded 2.50), CPU ratio 1.67, CPU per article 5.00 ms (recorded 6.00 ms)`);
+    assert.equal(lines[2], `- ${cached}: ratio 1.00 (none recorded), CPU ratio 0.67, CPU per article 2.00 ms (none recorded)`);
   });
 });
