@@ -11,6 +11,7 @@ import { compareDiagnostics, asWarning, error, errorCodeOf, warning, type Diagno
 import { resolveAuthors } from "./authors.ts";
 import { categorise } from "./categories.ts";
 import { placeArticles } from "./placement.ts";
+import { bodyLinkedToBundle, linkToBundleFolder } from "./bundle-files.ts";
 import { discoverArchive, type ArticleFile } from "./discover.ts";
 import { readArticleSource } from "./front-matter.ts";
 import { countTemplates, linkArticles, templateSyntaxWarning, type TemplateCounts } from "./templates.ts";
@@ -112,7 +113,9 @@ export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> 
     const { categoryName: _written, ownPath: _own, oldAddresses: _old, ...rest } = fields;
     const withLinks = linked.html[index] ?? body.html;
     const html = fields.bundleDir === undefined ? withLinks : withImageSizes(withLinks, bundleImageSizes(options.contentDir, fields.bundleDir, fields.assets));
-    return { ...rest, category, authors: authorsOf(fields.authors), route, redirects, bodyHtml: html, excerpt: body.excerpt };
+    const toBundle = linkToBundleFolder(route, fields.assets);
+    const image = rest.image === undefined || toBundle === undefined ? {} : { image: toBundle(rest.image) };
+    return { ...rest, ...image, category, authors: authorsOf(fields.authors), route, redirects, bodyHtml: bodyLinkedToBundle(html, route, fields.assets), excerpt: body.excerpt };
   });
   articles.sort(compareArticles);
 
