@@ -74,11 +74,21 @@ function readImage(data: Readonly<Record<string, unknown>>, fail: (key: string, 
     if (value === undefined || value === null || value === "") continue;
     const first: unknown = Array.isArray(value) ? value[0] : value;
     const text = typeof first === "string" ? first : typeof first === "object" && first !== null ? firstText(first, ["path", "src", "url", "image"]) : undefined;
-    if (text !== undefined && text.trim() !== "") return text.trim();
-    fail(key, `"${key}" must name an image: a file beside the article, a path from the site's root or a URL, written as text`);
+    const scheme = text === undefined ? undefined : schemeOf(text);
+    if (text !== undefined && text.trim() !== "" && (scheme === undefined || scheme === "http" || scheme === "https")) return text.trim();
+    const not = scheme === undefined ? "written as text" : `not a ${scheme}: address`;
+    fail(key, `"${key}" must name an image: a file beside the article, a path from the site's root or an http(s) URL, ${not}`);
     return undefined;
   }
   return undefined;
+}
+
+/**
+ * A URL's scheme ("javascript", "data"), in lower case, as a browser reads it:
+ * after dropping the spaces, tabs and line breaks it ignores there.
+ */
+function schemeOf(url: string): string | undefined {
+  return /^([a-z][a-z0-9+.-]*):/i.exec(url.replace(/[\u0000-\u0020\u007f]/g, ""))?.[1]?.toLowerCase();
 }
 
 function firstText(object: object, keys: readonly string[]): string | undefined {
