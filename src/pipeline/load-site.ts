@@ -79,7 +79,10 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
     ...buildSitemap(views.pages, urls, lastModified),
     ...buildRedirectFiles(archive.articles, urls),
   ];
-  const bundleAssets = bundleAssetCopies(archive.articles);
+  const bundleAssets = bundleAssetCopies(archive.articles).map((asset) => {
+    const sanitized = archive.sanitizedFiles.get(asset.from);
+    return sanitized === undefined ? asset : { ...asset, content: sanitized };
+  });
   // Nothing is written yet: every path the build will write is checked against every other first.
   const clashes = refuseClashes(siteClaims({ articles: archive.articles, views, theme, publishedFiles, bundleAssets, portable: request.portable }));
   return {

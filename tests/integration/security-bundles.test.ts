@@ -72,3 +72,40 @@ describe("a page bundle's files", () => {
     assert.deepEqual(await treeDigest(output), before);
   });
 });
+
+describe('a page bundle with the "sanitize" setting on', () => {
+  it("publishes its SVG images sanitized, and refuses its pages and scripts with an error naming each", async () => {
+    const content = await makeArchive({
+      "report/index.md": article({ title: "Report", date: "2021-01-03", category: "News", slug: "report" }, "![Chart](chart.svg)"),
+      "report/chart.svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4" onload="alert(1)"><script>alert(2)</script><rect width="4" height="4" fill="#2f6b3f"/></svg>',
+      "report/evil.html": "<script>alert(3)</script>",
+      "report/lib/app.js": "alert(4)",
+      "report/data.csv": "a,b\n",
+      "news-archive.json": JSON.stringify({ sanitize: true }),
+    });
+    const output = join(await temporaryFolder(), "site");
+    const failed = await runCli(["--content", content, "--output", output]);
+    assert.equal(failed.code, 1);
+    assert.match(failed.stderr, /report\/evil\.html: error: is a page or a script \(\.html\), which would run on the site's pages; "sanitize" is on, so a page bundle publishes no file that runs script on the site/);
+    assert.match(failed.stderr, /report\/lib\/app\.js: error: is a page or a script \(\.js\)/);
+    assert.match(failed.stderr, /report\/chart\.svg: warning: held what could run or fetch something \(event handler 1, script 1\), which was removed as "sanitize" is on/);
+    assert.equal(existsSync(output), false);
+
+    const kept = await runCli(["--content", content, "--output", output, "--keep-going"]);
+    assert.equal(kept.code, 0, kept.stderr);
+    const folder = join(output, "2021/01/03/report");
+    assert.deepEqual((await readdir(folder)).sort(), ["chart.svg", "data.csv", "index.html"]);
+    const svg = await readFile(join(folder, "chart.svg"), "utf8");
+    assert.doesNotMatch(svg, /script|onload|alert/);
+    assert.match(svg, /<rect width="4" height="4" fill="#2f6b3f">/);
+  });
+
+  it("is published as it is with the setting off, as the documentation says", async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>';
+    const content = await makeArchive({ "report/index.md": article({ title: "Report", date: "2021-01-03", category: "News", slug: "report" }), "report/chart.svg": svg, "report/page.html": "<p>x</p>" });
+    const output = join(await temporaryFolder(), "site");
+    assert.equal((await runCli(["--content", content, "--output", output])).code, 0);
+    assert.equal(await readFile(join(output, "2021/01/03/report/chart.svg"), "utf8"), svg);
+    assert.ok(existsSync(join(output, "2021/01/03/report/page.html")));
+  });
+});
