@@ -318,7 +318,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 }
 
 /** The line of a top-level key in a JSON settings file: the first line that names it as a key. */
-function lineOfKey(text: string, key: string): number | undefined {
+export function lineOfKey(text: string, key: string): number | undefined {
   const index = text.split("\n").findIndex((line) => line.includes(`${JSON.stringify(key)}:`) || line.includes(`${JSON.stringify(key)} :`));
   return index < 0 ? undefined : index + 1;
 }

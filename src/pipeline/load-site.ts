@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { realpath } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
 import { lastModifiedMs } from "../core/article.ts";
 import { compareDiagnostics, errorCodeOf, warning, type Diagnostic } from "../core/diagnostics.ts";
 import { CODE_ROOT, PROJECT_ROOT, RUNS_COMPILED } from "../core/project.ts";
@@ -59,11 +58,10 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
   // Old addresses exist on a host; a portable copy opened from disk has none to serve.
   const archive = request.portable ? { ...checked, articles: checked.articles.map((article) => ({ ...article, redirects: [] })) } : checked;
   const today = buildDay(process.env["SOURCE_DATE_EPOCH"], Date.now(), settings.timeZone);
-  const logo = settings.logo;
   const theme = await prepareTheme({
     ...(settings.accentColor === undefined ? {} : { accentColor: settings.accentColor }),
     ...(settings.accentColorDark === undefined ? {} : { accentColorDark: settings.accentColorDark }),
-    ...(logo === undefined ? {} : { logoFile: resolve(request.settingsFile === undefined ? request.contentDir : dirname(request.settingsFile), logo.file) }),
+    ...(request.logoFile === undefined ? {} : { logoFile: request.logoFile }),
     // A portable site is opened from disk, where service workers do not run.
     serviceWorker: settings.offline.serviceWorker && !request.portable && !options.serving,
     queryRedirects: archive.articles.some((article) => article.redirects.some((address) => address.query !== "")),
