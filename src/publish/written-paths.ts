@@ -144,6 +144,8 @@ export function siteClaims(site: SiteWrites): PathClaim[] {
 export function refuseClashes(claims: readonly PathClaim[]): { readonly refused: ReadonlySet<string>; readonly diagnostics: readonly Diagnostic[] } {
   const refused = new Set<string>();
   const diagnostics: Diagnostic[] = [];
+  const outside = claims.find((claim) => !/^(?!\/)(?:(?!\.\.?(?:\/|$))[^/\\\0]+\/?)*$/.test(claim.path));
+  if (outside !== undefined) throw new Error(`news-archive would write ${JSON.stringify(outside.path)} (${outside.by}) outside the output folder; this is a fault of news-archive, please report it`);
   for (const { claim, taken, asFolder } of findPathConflicts(claims)) {
     if (claim.bundleFile === undefined) throw new Error(`news-archive would write two files at ${claim.path}: ${taken.by} and ${claim.by}; this is a fault of news-archive, please report it`);
     refused.add(claim.bundleFile);

@@ -56,3 +56,10 @@ describe("a page bundle's folder", () => {
     assert.equal(bodyLinkedToBundle(html, { kind: "article", path: "/2021/report/" }, assets), html);
   });
 });
+
+describe("a written path", () => {
+  it("that would leave the output folder is a fault, never written", () => {
+    for (const path of ["../x", "a/../../x", "/etc/passwd", "a/./b", "a\\..\\b", "a\0b"]) assert.throws(() => refuseClashes([{ path, by: "the article a.md" }]), /outside the output folder; this is a fault/, path);
+    assert.doesNotThrow(() => refuseClashes([{ path: "..x/a..b/.c/index.html", by: "the article a.md" }, { path: "pagefind/", by: "the search index" }]));
+  });
+});
