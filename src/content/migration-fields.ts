@@ -1,4 +1,5 @@
 import { describeType } from "../core/dates.ts";
+import { schemeOf } from "../core/html-urls.ts";
 import { error, type Diagnostic } from "../core/diagnostics.ts";
 import type { WrittenPath } from "../core/article.ts";
 import type { ArticleSource } from "./front-matter.ts";
@@ -81,14 +82,6 @@ function readImage(data: Readonly<Record<string, unknown>>, fail: (key: string, 
     return undefined;
   }
   return undefined;
-}
-
-/**
- * A URL's scheme ("javascript", "data"), in lower case, as a browser reads it:
- * after dropping the spaces, tabs and line breaks it ignores there.
- */
-function schemeOf(url: string): string | undefined {
-  return /^([a-z][a-z0-9+.-]*):/i.exec(url.replace(/[\u0000-\u0020\u007f]/g, ""))?.[1]?.toLowerCase();
 }
 
 function firstText(object: object, keys: readonly string[]): string | undefined {

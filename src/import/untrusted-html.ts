@@ -1,3 +1,4 @@
+import { schemeOf } from "../core/html-urls.ts";
 import type { HtmlElement } from "./dom.ts";
 
 /**
@@ -12,8 +13,8 @@ import type { HtmlElement } from "./dom.ts";
  * in a link, a frame or an SVG animation alike.
  */
 const ACTIVE_ELEMENTS = "script, base, meta, link";
-/** A URL as a browser reads it: ASCII white space and control characters are dropped before its scheme is read. */
-const RUNNABLE_URL = /^(?:javascript|vbscript):|^data:(?:text\/html|application\/xhtml\+xml|image\/svg\+xml)/i;
+/** A data: address holding a document that runs script. */
+const RUNNABLE_DATA = /^data:(?:text\/html|application\/xhtml\+xml|image\/svg\+xml)/i;
 
 /** Removes what would run from a parsed body, in place; returns how many of each kind were removed, for the report. */
 export function removeActiveContent(body: HtmlElement): ReadonlyMap<string, number> {
@@ -26,7 +27,7 @@ export function removeActiveContent(body: HtmlElement): ReadonlyMap<string, numb
   for (const element of body.querySelectorAll("*")) {
     for (const name of element.getAttributeNames()) {
       const value = element.getAttribute(name) ?? "";
-      const what = /^on/i.test(name) ? "event handler" : name.toLowerCase() === "srcdoc" ? "srcdoc" : RUNNABLE_URL.test(value.replace(/[\u0000-\u0020\u007f]/g, "")) ? `${schemeOf(value)} URL` : undefined;
+      const what = /^on/i.test(name) ? "event handler" : name.toLowerCase() === "srcdoc" ? "srcdoc" : runnableScheme(value);
       if (what === undefined) continue;
       count(what);
       element.removeAttribute(name);
@@ -35,6 +36,9 @@ export function removeActiveContent(body: HtmlElement): ReadonlyMap<string, numb
   return removed;
 }
 
-function schemeOf(url: string): string {
-  return `${/^[^:]*/.exec(url.replace(/[\u0000-\u0020\u007f]/g, ""))?.[0].toLowerCase() ?? ""}:`;
+/** "javascript: URL" for an address that would run script when followed or loaded, else undefined. */
+function runnableScheme(value: string): string | undefined {
+  const scheme = schemeOf(value);
+  const runs = scheme === "javascript" || scheme === "vbscript" || (scheme === "data" && RUNNABLE_DATA.test(value.replace(/[\u0000-\u0020\u007f]/g, "")));
+  return runs ? `${scheme}: URL` : undefined;
 }

@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
-import { execFile, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chmod, chown, lstat, mkdir, readdir, readlink, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { promisify } from "node:util";
 import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
 import { runCli, startCli } from "../support/cli.ts";
+import { mountSmallDisk } from "../support/mount.ts";
 import { treeDigest } from "../support/tree.ts";
 
 /**
@@ -100,24 +100,10 @@ describe("an output folder whose parent the build may not write", () => {
   });
 });
 
-const run = promisify(execFile);
-
-/** Mounts a small file system at `folder` (root only, as CI runs); false with the reason when it cannot. */
-async function mounted(folder: string, size: string): Promise<boolean> {
-  await mkdir(folder, { recursive: true });
-  try {
-    await run("mount", ["-t", "tmpfs", "-o", `size=${size}`, "tmpfs", folder]);
-  } catch {
-    return false;
-  }
-  after(() => run("umount", [folder]).then(() => undefined));
-  return true;
-}
-
 describe("an output folder on a file system of its own", () => {
   it("is published into in place when it is the mount point, build after build", async (t) => {
     const output = join(await temporaryFolder(), "mounted");
-    if (!(await mounted(output, "32m"))) return t.skip("needs root to mount a file system");
+    if (!(await mountSmallDisk(output, "32m"))) return t.skip("needs root to mount a file system");
     const content = await archiveOf(2);
     for (let built = 0; built < 2; built += 1) {
       const result = await build(content, output);
@@ -129,7 +115,7 @@ describe("an output folder on a file system of its own", () => {
 
   it("says in one line that the disk is full, and leaves the previous site as it was", async (t) => {
     const disk = join(await temporaryFolder(), "disk");
-    if (!(await mounted(disk, "1500k"))) return t.skip("needs root to mount a file system");
+    if (!(await mountSmallDisk(disk, "1500k"))) return t.skip("needs root to mount a file system");
     const output = join(disk, "site");
     const content = await archiveOf(1);
     assert.equal((await build(content, output)).code, 0, "one site fits, not two");

@@ -1,15 +1,14 @@
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { cp, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { cp, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { after, describe, it } from "node:test";
-import { promisify } from "node:util";
+import { describe, it } from "node:test";
 import { PROJECT_ROOT } from "../../src/core/project.ts";
 import { temporaryFolder } from "../support/archive.ts";
 import { readPage, runCli, runImportCli } from "../support/cli.ts";
+import { mountSmallDisk, resizeSmallDisk } from "../support/mount.ts";
 
 /** Issue 28, cases 4, 6, 9 (entities), 10 and 11 (download size): what an imported source can do to the archive. */
 const FIXTURES = join(PROJECT_ROOT, "tests/fixtures/import");
@@ -104,26 +103,12 @@ describe("a WordPress uploads copy", () => {
   });
 });
 
-const run = promisify(execFile);
-
-/** A small file system of its own, to fill up: mounting needs root (as CI runs); elsewhere the test says why it is skipped. */
-async function smallDisk(folder: string, size: string): Promise<string | false> {
-  await mkdir(folder, { recursive: true });
-  try {
-    await run("mount", ["-t", "tmpfs", "-o", `size=${size}`, "tmpfs", folder]);
-  } catch (cause) {
-    return `a small disk cannot be mounted here (${cause instanceof Error ? cause.message.split("\n")[0] : String(cause)})`;
-  }
-  after(() => run("umount", [folder]).then(() => undefined));
-  return folder;
-}
-
 describe("an import onto a full disk", () => {
   it("leaves no file cut short or empty, and a second run with room writes what was missing, keeping nothing it should replace", async (t) => {
     const reference = join(await temporaryFolder(), "content");
     assert.equal((await runImportCli(["wordpress", GAZETTE, "--content", reference])).code, 0);
-    const disk = await smallDisk(join(await temporaryFolder(), "disk"), "16k");
-    if (disk === false) return t.skip("needs root to mount a small disk");
+    const disk = join(await temporaryFolder(), "disk");
+    if (!(await mountSmallDisk(disk, "16k"))) return t.skip("needs root to mount a small disk");
     const first = await runImportCli(["wordpress", GAZETTE, "--content", disk]);
     assert.equal(first.code, 1);
     assert.match(first.stdout, /error: .*could not be written \(ENOSPC\)/);
@@ -133,7 +118,7 @@ describe("an import onto a full disk", () => {
       assert.ok((await stat(join(disk, name))).size > 0, `${name} is not empty`);
       assert.equal(await readFile(join(disk, name), "utf8"), await readFile(join(reference, name), "utf8"), `${name} is whole`);
     }
-    await run("mount", ["-o", "remount,size=4m", disk]);
+    await resizeSmallDisk(disk, "4m");
     const second = await runImportCli(["wordpress", GAZETTE, "--content", disk]);
     assert.equal(second.code, 0, second.stdout);
     assert.match(second.stdout, /^Articles: 9: \d+ new, 0 replaced, \d+ unchanged, 0 kept as they were$/m);
