@@ -81,7 +81,7 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
         brokenSiteLinks = links.siteErrors;
         if (brokenSiteLinks > 0) throw new LinkCheckFailure();
       }
-    }, (why) => (inPlace = why));
+    }, { publishedInPlace: (why) => (inPlace = why) });
   } catch (cause) {
     const failure = cause instanceof LinkCheckFailure ? `${brokenSiteLinks} broken link(s) in the site's own pages` : outputFailure(cause, outputShown);
     if (failure === undefined) throw cause;

@@ -18,21 +18,27 @@ export async function replaceRefusal(outputDir: string): Promise<string | undefi
   return `${outputDir} holds files that a news-archive build did not write, and a build replaces the whole folder; empty it or choose another output folder`;
 }
 
+/** What a build wants to hear of how its site was published. */
+export interface PublishOptions {
+  /** Told why, when the site was moved into the output folder in place rather than swapped in whole. */
+  readonly publishedInPlace?: (why: string) => void;
+}
+
 /**
  * Builds into a fresh folder and publishes it only when `write` succeeded,
  * so a failed or interrupted build leaves the previous output exactly as it
  * was. The folder is swapped in whole where the output's parent allows it,
- * else moved into the output folder in place (see output-target.ts), and
- * `publishedInPlace` is told why; one build at a time (output-lock.ts).
+ * else moved into the output folder in place (see output-target.ts); one
+ * build at a time (output-lock.ts).
  */
-export async function writeAtomically<T>(outputDir: string, write: (stagingDir: string) => Promise<T>, publishedInPlace?: (why: string) => void): Promise<T> {
+export async function writeAtomically<T>(outputDir: string, write: (stagingDir: string) => Promise<T>, options: PublishOptions = {}): Promise<T> {
   const target = await outputTargetOf(outputDir);
   await mkdir(dirname(target.folder), { recursive: true });
   const release = lockOutput(target.lockFile, target.folder);
   try {
     if (target.mode.kind === "swap") return await publishBySwap(target.folder, target.mode, write);
     const result = await publishInPlace(target.folder, write, [basename(target.lockFile)]);
-    publishedInPlace?.(target.mode.why);
+    options.publishedInPlace?.(target.mode.why);
     return result;
   } finally {
     release();
