@@ -4,7 +4,8 @@ import { realpath } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { isInside } from "../core/project.ts";
 import { isDirectory } from "../core/files.ts";
-import { lineOfKey, parseSettings, readSettingsFile, SETTINGS_FILE_NAMES, type Settings } from "../core/settings.ts";
+import { positionOfPath } from "../core/jsonc.ts";
+import { parseSettings, readSettingsFile, SETTINGS_FILE_NAMES, type Settings } from "../core/settings.ts";
 
 /**
  * The default folders are in the current folder, as an archive made by
@@ -44,6 +45,12 @@ export interface BuildOptions {
   readonly portable?: boolean;
   /** Where parsed and rendered articles are kept between builds; false keeps nothing. Default: node_modules/.cache/news-archive/ (in the current folder). */
   readonly cacheDir?: string | false;
+  /**
+   * For the commands that read a built site (check, preview): the default
+   * content folder may be missing, the settings then come from --config or
+   * the defaults. Default: false, the content folder must exist.
+   */
+  readonly builtSiteOnly?: boolean;
 }
 
 /** A checked request: absolute folders, typed settings. */
@@ -87,10 +94,11 @@ export async function resolveBuildRequest(options: BuildOptions, cwd: string = p
   const contentDir = resolve(cwd, options.content ?? DEFAULT_CONTENT_DIR);
   const outputDir = resolve(cwd, options.output ?? DEFAULT_OUTPUT_DIR);
   const errors: string[] = [];
-  if (!(await isDirectory(contentDir))) {
+  const contentFound = await isDirectory(contentDir);
+  if (!contentFound && (options.builtSiteOnly !== true || options.content !== undefined)) {
     return { ok: false, errors: [`${shownContentDir}: the content folder does not exist or is not a folder; give the folder that holds your Markdown articles with --content DIR`] };
   }
-  const contentReal = await realpath(contentDir);
+  const contentReal = contentFound ? await realpath(contentDir) : contentDir;
   const outputReal = await realPathOfPossiblyMissing(outputDir);
   if (isInside(outputReal, contentReal)) {
     errors.push(`${options.output ?? outputDir}: the output folder is inside the content folder ${shownContentDir}; choose an output folder outside it`);
@@ -142,8 +150,8 @@ export async function resolveBuildRequest(options: BuildOptions, cwd: string = p
   const settingsDir = settingsFile === undefined ? contentDir : dirname(settingsFile);
   const logo = parsed.settings.logo === undefined ? undefined : await logoFileOf(resolve(settingsDir, parsed.settings.logo.file), [contentReal, await realpath(settingsDir)]);
   if (logo !== undefined && "problem" in logo) {
-    const line = settingsText === undefined ? undefined : lineOfKey(settingsText, "logo");
-    return { ok: false, errors: [`${settingsFile ?? "settings"}${line === undefined ? "" : `:${line}`}: setting "logo": ${logo.problem}`] };
+    const position = settingsText === undefined ? undefined : positionOfPath(settingsText, ["logo", "file"]);
+    return { ok: false, errors: [`${settingsFile ?? "settings"}${position === undefined ? "" : `:${position.line}:${position.column}`}: setting "logo": ${logo.problem}`] };
   }
   const settingsFileInContent =
     settingsFile !== undefined && isInside(await realpath(settingsFile), contentReal) ? relative(contentReal, await realpath(settingsFile)).split("\\").join("/") : undefined;
