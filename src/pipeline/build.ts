@@ -4,10 +4,12 @@ import { outputFileFor } from "../core/urls.ts";
 import { countPages } from "../model/page-changes.ts";
 import { checkLinks, describeBrokenLink, linkSummary, type LinkReport } from "../publish/link-check.ts";
 import { replaceRefusal, writeAtomically } from "../publish/output-folder.ts";
+import { OutputFolderBusy } from "../publish/output-lock.ts";
+import { OutputFolderUnwritable } from "../publish/output-target.ts";
 import { OutputReuse } from "../publish/output-reuse.ts";
 import { BuildWorkers } from "./build-workers.ts";
 import { cacheUnwritable, loadSite, openArticleCache, type Site } from "./load-site.ts";
-import { formatDiagnostics, formatSummary, nothingToPublish } from "./report.ts";
+import { describeWriteFailure, formatDiagnostics, formatSummary, nothingToPublish } from "./report.ts";
 import type { BuildRequest } from "./request.ts";
 import { outputRecordFileOf, writeSite, type SiteWritten } from "./write-site.ts";
 
@@ -68,6 +70,8 @@ async function build(request: BuildRequest, options: RunOptions, io: Console, wo
   /** Links in article bodies that --check-links found broken: the archive's problems too. */
   let linkWarnings: readonly Diagnostic[] = [];
   let reuse: OutputReuse | undefined;
+  /** Why the site was moved into the output folder rather than swapped in whole, when it was. */
+  let inPlace: string | undefined;
   const write = async (stagingDir: string): Promise<void> => {
     const recordFile = outputRecordFileOf(request);
     reuse = await OutputReuse.open({ previousDir: request.outputDir, stagingDir, ...(recordFile === undefined ? {} : { recordFile }) });
@@ -81,11 +85,12 @@ async function build(request: BuildRequest, options: RunOptions, io: Console, wo
   };
   try {
     // Render workers write into the staging folder too: an interrupted build stops them before removing it.
-    await writeAtomically(request.outputDir, write, { stop: () => workers.close() });
+    await writeAtomically(request.outputDir, write, { stop: () => workers.close(), publishedInPlace: (why) => (inPlace = why) });
   } catch (cause) {
-    if (!(cause instanceof LinkCheckFailure)) throw cause;
+    const failure = cause instanceof LinkCheckFailure ? `${brokenSiteLinks} broken link(s) in the site's own pages` : outputFailure(cause, outputShown);
+    if (failure === undefined) throw cause;
     report(site, undefined, linkWarnings);
-    io.err(`build failed: ${brokenSiteLinks} broken link(s) in the site's own pages; nothing was written and ${outputShown} is unchanged.`);
+    io.err(`build failed: ${failure}; nothing was written and ${outputShown} is unchanged.`);
     return 1;
   }
   // The new output is in place: what made it is recorded for the next build.
@@ -95,6 +100,7 @@ async function build(request: BuildRequest, options: RunOptions, io: Console, wo
   );
   const problems = recordFailure === undefined ? linkWarnings : [...linkWarnings, cacheUnwritable(request, recordFailure)];
   report(site, { pagesWritten: countPages(site.views), seconds: (performance.now() - started) / 1000, ...(written === undefined ? {} : { written }) }, problems);
+  if (inPlace !== undefined) io.out(`output: written into ${outputShown} in place, entry by entry, as ${inPlace}; the folder, its owner and mode are kept`);
   return 0;
 }
 
@@ -144,6 +150,12 @@ export function reporter(request: BuildRequest, options: Pick<RunOptions, "verbo
 }
 
 class LinkCheckFailure extends Error {}
+
+/** Why the output folder could not be written, in a sentence, or undefined for a failure of another kind (a fault, which is thrown on). */
+export function outputFailure(cause: unknown, outputShown: string): string | undefined {
+  if (cause instanceof OutputFolderBusy || cause instanceof OutputFolderUnwritable) return cause.message;
+  return describeWriteFailure(cause, outputShown);
+}
 
 /**
  * Links broken inside article bodies come from the content (a missing image):

@@ -4,13 +4,13 @@ import { isInside } from "../core/project.ts";
 import { SETTINGS_FILE_NAMES } from "../core/settings.ts";
 import { countPages, renderPasses } from "../model/page-changes.ts";
 import type { SiteViews } from "../model/pages.ts";
-import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from "../publish/output-folder.ts";
+import { holdOutput, OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from "../publish/output-folder.ts";
 import { withProblemsOverlay } from "../publish/problems-overlay.ts";
 import { servePages } from "../render/eleventy-site.ts";
 import { buildWorkerCount, BuildWorkers } from "./build-workers.ts";
 import { LAYOUTS_DIR } from "../render/theme.ts";
 import { stopSearchIndexer } from "../search/search-index.ts";
-import { refuseToBuild, reporter, type Console } from "./build.ts";
+import { outputFailure, refuseToBuild, reporter, type Console } from "./build.ts";
 import { DevSession, type DevLoad } from "./dev-session.ts";
 import { formatDiagnostics } from "./report.ts";
 import type { BuildRequest, RequestResult } from "./request.ts";
@@ -74,6 +74,17 @@ export async function runServe(first: BuildRequest, options: ServeOptions, io: C
   const refusal = await refuseToBuild(first, load.site);
   if (refusal !== undefined) {
     io.err(refusal);
+    watcher.close();
+    await workers.close();
+    return 1;
+  }
+  try {
+    // Held while the server runs, and released as its process ends.
+    await holdOutput(first.outputDir);
+  } catch (cause) {
+    const failure = outputFailure(cause, relative(process.cwd(), first.outputDir) || ".");
+    if (failure === undefined) throw cause;
+    io.err(`serve failed: ${failure}`);
     watcher.close();
     await workers.close();
     return 1;

@@ -36,8 +36,8 @@ export interface SiteFiles {
   readonly theme: ThemeBundle;
   /** Feeds, sitemap and robots.txt. */
   readonly publishedFiles: readonly PublishedFile[];
-  /** Page-bundle files, from the content folder to the output folder. */
-  readonly bundleAssets: readonly { readonly from: string; readonly to: string }[];
+  /** Page-bundle files, from the content folder to the output folder; `content`, when given, is published instead of the file (a sanitized SVG). */
+  readonly bundleAssets: readonly { readonly from: string; readonly to: string; readonly content?: string }[];
 }
 
 /** What the files depend on besides the site: where the content is, the settings, and whether the site is opened from disk. */
@@ -82,16 +82,17 @@ export async function writeBesidePages(
   pageDigests?: ReadonlyMap<string, string>,
 ): Promise<BesidePagesReport> {
   const { bundleAssets, views, theme, publishedFiles } = site;
-  for (const { from, to } of bundleAssets) {
+  for (const { from, to, content } of bundleAssets) {
     const source = join(request.contentDir, from);
     const stats = reuse?.recording === true ? statSync(source) : undefined;
-    const made = stats === undefined ? "" : `file ${from} ${stats.size} ${stats.mtimeMs} ${stats.ino}`;
+    // A sanitized file (an SVG) is recorded by what is written, the others by their content file.
+    const made = stats === undefined ? "" : content === undefined ? `file ${from} ${stats.size} ${stats.mtimeMs} ${stats.ino}` : `sanitized ${createHash("sha1").update(content).digest("base64")}`;
     if (reuse?.reuse(to, made) === true) continue;
     const target = join(outputDir, to);
     mkdirSync(dirname(target), { recursive: true });
     // Not copyFile, which gives the copy its source's mode: an author's 0600 file would be published
     // unreadable to the web server. A new file gets 0666 less the umask, as the pages do.
-    writeFileSync(target, readFileSync(source));
+    writeFileSync(target, content ?? readFileSync(source));
     reuse?.wrote(to, made);
   }
   writeFiles(outputDir, [...theme.files, ...publishedFiles], reuse);
