@@ -68,9 +68,7 @@ export interface BesidePagesReport {
  * With `reuse` (a build writing a new folder), a file the previous build
  * made from the same source is linked from the previous output instead: a
  * page-bundle file whose content file is unchanged (same size, modification
- * time and inode), a file whose content is the same. `pageDigests`, when the
- * build made them (model/page-changes.ts), stand for the pages the search
- * index is told of, instead of digests made here again.
+ * time and inode), a file whose content is the same.
  */
 export async function writeBesidePages(
   outputDir: string,
@@ -79,7 +77,6 @@ export async function writeBesidePages(
   siteFilesWritten: () => void,
   previous?: SearchIndexRequest["previous"],
   reuse?: OutputReuse,
-  pageDigests?: ReadonlyMap<string, string>,
 ): Promise<BesidePagesReport> {
   const { bundleAssets, views, theme, publishedFiles } = site;
   for (const { from, to, content } of bundleAssets) {
@@ -101,13 +98,7 @@ export async function writeBesidePages(
   const searchable = views.pages.article.filter((page) => page.searchable);
   const search = await writeSearchIndex(outputDir, {
     // A page prints its view and nothing else: a digest of the view stands for the page, without reading it.
-    pages: searchable.map((page) => ({
-      permalink: page.permalink,
-      year: page.year,
-      month: page.month,
-      category: page.category.title,
-      digest: pageDigests?.get(page.permalink) ?? createHash("sha256").update(JSON.stringify(page)).digest("base64"),
-    })),
+    pages: searchable.map((page) => ({ permalink: page.permalink, year: page.year, month: page.month, category: page.category.title, digest: createHash("sha256").update(JSON.stringify(page)).digest("base64") })),
     keepIndexUrl: !request.settings.cleanUrls,
     periodArticles: request.settings.searchPeriodArticles,
     ...(previous === undefined ? {} : { previous }),
