@@ -12,7 +12,7 @@ import { launchChromium } from "./chromium.ts";
 import { median } from "./measure.ts";
 import { folderSize } from "../src/core/files.ts";
 import { megabytes } from "../src/pipeline/report.ts";
-import { PORTABLE_INDEX_DIR } from "../src/search/portable-query.ts";
+import { SEARCH_INDEX_DIR } from "../src/search/search-index.ts";
 
 const { values, positionals } = parseArgs({ options: { runs: { type: "string" }, query: { type: "string", multiple: true } }, allowPositionals: true, strict: true });
 const siteDir = positionals[0];
@@ -25,8 +25,8 @@ const queries = values.query ?? ["release", "security vulnerability", "npm"];
 
 
 const site = await folderSize(siteDir);
-const index = await folderSize(join(siteDir, PORTABLE_INDEX_DIR));
-console.log(`site: ${megabytes(site.bytes)} in ${site.files} files; portable index: ${megabytes(index.bytes)} in ${index.files} files`);
+const index = await folderSize(join(siteDir, SEARCH_INDEX_DIR));
+console.log(`site: ${megabytes(site.bytes)} in ${site.files} files; search index: ${megabytes(index.bytes)} in ${index.files} files`);
 
 const browser = await launchChromium();
 try {
@@ -41,7 +41,7 @@ try {
       const page = await context.newPage();
       const indexFiles: string[] = [];
       page.on("request", (request) => {
-        if (request.url().includes(`/${PORTABLE_INDEX_DIR}/`)) indexFiles.push(fileURLToPath(request.url()));
+        if (request.url().includes(`/${SEARCH_INDEX_DIR}/`)) indexFiles.push(fileURLToPath(request.url()));
       });
       // Timed inside the page, from the start of navigation to the first result in the list.
       await page.addInitScript(() => {

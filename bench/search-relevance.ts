@@ -94,7 +94,7 @@ async function runQueries(page: Page, searchPage: string, root: string, queries:
     await page.waitForFunction(() => document.querySelector("#search-results li") !== null || /^No articles/.test(document.querySelector("#search-status")?.textContent ?? ""));
     const links = (await page.$$eval("#search-results li h2 a", (found) => found.map((link) => ({ href: (link as HTMLAnchorElement).href, title: link.textContent ?? "" })))).slice(0, DEPTH);
     const results = links.map((link) => pageOf(link.href, root));
-    const found = Number(/^(\d+)/.exec((await page.locator("#search-status").textContent()) ?? "")?.[1] ?? "0");
+    const found = Number(/(\d+) articles? found/.exec((await page.locator("#search-status").textContent()) ?? "")?.[1] ?? "0");
     const answers = new Set(query.answers.map((answer) => pages.get(answer.path) ?? `(not published: ${answer.path})`));
     outcomes.push({ query, results, titles: links.map((link) => link.title), found, rank: firstAnswerRank(results, answers) });
   }

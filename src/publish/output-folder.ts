@@ -39,7 +39,7 @@ export async function writeAtomically<T>(outputDir: string, write: (stagingDir: 
   // synchronous (Eleventy's pages, writeBesidePages): none is half done, or still to land, when it runs.
   const onInterrupt = (): void => {
     try {
-      // Retried: Pagefind's indexer, another process, may be writing into the folder.
+      // Retried: removing a folder another process still writes into fails at first (ENOTEMPTY).
       rmSync(staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
       rmSync(previous, { recursive: true, force: true });
     } finally {

@@ -19,7 +19,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   ".ico": "image/x-icon",
   ".txt": "text/plain; charset=utf-8",
   ".wasm": "application/wasm",
-  ".pagefind": "application/octet-stream",
+  ".bin": "application/octet-stream",
   ".pf_meta": "application/octet-stream",
   ".pf_index": "application/octet-stream",
   ".pf_fragment": "application/octet-stream",

@@ -106,6 +106,6 @@ describe("the package made by npm pack, installed into an empty project", { time
     assert.equal(searchScripts.length, 1);
     assert.ok((await readFile(join(site, searchScripts[0] ?? ""), "utf8")).length > 1000);
     assert.ok(existsSync(join(site, "sw.js")));
-    assert.ok(existsSync(join(site, "pagefind/pagefind.js")));
+    assert.ok(existsSync(join(site, "search-index/entry.bin")));
   });
 });

@@ -18,9 +18,8 @@ describe("the URL module", () => {
   });
 
   it("gives a route's place from the site's root without the leading slash, a folder keeping its trailing one", () => {
-    assert.equal(pathFromRoot({ kind: "search-bundle" }), "pagefind/");
-    assert.equal(pathFromRoot({ kind: "search-bundle", period: "2017-2021" }), "pagefind/periods/2017-2021/");
-    assert.equal(pathFromRoot({ kind: "search-periods" }), "pagefind/pagefind-periods.json");
+    assert.equal(pathFromRoot({ kind: "search-index" }), "search-index/");
+    assert.equal(pathFromRoot({ kind: "service-worker" }), "sw.js");
     assert.equal(pathFromRoot({ kind: "home" }), "");
   });
 
@@ -104,7 +103,7 @@ describe("the URL module", () => {
   });
 
   it("knows the site's own pages and files, which no article or redirect may take", () => {
-    for (const path of ["/", "/2021/", "/2021/04/", "/2021/04/09/", "/archive/", "/Search/", "/category/x/", "/author/", "/page/2/", "/feed.xml", "/feed.xml/", "/_redirects", "/assets/x.css", "/pagefind/x"]) {
+    for (const path of ["/", "/2021/", "/2021/04/", "/2021/04/09/", "/archive/", "/Search/", "/category/x/", "/author/", "/page/2/", "/feed.xml", "/feed.xml/", "/_redirects", "/assets/x.css", "/search-index/x"]) {
       assert.notEqual(siteOwnPath(path), undefined, path);
     }
     for (const path of ["/2021/04/09/report/", "/news/", "/archive.html", "/blog/2021/", "/releases/1.94.1/"]) assert.equal(siteOwnPath(path), undefined, path);

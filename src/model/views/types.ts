@@ -255,9 +255,12 @@ export interface SearchPageView extends PageBase {
   readonly categories: readonly string[];
   /** Newest first. */
   readonly years: readonly number[];
-  /** From the site's root, for the search script, which finds the root from its own place: the newest period's bundle folder, and the list of periods. */
-  readonly searchBundle: string;
-  readonly searchPeriods: string;
+  /** The search index's folder from the site's root, for the search script, which finds the root from its own place. */
+  readonly searchIndex: string;
+  /** The stemmers the search reads queries with (one per language of the archive), loaded beside the search script. */
+  readonly stemmerScriptHrefs: readonly string[];
+  /** The index's entry file, asked for with the page rather than once the script runs; none on a portable site. */
+  readonly searchEntryHref?: string;
 }
 
 
