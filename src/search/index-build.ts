@@ -9,7 +9,7 @@ import { phraseBreak } from "../text/index-record.ts";
 import type { Stemmer } from "../text/stemmers.ts";
 import { readWritten, WEIGHT_UNIT, writtenWordsOf } from "../text/words.ts";
 import { searchPeriods } from "./periods.ts";
-import { impactOf, META_FLAGS } from "./scoring.ts";
+import { impactCalculator, META_FLAGS } from "./scoring.ts";
 
 /** An article to index, in the archive's order (oldest first): its record and what a result shows of it. */
 export interface ArticleToIndex {
@@ -76,15 +76,14 @@ export interface BuiltIndex {
 
 /** Suggestions are made from this many words at most: the commonest, where most misspellings are of. */
 const VOCABULARY_WORDS = 20_000;
-/** A pair of term numbers as one number: term numbers stay below this. */
-const PAIR_BASE = 2 ** 26;
 const MILLISECONDS_A_DAY = 86_400_000;
 
-/** Grows as postings are added. */
+/** A pair's documents, growing as they are added; a document added twice in a row is kept once. */
 class PairDocs {
   docs = new Uint32Array(4);
   length = 0;
   add(doc: number): void {
+    if (this.length > 0 && this.docs[this.length - 1] === doc) return;
     if (this.length === this.docs.length) {
       const grown = new Uint32Array(this.docs.length * 2);
       grown.set(this.docs);
@@ -118,26 +117,38 @@ export function buildIndex(input: IndexInput): BuiltIndex {
   const count = (id: number): void => {
     counts[id] = (counts[id] ?? 0) + 1;
   };
+  // Each article's terms by number, kept for the second pass.
+  const termNumbers: Uint32Array[] = [];
   for (const article of articles) {
-    const articleForms = article.record.forms.split(" ");
-    for (const [place, term] of article.record.terms.split(" ").entries()) if (term !== "") count(number(term, articleForms[place] ?? ""));
+    const { record } = article;
+    const terms = record.terms === "" ? [] : record.terms.split(" ");
+    const articleForms = record.forms.split(" ");
+    const ids = new Uint32Array(terms.length);
+    for (let place = 0; place < terms.length; place += 1) {
+      const id = number(terms[place] ?? "", articleForms[place] ?? "");
+      ids[place] = id;
+      count(id);
+    }
+    termNumbers.push(ids);
     for (const [term] of metaTerms(article)) count(number(term, ""));
   }
-  if (counts.length >= PAIR_BASE) throw new Error(`the archive has ${counts.length} distinct words, more than the search index holds (${PAIR_BASE})`);
 
   // Second pass: the postings, documents in order, and the pairs of consecutive words.
   const docs = counts.map((count) => new Uint32Array(count));
   const impacts = counts.map((count) => new Uint8Array(count));
   const flags = counts.map((count) => new Uint8Array(count));
   const filled = new Uint32Array(counts.length);
-  const pairs = new Map<number, PairDocs>();
-  for (const [doc, article] of articles.entries()) {
+  const pairs: (Map<number, PairDocs> | undefined)[] = [];
+  const impact = impactCalculator(averageLength, WEIGHT_UNIT);
+  for (let doc = 0; doc < documents; doc += 1) {
+    const article = articles[doc] as ArticleToIndex;
     const { record } = article;
-    const ids = record.terms === "" ? [] : record.terms.split(" ").map((term) => numbers.get(term) ?? 0);
-    for (const [place, id] of ids.entries()) {
+    const ids = termNumbers[doc] as Uint32Array;
+    for (let place = 0; place < ids.length; place += 1) {
+      const id = ids[place] ?? 0;
       const at = filled[id] ?? 0;
       (docs[id] as Uint32Array)[at] = doc;
-      (impacts[id] as Uint8Array)[at] = impactOf(record.weights[place] ?? 0, record.length, averageLength, WEIGHT_UNIT);
+      (impacts[id] as Uint8Array)[at] = impact(record.weights[place] ?? 0, record.length);
       (flags[id] as Uint8Array)[at] = record.inTitle[place] === 1 ? META_FLAGS.title : 0;
       filled[id] = at + 1;
     }
@@ -160,7 +171,9 @@ export function buildIndex(input: IndexInput): BuiltIndex {
     const count = filled[id] ?? 0;
     return { term, docs: (docs[id] as Uint32Array).subarray(0, count), values: { impacts: (impacts[id] as Uint8Array).subarray(0, count), flags: (flags[id] as Uint8Array).subarray(0, count) } };
   });
-  const pairTerms = [...pairs].map(([key, found]) => ({ term: `${termOf[Math.floor(key / PAIR_BASE)] ?? ""} ${termOf[key % PAIR_BASE] ?? ""}`, docs: found.docs.subarray(0, found.length) }));
+  const pairTerms = pairs.flatMap((seconds, first) =>
+    seconds === undefined ? [] : [...seconds].map(([second, found]) => ({ term: `${termOf[first] ?? ""} ${termOf[second] ?? ""}`, docs: found.docs.subarray(0, found.length) })),
+  );
 
   const vocabulary = termOf
     .map((_term, id): [string, number] => [forms[id] ?? "", filled[id] ?? 0])
@@ -180,18 +193,19 @@ export function buildIndex(input: IndexInput): BuiltIndex {
   };
 }
 
-/** The pairs of consecutive words of a record (its sequence, in term numbers), each once per document. */
-function addPairs(sequence: Uint16Array | Uint32Array, ids: readonly number[], doc: number, pairs: Map<number, PairDocs>): void {
-  const seen = new Set<number>();
+/** Adds the document to the pairs of consecutive words of its record (its sequence, numbered as `ids` number its terms), by first term then second. */
+function addPairs(sequence: Uint16Array | Uint32Array, ids: Uint32Array, doc: number, pairs: (Map<number, PairDocs> | undefined)[]): void {
   const gap = phraseBreak(sequence);
   for (let at = 1; at < sequence.length; at += 1) {
-    const [before, after] = [sequence[at - 1] ?? gap, sequence[at] ?? gap];
+    const before = sequence[at - 1] ?? gap;
+    const after = sequence[at] ?? gap;
     if (before === gap || after === gap) continue;
-    const key = (ids[before] ?? 0) * PAIR_BASE + (ids[after] ?? 0);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    let found = pairs.get(key);
-    if (found === undefined) pairs.set(key, (found = new PairDocs()));
+    const first = ids[before] ?? 0;
+    const second = ids[after] ?? 0;
+    let seconds = pairs[first];
+    if (seconds === undefined) pairs[first] = seconds = new Map();
+    let found = seconds.get(second);
+    if (found === undefined) seconds.set(second, (found = new PairDocs()));
     found.add(doc);
   }
 }

@@ -60,8 +60,12 @@ export interface WrittenIndex {
 export function writeIndex(built: BuiltIndex, articles: readonly ArticleToIndex[], sink: IndexSink, stemmerScripts: ReadonlyMap<string, string>, monthNames: readonly (readonly string[])[]): WrittenIndex {
   let written = 0;
   let reused = 0;
+  // Two parts with the same content (two rare words in the same articles) are one file.
+  const placed = new Set<string>();
   const place = (prefix: string, payload: Uint8Array): string => {
     const name = `${prefix}-${createHash("sha256").update(payload).digest("hex").slice(0, 16)}`;
+    if (placed.has(name)) return name;
+    placed.add(name);
     if (sink.reuse(name)) reused += 1;
     else {
       sink.write(name, payload);

@@ -85,6 +85,7 @@ class FolderSink implements IndexSink {
   /** Names (files, and fragment folders) this build has, for removing the rest from a folder written into. */
   readonly #names = new Set<string>();
   readonly #folders = new Set<string>();
+  readonly #made = new Set<string>();
   files = 0;
   bytes = 0;
 
@@ -105,7 +106,7 @@ class FolderSink implements IndexSink {
     if (!existsSync(from) || readdirSync(from).length !== files) return false;
     this.#folders.add(folder);
     if (resolve(from) !== resolve(this.#dir, folder)) {
-      mkdirSync(join(this.#dir, folder), { recursive: true });
+      this.#folder(join(this.#dir, folder));
       for (const name of readdirSync(from)) linkOrCopy(join(from, name), join(this.#dir, folder, name));
     }
     for (const name of readdirSync(from)) this.#count(join(this.#dir, folder, name));
@@ -121,12 +122,12 @@ class FolderSink implements IndexSink {
 
   /** Takes a file the previous build has, linked into this build's folder. */
   #take(name: string): boolean {
-    if (this.#previous === undefined || this.#names.has(name)) return this.#names.has(name);
+    if (this.#previous === undefined) return false;
     const from = join(this.#previous, name);
     if (!existsSync(from)) return false;
     const to = join(this.#dir, name);
     if (resolve(from) !== resolve(to)) {
-      mkdirSync(dirname(to), { recursive: true });
+      this.#folder(dirname(to));
       linkOrCopy(from, to);
     }
     this.#names.add(name);
@@ -136,11 +137,18 @@ class FolderSink implements IndexSink {
 
   #put(name: string, content: string | Uint8Array): void {
     const target = join(this.#dir, name);
-    mkdirSync(dirname(target), { recursive: true });
+    this.#folder(dirname(target));
     writeFileSync(target, content);
     if (!name.includes("/")) this.#names.add(name);
     this.files += 1;
     this.bytes += typeof content === "string" ? Buffer.byteLength(content) : content.length;
+  }
+
+  /** Makes a folder once: a period's fragments are thousands of files in one. */
+  #folder(path: string): void {
+    if (this.#made.has(path)) return;
+    mkdirSync(path, { recursive: true });
+    this.#made.add(path);
   }
 
   #count(path: string): void {

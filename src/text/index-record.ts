@@ -10,7 +10,6 @@
 // string rather than a string each.
 import { htmlSegments, lineTermWeight } from "./html-text.ts";
 import type { Stemmer } from "./stemmers.ts";
-import { isNumberTerm } from "./numbers.ts";
 import { partWeight, readWritten, WEIGHT_UNIT, writtenWordsOf } from "./words.ts";
 
 export interface IndexRecord {
@@ -75,24 +74,30 @@ export function indexRecord(source: RecordSource, language: string, stem: Stemme
     return place;
   };
   const read = (text: string, weight: number, title: boolean): void => {
+    const lineWeight = lineTermWeight(weight);
     for (const written of writtenWordsOf(text)) {
       const word = readWritten(written);
       if (word.whole === "") continue;
-      const stemmed = new Map<string, number>();
-      const stemOf = (form: string): string => (isNumberTerm(form) ? form : stem(form));
+      length += 1 + word.numbers.length;
       // A number is searched by its number term alone: its digits as a word would never be looked up.
-      if (!word.isNumber) stemmed.set(word.whole, add(stemOf(word.whole), weight, word.whole, title));
+      const wholePlace = word.isNumber ? -1 : add(stem(word.whole), weight, word.whole, title);
+      if (word.parts.length === 0 && word.numbers.length === 0) {
+        sequence.push(wholePlace);
+        continue;
+      }
       const share = partWeight(weight, word.parts.length);
-      for (const part of word.parts) stemmed.set(part, add(stemOf(part), share, part, title));
+      const partPlaces = word.parts.map((part) => add(stem(part), share, part, title));
+      let numberPlace = -1;
       for (const number of word.numbers) {
-        stemmed.set(number.own, add(number.own, weight, "", title));
-        if (!title) for (const line of number.lines) add(line, lineTermWeight(weight), "", false);
+        numberPlace = add(number.own, weight, "", title);
+        if (title) continue;
+        length += number.lines.length;
+        for (const line of number.lines) add(line, lineWeight, "", false);
       }
-      length += 1 + word.numbers.length + (title ? 0 : word.numbers.reduce((sum, number) => sum + number.lines.length, 0));
-      for (const token of word.phrase) {
-        const place = stemmed.get(token);
-        if (place !== undefined) sequence.push(place);
-      }
+      // The tokens a phrase is matched by (readWritten): the number it is, else its parts, else its whole.
+      if (word.isNumber) sequence.push(numberPlace);
+      else if (word.parts.length > 1) sequence.push(...partPlaces);
+      else sequence.push(wholePlace);
     }
   };
   read(source.title, TITLE_WEIGHT, true);

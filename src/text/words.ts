@@ -54,10 +54,23 @@ function fold(text: string): string {
   return NEEDS_FOLDING.test(text) ? foldWord(text) : text.toLowerCase();
 }
 
+const NONE: readonly never[] = Object.freeze([]);
+/**
+ * A plain word, most of a text's: ASCII letters, capitalised or all in
+ * capitals, with punctuation around it at most. Nothing to break or fold but
+ * its case, and no number: read without the general rules' regular expressions.
+ */
+const PLAIN = /^[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]*([A-Z]?[a-z]+|[A-Z]+)[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]*$/;
+
 /** Reads a written word once for everything the index and the queries need of it. */
 export function readWritten(written: string): WrittenWord {
+  const plain = PLAIN.exec(written)?.[1];
+  if (plain !== undefined) {
+    const whole = plain.toLowerCase();
+    return { whole, parts: NONE, numbers: NONE, phrase: [whole], isNumber: false };
+  }
   const whole = fold(written).replace(NOT_LETTER_OR_DIGIT, "");
-  if (whole === "") return { whole, parts: [], numbers: [], phrase: [], isNumber: false };
+  if (whole === "") return { whole, parts: NONE, numbers: NONE, phrase: NONE, isNumber: false };
   const pieces = written.split(COMPOUND_BREAK).filter((part) => part !== "");
   const parts = pieces.length < 2 ? [] : pieces.map(fold).filter((part) => Array.from(part).length > 1);
   const numbers = numberTermsOf(written);

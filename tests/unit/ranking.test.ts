@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { dateFactor, holdsPhrase, ORDERING, refineFirstResults, titleCoverage } from "../../src/search/ranking.ts";
-import { extensionShare, impactOf, impactScore, inverseDocumentFrequency, keyScore, metaBoost, metaKey, META_FLAGS, postingKey } from "../../src/search/scoring.ts";
+import { extensionShare, impactCalculator, impactScore, inverseDocumentFrequency, keyScore, metaBoost, metaKey, META_FLAGS, postingKey } from "../../src/search/scoring.ts";
 
 interface Hit {
   readonly name: string;
@@ -57,7 +57,7 @@ describe("the scoring", () => {
   });
 
   it("gives more occurrences a higher impact, with diminishing returns, and a long article a lower one", () => {
-    const impact = (weight: number, length: number): number => impactOf(weight, length, 100, 24);
+    const impact = impactCalculator(100, 24);
     assert.ok(impact(48, 100) > impact(24, 100));
     assert.ok(impact(48, 100) - impact(24, 100) > impact(72, 100) - impact(48, 100));
     assert.ok(impact(24, 1000) < impact(24, 100));
