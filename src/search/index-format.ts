@@ -37,10 +37,10 @@ export interface IndexEntry {
   readonly stemmers: readonly (readonly [language: string, script: string])[];
   /** For each month (January first): its names in the site's language, folded (long and short), which make a query a date. */
   readonly months: readonly (readonly string[])[];
-  /** The dictionary's shards: the first term of each and its file. */
-  readonly shards: readonly (readonly [firstTerm: string, file: string])[];
+  /** The dictionary's shards of words and number terms. */
+  readonly words: ShardList;
   /** The shards of the pairs of consecutive words ("async hook"), which find phrases. */
-  readonly pairShards: readonly (readonly [firstPair: string, file: string])[];
+  readonly pairs: ShardList;
   /** Oldest first. */
   readonly periods: readonly IndexPeriod[];
   /** Each year that has articles and its first document, oldest first. */
@@ -53,6 +53,50 @@ export interface IndexEntry {
   readonly days: string;
   /** The file of the archive's common words, for suggestions. */
   readonly vocabulary: string;
+}
+
+/**
+ * A dictionary's shards, by the first term of each. A large dictionary lists
+ * them in pages of DIRECTORY_SHARDS (`paged`): then `shards` lists the pages,
+ * by the first term of each, so that the entry stays small whatever the
+ * archive's vocabulary.
+ */
+export interface ShardList {
+  readonly shards: readonly (readonly [firstTerm: string, file: string])[];
+  readonly paged: boolean;
+}
+
+/** Shards a page of a paged dictionary lists. */
+export const DIRECTORY_SHARDS = 512;
+
+/** A page of a paged dictionary: shards by their first terms, each written after what it shares with the one before. */
+export function writeDirectory(shards: readonly (readonly [firstTerm: string, file: string])[]): Uint8Array {
+  const writer = new ByteWriter().varint(shards.length);
+  let previous = "";
+  for (const [term, file] of shards) {
+    const shared = sharedStart(previous, term);
+    writer.varint(shared).string(term.slice(shared)).string(file);
+    previous = term;
+  }
+  return writer.done();
+}
+
+export function readDirectory(bytes: Uint8Array): [firstTerm: string, file: string][] {
+  const reader = new ByteReader(bytes);
+  const shards: [string, string][] = [];
+  let previous = "";
+  for (let count = reader.varint(); count > 0; count -= 1) {
+    previous = previous.slice(0, reader.varint()) + reader.string();
+    shards.push([previous, reader.string()]);
+  }
+  return shards;
+}
+
+/** How many code units two terms share at their start. */
+function sharedStart(a: string, b: string): number {
+  let shared = 0;
+  while (shared < a.length && shared < b.length && a.charCodeAt(shared) === b.charCodeAt(shared)) shared += 1;
+  return shared;
 }
 
 /** Where a term's postings are. */
@@ -98,8 +142,7 @@ export function writeShard(entries: readonly DictionaryEntry[]): Uint8Array {
   const writer = new ByteWriter().varint(entries.length);
   let previous = "";
   for (const { term, documents, postings } of entries) {
-    let shared = 0;
-    while (shared < term.length && shared < previous.length && term.charCodeAt(shared) === previous.charCodeAt(shared)) shared += 1;
+    const shared = sharedStart(previous, term);
     writer.varint(shared).string(term.slice(shared)).varint(documents).byte(KINDS.indexOf(postings.kind));
     previous = term;
     if (postings.kind === "inline") writeValues(writer, postings.docs, postings.impacts, postings.flags);

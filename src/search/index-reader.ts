@@ -12,6 +12,7 @@ import {
   fragmentFile,
   readChunk,
   readDays,
+  readDirectory,
   readSets,
   readShard,
   readValues,
@@ -19,6 +20,7 @@ import {
   type DictionaryEntry,
   type Fragment,
   type IndexEntry,
+  type ShardList,
   type Values,
 } from "./index-format.ts";
 
@@ -105,7 +107,7 @@ export class IndexReader {
    * "coffee"). Pairs of words are never among them.
    */
   async extensions(stem: string): Promise<DictionaryEntry[]> {
-    const { shards } = await this.entry();
+    const shards = await this.#shardsAround((await this.entry()).words, stem);
     const first = shardOf(shards, stem);
     if (first < 0) return [];
     const found: DictionaryEntry[] = [];
@@ -125,10 +127,17 @@ export class IndexReader {
 
   /** A pair of consecutive words ("async hook"), if the archive has it. */
   async pair(pair: string): Promise<DictionaryEntry | undefined> {
-    const { pairShards } = await this.entry();
-    const at = shardOf(pairShards, pair);
+    const shards = await this.#shardsAround((await this.entry()).pairs, pair);
+    const at = shardOf(shards, pair);
     if (at < 0) return undefined;
-    return (await this.#shard(pairShards[at]?.[1] ?? "")).find((entry) => entry.term === pair);
+    return (await this.#shard(shards[at]?.[1] ?? "")).find((entry) => entry.term === pair);
+  }
+
+  /** The shards among which a term is: the list itself, or the page of a paged one that holds its place (a word is extended within that page). */
+  async #shardsAround(list: ShardList, term: string): Promise<readonly (readonly [string, string])[]> {
+    if (!list.paged) return list.shards;
+    const page = list.shards[shardOf(list.shards, term)];
+    return page === undefined ? [] : this.#read(page[1], readDirectory);
   }
 
   /** A term's documents. */

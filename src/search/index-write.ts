@@ -8,10 +8,12 @@ import { ByteWriter } from "./bytes.ts";
 import type { ArticleToIndex, BuiltIndex, IndexedTerm } from "./index-build.ts";
 import {
   CHUNK_POSTINGS,
+  DIRECTORY_SHARDS,
   INDEX_FORMAT_VERSION,
   fragmentFile,
   writeChunk,
   writeDays,
+  writeDirectory,
   writeSets,
   writeShard,
   writeValues,
@@ -20,6 +22,7 @@ import {
   type Fragment,
   type IndexEntry,
   type Postings,
+  type ShardList,
 } from "./index-format.ts";
 import { postingKey } from "./scoring.ts";
 import { SEARCH_ENTRY_FILE } from "../core/search-files.ts";
@@ -73,8 +76,8 @@ export function writeIndex(built: BuiltIndex, articles: readonly ArticleToIndex[
     }
     return name;
   };
-  const shards = writeShards(built.terms, (term) => postingsOf(term, place), place);
-  const pairShards = writeShards(built.pairs, (pair) => postingsOf(pair, place), place);
+  const words = shardList(writeShards(built.terms, (term) => postingsOf(term, place), place), place);
+  const pairs = shardList(writeShards(built.pairs, (pair) => postingsOf(pair, place), place), place);
   const periods = built.periods.map((period) => {
     const payloads = articles.slice(period.first, period.end).map((article) => fragmentPayload(article));
     const hash = createHash("sha256").update(String(INDEX_FORMAT_VERSION));
@@ -95,8 +98,8 @@ export function writeIndex(built: BuiltIndex, articles: readonly ArticleToIndex[
       return script === undefined ? [] : [[language, script] as const];
     }),
     months: monthNames,
-    shards,
-    pairShards,
+    words,
+    pairs,
     periods,
     years: built.years,
     categories: built.categories,
@@ -128,6 +131,17 @@ function writeShards(terms: readonly IndexedTerm[], postingsOf: (term: IndexedTe
   }
   flush();
   return shards;
+}
+
+/** The shards as the entry lists them: in pages of DIRECTORY_SHARDS when there are more. */
+function shardList(shards: readonly [string, string][], place: (prefix: string, payload: Uint8Array) => string): ShardList {
+  if (shards.length <= DIRECTORY_SHARDS) return { shards, paged: false };
+  const pages: [string, string][] = [];
+  for (let first = 0; first < shards.length; first += DIRECTORY_SHARDS) {
+    const page = shards.slice(first, first + DIRECTORY_SHARDS);
+    pages.push([page[0]?.[0] ?? "", place("x", writeDirectory(page))]);
+  }
+  return { shards: pages, paged: true };
 }
 
 /** Where a term's postings go, by how many documents hold it; the files they need are placed. */

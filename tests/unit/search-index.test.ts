@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { buildIndex, type ArticleToIndex } from "../../src/search/index-build.ts";
-import type { IndexEntry } from "../../src/search/index-format.ts";
+import { writeDirectory, type IndexEntry } from "../../src/search/index-format.ts";
 import { SEARCH_ENTRY_FILE } from "../../src/core/search-files.ts";
 import { IndexPartUnavailable, IndexReader } from "../../src/search/index-reader.ts";
 import { writeIndex } from "../../src/search/index-write.ts";
@@ -146,6 +146,20 @@ describe("the search index", () => {
     const small = indexOf(articles, 1);
     assert.ok(small.entry.periods.length > 4);
     for (const query of ["purchasing", "electric fleets", "18", "the", "minutes"]) assert.deepEqual(await titles(query, {}, small.reader), await titles(query), query);
+  });
+
+  it("finds the same through a dictionary listed in pages, as a large archive's is", async () => {
+    const { files, entry } = indexOf(articles);
+    const paged = (list: IndexEntry["words"]): IndexEntry["words"] => ({
+      paged: true,
+      shards: list.shards.map(([first, file]) => {
+        files.set(`x-${file}`, writeDirectory([[first, file]]));
+        return [first, `x-${file}`];
+      }),
+    });
+    files.set(SEARCH_ENTRY_FILE, new TextEncoder().encode(JSON.stringify({ ...entry, words: paged(entry.words), pairs: paged(entry.pairs) })));
+    const pagedReader = new IndexReader({ file: async (path) => files.get(path) ?? Promise.reject(new Error(path)), stemmer: async () => english });
+    for (const query of ["purchasing", "purch", '"electric fleets"', "18"]) assert.deepEqual(await titles(query, {}, pagedReader), await titles(query), query);
   });
 
   it("says which part of the index it could not load, and shows what it knows of a result whose fragment it could not load", async () => {

@@ -127,14 +127,8 @@ export interface ArticlePageView extends PageBase {
   readonly next?: LinkView;
   /** Articles sharing its tags and category, nearest in time (see model/related.ts). */
   readonly related: readonly RelatedArticleView[];
-  /** Drafts (published with --drafts) are never put in the search index. */
+  /** Drafts (published with --drafts) are never put in the search index, nor highlight searched words. */
   readonly searchable: boolean;
-  /** Search filter key. */
-  readonly year: number;
-  /** Its calendar month (1-12): a year of many articles is indexed by months (search/periods.ts). */
-  readonly month: number;
-  /** The search's sort key: orders articles by date ("2022-04-19T00:00:00.000Z v18-release-announce"). */
-  readonly sortKey: string;
 }
 
 export interface RelatedArticleView extends LinkView {
