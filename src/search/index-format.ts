@@ -41,6 +41,13 @@ export interface IndexEntry {
   readonly words: ShardList;
   /** The shards of the pairs of consecutive words ("async hook"), which find phrases. */
   readonly pairs: ShardList;
+  /**
+   * The archive's commonest terms whose postings are files of their own, with
+   * the files a search of them reads first (a term file, or a tiered term's
+   * set and first block): asked for with the term's dictionary shard rather
+   * than after it, which saves a common word a round trip.
+   */
+  readonly prefetch: readonly (readonly [term: string, files: readonly string[]])[];
   /** Oldest first. */
   readonly periods: readonly IndexPeriod[];
   /** Each year that has articles and its first document, oldest first. */

@@ -107,7 +107,10 @@ export class IndexReader {
    * "coffee"). Pairs of words are never among them.
    */
   async extensions(stem: string): Promise<DictionaryEntry[]> {
-    const shards = await this.#shardsAround((await this.entry()).words, stem);
+    const entry = await this.entry();
+    // A common word's postings are asked for with its shard, not after it: the search will read them.
+    for (const file of entry.prefetch.find(([term]) => term === stem)?.[1] ?? []) this.#file(file).catch(() => undefined);
+    const shards = await this.#shardsAround(entry.words, stem);
     const first = shardOf(shards, stem);
     if (first < 0) return [];
     const found: DictionaryEntry[] = [];

@@ -46,6 +46,8 @@ const FIRST_BLOCK = 1024;
 const BLOCKED_SHARE = 0.25;
 /** A dictionary shard's size, as written before compression: about what one search should load for a word. */
 const SHARD_BYTES = 32_768;
+/** The commonest terms the entry names the first files of (IndexEntry.prefetch). */
+const PREFETCHED_TERMS = 128;
 
 export interface WrittenIndex {
   readonly entry: IndexEntry;
@@ -76,7 +78,20 @@ export function writeIndex(built: BuiltIndex, articles: readonly ArticleToIndex[
     }
     return name;
   };
-  const words = shardList(writeShards(built.terms, (term) => postingsOf(term, place), place), place);
+  const filesFirstRead: [term: string, documents: number, files: string[]][] = [];
+  const words = shardList(
+    writeShards(
+      built.terms,
+      (term) => {
+        const postings = postingsOf(term, place);
+        if (postings.kind === "file") filesFirstRead.push([term.term, term.docs.length, [postings.file]]);
+        if (postings.kind === "tiered") filesFirstRead.push([term.term, term.docs.length, [postings.tiers.set, ...postings.tiers.blocks.slice(0, 1).map((block) => block.file)]]);
+        return postings;
+      },
+      place,
+    ),
+    place,
+  );
   const pairs = shardList(writeShards(built.pairs, (pair) => postingsOf(pair, place), place), place);
   const periods = built.periods.map((period) => {
     const payloads = articles.slice(period.first, period.end).map((article) => fragmentPayload(article));
@@ -100,6 +115,10 @@ export function writeIndex(built: BuiltIndex, articles: readonly ArticleToIndex[
     months: monthNames,
     words,
     pairs,
+    prefetch: filesFirstRead
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, PREFETCHED_TERMS)
+      .map(([term, , files]) => [term, files]),
     periods,
     years: built.years,
     categories: built.categories,

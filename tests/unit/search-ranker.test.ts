@@ -114,9 +114,15 @@ describe("the ranker over a large archive", () => {
     return (await ranker.best(count)).map((hit) => hit.doc);
   }
 
-  it("tiers the common words", () => {
+  it("tiers the common words, and asks for a common word's set and best block with its dictionary shard", async () => {
     assert.ok(built.terms.filter((term) => WORDS.includes(term.term) && term.docs.length > 4096).length >= 5);
     assert.ok([...files.keys()].some((path) => path.startsWith("b-")) && [...files.keys()].some((path) => path.startsWith("c-")));
+    const { prefetch } = await reader.entry();
+    const [, first = []] = prefetch.find(([term]) => term === "zork") ?? [];
+    assert.deepEqual(first.map((file) => file.slice(0, 2)), ["s-", "b-"]);
+    read.clear();
+    await reader.extensions("zork");
+    assert.ok(first.every((file) => read.has(file)), "asked for before the shard named them");
   });
 
   for (const words of [["zork"], ["quix", "blam"], ["snark", "plugh", "thud"]]) {
