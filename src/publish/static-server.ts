@@ -30,48 +30,37 @@ export interface StaticServerOptions {
   readonly host?: string;
 }
 
-/** What a static host answers for a path: a file (with its status and type), a redirect to the folder's address, or nothing (404, without a 404 page). */
-export type StaticAnswer =
-  | { readonly kind: "file"; readonly file: string; readonly status: 200 | 404; readonly contentType: string }
-  | { readonly kind: "redirect"; readonly location: string }
-  | { readonly kind: "missing" };
-
 /**
- * What a static host answers for a URL's path: directory URLs get their
- * index.html (a folder named without its slash is redirected to it),
- * missing files the site's 404.html with status 404. Nothing outside the
- * root folder is ever served.
+ * Serves a built site as a static host would: directory URLs get their
+ * index.html, missing files the site's 404.html with status 404. Nothing
+ * outside the root folder is ever served.
  */
-export async function staticAnswer(root: string, basePath: string, urlPath: string): Promise<StaticAnswer> {
-  const path = decodeURIComponent(urlPath);
-  const file = (found: string, status: 200 | 404): StaticAnswer => ({ kind: "file", file: found, status, contentType: CONTENT_TYPES[extname(found).toLowerCase()] ?? "application/octet-stream" });
-  const notFound = async (): Promise<StaticAnswer> => {
-    const page = join(root, "404.html");
-    return (await isFile(page)) ? file(page, 404) : { kind: "missing" };
-  };
-  if (!path.startsWith(basePath)) return notFound();
-  const relative = normalize(path.slice(basePath.length));
-  if (relative.startsWith("..") || relative.split(sep).includes("..")) return notFound();
-  const target = join(root, relative);
-  if (await isFile(target)) return file(target, 200);
-  if (path.endsWith("/") && (await isFile(join(target, "index.html")))) return file(join(target, "index.html"), 200);
-  if (!path.endsWith("/") && (await isFile(join(target, "index.html")))) return { kind: "redirect", location: `${path}/` };
-  return notFound();
-}
-
-/** Serves a built site as a static host would (staticAnswer), over HTTP. */
 export function startStaticServer(options: StaticServerOptions): Promise<{ server: Server; url: string }> {
   const server = createServer(async (request, response) => {
-    const answer = await staticAnswer(options.root, options.basePath, new URL(request.url ?? "/", "http://localhost").pathname);
-    if (answer.kind === "redirect") response.writeHead(301, { location: answer.location }).end();
-    else if (answer.kind === "missing") response.writeHead(404).end("Not found");
-    else {
-      response.writeHead(answer.status, { "content-type": answer.contentType });
+    const path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    const send = async (file: string, status: number): Promise<void> => {
+      response.writeHead(status, { "content-type": CONTENT_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream" });
       // A file removed between the check and the read (a rebuild, a test's clean-up) ends this response, not the server.
-      createReadStream(answer.file)
+      createReadStream(file)
         .on("error", () => response.destroy())
         .pipe(response);
+    };
+    const notFound = async (): Promise<void> => {
+      const page = join(options.root, "404.html");
+      if (await isFile(page)) await send(page, 404);
+      else response.writeHead(404).end("Not found");
+    };
+    if (!path.startsWith(options.basePath)) return notFound();
+    const relative = normalize(path.slice(options.basePath.length));
+    if (relative.startsWith("..") || relative.split(sep).includes("..")) return notFound();
+    const target = join(options.root, relative);
+    if (await isFile(target)) return send(target, 200);
+    if (path.endsWith("/") && (await isFile(join(target, "index.html")))) return send(join(target, "index.html"), 200);
+    if (!path.endsWith("/") && (await isFile(join(target, "index.html")))) {
+      response.writeHead(301, { location: `${path}/` }).end();
+      return;
     }
+    return notFound();
   });
   const host = options.host ?? "127.0.0.1";
   return new Promise((resolve, reject) => {
