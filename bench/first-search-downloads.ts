@@ -44,7 +44,7 @@ const isSearchFile = (url: string): boolean => new URL(url).pathname.includes(`/
  * Opens the search page for a query in `page`, timed inside the page from
  * the start of its navigation to the first result in the list; the time.
  */
-async function openSearch(page: Page, url: string): Promise<number> {
+export async function openSearch(page: Page, url: string): Promise<number> {
   await page.addInitScript(() => {
     new MutationObserver((_changes, observer) => {
       if (document.querySelector("#search-results li") === null) return;

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { launchChromium } from "./chromium.ts";
+import { openSearch } from "./first-search-downloads.ts";
 import { median } from "./measure.ts";
 import { folderSize } from "../src/core/files.ts";
 import { megabytes } from "../src/pipeline/report.ts";
@@ -44,16 +45,7 @@ try {
         if (request.url().includes(`/${SEARCH_INDEX_DIR}/`)) indexFiles.push(fileURLToPath(request.url()));
       });
       // Timed inside the page, from the start of navigation to the first result in the list.
-      await page.addInitScript(() => {
-        new MutationObserver((_changes, observer) => {
-          if (document.querySelector("#search-results li") === null) return;
-          Reflect.set(window, "firstResultAt", performance.now());
-          observer.disconnect();
-        }).observe(document, { childList: true, subtree: true });
-      });
-      await page.goto(`${pathToFileURL(join(siteDir, "search", "index.html")).href}?q=${encodeURIComponent(query)}`);
-      await page.waitForFunction(() => Reflect.get(window, "firstResultAt") !== undefined || /^No articles/.test(document.querySelector("#search-status")?.textContent ?? ""), null, { timeout: 60_000 });
-      times.push(await page.evaluate(() => Number(Reflect.get(window, "firstResultAt") ?? Number.NaN)));
+      times.push(await openSearch(page, `${pathToFileURL(join(siteDir, "search", "index.html")).href}?q=${encodeURIComponent(query)}`));
       results = (await page.locator("#search-status").textContent()) ?? "";
       let bytes = 0;
       for (const file of new Set(indexFiles)) bytes += (await stat(file)).size;
