@@ -158,8 +158,9 @@ async function findAll(reader: IndexReader, entry: IndexEntry, query: ParsedQuer
           if (known === undefined || known.share < share) terms.set(extension.term, { entry: extension, share });
         }
       }
+      // Every term's documents asked for at once: one round trip, not one per word the query word starts.
       let docs = new DocSet(entry.documents);
-      for (const { entry: term } of terms.values()) docs = docs.or(DocSet.of(entry.documents, await reader.docs(term)));
+      for (const termDocs of await Promise.all([...terms.values()].map(({ entry: term }) => reader.docs(term)))) docs = docs.or(DocSet.of(entry.documents, termDocs));
       const approximate = terms.size > 0 && [...terms.keys()].every((term) => stems.every((stem) => term.length < stem.length));
       return { written: word.written, terms: [...terms.values()], docs, approximate };
     }),
