@@ -1,8 +1,10 @@
 import { readFile } from "node:fs/promises";
-import stripJsonComments from "strip-json-comments";
 import { z } from "zod";
+import { didYouMean } from "./closest-name.ts";
 import { isValidTimeZone } from "./dates.ts";
 import { errorCodeOf } from "./diagnostics.ts";
+import { positionOfPath, readJsonc } from "./jsonc.ts";
+import { keysOfObjectAt } from "./schema-keys.ts";
 import { DEFAULT_PERMALINK, parsePermalinkPattern, type PermalinkPattern, type PermalinkStyle } from "./permalinks.ts";
 import { slugify } from "./slugs.ts";
 
@@ -38,7 +40,10 @@ const sidebarBox = z.discriminatedUnion("type", [
 
 export type SidebarBoxSetting = z.output<typeof sidebarBox>;
 
-const httpUrl = z.string().refine(isHttpUrl, { message: 'expected an absolute http(s) URL such as "https://example.org/"' });
+/** What a base path may hold (see isSafeBasePath). */
+const BASE_PATH_RULE = 'letters, digits, "-", "_", ".", "~" and "%" between slashes, no ".." and no part starting with ":"';
+
+const httpUrl = z.string().refine(isHttpUrl, { message: 'expected an absolute http(s) URL such as "https://example.org/", with no spaces, line breaks or quotes' });
 
 /** What the site says of an author named in front matter: a display name, a short bio, a page of theirs, and the slug of their page. */
 const authorSetting = z.strictObject({
@@ -91,12 +96,12 @@ export const settingsSchema = z.strictObject({
     .meta({ description: 'IANA time zone in which an article\'s calendar date is taken, such as "UTC" or "Europe/Paris".' }),
   siteUrl: z
     .string()
-    .refine(isHttpUrl, { message: 'expected an absolute http(s) URL such as "https://example.org/news/"' })
+    .refine(isHttpUrl, { message: 'expected an absolute http(s) URL such as "https://example.org/news/", with no spaces, line breaks or quotes' })
     .optional()
     .meta({ description: "Absolute URL of the published site, for canonical links, feeds and the sitemap.", examples: ["https://example.org/news/"] }),
   basePath: z
     .string()
-    .refine(isSafeBasePath, { message: 'expected a path such as "/" or "/news/", with no "..", "?" or "#"' })
+    .refine((value) => isSafeBasePath(value), { message: `expected a path such as "/" or "/news/": ${BASE_PATH_RULE}` })
     .optional()
     .meta({ description: 'Path under which the site is served; by default "/", or the path of siteUrl.', examples: ["/news/"] }),
   cleanUrls: z.boolean().default(true).meta({ description: "false: links end in index.html, for hosts that do not serve a folder's index.html." }),
@@ -217,23 +222,35 @@ export type SettingsResult = { readonly ok: true; readonly settings: Settings } 
 /**
  * Validates raw settings (from a file, merged with command-line overrides)
  * into typed settings with defaults. Given the file's `text`, a message
- * names the line of the setting it is about.
+ * names the line and column of the setting it is about.
  */
 export function parseSettings(raw: unknown, source: string, text?: string): SettingsResult {
-  const where = (key: unknown): string => {
-    const line = typeof key === "string" && text !== undefined ? lineOfKey(text, key) : undefined;
-    return line === undefined ? source : `${source}:${line}`;
+  const where = (path: readonly PropertyKey[]): string => {
+    const position = text === undefined ? undefined : positionOfPath(text, path);
+    return position === undefined ? source : `${source}:${position.line}:${position.column}`;
   };
   const parsed = settingsSchema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((issue) => `${where(issue.path[0])}: ${describeIssue(issue)}`) };
+    return {
+      ok: false,
+      errors: parsed.error.issues.flatMap((issue) =>
+        // One message per unknown key, at its own place, with the name it most likely meant.
+        issue.code === "unrecognized_keys"
+          ? issue.keys.map((key) => `${where([...issue.path, key])}: ${describeUnknownKey(issue.path, key)}`)
+          : [`${where(issue.path)}: ${describeIssue(issue)}`],
+      ),
+    };
   }
   // "$schema" is for editors; the settings do not carry it.
   const { $schema: _editorsSchema, ...value } = parsed.data;
-  const siteUrl = value.siteUrl === undefined ? undefined : withTrailingSlash(value.siteUrl);
+  // The URL as parsed: written into feeds, the sitemap and robots.txt, it holds nothing a line of those files could be broken by.
+  const siteUrl = value.siteUrl === undefined ? undefined : withTrailingSlash(new URL(value.siteUrl).href);
   const siteUrlPath = siteUrl === undefined ? undefined : new URL(siteUrl).pathname;
   const basePath = value.basePath === undefined ? (siteUrlPath ?? "/") : normaliseBasePath(value.basePath);
   const errors: string[] = [];
+  if (value.basePath === undefined && !isSafeBasePath(basePath)) {
+    errors.push(`${where(["siteUrl"])}: the site URL's path ${basePath} would be the base path, which may hold ${BASE_PATH_RULE}; give another site URL, or a "basePath"`);
+  }
   if (siteUrlPath !== undefined && siteUrlPath !== basePath) {
     errors.push(
       `${source}: the site URL ${siteUrl} is served under ${siteUrlPath} but the base path is ${basePath}; make them agree (or leave the base path out)`,
@@ -251,7 +268,7 @@ export function parseSettings(raw: unknown, source: string, text?: string): Sett
     }
   });
   const permalink = parsePermalinkPattern(value.permalink);
-  if (!permalink.ok) errors.push(`${where("permalink")}: setting "permalink": ${permalink.reason}`);
+  if (!permalink.ok) errors.push(`${where(["permalink"])}: setting "permalink": ${permalink.reason}`);
   if (errors.length > 0 || !permalink.ok) return { ok: false, errors };
   const defaultCategory = value.defaultCategory ?? "Uncategorized";
   return {
@@ -274,8 +291,9 @@ export function parseSettings(raw: unknown, source: string, text?: string): Sett
 /**
  * Reads a settings file: JSON, in which comments (`//`, `/* *\/`) and trailing
  * commas are allowed, as editors allow them in JSON with comments. An
- * unreadable or malformed file is an error naming it. The text is returned
- * too, for the lines of messages.
+ * unreadable file is an error naming it, a malformed one an error for each
+ * mistake at its line and column. The text is returned too, for the
+ * positions of later messages.
  */
 export async function readSettingsFile(path: string): Promise<{ ok: true; raw: unknown; text: string } | { ok: false; errors: string[] }> {
   let text: string;
@@ -284,25 +302,21 @@ export async function readSettingsFile(path: string): Promise<{ ok: true; raw: u
   } catch (cause) {
     return { ok: false, errors: [`${path}: cannot read the settings file (${errorCodeOf(cause)}); check the path given to --config`] };
   }
-  try {
-    // Comments become spaces, so that JSON.parse's positions stay those of the file.
-    return { ok: true, raw: JSON.parse(stripJsonComments(text.replace(/^\uFEFF/, ""), { trailingCommas: true })), text };
-  } catch (cause) {
-    const detail = cause instanceof Error ? cause.message : String(cause);
-    return { ok: false, errors: [`${path}: the settings file is not valid JSON (${detail})`] };
-  }
+  const read = readJsonc(text);
+  if (!read.ok) return { ok: false, errors: read.problems.map((problem) => `${path}:${problem.line}:${problem.column}: the settings file is not valid JSON: ${problem.message}`) };
+  return { ok: true, raw: read.value, text };
+}
+
+/** An unknown key of the settings, or of one of their objects, with the known name it most likely meant. */
+function describeUnknownKey(path: readonly PropertyKey[], key: string): string {
+  const known = keysOfObjectAt(settingsSchema, path).filter((name) => name !== "$schema");
+  const hint = didYouMean(key, known);
+  if (path.length > 0) return `setting "${formatPath(path)}": unknown key "${key}"${hint}${hint === "" && known.length > 0 ? `; the keys are ${known.join(", ")}` : ""}`;
+  return `unknown setting "${key}"${hint === "" ? `; known settings are ${known.join(", ")}` : hint}`;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   const where = issue.path.length === 0 ? "" : `setting "${formatPath(issue.path)}": `;
-  if (issue.code === "unrecognized_keys") {
-    const known = Object.keys(settingsSchema.shape)
-      .filter((key) => key !== "$schema")
-      .join(", ");
-    return issue.path.length === 0
-      ? `unknown setting ${issue.keys.map((key) => `"${key}"`).join(", ")}; known settings are ${known}`
-      : `${where}unknown key ${issue.keys.map((key) => `"${key}"`).join(", ")}`;
-  }
   if (issue.code === "invalid_type") {
     const expected = issue.expected === "object" ? "a mapping" : issue.expected === "array" ? "a list" : `a ${issue.expected}`;
     return `${where}expected ${expected}`;
@@ -310,17 +324,13 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${where}${issue.message}`;
 }
 
-/** The line of a top-level key in a JSON settings file: the first line that names it as a key. */
-function lineOfKey(text: string, key: string): number | undefined {
-  const index = text.split("\n").findIndex((line) => line.includes(`${JSON.stringify(key)}:`) || line.includes(`${JSON.stringify(key)} :`));
-  return index < 0 ? undefined : index + 1;
-}
-
 function formatPath(path: readonly PropertyKey[]): string {
   return path.map((part, index) => (typeof part === "number" ? `[${part}]` : `${index === 0 ? "" : "."}${String(part)}`)).join("");
 }
 
 function isHttpUrl(value: string): boolean {
+  // The URL parser drops line breaks and tabs, and encodes quotes, where a line of robots.txt or _redirects would keep them.
+  if (/[\s"'<>\\]/.test(value)) return false;
   try {
     const url = new URL(value);
     return (url.protocol === "http:" || url.protocol === "https:") && url.search === "" && url.hash === "";
@@ -329,8 +339,13 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
+/**
+ * The base path starts every link and every line of _redirects: it holds only
+ * what a URL path holds as written, so no line break, quote, space, "*" or
+ * ":" placeholder can reach those files.
+ */
 function isSafeBasePath(value: string): boolean {
-  return !/[?#\\\0]/.test(value) && !value.split("/").some((segment) => segment === ".." || segment === ".");
+  return value.split("/").every((segment) => /^[\p{L}\p{N}._~%-]*$/u.test(segment) && segment !== ".." && segment !== ".");
 }
 
 function normaliseBasePath(value: string): string {

@@ -123,6 +123,7 @@ const SITE_ROUTES: readonly Route[] = [
   { kind: "sitemap" },
   { kind: "robots" },
   { kind: "service-worker" },
+  { kind: "offline-archive-list" },
   { kind: "redirects-file" },
   { kind: "redirect-map" },
   { kind: "search-index" },
@@ -137,7 +138,8 @@ const SITE_SEGMENTS = new Set([...SITE_ROUTES.map((route) => routePath(route).sp
  * as case-insensitive file systems do.
  */
 export function siteOwnPath(path: string): string | undefined {
-  const lower = path.toLowerCase();
+  // "/x/index.html" is the file of the folder "/x/": one page.
+  const lower = path.toLowerCase().replace(/\/index\.html$/, "/");
   if (lower === "/") return "the home page";
   if (/^\/\d{4}\/(\d{2}\/(\d{2}\/)?)?$/.test(lower)) return `the date page ${path}`;
   const first = lower.split("/")[1] ?? "";
@@ -218,6 +220,17 @@ export function absoluteHref(href: string, context: UrlContext): string {
 export function routeFolder(route: Route): string {
   const path = routePath(route);
   return path.slice(0, path.lastIndexOf("/") + 1);
+}
+
+/**
+ * Where an article's page-bundle files are published, from the site's root:
+ * under the article's own folder, never beside another page. An article at a
+ * folder ("/a/b/") has that folder; one at a file ("/a/b.html") the folder
+ * named like the file ("/a/b/"), where its body's links to them point
+ * (`content/bundle-files.ts`).
+ */
+export function bundleFolder(route: Route & { readonly kind: "article" }): string {
+  return route.path.endsWith("/") ? route.path : `${route.path.replace(/\.html?$/i, "")}/`;
 }
 
 /** A route's path from the site's root, without the leading slash ("search-index/", "sw.js"): a file's or folder's place in the output folder. */
