@@ -38,7 +38,7 @@ const output = join(root, "site");
 await generateArchive(content, articles);
 const { file, page, movedPage } = await pickArticle(content);
 const port = 20000 + Math.floor(Math.random() * 20000);
-// In a process group of its own, so that stopping it stops Pagefind's indexer too, before the folder is removed.
+// In a process group of its own, so that stopping it stops every process it started, before the folder is removed.
 // Its summaries are read from its standard output: the first build's, and each later build's.
 const server = startProcessGroup(process.execPath, ourCommandArgs(["serve", "--no-cache", "--content", content, "--output", output, "--port", String(port)]), {
   cwd: PROJECT_ROOT,

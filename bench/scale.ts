@@ -52,6 +52,12 @@ try {
     row("first build", build),
     row("one article edited", rebuild),
     "",
+    "The build's own summary of its search step and its time:",
+    "",
+    "```text",
+    ...build.stdout.split("\n").filter((line) => /^(search|time): /.test(line)),
+    "```",
+    "",
     firstSearchTable(searches),
     "",
   ].join("\n");

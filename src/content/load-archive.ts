@@ -15,7 +15,8 @@ import { bodyLinkedToBundle, checkBundleFiles, linkToBundleFolder } from "./bund
 import { discoverArchive, type ArticleFile } from "./discover.ts";
 import { readArticleSource } from "./front-matter.ts";
 import { countTemplates, linkArticles, templateSyntaxWarning, type TemplateCounts } from "./templates.ts";
-
+import { indexRecord, type IndexRecord } from "../text/index-record.ts";
+import { loadStemmer, stemmingLanguage } from "../text/stemmers.ts";
 
 export interface ArchiveCounts {
   /** Files that hold an article (published, draft or invalid). */
@@ -113,7 +114,7 @@ export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> 
   });
   const diagnostics: Diagnostic[] = [...discovery.diagnostics];
   const { recentReads, readArticles } = options;
-  const read: ArticleReader = readArticles === undefined ? async ({ bytes, file }) => readArticle(bytes, file, settings.timeZone, options.renderMarkdown) : inBatches(readArticles, READ_BATCH);
+  const read: ArticleReader = readArticles === undefined ? ({ bytes, file }) => readArticle(bytes, file, settings, options.renderMarkdown) : inBatches(readArticles, READ_BATCH);
   // Twice as many files under way when other threads read them: each waits for its batch.
   const outcomes = await mapConcurrently(discovery.articles, readArticles === undefined ? READ_CONCURRENCY : 2 * READ_CONCURRENCY, async (file) =>
     recentReads === undefined ? (await readOne(file, options, read)).outcome : readUnlessUnchanged(file, options, recentReads, read),
@@ -139,7 +140,7 @@ export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> 
   const linked = linkArticles(placed.map(({ fields, body, route }) => ({ sourcePath: fields.sourcePath, bundleDir: fields.bundleDir, title: fields.title, route, html: body.html, references: body.references })));
   diagnostics.push(...linked.diagnostics);
   const sanitizedFiles = new Map<string, string>();
-  const articles = placed.map(({ fields: read, body, category, route, redirects }, index): Article => {
+  const articles = placed.map(({ fields: read, body, record, category, route, redirects }, index): Article => {
     const checked = settings.sanitize && read.bundleDir !== undefined ? checkBundleFiles(options.contentDir, read.bundleDir, read.assets) : undefined;
     if (checked !== undefined) {
       diagnostics.push(...checked.diagnostics);
@@ -151,7 +152,7 @@ export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> 
     const html = fields.bundleDir === undefined ? withLinks : withImageSizes(withLinks, bundleImageSizes(options.contentDir, fields.bundleDir, fields.assets));
     const toBundle = linkToBundleFolder(route, fields.assets);
     const image = rest.image === undefined || toBundle === undefined ? {} : { image: toBundle(rest.image) };
-    return { ...rest, ...image, category, authors: authorsOf(fields.authors), route, redirects, bodyHtml: bodyLinkedToBundle(html, route, fields.assets), excerpt: body.excerpt };
+    return { ...rest, ...image, category, authors: authorsOf(fields.authors), route, redirects, bodyHtml: bodyLinkedToBundle(html, route, fields.assets), excerpt: body.excerpt, searchRecord: record };
   });
   articles.sort(compareArticles);
 
@@ -180,6 +181,8 @@ type ReadFields = Omit<ArticleFields, "markdown">;
 interface ReadArticle {
   readonly fields: ReadFields;
   readonly body: RenderedBody;
+  /** What the search index needs of it, read from the body as rendered here (links to other articles are resolved later, which changes no word). */
+  readonly record: IndexRecord;
 }
 
 /** What reading one file gives: its article when valid, whether it is a draft, and its problems. */
@@ -193,6 +196,9 @@ export interface ReadOutcome {
 
 /** Reads one article from its bytes: here, or in a batch sent elsewhere. */
 type ArticleReader = (article: ArticleBytes) => Promise<ReadOutcome>;
+
+/** The settings an article's outcome depends on: its dates' time zone, and the language whose stemmer cuts its words unless it names its own. */
+export type ArticleReadSettings = Pick<Settings, "timeZone" | "language">;
 
 async function readUnlessUnchanged(file: ArticleFile, options: LoadOptions, recentReads: NonNullable<LoadOptions["recentReads"]>, read: ArticleReader): Promise<ReadOutcome> {
   const key = JSON.stringify(file);
@@ -226,7 +232,7 @@ interface Read {
 }
 
 async function readOne(file: ArticleFile, { contentDir, settings, cache }: LoadOptions, read: ArticleReader): Promise<Read> {
-  const { timeZone } = settings;
+  const { timeZone, language } = settings;
   let bytes: Uint8Array;
   try {
     bytes = await readFile(join(contentDir, file.file));
@@ -234,8 +240,9 @@ async function readOne(file: ArticleFile, { contentDir, settings, cache }: LoadO
     return { outcome: { draft: false, diagnostics: [error("unreadable", file.file, `cannot be read (${errorCodeOf(cause)}); fix the file's permissions`)] } };
   }
   if (cache === undefined) return { outcome: await read({ bytes, file }) };
-  // The outcome depends on the bytes, on where the file is (its name gives a slug, its bundle the assets) and on the time zone.
-  const cacheKey = cache.keyOf(bytes, JSON.stringify(file), timeZone);
+  // The outcome depends on the bytes, on where the file is (its name gives a slug, its bundle the assets), on the
+  // time zone, and on the site's language, whose stemmer cuts the words of an article that names no language.
+  const cacheKey = cache.keyOf(bytes, JSON.stringify(file), timeZone, language);
   let outcome = cache.get(cacheKey);
   if (outcome === undefined) {
     outcome = await read({ bytes, file });
@@ -244,8 +251,11 @@ async function readOne(file: ArticleFile, { contentDir, settings, cache }: LoadO
   return { outcome, cacheKey };
 }
 
-/** What one article file holds, checked, its body rendered: what the build cache keeps, the same wherever it is read. */
-export function readArticle(bytes: Uint8Array, file: ArticleFile, timeZone: string, renderMarkdown: LoadOptions["renderMarkdown"]): ReadOutcome {
+/**
+ * What one article file holds, checked, its body rendered and its search
+ * index record made: what the build cache keeps, the same wherever it is read.
+ */
+export async function readArticle(bytes: Uint8Array, file: ArticleFile, { timeZone, language }: ArticleReadSettings, renderMarkdown: LoadOptions["renderMarkdown"]): Promise<ReadOutcome> {
   const source = readArticleSource(bytes, file.file);
   if (!source.ok) return { draft: false, diagnostics: source.diagnostics };
   const { fields, draft, diagnostics, notAnArticle } = readArticleFields(file, source.source, timeZone);
@@ -258,7 +268,9 @@ export function readArticle(bytes: Uint8Array, file: ArticleFile, timeZone: stri
   if (fields === undefined) return { draft, diagnostics: allDiagnostics };
   const { markdown, ...rest } = fields;
   const body = renderMarkdown(markdown, source.source.bodyLine, fields.title);
+  const stemming = stemmingLanguage(fields.lang ?? language);
+  const record = indexRecord({ title: fields.title, bodyHtml: body.html }, stemming, await loadStemmer(stemming));
   const templates = templateSyntaxWarning(file.file, body.templates);
-  return { article: { fields: rest, body }, draft, diagnostics: templates === undefined ? allDiagnostics : [...allDiagnostics, templates] };
+  return { article: { fields: rest, body, record }, draft, diagnostics: templates === undefined ? allDiagnostics : [...allDiagnostics, templates] };
 }
 

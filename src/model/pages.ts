@@ -55,7 +55,7 @@ export const PAGE_KINDS = {
   tag: pageKind({ about: "Each tag's pages (/tag/slug/, /tag/slug/page/2/ ...).", partial: "listing-page.njk", build: tagPages, inSitemap: always, inOfflineShell: false }),
   authors: pageKind({ about: "The index of authors, with counts; none when no article names one.", partial: "topic-index-page.njk", build: authorIndexes, inSitemap: always, inOfflineShell: false }),
   author: pageKind({ about: "Each author's pages (/author/slug/, /author/slug/page/2/ ...).", partial: "listing-page.njk", build: authorPages, inSitemap: always, inOfflineShell: false }),
-  search: pageKind({ about: "The search page: Pagefind's index, searched in the reader's browser.", partial: "search-page.njk", build: one(searchPage), inSitemap: always, inOfflineShell: true }),
+  search: pageKind({ about: "The search page: the search index, searched in the reader's browser.", partial: "search-page.njk", build: one(searchPage), inSitemap: always, inOfflineShell: true }),
   // Drafts (published with --drafts) stay out of the sitemap, as out of search.
   article: pageKind({ about: "One page per article.", partial: "article-page.njk", build: articlePages, inSitemap: (page) => page.searchable, inOfflineShell: false }),
   // One per old address of an article: small, and as many as the articles.

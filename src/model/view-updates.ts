@@ -28,9 +28,13 @@ export function withNewBodies(previous: { readonly articles: readonly Article[];
   return updated === undefined ? previous.views : { site: previous.views.site, pages: { ...previous.views.pages, article: updated } };
 }
 
-/** Whether two articles are the same but for their bodies, compared field by field (a copy without the body would cost more). */
+/**
+ * Whether two articles are the same but for their bodies, compared field by
+ * field (a copy without the body would cost more). The search index record
+ * is read from the title and the body, and no view prints it.
+ */
 function sameExceptBody(a: Article, b: Article): boolean {
   const keys = Object.keys(a) as (keyof Article)[];
   if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((key) => key === "bodyHtml" || (key in b && sameView(a[key], b[key])));
+  return keys.every((key) => key === "bodyHtml" || key === "searchRecord" || (key in b && sameView(a[key], b[key])));
 }

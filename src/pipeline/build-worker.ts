@@ -23,6 +23,6 @@ answerTasks(async (message) => {
   const key = JSON.stringify(task.markdown);
   const render = renderers.get(key) ?? createMarkdownRenderer(task.markdown);
   renderers.set(key, render);
-  const outcomes: ReadOutcome[] = task.articles.map(({ bytes, file }) => readArticle(bytes, file, task.timeZone, render));
+  const outcomes: ReadOutcome[] = await Promise.all(task.articles.map(({ bytes, file }) => readArticle(bytes, file, task.settings, render)));
   return { value: outcomes };
 });

@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { RUNNING_EXTENSION, WorkerPool } from "../core/worker-pool.ts";
-import type { ArticleBytes, ReadOutcome } from "../content/load-archive.ts";
+import type { ArticleBytes, ArticleReadSettings, ReadOutcome } from "../content/load-archive.ts";
 import type { MarkdownOptions } from "../content/markdown.ts";
 import type { SiteViews } from "../model/pages.ts";
 import type { SiteRendering } from "../render/eleventy-site.ts";
@@ -15,7 +15,7 @@ export type BuildTask =
       /** When given, the worker answers with the digests of the pages it rendered (pageDigests, with this identity). */
       readonly digestWith?: string;
     }
-  | { readonly kind: "read"; readonly articles: readonly ArticleBytes[]; readonly timeZone: string; readonly markdown: MarkdownOptions };
+  | { readonly kind: "read"; readonly articles: readonly ArticleBytes[]; readonly settings: ArticleReadSettings; readonly markdown: MarkdownOptions };
 
 /** Workers started side by side at most: two keep the memory of two Eleventy runs. */
 const MOST_WORKERS = 2;
@@ -61,12 +61,12 @@ export class BuildWorkers {
   }
 
   /** Reads a batch of articles in the first free worker, as readArticle would here. */
-  async read(articles: readonly ArticleBytes[], timeZone: string, markdown: MarkdownOptions): Promise<readonly ReadOutcome[]> {
+  async read(articles: readonly ArticleBytes[], settings: ArticleReadSettings, markdown: MarkdownOptions): Promise<readonly ReadOutcome[]> {
     this.#articlesRead += articles.length;
     // An article takes about as long to read as two pages to render.
     this.start(buildWorkerCount(2 * this.#articlesRead));
     // Answered by build-worker.ts with readArticle's outcomes, in order.
-    return (await this.#pool.run({ kind: "read", articles, timeZone, markdown })) as readonly ReadOutcome[];
+    return (await this.#pool.run({ kind: "read", articles, settings, markdown })) as readonly ReadOutcome[];
   }
 
   /** Ends the workers; work under way is abandoned. Resolves once every thread has stopped. */

@@ -29,13 +29,11 @@ export function runningCodeIdentity(code: RunningCode): string {
 }
 
 /**
- * What makes the files of a site's output besides their own sources (a
- * page's view, a search bundle's pages): the running code (`codeIdentity`,
- * from runningCodeIdentity: it writes the pages' HTML, prepares it for the
- * index and holds Pagefind's version), the templates that print the pages
- * (`layoutFolders`: the theme's and an archive's own) and the settings. A
- * page or a period whose views and this identity are unchanged gets the same
- * file or bundle, which a build reuses.
+ * What makes the pages of a site's output besides their own views: the
+ * running code (`codeIdentity`, from runningCodeIdentity: it writes the
+ * pages' HTML), the templates that print the pages (`layoutFolders`: the
+ * theme's and an archive's own) and the settings. A page whose view and this
+ * identity are unchanged gets the same file, which a build reuses.
  */
 export function outputIdentity(codeIdentity: string, layoutFolders: readonly string[], settings: unknown): string {
   const hash = createHash("sha256").update(codeIdentity).update(JSON.stringify(settings));

@@ -6,7 +6,7 @@ import { fingerprintedPages, pageChanges, type PageChanges, type PageFingerprint
 import type { SiteViews } from "../model/pages.ts";
 import { writeBesidePages } from "../publish/beside-pages.ts";
 import type { BuildWorkers } from "./build-workers.ts";
-import { loadSite, openArticleCache, outputIdentityOf, type Site } from "./load-site.ts";
+import { loadSite, openArticleCache, type Site } from "./load-site.ts";
 import type { BuildRequest } from "./request.ts";
 
 /** A load of the archive under `npm start`, and the pages it has to render again. */
@@ -30,8 +30,6 @@ export class DevSession {
   /** The pages in the output folder, as the last build that wrote left them: the next removes those it no longer has. */
   #pagesOnDisk: readonly string[] = [];
   #previous: Site | undefined;
-  /** What makes the output's files besides their views (code, templates, settings), computed again when a template or the settings changed. */
-  #outputIdentity: string | undefined;
   readonly #pagesWritten: () => void;
   readonly #workers: BuildWorkers | undefined;
 
@@ -103,14 +101,12 @@ export class DevSession {
     this.#pagesOnDisk = fingerprintedPages(changes.fingerprints);
     this.#fingerprints = changes.fingerprints;
     this.#previous = site;
-    // Only the periods an edit changed are indexed again; the others' bundles stay where they are.
-    this.#outputIdentity ??= outputIdentityOf(this.#request);
-    await writeBesidePages(outputDir, site, this.#request, this.#pagesWritten, { outputDir, identity: this.#outputIdentity });
+    // The search index's files an edit did not change stay where they are.
+    await writeBesidePages(outputDir, site, this.#request, this.#pagesWritten, outputDir);
   }
 
   #forget(): void {
     this.#fingerprints = undefined;
     this.#previous = undefined;
-    this.#outputIdentity = undefined;
   }
 }

@@ -9,7 +9,6 @@ import { withProblemsOverlay } from "../publish/problems-overlay.ts";
 import { servePages } from "../render/eleventy-site.ts";
 import { buildWorkerCount, BuildWorkers } from "./build-workers.ts";
 import { LAYOUTS_DIR } from "../render/theme.ts";
-import { stopSearchIndexer } from "../search/search-index.ts";
 import { outputFailure, refuseToBuild, reporter, type Console } from "./build.ts";
 import { DevSession, type DevLoad } from "./dev-session.ts";
 import { formatDiagnostics } from "./report.ts";
@@ -41,9 +40,9 @@ export async function runServe(first: BuildRequest, options: ServeOptions, io: C
   const workers = new BuildWorkers();
   workers.start(1);
   // Stopping the server (Ctrl+C, or SIGTERM from a process manager or a test), during the first build
-  // or later, is its normal end. Pagefind's indexer is a child process and the worker threads write
-  // into the output folder: both are stopped, so that nothing writes there once this process has exited.
-  const stop = (): void => void Promise.all([stopSearchIndexer(), workers.close()]).finally(() => process.exit(0));
+  // or later, is its normal end. The worker threads write into the output folder: they are stopped,
+  // so that nothing writes there once this process has exited.
+  const stop = (): void => void workers.close().finally(() => process.exit(0));
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 

@@ -44,8 +44,8 @@ export async function writeSite(stagingDir: string, site: Site, request: BuildRe
   const rendered = countPages(toRender);
   const { workers: renderedBy, digests: madeThere } = rendered === 0 ? { workers: 0, digests: new Map<string, string>() } : await renderInWorkers(stagingDir, toRender, request, workers, digests === undefined && reuse.recording ? identity : undefined);
   if (reuse.recording) for (const page of selectPages(toRender.pages, () => true)) reuse.wrote(page.permalink, digests?.get(page.permalink) ?? madeThere.get(page.permalink) ?? "");
-  // The search bundles of periods whose pages did not change are copied from the output being replaced.
-  const beside = await writeBesidePages(stagingDir, site, request, () => undefined, { outputDir: request.outputDir, identity }, reuse);
+  // The search index's files that did not change are linked from the output being replaced.
+  const beside = await writeBesidePages(stagingDir, site, request, () => undefined, request.outputDir, reuse);
   return { rendering: { rendered, workers: renderedBy, reused: countPages(site.views) - rendered }, beside, seconds: (performance.now() - started) / 1000 };
 }
 

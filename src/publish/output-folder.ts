@@ -152,7 +152,7 @@ async function whileInterruptible<T>(staging: string, alsoOnInterrupt: readonly 
   const onInterrupt = (): void => {
     const remove = (): never => {
       try {
-        // Retried: Pagefind's indexer, another process, may be writing into the folder.
+        // Retried: removing a folder another process still writes into fails at first (ENOTEMPTY).
         rmSync(staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
         for (const folder of alsoOnInterrupt) rmSync(folder, { recursive: true, force: true });
       } finally {

@@ -31,7 +31,7 @@ describe("npm start's errors in the browser", () => {
     const output = join(await temporaryFolder(), "site");
     const port = 20000 + Math.floor(Math.random() * 20000);
     startCli(["serve", "--no-cache", "--content", content, "--output", output, "--port", String(port)]);
-    await until("the first build has written its search index", async () => (await stat(join(output, "pagefind/pagefind.js"))).isFile());
+    await until("the first build has written its search index", async () => (await stat(join(output, "search-index/entry.bin"))).isFile());
 
     const { page } = await openPage(`http://127.0.0.1:${port}/`);
     await page.goto(`http://127.0.0.1:${port}/2021/04/02/bravo/`);
