@@ -10,7 +10,15 @@ interface TaskMessage {
   readonly id: number;
   readonly task: unknown;
 }
-type AnswerMessage = { readonly id: number; readonly ok: true; readonly value: unknown } | { readonly id: number; readonly ok: false; readonly message: string; readonly stack?: string };
+type AnswerMessage =
+  | { readonly id: number; readonly ok: true; readonly value: unknown }
+  | { readonly id: number; readonly ok: false; readonly message: string; readonly stack?: string; readonly system?: SystemFailure };
+
+/** The system error (a full disk, a refused write) behind a worker's error, when there is one: its code and the path it names. */
+interface SystemFailure {
+  readonly code: string;
+  readonly path?: string;
+}
 
 /**
  * Starts a worker thread running `module`. Compiled, the module is
@@ -62,7 +70,7 @@ export class WorkerPool<Task> {
       this.#queue.push({
         message: { id: this.#nextId++, task },
         transfer,
-        settle: (answer) => (answer.ok ? resolve(answer.value) : reject(workerError(answer.message, answer.stack))),
+        settle: (answer) => (answer.ok ? resolve(answer.value) : reject(workerError(answer.message, answer.stack, answer.system))),
       });
       if (this.#workers.length === 0) this.start(1);
       this.#dispatch();
@@ -116,9 +124,13 @@ export class WorkerPool<Task> {
   }
 }
 
-/** A worker's error, in this thread: its messages, and where the worker threw it. */
-function workerError(message: string, workerStack: string | undefined): Error {
-  const error = new Error(message);
+/**
+ * A worker's error, in this thread: its messages, and where the worker threw
+ * it; caused by its system error's code and path, so that a full disk is
+ * described as it is when this thread writes.
+ */
+function workerError(message: string, workerStack: string | undefined, system: SystemFailure | undefined): Error {
+  const error = new Error(message, system === undefined ? {} : { cause: system });
   if (workerStack !== undefined) error.stack = `Error: ${message}\n${workerStack}`;
   return error;
 }
@@ -134,10 +146,29 @@ export function answerTasks(answer: (task: unknown) => Promise<{ readonly value:
   port.on("message", ({ id, task }: TaskMessage) => {
     answer(task).then(
       ({ value, transfer = [] }) => port.postMessage({ id, ok: true, value } satisfies AnswerMessage, [...transfer]),
-      (cause: unknown) =>
-        port.postMessage({ id, ok: false, message: messageChain(cause), ...(cause instanceof Error && cause.stack !== undefined ? { stack: framesOf(cause.stack) } : {}) } satisfies AnswerMessage),
+      (cause: unknown) => {
+        const system = systemFailureOf(cause);
+        port.postMessage({
+          id,
+          ok: false,
+          message: messageChain(cause),
+          ...(cause instanceof Error && cause.stack !== undefined ? { stack: framesOf(cause.stack) } : {}),
+          ...(system === undefined ? {} : { system }),
+        } satisfies AnswerMessage);
+      },
     );
   });
+}
+
+/** The first error of a chain (see messageChain) that carries a system error's code, with the path it names. */
+function systemFailureOf(error: unknown): SystemFailure | undefined {
+  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 10; depth += 1) {
+    if ("code" in current && typeof current.code === "string" && "syscall" in current) {
+      return { code: current.code, ...("path" in current && typeof current.path === "string" ? { path: current.path } : {}) };
+    }
+    current = "originalError" in current && current.originalError !== undefined ? current.originalError : current.cause;
+  }
+  return undefined;
 }
 
 /** The lines of a stack that name where it was thrown, without its first line (the error's own message). */
