@@ -43,6 +43,14 @@ export function isValidTimeZone(zone: string): boolean {
   return IANAZone.isValidZone(zone);
 }
 
+/** The build's calendar day in the archive's zone: from SOURCE_DATE_EPOCH (seconds) when set, so builds can be repeated. */
+export function buildDay(sourceDateEpoch: string | undefined, nowMs: number, timeZone: string): CalendarDate {
+  const seconds = sourceDateEpoch === undefined || sourceDateEpoch.trim() === "" ? undefined : Number(sourceDateEpoch);
+  const instant = seconds !== undefined && Number.isFinite(seconds) ? seconds * 1000 : nowMs;
+  const local = DateTime.fromMillis(instant, { zone: timeZone });
+  return { year: local.year, month: local.month, day: local.day };
+}
+
 /**
  * Reads a front-matter date as written (the YAML core schema keeps it as text)
  * and places it in the archive's time zone. A date alone is that calendar date

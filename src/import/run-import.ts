@@ -3,10 +3,10 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { didYouMean } from "../core/closest-name.ts";
 import { parseCommandOptions } from "../core/command-line.ts";
+import type { Console } from "../core/console.ts";
 import { errorCodeOf } from "../core/diagnostics.ts";
 import { isDirectory } from "../core/files.ts";
 import { isInside } from "../core/project.ts";
-import type { Console } from "../pipeline/build.ts";
 import { planFeedImport, readFeedSource } from "./feed.ts";
 import { formatImportReport } from "./import-report.ts";
 import type { MediaSource } from "./media.ts";
@@ -36,15 +36,12 @@ export const IMPORT_USAGE = `Usage: news-archive import wordpress EXPORT.xml --c
 Exit codes: 0 imported, 1 the source cannot be read or is not an export or feed,
 or a file could not be written, 2 a wrong command line.`;
 
-/** Where the importer writes its report. */
-export type ImportConsole = Console;
-
 /**
  * The import command: reads a WordPress export or a feed, writes one
  * Markdown article per post into the content folder, and prints a report.
  * Returns the process's exit code; `argv` is what follows `import`.
  */
-export async function runImport(argv: readonly string[], io: ImportConsole): Promise<number> {
+export async function runImport(argv: readonly string[], io: Console): Promise<number> {
   const started = performance.now();
   const request = parseRequest(argv);
   if ("exit" in request) {

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
+import type { Console } from "../core/console.ts";
 import { compareDiagnostics, warning, type Diagnostic } from "../core/diagnostics.ts";
 import { outputFileFor } from "../core/urls.ts";
 import { countPages, renderPasses } from "../model/page-changes.ts";
@@ -14,11 +15,6 @@ import { DevSession } from "./dev-session.ts";
 import { loadSite, openArticleCache, searchBundleIdentityOf, type Site } from "./load-site.ts";
 import { describeWriteFailure, formatDiagnostics, formatSummary, nothingToPublish } from "./report.ts";
 import type { BuildRequest } from "./request.ts";
-
-export interface Console {
-  readonly out: (line: string) => void;
-  readonly err: (line: string) => void;
-}
 
 export interface RunOptions {
   /** Build, then watch the content and templates, rebuild on each edit and serve the site on 127.0.0.1 with live reload (`npm start`). */

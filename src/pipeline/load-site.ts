@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { realpath } from "node:fs/promises";
 import { lastModifiedMs } from "../core/article.ts";
+import { buildDay } from "../core/dates.ts";
 import { compareDiagnostics, errorCodeOf, warning, type Diagnostic } from "../core/diagnostics.ts";
 import { CODE_ROOT, PROJECT_ROOT, RUNS_COMPILED } from "../core/project.ts";
 import { slugify } from "../core/slugs.ts";
@@ -12,7 +13,6 @@ import { buildArchiveModel } from "../model/archive-model.ts";
 import { latestArticles } from "../model/latest.ts";
 import { buildSiteViews } from "../model/pages.ts";
 import { bundleAssetCopies } from "../model/views/article-pages.ts";
-import { buildDay } from "../model/views/context.ts";
 import { buildFeeds } from "../publish/feeds.ts";
 import { buildRedirectFiles } from "../publish/redirects.ts";
 import { buildSitemap } from "../publish/sitemap.ts";

@@ -1,8 +1,8 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { build, type BuildOptions } from "esbuild";
 import { CODE_ROOT, RUNS_COMPILED } from "../core/project.ts";
 import { THEME_FILES } from "../core/assets.ts";
+import { bundleForBrowser } from "../core/script-bundle.ts";
 import { outputFileFor } from "../core/urls.ts";
 
 /**
@@ -54,12 +54,4 @@ export async function writeBundledBrowserScripts(distDir: string): Promise<void>
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, code);
   }
-}
-
-/** Bundles a script for browsers: one classic, minified file, from an entry file or from source text. */
-export async function bundleForBrowser(input: Pick<BuildOptions, "entryPoints" | "stdin">): Promise<string> {
-  const result = await build({ ...input, bundle: true, format: "iife", target: "es2022", minify: true, write: false, logLevel: "silent" });
-  const output = result.outputFiles[0];
-  if (output === undefined) throw new Error(`esbuild produced nothing for ${JSON.stringify(input.entryPoints ?? input.stdin?.sourcefile ?? "a script")}`);
-  return output.text;
 }

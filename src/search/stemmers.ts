@@ -1,4 +1,4 @@
-import { bundleForBrowser } from "../render/browser-scripts.ts";
+import { bundleForBrowser } from "../core/script-bundle.ts";
 import type { PortableLanguage } from "./portable-index.ts";
 import { PORTABLE_INDEX_CALLBACK } from "./portable-query.ts";
 

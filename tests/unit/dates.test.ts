@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
-import { parseArticleDate, splitFileNameDate, type ArticleDate } from "../../src/core/dates.ts";
+import { buildDay, parseArticleDate, splitFileNameDate, type ArticleDate } from "../../src/core/dates.ts";
 
 const originalTz = process.env["TZ"];
 after(() => {
@@ -117,5 +117,16 @@ describe("dates in file names", () => {
   it("finds no date in a name without the prefix", () => {
     assert.equal(splitFileNameDate("annual-report"), undefined);
     assert.equal(splitFileNameDate("2021-04-annual-report"), undefined);
+  });
+});
+
+describe("the build's day", () => {
+  it("comes from SOURCE_DATE_EPOCH when it is set, in the archive's zone", () => {
+    assert.deepEqual(buildDay("1618012800", 0, "UTC"), { year: 2021, month: 4, day: 10 });
+    assert.deepEqual(buildDay("1618012800", 0, "America/Los_Angeles"), { year: 2021, month: 4, day: 9 });
+  });
+
+  it("is today otherwise", () => {
+    assert.deepEqual(buildDay(undefined, Date.UTC(2030, 0, 2, 12), "UTC"), { year: 2030, month: 1, day: 2 });
   });
 });

@@ -5,7 +5,6 @@ import type { Article } from "../../src/core/article.ts";
 import { buildArchiveModel } from "../../src/model/archive-model.ts";
 import { buildSiteViews as buildViews, type SiteViews } from "../../src/model/pages.ts";
 import { bundleAssetCopies } from "../../src/model/views/article-pages.ts";
-import { buildDay } from "../../src/model/views/context.ts";
 import type { CalendarDay } from "../../src/model/views/types.ts";
 import type { Settings } from "../../src/core/settings.ts";
 import { THEME_FILES } from "../../src/core/assets.ts";
@@ -204,17 +203,6 @@ describe("empty sidebar boxes", () => {
     const site = buildSiteViews([articleOn(2021, 1, 1)], [news], settings, today).site;
     assert.deepEqual(site.sidebar.map((box) => [box.id, box.title]), [["sidebar-3", "News"]]);
     assert.deepEqual(buildSiteViews([articleOn(2021, 1, 1)], [news], settingsWith(), today).site.sidebar, []);
-  });
-});
-
-describe("the build's day", () => {
-  it("comes from SOURCE_DATE_EPOCH when it is set, in the archive's zone", () => {
-    assert.deepEqual(buildDay("1618012800", 0, "UTC"), { year: 2021, month: 4, day: 10 });
-    assert.deepEqual(buildDay("1618012800", 0, "America/Los_Angeles"), { year: 2021, month: 4, day: 9 });
-  });
-
-  it("is today otherwise", () => {
-    assert.deepEqual(buildDay(undefined, Date.UTC(2030, 0, 2, 12), "UTC"), { year: 2030, month: 1, day: 2 });
   });
 });
 

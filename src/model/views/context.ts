@@ -136,11 +136,3 @@ export function pagination(current: number, total: number, hrefOf: (page: number
     pages: pageNumbersToShow(current, total).map((number) => (number === null ? { gap: true as const } : { number, href: hrefOf(number), current: number === current })),
   };
 }
-
-/** The build's calendar day in the archive's zone: from SOURCE_DATE_EPOCH (seconds) when set, so builds can be repeated. */
-export function buildDay(sourceDateEpoch: string | undefined, nowMs: number, timeZone: string): CalendarDay {
-  const seconds = sourceDateEpoch === undefined || sourceDateEpoch.trim() === "" ? undefined : Number(sourceDateEpoch);
-  const instant = seconds !== undefined && Number.isFinite(seconds) ? seconds * 1000 : nowMs;
-  const local = DateTime.fromMillis(instant, { zone: timeZone });
-  return { year: local.year, month: local.month, day: local.day };
-}
