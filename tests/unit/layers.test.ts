@@ -5,27 +5,29 @@ import { describe, it } from "node:test";
 import { PROJECT_ROOT } from "../../src/core/project.ts";
 
 /**
- * The layer rule of docs/architecture.md, kept true by this test: each
- * folder of src/ may import its own files and the folders below it, never
- * one above. The browser scripts and the service worker are bundled
- * separately for the browser: they may use the pure parts below them, and
- * nothing imports them.
+ * The layer rule of docs/architecture.md, kept true by this test: the table
+ * under "The layers" names, for each folder of src/, the folders it may
+ * import from. A file may import files of its own folder and of those, and
+ * nothing else; the browser scripts and the service worker, bundled
+ * separately for the browser, are in no row, so nothing imports them.
  */
-const LAYERS: readonly (readonly string[])[] = [
-  ["core"],
-  ["content"],
-  ["model"],
-  ["render"],
-  ["search"],
-  ["publish"],
-  ["pipeline"],
-  ["import"],
-  ["cli"],
-];
-const BUNDLED_FOR_THE_BROWSER: ReadonlyMap<string, readonly string[]> = new Map([
-  ["browser", ["core", "search"]],
-  ["worker", ["core"]],
-]);
+const ARCHITECTURE_DOC = join(PROJECT_ROOT, "docs", "architecture.md");
+
+/** Each folder's row of the table: the folders it may import from. */
+type LayerEdges = ReadonlyMap<string, readonly string[]>;
+
+/** Reads the table of the section "The layers": `| \`folder\` | \`a\`, \`b\` (or nothing) | what it holds |`. */
+function readLayerEdges(markdown: string): LayerEdges {
+  const section = markdown.split(/^## /m).find((part) => part.startsWith("The layers\n")) ?? "";
+  const edges = new Map<string, string[]>();
+  for (const line of section.split("\n")) {
+    const cells = line.split("|").map((cell) => cell.trim());
+    const folder = /^`([a-z-]+)`$/.exec(cells[1] ?? "")?.[1];
+    if (folder === undefined || cells.length < 4) continue;
+    edges.set(folder, [...(cells[2] ?? "").matchAll(/`([a-z-]+)`/g)].map((match) => match[1] ?? ""));
+  }
+  return edges;
+}
 
 const SRC = join(PROJECT_ROOT, "src");
 /** Static imports and re-exports (`import … from "x"`, `import "x"`, `export … from "x"`) and dynamic `import("x")`. */
@@ -53,21 +55,16 @@ function readModules(): Module[] {
 }
 
 const folderOf = (path: string): string => path.split("/")[0] ?? "";
-const rankOf = (folder: string): number => LAYERS.findIndex((layer) => layer.includes(folder));
 
 /** Why an import breaks the rule, or undefined when it keeps it. */
-function breach(from: string, to: string): string | undefined {
+function breach(edges: LayerEdges, from: string, to: string): string | undefined {
   const fromFolder = folderOf(from);
   const toFolder = folderOf(to);
   if (fromFolder === toFolder) return undefined;
-  if (BUNDLED_FOR_THE_BROWSER.has(toFolder)) return `${toFolder}/ is bundled for the browser; nothing imports it`;
-  const browserMay = BUNDLED_FOR_THE_BROWSER.get(fromFolder);
-  if (browserMay !== undefined) return browserMay.includes(toFolder) ? undefined : `${fromFolder}/ may import only ${browserMay.join(", ")}`;
-  const fromRank = rankOf(fromFolder);
-  const toRank = rankOf(toFolder);
-  if (fromRank < 0) return `${fromFolder}/ is in no layer`;
-  if (toRank < 0) return `${toFolder}/ is in no layer`;
-  return toRank < fromRank ? undefined : `${toFolder}/ is not below ${fromFolder}/`;
+  const allowed = edges.get(fromFolder);
+  if (allowed === undefined) return `${fromFolder}/ has no row in the table of layers`;
+  if (allowed.includes(toFolder)) return undefined;
+  return allowed.length === 0 ? `${fromFolder}/ may import no other folder` : `${fromFolder}/ may import only ${allowed.join(", ")}`;
 }
 
 /** The import cycles between files, each as the list of files around it. */
@@ -91,26 +88,39 @@ function cycles(modules: readonly Module[]): string[][] {
 
 describe("the layers of src/", () => {
   const modules = readModules();
+  const edges = readLayerEdges(readFileSync(ARCHITECTURE_DOC, "utf8"));
+  /** Every import from one folder to another, as "from -> to", once each. */
+  const taken = new Set(modules.flatMap((module) => module.imports.map((target) => `${folderOf(module.path)} -> ${folderOf(target)}`)));
 
-  it("finds the modules and their imports", () => {
+  it("finds the modules and their imports, and the table of layers", () => {
     assert.ok(modules.length > 40, `only ${modules.length} modules found`);
     assert.ok(modules.some((module) => module.imports.includes("core/urls.ts")));
+    assert.deepEqual(edges.get("core"), [], "core/ imports no other folder");
+    assert.ok(edges.get("cli")?.includes("pipeline"), "cli/ may import pipeline/");
   });
 
-  it("puts every folder of src/ in a layer", () => {
-    const folders = new Set(modules.map((module) => folderOf(module.path)));
-    const unplaced = [...folders].filter((folder) => rankOf(folder) < 0 && !BUNDLED_FOR_THE_BROWSER.has(folder));
-    assert.deepEqual(unplaced, []);
+  it("gives every folder of src/ a row of the table, and the table no folder that is not there", () => {
+    const folders = [...new Set(modules.map((module) => folderOf(module.path)))].sort();
+    assert.deepEqual([...edges.keys()].sort(), folders);
   });
 
-  it("has no import from a layer to one above it", () => {
+  it("has no import the table does not allow", () => {
     const breaches = modules.flatMap((module) =>
       module.imports.flatMap((target) => {
-        const why = breach(module.path, target);
+        const why = breach(edges, module.path, target);
         return why === undefined ? [] : [`${module.path} imports ${target}: ${why}`];
       }),
     );
     assert.deepEqual(breaches, []);
+  });
+
+  it("has no edge in the table that no import takes", () => {
+    const unused = [...edges].flatMap(([from, allowed]) => allowed.map((to) => `${from} -> ${to}`)).filter((edge) => !taken.has(edge));
+    assert.deepEqual(unused, []);
+  });
+
+  it("has no cycle in the table", () => {
+    assert.deepEqual(cycles([...edges].map(([path, imports]) => ({ path, imports }))), []);
   });
 
   it("has no cycle of imports between files", () => {
@@ -118,10 +128,13 @@ describe("the layers of src/", () => {
   });
 
   it("names a breach of the rule when there is one", () => {
-    assert.equal(breach("content/load-archive.ts", "pipeline/build.ts"), "pipeline/ is not below content/");
-    assert.equal(breach("render/theme.ts", "browser/search.ts"), "browser/ is bundled for the browser; nothing imports it");
-    assert.equal(breach("browser/search.ts", "publish/feeds.ts"), "browser/ may import only core, search");
-    assert.equal(breach("publish/feeds.ts", "core/urls.ts"), undefined);
+    const table = readLayerEdges("## The layers\n\n| folder | may import | holds |\n| --- | --- | --- |\n| `core` | nothing | x |\n| `search` | `core` | y |\n| `render` | `core` | z |\n\n## Next\n\n| `next` | `core` | w |\n");
+    assert.deepEqual([...table], [["core", []], ["search", ["core"]], ["render", ["core"]]]);
+    assert.equal(breach(table, "search/stemmers.ts", "render/browser-scripts.ts"), "search/ may import only core");
+    assert.equal(breach(table, "core/dates.ts", "search/words.ts"), "core/ may import no other folder");
+    assert.equal(breach(table, "browser/search.ts", "core/urls.ts"), "browser/ has no row in the table of layers");
+    assert.equal(breach(table, "search/words.ts", "core/urls.ts"), undefined);
+    assert.equal(breach(table, "core/urls.ts", "core/dates.ts"), undefined);
     assert.deepEqual(cycles([{ path: "a.ts", imports: ["b.ts"] }, { path: "b.ts", imports: ["a.ts"] }]), [["a.ts", "b.ts", "a.ts"]]);
   });
 });
