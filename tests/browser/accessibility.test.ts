@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { before, describe, it } from "node:test";
-import { openPage, serveSample } from "./browser.ts";
+import { openPage, serveSample } from "../support/browser.ts";
 
 interface AxeViolation {
   readonly id: string;

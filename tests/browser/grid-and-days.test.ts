@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { openPage, serveSample } from "./browser.ts";
+import { openPage, serveSample } from "../support/browser.ts";
 
 /** The sample is built on 2026-12-01 (see serveSample): December 2026, which has an event, is the build's month. */
 const CURRENT_MONTH = "December 2026: 1 article";

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
-import { buildSite, openPage, serveSite } from "./browser.ts";
+import { buildSite, openPage, serveSite } from "../support/browser.ts";
 
 /**
  * A visitor arriving by an article's old address, on a static host that

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
 import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
-import { buildSite, openPage, serveSite } from "./browser.ts";
+import { buildSite, openPage, serveSite } from "../support/browser.ts";
 
 // Two articles a period: 2021 (the newest, in pagefind/), 2020 and 2019, each in pagefind/periods/.
 const dates = ["2019-03-05", "2019-09-12", "2020-02-10", "2020-10-21", "2021-04-09", "2021-06-30"];

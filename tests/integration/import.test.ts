@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -9,23 +9,11 @@ import { PROJECT_ROOT } from "../../src/core/project.ts";
 import matter from "gray-matter";
 import { temporaryFolder } from "../support/archive.ts";
 import { readPage, runCli, runImportCli } from "../support/cli.ts";
+import { filePaths, modificationTimes } from "../support/tree.ts";
 
 const FIXTURES = join(PROJECT_ROOT, "tests/fixtures/import");
 const GAZETTE = join(FIXTURES, "gazette.xml");
 const UPLOADS = join(FIXTURES, "uploads");
-
-async function filesUnder(root: string): Promise<string[]> {
-  return (await readdir(root, { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1))
-    .sort();
-}
-
-async function modificationTimes(root: string): Promise<Map<string, number>> {
-  const times = new Map<string, number>();
-  for (const file of await filesUnder(root)) times.set(file, (await stat(join(root, file))).mtimeMs);
-  return times;
-}
 
 /**
  * Follows every old address (`redirect_from`) of every published imported
@@ -41,7 +29,7 @@ async function followOldAddresses(content: string, output: string): Promise<numb
   assert.equal(home.querySelector("script[data-map]")?.getAttribute("data-map"), "/redirects.json");
   const titleAt = async (href: string): Promise<string | undefined> => (await readPage(output, `${decodeURI(href).slice(1)}${href.endsWith("/") ? "index.html" : ""}`)).querySelector("h1")?.textContent?.trim();
   let followed = 0;
-  for (const file of (await filesUnder(content)).filter((name) => name.endsWith(".md"))) {
+  for (const file of (await filePaths(content)).filter((name) => name.endsWith(".md"))) {
     const { data } = matter(await readFile(join(content, file), "utf8"), {});
     if (data["draft"] === true) continue;
     const title = String(data["title"]);
@@ -84,7 +72,7 @@ describe("importing a WordPress export", () => {
       language: "en-US",
       timeZone: "Etc/GMT+7",
     });
-    assert.ok((await filesUnder(content)).includes(join("2024", "harbour-reopens", "harbour.png")));
+    assert.ok((await filePaths(content)).includes("2024/harbour-reopens/harbour.png"));
 
     const output = join(root, "site");
     const build = await runCli(["--content", content, "--output", output, "--check-links"]);
@@ -98,7 +86,7 @@ describe("importing a WordPress export", () => {
     assert.equal(harbour.querySelector(".article-body figure img")?.getAttribute("src"), "harbour.png");
     assert.ok(existsSync(join(output, "2024/03/05/privet-mir/index.html")));
     assert.ok(!existsSync(join(output, "2024/07/01/summer-fair-programme/index.html")), "a scheduled post is not published");
-    for (const page of (await filesUnder(output)).filter((file) => file.endsWith(".html"))) {
+    for (const page of (await filePaths(output)).filter((file) => file.endsWith(".html"))) {
       assert.doesNotMatch(await readFile(join(output, page), "utf8"), /<!-- \/?wp:/, page);
     }
     // Each published post's permalink and its /?p=ID.
@@ -254,7 +242,7 @@ describe("the shared WordPress exports", { skip: corporaAbsent }, () => {
       assert.equal(build.code, 0, build.stdout + build.stderr);
       assert.match(build.stdout, new RegExp(`articles: ${published} found, ${published} published, 0 draft\\(s\\) left out, 0 invalid left out`));
       assert.match(build.stdout, /, 0 in the site's pages\)/);
-      for (const page of (await filesUnder(output)).filter((file) => file.endsWith(".html"))) {
+      for (const page of (await filePaths(output)).filter((file) => file.endsWith(".html"))) {
         assert.doesNotMatch(await readFile(join(output, page), "utf8"), /<!-- \/?wp:/, page);
       }
       // Every post's /?p=ID, and its permalink where it differs.

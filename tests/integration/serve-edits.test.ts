@@ -4,9 +4,9 @@ import { readFile, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { parseHTML } from "linkedom";
-import { filesUnder } from "../../src/core/files.ts";
 import { article, makeArchive, temporaryFolder, writeFiles } from "../support/archive.ts";
 import { startCli } from "../support/cli.ts";
+import { modificationTimes } from "../support/tree.ts";
 
 const TIMEOUT_MS = 60_000;
 
@@ -24,10 +24,7 @@ async function until(what: string, check: () => Promise<boolean>, edit?: () => P
   }
 }
 
-async function modificationTimes(dir: string): Promise<Map<string, number>> {
-  const files = (await filesUnder(dir)).filter((file) => file.path.endsWith(".html"));
-  return new Map(await Promise.all(files.map(async (file) => [file.path, (await stat(join(dir, file.path))).mtimeMs] as const)));
-}
+const pageFile = (path: string): boolean => path.endsWith(".html");
 
 const titlesListed = async (page: string): Promise<string[]> =>
   [...parseHTML(await readFile(page, "utf8")).document.querySelectorAll("main h2 a, main h3 a")].map((link) => link.textContent?.trim() ?? "");
@@ -44,7 +41,7 @@ describe("npm start after an edit", () => {
     startCli(["serve", "--no-cache", "--content", content, "--output", output, "--port", String(port)]);
     const bravo = join(output, "2021/04/02/bravo/index.html");
     await until("the first build has written the search index", async () => (await stat(join(output, "pagefind/pagefind.js"))).isFile());
-    const before = await modificationTimes(output);
+    const before = await modificationTimes(output, pageFile);
     const searchEntry = join(output, "pagefind/pagefind-entry.json");
     const searchIndexBefore = (await stat(searchEntry)).mtimeMs;
 
@@ -53,7 +50,7 @@ describe("npm start after an edit", () => {
     await until("the edited article is rewritten", async () => (await readFile(bravo, "utf8")).includes("Second version."), editBody);
     // The search index is written last: once it is new, every page of that build is written.
     await until("that build has written everything", async () => (await stat(searchEntry)).mtimeMs > searchIndexBefore);
-    const afterBody = await modificationTimes(output);
+    const afterBody = await modificationTimes(output, pageFile);
     const rewritten = [...afterBody].filter(([file, time]) => before.get(file) !== time).map(([file]) => file).sort();
     assert.deepEqual(rewritten, ["2021/04/02/bravo/index.html"]);
 

@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
 import { readPage, runCli, type CliRun } from "../support/cli.ts";
+import { filePaths } from "../support/tree.ts";
 
 /** Line 7 is the body's first line: the front matter takes lines 1-5 and a blank line follows. */
 const REPORT_BODY = [
@@ -32,10 +33,6 @@ const fixture = {
     "Back to [the report]({{ site.baseurl }}{% link 2021/report.md %}).\n\n{% highlight ruby %}\nputs '{{ x }}'\n{% endhighlight %}",
   ),
 };
-
-async function filesUnder(root: string): Promise<string[]> {
-  return (await readdir(root, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-}
 
 describe("building an archive whose bodies hold template calls", () => {
   let content: string;
@@ -79,8 +76,8 @@ describe("building an archive whose bodies hold template calls", () => {
     const body = (await readPage(output, "2021/04/09/report/index.html")).querySelector(".article-body");
     assert.match(body?.textContent ?? "", /and nothing \(\{\{< relref "missing\.md" >\}\}\)\./);
     assert.match(run.stderr, /2021\/report\.md:13: warning: \{\{< relref "missing\.md" >\}\} names no published article/);
-    for (const file of await filesUnder(output)) {
-      if (/\.(html|xml|json)$/.test(file)) assert.doesNotMatch(await readFile(file, "utf8"), /article-ref:/, file);
+    for (const file of await filePaths(output)) {
+      if (/\.(html|xml|json)$/.test(file)) assert.doesNotMatch(await readFile(join(output, file), "utf8"), /article-ref:/, file);
     }
   });
 

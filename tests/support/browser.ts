@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { startStaticServer } from "../../src/publish/static-server.ts";
-import { stopBeforeRemovingFolders, temporaryFolder } from "../support/archive.ts";
-import { runCli } from "../support/cli.ts";
+import { stopBeforeRemovingFolders, temporaryFolder } from "./archive.ts";
+import { runCli } from "./cli.ts";
 
 /** Debian's Chromium; browsers cannot be downloaded here. */
 export const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
