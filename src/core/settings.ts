@@ -4,6 +4,7 @@ import { didYouMean } from "./closest-name.ts";
 import { isValidTimeZone } from "./dates.ts";
 import { errorCodeOf } from "./diagnostics.ts";
 import { positionOfPath, readJsonc } from "./jsonc.ts";
+import { isHttpUrl, isSafeBasePath, normaliseBasePath, withTrailingSlash } from "./site-address.ts";
 import { keysOfObjectAt } from "./schema-keys.ts";
 import { DEFAULT_PERMALINK, parsePermalinkPattern, type PermalinkPattern, type PermalinkStyle } from "./permalinks.ts";
 import { slugify } from "./slugs.ts";
@@ -326,33 +327,4 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 function formatPath(path: readonly PropertyKey[]): string {
   return path.map((part, index) => (typeof part === "number" ? `[${part}]` : `${index === 0 ? "" : "."}${String(part)}`)).join("");
-}
-
-function isHttpUrl(value: string): boolean {
-  // The URL parser drops line breaks and tabs, and encodes quotes, where a line of robots.txt or _redirects would keep them.
-  if (/[\s"'<>\\]/.test(value)) return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.search === "" && url.hash === "";
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The base path starts every link and every line of _redirects: it holds only
- * what a URL path holds as written, so no line break, quote, space, "*" or
- * ":" placeholder can reach those files.
- */
-function isSafeBasePath(value: string): boolean {
-  return value.split("/").every((segment) => /^[\p{L}\p{N}._~%-]*$/u.test(segment) && segment !== ".." && segment !== ".");
-}
-
-function normaliseBasePath(value: string): string {
-  const inner = value.split("/").filter((segment) => segment !== "").join("/");
-  return inner === "" ? "/" : `/${inner}/`;
-}
-
-function withTrailingSlash(url: string): string {
-  return url.endsWith("/") ? url : `${url}/`;
 }
