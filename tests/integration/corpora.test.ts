@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { describe, it } from "node:test";
 import { promisify } from "node:util";
@@ -14,6 +14,7 @@ import { temporaryFolder } from "../support/archive.ts";
 import { checkLinks } from "../../src/publish/link-check.ts";
 import { runCli } from "../support/cli.ts";
 import { checkGridAgainstMonthPages } from "../support/grid.ts";
+import { filePaths } from "../support/tree.ts";
 
 const CORPORA = join(PROJECT_ROOT, "..", "shared", "corpora");
 const absent = existsSync(CORPORA) ? false : `the shared corpora are not on this machine (${CORPORA} is absent)`;
@@ -27,18 +28,13 @@ const LISTING_PAGES: Record<string, readonly string[]> = {
 const FRONT_MATTER_START = /^\uFEFF?\s*-{3,}[ \t]*\r?\n/;
 const DRAFT = /^draft:\s*true\s*$/im;
 
-async function filesIn(root: string): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => relative(root, join(entry.parentPath, entry.name)).split("\\").join("/"));
-}
-
 for (const corpus of ["nodejs-blog", "kubernetes-blog"]) {
   describe(`the shared ${corpus} corpus`, { skip: absent }, () => {
     it("publishes one page for every article file that is neither a listing page nor a draft", async () => {
       const content = join(CORPORA, corpus, "content");
       const sources: string[] = [];
       let drafts = 0;
-      for (const file of await filesIn(content)) {
+      for (const file of await filePaths(content)) {
         const text = await readFile(join(content, file), "utf8");
         if (!FRONT_MATTER_START.test(text) || LISTING_PAGES[corpus]?.includes(file)) continue;
         sources.push(file);
@@ -49,7 +45,7 @@ for (const corpus of ["nodejs-blog", "kubernetes-blog"]) {
       const output = join(await temporaryFolder(), "site");
       const result = await runCli(["--content", content, "--output", output, "--config", join(PROJECT_ROOT, "tests/corpora", `${corpus}.json`)]);
       assert.equal(result.code, 0, result.stderr);
-      const pages = (await filesIn(output)).filter((file) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(file));
+      const pages = (await filePaths(output)).filter((file) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(file));
       assert.ok(sources.length > 500, `found ${sources.length} article files`);
       assert.equal(pages.length, sources.length - drafts, `${sources.length} article files, ${drafts} drafts, ${pages.length} pages`);
       assert.match(result.stdout, new RegExp(`articles: ${sources.length} found, ${sources.length - drafts} published, ${drafts} draft\\(s\\) left out, 0 invalid left out`));
@@ -106,7 +102,7 @@ describe("the shared kubernetes-blog corpus as Hugo places it", { skip: absent |
     const config = ['baseURL = "https://kubernetes.io/"', "[permalinks]", 'blog = "/:section/:year/:month/:day/:slug/"', "[[module.mounts]]", `source = ${JSON.stringify(content)}`, 'target = "content/blog"'];
     await writeFile(join(site, "hugo.toml"), `${config.join("\n")}\n`);
     await mkdir(join(site, "layouts/shortcodes"), { recursive: true });
-    const bodies = await Promise.all((await filesIn(content)).map((file) => readFile(join(content, file), "utf8")));
+    const bodies = await Promise.all((await filePaths(content)).map((file) => readFile(join(content, file), "utf8")));
     for (const name of new Set(bodies.flatMap((text) => [...text.matchAll(/\{\{[<%]\s*([\w-]+)/g)].map((match) => match[1] ?? "")))) {
       const closed = bodies.some((text) => new RegExp(`\\{\\{[<%]\\s*/\\s*${name}\\s*[>%]\\}\\}`).test(text));
       await writeFile(join(site, "layouts/shortcodes", `${name}.html`), closed ? "{{ .Inner }}" : "");
