@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
+import { builtinModules } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { describe, it } from "node:test";
 import { PROJECT_ROOT } from "../../src/core/project.ts";
@@ -36,7 +37,10 @@ const IMPORT_SPECIFIER = /^\s*(?:import|export)\s[^;]*?\bfrom\s*["']([^"']+)["']
 interface Module {
   /** From src/, with forward slashes. */
   readonly path: string;
+  /** Our modules it imports, from src/. */
   readonly imports: readonly string[];
+  /** What else it imports: packages and Node's modules, as written. */
+  readonly packages: readonly string[];
 }
 
 function readModules(): Module[] {
@@ -45,12 +49,10 @@ function readModules(): Module[] {
     .sort()
     .map((file) => {
       const text = readFileSync(join(SRC, file), "utf8");
-      const imports = [...text.matchAll(IMPORT_SPECIFIER)]
-        .map((match) => match[1] ?? match[2] ?? match[3] ?? "")
-        // Our modules, not the packages'.
-        .filter((specifier) => specifier.startsWith(".") && specifier.endsWith(".ts"))
-        .map((specifier) => relative(SRC, resolve(dirname(join(SRC, file)), specifier)).split("\\").join("/"));
-      return { path: file.split("\\").join("/"), imports };
+      const specifiers = [...text.matchAll(IMPORT_SPECIFIER)].map((match) => match[1] ?? match[2] ?? match[3] ?? "");
+      const ours = (specifier: string): boolean => specifier.startsWith(".") && specifier.endsWith(".ts");
+      const imports = specifiers.filter(ours).map((specifier) => relative(SRC, resolve(dirname(join(SRC, file)), specifier)).split("\\").join("/"));
+      return { path: file.split("\\").join("/"), imports, packages: specifiers.filter((specifier) => !ours(specifier)) };
     });
 }
 
@@ -67,8 +69,27 @@ function breach(edges: LayerEdges, from: string, to: string): string | undefined
   return allowed.length === 0 ? `${fromFolder}/ may import no other folder` : `${fromFolder}/ may import only ${allowed.join(", ")}`;
 }
 
+/** The programs bundled for the browser: the modules of these folders, and every module they import, as esbuild bundles them. */
+const BROWSER_PROGRAMS = ["browser", "worker"];
+
+/** Every module a browser bundle holds, from its programs' modules down through their imports, sorted. */
+function bundledForBrowser(modules: readonly Module[]): string[] {
+  const importsOf = new Map(modules.map((module) => [module.path, module.imports]));
+  const found = new Set<string>();
+  const visit = (path: string): void => {
+    if (found.has(path)) return;
+    found.add(path);
+    for (const next of importsOf.get(path) ?? []) visit(next);
+  };
+  for (const module of modules) if (BROWSER_PROGRAMS.includes(folderOf(module.path))) visit(module.path);
+  return [...found].sort();
+}
+
+/** Whether a specifier names one of Node's own modules ("node:fs", or "fs" written the old way): browsers have none. */
+const isNodeModule = (specifier: string): boolean => specifier.startsWith("node:") || builtinModules.includes(specifier.split("/")[0] ?? "");
+
 /** The import cycles between files, each as the list of files around it. */
-function cycles(modules: readonly Module[]): string[][] {
+function cycles(modules: readonly Pick<Module, "path" | "imports">[]): string[][] {
   const edges = new Map(modules.map((module) => [module.path, module.imports]));
   const state = new Map<string, "open" | "done">();
   const found: string[][] = [];
@@ -85,6 +106,26 @@ function cycles(modules: readonly Module[]): string[][] {
   for (const module of modules) visit(module.path, []);
   return found;
 }
+
+describe("the code bundled for the browser", () => {
+  const modules = readModules();
+  const bundled = new Set(bundledForBrowser(modules));
+
+  it("holds the browser scripts, the service worker and the parts of core, text and search they use", () => {
+    for (const path of ["browser/search.ts", "worker/service-worker.ts", "core/archive-save.ts", "text/words.ts", "search/searcher.ts"]) assert.ok(bundled.has(path), `${path} is bundled`);
+    for (const path of ["core/files.ts", "search/search-index.ts", "render/browser-scripts.ts"]) assert.ok(!bundled.has(path), `${path} is not bundled`);
+  });
+
+  it("imports none of Node's modules, so that every browser bundle runs in a browser", () => {
+    const nodeImports = modules.filter((module) => bundled.has(module.path)).flatMap((module) => module.packages.filter(isNodeModule).map((specifier) => `${module.path} imports ${specifier}`));
+    assert.deepEqual(nodeImports, [], `the bundled modules are ${[...bundled].join(", ")}`);
+  });
+
+  it("tells Node's modules from packages", () => {
+    assert.ok(isNodeModule("node:fs") && isNodeModule("fs/promises") && isNodeModule("path"));
+    assert.ok(!isNodeModule("workbox-routing") && !isNodeModule("@orama/stemmers/english"));
+  });
+});
 
 describe("the layers of src/", () => {
   const modules = readModules();
