@@ -14,9 +14,11 @@ import { latestArticles } from "../model/latest.ts";
 import { buildSiteViews } from "../model/pages.ts";
 import { bundleAssetCopies } from "../model/views/article-pages.ts";
 import { buildDay } from "../model/views/context.ts";
+import { hasQueryRedirects } from "../model/views/site-view.ts";
 import { buildFeeds } from "../publish/feeds.ts";
 import { buildRedirectFiles } from "../publish/redirects.ts";
 import { buildSitemap } from "../publish/sitemap.ts";
+import { checkSiteWrites } from "../publish/written-files.ts";
 import type { SiteFiles } from "../publish/beside-pages.ts";
 import { LAYOUTS_DIR } from "../render/eleventy-site.ts";
 import { prepareTheme } from "../render/theme.ts";
@@ -48,7 +50,9 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
     settings,
     includeDrafts: request.includeDrafts,
     knownFiles: request.settingsFileInContent === undefined ? [] : [request.settingsFileInContent],
-    excludedDirs: [await realpath(request.outputDir).catch(() => request.outputDir)],
+    excludedDirs: [await realpath(request.outputDir).catch(() => request.outputDir), ...(request.staticDirInContent === undefined ? [] : [request.staticDirInContent])],
+    ...(request.staticFiles === undefined ? {} : { staticFiles: request.staticFiles }),
+    ...(request.settingsFile === undefined ? {} : { settingsFile: request.settingsFile }),
     renderMarkdown: createMarkdownRenderer(markdownOptionsOf(request)),
     cache: options.articleCache,
     ...(options.recentReads === undefined ? {} : { recentReads: options.recentReads }),
@@ -56,7 +60,9 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
   const { failed } = await options.articleCache.save();
   const checked = withBuildWarnings(loaded, request, failed);
   // Old addresses exist on a host; a portable copy opened from disk has none to serve.
-  const archive = request.portable ? { ...checked, articles: checked.articles.map((article) => ({ ...article, redirects: [] })) } : checked;
+  const archive = request.portable
+    ? { ...checked, articles: checked.articles.map((article) => ({ ...article, redirects: [] })), pages: checked.pages.map((page) => ({ ...page, redirects: [] })), redirects: [] }
+    : checked;
   const today = buildDay(process.env["SOURCE_DATE_EPOCH"], Date.now(), settings.timeZone);
   const logo = settings.logo;
   const theme = await prepareTheme({
@@ -65,26 +71,41 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
     ...(logo === undefined ? {} : { logoFile: resolve(request.settingsFile === undefined ? request.contentDir : dirname(request.settingsFile), logo.file) }),
     // A portable site is opened from disk, where service workers do not run.
     serviceWorker: settings.offline.serviceWorker && !request.portable && !options.serving,
-    queryRedirects: archive.articles.some((article) => article.redirects.some((address) => address.query !== "")),
+    queryRedirects: hasQueryRedirects(archive),
   });
-  const model = buildArchiveModel(archive.articles, archive.categories);
-  const views = buildSiteViews(archive.articles, model, settings, today, theme.paths);
+  const model = buildArchiveModel(archive.articles, archive.categories, settings.categories);
+  const views = buildSiteViews(archive.articles, model, settings, today, theme.paths, { pages: archive.pages, redirects: archive.redirects });
   const urls = urlContextOf(settings);
   const lastModified = new Map(
     archive.articles.map((article) => [outputFileFor(article.route), new Date(lastModifiedMs(article)).toISOString().slice(0, 10)]),
   );
-  return {
-    archive,
-    theme,
+  const publishedFiles = [
+    ...buildFeeds({ ...model, newestFirst: latestArticles(model, settings.listsExclude, today) }, settings, urls),
+    ...buildSitemap(views.pages, urls, lastModified, staticPages(archive.staticFiles)),
+    ...buildRedirectFiles(archive, urls),
+  ];
+  // No file may replace another: a static file at a page's place is left out, with an error naming both.
+  const checkedWrites = checkSiteWrites({
     views,
-    publishedFiles: [
-      ...buildFeeds({ ...model, newestFirst: latestArticles(model, settings.listsExclude, today) }, settings, urls),
-      ...buildSitemap(views.pages, urls, lastModified),
-      ...buildRedirectFiles(archive.articles, urls),
-    ],
-    bundleAssets: bundleAssetCopies(archive.articles),
+    siteFiles: [...theme.files, ...publishedFiles],
+    bundleAssets: bundleAssetCopies([...archive.articles, ...archive.pages]),
+    staticFiles: archive.staticFiles.map((file) => ({ from: file.from, to: file.path.slice(1), shown: file.shown })),
+    sourceOf: new Map([...archive.articles, ...archive.pages].map((item) => [outputFileFor(item.route), item.sourcePath])),
+  });
+  return {
+    archive: checkedWrites.diagnostics.length === 0 ? archive : { ...archive, diagnostics: [...archive.diagnostics, ...checkedWrites.diagnostics] },
+    theme,
+    views: checkedWrites.views,
+    publishedFiles,
+    bundleAssets: checkedWrites.bundleAssets,
+    staticFiles: checkedWrites.staticFiles,
     loadSeconds: (performance.now() - started) / 1000,
   };
+}
+
+/** The static files that are pages, which the sitemap lists: HTML files. */
+function staticPages(files: LoadedArchive["staticFiles"]): string[] {
+  return files.filter((file) => /\.html?$/i.test(file.path)).map((file) => file.path);
 }
 
 /** The build cache of a request's archive: outcomes made by other code, libraries or renderer options are never served. */
@@ -93,7 +114,7 @@ export function openArticleCache(request: BuildRequest): Promise<BuildCache<Read
 }
 
 function markdownOptionsOf(request: BuildRequest): MarkdownOptions {
-  return { sanitize: request.settings.sanitize, highlightCode: request.settings.highlightCode };
+  return { sanitize: request.settings.sanitize, highlightCode: request.settings.highlightCode, ...(request.shortcodes === undefined ? {} : { shortcodes: request.shortcodes }) };
 }
 
 /**

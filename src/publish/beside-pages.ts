@@ -37,6 +37,8 @@ export interface SiteFiles {
   readonly publishedFiles: readonly PublishedFile[];
   /** Page-bundle files, from the content folder to the output folder. */
   readonly bundleAssets: readonly { readonly from: string; readonly to: string }[];
+  /** The static folder's files, from their absolute path to the output folder. */
+  readonly staticFiles: readonly { readonly from: string; readonly to: string }[];
 }
 
 /** What the files depend on besides the site: where the content is, the settings, and whether the site is opened from disk. */
@@ -71,13 +73,13 @@ export async function writeBesidePages(
   siteFilesWritten: () => void,
   previous?: SearchIndexRequest["previous"],
 ): Promise<BesidePagesReport> {
-  const { bundleAssets, views, theme, publishedFiles } = site;
-  for (const { from, to } of bundleAssets) {
+  const { bundleAssets, staticFiles, views, theme, publishedFiles } = site;
+  for (const { from, to } of [...bundleAssets.map((asset) => ({ from: join(request.contentDir, asset.from), to: asset.to })), ...staticFiles]) {
     const target = join(outputDir, to);
     mkdirSync(dirname(target), { recursive: true });
     // Not copyFile, which gives the copy its source's mode: an author's 0600 file would be published
     // unreadable to the web server. A new file gets 0666 less the umask, as the pages do.
-    writeFileSync(target, readFileSync(join(request.contentDir, from)));
+    writeFileSync(target, readFileSync(from));
   }
   writeFiles(outputDir, [...theme.files, ...publishedFiles]);
   siteFilesWritten();
