@@ -30,7 +30,10 @@ export function formatImportReport(plan: ImportPlan, outcome: WriteOutcome, sett
     `Time zone: ${plan.zone.zone ?? "not known"} (${plan.zone.why})${alternatives(plan)}; ${settings.line}`,
     ...conversionLines(plan.articles),
   ];
-  const warnings = [...(settings.warning === undefined ? [] : [`${context.contentDir}: warning: ${settings.warning}`]), ...warningLines(plan.articles, context), ...outcome.failures.map((failure) => `error: ${failure}`)];
+  const warnings = [
+    ...(plan.notices ?? []).map((notice) => `${context.source}: warning: ${notice}`),
+    ...(settings.warning === undefined ? [] : [`${context.contentDir}: warning: ${settings.warning}`]),
+    ...warningLines(plan.articles, context), ...outcome.failures.map((failure) => `error: ${failure}`)];
   if (warnings.length > 0) lines.push(`Warnings (${warnings.length}):`, ...shown(warnings, context.verbose).map((line) => `  ${line}`));
   return lines;
 }

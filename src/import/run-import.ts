@@ -17,7 +17,7 @@ import { readWxr, type WxrOutcome } from "./wxr.ts";
 import { parseXml } from "./xml.ts";
 
 export const IMPORT_USAGE = `Usage: news-archive import wordpress EXPORT.xml --content DIR [--uploads DIR] [--overwrite] [--pages]
-       news-archive import feed FILE_OR_URL --content DIR [--overwrite]
+       news-archive import feed FILE_OR_URL --content DIR [--overwrite] [--summaries]
        (in this repository: npm run import -- ...)
 
   wordpress EXPORT.xml  a WordPress export (Tools → Export, WXR 1.1 or 1.2)
@@ -28,6 +28,8 @@ export const IMPORT_USAGE = `Usage: news-archive import wordpress EXPORT.xml --c
   --overwrite           replace articles imported before (by default an existing file is
                         never replaced, so articles edited since are safe)
   --pages               import the site's pages as articles too
+  --summaries           import a feed that holds only summaries, each article ending
+                        with a link to the original (refused without it)
   --verbose             list every warning and every media file, not the first 10
   --help                this text
 
@@ -80,6 +82,7 @@ interface ImportRequest {
   readonly uploads: string | undefined;
   readonly overwrite: boolean;
   readonly pages: boolean;
+  readonly summaries: boolean;
   readonly verbose: boolean;
 }
 
@@ -93,6 +96,7 @@ function parseRequest(argv: readonly string[]): ImportRequest | { readonly exit:
         uploads: { type: "string" },
         overwrite: { type: "boolean" },
         pages: { type: "boolean" },
+        summaries: { type: "boolean" },
         verbose: { type: "boolean" },
         help: { type: "boolean" },
       },
@@ -110,6 +114,7 @@ function parseRequest(argv: readonly string[]): ImportRequest | { readonly exit:
   if (extra.length > 0) return { exit: 2, message: `one source at a time; unexpected ${extra.map((word) => `"${word}"`).join(", ")}` };
   if (values.content === undefined) return { exit: 2, message: "--content DIR: say which folder the articles are written into" };
   if (kind === "feed" && (values.uploads !== undefined || values.pages === true)) return { exit: 2, message: "--uploads and --pages are for WordPress exports" };
+  if (kind === "wordpress" && values.summaries === true) return { exit: 2, message: "--summaries is for feeds" };
   return {
     kind,
     source,
@@ -117,6 +122,7 @@ function parseRequest(argv: readonly string[]): ImportRequest | { readonly exit:
     uploads: values.uploads,
     overwrite: values.overwrite ?? false,
     pages: values.pages ?? false,
+    summaries: values.summaries ?? false,
     verbose: values.verbose ?? false,
   };
 }
@@ -128,7 +134,7 @@ async function plan(request: ImportRequest): Promise<Planned> {
   if (!text.ok) return text;
   if (request.kind === "feed") {
     const xml = parseXml(text.text);
-    return xml.ok ? planFeedImport(xml.root) : notXml(xml.message);
+    return xml.ok ? planFeedImport(xml.root, { summaries: request.summaries }) : notXml(xml.message);
   }
   // Read apart from the planning, so that the XML tree is freed while the posts are converted.
   const wxr = readExport(text.text);
