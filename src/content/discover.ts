@@ -100,7 +100,9 @@ class ArchiveWalk {
         this.articles.push({ file: entry.rel, assets: [] });
       } else {
         const opensFrontMatter = await this.#opensFrontMatter(entry.rel);
-        if (this.#options.staticContent === true && !opensFrontMatter) this.staticFiles.push(entry.rel);
+        // As Jekyll publishes a site's files: not those of its folders whose names start with "_" (_layouts, _includes).
+        const inToolFolder = entry.rel.split("/").some((segment) => segment.startsWith("_"));
+        if (this.#options.staticContent === true && !opensFrontMatter && !inToolFolder) this.staticFiles.push(entry.rel);
         else this.#skip(this.#notAnArticle(entry.rel, opensFrontMatter));
       }
     }
