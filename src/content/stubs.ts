@@ -1,9 +1,9 @@
 import { posix } from "node:path";
 import type { OldAddress, StubFields, WrittenPath } from "../core/article.ts";
-import { warning, type Diagnostic } from "../core/diagnostics.ts";
+import { error, warning, type Diagnostic } from "../core/diagnostics.ts";
 import type { Settings } from "../core/settings.ts";
 import { readWrittenAddress } from "../core/site-paths.ts";
-import { routePath } from "../core/urls.ts";
+import { linkPath, routePath } from "../core/urls.ts";
 import { claimOldAddresses, oldPermalinkAddresses, sectionOf, type PlacedAddresses } from "./placement.ts";
 import type { Lead, SiteAddresses } from "./site-addresses.ts";
 
@@ -72,6 +72,7 @@ export function placeForwardings(stubs: readonly StubFields[], context: Forwardi
   }
   return claimed.flatMap((each) => {
     const lead = leads.get(each) ?? unknownTarget(each, context);
+    if (lead === undefined) return [];
     // A redirect to its own address (an old category page the new site has at the same place) has nothing to do.
     const own = "route" in lead ? routePath(lead.route) : "path" in lead ? lead.path : undefined;
     return each.from.filter((from) => from.query !== "" || from.path !== own).map((from) => ({ owner: each.owner, from, to: lead }));
@@ -113,17 +114,33 @@ function targetLead(target: WrittenPath, { settings, index, isOldHost }: Forward
   if (external !== undefined && !isOldHost(external.host)) return external.protocol === "http:" || external.protocol === "https:" ? { url: external.href } : undefined;
   const read = readWrittenAddress(target.text, "/", { allowQuery: true, basePath: settings.basePath });
   if (!read.ok || read.address.query !== "") return undefined;
-  // A target names a file as written ("/feed.xml"), or a page with or without its slash: the path is looked up as written.
-  const { path } = read.address;
-  return index.leadOf(/\/(?:[?#].*)?$/.test(target.text) || path === "/" ? path : path.replace(/\/$/, ""));
+  return index.leadOf(writtenPath(target.text, read.address.path));
 }
 
-/** A target the archive does not know: the redirect leads there as written (another part of the host, perhaps), with a warning. */
-function unknownTarget(each: Pending, { settingsFile, diagnostics }: ForwardingContext): Lead {
+/** A target names a file as written ("/feed.xml"), or a page with or without its slash: its path as read, less the slash reading gave a name without one. */
+function writtenPath(text: string, path: string): string {
+  return /\/(?:[?#].*)?$/.test(text) || path === "/" ? path : path.replace(/\/$/, "");
+}
+
+/**
+ * A target the archive does not know: the redirect leads there as written
+ * (another part of the host, perhaps), with a warning. One that is no
+ * address, or a pattern (`*`, a segment starting with ":", which hosts
+ * reading `_redirects` would fill in), is an error, and no redirect is made.
+ */
+function unknownTarget(each: Pending, { settingsFile, diagnostics }: ForwardingContext): Lead | undefined {
   const where = each.owner === settingsFile ? "" : each.owner;
   const who = each.owner === settingsFile ? `${settingsFile}: setting ${each.target.key}` : `its "${each.target.key}"`;
+  const line = each.target.line > 0 ? each.target.line : undefined;
+  const read = readWrittenAddress(each.target.text, "/", { allowQuery: true });
+  const problem = !read.ok ? read.reason : /\*|(?:^|\/):/.test(read.address.path) ? 'is a pattern ("*" or ":name"), which hosts would fill in; write the address it leads to as it is' : undefined;
+  if (problem !== undefined || !read.ok) {
+    diagnostics.push(error("invalid-redirect", where, `${who} ${JSON.stringify(each.target.text)} ${problem ?? ""}; no redirect was written for it`, line));
+    return undefined;
+  }
   diagnostics.push(
-    warning("redirect-target", where, `${who} leads to ${JSON.stringify(each.target.text)}, which is no article, page or file of the archive; the redirect leads there as written. Correct it if it named an article`, each.target.line > 0 ? each.target.line : undefined),
+    warning("redirect-target", where, `${who} leads to ${JSON.stringify(each.target.text)}, which is no article, page or file of the archive; the redirect leads there as written. Correct it if it named an article`, line),
   );
-  return { url: each.target.text };
+  const { path, query } = read.address;
+  return { url: `${linkPath({ kind: "file", path: writtenPath(each.target.text, path) })}${query}` };
 }

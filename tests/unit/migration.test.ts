@@ -100,6 +100,15 @@ describe("redirect stubs", () => {
     assert.deepEqual(problems(archive), []);
   });
 
+  it("that lead to a pattern, which hosts would fill in, are refused; so are the redirects setting's", async () => {
+    const archive = await load({ "a.md": article({ title: "A", date: "2021-01-01" }), "old.md": stub('"/:splat"') }, { redirects: { "/everything/": "/news/*" } });
+    assert.deepEqual(archive.redirects, []);
+    assert.deepEqual(problems(archive), [
+      ' error settings: setting redirects["/everything/"] "/news/*" is a pattern ("*" or ":name"), which hosts would fill in; write the address it leads to as it is; no redirect was written for it',
+      'old.md:2 error its "redirect" "/:splat" is a pattern ("*" or ":name"), which hosts would fill in; write the address it leads to as it is; no redirect was written for it',
+    ]);
+  });
+
   it("that lead nowhere in the archive are written as they are, with a warning", async () => {
     const archive = await load({ "a.md": article({ title: "A", date: "2021-01-01" }), "old.md": stub("/ref/spec") });
     assert.deepEqual(archive.redirects.map((redirect) => [redirect.from.path, "url" in redirect.to ? redirect.to.url : ""]), [["/old/", "/ref/spec"]]);
