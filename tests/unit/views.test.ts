@@ -354,9 +354,9 @@ describe("the site's pages, menu and other redirects", () => {
   });
 
   it("adds the menu setting's links to the header: a path with the base path, a URL as it is", () => {
-    const settings = settingsWith({ basePath: "/news/", menu: [{ title: "About", url: "/about/" }, { title: "Shop", url: "https://shop.example.org/" }] });
+    const settings = settingsWith({ basePath: "/news/", menu: [{ title: "About", url: "/about/" }, { title: "Shop", url: "https://shop.example.org/" }, { title: "Energy", url: "/search/?q=energy" }] });
     const views = buildSiteViews([articleOn(2021, 4, 9)], [news], settings, today);
-    assert.deepEqual(views.site.menu, [{ title: "About", href: "/news/about/" }, { title: "Shop", href: "https://shop.example.org/" }]);
+    assert.deepEqual(views.site.menu, [{ title: "About", href: "/news/about/" }, { title: "Shop", href: "https://shop.example.org/" }, { title: "Energy", href: "/news/search/?q=energy" }]);
   });
 });
 

@@ -34,9 +34,15 @@ export function siteView(context: ViewContext): SiteView {
       : { queryRedirect: { scriptHref: href({ kind: "file", path: theme.queryRedirectScript }), mapHref: href({ kind: "redirect-map" }) } }),
     // An empty box would hold a third of a wide screen for nothing: only boxes with articles are shown.
     sidebar: settings.sidebar.map((box, index) => buildSidebarBox(box, index, context.model, context.today, context.summaryOf)).filter((box) => box.items.length > 0),
-    // The settings' links: a path from the site's root gets the base path, a URL stays as it is.
-    menu: settings.menu.map((item) => ({ title: item.title, href: /^https?:\/\//i.test(item.url) ? item.url : href({ kind: "file", path: item.url }) })),
+    menu: settings.menu.map((item) => ({ title: item.title, href: menuHref(item.url, href) })),
   };
+}
+
+/** A menu entry's link: a path from the site's root gets the base path (its query and fragment kept), a URL stays as it is. */
+function menuHref(url: string, href: ViewContext["href"]): string {
+  if (/^https?:\/\//i.test(url)) return url;
+  const cut = url.search(/[?#]/);
+  return cut < 0 ? href({ kind: "file", path: url }) : `${href({ kind: "file", path: url.slice(0, cut) })}${url.slice(cut)}`;
 }
 
 /** Whether an old address has a query ("/?p=12"): the home and 404 pages then carry the script that follows them. */
