@@ -76,7 +76,17 @@ export function readArticleFields(file: ArticleFile, written: ArticleSource, tim
     const failed = diagnostics.some((diagnostic) => diagnostic.severity === "error") || slug === undefined;
     if (source.body.trim() !== "") diagnostics.push(warning("stub-body", path, `leads elsewhere ("${stubTarget.key}"), so its text is not published; remove the text, or the "${stubTarget.key}" to publish it`));
     const title = typeof data["title"] === "string" ? data["title"].trim() : "";
-    const stub: StubFields = { sourcePath: path, target: stubTarget, fileName: nameStem, ...(date === undefined ? {} : { date }), ...(title === "" ? {} : { title }), slug: slug ?? "", ...migration, draft };
+    const stub: StubFields = {
+      sourcePath: path,
+      target: stubTarget,
+      fileName: nameStem,
+      ...(date === undefined ? {} : { date }),
+      ...(title === "" ? {} : { title }),
+      slug: slug ?? "",
+      ...(migration.ownPath === undefined ? {} : { ownPath: migration.ownPath }),
+      oldAddresses: migration.oldAddresses,
+      draft,
+    };
     return failed ? { draft, diagnostics } : { stub, draft, diagnostics, unreadKeys: Object.keys(extra) };
   }
 
