@@ -7,8 +7,11 @@ import { error, type Diagnostic } from "../core/diagnostics.ts";
  * one text names everyone in it: "Matteo Collina and Joyee Cheung",
  * "Chengzhong Wu, Joyee Cheung", "Ann Lee (Acme) & Bob Roe (Beta)" are two
  * authors each. Commas inside parentheses belong to an affiliation, and
- * "Jr.", "Inc." and the like to the name before them. A name's Markdown link
- * becomes its text and its white space is made single.
+ * "Jr.", "Inc." and the like to the name before them. What a byline says
+ * of its people is not a person: a role ("Russ Cox, for the Go team", "on
+ * behalf of the Go team") or a date ("Russ Cox, July 2011; updated by
+ * Shenghou Ma, May 2013" names two people). A name's Markdown link becomes
+ * its text and its white space is made single.
  */
 export const BYLINE_KEYS = ["author", "authors", "by"] as const;
 
@@ -42,6 +45,12 @@ export function readBylines(data: Readonly<Record<string, unknown>>, path: strin
 const MARKDOWN_LINK = /\[([^\]]+)\]\([^)\s]*\)/g;
 /** What follows a name after a comma without being another person. */
 const NAME_SUFFIX = /^(?:jr|sr|ii|iii|iv|phd|ph\.d|md|esq|inc|ltd|llc|gmbh)\.?$/i;
+/** A part of a byline that says for whom its people wrote, not who. */
+const ROLE = /^(?:for|on behalf of)\s/i;
+/** A part of a byline that says when: "July 2011", "2013". */
+const WHEN = /^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?\d{4}$/i;
+/** What comes before a name in a byline's later part: "updated by Shenghou Ma". */
+const BY = /^(?:(?:updated|edited|written|translated)\s+)?by\s+/i;
 
 /** "A, B and C", "A & B": each name; separators inside parentheses are the affiliation's. */
 export function splitByline(text: string): string[] {
@@ -70,9 +79,9 @@ export function splitByline(text: string): string[] {
   }
   parts.push(current);
   const names: string[] = [];
-  for (const part of parts.map((each) => each.trim().replace(/^and\s+/, ""))) {
+  for (const part of parts.map((each) => each.trim().replace(/^and\s+/, "").replace(BY, ""))) {
     const previous = names.length - 1;
-    if (part === "") continue;
+    if (part === "" || ROLE.test(part) || WHEN.test(part)) continue;
     if (NAME_SUFFIX.test(part) && previous >= 0) names[previous] = `${names[previous] ?? ""}, ${part}`;
     else names.push(part);
   }

@@ -29,6 +29,15 @@ describe("bylines", () => {
     assert.deepEqual(splitByline("Ann Lee (Acme), and other review and release note contributors"), ["Ann Lee (Acme)", "other review and release note contributors"]);
   });
 
+  it("leave out what they say of their people: a role or a date, as the Go blog writes them", () => {
+    assert.deepEqual(splitByline("Russ Cox, for the Go team"), ["Russ Cox"]);
+    assert.deepEqual(splitByline("Jeremy Faller and Steve Francia, for the Go team"), ["Jeremy Faller", "Steve Francia"]);
+    assert.deepEqual(splitByline("Eli Bendersky, on behalf of the Go team"), ["Eli Bendersky"]);
+    assert.deepEqual(splitByline("Russ Cox, July 2011; updated by Shenghou Ma, May 2013"), ["Russ Cox", "Shenghou Ma"]);
+    // A name that only starts like a role or a date is a name.
+    assert.deepEqual(splitByline("Ford Prefect, May Lee, Byron Bay"), ["Ford Prefect", "May Lee", "Byron Bay"]);
+  });
+
   it("read Go's by: list, author and authors, each once, and give co-authors one page each", async () => {
     const archive = await load({
       "a.md": post("title: A\ndate: 2021-01-01\nby:\n- Michael Knyszek\n- Austin Clements"),
