@@ -10,7 +10,8 @@ import { error, type Diagnostic } from "../core/diagnostics.ts";
  * "Jr.", "Inc." and the like to the name before them. What a byline says
  * of its people is not a person: a role ("Russ Cox, for the Go team", "on
  * behalf of the Go team") or a date ("Russ Cox, July 2011; updated by
- * Shenghou Ma, May 2013" names two people). A name's Markdown link becomes
+ * Shenghou Ma, May 2013" names two people), or the people it does not name
+ * ("and other contributors"). A name's Markdown link becomes
  * its text and its white space is made single.
  */
 export const BYLINE_KEYS = ["author", "authors", "by"] as const;
@@ -45,6 +46,8 @@ export function readBylines(data: Readonly<Record<string, unknown>>, path: strin
 const MARKDOWN_LINK = /\[([^\]]+)\]\([^)\s]*\)/g;
 /** What follows a name after a comma without being another person. */
 const NAME_SUFFIX = /^(?:jr|sr|ii|iii|iv|phd|ph\.d|md|esq|inc|ltd|llc|gmbh)\.?$/i;
+/** The last part of a byline that stands for people it does not name. */
+const GROUP = /^(?:and\s+)?(?:others?\b|contributors\b|et al\b)/i;
 /** A part of a byline that says for whom its people wrote, not who. */
 const ROLE = /^(?:for|on behalf of)\s/i;
 /** A part of a byline that says when: "July 2011", "2013". */
@@ -61,9 +64,8 @@ export function splitByline(text: string): string[] {
     const character = text[index] ?? "";
     if (character === "(" || character === "[") depth += 1;
     if ((character === ")" || character === "]") && depth > 0) depth -= 1;
-    if (depth === 0 && current.trim() === "" && parts.length > 0 && /^(?:and\s+)?others?\b/.test(text.slice(index).trim())) {
-      // "..., and other contributors": one last part, whatever it holds.
-      current = text.slice(index);
+    if (depth === 0 && current.trim() === "" && parts.length > 0 && GROUP.test(text.slice(index).trim())) {
+      // "..., and other review and release note contributors", "and contributors": the people before it, no one more.
       break;
     }
     if (depth === 0 && (character === "," || character === "&" || character === ";")) {
@@ -72,6 +74,7 @@ export function splitByline(text: string): string[] {
     } else if (depth === 0 && text.startsWith(" and ", index)) {
       parts.push(current);
       current = "";
+      if (GROUP.test(text.slice(index + 5).trim())) break;
       index += 4;
     } else {
       current += character;
@@ -79,7 +82,7 @@ export function splitByline(text: string): string[] {
   }
   parts.push(current);
   const names: string[] = [];
-  for (const part of parts.map((each) => each.trim().replace(/^and\s+/, "").replace(BY, ""))) {
+  for (const part of parts.map((each) => each.trim().replace(/^and\s+/, "").replace(BY, "").replace(/\s+et al\.?$/i, ""))) {
     const previous = names.length - 1;
     if (part === "" || ROLE.test(part) || WHEN.test(part)) continue;
     if (NAME_SUFFIX.test(part) && previous >= 0) names[previous] = `${names[previous] ?? ""}, ${part}`;

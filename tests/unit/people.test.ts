@@ -26,7 +26,13 @@ describe("bylines", () => {
   it("keep an affiliation's commas and a name's suffix with the name", () => {
     assert.deepEqual(splitByline("David Zhu (Software Engineer, Google), Ann Lee"), ["David Zhu (Software Engineer, Google)", "Ann Lee"]);
     assert.deepEqual(splitByline("Martin Luther King, Jr., Ann Lee"), ["Martin Luther King, Jr.", "Ann Lee"]);
-    assert.deepEqual(splitByline("Ann Lee (Acme), and other review and release note contributors"), ["Ann Lee (Acme)", "other review and release note contributors"]);
+  });
+
+  it("leave out the people they do not name", () => {
+    assert.deepEqual(splitByline("Ann Lee (Acme), and other review and release note contributors"), ["Ann Lee (Acme)"]);
+    assert.deepEqual(splitByline("Carmen Andoh and contributors"), ["Carmen Andoh"]);
+    assert.deepEqual(splitByline("Ann Lee, Bob Roe et al."), ["Ann Lee", "Bob Roe"]);
+    assert.deepEqual(splitByline("Ann Lee and Otto Others"), ["Ann Lee", "Otto Others"]);
   });
 
   it("leave out what they say of their people: a role or a date, as the Go blog writes them", () => {
