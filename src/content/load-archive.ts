@@ -4,11 +4,12 @@ import { mapConcurrently } from "../core/concurrency.ts";
 import type { Settings } from "../core/settings.ts";
 import { compareArticles, type Article, type Category, type SitePage, type SiteRedirect, type StubFields } from "../core/article.ts";
 import { compareDiagnostics, asWarning, type Diagnostic } from "../core/diagnostics.ts";
-import { outputFileFor, routeFolder } from "../core/urls.ts";
+import { bundleFolder, outputFileFor, routeFolder } from "../core/urls.ts";
 import { connectArchive } from "./archive-links.ts";
 import { resolveAuthors } from "./authors.ts";
 import { categorise } from "./categories.ts";
 import { placeArticles } from "./placement.ts";
+import { bodyLinkedToBundle, checkBundleFiles, linkToBundleFolder } from "./bundle-files.ts";
 import { discoverArchive } from "./discover.ts";
 import type { RenderedBody } from "./markdown.ts";
 import { readOne, readUnlessUnchanged, type ReadArticle, type ReadOutcome, type ReadPage, type RecentReads } from "./read-file.ts";
@@ -55,6 +56,8 @@ export interface LoadedArchive {
   /** Redirects that lead elsewhere than to an article or page: to the site's own pages, its files, or another site. */
   readonly redirects: readonly SiteRedirect[];
   readonly staticFiles: readonly StaticFile[];
+  /** With "sanitize" on: the page bundles' SVG files written anew, by their path in the content folder, published instead of the files. */
+  readonly sanitizedFiles: ReadonlyMap<string, string>;
   /** The order of the settings first, then by name. */
   readonly categories: readonly Category[];
   readonly diagnostics: readonly Diagnostic[];
@@ -130,14 +133,15 @@ export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> 
   const bodies = [...placed, ...pages];
   const linked = linkArticles(bodies.map(({ fields, body, route }) => ({ sourcePath: fields.sourcePath, bundleDir: fields.bundleDir, title: fields.title, route, html: body.html, references: body.references })));
   diagnostics.push(...linked.diagnostics);
-  const bundleFiles = bodies.flatMap(({ fields, route }) => fields.assets.map((asset) => `/${outputFileFor({ kind: "file", path: `${routeFolder(route)}${asset}` })}`));
+  const bundle = checkedBundles(bodies.map(({ fields }) => fields), settings, options.contentDir, diagnostics);
+  const bundleFiles = bodies.flatMap(({ fields, route }) => bundle.assetsOf(fields).map((asset) => `/${outputFileFor({ kind: "file", path: `${route.kind === "article" ? bundleFolder(route) : routeFolder(route)}${asset}` })}`));
   const connected = connectArchive(
     bodies.map(({ fields, route, redirects, ...rest }, index) => ({
       sourcePath: fields.sourcePath,
       title: fields.title,
       route,
       redirects,
-      assets: fields.assets,
+      assets: bundle.assetsOf(fields),
       ...("oldFolder" in rest && rest.oldFolder !== undefined ? { oldFolder: rest.oldFolder } : {}),
       html: linked.html[index] ?? "",
     })),
@@ -148,12 +152,17 @@ export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> 
     const html = connected.html[index] ?? "";
     return fields.bundleDir === undefined ? html : withImageSizes(html, bundleImageSizes(options.contentDir, fields.bundleDir, fields.assets));
   };
-  const articles = placed.map(({ fields, body, category, route }, index): Article => {
+  const articles = placed.map(({ fields: read, body, category, route }, index): Article => {
+    const fields = { ...read, assets: bundle.assetsOf(read) };
     const { categoryName: _written, ownPath: _own, oldAddresses: _old, ...rest } = fields;
-    return { ...rest, category, authors: authorsOf(fields.authors), route, redirects: connected.redirects[index] ?? [], bodyHtml: htmlOf(index, fields), excerpt: body.excerpt };
+    const toBundle = linkToBundleFolder(route, fields.assets);
+    const image = rest.image === undefined || toBundle === undefined ? {} : { image: toBundle(rest.image) };
+    const bodyHtml = bodyLinkedToBundle(htmlOf(index, fields), route, fields.assets);
+    return { ...rest, ...image, category, authors: authorsOf(fields.authors), route, redirects: connected.redirects[index] ?? [], bodyHtml, excerpt: body.excerpt };
   });
   articles.sort(compareArticles);
-  const sitePages = pages.map(({ fields, route }, index): SitePage => {
+  const sitePages = pages.map(({ fields: read, route }, index): SitePage => {
+    const fields = { ...read, assets: bundle.assetsOf(read) };
     const { ownPath: _own, oldAddresses: _old, ...rest } = fields;
     return { ...rest, route, redirects: connected.redirects[placed.length + index] ?? [], bodyHtml: htmlOf(placed.length + index, fields) };
   });
@@ -164,6 +173,7 @@ export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> 
     pages: sitePages,
     redirects: connected.siteRedirects,
     staticFiles,
+    sanitizedFiles: bundle.sanitizedFiles,
     categories,
     diagnostics: diagnostics.sort(compareDiagnostics),
     counts: {
@@ -200,6 +210,30 @@ function sortOutcomes(outcomes: readonly ReadOutcome[], includeDrafts: boolean, 
     else sorted.invalid += 1;
   }
   return sorted;
+}
+
+/**
+ * With "sanitize" on, no page-bundle file may run script on the site
+ * (`checkBundleFiles`): the files each bundle publishes, and its SVG files
+ * written anew. Checked before links are resolved, so that a link to a
+ * refused file leads nowhere.
+ */
+function checkedBundles(
+  bodies: readonly { readonly sourcePath: string; readonly bundleDir?: string; readonly assets: readonly string[] }[],
+  settings: Settings,
+  contentDir: string,
+  diagnostics: Diagnostic[],
+): { readonly assetsOf: (fields: { readonly sourcePath: string; readonly assets: readonly string[] }) => readonly string[]; readonly sanitizedFiles: ReadonlyMap<string, string> } {
+  const published = new Map<string, readonly string[]>();
+  const sanitizedFiles = new Map<string, string>();
+  for (const { sourcePath, bundleDir, assets } of bodies) {
+    if (!settings.sanitize || bundleDir === undefined) continue;
+    const checked = checkBundleFiles(contentDir, bundleDir, assets);
+    diagnostics.push(...checked.diagnostics);
+    published.set(sourcePath, checked.assets);
+    for (const [file, svg] of checked.sanitized) sanitizedFiles.set(file, svg);
+  }
+  return { assetsOf: (fields) => published.get(fields.sourcePath) ?? fields.assets, sanitizedFiles };
 }
 
 /** The static files: the static folder's, or the content folder's own files that are not articles when it is the static folder. */

@@ -5,7 +5,7 @@ import { error, warning, type Diagnostic } from "../core/diagnostics.ts";
 import { expandPermalink, parsePermalinkPattern, type PermalinkSubject } from "../core/permalinks.ts";
 import type { Settings } from "../core/settings.ts";
 import { readWrittenAddress, withoutBasePath } from "../core/site-paths.ts";
-import { siteOwnPath, type Route } from "../core/urls.ts";
+import { outputFileFor, siteOwnPath, type Route } from "../core/urls.ts";
 
 /** What placing an article reads: where its file is, what its permalink is made of, where it says it lives and lived. */
 export interface PlaceableFields extends Omit<PermalinkSubject, "category" | "section"> {
@@ -24,7 +24,11 @@ export interface Placement {
   readonly oldFolder?: string;
 }
 
-/** Who holds each address once articles are placed, by the address in lower case: articles' own, and old addresses (with their query). */
+/**
+ * Who holds each address once articles are placed: articles' and pages' own
+ * by the file each is written to, in lower case (`writtenFileKey`); old
+ * addresses likewise, or, with a query, as written in lower case.
+ */
 export interface PlacedAddresses {
   /** Articles' and pages' own addresses. */
   readonly articlePaths: Map<string, string>;
@@ -36,8 +40,9 @@ export interface PlacedAddresses {
  * setting's) and its redirects. Two articles never share an address, no
  * article takes a page of the site's own, and no old address leads two
  * ways: each clash is an error naming both files, and the second article by
- * path (or its redirect) is left out. Addresses are compared ignoring case,
- * as case-insensitive file systems would.
+ * path (or its redirect) is left out. Addresses are compared by the file
+ * each is written to ("/x/" and "/x/index.html" are one), ignoring case, as
+ * case-insensitive file systems would.
  */
 export function placeArticles<T extends { readonly fields: PlaceableFields; readonly category: Category }>(
   candidates: readonly T[],
@@ -46,13 +51,15 @@ export function placeArticles<T extends { readonly fields: PlaceableFields; read
 ): { readonly placed: (T & Placement)[]; readonly addresses: PlacedAddresses } {
   const ordered = [...candidates].sort((a, b) => (a.fields.sourcePath < b.fields.sourcePath ? -1 : 1));
   warnOfUnreadUrls(ordered, settings, diagnostics);
-  const byPath = new Map<string, string>();
+  /** The file each placed article is written to, in lower case, and the article's source. */
+  const byFile = new Map<string, string>();
   const placed: (T & { readonly route: Route & { readonly kind: "article" } })[] = [];
   for (const candidate of ordered) {
     const { fields } = candidate;
     const path = addressOf(fields, candidate.category, settings, diagnostics);
     if (path === undefined) continue;
-    const taken = byPath.get(path.toLowerCase());
+    const file = writtenFileKey(path);
+    const taken = byFile.get(file);
     const site = siteOwnPath(path);
     if (taken !== undefined || site !== undefined) {
       const what = taken === undefined ? `${site}, a page of the site` : `the URL of ${taken}`;
@@ -60,17 +67,17 @@ export function placeArticles<T extends { readonly fields: PlaceableFields; read
       diagnostics.push(error("duplicate-url", fields.sourcePath, `would be published at ${path}, ${what}; ${fix} (nothing was overwritten: this one was left out)`, fields.ownPath?.line));
       continue;
     }
-    byPath.set(path.toLowerCase(), fields.sourcePath);
+    byFile.set(file, fields.sourcePath);
     placed.push({ ...candidate, route: { kind: "article", path } });
   }
   const claimed = new Map<string, string>();
-  const redirectsOf = placeRedirects(placed, byPath, claimed, settings, diagnostics);
+  const redirectsOf = placeRedirects(placed, byFile, claimed, settings, diagnostics);
   return {
     placed: placed.map((article) => {
       const old = redirectsOf.get(article.fields.sourcePath);
       return { ...article, redirects: old?.addresses ?? [], ...(old?.folder === undefined ? {} : { oldFolder: old.folder }) };
     }),
-    addresses: { articlePaths: byPath, oldAddresses: claimed },
+    addresses: { articlePaths: byFile, oldAddresses: claimed },
   };
 }
 
@@ -212,8 +219,8 @@ export function claimOldAddresses({ owner, written, ownPath, base, inSiteFolders
       continue;
     }
     const { path, query } = read.address;
-    const key = `${path}${query}`.toLowerCase();
-    if (key === ownPath?.toLowerCase() || kept.some((address) => `${address.path}${address.query}`.toLowerCase() === key)) continue;
+    const key = oldAddressKey(read.address);
+    if ((ownPath !== undefined && key === writtenFileKey(ownPath)) || kept.some((address) => oldAddressKey(address) === key)) continue;
     const page = query === "" ? addresses.articlePaths.get(key) : undefined;
     const site = query === "" && !inSiteFolders ? siteOwnPath(path) : undefined;
     const other = addresses.oldAddresses.get(key);
@@ -226,4 +233,14 @@ export function claimOldAddresses({ owner, written, ownPath, base, inSiteFolders
     kept.push(read.address);
   }
   return kept;
+}
+
+/** The file a page at `path` is written to, in lower case: the key two addresses clash by. */
+export function writtenFileKey(path: string): string {
+  return outputFileFor({ kind: "article", path }).toLowerCase();
+}
+
+/** A plain old address is a page, compared by its file; one with a query is matched as written. */
+function oldAddressKey({ path, query }: OldAddress): string {
+  return query === "" ? writtenFileKey(path) : `${path}${query}`.toLowerCase();
 }

@@ -4,7 +4,7 @@ import { error, type Diagnostic } from "../core/diagnostics.ts";
 import type { Settings } from "../core/settings.ts";
 import { normalizeSitePath, readWrittenAddress } from "../core/site-paths.ts";
 import { siteOwnPath, type Route } from "../core/urls.ts";
-import { claimOldAddresses, type PlacedAddresses } from "./placement.ts";
+import { claimOldAddresses, writtenFileKey, type PlacedAddresses } from "./placement.ts";
 
 /** What placing a page reads: its file, where it says it lives and lived. */
 export type PlaceablePage = Pick<PageFields, "sourcePath" | "bundleDir" | "ownPath" | "oldAddresses">;
@@ -29,7 +29,7 @@ export function placePages<T extends { readonly fields: PlaceablePage }>(
     const { fields } = candidate;
     const path = pageAddress(fields, settings, diagnostics);
     if (path === undefined) continue;
-    const key = path.toLowerCase();
+    const key = writtenFileKey(path);
     const taken = addresses.articlePaths.get(key) ?? addresses.oldAddresses.get(key);
     const site = siteOwnPath(path);
     if (taken !== undefined || site !== undefined) {

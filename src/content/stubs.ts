@@ -133,9 +133,9 @@ function unknownTarget(each: Pending, { settingsFile, diagnostics }: ForwardingC
   const who = each.owner === settingsFile ? `${settingsFile}: setting ${each.target.key}` : `its "${each.target.key}"`;
   const line = each.target.line > 0 ? each.target.line : undefined;
   const read = readWrittenAddress(each.target.text, "/", { allowQuery: true });
-  const problem = !read.ok ? read.reason : /\*|(?:^|\/):/.test(read.address.path) ? 'is a pattern ("*" or ":name"), which hosts would fill in; write the address it leads to as it is' : undefined;
-  if (problem !== undefined || !read.ok) {
-    diagnostics.push(error("invalid-redirect", where, `${who} ${JSON.stringify(each.target.text)} ${problem ?? ""}; no redirect was written for it`, line));
+  // A pattern ("*", a part starting with ":") is no address: readWrittenAddress refuses it.
+  if (!read.ok) {
+    diagnostics.push(error("invalid-redirect", where, `${who} ${JSON.stringify(each.target.text)} ${read.reason}; no redirect was written for it`, line));
     return undefined;
   }
   diagnostics.push(

@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { errorCodeOf } from "../core/diagnostics.ts";
+import { writeFileWhole } from "../core/files.ts";
 import { SETTINGS_FILE_NAMES } from "../core/settings.ts";
 import type { SiteSettings } from "./import-plan.ts";
 
@@ -9,6 +10,8 @@ export interface SettingsUpdate {
   /** What happened to the settings file, as one line of the report. */
   readonly line: string;
   readonly warning?: string;
+  /** Why the file could not be written (a full disk); it was left as it was. */
+  readonly failure?: string;
 }
 
 /**
@@ -37,8 +40,8 @@ export async function updateSettings(contentDir: string, timeZone: string | unde
   if (text === undefined) {
     const settings = { ...site, ...(timeZone === undefined ? {} : { timeZone }) };
     if (Object.keys(settings).length === 0) return { line: `no ${jsonName} written (the source says nothing about the site)` };
-    await writeFile(path, `${JSON.stringify(settings, null, 2)}\n`);
-    return { line: `${jsonName} written with ${Object.keys(settings).join(", ")}` };
+    const failure = await writeSettings(path, settings);
+    return failure ?? { line: `${jsonName} written with ${Object.keys(settings).join(", ")}` };
   }
   let settings: unknown;
   try {
@@ -57,8 +60,8 @@ export async function updateSettings(contentDir: string, timeZone: string | unde
   const zone = timeZone === undefined || current === timeZone || zoneConflict !== undefined ? {} : { timeZone };
   const changed = [...(timeZone !== undefined && "timeZone" in zone ? [`"timeZone" set to "${timeZone}"`] : []), ...merged.added];
   if (changed.length === 0) return { line: `${jsonName} unchanged`, ...(zoneConflict === undefined ? {} : { warning: zoneConflict }) };
-  await writeFile(path, `${JSON.stringify({ ...merged.settings, ...zone }, null, 2)}\n`);
-  return { line: `${jsonName}: ${changed.join(", ")}`, ...(zoneConflict === undefined ? {} : { warning: zoneConflict }) };
+  const failure = await writeSettings(path, { ...merged.settings, ...zone });
+  return failure ?? { line: `${jsonName}: ${changed.join(", ")}`, ...(zoneConflict === undefined ? {} : { warning: zoneConflict }) };
 }
 
 /** An existing file's settings with the categories (by slug) and redirects (by old address) of the import it lacks. */
@@ -79,4 +82,14 @@ function mergedSiteSettings(existing: Record<string, unknown>, site: SiteSetting
     added.push(`${newRedirects.length} redirects added`);
   }
   return { settings, added };
+}
+
+/** Writes the settings file whole; says why it could not, the file left as it was. */
+async function writeSettings(path: string, settings: object): Promise<SettingsUpdate | undefined> {
+  try {
+    await writeFileWhole(path, `${JSON.stringify(settings, null, 2)}\n`);
+    return undefined;
+  } catch (cause) {
+    return { line: `${SETTINGS_FILE_NAMES[0]} left as it was`, failure: `${path}: could not be written (${errorCodeOf(cause)}); it was left as it was` };
+  }
 }

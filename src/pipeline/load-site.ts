@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 import { realpath } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
 import { lastModifiedMs } from "../core/article.ts";
-import { errorCodeOf, warning } from "../core/diagnostics.ts";
+import { compareDiagnostics, errorCodeOf, warning, type Diagnostic } from "../core/diagnostics.ts";
 import { CODE_ROOT, PROJECT_ROOT, RUNS_COMPILED } from "../core/project.ts";
 import { slugify } from "../core/slugs.ts";
 import { outputFileFor, urlContextOf } from "../core/urls.ts";
@@ -20,6 +19,7 @@ import { buildRedirectFiles } from "../publish/redirects.ts";
 import { buildSitemap } from "../publish/sitemap.ts";
 import { checkSiteWrites } from "../publish/written-files.ts";
 import type { SiteFiles } from "../publish/beside-pages.ts";
+import { refuseClashes, siteClaims } from "../publish/written-paths.ts";
 import { LAYOUTS_DIR } from "../render/eleventy-site.ts";
 import { prepareTheme } from "../render/theme.ts";
 import { runningCodeIdentity, searchBundleIdentity } from "./code-identity.ts";
@@ -64,11 +64,10 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
     ? { ...checked, articles: checked.articles.map((article) => ({ ...article, redirects: [] })), pages: checked.pages.map((page) => ({ ...page, redirects: [] })), redirects: [] }
     : checked;
   const today = buildDay(process.env["SOURCE_DATE_EPOCH"], Date.now(), settings.timeZone);
-  const logo = settings.logo;
   const theme = await prepareTheme({
     ...(settings.accentColor === undefined ? {} : { accentColor: settings.accentColor }),
     ...(settings.accentColorDark === undefined ? {} : { accentColorDark: settings.accentColorDark }),
-    ...(logo === undefined ? {} : { logoFile: resolve(request.settingsFile === undefined ? request.contentDir : dirname(request.settingsFile), logo.file) }),
+    ...(request.logoFile === undefined ? {} : { logoFile: request.logoFile }),
     // A portable site is opened from disk, where service workers do not run.
     serviceWorker: settings.offline.serviceWorker && !request.portable && !options.serving,
     queryRedirects: hasQueryRedirects(archive),
@@ -84,20 +83,28 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
     ...buildSitemap(views.pages, urls, lastModified, staticPages(archive.staticFiles)),
     ...buildRedirectFiles(archive, urls),
   ];
-  // No file may replace another: a static file at a page's place is left out, with an error naming both.
+  const bundleAssets = bundleAssetCopies([...archive.articles, ...archive.pages]).map((asset) => {
+    const sanitized = archive.sanitizedFiles.get(asset.from);
+    return sanitized === undefined ? asset : { ...asset, content: sanitized };
+  });
+  // Nothing is written yet: every file the build will write is checked against every other first.
+  // A static file or redirect page at a page's place is left out, with an error naming both.
   const checkedWrites = checkSiteWrites({
     views,
     siteFiles: [...theme.files, ...publishedFiles],
-    bundleAssets: bundleAssetCopies([...archive.articles, ...archive.pages]),
+    bundleAssets,
     staticFiles: archive.staticFiles.map((file) => ({ from: file.from, to: file.path.slice(1), shown: file.shown })),
     sourceOf: new Map([...archive.articles, ...archive.pages].map((item) => [outputFileFor(item.route), item.sourcePath])),
   });
+  // Then every path, folders included: a page-bundle file where another file or a folder is needed is left out.
+  const clashes = refuseClashes(siteClaims({ articles: archive.articles, views: checkedWrites.views, theme, publishedFiles, bundleAssets: checkedWrites.bundleAssets, portable: request.portable }));
+  const bundleAssetsLeftOut = bundleAssets.length - checkedWrites.bundleAssets.length + clashes.refused.size;
   return {
-    archive: checkedWrites.diagnostics.length === 0 ? archive : { ...archive, diagnostics: [...archive.diagnostics, ...checkedWrites.diagnostics] },
+    archive: withClashes(archive, [...checkedWrites.diagnostics, ...clashes.diagnostics], bundleAssetsLeftOut),
     theme,
     views: checkedWrites.views,
     publishedFiles,
-    bundleAssets: checkedWrites.bundleAssets,
+    bundleAssets: checkedWrites.bundleAssets.filter((asset) => !clashes.refused.has(asset.from)),
     staticFiles: checkedWrites.staticFiles,
     loadSeconds: (performance.now() - started) / 1000,
   };
@@ -106,6 +113,16 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
 /** The static files that are pages, which the sitemap lists: HTML files. */
 function staticPages(files: LoadedArchive["staticFiles"]): string[] {
   return files.filter((file) => /\.html?$/i.test(file.path)).map((file) => file.path);
+}
+
+/** The archive with the files that clash with other written files reported, its page-bundle files among them no longer counted as published. */
+function withClashes(archive: LoadedArchive, clashes: readonly Diagnostic[], bundleAssetsLeftOut: number): LoadedArchive {
+  if (clashes.length === 0) return archive;
+  return {
+    ...archive,
+    diagnostics: [...archive.diagnostics, ...clashes].sort(compareDiagnostics),
+    counts: { ...archive.counts, bundleAssets: archive.counts.bundleAssets - bundleAssetsLeftOut },
+  };
 }
 
 /** The build cache of a request's archive: outcomes made by other code, libraries or renderer options are never served. */

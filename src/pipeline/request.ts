@@ -7,6 +7,7 @@ import type { UserShortcodes } from "../content/user-shortcodes.ts";
 import { loadShortcodes } from "./shortcodes-file.ts";
 import { isInside } from "../core/project.ts";
 import { isDirectory } from "../core/files.ts";
+import { positionOfPath } from "../core/jsonc.ts";
 import { parseSettings, readSettingsFile, SETTINGS_FILE_NAMES, type Settings } from "../core/settings.ts";
 
 /**
@@ -76,6 +77,8 @@ export interface BuildRequest {
   readonly staticDirInContent?: string;
   /** What the archive's shortcodes file says its template calls become. */
   readonly shortcodes?: UserShortcodes;
+  /** The logo's file ("logo" setting), its real path, inside the content folder or the settings file's folder. */
+  readonly logoFile?: string;
   /** See BuildOptions.drafts. */
   readonly includeDrafts: boolean;
   /** See BuildOptions.keepGoing. */
@@ -153,9 +156,15 @@ export async function resolveBuildRequest(options: BuildOptions, cwd: string = p
   if (ownLayoutsDir !== undefined && !(await isDirectory(ownLayoutsDir))) {
     return { ok: false, errors: [`${settingsFile ?? "settings"}: setting "layouts": the folder ${ownLayoutsDir} does not exist; create it or remove the setting`] };
   }
-  const statics = await resolveStaticFolder(parsed.settings.static, settingsFile === undefined ? contentDir : dirname(settingsFile), contentReal, settingsFile ?? "settings");
+  const settingsDir = settingsFile === undefined ? contentDir : dirname(settingsFile);
+  const logo = parsed.settings.logo === undefined ? undefined : await logoFileOf(resolve(settingsDir, parsed.settings.logo.file), [contentReal, await realpath(settingsDir)]);
+  if (logo !== undefined && "problem" in logo) {
+    const position = settingsText === undefined ? undefined : positionOfPath(settingsText, ["logo", "file"]);
+    return { ok: false, errors: [`${settingsFile ?? "settings"}${position === undefined ? "" : `:${position.line}:${position.column}`}: setting "logo": ${logo.problem}`] };
+  }
+  const statics = await resolveStaticFolder(parsed.settings.static, settingsDir, [contentReal, await realpath(settingsDir)], settingsFile ?? "settings");
   if ("error" in statics) return { ok: false, errors: [statics.error] };
-  const shortcodes = await loadShortcodes(parsed.settings.shortcodes, settingsFile === undefined ? contentDir : dirname(settingsFile), settingsFile ?? "settings");
+  const shortcodes = await loadShortcodes(parsed.settings.shortcodes, settingsDir, settingsFile ?? "settings");
   if ("error" in shortcodes) return { ok: false, errors: [shortcodes.error] };
   const settingsFileInContent =
     settingsFile !== undefined && isInside(await realpath(settingsFile), contentReal) ? relative(contentReal, await realpath(settingsFile)).split("\\").join("/") : undefined;
@@ -171,6 +180,7 @@ export async function resolveBuildRequest(options: BuildOptions, cwd: string = p
       ...(ownLayoutsDir === undefined ? {} : { ownLayoutsDir }),
       ...statics,
       ...shortcodes,
+      ...(logo === undefined ? {} : { logoFile: logo.file }),
       includeDrafts: options.drafts ?? false,
       keepGoing: options.keepGoing ?? false,
       portable: options.portable ?? false,
@@ -185,12 +195,14 @@ export async function resolveBuildRequest(options: BuildOptions, cwd: string = p
  * The static folder: the one the "static" setting names (relative to the
  * settings file, and which must exist), else a "static" folder beside the
  * settings file (or in the content folder) when there is one. It may be
- * the content folder itself ("."), but may not hold it.
+ * the content folder itself ("."), but may not hold it; it lies inside the
+ * content folder or the settings file's, as the logo does, so that no
+ * setting publishes another folder of the machine.
  */
 async function resolveStaticFolder(
   setting: string | undefined,
   settingsDir: string,
-  contentReal: string,
+  [contentReal, settingsReal]: readonly [string, string],
   settingsFile: string,
 ): Promise<{ readonly staticFiles?: StaticSource; readonly staticDirInContent?: string } | { readonly error: string }> {
   const dir = resolve(settingsDir, setting ?? "static");
@@ -202,8 +214,31 @@ async function resolveStaticFolder(
   if (isInside(contentReal, real)) {
     return { error: `${settingsFile}: setting "static": the folder ${dir} holds the content folder, whose articles would be published as files; name a folder beside it or inside it, or "." for the content folder itself` };
   }
+  if (real !== settingsReal && !isInside(real, contentReal) && !isInside(real, settingsReal)) {
+    return { error: `${settingsFile}: setting "static": the folder ${dir} lies outside the archive's folder and the settings file's folder (or leads there by a symbolic link); put the static files in one of them` };
+  }
   const shown = relative(contentReal, real).split("\\").join("/");
   return { staticFiles: { dir: real, shown }, ...(isInside(real, contentReal) ? { staticDirInContent: real } : {}) };
+}
+
+/**
+ * The logo's file, read and published with the site: only from the archive's
+ * folder or the settings file's, as articles' files are only read from the
+ * archive's, so that no setting publishes another file of the machine (a
+ * process's environment, a password file). A symbolic link is followed to
+ * where it leads, which must be inside too.
+ */
+async function logoFileOf(file: string, allowedFolders: readonly string[]): Promise<{ readonly file: string } | { readonly problem: string }> {
+  let real: string;
+  try {
+    real = await realpath(file);
+  } catch {
+    return { problem: `the file ${file} does not exist; put the logo there or correct the setting` };
+  }
+  if (!allowedFolders.some((folder) => isInside(real, folder))) {
+    return { problem: `the file ${file} lies outside the archive's folder and the settings file's folder (or leads there by a symbolic link); put the logo in the archive's folder` };
+  }
+  return { file: real };
 }
 
 /** The real path of a folder that may not exist yet: its nearest existing ancestor, resolved, plus the rest. */

@@ -50,7 +50,8 @@ export interface SiteWrites {
   readonly views: SiteViews;
   /** The theme's files, feeds, sitemap and the like. */
   readonly siteFiles: readonly { readonly path: string }[];
-  readonly bundleAssets: readonly { readonly from: string; readonly to: string }[];
+  /** `content`: a file written anew (a sanitized SVG) instead of copied. */
+  readonly bundleAssets: readonly { readonly from: string; readonly to: string; readonly content?: string }[];
   readonly staticFiles: readonly { readonly from: string; readonly to: string; readonly shown: string }[];
   /** The file each article's or site page's page comes from, by its output file. */
   readonly sourceOf: ReadonlyMap<string, string>;

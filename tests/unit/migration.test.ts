@@ -104,8 +104,8 @@ describe("redirect stubs", () => {
     const archive = await load({ "a.md": article({ title: "A", date: "2021-01-01" }), "old.md": stub('"/:splat"') }, { redirects: { "/everything/": "/news/*" } });
     assert.deepEqual(archive.redirects, []);
     assert.deepEqual(problems(archive), [
-      ' error settings: setting redirects["/everything/"] "/news/*" is a pattern ("*" or ":name"), which hosts would fill in; write the address it leads to as it is; no redirect was written for it',
-      'old.md:2 error its "redirect" "/:splat" is a pattern ("*" or ":name"), which hosts would fill in; write the address it leads to as it is; no redirect was written for it',
+      ' error settings: setting redirects["/everything/"] "/news/*" has a "*", which hosts that read _redirects (Netlify, Cloudflare Pages) take for a wildcard matching every address; remove it; no redirect was written for it',
+      'old.md:2 error its "redirect" "/:splat" has a part starting with ":" (":splat"), which hosts that read _redirects (Netlify, Cloudflare Pages) take for a placeholder matching any text; remove the ":" or put a letter before it; no redirect was written for it',
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { outputFileFor, routeFolder, type Route } from "../../core/urls.ts";
+import { bundleFolder, outputFileFor, routeFolder, type Route } from "../../core/urls.ts";
 import { formatLongDate } from "../format.ts";
 import { relatedArticles } from "../related.ts";
 import type { ViewContext } from "./context.ts";
@@ -46,11 +46,14 @@ export function articlePages(context: ViewContext): ArticlePageView[] {
   });
 }
 
-/** Where each page bundle's files are copied: beside the article's (or the site page's) page. */
+/**
+ * Where each page bundle's files are copied: under an article's own folder
+ * (see `bundleFolder`), beside a site page's page.
+ */
 export function bundleAssetCopies(articles: readonly { readonly bundleDir?: string | undefined; readonly assets: readonly string[]; readonly route: Route }[]): { readonly from: string; readonly to: string }[] {
   return articles.flatMap((article) =>
     article.bundleDir === undefined
       ? []
-      : article.assets.map((asset) => ({ from: `${article.bundleDir}/${asset}`, to: outputFileFor({ kind: "file", path: `${routeFolder(article.route)}${asset}` }) })),
+      : article.assets.map((asset) => ({ from: `${article.bundleDir}/${asset}`, to: outputFileFor({ kind: "file", path: `${article.route.kind === "article" ? bundleFolder(article.route) : routeFolder(article.route)}${asset}` }) })),
   );
 }
