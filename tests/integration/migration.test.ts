@@ -124,6 +124,13 @@ describe("an archive with a static folder, pages and a menu", () => {
     assert.match(await readFile(join(output, "feed.xml"), "utf8"), /<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom">/);
     assert.equal((await readPage(output, "about/index.html")).querySelector("h1")?.textContent?.trim(), "About us");
   });
+  it("refuses a static folder outside the archive's folder and the settings file's, as it refuses such a logo", async () => {
+    const outside = await makeArchive({ "secret.txt": "not for the site" });
+    const content = await makeArchive({ ...files, "news-archive.json": JSON.stringify({ static: outside }) });
+    const run = await runCli(["--content", content, "--output", join(await temporaryFolder(), "site")]);
+    assert.notEqual(run.code, 0);
+    assert.match(run.stderr, /news-archive\.json: setting "static": the folder .* lies outside the archive's folder and the settings file's folder/);
+  });
 });
 
 describe("a blog that was one section of a larger site", () => {
