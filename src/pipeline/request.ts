@@ -162,7 +162,7 @@ export async function resolveBuildRequest(options: BuildOptions, cwd: string = p
     const position = settingsText === undefined ? undefined : positionOfPath(settingsText, ["logo", "file"]);
     return { ok: false, errors: [`${settingsFile ?? "settings"}${position === undefined ? "" : `:${position.line}:${position.column}`}: setting "logo": ${logo.problem}`] };
   }
-  const statics = await resolveStaticFolder(parsed.settings.static, settingsDir, [contentReal, await realpath(settingsDir)], settingsFile ?? "settings");
+  const statics = await resolveStaticFolder(parsed.settings.static, settingsDir, contentReal, settingsFile ?? "settings");
   if ("error" in statics) return { ok: false, errors: [statics.error] };
   const shortcodes = await loadShortcodes(parsed.settings.shortcodes, settingsDir, settingsFile ?? "settings");
   if ("error" in shortcodes) return { ok: false, errors: [shortcodes.error] };
@@ -202,7 +202,7 @@ export async function resolveBuildRequest(options: BuildOptions, cwd: string = p
 async function resolveStaticFolder(
   setting: string | undefined,
   settingsDir: string,
-  [contentReal, settingsReal]: readonly [string, string],
+  contentReal: string,
   settingsFile: string,
 ): Promise<{ readonly staticFiles?: StaticSource; readonly staticDirInContent?: string } | { readonly error: string }> {
   const dir = resolve(settingsDir, setting ?? "static");
@@ -211,6 +211,8 @@ async function resolveStaticFolder(
   }
   const real = await realpath(dir);
   if (real === contentReal) return { staticFiles: "content" };
+  // The folder exists, and so does the settings file's, which it was found from.
+  const settingsReal = await realpath(settingsDir);
   if (isInside(contentReal, real)) {
     return { error: `${settingsFile}: setting "static": the folder ${dir} holds the content folder, whose articles would be published as files; name a folder beside it or inside it, or "." for the content folder itself` };
   }
