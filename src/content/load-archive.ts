@@ -117,7 +117,7 @@ export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> 
   const diagnostics: Diagnostic[] = [...discovery.diagnostics];
   const staticFiles = await staticFilesOf(options, discovery.staticFiles, diagnostics);
   const { recentReads } = options;
-  const readOptions = { contentDir: options.contentDir, timeZone: settings.timeZone, renderMarkdown: options.renderMarkdown, ...(options.cache === undefined ? {} : { cache: options.cache }) };
+  const readOptions = { contentDir: options.contentDir, timeZone: settings.timeZone, language: settings.language, renderMarkdown: options.renderMarkdown, ...(options.cache === undefined ? {} : { cache: options.cache }) };
   const outcomes = await mapConcurrently(discovery.articles, READ_CONCURRENCY, async (file) =>
     recentReads === undefined ? (await readOne(file, readOptions)).outcome : readUnlessUnchanged(file, readOptions, recentReads),
   );
@@ -152,13 +152,13 @@ export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> 
     const html = connected.html[index] ?? "";
     return fields.bundleDir === undefined ? html : withImageSizes(html, bundleImageSizes(options.contentDir, fields.bundleDir, fields.assets));
   };
-  const articles = placed.map(({ fields: read, body, category, route }, index): Article => {
+  const articles = placed.map(({ fields: read, body, record, category, route }, index): Article => {
     const fields = { ...read, assets: bundle.assetsOf(read) };
     const { categoryName: _written, ownPath: _own, oldAddresses: _old, ...rest } = fields;
     const toBundle = linkToBundleFolder(route, fields.assets);
     const image = rest.image === undefined || toBundle === undefined ? {} : { image: toBundle(rest.image) };
     const bodyHtml = bodyLinkedToBundle(htmlOf(index, fields), route, fields.assets);
-    return { ...rest, ...image, category, authors: authorsOf(fields.authors), route, redirects: connected.redirects[index] ?? [], bodyHtml, excerpt: body.excerpt };
+    return { ...rest, ...image, category, authors: authorsOf(fields.authors), route, redirects: connected.redirects[index] ?? [], bodyHtml, excerpt: body.excerpt, searchRecord: record };
   });
   articles.sort(compareArticles);
   const sitePages = pages.map(({ fields: read, route }, index): SitePage => {

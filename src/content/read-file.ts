@@ -9,6 +9,8 @@ import { readArticleSource } from "./front-matter.ts";
 import type { RenderedBody } from "./markdown.ts";
 import { isReadme } from "./page-fields.ts";
 import { templateSyntaxWarnings } from "./templates.ts";
+import { indexRecord, type IndexRecord } from "../text/index-record.ts";
+import { loadStemmer, stemmingLanguage } from "../text/stemmers.ts";
 
 /** Above this size an article is still published, with a warning: such pages load slowly on poor connections. */
 export const LARGE_ARTICLE_BYTES = 1_048_576;
@@ -17,6 +19,8 @@ export const LARGE_ARTICLE_BYTES = 1_048_576;
 export interface ReadOptions {
   readonly contentDir: string;
   readonly timeZone: string;
+  /** The site's language, whose stemmer cuts the words of an article that names no language. */
+  readonly language: string;
   /** Renders a body whose first line is `firstLine` of its file (`file`, absolute). */
   readonly renderMarkdown: (markdown: string, firstLine: number, title: string, file: string) => RenderedBody;
   /**
@@ -30,6 +34,8 @@ export interface ReadOptions {
 export interface ReadArticle {
   readonly fields: Omit<ArticleFields, "markdown">;
   readonly body: RenderedBody;
+  /** What the search index needs of it, read from the body as rendered here (links to other articles are resolved later, which changes no word). */
+  readonly record: IndexRecord;
 }
 
 /** A page's (an undated file's), likewise. */
@@ -96,7 +102,7 @@ interface Read {
 }
 
 /** Reads one file, or takes its outcome from the build cache. */
-export async function readOne(file: ArticleFile, { contentDir, timeZone, renderMarkdown, cache }: ReadOptions): Promise<Read> {
+export async function readOne(file: ArticleFile, { contentDir, timeZone, language, renderMarkdown, cache }: ReadOptions): Promise<Read> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(join(contentDir, file.file));
@@ -104,18 +110,24 @@ export async function readOne(file: ArticleFile, { contentDir, timeZone, renderM
     return { outcome: { draft: false, diagnostics: [error("unreadable", file.file, `cannot be read (${errorCodeOf(cause)}); fix the file's permissions`)] } };
   }
   const render = (markdown: string, firstLine: number, title: string): RenderedBody => renderMarkdown(markdown, firstLine, title, join(contentDir, file.file));
-  if (cache === undefined) return { outcome: readArticle(bytes, file, timeZone, render) };
-  // The outcome depends on the bytes, on where the file is (its name gives a slug, its bundle the assets) and on the time zone.
-  const cacheKey = cache.keyOf(bytes, JSON.stringify(file), timeZone);
+  if (cache === undefined) return { outcome: await readArticle(bytes, file, { timeZone, language }, render) };
+  // The outcome depends on the bytes, on where the file is (its name gives a slug, its bundle the assets), on the
+  // time zone, and on the site's language, whose stemmer cuts the words of an article that names no language.
+  const cacheKey = cache.keyOf(bytes, JSON.stringify(file), timeZone, language);
   let outcome = cache.get(cacheKey);
   if (outcome === undefined) {
-    outcome = readArticle(bytes, file, timeZone, render);
+    outcome = await readArticle(bytes, file, { timeZone, language }, render);
     cache.set(cacheKey, outcome);
   }
   return { outcome, cacheKey };
 }
 
-function readArticle(bytes: Uint8Array, file: ArticleFile, timeZone: string, renderMarkdown: (markdown: string, firstLine: number, title: string) => RenderedBody): ReadOutcome {
+async function readArticle(
+  bytes: Uint8Array,
+  file: ArticleFile,
+  { timeZone, language }: Pick<ReadOptions, "timeZone" | "language">,
+  renderMarkdown: (markdown: string, firstLine: number, title: string) => RenderedBody,
+): Promise<ReadOutcome> {
   const source = readArticleSource(bytes, file.file);
   if (!source.ok) {
     const noFrontMatter = source.diagnostics.some((diagnostic) => diagnostic.kind === "no-front-matter");
@@ -137,7 +149,9 @@ function readArticle(bytes: Uint8Array, file: ArticleFile, timeZone: string, ren
   if (fields !== undefined) {
     const { markdown, ...rest } = fields;
     const { body, diagnostics: all } = rendered(markdown, rest.title);
-    return { article: { fields: rest, body }, draft, diagnostics: all, ...keys };
+    const stemming = stemmingLanguage(rest.lang ?? language);
+    const record = indexRecord({ title: rest.title, bodyHtml: body.html }, stemming, await loadStemmer(stemming));
+    return { article: { fields: rest, body, record }, draft, diagnostics: all, ...keys };
   }
   if (page !== undefined) {
     const { markdown, ...rest } = page;

@@ -1,3 +1,4 @@
+import type { IndexRecord } from "../text/index-record.ts";
 import type { ArticleDate } from "./dates.ts";
 import type { Route } from "./urls.ts";
 
@@ -79,6 +80,8 @@ export interface Article extends Omit<ArticleFields, "categoryName" | "markdown"
   readonly bodyHtml: string;
   /** The part before <!--more-->, or the first prose paragraph, as plain text, shortened; lists show it when there is no summary. */
   readonly excerpt: string;
+  /** What the search index holds of it, read from its title and rendered body when it was loaded (text/index-record.ts). */
+  readonly searchRecord: IndexRecord;
 }
 
 /** What an undated file says about its page of the site (About, Contact, Members), checked field by field. */

@@ -20,7 +20,7 @@ export interface WrittenFile {
 }
 
 /** Folders and files the build writes once the pages are written (the search index, the service worker): nothing else may be written there. */
-const WRITTEN_LATER = [pathFromRoot({ kind: "search-bundle" }), pathFromRoot({ kind: "service-worker" }), pathFromRoot({ kind: "offline-archive-list" })];
+const WRITTEN_LATER = [pathFromRoot({ kind: "search-index" }), pathFromRoot({ kind: "service-worker" }), pathFromRoot({ kind: "offline-archive-list" })];
 
 /** The files of `later` that would replace one of `first` or of each other, as errors; and those that may be written. */
 export function withoutClashes<T extends WrittenFile>(first: readonly WrittenFile[], later: readonly T[]): { readonly kept: T[]; readonly diagnostics: Diagnostic[] } {
