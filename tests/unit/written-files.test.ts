@@ -24,13 +24,13 @@ describe("the files a build writes", () => {
 
   it("keep out of what the build writes after the pages: the search index, the service worker", () => {
     const { kept, diagnostics } = withoutClashes([page], [
-      { path: "pagefind/pagefind.js", by: "the static file static/pagefind/pagefind.js", source: "static/pagefind/pagefind.js" },
+      { path: "search-index/manifest.json", by: "the static file static/search-index/manifest.json", source: "static/search-index/manifest.json" },
       { path: "sw.js", by: "the static file static/sw.js", source: "static/sw.js" },
       { path: "favicon.ico", by: "the static file static/favicon.ico", source: "static/favicon.ico" },
     ]);
     assert.deepEqual(kept.map((file) => file.path), ["favicon.ico"]);
     assert.deepEqual(diagnostics.map((item) => item.message.replace(/;.*/, "")), [
-      "the static file static/pagefind/pagefind.js would be written at /pagefind/pagefind.js, replacing the site's own /pagefind/",
+      "the static file static/search-index/manifest.json would be written at /search-index/manifest.json, replacing the site's own /search-index/",
       "the static file static/sw.js would be written at /sw.js, replacing the site's own /sw.js",
     ]);
   });
