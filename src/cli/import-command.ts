@@ -5,7 +5,7 @@ import type { ImportRequest } from "../import/run-import.ts";
 import { EXIT_USAGE } from "./arguments.ts";
 
 const IMPORT_USAGE = `Usage: news-archive import wordpress EXPORT.xml --content DIR [--uploads DIR] [--overwrite] [--pages]
-       news-archive import feed FILE_OR_URL --content DIR [--overwrite]
+       news-archive import feed FILE_OR_URL --content DIR [--overwrite] [--summaries]
        (in this repository: npm run import -- ...)
 
   wordpress EXPORT.xml  a WordPress export (Tools → Export, WXR 1.1 or 1.2)
@@ -16,6 +16,8 @@ const IMPORT_USAGE = `Usage: news-archive import wordpress EXPORT.xml --content 
   --overwrite           replace articles imported before (by default an existing file is
                         never replaced, so articles edited since are safe)
   --pages               import the site's pages as articles too
+  --summaries           import a feed that holds only summaries, each article ending
+                        with a link to the original (refused without it)
   --verbose             list every warning and every media file, not the first 10
   --help                this text
 
@@ -27,6 +29,7 @@ const IMPORT_OPTIONS = {
   uploads: { type: "string" },
   overwrite: { type: "boolean" },
   pages: { type: "boolean" },
+  summaries: { type: "boolean" },
   verbose: { type: "boolean" },
   help: { type: "boolean" },
 } as const;
@@ -66,6 +69,7 @@ export function importRequestOf(argv: readonly string[]): ImportRequest | "help"
   if (extra.length > 0) return { problem: `one source at a time; unexpected ${extra.map((word) => `"${word}"`).join(", ")}` };
   if (values.content === undefined) return { problem: "--content DIR: say which folder the articles are written into" };
   if (kind === "feed" && (values.uploads !== undefined || values.pages === true)) return { problem: "--uploads and --pages are for WordPress exports" };
+  if (kind === "wordpress" && values.summaries === true) return { problem: "--summaries is for feeds" };
   return {
     kind,
     source,
@@ -73,6 +77,7 @@ export function importRequestOf(argv: readonly string[]): ImportRequest | "help"
     uploads: values.uploads,
     overwrite: values.overwrite ?? false,
     pages: values.pages ?? false,
+    summaries: values.summaries ?? false,
     verbose: values.verbose ?? false,
   };
 }

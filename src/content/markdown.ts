@@ -4,6 +4,7 @@ import { highlightCode } from "./highlight.ts";
 import { sanitizeBody } from "./sanitize.ts";
 import type { Span } from "./template-calls.ts";
 import { ARTICLE_REFERENCE_SCHEME, expandTemplates, type ArticleReference, type TemplateUse } from "./expand-templates.ts";
+import type { UserShortcodes } from "./user-shortcodes.ts";
 
 export interface RenderedBody {
   readonly html: string;
@@ -21,6 +22,8 @@ export interface MarkdownOptions {
   readonly sanitize: boolean;
   /** Highlight fenced code with Prism (the "highlightCode" setting). */
   readonly highlightCode: boolean;
+  /** What the archive's shortcodes file says its calls become; its `identity` keys the build cache. */
+  readonly shortcodes?: UserShortcodes;
 }
 
 /**
@@ -37,15 +40,17 @@ export interface MarkdownOptions {
  * out: the page shows the title already. The excerpt is the part before
  * `<!--more-->` when there is one, else the first prose paragraph (see excerpt.ts).
  */
-export function createMarkdownRenderer(options: MarkdownOptions = { sanitize: false, highlightCode: true }): (markdown: string, firstLine?: number, title?: string) => RenderedBody {
+export function createMarkdownRenderer(options: MarkdownOptions = { sanitize: false, highlightCode: true }): (markdown: string, firstLine?: number, title?: string, file?: string) => RenderedBody {
   // Fenced code is highlighted here, at build time (see highlight.ts): no script in the page.
   const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false, ...(options.highlightCode ? { highlight: highlightCode } : {}) });
   // Only the block structure is needed to know where code blocks are.
   const blocks = new MarkdownIt({ html: true, linkify: false, typographer: false });
   blocks.core.ruler.disable("inline");
   const renderInline = (text: string): string => markdown.renderInline(text);
-  return (source, firstLine = 1, title) => {
-    const expansion = source.includes("{{") || source.includes("{%") ? expandTemplates(source, codeBlocks(blocks.parse(source, {}), source), firstLine, renderInline) : undefined;
+  const { shortcodes } = options;
+  return (source, firstLine = 1, title, file = "") => {
+    const user = shortcodes === undefined ? undefined : { shortcodes, file };
+    const expansion = source.includes("{{") || source.includes("{%") ? expandTemplates(source, codeBlocks(blocks.parse(source, {}), source), firstLine, renderInline, user) : undefined;
     const parsed = markdown.parse(expansion?.markdown ?? source, {});
     const tokens = title === undefined ? parsed : withoutRepeatedTitle(parsed, title);
     const rendered = markdown.renderer.render(tokens, markdown.options, {});
@@ -80,7 +85,7 @@ function zolaInternalLinks(
     const at = source.indexOf(`(${text}`);
     const line = firstLine + (at < 0 ? 0 : source.slice(0, at).split("\n").length - 1);
     all.push({ target, fragment: fragment ?? "", text, line });
-    uses.push({ text, line, outcome: "article-link" });
+    uses.push({ text, name: "@/", line, outcome: "article-link" });
     return `href="${ARTICLE_REFERENCE_SCHEME}${all.length - 1}"`;
   });
   return { html: linked, references: all, uses };

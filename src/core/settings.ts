@@ -3,11 +3,12 @@ import { z } from "zod";
 import { didYouMean } from "./closest-name.ts";
 import { isValidTimeZone } from "./dates.ts";
 import { errorCodeOf } from "./diagnostics.ts";
+import { categorySetting, readCategories, type CategorySetting } from "./category-settings.ts";
 import { positionOfPath, readJsonc } from "./jsonc.ts";
 import { isHttpUrl, isSafeBasePath, normaliseBasePath, withTrailingSlash } from "./site-address.ts";
+import { migrationSettingsShape, readOldPermalinks, type OldPermalink } from "./migration-settings.ts";
 import { keysOfObjectAt } from "./schema-keys.ts";
 import { DEFAULT_PERMALINK, parsePermalinkPattern, type PermalinkPattern, type PermalinkStyle } from "./permalinks.ts";
-import { slugify } from "./slugs.ts";
 
 /** The settings files an archive may carry in its content folder when no `--config` is given: JSON, or JSON with comments. */
 export const SETTINGS_FILE_NAMES = ["news-archive.json", "news-archive.jsonc"] as const;
@@ -20,11 +21,6 @@ export const SETTINGS_FILE_NAMES = ["news-archive.json", "news-archive.jsonc"] a
 export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const EXTENSION = /^\.[A-Za-z0-9][A-Za-z0-9.-]*$/;
 
-const categorySetting = z.strictObject({
-  name: z.string().trim().min(1, "a category needs a name").meta({ description: 'The category as authors write it in front matter, e.g. "Events".' }),
-  slug: z.string().trim().min(1).optional().meta({ description: "Its URL segment; defaults to the slug of the name." }),
-  description: z.string().optional().meta({ description: "A sentence shown on the category's page." }),
-});
 
 const boxCount = z.number().int().min(1).max(50).default(5).meta({ description: "How many articles the box lists (1 to 50)." });
 
@@ -52,6 +48,7 @@ const authorSetting = z.strictObject({
   bio: z.string().trim().optional(),
   url: httpUrl.optional(),
   slug: z.string().trim().min(1).optional(),
+  aliases: z.array(z.string().trim().min(1)).optional().meta({ description: 'Other spellings of the name that articles use ("Isaac Schlueter" for "Isaac Z. Schlueter"): one author, one page.' }),
 });
 
 /**
@@ -178,6 +175,7 @@ export const settingsSchema = z.strictObject({
       "The search results' texts are written in periods of consecutive years holding at most this many articles (a larger year by months): a period unchanged since the last build is kept as it was, and readers save what they read by period. The ranking is over the whole archive whatever the size.",
   }),
   homeGridYears: z.number().int().min(0).max(100).default(5).meta({ description: "How many recent years of the month grid the home page shows (0: none)." }),
+  ...migrationSettingsShape,
 });
 
 /** The settings file's JSON Schema, for editors (draft 7, which most editors read); written into the package by `npm run compile`. */
@@ -187,16 +185,15 @@ export function settingsJsonSchema(): Record<string, unknown> {
 
 type ParsedSettings = z.output<typeof settingsSchema>;
 
-export interface CategorySetting {
-  readonly name: string;
-  readonly slug: string;
-  readonly description?: string;
-}
+
+export type { CategorySetting };
 
 export type AuthorSetting = Readonly<z.output<typeof authorSetting>>;
 
-export interface Settings extends Omit<ParsedSettings, "$schema" | "author" | "siteUrl" | "basePath" | "categories" | "defaultCategory" | "permalink" | "permalinkStyle" | "authors"> {
+export interface Settings extends Omit<ParsedSettings, "$schema" | "author" | "siteUrl" | "basePath" | "categories" | "defaultCategory" | "permalink" | "permalinkStyle" | "authors" | "oldPermalinks"> {
   readonly permalink: PermalinkPattern;
+  /** The address patterns the articles had before, each with the meaning its tokens had. */
+  readonly oldPermalinks: readonly OldPermalink[];
   /** Whose meaning the permalink's tokens have; this tool's unless the settings say "jekyll" or "hugo". */
   readonly permalinkStyle: PermalinkStyle;
   /** By the name front matter gives. */
@@ -257,19 +254,11 @@ export function parseSettings(raw: unknown, source: string, text?: string): Sett
       `${source}: the site URL ${siteUrl} is served under ${siteUrlPath} but the base path is ${basePath}; make them agree (or leave the base path out)`,
     );
   }
-  const categories = value.categories.map((category) => {
-    const slug = slugify(category.slug ?? category.name);
-    return category.description === undefined ? { name: category.name, slug } : { name: category.name, slug, description: category.description };
-  });
-  categories.forEach((category, index) => {
-    if (category.slug === "") errors.push(`${source}: categories[${index}] "${category.name}" has no letters or digits to make a slug; give it a "slug"`);
-    const twin = categories.findIndex((other) => other.slug === category.slug);
-    if (twin !== index && category.slug !== "") {
-      errors.push(`${source}: categories[${twin}] and categories[${index}] share the slug "${category.slug}"; give one of them another slug`);
-    }
-  });
+  const categories = readCategories(value.categories, where(["categories"]), errors);
   const permalink = parsePermalinkPattern(value.permalink);
   if (!permalink.ok) errors.push(`${where(["permalink"])}: setting "permalink": ${permalink.reason}`);
+  const oldPermalinks = readOldPermalinks(value.oldPermalinks, value.permalinkStyle);
+  errors.push(...oldPermalinks.errors.map((message) => `${where(["oldPermalinks"])}: ${message}`));
   if (errors.length > 0 || !permalink.ok) return { ok: false, errors };
   const defaultCategory = value.defaultCategory ?? "Uncategorized";
   return {
@@ -283,6 +272,7 @@ export function parseSettings(raw: unknown, source: string, text?: string): Sett
       defaultCategory,
       defaultCategoryChosen: value.defaultCategory !== undefined,
       permalink: permalink.pattern,
+      oldPermalinks: oldPermalinks.patterns,
       permalinkStyle: value.permalinkStyle ?? "news-archive",
       authors: value.authors,
     },

@@ -12,6 +12,8 @@ export type Route =
   | { readonly kind: "home"; readonly page?: number }
   /** Where its permalink pattern or its own `url`/`path` puts it (core/permalinks.ts): "/2021/04/09/annual-report/". */
   | { readonly kind: "article"; readonly path: string }
+  /** A page of the site made from an undated file (about.md → "/about/"), or where its own `url`/`path` puts it. */
+  | { readonly kind: "page"; readonly path: string }
   /** A page sending readers of an article's old address to it (`aliases`, `redirect_from`): "/old/page.html". */
   | { readonly kind: "redirect"; readonly path: string }
   | { readonly kind: "archive" }
@@ -50,6 +52,7 @@ export function routePath(route: Route): string {
     case "home":
       return paged("/", route.page);
     case "article":
+    case "page":
     case "redirect":
       return route.path;
     case "archive":

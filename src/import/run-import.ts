@@ -25,6 +25,8 @@ export interface ImportRequest {
   readonly uploads: string | undefined;
   readonly overwrite: boolean;
   readonly pages: boolean;
+  /** A feed of summaries is imported (each article linking to the original), not refused. */
+  readonly summaries: boolean;
   readonly verbose: boolean;
 }
 
@@ -70,7 +72,7 @@ async function plan(request: ImportRequest, refusedUploads: Set<string>): Promis
   if (!text.ok) return text;
   if (request.kind === "feed") {
     const xml = parseXml(text.text);
-    return xml.ok ? planFeedImport(xml.root) : notXml(xml);
+    return xml.ok ? planFeedImport(xml.root, { summaries: request.summaries }) : notXml(xml);
   }
   // Read apart from the planning, so that the XML tree is freed while the posts are converted.
   const wxr = readExport(text.text);

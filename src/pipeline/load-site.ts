@@ -13,11 +13,13 @@ import { buildArchiveModel } from "../model/archive-model.ts";
 import { latestArticles } from "../model/latest.ts";
 import { buildSiteViews } from "../model/pages.ts";
 import { bundleAssetCopies } from "../model/views/article-pages.ts";
+import { hasQueryRedirects } from "../model/views/site-view.ts";
 import { formatLongDate, monthNames } from "../model/format.ts";
 import type { ArticleToIndex } from "../search/index-build.ts";
 import { buildFeeds } from "../publish/feeds.ts";
 import { buildRedirectFiles } from "../publish/redirects.ts";
 import { buildSitemap } from "../publish/sitemap.ts";
+import { checkSiteWrites } from "../publish/written-files.ts";
 import type { SiteFiles } from "../publish/beside-pages.ts";
 import { refuseClashes, siteClaims } from "../publish/written-paths.ts";
 import { prepareTheme } from "../render/theme.ts";
@@ -49,7 +51,9 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
     settings,
     includeDrafts: request.includeDrafts,
     knownFiles: request.settingsFileInContent === undefined ? [] : [request.settingsFileInContent],
-    excludedDirs: [await realpath(request.outputDir).catch(() => request.outputDir)],
+    excludedDirs: [await realpath(request.outputDir).catch(() => request.outputDir), ...(request.staticDirInContent === undefined ? [] : [request.staticDirInContent])],
+    ...(request.staticFiles === undefined ? {} : { staticFiles: request.staticFiles }),
+    ...(request.settingsFile === undefined ? {} : { settingsFile: request.settingsFile }),
     renderMarkdown: createMarkdownRenderer(markdownOptionsOf(request)),
     cache: options.articleCache,
     ...(options.recentReads === undefined ? {} : { recentReads: options.recentReads }),
@@ -57,7 +61,9 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
   const { failed } = await options.articleCache.save();
   const checked = withBuildWarnings(loaded, request, failed);
   // Old addresses exist on a host; a portable copy opened from disk has none to serve.
-  const archive = request.portable ? { ...checked, articles: checked.articles.map((article) => ({ ...article, redirects: [] })) } : checked;
+  const archive = request.portable
+    ? { ...checked, articles: checked.articles.map((article) => ({ ...article, redirects: [] })), pages: checked.pages.map((page) => ({ ...page, redirects: [] })), redirects: [] }
+    : checked;
   const today = buildDay(process.env["SOURCE_DATE_EPOCH"], Date.now(), settings.timeZone);
   const theme = await prepareTheme({
     ...(settings.accentColor === undefined ? {} : { accentColor: settings.accentColor }),
@@ -65,33 +71,44 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
     ...(request.logoFile === undefined ? {} : { logoFile: request.logoFile }),
     // A portable site is opened from disk, where service workers do not run.
     serviceWorker: settings.offline.serviceWorker && !request.portable && !options.serving,
-    queryRedirects: archive.articles.some((article) => article.redirects.some((address) => address.query !== "")),
+    queryRedirects: hasQueryRedirects(archive),
     stemmerLanguages: [...new Set(archive.articles.map((article) => article.searchRecord.language))].filter((language) => language !== "").sort(),
     portable: request.portable,
   });
-  const model = buildArchiveModel(archive.articles, archive.categories);
-  const views = buildSiteViews(archive.articles, model, settings, today, theme.paths);
+  const model = buildArchiveModel(archive.articles, archive.categories, settings.categories);
+  const views = buildSiteViews(archive.articles, model, settings, today, theme.paths, { pages: archive.pages, redirects: archive.redirects });
   const urls = urlContextOf(settings);
   const lastModified = new Map(
     archive.articles.map((article) => [outputFileFor(article.route), new Date(lastModifiedMs(article)).toISOString().slice(0, 10)]),
   );
   const publishedFiles = [
     ...buildFeeds({ ...model, newestFirst: latestArticles(model, settings.listsExclude, today) }, settings, urls),
-    ...buildSitemap(views.pages, urls, lastModified),
-    ...buildRedirectFiles(archive.articles, urls),
+    ...buildSitemap(views.pages, urls, lastModified, staticPages(archive.staticFiles)),
+    ...buildRedirectFiles(archive, urls),
   ];
-  const bundleAssets = bundleAssetCopies(archive.articles).map((asset) => {
+  const bundleAssets = bundleAssetCopies([...archive.articles, ...archive.pages]).map((asset) => {
     const sanitized = archive.sanitizedFiles.get(asset.from);
     return sanitized === undefined ? asset : { ...asset, content: sanitized };
   });
-  // Nothing is written yet: every path the build will write is checked against every other first.
-  const clashes = refuseClashes(siteClaims({ articles: archive.articles, views, theme, publishedFiles, bundleAssets, portable: request.portable }));
-  return {
-    archive: clashes.diagnostics.length === 0 ? archive : withClashes(archive, clashes.diagnostics),
-    theme,
+  // Nothing is written yet: every file the build will write is checked against every other first.
+  // A static file or redirect page at a page's place is left out, with an error naming both.
+  const checkedWrites = checkSiteWrites({
     views,
+    siteFiles: [...theme.files, ...publishedFiles],
+    bundleAssets,
+    staticFiles: archive.staticFiles.map((file) => ({ from: file.from, to: file.path.slice(1), shown: file.shown })),
+    sourceOf: new Map([...archive.articles, ...archive.pages].map((item) => [outputFileFor(item.route), item.sourcePath])),
+  });
+  // Then every path, folders included: a page-bundle file where another file or a folder is needed is left out.
+  const clashes = refuseClashes(siteClaims({ articles: archive.articles, views: checkedWrites.views, theme, publishedFiles, bundleAssets: checkedWrites.bundleAssets, portable: request.portable }));
+  const bundleAssetsLeftOut = bundleAssets.length - checkedWrites.bundleAssets.length + clashes.refused.size;
+  return {
+    archive: withClashes(archive, [...checkedWrites.diagnostics, ...clashes.diagnostics], bundleAssetsLeftOut),
+    theme,
+    views: checkedWrites.views,
     publishedFiles,
-    bundleAssets: bundleAssets.filter((asset) => !clashes.refused.has(asset.from)),
+    bundleAssets: checkedWrites.bundleAssets.filter((asset) => !clashes.refused.has(asset.from)),
+    staticFiles: checkedWrites.staticFiles,
     search: {
       articles: searchableArticles(archive, request),
       categories: archive.categories.map((category) => category.name),
@@ -127,12 +144,18 @@ function searchableArticles(archive: LoadedArchive, request: BuildRequest): Arti
     });
 }
 
-/** The archive with its page-bundle files that clash with other written files reported, and no longer counted as published. */
-function withClashes(archive: LoadedArchive, clashes: readonly Diagnostic[]): LoadedArchive {
+/** The static files that are pages, which the sitemap lists: HTML files. */
+function staticPages(files: LoadedArchive["staticFiles"]): string[] {
+  return files.filter((file) => /\.html?$/i.test(file.path)).map((file) => file.path);
+}
+
+/** The archive with the files that clash with other written files reported, its page-bundle files among them no longer counted as published. */
+function withClashes(archive: LoadedArchive, clashes: readonly Diagnostic[], bundleAssetsLeftOut: number): LoadedArchive {
+  if (clashes.length === 0) return archive;
   return {
     ...archive,
     diagnostics: [...archive.diagnostics, ...clashes].sort(compareDiagnostics),
-    counts: { ...archive.counts, bundleAssets: archive.counts.bundleAssets - clashes.length },
+    counts: { ...archive.counts, bundleAssets: archive.counts.bundleAssets - bundleAssetsLeftOut },
   };
 }
 
@@ -142,7 +165,7 @@ export function openArticleCache(request: BuildRequest): Promise<BuildCache<Read
 }
 
 function markdownOptionsOf(request: BuildRequest): MarkdownOptions {
-  return { sanitize: request.settings.sanitize, highlightCode: request.settings.highlightCode };
+  return { sanitize: request.settings.sanitize, highlightCode: request.settings.highlightCode, ...(request.shortcodes === undefined ? {} : { shortcodes: request.shortcodes }) };
 }
 
 /**

@@ -35,6 +35,8 @@ export interface SiteFiles {
   readonly publishedFiles: readonly PublishedFile[];
   /** Page-bundle files, from the content folder to the output folder; `content`, when given, is published instead of the file (a sanitized SVG). */
   readonly bundleAssets: readonly { readonly from: string; readonly to: string; readonly content?: string }[];
+  /** The static folder's files, from their absolute path to the output folder. */
+  readonly staticFiles: readonly { readonly from: string; readonly to: string }[];
   /** What the search index is made of: the searchable articles (their index records), the categories, the months' names, the stemmers' scripts. */
   readonly search: Pick<SearchIndexRequest, "articles" | "categories" | "monthNames" | "stemmerScripts">;
 }
@@ -72,13 +74,13 @@ export async function writeBesidePages(
   siteFilesWritten: () => void,
   previousOutputDir?: string,
 ): Promise<BesidePagesReport> {
-  const { bundleAssets, views, theme, publishedFiles } = site;
-  for (const { from, to, content } of bundleAssets) {
+  const { bundleAssets, staticFiles, views, theme, publishedFiles } = site;
+  for (const { from, to, content } of [...bundleAssets.map((asset) => ({ ...asset, from: join(request.contentDir, asset.from) })), ...staticFiles.map((file) => ({ ...file, content: undefined }))]) {
     const target = join(outputDir, to);
     mkdirSync(dirname(target), { recursive: true });
     // Not copyFile, which gives the copy its source's mode: an author's 0600 file would be published
     // unreadable to the web server. A new file gets 0666 less the umask, as the pages do.
-    writeFileSync(target, content ?? readFileSync(join(request.contentDir, from)));
+    writeFileSync(target, content ?? readFileSync(from));
   }
   writeFiles(outputDir, [...theme.files, ...publishedFiles]);
   siteFilesWritten();

@@ -125,3 +125,40 @@ describe("the shared kubernetes-blog corpus as Hugo places it", { skip: absent |
     for (const [source] of literal) assert.match(ours.get(source) ?? "", /^\/_posts\/\d{4}\/\d{2}\/[^:]+\/$/, source);
   });
 });
+
+describe("the shared corpora moved with their old addresses and people", { skip: absent }, () => {
+  const load = (corpus: string, settings: Record<string, unknown>) =>
+    loadArchive({
+      contentDir: join(CORPORA, corpus, "content"),
+      settings: settingsWith(settings),
+      includeDrafts: false,
+      knownFiles: [],
+      excludedDirs: [],
+      renderMarkdown: createMarkdownRenderer({ sanitize: false, highlightCode: false }),
+    });
+
+  it("gives the Node.js blog's links to old addresses their articles' new ones, and each co-author every article they wrote", async () => {
+    const settings = JSON.parse(await readFile(join(PROJECT_ROOT, "tests/corpora/nodejs-blog.json"), "utf8")) as Record<string, unknown>;
+    const archive = await load("nodejs-blog", { ...settings, oldPermalinks: ["/blog/:section/:filename/"], authors: { "Isaac Z. Schlueter": { aliases: ["Isaac Schlueter"] } } });
+    // The blog linked its articles as /blog/<category>/<file>/: every such link now names the article's page.
+    assert.ok(archive.counts.links.rewritten >= 300, `${archive.counts.links.rewritten} links rewritten`);
+    const byName = (name: string) => archive.articles.filter((article) => article.authors.some((author) => author.name === name)).map((article) => article.sourcePath).sort();
+    // "Matteo Collina and Joyee Cheung", "Chengzhong Wu, Joyee Cheung", "Joyee Cheung, Chengzhong Wu": one person, on each.
+    assert.equal(byName("Joyee Cheung").length, 5);
+    assert.equal(byName("Isaac Z. Schlueter").length, 37);
+    for (const article of archive.articles) {
+      for (const link of article.bodyHtml.matchAll(/href="(\/blog\/[a-z]+\/[^"/#]+\/?)"/g)) assert.fail(`${article.sourcePath} still links to the old address ${link[1] ?? ""}`);
+    }
+  });
+
+  it("reads the Kubernetes blog's Author: and Description: whatever their case, and its urls from the host's root when built as kubernetes.io/blog/", async () => {
+    const settings = { include: ["_posts/2022/kubernetes-1.2[34]-release-interview"], ignore: ["_index.md"], permalinkStyle: "hugo", permalink: "/:year/:month/:day/:slug/", siteUrl: "https://kubernetes.io/blog/" };
+    const archive = await load("kubernetes-blog", settings);
+    const capitalised = archive.articles.find((article) => article.sourcePath === "_posts/2025/kubectl-kuberc-beta.md");
+    assert.ok(capitalised !== undefined && capitalised.authors.length > 0, "Author: is read");
+    const pod = archive.articles.find((article) => article.sourcePath === "_posts/2020/introducing-podtopologyspread.md");
+    // url: /blog/2020/05/Introducing-PodTopologySpread is the site's /2020/05/..., served at /blog/2020/05/...
+    assert.equal(pod?.route.path.toLowerCase(), "/2020/05/introducing-podtopologyspread/");
+    assert.equal(archive.articles.filter((article) => article.route.path.startsWith("/blog/")).length, 0);
+  });
+});

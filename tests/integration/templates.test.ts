@@ -26,6 +26,8 @@ const REPORT_BODY = [
 ].join("\n");
 
 const fixture = {
+  // The figure's image is a file of the archive: its link gets the base path.
+  "static/images/chart.png": "png",
   "2021/guide.md": article({ title: "The guide", date: "2021-03-01", category: "News" }),
   "2021/report.md": article({ title: "The report", date: "2021-04-09", category: "News" }, REPORT_BODY),
   "_posts/2010-07-21-launch.md": article(
@@ -100,10 +102,10 @@ describe("building an archive whose bodies hold template calls", () => {
   });
 
   it("counts the calls and what they became in the summary", () => {
-    assert.match(run.stdout, /problems: 0 error\(s\), 3 warning\(s\) \(no-site-url 1, unresolved-reference 1, template-syntax 1\)/);
+    assert.match(run.stdout, /problems: 0 error\(s\), 4 warning\(s\) \(no-site-url 1, unread-keys 1, unresolved-reference 1, template-syntax 1\)/);
     assert.match(
       run.stdout,
-      /templates: 10 call\(s\) in 2 article\(s\); rendered: 1 image\(s\), 1 video link\(s\), 3 article link\(s\), 1 code block\(s\), 1 site address\(es\) dropped before a path; 3 left as text with a warning/,
+      /templates: 10 call\(s\) in 2 article\(s\); rendered: 1 image\(s\), 1 video link\(s\), 3 article link\(s\), 1 code block\(s\), 1 site address\(es\) dropped before a path; 3 left as text with a warning \(unmapped: note 1\)/,
     );
   });
 

@@ -11,15 +11,17 @@ describe("the import command's line", () => {
       uploads: "uploads",
       overwrite: true,
       pages: true,
+      summaries: false,
       verbose: false,
     });
-    assert.deepEqual(importRequestOf(["feed", "https://example.org/feed", "--content=content", "--verbose"]), {
+    assert.deepEqual(importRequestOf(["feed", "https://example.org/feed", "--content=content", "--summaries", "--verbose"]), {
       kind: "feed",
       source: "https://example.org/feed",
       content: "content",
       uploads: undefined,
       overwrite: false,
       pages: false,
+      summaries: true,
       verbose: true,
     });
   });
@@ -41,6 +43,7 @@ describe("the import command's line", () => {
     assert.equal(problemOf(["feed", "a.xml", "b.xml", "--content", "x"]), 'one source at a time; unexpected "b.xml"');
     assert.equal(problemOf(["wordpress", "x.xml"]), "--content DIR: say which folder the articles are written into");
     assert.equal(problemOf(["feed", "a.xml", "--content", "x", "--pages"]), "--uploads and --pages are for WordPress exports");
+    assert.equal(problemOf(["wordpress", "x.xml", "--content", "x", "--summaries"]), "--summaries is for feeds");
     assert.equal(problemOf(["wordpress", "x.xml", "--contnet", "x"]), "unknown option --contnet; did you mean --content?");
   });
 });

@@ -233,10 +233,10 @@ describe("page metadata", () => {
     assert.equal(views.site.feeds.jsonHref, "/feed.json");
   });
 
-  it("gives root-relative links inside bodies the base path", () => {
-    const article = articleOn(2021, 4, 9, { bodyHtml: '<p><img src="/images/a.png"> <a href="chart.svg">c</a> <a href="/news/x/">x</a></p>' });
+  it("prints bodies as the loader resolved their links: a root-relative link outside the base path leads to the rest of the host", () => {
+    const article = articleOn(2021, 4, 9, { bodyHtml: '<p><img src="/ref/a.png"> <a href="chart.svg">c</a> <a href="/news/x/">x</a></p>' });
     const [page] = buildSiteViews([article], [news], settingsWith({ basePath: "/news/" }), today).pages.article;
-    assert.equal(page?.bodyHtml, '<p><img src="/news/images/a.png"> <a href="chart.svg">c</a> <a href="/news/x/">x</a></p>');
+    assert.equal(page?.bodyHtml, '<p><img src="/ref/a.png"> <a href="chart.svg">c</a> <a href="/news/x/">x</a></p>');
   });
 });
 
@@ -318,5 +318,55 @@ describe("cards and the canonical address of articles", () => {
     const [first, second] = buildSiteViews([updated, sameDay], [news], settingsWith(), today).pages.article;
     assert.deepEqual([first?.updatedIso, first?.updatedText], ["2021-05-01", "May 1, 2021"]);
     assert.equal(second?.updatedIso, undefined);
+  });
+});
+
+describe("the site's pages, menu and other redirects", () => {
+  const about = { sourcePath: "about.md", assets: [], title: "About us", fileName: "about", draft: false, route: { kind: "page", path: "/about/" }, redirects: [{ path: "/about.html", query: "" }], bodyHtml: "<p>Who we are.</p>\n" } as const;
+
+  it("gives each page of the site its view, its trail home, and its old addresses redirect pages", () => {
+    const only = articleOn(2021, 4, 9);
+    const views = buildViews([only], buildArchiveModel([only], [news]), settingsWith({ basePath: "/news/" }), today, THEME_FILES, { pages: [about], redirects: [] });
+    assert.deepEqual(views.pages.page.map((page) => [page.permalink, page.title, page.bodyHtml, page.breadcrumb]), [["about/index.html", "About us", "<p>Who we are.</p>\n", [{ title: "Home", href: "/news/" }, { title: "About us" }]]]);
+    assert.deepEqual(views.pages.redirect.map((page) => [page.permalink, page.targetHref]), [["about.html", "/news/about/"]]);
+  });
+
+  it("makes a redirect page for each redirect to the site's own pages or another site", () => {
+    const redirects = [
+      { from: { path: "/feed/", query: "" }, to: { route: { kind: "file", path: "/feed.xml" }, title: "/feed.xml" }, source: "settings" },
+      { from: { path: "/away/", query: "" }, to: { url: "https://example.org/elsewhere" }, source: "away.md" },
+    ] as const;
+    const only = articleOn(2021, 4, 9);
+    const views = buildViews([only], buildArchiveModel([only], [news]), settingsWith(), today, THEME_FILES, { pages: [], redirects });
+    assert.deepEqual(views.pages.redirect.map((page) => [page.permalink, page.targetHref]), [["feed/index.html", "/feed.xml"], ["away/index.html", "https://example.org/elsewhere"]]);
+  });
+
+  it("adds the menu setting's links to the header: a path with the base path, a URL as it is", () => {
+    const settings = settingsWith({ basePath: "/news/", menu: [{ title: "About", url: "/about/" }, { title: "Shop", url: "https://shop.example.org/" }, { title: "Energy", url: "/search/?q=energy" }] });
+    const views = buildSiteViews([articleOn(2021, 4, 9)], [news], settings, today);
+    assert.deepEqual(views.site.menu, [{ title: "About", href: "/news/about/" }, { title: "Shop", href: "https://shop.example.org/" }, { title: "Energy", href: "/news/search/?q=energy" }]);
+  });
+});
+
+describe("categories that nest", () => {
+  it("list their children's articles on their pages, their own category shown", () => {
+    const local = { slug: "local", name: "Local" };
+    const harbour = { slug: "harbour", name: "Harbour" };
+    const pier = articleOn(2021, 4, 9, { category: harbour });
+    const fair = articleOn(2021, 4, 10, { category: local });
+    const settings = settingsWith({ categories: [{ name: "Local" }, { name: "Harbour", parent: "Local" }] });
+    const views = buildViews([pier, fair], buildArchiveModel([pier, fair], [harbour, local], settings.categories), settings, today, THEME_FILES);
+    const byCategory = Object.fromEntries(views.pages.category.map((page) => [page.permalink, [page.items.map((item) => item.title), page.omitItemCategory ?? false]]));
+    assert.deepEqual(byCategory, {
+      "category/local/index.html": [["Article 2021-04-10", "Article 2021-04-09"], false],
+      "category/harbour/index.html": [["Article 2021-04-09"], true],
+    });
+  });
+
+  it("are listed when only their children have articles", () => {
+    const boats = { slug: "boats", name: "Boats" };
+    const settings = settingsWith({ categories: [{ name: "Local" }, { name: "Boats", parent: "Local" }] });
+    const model = buildArchiveModel([articleOn(2021, 4, 9, { category: boats })], [boats], settings.categories);
+    assert.deepEqual(model.categories.map((group) => [group.topic.name, group.articles.length]), [["Local", 1], ["Boats", 1]]);
   });
 });

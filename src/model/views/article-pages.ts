@@ -1,6 +1,4 @@
-import type { Article } from "../../core/article.ts";
-import { rewriteHtmlUrls, underBasePath } from "../../core/html-urls.ts";
-import { bundleFolder, outputFileFor } from "../../core/urls.ts";
+import { bundleFolder, outputFileFor, routeFolder, type Route } from "../../core/urls.ts";
 import { formatLongDate } from "../format.ts";
 import { relatedArticles } from "../related.ts";
 import type { ViewContext } from "./context.ts";
@@ -31,7 +29,8 @@ export function articlePages(context: ViewContext): ArticlePageView[] {
       category: { title: article.category.name, href: href({ kind: "category", slug: article.category.slug }) },
       tags: article.tags.map((tag) => ({ title: tag.name, href: href({ kind: "tag", slug: tag.slug }) })),
       ...(article.summary === undefined ? {} : { summary: article.summary }),
-      bodyHtml: withBasePath(article.bodyHtml, settings.basePath),
+      // Its links were resolved when the archive was loaded: those into the archive carry the base path already, those to the rest of the host must not.
+      bodyHtml: article.bodyHtml,
       ...(previous === undefined ? {} : { previous: { title: previous.title, href: href(previous.route) } }),
       ...(next === undefined ? {} : { next: { title: next.title, href: href(next.route) } }),
       related: (related.get(article) ?? []).map((other) => {
@@ -43,17 +42,14 @@ export function articlePages(context: ViewContext): ArticlePageView[] {
   });
 }
 
-/** Root-relative links in a body ("/images/x.png") are written for the site's root; under a base path they get its prefix. */
-function withBasePath(html: string, basePath: string): string {
-  if (basePath === "/") return html;
-  return rewriteHtmlUrls(html, (url) => underBasePath(url, basePath));
-}
-
-/** Where each page bundle's files are copied: under the article's own folder (see `bundleFolder`). */
-export function bundleAssetCopies(articles: readonly Article[]): { readonly from: string; readonly to: string }[] {
+/**
+ * Where each page bundle's files are copied: under an article's own folder
+ * (see `bundleFolder`), beside a site page's page.
+ */
+export function bundleAssetCopies(articles: readonly { readonly bundleDir?: string | undefined; readonly assets: readonly string[]; readonly route: Route }[]): { readonly from: string; readonly to: string }[] {
   return articles.flatMap((article) =>
     article.bundleDir === undefined
       ? []
-      : article.assets.map((asset) => ({ from: `${article.bundleDir}/${asset}`, to: outputFileFor({ kind: "file", path: `${bundleFolder(article.route)}${asset}` }) })),
+      : article.assets.map((asset) => ({ from: `${article.bundleDir}/${asset}`, to: outputFileFor({ kind: "file", path: `${article.route.kind === "article" ? bundleFolder(article.route) : routeFolder(article.route)}${asset}` }) })),
   );
 }

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { Article } from "../../core/article.ts";
+import type { Article, SitePage, SiteRedirect } from "../../core/article.ts";
 import type { ThemeAssetPaths } from "../../core/assets.ts";
 import type { Settings } from "../../core/settings.ts";
 import { isPageRelative, isRootRelative, underBasePath } from "../../core/html-urls.ts";
@@ -16,7 +16,15 @@ import type { ArticleSummaryView, AuthorView, CalendarDay, CrumbView, FeedLinks,
  * Made once per build, so that each article's summary and the grid are
  * computed once, however many pages show them.
  */
-export interface ViewContext {
+/** What a site publishes besides its articles: its pages (undated files), and the redirects that lead elsewhere than to an article or page. */
+export interface SiteExtras {
+  readonly pages: readonly SitePage[];
+  readonly redirects: readonly SiteRedirect[];
+}
+
+export const NO_EXTRAS: SiteExtras = { pages: [], redirects: [] };
+
+export interface ViewContext extends SiteExtras {
   /** Published articles, oldest first. */
   readonly articles: readonly Article[];
   readonly model: ArchiveModel;
@@ -52,7 +60,7 @@ export interface ViewContext {
   };
 }
 
-export function createViewContext(articles: readonly Article[], model: ArchiveModel, settings: Settings, today: CalendarDay, theme: ThemeAssetPaths): ViewContext {
+export function createViewContext(articles: readonly Article[], model: ArchiveModel, settings: Settings, today: CalendarDay, theme: ThemeAssetPaths, extras: SiteExtras = NO_EXTRAS): ViewContext {
   const urls = urlContextOf(settings);
   const href = (route: Route): string => hrefFor(route, urls);
   const monthIn = (format: string) => (month: number): string => DateTime.fromObject({ year: 2000, month, day: 1 }, { zone: "UTC", locale: settings.locale }).toFormat(format);
@@ -78,6 +86,8 @@ export function createViewContext(articles: readonly Article[], model: ArchiveMo
   const meta = (route: Route, description = settings.description, type: PageMetaView["type"] = "website"): PageMetaView => ({ canonicalUrl: absoluteUrlFor(route, urls), description, type });
   return {
     articles,
+    pages: extras.pages,
+    redirects: extras.redirects,
     model,
     settings,
     today,

@@ -82,7 +82,8 @@ function topicPages(context: ViewContext, groups: readonly TopicGroup<Category |
         title: `${words.label}: ${group.topic.name}${suffix}`,
         meta: context.meta({ kind, slug: group.topic.slug, page }, words.about(group.topic.name)),
         ...(kind === "tag" ? {} : { feeds: context.feedLinks(kind === "category" ? { category: group.topic.slug } : { author: group.topic.slug }) }),
-        ...(kind === "category" ? { omitItemCategory: true } : {}),
+        // A parent category's page lists its children's articles too: they show their own category.
+        ...(kind === "category" && group.articles.every((article) => article.category.slug === group.topic.slug) ? { omitItemCategory: true } : {}),
         heading: `${group.topic.name}${suffix}`,
         ...(description === undefined ? {} : { description }),
         ...(about === undefined || page > 1 ? {} : { about }),

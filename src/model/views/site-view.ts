@@ -1,4 +1,4 @@
-import type { Article } from "../../core/article.ts";
+import type { Article, OldAddress, SiteRedirect } from "../../core/article.ts";
 import type { SidebarBoxSetting } from "../../core/settings.ts";
 import type { ArchiveModel } from "../archive-model.ts";
 import { findCategory, isAfterDay } from "../latest.ts";
@@ -29,12 +29,30 @@ export function siteView(context: ViewContext): SiteView {
     ...(settings.footerText === undefined ? {} : { footerText: settings.footerText }),
     feeds: context.feedLinks(),
     ...(context.model.authors.length === 0 ? {} : { authorsHref: href({ kind: "authors" }) }),
-    ...(theme.queryRedirectScript === undefined || !context.articles.some((article) => article.redirects.some((address) => address.query !== ""))
+    ...(theme.queryRedirectScript === undefined || !hasQueryRedirects(context)
       ? {}
       : { queryRedirect: { scriptHref: href({ kind: "file", path: theme.queryRedirectScript }), mapHref: href({ kind: "redirect-map" }) } }),
     // An empty box would hold a third of a wide screen for nothing: only boxes with articles are shown.
     sidebar: settings.sidebar.map((box, index) => buildSidebarBox(box, index, context.model, context.today, context.summaryOf)).filter((box) => box.items.length > 0),
+    menu: settings.menu.map((item) => ({ title: item.title, href: menuHref(item.url, href) })),
   };
+}
+
+/** A menu entry's link: a path from the site's root gets the base path (its query and fragment kept), a URL stays as it is. */
+function menuHref(url: string, href: ViewContext["href"]): string {
+  if (/^https?:\/\//i.test(url)) return url;
+  const cut = url.search(/[?#]/);
+  return cut < 0 ? href({ kind: "file", path: url }) : `${href({ kind: "file", path: url.slice(0, cut) })}${url.slice(cut)}`;
+}
+
+/** Whether an old address has a query ("/?p=12"): the home and 404 pages then carry the script that follows them. */
+export function hasQueryRedirects({ articles, pages, redirects }: {
+  readonly articles: readonly { readonly redirects: readonly OldAddress[] }[];
+  readonly pages: readonly { readonly redirects: readonly OldAddress[] }[];
+  readonly redirects: readonly SiteRedirect[];
+}): boolean {
+  const addresses = [...articles, ...pages].flatMap((item) => item.redirects);
+  return [...addresses, ...redirects.map((redirect) => redirect.from)].some((address) => address.query !== "");
 }
 
 function buildSidebarBox(

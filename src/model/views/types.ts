@@ -82,6 +82,8 @@ export interface SiteView {
   readonly queryRedirect?: { readonly scriptHref: string; readonly mapHref: string };
   /** The sidebar boxes that have articles, in the settings' order; none, and pages have no sidebar. */
   readonly sidebar: readonly SidebarBoxView[];
+  /** Links the `menu` setting adds to the header's navigation. */
+  readonly menu: readonly LinkView[];
 }
 
 /** What a page's head says about it to browsers, search engines and link previews. */
@@ -262,6 +264,14 @@ export interface SearchPageView extends PageBase {
 export type CalendarDay = CalendarDate;
 
 /** A page at an article's old address, sending readers (and search engines) on to it. */
+/** A page of the site made from an undated file (About, Contact): its title and body. */
+export interface SitePageView extends PageBase {
+  readonly lang?: string;
+  readonly bodyHtml: string;
+  /** Published with --drafts: left out of the sitemap. */
+  readonly draft: boolean;
+}
+
 export interface RedirectPageView extends PageBase {
   readonly targetHref: string;
   readonly targetTitle: string;
