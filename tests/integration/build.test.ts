@@ -109,8 +109,8 @@ describe("building a fixture archive", () => {
     assert.equal(time?.textContent, "April 9, 2021");
     assert.equal(page.documentElement.getAttribute("lang"), "en");
     assert.equal(page.querySelector(".article-category")?.getAttribute("href"), "/category/news/");
-    assert.equal(page.querySelector(".article-meta a time")?.parentElement?.getAttribute("href"), "/2021/04/");
-    assert.deepEqual([...page.querySelectorAll(".breadcrumb li")].map((li) => li.textContent), ["Home", "2021", "April", "First news"]);
+    assert.equal(page.querySelector(".article-meta a time")?.parentElement?.getAttribute("href"), "/2021/04/09/");
+    assert.deepEqual([...page.querySelectorAll(".breadcrumb li")].map((li) => li.textContent), ["Home", "2021", "April", "1", "First news"]);
     assert.deepEqual([...page.querySelectorAll(".article-tags a")].map((a) => a.textContent), ["food", "energy"]);
   });
 

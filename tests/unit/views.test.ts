@@ -35,15 +35,16 @@ describe("article page views", () => {
     assert.equal(page?.next, undefined);
   });
 
-  it("writes the date out for the locale, links it to its month and leads a breadcrumb through year and month", () => {
+  it("writes the date out for the locale, links it to its day and leads a breadcrumb through year, month and day", () => {
     const [page] = buildSiteViews([articleOn(2021, 4, 9)], [news], settingsWith({ locale: "en-US" }), today).pages.article;
     assert.equal(page?.dateText, "April 9, 2021");
     assert.equal(page?.dateIso, "2021-04-09");
-    assert.equal(page?.monthHref, "/2021/04/");
+    assert.equal(page?.dayHref, "/2021/04/09/");
     assert.deepEqual(page?.breadcrumb, [
       { title: "Home", href: "/" },
       { title: "2021", href: "/2021/" },
       { title: "April", href: "/2021/04/" },
+      { title: "9", href: "/2021/04/09/" },
       { title: "Article 2021-04-09" },
     ]);
     const [french] = buildSiteViews([articleOn(2021, 4, 9)], [news], settingsWith({ locale: "fr-FR" }), today).pages.article;
@@ -110,8 +111,8 @@ describe("listing pages", () => {
     const march = year?.months[0];
     assert.deepEqual([march?.id, march?.shortName, march?.count, march?.href], ["month-03", "Mar", 2, "/2021/03/"]);
     assert.deepEqual(march?.items, [
-      { title: "Article 2021-03-25", href: "/2021/03/25/late/", dateIso: "2021-03-25", dayText: "25", category: "Events" },
-      { title: "Article 2021-03-01", href: "/2021/03/01/article-2021-3-1/", dateIso: "2021-03-01", dayText: "1", category: "News" },
+      { title: "Article 2021-03-25", href: "/2021/03/25/late/", dateIso: "2021-03-25", dayText: "25", dayHref: "/2021/03/25/", category: "Events" },
+      { title: "Article 2021-03-01", href: "/2021/03/01/article-2021-3-1/", dateIso: "2021-03-01", dayText: "1", dayHref: "/2021/03/01/", category: "News" },
     ]);
   });
 });

@@ -35,8 +35,8 @@ export function yearPages(context: ViewContext): YearPageView[] {
         href: href({ kind: "month", year: month.year, month: month.month }),
         count: month.articles.length,
         items: month.articles.map((article) => {
-          const { title, href: articleHref, dateIso, category } = context.summaryOf(article);
-          return { title, href: articleHref, dateIso, dayText: String(article.date.day), category: category.title };
+          const { title, href: articleHref, dateIso, dayHref, category } = context.summaryOf(article);
+          return { title, href: articleHref, dateIso, dayText: String(article.date.day), dayHref, category: category.title };
         }),
       })),
       ...(older === undefined ? {} : { previous: { title: String(older.year), href: href({ kind: "year", year: older.year }) } }),

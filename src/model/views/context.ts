@@ -49,6 +49,7 @@ export interface ViewContext {
     readonly home: CrumbView;
     year(year: number): CrumbView;
     month(year: number, month: number): CrumbView;
+    day(year: number, month: number, day: number): CrumbView;
   };
 }
 
@@ -69,6 +70,7 @@ export function createViewContext(articles: readonly Article[], model: ArchiveMo
       href: href(article.route),
       dateIso: article.date.iso,
       dateText: formatLongDate(article.date, settings.locale),
+      dayHref: href({ kind: "day", year: article.date.year, month: article.date.month, day: article.date.day }),
       category: { title: article.category.name, href: href({ kind: "category", slug: article.category.slug }) },
       summary: article.summary ?? article.excerpt,
       authors,
@@ -108,6 +110,7 @@ export function createViewContext(articles: readonly Article[], model: ArchiveMo
       home: { title: "Home", href: href({ kind: "home" }) },
       year: (year) => ({ title: String(year), href: href({ kind: "year", year }) }),
       month: (year, month) => ({ title: monthName(month), href: href({ kind: "month", year, month }) }),
+      day: (year, month, day) => ({ title: String(day), href: href({ kind: "day", year, month, day }) }),
     },
   };
 }

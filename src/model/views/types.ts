@@ -21,9 +21,15 @@ export interface AuthorView {
   readonly href?: string;
 }
 
-export interface ArticleSummaryView extends LinkView {
+/** A date as pages print it: linked to its day's page. */
+export interface DatedView {
   readonly dateIso: string;
   readonly dateText: string;
+  /** The page of the day's articles. */
+  readonly dayHref: string;
+}
+
+export interface ArticleSummaryView extends LinkView, DatedView {
   readonly category: LinkView;
   /** The summary, or the excerpt: the part before `<!--more-->`, or the first paragraph. */
   readonly summary: string;
@@ -107,17 +113,13 @@ export interface PageBase {
   readonly ownSearchBox?: true;
 }
 
-export interface ArticlePageView extends PageBase {
+export interface ArticlePageView extends PageBase, DatedView {
   readonly href: string;
   readonly lang?: string;
-  readonly dateIso: string;
-  readonly dateText: string;
   /** When it last changed, if later than its date. */
   readonly updatedIso?: string;
   readonly updatedText?: string;
   readonly authors: readonly AuthorView[];
-  /** The month page the date links to. */
-  readonly monthHref: string;
   readonly category: LinkView;
   readonly tags: readonly LinkView[];
   readonly summary?: string;
@@ -137,10 +139,7 @@ export interface ArticlePageView extends PageBase {
   readonly sortKey: string;
 }
 
-export interface RelatedArticleView extends LinkView {
-  readonly dateIso: string;
-  readonly dateText: string;
-}
+export interface RelatedArticleView extends LinkView, DatedView {}
 
 /** A list of articles: a month, a category, tag or author page, the home page. */
 export interface ListingPageView extends PageBase {
@@ -167,6 +166,8 @@ export interface YearItemView extends LinkView {
   readonly dateIso: string;
   /** "25". */
   readonly dayText: string;
+  /** The page of the day's articles. */
+  readonly dayHref: string;
   /** The category's name, printed on the row (not a link: the page has one per row). */
   readonly category: string;
 }
