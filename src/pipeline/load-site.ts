@@ -130,7 +130,7 @@ function withBuildWarnings(archive: LoadedArchive, request: BuildRequest, cacheF
   const isKnown = (name: string): boolean => known.has(name.toLowerCase()) || known.has(slugify(name));
   const settingsFile = request.settingsFile ?? "settings";
   const problems = request.settings.sidebar.flatMap((box, index) =>
-    box.type !== "featured" && !isKnown(box.category)
+    "category" in box && !isKnown(box.category)
       ? [warning("sidebar-category", "", `${settingsFile}: sidebar[${index}] names the category "${box.category}", which no published article has; the box stays empty`)]
       : [],
   );

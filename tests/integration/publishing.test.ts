@@ -245,8 +245,8 @@ describe("hosting under a sub-path and without folder indexes", () => {
     }
     const body = (await readPage(output, "2021/04/09/first/index.html")).querySelector(".article-body");
     assert.equal(body?.querySelector("img")?.getAttribute("src"), "/news/images/chart.png");
-    // A raw-HTML code sample is text: its bytes are published as written, in the page and in the feeds.
-    const sample = '<pre>&lt;a href="/docs/"&gt;the docs&lt;/a&gt;</pre>';
+    // A raw-HTML code sample is text: its bytes are published as written, in the page and in the feeds (the block a scroll region).
+    const sample = '<pre tabindex="0" role="region" aria-label="Code 1">&lt;a href="/docs/"&gt;the docs&lt;/a&gt;</pre>';
     assert.ok(body?.innerHTML.includes(sample), body?.innerHTML);
     assert.equal(body?.querySelector("pre")?.textContent, '<a href="/docs/">the docs</a>');
     const sitemap = parseXml(await readFile(join(output, "sitemap.xml"), "utf8"));

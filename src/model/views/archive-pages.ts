@@ -12,6 +12,8 @@ export function archivePage(context: ViewContext): ArchivePageView {
     meta: context.meta({ kind: "archive" }, `Every article of ${context.settings.title}, by month.`),
     grid: context.grid,
     countText: context.countOf(context.articles.length),
+    // The page is the grid: the box of one year would repeat a row of it.
+    sidebar: context.sidebarWithout("year"),
   };
 }
 
@@ -36,7 +38,7 @@ export function yearPages(context: ViewContext): YearPageView[] {
         count: month.articles.length,
         items: month.articles.map((article) => {
           const { title, href: articleHref, dateIso, dayHref, category } = context.summaryOf(article);
-          return { title, href: articleHref, dateIso, dayText: String(article.date.day), dayHref, category: category.title };
+          return { title, href: articleHref, dateIso, dayText: String(article.date.day), dayHref, ...(context.categoriesDivide ? { category: category.title } : {}) };
         }),
       })),
       ...(older === undefined ? {} : { previous: { title: String(older.year), href: href({ kind: "year", year: older.year }) } }),
@@ -52,5 +54,6 @@ export function notFoundPage(context: ViewContext): NotFoundPageView {
     title: "Page not found",
     meta: context.meta({ kind: "not-found" }),
     grid: recentYears(context.grid, Math.max(context.settings.homeGridYears, 1)),
+    sidebar: context.sidebarWithout("year"),
   };
 }

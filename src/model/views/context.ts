@@ -7,8 +7,11 @@ import { absoluteHref, absoluteUrlFor, hrefFor, routeFolder, urlContextOf, type 
 import type { ArchiveModel } from "../archive-model.ts";
 import { pageNumbersToShow } from "../archive-model.ts";
 import { formatLongDate } from "../format.ts";
+import { latestArticles } from "../latest.ts";
+import { categoriesDivide } from "../sections.ts";
 import { buildGrid } from "./grid.ts";
-import type { ArticleSummaryView, AuthorView, CalendarDay, CrumbView, FeedLinks, GridView, PageMetaView, PaginationView } from "./types.ts";
+import { buildSidebar } from "./sidebar.ts";
+import type { ArticleSummaryView, AuthorView, CalendarDay, CrumbView, FeedLinks, GridView, PageMetaView, PaginationView, SidebarBoxView } from "./types.ts";
 
 /**
  * What every view builder shares: the archive, the settings, and the helpers
@@ -25,6 +28,14 @@ export interface ViewContext {
   readonly theme: ThemeAssetPaths;
   /** The grid of every year, newest first. */
   readonly grid: GridView;
+  /** Whether the archive's categories divide it (see `categoriesDivide`): lists name an article's category only then. */
+  readonly categoriesDivide: boolean;
+  /** The latest articles (see `latestArticles`): what the home page lists. */
+  readonly latest: readonly Article[];
+  /** The site's sidebar boxes that have something to show. */
+  readonly sidebar: readonly SidebarBoxView[];
+  /** The site's sidebar boxes but those of the types given, which a page's own content shows. */
+  sidebarWithout(...types: readonly SidebarBoxView["type"][]): readonly SidebarBoxView[];
   href(route: Route): string;
   meta(route: Route, description?: string, type?: PageMetaView["type"]): PageMetaView;
   /** An article page's: its summary, its `canonical` if it names one, its card image. */
@@ -78,13 +89,21 @@ export function createViewContext(articles: readonly Article[], model: ArchiveMo
     });
   }
   const meta = (route: Route, description = settings.description, type: PageMetaView["type"] = "website"): PageMetaView => ({ canonicalUrl: absoluteUrlFor(route, urls), description, type });
+  const grid = buildGrid(model, today, href, { long: monthName, short: shortMonthName }, settings.locale);
+  const latest = latestArticles(model, settings.listsExclude, today);
+  const summaryOf = (article: Article): ArticleSummaryView => summaries.get(article) as ArticleSummaryView;
+  const sidebar = buildSidebar({ boxes: settings.sidebar, model, latest, today, grid, summaryOf, href });
   return {
     articles,
     model,
     settings,
     today,
     theme,
-    grid: buildGrid(model, today, href, { long: monthName, short: shortMonthName }, settings.locale),
+    grid,
+    categoriesDivide: categoriesDivide(model),
+    latest,
+    sidebar,
+    sidebarWithout: (...types) => sidebar.filter((box) => !types.includes(box.type)),
     href,
     meta,
     articleMeta: (article) => {
@@ -99,7 +118,7 @@ export function createViewContext(articles: readonly Article[], model: ArchiveMo
     monthName,
     shortMonthName,
     monthTitle: (year, month) => DateTime.fromObject({ year, month, day: 1 }, { zone: "UTC", locale: settings.locale }).toFormat("LLLL yyyy"),
-    summaryOf: (article) => summaries.get(article) as ArticleSummaryView,
+    summaryOf,
     feedLinks: (of) => ({
       atomHref: href({ kind: "feed", format: "atom", ...of }),
       ...(of !== undefined && "author" in of ? {} : { jsonHref: href({ kind: "feed", format: "json", ...of }) }),

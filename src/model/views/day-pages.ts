@@ -31,6 +31,7 @@ export function dayPages(context: ViewContext): ListingPageView[] {
       breadcrumb: [crumbs.home, crumbs.year(year), crumbs.month(year, month), { title: String(day) }],
       items: articles.map(context.summaryOf),
       omitItemDate: true,
+      ...(context.categoriesDivide ? {} : { omitItemCategory: true }),
       ...(previous === undefined ? {} : { previous }),
       ...(next === undefined ? {} : { next }),
     };

@@ -46,11 +46,30 @@ export interface PaginationView {
   readonly pages: readonly ({ readonly number: number; readonly href: string; readonly current: boolean } | { readonly gap: true })[];
 }
 
-export interface SidebarBoxView {
+/** An article in a sidebar box; in the box of sections, under its section's name. */
+export interface SidebarItemView extends ArticleSummaryView {
+  readonly section?: LinkView;
+}
+
+/** A sidebar box of articles: featured, a category's latest or upcoming, the newest of each section, this day in past years. */
+export interface ArticleBoxView {
+  readonly type: "featured" | "latest" | "upcoming" | "sections" | "this-day";
+  /** The box's heading's id, which the home page's jump links target. */
   readonly id: string;
   readonly title: string;
-  readonly items: readonly ArticleSummaryView[];
+  readonly items: readonly SidebarItemView[];
 }
+
+/** The sidebar box of a year by month: its row of the grid, and a link to every year. */
+export interface YearBoxView {
+  readonly type: "year";
+  readonly id: string;
+  readonly title: string;
+  readonly grid: GridView;
+  readonly more: LinkView;
+}
+
+export type SidebarBoxView = ArticleBoxView | YearBoxView;
 
 export interface FeedLinks {
   readonly atomHref: string;
@@ -69,6 +88,8 @@ export interface SiteView {
   readonly homeHref: string;
   readonly archiveHref: string;
   readonly categoriesHref: string;
+  /** Whether the archive's categories divide it (model/sections.ts): else pages leave categories out of lists and navigation. */
+  readonly categoriesDivide: boolean;
   /** None when no article has tags: there is no tag index then. */
   readonly tagsHref?: string;
   readonly searchHref: string;
@@ -86,7 +107,7 @@ export interface SiteView {
    * the home and 404 pages run to send such visitors on, and the map it reads.
    */
   readonly queryRedirect?: { readonly scriptHref: string; readonly mapHref: string };
-  /** The sidebar boxes that have articles, in the settings' order; none, and pages have no sidebar. */
+  /** The sidebar boxes that have articles, in the settings' order; none, and pages have no sidebar. A page may show fewer (`PageBase.sidebar`). */
   readonly sidebar: readonly SidebarBoxView[];
 }
 
@@ -111,6 +132,8 @@ export interface PageBase {
   readonly feeds?: FeedLinks;
   /** The page has a search box of its own (the search page), so the header leaves its box out: one box to type in. */
   readonly ownSearchBox?: true;
+  /** The sidebar boxes of this page, when it leaves out some of the site's (those its own content shows); else the site's. */
+  readonly sidebar?: readonly SidebarBoxView[];
 }
 
 export interface ArticlePageView extends PageBase, DatedView {
@@ -168,8 +191,8 @@ export interface YearItemView extends LinkView {
   readonly dayText: string;
   /** The page of the day's articles. */
   readonly dayHref: string;
-  /** The category's name, printed on the row (not a link: the page has one per row). */
-  readonly category: string;
+  /** The category's name, printed on the row (not a link: the page has one per row); none when categories do not divide the archive. */
+  readonly category?: string;
 }
 
 export interface YearMonthView {
@@ -239,9 +262,24 @@ export interface ArchivePageView extends PageBase {
   readonly countText: string;
 }
 
+/** One section of the home page: a category's (or a tag's) latest articles, linking its page. */
+export interface HomeSectionView {
+  /** Its heading's id. */
+  readonly id: string;
+  readonly title: string;
+  readonly href: string;
+  /** "117 articles": how many its page lists. */
+  readonly countText: string;
+  readonly items: readonly ArticleSummaryView[];
+}
+
 export interface HomePageView extends ListingPageView {
-  /** On the first page only: the newest featured article, shown larger above the list. */
+  /** On the first page only: the lead story (model/latest.ts), shown larger above the list. */
   readonly lead?: ArticleSummaryView;
+  /** What the lead story is: "Featured", or "Latest" on an archive that features none. */
+  readonly leadKicker?: string;
+  /** On the first page only: the latest articles of each section, after the list. */
+  readonly sections: readonly HomeSectionView[];
   /** On the first page only: the recent years of the grid. */
   readonly grid?: GridView;
   readonly gridIsPartial: boolean;
