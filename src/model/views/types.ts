@@ -285,9 +285,29 @@ export interface HomePageView extends ListingPageView {
   readonly gridIsPartial: boolean;
 }
 
+export interface TopicEntryView {
+  readonly name: string;
+  readonly href: string;
+  readonly count: number;
+  readonly description?: string;
+}
+
+/** The entries of a topic index under one initial: "A", or "#" for names that start with no letter. */
+export interface TopicLetterView {
+  readonly letter: string;
+  /** The group's id, the target of the index's jump links: "letter-a". */
+  readonly id: string;
+  readonly entries: readonly TopicEntryView[];
+}
+
 export interface TopicIndexView extends PageBase {
   readonly heading: string;
-  readonly entries: readonly { readonly name: string; readonly href: string; readonly count: number; readonly description?: string }[];
+  /** Every entry, in order (categories in the settings' order, tags and authors by name). */
+  readonly entries: readonly TopicEntryView[];
+  /** Tags and authors, listed side by side with their counts rather than one a line: they can number hundreds. */
+  readonly compact?: true;
+  /** When they are many: the same entries by initial, for an A-Z index. */
+  readonly letters?: readonly TopicLetterView[];
 }
 
 export interface SearchPageView extends PageBase {
