@@ -40,6 +40,7 @@ export async function prepareTheme(options: ThemeOptions): Promise<ThemeBundle> 
     favicon: await read(THEME_FILES.favicon),
     searchScript: scripts.get(THEME_FILES.searchScript) ?? "",
     highlightScript: scripts.get(THEME_FILES.highlightScript) ?? "",
+    categoryFilterScript: scripts.get(THEME_FILES.categoryFilterScript) ?? "",
   };
   const paths = {
     stylesheet: fingerprintedPath(THEME_FILES.stylesheet, contents.stylesheet),
@@ -47,6 +48,7 @@ export async function prepareTheme(options: ThemeOptions): Promise<ThemeBundle> 
     // The search scripts import Pagefind relative to themselves, so only their names change.
     searchScript: fingerprintedPath(THEME_FILES.searchScript, contents.searchScript),
     highlightScript: fingerprintedPath(THEME_FILES.highlightScript, contents.highlightScript),
+    categoryFilterScript: fingerprintedPath(THEME_FILES.categoryFilterScript, contents.categoryFilterScript),
   };
   const files: { path: string; content: string | Uint8Array }[] = (Object.keys(contents) as (keyof typeof contents)[]).map((key) => ({ path: paths[key], content: contents[key] }));
   let bundle: ThemeBundle = { paths, files };

@@ -172,6 +172,8 @@ describe("an archive whose categories do not divide it", () => {
     assert.equal(site.pages.month[0]?.omitItemCategory, true);
     assert.equal(site.pages.day[0]?.omitItemCategory, true);
     assert.equal(site.pages.year[0]?.months[0]?.items[0]?.category, undefined);
+    assert.equal(site.pages.year[0]?.categoryFilter, undefined);
+    assert.equal(site.pages.archive[0]?.categoryFilter, undefined);
   });
 
   it("names categories where two or more divide it", () => {
@@ -179,5 +181,34 @@ describe("an archive whose categories do not divide it", () => {
     assert.equal(divided.site.categoriesDivide, true);
     assert.equal(divided.pages.month[0]?.omitItemCategory, undefined);
     assert.equal(divided.pages.year[0]?.months[0]?.items[0]?.category, "Events");
+  });
+});
+
+describe("the categories a reader may leave out", () => {
+  const articles = [articleOn(2020, 5, 1, { category: reports }), articleOn(2021, 1, 1), articleOn(2021, 1, 9, { category: events }), articleOn(2021, 2, 1, { category: events })];
+  const site = views(articles, [news, events, reports], settingsWith({ basePath: "/news/" }));
+
+  it("are offered on a year, a month and the grid holding two categories or more, in the archive's order, with their counts", () => {
+    const year2021 = site.pages.year.find((page) => page.heading === "2021");
+    assert.deepEqual(year2021?.categoryFilter, {
+      storageKey: "news-archive hidden categories /news/",
+      categories: [
+        { slug: "news", name: "News", count: 1 },
+        { slug: "events", name: "Events", count: 2 },
+      ],
+    });
+    assert.deepEqual(site.pages.archive[0]?.categoryFilter?.categories.map((category) => category.count), [1, 2, 1]);
+    assert.ok(site.pages.month.find((page) => page.heading === "January 2021")?.categoryFilter);
+  });
+
+  it("are not offered where every article is of one category", () => {
+    assert.equal(site.pages.year.find((page) => page.heading === "2020")?.categoryFilter, undefined);
+    assert.equal(site.pages.month.find((page) => page.heading === "February 2021")?.categoryFilter, undefined);
+    assert.ok(site.pages.day.every((page) => page.categoryFilter === undefined));
+  });
+
+  it("mark every row with its category, for the script that hides them", () => {
+    assert.deepEqual(site.pages.year.find((page) => page.heading === "2021")?.months.flatMap((month) => month.items.map((item) => item.categorySlug)), ["events", "events", "news"]);
+    assert.deepEqual(site.pages.month.find((page) => page.heading === "January 2021")?.items.map((item) => item.categorySlug), ["events", "news"]);
   });
 });

@@ -117,8 +117,8 @@ describe("listing pages", () => {
     const march = year?.months[0];
     assert.deepEqual([march?.id, march?.shortName, march?.count, march?.href], ["month-03", "Mar", 2, "/2021/03/"]);
     assert.deepEqual(march?.items, [
-      { title: "Article 2021-03-25", href: "/2021/03/25/late/", dateIso: "2021-03-25", dayText: "25", dayHref: "/2021/03/25/", category: "Events" },
-      { title: "Article 2021-03-01", href: "/2021/03/01/article-2021-3-1/", dateIso: "2021-03-01", dayText: "1", dayHref: "/2021/03/01/", category: "News" },
+      { title: "Article 2021-03-25", href: "/2021/03/25/late/", dateIso: "2021-03-25", dayText: "25", dayHref: "/2021/03/25/", category: "Events", categorySlug: "events" },
+      { title: "Article 2021-03-01", href: "/2021/03/01/article-2021-3-1/", dateIso: "2021-03-01", dayText: "1", dayHref: "/2021/03/01/", category: "News", categorySlug: "news" },
     ]);
   });
 });

@@ -5,6 +5,7 @@ import type { ArchivePageView, NotFoundPageView, YearPageView } from "./types.ts
 
 /** The month grid of every year. */
 export function archivePage(context: ViewContext): ArchivePageView {
+  const filter = context.categoryFilter(context.articles);
   return {
     permalink: outputFileFor({ kind: "archive" }),
     title: "Archive",
@@ -14,6 +15,7 @@ export function archivePage(context: ViewContext): ArchivePageView {
     countText: context.countOf(context.articles.length),
     // The page is the grid: the box of one year would repeat a row of it.
     sidebar: context.sidebarWithout("year"),
+    ...(filter === undefined ? {} : { categoryFilter: filter }),
   };
 }
 
@@ -23,6 +25,7 @@ export function yearPages(context: ViewContext): YearPageView[] {
   return model.years.map((group, index): YearPageView => {
     const older = model.years[index + 1];
     const newer = model.years[index - 1];
+    const filter = context.categoryFilter(group.months.flatMap((month) => month.articles));
     return {
       permalink: outputFileFor({ kind: "year", year: group.year }),
       title: String(group.year),
@@ -37,12 +40,13 @@ export function yearPages(context: ViewContext): YearPageView[] {
         href: href({ kind: "month", year: month.year, month: month.month }),
         count: month.articles.length,
         items: month.articles.map((article) => {
-          const { title, href: articleHref, dateIso, dayHref, category } = context.summaryOf(article);
-          return { title, href: articleHref, dateIso, dayText: String(article.date.day), dayHref, ...(context.categoriesDivide ? { category: category.title } : {}) };
+          const { title, href: articleHref, dateIso, dayHref, category, categorySlug } = context.summaryOf(article);
+          return { title, href: articleHref, dateIso, dayText: String(article.date.day), dayHref, categorySlug, ...(context.categoriesDivide ? { category: category.title } : {}) };
         }),
       })),
       ...(older === undefined ? {} : { previous: { title: String(older.year), href: href({ kind: "year", year: older.year }) } }),
       ...(newer === undefined ? {} : { next: { title: String(newer.year), href: href({ kind: "year", year: newer.year }) } }),
+      ...(filter === undefined ? {} : { categoryFilter: filter }),
     };
   });
 }

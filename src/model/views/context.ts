@@ -11,7 +11,7 @@ import { latestArticles } from "../latest.ts";
 import { categoriesDivide } from "../sections.ts";
 import { buildGrid } from "./grid.ts";
 import { buildSidebar } from "./sidebar.ts";
-import type { ArticleSummaryView, AuthorView, CalendarDay, CrumbView, FeedLinks, GridView, PageMetaView, PaginationView, SidebarBoxView } from "./types.ts";
+import type { ArticleSummaryView, AuthorView, CalendarDay, CategoryFilterView, CrumbView, FeedLinks, GridView, PageMetaView, PaginationView, SidebarBoxView } from "./types.ts";
 
 /**
  * What every view builder shares: the archive, the settings, and the helpers
@@ -30,6 +30,8 @@ export interface ViewContext {
   readonly grid: GridView;
   /** Whether the archive's categories divide it (see `categoriesDivide`): lists name an article's category only then. */
   readonly categoriesDivide: boolean;
+  /** The form with which a reader hides categories on a page listing these articles; none when they hold fewer than two categories. */
+  categoryFilter(articles: readonly Article[]): CategoryFilterView | undefined;
   /** The latest articles (see `latestArticles`): what the home page lists. */
   readonly latest: readonly Article[];
   /** The site's sidebar boxes that have something to show. */
@@ -83,13 +85,15 @@ export function createViewContext(articles: readonly Article[], model: ArchiveMo
       dateText: formatLongDate(article.date, settings.locale),
       dayHref: href({ kind: "day", year: article.date.year, month: article.date.month, day: article.date.day }),
       category: { title: article.category.name, href: href({ kind: "category", slug: article.category.slug }) },
+      categorySlug: article.category.slug,
       summary: article.summary ?? article.excerpt,
       authors,
       ...(thumbnailSrc === undefined ? {} : { thumbnailSrc }),
     });
   }
   const meta = (route: Route, description = settings.description, type: PageMetaView["type"] = "website"): PageMetaView => ({ canonicalUrl: absoluteUrlFor(route, urls), description, type });
-  const grid = buildGrid(model, today, href, { long: monthName, short: shortMonthName }, settings.locale);
+  const divided = categoriesDivide(model);
+  const grid = buildGrid(model, today, href, { long: monthName, short: shortMonthName }, settings.locale, divided);
   const latest = latestArticles(model, settings.listsExclude, today);
   const summaryOf = (article: Article): ArticleSummaryView => summaries.get(article) as ArticleSummaryView;
   const sidebar = buildSidebar({ boxes: settings.sidebar, model, latest, today, grid, summaryOf, href });
@@ -100,7 +104,8 @@ export function createViewContext(articles: readonly Article[], model: ArchiveMo
     today,
     theme,
     grid,
-    categoriesDivide: categoriesDivide(model),
+    categoriesDivide: divided,
+    categoryFilter: (pageArticles) => (divided ? categoryFilter(pageArticles, model, href({ kind: "home" })) : undefined),
     latest,
     sidebar,
     sidebarWithout: (...types) => sidebar.filter((box) => !types.includes(box.type)),
@@ -146,6 +151,19 @@ function imageHref(article: Article, urls: UrlContext): string | undefined {
   if (!isPageRelative(image)) return image;
   const folder = hrefFor({ kind: "file", path: routeFolder(article.route) }, urls);
   return new URL(image.replace(/^\.\//, ""), `http://site.invalid${folder}`).pathname;
+}
+
+/** The categories of a page's articles, in the archive's order, with their counts; none when fewer than two. */
+function categoryFilter(articles: readonly Article[], model: ArchiveModel, homeHref: string): CategoryFilterView | undefined {
+  const counts = new Map<string, number>();
+  for (const article of articles) counts.set(article.category.slug, (counts.get(article.category.slug) ?? 0) + 1);
+  if (counts.size < 2) return undefined;
+  const categories = model.categories.flatMap((group) => {
+    const count = counts.get(group.topic.slug);
+    return count === undefined ? [] : [{ slug: group.topic.slug, name: group.topic.name, count }];
+  });
+  // Sites under different paths of one host keep their own choices.
+  return { storageKey: `news-archive hidden categories ${homeHref}`, categories };
 }
 
 /** The links of page `current` of `total`: previous, next, and the numbers around it. */

@@ -12,6 +12,7 @@ export function monthPages(context: ViewContext): ListingPageView[] {
       other === undefined ? undefined : { title: monthTitle(other.year, other.month), href: href({ kind: "month", year: other.year, month: other.month }) };
     const previous = link(model.months[index + 1]);
     const next = link(model.months[index - 1]);
+    const filter = context.categoryFilter(group.articles);
     return {
       permalink: outputFileFor({ kind: "month", year: group.year, month: group.month }),
       title: monthTitle(group.year, group.month),
@@ -20,6 +21,7 @@ export function monthPages(context: ViewContext): ListingPageView[] {
       breadcrumb: [crumbs.home, crumbs.year(group.year), { title: context.monthName(group.month) }],
       items: group.articles.map(context.summaryOf),
       ...(context.categoriesDivide ? {} : { omitItemCategory: true }),
+      ...(filter === undefined ? {} : { categoryFilter: filter }),
       ...(previous === undefined ? {} : { previous }),
       ...(next === undefined ? {} : { next }),
     };

@@ -17,6 +17,7 @@ export function siteView(context: ViewContext): SiteView {
     stylesheetHref: href({ kind: "file", path: theme.stylesheet }),
     searchScriptHref: href({ kind: "file", path: theme.searchScript }),
     highlightScriptHref: href({ kind: "file", path: theme.highlightScript }),
+    categoryFilterScriptHref: href({ kind: "file", path: theme.categoryFilterScript }),
     ...(theme.offlineScript === undefined ? {} : { offlineScriptHref: href({ kind: "file", path: theme.offlineScript }) }),
     ...(theme.archiveScript === undefined ? {} : { archiveScriptHref: href({ kind: "file", path: theme.archiveScript }) }),
     faviconHref: href({ kind: "file", path: theme.favicon }),

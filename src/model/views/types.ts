@@ -31,6 +31,8 @@ export interface DatedView {
 
 export interface ArticleSummaryView extends LinkView, DatedView {
   readonly category: LinkView;
+  /** Its category's slug: rows carry it, so that a reader may hide a category (see `CategoryFilterView`). */
+  readonly categorySlug: string;
   /** The summary, or the excerpt: the part before `<!--more-->`, or the first paragraph. */
   readonly summary: string;
   readonly authors: readonly AuthorView[];
@@ -96,6 +98,7 @@ export interface SiteView {
   readonly stylesheetHref: string;
   readonly searchScriptHref: string;
   readonly highlightScriptHref: string;
+  readonly categoryFilterScriptHref: string;
   /** The script that installs the service worker, when the site is read offline. */
   readonly offlineScriptHref?: string;
   /** The control that saves the whole archive (search and offline pages), when the site is read offline. */
@@ -164,6 +167,18 @@ export interface ArticlePageView extends PageBase, DatedView {
 
 export interface RelatedArticleView extends LinkView, DatedView {}
 
+/**
+ * The categories of a page's articles, which the reader may hide: a form the
+ * page's small script shows (pages without it stay whole), which hides rows
+ * and recounts the page, and remembers the choice for the site's other pages.
+ */
+export interface CategoryFilterView {
+  /** Where the browser keeps the hidden categories: one key per site. */
+  readonly storageKey: string;
+  /** The page's categories, in the archive's order, with how many of the page's articles each holds. */
+  readonly categories: readonly { readonly slug: string; readonly name: string; readonly count: number }[];
+}
+
 /** A list of articles: a month, a category, tag or author page, the home page. */
 export interface ListingPageView extends PageBase {
   readonly heading: string;
@@ -182,6 +197,8 @@ export interface ListingPageView extends PageBase {
   /** Neighbouring months (older, newer). */
   readonly previous?: LinkView;
   readonly next?: LinkView;
+  /** On month and day pages holding two categories or more. */
+  readonly categoryFilter?: CategoryFilterView;
 }
 
 /** One article of a year page's month: under the month's heading, its day alone. */
@@ -193,6 +210,7 @@ export interface YearItemView extends LinkView {
   readonly dayHref: string;
   /** The category's name, printed on the row (not a link: the page has one per row); none when categories do not divide the archive. */
   readonly category?: string;
+  readonly categorySlug: string;
 }
 
 export interface YearMonthView {
@@ -214,6 +232,8 @@ export interface YearPageView extends PageBase {
   readonly months: readonly YearMonthView[];
   readonly previous?: LinkView;
   readonly next?: LinkView;
+  /** When the year holds two categories or more. */
+  readonly categoryFilter?: CategoryFilterView;
 }
 
 export interface GridCellView {
@@ -228,6 +248,8 @@ export interface GridCellView {
   readonly description: string;
   /** The build's month. */
   readonly isCurrent: boolean;
+  /** The month's count by category ("release:5 announcements:2"), for the script that recounts the grid without a category; when categories divide the archive. */
+  readonly categoryCounts?: string;
 }
 
 export interface GridRowView {
@@ -254,12 +276,16 @@ export interface GridView {
   /** "December 2026", when the build's month is in a row shown (it is marked). */
   readonly current?: string;
   readonly currentYear?: number;
+  /** The largest count of each shade ("1 3 7 20"), with which the script shades a recounted month as the legend says. */
+  readonly levelMaxes: string;
 }
 
 export interface ArchivePageView extends PageBase {
   readonly grid: GridView;
   /** "1,049 articles". */
   readonly countText: string;
+  /** When categories divide the archive. */
+  readonly categoryFilter?: CategoryFilterView;
 }
 
 /** One section of the home page: a category's (or a tag's) latest articles, linking its page. */
