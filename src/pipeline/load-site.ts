@@ -15,6 +15,7 @@ import { buildSiteViews } from "../model/pages.ts";
 import { bundleAssetCopies } from "../model/views/article-pages.ts";
 import { buildDay } from "../model/views/context.ts";
 import { buildFeeds } from "../publish/feeds.ts";
+import { buildNotFoundTitles } from "../publish/not-found-titles.ts";
 import { buildRedirectFiles } from "../publish/redirects.ts";
 import { buildSitemap } from "../publish/sitemap.ts";
 import type { SiteFiles } from "../publish/beside-pages.ts";
@@ -81,6 +82,7 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
       ...buildFeeds({ ...model, newestFirst: latestArticles(model, settings.listsExclude, today) }, settings, urls),
       ...buildSitemap(views.pages, urls, lastModified),
       ...buildRedirectFiles(archive.articles, urls),
+      ...buildNotFoundTitles(model, urls),
     ],
     bundleAssets: bundleAssetCopies(archive.articles),
     loadSeconds: (performance.now() - started) / 1000,

@@ -41,6 +41,7 @@ export async function prepareTheme(options: ThemeOptions): Promise<ThemeBundle> 
     searchScript: scripts.get(THEME_FILES.searchScript) ?? "",
     highlightScript: scripts.get(THEME_FILES.highlightScript) ?? "",
     categoryFilterScript: scripts.get(THEME_FILES.categoryFilterScript) ?? "",
+    notFoundScript: scripts.get(THEME_FILES.notFoundScript) ?? "",
   };
   const paths = {
     stylesheet: fingerprintedPath(THEME_FILES.stylesheet, contents.stylesheet),
@@ -49,6 +50,7 @@ export async function prepareTheme(options: ThemeOptions): Promise<ThemeBundle> 
     searchScript: fingerprintedPath(THEME_FILES.searchScript, contents.searchScript),
     highlightScript: fingerprintedPath(THEME_FILES.highlightScript, contents.highlightScript),
     categoryFilterScript: fingerprintedPath(THEME_FILES.categoryFilterScript, contents.categoryFilterScript),
+    notFoundScript: fingerprintedPath(THEME_FILES.notFoundScript, contents.notFoundScript),
   };
   const files: { path: string; content: string | Uint8Array }[] = (Object.keys(contents) as (keyof typeof contents)[]).map((key) => ({ path: paths[key], content: contents[key] }));
   let bundle: ThemeBundle = { paths, files };

@@ -1,5 +1,6 @@
 import { outputFileFor } from "../../core/urls.ts";
 import type { ViewContext } from "./context.ts";
+import { titlesParts } from "../not-found-titles.ts";
 import { recentYears } from "./grid.ts";
 import type { ArchivePageView, NotFoundPageView, YearPageView } from "./types.ts";
 
@@ -59,5 +60,6 @@ export function notFoundPage(context: ViewContext): NotFoundPageView {
     meta: context.meta({ kind: "not-found" }),
     grid: recentYears(context.grid, Math.max(context.settings.homeGridYears, 1)),
     sidebar: context.sidebarWithout("year"),
+    titles: { basePath: context.settings.basePath, parts: titlesParts(context.model).map((part) => ({ id: part.id, href: context.href({ kind: "not-found-titles", part: part.id }) })) },
   };
 }

@@ -18,6 +18,7 @@ export function siteView(context: ViewContext): SiteView {
     searchScriptHref: href({ kind: "file", path: theme.searchScript }),
     highlightScriptHref: href({ kind: "file", path: theme.highlightScript }),
     categoryFilterScriptHref: href({ kind: "file", path: theme.categoryFilterScript }),
+    notFoundScriptHref: href({ kind: "file", path: theme.notFoundScript }),
     ...(theme.offlineScript === undefined ? {} : { offlineScriptHref: href({ kind: "file", path: theme.offlineScript }) }),
     ...(theme.archiveScript === undefined ? {} : { archiveScriptHref: href({ kind: "file", path: theme.archiveScript }) }),
     faviconHref: href({ kind: "file", path: theme.favicon }),

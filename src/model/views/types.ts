@@ -99,6 +99,7 @@ export interface SiteView {
   readonly searchScriptHref: string;
   readonly highlightScriptHref: string;
   readonly categoryFilterScriptHref: string;
+  readonly notFoundScriptHref: string;
   /** The script that installs the service worker, when the site is read offline. */
   readonly offlineScriptHref?: string;
   /** The control that saves the whole archive (search and offline pages), when the site is read offline. */
@@ -357,4 +358,6 @@ export interface RedirectPageView extends PageBase {
 
 export interface NotFoundPageView extends PageBase {
   readonly grid: GridView;
+  /** For the script that guesses the article meant: the site's base path, and each part of the titles ("all", "2016", "2016-04") with its link, newest first. */
+  readonly titles: { readonly basePath: string; readonly parts: readonly { readonly id: string; readonly href: string }[] };
 }
