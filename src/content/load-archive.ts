@@ -14,6 +14,7 @@ import { placeArticles } from "./placement.ts";
 import { discoverArchive, type ArticleFile } from "./discover.ts";
 import { readArticleSource } from "./front-matter.ts";
 import { countTemplates, linkArticles, templateSyntaxWarning, type TemplateCounts } from "./templates.ts";
+import { stemmerFor, subjectTerms } from "./subject-terms.ts";
 
 
 export interface ArchiveCounts {
@@ -108,11 +109,12 @@ export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> 
   const authorsOf = resolveAuthors(placed.map(({ fields }) => fields), settings, diagnostics);
   const linked = linkArticles(placed.map(({ fields, body, route }) => ({ sourcePath: fields.sourcePath, bundleDir: fields.bundleDir, title: fields.title, route, html: body.html, references: body.references })));
   diagnostics.push(...linked.diagnostics);
+  const stem = stemmerFor(settings.language);
   const articles = placed.map(({ fields, body, category, route, redirects }, index): Article => {
     const { categoryName: _written, ownPath: _own, oldAddresses: _old, ...rest } = fields;
     const withLinks = linked.html[index] ?? body.html;
     const html = fields.bundleDir === undefined ? withLinks : withImageSizes(withLinks, bundleImageSizes(options.contentDir, fields.bundleDir, fields.assets));
-    return { ...rest, category, authors: authorsOf(fields.authors), route, redirects, bodyHtml: html, excerpt: body.excerpt };
+    return { ...rest, category, authors: authorsOf(fields.authors), route, redirects, bodyHtml: html, excerpt: body.excerpt, terms: subjectTerms(fields.title, fields.summary, body.words, stem) };
   });
   articles.sort(compareArticles);
 

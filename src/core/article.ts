@@ -20,6 +20,9 @@ export interface Author {
   readonly url?: string;
 }
 
+/** Words (stems) with weights, heaviest first: what a text is about (content/subject-terms.ts). */
+export type WeightedTerms = readonly (readonly [term: string, weight: number])[];
+
 /** A path written in front matter (`url`, `path`, an alias), as written, with the key and line it is on. */
 export interface WrittenPath {
   readonly text: string;
@@ -79,6 +82,8 @@ export interface Article extends Omit<ArticleFields, "categoryName" | "markdown"
   readonly bodyHtml: string;
   /** The part before <!--more-->, or the first prose paragraph, as plain text, shortened; lists show it when there is no summary. */
   readonly excerpt: string;
+  /** What it is about: the words of its title, summary and body, weighted (content/subject-terms.ts); related articles are found by them. */
+  readonly terms: WeightedTerms;
 }
 
 /** When an article last changed: its "updated" date, or else its date. */

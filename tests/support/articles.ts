@@ -30,6 +30,7 @@ export function articleOn(year: number, month: number, day: number, extra: Parti
     redirects: [],
     bodyHtml: "<p>Body</p>\n",
     excerpt: "Body",
+    terms: [],
     ...extra,
   };
 }

@@ -20,13 +20,17 @@ function views(unsorted: readonly Article[], settings: Settings = noBoxes): Site
   return buildSiteViews(articles, buildArchiveModel(articles, [news, events]), settings, today, THEME_FILES);
 }
 
-/** Five articles over three months; the middle one is the one edited; the last, in another category, is not related to it. */
+/** What the first four are about, which relates them; the last is about something else. */
+const canteens = { terms: [["canteen", 3], ["survey", 1]] as const };
+const cranes = { terms: [["crane", 3], ["harbour", 1]] as const };
+
+/** Five articles over three months; the middle one is the one edited; the last, in another category and on another subject, is not related to it. */
 const archive = (middle: Partial<Article> = {}): Article[] => [
-  articleOn(2021, 3, 1),
-  articleOn(2021, 3, 20),
-  articleOn(2021, 4, 2, { slug: "middle", title: "Middle", ...middle }),
-  articleOn(2021, 4, 20),
-  articleOn(2021, 5, 1, { category: events }),
+  articleOn(2021, 3, 1, canteens),
+  articleOn(2021, 3, 20, canteens),
+  articleOn(2021, 4, 2, { slug: "middle", title: "Middle", ...canteens, ...middle }),
+  articleOn(2021, 4, 20, canteens),
+  articleOn(2021, 5, 1, { category: events, ...cranes }),
 ];
 
 const files = (list: readonly { readonly permalink: string }[]): string[] => list.map((page) => page.permalink);

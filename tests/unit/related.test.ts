@@ -1,45 +1,145 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { Article } from "../../src/core/article.ts";
+import type { Article, WeightedTerms } from "../../src/core/article.ts";
+import { bodyWords, countWords, heaviest, stemmerFor, subjectTerms } from "../../src/content/subject-terms.ts";
 import { buildArchiveModel } from "../../src/model/archive-model.ts";
-import { relatedArticles } from "../../src/model/related.ts";
+import { CATEGORY_BOOST, MIN_LIKENESS, POSTINGS_KEPT, relatedArticles, relatedBySubject, TAG_BOOST, tfIdfVectors, type Subject } from "../../src/model/related.ts";
+import MarkdownIt from "markdown-it";
 import { articleOn } from "../support/articles.ts";
 
 const news = { slug: "news", name: "News" };
 const events = { slug: "events", name: "Events" };
-const food = { slug: "food", name: "Food" };
-const energy = { slug: "energy", name: "Energy" };
 
-function relatedTitles(articles: readonly Article[], of: Article, count?: number): string[] {
-  const related = relatedArticles(buildArchiveModel(articles, [news, events]), count);
-  return (related.get(of) ?? []).map((article) => article.slug);
+/** A subject from a text, as the loader makes one (English). */
+function termsOf(title: string, body = ""): WeightedTerms {
+  return subjectTerms(title, undefined, bodyWords(new MarkdownIt().parse(body, {})), stemmerFor("en"));
 }
 
-describe("related articles", () => {
-  it("rank those sharing more tags first, then the same category, then the nearest in time", () => {
-    const subject = articleOn(2021, 6, 1, { slug: "subject", tags: [food, energy] });
-    const articles = [
-      articleOn(2015, 1, 1, { slug: "both-tags-old", category: events, tags: [food, energy] }),
-      articleOn(2021, 5, 30, { slug: "same-category-near" }),
-      articleOn(2020, 1, 1, { slug: "one-tag", category: events, tags: [food] }),
-      articleOn(2021, 6, 2, { slug: "unrelated-near", category: events }),
-      articleOn(2019, 1, 1, { slug: "same-category-far" }),
-      subject,
-    ].sort((a, b) => a.date.epochMs - b.date.epochMs);
-    assert.deepEqual(relatedTitles(articles, subject), ["both-tags-old", "one-tag", "same-category-near", "same-category-far"]);
+function subject(terms: WeightedTerms, extra: Partial<Subject> = {}): Subject {
+  return { terms, tags: [], category: "", time: 0, ...extra };
+}
+
+describe("an article's subject terms", () => {
+  it("are its words folded, stemmed, without stop words, short words, numbers or web addresses, a title's counting three times", () => {
+    assert.deepEqual(termsOf("Releases of Node", "Node released 2 releases on the café's network: https://example.org/dist/node-v1.tar.gz"), [
+      ["releas", 5],
+      ["node", 4],
+      ["cafe", 1],
+      ["network", 1],
+    ]);
   });
 
-  it("take the nearest in time, the newer first on a tie, within a category without tags", () => {
-    const articles = [1, 2, 3, 4, 5, 6, 7].map((day) => articleOn(2021, 3, day, { slug: `d${day}` }));
-    const fourth = articles[3] as Article;
-    assert.deepEqual(relatedTitles(articles, fourth), ["d5", "d3", "d6", "d2"]);
-    assert.deepEqual(relatedTitles(articles, fourth, 2), ["d5", "d3"]);
+  it("count a version number as its major and minor lines", () => {
+    const counts = new Map<string, number>();
+    countWords("Node.js 22.9.0 and v1.17 (not 3 or 2024-01)", 1, counts);
+    assert.deepEqual([...counts.keys()].sort(), ["node", "v1", "v1.17", "v22", "v22.9"]);
   });
 
-  it("are none for an article that shares neither category nor tag with another", () => {
-    const alone = articleOn(2021, 1, 1, { slug: "alone", category: events });
-    const other = articleOn(2021, 1, 2);
-    assert.deepEqual(relatedTitles([alone, other], alone), []);
-    assert.deepEqual(relatedTitles([alone, other], other), []);
+  it("leave out code, and the tags of raw HTML", () => {
+    const words = bodyWords(new MarkdownIt({ html: true }).parse("Kitchen waste.\n\n```js\nconst kitchen = 1;\n```\n\n<div class=\"wide\">Compost <code>kitchen()</code></div>\n\nUse `kitchenSink` here.", {}));
+    assert.deepEqual(words, [
+      ["compost", 1],
+      ["kitchen", 1],
+      ["waste", 1],
+    ]);
+  });
+
+  it("leave out the list items naming a commit, as release notes list them", () => {
+    const notes = "Notable changes: faster streams.\n\n### Commits\n\n* [[`d0b8c0c2e1`](https://github.com/nodejs/node/commit/d0b8c0c2e1)] - **timers**: fix leak (Ann Lee)\n* [`a1b2c3d`] - **zlib**: update\n* plain item about streams\n";
+    assert.deepEqual(
+      bodyWords(new MarkdownIt().parse(notes, {})).map(([word]) => word),
+      ["streams", "changes", "commits", "faster", "item", "notable", "plain"],
+    );
+  });
+
+  it("keep words as written in a language without a stemmer", () => {
+    assert.equal(stemmerFor("fr")("réseaux"), "réseaux");
+    assert.equal(stemmerFor("en-GB")("networks"), "network");
+  });
+
+  it("keep the heaviest, by term on a tie", () => {
+    const counts = new Map<string, number>();
+    countWords("zebra apple apple mango", 1, counts);
+    assert.deepEqual(heaviest(counts, 2), [
+      ["apple", 2],
+      ["mango", 1],
+    ]);
+  });
+});
+
+describe("TF-IDF vectors", () => {
+  it("are unit vectors in which a term held by every item weighs least", () => {
+    const [first] = tfIdfVectors([
+      [
+        ["common", 1],
+        ["rare", 1],
+      ],
+      [["common", 1]],
+      [["common", 1]],
+    ]);
+    // Numbered in the order met: "common" is 0, "rare" 1.
+    assert.deepEqual([...(first?.terms ?? [])], [0, 1]);
+    const common = first?.weights[0] ?? 0;
+    const rare = first?.weights[1] ?? 0;
+    assert.ok(rare > common, `${rare} > ${common}`);
+    assert.ok(Math.abs(common * common + rare * rare - 1) < 1e-9);
+  });
+});
+
+describe("related by subject", () => {
+  const items = ["domain", "foundation", "docs", "docs-again", "errors"] as const;
+  const subjects: Record<(typeof items)[number], Subject> = {
+    domain: subject(termsOf("Domain module postmortem", "The domain module handled errors thrown asynchronously. Why domains failed, and what replaces them for error handling.")),
+    foundation: subject(termsOf("Foundation individual membership now open", "Individual members of the foundation elect a director to the board.")),
+    docs: subject(termsOf("New API documentation preview", "The API documentation is rebuilt: a preview of the new docs site, with search and dark mode.")),
+    "docs-again": subject(termsOf("API documentation tooling", "How the API documentation site is generated, and the preview of its redesign.")),
+    errors: subject(termsOf("Error handling in async code", "Errors thrown asynchronously escape try/catch; domain modules once caught them, async hooks and promises now do.")),
+  };
+  const related = relatedBySubject([...items], (item) => subjects[item]);
+
+  it("finds the articles on the same subject, not the nearest in time or the same category", () => {
+    assert.deepEqual(related.get("domain"), ["errors"]);
+    assert.deepEqual(related.get("docs"), ["docs-again"]);
+    assert.deepEqual(related.get("foundation"), [], "nothing shares its subject: better no list than an unrelated one");
+  });
+
+  it("adds a little for shared tags and the same category, which break a tie but do not make a subject", () => {
+    const terms = termsOf("Canteen survey results", "School canteens answered a survey on food waste.");
+    const boosted = relatedBySubject(["a", "tagged", "plain", "elsewhere"], (item) =>
+      item === "elsewhere"
+        ? subject(termsOf("Harbour cranes", "Cranes unload ships."), { tags: ["food"], category: "news" })
+        : subject(terms, { tags: item === "plain" ? [] : ["food"], category: "news" }),
+    );
+    assert.deepEqual(boosted.get("a"), ["tagged", "plain"]);
+    assert.ok(TAG_BOOST + CATEGORY_BOOST < MIN_LIKENESS * 2);
+  });
+
+  it("orders equally close items by nearness in time, the newer first on a tie", () => {
+    const terms = termsOf("Canteen survey results");
+    const timed = relatedBySubject([0, 10, -10, 20, 30], (time) => subject(terms, { time }));
+    assert.deepEqual(timed.get(0), [10, -10, 20, 30]);
+    assert.deepEqual(relatedBySubject([0, 10, -10], (time) => subject(terms, { time }), 1).get(0), [10]);
+  });
+
+  it("keeps, for a term many items hold, only the items it weighs most in, so that the work stays linear", () => {
+    const many = Array.from({ length: POSTINGS_KEPT + 50 }, (_, index) => index);
+    const shared = relatedBySubject(many, (index) => subject([["shared", index + 1], [`own${index}`, 1]]));
+    // The lightest items are in no list but their own: they reach the heaviest, no one reaches them.
+    assert.ok((shared.get(0) ?? []).every((other) => other >= 50));
+    assert.ok([...shared.values()].every((list) => list.length <= 4));
+  });
+});
+
+describe("related articles of an archive", () => {
+  it("are found by their subject terms, the category counting only where categories divide the archive", () => {
+    const terms = termsOf("Heat pumps in schools", "A joint tender for heat pumps in schools.");
+    const articles: Article[] = [
+      articleOn(2021, 1, 1, { slug: "a", terms }),
+      articleOn(2021, 1, 2, { slug: "b", terms, category: events }),
+      articleOn(2021, 1, 3, { slug: "c", terms: termsOf("Harbour cranes") }),
+    ];
+    const related = relatedArticles(buildArchiveModel(articles, [news, events]));
+    assert.deepEqual(related.get(articles[0] as Article)?.map((article) => article.slug), ["b"]);
+    assert.deepEqual(related.get(articles[2] as Article), []);
   });
 });
