@@ -89,4 +89,7 @@ function setUp(form: HTMLFormElement): void {
   });
   form.hidden = false;
   apply();
+  // A page that opens with categories left out says which.
+  const details = form.querySelector("details");
+  if (details !== null && boxes.some((box) => !box.checked)) details.open = true;
 }

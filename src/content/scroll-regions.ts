@@ -1,4 +1,4 @@
-import { Tokenizer } from "htmlparser2";
+import { applyEdits, tokenizeHtml, type TextEdit } from "../core/html-urls.ts";
 
 /**
  * Code blocks and tables as scroll regions a keyboard can reach: on a phone
@@ -15,67 +15,47 @@ import { Tokenizer } from "htmlparser2";
  */
 export function withScrollRegions(html: string): string {
   if (!/<(?:pre|table)/i.test(html)) return html;
-  const inserts: { readonly at: number; readonly text: string }[] = [];
+  const inserts: TextEdit[] = [];
+  const insert = (at: number, text: string): void => {
+    inserts.push({ start: at, end: at, text });
+  };
   let codes = 0;
   let tables = 0;
   let tableDepth = 0;
   let openTag = "";
   let openStart = 0;
   let hasTabindex = false;
-  const ignore = (): void => undefined;
-  const tokenizer = new Tokenizer(
-    { decodeEntities: true },
-    {
-      onopentagname(start, end) {
-        openTag = html.slice(start, end).toLowerCase();
-        // The "<" before the name.
-        openStart = start - 1;
-        hasTabindex = false;
-      },
-      onattribname(start, end) {
-        if (html.slice(start, end).toLowerCase() === "tabindex") hasTabindex = true;
-      },
-      onopentagend(end) {
-        if (openTag === "pre" && !hasTabindex) {
-          codes += 1;
-          // Just before the ">" that ends the tag.
-          inserts.push({ at: end, text: ` tabindex="0" role="region" aria-label="Code ${codes}"` });
-        } else if (openTag === "table") {
-          if (tableDepth === 0) {
-            tables += 1;
-            inserts.push({ at: openStart, text: `<div class="table-scroll" tabindex="0" role="region" aria-label="Table ${tables}">` });
-          }
-          tableDepth += 1;
-        }
-      },
-      onclosetag(start, end) {
-        if (html.slice(start, end).toLowerCase() !== "table" || tableDepth === 0) return;
-        tableDepth -= 1;
-        // After the ">" of "</table>".
-        if (tableDepth === 0) inserts.push({ at: html.indexOf(">", end) + 1, text: "</div>" });
-      },
-      onattribdata: ignore,
-      onattribentity: ignore,
-      onattribend: ignore,
-      oncdata: ignore,
-      oncomment: ignore,
-      ondeclaration: ignore,
-      onend: ignore,
-      onprocessinginstruction: ignore,
-      onselfclosingtag: ignore,
-      ontext: ignore,
-      ontextentity: ignore,
+  tokenizeHtml(html, {
+    onopentagname(start, end) {
+      openTag = html.slice(start, end).toLowerCase();
+      // The "<" before the name.
+      openStart = start - 1;
+      hasTabindex = false;
     },
-  );
-  tokenizer.write(html);
-  tokenizer.end();
+    onattribname(start, end) {
+      if (html.slice(start, end).toLowerCase() === "tabindex") hasTabindex = true;
+    },
+    onopentagend(end) {
+      if (openTag === "pre" && !hasTabindex) {
+        codes += 1;
+        // Just before the ">" that ends the tag.
+        insert(end, ` tabindex="0" role="region" aria-label="Code ${codes}"`);
+      } else if (openTag === "table") {
+        if (tableDepth === 0) {
+          tables += 1;
+          insert(openStart, `<div class="table-scroll" tabindex="0" role="region" aria-label="Table ${tables}">`);
+        }
+        tableDepth += 1;
+      }
+    },
+    onclosetag(start, end) {
+      if (html.slice(start, end).toLowerCase() !== "table" || tableDepth === 0) return;
+      tableDepth -= 1;
+      // After the ">" of "</table>".
+      if (tableDepth === 0) insert(html.indexOf(">", end) + 1, "</div>");
+    },
+  });
   // A table left open by its author closes where the body ends, as a browser would close it.
-  if (tableDepth > 0) inserts.push({ at: html.length, text: "</div>" });
-  let result = "";
-  let from = 0;
-  for (const insert of inserts.sort((a, b) => a.at - b.at)) {
-    result += html.slice(from, insert.at) + insert.text;
-    from = insert.at;
-  }
-  return result + html.slice(from);
+  if (tableDepth > 0) insert(html.length, "</div>");
+  return applyEdits(html, inserts);
 }
