@@ -13,9 +13,9 @@ import type { WeightedTerms } from "../core/article.ts";
  */
 
 /** How many of a body's words are kept, the most frequent: enough to say what it is about, few enough to keep 100,000 articles in memory. */
-export const BODY_WORDS_KEPT = 64;
+const BODY_WORDS_KEPT = 64;
 /** How many words of an article's subject are kept, the heaviest. */
-export const SUBJECT_TERMS_KEPT = 48;
+const SUBJECT_TERMS_KEPT = 48;
 const TITLE_WEIGHT = 3;
 const SUMMARY_WEIGHT = 2;
 

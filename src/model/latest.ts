@@ -25,7 +25,7 @@ export function leadArticle(model: ArchiveModel, latest: readonly Article[], tod
 }
 
 /** How far from the build's day "this day in past years" looks, in days either side, when that very day has no article. */
-export const THIS_DAY_WINDOW = 3;
+const THIS_DAY_WINDOW = 3;
 
 /**
  * This day in past years: the articles of earlier years dated on the build's

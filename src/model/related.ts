@@ -18,17 +18,17 @@ export interface Subject {
 }
 
 /** How many of an item's heaviest terms find its candidates. */
-export const SIGNATURE_TERMS = 24;
+const SIGNATURE_TERMS = 24;
 /** The most items a term leads to (those it weighs most in): the work then grows with the archive, not with its square. */
 export const POSTINGS_KEPT = 100;
 /** How many of the best candidates are weighed on all their terms. */
 const CANDIDATES_WEIGHED = 24;
 /** What one shared tag adds to a likeness (a cosine, 0 to 1); at most three count. */
-export const TAG_BOOST = 0.06;
+const TAG_BOOST = 0.06;
 /** What the same category adds. */
-export const CATEGORY_BOOST = 0.03;
+const CATEGORY_BOOST = 0.03;
 /** Below this an item is not related, however few others are: better no list than an unrelated one. */
-export const MIN_LIKENESS = 0.15;
+const MIN_LIKENESS = 0.15;
 
 /**
  * Each item's related items, by subject: the cosine of their TF-IDF vectors

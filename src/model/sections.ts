@@ -12,7 +12,7 @@ export interface Section {
 }
 
 /** The most sections a front page shows: more would push the last ones out of sight. */
-export const MAX_SECTIONS = 6;
+const MAX_SECTIONS = 6;
 
 /**
  * Whether the archive's categories divide it: at least two categories hold

@@ -8,9 +8,9 @@ import { recentYears } from "./grid.ts";
 import type { HomePageView, HomeSectionView } from "./types.ts";
 
 /** How many of the latest articles the first page lists before its sections, when it has sections. */
-export const TOP_STORIES = 5;
+const TOP_STORIES = 5;
 /** How many articles each section of the first page shows. */
-export const SECTION_ITEMS = 3;
+const SECTION_ITEMS = 3;
 
 /**
  * The home page, a front page whatever the archive sets: the lead story (the
