@@ -1,12 +1,12 @@
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import { parseCommandOptions, type OptionSpec, type OptionValues } from "../core/command-line.ts";
 
 /** Exit codes of every command: 0 done, 1 the input or the disk said no, 2 the command itself was wrong. */
 export const EXIT_USAGE = 2;
 
-export type Options = NonNullable<ParseArgsConfig["options"]>;
+export type Options = OptionSpec;
 
 /** The values of a command's options: text, or true for a flag given; absent when not given. */
-export type Values<O extends Options> = { readonly [K in keyof O]?: O[K] extends { readonly type: "boolean" } ? boolean : string };
+export type Values<O extends Options> = OptionValues<O>;
 
 /** A command's parsed line, or the exit code when there is nothing more to do (--help, or a wrong option). */
 export type CommandLine<O extends Options> =
@@ -15,16 +15,14 @@ export type CommandLine<O extends Options> =
 
 /**
  * Parses a command's arguments against its options. `--help` prints the
- * command's usage on stdout (exit 0); an unknown option, a missing value or a
- * positional argument beyond `maxPositionals` prints the problem and the usage
- * on stderr (exit 2).
+ * command's usage on stdout (exit 0); an unknown option (with the closest
+ * known one), a missing value or a positional argument beyond `maxPositionals`
+ * prints the problem and the usage on stderr (exit 2).
  */
 export function parseCommandLine<O extends Options>(argv: readonly string[], options: O, usage: string, maxPositionals = 0): CommandLine<O> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: { ...options, help: { type: "boolean" } }, allowPositionals: true, strict: true });
-  } catch (cause) {
-    console.error(`${cause instanceof Error ? cause.message : String(cause)}\n\n${usage}`);
+  const parsed = parseCommandOptions(argv, { ...options, help: { type: "boolean" } });
+  if (!parsed.ok) {
+    console.error(`error: ${parsed.problem}\n\n${usage}`);
     return { ok: false, exitCode: EXIT_USAGE };
   }
   const values: Readonly<Record<string, unknown>> = parsed.values;
@@ -34,11 +32,10 @@ export function parseCommandLine<O extends Options>(argv: readonly string[], opt
   }
   if (parsed.positionals.length > maxPositionals) {
     const extra = parsed.positionals.slice(maxPositionals).map((word) => JSON.stringify(word)).join(" ");
-    console.error(`unexpected argument ${extra}\n\n${usage}`);
+    console.error(`error: unexpected argument ${extra}\n\n${usage}`);
     return { ok: false, exitCode: EXIT_USAGE };
   }
-  // parseArgs checked each value against its option's type.
-  return { ok: true, values: parsed.values as Values<O>, positionals: parsed.positionals };
+  return { ok: true, values: parsed.values, positionals: parsed.positionals };
 }
 
 /** Prints a request's problems (a missing folder, invalid settings), which are the command's: exit 2. */

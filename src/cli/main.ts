@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `news-archive` command. Each command's module is loaded only when it
 // runs, so that `--help` answers at once instead of after Eleventy has loaded.
+import { didYouMean } from "../core/closest-name.ts";
 import { readOwnPackage } from "../core/project.ts";
 import { EXIT_USAGE } from "./arguments.ts";
 
@@ -53,7 +54,13 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const command = name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (command === undefined) {
-    console.error(`${name === undefined ? "give a command" : `unknown command "${name}"`}\n\n${usage()}`);
+    const problem =
+      name === undefined
+        ? "give a command"
+        : name.startsWith("-")
+          ? `unknown option ${name}${didYouMean(name, ["--help", "--version"], (option) => option)}`
+          : `unknown command "${name}"${didYouMean(name, Object.keys(COMMANDS))}`;
+    console.error(`error: ${problem}\n\n${usage()}`);
     return EXIT_USAGE;
   }
   return command.run(rest);

@@ -78,13 +78,50 @@ function firstExample(examples: unknown): unknown {
   return Array.isArray(examples) ? examples[0] : undefined;
 }
 
-/** The package.json of a new archive: its scripts call the command, and it depends on this package's version. */
-export function archivePackageJson(folderName: string, tool: { readonly name: string; readonly version: string }): string {
-  const manifest = {
-    name: slugify(folderName) || "news-archive-site",
-    private: true,
-    scripts: { start: `${tool.name} serve`, build: `${tool.name} build`, preview: `${tool.name} preview`, check: `${tool.name} check` },
-    dependencies: { [tool.name]: `^${tool.version}` },
-  };
+/** The scripts of a new archive's package.json: npm start serves it, npm run build builds it... */
+function archiveScripts(command: string): Record<string, string> {
+  return { start: `${command} serve`, build: `${command} build`, preview: `${command} preview`, check: `${command} check` };
+}
+
+/**
+ * The package.json of a new archive: its scripts call the command, and it
+ * depends on this package as `dependency` says (a version range, or the
+ * tarball, folder or address it was installed from).
+ */
+export function archivePackageJson(folderName: string, tool: { readonly name: string }, dependency: string): string {
+  const manifest = { name: slugify(folderName) || "news-archive-site", private: true, scripts: archiveScripts(tool.name), dependencies: { [tool.name]: dependency } };
   return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/**
+ * A package.json that was there before init (`npm init`, or `npm install` of
+ * the package), with what a new archive needs added: the scripts it lacks and
+ * the dependency, when it names none. Nothing it has is changed. Undefined
+ * when the text is not a JSON object.
+ */
+export function withArchiveEntries(text: string, tool: { readonly name: string }, dependency: string): { readonly text: string; readonly added: readonly string[] } | undefined {
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(manifest)) return undefined;
+  const scripts = isRecord(manifest["scripts"]) ? manifest["scripts"] : {};
+  const dependencies = isRecord(manifest["dependencies"]) ? manifest["dependencies"] : {};
+  const devDependencies = isRecord(manifest["devDependencies"]) ? manifest["devDependencies"] : {};
+  const missingScripts = Object.entries(archiveScripts(tool.name)).filter(([name]) => !(name in scripts));
+  const needsDependency = !(tool.name in dependencies) && !(tool.name in devDependencies);
+  const added = [...missingScripts.map(([name]) => `script "${name}"`), ...(needsDependency ? [`dependency "${tool.name}"`] : [])];
+  if (added.length === 0) return { text, added };
+  const updated = {
+    ...manifest,
+    scripts: { ...scripts, ...Object.fromEntries(missingScripts) },
+    ...(needsDependency ? { dependencies: { ...dependencies, [tool.name]: dependency } } : {}),
+  };
+  return { text: `${JSON.stringify(updated, null, 2)}\n`, added };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,8 +1,10 @@
 import { readFile } from "node:fs/promises";
-import stripJsonComments from "strip-json-comments";
 import { z } from "zod";
+import { didYouMean } from "./closest-name.ts";
 import { isValidTimeZone } from "./dates.ts";
 import { errorCodeOf } from "./diagnostics.ts";
+import { positionOfPath, readJsonc } from "./jsonc.ts";
+import { keysOfObjectAt } from "./schema-keys.ts";
 import { DEFAULT_PERMALINK, parsePermalinkPattern, type PermalinkPattern, type PermalinkStyle } from "./permalinks.ts";
 import { slugify } from "./slugs.ts";
 
@@ -230,16 +232,24 @@ export type SettingsResult = { readonly ok: true; readonly settings: Settings } 
 /**
  * Validates raw settings (from a file, merged with command-line overrides)
  * into typed settings with defaults. Given the file's `text`, a message
- * names the line of the setting it is about.
+ * names the line and column of the setting it is about.
  */
 export function parseSettings(raw: unknown, source: string, text?: string): SettingsResult {
-  const where = (key: unknown): string => {
-    const line = typeof key === "string" && text !== undefined ? lineOfKey(text, key) : undefined;
-    return line === undefined ? source : `${source}:${line}`;
+  const where = (path: readonly PropertyKey[]): string => {
+    const position = text === undefined ? undefined : positionOfPath(text, path);
+    return position === undefined ? source : `${source}:${position.line}:${position.column}`;
   };
   const parsed = settingsSchema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((issue) => `${where(issue.path[0])}: ${describeIssue(issue)}`) };
+    return {
+      ok: false,
+      errors: parsed.error.issues.flatMap((issue) =>
+        // One message per unknown key, at its own place, with the name it most likely meant.
+        issue.code === "unrecognized_keys"
+          ? issue.keys.map((key) => `${where([...issue.path, key])}: ${describeUnknownKey(issue.path, key)}`)
+          : [`${where(issue.path)}: ${describeIssue(issue)}`],
+      ),
+    };
   }
   // "$schema" is for editors; the settings do not carry it.
   const { $schema: _editorsSchema, ...value } = parsed.data;
@@ -264,7 +274,7 @@ export function parseSettings(raw: unknown, source: string, text?: string): Sett
     }
   });
   const permalink = parsePermalinkPattern(value.permalink);
-  if (!permalink.ok) errors.push(`${where("permalink")}: setting "permalink": ${permalink.reason}`);
+  if (!permalink.ok) errors.push(`${where(["permalink"])}: setting "permalink": ${permalink.reason}`);
   if (errors.length > 0 || !permalink.ok) return { ok: false, errors };
   const defaultCategory = value.defaultCategory ?? "Uncategorized";
   return {
@@ -287,8 +297,9 @@ export function parseSettings(raw: unknown, source: string, text?: string): Sett
 /**
  * Reads a settings file: JSON, in which comments (`//`, `/* *\/`) and trailing
  * commas are allowed, as editors allow them in JSON with comments. An
- * unreadable or malformed file is an error naming it. The text is returned
- * too, for the lines of messages.
+ * unreadable file is an error naming it, a malformed one an error for each
+ * mistake at its line and column. The text is returned too, for the
+ * positions of later messages.
  */
 export async function readSettingsFile(path: string): Promise<{ ok: true; raw: unknown; text: string } | { ok: false; errors: string[] }> {
   let text: string;
@@ -297,36 +308,26 @@ export async function readSettingsFile(path: string): Promise<{ ok: true; raw: u
   } catch (cause) {
     return { ok: false, errors: [`${path}: cannot read the settings file (${errorCodeOf(cause)}); check the path given to --config`] };
   }
-  try {
-    // Comments become spaces, so that JSON.parse's positions stay those of the file.
-    return { ok: true, raw: JSON.parse(stripJsonComments(text.replace(/^\uFEFF/, ""), { trailingCommas: true })), text };
-  } catch (cause) {
-    const detail = cause instanceof Error ? cause.message : String(cause);
-    return { ok: false, errors: [`${path}: the settings file is not valid JSON (${detail})`] };
-  }
+  const read = readJsonc(text);
+  if (!read.ok) return { ok: false, errors: read.problems.map((problem) => `${path}:${problem.line}:${problem.column}: the settings file is not valid JSON: ${problem.message}`) };
+  return { ok: true, raw: read.value, text };
+}
+
+/** An unknown key of the settings, or of one of their objects, with the known name it most likely meant. */
+function describeUnknownKey(path: readonly PropertyKey[], key: string): string {
+  const known = keysOfObjectAt(settingsSchema, path).filter((name) => name !== "$schema");
+  const hint = didYouMean(key, known);
+  if (path.length > 0) return `setting "${formatPath(path)}": unknown key "${key}"${hint}${hint === "" && known.length > 0 ? `; the keys are ${known.join(", ")}` : ""}`;
+  return `unknown setting "${key}"${hint === "" ? `; known settings are ${known.join(", ")}` : hint}`;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   const where = issue.path.length === 0 ? "" : `setting "${formatPath(issue.path)}": `;
-  if (issue.code === "unrecognized_keys") {
-    const known = Object.keys(settingsSchema.shape)
-      .filter((key) => key !== "$schema")
-      .join(", ");
-    return issue.path.length === 0
-      ? `unknown setting ${issue.keys.map((key) => `"${key}"`).join(", ")}; known settings are ${known}`
-      : `${where}unknown key ${issue.keys.map((key) => `"${key}"`).join(", ")}`;
-  }
   if (issue.code === "invalid_type") {
     const expected = issue.expected === "object" ? "a mapping" : issue.expected === "array" ? "a list" : `a ${issue.expected}`;
     return `${where}expected ${expected}`;
   }
   return `${where}${issue.message}`;
-}
-
-/** The line of a top-level key in a JSON settings file: the first line that names it as a key. */
-function lineOfKey(text: string, key: string): number | undefined {
-  const index = text.split("\n").findIndex((line) => line.includes(`${JSON.stringify(key)}:`) || line.includes(`${JSON.stringify(key)} :`));
-  return index < 0 ? undefined : index + 1;
 }
 
 function formatPath(path: readonly PropertyKey[]): string {

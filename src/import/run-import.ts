@@ -1,7 +1,8 @@
 import { statSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
+import { didYouMean } from "../core/closest-name.ts";
+import { parseCommandOptions } from "../core/command-line.ts";
 import { errorCodeOf } from "../core/diagnostics.ts";
 import { isDirectory } from "../core/files.ts";
 import type { Console } from "../pipeline/build.ts";
@@ -84,28 +85,19 @@ interface ImportRequest {
 }
 
 function parseRequest(argv: readonly string[]): ImportRequest | { readonly exit: number; readonly message: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      options: {
-        content: { type: "string" },
-        uploads: { type: "string" },
-        overwrite: { type: "boolean" },
-        pages: { type: "boolean" },
-        verbose: { type: "boolean" },
-        help: { type: "boolean" },
-      },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (cause) {
-    return { exit: 2, message: cause instanceof Error ? cause.message : String(cause) };
-  }
+  const parsed = parseCommandOptions(argv, {
+    content: { type: "string" },
+    uploads: { type: "string" },
+    overwrite: { type: "boolean" },
+    pages: { type: "boolean" },
+    verbose: { type: "boolean" },
+    help: { type: "boolean" },
+  });
+  if (!parsed.ok) return { exit: 2, message: parsed.problem };
   const { values, positionals } = parsed;
   if (values.help === true) return { exit: 0, message: "" };
   const [kind, source, ...extra] = positionals;
-  if (kind !== "wordpress" && kind !== "feed") return { exit: 2, message: kind === undefined ? "say what to import: wordpress or feed" : `"${kind}": expected wordpress or feed` };
+  if (kind !== "wordpress" && kind !== "feed") return { exit: 2, message: kind === undefined ? "say what to import: wordpress or feed" : `"${kind}": expected wordpress or feed${didYouMean(kind, ["wordpress", "feed"])}` };
   if (source === undefined) return { exit: 2, message: `import ${kind}: name the ${kind === "wordpress" ? "export file" : "feed's file or address"}` };
   if (extra.length > 0) return { exit: 2, message: `one source at a time; unexpected ${extra.map((word) => `"${word}"`).join(", ")}` };
   if (values.content === undefined) return { exit: 2, message: "--content DIR: say which folder the articles are written into" };

@@ -44,6 +44,12 @@ export interface BuildOptions {
   readonly portable?: boolean;
   /** Where parsed and rendered articles are kept between builds; false keeps nothing. Default: node_modules/.cache/news-archive/ (in the current folder). */
   readonly cacheDir?: string | false;
+  /**
+   * For the commands that read a built site (check, preview): the default
+   * content folder may be missing, the settings then come from --config or
+   * the defaults. Default: false, the content folder must exist.
+   */
+  readonly builtSiteOnly?: boolean;
 }
 
 /** A checked request: absolute folders, typed settings. */
@@ -85,10 +91,11 @@ export async function resolveBuildRequest(options: BuildOptions, cwd: string = p
   const contentDir = resolve(cwd, options.content ?? DEFAULT_CONTENT_DIR);
   const outputDir = resolve(cwd, options.output ?? DEFAULT_OUTPUT_DIR);
   const errors: string[] = [];
-  if (!(await isDirectory(contentDir))) {
+  const contentFound = await isDirectory(contentDir);
+  if (!contentFound && (options.builtSiteOnly !== true || options.content !== undefined)) {
     return { ok: false, errors: [`${shownContentDir}: the content folder does not exist or is not a folder; give the folder that holds your Markdown articles with --content DIR`] };
   }
-  const contentReal = await realpath(contentDir);
+  const contentReal = contentFound ? await realpath(contentDir) : contentDir;
   const outputReal = await realPathOfPossiblyMissing(outputDir);
   if (isInside(outputReal, contentReal)) {
     errors.push(`${options.output ?? outputDir}: the output folder is inside the content folder ${shownContentDir}; choose an output folder outside it`);

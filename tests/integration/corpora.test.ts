@@ -121,7 +121,8 @@ describe("the shared kubernetes-blog corpus as Hugo places it", { skip: absent |
       const closed = bodies.some((text) => new RegExp(`\\{\\{[<%]\\s*/\\s*${name}\\s*[>%]\\}\\}`).test(text));
       await writeFile(join(site, "layouts/shortcodes", `${name}.html`), closed ? "{{ .Inner }}" : "");
     }
-    const { stdout } = await promisify(execFile)("hugo", ["list", "all", "--source", site], { maxBuffer: 16 * 1024 * 1024 });
+    // Not Hugo's default cache, $TMPDIR/hugo_cache: another user of the machine may own it (hugo list takes no --cacheDir).
+    const { stdout } = await promisify(execFile)("hugo", ["list", "all", "--source", site], { maxBuffer: 16 * 1024 * 1024, env: { ...process.env, HUGO_CACHEDIR: join(site, ".hugo_cache") } });
     const [header = [], ...rows] = csvRows(stdout);
     const column = (name: string): number => header.indexOf(name);
     const hugo = rows.filter((row) => row[column("draft")] === "false").map((row) => [relative(content, row[column("path")] ?? ""), decodeURI(new URL(row[column("permalink")] ?? "").pathname)] as const);

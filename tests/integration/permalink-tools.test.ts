@@ -103,7 +103,8 @@ describe("permalinks and aliases as Hugo writes them", await skipUnless("hugo", 
     await writeFile(join(site, "layouts/_default/single.html"), "<p class=post>{{ .File.Path }}</p>\n");
     await writeFile(join(site, "layouts/_default/list.html"), "<p>list</p>\n");
     const output = join(site, "public");
-    await run("hugo", ["--source", site, "--destination", output, "--quiet"], { cwd: site });
+    // Hugo's cache defaults to $TMPDIR/hugo_cache, shared by every user of the machine: another user's is not writable.
+    await run("hugo", ["--source", site, "--destination", output, "--cacheDir", join(site, ".hugo_cache"), "--quiet"], { cwd: site });
     return addressesOf(await pagesOf(output), (page) => page.querySelector("p.post") !== null);
   }
 

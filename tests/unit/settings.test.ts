@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, it } from "node:test";
-import { parseSettings } from "../../src/core/settings.ts";
+import { parseSettings, readSettingsFile } from "../../src/core/settings.ts";
+import { temporaryFolder } from "../support/archive.ts";
 
 function errorsOf(raw: unknown): readonly string[] {
   const result = parseSettings(raw, "site.json");
@@ -36,7 +39,8 @@ describe("settings", () => {
     assert.ok(result.ok);
     assert.deepEqual(result.settings.offline, { serviceWorker: true, wholeArchiveMB: 5 });
     assert.deepEqual(errorsOf({ offline: { serviceWorker: "no" } }), ['site.json: setting "offline.serviceWorker": expected a boolean']);
-    assert.deepEqual(errorsOf({ offline: { budget: 5 } }), ['site.json: setting "offline": unknown key "budget"']);
+    assert.deepEqual(errorsOf({ offline: { budget: 5 } }), ['site.json: setting "offline": unknown key "budget"; the keys are serviceWorker, wholeArchiveMB']);
+    assert.deepEqual(errorsOf({ offline: { serviceWorkr: false } }), ['site.json: setting "offline": unknown key "serviceWorkr"; did you mean "serviceWorker"?']);
   });
 
   it("names the site title as the feeds' author unless an author is set", () => {
@@ -76,9 +80,23 @@ describe("settings", () => {
     ]);
   });
 
-  it("names an unknown setting and lists the known ones", () => {
-    const [message] = errorsOf({ titel: "News" });
-    assert.match(message ?? "", /^site\.json: unknown setting "titel"; known settings are title, /);
+  it("names an unknown setting with the one it most likely meant, or lists the known ones", () => {
+    assert.deepEqual(errorsOf({ titel: "News" }), ['site.json: unknown setting "titel"; did you mean "title"?']);
+    assert.deepEqual(errorsOf({ categories: [{ nmae: "News" }] }), ['site.json: setting "categories[0].name": expected a string', 'site.json: setting "categories[0]": unknown key "nmae"; did you mean "name"?']);
+    assert.deepEqual(errorsOf({ authors: { ana: { nmae: "Ana" } } }), ['site.json: setting "authors.ana": unknown key "nmae"; did you mean "name"?']);
+    const [message] = errorsOf({ colour: "red" });
+    assert.match(message ?? "", /^site\.json: unknown setting "colour"; known settings are title, /);
+  });
+
+  it("names the line and column of each setting it refuses, in JSON with comments", () => {
+    const text = '{\n  // the name\n  "titel": "News",\n  "offline": { "budget": 5 },\n  "categories": [{ "name": "A" }, { "name": 3 }]\n}\n';
+    const result = parseSettings({ titel: "News", offline: { budget: 5 }, categories: [{ name: "A" }, { name: 3 }] }, "site.jsonc", text);
+    assert.ok(!result.ok);
+    assert.deepEqual(new Set(result.errors), new Set([
+      'site.jsonc:3:3: unknown setting "titel"; did you mean "title"?',
+      'site.jsonc:4:16: setting "offline": unknown key "budget"; the keys are serviceWorker, wholeArchiveMB',
+      'site.jsonc:5:37: setting "categories[1].name": expected a string',
+    ]));
   });
 
   it("names a setting of the wrong type with what it expects", () => {
@@ -100,5 +118,17 @@ describe("settings", () => {
 
   it("reports every problem of a settings file at once", () => {
     assert.equal(errorsOf({ itemsPerPage: 0, timeZone: "Nowhere", extra: true }).length, 3);
+  });
+});
+
+describe("a settings file that is not valid JSON", () => {
+  it("is refused with the line and column of each mistake, comments and trailing commas allowed", async () => {
+    const file = join(await temporaryFolder(), "news-archive.jsonc");
+    await writeFile(file, '{\n  // comments are allowed\n  "title": "News",\n  "description": ,\n  "language": "en",\n}\n');
+    assert.deepEqual(await readSettingsFile(file), { ok: false, errors: [`${file}:4:18: the settings file is not valid JSON: expected a value`] });
+    await writeFile(file, '{\n  "title": "News"\n  "language": "en"\n}\n');
+    assert.deepEqual(await readSettingsFile(file), { ok: false, errors: [`${file}:3:3: the settings file is not valid JSON: expected "," between two entries`] });
+    await writeFile(file, '\uFEFF{ "title": "News", }');
+    assert.deepEqual(await readSettingsFile(file), { ok: true, raw: { title: "News" }, text: '\uFEFF{ "title": "News", }' });
   });
 });
