@@ -1,4 +1,4 @@
-import type { Article, WeightedTerms } from "../core/article.ts";
+import type { Article } from "../core/article.ts";
 import type { ArchiveModel } from "./archive-model.ts";
 import { categoriesDivide } from "./sections.ts";
 
@@ -7,8 +7,8 @@ export const RELATED_COUNT = 4;
 
 /** What the likeness of two items is computed from. */
 export interface Subject {
-  /** Its terms with their weights (how often and where they occur: content/subject-terms.ts). */
-  readonly terms: WeightedTerms;
+  /** Its terms with their weights (how often and where they occur), in `weightUnit`s. */
+  readonly terms: ReadonlyMap<string, number>;
   /** Its tags' slugs: each one shared adds `TAG_BOOST`. */
   readonly tags: readonly string[];
   /** Its category's slug, or "" where categories say nothing: the same adds `CATEGORY_BOOST`. */
@@ -17,6 +17,15 @@ export interface Subject {
   readonly time: number;
 }
 
+export interface RelatedOptions {
+  /** How many related items each item gets. */
+  readonly count?: number;
+  /** The weight of one occurrence of a word in the subjects' terms (1 unless the terms are weighed in parts of a word). */
+  readonly weightUnit?: number;
+}
+
+/** How many of an item's terms are kept, those of the highest TF-IDF: enough to say what it is about, few enough for 100,000 items. */
+const TERMS_KEPT = 48;
 /** How many of an item's heaviest terms find its candidates. */
 const SIGNATURE_TERMS = 24;
 /** The most items a term leads to (those it weighs most in): the work then grows with the archive, not with its square. */
@@ -30,11 +39,17 @@ const CATEGORY_BOOST = 0.03;
 /** Below this an item is not related, however few others are: better no list than an unrelated one. */
 const MIN_LIKENESS = 0.15;
 
+/** An item's time, tags and category, kept while its terms are not. */
+type Boosts = Omit<Subject, "terms">;
+
 /**
  * Each item's related items, by subject: the cosine of their TF-IDF vectors
- * (a term weighs 1 + ln of its weight in the item, times ln(1 + N / the
- * number of items holding it)), plus a little for each shared tag and for
- * the same category; best first, the nearer in time first on a tie.
+ * (see `tfIdfVectors`), plus a little for each shared tag and for the same
+ * category; best first, the nearer in time first on a tie.
+ *
+ * `subjectOf` is called twice for each item (once to count in how many
+ * items each term is, once to weigh them), so that the terms of every item
+ * are never held at once: only each item's `TERMS_KEPT` heaviest are.
  *
  * Comparing all pairs would grow with the square of the archive. Instead,
  * each item's heaviest terms (its signature) are listed in an inverted index
@@ -43,9 +58,18 @@ const MIN_LIKENESS = 0.15;
  * on those terms, and the best of them are weighed on all their terms. The
  * work is at most N × SIGNATURE_TERMS × POSTINGS_KEPT.
  */
-export function relatedBySubject<T>(items: readonly T[], subjectOf: (item: T) => Subject, count = RELATED_COUNT): Map<T, T[]> {
-  const subjects = items.map(subjectOf);
-  const vectors = tfIdfVectors(subjects.map((subject) => subject.terms));
+export function relatedBySubject<T>(items: readonly T[], subjectOf: (item: T) => Subject, options: RelatedOptions = {}): Map<T, T[]> {
+  const count = options.count ?? RELATED_COUNT;
+  const boosts: Boosts[] = [];
+  const vectors = tfIdfVectors(
+    items.length,
+    (at) => {
+      const { terms, ...rest } = subjectOf(items[at] as T);
+      boosts[at] = rest;
+      return terms;
+    },
+    options.weightUnit,
+  );
   const signatures = vectors.map(signatureOf);
   const postings = invertedIndex(vectors, signatures);
   const partial = new Float64Array(items.length);
@@ -63,11 +87,11 @@ export function relatedBySubject<T>(items: readonly T[], subjectOf: (item: T) =>
         partial[other] = (partial[other] ?? 0) + weight * (list.weights[posting] ?? 0);
       }
     }
-    const subject = subjects[item] as Subject;
+    const own = boosts[item] as Boosts;
     const best = bestOf(touched, partial, CANDIDATES_WEIGHED)
-      .map((other) => ({ other, likeness: cosine(vector, vectors[other] as TermVector) + boost(subject, subjects[other] as Subject) }))
+      .map((other) => ({ other, likeness: cosine(vector, vectors[other] as TermVector) + boost(own, boosts[other] as Boosts) }))
       .filter((candidate) => candidate.likeness >= MIN_LIKENESS)
-      .sort((a, b) => b.likeness - a.likeness || nearness(subject, subjects[a.other], subjects[b.other]))
+      .sort((a, b) => b.likeness - a.likeness || nearness(own, boosts[a.other], boosts[b.other]))
       .slice(0, count);
     for (const other of touched) partial[other] = 0;
     related.set(items[item] as T, best.map((candidate) => items[candidate.other] as T));
@@ -82,16 +106,20 @@ export interface TermVector {
 }
 
 /**
- * Each item's terms weighted by TF-IDF: 1 + ln of the term's weight in the
- * item, times ln(1 + N / the number of items holding it); a unit vector.
- * Terms are numbered in the order met, and each vector lists them in that
- * order, so that two vectors are compared in one walk.
+ * Each item's terms weighted by TF-IDF: ln(1 + the term's weight in the item
+ * in `weightUnit`s), times BM25's inverse document frequency, ln(1 + (N - n
+ * + 0.5) / (n + 0.5)) for a term n of the N items hold, which all but
+ * silences the words every item holds; the `TERMS_KEPT` heaviest of each
+ * item are kept, as a unit vector. `termsAt` is called twice for each item,
+ * in order. Terms are numbered in the order met, and each vector lists them
+ * in that order, so that two vectors are compared in one walk.
  */
-export function tfIdfVectors(termLists: readonly WeightedTerms[]): TermVector[] {
+export function tfIdfVectors(count: number, termsAt: (item: number) => ReadonlyMap<string, number>, weightUnit = 1): TermVector[] {
   const numbers = new Map<string, number>();
   const holding: number[] = [];
-  for (const terms of termLists) {
-    for (const [term] of terms) {
+  for (let item = 0; item < count; item += 1) {
+    for (const [term, weight] of termsAt(item)) {
+      if (!(weight > 0)) continue;
       let number = numbers.get(term);
       if (number === undefined) {
         number = holding.length;
@@ -101,15 +129,21 @@ export function tfIdfVectors(termLists: readonly WeightedTerms[]): TermVector[] 
       holding[number] = (holding[number] ?? 0) + 1;
     }
   }
-  return termLists.map((terms) => {
-    const entries = terms.map(([term, weight]) => {
+  const vectors: TermVector[] = [];
+  for (let item = 0; item < count; item += 1) {
+    const entries: { number: number; value: number }[] = [];
+    for (const [term, weight] of termsAt(item)) {
+      if (!(weight > 0)) continue;
       const number = numbers.get(term) ?? 0;
-      return { number, value: (1 + Math.log(Math.max(weight, 1))) * Math.log(1 + termLists.length / (holding[number] ?? 1)) };
-    });
-    entries.sort((a, b) => a.number - b.number);
-    const length = Math.sqrt(entries.reduce((sum, entry) => sum + entry.value * entry.value, 0)) || 1;
-    return { terms: Int32Array.from(entries, (entry) => entry.number), weights: Float64Array.from(entries, (entry) => entry.value / length) };
-  });
+      const held = holding[number] ?? 1;
+      entries.push({ number, value: Math.log(1 + weight / weightUnit) * Math.log(1 + (count - held + 0.5) / (held + 0.5)) });
+    }
+    const kept = entries.length > TERMS_KEPT ? entries.sort((a, b) => b.value - a.value || a.number - b.number).slice(0, TERMS_KEPT) : entries;
+    kept.sort((a, b) => a.number - b.number);
+    const length = Math.sqrt(kept.reduce((sum, entry) => sum + entry.value * entry.value, 0)) || 1;
+    vectors.push({ terms: Int32Array.from(kept, (entry) => entry.number), weights: Float64Array.from(kept, (entry) => entry.value / length) });
+  }
+  return vectors;
 }
 
 /** Where a vector's `SIGNATURE_TERMS` heaviest terms are in it. */
@@ -168,13 +202,13 @@ function cosine(a: TermVector, b: TermVector): number {
   return sum;
 }
 
-function boost(a: Subject, b: Subject): number {
+function boost(a: Boosts, b: Boosts): number {
   const shared = a.tags.filter((tag) => b.tags.includes(tag)).length;
   return Math.min(shared, 3) * TAG_BOOST + (a.category !== "" && a.category === b.category ? CATEGORY_BOOST : 0);
 }
 
 /** The nearer in time to `own` first, the newer on a tie. */
-function nearness(own: Subject, a: Subject | undefined, b: Subject | undefined): number {
+function nearness(own: Boosts, a: Boosts | undefined, b: Boosts | undefined): number {
   const timeA = a?.time ?? 0;
   const timeB = b?.time ?? 0;
   return Math.abs(timeA - own.time) - Math.abs(timeB - own.time) || timeB - timeA;
@@ -185,7 +219,7 @@ export function relatedArticles(model: ArchiveModel, count = RELATED_COUNT): Map
   const byCategory = categoriesDivide(model);
   return relatedBySubject(
     model.newestFirst,
-    (article) => ({ terms: article.terms, tags: article.tags.map((tag) => tag.slug), category: byCategory ? article.category.slug : "", time: article.date.epochMs }),
-    count,
+    (article) => ({ terms: new Map(article.terms), tags: article.tags.map((tag) => tag.slug), category: byCategory ? article.category.slug : "", time: article.date.epochMs }),
+    { count },
   );
 }

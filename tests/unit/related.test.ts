@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import type { Article, WeightedTerms } from "../../src/core/article.ts";
 import { bodyWords, countWords, heaviest, stemmerFor, subjectTerms } from "../../src/content/subject-terms.ts";
 import { buildArchiveModel } from "../../src/model/archive-model.ts";
-import { POSTINGS_KEPT, relatedArticles, relatedBySubject, tfIdfVectors, type Subject } from "../../src/model/related.ts";
+import { POSTINGS_KEPT, relatedArticles, relatedBySubject, tfIdfVectors, type Subject, type TermVector } from "../../src/model/related.ts";
 import MarkdownIt from "markdown-it";
 import { articleOn } from "../support/articles.ts";
 
@@ -16,7 +16,7 @@ function termsOf(title: string, body = ""): WeightedTerms {
 }
 
 function subject(terms: WeightedTerms, extra: Partial<Subject> = {}): Subject {
-  return { terms, tags: [], category: "", time: 0, ...extra };
+  return { terms: new Map(terms), tags: [], category: "", time: 0, ...extra };
 }
 
 describe("an article's subject terms", () => {
@@ -68,21 +68,49 @@ describe("an article's subject terms", () => {
 });
 
 describe("TF-IDF vectors", () => {
+  const lists = [
+    new Map([
+      ["common", 1],
+      ["rare", 1],
+    ]),
+    new Map([["common", 1]]),
+    new Map([["common", 1]]),
+  ];
+
   it("are unit vectors in which a term held by every item weighs least", () => {
-    const [first] = tfIdfVectors([
-      [
-        ["common", 1],
-        ["rare", 1],
-      ],
-      [["common", 1]],
-      [["common", 1]],
-    ]);
+    const [first] = tfIdfVectors(lists.length, (item) => lists[item] ?? new Map());
     // Numbered in the order met: "common" is 0, "rare" 1.
     assert.deepEqual([...(first?.terms ?? [])], [0, 1]);
     const common = first?.weights[0] ?? 0;
     const rare = first?.weights[1] ?? 0;
-    assert.ok(rare > common, `${rare} > ${common}`);
+    assert.ok(rare > common * 2, `${rare} > 2 × ${common}`);
     assert.ok(Math.abs(common * common + rare * rare - 1) < 1e-9);
+  });
+
+  it("weigh terms by how often they occur in the unit given, more slowly than their count", () => {
+    const twice = new Map([
+      ["common", 1],
+      ["rare", 2],
+    ]);
+    const inParts = new Map([
+      ["common", 24],
+      ["rare", 48],
+    ]);
+    const [words] = tfIdfVectors(3, (item) => (item === 0 ? twice : (lists[item] ?? new Map())));
+    const [parts] = tfIdfVectors(3, (item) => (item === 0 ? inParts : (lists[item] ?? new Map())), 24);
+    assert.deepEqual([...(parts?.weights ?? [])], [...(words?.weights ?? [])]);
+    const [once] = tfIdfVectors(lists.length, (item) => lists[item] ?? new Map());
+    const rareToCommon = (vector: TermVector | undefined): number => (vector?.weights[1] ?? 0) / (vector?.weights[0] ?? 1);
+    const ratio = rareToCommon(words) / rareToCommon(once);
+    assert.ok(ratio > 1 && ratio < 2, `a term twice as frequent weighs ${ratio} times as much, not twice`);
+  });
+
+  it("keep each item's 48 heaviest terms, so that a long article costs no more than a short one", () => {
+    const long = new Map(Array.from({ length: 200 }, (_, index) => [`word${index}`, index + 1] as const));
+    const [vector] = tfIdfVectors(2, (item) => (item === 0 ? long : new Map([["other", 1]])));
+    assert.equal(vector?.terms.length, 48);
+    // The heaviest kept are the most frequent: word152 to word199, numbered 152 to 199 in the order met.
+    assert.deepEqual([...(vector?.terms ?? [])], Array.from({ length: 48 }, (_, index) => 152 + index));
   });
 });
 
@@ -117,7 +145,7 @@ describe("related by subject", () => {
     const terms = termsOf("Canteen survey results");
     const timed = relatedBySubject([0, 10, -10, 20, 30], (time) => subject(terms, { time }));
     assert.deepEqual(timed.get(0), [10, -10, 20, 30]);
-    assert.deepEqual(relatedBySubject([0, 10, -10], (time) => subject(terms, { time }), 1).get(0), [10]);
+    assert.deepEqual(relatedBySubject([0, 10, -10], (time) => subject(terms, { time }), { count: 1 }).get(0), [10]);
   });
 
   it("keeps, for a term many items hold, only the items it weighs most in, so that the work stays linear", () => {
