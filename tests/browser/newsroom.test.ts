@@ -67,7 +67,8 @@ describe("the newsroom of an archive that sets nothing", () => {
     assert.ok(sections.length >= 2, `sections: ${sections.join(", ")}`);
     for (const section of await page.locator(".home-section").all()) assert.ok((await section.locator("li").count()) >= 1);
     const boxes = await page.locator(".sidebar-box h2").allTextContents();
-    assert.ok(boxes.includes("2026 by month"), `the sidebar draws its boxes from the archive: ${boxes.join(", ")}`);
+    assert.ok(boxes.includes("The last 5 years by month"), `the sidebar draws its boxes from the archive, the grid's recent years among them: ${boxes.join(", ")}`);
+    assert.equal(await page.locator(".page-main .month-grid").count(), 0, "the grid is not shown twice");
   });
 
   for (const [kind, path] of Object.entries(SAMPLE_PAGES)) {
@@ -82,6 +83,18 @@ describe("the newsroom of an archive that sets nothing", () => {
       assert.ok(sidebar.left - main.right <= 48, `a gap of ${sidebar.left - main.right} px between them`);
     });
   }
+
+  it("keeps the sidebar's last box in sight at the foot of a long page at 1280 px", async () => {
+    const { page } = await openPage(siteUrl, { width: 1280, height: 800 });
+    await page.goto(siteUrl);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const { top, bottom, scrolled } = await page.evaluate(() => {
+      const box = document.querySelector(".sidebar-box:last-child")?.getBoundingClientRect();
+      return { top: box?.top ?? -1, bottom: box?.bottom ?? -1, scrolled: window.scrollY };
+    });
+    assert.ok(scrolled > 800, `the page is long enough to scroll (${scrolled} px)`);
+    assert.ok(top >= 0 && bottom <= 800, `the box is in the window: ${top} to ${bottom} px`);
+  });
 });
 
 describe("the sample archive in a browser, for a reader", () => {

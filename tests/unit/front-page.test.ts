@@ -117,6 +117,17 @@ describe("the home page of an archive with no featured article and no sidebar se
     assert.deepEqual(first?.sidebar?.map((box) => box.type), ["year"]);
     assert.equal(second?.sidebar, undefined, "the older pages show the site's boxes");
   });
+
+  it("shows the recent years of the grid once, in the sidebar's box of the year, which is then not left short beside the page", () => {
+    const years = [articleOn(2018, 5, 1), articleOn(2019, 5, 1), articleOn(2020, 5, 1, { category: events }), articleOn(2021, 1, 1)];
+    const [home] = views(years, [news, events], settingsWith({ homeGridYears: 3 })).pages.home;
+    assert.equal(home?.grid, undefined);
+    const year = home?.sidebar?.find((box) => box.type === "year");
+    assert.ok(year !== undefined && "grid" in year);
+    assert.deepEqual([year.title, year.grid.rows.map((row) => row.year), year.grid.legend], ["The last 3 years by month", [2021, 2020, 2019], []]);
+    const [withoutBox] = views(years, [news, events], settingsWith({ homeGridYears: 3, sidebar: [{ type: "this-day" }] })).pages.home;
+    assert.deepEqual(withoutBox?.grid?.rows.map((row) => row.year), [2021, 2020, 2019], "without a box of the year, the grid ends the page's content");
+  });
 });
 
 describe("sidebar boxes drawn from the archive", () => {

@@ -5,7 +5,7 @@ import { leadArticle } from "../latest.ts";
 import { sectionsOf } from "../sections.ts";
 import { pagination, type ViewContext } from "./context.ts";
 import { recentYears } from "./grid.ts";
-import type { HomePageView, HomeSectionView } from "./types.ts";
+import type { GridView, HomePageView, HomeSectionView, SidebarBoxView } from "./types.ts";
 
 /** How many of the latest articles the first page lists before its sections, when it has sections. */
 const TOP_STORIES = 5;
@@ -17,7 +17,9 @@ const SECTION_ITEMS = 3;
  * newest featured article, else the newest of the latest articles), the
  * latest articles after it, then the latest of each section (categories, or
  * tags where categories say nothing; see model/sections.ts), then the recent
- * years of the grid. Its older pages (/page/2/ ...) go on with the latest
+ * years of the grid (in the sidebar's box of the year, when it has one, so
+ * that the grid is not shown twice and the sidebar is not left short beside
+ * a long page). Its older pages (/page/2/ ...) go on with the latest
  * articles where the first page's list stops. An archive without sections
  * lists a whole page of the latest articles on its first page.
  */
@@ -36,11 +38,13 @@ export function homePages(context: ViewContext): HomePageView[] {
   });
   const pages = [listed.slice(0, firstCount), ...(listed.length > firstCount ? chunk(listed.slice(firstCount), settings.itemsPerPage) : [])];
   const gridYears = settings.homeGridYears;
+  const recent = gridYears > 0 ? recentYears(grid, gridYears) : undefined;
+  // The first page shows the sections itself: the box of their newest articles would repeat them.
+  const firstSidebar = sections.length > 0 ? context.sidebarWithout("sections") : context.sidebar;
+  const gridInSidebar = recent !== undefined && firstSidebar.some((box) => box.type === "year");
   return pages.map((items, index): HomePageView => {
     const page = index + 1;
     const isFirst = page === 1;
-    // The first page shows the sections itself: the box of their newest articles would repeat them.
-    const showsSections = isFirst && sections.length > 0;
     return {
       permalink: outputFileFor({ kind: "home", page }),
       title: isFirst ? settings.title : `Latest articles, page ${page}`,
@@ -51,9 +55,16 @@ export function homePages(context: ViewContext): HomePageView[] {
       ...(context.categoriesDivide ? {} : { omitItemCategory: true }),
       sections: isFirst ? sections : [],
       pagination: pagination(page, pages.length, (number) => href({ kind: "home", page: number })),
-      ...(isFirst && gridYears > 0 ? { grid: recentYears(grid, gridYears) } : {}),
+      ...(isFirst && recent !== undefined && !gridInSidebar ? { grid: recent } : {}),
       gridIsPartial: grid.rows.length > gridYears,
-      ...(showsSections ? { sidebar: context.sidebarWithout("sections") } : {}),
+      ...(isFirst && (firstSidebar !== context.sidebar || gridInSidebar) ? { sidebar: gridInSidebar ? firstSidebar.map((box) => withRecentYears(box, recent)) : firstSidebar } : {}),
     };
   });
+}
+
+/** The box of the year showing the recent years instead, "By month", without the legend (the archive's grid explains the shades). */
+function withRecentYears(box: SidebarBoxView, recent: GridView): SidebarBoxView {
+  if (box.type !== "year") return box;
+  const years = recent.rows.length;
+  return { ...box, title: years === 1 ? box.title : `The last ${years} years by month`, grid: { ...recent, legend: [] } };
 }
