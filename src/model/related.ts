@@ -109,8 +109,8 @@ export interface TermVector {
  * Each item's terms weighted by TF-IDF: ln(1 + the term's weight in the item
  * in `weightUnit`s), times BM25's inverse document frequency, ln(1 + (N - n
  * + 0.5) / (n + 0.5)) for a term n of the N items hold, which all but
- * silences the words every item holds; the `TERMS_KEPT` heaviest of each
- * item are kept, as a unit vector. `termsAt` is called twice for each item,
+ * silences the words every item holds; of the terms that another item holds
+ * too, the `TERMS_KEPT` heaviest of each item are kept, as a unit vector. `termsAt` is called twice for each item,
  * in order. Terms are numbered in the order met, and each vector lists them
  * in that order, so that two vectors are compared in one walk.
  */
@@ -136,6 +136,8 @@ export function tfIdfVectors(count: number, termsAt: (item: number) => ReadonlyM
       if (!(weight > 0)) continue;
       const number = numbers.get(term) ?? 0;
       const held = holding[number] ?? 1;
+      // A term no other item holds likens it to none, and would take the place of one that does.
+      if (held < 2) continue;
       entries.push({ number, value: Math.log(1 + weight / weightUnit) * Math.log(1 + (count - held + 0.5) / (held + 0.5)) });
     }
     const kept = entries.length > TERMS_KEPT ? entries.sort((a, b) => b.value - a.value || a.number - b.number).slice(0, TERMS_KEPT) : entries;

@@ -73,6 +73,10 @@ describe("TF-IDF vectors", () => {
       ["common", 1],
       ["rare", 1],
     ]),
+    new Map([
+      ["common", 1],
+      ["rare", 1],
+    ]),
     new Map([["common", 1]]),
     new Map([["common", 1]]),
   ];
@@ -96,8 +100,8 @@ describe("TF-IDF vectors", () => {
       ["common", 24],
       ["rare", 48],
     ]);
-    const [words] = tfIdfVectors(3, (item) => (item === 0 ? twice : (lists[item] ?? new Map())));
-    const [parts] = tfIdfVectors(3, (item) => (item === 0 ? inParts : (lists[item] ?? new Map())), 24);
+    const [words] = tfIdfVectors(lists.length, (item) => (item === 0 ? twice : (lists[item] ?? new Map())));
+    const [parts] = tfIdfVectors(lists.length, (item) => (item === 0 ? inParts : (lists[item] ?? new Map())), 24);
     assert.deepEqual([...(parts?.weights ?? [])], [...(words?.weights ?? [])]);
     const [once] = tfIdfVectors(lists.length, (item) => lists[item] ?? new Map());
     const rareToCommon = (vector: TermVector | undefined): number => (vector?.weights[1] ?? 0) / (vector?.weights[0] ?? 1);
@@ -105,9 +109,15 @@ describe("TF-IDF vectors", () => {
     assert.ok(ratio > 1 && ratio < 2, `a term twice as frequent weighs ${ratio} times as much, not twice`);
   });
 
+  it("leave out the terms no other item holds, which liken it to none", () => {
+    const [first, second] = tfIdfVectors(2, (item) => new Map([["shared", 1], [`own${item}`, 5]]));
+    assert.deepEqual([first?.terms.length, second?.terms.length], [1, 1]);
+    assert.equal(first?.weights[0], 1);
+  });
+
   it("keep each item's 48 heaviest terms, so that a long article costs no more than a short one", () => {
     const long = new Map(Array.from({ length: 200 }, (_, index) => [`word${index}`, index + 1] as const));
-    const [vector] = tfIdfVectors(2, (item) => (item === 0 ? long : new Map([["other", 1]])));
+    const [vector] = tfIdfVectors(2, (item) => (item === 0 ? long : new Map([...long.keys()].map((word) => [word, 1]))));
     assert.equal(vector?.terms.length, 48);
     // The heaviest kept are the most frequent: word152 to word199, numbered 152 to 199 in the order met.
     assert.deepEqual([...(vector?.terms ?? [])], Array.from({ length: 48 }, (_, index) => 152 + index));
@@ -149,11 +159,13 @@ describe("related by subject", () => {
   });
 
   it("keeps, for a term many items hold, only the items it weighs most in, so that the work stays linear", () => {
-    const many = Array.from({ length: POSTINGS_KEPT + 50 }, (_, index) => index);
-    const shared = relatedBySubject(many, (index) => subject([["shared", index + 1], [`own${index}`, 1]]));
-    // The lightest items are in no list but their own: they reach the heaviest, no one reaches them.
-    assert.ok((shared.get(0) ?? []).every((other) => other >= 50));
-    assert.ok([...shared.values()].every((list) => list.length <= 4));
+    // Items 0 to 149 hold "shared", each more than the one before, and a word of their own, which one more item (150 to 299) holds too.
+    const count = POSTINGS_KEPT + 50;
+    const items = Array.from({ length: count * 2 }, (_, index) => index);
+    const related = relatedBySubject(items, (index) => subject(index < count ? [["shared", (index + 1) * 1000], [`own${index}`, 1]] : [[`own${index - count}`, 1]]));
+    // "shared" leads to the 100 items it weighs most in (50 to 149): the lightest reach them, no one reaches the lightest through it.
+    assert.deepEqual(related.get(0), [149, 148, 147, 146]);
+    for (const [item, list] of related) assert.ok(list.every((other) => other >= 50 || other === item - count), `${item}: ${list.join(", ")}`);
   });
 });
 
