@@ -79,7 +79,7 @@ class ArchiveWalk {
     const entries = await this.#list(dirRel);
     const bundleIndex = dirRel === "" ? undefined : entries.find((entry) => entry.kind === "file" && this.#isBundleIndex(entry));
     if (bundleIndex !== undefined) {
-      this.articles.push({ file: bundleIndex.rel, bundleDir: dirRel, assets: await this.#collectAssets(dirRel, bundleIndex.rel) });
+      this.articles.push({ file: bundleIndex.rel, bundleDir: dirRel, assets: await this.#collectAssets(dirRel, bundleIndex.rel, entries) });
       return;
     }
     for (const entry of entries) {
@@ -187,12 +187,16 @@ class ArchiveWalk {
     return stem === "index" && this.#isArticleName(entry.rel) && !this.#isIgnored(entry.rel);
   }
 
-  /** Every other file under a bundle's folder is an asset, published beside the article. */
-  async #collectAssets(bundleDir: string, indexRel: string): Promise<string[]> {
+  /**
+   * Every other file under a bundle's folder is an asset, published beside the
+   * article. The folder's own entries are those already listed (listing it
+   * again would report each of its problems twice).
+   */
+  async #collectAssets(bundleDir: string, indexRel: string, bundleEntries: readonly Entry[]): Promise<string[]> {
     const assets: string[] = [];
     const pending = [bundleDir];
     for (let dirRel = pending.shift(); dirRel !== undefined; dirRel = pending.shift()) {
-      for (const entry of await this.#list(dirRel)) {
+      for (const entry of dirRel === bundleDir ? bundleEntries : await this.#list(dirRel)) {
         if (entry.rel === indexRel) continue;
         if (this.#isIgnored(entry.rel)) {
           this.ignoredCount += 1;

@@ -121,7 +121,12 @@ function readYaml(yamlText: string, file: string, firstYamlLine: number): KeysOu
     const what = isScalar(document.contents) ? "a single value" : "a list";
     return { ok: false, diagnostic: error("front-matter-not-mapping", file, `the front matter is ${what}, not a set of "key: value" lines; ${FRONT_MATTER_EXAMPLE}`, firstYamlLine) };
   }
-  return { ok: true, data: toPlainObject(document), keyLines: keyLinesOf(document, lineCounter, firstYamlLine), quotedKeys: quotedKeysOf(document) };
+  const data = toPlainObject(document);
+  if (data === undefined) {
+    const message = 'the front matter is not valid YAML: it repeats values by alias (*name) so often that reading it could exhaust the memory; write the values out instead of "*name"';
+    return { ok: false, diagnostic: error("invalid-yaml", file, message, firstYamlLine) };
+  }
+  return { ok: true, data, keyLines: keyLinesOf(document, lineCounter, firstYamlLine), quotedKeys: quotedKeysOf(document) };
 }
 
 function readToml(tomlText: string, file: string, firstTomlLine: number): KeysOutcome {
@@ -141,8 +146,19 @@ export function opensFrontMatter(text: string): boolean {
   return firstLine !== undefined && (OPENING.test(firstLine) || TOML_FENCE.test(firstLine));
 }
 
-function toPlainObject(document: Document): Record<string, unknown> {
-  const value: unknown = document.toJS({ maxAliasCount: 100 });
+/**
+ * The front matter as plain values; undefined when its aliases would make it
+ * grow beyond reason (a "billion laughs"), which the YAML library refuses
+ * with an exception once they pass `maxAliasCount`.
+ */
+function toPlainObject(document: Document): Record<string, unknown> | undefined {
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: 100 });
+  } catch (cause) {
+    if (cause instanceof Error && /alias/i.test(cause.message)) return undefined;
+    throw cause;
+  }
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 

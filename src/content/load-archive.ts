@@ -11,6 +11,7 @@ import { compareDiagnostics, asWarning, error, errorCodeOf, warning, type Diagno
 import { resolveAuthors } from "./authors.ts";
 import { categorise } from "./categories.ts";
 import { placeArticles } from "./placement.ts";
+import { bodyLinkedToBundle, checkBundleFiles, linkToBundleFolder } from "./bundle-files.ts";
 import { discoverArchive, type ArticleFile } from "./discover.ts";
 import { readArticleSource } from "./front-matter.ts";
 import { countTemplates, linkArticles, templateSyntaxWarning, type TemplateCounts } from "./templates.ts";
@@ -35,6 +36,8 @@ export interface ArchiveCounts {
 export interface LoadedArchive {
   /** Oldest first; ties by slug, then by source path, so every build orders alike. */
   readonly articles: readonly Article[];
+  /** With "sanitize" on: the page bundles' SVG files written anew, by their path in the content folder, published instead of the files. */
+  readonly sanitizedFiles: ReadonlyMap<string, string>;
   /** The order of the settings first, then by name. */
   readonly categories: readonly Category[];
   readonly diagnostics: readonly Diagnostic[];
@@ -110,17 +113,27 @@ export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> 
   const linked = linkArticles(placed.map(({ fields, body, route }) => ({ sourcePath: fields.sourcePath, bundleDir: fields.bundleDir, title: fields.title, route, html: body.html, references: body.references })));
   diagnostics.push(...linked.diagnostics);
   const stem = stemmerFor(settings.language);
-  const articles = placed.map(({ fields, body, category, route, redirects }, index): Article => {
+  const sanitizedFiles = new Map<string, string>();
+  const articles = placed.map(({ fields: read, body, category, route, redirects }, index): Article => {
+    const checked = settings.sanitize && read.bundleDir !== undefined ? checkBundleFiles(options.contentDir, read.bundleDir, read.assets) : undefined;
+    if (checked !== undefined) {
+      diagnostics.push(...checked.diagnostics);
+      for (const [file, svg] of checked.sanitized) sanitizedFiles.set(file, svg);
+    }
+    const fields = checked === undefined ? read : { ...read, assets: checked.assets };
     const { categoryName: _written, ownPath: _own, oldAddresses: _old, ...rest } = fields;
     const withLinks = linked.html[index] ?? body.html;
     const html = fields.bundleDir === undefined ? withLinks : withImageSizes(withLinks, bundleImageSizes(options.contentDir, fields.bundleDir, fields.assets));
-    return { ...rest, category, authors: authorsOf(fields.authors), route, redirects, bodyHtml: html, excerpt: body.excerpt, terms: subjectTerms(fields.title, fields.summary, body.words, stem) };
+    const toBundle = linkToBundleFolder(route, fields.assets);
+    const image = rest.image === undefined || toBundle === undefined ? {} : { image: toBundle(rest.image) };
+    return { ...rest, ...image, category, authors: authorsOf(fields.authors), route, redirects, bodyHtml: bodyLinkedToBundle(html, route, fields.assets), excerpt: body.excerpt, terms: subjectTerms(fields.title, fields.summary, body.words, stem) };
   });
   articles.sort(compareArticles);
 
   const categories = ordered(new Set(articles.map((article) => article.category.slug)));
   return {
     articles,
+    sanitizedFiles,
     categories,
     diagnostics: diagnostics.sort(compareDiagnostics),
     counts: {

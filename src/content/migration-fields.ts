@@ -1,4 +1,5 @@
 import { describeType } from "../core/dates.ts";
+import { schemeOf } from "../core/html-urls.ts";
 import { error, type Diagnostic } from "../core/diagnostics.ts";
 import type { WrittenPath } from "../core/article.ts";
 import type { ArticleSource } from "./front-matter.ts";
@@ -74,8 +75,10 @@ function readImage(data: Readonly<Record<string, unknown>>, fail: (key: string, 
     if (value === undefined || value === null || value === "") continue;
     const first: unknown = Array.isArray(value) ? value[0] : value;
     const text = typeof first === "string" ? first : typeof first === "object" && first !== null ? firstText(first, ["path", "src", "url", "image"]) : undefined;
-    if (text !== undefined && text.trim() !== "") return text.trim();
-    fail(key, `"${key}" must name an image: a file beside the article, a path from the site's root or a URL, written as text`);
+    const scheme = text === undefined ? undefined : schemeOf(text);
+    if (text !== undefined && text.trim() !== "" && (scheme === undefined || scheme === "http" || scheme === "https")) return text.trim();
+    const not = scheme === undefined ? "written as text" : `not a ${scheme}: address`;
+    fail(key, `"${key}" must name an image: a file beside the article, a path from the site's root or an http(s) URL, ${not}`);
     return undefined;
   }
   return undefined;

@@ -5,7 +5,7 @@ import { error, warning, type Diagnostic } from "../core/diagnostics.ts";
 import { expandPermalink, parsePermalinkPattern, type PermalinkSubject } from "../core/permalinks.ts";
 import type { Settings } from "../core/settings.ts";
 import { readWrittenAddress } from "../core/site-paths.ts";
-import { siteOwnPath, type Route } from "../core/urls.ts";
+import { outputFileFor, siteOwnPath, type Route } from "../core/urls.ts";
 
 /** What placing an article reads: where its file is, what its permalink is made of, where it says it lives and lived. */
 export interface PlaceableFields extends Omit<PermalinkSubject, "category" | "section"> {
@@ -27,8 +27,9 @@ export interface Placement {
  * setting's) and its redirects. Two articles never share an address, no
  * article takes a page of the site's own, and no old address leads two
  * ways: each clash is an error naming both files, and the second article by
- * path (or its redirect) is left out. Addresses are compared ignoring case,
- * as case-insensitive file systems would.
+ * path (or its redirect) is left out. Addresses are compared by the file
+ * each is written to ("/x/" and "/x/index.html" are one), ignoring case, as
+ * case-insensitive file systems would.
  */
 export function placeArticles<T extends { readonly fields: PlaceableFields; readonly category: Category }>(
   candidates: readonly T[],
@@ -37,13 +38,15 @@ export function placeArticles<T extends { readonly fields: PlaceableFields; read
 ): (T & Placement)[] {
   const ordered = [...candidates].sort((a, b) => (a.fields.sourcePath < b.fields.sourcePath ? -1 : 1));
   warnOfUnreadUrls(ordered, settings, diagnostics);
-  const byPath = new Map<string, string>();
+  /** The file each placed article is written to, in lower case, and the article's source. */
+  const byFile = new Map<string, string>();
   const placed: (T & { readonly route: Route & { readonly kind: "article" } })[] = [];
   for (const candidate of ordered) {
     const { fields } = candidate;
     const path = addressOf(fields, candidate.category, settings, diagnostics);
     if (path === undefined) continue;
-    const taken = byPath.get(path.toLowerCase());
+    const file = writtenFileKey(path);
+    const taken = byFile.get(file);
     const site = siteOwnPath(path);
     if (taken !== undefined || site !== undefined) {
       const what = taken === undefined ? `${site}, a page of the site` : `the URL of ${taken}`;
@@ -51,10 +54,10 @@ export function placeArticles<T extends { readonly fields: PlaceableFields; read
       diagnostics.push(error("duplicate-url", fields.sourcePath, `would be published at ${path}, ${what}; ${fix} (nothing was overwritten: this one was left out)`, fields.ownPath?.line));
       continue;
     }
-    byPath.set(path.toLowerCase(), fields.sourcePath);
+    byFile.set(file, fields.sourcePath);
     placed.push({ ...candidate, route: { kind: "article", path } });
   }
-  const redirectsOf = placeRedirects(placed, byPath, settings, diagnostics);
+  const redirectsOf = placeRedirects(placed, byFile, settings, diagnostics);
   return placed.map((article) => ({ ...article, redirects: redirectsOf.get(article.fields.sourcePath) ?? [] }));
 }
 
@@ -116,7 +119,7 @@ function addressOf(fields: PlaceableFields, category: Category, settings: Settin
  */
 function placeRedirects(
   placed: readonly { readonly fields: PlaceableFields; readonly route: Route & { readonly kind: "article" } }[],
-  articlePaths: ReadonlyMap<string, string>,
+  articleFiles: ReadonlyMap<string, string>,
   settings: Settings,
   diagnostics: Diagnostic[],
 ): Map<string, OldAddress[]> {
@@ -134,9 +137,11 @@ function placeRedirects(
         continue;
       }
       const { path, query } = read.address;
-      const key = `${path}${query}`.toLowerCase();
-      if (key === route.path.toLowerCase() || own.some((address) => `${address.path}${address.query}`.toLowerCase() === key)) continue;
-      const article = query === "" ? articlePaths.get(key) : undefined;
+      // A plain old address is a page, compared by its file; one with a query is matched as written.
+      const key = query === "" ? writtenFileKey(path) : `${path}${query}`.toLowerCase();
+      const ownKey = (address: OldAddress): string => (address.query === "" ? writtenFileKey(address.path) : `${address.path}${address.query}`.toLowerCase());
+      if (key === writtenFileKey(route.path) || own.some((address) => ownKey(address) === key)) continue;
+      const article = query === "" ? articleFiles.get(key) : undefined;
       const site = query === "" ? siteOwnPath(path) : undefined;
       const other = claimed.get(key);
       if (article !== undefined || site !== undefined || other !== undefined) {
@@ -150,4 +155,9 @@ function placeRedirects(
     redirects.set(fields.sourcePath, own);
   }
   return redirects;
+}
+
+/** The file a page at `path` is written to, in lower case: the key two addresses clash by. */
+function writtenFileKey(path: string): string {
+  return outputFileFor({ kind: "article", path }).toLowerCase();
 }

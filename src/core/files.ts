@@ -1,5 +1,7 @@
-import { lstat, readdir, stat } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { randomBytes } from "node:crypto";
+import { constants } from "node:fs";
+import { copyFile, lstat, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join, relative, sep } from "node:path";
 
 /** A file under a folder: its path from the folder ("a/b.txt", with forward slashes) and its size. */
 export interface FileInFolder {
@@ -30,5 +32,31 @@ export async function isDirectory(path: string): Promise<boolean> {
     return (await lstat(path)).isDirectory() || (await stat(path)).isDirectory();
   } catch {
     return false;
+  }
+}
+
+/**
+ * Writes a file whole or not at all: into a new file beside it, renamed over
+ * it once written. A full disk or an interrupted run leaves the file as it
+ * was (or absent), never cut short or empty.
+ */
+export function writeFileWhole(path: string, data: string | Uint8Array): Promise<void> {
+  return replaceWhole(path, (temporary) => writeFile(temporary, data, { flag: "wx" }));
+}
+
+/** Copies a file whole or not at all, as `writeFileWhole` writes one. */
+export function copyFileWhole(from: string, to: string): Promise<void> {
+  return replaceWhole(to, (temporary) => copyFile(from, temporary, constants.COPYFILE_EXCL));
+}
+
+async function replaceWhole(path: string, write: (temporary: string) => Promise<void>): Promise<void> {
+  // Hidden, so that a build reading the folder meanwhile passes it over.
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.partial`);
+  try {
+    await write(temporary);
+    await rename(temporary, path);
+  } catch (cause) {
+    await rm(temporary, { force: true });
+    throw cause;
   }
 }

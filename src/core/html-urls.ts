@@ -118,6 +118,15 @@ function escapeValue(value: string, quote: QuoteType): string {
   return /[\s"'=<>`]/.test(escaped) || escaped === "" ? `"${escaped.replaceAll('"', "&quot;")}"` : escaped;
 }
 
+/**
+ * A URL's scheme ("javascript", "data"), in lower case, as a browser reads it:
+ * after dropping the white space and control characters it ignores there
+ * ("java\tscript:" is "javascript:"). Undefined for a URL without one.
+ */
+export function schemeOf(url: string): string | undefined {
+  return /^([a-z][a-z0-9+.-]*):/i.exec(url.replace(/[\u0000-\u0020\u007f]/g, ""))?.[1]?.toLowerCase();
+}
+
 /** Whether a URL is root-relative ("/images/x.png"), not protocol-relative ("//host/x"). */
 export function isRootRelative(url: string): boolean {
   return url.startsWith("/") && !url.startsWith("//");

@@ -90,7 +90,10 @@ export function expandPermalink(pattern: PermalinkPattern, style: PermalinkStyle
   const written = style === "jekyll" ? jekyllSanitizeUrl(expanded) : style === "hugo" && ownUrl ? unescapeQuery(expanded) : expanded;
   const path = normalizeSitePath(written, "/");
   if (!path.ok) return { ok: false, reason: `the permalink "${pattern.text}" gives "${expanded}", which ${path.reason}` };
-  return { ok: true, path: style === "hugo" && !ownUrl ? hugoTargetPath(path.path) : path.path };
+  if (style !== "hugo" || ownUrl) return { ok: true, path: path.path };
+  // Hugo unescapes the path it writes to ("%2e%2e" is ".."): it is cleaned again, and may not leave the site either.
+  const target = normalizeSitePath(hugoTargetPath(path.path), "/");
+  return target.ok ? { ok: true, path: target.path } : { ok: false, reason: `the permalink "${pattern.text}" gives "${hugoTargetPath(path.path)}" once unescaped, which ${target.reason}` };
 }
 
 function tokenValues(style: PermalinkStyle, subject: PermalinkSubject): Readonly<Record<PermalinkToken, string>> {

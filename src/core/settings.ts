@@ -45,7 +45,10 @@ const sidebarBox = z.discriminatedUnion("type", [
 
 export type SidebarBoxSetting = z.output<typeof sidebarBox>;
 
-const httpUrl = z.string().refine(isHttpUrl, { message: 'expected an absolute http(s) URL such as "https://example.org/"' });
+/** What a base path may hold (see isSafeBasePath). */
+const BASE_PATH_RULE = 'letters, digits, "-", "_", ".", "~" and "%" between slashes, no ".." and no part starting with ":"';
+
+const httpUrl = z.string().refine(isHttpUrl, { message: 'expected an absolute http(s) URL such as "https://example.org/", with no spaces, line breaks or quotes' });
 
 /** What the site says of an author named in front matter: a display name, a short bio, a page of theirs, and the slug of their page. */
 const authorSetting = z.strictObject({
@@ -98,12 +101,12 @@ export const settingsSchema = z.strictObject({
     .meta({ description: 'IANA time zone in which an article\'s calendar date is taken, such as "UTC" or "Europe/Paris".' }),
   siteUrl: z
     .string()
-    .refine(isHttpUrl, { message: 'expected an absolute http(s) URL such as "https://example.org/news/"' })
+    .refine(isHttpUrl, { message: 'expected an absolute http(s) URL such as "https://example.org/news/", with no spaces, line breaks or quotes' })
     .optional()
     .meta({ description: "Absolute URL of the published site, for canonical links, feeds and the sitemap.", examples: ["https://example.org/news/"] }),
   basePath: z
     .string()
-    .refine(isSafeBasePath, { message: 'expected a path such as "/" or "/news/", with no "..", "?" or "#"' })
+    .refine((value) => isSafeBasePath(value), { message: `expected a path such as "/" or "/news/": ${BASE_PATH_RULE}` })
     .optional()
     .meta({ description: 'Path under which the site is served; by default "/", or the path of siteUrl.', examples: ["/news/"] }),
   cleanUrls: z.boolean().default(true).meta({ description: "false: links end in index.html, for hosts that do not serve a folder's index.html." }),
@@ -253,10 +256,14 @@ export function parseSettings(raw: unknown, source: string, text?: string): Sett
   }
   // "$schema" is for editors; the settings do not carry it.
   const { $schema: _editorsSchema, ...value } = parsed.data;
-  const siteUrl = value.siteUrl === undefined ? undefined : withTrailingSlash(value.siteUrl);
+  // The URL as parsed: written into feeds, the sitemap and robots.txt, it holds nothing a line of those files could be broken by.
+  const siteUrl = value.siteUrl === undefined ? undefined : withTrailingSlash(new URL(value.siteUrl).href);
   const siteUrlPath = siteUrl === undefined ? undefined : new URL(siteUrl).pathname;
   const basePath = value.basePath === undefined ? (siteUrlPath ?? "/") : normaliseBasePath(value.basePath);
   const errors: string[] = [];
+  if (value.basePath === undefined && !isSafeBasePath(basePath)) {
+    errors.push(`${where(["siteUrl"])}: the site URL's path ${basePath} would be the base path, which may hold ${BASE_PATH_RULE}; give another site URL, or a "basePath"`);
+  }
   if (siteUrlPath !== undefined && siteUrlPath !== basePath) {
     errors.push(
       `${source}: the site URL ${siteUrl} is served under ${siteUrlPath} but the base path is ${basePath}; make them agree (or leave the base path out)`,
@@ -335,6 +342,8 @@ function formatPath(path: readonly PropertyKey[]): string {
 }
 
 function isHttpUrl(value: string): boolean {
+  // The URL parser drops line breaks and tabs, and encodes quotes, where a line of robots.txt or _redirects would keep them.
+  if (/[\s"'<>\\]/.test(value)) return false;
   try {
     const url = new URL(value);
     return (url.protocol === "http:" || url.protocol === "https:") && url.search === "" && url.hash === "";
@@ -343,8 +352,13 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
+/**
+ * The base path starts every link and every line of _redirects: it holds only
+ * what a URL path holds as written, so no line break, quote, space, "*" or
+ * ":" placeholder can reach those files.
+ */
 function isSafeBasePath(value: string): boolean {
-  return !/[?#\\\0]/.test(value) && !value.split("/").some((segment) => segment === ".." || segment === ".");
+  return value.split("/").every((segment) => /^[\p{L}\p{N}._~%-]*$/u.test(segment) && segment !== ".." && segment !== ".");
 }
 
 function normaliseBasePath(value: string): string {

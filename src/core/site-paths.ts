@@ -26,6 +26,8 @@ export function normalizeSitePath(path: string, base: string): SitePathResult {
       if (segments.pop() === undefined) return { ok: false, reason: 'leaves the site (its ".." goes above the site\'s root)' };
       continue;
     }
+    const pattern = patternReason(segment);
+    if (pattern !== undefined) return { ok: false, reason: pattern };
     if (Buffer.byteLength(segment) > LONGEST_NAME_BYTES - "index.html".length) {
       return { ok: false, reason: `has a part of ${Buffer.byteLength(segment)} bytes ("${segment.slice(0, 40)}…"), longer than file systems allow for a file name; shorten it` };
     }
@@ -35,6 +37,30 @@ export function normalizeSitePath(path: string, base: string): SitePathResult {
   if (segments.length === 0) return { ok: true, path: "/" };
   const last = segments[segments.length - 1] ?? "";
   return { ok: true, path: FILE_PAGE.test(last) && !path.endsWith("/") ? joined : `${joined}/` };
+}
+
+/** Netlify and Cloudflare Pages, which read `_redirects`, and the hosts that copy its syntax. */
+const REDIRECT_HOSTS = "hosts that read _redirects (Netlify, Cloudflare Pages)";
+
+/**
+ * Why a path segment is not literal in a `_redirects` rule, or undefined:
+ * hosts read "*" as a wildcard and a segment starting with ":" as a
+ * placeholder, so one old address could take over every address of the site.
+ * Every path an article is at or was at goes through here.
+ */
+function patternReason(segment: string): string | undefined {
+  if (segment.includes("*")) return `has a "*", which ${REDIRECT_HOSTS} take for a wildcard matching every address; remove it`;
+  if (segment.startsWith(":")) return `has a part starting with ":" (${JSON.stringify(segment)}), which ${REDIRECT_HOSTS} take for a placeholder matching any text; remove the ":" or put a letter before it`;
+  return undefined;
+}
+
+/** Why a query is not literal in a `_redirects` rule ("?p=:id" matches any p), or undefined. */
+function queryPatternReason(query: string): string | undefined {
+  for (const [, value] of new URLSearchParams(query)) {
+    if (value.startsWith(":")) return `has a query value starting with ":" (${JSON.stringify(value)}), which ${REDIRECT_HOSTS} take for a placeholder matching any value; remove it`;
+    if (value.includes("*")) return `has a "*" in its query, which ${REDIRECT_HOSTS} may take for a wildcard; remove it`;
+  }
+  return undefined;
 }
 
 /** An address an article is at or was at, as written in front matter: its path, and its query for an old address such as "/?p=12". */
@@ -64,6 +90,8 @@ export function readWrittenAddress(written: string, base: string, { allowQuery }
   const queryAt = pathAndQuery.indexOf("?");
   const query = queryAt < 0 ? "" : pathAndQuery.slice(queryAt);
   if (query !== "" && !allowQuery) return { ok: false, reason: 'has a query ("?..."), which no page path can hold; remove it' };
+  const queryPattern = queryPatternReason(query);
+  if (queryPattern !== undefined) return { ok: false, reason: queryPattern };
   const rawPath = queryAt < 0 ? pathAndQuery : pathAndQuery.slice(0, queryAt);
   const normalized = normalizeSitePath(decodePath(rawPath === "" ? "/" : rawPath), base);
   if (!normalized.ok) return normalized;

@@ -44,6 +44,8 @@ export type Route =
   | { readonly kind: "offline-archive-list" }
   /** A search bundle's folder: the newest period's (the only one of most archives), or an older period's by its id ("2017-2021"). */
   | { readonly kind: "search-bundle"; readonly period?: string }
+  /** The folder of the search index a portable build loads by script (search/portable-query.ts names it too). */
+  | { readonly kind: "portable-index" }
   /** The list of the search bundles, one per period, with their filter counts. */
   | { readonly kind: "search-periods" }
   /** A file of the theme or of a page bundle, by its path from the site's root. */
@@ -101,6 +103,8 @@ export function routePath(route: Route): string {
     case "search-bundle":
       // Older periods inside the newest one's folder: one folder name stays reserved, and the worker's routes cover them all.
       return route.period === undefined ? "/pagefind/" : `/pagefind/periods/${route.period}/`;
+    case "portable-index":
+      return "/search-data/";
     case "search-periods":
       return "/pagefind/pagefind-periods.json";
     case "file":
@@ -133,9 +137,11 @@ const SITE_ROUTES: readonly Route[] = [
   { kind: "sitemap" },
   { kind: "robots" },
   { kind: "service-worker" },
+  { kind: "offline-archive-list" },
   { kind: "redirects-file" },
   { kind: "redirect-map" },
   { kind: "search-bundle" },
+  { kind: "portable-index" },
 ];
 const SITE_SEGMENTS = new Set([...SITE_ROUTES.map((route) => routePath(route).split("/")[1] ?? ""), "assets"]);
 
@@ -147,7 +153,8 @@ const SITE_SEGMENTS = new Set([...SITE_ROUTES.map((route) => routePath(route).sp
  * as case-insensitive file systems do.
  */
 export function siteOwnPath(path: string): string | undefined {
-  const lower = path.toLowerCase();
+  // "/x/index.html" is the file of the folder "/x/": one page.
+  const lower = path.toLowerCase().replace(/\/index\.html$/, "/");
   if (lower === "/") return "the home page";
   if (/^\/\d{4}\/(\d{2}\/(\d{2}\/)?)?$/.test(lower)) return `the date page ${path}`;
   const first = lower.split("/")[1] ?? "";
@@ -228,6 +235,17 @@ export function absoluteHref(href: string, context: UrlContext): string {
 export function routeFolder(route: Route): string {
   const path = routePath(route);
   return path.slice(0, path.lastIndexOf("/") + 1);
+}
+
+/**
+ * Where an article's page-bundle files are published, from the site's root:
+ * under the article's own folder, never beside another page. An article at a
+ * folder ("/a/b/") has that folder; one at a file ("/a/b.html") the folder
+ * named like the file ("/a/b/"), where its body's links to them point
+ * (`content/bundle-files.ts`).
+ */
+export function bundleFolder(route: Route & { readonly kind: "article" }): string {
+  return route.path.endsWith("/") ? route.path : `${route.path.replace(/\.html?$/i, "")}/`;
 }
 
 /** A route's path from the site's root, without the leading slash ("pagefind/", "pagefind/pagefind-periods.json"): a file's or folder's place in the output folder. */

@@ -1,13 +1,16 @@
 import { autoParagraphs } from "./autop.ts";
 import { parseFragment } from "./dom.ts";
 import { htmlToMarkdown } from "./html-to-markdown.ts";
+import { removeActiveContent } from "./untrusted-html.ts";
 import type { ArticleMedia } from "./media.ts";
 import { expandShortcodes, type ShortcodeContext } from "./shortcodes.ts";
 import { unwrapBlocks, type BlockContext } from "./wp-blocks.ts";
 
-/** What converting one body left imperfect, for the report. */
+/** What converting one body left imperfect, or removed, for the report. */
 export interface ConversionNotes {
   readonly keptAsHtml: ReadonlyMap<string, number>;
+  /** What would have run in a reader's browser, removed (see untrusted-html.ts). */
+  readonly removedAsUnsafe: ReadonlyMap<string, number>;
   readonly droppedBlocks: ReadonlyMap<string, number>;
   readonly unknownShortcodes: ReadonlyMap<string, number>;
   readonly problems: readonly string[];
@@ -34,10 +37,11 @@ export function wordpressBody(html: string, context: BlockContext & ShortcodeCon
   };
 }
 
-/** HTML (a feed entry's content) as Markdown, the uploads' links pointed at the bundle's copies. */
+/** HTML (a feed entry's content) as Markdown, without what would run, the uploads' links pointed at the bundle's copies. */
 export function htmlBody(html: string, media: ArticleMedia): ConvertedBody {
   const document = parseFragment(html);
+  const removedAsUnsafe = removeActiveContent(document.body);
   media.rewrite(document.body);
   const { markdown, keptAsHtml } = htmlToMarkdown(document.body);
-  return { markdown, notes: { keptAsHtml, droppedBlocks: new Map(), unknownShortcodes: new Map(), problems: [] } };
+  return { markdown, notes: { keptAsHtml, removedAsUnsafe, droppedBlocks: new Map(), unknownShortcodes: new Map(), problems: [] } };
 }

@@ -31,6 +31,8 @@ interface FeedSite {
 }
 
 const FETCH_TIMEOUT_MS = 30_000;
+/** The most a feed download may hold: far above any feed, it stops an endless or enormous answer before it fills the memory. */
+export const LARGEST_FEED_BYTES = 50_000_000;
 
 /** A feed's text, from a file or an http(s) address. */
 export async function readFeedSource(source: string): Promise<SourceText> {
@@ -38,10 +40,28 @@ export async function readFeedSource(source: string): Promise<SourceText> {
   try {
     const response = await fetch(source, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { accept: "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5" } });
     if (!response.ok) return { ok: false, message: `answered ${response.status} ${response.statusText}`.trim() };
-    return decodeSource(new Uint8Array(await response.arrayBuffer()));
+    const bytes = await boundedBody(response);
+    return bytes === undefined ? { ok: false, message: `answered with more than ${LARGEST_FEED_BYTES / 1_000_000} MB, more than any feed holds; if it is a feed, download it and import the file` } : decodeSource(bytes);
   } catch (cause) {
     return { ok: false, message: `cannot be fetched (${cause instanceof Error ? cause.message : String(cause)})` };
   }
+}
+
+/** A response's body, read until it ends or passes LARGEST_FEED_BYTES (undefined then, the download stopped). */
+async function boundedBody(response: Response): Promise<Uint8Array | undefined> {
+  if (Number(response.headers.get("content-length") ?? 0) > LARGEST_FEED_BYTES) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  // Leaving the loop early cancels the stream.
+  for await (const chunk of response.body ?? []) {
+    size += chunk.byteLength;
+    if (size > LARGEST_FEED_BYTES) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }
 
 /** Every entry of an RSS 2.0 or Atom feed as an article. */

@@ -12,7 +12,7 @@ export interface MarkdownConversion {
 /** Inline elements Markdown has no syntax for: kept as HTML rather than losing what they mean (x², H₂O). */
 const KEEP_INLINE = new Set(["SUP", "SUB", "MARK", "KBD", "ABBR", "INS", "U", "VAR", "SAMP", "Q"]);
 /** Blocks Markdown cannot hold: kept as HTML, which the build publishes as written. */
-const KEEP_BLOCK = new Set(["DL", "DETAILS", "VIDEO", "AUDIO", "OBJECT", "EMBED", "CANVAS", "SVG", "SCRIPT", "STYLE", "FORM", "NOSCRIPT", "MATH", "MAP", "TEXTAREA"]);
+const KEEP_BLOCK = new Set(["DL", "DETAILS", "VIDEO", "AUDIO", "OBJECT", "EMBED", "CANVAS", "SVG", "STYLE", "FORM", "NOSCRIPT", "MATH", "MAP", "TEXTAREA"]);
 
 /**
  * Converts a post's HTML to Markdown with turndown, plus the rules WordPress

@@ -9,6 +9,8 @@ export interface ReportContext {
   /** The content folder as the user named it. */
   readonly contentDir: string;
   readonly uploadsGiven: boolean;
+  /** Warnings about files of the uploads copy that were not copied: links leading outside it. */
+  readonly refusedUploads: readonly string[];
   readonly verbose: boolean;
   readonly elapsedMs: number;
 }
@@ -28,9 +30,10 @@ export function formatImportReport(plan: ImportPlan, outcome: WriteOutcome, sett
     `Comments: ${plan.comments} not imported (the archive publishes no comments)`,
     ...mediaLines(outcome, context),
     `Time zone: ${plan.zone.zone ?? "not known"} (${plan.zone.why})${alternatives(plan)}; ${settings.line}`,
+    ...unsafeLines(plan.articles),
     ...conversionLines(plan.articles),
   ];
-  const warnings = [...(settings.warning === undefined ? [] : [`${context.contentDir}: warning: ${settings.warning}`]), ...warningLines(plan.articles, context), ...outcome.failures.map((failure) => `error: ${failure}`)];
+  const warnings = [...(settings.warning === undefined ? [] : [`${context.contentDir}: warning: ${settings.warning}`]), ...context.refusedUploads, ...warningLines(plan.articles, context), ...[...outcome.failures, ...(settings.failure === undefined ? [] : [settings.failure])].map((failure) => `error: ${failure}`)];
   if (warnings.length > 0) lines.push(`Warnings (${warnings.length}):`, ...shown(warnings, context.verbose).map((line) => `  ${line}`));
   return lines;
 }
@@ -49,15 +52,18 @@ function mediaLines(outcome: WriteOutcome, context: ReportContext): string[] {
   return missing.length === 0 ? [head] : [`${head} (still linked at their old address):`, ...listed];
 }
 
+/** What would have run in a reader's browser, removed: how much of it, and in how many articles. */
+function unsafeLines(articles: readonly ImportedArticle[]): string[] {
+  const removed = sum(articles, (article) => article.notes.removedAsUnsafe);
+  if (removed.size === 0) return [];
+  const touched = articles.filter((article) => article.notes.removedAsUnsafe.size > 0).length;
+  return [`Removed as unsafe (content from another site runs nothing in the archive): ${listCounts(removed)}, in ${touched} article(s)`];
+}
+
 function conversionLines(articles: readonly ImportedArticle[]): string[] {
-  const sum = (pick: (article: ImportedArticle) => ReadonlyMap<string, number>): Map<string, number> => {
-    const totals = new Map<string, number>();
-    for (const article of articles) for (const [name, count] of pick(article)) totals.set(name, (totals.get(name) ?? 0) + count);
-    return totals;
-  };
-  const kept = sum((article) => article.notes.keptAsHtml);
-  const dropped = sum((article) => article.notes.droppedBlocks);
-  const shortcodes = sum((article) => article.notes.unknownShortcodes);
+  const kept = sum(articles, (article) => article.notes.keptAsHtml);
+  const dropped = sum(articles, (article) => article.notes.droppedBlocks);
+  const shortcodes = sum(articles, (article) => article.notes.unknownShortcodes);
   const lines = [
     kept.size === 0 ? "" : `  kept as HTML, having no Markdown form: ${listCounts(kept)}`,
     dropped.size === 0 ? "" : `  dynamic blocks dropped, having no content of their own (WordPress drew them from the site when a page was shown): ${listCounts(dropped)}`,
@@ -70,6 +76,13 @@ function warningLines(articles: readonly ImportedArticle[], context: ReportConte
   return articles.flatMap((article) =>
     article.warnings.map((warning) => `${context.source}${article.line === undefined ? "" : `:${article.line}`}: warning: "${article.frontMatter.title}" ${warning}`),
   );
+}
+
+/** The counts of all articles added up, by name. */
+function sum(articles: readonly ImportedArticle[], pick: (article: ImportedArticle) => ReadonlyMap<string, number>): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const article of articles) for (const [name, count] of pick(article)) totals.set(name, (totals.get(name) ?? 0) + count);
+  return totals;
 }
 
 function alternatives(plan: ImportPlan): string {

@@ -1,10 +1,11 @@
-import { statSync } from "node:fs";
+import { realpathSync, statSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { didYouMean } from "../core/closest-name.ts";
 import { parseCommandOptions } from "../core/command-line.ts";
 import { errorCodeOf } from "../core/diagnostics.ts";
 import { isDirectory } from "../core/files.ts";
+import { isInside } from "../core/project.ts";
 import type { Console } from "../pipeline/build.ts";
 import { planFeedImport, readFeedSource } from "./feed.ts";
 import { formatImportReport } from "./import-report.ts";
@@ -55,7 +56,8 @@ export async function runImport(argv: readonly string[], io: ImportConsole): Pro
     io.err(`--uploads ${request.uploads}: no such folder; give a copy of the site's wp-content/uploads`);
     return 2;
   }
-  const planned = await plan(request);
+  const refusedUploads = new Set<string>();
+  const planned = await plan(request, refusedUploads);
   if (!planned.ok) {
     io.err(`error: ${request.source}: ${planned.message}`);
     return 1;
@@ -69,9 +71,16 @@ export async function runImport(argv: readonly string[], io: ImportConsole): Pro
   const options = { contentDir: request.content, overwrite: request.overwrite, uploadsDir: request.uploads };
   const outcome = await writeArticles(planned.plan.articles, options);
   const settings = await updateSettings(request.content, planned.plan.zone.zone, planned.plan.siteSettings, request.overwrite);
-  const context = { source: request.source, contentDir: request.content, uploadsGiven: request.uploads !== undefined, verbose: request.verbose, elapsedMs: performance.now() - started };
+  const context = {
+    source: request.source,
+    contentDir: request.content,
+    uploadsGiven: request.uploads !== undefined,
+    refusedUploads: [...refusedUploads],
+    verbose: request.verbose,
+    elapsedMs: performance.now() - started,
+  };
   for (const line of formatImportReport(planned.plan, outcome, settings, context)) io.out(line);
-  return outcome.failures.length > 0 ? 1 : 0;
+  return outcome.failures.length > 0 || settings.failure !== undefined ? 1 : 0;
 }
 
 interface ImportRequest {
@@ -115,34 +124,50 @@ function parseRequest(argv: readonly string[]): ImportRequest | { readonly exit:
 
 type Planned = { readonly ok: true; readonly plan: ImportPlan } | { readonly ok: false; readonly message: string };
 
-async function plan(request: ImportRequest): Promise<Planned> {
+async function plan(request: ImportRequest, refusedUploads: Set<string>): Promise<Planned> {
   const text = request.kind === "wordpress" ? await readSourceText(request.source) : await readFeedSource(request.source);
   if (!text.ok) return text;
   if (request.kind === "feed") {
     const xml = parseXml(text.text);
-    return xml.ok ? planFeedImport(xml.root) : notXml(xml.message);
+    return xml.ok ? planFeedImport(xml.root) : notXml(xml);
   }
   // Read apart from the planning, so that the XML tree is freed while the posts are converted.
   const wxr = readExport(text.text);
   if (!wxr.ok) return wxr;
   const uploads = request.uploads;
-  const media: MediaSource = { siteUrl: wxr.export.site.blogUrl, exists: uploads === undefined ? undefined : (path) => isFile(join(uploads, path)) };
+  const media: MediaSource = { siteUrl: wxr.export.site.blogUrl, exists: uploads === undefined ? undefined : uploadsFileFinder(uploads, refusedUploads) };
   return { ok: true, plan: planWordPressImport(wxr.export, { pages: request.pages, media }) };
 }
 
 function readExport(text: string): WxrOutcome {
   const xml = parseXml(text);
-  return xml.ok ? readWxr(xml.root, xml.lineOf) : notXml(xml.message);
+  return xml.ok ? readWxr(xml.root, xml.lineOf) : notXml(xml);
 }
 
-function notXml(message: string): { readonly ok: false; readonly message: string } {
-  return { ok: false, message: `is not well-formed XML (${message}); if the file was cut short, export or download it again` };
+function notXml({ malformed, message }: { readonly malformed: boolean; readonly message: string }): { readonly ok: false; readonly message: string } {
+  return { ok: false, message: malformed ? `is not well-formed XML (${message}); if the file was cut short, export or download it again` : `is refused: ${message}` };
 }
 
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
+/**
+ * Whether the uploads copy holds a file, to be copied into the archive and
+ * published. A symbolic link is followed only while it stays inside the
+ * uploads folder: one leading elsewhere (to /etc/passwd) is not copied, and is
+ * named in `refused`, a warning each.
+ */
+function uploadsFileFinder(uploadsDir: string, refused: Set<string>): (uploadsPath: string) => boolean {
+  const root = realpathSync(uploadsDir);
+  return (uploadsPath) => {
+    const file = join(uploadsDir, uploadsPath);
+    let real: string;
+    try {
+      real = realpathSync(file);
+    } catch {
+      return false;
+    }
+    if (!isInside(real, root)) {
+      refused.add(`${file}: warning: is a symbolic link to ${real}, outside the uploads folder; it was not copied, and the articles link its old address`);
+      return false;
+    }
+    return statSync(real).isFile();
+  };
 }

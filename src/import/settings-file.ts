@@ -1,13 +1,16 @@
 import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { errorCodeOf } from "../core/diagnostics.ts";
+import { writeFileWhole } from "../core/files.ts";
 import { SETTINGS_FILE_NAMES } from "../core/settings.ts";
 
 export interface SettingsUpdate {
   /** What happened to the settings file, as one line of the report. */
   readonly line: string;
   readonly warning?: string;
+  /** Why the file could not be written (a full disk); it was left as it was. */
+  readonly failure?: string;
 }
 
 /**
@@ -34,8 +37,8 @@ export async function updateSettings(contentDir: string, timeZone: string | unde
   if (text === undefined) {
     const settings = { ...site, ...zone };
     if (Object.keys(settings).length === 0) return { line: `no ${jsonName} written (the source says nothing about the site)` };
-    await writeFile(path, `${JSON.stringify(settings, null, 2)}\n`);
-    return { line: `${jsonName} written with ${Object.keys(settings).join(", ")}` };
+    const failure = await writeSettings(path, settings);
+    return failure ?? { line: `${jsonName} written with ${Object.keys(settings).join(", ")}` };
   }
   let settings: unknown;
   try {
@@ -52,6 +55,16 @@ export async function updateSettings(contentDir: string, timeZone: string | unde
       warning: `${path} sets "timeZone": ${JSON.stringify(current)}, but the source's dates are in ${timeZone}; some articles may land on another day than the old site showed. Set it to "${timeZone}", or run again with --overwrite`,
     };
   }
-  await writeFile(path, `${JSON.stringify({ ...settings, timeZone }, null, 2)}\n`);
-  return { line: `${jsonName}: "timeZone" set to "${timeZone}"` };
+  const failure = await writeSettings(path, { ...settings, timeZone });
+  return failure ?? { line: `${jsonName}: "timeZone" set to "${timeZone}"` };
+}
+
+/** Writes the settings file whole; says why it could not, the file left as it was. */
+async function writeSettings(path: string, settings: object): Promise<SettingsUpdate | undefined> {
+  try {
+    await writeFileWhole(path, `${JSON.stringify(settings, null, 2)}\n`);
+    return undefined;
+  } catch (cause) {
+    return { line: `${SETTINGS_FILE_NAMES[0]} left as it was`, failure: `${path}: could not be written (${errorCodeOf(cause)}); it was left as it was` };
+  }
 }

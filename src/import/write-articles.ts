@@ -1,6 +1,7 @@
-import { copyFile, mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, stat } from "node:fs/promises";
 import { dirname, join, posix } from "node:path";
 import { errorCodeOf } from "../core/diagnostics.ts";
+import { copyFileWhole, writeFileWhole } from "../core/files.ts";
 import { articleText, type ImportedArticle } from "./imported-article.ts";
 import type { MediaFile } from "./media.ts";
 
@@ -37,7 +38,8 @@ export type WriteOutcome = { readonly [K in keyof Tally]: Tally[K] extends (infe
 
 /**
  * Writes each article as a page bundle, `YEAR/SLUG/index.md`, with its
- * media beside it. An article imported before (the same `wp_id` anywhere in
+ * media beside it, each file whole or not at all (a full disk leaves none cut
+ * short). An article imported before (the same `wp_id` anywhere in
  * the content folder, moved or not) is found where it is. A file is never
  * replaced without `overwrite`; one whose text would not change is not
  * written at all, so a second run with nothing new changes nothing.
@@ -66,7 +68,7 @@ async function writeArticle(article: ImportedArticle, path: string, options: Wri
   else if (before !== undefined && !options.overwrite) outcome.kept.push(path);
   else {
     await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, text);
+    await writeFileWhole(target, text);
     outcome.written.push(path);
     if (before !== undefined) outcome.replaced += 1;
   }
@@ -87,7 +89,7 @@ async function copyMedia(from: string, to: string, overwrite: boolean): Promise<
   const [source, target] = await Promise.all([stat(from), stat(to).catch(() => undefined)]);
   if (target !== undefined && (target.size === source.size || !overwrite)) return false;
   await mkdir(dirname(to), { recursive: true });
-  await copyFile(from, to);
+  await copyFileWhole(from, to);
   return true;
 }
 

@@ -9,7 +9,10 @@ export interface XmlElement {
   readonly [key: string]: unknown;
 }
 
-export type XmlOutcome = { readonly ok: true; readonly root: XmlElement; readonly lineOf: (element: XmlElement) => number | undefined } | { readonly ok: false; readonly message: string };
+export type XmlOutcome =
+  | { readonly ok: true; readonly root: XmlElement; readonly lineOf: (element: XmlElement) => number | undefined }
+  /** `malformed`: not well-formed XML (a file cut short); otherwise refused for what it declares, `message` saying why. */
+  | { readonly ok: false; readonly malformed: boolean; readonly message: string };
 
 const METADATA = XMLParser.getMetaDataSymbol();
 
@@ -20,8 +23,13 @@ const METADATA = XMLParser.getMetaDataSymbol();
  * package's validator, which names the line and column of the first fault.
  */
 export function parseXml(text: string): XmlOutcome {
+  // WordPress exports and feeds declare no entities; an external one would be read from a file or an address of this machine.
+  const entity = /<!ENTITY/i.exec(text);
+  if (entity !== null) {
+    return { ok: false, malformed: false, message: `line ${lineAt(lineStartsOf(text), entity.index)}: declares an entity (<!ENTITY ...>), which could read a file of this machine or grow without end; exports and feeds need none: remove the DOCTYPE's declarations` };
+  }
   const checked = XMLValidator.validate(text);
-  if (checked !== true) return { ok: false, message: `line ${checked.err.line}, column ${checked.err.col}: ${checked.err.msg}` };
+  if (checked !== true) return { ok: false, malformed: true, message: `line ${checked.err.line}, column ${checked.err.col}: ${checked.err.msg}` };
   const parser = new XMLParser({
     ignoreAttributes: false,
     // Post ids, slugs such as "2021" and dates stay text as written.
@@ -32,8 +40,13 @@ export function parseXml(text: string): XmlOutcome {
     isArray: (_name, _path, _leaf, isAttribute) => !isAttribute,
     captureMetaData: true,
   });
-  const root: unknown = parser.parse(text);
-  if (!isElement(root)) return { ok: false, message: "holds no XML element" };
+  let root: unknown;
+  try {
+    root = parser.parse(text);
+  } catch (cause) {
+    return { ok: false, malformed: true, message: cause instanceof Error ? cause.message : String(cause) };
+  }
+  if (!isElement(root)) return { ok: false, malformed: true, message: "holds no XML element" };
   const lineStarts = lineStartsOf(text);
   return { ok: true, root, lineOf: (element) => lineAt(lineStarts, startIndexOf(element)) };
 }

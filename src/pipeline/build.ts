@@ -5,12 +5,14 @@ import { outputFileFor } from "../core/urls.ts";
 import { countPages, renderPasses } from "../model/page-changes.ts";
 import { writeBesidePages, type BesidePagesReport } from "../publish/beside-pages.ts";
 import { checkLinks, describeBrokenLink, linkSummary, type LinkReport } from "../publish/link-check.ts";
-import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT, replaceRefusal, writeAtomically } from "../publish/output-folder.ts";
+import { holdOutput, OUTPUT_MARKER, OUTPUT_MARKER_TEXT, replaceRefusal, writeAtomically } from "../publish/output-folder.ts";
+import { OutputFolderBusy } from "../publish/output-lock.ts";
+import { OutputFolderUnwritable } from "../publish/output-target.ts";
 import { renderPages, servePages, watchPages, type SiteRendering } from "../render/eleventy-site.ts";
 import { stopSearchIndexer } from "../search/search-index.ts";
 import { DevSession } from "./dev-session.ts";
 import { loadSite, openArticleCache, searchBundleIdentityOf, type Site } from "./load-site.ts";
-import { formatDiagnostics, formatSummary, nothingToPublish } from "./report.ts";
+import { describeWriteFailure, formatDiagnostics, formatSummary, nothingToPublish } from "./report.ts";
 import type { BuildRequest } from "./request.ts";
 
 export interface Console {
@@ -64,6 +66,8 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
   let written: BesidePagesReport | undefined;
   /** Links in article bodies that --check-links found broken: the archive's problems too. */
   let linkWarnings: readonly Diagnostic[] = [];
+  /** Why the site was moved into the output folder rather than swapped in whole, when it was. */
+  let inPlace: string | undefined;
   try {
     await writeAtomically(request.outputDir, async (stagingDir) => {
       const writing = performance.now();
@@ -77,14 +81,16 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
         brokenSiteLinks = links.siteErrors;
         if (brokenSiteLinks > 0) throw new LinkCheckFailure();
       }
-    });
+    }, { publishedInPlace: (why) => (inPlace = why) });
   } catch (cause) {
-    if (!(cause instanceof LinkCheckFailure)) throw cause;
+    const failure = cause instanceof LinkCheckFailure ? `${brokenSiteLinks} broken link(s) in the site's own pages` : outputFailure(cause, outputShown);
+    if (failure === undefined) throw cause;
     report(site, undefined, linkWarnings);
-    io.err(`build failed: ${brokenSiteLinks} broken link(s) in the site's own pages; nothing was written and ${outputShown} is unchanged.`);
+    io.err(`build failed: ${failure}; nothing was written and ${outputShown} is unchanged.`);
     return 1;
   }
   report(site, { pagesWritten: countPages(site.views), seconds: (performance.now() - started) / 1000, writeSeconds, ...(written === undefined ? {} : { written }) }, linkWarnings);
+  if (inPlace !== undefined) io.out(`output: written into ${outputShown} in place, entry by entry, as ${inPlace}; the folder, its owner and mode are kept`);
   return 0;
 }
 
@@ -113,6 +119,15 @@ async function serve(request: BuildRequest, options: RunOptions, io: Console): P
   const refusal = await refuseToBuild(request, first.site);
   if (refusal !== undefined) {
     io.err(refusal);
+    return 1;
+  }
+  try {
+    // Held while the server runs, and released as its process ends.
+    await holdOutput(request.outputDir);
+  } catch (cause) {
+    const failure = outputFailure(cause, relative(process.cwd(), request.outputDir) || ".");
+    if (failure === undefined) throw cause;
+    io.err(`serve failed: ${failure}`);
     return 1;
   }
   report(first.site, { pagesWritten: first.pagesToRender, seconds: first.site.loadSeconds });
@@ -182,6 +197,12 @@ function reporter(request: BuildRequest, options: RunOptions, io: Console, outpu
 }
 
 class LinkCheckFailure extends Error {}
+
+/** Why the output folder could not be written, in a sentence, or undefined for a failure of another kind (a fault, which is thrown on). */
+function outputFailure(cause: unknown, outputShown: string): string | undefined {
+  if (cause instanceof OutputFolderBusy || cause instanceof OutputFolderUnwritable) return cause.message;
+  return describeWriteFailure(cause, outputShown);
+}
 
 /**
  * Links broken inside article bodies come from the content (a missing image):

@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 import { realpath } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
 import { lastModifiedMs } from "../core/article.ts";
-import { errorCodeOf, warning } from "../core/diagnostics.ts";
+import { compareDiagnostics, errorCodeOf, warning, type Diagnostic } from "../core/diagnostics.ts";
 import { CODE_ROOT, PROJECT_ROOT, RUNS_COMPILED } from "../core/project.ts";
 import { slugify } from "../core/slugs.ts";
 import { outputFileFor, urlContextOf } from "../core/urls.ts";
@@ -19,6 +18,7 @@ import { buildNotFoundTitles } from "../publish/not-found-titles.ts";
 import { buildRedirectFiles } from "../publish/redirects.ts";
 import { buildSitemap } from "../publish/sitemap.ts";
 import type { SiteFiles } from "../publish/beside-pages.ts";
+import { refuseClashes, siteClaims } from "../publish/written-paths.ts";
 import { LAYOUTS_DIR } from "../render/eleventy-site.ts";
 import { prepareTheme } from "../render/theme.ts";
 import { runningCodeIdentity, searchBundleIdentity } from "./code-identity.ts";
@@ -59,11 +59,10 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
   // Old addresses exist on a host; a portable copy opened from disk has none to serve.
   const archive = request.portable ? { ...checked, articles: checked.articles.map((article) => ({ ...article, redirects: [] })) } : checked;
   const today = buildDay(process.env["SOURCE_DATE_EPOCH"], Date.now(), settings.timeZone);
-  const logo = settings.logo;
   const theme = await prepareTheme({
     ...(settings.accentColor === undefined ? {} : { accentColor: settings.accentColor }),
     ...(settings.accentColorDark === undefined ? {} : { accentColorDark: settings.accentColorDark }),
-    ...(logo === undefined ? {} : { logoFile: resolve(request.settingsFile === undefined ? request.contentDir : dirname(request.settingsFile), logo.file) }),
+    ...(request.logoFile === undefined ? {} : { logoFile: request.logoFile }),
     // A portable site is opened from disk, where service workers do not run.
     serviceWorker: settings.offline.serviceWorker && !request.portable && !options.serving,
     queryRedirects: archive.articles.some((article) => article.redirects.some((address) => address.query !== "")),
@@ -74,18 +73,34 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
   const lastModified = new Map(
     archive.articles.map((article) => [outputFileFor(article.route), new Date(lastModifiedMs(article)).toISOString().slice(0, 10)]),
   );
+  const publishedFiles = [
+    ...buildFeeds({ ...model, newestFirst: latestArticles(model, settings.listsExclude, today) }, settings, urls),
+    ...buildSitemap(views.pages, urls, lastModified),
+    ...buildRedirectFiles(archive.articles, urls),
+    ...buildNotFoundTitles(model, urls),
+  ];
+  const bundleAssets = bundleAssetCopies(archive.articles).map((asset) => {
+    const sanitized = archive.sanitizedFiles.get(asset.from);
+    return sanitized === undefined ? asset : { ...asset, content: sanitized };
+  });
+  // Nothing is written yet: every path the build will write is checked against every other first.
+  const clashes = refuseClashes(siteClaims({ articles: archive.articles, views, theme, publishedFiles, bundleAssets, portable: request.portable }));
   return {
-    archive,
+    archive: clashes.diagnostics.length === 0 ? archive : withClashes(archive, clashes.diagnostics),
     theme,
     views,
-    publishedFiles: [
-      ...buildFeeds({ ...model, newestFirst: latestArticles(model, settings.listsExclude, today) }, settings, urls),
-      ...buildSitemap(views.pages, urls, lastModified),
-      ...buildRedirectFiles(archive.articles, urls),
-      ...buildNotFoundTitles(model, urls),
-    ],
-    bundleAssets: bundleAssetCopies(archive.articles),
+    publishedFiles,
+    bundleAssets: bundleAssets.filter((asset) => !clashes.refused.has(asset.from)),
     loadSeconds: (performance.now() - started) / 1000,
+  };
+}
+
+/** The archive with its page-bundle files that clash with other written files reported, and no longer counted as published. */
+function withClashes(archive: LoadedArchive, clashes: readonly Diagnostic[]): LoadedArchive {
+  return {
+    ...archive,
+    diagnostics: [...archive.diagnostics, ...clashes].sort(compareDiagnostics),
+    counts: { ...archive.counts, bundleAssets: archive.counts.bundleAssets - clashes.length },
   };
 }
 

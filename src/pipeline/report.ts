@@ -132,3 +132,31 @@ function templatesLine(templates: TemplateCounts): string | undefined {
 export function megabytes(bytes: number): string {
   return `${(bytes / 1_000_000).toFixed(2)} MB`;
 }
+
+/** What a file system's refusal means, and what to do about it. */
+const WRITE_FAILURES: Readonly<Record<string, string>> = {
+  ENOSPC: "the disk is full; free some space (a build needs room for the new site beside the old one) and build again",
+  EDQUOT: "the disk quota is used up; free some space and build again",
+  EROFS: "the file system is read-only; give an output folder on a writable one",
+  EACCES: "permission was denied; give the folder to the user who builds, or give another output folder",
+  EPERM: "the operation was not permitted; give the folder to the user who builds, or give another output folder",
+  EIO: "the disk failed to read or write; check it, then build again",
+};
+
+/**
+ * A failure to write the site (a full disk, a read-only file system) in a
+ * sentence naming the file and what to do, or undefined for any other failure.
+ * The file system's error may be wrapped, by Eleventy among others.
+ */
+export function describeWriteFailure(failure: unknown, outputShown: string): string | undefined {
+  for (let cause = failure, depth = 0; typeof cause === "object" && cause !== null && depth < 10; depth += 1) {
+    const code = "code" in cause && typeof cause.code === "string" ? cause.code : undefined;
+    const advice = code === undefined ? undefined : WRITE_FAILURES[code];
+    if (advice !== undefined) {
+      const path = "dest" in cause && typeof cause.dest === "string" ? cause.dest : "path" in cause && typeof cause.path === "string" ? cause.path : undefined;
+      return `${path ?? outputShown} could not be written (${code}): ${advice}`;
+    }
+    cause = "originalError" in cause ? cause.originalError : "cause" in cause ? cause.cause : undefined;
+  }
+  return undefined;
+}

@@ -4,6 +4,7 @@ import { realpath } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { isInside } from "../core/project.ts";
 import { isDirectory } from "../core/files.ts";
+import { positionOfPath } from "../core/jsonc.ts";
 import { parseSettings, readSettingsFile, SETTINGS_FILE_NAMES, type Settings } from "../core/settings.ts";
 
 /**
@@ -67,6 +68,8 @@ export interface BuildRequest {
   readonly settings: Settings;
   /** The project's own templates folder ("layouts" setting), resolved; it must exist. */
   readonly ownLayoutsDir?: string;
+  /** The logo's file ("logo" setting), its real path, inside the content folder or the settings file's folder. */
+  readonly logoFile?: string;
   /** See BuildOptions.drafts. */
   readonly includeDrafts: boolean;
   /** See BuildOptions.keepGoing. */
@@ -144,6 +147,12 @@ export async function resolveBuildRequest(options: BuildOptions, cwd: string = p
   if (ownLayoutsDir !== undefined && !(await isDirectory(ownLayoutsDir))) {
     return { ok: false, errors: [`${settingsFile ?? "settings"}: setting "layouts": the folder ${ownLayoutsDir} does not exist; create it or remove the setting`] };
   }
+  const settingsDir = settingsFile === undefined ? contentDir : dirname(settingsFile);
+  const logo = parsed.settings.logo === undefined ? undefined : await logoFileOf(resolve(settingsDir, parsed.settings.logo.file), [contentReal, await realpath(settingsDir)]);
+  if (logo !== undefined && "problem" in logo) {
+    const position = settingsText === undefined ? undefined : positionOfPath(settingsText, ["logo", "file"]);
+    return { ok: false, errors: [`${settingsFile ?? "settings"}${position === undefined ? "" : `:${position.line}:${position.column}`}: setting "logo": ${logo.problem}`] };
+  }
   const settingsFileInContent =
     settingsFile !== undefined && isInside(await realpath(settingsFile), contentReal) ? relative(contentReal, await realpath(settingsFile)).split("\\").join("/") : undefined;
   return {
@@ -156,6 +165,7 @@ export async function resolveBuildRequest(options: BuildOptions, cwd: string = p
       ...(settingsFileInContent === undefined ? {} : { settingsFileInContent }),
       settings: parsed.settings,
       ...(ownLayoutsDir === undefined ? {} : { ownLayoutsDir }),
+      ...(logo === undefined ? {} : { logoFile: logo.file }),
       includeDrafts: options.drafts ?? false,
       keepGoing: options.keepGoing ?? false,
       portable: options.portable ?? false,
@@ -164,6 +174,26 @@ export async function resolveBuildRequest(options: BuildOptions, cwd: string = p
       ...(options.cacheDir === false ? {} : { cacheDir: join(resolve(cwd, options.cacheDir ?? DEFAULT_CACHE_DIR), createHash("sha256").update(contentReal).digest("hex").slice(0, 12)) }),
     },
   };
+}
+
+/**
+ * The logo's file, read and published with the site: only from the archive's
+ * folder or the settings file's, as articles' files are only read from the
+ * archive's, so that no setting publishes another file of the machine (a
+ * process's environment, a password file). A symbolic link is followed to
+ * where it leads, which must be inside too.
+ */
+async function logoFileOf(file: string, allowedFolders: readonly string[]): Promise<{ readonly file: string } | { readonly problem: string }> {
+  let real: string;
+  try {
+    real = await realpath(file);
+  } catch {
+    return { problem: `the file ${file} does not exist; put the logo there or correct the setting` };
+  }
+  if (!allowedFolders.some((folder) => isInside(real, folder))) {
+    return { problem: `the file ${file} lies outside the archive's folder and the settings file's folder (or leads there by a symbolic link); put the logo in the archive's folder` };
+  }
+  return { file: real };
 }
 
 /** The real path of a folder that may not exist yet: its nearest existing ancestor, resolved, plus the rest. */

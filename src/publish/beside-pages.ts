@@ -35,8 +35,8 @@ export interface SiteFiles {
   readonly theme: ThemeBundle;
   /** Feeds, sitemap and robots.txt. */
   readonly publishedFiles: readonly PublishedFile[];
-  /** Page-bundle files, from the content folder to the output folder. */
-  readonly bundleAssets: readonly { readonly from: string; readonly to: string }[];
+  /** Page-bundle files, from the content folder to the output folder; `content`, when given, is published instead of the file (a sanitized SVG). */
+  readonly bundleAssets: readonly { readonly from: string; readonly to: string; readonly content?: string }[];
 }
 
 /** What the files depend on besides the site: where the content is, the settings, and whether the site is opened from disk. */
@@ -72,12 +72,12 @@ export async function writeBesidePages(
   previous?: SearchIndexRequest["previous"],
 ): Promise<BesidePagesReport> {
   const { bundleAssets, views, theme, publishedFiles } = site;
-  for (const { from, to } of bundleAssets) {
+  for (const { from, to, content } of bundleAssets) {
     const target = join(outputDir, to);
     mkdirSync(dirname(target), { recursive: true });
     // Not copyFile, which gives the copy its source's mode: an author's 0600 file would be published
     // unreadable to the web server. A new file gets 0666 less the umask, as the pages do.
-    writeFileSync(target, readFileSync(join(request.contentDir, from)));
+    writeFileSync(target, content ?? readFileSync(join(request.contentDir, from)));
   }
   writeFiles(outputDir, [...theme.files, ...publishedFiles]);
   siteFilesWritten();

@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { mkdir, readdir, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { lockOutput } from "./output-lock.ts";
+import { outputTargetOf, type SwapMode } from "./output-target.ts";
 
 /** A file in every output folder: a build replaces only folders that carry it (or empty ones). */
 export const OUTPUT_MARKER = ".news-archive-output";
@@ -16,14 +18,43 @@ export async function replaceRefusal(outputDir: string): Promise<string | undefi
   return `${outputDir} holds files that a news-archive build did not write, and a build replaces the whole folder; empty it or choose another output folder`;
 }
 
+/** What a build wants to hear of how its site was published. */
+export interface PublishOptions {
+  /** Told why, when the site was moved into the output folder in place rather than swapped in whole. */
+  readonly publishedInPlace?: (why: string) => void;
+}
+
 /**
- * Builds into a fresh folder beside the output folder and swaps it in only
- * when `write` succeeded, so a failed or interrupted build leaves the
- * previous output exactly as it was.
+ * Builds into a fresh folder and publishes it only when `write` succeeded,
+ * so a failed or interrupted build leaves the previous output exactly as it
+ * was. The folder is swapped in whole where the output's parent allows it,
+ * else moved into the output folder in place (see output-target.ts); one
+ * build at a time (output-lock.ts).
  */
-export async function writeAtomically<T>(outputDir: string, write: (stagingDir: string) => Promise<T>): Promise<T> {
+export async function writeAtomically<T>(outputDir: string, write: (stagingDir: string) => Promise<T>, options: PublishOptions = {}): Promise<T> {
+  const target = await outputTargetOf(outputDir);
+  await mkdir(dirname(target.folder), { recursive: true });
+  const release = lockOutput(target.lockFile, target.folder);
+  try {
+    if (target.mode.kind === "swap") return await publishBySwap(target.folder, target.mode, write);
+    const result = await publishInPlace(target.folder, write, [basename(target.lockFile)]);
+    options.publishedInPlace?.(target.mode.why);
+    return result;
+  } finally {
+    release();
+  }
+}
+
+/** Holds the output folder's lock while `npm start` writes into it; returns the function that releases it. */
+export async function holdOutput(outputDir: string): Promise<() => void> {
+  const target = await outputTargetOf(outputDir);
+  await mkdir(dirname(target.folder), { recursive: true });
+  return lockOutput(target.lockFile, target.folder);
+}
+
+/** Built in a folder beside the output, given its mode and owner, and renamed over it. */
+async function publishBySwap<T>(outputDir: string, mode: SwapMode, write: (stagingDir: string) => Promise<T>): Promise<T> {
   const parent = dirname(outputDir);
-  await mkdir(parent, { recursive: true });
   const prefix = `.${basename(outputDir)}.building-`;
   // A build killed outright (SIGKILL, power loss) leaves its staging folder: remove such leftovers.
   for (const name of await readdir(parent)) {
@@ -34,14 +65,91 @@ export async function writeAtomically<T>(outputDir: string, write: (stagingDir: 
   // 0777 less the umask, as for every folder made inside it; it fails on a name already taken.
   const staging = join(parent, `${prefix}${randomBytes(6).toString("hex")}`);
   await mkdir(staging);
+  if (mode.keep !== undefined) {
+    // Owner first: a change of owner may clear the setgid bit, which the mode gives back (folders made inside inherit its group).
+    chownSync(staging, mode.keep.uid, mode.keep.gid);
+    chmodSync(staging, mode.keep.mode);
+  }
   const previous = `${staging}.previous`;
-  // The handler runs between two tasks of the event loop, so the writes into the staging folder are
-  // synchronous (Eleventy's pages, writeBesidePages): none is half done, or still to land, when it runs.
+  return whileInterruptible(staging, [previous], async () => {
+    const result = await write(staging);
+    writeFileSync(join(staging, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
+    // Synchronous, so that an interruption cannot fall between the two renames and leave no output folder.
+    if (existsSync(outputDir)) {
+      renameSync(outputDir, previous);
+      try {
+        renameSync(staging, outputDir);
+      } catch (cause) {
+        renameSync(previous, outputDir);
+        throw cause;
+      }
+      await rm(previous, { recursive: true, force: true });
+    } else {
+      renameSync(staging, outputDir);
+    }
+    return result;
+  });
+}
+
+const IN_PLACE_STAGING = ".news-archive-building-";
+const IN_PLACE_PREVIOUS = ".news-archive-previous-";
+
+/**
+ * Built in a hidden folder inside the output folder (on its file system, so
+ * every move is a rename), then moved in entry by entry, each old entry
+ * moved aside first; the entries of the old site the new one lacks go too,
+ * but those named in `kept` (the lock). The output folder itself is never
+ * replaced. A move that fails puts back every entry moved before it.
+ */
+async function publishInPlace<T>(outputDir: string, write: (stagingDir: string) => Promise<T>, kept: readonly string[]): Promise<T> {
+  for (const name of await readdir(outputDir)) {
+    if (name.startsWith(IN_PLACE_STAGING) || name.startsWith(IN_PLACE_PREVIOUS)) await rm(join(outputDir, name), { recursive: true, force: true });
+  }
+  const suffix = randomBytes(6).toString("hex");
+  const staging = join(outputDir, `${IN_PLACE_STAGING}${suffix}`);
+  const previous = join(outputDir, `${IN_PLACE_PREVIOUS}${suffix}`);
+  await mkdir(staging);
+  return whileInterruptible(staging, [previous], async () => {
+    const result = await write(staging);
+    writeFileSync(join(staging, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
+    // Synchronous, so that no interruption falls between two moves.
+    mkdirSync(previous);
+    const old = readdirSync(outputDir).filter((name) => ![basename(staging), basename(previous), ...kept].includes(name));
+    const moves = [...old.map((name) => [join(outputDir, name), join(previous, name)] as const), ...readdirSync(staging).map((name) => [join(staging, name), join(outputDir, name)] as const)];
+    moveAll(moves);
+    rmSync(staging, { recursive: true, force: true });
+    await rm(previous, { recursive: true, force: true });
+    return result;
+  });
+}
+
+/** Renames each pair in turn; when one fails, the ones done are undone, newest first, and the failure thrown. */
+function moveAll(moves: readonly (readonly [string, string])[]): void {
+  const done: (readonly [string, string])[] = [];
+  try {
+    for (const [from, to] of moves) {
+      renameSync(from, to);
+      done.push([from, to]);
+    }
+  } catch (cause) {
+    for (const [from, to] of done.reverse()) renameSync(to, from);
+    throw cause;
+  }
+}
+
+/**
+ * Runs `work`, removing the folder it builds in when it fails, and that
+ * folder and `alsoOnInterrupt` when the build is interrupted (Ctrl+C,
+ * SIGTERM). The handler runs between two tasks of the event loop, so the
+ * writes into the staging folder are synchronous (Eleventy's pages,
+ * writeBesidePages): none is half done, or still to land, when it runs.
+ */
+async function whileInterruptible<T>(staging: string, alsoOnInterrupt: readonly string[], work: () => Promise<T>): Promise<T> {
   const onInterrupt = (): void => {
     try {
       // Retried: Pagefind's indexer, another process, may be writing into the folder.
       rmSync(staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
-      rmSync(previous, { recursive: true, force: true });
+      for (const folder of alsoOnInterrupt) rmSync(folder, { recursive: true, force: true });
     } finally {
       process.exit(130);
     }
@@ -49,17 +157,7 @@ export async function writeAtomically<T>(outputDir: string, write: (stagingDir: 
   process.once("SIGINT", onInterrupt);
   process.once("SIGTERM", onInterrupt);
   try {
-    const result = await write(staging);
-    writeFileSync(join(staging, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
-    // Synchronous, so that an interruption cannot fall between the two renames and leave no output folder.
-    if (existsSync(outputDir)) {
-      renameSync(outputDir, previous);
-      renameSync(staging, outputDir);
-      await rm(previous, { recursive: true, force: true });
-    } else {
-      renameSync(staging, outputDir);
-    }
-    return result;
+    return await work();
   } catch (cause) {
     await rm(staging, { recursive: true, force: true });
     throw cause;
@@ -68,4 +166,3 @@ export async function writeAtomically<T>(outputDir: string, write: (stagingDir: 
     process.off("SIGTERM", onInterrupt);
   }
 }
-

@@ -42,7 +42,12 @@ export interface StaticServerOptions {
  */
 export function startStaticServer(options: StaticServerOptions): Promise<{ server: Server; url: string }> {
   const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    const asked = requestedPath(request.url ?? "/");
+    if (asked === undefined) {
+      response.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("Bad request\n");
+      return;
+    }
+    const { path, raw } = asked;
     const send = async (file: string, status: number): Promise<void> => {
       response.writeHead(status, { "content-type": CONTENT_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream" });
       // A file removed between the check and the read (a rebuild, a test's clean-up) ends this response, not the server.
@@ -62,7 +67,8 @@ export function startStaticServer(options: StaticServerOptions): Promise<{ serve
     if (await isFile(target)) return send(target, 200);
     if (path.endsWith("/") && (await isFile(join(target, "index.html")))) return send(join(target, "index.html"), 200);
     if (!path.endsWith("/") && (await isFile(join(target, "index.html")))) {
-      response.writeHead(301, { location: `${path}/` }).end();
+      // The path as asked, still encoded, so that the folder's address is on this host, never "//another.host/".
+      response.writeHead(301, { location: `${raw}/` }).end();
       return;
     }
     return notFound();
@@ -76,6 +82,22 @@ export function startStaticServer(options: StaticServerOptions): Promise<{ serve
       resolve({ server, url: `http://${host}:${port}${options.basePath}` });
     });
   });
+}
+
+/**
+ * A request's path, decoded, and as it was sent; undefined for a malformed
+ * one, answered 400: a path not starting with a single "/", a bad
+ * percent-escape, or an escaped slash, backslash or NUL, which name no file
+ * of a site and would only serve to climb out of it.
+ */
+function requestedPath(url: string): { readonly path: string; readonly raw: string } | undefined {
+  const raw = url.replace(/[?#].*$/s, "");
+  if (!raw.startsWith("/") || raw.startsWith("//") || /%(?:2f|5c|00)/i.test(raw) || /[\\\0]/.test(raw)) return undefined;
+  try {
+    return { path: decodeURIComponent(raw), raw };
+  } catch {
+    return undefined;
+  }
 }
 
 async function isFile(path: string): Promise<boolean> {

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import type { Eleventy, UserConfig } from "@11ty/eleventy";
 import type EleventyDevServerType from "@11ty/eleventy-dev-server";
@@ -19,6 +20,21 @@ const EleventyDevServer = createRequire(import.meta.url)("@11ty/eleventy-dev-ser
 export class LoopbackDevServer extends EleventyDevServer {
   override _serverListen(port: number): void {
     this.server.listen({ port, host: "127.0.0.1" });
+  }
+
+  /**
+   * A malformed request ("/%", or "/..%2f..%2fetc%2fpasswd", which it refuses
+   * with an exception nothing catches) ends the server's process
+   * (11ty/dev-server#150): its private request handler is wrapped, so such
+   * a request is answered 400 and the server stays up.
+   */
+  override async onRequestHandler(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    try {
+      await super.onRequestHandler(request, response);
+    } catch {
+      if (response.headersSent) response.destroy();
+      else response.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end("Bad request\n");
+    }
   }
 }
 

@@ -62,7 +62,7 @@ declare module "@11ty/eleventy" {
 
 // @11ty/eleventy-dev-server (CommonJS, no declarations): the parts used to serve on loopback only.
 declare module "@11ty/eleventy-dev-server" {
-  import type { Server } from "node:http";
+  import type { IncomingMessage, Server, ServerResponse } from "node:http";
 
   export interface DevServerOptions {
     readonly pathPrefix?: string;
@@ -79,6 +79,8 @@ declare module "@11ty/eleventy-dev-server" {
     close(): Promise<void>;
     /** Binds the server; the default binds every interface. */
     _serverListen(port: number): void;
+    /** Answers one request; the server is created with it bound to the instance. */
+    onRequestHandler(request: IncomingMessage, response: ServerResponse): Promise<void>;
   }
   export = EleventyDevServer;
 }

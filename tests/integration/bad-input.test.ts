@@ -50,6 +50,13 @@ describe("bad input that needs the file system in a special state", () => {
     assert.equal(said[1], `content/linked.md: error: is a symbolic link to ${join(outside, "secret.md")}, outside the content folder, and was not followed; copy the file into the content folder instead`);
   });
 
+  it("refuses a symbolic link out of the content folder inside a page bundle once, and counts it once", async () => {
+    const content = await makeArchive({ "report/index.md": article({ title: "Report", date: "2021-01-01", category: "News" }), "report/chart.svg": "<svg/>" });
+    await symlink("/etc/passwd", join(content, "report", "passwd.txt"));
+    const said = await whatTheLoaderSays(content);
+    assert.deepEqual(said, ["published: 1", "content/report/passwd.txt: error: is a symbolic link to /etc/passwd, outside the content folder, and was not followed; copy the file into the content folder instead"]);
+  });
+
   it("refuses a file it may not read, naming it", async (t) => {
     const root = await temporaryFolder();
     const content = await writeFiles(join(root, "content"), {

@@ -14,6 +14,8 @@ export interface CliRun {
 }
 
 export interface CliProcess {
+  /** Run as this user (the tests may run as root, who reads any file). */
+  readonly user?: { readonly uid: number; readonly gid: number };
   /**
    * A program and its arguments that run the command (node and its
    * arguments follow them), such as setpriv taking away root's power to
@@ -49,11 +51,16 @@ export interface CommandOptions extends CliProcess {
 }
 
 /** Runs `news-archive ARGV` (any command) to its end. */
-export function runCommand(argv: readonly string[], { env = {}, cwd = PROJECT_ROOT, wrapper = [], umask }: CommandOptions = {}): Promise<CliRun> {
+export function runCommand(argv: readonly string[], { env = {}, cwd = PROJECT_ROOT, wrapper = [], user, umask }: CommandOptions = {}): Promise<CliRun> {
   const nodeCommand = [...wrapper, process.execPath, ...commandLine(argv)];
   // spawn cannot set a child's umask: a shell sets it, then becomes the command ("$0") with its arguments.
   const [command = process.execPath, ...commandArgs] = umask === undefined ? nodeCommand : ["/bin/sh", "-c", `umask ${umask.toString(8).padStart(3, "0")} && exec "$0" "$@"`, ...nodeCommand];
-  return runProgram(command, commandArgs, { cwd, env: { ...process.env, ...env } });
+  return runProgram(command, commandArgs, {
+    cwd,
+    // An ordinary user has no home of its own here; tsx keeps its cache in the temporary folder.
+    env: { ...process.env, ...env, ...(user === undefined ? {} : { HOME: "/tmp" }) },
+    ...(user ?? {}),
+  });
 }
 
 /** Runs a program to its end and collects what it prints. */

@@ -88,6 +88,42 @@ describe("old addresses of articles", () => {
     ]);
   });
 
+  it("are compared by the file each is written to: /x/index.html is the page /x/, /index.html the home page", async () => {
+    const archive = await load({
+      "a.md": article({ title: "A", date: "2021-04-09", redirect_from: "[/index.html, /2021/04/10/b/index.html, /2021/04/09/index.html]" }),
+      "b.md": article({ title: "B", date: "2021-04-10" }),
+      "c.md": toml(['path = "2021/04/10/b/index.html"', 'title = "C"', "date = 2021-04-11"]),
+    });
+    assert.deepEqual(redirectsOf(archive, "a.md"), []);
+    assert.deepEqual(pathsOf(archive), { "a.md": "/2021/04/09/a/", "b.md": "/2021/04/10/b/" });
+    assert.deepEqual(problems(archive), [
+      `a.md:4 error the old address "/index.html" in "redirect_from" is the home page, a page of the site, so it cannot lead here; remove it from one of them (no redirect was written for it)`,
+      `a.md:4 error the old address "/2021/04/10/b/index.html" in "redirect_from" is the URL of b.md, so it cannot lead here; remove it from one of them (no redirect was written for it)`,
+      `a.md:4 error the old address "/2021/04/09/index.html" in "redirect_from" is the date page /2021/04/09/index.html, a page of the site, so it cannot lead here; remove it from one of them (no redirect was written for it)`,
+      `c.md:2 error would be published at /2021/04/10/b/index.html, the URL of b.md; change its "path" (nothing was overwritten: this one was left out)`,
+    ]);
+  });
+
+  it("are literal paths: a \"*\" or a part starting with \":\", which hosts read as patterns in _redirects, is refused with its file and line", async () => {
+    const archive = await load({
+      "a.md": article({ title: "A", date: "2021-04-09", redirect_from: '["/*", "/:section/", "/a%2A/", "/?p=:id", "/ok/:kept/"]' }),
+      "b.md": toml(['path = "/:splat/"', 'title = "B"', "date = 2021-04-10"]),
+    });
+    assert.deepEqual(redirectsOf(archive, "a.md"), []);
+    assert.deepEqual(pathsOf(archive), { "a.md": "/2021/04/09/a/" });
+    assert.deepEqual(
+      problems(archive).map((line) => line.replace(/; write an old address.*$/, "")),
+      [
+        `a.md:4 error the old address "/*" in "redirect_from" has a "*", which hosts that read _redirects (Netlify, Cloudflare Pages) take for a wildcard matching every address; remove it`,
+        `a.md:4 error the old address "/:section/" in "redirect_from" has a part starting with ":" (":section"), which hosts that read _redirects (Netlify, Cloudflare Pages) take for a placeholder matching any text; remove the ":" or put a letter before it`,
+        `a.md:4 error the old address "/a%2A/" in "redirect_from" has a "*", which hosts that read _redirects (Netlify, Cloudflare Pages) take for a wildcard matching every address; remove it`,
+        `a.md:4 error the old address "/?p=:id" in "redirect_from" has a query value starting with ":" (":id"), which hosts that read _redirects (Netlify, Cloudflare Pages) take for a placeholder matching any value; remove it`,
+        `a.md:4 error the old address "/ok/:kept/" in "redirect_from" has a part starting with ":" (":kept"), which hosts that read _redirects (Netlify, Cloudflare Pages) take for a placeholder matching any text; remove the ":" or put a letter before it`,
+        `b.md:2 error its "path" "/:splat/" has a part starting with ":" (":splat"), which hosts that read _redirects (Netlify, Cloudflare Pages) take for a placeholder matching any text; remove the ":" or put a letter before it; write the article's address from the site's root, such as "/2019/10/15/release/"`,
+      ],
+    );
+  });
+
   it("are refused when they leave the site or are not text", async () => {
     const archive = await load({ "a.md": article({ title: "A", date: "2021-04-09", aliases: "[../../x, 3]" }) });
     assert.deepEqual(problems(archive), [

@@ -130,3 +130,15 @@ describe("paths written in front matter", () => {
     assert.equal(dateInPath("releases/1.94.1"), undefined);
   });
 });
+
+describe("a Hugo permalink unescaped", () => {
+  it("never leaves the site: an escaped \"..\" in a title is cleaned as a path, and refused above the root", () => {
+    const subject = { title: "%2e%2e/%2e%2e/%2e%2e/tmp/pwned", slug: "x", fileName: "x", date: { year: 2021, month: 1, day: 1, hasTime: false, epochMs: 0, iso: "2021-01-01" }, category: { slug: "news", name: "News" }, section: "" };
+    const pattern = parsePermalinkPattern("/:title/");
+    assert.ok(pattern.ok);
+    const expanded = expandPermalink(pattern.pattern, "hugo", subject);
+    assert.ok(!expanded.ok && /leaves the site/.test(expanded.reason), expanded.ok ? expanded.path : expanded.reason);
+    const inside = expandPermalink(pattern.pattern, "hugo", { ...subject, title: "news/%2e%2e/archive-x" });
+    assert.deepEqual(inside, { ok: true, path: "/archive-x/" });
+  });
+});

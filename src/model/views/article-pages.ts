@@ -1,6 +1,6 @@
 import type { Article } from "../../core/article.ts";
 import { rewriteHtmlUrls, underBasePath } from "../../core/html-urls.ts";
-import { outputFileFor, routeFolder } from "../../core/urls.ts";
+import { bundleFolder, outputFileFor } from "../../core/urls.ts";
 import { formatLongDate } from "../format.ts";
 import { relatedArticles } from "../related.ts";
 import type { ViewContext } from "./context.ts";
@@ -54,11 +54,11 @@ function withBasePath(html: string, basePath: string): string {
   return rewriteHtmlUrls(html, (url) => underBasePath(url, basePath));
 }
 
-/** Where each page bundle's files are copied: beside the article's page. */
+/** Where each page bundle's files are copied: under the article's own folder (see `bundleFolder`). */
 export function bundleAssetCopies(articles: readonly Article[]): { readonly from: string; readonly to: string }[] {
   return articles.flatMap((article) =>
     article.bundleDir === undefined
       ? []
-      : article.assets.map((asset) => ({ from: `${article.bundleDir}/${asset}`, to: outputFileFor({ kind: "file", path: `${routeFolder(article.route)}${asset}` }) })),
+      : article.assets.map((asset) => ({ from: `${article.bundleDir}/${asset}`, to: outputFileFor({ kind: "file", path: `${bundleFolder(article.route)}${asset}` }) })),
   );
 }

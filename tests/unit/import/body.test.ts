@@ -149,3 +149,17 @@ describe("HTML to Markdown", () => {
     assert.equal(media.link(`${SITE}/wp-content/uploads/2024/02/Café Photo.JPG`), "cafe-photo.jpg");
   });
 });
+
+describe("imported content, which is untrusted", () => {
+  it("loses its scripts, event handlers and javascript: addresses, each counted, in feeds and WordPress posts alike", () => {
+    const html = `<p>Read <a href=" java\tscript:alert(1)">this</a> <img src="x.png" onerror="alert(2)" alt="x"></p>
+<script>alert(3)</script><svg onload="alert(4)"><set attributeName="href" to="javascript:alert(5)"/></svg>
+<iframe srcdoc="<script>alert(6)</script>"></iframe><meta http-equiv="refresh" content="0;url=https://evil.example/">
+<a href="data:text/html,<script>alert(7)</script>">data</a><a href="https://example.org/">fine</a>`;
+    for (const converted of [htmlBody(html, noMedia()), convert(html)]) {
+      assert.doesNotMatch(converted.markdown, /alert|javascript|onerror|onload|srcdoc|<script|evil\.example|data:text/i, converted.markdown);
+      assert.match(converted.markdown, /\[fine\]\(https:\/\/example\.org\/\)/);
+      assert.deepEqual(Object.fromEntries(converted.notes.removedAsUnsafe), { script: 1, meta: 1, "event handler": 2, "javascript: URL": 2, srcdoc: 1, "data: URL": 1 });
+    }
+  });
+});
