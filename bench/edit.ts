@@ -37,7 +37,7 @@ const output = join(root, "site");
 await generateArchive(content, articles);
 const { file, page, movedPage } = await pickArticle(content);
 const port = 20000 + Math.floor(Math.random() * 20000);
-// In a process group of its own, so that stopping it stops Pagefind's indexer too, before the folder is removed.
+// In a process group of its own, so that stopping it stops every process it started, before the folder is removed.
 const server = startProcessGroup(process.execPath, ourCommandArgs(["serve", "--no-cache", "--content", content, "--output", output, "--port", String(port)]), {
   cwd: PROJECT_ROOT,
   stdio: ["ignore", "pipe", "inherit"],
@@ -81,7 +81,7 @@ try {
 
 /** Whether a build has written the search index (the last thing it writes) since the given time. */
 async function searchIndexWrittenSince(time: number): Promise<boolean> {
-  return (await stat(join(output, "pagefind/pagefind-entry.json"))).mtimeMs >= time;
+  return (await stat(join(output, "search-index/entry.bin"))).mtimeMs >= time;
 }
 
 /** The generated article in the middle of the archive, its page, and the page it moves to when dated 1999-12-31. */

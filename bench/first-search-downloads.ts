@@ -1,57 +1,116 @@
-import type { Response } from "playwright-core";
+import type { Page, Response } from "playwright-core";
 import { launchChromium } from "./chromium.ts";
+import { median } from "./measure.ts";
 import { startStaticServer } from "../src/publish/static-server.ts";
-import { megabytes } from "../src/pipeline/report.ts";
-import { SEARCH_BUNDLE_DIR } from "../src/search/search-index.ts";
+import { SEARCH_INDEX_DIR } from "../src/search/search-index.ts";
+
+/** A mobile network as Chromium emulates it (DevTools protocol, Network.emulateNetworkConditions): added to every request. */
+export interface NetworkProfile {
+  readonly name: string;
+  readonly latencyMs: number;
+  readonly downloadMbps: number;
+  readonly uploadMbps: number;
+}
+
+/**
+ * The profiles the first search is timed on: 4G as DevTools' "Fast 4G"
+ * preset names it (9 Mbps down, 1.5 Mbps up) with a 150 ms round trip, and
+ * the slow 4G Lighthouse throttles mobile pages to.
+ */
+export const NETWORK_PROFILES: readonly NetworkProfile[] = [
+  { name: "4G", latencyMs: 150, downloadMbps: 9, uploadMbps: 1.5 },
+  { name: "slow 4G", latencyMs: 150, downloadMbps: 1.6, uploadMbps: 0.75 },
+];
 
 export interface FirstSearch {
   readonly query: string;
   /** The search page's status once the first result showed: how many were found. */
   readonly status: string;
+  /** Downloaded until the first result showed. */
   readonly bytes: number;
-  /** The part of `bytes` that is Pagefind's: its code, WebAssembly, index and fragments. */
+  /** The part of `bytes` that is the search index's: entry, dictionary, postings, fragments. */
   readonly searchBytes: number;
+  /** Downloaded until the counts of every filter value showed too, which they do just after. */
+  readonly bytesWithCounts: number;
   readonly files: number;
   readonly largest: { readonly name: string; readonly bytes: number };
+  /** From the start of the page's navigation to the first result shown, median of the runs, on each profile (by name). */
+  readonly firstResultMs: Readonly<Record<string, number>>;
 }
 
-/** Every period's bundle is inside the newest one's folder. */
-const isSearchFile = (url: string): boolean => new URL(url).pathname.includes(`/${SEARCH_BUNDLE_DIR}/`);
+const isSearchFile = (url: string): boolean => new URL(url).pathname.includes(`/${SEARCH_INDEX_DIR}/`);
+
+/**
+ * Opens the search page for a query in `page`, timed inside the page from
+ * the start of its navigation to the first result in the list; the time.
+ */
+export async function openSearch(page: Page, url: string): Promise<number> {
+  await page.addInitScript(() => {
+    new MutationObserver((_changes, observer) => {
+      if (document.querySelector("#search-results li") === null) return;
+      Reflect.set(window, "firstResultAt", performance.now());
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => Reflect.get(window, "firstResultAt") !== undefined || /^No articles/.test(document.querySelector("#search-status")?.textContent ?? ""), null, { timeout: 120_000 });
+  return page.evaluate(() => Number(Reflect.get(window, "firstResultAt") ?? Number.NaN));
+}
 
 /**
  * Serves a built site and, in headless Chromium, opens its search page with
- * each query as a reader arriving for the first time would (empty cache, no
- * service worker yet): what the browser downloaded until the first result
- * was shown.
+ * each query as a reader arriving for the first time would: what the browser
+ * downloaded until the first result was shown, and until the filters' counts
+ * were; then, `runs` times on each network profile, how long the first
+ * result took.
  */
-export async function measureFirstSearches(siteDir: string, basePath: string, queries: readonly string[]): Promise<FirstSearch[]> {
+export async function measureFirstSearches(siteDir: string, basePath: string, queries: readonly string[], runs = 3): Promise<FirstSearch[]> {
   const { server, url } = await startStaticServer({ root: siteDir, basePath, port: 0 });
   const browser = await launchChromium();
   const measured: FirstSearch[] = [];
   try {
     for (const query of queries) {
-      // No service worker: it would download the offline shell in the background, which is not the search's cost.
+      const address = `${url}search/?q=${encodeURIComponent(query)}`;
+      // No service worker: it would download the offline shell, which is not the search's cost.
       const context = await browser.newContext({ serviceWorkers: "block" });
       const page = await context.newPage();
       const responses: Promise<{ readonly url: string; readonly bytes: number }>[] = [];
-      const record = (response: Response): void => {
+      page.on("response", (response: Response) => {
         responses.push(response.body().then((body) => ({ url: response.url(), bytes: body.length }), () => ({ url: response.url(), bytes: 0 })));
-      };
-      page.on("response", record);
-      await page.goto(`${url}search/?q=${encodeURIComponent(query)}`);
-      await page.waitForFunction(() => document.querySelector("#search-results li") !== null || /^No articles/.test(document.querySelector("#search-status")?.textContent ?? ""), null, { timeout: 120_000 });
-      page.off("response", record);
+      });
+      await openSearch(page, address);
       const files = await Promise.all(responses);
-      const largest = files.reduce((big, file) => (file.bytes > big.bytes ? file : big), { url: url, bytes: 0 });
+      const status = (await page.locator("#search-status").textContent()) ?? "";
+      await page.waitForFunction(() => /\(\d+\)$/.test(document.querySelector("#search-category option:not([value=''])")?.textContent ?? ""), null, { timeout: 120_000 });
+      const withCounts = await Promise.all(responses);
+      await context.close();
+      const firstResultMs: Record<string, number> = {};
+      for (const profile of NETWORK_PROFILES) {
+        const times: number[] = [];
+        for (let run = 0; run < runs; run += 1) {
+          const throttled = await browser.newContext({ serviceWorkers: "block" });
+          const cdp = await throttled.newCDPSession(await throttled.newPage());
+          await cdp.send("Network.enable");
+          const bytesPerSecond = (mbps: number): number => (mbps * 1_000_000) / 8;
+          await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: profile.latencyMs, downloadThroughput: bytesPerSecond(profile.downloadMbps), uploadThroughput: bytesPerSecond(profile.uploadMbps) });
+          const [timed] = throttled.pages();
+          if (timed === undefined) throw new Error("the throttled page is gone");
+          times.push(await openSearch(timed, address));
+          await throttled.close();
+        }
+        firstResultMs[profile.name] = median(times);
+      }
+      const largest = files.reduce((big, file) => (file.bytes > big.bytes ? file : big), { url, bytes: 0 });
       measured.push({
         query,
-        status: (await page.locator("#search-status").textContent()) ?? "",
+        status,
         bytes: files.reduce((sum, file) => sum + file.bytes, 0),
         searchBytes: files.filter((file) => isSearchFile(file.url)).reduce((sum, file) => sum + file.bytes, 0),
+        bytesWithCounts: withCounts.reduce((sum, file) => sum + file.bytes, 0),
         files: files.length,
         largest: { name: new URL(largest.url).pathname.split("/").pop() ?? "", bytes: largest.bytes },
+        firstResultMs,
       });
-      await context.close();
     }
   } finally {
     await browser.close();
@@ -60,8 +119,19 @@ export async function measureFirstSearches(siteDir: string, basePath: string, qu
   return measured;
 }
 
-/** The measurements as a Markdown table. */
+/** The measurements as a Markdown table, and the network profiles' figures. */
 export function firstSearchTable(measured: readonly FirstSearch[]): string {
-  const rows = measured.map((search) => `| ${search.query} | ${search.status} | ${megabytes(search.bytes)} | ${megabytes(search.searchBytes)} | ${search.files} | ${search.largest.name} (${megabytes(search.largest.bytes)}) |`);
-  return ["| query | results | downloaded until the first result | of which Pagefind | files | largest file |", "| --- | --- | --- | --- | --- | --- |", ...rows].join("\n");
+  const kilobytes = (bytes: number): string => `${(bytes / 1000).toFixed(0)} KB`;
+  const rows = measured.map(
+    (search) =>
+      `| ${search.query} | ${search.status} | ${kilobytes(search.bytes)} | ${kilobytes(search.searchBytes)} | ${kilobytes(search.bytesWithCounts)} | ${search.files} | ${search.largest.name} (${kilobytes(search.largest.bytes)}) | ${NETWORK_PROFILES.map((profile) => `${((search.firstResultMs[profile.name] ?? Number.NaN) / 1000).toFixed(2)} s`).join(" | ")} |`,
+  );
+  const profiles = NETWORK_PROFILES.map((profile) => `${profile.name}: ${profile.latencyMs} ms round trip, ${profile.downloadMbps} Mbps down, ${profile.uploadMbps} Mbps up`).join("; ");
+  return [
+    `| query | results | downloaded until the first result | of which the search index | with the filters' counts | files | largest file | ${NETWORK_PROFILES.map((profile) => `first result, ${profile.name}`).join(" | ")} |`,
+    `| --- | --- | --- | --- | --- | --- | --- | ${NETWORK_PROFILES.map(() => "---").join(" | ")} |`,
+    ...rows,
+    "",
+    `Network profiles (Chromium's emulation, from the start of the navigation, medians): ${profiles}. Sizes as served, before any compression by a host.`,
+  ].join("\n");
 }

@@ -3,7 +3,7 @@
 // Chromium, opens its search page with a query as a reader arriving for the
 // first time would (empty cache, no service worker yet), then reports what
 // the browser downloaded until the first result was shown: every response,
-// and the part that is Pagefind's (code, WebAssembly, index, fragments).
+// and the part that is the search index's (dictionary, postings, fragments, stemmer).
 import { parseArgs } from "node:util";
 import { firstSearchTable, measureFirstSearches } from "./first-search-downloads.ts";
 

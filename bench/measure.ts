@@ -11,6 +11,8 @@ export interface Measurement {
   /** Largest sum of resident memory of the process tree, sampled every 50 ms. */
   readonly peakRssBytes: number;
   readonly exitCode: number | null;
+  /** What the command printed on stdout (a build's summary). */
+  readonly stdout: string;
 }
 
 const TICKS_PER_SECOND = 100;
@@ -44,7 +46,9 @@ async function treeRssBytes(rootPid: number): Promise<number> {
 export async function measure(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Measurement> {
   const cpuBefore = await reapedChildrenCpuMs();
   const started = performance.now();
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   let peak = 0;
@@ -60,7 +64,7 @@ export async function measure(command: string, args: readonly string[], options:
   running = false;
   await sampler;
   if (exitCode !== 0) throw new Error(`${command} ${args.join(" ")} failed (${exitCode}):\n${stderr.slice(-2000)}`);
-  return { wallMs, cpuMs: (await reapedChildrenCpuMs()) - cpuBefore, peakRssBytes: peak, exitCode };
+  return { wallMs, cpuMs: (await reapedChildrenCpuMs()) - cpuBefore, peakRssBytes: peak, exitCode, stdout };
 }
 
 /** The middle value (the mean of the two middle values for an even count). */

@@ -9,10 +9,11 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { launchChromium } from "./chromium.ts";
+import { openSearch } from "./first-search-downloads.ts";
 import { median } from "./measure.ts";
 import { folderSize } from "../src/core/files.ts";
 import { megabytes } from "../src/pipeline/report.ts";
-import { PORTABLE_INDEX_DIR } from "../src/search/portable-query.ts";
+import { SEARCH_INDEX_DIR } from "../src/search/search-index.ts";
 
 const { values, positionals } = parseArgs({ options: { runs: { type: "string" }, query: { type: "string", multiple: true } }, allowPositionals: true, strict: true });
 const siteDir = positionals[0];
@@ -25,8 +26,8 @@ const queries = values.query ?? ["release", "security vulnerability", "npm"];
 
 
 const site = await folderSize(siteDir);
-const index = await folderSize(join(siteDir, PORTABLE_INDEX_DIR));
-console.log(`site: ${megabytes(site.bytes)} in ${site.files} files; portable index: ${megabytes(index.bytes)} in ${index.files} files`);
+const index = await folderSize(join(siteDir, SEARCH_INDEX_DIR));
+console.log(`site: ${megabytes(site.bytes)} in ${site.files} files; search index: ${megabytes(index.bytes)} in ${index.files} files`);
 
 const browser = await launchChromium();
 try {
@@ -41,19 +42,10 @@ try {
       const page = await context.newPage();
       const indexFiles: string[] = [];
       page.on("request", (request) => {
-        if (request.url().includes(`/${PORTABLE_INDEX_DIR}/`)) indexFiles.push(fileURLToPath(request.url()));
+        if (request.url().includes(`/${SEARCH_INDEX_DIR}/`)) indexFiles.push(fileURLToPath(request.url()));
       });
       // Timed inside the page, from the start of navigation to the first result in the list.
-      await page.addInitScript(() => {
-        new MutationObserver((_changes, observer) => {
-          if (document.querySelector("#search-results li") === null) return;
-          Reflect.set(window, "firstResultAt", performance.now());
-          observer.disconnect();
-        }).observe(document, { childList: true, subtree: true });
-      });
-      await page.goto(`${pathToFileURL(join(siteDir, "search", "index.html")).href}?q=${encodeURIComponent(query)}`);
-      await page.waitForFunction(() => Reflect.get(window, "firstResultAt") !== undefined || /^No articles/.test(document.querySelector("#search-status")?.textContent ?? ""), null, { timeout: 60_000 });
-      times.push(await page.evaluate(() => Number(Reflect.get(window, "firstResultAt") ?? Number.NaN)));
+      times.push(await openSearch(page, `${pathToFileURL(join(siteDir, "search", "index.html")).href}?q=${encodeURIComponent(query)}`));
       results = (await page.locator("#search-status").textContent()) ?? "";
       let bytes = 0;
       for (const file of new Set(indexFiles)) bytes += (await stat(file)).size;

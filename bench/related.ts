@@ -1,10 +1,11 @@
 // npm run bench:related [-- --articles 10000,30000,100000] [--content DIR [--config FILE]]
 // What finding related articles by subject costs (model/related.ts): for
 // synthetic archives of each size (bench/generate.ts), or for one archive
-// given, the archive is loaded (its subject terms are made then, with the
+// given, the archive is loaded (the search index's record of each article,
+// whose terms related articles are found by, is made then, with the
 // rest of each article), then related articles are found three times; it
 // prints the median time, the time per 1,000 articles (which stays about the
-// same when the work grows linearly), how many subject terms the articles
+// same when the work grows linearly), how many terms the articles' records
 // hold, the heap once they are loaded and what finding related articles adds
 // to it. npm runs it with --expose-gc, so that the heap is measured collected.
 import { mkdtemp, rm } from "node:fs/promises";
@@ -68,7 +69,7 @@ async function measureArchive(content: string, config: string | undefined): Prom
   }
   const relatedMs = times.sort((a, b) => a - b)[1] ?? 0;
   const relatedCpuMs = cpuTimes.sort((a, b) => a - b)[1] ?? 0;
-  const terms = loaded.articles.reduce((sum, article) => sum + article.terms.length, 0);
+  const terms = loaded.articles.reduce((sum, article) => sum + article.searchRecord.weights.length, 0);
   return { articles: loaded.articles.length, loadSeconds, terms, loadedMB: megabytes(loadedBytes), relatedMs, relatedCpuMs, heapMB: megabytes(peak) };
 }
 
@@ -87,7 +88,7 @@ else {
   }
 }
 console.log(`Related articles by subject (model/related.ts), median of 3; ${machineDescription()}.\n`);
-console.log("| articles | loading, terms included (s) | subject terms | heap once loaded (MB) | related articles, wall (ms) | CPU (ms) | CPU per 1,000 articles (ms) | heap added while finding them (MB) |");
+console.log("| articles | loading, records included (s) | terms held | heap once loaded (MB) | related articles, wall (ms) | CPU (ms) | CPU per 1,000 articles (ms) | heap added while finding them (MB) |");
 console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
 for (const row of rows) {
   console.log(`| ${row.articles.toLocaleString("en")} | ${row.loadSeconds.toFixed(1)} | ${row.terms.toLocaleString("en")} | ${row.loadedMB} | ${row.relatedMs.toFixed(0)} | ${row.relatedCpuMs.toFixed(0)} | ${((row.relatedCpuMs / row.articles) * 1000).toFixed(1)} | ${row.heapMB} |`);

@@ -39,6 +39,12 @@ try {
     "| --- | --- | --- | --- |",
     `| ${articles.toLocaleString("en")} | ${(build.wallMs / 1000).toFixed(1)} | ${(build.cpuMs / 1000).toFixed(1)} | ${(build.peakRssBytes / 1_048_576).toFixed(0)} |`,
     "",
+    "The build's own summary of its search step and its time:",
+    "",
+    "```text",
+    ...build.stdout.split("\n").filter((line) => /^(search|time): /.test(line)),
+    "```",
+    "",
     firstSearchTable(searches),
     "",
   ].join("\n");

@@ -73,7 +73,9 @@ function setUp(control: HTMLElement, status: OfflineStatus, root: URL): void {
           ? `${saved.files} of the archive's ${status.archiveFiles} files (${megabytes(saved.bytes)}) are saved on this device, besides the pages you opened.`
           : "This device keeps the pages you open and what your searches loaded. Saving the whole archive lets you read and search all of it offline.";
     start.textContent = saved.files > 0 ? `Save the rest (${megabytes(Math.max(status.archiveBytes - saved.bytes, 0))})` : `Save the whole archive (${megabytes(status.archiveBytes)})`;
-    start.hidden = saving || done;
+    // Offline, saving would fail at once: the control waits for the connection.
+    if (!saving && !done && !navigator.onLine) text.textContent = `${text.textContent ?? ""} Connect to the internet to save the ${saved.files > 0 ? "rest of the " : "whole "}archive.`;
+    start.hidden = saving || done || !navigator.onLine;
     stop.hidden = !saving;
     progress.hidden = !saving;
     progress.max = status.archiveBytes;
@@ -104,6 +106,7 @@ function setUp(control: HTMLElement, status: OfflineStatus, root: URL): void {
   navigator.serviceWorker.addEventListener("message", (event: MessageEvent<unknown>) => {
     if (typeof event.data === "object" && event.data !== null && Reflect.get(event.data, "type") === "archive-saved") void refresh();
   });
+  for (const change of ["online", "offline"]) window.addEventListener(change, () => void refresh());
   void refresh().then(() => (control.hidden = false));
 }
 

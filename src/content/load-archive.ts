@@ -15,8 +15,8 @@ import { bodyLinkedToBundle, checkBundleFiles, linkToBundleFolder } from "./bund
 import { discoverArchive, type ArticleFile } from "./discover.ts";
 import { readArticleSource } from "./front-matter.ts";
 import { countTemplates, linkArticles, templateSyntaxWarning, type TemplateCounts } from "./templates.ts";
-import { stemmerFor, subjectTerms } from "./subject-terms.ts";
-
+import { indexRecord, type IndexRecord } from "../text/index-record.ts";
+import { loadStemmer, stemmingLanguage } from "../text/stemmers.ts";
 
 export interface ArchiveCounts {
   /** Files that hold an article (published, draft or invalid). */
@@ -112,9 +112,8 @@ export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> 
   const authorsOf = resolveAuthors(placed.map(({ fields }) => fields), settings, diagnostics);
   const linked = linkArticles(placed.map(({ fields, body, route }) => ({ sourcePath: fields.sourcePath, bundleDir: fields.bundleDir, title: fields.title, route, html: body.html, references: body.references })));
   diagnostics.push(...linked.diagnostics);
-  const stem = stemmerFor(settings.language);
   const sanitizedFiles = new Map<string, string>();
-  const articles = placed.map(({ fields: read, body, category, route, redirects }, index): Article => {
+  const articles = placed.map(({ fields: read, body, record, category, route, redirects }, index): Article => {
     const checked = settings.sanitize && read.bundleDir !== undefined ? checkBundleFiles(options.contentDir, read.bundleDir, read.assets) : undefined;
     if (checked !== undefined) {
       diagnostics.push(...checked.diagnostics);
@@ -126,7 +125,7 @@ export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> 
     const html = fields.bundleDir === undefined ? withLinks : withImageSizes(withLinks, bundleImageSizes(options.contentDir, fields.bundleDir, fields.assets));
     const toBundle = linkToBundleFolder(route, fields.assets);
     const image = rest.image === undefined || toBundle === undefined ? {} : { image: toBundle(rest.image) };
-    return { ...rest, ...image, category, authors: authorsOf(fields.authors), route, redirects, bodyHtml: bodyLinkedToBundle(html, route, fields.assets), excerpt: body.excerpt, terms: subjectTerms(fields.title, fields.summary, body.words, stem) };
+    return { ...rest, ...image, category, authors: authorsOf(fields.authors), route, redirects, bodyHtml: bodyLinkedToBundle(html, route, fields.assets), excerpt: body.excerpt, searchRecord: record };
   });
   articles.sort(compareArticles);
 
@@ -155,6 +154,8 @@ type ReadFields = Omit<ArticleFields, "markdown">;
 interface ReadArticle {
   readonly fields: ReadFields;
   readonly body: RenderedBody;
+  /** What the search index needs of it, read from the body as rendered here (links to other articles are resolved later, which changes no word). */
+  readonly record: IndexRecord;
 }
 
 /** What reading one file gives: its article when valid, whether it is a draft, and its problems. */
@@ -192,25 +193,26 @@ interface Read {
 }
 
 async function readOne(file: ArticleFile, { contentDir, settings, renderMarkdown, cache }: LoadOptions): Promise<Read> {
-  const { timeZone } = settings;
+  const { timeZone, language } = settings;
   let bytes: Uint8Array;
   try {
     bytes = await readFile(join(contentDir, file.file));
   } catch (cause) {
     return { outcome: { draft: false, diagnostics: [error("unreadable", file.file, `cannot be read (${errorCodeOf(cause)}); fix the file's permissions`)] } };
   }
-  if (cache === undefined) return { outcome: readArticle(bytes, file, timeZone, renderMarkdown) };
-  // The outcome depends on the bytes, on where the file is (its name gives a slug, its bundle the assets) and on the time zone.
-  const cacheKey = cache.keyOf(bytes, JSON.stringify(file), timeZone);
+  if (cache === undefined) return { outcome: await readArticle(bytes, file, { timeZone, language }, renderMarkdown) };
+  // The outcome depends on the bytes, on where the file is (its name gives a slug, its bundle the assets), on the
+  // time zone, and on the site's language, whose stemmer cuts the words of an article that names no language.
+  const cacheKey = cache.keyOf(bytes, JSON.stringify(file), timeZone, language);
   let outcome = cache.get(cacheKey);
   if (outcome === undefined) {
-    outcome = readArticle(bytes, file, timeZone, renderMarkdown);
+    outcome = await readArticle(bytes, file, { timeZone, language }, renderMarkdown);
     cache.set(cacheKey, outcome);
   }
   return { outcome, cacheKey };
 }
 
-function readArticle(bytes: Uint8Array, file: ArticleFile, timeZone: string, renderMarkdown: LoadOptions["renderMarkdown"]): ReadOutcome {
+async function readArticle(bytes: Uint8Array, file: ArticleFile, { timeZone, language }: Pick<Settings, "timeZone" | "language">, renderMarkdown: LoadOptions["renderMarkdown"]): Promise<ReadOutcome> {
   const source = readArticleSource(bytes, file.file);
   if (!source.ok) return { draft: false, diagnostics: source.diagnostics };
   const { fields, draft, diagnostics, notAnArticle } = readArticleFields(file, source.source, timeZone);
@@ -223,7 +225,9 @@ function readArticle(bytes: Uint8Array, file: ArticleFile, timeZone: string, ren
   if (fields === undefined) return { draft, diagnostics: allDiagnostics };
   const { markdown, ...rest } = fields;
   const body = renderMarkdown(markdown, source.source.bodyLine, fields.title);
+  const stemming = stemmingLanguage(fields.lang ?? language);
+  const record = indexRecord({ title: fields.title, bodyHtml: body.html }, stemming, await loadStemmer(stemming));
   const templates = templateSyntaxWarning(file.file, body.templates);
-  return { article: { fields: rest, body }, draft, diagnostics: templates === undefined ? allDiagnostics : [...allDiagnostics, templates] };
+  return { article: { fields: rest, body, record }, draft, diagnostics: templates === undefined ? allDiagnostics : [...allDiagnostics, templates] };
 }
 

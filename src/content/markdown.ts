@@ -2,9 +2,7 @@ import MarkdownIt, { type Token } from "markdown-it";
 import { excerptOf } from "./excerpt.ts";
 import { highlightCode } from "./highlight.ts";
 import { sanitizeBody } from "./sanitize.ts";
-import type { WeightedTerms } from "../core/article.ts";
 import { withScrollRegions } from "./scroll-regions.ts";
-import { bodyWords } from "./subject-terms.ts";
 import type { Span } from "./template-calls.ts";
 import { ARTICLE_REFERENCE_SCHEME, expandTemplates, type ArticleReference, type TemplateUse } from "./expand-templates.ts";
 
@@ -16,8 +14,6 @@ export interface RenderedBody {
   readonly templates: readonly TemplateUse[];
   /** Links to other articles, written `article-ref:N` in `html` until `linkReferences` resolves them. */
   readonly references: readonly ArticleReference[];
-  /** The most frequent words of its text, code left out (see subject-terms.ts). */
-  readonly words: WeightedTerms;
 }
 
 /** Everything a rendered body depends on besides its text: the build cache keys outcomes by these too. */
@@ -63,7 +59,6 @@ export function createMarkdownRenderer(options: MarkdownOptions = { sanitize: fa
       excerpt: excerptOf(tokens),
       templates: internal.uses,
       references: internal.references,
-      words: bodyWords(tokens),
     };
   };
 }

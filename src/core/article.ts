@@ -1,3 +1,4 @@
+import type { IndexRecord } from "../text/index-record.ts";
 import type { ArticleDate } from "./dates.ts";
 import type { Route } from "./urls.ts";
 
@@ -19,9 +20,6 @@ export interface Author {
   readonly bio?: string;
   readonly url?: string;
 }
-
-/** Words (stems) with weights, heaviest first: what a text is about (content/subject-terms.ts). */
-export type WeightedTerms = readonly (readonly [term: string, weight: number])[];
 
 /** A path written in front matter (`url`, `path`, an alias), as written, with the key and line it is on. */
 export interface WrittenPath {
@@ -82,8 +80,8 @@ export interface Article extends Omit<ArticleFields, "categoryName" | "markdown"
   readonly bodyHtml: string;
   /** The part before <!--more-->, or the first prose paragraph, as plain text, shortened; lists show it when there is no summary. */
   readonly excerpt: string;
-  /** What it is about: the words of its title, summary and body, weighted (content/subject-terms.ts); related articles are found by them. */
-  readonly terms: WeightedTerms;
+  /** What the search index holds of it, read from its title and rendered body when it was loaded (text/index-record.ts). */
+  readonly searchRecord: IndexRecord;
 }
 
 /** When an article last changed: its "updated" date, or else its date. */

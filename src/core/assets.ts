@@ -18,10 +18,14 @@ export interface ThemeAssetPaths {
   readonly archiveScript?: string;
   /** The site's logo, when the settings name one. */
   readonly logo?: string;
+  /** The stemmer of each language the archive's articles are in, for the search page (text/stemmers.ts); none for a language without one. */
+  readonly searchStemmers?: Readonly<Record<string, string>>;
+  /** The search index's entry file, which the search page asks for at once; none on a portable site, whose index loads as scripts. */
+  readonly searchIndexEntry?: string;
 }
 
 /** Where the theme's files would be published without fingerprints, from the site's root. */
-export const THEME_FILES: Required<Omit<ThemeAssetPaths, "logo">> = {
+export const THEME_FILES: Required<Omit<ThemeAssetPaths, "logo" | "searchStemmers" | "searchIndexEntry">> = {
   stylesheet: "assets/style.css",
   searchScript: "assets/search.js",
   highlightScript: "assets/highlight.js",

@@ -10,8 +10,9 @@ export interface OfflinePlan {
   readonly version: string;
   /** [url, revision]: the shell, saved on install, and again only when the revision changes. */
   readonly precache: readonly (readonly [url: string, revision: string])[];
-  /** The folder of the Pagefind bundles: the newest period's, holding the older periods' (search/search-index.ts). */
-  readonly searchBundle: string;
+  /** The folder of the search index's files (search/search-index.ts), and its entry file, which lists the others. */
+  readonly searchIndex: string;
+  readonly searchEntry: string;
   /** Shown offline for a page the reader never opened. */
   readonly offlinePage: string;
   /** Every file of the archive with its size ([url, bytes] in JSON), fetched only to save the whole archive. */

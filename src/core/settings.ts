@@ -187,7 +187,7 @@ export const settingsSchema = z.strictObject({
     }),
   searchPeriodArticles: z.number().int().min(1).max(1_000_000).default(5000).meta({
     description:
-      "The search index is split into periods of consecutive years holding at most this many articles (a larger year by months), each its own bundle, so that indexing needs the memory of one period; the search page searches the newest period first.",
+      "The search results' texts are written in periods of consecutive years holding at most this many articles (a larger year by months): a period unchanged since the last build is kept as it was, and readers save what they read by period. The ranking is over the whole archive whatever the size.",
   }),
   homeGridYears: z.number().int().min(0).max(100).default(5).meta({ description: "How many recent years of the month grid the home page shows (0: none)." }),
 });

@@ -42,12 +42,8 @@ export type Route =
   | { readonly kind: "service-worker" }
   /** Every file of the archive with its size, which a reader's browser fetches only to save the whole archive. */
   | { readonly kind: "offline-archive-list" }
-  /** A search bundle's folder: the newest period's (the only one of most archives), or an older period's by its id ("2017-2021"). */
-  | { readonly kind: "search-bundle"; readonly period?: string }
-  /** The folder of the search index a portable build loads by script (search/portable-query.ts names it too). */
-  | { readonly kind: "portable-index" }
-  /** The list of the search bundles, one per period, with their filter counts. */
-  | { readonly kind: "search-periods" }
+  /** The folder of the search index's files (search/index-format.ts). */
+  | { readonly kind: "search-index" }
   /** A file of the theme or of a page bundle, by its path from the site's root. */
   | { readonly kind: "file"; readonly path: string };
 
@@ -100,13 +96,8 @@ export function routePath(route: Route): string {
       return "/sw.js";
     case "offline-archive-list":
       return "/offline-archive.json";
-    case "search-bundle":
-      // Older periods inside the newest one's folder: one folder name stays reserved, and the worker's routes cover them all.
-      return route.period === undefined ? "/pagefind/" : `/pagefind/periods/${route.period}/`;
-    case "portable-index":
-      return "/search-data/";
-    case "search-periods":
-      return "/pagefind/pagefind-periods.json";
+    case "search-index":
+      return "/search-index/";
     case "file":
       return `/${route.path.replace(/^\/+/, "")}`;
   }
@@ -140,8 +131,7 @@ const SITE_ROUTES: readonly Route[] = [
   { kind: "offline-archive-list" },
   { kind: "redirects-file" },
   { kind: "redirect-map" },
-  { kind: "search-bundle" },
-  { kind: "portable-index" },
+  { kind: "search-index" },
 ];
 const SITE_SEGMENTS = new Set([...SITE_ROUTES.map((route) => routePath(route).split("/")[1] ?? ""), "assets"]);
 
@@ -248,7 +238,7 @@ export function bundleFolder(route: Route & { readonly kind: "article" }): strin
   return route.path.endsWith("/") ? route.path : `${route.path.replace(/\.html?$/i, "")}/`;
 }
 
-/** A route's path from the site's root, without the leading slash ("pagefind/", "pagefind/pagefind-periods.json"): a file's or folder's place in the output folder. */
+/** A route's path from the site's root, without the leading slash ("search-index/", "sw.js"): a file's or folder's place in the output folder. */
 export function pathFromRoot(route: Route): string {
   return routePath(route).slice(1);
 }

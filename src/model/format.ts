@@ -1,4 +1,4 @@
-import { DateTime } from "luxon";
+import { DateTime, Info } from "luxon";
 
 /** Dates already written out, by locale and day: an archive has many articles per day, and Luxon's formatting is slow. */
 const longDates = new Map<string, string>();
@@ -12,4 +12,11 @@ export function formatLongDate(date: { readonly year: number; readonly month: nu
     longDates.set(key, text);
   }
   return text;
+}
+
+/** The names of the months in a locale, January first: each long, then short ("June", "Jun"). */
+export function monthNames(locale: string): string[][] {
+  const long = Info.months("long", { locale });
+  const short = Info.months("short", { locale });
+  return long.map((name, at) => [name, short[at] ?? name]);
 }

@@ -57,7 +57,7 @@ export const PAGE_KINDS = {
   tag: pageKind({ about: "Each tag's pages (/tag/slug/, /tag/slug/page/2/ ...).", partial: "listing-page.njk", build: tagPages, inSitemap: always, inOfflineShell: false, perArticle: false }),
   authors: pageKind({ about: "The index of authors, with counts; none when no article names one.", partial: "topic-index-page.njk", build: authorIndexes, inSitemap: always, inOfflineShell: false, perArticle: false }),
   author: pageKind({ about: "Each author's pages (/author/slug/, /author/slug/page/2/ ...).", partial: "listing-page.njk", build: authorPages, inSitemap: always, inOfflineShell: false, perArticle: false }),
-  search: pageKind({ about: "The search page: Pagefind's index, searched in the reader's browser.", partial: "search-page.njk", build: one(searchPage), inSitemap: always, inOfflineShell: true, perArticle: false }),
+  search: pageKind({ about: "The search page: the search index, searched in the reader's browser.", partial: "search-page.njk", build: one(searchPage), inSitemap: always, inOfflineShell: true, perArticle: false }),
   // Drafts (published with --drafts) stay out of the sitemap, as out of search.
   article: pageKind({ about: "One page per article.", partial: "article-page.njk", build: articlePages, inSitemap: (page) => page.searchable, inOfflineShell: false, perArticle: true }),
   // One per old address of an article: small, and as many as the articles, so render passes share them out too.

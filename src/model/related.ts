@@ -1,4 +1,7 @@
 import type { Article } from "../core/article.ts";
+import { termWeightsOf } from "../text/index-record.ts";
+import { isNumberTerm } from "../text/numbers.ts";
+import { WEIGHT_UNIT } from "../text/words.ts";
 import type { ArchiveModel } from "./archive-model.ts";
 import { categoriesDivide } from "./sections.ts";
 
@@ -216,12 +219,32 @@ function nearness(own: Boosts, a: Boosts | undefined, b: Boosts | undefined): nu
   return Math.abs(timeA - own.time) - Math.abs(timeB - own.time) || timeB - timeA;
 }
 
-/** Each article's related articles by subject (see `relatedBySubject`), the category counting only where categories divide the archive. */
+/**
+ * Each article's related articles by subject (see `relatedBySubject`), from
+ * the terms the search index holds of it (its stems, weighted by where they
+ * are: text/index-record.ts), the category counting only where categories
+ * divide the archive.
+ */
 export function relatedArticles(model: ArchiveModel, count = RELATED_COUNT): Map<Article, Article[]> {
   const byCategory = categoriesDivide(model);
   return relatedBySubject(
     model.newestFirst,
-    (article) => ({ terms: new Map(article.terms), tags: article.tags.map((tag) => tag.slug), category: byCategory ? article.category.slug : "", time: article.date.epochMs }),
-    { count },
+    (article) => ({ terms: subjectTermsOf(article), tags: article.tags.map((tag) => tag.slug), category: byCategory ? article.category.slug : "", time: article.date.epochMs }),
+    { count, weightUnit: WEIGHT_UNIT },
   );
+}
+
+/** Digits alone: a part of a written number ("12" of "v1.12"). */
+const DIGITS = /^\d+$/;
+
+/**
+ * An article's terms as the search index holds them, without its numbers
+ * (its number terms, and the digits of a version's parts): two articles
+ * sharing a year, a count or a version number ("Cluster API v1.12" and
+ * "Kubernetes 1.12") are not on one subject for it.
+ */
+function subjectTermsOf(article: Article): Map<string, number> {
+  const weights = termWeightsOf(article.searchRecord);
+  for (const term of weights.keys()) if (isNumberTerm(term) || DIGITS.test(term)) weights.delete(term);
+  return weights;
 }

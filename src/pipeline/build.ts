@@ -9,9 +9,8 @@ import { holdOutput, OUTPUT_MARKER, OUTPUT_MARKER_TEXT, replaceRefusal, writeAto
 import { OutputFolderBusy } from "../publish/output-lock.ts";
 import { OutputFolderUnwritable } from "../publish/output-target.ts";
 import { renderPages, servePages, watchPages, type SiteRendering } from "../render/eleventy-site.ts";
-import { stopSearchIndexer } from "../search/search-index.ts";
 import { DevSession } from "./dev-session.ts";
-import { loadSite, openArticleCache, searchBundleIdentityOf, type Site } from "./load-site.ts";
+import { loadSite, openArticleCache, type Site } from "./load-site.ts";
 import { describeWriteFailure, formatDiagnostics, formatSummary, nothingToPublish } from "./report.ts";
 import type { BuildRequest } from "./request.ts";
 
@@ -72,8 +71,8 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
     await writeAtomically(request.outputDir, async (stagingDir) => {
       const writing = performance.now();
       for (const views of renderPasses(site.views, request.articlesPerRenderPass)) await renderPages(stagingDir, renderingOf(request, () => views));
-      // The search bundles of periods whose pages did not change are copied from the output being replaced.
-      written = await writeBesidePages(stagingDir, site, request, () => undefined, { outputDir: request.outputDir, identity: searchBundleIdentityOf(request) });
+      // The search index's files that did not change are linked from the output being replaced.
+      written = await writeBesidePages(stagingDir, site, request, () => undefined, request.outputDir);
       writeSeconds = (performance.now() - writing) / 1000;
       if (options.checkLinks) {
         const links = reportLinks(await checkLinks(stagingDir, request.settings.basePath, { fromDisk: request.portable }), site, io);
@@ -102,9 +101,8 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
  */
 async function serve(request: BuildRequest, options: RunOptions, io: Console): Promise<number> {
   // Stopping the server (Ctrl+C, or SIGTERM from a process manager or a test), during the first build
-  // or later, is its normal end. The process's own writes end with it, but Pagefind's indexer is a
-  // child process: stop it too, so that nothing writes into the output folder once this one has exited.
-  const stop = (): void => void stopSearchIndexer().finally(() => process.exit(0));
+  // or later, is its normal end: the process's writes end with it.
+  const stop = (): void => process.exit(0);
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
   const report = reporter(request, options, io, relative(process.cwd(), request.outputDir) || ".");

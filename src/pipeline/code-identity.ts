@@ -28,19 +28,6 @@ export function runningCodeIdentity(code: RunningCode): string {
   return hash.digest("hex");
 }
 
-/**
- * What makes a search bundle besides its pages' views: the running code
- * (`codeIdentity`, from runningCodeIdentity: it writes the pages' HTML,
- * prepares it for the index and holds Pagefind's version), the templates that print the pages (`layoutFolders`: the theme's
- * and an archive's own) and the settings. A period whose pages' views and
- * this identity are unchanged gets the same bundle, which a build reuses.
- */
-export function searchBundleIdentity(codeIdentity: string, layoutFolders: readonly string[], settings: unknown): string {
-  const hash = createHash("sha256").update(codeIdentity).update(JSON.stringify(settings));
-  for (const [at, folder] of layoutFolders.entries()) hashFiles(hash, folder, String(at), () => true);
-  return hash.digest("hex");
-}
-
 /** Adds every file under `dir` to the hash, by its name (under `label`) and content, in name order. */
 function hashFiles(hash: Hash, dir: string, label: string, wanted: (file: string) => boolean): void {
   // Names, then stat: a linked file counts by its target's content.

@@ -5,7 +5,7 @@ import type { ReadOutcome, RecentRead } from "../content/load-archive.ts";
 import { pageChanges, renderPasses, type PageFingerprints } from "../model/page-changes.ts";
 import { mapPageKinds, type PageKindName, type PageViews, type SiteViews } from "../model/pages.ts";
 import { writeBesidePages } from "../publish/beside-pages.ts";
-import { loadSite, openArticleCache, searchBundleIdentityOf, type Site } from "./load-site.ts";
+import { loadSite, openArticleCache, type Site } from "./load-site.ts";
 import type { BuildRequest } from "./request.ts";
 
 /** A load of the archive under `npm start`, and the pages it has to render again. */
@@ -39,8 +39,6 @@ export class DevSession {
   #current: Promise<DevLoad> | undefined;
   /** The load whose pages are already written, by renderInPasses: the watch's next build renders none of them. */
   #rendered: DevLoad | undefined;
-  /** What makes the search bundles besides their pages' views, computed again when a template changed. */
-  #searchIdentity: string | undefined;
   #loads = 0;
 
   constructor(request: BuildRequest, events: DevSessionEvents) {
@@ -82,18 +80,14 @@ export class DevSession {
   /** Files changed: the next build loads the archive again, and renders every page when `everyPage` (a template changed, which can change any). */
   changed({ everyPage }: { readonly everyPage: boolean }): void {
     this.#current = undefined;
-    if (everyPage) {
-      this.#fingerprints = undefined;
-      this.#searchIdentity = undefined;
-    }
+    if (everyPage) this.#fingerprints = undefined;
   }
 
   /** Writes what sits beside the pages once a build has written them; the browser reloads before the search index is written. */
   async written(outputDir: string): Promise<void> {
     const { site } = await this.load();
-    // Only the periods an edit changed are indexed again; the others' bundles stay where they are.
-    this.#searchIdentity ??= searchBundleIdentityOf(this.#request);
-    await writeBesidePages(outputDir, site, this.#request, this.#events.pagesWritten, { outputDir, identity: this.#searchIdentity });
+    // The search index's files an edit did not change stay where they are.
+    await writeBesidePages(outputDir, site, this.#request, this.#events.pagesWritten, outputDir);
   }
 
   async #load(): Promise<DevLoad> {

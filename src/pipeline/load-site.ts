@@ -4,7 +4,7 @@ import { lastModifiedMs } from "../core/article.ts";
 import { compareDiagnostics, errorCodeOf, warning, type Diagnostic } from "../core/diagnostics.ts";
 import { CODE_ROOT, PROJECT_ROOT, RUNS_COMPILED } from "../core/project.ts";
 import { slugify } from "../core/slugs.ts";
-import { outputFileFor, urlContextOf } from "../core/urls.ts";
+import { hrefFromRootOfFile, outputFileFor, urlContextOf } from "../core/urls.ts";
 import { BuildCache } from "../content/build-cache.ts";
 import { loadArchive, type LoadedArchive, type LoadOptions, type ReadOutcome } from "../content/load-archive.ts";
 import { createMarkdownRenderer, type MarkdownOptions } from "../content/markdown.ts";
@@ -13,15 +13,16 @@ import { latestArticles } from "../model/latest.ts";
 import { buildSiteViews } from "../model/pages.ts";
 import { bundleAssetCopies } from "../model/views/article-pages.ts";
 import { buildDay } from "../model/views/context.ts";
+import { formatLongDate, monthNames } from "../model/format.ts";
+import type { ArticleToIndex } from "../search/index-build.ts";
 import { buildFeeds } from "../publish/feeds.ts";
 import { buildNotFoundTitles } from "../publish/not-found-titles.ts";
 import { buildRedirectFiles } from "../publish/redirects.ts";
 import { buildSitemap } from "../publish/sitemap.ts";
 import type { SiteFiles } from "../publish/beside-pages.ts";
 import { refuseClashes, siteClaims } from "../publish/written-paths.ts";
-import { LAYOUTS_DIR } from "../render/eleventy-site.ts";
 import { prepareTheme } from "../render/theme.ts";
-import { runningCodeIdentity, searchBundleIdentity } from "./code-identity.ts";
+import { runningCodeIdentity } from "./code-identity.ts";
 import type { BuildRequest } from "./request.ts";
 
 /** Everything one build publishes, computed once from the loaded archive. */
@@ -66,6 +67,8 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
     // A portable site is opened from disk, where service workers do not run.
     serviceWorker: settings.offline.serviceWorker && !request.portable && !options.serving,
     queryRedirects: archive.articles.some((article) => article.redirects.some((address) => address.query !== "")),
+    stemmerLanguages: [...new Set(archive.articles.map((article) => article.searchRecord.language))].filter((language) => language !== "").sort(),
+    portable: request.portable,
   });
   const model = buildArchiveModel(archive.articles, archive.categories);
   const views = buildSiteViews(archive.articles, model, settings, today, theme.paths);
@@ -91,8 +94,39 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
     views,
     publishedFiles,
     bundleAssets: bundleAssets.filter((asset) => !clashes.refused.has(asset.from)),
+    search: {
+      articles: searchableArticles(archive, request),
+      categories: archive.categories.map((category) => category.name),
+      monthNames: monthNames(settings.locale),
+      stemmerScripts: new Map(Object.entries(theme.paths.searchStemmers ?? {})),
+    },
     loadSeconds: (performance.now() - started) / 1000,
   };
+}
+
+/**
+ * The articles the search index holds (never drafts), oldest first, with
+ * their index records and what a result shows: the link to the page from the
+ * site's root (its file, on a portable site opened from disk).
+ */
+function searchableArticles(archive: LoadedArchive, request: BuildRequest): ArticleToIndex[] {
+  const { cleanUrls, locale } = request.settings;
+  return archive.articles
+    .filter((article) => !article.draft)
+    .map((article) => {
+      const file = outputFileFor(article.route);
+      const { year, month, day } = article.date;
+      return {
+        record: article.searchRecord,
+        url: request.portable ? file : hrefFromRootOfFile(file, cleanUrls),
+        title: article.title,
+        dateText: formatLongDate(article.date, locale),
+        category: article.category.name,
+        year,
+        month,
+        day,
+      };
+    });
 }
 
 /** The archive with its page-bundle files that clash with other written files reported, and no longer counted as published. */
@@ -119,26 +153,8 @@ function markdownOptionsOf(request: BuildRequest): MarkdownOptions {
  * renderer's options. Any change to these makes every cached outcome unusable.
  */
 function articleReaderIdentity(rendererOptions: MarkdownOptions): string {
-  const code = runningCodeIdentity({ projectRoot: PROJECT_ROOT, codeRoot: CODE_ROOT, folders: ["core", "content"], moduleExtension: RUNS_COMPILED ? ".js" : ".ts" });
+  const code = runningCodeIdentity({ projectRoot: PROJECT_ROOT, codeRoot: CODE_ROOT, folders: ["text", "core", "content"], moduleExtension: RUNS_COMPILED ? ".js" : ".ts" });
   return createHash("sha256").update(JSON.stringify(rendererOptions)).update(code).digest("hex");
-}
-
-/**
- * The identity of the code that writes and indexes pages, taken once: under
- * `npm start` the files on disk may change (a pull, a recompile) while the
- * code that runs stays what it was.
- */
-let runningSearchCode: string | undefined;
-
-/**
- * What makes the search bundles besides their pages' views (code,
- * templates, settings), so that a build reuses the previous build's bundle
- * of a period whose pages did not change (search-index.ts).
- */
-export function searchBundleIdentityOf(request: BuildRequest): string {
-  const folders = ["core", "content", "model", "render", "search", "publish"];
-  runningSearchCode ??= runningCodeIdentity({ projectRoot: PROJECT_ROOT, codeRoot: CODE_ROOT, folders, moduleExtension: RUNS_COMPILED ? ".js" : ".ts" });
-  return searchBundleIdentity(runningSearchCode, [LAYOUTS_DIR, ...(request.ownLayoutsDir === undefined ? [] : [request.ownLayoutsDir])], { settings: request.settings, portable: request.portable });
 }
 
 /** Problems outside the articles: a sidebar box or listsExclude naming an unused category, no site URL, a build cache that cannot be written. */

@@ -86,7 +86,7 @@ export function formatSummary(facts: SummaryFacts): string[] {
     const { search } = facts;
     const filters = Object.entries(search.filters).map(([name, values]) => `${name} (${values} values)`).join(", ");
     lines.push(
-      `search: ${search.pagesIndexed} pages indexed, filters ${filters}, index ${megabytes(search.bytesOnDisk)} in ${search.bundleFiles.length} files${search.periods > 1 ? ` (${search.periods} periods${search.periodsReused > 0 ? `, ${search.periodsReused} unchanged and reused` : ""})` : ""}, ${search.seconds.toFixed(2)} s`,
+      `search: ${search.pagesIndexed} pages indexed, filters ${filters}, index ${megabytes(search.bytesOnDisk)} in ${search.files} files${search.periods > 1 ? ` (${search.periods} periods)` : ""}${search.filesReused > 0 ? `, ${search.filesReused} unchanged and kept` : ""}, ${search.seconds.toFixed(2)} s (processor ${search.cpuSeconds.toFixed(2)} s)`,
     );
   }
   const offline = facts.offline;
@@ -99,7 +99,7 @@ export function formatSummary(facts: SummaryFacts): string[] {
     );
   }
   if (offline?.kind === "portable") {
-    lines.push(`offline: portable site; its search index for pages opened from disk is ${megabytes(offline.indexBytes)} in ${offline.indexFiles} files`);
+    lines.push("offline: portable site, opened from disk: no service worker; the search index loads as scripts");
   }
   const { phases } = facts;
   const searchSeconds = facts.search?.seconds ?? 0;

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -7,11 +6,10 @@ import { hrefFromRoot, hrefFromRootOfFile, outputFileFor, urlContextOf } from ".
 import { selectPages, type SiteViews } from "../model/pages.ts";
 import type { ThemeBundle } from "../render/theme.ts";
 import { isForReading, planOffline, revisionOf, serviceWorkerScript, type CacheableFile } from "./offline-plan.ts";
-import { buildPortableIndex } from "../search/portable-index.ts";
-import { SEARCH_BUNDLE_DIR, writeSearchIndex, type SearchIndexReport, type SearchIndexRequest } from "../search/search-index.ts";
+import { SEARCH_INDEX_DIR, writeSearchIndex, type SearchIndexReport, type SearchIndexRequest } from "../search/search-index.ts";
+import { SEARCH_ENTRY_FILE, SEARCH_FILE_EXTENSIONS } from "../core/search-files.ts";
 import type { ArchiveList } from "../core/archive-save.ts";
 import { filesUnder } from "../core/files.ts";
-import { portableLanguage } from "../search/stemmers.ts";
 import type { PublishedFile } from "./feeds.ts";
 
 /** How the written site can be read offline, for the build's summary. */
@@ -26,7 +24,7 @@ export type OfflineReport =
       readonly archiveBytes: number;
       readonly firstVisitBytes: number;
     }
-  | { readonly kind: "portable"; readonly indexBytes: number; readonly indexFiles: number }
+  | { readonly kind: "portable" }
   | { readonly kind: "none" };
 
 /** What a build writes besides Eleventy's pages. */
@@ -37,6 +35,8 @@ export interface SiteFiles {
   readonly publishedFiles: readonly PublishedFile[];
   /** Page-bundle files, from the content folder to the output folder; `content`, when given, is published instead of the file (a sanitized SVG). */
   readonly bundleAssets: readonly { readonly from: string; readonly to: string; readonly content?: string }[];
+  /** What the search index is made of: the searchable articles (their index records), the categories, the months' names, the stemmers' scripts. */
+  readonly search: Pick<SearchIndexRequest, "articles" | "categories" | "monthNames" | "stemmerScripts">;
 }
 
 /** What the files depend on besides the site: where the content is, the settings, and whether the site is opened from disk. */
@@ -53,10 +53,11 @@ export interface BesidePagesReport {
 
 /**
  * Writes what sits beside the rendered pages: page-bundle files, the theme's
- * files, feeds and sitemap, the search index (Pagefind's, of the published
- * non-draft articles written), and, as the build asks, the portable index or
- * the service worker. `siteFilesWritten` is called before the search index,
- * the slow part: from then on every page can be shown.
+ * files, feeds and sitemap, the search index (of the published non-draft
+ * articles; as scripts for a portable site), and the service worker when the
+ * build has one. `siteFilesWritten` is called before the search index: from
+ * then on every page can be shown. `previousOutputDir` is the output being
+ * replaced (or written into), whose unchanged search files are kept.
  *
  * Files are written synchronously, as Eleventy writes pages: an interrupted
  * build removes its staging folder from its signal handler, which runs
@@ -69,7 +70,7 @@ export async function writeBesidePages(
   site: SiteFiles,
   request: PublishTarget,
   siteFilesWritten: () => void,
-  previous?: SearchIndexRequest["previous"],
+  previousOutputDir?: string,
 ): Promise<BesidePagesReport> {
   const { bundleAssets, views, theme, publishedFiles } = site;
   for (const { from, to, content } of bundleAssets) {
@@ -82,30 +83,13 @@ export async function writeBesidePages(
   writeFiles(outputDir, [...theme.files, ...publishedFiles]);
   siteFilesWritten();
 
-  const searchable = views.pages.article.filter((page) => page.searchable);
   const search = await writeSearchIndex(outputDir, {
-    // A page prints its view and nothing else: a digest of the view stands for the page, without reading it.
-    pages: searchable.map((page) => ({ permalink: page.permalink, year: page.year, month: page.month, category: page.category.title, digest: createHash("sha256").update(JSON.stringify(page)).digest("base64") })),
-    keepIndexUrl: !request.settings.cleanUrls,
+    ...site.search,
     periodArticles: request.settings.searchPeriodArticles,
-    ...(previous === undefined ? {} : { previous }),
+    portable: request.portable,
+    ...(previousOutputDir === undefined ? {} : { previousOutputDir }),
   });
-
-  if (request.portable) {
-    const language = await portableLanguage(request.settings.language);
-    const articles = searchable.map((page) => ({
-      url: page.permalink,
-      title: page.title,
-      dateText: page.dateText,
-      category: page.category.title,
-      year: page.year,
-      sortKey: page.sortKey,
-      bodyHtml: page.bodyHtml,
-    }));
-    const index = buildPortableIndex(articles, language);
-    writeFiles(outputDir, index);
-    return { search, offline: { kind: "portable", indexFiles: index.length, indexBytes: index.reduce((sum, file) => sum + Buffer.byteLength(file.content), 0) } };
-  }
+  if (request.portable) return { search, offline: { kind: "portable" } };
   if (theme.serviceWorkerCode !== undefined) {
     const { cleanUrls } = request.settings;
     const shell = await shellFiles(outputDir, theme.files, views, cleanUrls);
@@ -118,7 +102,8 @@ export async function writeBesidePages(
     const plan = planOffline({
       shell,
       archive,
-      searchBundle: SEARCH_BUNDLE_DIR,
+      searchIndex: SEARCH_INDEX_DIR,
+      searchEntry: `${SEARCH_INDEX_DIR}/${SEARCH_ENTRY_FILE}${SEARCH_FILE_EXTENSIONS.fetched}`,
       offlinePage: hrefFromRoot({ kind: "offline" }, urlContextOf(request.settings)),
       archiveList: list,
       firstVisitBytes: request.settings.offline.wholeArchiveMB * 1_000_000,

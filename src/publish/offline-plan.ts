@@ -17,17 +17,16 @@ export interface ArchiveFile {
 export interface OfflinePlanInput {
   /** The theme's files and the pages saved on install (the home, archive, search and offline pages). */
   readonly shell: readonly CacheableFile[];
-  /** Every file a reader may open or search with: pages, their images, the theme, the search bundle. */
+  /** Every file a reader may open or search with: pages, their images, the theme, the search index. */
   readonly archive: readonly ArchiveFile[];
-  readonly searchBundle: string;
+  readonly searchIndex: string;
+  readonly searchEntry: string;
   readonly offlinePage: string;
   readonly archiveList: string;
   /** The whole archive is saved on a first visit when it is at most this big. */
   readonly firstVisitBytes: number;
 }
 
-/** Pagefind's ready-made interfaces, which the search page does not use. */
-const UNUSED_SEARCH_FILE = /\/pagefind-(?:ui|component-ui|modular-ui)\.(?:js|css)$/;
 /** Published for other readers than people (feeds, sitemap, robots.txt), or shown by the host (404.html): not for reading offline. */
 const NOT_FOR_READING = /(?:^|\/)(?:feed\.xml|feed\.json|sitemap\.xml|robots\.txt|404\.html)$/;
 
@@ -38,8 +37,8 @@ const NOT_FOR_READING = /(?:^|\/)(?:feed\.xml|feed\.json|sitemap\.xml|robots\.tx
  * when the reader asks, or on a first visit when it is at most
  * `firstVisitBytes` (and the reader's connection allows, which the page
  * checks). The version changes with the shell's files and with the archive's
- * list: an edited article changes the names of the parts of Pagefind's index
- * that hold it (Pagefind names them by their content), and its size.
+ * list: an edited article changes the names of the parts of the search index
+ * that hold it (they are named by their content), and its size.
  */
 export function planOffline(input: OfflinePlanInput): OfflinePlan {
   const precache = input.shell.map((file): [string, string] => [file.url, file.revision]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -47,7 +46,8 @@ export function planOffline(input: OfflinePlanInput): OfflinePlan {
   return {
     version: createHash("sha256").update(JSON.stringify([precache, input.archive])).digest("hex").slice(0, 12),
     precache,
-    searchBundle: input.searchBundle,
+    searchIndex: input.searchIndex,
+    searchEntry: input.searchEntry,
     offlinePage: input.offlinePage,
     archiveList: input.archiveList,
     archiveFiles: input.archive.length,
@@ -56,9 +56,9 @@ export function planOffline(input: OfflinePlanInput): OfflinePlan {
   };
 }
 
-/** Whether a published file belongs to the archive a reader saves: not the worker itself, its list, feeds or Pagefind's unused interfaces. */
+/** Whether a published file belongs to the archive a reader saves: not the worker itself, its list or the feeds. */
 export function isForReading(url: string, excluded: readonly string[]): boolean {
-  return !excluded.includes(url) && !UNUSED_SEARCH_FILE.test(`/${url}`) && !NOT_FOR_READING.test(url);
+  return !excluded.includes(url) && !NOT_FOR_READING.test(url);
 }
 
 /** A revision for a file whose name does not change with its content. */

@@ -147,7 +147,7 @@ function moveAll(moves: readonly (readonly [string, string])[]): void {
 async function whileInterruptible<T>(staging: string, alsoOnInterrupt: readonly string[], work: () => Promise<T>): Promise<T> {
   const onInterrupt = (): void => {
     try {
-      // Retried: Pagefind's indexer, another process, may be writing into the folder.
+      // Retried: removing a folder another process still writes into fails at first (ENOTEMPTY).
       rmSync(staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
       for (const folder of alsoOnInterrupt) rmSync(folder, { recursive: true, force: true });
     } finally {

@@ -16,7 +16,7 @@ import type { PublishedFile } from "./feeds.ts";
  * folder ("a/b" beside "a/b/c").
  */
 export interface PathClaim {
-  /** From the output folder's root ("2021/04/09/x/index.html"); ending in "/" for a folder its writer fills alone ("pagefind/"). */
+  /** From the output folder's root ("2021/04/09/x/index.html"); ending in "/" for a folder its writer fills alone ("search-index/"). */
   readonly path: string;
   /** Who writes it, for messages ("the article 2021/x.md", "the search index"); a folder's writer may write inside it. */
   readonly by: string;
@@ -101,7 +101,7 @@ export interface SiteWrites {
   readonly theme: ThemeBundle;
   readonly publishedFiles: readonly PublishedFile[];
   readonly bundleAssets: readonly { readonly from: string; readonly to: string }[];
-  /** Whether the search index is the portable one (a site opened from disk) rather than Pagefind's. */
+  /** Whether the site is portable (opened from disk): no service worker. */
   readonly portable: boolean;
 }
 
@@ -113,8 +113,7 @@ export interface SiteWrites {
 export function siteClaims(site: SiteWrites): PathClaim[] {
   const own: PathClaim[] = [
     { path: OUTPUT_MARKER, by: "the build's marker file" },
-    { path: pathFromRoot({ kind: "search-bundle" }), by: "the search index" },
-    ...(site.portable ? [{ path: pathFromRoot({ kind: "portable-index" }), by: "the portable search index" }] : []),
+    { path: pathFromRoot({ kind: "search-index" }), by: "the search index" },
     ...(site.theme.serviceWorkerCode === undefined || site.portable
       ? []
       : [

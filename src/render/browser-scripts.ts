@@ -4,6 +4,7 @@ import { build, type BuildOptions } from "esbuild";
 import { CODE_ROOT, RUNS_COMPILED } from "../core/project.ts";
 import { THEME_FILES } from "../core/assets.ts";
 import { outputFileFor } from "../core/urls.ts";
+import { stemmerModule } from "../text/stemmers.ts";
 
 /**
  * The reader's side of search and offline reading, written in TypeScript in
@@ -65,3 +66,24 @@ export async function bundleForBrowser(input: Pick<BuildOptions, "entryPoints" |
   if (output === undefined) throw new Error(`esbuild produced nothing for ${JSON.stringify(input.entryPoints ?? input.stdin?.sourcefile ?? "a script")}`);
   return output.text;
 }
+
+/**
+ * The classic script that hands a language's stemmer (text/stemmers.ts) to
+ * the search page: `callback(key, stem)`. Bundled when asked (esbuild is a
+ * dependency of the package), once per language and process.
+ */
+export function stemmerScript(language: string, callback: string, key: string): Promise<string> {
+  let script = stemmerScripts.get(language);
+  if (script === undefined) {
+    const found = stemmerModule(language);
+    if (found === undefined) return Promise.reject(new Error(`no stemmer is known for the language "${language}"`));
+    const imported = found.export === "default" ? "stem" : "{ stemmer as stem }";
+    script = bundleForBrowser({
+      stdin: { contents: `import ${imported} from ${JSON.stringify(found.module)};\n${callback}(${JSON.stringify(key)}, stem);\n`, resolveDir: import.meta.dirname, sourcefile: "stemmer.js", loader: "js" },
+    });
+    stemmerScripts.set(language, script);
+  }
+  return script;
+}
+
+const stemmerScripts = new Map<string, Promise<string>>();

@@ -2,8 +2,9 @@ import { readFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { PROJECT_ROOT } from "../core/project.ts";
 import { fingerprintedPath, THEME_FILES, type ThemeAssetPaths } from "../core/assets.ts";
-import { compileBrowserScripts } from "./browser-scripts.ts";
-import { outputFileFor } from "../core/urls.ts";
+import { compileBrowserScripts, stemmerScript } from "./browser-scripts.ts";
+import { outputFileFor, pathFromRoot } from "../core/urls.ts";
+import { SEARCH_ENTRY_FILE, SEARCH_FILE_EXTENSIONS, SEARCH_SCRIPT_CALLBACK, stemmerKey } from "../core/search-files.ts";
 
 export interface ThemeOptions {
   readonly accentColor?: string;
@@ -14,6 +15,10 @@ export interface ThemeOptions {
   readonly serviceWorker: boolean;
   /** The home and 404 pages may send visitors of old addresses with a query on (hosted sites). */
   readonly queryRedirects: boolean;
+  /** The stemming languages of the archive's articles (text/stemmers.ts), whose stemmers the search page loads. */
+  readonly stemmerLanguages: readonly string[];
+  /** Opened from disk: the search index loads as scripts, and no entry file is fetched ahead. */
+  readonly portable: boolean;
 }
 
 export interface ThemeBundle {
@@ -46,14 +51,28 @@ export async function prepareTheme(options: ThemeOptions): Promise<ThemeBundle> 
   const paths = {
     stylesheet: fingerprintedPath(THEME_FILES.stylesheet, contents.stylesheet),
     favicon: fingerprintedPath(THEME_FILES.favicon, contents.favicon),
-    // The search scripts import Pagefind relative to themselves, so only their names change.
+    // The search scripts find the search index relative to themselves, so only their names change.
     searchScript: fingerprintedPath(THEME_FILES.searchScript, contents.searchScript),
     highlightScript: fingerprintedPath(THEME_FILES.highlightScript, contents.highlightScript),
     categoryFilterScript: fingerprintedPath(THEME_FILES.categoryFilterScript, contents.categoryFilterScript),
     notFoundScript: fingerprintedPath(THEME_FILES.notFoundScript, contents.notFoundScript),
   };
   const files: { path: string; content: string | Uint8Array }[] = (Object.keys(contents) as (keyof typeof contents)[]).map((key) => ({ path: paths[key], content: contents[key] }));
-  let bundle: ThemeBundle = { paths, files };
+  const stemmers = await Promise.all(
+    options.stemmerLanguages.map(async (language) => {
+      const content = await stemmerScript(language, SEARCH_SCRIPT_CALLBACK, stemmerKey(language));
+      return { language, path: fingerprintedPath(`assets/stem-${language}.js`, content), content };
+    }),
+  );
+  files.push(...stemmers);
+  let bundle: ThemeBundle = {
+    paths: {
+      ...paths,
+      searchStemmers: Object.fromEntries(stemmers.map(({ language, path }) => [language, path])),
+      ...(options.portable ? {} : { searchIndexEntry: `${pathFromRoot({ kind: "search-index" })}${SEARCH_ENTRY_FILE}${SEARCH_FILE_EXTENSIONS.fetched}` }),
+    },
+    files,
+  };
   if (options.queryRedirects) {
     const code = scripts.get(THEME_FILES.queryRedirectScript) ?? "";
     const path = fingerprintedPath(THEME_FILES.queryRedirectScript, code);

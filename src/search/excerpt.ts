@@ -1,8 +1,8 @@
-// The portable search's excerpts: the stretch of an article's text with the
-// most matched words, as Pagefind picks its excerpts.
+// A result's excerpt: the stretch of an article's text with the most matched
+// words, the words marked.
 import { escapeMarkup } from "../core/escape.ts";
-import { isNumberTerm, numberTermsOf } from "./numbers.ts";
-import { tokenize } from "./words.ts";
+import { isNumberTerm, numberTermsOf } from "../text/numbers.ts";
+import { tokenize } from "../text/words.ts";
 
 const EXCERPT_WORDS = 30;
 

@@ -1,6 +1,9 @@
-// How the search index is split: one Pagefind bundle per period of the
-// archive, so that indexing a large archive needs the memory of one period,
-// not of the whole archive (Pagefind's grows with the pages it holds).
+// The search index's periods: consecutive years (or months of a busy year)
+// holding at most `searchPeriodArticles` articles. The index and its ranking
+// are global; a period is the unit in which the results' fragments are
+// written, kept from one build to the next when unchanged, and saved by
+// readers (search/index-write.ts), grouped from the oldest so that new
+// articles change the newest period alone.
 
 /** What the grouping reads of an article: its calendar year and month. */
 export interface DatedArticle {
@@ -9,7 +12,7 @@ export interface DatedArticle {
 }
 
 export interface SearchPeriod<T extends DatedArticle> {
-  /** Its bundle's name: "2017-2021", "2023", or by months "2023-01-2023-06", "2023-04". */
+  /** Its name: "2017-2021", "2023", or by months "2023-01-2023-06", "2023-04". */
   readonly id: string;
   /** "2017", or "2023-01" for a period of months. */
   readonly first: string;
@@ -24,7 +27,7 @@ export interface SearchPeriod<T extends DatedArticle> {
  * split into consecutive months the same way (a month is never split, so a
  * period of one month may hold more). Years are grouped from the oldest, so
  * that new articles change only the newest period: the older ones, their
- * bundles and the copies readers saved of them stay the same.
+ * files and the copies readers saved of them stay the same.
  */
 export function searchPeriods<T extends DatedArticle>(articles: readonly T[], maxArticles: number): SearchPeriod<T>[] {
   const periods: SearchPeriod<T>[] = [];

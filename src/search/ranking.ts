@@ -1,38 +1,14 @@
-// How both searches order what they find, so that a site gives the same
-// results hosted (Pagefind) and opened from disk (the portable index):
-// Pagefind's scoring with the weights below (portable-query.ts computes it
-// the same way), the date among near-equal matches, then a second look at the
-// first results, whose titles and texts are at hand by then (both searches
-// load them to show them): titles made of the query's words, texts holding
-// its words in a row, and a title that is the query itself first of all.
-// Tuned with `npm run bench:search` (docs/search-relevance.md), on rules that
-// name no word, query or archive.
-import { isNumberTerm, numberTermsOf, withoutNumberTerms } from "./numbers.ts";
-import { foldWord, indexedWords, queryWords } from "./words.ts";
+// How found articles are ordered beyond their scores (scoring.ts): the date
+// among near-equal matches, then a second look at the first results, whose
+// titles and texts are at hand by then (the search page loads them to show
+// them): titles made of the query's words, texts holding its words in a
+// row, and a title that is the query itself first of all. Tuned with
+// `npm run bench:search` (docs/search-relevance.md), on rules that name no
+// word, query or archive.
+import { isNumberTerm } from "../text/numbers.ts";
+import { readWritten, writtenWordsOf } from "../text/words.ts";
 
-/**
- * Pagefind's ranking options (`pagefind.options({ ranking })`), which the
- * portable search applies too. Pagefind's defaults but for the page length:
- * news archives mix long pages (release notes, reports) with short posts,
- * and at 0.75 a long page that is all about the query lost to a short one
- * that mentions it. Matches in the date and category count as Pagefind
- * counts any meta (1); the image Pagefind picks from a page is not something
- * a reader searches for. Diacritics are folded by both searches, so neither
- * prefers an exact accent.
- */
-export const RANKING = {
-  termSimilarity: 1,
-  pageLength: 0.5,
-  termSaturation: 1.4,
-  termFrequency: 1,
-  diacriticSimilarity: 0,
-  metaWeights: { title: 5, date: 1, category: 1, image: 0, image_alt: 0 },
-} as const;
-
-/** The meta fields both searches match, with their weights. */
-export type MetaField = "title" | "date" | "category";
-
-/** How results are ordered beyond Pagefind's scores, the same in both searches. */
+/** How results are ordered beyond their scores. */
 export const ORDERING = {
   /** How much newer beats older among matches: the newest result's score counts this much more than the oldest's. */
   dateWeight: 0.05,
@@ -44,21 +20,9 @@ export const ORDERING = {
   phraseWeight: 0.5,
 } as const;
 
-/** A found article as the ordering sees it. */
-export interface Scored {
-  readonly score: number;
-  /** Its place when the found articles are ordered newest first: 0 for the newest. */
-  readonly newestFirst: number;
-}
-
-/** A score raised by up to ORDERING.dateWeight for the newest of `count` found articles. */
-function withDate(hit: Scored, count: number): number {
-  return hit.score * (1 + ORDERING.dateWeight * (1 - hit.newestFirst / Math.max(count - 1, 1)));
-}
-
-/** The found articles best first, the newer first among near-equal ones (withDate); equal ones newest first. */
-export function orderByScoreAndDate<T extends Scored>(found: readonly T[]): T[] {
-  return [...found].sort((a, b) => withDate(b, found.length) - withDate(a, found.length) || a.newestFirst - b.newestFirst);
+/** What a score is multiplied by for the date: up to ORDERING.dateWeight more for the newest of `count` found articles (`newestFirst` 0). */
+export function dateFactor(newestFirst: number, count: number): number {
+  return 1 + ORDERING.dateWeight * (1 - newestFirst / Math.max(count - 1, 1));
 }
 
 /** What the second look at the first results reads of each: its title and its text. */
@@ -67,21 +31,26 @@ export interface ResultText {
   readonly text: string;
 }
 
+/** The query as the second look reads it: its words as the index looks them up (folded, numbers as number terms), and as typed. */
+export interface QueryForLook {
+  readonly terms: readonly string[];
+  readonly text: string;
+}
+
 /**
- * The ranked results with the first ORDERING.firstResults ordered again now
- * that their titles and texts are at hand (both searches load them to show
- * them): each raised by how much of its title the query's words make up
+ * Ranked results (best first, each with its score, date included) with the
+ * first ORDERING.firstResults ordered again now that their titles and texts
+ * are at hand: each raised by how much of its title the query's words make up
  * (titleCoverage) and when its text holds them in a row (holdsPhrase), and a
  * title that is the query itself (case, accents and punctuation aside) first
- * of all. `count` is how many were found.
+ * of all.
  */
-export function refineFirstResults<T extends Scored>(ranked: readonly T[], count: number, read: (result: T) => ResultText, query: string): T[] {
-  const words = queryWords(query);
-  const wanted = comparable(query);
+export function refineFirstResults<T extends { readonly score: number }>(ranked: readonly T[], read: (result: T) => ResultText, query: QueryForLook): T[] {
+  const wanted = comparable(query.text);
   const first = ranked.slice(0, ORDERING.firstResults).map((result, place) => {
     const { title, text } = read(result);
-    const raised = (1 + ORDERING.titleCoverageWeight * titleCoverage(title, words)) * (holdsPhrase(text, words) ? 1 + ORDERING.phraseWeight : 1);
-    return { result, place, exact: wanted !== "" && comparable(title) === wanted, key: withDate(result, count) * raised };
+    const raised = (1 + ORDERING.titleCoverageWeight * titleCoverage(title, query.terms)) * (holdsPhrase(text, query.terms) ? 1 + ORDERING.phraseWeight : 1);
+    return { result, place, exact: wanted !== "" && comparable(title) === wanted, key: result.score * raised };
   });
   first.sort((a, b) => Number(b.exact) - Number(a.exact) || b.key - a.key || a.place - b.place);
   return [...first.map(({ result }) => result), ...ranked.slice(ORDERING.firstResults)];
@@ -91,24 +60,26 @@ export function refineFirstResults<T extends Scored>(ranked: readonly T[], count
  * The share of a title's words that the query's words match (matchesWord):
  * "kubernetes 1.30" makes up two thirds of "Kubernetes v1.30: Uwubernetes".
  */
-export function titleCoverage(title: string, words: readonly string[]): number {
-  const written = writtenWords(title);
-  if (written.length === 0 || words.length === 0) return 0;
-  return written.filter((forms) => words.some((word) => matchesWord(forms, word))).length / written.length;
+export function titleCoverage(title: string, terms: readonly string[]): number {
+  const written = formsOfWords(title);
+  if (written.length === 0 || terms.length === 0) return 0;
+  return written.filter((forms) => terms.some((term) => matchesWord(forms, term))).length / written.length;
 }
 
 /** Whether a text holds the query's words (two or more) one after the other, each as matchesWord matches it. */
-export function holdsPhrase(text: string, words: readonly string[]): boolean {
-  if (words.length < 2) return false;
-  const written = writtenWords(withoutNumberTerms(text));
-  return written.some((_, start) => words.every((word, offset) => matchesWord(written[start + offset] ?? [], word)));
+export function holdsPhrase(text: string, terms: readonly string[]): boolean {
+  if (terms.length < 2) return false;
+  const written = formsOfWords(text);
+  return written.some((_, start) => terms.every((term, offset) => matchesWord(written[start + offset] ?? [], term)));
 }
 
-/** The words of a text as runs between spaces, each with the forms the index holds for it (whole, parts, number terms). */
-function writtenWords(text: string): string[][] {
-  return text
-    .split(/\s+/)
-    .map((written) => [...indexedWords(written, 0).map((form) => form.word), ...numberTermsOf(written).map((term) => term.own)])
+/** The words of a text, each with the forms the index holds for it (whole, parts, number terms). */
+function formsOfWords(text: string): string[][] {
+  return writtenWordsOf(text)
+    .map((written) => {
+      const word = readWritten(written);
+      return word.whole === "" ? [] : [word.whole, ...word.parts, ...word.numbers.map((number) => number.own)];
+    })
     .filter((forms) => forms.length > 0);
 }
 
@@ -117,15 +88,15 @@ function writtenWords(text: string): string[][] {
  * the start of a form, as the search extends it; a number by its own term
  * ("18" matches "v18" and "18.0.0", not "18.12.1").
  */
-function matchesWord(forms: readonly string[], word: string): boolean {
-  return forms.some((form) => (isNumberTerm(word) ? form === word : form.startsWith(word)));
+function matchesWord(forms: readonly string[], term: string): boolean {
+  const number = isNumberTerm(term);
+  return forms.some((form) => (number ? form === term : form.startsWith(term)));
 }
 
-/** The words a title or query is compared by: folded, without punctuation or number terms. */
+/** The words a title or query is compared by: folded, without punctuation. */
 function comparable(text: string): string {
-  return foldWord(withoutNumberTerms(text))
-    .replace(/[^\p{L}\p{N}\s]+/gu, "")
-    .split(/\s+/)
+  return writtenWordsOf(text)
+    .map((written) => readWritten(written).whole)
     .filter((word) => word !== "")
     .join(" ");
 }

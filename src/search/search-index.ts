@@ -1,220 +1,173 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+// The build's search step: assembles the global index from the articles'
+// records (index-build.ts) and writes its files (index-write.ts) into the
+// output's search-index/ folder, compressed; a portable build's as classic
+// scripts, which a page opened from disk can load. A file or period the
+// output being replaced already has (named by its content) is linked from it,
+// not compressed and written again.
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import * as pagefind from "pagefind";
-import { filesUnder, type FileInFolder } from "../core/files.ts";
-import { isInside } from "../core/project.ts";
-import { hrefFromRootOfFile, outputFileFor, pathFromRoot } from "../core/urls.ts";
-import { htmlForIndex } from "./index-html.ts";
-import { parsePeriodsManifest, periodsManifest, type IndexedArticle, type PeriodsManifest } from "./period-manifest.ts";
-import { searchPeriods } from "./periods.ts";
+import { gzipSync } from "node:zlib";
+import { pathFromRoot } from "../core/urls.ts";
+import { loadStemmer } from "../text/stemmers.ts";
+import { buildIndex, type ArticleToIndex } from "./index-build.ts";
+import { SEARCH_FILE_EXTENSIONS, SEARCH_SCRIPT_CALLBACK } from "../core/search-files.ts";
+import { writeIndex, type IndexSink } from "./index-write.ts";
+import { foldedMonthNames } from "./query.ts";
+
+/** The index's folder in the output folder. */
+export const SEARCH_INDEX_DIR = pathFromRoot({ kind: "search-index" }).slice(0, -1);
+
+export interface SearchIndexRequest {
+  /** The articles to search, oldest first (drafts left out). */
+  readonly articles: readonly ArticleToIndex[];
+  /** The categories in the site's order. */
+  readonly categories: readonly string[];
+  /** For each month, January first, its names in the site's language (long, then short). */
+  readonly monthNames: readonly (readonly string[])[];
+  /** The most articles a period holds: the unit in which fragments are written, kept and saved (periods.ts). */
+  readonly periodArticles: number;
+  /** Write the files as classic scripts, for a site opened from disk. */
+  readonly portable: boolean;
+  /** The script of each language's stemmer, from the site's root: a theme file (render/theme.ts). */
+  readonly stemmerScripts: ReadonlyMap<string, string>;
+  /** The output folder being replaced (or written into, under npm start), whose unchanged files are kept. */
+  readonly previousOutputDir?: string;
+}
 
 export interface SearchIndexReport {
   readonly pagesIndexed: number;
-  /** How many bundles, one per period. */
   readonly periods: number;
-  /** How many of them were the previous build's, their pages unchanged. */
-  readonly periodsReused: number;
+  readonly filesWritten: number;
+  /** Taken from the output being replaced, unchanged. */
+  readonly filesReused: number;
+  readonly files: number;
   readonly bytesOnDisk: number;
-  /** The bundles' files and their list of periods, paths from the newest bundle's folder. */
-  readonly bundleFiles: readonly FileInFolder[];
   readonly seconds: number;
+  /** The step's processor time (user and system), all in this process. */
+  readonly cpuSeconds: number;
 }
 
-/** The folder of the newest period's search bundle, the only one of most archives, and the folder every other period's bundle is in. */
-export const SEARCH_BUNDLE_DIR = pathFromRoot({ kind: "search-bundle" }).slice(0, -1);
+/** Compression of the files the first search reads (dictionary, postings) and of the fragments, written by the thousand. */
+const INDEX_LEVEL = 9;
+const FRAGMENT_LEVEL = 6;
 
-/** The list of periods (period-manifest.ts), from the output folder: written by each build, read by the next. */
-const PERIODS_FILE = outputFileFor({ kind: "search-periods" });
-
-/** An article page to index: its file from the output folder, what its period is chosen and counted by, and a digest of what it prints. */
-export interface PageToIndex extends IndexedArticle {
-  readonly permalink: string;
-  /** Changes when the page's view does: with the same identity (SearchIndexRequest), the same page. */
-  readonly digest: string;
-}
-
-export interface SearchIndexRequest {
-  readonly pages: readonly PageToIndex[];
-  readonly keepIndexUrl: boolean;
-  /** The most articles a period of several years holds (periods.ts). */
-  readonly periodArticles: number;
-  /**
-   * The previous build's bundles, reused for the periods whose pages are
-   * unchanged: the folder they are in (the one written to, under npm start)
-   * and what makes a bundle besides the pages (code, templates, settings).
-   */
-  readonly previous?: { readonly outputDir: string; readonly identity: string };
-}
-
-/**
- * Indexes the written article pages with Pagefind, one bundle per period
- * (periods.ts), and writes beside them the list of periods the search page
- * reads (period-manifest.ts). The newest period's bundle is `<output>/pagefind/`,
- * older ones `pagefind/periods/<id>/`: an archive of one period gets the
- * bundle it always had. Each period's index is written and deleted before
- * the next is made, so Pagefind holds one period at a time.
- */
-export async function writeSearchIndex(outputDir: string, { pages, keepIndexUrl, periodArticles, previous }: SearchIndexRequest): Promise<SearchIndexReport> {
+/** Builds and writes the search index of the articles into `outputDir`. */
+export async function writeSearchIndex(outputDir: string, request: SearchIndexRequest): Promise<SearchIndexReport> {
   const started = performance.now();
-  try {
-    const periods = searchPeriods(pages, periodArticles);
-    // Without the identity of what else makes a bundle, no digest: the next build indexes every period.
-    const manifest = periodsManifest(
-      periods,
-      (period, newest) => pathFromRoot({ kind: "search-bundle", ...(newest ? {} : { period: period.id }) }),
-      previous === undefined ? undefined : (period) => periodDigest(period.articles, { keepIndexUrl, identity: previous.identity }),
-    );
-    const reusable = previous === undefined ? [] : await reusableBundles(previous.outputDir, manifest);
-    let pagesIndexed = 0;
-    let reused = 0;
-    for (const [at, period] of periods.entries()) {
-      const entry = manifest.periods[at];
-      const bundle = entry?.bundle ?? SEARCH_BUNDLE_DIR;
-      if (entry !== undefined && previous !== undefined && reusable.includes(entry.bundle) && reuseBundle(previous.outputDir, outputDir, bundle, at === 0)) {
-        pagesIndexed += entry.articles;
-        reused += 1;
-        continue;
-      }
-      emptyBundleFolder(join(outputDir, bundle), olderPeriodsFolder(outputDir));
-      pagesIndexed += await writeBundle(outputDir, join(outputDir, bundle), period.articles.map((page) => page.permalink), keepIndexUrl);
+  const cpu = process.cpuUsage();
+  const indexDir = join(outputDir, SEARCH_INDEX_DIR);
+  const previousDir = request.previousOutputDir === undefined ? undefined : join(request.previousOutputDir, SEARCH_INDEX_DIR);
+  const languages = [...new Set(request.articles.map((article) => article.record.language))];
+  const stemmers = new Map(await Promise.all(languages.map(async (language) => [language, await loadStemmer(language)] as const)));
+  const built = buildIndex({ articles: request.articles, categories: request.categories, monthNames: request.monthNames, periodArticles: request.periodArticles, stemmers });
+  const sink = new FolderSink(indexDir, previousDir, request.portable);
+  const written = writeIndex(built, request.articles, sink, request.stemmerScripts, foldedMonthNames(request.monthNames));
+  sink.removeOthers();
+  const used = process.cpuUsage(cpu);
+  return {
+    pagesIndexed: built.documents,
+    periods: written.entry.periods.length,
+    filesWritten: written.written,
+    filesReused: written.reused,
+    files: sink.files,
+    bytesOnDisk: sink.bytes,
+    seconds: (performance.now() - started) / 1000,
+    cpuSeconds: (used.user + used.system) / 1e6,
+  };
+}
+
+/** Writes the index's files into its folder, compressed, and keeps the previous build's where it has them. */
+class FolderSink implements IndexSink {
+  readonly #dir: string;
+  readonly #previous: string | undefined;
+  readonly #portable: boolean;
+  readonly #extension: string;
+  /** Names (files, and fragment folders) this build has, for removing the rest from a folder written into. */
+  readonly #names = new Set<string>();
+  readonly #folders = new Set<string>();
+  readonly #made = new Set<string>();
+  files = 0;
+  bytes = 0;
+
+  constructor(dir: string, previous: string | undefined, portable: boolean) {
+    this.#dir = dir;
+    this.#previous = previous;
+    this.#portable = portable;
+    this.#extension = portable ? SEARCH_FILE_EXTENSIONS.scripts : SEARCH_FILE_EXTENSIONS.fetched;
+  }
+
+  reuse(path: string): boolean {
+    return this.#take(path + this.#extension);
+  }
+
+  reuseFolder(folder: string, files: number): boolean {
+    if (this.#previous === undefined) return false;
+    const from = join(this.#previous, folder);
+    if (!existsSync(from) || readdirSync(from).length !== files) return false;
+    this.#folders.add(folder);
+    if (resolve(from) !== resolve(this.#dir, folder)) {
+      this.#folder(join(this.#dir, folder));
+      for (const name of readdirSync(from)) linkOrCopy(join(from, name), join(this.#dir, folder, name));
     }
-    // An archive with nothing to search still gets its (empty) bundle, as it always did.
-    if (periods.length === 0) pagesIndexed = await writeBundle(outputDir, join(outputDir, SEARCH_BUNDLE_DIR), [], keepIndexUrl);
-    removeOtherPeriods(outputDir, manifest.periods.map((period) => period.bundle));
-    const manifestFile = join(outputDir, PERIODS_FILE);
-    mkdirSync(dirname(manifestFile), { recursive: true });
-    writeFileSync(manifestFile, JSON.stringify(manifest));
-    const bundleFiles = await filesUnder(join(outputDir, SEARCH_BUNDLE_DIR));
-    const bytesOnDisk = bundleFiles.reduce((sum, file) => sum + file.bytes, 0);
-    return { pagesIndexed, periods: manifest.periods.length, periodsReused: reused, bytesOnDisk, bundleFiles, seconds: (performance.now() - started) / 1000 };
-  } finally {
-    await pagefind.close();
+    for (const name of readdirSync(from)) this.#count(join(this.#dir, folder, name));
+    return true;
   }
-}
 
-/**
- * One bundle, in the pages' order, so that every build numbers the pages
- * alike and writes the same index; the next page is read meanwhile. Each
- * page is recorded by its path from the site's root, ending in
- * `index.html` when links do (`keepIndexUrl`); its language is taken from
- * its `<html lang>`. Pagefind is handed each page as the search should see
- * it (`htmlForIndex`: numbers with their number terms, machine-generated
- * lists weighted down), the written page staying as it is. Returns the
- * pages the bundle holds; throws with Pagefind's messages.
- */
-async function writeBundle(outputDir: string, bundleDir: string, pages: readonly string[], keepIndexUrl: boolean): Promise<number> {
-  const created = await pagefind.createIndex({ keepIndexUrl });
-  const index = created.index;
-  if (index === undefined) throw new Error(`the search index could not be created: ${created.errors.join("; ")}`);
-  try {
-    const errors: string[] = [];
-    const prepare = async (page: string): Promise<string> => htmlForIndex(await readFile(join(outputDir, page), "utf8"), { numberTerms: true });
-    let next = pages[0] === undefined ? undefined : prepare(pages[0]);
-    for (const [at, page] of pages.entries()) {
-      const content = await (next ?? prepare(page));
-      const following = pages[at + 1];
-      next = following === undefined ? undefined : prepare(following);
-      const added = await index.addHTMLFile({ url: `/${hrefFromRootOfFile(page, !keepIndexUrl)}`, content });
-      errors.push(...added.errors.map((message) => `${page}: ${message}`));
+  write(path: string, payload: Uint8Array): void {
+    const fragment = path.includes("/");
+    if (fragment) this.#folders.add(path.slice(0, path.indexOf("/")));
+    const compressed = gzipSync(payload, { level: fragment ? FRAGMENT_LEVEL : INDEX_LEVEL });
+    this.#put(path + this.#extension, this.#portable ? `${SEARCH_SCRIPT_CALLBACK}(${JSON.stringify(path)},"${compressed.toString("base64")}");\n` : compressed);
+  }
+
+  /** Takes a file the previous build has, linked into this build's folder. */
+  #take(name: string): boolean {
+    if (this.#previous === undefined) return false;
+    const from = join(this.#previous, name);
+    if (!existsSync(from)) return false;
+    const to = join(this.#dir, name);
+    if (resolve(from) !== resolve(to)) {
+      this.#folder(dirname(to));
+      linkOrCopy(from, to);
     }
-    if (errors.length > 0) throw new Error(`the search index could not read the pages: ${errors.join("; ")}`);
-    const written = await index.writeFiles({ outputPath: bundleDir });
-    if (written.errors.length > 0) throw new Error(`the search index could not be written: ${written.errors.join("; ")}`);
-    return await pagesInBundle(bundleDir);
-  } finally {
-    await index.deleteIndex();
+    this.#names.add(name);
+    this.#count(to);
+    return true;
+  }
+
+  #put(name: string, content: string | Uint8Array): void {
+    const target = join(this.#dir, name);
+    this.#folder(dirname(target));
+    writeFileSync(target, content);
+    if (!name.includes("/")) this.#names.add(name);
+    this.files += 1;
+    this.bytes += typeof content === "string" ? Buffer.byteLength(content) : content.length;
+  }
+
+  /** Makes a folder once: a period's fragments are thousands of files in one. */
+  #folder(path: string): void {
+    if (this.#made.has(path)) return;
+    mkdirSync(path, { recursive: true });
+    this.#made.add(path);
+  }
+
+  #count(path: string): void {
+    this.files += 1;
+    this.bytes += statSync(path).size;
+  }
+
+  /** Removes what an earlier build left in a folder written into (npm start): files and fragment folders this build does not have. */
+  removeOthers(): void {
+    if (!existsSync(this.#dir)) return;
+    for (const name of readdirSync(this.#dir)) if (!this.#names.has(name) && !this.#folders.has(name)) rmSync(join(this.#dir, name), { recursive: true, force: true });
   }
 }
 
-/** The folder holding every older period's bundle (inside the newest one's): the parent of any of them. */
-function olderPeriodsFolder(outputDir: string): string {
-  return join(outputDir, pathFromRoot({ kind: "search-bundle", period: "any" }), "..");
-}
-
-/**
- * Empties a bundle's folder before it is written again in place (`npm start`
- * writes into the folder it serves), the older periods' folder inside the
- * newest bundle's kept: Pagefind never deletes a file, so the old parts would
- * pile up, and an index stopped half way would leave the old entry file
- * beside new parts, a bundle the next build would take as whole.
- */
-function emptyBundleFolder(bundleDir: string, olderPeriods: string): void {
-  if (!existsSync(bundleDir)) return;
-  for (const entry of readdirSync(bundleDir)) {
-    const path = join(bundleDir, entry);
-    if (path !== olderPeriods) rmSync(path, { recursive: true, force: true });
-  }
-}
-
-/**
- * Removes the bundles of periods an earlier build wrote into the same
- * folder (`npm start` writes into the folder it serves) that this build's
- * periods no longer have: articles added or removed move the periods' bounds.
- */
-function removeOtherPeriods(outputDir: string, bundles: readonly string[]): void {
-  const olderPeriods = olderPeriodsFolder(outputDir);
-  if (!existsSync(olderPeriods)) return;
-  for (const folder of readdirSync(olderPeriods)) {
-    const bundle = join(olderPeriods, folder);
-    if (!bundles.some((kept) => join(outputDir, kept) === join(bundle, "/"))) rmSync(bundle, { recursive: true, force: true });
-  }
-}
-
-/** What a period's bundle is made from: its pages, in order, and everything else that makes a bundle. */
-function periodDigest(articles: readonly PageToIndex[], made: { readonly keepIndexUrl: boolean; readonly identity: string }): string {
-  const hash = createHash("sha256").update(JSON.stringify(made));
-  for (const article of articles) hash.update(`${article.permalink}\0${article.digest}\0`);
-  return hash.digest("hex").slice(0, 24);
-}
-
-/** The bundles of the previous build (its list of periods in `previousDir`) made from what this build's would be: same folder, same digest. */
-async function reusableBundles(previousDir: string, manifest: PeriodsManifest): Promise<string[]> {
-  let before: PeriodsManifest;
+/** A hard link to an unchanged file of the previous build; a copy where the file system refuses links. */
+function linkOrCopy(from: string, to: string): void {
   try {
-    before = parsePeriodsManifest(JSON.parse(await readFile(join(previousDir, PERIODS_FILE), "utf8")));
+    linkSync(from, to);
   } catch {
-    // No previous build, or one from before bundles had digests: every period is indexed.
-    return [];
+    copyFileSync(from, to);
   }
-  const made = new Set(before.periods.flatMap((period) => (period.digest === undefined ? [] : [`${period.bundle}\0${period.digest}`])));
-  return manifest.periods.filter((period) => made.has(`${period.bundle}\0${period.digest ?? ""}`)).map((period) => period.bundle);
-}
-
-/**
- * Puts the previous build's bundle in place: nothing to do when the build
- * writes into the previous output (npm start), a copy into a new one. The
- * newest bundle's folder holds the older periods' folders, which are not
- * part of it. False when the previous bundle is not whole, to index it anew.
- */
-function reuseBundle(previousDir: string, outputDir: string, bundle: string, newest: boolean): boolean {
-  const from = join(previousDir, bundle);
-  if (!existsSync(join(from, "pagefind-entry.json"))) return false;
-  if (resolve(previousDir) === resolve(outputDir)) return true;
-  const olderPeriods = olderPeriodsFolder(previousDir);
-  const ofOlderPeriods = (source: string): boolean => source === olderPeriods || isInside(source, olderPeriods);
-  cpSync(from, join(outputDir, bundle), { recursive: true, filter: (source) => !(newest && ofOlderPeriods(source)) });
-  return true;
-}
-
-/**
- * Stops Pagefind's indexer process, if one is running, without waiting for
- * the index it is writing: for a process that is stopping. Its node API
- * runs the indexer as a child process, which would otherwise go on writing
- * into the output folder for a moment after this process is gone.
- */
-export async function stopSearchIndexer(): Promise<void> {
-  await pagefind.close();
-}
-
-/** The pages the bundle holds, from its entry file: Pagefind counts them per language. */
-async function pagesInBundle(bundleDir: string): Promise<number> {
-  const entry: unknown = JSON.parse(await readFile(join(bundleDir, "pagefind-entry.json"), "utf8"));
-  const languages = typeof entry === "object" && entry !== null && "languages" in entry ? entry.languages : undefined;
-  if (typeof languages !== "object" || languages === null) throw new Error("the search index's pagefind-entry.json lists no languages");
-  return Object.values(languages).reduce((sum: number, language: unknown) => {
-    const count = typeof language === "object" && language !== null && "page_count" in language ? language.page_count : 0;
-    return sum + (typeof count === "number" ? count : 0);
-  }, 0);
 }

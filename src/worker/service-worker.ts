@@ -32,16 +32,16 @@ const archiveCache = archiveCacheName(plan.version);
 const keptPages = (): ExpirationPlugin => new ExpirationPlugin({ maxEntries: PAGES_KEPT, purgeOnQuotaError: true });
 const pages = new NetworkFirst({ cacheName: pagesCache, networkTimeoutSeconds: 5, matchOptions: { ignoreSearch: true }, plugins: [keptPages()] });
 registerRoute(new NavigationRoute(async (options) => (await pages.handle(options)) ?? Response.error()));
-// Pagefind's entry files and the list of periods have fixed names and list the index's current parts: the latest ones, offline the ones saved.
-// Every period's bundle is inside the newest one's folder, so these routes cover them all.
-registerRoute(({ url }) => url.pathname.includes(`/${plan.searchBundle}/`) && /\/pagefind-(?:entry|periods)\.json$/.test(url.pathname), new NetworkFirst({ cacheName: searchCache, matchOptions: { ignoreSearch: true } }));
+// The search index's entry file has a fixed name and lists the index's current parts: the latest one, offline the one saved.
+const searchIndexFolder = `/${plan.searchIndex}/`;
+registerRoute(({ url }) => url.pathname.endsWith(`/${plan.searchEntry}`), new NetworkFirst({ cacheName: searchCache, matchOptions: { ignoreSearch: true } }));
 
 // The shell is saved on install.
 precacheAndRoute(plan.precache.map(([url, revision]) => ({ url, revision })));
 cleanupOutdatedCaches();
 
-// The other parts of the search bundles have names that change with their content: saved as searches load them.
-registerRoute(({ url }) => url.pathname.includes(`/${plan.searchBundle}/`), new CacheFirst({ cacheName: searchCache, plugins: [new ExpirationPlugin({ purgeOnQuotaError: true })] }));
+// The index's other parts are named by their content (fragments by their period's folder): saved as searches load them.
+registerRoute(({ url }) => url.pathname.includes(searchIndexFolder), new CacheFirst({ cacheName: searchCache, plugins: [new ExpirationPlugin({ purgeOnQuotaError: true })] }));
 // Images and other files of the pages read.
 registerRoute(({ url, request }) => url.origin === self.location.origin && request.method === "GET", new NetworkFirst({ cacheName: pagesCache, plugins: [keptPages()] }));
 

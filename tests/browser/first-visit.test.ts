@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import type { OfflinePlan } from "../../src/core/offline-types.ts";
 import { PROJECT_ROOT } from "../../src/core/project.ts";
+import { routePath } from "../../src/core/urls.ts";
 import { startStaticServer } from "../../src/publish/static-server.ts";
 import { temporaryFolder } from "../support/archive.ts";
 import { buildSite, newContext, waitForServiceWorker } from "./browser.ts";
@@ -47,7 +48,7 @@ describe("a reader's first visit to the Node.js blog", { skip: absent }, () => {
     const bytes = sent();
     t.diagnostic(`first visit: ${bytes} bytes (${(bytes / 1_000_000).toFixed(2)} MB) in ${requested.length} requests; the archive is ${(plan.archiveBytes / 1_000_000).toFixed(1)} MB`);
     assert.ok(bytes < 1_000_000, `the first visit downloaded ${bytes} bytes`);
-    assert.equal(requested.filter((path) => path.startsWith("/pagefind/")).length, 0, "no part of the search index before a search");
+    assert.equal(requested.filter((path) => path.startsWith(routePath({ kind: "search-index" }))).length, 0, "no part of the search index before a search");
     assert.ok(!requested.includes(`/${plan.archiveList}`), "the archive's list is fetched only to save it");
   });
 });

@@ -1,17 +1,27 @@
 import assert from "node:assert/strict";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { before, describe, it } from "node:test";
 import { temporaryFolder } from "../support/archive.ts";
+import { PROJECT_ROOT } from "../../src/core/project.ts";
 import { buildSite, CANTEEN_TITLES, newContext, SAMPLE_ARTICLE as VISITED, serveSite, skipLinkPosition } from "./browser.ts";
 
 describe("the portable build opened from a folder on disk", () => {
   let output: string;
+  let hostedOutput: string;
   let home: string;
 
   before(async () => {
-    output = join(await temporaryFolder(), "portable");
-    await buildSite(["--portable", "--output", output]);
+    // The sample's settings with periods of five articles: the index of both builds split as a large archive's is.
+    const folder = await temporaryFolder();
+    const settings = join(folder, "news-archive.json");
+    const sample = JSON.parse(await readFile(join(PROJECT_ROOT, "content", "news-archive.json"), "utf8")) as Record<string, unknown>;
+    await writeFile(settings, JSON.stringify({ ...sample, searchPeriodArticles: 5 }));
+    output = join(folder, "portable");
+    hostedOutput = join(folder, "hosted");
+    await buildSite(["--portable", "--config", settings, "--output", output]);
+    await buildSite(["--config", settings, "--output", hostedOutput]);
     home = pathToFileURL(join(output, "index.html")).href;
   });
 
@@ -56,33 +66,34 @@ describe("the portable build opened from a folder on disk", () => {
       assert.deepEqual(await page.locator("#search-results .article-item-meta").allTextContents(), ["February 13, 2023 · Reports", "April 23, 2018 · Reports"]);
       await page.locator("#search-results h2 a").first().click();
       assert.equal(await page.locator("h1").textContent(), "Less waste, better food: results from 48 school kitchens");
-      assert.match(page.url(), /^file:.*\/2023\/02\/13\/food-waste-report\/index\.html$/);
+      assert.match(page.url(), /^file:.*\/2023\/02\/13\/food-waste-report\/index\.html\?highlight=canteen$/);
+      await page.locator("article mark").first().waitFor();
+      assert.ok((await page.locator("article mark").allTextContents()).every((word) => word.toLowerCase().startsWith("canteen")), "the searched word is highlighted from disk too");
     } finally {
       await context.close();
     }
   });
 
-  it("finds the same articles from disk as Pagefind finds when the same build is hosted", async () => {
-    const hosted = await serveSite(output);
+  it("finds the same articles in the same order from disk as the site finds hosted, its index split by period", async () => {
+    const hosted = await serveSite(hostedOutput);
     const context = await newContext();
     try {
       const page = await context.newPage();
-      for (const query of ["procurement", "green public", "school kitchens", "purch", "february", "food waste&year=2023", "tender&category=Reports"]) {
-        const count = async (url: string): Promise<string[]> => {
+      for (const query of ["procurement", "green public", "school kitchens", "purch", "february", '"green public"', "food waste&year=2023", "tender&category=Reports", "tender&sort=newest"]) {
+        const results = async (url: string): Promise<string[]> => {
           await page.goto(url);
           await page.waitForFunction(() => /found/.test(document.querySelector("#search-status")?.textContent ?? ""));
-          const wanted = Number(/^(\d+)/.exec((await page.locator("#search-status").textContent()) ?? "")?.[1] ?? 0);
+          const wanted = Number(/(\d+) articles? found/.exec((await page.locator("#search-status").textContent()) ?? "")?.[1] ?? 0);
           await page.waitForFunction((count) => document.querySelectorAll("#search-results li").length === Math.min(count, 10), wanted);
           for (let shown = Math.min(wanted, 10); shown < wanted; shown = Math.min(wanted, shown + 10)) {
             await page.locator("#search-more").click();
             await page.waitForFunction((count) => document.querySelectorAll("#search-results li").length === count, Math.min(wanted, shown + 10));
           }
-          return (await page.locator("#search-results h2").allTextContents()).sort();
+          return page.locator("#search-results h2").allTextContents();
         };
         const path = `search/index.html?q=${query.replace(" ", "+")}`;
-
-        const fromDisk = await count(new URL(path, home).href);
-        const fromServer = await count(`${hosted}${path}`);
+        const fromDisk = await results(new URL(path, home).href);
+        const fromServer = await results(`${hosted}${path}`);
         assert.ok(fromDisk.length > 0, `${query} finds something`);
         assert.deepEqual(fromDisk, fromServer, query);
       }

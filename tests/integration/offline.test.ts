@@ -8,6 +8,7 @@ import { checkLinks } from "../../src/publish/link-check.ts";
 import type { ArchiveList } from "../../src/core/archive-save.ts";
 import type { OfflinePlan } from "../../src/core/offline-types.ts";
 import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
+import { openSiteSearch } from "../support/site-search.ts";
 import { readPage, runCli, type CliRun } from "../support/cli.ts";
 
 const articles = {
@@ -48,16 +49,16 @@ describe("the service worker of a hosted build", () => {
     assert.equal(plan.firstVisitBytes, 2_000_000);
     for (const url of ["./", "archive/", "search/", "offline/"]) assert.ok(saved.includes(url), url);
     assert.ok(saved.some((url) => /^assets\/style\.[0-9a-f]{10}\.css$/.test(url)));
-    assert.ok(!saved.some((url) => url.startsWith("pagefind/")), "no part of the search index is saved before a search loads it");
+    assert.ok(!saved.some((url) => url.startsWith("search-index/")), "no part of the search index is saved before a search loads it");
     for (const url of saved.filter((entry) => entry !== "./")) assert.ok(existsSync(join(output, url.endsWith("/") ? `${url}index.html` : url)), `${url} was written`);
     const { version, files: list } = JSON.parse(await readFile(join(output, plan.archiveList), "utf8")) as ArchiveList;
     assert.equal(version, plan.version, "the list names its build");
     const listed = list.map(([url]) => url);
     assert.equal(plan.archiveFiles, list.length);
     assert.equal(plan.archiveBytes, list.reduce((sum, [, bytes]) => sum + bytes, 0));
-    for (const url of ["./", "2021/04/09/first/", "2021/05/01/second/chart.svg", "offline/", "pagefind/pagefind.js", "pagefind/pagefind-entry.json"]) assert.ok(listed.includes(url), url);
-    assert.ok(listed.some((url) => /^pagefind\/index\/.*\.pf_index$/.test(url)));
-    for (const url of ["sw.js", "offline-archive.json", "feed.xml", "feed.json", "sitemap.xml", "robots.txt", "404.html", "pagefind/pagefind-ui.js"]) assert.ok(!listed.includes(url), url);
+    for (const url of ["./", "2021/04/09/first/", "2021/05/01/second/chart.svg", "offline/", "search-index/entry.bin"]) assert.ok(listed.includes(url), url);
+    for (const part of [/^search-index\/d-[0-9a-f]{16}\.bin$/, /^search-index\/p-[0-9a-f]{16}\/0\.bin$/, /^assets\/stem-en\.[0-9a-f]{10}\.js$/]) assert.ok(listed.some((url) => part.test(url)), String(part));
+    for (const url of ["sw.js", "offline-archive.json", "feed.xml", "feed.json", "sitemap.xml", "robots.txt", "404.html"]) assert.ok(!listed.includes(url), url);
     for (const page of await htmlPages(output)) {
       const { document } = parseHTML(await readFile(join(output, page), "utf8"));
       assert.ok(document.querySelector('script[defer][src^="/news/assets/offline."]'), page);
@@ -117,13 +118,18 @@ describe("a portable build", () => {
     assert.deepEqual(links, ["../../../../2021/05/01/second/index.html", "../../../../2021/05/01/second/index.html"]);
   });
 
-  it("has a search index loaded by scripts and no service worker", async () => {
-    assert.match(run.stdout, /^offline: portable site; its search index for pages opened from disk is [\d.]+ MB in \d+ files$/m);
-    assert.ok(existsSync(join(output, "search-data", "manifest.js")));
+  it("has a search index loaded by scripts, found as the hosted one is, and no service worker", async () => {
+    assert.match(run.stdout, /^offline: portable site, opened from disk: no service worker; the search index loads as scripts$/m);
+    assert.ok(existsSync(join(output, "search-index", "entry.js")));
+    assert.equal(existsSync(join(output, "search-index", "entry.bin")), false);
     assert.equal(existsSync(join(output, "sw.js")), false);
     assert.equal(existsSync(join(output, "offline")), false);
     const search = await readPage(output, "search/index.html");
     assert.equal(search.querySelector('script[type="module"]'), null);
+    assert.equal(search.querySelector('link[rel="preload"]'), null, "nothing is fetched from disk");
+    const urls = await openSiteSearch(output, true).urls("second");
+    assert.ok(urls.includes("2021/05/01/second/index.html"));
+    assert.ok(urls.every((url) => url.endsWith("/index.html")), "results link to files, as pages opened from disk need");
   });
 
   it("refuses --clean-urls=true, which would write links to folders", async () => {

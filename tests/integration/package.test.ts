@@ -209,7 +209,7 @@ describe("the Quick start from a packed tarball: npm pack, npx --package init, n
     assert.equal(searchScripts.length, 1);
     assert.ok((await readFile(join(site, searchScripts[0] ?? ""), "utf8")).length > 1000);
     assert.ok(existsSync(join(site, "sw.js")));
-    assert.ok(existsSync(join(site, "pagefind/pagefind.js")));
+    assert.ok(existsSync(join(site, "search-index/entry.bin")));
   });
 
   it("serves the archive with npm start", async () => {

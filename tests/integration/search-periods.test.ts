@@ -1,19 +1,22 @@
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
 import { runCli, type CliRun } from "../support/cli.ts";
-import { openSiteSearch } from "../support/pagefind.ts";
-import { parsePeriodsManifest, type PeriodsManifest } from "../../src/search/period-manifest.ts";
-import { writeSearchIndex } from "../../src/search/search-index.ts";
+import { indexSourceOf, openSiteSearch } from "../support/site-search.ts";
+import type { IndexEntry } from "../../src/search/index-format.ts";
+import { IndexReader } from "../../src/search/index-reader.ts";
+import { SEARCH_INDEX_DIR, writeSearchIndex } from "../../src/search/search-index.ts";
+import { loadSite, openArticleCache } from "../../src/pipeline/load-site.ts";
+import { resolveBuildRequest } from "../../src/pipeline/request.ts";
 
-const carbon = (title: string, date: string, category: string): string => article({ title, date, category }, `A note on carbon, ${title.toLowerCase()}.`);
+const carbon = (title: string, date: string, category: string, more = ""): string => article({ title, date, category }, `A note on carbon, ${title.toLowerCase()}.${more}`);
 
 // With at most two articles a period: 2018 and 2019 together, 2020 alone, and 2021 (three articles) by months.
 const fixture = {
-  "a.md": carbon("Old harbour", "2018-05-02", "News"),
+  "a.md": carbon("Old harbour carbon ledger", "2018-05-02", "News"),
   "b.md": carbon("Grain store", "2019-07-01", "Reports"),
   "c.md": carbon("Tram line", "2020-02-10", "News"),
   "d.md": carbon("Solar roofs", "2020-11-03", "News"),
@@ -21,135 +24,108 @@ const fixture = {
   "f.md": carbon("Spring tenders", "2021-03-04", "News"),
   "g.md": carbon("Bike lanes", "2021-03-28", "News"),
 };
+const settings = (more: Record<string, unknown> = {}): string => JSON.stringify({ title: "Periods", timeZone: "UTC", searchPeriodArticles: 2, ...more });
 
-async function readManifest(output: string): Promise<PeriodsManifest> {
-  return parsePeriodsManifest(JSON.parse(await readFile(join(output, "pagefind", "pagefind-periods.json"), "utf8")));
+async function entryOf(output: string): Promise<IndexEntry> {
+  return new IndexReader(indexSourceOf(output)).entry();
 }
 
-describe("a search index split by period", () => {
+describe("a search index of an archive of several periods", () => {
   let output: string;
   let run: CliRun;
-  let manifest: PeriodsManifest;
+  let entry: IndexEntry;
 
   before(async () => {
-    const content = await makeArchive({ ...fixture, "news-archive.json": JSON.stringify({ title: "Periods", timeZone: "UTC", searchPeriodArticles: 2 }) });
+    const content = await makeArchive({ ...fixture, "news-archive.json": settings() });
     output = join(await temporaryFolder(), "site");
     run = await runCli(["--content", content, "--output", output]);
     assert.equal(run.code, 0, run.stderr);
-    manifest = await readManifest(output);
+    entry = await entryOf(output);
   });
 
-  it("writes one bundle per period, the newest in pagefind/ and the older ones in pagefind/periods/, and says so in the summary", () => {
+  it("is one index, its results' fragments in one folder per period, oldest first, and says so in the summary", async () => {
     assert.deepEqual(
-      manifest.periods.map((period) => [period.id, period.bundle, period.first, period.last, period.articles]),
+      entry.periods.map((period) => [period.label, period.first]),
       [
-        ["2021-03", "pagefind/", "2021-03", "2021-03", 2],
-        ["2021-01", "pagefind/periods/2021-01/", "2021-01", "2021-01", 1],
-        ["2020", "pagefind/periods/2020/", "2020", "2020", 2],
-        ["2018-2019", "pagefind/periods/2018-2019/", "2018", "2019", 2],
+        ["2018–2019", 0],
+        ["2020", 2],
+        ["2021-01", 4],
+        ["2021-03", 5],
       ],
     );
-    for (const period of manifest.periods) assert.ok(existsSync(join(output, period.bundle, "pagefind.js")), period.bundle);
+    for (const [at, period] of entry.periods.entries()) {
+      const held = (entry.periods[at + 1]?.first ?? entry.documents) - period.first;
+      assert.equal((await readdir(join(output, SEARCH_INDEX_DIR, period.folder))).length, held, period.label);
+    }
     assert.match(run.stdout, /search: 7 pages indexed, .* in \d+ files \(4 periods\)/);
   });
 
-  it("puts each article in the bundle of its period only", async () => {
-    const found = await Promise.all(manifest.periods.map(async (period) => (await openSiteSearch(output, period.bundle)).urls("carbon")));
-    assert.deepEqual(found.map((urls) => urls.sort()), [
-      ["/2021/03/04/f/", "/2021/03/28/g/"],
-      ["/2021/01/20/e/"],
-      ["/2020/02/10/c/", "/2020/11/03/d/"],
-      ["/2018/05/02/a/", "/2019/07/01/b/"],
-    ]);
-  });
-
-  it("counts each period's articles by category and by year, for the search page's filters", () => {
-    assert.deepEqual(
-      manifest.periods.map((period) => period.filters),
-      [
-        { category: { News: 2 }, year: { "2021": 2 } },
-        { category: { Reports: 1 }, year: { "2021": 1 } },
-        { category: { News: 2 }, year: { "2020": 2 } },
-        { category: { News: 1, Reports: 1 }, year: { "2018": 1, "2019": 1 } },
-      ],
-    );
-  });
-
-  it("drops the bundles of periods that a later index written into the same folder no longer has, as `npm start` writes", async () => {
-    const pages = Object.keys(fixture).map((file) => ({ file, date: /date: (\d{4})-(\d{2})-(\d{2})/.exec(fixture[file as keyof typeof fixture]) }));
-    const report = await writeSearchIndex(output, {
-      pages: pages.map(({ file, date }) => ({ permalink: `${date?.[1]}/${date?.[2]}/${date?.[3]}/${file.slice(0, -3)}/index.html`, year: Number(date?.[1]), month: Number(date?.[2]), category: "News", digest: file })),
-      keepIndexUrl: false,
-      periodArticles: 4,
-    });
-    assert.equal(report.pagesIndexed, 7);
-    assert.deepEqual((await readManifest(output)).periods.map((period) => period.bundle), ["pagefind/", "pagefind/periods/2018-2020/"]);
-    assert.deepEqual(await readdir(join(output, "pagefind", "periods")), ["2018-2020"]);
+  it("ranks over the whole archive: the best match first, whatever its period, and counts every match", async () => {
+    const search = openSiteSearch(output);
+    const urls = await search.urls("carbon");
+    assert.equal(urls[0], "2018/05/02/a/", "the oldest article, with the word in its title");
+    assert.equal(urls.length, 7);
+    assert.equal((await search.outcome("carbon")).count, 7);
+    assert.deepEqual(await search.urls("carbon", { sort: "newest" }), ["2021/03/28/g/", "2021/03/04/f/", "2021/01/20/e/", "2020/11/03/d/", "2020/02/10/c/", "2019/07/01/b/", "2018/05/02/a/"]);
+    assert.deepEqual(await search.urls("carbon", { year: "2019" }), ["2019/07/01/b/"]);
   });
 });
 
 describe("a search index rebuilt after an edit", () => {
-  it("after an edit to an article's body, indexes again only its period, reuses the others' bundles, and finds the edit", async () => {
-    const content = await makeArchive({ ...fixture, "news-archive.json": JSON.stringify({ title: "Periods", timeZone: "UTC", searchPeriodArticles: 2 }) });
+  it("keeps every file and period the edit did not change, linked from the previous output, and finds the edit", async () => {
+    const content = await makeArchive({ ...fixture, "news-archive.json": settings() });
     const output = join(await temporaryFolder(), "site");
     assert.equal((await runCli(["--content", content, "--output", output])).code, 0);
-    const before = await readManifest(output);
+    const before = await entryOf(output);
+    const inodes = new Map(before.periods.map((period) => [period.folder, statSync(join(output, SEARCH_INDEX_DIR, period.folder, "0.bin")).ino]));
     const tram = join(content, "c.md");
     await writeFile(tram, (await readFile(tram, "utf8")).replace("A note on carbon", "A note on carbon and trolleybuses"));
     const rebuilt = await runCli(["--content", content, "--output", output]);
     assert.equal(rebuilt.code, 0, rebuilt.stderr);
-    assert.match(rebuilt.stdout, /\(4 periods, 3 unchanged and reused\)/);
-    const after = await readManifest(output);
-    const changed = after.periods.filter((period, at) => period.digest !== before.periods[at]?.digest).map((period) => period.id);
+    assert.match(rebuilt.stdout, /\(4 periods\), \d+ unchanged and kept/);
+    const after = await entryOf(output);
+    const changed = after.periods.filter((period, at) => period.folder !== before.periods[at]?.folder).map((period) => period.label);
     assert.deepEqual(changed, ["2020"]);
-    const searches = await Promise.all(after.periods.map((period) => openSiteSearch(output, period.bundle)));
-    assert.deepEqual((await Promise.all(searches.map((search) => search.urls("trolleybuses")))).flat(), ["/2020/02/10/c/"]);
-    assert.equal((await Promise.all(searches.map((search) => search.urls("carbon")))).flat().length, 7, "the reused bundles still find their articles");
+    for (const period of after.periods.filter((candidate) => inodes.has(candidate.folder))) {
+      assert.equal(statSync(join(output, SEARCH_INDEX_DIR, period.folder, "0.bin")).ino, inodes.get(period.folder), `${period.label}: linked, not written again`);
+    }
+    const search = openSiteSearch(output);
+    assert.deepEqual(await search.urls("trolleybuses"), ["2020/02/10/c/"]);
+    assert.equal((await search.urls("carbon")).length, 7);
   });
 
-  it("under npm start, leaves unchanged periods' bundles in the folder it writes into and empties a changed one's before indexing it", async () => {
-    const content = await makeArchive({ ...fixture, "news-archive.json": JSON.stringify({ title: "Periods", timeZone: "UTC", searchPeriodArticles: 2 }) });
+  it("under npm start, which writes into the folder it serves, leaves unchanged files where they are and removes what the new index no longer has", async () => {
+    const content = await makeArchive({ ...fixture, "news-archive.json": settings() });
     const output = join(await temporaryFolder(), "site");
-    assert.equal((await runCli(["--content", content, "--output", output])).code, 0);
-    const pages = Object.keys(fixture).map((file) => ({ file, date: /date: (\d{4})-(\d{2})-(\d{2})/.exec(fixture[file as keyof typeof fixture]) }));
-    const index = (changed: string) =>
-      writeSearchIndex(output, {
-        pages: pages.map(({ file, date }) => ({ permalink: `${date?.[1]}/${date?.[2]}/${date?.[3]}/${file.slice(0, -3)}/index.html`, year: Number(date?.[1]), month: Number(date?.[2]), category: "News", digest: file === changed ? "edited" : file })),
-        keepIndexUrl: false,
-        periodArticles: 2,
-        previous: { outputDir: output, identity: "the same code" },
-      });
-    assert.equal((await index("")).periodsReused, 0, "the CLI's build had another identity");
-    const leftover = join(output, "pagefind", "periods", "2020", "fragment", "left-over.pf_fragment");
+    const resolved = await resolveBuildRequest({ content, output });
+    assert.ok(resolved.ok);
+    const index = async (periodArticles: number) => {
+      const site = await loadSite(resolved.request, { articleCache: await openArticleCache(resolved.request), serving: true });
+      return writeSearchIndex(output, { ...site.search, periodArticles, portable: false, previousOutputDir: output });
+    };
+    const first = await index(2);
+    assert.equal(first.filesReused, 0);
+    const leftover = join(output, SEARCH_INDEX_DIR, "d-left-over.bin");
     await writeFile(leftover, "");
-    const again = await index("c.md");
-    assert.equal(again.periods, 4);
-    assert.equal(again.periodsReused, 3);
-    assert.equal(existsSync(leftover), false, "the changed period's folder was emptied first");
-    assert.equal(again.pagesIndexed, 7);
-  });
-
-  it("indexes every period again when the settings change", async () => {
-    const content = await makeArchive({ ...fixture, "news-archive.json": JSON.stringify({ title: "Periods", timeZone: "UTC", searchPeriodArticles: 2 }) });
-    const output = join(await temporaryFolder(), "site");
-    assert.equal((await runCli(["--content", content, "--output", output])).code, 0);
-    await writeFile(join(content, "news-archive.json"), JSON.stringify({ title: "Periods, renamed", timeZone: "UTC", searchPeriodArticles: 2 }));
-    const rebuilt = await runCli(["--content", content, "--output", output]);
-    assert.equal(rebuilt.code, 0, rebuilt.stderr);
-    assert.match(rebuilt.stdout, /\(4 periods\)/);
+    const again = await index(2);
+    assert.equal(again.filesWritten, 1, "the entry alone");
+    assert.equal(existsSync(leftover), false);
+    const regrouped = await index(4);
+    assert.equal(regrouped.periods, 2);
+    const folders = (await readdir(join(output, SEARCH_INDEX_DIR))).filter((name) => name.startsWith("p-"));
+    assert.equal(folders.length, 2, "the periods of the earlier grouping are gone");
   });
 });
 
 describe("a search index of one period", () => {
-  it("is the one bundle in pagefind/, with a list of one period beside it and no other bundle", async () => {
+  it("has one folder of fragments, and no periods in the summary", async () => {
     const content = await makeArchive({ ...fixture, "news-archive.json": JSON.stringify({ title: "One period", timeZone: "UTC" }) });
     const output = join(await temporaryFolder(), "site");
     const run = await runCli(["--content", content, "--output", output]);
     assert.equal(run.code, 0, run.stderr);
-    const manifest = await readManifest(output);
-    assert.deepEqual(manifest.periods.map((period) => [period.id, period.bundle, period.articles]), [["2018-2021", "pagefind/", 7]]);
-    assert.equal(existsSync(join(output, "pagefind", "periods")), false);
+    const entry = await entryOf(output);
+    assert.deepEqual(entry.periods.map((period) => [period.label, period.first]), [["2018–2021", 0]]);
     assert.doesNotMatch(run.stdout, /periods\)/);
-    assert.equal((await (await openSiteSearch(output)).urls("carbon")).length, 7);
+    assert.equal((await openSiteSearch(output).urls("carbon")).length, 7);
   });
 });

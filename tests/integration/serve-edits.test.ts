@@ -43,9 +43,9 @@ describe("npm start after an edit", () => {
     const port = 20000 + Math.floor(Math.random() * 20000);
     startCli(["serve", "--no-cache", "--content", content, "--output", output, "--port", String(port)]);
     const bravo = join(output, "2021/04/02/bravo/index.html");
-    await until("the first build has written the search index", async () => (await stat(join(output, "pagefind/pagefind.js"))).isFile());
+    await until("the first build has written the search index", async () => (await stat(join(output, "search-index/entry.bin"))).isFile());
     const before = await modificationTimes(output);
-    const searchEntry = join(output, "pagefind/pagefind-entry.json");
+    const searchEntry = join(output, "search-index/entry.bin");
     const searchIndexBefore = (await stat(searchEntry)).mtimeMs;
 
     // A later paragraph: lists show the first, so only the article's own page changes.

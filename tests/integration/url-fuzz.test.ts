@@ -40,7 +40,7 @@ function generator(seed: number): () => number {
 const PIECES = [
   "..", "../", "/", "//", "\\", ".", "%2e%2e", "%2f", "%2F", "%5c", "%00", "%2A", "*", ":splat", ":", ":year", ":slug", ":title", ":section", "?p=", "?p=:id", "#x",
   " ", "\t", "\n", "é", "ü", "漢", "index.html", "index", ".html", ".htm", "~", "!", "&", "'", '"', "<", ">", "{{", "%", "%%", "http://evil.example/", "//evil.example",
-  "javascript:", "assets", "pagefind", "search-data", "2021", "01", "_redirects", "sw.js", "feed.xml", "404.html", "category", "page", "a", "b-c", "Report",
+  "javascript:", "assets", "search-index", "2021", "01", "_redirects", "sw.js", "feed.xml", "404.html", "category", "page", "a", "b-c", "Report",
 ];
 const FILE_PIECES = ["index.html", "_redirects", "sw.js", "404.html", "a", "b", ":x", "*", "%2e%2e", "..x", "feed.xml", "é", " ", "!", "chart.svg", "x.css"];
 

@@ -6,7 +6,7 @@ import { after } from "node:test";
 const made: string[] = [];
 const stops: (() => Promise<void>)[] = [];
 after(async () => {
-  // Processes first: one still running (a server, Pagefind's indexer) writes into the folders while they are removed (ENOTEMPTY).
+  // Processes first: one still running (a server, a build) writes into the folders while they are removed (ENOTEMPTY).
   await Promise.all(stops.map((stop) => stop()));
   await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
 });

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import type { Article } from "../../src/core/article.ts";
+import { indexRecord } from "../../src/text/index-record.ts";
 import { parseSettings, type Settings } from "../../src/core/settings.ts";
 
 /** Settings with defaults, overridden by `raw`. */
@@ -13,10 +14,12 @@ export function settingsWith(raw: Record<string, unknown> = {}): Settings {
 export function articleOn(year: number, month: number, day: number, extra: Partial<Article> = {}): Article {
   const slug = extra.slug ?? `article-${year}-${month}-${day}`;
   const iso = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  const title = extra.title ?? `Article ${iso}`;
+  const bodyHtml = extra.bodyHtml ?? "<p>Body</p>\n";
   return {
     sourcePath: `${slug}.md`,
     assets: [],
-    title: `Article ${iso}`,
+    title,
     date: { year, month, day, hasTime: false, epochMs: Date.UTC(year, month - 1, day), iso },
     tags: [],
     slug,
@@ -28,9 +31,10 @@ export function articleOn(year: number, month: number, day: number, extra: Parti
     category: { slug: "news", name: "News" },
     route: { kind: "article", path: `/${iso.replaceAll("-", "/")}/${slug}/` },
     redirects: [],
-    bodyHtml: "<p>Body</p>\n",
+    bodyHtml,
     excerpt: "Body",
-    terms: [],
+    // Words as written: a record's stems need a stemmer, which a test that wants them loads itself.
+    searchRecord: indexRecord({ title, bodyHtml }, "", (word) => word),
     ...extra,
   };
 }

@@ -3,7 +3,7 @@ import { readdir, readFile } from "node:fs/promises";
 
 /**
  * A process started in a process group of its own, together with every
- * process it starts: tsx's and esbuild's services, Pagefind's indexer.
+ * process it starts: tsx's and esbuild's services.
  * Signalling only the first process would leave the others running, and
  * writing into folders that are about to be removed; stopping the group
  * and waiting until none of it runs does not.

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { excerptWithoutNumberTerms, isNumberTerm, lineTermsIn, numberTermsOf, queryTerm, withNumberTerms, withoutNumberTerms } from "../../src/search/numbers.ts";
+import { isNumberTerm, numberTermsOf, queryNumberTerm, wholeNumberTerm } from "../../src/text/numbers.ts";
 
 const own = (written: string): string[] => numberTermsOf(written).map((term) => term.own);
 
@@ -33,7 +33,8 @@ describe("number terms", () => {
   it("give a version the terms of its lines too, and a number of one part none", () => {
     assert.deepEqual(numberTermsOf("18.12.1"), [{ own: "nv18x12x1z", lines: ["nv18z", "nv18x12z"] }]);
     assert.deepEqual(numberTermsOf("18"), [{ own: "nv18z", lines: [] }]);
-    assert.deepEqual(lineTermsIn("Node.js 18.12.1 and 1.30 and 7"), ["nv18z", "nv18x12z", "nv1z"]);
+    assert.deepEqual(numberTermsOf("1.30"), [{ own: "nv1x30z", lines: ["nv1z"] }]);
+    assert.deepEqual(numberTermsOf("release"), [], "a word without a digit");
   });
 
   it("never start one another, so that a query's term finds its number alone", () => {
@@ -43,26 +44,18 @@ describe("number terms", () => {
     assert.ok(!isNumberTerm("nv18") && !isNumberTerm("nvidia"));
   });
 
-  it("follow each number of a text, and come out again for the reader", () => {
-    const indexed = withNumberTerms("Node.js 18 is out, see v22.1.0.");
-    assert.equal(indexed, "Node.js 18 nv18z is out, see v22.1.0. nv22x1z");
-    assert.equal(withoutNumberTerms(indexed), "Node.js 18 is out, see v22.1.0.");
-    assert.equal(withoutNumberTerms("Version 1.2 nv1x2z nv1z"), "Version 1.2");
-    assert.equal(withoutNumberTerms("anv18z nv18zz"), "anv18z nv18zz", "only whole terms");
+  it("stand for a query's numbers, while other words and a v with a whole number have none", () => {
+    assert.equal(queryNumberTerm("18"), "nv18z");
+    assert.equal(queryNumberTerm("v22.1.0"), "nv22x1z");
+    assert.equal(queryNumberTerm("1.30,"), "nv1x30z");
+    assert.equal(queryNumberTerm("#18513"), "nv18513z");
+    assert.equal(queryNumberTerm("v8"), undefined);
+    assert.equal(queryNumberTerm("CVE-2025-1974"), undefined);
+    assert.equal(queryNumberTerm("k8s"), undefined);
   });
 
-  it("leave an excerpt with the number marked where its term was", () => {
-    assert.equal(excerptWithoutNumberTerms("Node.js 18 <mark>nv18z</mark> is <mark>out</mark>"), "Node.js <mark>18</mark> is <mark>out</mark>");
-    assert.equal(excerptWithoutNumberTerms("<mark>nv18z</mark> starts it"), " starts it");
-  });
-
-  it("stand for a query's numbers, while other words and a v with a whole number stay as written", () => {
-    assert.equal(queryTerm("18"), "nv18z");
-    assert.equal(queryTerm("v22.1.0"), "nv22x1z");
-    assert.equal(queryTerm("1.30,"), "nv1x30z");
-    assert.equal(queryTerm("#18513"), "nv18513z");
-    assert.equal(queryTerm("v8"), "v8");
-    assert.equal(queryTerm("CVE-2025-1974"), "CVE-2025-1974");
-    assert.equal(queryTerm("k8s"), "k8s");
+  it("name a year or a day as the number a query's year or day is searched by", () => {
+    assert.equal(wholeNumberTerm(2024), "nv2024z");
+    assert.equal(wholeNumberTerm(2024), queryNumberTerm("2024"));
   });
 });

@@ -7,10 +7,11 @@ const shell = [file("./", 5_000), file("archive/", 20_000), file("assets/style.1
 const archive: ArchiveFile[] = [
   { url: "./", bytes: 5_000 },
   { url: "2021/04/09/first/", bytes: 12_000 },
-  { url: "pagefind/pagefind.js", bytes: 40_000 },
-  { url: "pagefind/index/en_8b40983.pf_index", bytes: 400_000 },
+  { url: "search-index/entry.bin", bytes: 40_000 },
+  { url: "search-index/d-8b40983aa1b2c3d4.bin", bytes: 400_000 },
 ];
-const plan = (files = archive, firstVisitBytes = 2_000_000) => planOffline({ shell, archive: files, searchBundle: "pagefind", offlinePage: "offline/", archiveList: "offline-archive.json", firstVisitBytes });
+const plan = (files = archive, firstVisitBytes = 2_000_000) =>
+  planOffline({ shell, archive: files, searchIndex: "search-index", searchEntry: "search-index/entry.bin", offlinePage: "offline/", archiveList: "offline-archive.json", firstVisitBytes });
 
 describe("what the service worker saves", () => {
   it("saves the shell on install and nothing of the search index, and counts the whole archive for the reader", () => {
@@ -27,15 +28,15 @@ describe("what the service worker saves", () => {
 
   it("changes its version when a shell file or the archive changes, and only then", () => {
     assert.equal(plan().version, plan().version);
-    const edited = archive.map((entry) => (entry.url.startsWith("pagefind/index/") ? { ...entry, url: "pagefind/index/en_9c51a94.pf_index" } : entry));
-    assert.notEqual(plan(edited).version, plan().version, "Pagefind renames the parts whose content changed");
+    const edited = archive.map((entry) => (entry.url.startsWith("search-index/d-") ? { ...entry, url: "search-index/d-9c51a94aa1b2c3d4.bin" } : entry));
+    assert.notEqual(plan(edited).version, plan().version, "the index's parts are named by their content");
     assert.notEqual(plan(archive.slice(1)).version, plan().version);
   });
 
-  it("lists for reading the pages, their files and the search bundle, not the worker, feeds, sitemap or Pagefind's unused interfaces", () => {
+  it("lists for reading the pages, their files and the search index, not the worker, feeds or sitemap", () => {
     const excluded = ["sw.js", "offline-archive.json"];
-    for (const url of ["./", "2021/04/09/first/", "2021/05/01/second/chart.svg", "pagefind/pagefind.js", "assets/offline.1a2b3c4d5e.js"]) assert.equal(isForReading(url, excluded), true, url);
-    for (const url of ["sw.js", "offline-archive.json", "feed.xml", "category/news/feed.json", "sitemap.xml", "robots.txt", "404.html", "pagefind/pagefind-ui.js", "pagefind/pagefind-component-ui.css"]) {
+    for (const url of ["./", "2021/04/09/first/", "2021/05/01/second/chart.svg", "search-index/entry.bin", "search-index/p-0a1b2c3d4e5f6a7b/3.bin", "assets/offline.1a2b3c4d5e.js"]) assert.equal(isForReading(url, excluded), true, url);
+    for (const url of ["sw.js", "offline-archive.json", "feed.xml", "category/news/feed.json", "sitemap.xml", "robots.txt", "404.html"]) {
       assert.equal(isForReading(url, excluded), false, url);
     }
   });

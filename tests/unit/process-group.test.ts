@@ -21,7 +21,7 @@ async function groupWithStubbornChild(then: string, graceMs?: number): Promise<P
 describe("a process group started for a test", () => {
   it("is stopped only once the processes its leader started have exited, not when the leader has", async () => {
     const late = join(await temporaryFolder(), "written-after-the-leader-stopped");
-    // As Pagefind's indexer finishing a write after the server is gone.
+    // As a helper process finishing a write after the server is gone.
     const group = await groupWithStubbornChild(`sleep 0.5; touch "${late}"`);
     await group.stop();
     assert.equal(existsSync(late), true);

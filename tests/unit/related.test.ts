@@ -1,71 +1,29 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { Article, WeightedTerms } from "../../src/core/article.ts";
-import { bodyWords, countWords, heaviest, stemmerFor, subjectTerms } from "../../src/content/subject-terms.ts";
+import type { Article } from "../../src/core/article.ts";
 import { buildArchiveModel } from "../../src/model/archive-model.ts";
 import { POSTINGS_KEPT, relatedArticles, relatedBySubject, tfIdfVectors, type Subject, type TermVector } from "../../src/model/related.ts";
-import MarkdownIt from "markdown-it";
+import { indexRecord, termWeightsOf } from "../../src/text/index-record.ts";
+import { loadStemmer } from "../../src/text/stemmers.ts";
+import { WEIGHT_UNIT } from "../../src/text/words.ts";
 import { articleOn } from "../support/articles.ts";
 
 const news = { slug: "news", name: "News" };
 const events = { slug: "events", name: "Events" };
+const stem = await loadStemmer("en");
 
-/** A subject from a text, as the loader makes one (English). */
-function termsOf(title: string, body = ""): WeightedTerms {
-  return subjectTerms(title, undefined, bodyWords(new MarkdownIt().parse(body, {})), stemmerFor("en"));
+/** What the search index holds of an English article: the terms related articles are found by. */
+function recordOf(title: string, body = "") {
+  return indexRecord({ title, bodyHtml: `<p>${body}</p>` }, "en", stem);
 }
 
-function subject(terms: WeightedTerms, extra: Partial<Subject> = {}): Subject {
+function termsOf(title: string, body = ""): Map<string, number> {
+  return termWeightsOf(recordOf(title, body));
+}
+
+function subject(terms: Iterable<readonly [string, number]>, extra: Partial<Subject> = {}): Subject {
   return { terms: new Map(terms), tags: [], category: "", time: 0, ...extra };
 }
-
-describe("an article's subject terms", () => {
-  it("are its words folded, stemmed, without stop words, short words, numbers or web addresses, a title's counting three times", () => {
-    assert.deepEqual(termsOf("Releases of Node", "Node released 2 releases on the café's network: https://example.org/dist/node-v1.tar.gz"), [
-      ["releas", 5],
-      ["node", 4],
-      ["cafe", 1],
-      ["network", 1],
-    ]);
-  });
-
-  it("count a version number as its major and minor lines", () => {
-    const counts = new Map<string, number>();
-    countWords("Node.js 22.9.0 and v1.17 (not 3 or 2024-01)", 1, counts);
-    assert.deepEqual([...counts.keys()].sort(), ["node", "v1", "v1.17", "v22", "v22.9"]);
-  });
-
-  it("leave out code, and the tags of raw HTML", () => {
-    const words = bodyWords(new MarkdownIt({ html: true }).parse("Kitchen waste.\n\n```js\nconst kitchen = 1;\n```\n\n<div class=\"wide\">Compost <code>kitchen()</code></div>\n\nUse `kitchenSink` here.", {}));
-    assert.deepEqual(words, [
-      ["compost", 1],
-      ["kitchen", 1],
-      ["waste", 1],
-    ]);
-  });
-
-  it("leave out the list items naming a commit, as release notes list them", () => {
-    const notes = "Notable changes: faster streams.\n\n### Commits\n\n* [[`d0b8c0c2e1`](https://github.com/nodejs/node/commit/d0b8c0c2e1)] - **timers**: fix leak (Ann Lee)\n* [`a1b2c3d`] - **zlib**: update\n* plain item about streams\n";
-    assert.deepEqual(
-      bodyWords(new MarkdownIt().parse(notes, {})).map(([word]) => word),
-      ["streams", "changes", "commits", "faster", "item", "notable", "plain"],
-    );
-  });
-
-  it("keep words as written in a language without a stemmer", () => {
-    assert.equal(stemmerFor("fr")("réseaux"), "réseaux");
-    assert.equal(stemmerFor("en-GB")("networks"), "network");
-  });
-
-  it("keep the heaviest, by term on a tie", () => {
-    const counts = new Map<string, number>();
-    countWords("zebra apple apple mango", 1, counts);
-    assert.deepEqual(heaviest(counts, 2), [
-      ["apple", 2],
-      ["mango", 1],
-    ]);
-  });
-});
 
 describe("TF-IDF vectors", () => {
   const lists = [
@@ -128,12 +86,13 @@ describe("related by subject", () => {
   const items = ["domain", "foundation", "docs", "docs-again", "errors"] as const;
   const subjects: Record<(typeof items)[number], Subject> = {
     domain: subject(termsOf("Domain module postmortem", "The domain module handled errors thrown asynchronously. Why domains failed, and what replaces them for error handling.")),
-    foundation: subject(termsOf("Foundation individual membership now open", "Individual members of the foundation elect a director to the board.")),
+    // In five articles, words such as "now", "of" and "a" are rare enough to make a subject (in a real archive nearly every article holds them): this one leaves them out.
+    foundation: subject(termsOf("Foundation individual membership opens", "Individual members elect directors to their board.")),
     docs: subject(termsOf("New API documentation preview", "The API documentation is rebuilt: a preview of the new docs site, with search and dark mode.")),
     "docs-again": subject(termsOf("API documentation tooling", "How the API documentation site is generated, and the preview of its redesign.")),
     errors: subject(termsOf("Error handling in async code", "Errors thrown asynchronously escape try/catch; domain modules once caught them, async hooks and promises now do.")),
   };
-  const related = relatedBySubject([...items], (item) => subjects[item]);
+  const related = relatedBySubject([...items], (item) => subjects[item], { weightUnit: WEIGHT_UNIT });
 
   it("finds the articles on the same subject, not the nearest in time or the same category", () => {
     assert.deepEqual(related.get("domain"), ["errors"]);
@@ -143,10 +102,13 @@ describe("related by subject", () => {
 
   it("adds a little for shared tags and the same category, which break a tie but do not make a subject", () => {
     const terms = termsOf("Canteen survey results", "School canteens answered a survey on food waste.");
-    const boosted = relatedBySubject(["a", "tagged", "plain", "elsewhere"], (item) =>
-      item === "elsewhere"
-        ? subject(termsOf("Harbour cranes", "Cranes unload ships."), { tags: ["food"], category: "news" })
-        : subject(terms, { tags: item === "plain" ? [] : ["food"], category: "news" }),
+    const boosted = relatedBySubject(
+      ["a", "tagged", "plain", "elsewhere"],
+      (item) =>
+        item === "elsewhere"
+          ? subject(termsOf("Harbour cranes", "Cranes unload ships."), { tags: ["food"], category: "news" })
+          : subject(terms, { tags: item === "plain" ? [] : ["food"], category: "news" }),
+      { weightUnit: WEIGHT_UNIT },
     );
     assert.deepEqual(boosted.get("a"), ["tagged", "plain"]);
   });
@@ -170,15 +132,26 @@ describe("related by subject", () => {
 });
 
 describe("related articles of an archive", () => {
-  it("are found by their subject terms, the category counting only where categories divide the archive", () => {
-    const terms = termsOf("Heat pumps in schools", "A joint tender for heat pumps in schools.");
+  const pumps = { title: "Heat pumps in schools", bodyHtml: "<p>A joint tender for heat pumps in schools.</p>", searchRecord: recordOf("Heat pumps in schools", "A joint tender for heat pumps in schools.") };
+
+  it("are found by the terms the search index holds of them, the category counting only where categories divide the archive", () => {
     const articles: Article[] = [
-      articleOn(2021, 1, 1, { slug: "a", terms }),
-      articleOn(2021, 1, 2, { slug: "b", terms, category: events }),
-      articleOn(2021, 1, 3, { slug: "c", terms: termsOf("Harbour cranes") }),
+      articleOn(2021, 1, 1, { slug: "a", ...pumps }),
+      articleOn(2021, 1, 2, { slug: "b", ...pumps, category: events }),
+      articleOn(2021, 1, 3, { slug: "c", searchRecord: recordOf("Harbour cranes", "Cranes unload ships.") }),
     ];
     const related = relatedArticles(buildArchiveModel(articles, [news, events]));
     assert.deepEqual(related.get(articles[0] as Article)?.map((article) => article.slug), ["b"]);
     assert.deepEqual(related.get(articles[2] as Article), []);
+  });
+
+  it("are not found by numbers alone: a year, a count or a version shared is no subject", () => {
+    const articles: Article[] = [
+      articleOn(2021, 1, 1, { slug: "cluster", searchRecord: recordOf("Cluster API v1.12: chained upgrades, 2021", "40 providers.") }),
+      articleOn(2021, 1, 2, { slug: "kubelet", searchRecord: recordOf("Kubernetes 1.12: TLS bootstrap, 2021", "40 nodes.") }),
+      articleOn(2021, 1, 3, { slug: "pumps", ...pumps }),
+    ];
+    const related = relatedArticles(buildArchiveModel(articles, [news]));
+    assert.deepEqual(related.get(articles[0] as Article), []);
   });
 });

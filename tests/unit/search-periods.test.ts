@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { parsePeriodsManifest, periodLabel, periodMayMatch, periodsManifest } from "../../src/search/period-manifest.ts";
 import { searchPeriods } from "../../src/search/periods.ts";
 
 /** `count` articles of a month, named by it and their place. */
@@ -51,45 +50,5 @@ describe("the search's periods", () => {
       ["2021-02", "2021-02", "2021-02", 3],
       ["2021-01", "2021-01", "2021-01", 2],
     ]);
-  });
-});
-
-describe("the search's list of periods", () => {
-  const articles = [...month(2019, 1, 2, "Reports"), ...month(2020, 1, 2, "News"), ...month(2021, 4, 1, "News")];
-  const manifest = periodsManifest(searchPeriods(articles, 3), (period, newest) => (newest ? "pagefind/" : `pagefind/periods/${period.id}/`));
-
-  it("names each period's bundle, dates and articles, newest first, the newest in the main folder", () => {
-    assert.deepEqual(
-      manifest.periods.map(({ id, bundle, first, last, articles: count }) => ({ id, bundle, first, last, count })),
-      [
-        { id: "2020-2021", bundle: "pagefind/", first: "2020", last: "2021", count: 3 },
-        { id: "2019", bundle: "pagefind/periods/2019/", first: "2019", last: "2019", count: 2 },
-      ],
-    );
-  });
-
-  it("counts each period's articles by category and by year, for the filters", () => {
-    assert.deepEqual(manifest.periods[0]?.filters, { category: { News: 3 }, year: { "2020": 2, "2021": 1 } });
-    assert.deepEqual(manifest.periods[1]?.filters, { category: { Reports: 2 }, year: { "2019": 2 } });
-  });
-
-  it("tells which periods a filter can match, so that only those are searched", () => {
-    const [newer, older] = manifest.periods;
-    assert.ok(newer !== undefined && older !== undefined);
-    assert.equal(periodMayMatch(newer, { category: "", year: "" }), true);
-    assert.equal(periodMayMatch(newer, { category: "", year: "2019" }), false);
-    assert.equal(periodMayMatch(older, { category: "", year: "2019" }), true);
-    assert.equal(periodMayMatch(older, { category: "News", year: "" }), false);
-  });
-
-  it("labels a period by its years, or one year alone", () => {
-    assert.equal(periodLabel({ first: "2017", last: "2021" }), "2017–2021");
-    assert.equal(periodLabel({ first: "2023", last: "2023" }), "2023");
-  });
-
-  it("reads back what it wrote, and names what is missing in a damaged list", () => {
-    assert.deepEqual(parsePeriodsManifest(JSON.parse(JSON.stringify(manifest))), manifest);
-    assert.throws(() => parsePeriodsManifest({}), /has no periods/);
-    assert.throws(() => parsePeriodsManifest({ periods: [{ id: "2019", first: "2019", last: "2019", filters: { category: {}, year: {} } }] }), /period 1 of the search's list has no bundle/);
   });
 });

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { PORTABLE_INDEX_DIR } from "../../src/search/portable-query.ts";
 import { absoluteUrlFor, hrefFor, hrefFromRoot, outputFileFor, pathFromRoot, permanentIdFor, relativeHref, routeFolder, routePath, siteOwnPath, type UrlContext } from "../../src/core/urls.ts";
 
 const at = (basePath: string, siteUrl?: string, cleanUrls = true): UrlContext => ({ basePath, siteUrl, cleanUrls });
@@ -19,9 +18,8 @@ describe("the URL module", () => {
   });
 
   it("gives a route's place from the site's root without the leading slash, a folder keeping its trailing one", () => {
-    assert.equal(pathFromRoot({ kind: "search-bundle" }), "pagefind/");
-    assert.equal(pathFromRoot({ kind: "search-bundle", period: "2017-2021" }), "pagefind/periods/2017-2021/");
-    assert.equal(pathFromRoot({ kind: "search-periods" }), "pagefind/pagefind-periods.json");
+    assert.equal(pathFromRoot({ kind: "search-index" }), "search-index/");
+    assert.equal(pathFromRoot({ kind: "service-worker" }), "sw.js");
     assert.equal(pathFromRoot({ kind: "home" }), "");
   });
 
@@ -105,13 +103,9 @@ describe("the URL module", () => {
   });
 
   it("knows the site's own pages and files, which no article or redirect may take", () => {
-    for (const path of ["/", "/2021/", "/2021/04/", "/2021/04/09/", "/archive/", "/Search/", "/category/x/", "/author/", "/page/2/", "/feed.xml", "/feed.xml/", "/_redirects", "/assets/x.css", "/pagefind/x", "/index.html", "/2021/04/index.html", "/offline-archive.json/", "/search-data/x/"]) {
+    for (const path of ["/", "/2021/", "/2021/04/", "/2021/04/09/", "/archive/", "/Search/", "/category/x/", "/author/", "/page/2/", "/feed.xml", "/feed.xml/", "/_redirects", "/assets/x.css", "/search-index/x", "/index.html", "/2021/04/index.html", "/offline-archive.json/"]) {
       assert.notEqual(siteOwnPath(path), undefined, path);
     }
     for (const path of ["/2021/04/09/report/", "/news/", "/archive.html", "/blog/2021/", "/releases/1.94.1/", "/x/index.htm"]) assert.equal(siteOwnPath(path), undefined, path);
-  });
-
-  it("names the portable search index's folder as the portable search writes it", () => {
-    assert.equal(pathFromRoot({ kind: "portable-index" }), `${PORTABLE_INDEX_DIR}/`);
   });
 });

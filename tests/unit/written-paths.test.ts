@@ -17,11 +17,11 @@ describe("the paths a build writes", () => {
   });
 
   it("keep a folder one writer fills for that writer alone", () => {
-    const claims = [{ path: "pagefind/", by: "the search index" }, { path: "assets/", by: "the theme" }, { path: "assets/style.css", by: "the theme" }];
-    assert.deepEqual(clashes([...claims, { path: "pagefind/pagefind.js", by: "bundle" }, { path: "Assets/x.css", by: "bundle" }, { path: "pagefind", by: "bundle" }]), [
-      "pagefind/pagefind.js bundle / the search index (folder)",
+    const claims = [{ path: "search-index/", by: "the search index" }, { path: "assets/", by: "the theme" }, { path: "assets/style.css", by: "the theme" }];
+    assert.deepEqual(clashes([...claims, { path: "search-index/entry.bin", by: "bundle" }, { path: "Assets/x.css", by: "bundle" }, { path: "search-index", by: "bundle" }]), [
+      "search-index/entry.bin bundle / the search index (folder)",
       "Assets/x.css bundle / the theme (folder)",
-      "pagefind bundle / the search index (folder)",
+      "search-index bundle / the search index (folder)",
     ]);
   });
 
@@ -60,6 +60,6 @@ describe("a page bundle's folder", () => {
 describe("a written path", () => {
   it("that would leave the output folder is a fault, never written", () => {
     for (const path of ["../x", "a/../../x", "/etc/passwd", "a/./b", "a\\..\\b", "a\0b"]) assert.throws(() => refuseClashes([{ path, by: "the article a.md" }]), /outside the output folder; this is a fault/, path);
-    assert.doesNotThrow(() => refuseClashes([{ path: "..x/a..b/.c/index.html", by: "the article a.md" }, { path: "pagefind/", by: "the search index" }]));
+    assert.doesNotThrow(() => refuseClashes([{ path: "..x/a..b/.c/index.html", by: "the article a.md" }, { path: "search-index/", by: "the search index" }]));
   });
 });

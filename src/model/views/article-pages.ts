@@ -40,10 +40,6 @@ export function articlePages(context: ViewContext): ArticlePageView[] {
         return { title, href: otherHref, dateIso, dateText, dayHref };
       }),
       searchable: !article.draft,
-      year,
-      month,
-      // Unique, so that both searches order articles of the same day alike: by time, then as the archive does.
-      sortKey: `${new Date(article.date.epochMs).toISOString()} ${article.slug}`,
     };
   });
 }

@@ -63,8 +63,9 @@ export function searchPage(context: ViewContext): SearchPageView {
     ownSearchBox: true,
     categories: context.model.categories.map((group) => group.topic.name),
     years: context.model.years.map((group) => group.year),
-    searchBundle: pathFromRoot({ kind: "search-bundle" }),
-    searchPeriods: pathFromRoot({ kind: "search-periods" }),
+    searchIndex: pathFromRoot({ kind: "search-index" }),
+    stemmerScriptHrefs: Object.values(context.theme.searchStemmers ?? {}).map((path) => context.href({ kind: "file", path })),
+    ...(context.theme.searchIndexEntry === undefined ? {} : { searchEntryHref: context.href({ kind: "file", path: context.theme.searchIndexEntry }) }),
   };
 }
 

@@ -156,14 +156,8 @@ export interface ArticlePageView extends PageBase, DatedView {
   readonly next?: LinkView;
   /** Articles sharing its tags and category, nearest in time (see model/related.ts). */
   readonly related: readonly RelatedArticleView[];
-  /** Drafts (published with --drafts) are never put in the search index. */
+  /** Drafts (published with --drafts) are never put in the search index, nor highlight searched words. */
   readonly searchable: boolean;
-  /** Search filter key. */
-  readonly year: number;
-  /** Its calendar month (1-12): a year of many articles is indexed by months (search/periods.ts). */
-  readonly month: number;
-  /** The search's sort key: orders articles by date ("2022-04-19T00:00:00.000Z v18-release-announce"). */
-  readonly sortKey: string;
 }
 
 export interface RelatedArticleView extends LinkView, DatedView {}
@@ -341,9 +335,12 @@ export interface SearchPageView extends PageBase {
   readonly categories: readonly string[];
   /** Newest first. */
   readonly years: readonly number[];
-  /** From the site's root, for the search script, which finds the root from its own place: the newest period's bundle folder, and the list of periods. */
-  readonly searchBundle: string;
-  readonly searchPeriods: string;
+  /** The search index's folder from the site's root, for the search script, which finds the root from its own place. */
+  readonly searchIndex: string;
+  /** The stemmers the search reads queries with (one per language of the archive), loaded beside the search script. */
+  readonly stemmerScriptHrefs: readonly string[];
+  /** The index's entry file, asked for with the page rather than once the script runs; none on a portable site. */
+  readonly searchEntryHref?: string;
 }
 
 

@@ -1,0 +1,283 @@
+// Assembles the search index in memory from the articles' index records
+// (text/index-record.ts), with no page read again: each term's postings (its
+// documents with their impact and meta flags, scoring.ts), the pairs of
+// consecutive words (phrases), the categories, days, years and periods, and
+// the vocabulary suggestions are made from. index-write.ts writes it.
+import { isNumberTerm, wholeNumberTerm } from "../text/numbers.ts";
+import type { IndexRecord } from "../text/index-record.ts";
+import { phraseBreak } from "../text/index-record.ts";
+import type { Stemmer } from "../text/stemmers.ts";
+import { readWritten, WEIGHT_UNIT, writtenWordsOf } from "../text/words.ts";
+import { searchPeriods } from "./periods.ts";
+import { impactCalculator, META_FLAGS } from "./scoring.ts";
+
+/** An article to index, in the archive's order (oldest first): its record and what a result shows of it. */
+export interface ArticleToIndex {
+  readonly record: IndexRecord;
+  /** From the site's root. */
+  readonly url: string;
+  readonly title: string;
+  readonly dateText: string;
+  readonly category: string;
+  /** Its calendar date in the archive's time zone. */
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+export interface IndexInput {
+  readonly articles: readonly ArticleToIndex[];
+  /** The categories in the site's order. */
+  readonly categories: readonly string[];
+  /** For each month, January first, its names in the site's language as written (long, then short): dates are found by them. */
+  readonly monthNames: readonly (readonly string[])[];
+  /** The most articles a period holds (periods.ts). */
+  readonly periodArticles: number;
+  /** The stemmer of each language the records were cut with, for the words of their meta (month names, categories). */
+  readonly stemmers: ReadonlyMap<string, Stemmer>;
+}
+
+/** A term with its postings, documents in order; a pair of words (for phrases) has documents alone. */
+export interface IndexedTerm {
+  readonly term: string;
+  readonly docs: Uint32Array;
+  readonly values?: { readonly impacts: Uint8Array; readonly flags: Uint8Array };
+}
+
+/** Terms in order, as the dictionary lists them. */
+function byTerm(a: IndexedTerm, b: IndexedTerm): number {
+  return a.term < b.term ? -1 : a.term > b.term ? 1 : 0;
+}
+
+export interface PeriodRange {
+  readonly first: number;
+  /** One past its last document. */
+  readonly end: number;
+  readonly label: string;
+}
+
+export interface BuiltIndex {
+  readonly documents: number;
+  /** Words and number terms, in order. */
+  readonly terms: readonly IndexedTerm[];
+  /** Pairs of consecutive terms ("async hook"), in order, with their documents: a phrase is found by its pairs. */
+  readonly pairs: readonly IndexedTerm[];
+  /** The languages the records were cut with ("" for none). */
+  readonly languages: readonly string[];
+  readonly days: readonly number[];
+  readonly years: readonly (readonly [year: number, firstDocument: number])[];
+  readonly categories: readonly (readonly [name: string, documents: number])[];
+  readonly categorySets: readonly number[][];
+  /** Oldest first. */
+  readonly periods: readonly PeriodRange[];
+  /** Written words of two documents or more, most common first. */
+  readonly vocabulary: readonly (readonly [word: string, documents: number])[];
+}
+
+/** Suggestions are made from this many words at most: the commonest, where most misspellings are of. */
+const VOCABULARY_WORDS = 20_000;
+const MILLISECONDS_A_DAY = 86_400_000;
+
+/** A pair's documents, growing as they are added; a document added twice in a row is kept once. */
+class PairDocs {
+  docs = new Uint32Array(4);
+  length = 0;
+  add(doc: number): void {
+    if (this.length > 0 && this.docs[this.length - 1] === doc) return;
+    if (this.length === this.docs.length) {
+      const grown = new Uint32Array(this.docs.length * 2);
+      grown.set(this.docs);
+      this.docs = grown;
+    }
+    this.docs[this.length++] = doc;
+  }
+}
+
+/** The index of the articles. Pure: the same articles always give the same index. */
+export function buildIndex(input: IndexInput): BuiltIndex {
+  const { articles } = input;
+  const documents = articles.length;
+  const averageLength = articles.reduce((sum, article) => sum + article.record.length, 0) / Math.max(documents, 1);
+  const metaTerms = metaTermsOf(input);
+
+  // First pass: number the terms and count their documents (meta terms counted even where the text has them too).
+  const numbers = new Map<string, number>();
+  const counts: number[] = [];
+  const forms: string[] = [];
+  const number = (term: string, form: string): number => {
+    let found = numbers.get(term);
+    if (found === undefined) {
+      found = counts.length;
+      numbers.set(term, found);
+      counts.push(0);
+      forms.push(form);
+    }
+    return found;
+  };
+  const count = (id: number): void => {
+    counts[id] = (counts[id] ?? 0) + 1;
+  };
+  // Each article's terms by number, kept for the second pass.
+  const termNumbers: Uint32Array[] = [];
+  for (const article of articles) {
+    const { record } = article;
+    const terms = record.terms === "" ? [] : record.terms.split(" ");
+    const articleForms = record.forms.split(" ");
+    const ids = new Uint32Array(terms.length);
+    for (let place = 0; place < terms.length; place += 1) {
+      const id = number(terms[place] ?? "", articleForms[place] ?? "");
+      ids[place] = id;
+      count(id);
+    }
+    termNumbers.push(ids);
+    for (const [term] of metaTerms(article)) count(number(term, ""));
+  }
+
+  // Second pass: the postings, documents in order, and the pairs of consecutive words.
+  const docs = counts.map((count) => new Uint32Array(count));
+  const impacts = counts.map((count) => new Uint8Array(count));
+  const flags = counts.map((count) => new Uint8Array(count));
+  const filled = new Uint32Array(counts.length);
+  const pairs: (Map<number, PairDocs> | undefined)[] = [];
+  const impact = impactCalculator(averageLength, WEIGHT_UNIT);
+  for (let doc = 0; doc < documents; doc += 1) {
+    const article = articles[doc] as ArticleToIndex;
+    const { record } = article;
+    const ids = termNumbers[doc] as Uint32Array;
+    for (let place = 0; place < ids.length; place += 1) {
+      const id = ids[place] ?? 0;
+      const at = filled[id] ?? 0;
+      (docs[id] as Uint32Array)[at] = doc;
+      (impacts[id] as Uint8Array)[at] = impact(record.weights[place] ?? 0, record.length);
+      (flags[id] as Uint8Array)[at] = record.inTitle[place] === 1 ? META_FLAGS.title : 0;
+      filled[id] = at + 1;
+    }
+    for (const [term, flag] of metaTerms(article)) {
+      const id = numbers.get(term) ?? 0;
+      const at = filled[id] ?? 0;
+      const termFlags = flags[id] as Uint8Array;
+      if (at > 0 && docs[id]?.[at - 1] === doc) termFlags[at - 1] = (termFlags[at - 1] ?? 0) | flag;
+      else {
+        (docs[id] as Uint32Array)[at] = doc;
+        termFlags[at] = flag;
+        filled[id] = at + 1;
+      }
+    }
+    addPairs(record.sequence, ids, doc, pairs);
+  }
+
+  const termOf = [...numbers.keys()];
+  const terms: IndexedTerm[] = termOf.map((term, id) => {
+    const count = filled[id] ?? 0;
+    return { term, docs: (docs[id] as Uint32Array).subarray(0, count), values: { impacts: (impacts[id] as Uint8Array).subarray(0, count), flags: (flags[id] as Uint8Array).subarray(0, count) } };
+  });
+  const pairTerms = pairs.flatMap((seconds, first) =>
+    seconds === undefined ? [] : [...seconds].map(([second, found]) => ({ term: `${termOf[first] ?? ""} ${termOf[second] ?? ""}`, docs: found.docs.subarray(0, found.length) })),
+  );
+
+  const vocabulary = termOf
+    .map((_term, id): [string, number] => [forms[id] ?? "", filled[id] ?? 0])
+    .filter(([form, count], id) => count >= 2 && Array.from(form).length >= 3 && !isNumberTerm(termOf[id] ?? "") && !/\d/.test(form))
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, VOCABULARY_WORDS);
+  return {
+    documents,
+    terms: terms.sort(byTerm),
+    pairs: pairTerms.sort(byTerm),
+    languages: [...new Set(articles.map((article) => article.record.language))].sort(),
+    days: articles.map((article) => Math.floor(Date.UTC(article.year, article.month - 1, article.day) / MILLISECONDS_A_DAY)),
+    years: firstOfEach(articles.map((article) => article.year)),
+    ...categoriesOf(articles, input.categories),
+    periods: periodRanges(articles, input.periodArticles),
+    vocabulary: dedupe(vocabulary),
+  };
+}
+
+/** Adds the document to the pairs of consecutive words of its record (its sequence, numbered as `ids` number its terms), by first term then second. */
+function addPairs(sequence: Uint16Array | Uint32Array, ids: Uint32Array, doc: number, pairs: (Map<number, PairDocs> | undefined)[]): void {
+  const gap = phraseBreak(sequence);
+  for (let at = 1; at < sequence.length; at += 1) {
+    const before = sequence[at - 1] ?? gap;
+    const after = sequence[at] ?? gap;
+    if (before === gap || after === gap) continue;
+    const first = ids[before] ?? 0;
+    const second = ids[after] ?? 0;
+    let seconds = pairs[first];
+    if (seconds === undefined) pairs[first] = seconds = new Map();
+    let found = seconds.get(second);
+    if (found === undefined) seconds.set(second, (found = new PairDocs()));
+    found.add(doc);
+  }
+}
+
+/**
+ * The terms of an article's meta, with the flag each gives: its month's name
+ * and its year (the date: never its day, so that "18" does not find every
+ * article of the 18th), and its category's words. They find the article and
+ * count in the meta boost, weighing nothing in its text.
+ */
+function metaTermsOf(input: IndexInput): (article: ArticleToIndex) => readonly (readonly [term: string, flag: number])[] {
+  const known = new Map<string, (readonly [string, number])[]>();
+  const wordsOf = (text: string, language: string): string[] => {
+    const stem = input.stemmers.get(language) ?? ((word: string) => word);
+    return writtenWordsOf(text).flatMap((written) => {
+      const word = readWritten(written);
+      return word.whole === "" ? [] : [stem(word.whole), ...word.parts.map(stem)];
+    });
+  };
+  return (article) => {
+    const { language } = article.record;
+    const key = `${language}\0${article.month}\0${article.year}\0${article.category}`;
+    let terms = known.get(key);
+    if (terms === undefined) {
+      const month = wordsOf(input.monthNames[article.month - 1]?.[0] ?? "", language).map((term) => [term, META_FLAGS.date] as const);
+      const category = wordsOf(article.category, language).map((term) => [term, META_FLAGS.category] as const);
+      const merged = new Map<string, number>();
+      for (const [term, flag] of [...month, [wholeNumberTerm(article.year), META_FLAGS.date] as const, ...category]) merged.set(term, (merged.get(term) ?? 0) | flag);
+      terms = [...merged];
+      known.set(key, terms);
+    }
+    return terms;
+  };
+}
+
+/** Each distinct value of a sorted list with the place of its first. */
+function firstOfEach(values: readonly number[]): [number, number][] {
+  const firsts: [number, number][] = [];
+  for (const [at, value] of values.entries()) if (at === 0 || values[at - 1] !== value) firsts.push([value, at]);
+  return firsts;
+}
+
+function categoriesOf(articles: readonly ArticleToIndex[], order: readonly string[]): Pick<BuiltIndex, "categories" | "categorySets"> {
+  const sets = new Map<string, number[]>(order.map((name) => [name, []]));
+  for (const [doc, article] of articles.entries()) {
+    const set = sets.get(article.category);
+    if (set === undefined) sets.set(article.category, [doc]);
+    else set.push(doc);
+  }
+  const used = [...sets].filter(([, docs]) => docs.length > 0);
+  return { categories: used.map(([name, docs]) => [name, docs.length]), categorySets: used.map(([, docs]) => docs) };
+}
+
+/** The periods (periods.ts) as ranges of documents, oldest first: articles are in date order, so each period is a run of them. */
+function periodRanges(articles: readonly ArticleToIndex[], periodArticles: number): PeriodRange[] {
+  const places = new Map(articles.map((article, at) => [article, at]));
+  return searchPeriods(articles, periodArticles)
+    .reverse()
+    .map((period) => {
+      const first = places.get(period.articles[0] as ArticleToIndex) ?? 0;
+      return { first, end: first + period.articles.length, label: period.first === period.last ? period.first : `${period.first}–${period.last}` };
+    });
+}
+
+/** Each word once, where it first comes (its commonest stem's count, as the list is ordered): two stems may be written alike. */
+function dedupe(words: readonly [string, number][]): [string, number][] {
+  const seen = new Set<string>();
+  const kept: [string, number][] = [];
+  for (const entry of words) {
+    if (seen.has(entry[0])) continue;
+    seen.add(entry[0]);
+    kept.push(entry);
+  }
+  return kept;
+}

@@ -1,0 +1,282 @@
+// The search index's files, written at build time (index-write.ts) and read
+// by the search (index-reader.ts) in the browser or in Node. One global index
+// over the whole archive, its documents numbered by date, oldest first:
+//
+// - the entry file (fixed name): the dictionary's shards by their first term,
+//   the periods, years and categories, the other files' names;
+// - dictionary shards: terms in order, each with its document frequency and
+//   its postings: inline when few, else the name of the file(s) holding them;
+// - term files: a term's documents with, for each, its impact (scoring.ts)
+//   and meta flags; a frequent term's are tiered: its set of documents, its
+//   best postings in blocks (best first), and all its values in chunks, so
+//   that the best articles are found reading a fraction of them;
+// - per period, one fragment per document: what a result shows;
+// - the category sets, the documents' days, the vocabulary for suggestions.
+//
+// Every file but the entry and the fragments is named by its content, so
+// that a reader's saved copy never goes stale and a build keeps what did not
+// change. Files are gzip-compressed (index-files.ts).
+import { ByteReader, ByteWriter } from "./bytes.ts";
+import { readDocs, writeDocs } from "./doc-sets.ts";
+
+export const INDEX_FORMAT_VERSION = 1;
+
+export interface IndexPeriod {
+  /** Its first document. */
+  readonly first: number;
+  /** The folder of its fragments, named by their content. */
+  readonly folder: string;
+  /** "2017–2021". */
+  readonly label: string;
+}
+
+export interface IndexEntry {
+  readonly version: number;
+  readonly documents: number;
+  /** The stemmers of the archive's languages (text/stemmers.ts), each with its script's path from the site's root (a theme file); a language without one is not listed. */
+  readonly stemmers: readonly (readonly [language: string, script: string])[];
+  /** For each month (January first): its names in the site's language, folded (long and short), which make a query a date. */
+  readonly months: readonly (readonly string[])[];
+  /** The dictionary's shards of words and number terms. */
+  readonly words: ShardList;
+  /** The shards of the pairs of consecutive words ("async hook"), which find phrases. */
+  readonly pairs: ShardList;
+  /**
+   * The archive's commonest terms whose postings are files of their own, with
+   * the files a search of them reads first (a term file, or a tiered term's
+   * set and first block): asked for with the term's dictionary shard rather
+   * than after it, which saves a common word a round trip.
+   */
+  readonly prefetch: readonly (readonly [term: string, files: readonly string[]])[];
+  /** Oldest first. */
+  readonly periods: readonly IndexPeriod[];
+  /** Each year that has articles and its first document, oldest first. */
+  readonly years: readonly (readonly [year: number, firstDocument: number])[];
+  /** Each category and how many articles it has, in the site's order. */
+  readonly categories: readonly (readonly [name: string, documents: number])[];
+  /** The file of the categories' sets of documents, in the order of `categories`. */
+  readonly filters: string;
+  /** The file of each document's day (days since 1970-01-01), for date queries. */
+  readonly days: string;
+  /** The file of the archive's common words, for suggestions. */
+  readonly vocabulary: string;
+}
+
+/**
+ * A dictionary's shards, by the first term of each. A large dictionary lists
+ * them in pages of DIRECTORY_SHARDS (`paged`): then `shards` lists the pages,
+ * by the first term of each, so that the entry stays small whatever the
+ * archive's vocabulary.
+ */
+export interface ShardList {
+  readonly shards: readonly (readonly [firstTerm: string, file: string])[];
+  readonly paged: boolean;
+}
+
+/** Shards a page of a paged dictionary lists. */
+export const DIRECTORY_SHARDS = 512;
+
+/** A page of a paged dictionary: shards by their first terms, each written after what it shares with the one before. */
+export function writeDirectory(shards: readonly (readonly [firstTerm: string, file: string])[]): Uint8Array {
+  const writer = new ByteWriter().varint(shards.length);
+  let previous = "";
+  for (const [term, file] of shards) {
+    const shared = sharedStart(previous, term);
+    writer.varint(shared).string(term.slice(shared)).string(file);
+    previous = term;
+  }
+  return writer.done();
+}
+
+export function readDirectory(bytes: Uint8Array): [firstTerm: string, file: string][] {
+  const reader = new ByteReader(bytes);
+  const shards: [string, string][] = [];
+  let previous = "";
+  for (let count = reader.varint(); count > 0; count -= 1) {
+    previous = previous.slice(0, reader.varint()) + reader.string();
+    shards.push([previous, reader.string()]);
+  }
+  return shards;
+}
+
+/** How many code units two terms share at their start. */
+function sharedStart(a: string, b: string): number {
+  let shared = 0;
+  while (shared < a.length && shared < b.length && a.charCodeAt(shared) === b.charCodeAt(shared)) shared += 1;
+  return shared;
+}
+
+/** Where a term's postings are. */
+export type Postings =
+  /** A term of few documents: its postings in the dictionary. */
+  | { readonly kind: "inline"; readonly docs: Uint32Array; readonly impacts: Uint8Array; readonly flags: Uint8Array }
+  /** A pair of words (for phrases) in few documents: its documents alone. */
+  | { readonly kind: "inline-set"; readonly docs: Uint32Array }
+  /** A term of more documents: one file (TermFile). */
+  | { readonly kind: "file"; readonly file: string }
+  /** A pair of words in more documents: one file of its documents. */
+  | { readonly kind: "set-file"; readonly file: string }
+  /** A frequent term. */
+  | { readonly kind: "tiered"; readonly tiers: TieredPostings };
+
+export interface TieredPostings {
+  /** Its documents. */
+  readonly set: string;
+  /** Its best postings, by postingKey from the best, in blocks that double in size. */
+  readonly blocks: readonly { readonly file: string; readonly maxKey: number }[];
+  /** The best key of the postings no block holds (0 when the blocks hold them all). */
+  readonly restMaxKey: number;
+  /** Every posting's impact and flags, in the order of its documents, CHUNK_POSTINGS a file. */
+  readonly chunks: readonly string[];
+  /** The lowest impact of its postings. */
+  readonly minImpact: number;
+}
+
+export interface DictionaryEntry {
+  readonly term: string;
+  /** How many documents hold it. */
+  readonly documents: number;
+  readonly postings: Postings;
+}
+
+/** Values of a tiered term per chunk file. */
+export const CHUNK_POSTINGS = 4096;
+
+const KINDS = ["inline", "inline-set", "file", "set-file", "tiered"] as const;
+
+/** A dictionary shard: terms in order, each written after what it shares with the one before. */
+export function writeShard(entries: readonly DictionaryEntry[]): Uint8Array {
+  const writer = new ByteWriter().varint(entries.length);
+  let previous = "";
+  for (const { term, documents, postings } of entries) {
+    const shared = sharedStart(previous, term);
+    writer.varint(shared).string(term.slice(shared)).varint(documents).byte(KINDS.indexOf(postings.kind));
+    previous = term;
+    if (postings.kind === "inline") writeValues(writer, postings.docs, postings.impacts, postings.flags);
+    else if (postings.kind === "inline-set") writeDocs(writer, postings.docs);
+    else if (postings.kind === "file" || postings.kind === "set-file") writer.string(postings.file);
+    else {
+      const { set, blocks, restMaxKey, chunks, minImpact } = postings.tiers;
+      writer.string(set).varint(blocks.length);
+      for (const block of blocks) writer.string(block.file).varint(block.maxKey);
+      writer.varint(restMaxKey).varint(chunks.length);
+      for (const chunk of chunks) writer.string(chunk);
+      writer.varint(minImpact);
+    }
+  }
+  return writer.done();
+}
+
+export function readShard(bytes: Uint8Array): DictionaryEntry[] {
+  const reader = new ByteReader(bytes);
+  const entries: DictionaryEntry[] = [];
+  let previous = "";
+  for (let count = reader.varint(); count > 0; count -= 1) {
+    const term = previous.slice(0, reader.varint()) + reader.string();
+    previous = term;
+    const documents = reader.varint();
+    const kind = KINDS[reader.byte()];
+    let postings: Postings;
+    if (kind === "inline") postings = { kind, ...readValues(reader) };
+    else if (kind === "inline-set") postings = { kind, docs: readDocs(reader) };
+    else if (kind === "file" || kind === "set-file") postings = { kind, file: reader.string() };
+    else if (kind === "tiered") {
+      const set = reader.string();
+      const blocks = Array.from({ length: reader.varint() }, () => ({ file: reader.string(), maxKey: reader.varint() }));
+      const restMaxKey = reader.varint();
+      const chunks = Array.from({ length: reader.varint() }, () => reader.string());
+      postings = { kind, tiers: { set, blocks, restMaxKey, chunks, minImpact: reader.varint() } };
+    } else throw new Error("the search index's dictionary holds postings of an unknown kind");
+    entries.push({ term, documents, postings });
+  }
+  return entries;
+}
+
+/** Postings: documents in order, and for each its impact and flags. */
+export interface Values {
+  readonly docs: Uint32Array;
+  readonly impacts: Uint8Array;
+  readonly flags: Uint8Array;
+}
+
+/** A term file, or a block of a tiered term: its postings. */
+export function writeValues(writer: ByteWriter, docs: Uint32Array, impacts: Uint8Array, flags: Uint8Array): ByteWriter {
+  writeDocs(writer, docs);
+  return writer.bytes(impacts).bytes(flags);
+}
+
+export function readValues(reader: ByteReader): Values {
+  const docs = readDocs(reader);
+  return { docs, impacts: reader.bytes(docs.length).slice(), flags: reader.bytes(docs.length).slice() };
+}
+
+/** A chunk of a tiered term: impacts and flags of CHUNK_POSTINGS postings at most, in the order of its documents. */
+export function writeChunk(impacts: Uint8Array, flags: Uint8Array): Uint8Array {
+  return new ByteWriter().varint(impacts.length).bytes(impacts).bytes(flags).done();
+}
+
+export function readChunk(bytes: Uint8Array): { readonly impacts: Uint8Array; readonly flags: Uint8Array } {
+  const reader = new ByteReader(bytes);
+  const length = reader.varint();
+  return { impacts: reader.bytes(length).slice(), flags: reader.bytes(length).slice() };
+}
+
+/** Sets of documents one after another (a term's set, the categories' sets). */
+export function writeSets(sets: readonly (readonly number[] | Uint32Array)[]): Uint8Array {
+  const writer = new ByteWriter().varint(sets.length);
+  for (const docs of sets) writeDocs(writer, docs);
+  return writer.done();
+}
+
+export function readSets(bytes: Uint8Array): Uint32Array[] {
+  const reader = new ByteReader(bytes);
+  return Array.from({ length: reader.varint() }, () => readDocs(reader));
+}
+
+/** Each document's day, in order: days from 1970-01-01 (before it for older articles), never fewer than the one before. */
+export function writeDays(days: readonly number[]): Uint8Array {
+  const writer = new ByteWriter().varint(days.length);
+  for (const [at, day] of days.entries()) {
+    // The first day from the earliest a calendar holds, so that it is never negative; the others as steps.
+    writer.varint(at === 0 ? day + EARLIEST_DAY : day - (days[at - 1] ?? 0));
+  }
+  return writer.done();
+}
+
+/** Days before 1970-01-01 the first document's day may be: about 27,000 years. */
+const EARLIEST_DAY = 10_000_000;
+
+export function readDays(bytes: Uint8Array): Int32Array {
+  const reader = new ByteReader(bytes);
+  const days = new Int32Array(reader.varint());
+  let day = -EARLIEST_DAY;
+  for (let at = 0; at < days.length; at += 1) days[at] = day += reader.varint();
+  return days;
+}
+
+/** The archive's common words, most common first, with how many documents hold each. */
+export function writeVocabulary(words: readonly (readonly [word: string, documents: number])[]): Uint8Array {
+  const writer = new ByteWriter().varint(words.length);
+  for (const [word, documents] of words) writer.string(word).varint(documents);
+  return writer.done();
+}
+
+export function readVocabulary(bytes: Uint8Array): [word: string, documents: number][] {
+  const reader = new ByteReader(bytes);
+  return Array.from({ length: reader.varint() }, () => [reader.string(), reader.varint()]);
+}
+
+/** What a result shows of an article, and the text its excerpt is cut from. */
+export interface Fragment {
+  /** From the site's root. */
+  readonly url: string;
+  readonly title: string;
+  readonly date: string;
+  readonly category: string;
+  readonly text: string;
+}
+
+/** A period's fragment file of one document: its place in the period. */
+export function fragmentFile(folder: string, place: number): string {
+  return `${folder}/${place}`;
+}

@@ -1,0 +1,236 @@
+// Finds the best articles among those a query found, over the whole archive,
+// reading as little of the index as it can. A term of many documents is
+// tiered (index-format.ts): its best postings come first, in blocks, and all
+// its values sit in chunks in the order of its documents. So the ranker knows,
+// for every found article, either its exact score or bounds of it: what it
+// has read, plus for each term not read yet no more than the best posting
+// unread (the next block's key) and no less than the term's lowest impact.
+// It reads further blocks while many articles could still be among the best,
+// then the chunks of the few it must be sure of (random access), until the
+// best `count` are known exactly and in order (Fagin's threshold algorithms,
+// with the found set known exactly from the terms' sets).
+import type { DictionaryEntry, TieredPostings } from "./index-format.ts";
+import { CHUNK_POSTINGS } from "./index-format.ts";
+import type { IndexReader } from "./index-reader.ts";
+import { dateFactor } from "./ranking.ts";
+import { impactScore, keyScore, META_FLAGS, metaBoost, metaWeightOf, type MetaField } from "./scoring.ts";
+
+/** A term a query word stands for, with that word's IDF and the term's share of it (scoring.ts's extensionShare). */
+export interface ListToRank {
+  /** The query word's place among the query's words. */
+  readonly word: number;
+  readonly idf: number;
+  readonly share: number;
+  readonly entry: DictionaryEntry;
+}
+
+/** A found article with its score, the date's share included. */
+export interface RankedDoc {
+  readonly doc: number;
+  readonly score: number;
+}
+
+/** Not a document of the term. */
+const ABSENT = -2;
+/** A document of the term whose value is not read yet. */
+const UNREAD = -1;
+/** More chunks than this for the articles in doubt, while blocks are left: read the next blocks instead. */
+const RANDOM_ACCESS_CHUNKS = 4;
+
+interface ListState extends ListToRank {
+  /** For each found article: ABSENT, UNREAD, or its impact plus its flags times 256. */
+  readonly values: Int16Array;
+  readonly tiers?: TieredPostings;
+  /** A tiered term's documents, for the place of a document in its chunks. */
+  readonly docs?: Uint32Array;
+  blocksRead: number;
+  readonly chunksRead: Set<number>;
+}
+
+export class Ranker {
+  readonly #reader: IndexReader;
+  readonly #found: Uint32Array;
+  readonly #lists: ListState[];
+  readonly #wordIdfs: readonly number[];
+  readonly #queryIdf: number;
+
+  private constructor(reader: IndexReader, found: Uint32Array, lists: ListState[], wordIdfs: readonly number[]) {
+    this.#reader = reader;
+    this.#found = found;
+    this.#lists = lists;
+    this.#wordIdfs = wordIdfs;
+    this.#queryIdf = wordIdfs.reduce((sum, idf) => sum + idf, 0);
+  }
+
+  /**
+   * A ranker of the found articles (documents in order) by the lists of the
+   * query's words. The values of terms that are not tiered are read now.
+   */
+  static async create(reader: IndexReader, found: Uint32Array, lists: readonly ListToRank[], wordIdfs: readonly number[]): Promise<Ranker> {
+    const states = await Promise.all(
+      lists.map(async (list): Promise<ListState> => {
+        const values = new Int16Array(found.length).fill(ABSENT);
+        const { postings } = list.entry;
+        if (postings.kind === "tiered") {
+          const docs = await reader.docs(list.entry);
+          forEachFound(found, docs, (place) => (values[place] = UNREAD));
+          return { ...list, values, tiers: postings.tiers, docs, blocksRead: 0, chunksRead: new Set() };
+        }
+        const read = await reader.values(list.entry);
+        forEachFound(found, read.docs, (place, at) => (values[place] = (read.impacts[at] ?? 0) | ((read.flags[at] ?? 0) << 8)));
+        return { ...list, values, blocksRead: 0, chunksRead: new Set() };
+      }),
+    );
+    return new Ranker(reader, found, states, wordIdfs);
+  }
+
+  /** The best `count` found articles, best first (the newer first among equals), read as far as needed. */
+  async best(count: number): Promise<RankedDoc[]> {
+    for (;;) {
+      const bounds = this.#bounds();
+      const top = bestPlaces(bounds.low, Math.min(count, this.#found.length));
+      const threshold = top.length === 0 ? Infinity : (bounds.low[top[top.length - 1] ?? 0] ?? 0);
+      const inTop = new Set(top);
+      const doubtful = top.filter((place) => bounds.complete[place] === 0);
+      if (top.length === count) for (let place = 0; place < this.#found.length; place += 1) if (!inTop.has(place) && (bounds.high[place] ?? 0) > threshold) doubtful.push(place);
+      if (doubtful.length === 0) {
+        return top
+          .map((place) => ({ place, score: bounds.low[place] ?? 0 }))
+          .sort((a, b) => b.score - a.score || b.place - a.place)
+          .map(({ place, score }) => ({ doc: this.#found[place] ?? 0, score }));
+      }
+      await this.#readFor(doubtful);
+    }
+  }
+
+  /** Reads what settles the articles in doubt: the next blocks while they are many, else the chunks of their values. */
+  async #readFor(doubtful: readonly number[]): Promise<void> {
+    const chunks = new Map<ListState, Set<number>>();
+    for (const list of this.#lists) {
+      if (list.docs === undefined) continue;
+      const needed = new Set<number>();
+      for (const place of doubtful) {
+        if (list.values[place] !== UNREAD) continue;
+        needed.add(Math.floor(indexOf(list.docs, this.#found[place] ?? 0) / CHUNK_POSTINGS));
+      }
+      if (needed.size > 0) chunks.set(list, needed);
+    }
+    const withBlocksLeft = this.#lists.filter((list) => list.tiers !== undefined && list.blocksRead < list.tiers.blocks.length && list.values.includes(UNREAD));
+    const chunkCount = [...chunks.values()].reduce((sum, needed) => sum + needed.size, 0);
+    if (chunkCount > RANDOM_ACCESS_CHUNKS && withBlocksLeft.length > 0) {
+      await Promise.all(withBlocksLeft.map((list) => this.#readBlock(list)));
+      return;
+    }
+    await Promise.all([...chunks].flatMap(([list, needed]) => [...needed].map((chunk) => this.#readChunk(list, chunk))));
+  }
+
+  async #readBlock(list: ListState): Promise<void> {
+    const block = list.tiers?.blocks[list.blocksRead];
+    if (block === undefined) return;
+    const read = await this.#reader.block(block.file);
+    forEachFound(this.#found, read.docs, (place, at) => (list.values[place] = (read.impacts[at] ?? 0) | ((read.flags[at] ?? 0) << 8)));
+    list.blocksRead += 1;
+  }
+
+  async #readChunk(list: ListState, chunk: number): Promise<void> {
+    const file = list.tiers?.chunks[chunk];
+    if (file === undefined || list.docs === undefined || list.chunksRead.has(chunk)) return;
+    const read = await this.#reader.chunk(file);
+    const docs = list.docs.subarray(chunk * CHUNK_POSTINGS, chunk * CHUNK_POSTINGS + read.impacts.length);
+    forEachFound(this.#found, docs, (place, at) => (list.values[place] = (read.impacts[at] ?? 0) | ((read.flags[at] ?? 0) << 8)));
+    list.chunksRead.add(chunk);
+  }
+
+  /** Each found article's score if known (low equals high, complete), else its bounds; the date's share included. */
+  #bounds(): { low: Float64Array; high: Float64Array; complete: Uint8Array } {
+    const count = this.#found.length;
+    const low = new Float64Array(count);
+    const high = new Float64Array(count);
+    const complete = new Uint8Array(count);
+    const wordFlags = new Int32Array(this.#wordIdfs.length);
+    const unreadKeys = this.#lists.map((list) => (list.tiers === undefined ? 0 : (list.tiers.blocks[list.blocksRead]?.maxKey ?? list.tiers.restMaxKey)));
+    const found: Record<MetaField, number> = { title: 0, date: 0, category: 0 };
+    for (let place = 0; place < count; place += 1) {
+      wordFlags.fill(0);
+      let known = 0;
+      let atLeast = 0;
+      let atMost = 0;
+      let whole = true;
+      for (const [at, list] of this.#lists.entries()) {
+        const value = list.values[place] ?? ABSENT;
+        if (value === ABSENT) continue;
+        if (value === UNREAD) {
+          whole = false;
+          atLeast += impactScore(list.tiers?.minImpact ?? 0, list.idf, list.share);
+          atMost += keyScore(unreadKeys[at] ?? 0, list.idf);
+          continue;
+        }
+        const score = impactScore(value & 0xff, list.idf, list.share);
+        known += score;
+        atMost += score + list.idf * metaWeightOf(value >> 8);
+        wordFlags[list.word] = (wordFlags[list.word] ?? 0) | (value >> 8);
+      }
+      for (const field of Object.keys(found) as MetaField[]) {
+        found[field] = 0;
+        for (const [word, idf] of this.#wordIdfs.entries()) if (((wordFlags[word] ?? 0) & META_FLAGS[field]) !== 0) found[field] += idf;
+      }
+      const boost = metaBoost(found, this.#queryIdf);
+      const date = dateFactor(count - 1 - place, count);
+      low[place] = (known + atLeast + boost) * date;
+      high[place] = whole ? (known + boost) * date : atMost * date;
+      complete[place] = whole ? 1 : 0;
+    }
+    return { low, high, complete };
+  }
+}
+
+/** Calls `each` with the place among `found` of every document of `docs` found, and its place in `docs`; both in order. */
+function forEachFound(found: Uint32Array, docs: Uint32Array, each: (place: number, at: number) => void): void {
+  let place = 0;
+  for (let at = 0; at < docs.length && place < found.length; at += 1) {
+    const doc = docs[at] ?? 0;
+    while (place < found.length && (found[place] ?? 0) < doc) place += 1;
+    if (found[place] === doc) each(place, at);
+  }
+}
+
+/** The place of a document in a sorted list of documents (it is there). */
+function indexOf(docs: Uint32Array, doc: number): number {
+  let low = 0;
+  let high = docs.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((docs[middle] ?? 0) < doc) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The places of the `count` highest values, highest first, the later place first among equals (the newer article). */
+function bestPlaces(values: Float64Array, count: number): number[] {
+  if (count <= 0) return [];
+  // A heap of the best so far, the worst at its root.
+  const heap: number[] = [];
+  const worse = (a: number, b: number): boolean => (values[a] ?? 0) < (values[b] ?? 0) || ((values[a] ?? 0) === (values[b] ?? 0) && a < b);
+  const swap = (a: number, b: number): void => {
+    [heap[a], heap[b]] = [heap[b] ?? 0, heap[a] ?? 0];
+  };
+  for (let place = 0; place < values.length; place += 1) {
+    if (heap.length < count) {
+      heap.push(place);
+      for (let at = heap.length - 1; at > 0 && worse(heap[at] ?? 0, heap[(at - 1) >> 1] ?? 0); at = (at - 1) >> 1) swap(at, (at - 1) >> 1);
+    } else if (worse(heap[0] ?? 0, place)) {
+      heap[0] = place;
+      for (let at = 0; ; ) {
+        const [left, right] = [2 * at + 1, 2 * at + 2];
+        let least = at;
+        if (left < heap.length && worse(heap[left] ?? 0, heap[least] ?? 0)) least = left;
+        if (right < heap.length && worse(heap[right] ?? 0, heap[least] ?? 0)) least = right;
+        if (least === at) break;
+        swap(at, least);
+        at = least;
+      }
+    }
+  }
+  return heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
+}

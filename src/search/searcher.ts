@@ -1,0 +1,259 @@
+// A search over the global index: one ranking over the whole archive, however
+// many periods it has. The articles found are known exactly from the terms'
+// sets (so the total and the count of each filter value are exact), and the
+// best come from the ranker (ranker.ts), reading only what they need; "Show
+// more" asks the same ranking for more. The same code runs in the reader's
+// browser (hosted or opened from disk) and in Node.
+import { DocSet } from "./doc-sets.ts";
+import { excerptOf } from "./excerpt.ts";
+import type { DictionaryEntry, Fragment, IndexEntry } from "./index-format.ts";
+import type { IndexReader } from "./index-reader.ts";
+import { parseQuery, type ParsedQuery, type QueryDate } from "./query.ts";
+import { Ranker, type ListToRank } from "./ranker.ts";
+import { ORDERING, refineFirstResults } from "./ranking.ts";
+import { extensionShare, inverseDocumentFrequency } from "./scoring.ts";
+import { closestWord } from "./suggest.ts";
+
+export interface SearchRequest {
+  readonly query: string;
+  /** A category's name, or "" for all. */
+  readonly category: string;
+  /** A year, or "" for all. */
+  readonly year: string;
+  readonly sort: "relevance" | "newest";
+}
+
+/** A result as the search page shows it. */
+export interface FoundArticle {
+  readonly doc: number;
+  /** From the site's root. */
+  readonly url: string;
+  readonly title: string;
+  readonly date: string;
+  readonly category: string;
+  /** Escaped text with the matched words in <mark>. */
+  readonly excerpt: string;
+}
+
+/** A result whose fragment could not be loaded (offline, not saved on this device): what the index knows of it. */
+export interface UnshownArticle {
+  readonly doc: number;
+  readonly year: number;
+}
+
+/** How many found articles each filter value would leave. */
+export interface Facets {
+  readonly categories: readonly (readonly [name: string, found: number])[];
+  readonly years: readonly (readonly [year: number, found: number])[];
+}
+
+export interface SearchOutcome {
+  /** Every article found, exactly, within the filters. */
+  readonly count: number;
+  readonly query: ParsedQuery;
+  /** Words of the query no article holds, passed over (the others were searched). */
+  readonly missing: readonly string[];
+  /** The next `count` results, in the one order over the whole archive. */
+  next(count: number): Promise<(FoundArticle | UnshownArticle)[]>;
+  facets(): Promise<Facets>;
+  /** A query of the archive's own words close to this one that finds articles, when a word was missing or nothing was found. */
+  suggestion(): Promise<string | undefined>;
+}
+
+/** A query word as looked up: the terms it stands for, and the articles holding any. */
+interface LookedUp {
+  readonly written: string;
+  readonly terms: readonly { readonly entry: DictionaryEntry; readonly share: number }[];
+  readonly docs: DocSet;
+  /** Found only as a shorter word it starts with ("electrik" as "electr"): perhaps misspelt. */
+  readonly approximate: boolean;
+}
+
+/** Searches the index for what a request asks. Rejects with IndexPartUnavailable when a part it needs cannot be loaded. */
+export async function search(reader: IndexReader, request: SearchRequest): Promise<SearchOutcome> {
+  const entry = await reader.entry();
+  const query = parseQuery(request.query, entry.months);
+  const found = await findAll(reader, entry, query);
+  const filters = await filterSets(reader, entry, request);
+  const within = found.docs.and(filters.category).and(filters.year);
+  const docs = Uint32Array.from(within.docs());
+  const count = docs.length;
+  const matched = found.words.filter((word) => word.terms.length > 0);
+  const marks = [...new Set([...query.words.map((word) => word.term), ...matched.flatMap((word) => word.terms.map((term) => term.entry.term))])];
+  const idfs = matched.map((word) => inverseDocumentFrequency(entry.documents, word.docs.count()));
+  const fragments = new Map<number, Promise<Fragment | undefined>>();
+  // A fragment that cannot be loaded (offline, not saved) leaves its result unshown, not the search failed.
+  const fragmentOf = (doc: number): Promise<Fragment | undefined> => {
+    let found = fragments.get(doc);
+    if (found === undefined) {
+      found = reader.fragment(doc).catch(() => {
+        fragments.delete(doc);
+        return undefined;
+      });
+      fragments.set(doc, found);
+    }
+    return found;
+  };
+  const show = async (doc: number): Promise<FoundArticle | UnshownArticle> => {
+    const fragment = await fragmentOf(doc);
+    if (fragment === undefined) return { doc, year: yearOf(entry, doc) };
+    return { doc, url: fragment.url, title: fragment.title, date: fragment.date, category: fragment.category, excerpt: excerptOf(fragment.text, marks) };
+  };
+  let ranker: Promise<Ranker> | undefined;
+  /** The first results once given their second look (ranking.ts), which later pages follow. */
+  let firstPage: number[] | undefined;
+  /** The found articles in order, as far as asked. */
+  const inOrder = async (upTo: number): Promise<number[]> => {
+    if (request.sort === "newest") return Array.from(docs.subarray(Math.max(count - upTo, 0)).reverse());
+    ranker ??= Ranker.create(
+      reader,
+      docs,
+      matched.flatMap((word, at): ListToRank[] => word.terms.map(({ entry: term, share }) => ({ word: at, idf: idfs[at] ?? 0, share, entry: term }))),
+      idfs,
+    );
+    const best = await (await ranker).best(Math.max(upTo, Math.min(ORDERING.firstResults, count)));
+    if (firstPage === undefined) {
+      const first = await Promise.all(best.slice(0, ORDERING.firstResults).map(async (hit) => ({ ...hit, fragment: await fragmentOf(hit.doc) })));
+      const read = ({ fragment }: (typeof first)[number]): { title: string; text: string } => ({ title: fragment?.title ?? "", text: fragment?.text ?? "" });
+      firstPage = refineFirstResults(first, read, { terms: query.words.map((word) => word.term), text: request.query }).map((hit) => hit.doc);
+    }
+    return [...firstPage, ...best.slice(firstPage.length).map((hit) => hit.doc)];
+  };
+  let shown = 0;
+  let queue: Promise<unknown> = Promise.resolve();
+  const take = async (wanted: number): Promise<(FoundArticle | UnshownArticle)[]> => {
+    const upTo = Math.min(shown + wanted, count);
+    if (upTo <= shown) return [];
+    const results = await Promise.all((await inOrder(upTo)).slice(shown, upTo).map(show));
+    shown = upTo;
+    return results;
+  };
+  return {
+    count,
+    query,
+    missing: found.words.filter((word) => word.terms.length === 0).map((word) => word.written),
+    next(wanted) {
+      // One request at a time: a second "Show more" waits for the first.
+      const taken = queue.then(() => take(wanted));
+      queue = taken.catch(() => undefined);
+      return taken;
+    },
+    facets: () => facetsOf(reader, entry, found.docs, filters),
+    suggestion: () => (count > 0 && found.words.every((word) => word.terms.length > 0 && !word.approximate) ? Promise.resolve(undefined) : suggest(reader, entry, request.query, query, found.words)),
+  };
+}
+
+/** The articles a query finds before the filters: every word (a missing word passed over), every phrase, the date. */
+async function findAll(reader: IndexReader, entry: IndexEntry, query: ParsedQuery): Promise<{ docs: DocSet; words: LookedUp[] }> {
+  const stemmers = query.words.some((word) => !word.number) || query.phrases.length > 0 ? await reader.stemmers() : [];
+  const stemsOf = (term: string, number: boolean): string[] => (number || stemmers.length === 0 ? [term] : [...new Set(stemmers.map((stem) => stem(term)))]);
+  const words = await Promise.all(
+    query.words.map(async (word): Promise<LookedUp> => {
+      const stems = stemsOf(word.term, word.number);
+      const terms = new Map<string, { entry: DictionaryEntry; share: number }>();
+      for (const stem of stems) {
+        for (const extension of await reader.extensions(stem)) {
+          const share = extensionShare(Math.abs(Array.from(extension.term).length - Array.from(stem).length));
+          const known = terms.get(extension.term);
+          if (known === undefined || known.share < share) terms.set(extension.term, { entry: extension, share });
+        }
+      }
+      // Every term's documents asked for at once: one round trip, not one per word the query word starts.
+      let docs = new DocSet(entry.documents);
+      for (const termDocs of await Promise.all([...terms.values()].map(({ entry: term }) => reader.docs(term)))) docs = docs.or(DocSet.of(entry.documents, termDocs));
+      const approximate = terms.size > 0 && [...terms.keys()].every((term) => stems.every((stem) => term.length < stem.length));
+      return { written: word.written, terms: [...terms.values()], docs, approximate };
+    }),
+  );
+  const searched = words.filter((word) => word.terms.length > 0);
+  let docs = searched.length === 0 && query.phrases.length === 0 && query.date === undefined ? new DocSet(entry.documents) : DocSet.range(entry.documents, 0, entry.documents);
+  for (const word of searched) docs = docs.and(word.docs);
+  for (const phrase of query.phrases) docs = docs.and(await phraseDocs(reader, entry, phrase, stemsOf));
+  if (query.date !== undefined) docs = docs.and(await dateDocs(reader, entry, query.date));
+  return { docs, words };
+}
+
+/** The articles holding a phrase: every pair of its consecutive words. */
+async function phraseDocs(reader: IndexReader, entry: IndexEntry, tokens: readonly string[], stemsOf: (term: string, number: boolean) => string[]): Promise<DocSet> {
+  let docs = DocSet.range(entry.documents, 0, entry.documents);
+  for (let at = 1; at < tokens.length; at += 1) {
+    const [before, after] = [tokens[at - 1] ?? "", tokens[at] ?? ""];
+    let pairDocs = new DocSet(entry.documents);
+    for (const first of stemsOf(before, /^nv/.test(before) && /z$/.test(before))) {
+      for (const second of stemsOf(after, /^nv/.test(after) && /z$/.test(after))) {
+        const pair = await reader.pair(`${first} ${second}`);
+        if (pair !== undefined) pairDocs = pairDocs.or(DocSet.of(entry.documents, await reader.docs(pair)));
+      }
+    }
+    docs = docs.and(pairDocs);
+  }
+  return docs;
+}
+
+/** The articles of the date a query names. */
+async function dateDocs(reader: IndexReader, entry: IndexEntry, date: QueryDate): Promise<DocSet> {
+  const days = await reader.days();
+  const docs: number[] = [];
+  for (const [doc, day] of days.entries()) {
+    const when = new Date(day * 86_400_000);
+    if ((date.year === undefined || when.getUTCFullYear() === date.year) && when.getUTCMonth() + 1 === date.month && (date.day === undefined || when.getUTCDate() === date.day)) docs.push(doc);
+  }
+  return DocSet.of(entry.documents, docs);
+}
+
+/** The filters chosen, as sets (every article for a filter not chosen). */
+async function filterSets(reader: IndexReader, entry: IndexEntry, request: SearchRequest): Promise<{ category: DocSet; year: DocSet }> {
+  const every = DocSet.range(entry.documents, 0, entry.documents);
+  let category = every;
+  if (request.category !== "") {
+    const at = entry.categories.findIndex(([name]) => name === request.category);
+    category = at === -1 ? new DocSet(entry.documents) : ((await reader.categorySets())[at] ?? new DocSet(entry.documents));
+  }
+  const year = request.year === "" ? every : yearSet(entry, Number(request.year));
+  return { category, year };
+}
+
+/** The articles of a year: a run of documents, as they are numbered by date. */
+function yearSet(entry: IndexEntry, year: number): DocSet {
+  const at = entry.years.findIndex(([candidate]) => candidate === year);
+  if (at === -1) return new DocSet(entry.documents);
+  return DocSet.range(entry.documents, entry.years[at]?.[1] ?? 0, entry.years[at + 1]?.[1] ?? entry.documents);
+}
+
+function yearOf(entry: IndexEntry, doc: number): number {
+  return entry.years.findLast(([, first]) => first <= doc)?.[0] ?? 0;
+}
+
+/** Counts of each category within the year chosen, and of each year within the category chosen. */
+async function facetsOf(reader: IndexReader, entry: IndexEntry, found: DocSet, filters: { category: DocSet; year: DocSet }): Promise<Facets> {
+  const sets = await reader.categorySets();
+  const inYear = found.and(filters.year);
+  const inCategory = found.and(filters.category);
+  return {
+    categories: entry.categories.map(([name], at) => [name, sets[at] === undefined ? 0 : inYear.and(sets[at]).count()]),
+    years: entry.years.map(([year, first], at) => [year, inCategory.countIn(first, entry.years[at + 1]?.[1] ?? entry.documents)]),
+  };
+}
+
+/**
+ * The query with each word the archive lacks or has only cut short replaced
+ * by the closest word of its vocabulary (every word, when nothing was found),
+ * if that finds articles.
+ */
+async function suggest(reader: IndexReader, entry: IndexEntry, text: string, query: ParsedQuery, words: readonly LookedUp[]): Promise<string | undefined> {
+  const vocabulary = await reader.vocabulary();
+  const doubtful = words.filter((word) => word.terms.length === 0 || word.approximate);
+  let suggested = text;
+  let changed = false;
+  for (const [at, word] of query.words.entries()) {
+    const looked = words[at];
+    if (word.number || (doubtful.length > 0 && (looked === undefined || !doubtful.includes(looked)))) continue;
+    const closest = closestWord(word.term, vocabulary);
+    if (closest === undefined) continue;
+    suggested = suggested.replace(word.written, closest);
+    changed = true;
+  }
+  if (!changed) return undefined;
+  const again = await findAll(reader, entry, parseQuery(suggested, entry.months));
+  return again.docs.count() > 0 && again.words.every((word) => word.terms.length > 0) ? suggested : undefined;
+}

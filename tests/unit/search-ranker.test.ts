@@ -1,0 +1,138 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { createRandom } from "../../bench/generate.ts";
+import { ByteReader, ByteWriter } from "../../src/search/bytes.ts";
+import { DocRanks, DocSet, readDocs, writeDocs } from "../../src/search/doc-sets.ts";
+import { buildIndex, type ArticleToIndex } from "../../src/search/index-build.ts";
+import { IndexReader } from "../../src/search/index-reader.ts";
+import { writeIndex } from "../../src/search/index-write.ts";
+import { Ranker } from "../../src/search/ranker.ts";
+import { dateFactor } from "../../src/search/ranking.ts";
+import { impactScore, inverseDocumentFrequency, META_FLAGS, metaBoost } from "../../src/search/scoring.ts";
+import { indexRecord } from "../../src/text/index-record.ts";
+
+describe("the index's bytes", () => {
+  it("read back whole numbers of any size and strings as written", () => {
+    const values = [0, 1, 127, 128, 300, 16_384, 2 ** 32 + 5, Number.MAX_SAFE_INTEGER];
+    const writer = new ByteWriter();
+    for (const value of values) writer.varint(value);
+    writer.string("café ☕").byte(7);
+    const reader = new ByteReader(writer.done());
+    assert.deepEqual(values.map(() => reader.varint()), values);
+    assert.equal(reader.string(), "café ☕");
+    assert.equal(reader.byte(), 7);
+    assert.ok(reader.done);
+    assert.throws(() => new ByteReader(Uint8Array.of(0x80)).varint(), /ends inside a number/);
+    assert.throws(() => new ByteWriter().varint(-1), /whole number/);
+  });
+
+  it("write a set of documents as gaps when sparse and as a bitmap when dense, and read both back", () => {
+    const sparse = [3, 900, 70_000];
+    const dense = Array.from({ length: 500 }, (_, at) => 1000 + at * 2);
+    for (const docs of [sparse, dense, []]) {
+      const writer = new ByteWriter();
+      writeDocs(writer, docs);
+      const bytes = writer.done();
+      assert.deepEqual(Array.from(readDocs(new ByteReader(bytes))), docs);
+      if (docs === dense) assert.ok(bytes.length < 140, `a bitmap of 1,000 documents, not ${bytes.length} bytes`);
+    }
+  });
+
+  it("counts, intersects and ranks sets of documents", () => {
+    const a = DocSet.of(100, [1, 5, 31, 32, 64, 99]);
+    const b = DocSet.range(100, 30, 70);
+    assert.deepEqual(a.and(b).docs(), [31, 32, 64]);
+    assert.deepEqual(a.or(b).count(), 43);
+    assert.equal(a.countIn(0, 33), 4);
+    assert.equal(new DocRanks(a).below(64), 4);
+    assert.ok(a.has(99) && !a.has(100) && !a.has(-1));
+  });
+});
+
+// Words the English stemmer leaves as they are, none starting another.
+const WORDS = ["zork", "quix", "blam", "frob", "wump", "glim", "snark", "plugh", "xyzzy", "thud"];
+const english = (word: string): string => word;
+
+/** A large archive, so that its common words are tiered (index-write.ts): articles of random words over ten years. */
+function largeArchive(count: number): ArticleToIndex[] {
+  const random = createRandom(7);
+  const pick = (): string => WORDS[Math.floor(random() * WORDS.length)] ?? "zork";
+  return Array.from({ length: count }, (_, at) => {
+    const title = `${pick()} ${pick()} ${at}`;
+    const body = `<p>${Array.from({ length: 20 + Math.floor(random() * 100) }, pick).join(" ")}</p>`;
+    const year = 2010 + Math.floor((at * 10) / count);
+    return { record: indexRecord({ title, bodyHtml: body }, "", english), url: `a/${at}/`, title, dateText: "", category: "News", year, month: 1, day: 1 };
+  });
+}
+
+describe("the ranker over a large archive", () => {
+  const articles = largeArchive(6000);
+  const built = buildIndex({ articles, categories: ["News"], monthNames: [], periodArticles: 1000, stemmers: new Map() });
+  const files = new Map<string, Uint8Array>();
+  writeIndex(built, articles, { reuse: () => false, reuseFolder: () => false, write: (path, payload) => void files.set(path, payload) }, new Map(), []);
+  const read = new Set<string>();
+  const reader = new IndexReader({
+    file: async (path) => {
+      read.add(path);
+      return files.get(path) ?? Promise.reject(new Error(path));
+    },
+    stemmer: async () => english,
+  });
+
+  /** Every found article's exact score, from the whole postings in memory, best first: what the ranker must give. */
+  function bruteForce(words: readonly string[]): number[] {
+    const terms = words.map((word) => built.terms.find((term) => term.term === word));
+    const sets = terms.map((term) => new Set(term?.docs ?? []));
+    const found = Array.from({ length: built.documents }, (_, doc) => doc).filter((doc) => sets.every((set) => set.has(doc)));
+    const idfs = terms.map((term) => inverseDocumentFrequency(built.documents, term?.docs.length ?? 0));
+    const queryIdf = idfs.reduce((sum, idf) => sum + idf, 0);
+    const scored = found.map((doc, place) => {
+      let score = 0;
+      const fields = { title: 0, date: 0, category: 0 };
+      for (const [at, term] of terms.entries()) {
+        const index = term?.docs.indexOf(doc) ?? -1;
+        const flags = term?.values?.flags[index] ?? 0;
+        score += impactScore(term?.values?.impacts[index] ?? 0, idfs[at] ?? 0, 1);
+        if ((flags & META_FLAGS.title) !== 0) fields.title += idfs[at] ?? 0;
+      }
+      return { doc, score: (score + metaBoost(fields, queryIdf)) * dateFactor(found.length - 1 - place, found.length) };
+    });
+    return scored.sort((a, b) => b.score - a.score || b.doc - a.doc).map((hit) => hit.doc);
+  }
+
+  async function ranked(words: readonly string[], count: number): Promise<number[]> {
+    const entries = await Promise.all(words.map(async (word) => (await reader.extensions(word)).filter((entry) => entry.term === word)));
+    let found = DocSet.range(built.documents, 0, built.documents);
+    for (const [entry] of entries) if (entry !== undefined) found = found.and(DocSet.of(built.documents, await reader.docs(entry)));
+    const idfs = await Promise.all(entries.map(async ([entry]) => inverseDocumentFrequency(built.documents, entry === undefined ? 0 : (await reader.docs(entry)).length)));
+    const ranker = await Ranker.create(
+      reader,
+      Uint32Array.from(found.docs()),
+      entries.flatMap(([entry], word) => (entry === undefined ? [] : [{ word, idf: idfs[word] ?? 0, share: 1, entry }])),
+      idfs,
+    );
+    return (await ranker.best(count)).map((hit) => hit.doc);
+  }
+
+  it("tiers the common words, and asks for a common word's set and best block with its dictionary shard", async () => {
+    assert.ok(built.terms.filter((term) => WORDS.includes(term.term) && term.docs.length > 4096).length >= 5);
+    assert.ok([...files.keys()].some((path) => path.startsWith("b-")) && [...files.keys()].some((path) => path.startsWith("c-")));
+    const { prefetch } = await reader.entry();
+    const [, first = []] = prefetch.find(([term]) => term === "zork") ?? [];
+    assert.deepEqual(first.map((file) => file.slice(0, 2)), ["s-", "b-"]);
+    read.clear();
+    await reader.extensions("zork");
+    assert.ok(first.every((file) => read.has(file)), "asked for before the shard named them");
+  });
+
+  for (const words of [["zork"], ["quix", "blam"], ["snark", "plugh", "thud"]]) {
+    it(`gives the best articles for “${words.join(" ")}” in the order of their exact scores, reading a part of the postings`, async () => {
+      read.clear();
+      assert.deepEqual(await ranked(words, 20), bruteForce(words).slice(0, 20));
+      const chunks = [...read].filter((path) => path.startsWith("c-")).length;
+      const allChunks = [...files.keys()].filter((path) => path.startsWith("c-")).length;
+      assert.ok(chunks < allChunks / 2, `${chunks} of ${allChunks} chunks read`);
+      assert.deepEqual(await ranked(words, 60), bruteForce(words).slice(0, 60), "further, in the same order");
+    });
+  }
+});
