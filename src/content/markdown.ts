@@ -2,6 +2,7 @@ import MarkdownIt, { type Token } from "markdown-it";
 import { excerptOf } from "./excerpt.ts";
 import { highlightCode } from "./highlight.ts";
 import { sanitizeBody } from "./sanitize.ts";
+import { withScrollRegions } from "./scroll-regions.ts";
 import type { Span } from "./template-calls.ts";
 import { ARTICLE_REFERENCE_SCHEME, expandTemplates, type ArticleReference, type TemplateUse } from "./expand-templates.ts";
 import type { UserShortcodes } from "./user-shortcodes.ts";
@@ -33,11 +34,12 @@ export interface MarkdownOptions {
  * those tools do (see `templates.ts`); no template language runs.
  * The body is parsed once for both the HTML and the excerpt.
  * `firstLine` is the body's first line in its file, for the lines of template calls.
- */
-/**
- * Renders bodies. Given the article's title, a first heading that repeats
- * it (`# <the title>` on the first line, as many archives write) is left
- * out: the page shows the title already. The excerpt is the part before
+ *
+ * Given the article's title, a first heading that repeats it (`# <the
+ * title>` on the first line, as many archives write) is left out: the page
+ * shows the title already. The body's headings then start below the title's
+ * level (see `belowTitle`), and its code blocks and tables are scroll regions
+ * a keyboard reaches (see scroll-regions.ts). The excerpt is the part before
  * `<!--more-->` when there is one, else the first prose paragraph (see excerpt.ts).
  */
 export function createMarkdownRenderer(options: MarkdownOptions = { sanitize: false, highlightCode: true }): (markdown: string, firstLine?: number, title?: string, file?: string) => RenderedBody {
@@ -52,12 +54,13 @@ export function createMarkdownRenderer(options: MarkdownOptions = { sanitize: fa
     const user = shortcodes === undefined ? undefined : { shortcodes, file };
     const expansion = source.includes("{{") || source.includes("{%") ? expandTemplates(source, codeBlocks(blocks.parse(source, {}), source), firstLine, renderInline, user) : undefined;
     const parsed = markdown.parse(expansion?.markdown ?? source, {});
-    const tokens = title === undefined ? parsed : withoutRepeatedTitle(parsed, title);
+    const tokens = belowTitle(title === undefined ? parsed : withoutRepeatedTitle(parsed, title));
     const rendered = markdown.renderer.render(tokens, markdown.options, {});
     const internal = zolaInternalLinks(rendered, source, firstLine, { references: expansion?.references ?? [], uses: expansion?.uses ?? [] });
     const html = internal.html;
     return {
-      html: options.sanitize ? sanitizeBody(html) : html,
+      // After sanitizing, which would strip the regions' attributes.
+      html: withScrollRegions(options.sanitize ? sanitizeBody(html) : html),
       excerpt: excerptOf(tokens),
       templates: internal.uses,
       references: internal.references,
@@ -115,6 +118,20 @@ function withoutRepeatedTitle(tokens: Token[], title: string): Token[] {
   const [open, inline, close] = tokens;
   if (open?.type !== "heading_open" || open.tag !== "h1" || inline?.type !== "inline" || close?.type !== "heading_close") return tokens;
   return comparable(plainText(inline.children ?? [])) === comparable(title) ? tokens.slice(3) : tokens;
+}
+
+/**
+ * The page's title is its only `h1`: a body that uses `#` headings has each
+ * of its headings moved one level down (an `h6` stays one), so that they keep
+ * their order among themselves and none competes with the title.
+ */
+function belowTitle(tokens: Token[]): Token[] {
+  if (!tokens.some((token) => token.type === "heading_open" && token.tag === "h1")) return tokens;
+  for (const token of tokens) {
+    if (token.type !== "heading_open" && token.type !== "heading_close") continue;
+    token.tag = `h${Math.min(Number(token.tag.slice(1)) + 1, 6)}`;
+  }
+  return tokens;
 }
 
 function comparable(text: string): string {

@@ -27,12 +27,17 @@ const boxCount = z.number().int().min(1).max(50).default(5).meta({ description: 
 /**
  * A sidebar box: the featured articles ("Focus on"), the latest articles of a
  * category, or a category's upcoming ones (events dated on the day they
- * happen, listed from the build's date on, soonest first).
+ * happen, listed from the build's date on, soonest first); or one drawn from
+ * the archive itself: the newest article of each section, the articles of
+ * this day in past years, the build's year by month.
  */
 const sidebarBox = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("featured"), title: z.string().trim().min(1).default("Focus on"), count: boxCount }),
   z.strictObject({ type: z.literal("latest"), category: z.string().trim().min(1), title: z.string().trim().min(1).optional(), count: boxCount }),
   z.strictObject({ type: z.literal("upcoming"), category: z.string().trim().min(1), title: z.string().trim().min(1).optional(), count: boxCount }),
+  z.strictObject({ type: z.literal("sections"), title: z.string().trim().min(1).default("Latest by section"), count: boxCount }),
+  z.strictObject({ type: z.literal("this-day"), title: z.string().trim().min(1).optional(), count: boxCount }),
+  z.strictObject({ type: z.literal("year"), title: z.string().trim().min(1).optional() }),
 ]);
 
 export type SidebarBoxSetting = z.output<typeof sidebarBox>;
@@ -150,8 +155,16 @@ export const settingsSchema = z.strictObject({
     }),
   sidebar: z
     .array(sidebarBox)
-    .default([{ type: "featured", title: "Focus on", count: 5 }])
-    .meta({ description: 'Boxes beside the article, home and archive pages, in order: {"type": "featured"}, {"type": "latest", "category": "..."} or {"type": "upcoming", "category": "..."}.' }),
+    .default([
+      { type: "featured", title: "Focus on", count: 5 },
+      { type: "sections", title: "Latest by section", count: 5 },
+      { type: "this-day", count: 5 },
+      { type: "year" },
+    ])
+    .meta({
+      description:
+        'Boxes beside every page\'s content, in order: {"type": "featured"}, {"type": "latest", "category": "..."}, {"type": "upcoming", "category": "..."}, {"type": "sections"} (the newest article of each section), {"type": "this-day"} (this day in past years) or {"type": "year"} (the build\'s year by month). Boxes without articles are left out.',
+    }),
   offline: z
     .strictObject({
       serviceWorker: z.boolean().default(true).meta({ description: "Whether the hosted site has a service worker for offline reading." }),

@@ -7,7 +7,8 @@ import { articlePages } from "./views/article-pages.ts";
 import { createViewContext, NO_EXTRAS, type SiteExtras, type ViewContext } from "./views/context.ts";
 import { dayPages } from "./views/day-pages.ts";
 import { authorIndexes, categoryIndex, offlinePages, searchPage, tagIndex } from "./views/index-pages.ts";
-import { authorPages, categoryPages, homePages, monthPages, tagPages } from "./views/listing-pages.ts";
+import { homePages } from "./views/home-pages.ts";
+import { authorPages, categoryPages, monthPages, tagPages } from "./views/listing-pages.ts";
 import { redirectPages } from "./views/redirect-pages.ts";
 import { sitePages } from "./views/site-pages.ts";
 import { siteView } from "./views/site-view.ts";
@@ -50,8 +51,7 @@ export const PAGE_KINDS = {
   archive: pageKind({ about: "The month grid: one row per year, newest first.", partial: "archive-page.njk", build: one(archivePage), inSitemap: always, inOfflineShell: true, perArticle: false }),
   year: pageKind({ about: "One page per year that has articles.", partial: "year-page.njk", build: yearPages, inSitemap: always, inOfflineShell: false, perArticle: false }),
   month: pageKind({ about: "One page per month that has articles.", partial: "listing-page.njk", build: monthPages, inSitemap: always, inOfflineShell: false, perArticle: false }),
-  // Left out of the sitemap: each lists what its month page lists.
-  day: pageKind({ about: "One page per day that has articles (/2016/04/11/).", partial: "day-page.njk", build: dayPages, inSitemap: never, inOfflineShell: false, perArticle: false }),
+  day: pageKind({ about: "One page per day that has articles (/2016/04/11/).", partial: "day-page.njk", build: dayPages, inSitemap: always, inOfflineShell: false, perArticle: false }),
   categories: pageKind({ about: "The index of categories, with counts.", partial: "topic-index-page.njk", build: one(categoryIndex), inSitemap: always, inOfflineShell: false, perArticle: false }),
   category: pageKind({ about: "Each category's pages (/category/slug/, /category/slug/page/2/ ...).", partial: "listing-page.njk", build: categoryPages, inSitemap: always, inOfflineShell: false, perArticle: false }),
   tags: pageKind({ about: "The index of tags, with counts; none when no article has tags.", partial: "topic-index-page.njk", build: tagIndex, inSitemap: always, inOfflineShell: false, perArticle: false }),

@@ -17,6 +17,7 @@ import { hasQueryRedirects } from "../model/views/site-view.ts";
 import { formatLongDate, monthNames } from "../model/format.ts";
 import type { ArticleToIndex } from "../search/index-build.ts";
 import { buildFeeds } from "../publish/feeds.ts";
+import { buildNotFoundTitles } from "../publish/not-found-titles.ts";
 import { buildRedirectFiles } from "../publish/redirects.ts";
 import { buildSitemap } from "../publish/sitemap.ts";
 import { checkSiteWrites } from "../publish/written-files.ts";
@@ -85,6 +86,7 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
     ...buildFeeds({ ...model, newestFirst: latestArticles(model, settings.listsExclude, today) }, settings, urls),
     ...buildSitemap(views.pages, urls, lastModified, staticPages(archive.staticFiles)),
     ...buildRedirectFiles(archive, urls),
+    ...buildNotFoundTitles(model, urls),
   ];
   const bundleAssets = bundleAssetCopies([...archive.articles, ...archive.pages]).map((asset) => {
     const sanitized = archive.sanitizedFiles.get(asset.from);
@@ -184,7 +186,7 @@ function withBuildWarnings(archive: LoadedArchive, request: BuildRequest, cacheF
   const isKnown = (name: string): boolean => known.has(name.toLowerCase()) || known.has(slugify(name));
   const settingsFile = request.settingsFile ?? "settings";
   const problems = request.settings.sidebar.flatMap((box, index) =>
-    box.type !== "featured" && !isKnown(box.category)
+    "category" in box && !isKnown(box.category)
       ? [warning("sidebar-category", "", `${settingsFile}: sidebar[${index}] names the category "${box.category}", which no published article has; the box stays empty`)]
       : [],
   );

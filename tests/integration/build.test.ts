@@ -101,8 +101,8 @@ describe("building a fixture archive", () => {
     assert.equal(time?.textContent, "April 9, 2021");
     assert.equal(page.documentElement.getAttribute("lang"), "en");
     assert.equal(page.querySelector(".article-category")?.getAttribute("href"), "/category/news/");
-    assert.equal(page.querySelector(".article-meta a time")?.parentElement?.getAttribute("href"), "/2021/04/");
-    assert.deepEqual([...page.querySelectorAll(".breadcrumb li")].map((li) => li.textContent), ["Home", "2021", "April", "First news"]);
+    assert.equal(page.querySelector(".article-meta a time")?.parentElement?.getAttribute("href"), "/2021/04/09/");
+    assert.deepEqual([...page.querySelectorAll(".breadcrumb li")].map((li) => li.textContent), ["Home", "2021", "April", "9", "First news"]);
     assert.deepEqual([...page.querySelectorAll(".article-tags a")].map((a) => a.textContent), ["food", "energy"]);
   });
 
@@ -159,11 +159,11 @@ describe("building a fixture archive", () => {
     assert.ok(existsSync(join(output, "2022/03/15/bundle/chart.svg")));
   });
 
-  it("lists featured articles in the Focus on box", async () => {
+  it("lists featured articles in the Focus on box, each dated and linked to its day", async () => {
     const page = await readPage(output, "2021/06/01/third/index.html");
     const box = page.querySelector(".sidebar-box");
     assert.equal(box?.querySelector("h2")?.textContent, "Focus on");
-    assert.deepEqual([...(box?.querySelectorAll("a") ?? [])].map((a) => a.getAttribute("href")), ["/2021/04/09/first/"]);
+    assert.deepEqual([...(box?.querySelectorAll("a") ?? [])].map((a) => a.getAttribute("href")), ["/2021/04/09/first/", "/2021/04/09/"]);
   });
 
   it("lists a category's articles newest first with date, category and summary or excerpt", async () => {

@@ -12,7 +12,7 @@ import { routePath } from "../../src/core/urls.ts";
 import { settingsWith } from "../support/articles.ts";
 import { temporaryFolder } from "../support/archive.ts";
 import { checkLinks } from "../../src/publish/link-check.ts";
-import { runCli } from "../support/cli.ts";
+import { readPage, runCli } from "../support/cli.ts";
 import { checkGridAgainstMonthPages } from "../support/grid.ts";
 import { filePaths } from "../support/tree.ts";
 
@@ -58,6 +58,16 @@ for (const corpus of ["nodejs-blog", "kubernetes-blog"]) {
       // Links inside the articles may point to files the corpus did not include; the site's own links may not.
       const report = await checkLinks(output, "/");
       assert.deepEqual(report.broken.filter((link) => !link.inArticleBody), []);
+
+      // Every article's date and breadcrumb link its day's page, which lists it.
+      for (const page of pages) {
+        const day = `/${page.slice(0, "YYYY/MM/DD/".length)}`;
+        const article = await readPage(output, page);
+        assert.equal(article.querySelector(".article-meta time")?.parentElement?.getAttribute("href"), day, page);
+        assert.equal(article.querySelectorAll(".breadcrumb a")[3]?.getAttribute("href"), day, page);
+        const listed = [...(await readPage(output, `${day.slice(1)}index.html`)).querySelectorAll(".article-item-title a")].map((link) => link.getAttribute("href"));
+        assert.ok(listed.includes(`/${page.slice(0, -"index.html".length)}`), `${day} lists ${page}`);
+      }
     });
   });
 }

@@ -196,10 +196,9 @@ describe("publishing files of a build with a site URL", () => {
     assert.equal(entries.has("https://example.org/404.html"), false);
     // The page the service worker shows offline is not for search engines.
     assert.equal(entries.has("https://example.org/offline/"), false);
-    // Day pages list what their month pages list: they are left out.
-    assert.equal(entries.has("https://example.org/2021/05/01/"), false);
-    const isDayPage = (file: string): boolean => /^\d{4}\/\d{2}\/\d{2}\/index\.html$/.test(file);
-    const pages = (await readdir(output, { recursive: true })).filter((file) => file.endsWith("index.html") && file !== "offline/index.html" && !isDayPage(file));
+    // Day pages are linked from every date: they are listed too.
+    assert.ok(entries.has("https://example.org/2021/05/01/"));
+    const pages = (await readdir(output, { recursive: true })).filter((file) => file.endsWith("index.html") && file !== "offline/index.html");
     assert.equal(entries.size, pages.length);
     assert.match(await readFile(join(output, "robots.txt"), "utf8"), /^Sitemap: https:\/\/example\.org\/sitemap\.xml$/m);
   });
@@ -247,8 +246,8 @@ describe("hosting under a sub-path and without folder indexes", () => {
     }
     const body = (await readPage(output, "2021/04/09/first/index.html")).querySelector(".article-body");
     assert.equal(body?.querySelector("img")?.getAttribute("src"), "/news/images/chart.png");
-    // A raw-HTML code sample is text: its bytes are published as written, in the page and in the feeds.
-    const sample = '<pre>&lt;a href="/docs/"&gt;the docs&lt;/a&gt;</pre>';
+    // A raw-HTML code sample is text: its bytes are published as written, in the page and in the feeds (the block a scroll region).
+    const sample = '<pre tabindex="0" role="region" aria-label="Code 1">&lt;a href="/docs/"&gt;the docs&lt;/a&gt;</pre>';
     assert.ok(body?.innerHTML.includes(sample), body?.innerHTML);
     assert.equal(body?.querySelector("pre")?.textContent, '<a href="/docs/">the docs</a>');
     const sitemap = parseXml(await readFile(join(output, "sitemap.xml"), "utf8"));

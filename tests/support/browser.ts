@@ -71,6 +71,25 @@ export async function serveSample(basePath = "/"): Promise<string> {
   return serveSite(output, basePath);
 }
 
+/** One page of each kind of the sample archive, by kind. */
+export const SAMPLE_PAGES: Readonly<Record<string, string>> = {
+  home: "",
+  "home, page 2": "page/2/",
+  archive: "archive/",
+  year: "2021/",
+  month: "2021/11/",
+  day: "2022/03/15/",
+  categories: "category/",
+  category: "category/events/",
+  tags: "tag/",
+  tag: "tag/eco-labels/",
+  author: "author/marta-ellison/",
+  "author index": "author/",
+  article: "2022/03/15/lcc-survey-results/",
+  search: "search/?q=canteen",
+  "not found": "no/such/page/",
+};
+
 /** A sample article the offline and portable tests open, and the sample's three articles found for "canteen". */
 export const SAMPLE_ARTICLE = "2022/03/15/lcc-survey-results/";
 export const CANTEEN_TITLES = ["Webinar series: sustainable food in public canteens", "School canteens survey: what 62 kitchens told us", "Less waste, better food: results from 48 school kitchens"];

@@ -175,7 +175,8 @@ describe("what else archives carry", () => {
     const [a, b] = archive.articles;
     assert.equal(a?.excerpt, "First part. a point");
     assert.doesNotMatch(a?.bodyHtml ?? "", /<h1>/);
-    assert.match(b?.bodyHtml ?? "", /<h1>Another heading<\/h1>/);
+    // Kept, one level below the page's title.
+    assert.match(b?.bodyHtml ?? "", /<h2>Another heading<\/h2>/);
   });
 
   it("leaves out, with a warning, a file with front matter but no title, date or text: a page only a template used", async () => {

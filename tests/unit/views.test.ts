@@ -5,7 +5,7 @@ import type { Article } from "../../src/core/article.ts";
 import { buildArchiveModel } from "../../src/model/archive-model.ts";
 import { buildSiteViews as buildViews, type SiteViews } from "../../src/model/pages.ts";
 import { bundleAssetCopies } from "../../src/model/views/article-pages.ts";
-import type { CalendarDay } from "../../src/model/views/types.ts";
+import type { ArticleBoxView, CalendarDay, SidebarBoxView } from "../../src/model/views/types.ts";
 import type { Settings } from "../../src/core/settings.ts";
 import { THEME_FILES } from "../../src/core/assets.ts";
 import { articleOn, settingsWith } from "../support/articles.ts";
@@ -13,6 +13,12 @@ import { articleOn, settingsWith } from "../support/articles.ts";
 const news = { slug: "news", name: "News" };
 const events = { slug: "events", name: "Events" };
 const today = { year: 2021, month: 4, day: 15 };
+
+/** A box of articles, as the tests of those boxes expect it to be. */
+function itemsBox(box: SidebarBoxView | undefined): ArticleBoxView | undefined {
+  assert.ok(box === undefined || "items" in box, `box ${box?.id} lists articles`);
+  return box;
+}
 
 function buildSiteViews(articles: readonly Article[], categories: readonly Category[], settings: Settings, day: CalendarDay): SiteViews {
   return buildViews(articles, buildArchiveModel(articles, categories), settings, day, THEME_FILES);
@@ -34,15 +40,16 @@ describe("article page views", () => {
     assert.equal(page?.next, undefined);
   });
 
-  it("writes the date out for the locale, links it to its month and leads a breadcrumb through year and month", () => {
+  it("writes the date out for the locale, links it to its day and leads a breadcrumb through year, month and day", () => {
     const [page] = buildSiteViews([articleOn(2021, 4, 9)], [news], settingsWith({ locale: "en-US" }), today).pages.article;
     assert.equal(page?.dateText, "April 9, 2021");
     assert.equal(page?.dateIso, "2021-04-09");
-    assert.equal(page?.monthHref, "/2021/04/");
+    assert.equal(page?.dayHref, "/2021/04/09/");
     assert.deepEqual(page?.breadcrumb, [
       { title: "Home", href: "/" },
       { title: "2021", href: "/2021/" },
       { title: "April", href: "/2021/04/" },
+      { title: "9", href: "/2021/04/09/" },
       { title: "Article 2021-04-09" },
     ]);
     const [french] = buildSiteViews([articleOn(2021, 4, 9)], [news], settingsWith({ locale: "fr-FR" }), today).pages.article;
@@ -109,8 +116,8 @@ describe("listing pages", () => {
     const march = year?.months[0];
     assert.deepEqual([march?.id, march?.shortName, march?.count, march?.href], ["month-03", "Mar", 2, "/2021/03/"]);
     assert.deepEqual(march?.items, [
-      { title: "Article 2021-03-25", href: "/2021/03/25/late/", dateIso: "2021-03-25", dayText: "25", category: "Events" },
-      { title: "Article 2021-03-01", href: "/2021/03/01/article-2021-3-1/", dateIso: "2021-03-01", dayText: "1", category: "News" },
+      { title: "Article 2021-03-25", href: "/2021/03/25/late/", dateIso: "2021-03-25", dayText: "25", dayHref: "/2021/03/25/", category: "Events", categorySlug: "events" },
+      { title: "Article 2021-03-01", href: "/2021/03/01/article-2021-3-1/", dateIso: "2021-03-01", dayText: "1", dayHref: "/2021/03/01/", category: "News", categorySlug: "news" },
     ]);
   });
 });
@@ -180,7 +187,7 @@ describe("sidebar boxes", () => {
       { type: "latest", category: "events", count: 1 },
     ],
   });
-  const [featured, upcoming, latest] = buildSiteViews(articles, [news, events], settings, today).site.sidebar;
+  const [featured, upcoming, latest] = buildSiteViews(articles, [news, events], settings, today).site.sidebar.map(itemsBox);
 
   it("lists featured articles newest first", () => {
     assert.deepEqual(featured?.items.map((item) => item.dateIso), ["2021-06-01", "2021-03-01"]);
@@ -202,7 +209,7 @@ describe("empty sidebar boxes", () => {
     const settings = settingsWith({ sidebar: [{ type: "featured" }, { type: "upcoming", category: "News" }, { type: "latest", category: "News", title: "News" }] });
     const site = buildSiteViews([articleOn(2021, 1, 1)], [news], settings, today).site;
     assert.deepEqual(site.sidebar.map((box) => [box.id, box.title]), [["sidebar-3", "News"]]);
-    assert.deepEqual(buildSiteViews([articleOn(2021, 1, 1)], [news], settingsWith(), today).site.sidebar, []);
+    assert.deepEqual(buildSiteViews([articleOn(2021, 1, 1)], [news], settingsWith({ sidebar: [{ type: "featured" }] }), today).site.sidebar, []);
   });
 });
 

@@ -11,21 +11,22 @@ export function articlePages(context: ViewContext): ArticlePageView[] {
   return articles.map((article, index): ArticlePageView => {
     const previous = articles[index - 1];
     const next = articles[index + 1];
-    const { year, month } = article.date;
+    const { year, month, day } = article.date;
+    const summary = context.summaryOf(article);
     // Shown when it changed on a later day than it was published.
     const updated = article.updated !== undefined && article.updated.iso.slice(0, 10) > article.date.iso.slice(0, 10) ? article.updated : undefined;
     return {
       permalink: outputFileFor(article.route),
       title: article.title,
-      breadcrumb: [crumbs.home, crumbs.year(year), crumbs.month(year, month), { title: article.title }],
+      breadcrumb: [crumbs.home, crumbs.year(year), crumbs.month(year, month), crumbs.day(year, month, day), { title: article.title }],
       meta: context.articleMeta(article),
       href: href(article.route),
       ...(article.lang === undefined ? {} : { lang: article.lang }),
-      dateIso: article.date.iso,
-      dateText: formatLongDate(article.date, settings.locale),
+      dateIso: summary.dateIso,
+      dateText: summary.dateText,
+      dayHref: summary.dayHref,
       ...(updated === undefined ? {} : { updatedIso: updated.iso, updatedText: formatLongDate(updated, settings.locale) }),
       authors: context.authorsOf(article),
-      monthHref: href({ kind: "month", year, month }),
       category: { title: article.category.name, href: href({ kind: "category", slug: article.category.slug }) },
       tags: article.tags.map((tag) => ({ title: tag.name, href: href({ kind: "tag", slug: tag.slug }) })),
       ...(article.summary === undefined ? {} : { summary: article.summary }),
@@ -34,8 +35,8 @@ export function articlePages(context: ViewContext): ArticlePageView[] {
       ...(previous === undefined ? {} : { previous: { title: previous.title, href: href(previous.route) } }),
       ...(next === undefined ? {} : { next: { title: next.title, href: href(next.route) } }),
       related: (related.get(article) ?? []).map((other) => {
-        const { title, href: otherHref, dateIso, dateText } = context.summaryOf(other);
-        return { title, href: otherHref, dateIso, dateText };
+        const { title, href: otherHref, dateIso, dateText, dayHref } = context.summaryOf(other);
+        return { title, href: otherHref, dateIso, dateText, dayHref };
       }),
       searchable: !article.draft,
     };
