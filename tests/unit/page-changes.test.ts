@@ -53,11 +53,21 @@ describe("the pages an edit changes", () => {
     assert.deepEqual(again.views.pages.archive, []);
   });
 
-  it("renders an edited body's article alone, and a new title on the articles that link it (neighbours, related), month, year and home pages too", () => {
+  it("renders an edited body's article alone while its subject stays, the articles it was related to when its subject changes, and a new title on the articles that link it (neighbours, related), month, year and home pages too", () => {
     const { fingerprints } = pageChanges(views(archive()), undefined);
-    const body = pageChanges(views(archive({ bodyHtml: "<p>New body</p>\n" })), fingerprints);
+    const body = pageChanges(views(archive({ bodyHtml: "<p>Canteen canteen canteen survey, corrected.</p>\n" })), fingerprints);
     assert.deepEqual(files(body.views.pages.article), ["2021/04/02/middle/index.html"]);
     assert.deepEqual(files(body.views.pages.month), []);
+
+    // Related articles are found by subject, from the body too: the other canteen articles no longer list it.
+    const subject = pageChanges(views(archive({ bodyHtml: "<p>New body</p>\n" })), fingerprints);
+    assert.deepEqual(files(subject.views.pages.article), [
+      "2021/03/01/article-2021-3-1/index.html",
+      "2021/03/20/article-2021-3-20/index.html",
+      "2021/04/02/middle/index.html",
+      "2021/04/20/article-2021-4-20/index.html",
+    ]);
+    assert.deepEqual(files(subject.views.pages.month), []);
 
     const title = pageChanges(views(archive({ title: "Renamed" })), fingerprints);
     assert.deepEqual(files(title.views.pages.article), [

@@ -24,7 +24,7 @@ describe("the archive's own shortcodes", () => {
     const body = render('See [the repository]({{ site.repository }}/issues).\n\n{{< note >}}\nMind the **gap**.\n{{< /note >}}\n\n{{code "x.go"}}\n', 1, "T", "/archive/post.md");
     assert.equal(
       body.html,
-      '<p>See <a href="https://github.com/jekyll/jekyll/issues">the repository</a>.</p>\n<aside class="note">\n<p>Mind the <strong>gap</strong>.</p>\n</aside>\n<pre><code class="language-go">// x.go beside /archive/post.md\n</code></pre>\n',
+      '<p>See <a href="https://github.com/jekyll/jekyll/issues">the repository</a>.</p>\n<aside class="note">\n<p>Mind the <strong>gap</strong>.</p>\n</aside>\n<pre tabindex="0" role="region" aria-label="Code 1"><code class="language-go">// x.go beside /archive/post.md\n</code></pre>\n',
     );
     assert.deepEqual(body.templates.map((use) => [use.name, use.outcome]), [["site.repository", "mapped"], ["note", "mapped"], ["code", "mapped"]]);
   });
