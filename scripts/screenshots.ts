@@ -44,7 +44,8 @@ const ARCHIVES: readonly Archive[] = [
     name: "the Node.js blog",
     options: { content: join(CORPORA, "nodejs-blog", "content"), config: join(PROJECT_ROOT, "tests/corpora/nodejs-blog.json") },
     shots: {
-      "nodejs-archive": { path: "archive/" },
+      // An archive that features nothing and names no sidebar box: the front page and boxes drawn from it.
+      "nodejs-home": { path: "" },
       "nodejs-year": { path: "2016/" },
       "nodejs-article": { path: "2024/09/17/v22-9-0/", scrollTo: ".article-body h3" },
     },

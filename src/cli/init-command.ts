@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import { appendFile, constants, copyFile, mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve } from "node:path";
+import { buildDay } from "../core/dates.ts";
 import { errorCodeOf } from "../core/diagnostics.ts";
 import { PROJECT_ROOT, readOwnPackage } from "../core/project.ts";
-import { buildDay } from "../model/views/context.ts";
 import { parseCommandLine } from "./arguments.ts";
 import { dependencySpecFor, describeInstallSource, installSourceOf, type InstallSource } from "./install-source.ts";
 import { archivePackageJson, articleFilePath, SETTINGS_SCHEMA_FILE, settingsFileText, withArchiveEntries } from "./scaffold.ts";

@@ -24,7 +24,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   import: {
     synopsis: "import FORMAT SOURCE",
     summary: "write articles from a WordPress export or an RSS/Atom feed",
-    run: async (argv) => (await import("../import/run-import.ts")).runImport(argv, { out: (line) => console.log(line), err: (line) => console.error(line) }),
+    run: async (argv) => (await import("./import-command.ts")).importCommand(argv),
   },
 };
 

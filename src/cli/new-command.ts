@@ -1,13 +1,11 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join, relative } from "node:path";
-import { parseArticleDate } from "../core/dates.ts";
+import { buildDay, parseArticleDate, type CalendarDate } from "../core/dates.ts";
 import { errorCodeOf } from "../core/diagnostics.ts";
 import { expandPermalink } from "../core/permalinks.ts";
 import type { Settings } from "../core/settings.ts";
 import { slugify } from "../core/slugs.ts";
 import { absoluteUrlFor, urlContextOf } from "../core/urls.ts";
-import { buildDay } from "../model/views/context.ts";
-import type { CalendarDay } from "../model/views/types.ts";
 import { resolveBuildRequest } from "../pipeline/request.ts";
 import { parseCommandLine, reportUsageErrors } from "./arguments.ts";
 import { articleFilePath, newArticleText, slugOfTitle } from "./scaffold.ts";
@@ -71,7 +69,7 @@ export async function newCommand(argv: readonly string[]): Promise<number> {
 /** Where the permalink setting will put the new article, as the build places it. */
 function articlePath(
   settings: Settings,
-  article: { readonly title: string; readonly slug: string; readonly day: CalendarDay; readonly category: string; readonly file: string },
+  article: { readonly title: string; readonly slug: string; readonly day: CalendarDate; readonly category: string; readonly file: string },
 ): string | undefined {
   const { year, month, day } = article.day;
   const date = parseArticleDate(`${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`, settings.timeZone);
@@ -88,7 +86,7 @@ function articlePath(
 }
 
 /** The day --date gives, or today in the archive's time zone. */
-function dayOf(date: string | undefined, timeZone: string): CalendarDay | { readonly problem: string } {
+function dayOf(date: string | undefined, timeZone: string): CalendarDate | { readonly problem: string } {
   if (date === undefined) return buildDay(process.env["SOURCE_DATE_EPOCH"], Date.now(), timeZone);
   const parsed = /^\d{4}-\d{2}-\d{2}$/.test(date) ? parseArticleDate(date, timeZone) : undefined;
   if (parsed === undefined || !parsed.ok) return { problem: `--date ${date}: expected a calendar date written YYYY-MM-DD, such as 2021-04-09` };

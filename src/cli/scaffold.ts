@@ -1,5 +1,5 @@
 import { stringify } from "yaml";
-import type { CalendarDay } from "../model/views/types.ts";
+import type { CalendarDate } from "../core/dates.ts";
 import { settingsSchema } from "../core/settings.ts";
 import { slugify } from "../core/slugs.ts";
 
@@ -12,13 +12,13 @@ import { slugify } from "../core/slugs.ts";
 export const SETTINGS_SCHEMA_FILE = "dist/settings.schema.json";
 
 /** An article's file, from the content folder: YYYY/YYYY-MM-DD-slug.md, its date leading its name. */
-export function articleFilePath(day: CalendarDay, slug: string): string {
+export function articleFilePath(day: CalendarDate, slug: string): string {
   const date = isoDay(day);
   return `${date.slice(0, 4)}/${date}-${slug}.md`;
 }
 
 /** "2021-04-09". */
-export function isoDay(day: CalendarDay): string {
+export function isoDay(day: CalendarDate): string {
   return `${String(day.year).padStart(4, "0")}-${String(day.month).padStart(2, "0")}-${String(day.day).padStart(2, "0")}`;
 }
 
@@ -30,7 +30,7 @@ export function slugOfTitle(title: string): string | undefined {
 
 export interface NewArticle {
   readonly title: string;
-  readonly day: CalendarDay;
+  readonly day: CalendarDate;
   readonly category?: string;
   readonly draft: boolean;
 }

@@ -4,32 +4,50 @@ import { error, warning, type Diagnostic } from "../core/diagnostics.ts";
 import type { ArticleFile } from "./discover.ts";
 import type { ArticleSource } from "./front-matter.ts";
 import { slugify, unsafeSlugReason } from "../core/slugs.ts";
-import type { ArticleFields, Tag, WrittenPath } from "../core/article.ts";
+import type { ArticleFields, PageFields, StubFields, Tag, WrittenPath } from "../core/article.ts";
 import { dateInPath } from "../core/site-paths.ts";
-import { MIGRATION_KEYS, readMigrationFields, withZolaTables } from "./migration-fields.ts";
+import { BYLINE_KEYS, readBylines } from "./bylines.ts";
+import { MIGRATION_KEYS, readMigrationFields, withLowerCaseKeys, withZolaTables } from "./migration-fields.ts";
+import { readStub, STUB_KEYS, undatedPageWarning } from "./page-fields.ts";
 import { LANGUAGE_TAG } from "../core/settings.ts";
 
-
 export interface FieldsOutcome {
-  /** Undefined when any error was found. */
+  /** An article's fields; undefined when any error was found, or when the file is a page or a stub. */
   readonly fields?: ArticleFields;
+  /** An undated file's: a page of the site, not an article. */
+  readonly page?: PageFields;
+  /** A stub's: an old address leading elsewhere (`redirect:`, `redirect_to:`). */
+  readonly stub?: StubFields;
   /** Whether the article is a draft, known even when other fields are wrong. */
   readonly draft: boolean;
   /** A file with front matter but no title, date or text: a page the old site's templates used, not an article. */
   readonly notAnArticle?: boolean;
   readonly diagnostics: readonly Diagnostic[];
+  /** Front matter keys the build does not read (as `extra` holds them), for the warning that counts them. */
+  readonly unreadKeys?: readonly string[];
 }
 
 /** The summary, by the names Hugo and Zola (`description`) and Jekyll (`excerpt`) give it too. */
 const SUMMARY_KEYS = ["summary", "description", "excerpt"] as const;
 /** When the article last changed: ours and Zola's `updated`, Hugo's `lastmod`, jekyll-last-modified-at's key. */
 const UPDATED_KEYS = ["updated", "lastmod", "last_modified_at"] as const;
-const KNOWN_KEYS = new Set(["title", "date", "category", "categories", "tags", "slug", "draft", "featured", "lang", "author", "authors", ...SUMMARY_KEYS, ...UPDATED_KEYS, ...MIGRATION_KEYS]);
+/** Every key the build reads; the others are kept in `extra`, and one warning counts them (see unreadKeysWarning). Zola's tables are read in part. */
+const KNOWN_KEYS = new Set([
+  "title", "date", "category", "categories", "tags", "slug", "draft", "featured", "lang", "extra", "taxonomies",
+  ...BYLINE_KEYS, ...SUMMARY_KEYS, ...UPDATED_KEYS, ...MIGRATION_KEYS, ...STUB_KEYS,
+]);
+/** Keys only an article uses: a page that has them was most likely meant to be an article. */
+const ARTICLE_ONLY_KEYS = ["category", "categories", "tags", "featured", ...BYLINE_KEYS];
 
-/** Checks every front-matter field of one article and reports all problems at once. */
+/**
+ * Checks every front-matter field of one file and reports all problems at
+ * once. The file is an article when it has a date (its `date`, its name's
+ * date prefix, the date in its own `path`); a page of the site when it has
+ * none; a stub when it only leads elsewhere (`redirect`, `redirect_to`).
+ */
 export function readArticleFields(file: ArticleFile, written: ArticleSource, timeZone: string): FieldsOutcome {
   const path = file.file;
-  const source = withZolaTables(written);
+  const source = withZolaTables(withLowerCaseKeys(written));
   const data = source.data;
   const diagnostics: Diagnostic[] = [];
   const lineOf = (key: string): number => source.keyLines.get(key) ?? source.frontMatterLine;
@@ -42,31 +60,67 @@ export function readArticleFields(file: ArticleFile, written: ArticleSource, tim
     return { draft: false, notAnArticle: true, diagnostics: [warning("not-an-article", path, message, source.frontMatterLine)] };
   }
   const draft = readFlag(source, "draft", path, lineOf, diagnostics);
-  const featured = readFlag(source, "featured", path, lineOf, diagnostics);
-
-  const title = readTitle(data["title"]);
-  if (!title.ok) fail(title.kind, "title", title.message);
-
   // A bundle is named by its folder; a date prefix in the name is the fallback date.
   const nameStem = file.bundleDir !== undefined ? basename(file.bundleDir) : basename(path, extname(path));
   const prefixed = splitFileNameDate(nameStem);
   const context: FieldContext = { data, path, lineOf, fail, diagnostics };
   const migration = readMigrationFields(data, path, lineOf, diagnostics);
-  const { date, updated } = readDates(context, prefixed?.date, migration.ownPath, timeZone);
+  const undated = !isDated(data, prefixed?.date, migration.ownPath);
+  const { date, updated } = undated ? {} : readDates(context, prefixed?.date, migration.ownPath, timeZone);
   const { slug, writtenSlug } = readSlug(context, prefixed?.rest ?? nameStem);
-  const categoryName = readCategory(data, path, lineOf, diagnostics);
-  const tags = readTags(data["tags"], path, lineOf("tags"), diagnostics);
-  const summary = readSummary(context);
-  const lang = readLang(context);
-  const authors = readAuthors(data, path, lineOf, diagnostics);
-
-  if (source.body.trim() === "") {
-    diagnostics.push(warning("empty-body", path, "has no text after its front matter; it is published as a page with a title only"));
-  }
-
   const extra: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) if (!KNOWN_KEYS.has(key)) extra[key] = value;
 
+  const stubTarget = readStub(context, STUB_KEYS);
+  if (stubTarget !== undefined) {
+    const failed = diagnostics.some((diagnostic) => diagnostic.severity === "error") || slug === undefined;
+    if (source.body.trim() !== "") diagnostics.push(warning("stub-body", path, `leads elsewhere ("${stubTarget.key}"), so its text is not published; remove the text, or the "${stubTarget.key}" to publish it`));
+    const title = typeof data["title"] === "string" ? data["title"].trim() : "";
+    const stub: StubFields = {
+      sourcePath: path,
+      target: stubTarget,
+      fileName: nameStem,
+      ...(date === undefined ? {} : { date }),
+      ...(title === "" ? {} : { title }),
+      slug: slug ?? "",
+      ...(migration.ownPath === undefined ? {} : { ownPath: migration.ownPath }),
+      oldAddresses: migration.oldAddresses,
+      draft,
+    };
+    return failed ? { draft, diagnostics } : { stub, draft, diagnostics, unreadKeys: Object.keys(extra) };
+  }
+
+  const title = readTitle(data["title"]);
+  if (!title.ok) fail(title.kind, "title", title.message);
+  const summary = readSummary(context);
+  const lang = readLang(context);
+  if (source.body.trim() === "") {
+    diagnostics.push(warning("empty-body", path, "has no text after its front matter; it is published as a page with a title only"));
+  }
+  if (undated) {
+    const articleKeys = ARTICLE_ONLY_KEYS.filter((key) => data[key] !== undefined);
+    if (articleKeys.length > 0) diagnostics.push(undatedPageWarning(path, articleKeys, lineOf(articleKeys[0] ?? "")));
+    if (diagnostics.some((diagnostic) => diagnostic.severity === "error") || !title.ok) return { draft, diagnostics };
+    const page: PageFields = {
+      sourcePath: path,
+      ...(file.bundleDir === undefined ? {} : { bundleDir: file.bundleDir }),
+      assets: file.assets,
+      title: title.value,
+      ...(summary === undefined ? {} : { summary }),
+      fileName: nameStem,
+      ...(migration.ownPath === undefined ? {} : { ownPath: migration.ownPath }),
+      oldAddresses: migration.oldAddresses,
+      draft,
+      ...(lang === undefined ? {} : { lang }),
+      markdown: source.body,
+    };
+    return { page, draft, diagnostics, unreadKeys: Object.keys(extra) };
+  }
+
+  const featured = readFlag(source, "featured", path, lineOf, diagnostics);
+  const categoryName = readCategory(data, path, lineOf, diagnostics);
+  const tags = readTags(data["tags"], path, lineOf("tags"), diagnostics);
+  const authors = readBylines(data, path, lineOf, diagnostics);
   if (diagnostics.some((diagnostic) => diagnostic.severity === "error") || !title.ok || date === undefined || slug === undefined) {
     return { draft, diagnostics };
   }
@@ -91,7 +145,7 @@ export function readArticleFields(file: ArticleFile, written: ArticleSource, tim
     markdown: source.body,
     extra,
   };
-  return { fields, draft, diagnostics };
+  return { fields, draft, diagnostics, unreadKeys: Object.keys(extra) };
 }
 
 /** What each field reader needs: the front matter, the file, and where to report. */
@@ -109,7 +163,7 @@ interface FieldContext {
  * "2019/10/15/Rustup-1.20.0"). And when it last changed.
  */
 function readDates(
-  { data, path, fail, diagnostics }: FieldContext,
+  { data, path, fail, diagnostics, lineOf }: FieldContext,
   fileNameDate: string | undefined,
   ownPath: WrittenPath | undefined,
   timeZone: string,
@@ -120,22 +174,29 @@ function readDates(
     const parsed = parseArticleDate(data["date"], timeZone);
     if (parsed.ok) date = parsed.date;
     else fail("invalid-date", "date", `invalid date: ${parsed.reason}`);
-  } else if (fileNameDate !== undefined || dateOfPath !== undefined) {
+    if (parsed.ok && parsed.note !== undefined) diagnostics.push(warning("odd-date", path, parsed.note, lineOf("date")));
+  } else {
     const parsed = parseArticleDate(fileNameDate ?? dateOfPath, timeZone);
     const where = fileNameDate === undefined ? `the date in its "${ownPath?.key ?? "path"}"` : "the file name's date prefix";
     if (parsed.ok) date = parsed.date;
     else diagnostics.push(error("invalid-date", path, `${where}: ${parsed.reason}`, fileNameDate === undefined ? ownPath?.line : undefined));
-  } else {
-    fail("missing-date", "date", 'has no date; add "date: YYYY-MM-DD" to the front matter, or start the file name with YYYY-MM-DD-');
   }
   let updated: ArticleDate | undefined;
   const updatedKey = UPDATED_KEYS.find((key) => data[key] !== undefined && data[key] !== null);
   if (updatedKey !== undefined) {
     const parsed = parseArticleDate(data[updatedKey], timeZone);
-    if (parsed.ok) updated = parsed.date;
-    else fail("invalid-date", updatedKey, `invalid "${updatedKey}" date: ${parsed.reason}`);
+    if (!parsed.ok) fail("invalid-date", updatedKey, `invalid "${updatedKey}" date: ${parsed.reason}`);
+    else {
+      updated = parsed.date;
+      if (parsed.note !== undefined) diagnostics.push(warning("odd-date", path, parsed.note, lineOf(updatedKey)));
+    }
   }
   return { ...(date === undefined ? {} : { date }), ...(updated === undefined ? {} : { updated }) };
+}
+
+/** Whether a file is dated anywhere: its `date`, its name's date prefix, or the date in its own `path`. */
+function isDated(data: Readonly<Record<string, unknown>>, fileNameDate: string | undefined, ownPath: WrittenPath | undefined): boolean {
+  return (data["date"] !== undefined && data["date"] !== null) || fileNameDate !== undefined || (ownPath !== undefined && dateInPath(ownPath.text) !== undefined);
 }
 
 /** The slug, from the `slug` key or else the file name, and the key as written for permalink styles that read it their way. */
@@ -172,7 +233,8 @@ function readLang({ data, fail }: FieldContext): string | undefined {
 /** No title, no date anywhere (front matter, file name, own path) and no text. */
 function isTemplatePage({ data, body }: ArticleSource, file: ArticleFile): boolean {
   const dated = ["date", "path", "url", "permalink"].some((key) => data[key] !== undefined) || splitFileNameDate(basename(file.bundleDir ?? file.file)) !== undefined;
-  return data["title"] === undefined && !dated && body.trim() === "";
+  const stub = STUB_KEYS.some((key) => data[key] !== undefined);
+  return data["title"] === undefined && !dated && !stub && body.trim() === "";
 }
 
 type TitleResult = { ok: true; value: string } | { ok: false; kind: string; message: string };
@@ -252,49 +314,6 @@ function readCategory(
     diagnostics.push(error("invalid-category", path, `"categories" must be a list of names; the first one is used as the category`, lineOf("categories")));
   }
   return undefined;
-}
-
-/**
- * `author` (one name) and `authors` (one name, or a list of names), as Jekyll
- * and Hugo archives write them. A name is kept as written, its white space
- * made single (a folded `>` block ends with a line break) and its Markdown
- * links made text ("[Ann Lee](https://...)" is Ann Lee). A comma may belong
- * to a name, so one text is one author, unless it is a list of names each
- * followed by an affiliation, as the Kubernetes blog writes them:
- * "Ann Lee (Acme), Bob Roe (Beta)" is two authors.
- */
-function readAuthors(data: Readonly<Record<string, unknown>>, path: string, lineOf: (key: string) => number, diagnostics: Diagnostic[]): string[] {
-  const names: string[] = [];
-  const add = (written: string): void => {
-    for (const name of splitAffiliatedNames(written.replace(MARKDOWN_LINK, "$1").replace(/\s+/g, " ").trim())) {
-      if (name !== "" && !names.includes(name)) names.push(name);
-    }
-  };
-  const single = data["author"];
-  if (typeof single === "string") add(single);
-  else if (single !== undefined && single !== null) {
-    const hint = Array.isArray(single) ? "; for several authors write authors: [Ann Lee, Bob Roe]" : '; write author: "Ann Lee"';
-    diagnostics.push(error("invalid-author", path, `"author" must be a name written as text, not ${describeType(single)}${hint}`, lineOf("author")));
-  }
-  const several = data["authors"];
-  const list: unknown[] = Array.isArray(several) ? several : several === undefined || several === null ? [] : [several];
-  for (const name of list) {
-    if (typeof name === "string") add(name);
-    else {
-      const where = Array.isArray(several) ? " in the list" : "";
-      diagnostics.push(error("invalid-author", path, `"authors" must be a name or a list of names written as text, not ${describeType(name)}${where}; write authors: [Ann Lee, Bob Roe]`, lineOf("authors")));
-    }
-  }
-  return names;
-}
-
-const MARKDOWN_LINK = /\[([^\]]+)\]\([^)\s]*\)/g;
-/** "Name (Affiliation)", repeated with commas (or a last "and") between: each is one author. */
-const AFFILIATED = /^[^,()]+\([^()]*\)(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)[^,()]+\([^()]*\))+$/;
-
-function splitAffiliatedNames(text: string): string[] {
-  if (!AFFILIATED.test(text)) return [text];
-  return text.split(/(?<=\))\s*(?:,\s*(?:and\s+)?|\s+and\s+)/).map((name) => name.trim());
 }
 
 function readTags(raw: unknown, path: string, line: number, diagnostics: Diagnostic[]): Tag[] {

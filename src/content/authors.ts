@@ -8,15 +8,19 @@ import { slugify } from "../core/slugs.ts";
  * Who wrote each article, from the names its front matter gives: one author
  * per slug, so that "Ann Lee" and "ann lee" share a page. The `authors`
  * setting, keyed by the name as written (or its slug), gives the display
- * name, bio, URL and slug; otherwise the spelling most articles use is the
- * name. A name with nothing a URL can hold has no page, with a warning.
+ * name, bio, URL and slug, and the other names the same person is written
+ * by (`aliases`: "Isaac Schlueter" for "Isaac Z. Schlueter"); otherwise the
+ * spelling most articles use is the name. A name with nothing a URL can
+ * hold has no page, with a warning.
  */
 export function resolveAuthors(articles: readonly { readonly sourcePath: string; readonly authors: readonly string[] }[], settings: Settings, diagnostics: Diagnostic[]): (names: readonly string[]) => Author[] {
   const configured = new Map<string, { readonly key: string; readonly setting: AuthorSetting }>();
   for (const [key, setting] of Object.entries(settings.authors)) {
-    configured.set(key, { key, setting });
-    const slug = slugify(key);
-    if (slug !== "" && !configured.has(slug)) configured.set(slug, { key, setting });
+    for (const name of [key, ...(setting.aliases ?? [])]) {
+      if (!configured.has(name)) configured.set(name, { key, setting });
+      const slug = slugify(name);
+      if (slug !== "" && !configured.has(slug)) configured.set(slug, { key, setting });
+    }
   }
   const settingOf = (name: string): { readonly key: string; readonly setting: AuthorSetting } | undefined => configured.get(name) ?? configured.get(slugify(name));
   const slugOfName = (name: string): string => {
@@ -40,9 +44,11 @@ export function resolveAuthors(articles: readonly { readonly sourcePath: string;
     const [written = "", files = []] = ranked[0] ?? [];
     const entry = settingOf(written);
     const slug = slugOfName(written);
+    const aliased = entry !== undefined && [...bySpelling.keys()].some((spelling) => entry.setting.aliases?.includes(spelling) === true);
     const author: Author = {
       slug,
-      name: entry?.setting.name ?? written,
+      // Named by an alias, the person is named as the settings' key spells them.
+      name: entry?.setting.name ?? (aliased ? entry.key : written),
       ...(entry?.setting.bio === undefined || entry.setting.bio === "" ? {} : { bio: entry.setting.bio }),
       ...(entry?.setting.url === undefined ? {} : { url: entry.setting.url }),
     };
@@ -53,7 +59,7 @@ export function resolveAuthors(articles: readonly { readonly sourcePath: string;
       );
     }
     for (const [spelling, spellingFiles] of ranked.slice(1)) {
-      if (entry !== undefined && entry.setting.name !== undefined) continue;
+      if (entry !== undefined && (entry.setting.name !== undefined || aliased)) continue;
       diagnostics.push(
         warning("author-spelling", spellingFiles[0] ?? "", `the author "${spelling}" (in ${spellingFiles.length} article(s)) differs from "${written}" only in case, accents or punctuation; both are shown as "${written}". Write one spelling, or name them in the "authors" setting`),
       );

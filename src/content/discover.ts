@@ -25,6 +25,8 @@ export interface DiscoveryOptions {
   readonly knownFiles: readonly string[];
   /** Absolute real paths never to enter (an output folder that lies inside the content folder). */
   readonly excludedDirs: readonly string[];
+  /** The content folder is the static folder too (the "static" setting "."): its files that are not articles are published as they are, as Jekyll publishes them. */
+  readonly staticContent?: boolean;
 }
 
 export interface Discovery {
@@ -34,6 +36,8 @@ export interface Discovery {
   readonly ignoredCount: number;
   /** Files that are neither articles nor bundle assets (each has a warning). */
   readonly skippedCount: number;
+  /** With `staticContent`: the files that are neither articles nor bundle assets, published as they are, relative to the content folder. */
+  readonly staticFiles: readonly string[];
 }
 
 const BUILT_IN_EXTENSIONS = [".md", ".markdown"];
@@ -46,7 +50,7 @@ const BUILT_IN_EXTENSIONS = [".md", ".markdown"];
 export async function discoverArchive(contentDir: string, options: DiscoveryOptions): Promise<Discovery> {
   const walk = new ArchiveWalk(contentDir, await realpath(contentDir), options);
   await walk.walk("");
-  return { articles: walk.articles, diagnostics: walk.diagnostics, ignoredCount: walk.ignoredCount, skippedCount: walk.skippedCount };
+  return { articles: walk.articles, diagnostics: walk.diagnostics, ignoredCount: walk.ignoredCount, skippedCount: walk.skippedCount, staticFiles: walk.staticFiles };
 }
 
 type Entry = { readonly rel: string; readonly name: string; readonly kind: "file" | "dir" };
@@ -54,6 +58,7 @@ type Entry = { readonly rel: string; readonly name: string; readonly kind: "file
 /** One walk of a content folder: what it found so far, and the rules it sorts files by. */
 class ArchiveWalk {
   readonly articles: ArticleFile[] = [];
+  readonly staticFiles: string[] = [];
   readonly diagnostics: Diagnostic[] = [];
   ignoredCount = 0;
   skippedCount = 0;
@@ -94,7 +99,11 @@ class ArchiveWalk {
       } else if (this.#isArticleName(entry.rel)) {
         this.articles.push({ file: entry.rel, assets: [] });
       } else {
-        this.#skip(await this.#notAnArticle(entry.rel));
+        const opensFrontMatter = await this.#opensFrontMatter(entry.rel);
+        // As Jekyll publishes a site's files: not those of its folders whose names start with "_" (_layouts, _includes).
+        const inToolFolder = entry.rel.split("/").some((segment) => segment.startsWith("_"));
+        if (this.#options.staticContent === true && !opensFrontMatter && !inToolFolder) this.staticFiles.push(entry.rel);
+        else this.#skip(this.#notAnArticle(entry.rel, opensFrontMatter));
       }
     }
   }
@@ -153,9 +162,13 @@ class ArchiveWalk {
     return info.isDirectory() ? "dir" : "file";
   }
 
+  async #opensFrontMatter(rel: string): Promise<boolean> {
+    return opensFrontMatter(await headOf(join(this.#contentDir, rel)));
+  }
+
   /** The warning for a file that is neither an article nor in a bundle; one that opens front matter is likely an article by another name. */
-  async #notAnArticle(rel: string): Promise<Diagnostic> {
-    if (opensFrontMatter(await headOf(join(this.#contentDir, rel)))) {
+  #notAnArticle(rel: string, startsWithFrontMatter: boolean): Diagnostic {
+    if (startsWithFrontMatter) {
       const endings = [...this.#extensions];
       const names = `${endings.slice(0, -1).join(", ")} or ${endings.at(-1) ?? ""}`;
       return warning(
@@ -164,7 +177,11 @@ class ArchiveWalk {
         `starts with front matter like an article, but its name does not end in ${names}; it was not published. If it is an article, list it in the "include" setting ("include": [${JSON.stringify(escapeGlob(rel))}]) or rename it; if not, list it in "ignore"`,
       );
     }
-    return warning("not-an-article", rel, `is not an article (not a Markdown file) and not part of a page bundle; it was not published. Move it into a bundle folder beside its article's index.md, or list it in "ignore"`);
+    return warning(
+      "not-an-article",
+      rel,
+      `is not an article (not a Markdown file) and not part of a page bundle; it was not published. Move it into a bundle folder beside its article's index.md or into the static folder (the "static" setting), or list it in "ignore"`,
+    );
   }
 
   async #enterDir(entry: Entry): Promise<void> {

@@ -1,6 +1,7 @@
 import { escapeMarkup } from "../core/escape.ts";
 import { rewriteHtmlUrls } from "../core/html-urls.ts";
 import { findTemplateCalls, type Span, type TemplateCall } from "./template-calls.ts";
+import { callName, closingName, runShortcode, type UserShortcodes } from "./user-shortcodes.ts";
 
 /**
  * What template calls in a body become before it is read as Markdown, as
@@ -12,14 +13,24 @@ import { findTemplateCalls, type Span, type TemplateCall } from "./template-call
  * be warned about: nothing is silently lost.
  */
 
-export type TemplateOutcome = "image" | "video-link" | "article-link" | "code-block" | "site-url" | "as-written" | "text";
+export type TemplateOutcome = "image" | "video-link" | "article-link" | "code-block" | "site-url" | "as-written" | "mapped" | "text";
 
 export interface TemplateUse {
   /** The call as written, on one line. */
   readonly text: string;
+  /** The name the shortcodes file maps it by ("note", "include", "site.repository"). */
+  readonly name: string;
   /** Line in the article's file. */
   readonly line: number;
   readonly outcome: TemplateOutcome;
+  /** Why the shortcodes file's mapping of it could not be used. */
+  readonly problem?: string;
+}
+
+/** The archive's own shortcodes, and the article's file their functions are given. */
+export interface UserCalls {
+  readonly shortcodes: UserShortcodes;
+  readonly file: string;
 }
 
 /** A link to another article, known only once every article is loaded: `linkReferences` puts its URL in. */
@@ -61,8 +72,10 @@ const LANGUAGE = /^[\w+#.-]+$/;
  * Expands the template calls of a body. `code` lists its code blocks, whose
  * calls are left alone; `firstLine` is the body's first line in its file;
  * `renderInline` renders a figure's caption, which Hugo reads as Markdown.
+ * The archive's own shortcodes (`user`) come first: a call they name
+ * becomes what they say, a paired one with what lies between its tags.
  */
-export function expandTemplates(source: string, code: readonly Span[], firstLine: number, renderInline: (markdown: string) => string): Expansion {
+export function expandTemplates(source: string, code: readonly Span[], firstLine: number, renderInline: (markdown: string) => string, user?: UserCalls): Expansion {
   const calls = findTemplateCalls(source, code);
   if (calls.length === 0) return { markdown: source, uses: [], references: [] };
   const uses: TemplateUse[] = [];
@@ -71,9 +84,25 @@ export function expandTemplates(source: string, code: readonly Span[], firstLine
   let markdown = "";
   let copied = 0;
   calls.forEach((call, index) => {
+    // The calls inside a mapped pair were given to its function with the rest of its content.
+    if (call.start < copied) return;
     markdown += source.slice(copied, call.start);
     copied = call.end;
     const text = oneLine(source.slice(call.start, call.inner?.start ?? call.end));
+    const name = callName(call);
+    const mapped = user === undefined ? undefined : userCall(source, calls, index, user);
+    if (mapped !== undefined) {
+      const line = lineAt(call.start);
+      copied = mapped.end;
+      if (mapped.ok) {
+        markdown += mapped.markdown;
+        uses.push({ text, name, line, outcome: "mapped" });
+      } else {
+        markdown += shownAsText(source.slice(call.start, mapped.end));
+        uses.push({ text, name, line, outcome: "text", problem: mapped.reason });
+      }
+      return;
+    }
     const line = lineAt(call.start);
     const context: CallContext = {
       lineBefore: markdown.slice(markdown.lastIndexOf("\n") + 1),
@@ -88,10 +117,29 @@ export function expandTemplates(source: string, code: readonly Span[], firstLine
     };
     const expanded = expandCall(source, call, context) ?? { markdown: shownAsText(source.slice(call.start, call.end)), outcome: "text" as const };
     markdown += expanded.markdown;
-    uses.push({ text, line, outcome: expanded.outcome });
+    uses.push({ text, name, line, outcome: expanded.outcome });
   });
   markdown += source.slice(copied);
   return { markdown, uses, references };
+}
+
+/**
+ * A call the archive's shortcodes map, run: what it becomes and where it
+ * ends (after its closing call when it has one); undefined when they do
+ * not map it. A closing call alone (`{{< /note >}}`) is mapped with its
+ * opening one.
+ */
+function userCall(source: string, calls: readonly TemplateCall[], index: number, user: UserCalls): ({ readonly end: number } & ({ readonly ok: true; readonly markdown: string } | { readonly ok: false; readonly reason: string })) | undefined {
+  const call = calls[index];
+  if (call === undefined) return undefined;
+  const name = callName(call);
+  const value = user.shortcodes.map[name];
+  if (value === undefined || call.commented === true) return undefined;
+  const closing = closingName(call);
+  const close = closing === undefined ? undefined : calls.slice(index + 1).find((other) => other.syntax === call.syntax && other.name === closing);
+  const content = close === undefined ? (call.inner === undefined ? undefined : source.slice(call.inner.start, call.inner.end)) : source.slice(call.end, close.start);
+  const result = runShortcode(value, { name, syntax: call.syntax, args: call.args, named: call.named, ...(content === undefined ? {} : { content }), file: user.file });
+  return { end: close?.end ?? call.end, ...result };
 }
 
 interface CallContext {

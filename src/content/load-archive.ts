@@ -1,22 +1,26 @@
-import { readFile, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { posix } from "node:path";
 import { bundleImageSizes, withImageSizes } from "./image-sizes.ts";
 import { inBatches, mapConcurrently } from "../core/concurrency.ts";
-import type { BuildCache } from "./build-cache.ts";
-import type { RenderedBody } from "./markdown.ts";
 import type { Settings } from "../core/settings.ts";
-import { readArticleFields } from "./article.ts";
-import { compareArticles, type Article, type ArticleFields, type Category } from "../core/article.ts";
-import { compareDiagnostics, asWarning, error, errorCodeOf, warning, type Diagnostic } from "../core/diagnostics.ts";
+import { compareArticles, type Article, type Category, type SitePage, type SiteRedirect, type StubFields } from "../core/article.ts";
+import { compareDiagnostics, asWarning, type Diagnostic } from "../core/diagnostics.ts";
+import { bundleFolder, outputFileFor, routeFolder } from "../core/urls.ts";
+import { connectArchive } from "./archive-links.ts";
 import { resolveAuthors } from "./authors.ts";
 import { categorise } from "./categories.ts";
 import { placeArticles } from "./placement.ts";
 import { bodyLinkedToBundle, checkBundleFiles, linkToBundleFolder } from "./bundle-files.ts";
-import { discoverArchive, type ArticleFile } from "./discover.ts";
-import { readArticleSource } from "./front-matter.ts";
-import { countTemplates, linkArticles, templateSyntaxWarning, type TemplateCounts } from "./templates.ts";
-import { indexRecord, type IndexRecord } from "../text/index-record.ts";
-import { loadStemmer, stemmingLanguage } from "../text/stemmers.ts";
+import { discoverArchive } from "./discover.ts";
+import type { RenderedBody } from "./markdown.ts";
+import { readOne, readUnlessUnchanged, type ArticleBytes, type ReadArticle, type ReadOptions, type ReadOutcome, type ReadPage, type RecentReads } from "./read-file.ts";
+import { placePages } from "./site-pages.ts";
+import { listStaticFiles, type StaticFile } from "./static-files.ts";
+import { countTemplates, linkArticles, type TemplateCounts } from "./templates.ts";
+import { unreadKeysWarning } from "./unread-keys.ts";
+import type { BuildCache } from "./build-cache.ts";
+
+export type { ArticleBytes, ArticleReadSettings, ReadOutcome, RecentRead } from "./read-file.ts";
+export { LARGE_ARTICLE_BYTES } from "./read-file.ts";
 
 export interface ArchiveCounts {
   /** Files that hold an article (published, draft or invalid). */
@@ -31,11 +35,27 @@ export interface ArchiveCounts {
   readonly ignoredBySettings: number;
   /** Template calls in the published articles' bodies, and what they became. */
   readonly templates: TemplateCounts;
+  /** Pages of the site published from undated files. */
+  readonly pages: number;
+  /** Stubs that lead an old address elsewhere (`redirect:`, `redirect_to:`), and entries of the `redirects` setting. */
+  readonly stubs: number;
+  readonly settingsRedirects: number;
+  /** READMEs without front matter, skipped: a folder's notes. */
+  readonly readmes: number;
+  /** Files of the static folder, published as they are. */
+  readonly staticFiles: number;
+  /** Links in bodies that named an old address and now name the article's, and those that lead nowhere in the archive. */
+  readonly links: { readonly rewritten: number; readonly unmatched: number };
 }
 
 export interface LoadedArchive {
   /** Oldest first; ties by slug, then by source path, so every build orders alike. */
   readonly articles: readonly Article[];
+  /** Pages of the site (undated files), by path. */
+  readonly pages: readonly SitePage[];
+  /** Redirects that lead elsewhere than to an article or page: to the site's own pages, its files, or another site. */
+  readonly redirects: readonly SiteRedirect[];
+  readonly staticFiles: readonly StaticFile[];
   /** With "sanitize" on: the page bundles' SVG files written anew, by their path in the content folder, published instead of the files. */
   readonly sanitizedFiles: ReadonlyMap<string, string>;
   /** The order of the settings first, then by name. */
@@ -44,65 +64,54 @@ export interface LoadedArchive {
   readonly counts: ArchiveCounts;
 }
 
+/** Where an archive's static files are: a folder of their own (shown as messages name it), or the content folder itself. */
+export type StaticSource = { readonly dir: string; readonly shown: string } | "content";
+
 export interface LoadOptions {
   readonly contentDir: string;
   readonly settings: Settings;
   readonly includeDrafts: boolean;
   /** Files of the content folder the build reads itself, such as its settings file. */
   readonly knownFiles: readonly string[];
-  /** Real paths of folders inside the content folder never to read (an output folder). */
+  /** Real paths of folders inside the content folder never to read (an output folder, a static folder). */
   readonly excludedDirs: readonly string[];
-  /** Renders a body whose first line is `firstLine` of its file. */
-  readonly renderMarkdown: (markdown: string, firstLine: number, title: string) => RenderedBody;
+  /** The static folder, when the archive has one. */
+  readonly staticFiles?: StaticSource;
+  /** The settings file, as messages about settings name it. */
+  readonly settingsFile?: string;
+  /** Renders a body whose first line is `firstLine` of its file (`file`, absolute). */
+  readonly renderMarkdown: (markdown: string, firstLine: number, title: string, file: string) => RenderedBody;
+  /**
+   * Outcomes of earlier builds, keyed by the file's bytes and everything else
+   * its outcome depends on: an unchanged article is neither parsed nor rendered again.
+   */
+  readonly cache?: BuildCache<ReadOutcome>;
+  /** Under `npm start`: the outcomes of the last load (see RecentReads). */
+  readonly recentReads?: RecentReads;
   /**
    * Reads articles elsewhere (in worker threads, with the same renderer's
    * options), a batch at a time: the files not in the build cache are read
    * there while this thread reads the next files. Without it, each is read here.
    */
   readonly readArticles?: (batch: readonly ArticleBytes[]) => Promise<readonly ReadOutcome[]>;
-
-  /**
-   * Outcomes of earlier builds, keyed by the file's bytes and everything else
-   * its outcome depends on: an unchanged article is neither parsed nor rendered again.
-   */
-  readonly cache?: BuildCache<ReadOutcome>;
-  /**
-   * Under `npm start`, where one process loads the archive again after each
-   * edit: the outcomes of the last load, by file, reused while a file's
-   * modification time, size and inode are unchanged (a stat costs a third of
-   * a read). Each load fills `next`, which becomes the next load's `previous`.
-   */
-  readonly recentReads?: {
-    readonly previous: ReadonlyMap<string, RecentRead>;
-    readonly next: Map<string, RecentRead>;
-    /**
-     * Whether a file (its path in the content folder) may have changed since
-     * the last load, when a watcher that saw every change says so: the others
-     * are taken as they were, without even a stat. Without it, each file's
-     * state is compared.
-     */
-    readonly mayHaveChanged?: (file: string) => boolean;
-  };
-}
-
-/** A file's outcome and its state when it was read. */
-export interface RecentRead extends Read {
-  readonly stamp: string;
 }
 
 const READ_CONCURRENCY = 32;
 /** Articles read elsewhere are sent in batches of at most this many, so that a message carries enough work. */
 const READ_BATCH = 16;
 
-/** An article file's bytes, to be read. */
-export interface ArticleBytes {
-  readonly bytes: Uint8Array;
-  readonly file: ArticleFile;
+/** What the files read are, sorted: articles, pages, stubs, and the counts of the rest. */
+interface Sorted {
+  readonly articles: ReadArticle[];
+  readonly pages: ReadPage[];
+  readonly stubs: StubFields[];
+  draftsLeftOut: number;
+  invalid: number;
+  notArticles: number;
+  readmes: number;
 }
-/** Above this size an article is still published, with a warning: such pages load slowly on poor connections. */
-export const LARGE_ARTICLE_BYTES = 1_048_576;
 
-/** Loads, checks and renders every article of a content folder. Reports every problem; never throws on bad content. */
+/** Loads, checks and renders every article and page of a content folder. Reports every problem; never throws on bad content. */
 export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> {
   const { settings } = options;
   const discovery = await discoverArchive(options.contentDir, {
@@ -111,166 +120,145 @@ export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> 
     ignore: settings.ignore,
     knownFiles: options.knownFiles,
     excludedDirs: options.excludedDirs,
+    staticContent: options.staticFiles === "content",
   });
   const diagnostics: Diagnostic[] = [...discovery.diagnostics];
-  const { recentReads, readArticles } = options;
-  const read: ArticleReader = readArticles === undefined ? ({ bytes, file }) => readArticle(bytes, file, settings, options.renderMarkdown) : inBatches(readArticles, READ_BATCH);
+  const staticFiles = await staticFilesOf(options, discovery.staticFiles, diagnostics);
+  const { recentReads } = options;
+  const { readArticles } = options;
+  const readOptions: ReadOptions = {
+    contentDir: options.contentDir,
+    timeZone: settings.timeZone,
+    language: settings.language,
+    renderMarkdown: options.renderMarkdown,
+    ...(options.cache === undefined ? {} : { cache: options.cache }),
+    ...(readArticles === undefined ? {} : { readElsewhere: inBatches(readArticles, READ_BATCH) }),
+  };
   // Twice as many files under way when other threads read them: each waits for its batch.
   const outcomes = await mapConcurrently(discovery.articles, readArticles === undefined ? READ_CONCURRENCY : 2 * READ_CONCURRENCY, async (file) =>
-    recentReads === undefined ? (await readOne(file, options, read)).outcome : readUnlessUnchanged(file, options, recentReads, read),
+    recentReads === undefined ? (await readOne(file, readOptions)).outcome : readUnlessUnchanged(file, readOptions, recentReads),
   );
+  const sorted = sortOutcomes(outcomes, options.includeDrafts, diagnostics);
+  const unread = unreadKeysWarning(outcomes);
+  if (unread !== undefined) diagnostics.push(unread);
 
-  const candidates: ReadArticle[] = [];
-  let draftsLeftOut = 0;
-  let invalid = 0;
-  let notArticles = 0;
-  for (const outcome of outcomes) {
-    const leftOutDraft = outcome.draft && !options.includeDrafts;
-    diagnostics.push(...(leftOutDraft ? outcome.diagnostics.map(asWarning) : outcome.diagnostics));
-    if (outcome.notAnArticle === true) notArticles += 1;
-    else if (leftOutDraft) draftsLeftOut += 1;
-    else if (outcome.article === undefined) invalid += 1;
-    else candidates.push(outcome.article);
-  }
-
-  const { categorised, ordered } = categorise(candidates, settings, diagnostics);
-  const placed = placeArticles(categorised, settings, diagnostics);
-  invalid += candidates.length - placed.length;
+  const { categorised, ordered } = categorise(sorted.articles, settings, diagnostics);
+  const { placed, addresses } = placeArticles(categorised, settings, diagnostics);
+  const pages = placePages(sorted.pages, addresses, settings, diagnostics);
+  const invalid = sorted.invalid + sorted.articles.length - placed.length + sorted.pages.length - pages.length;
   const authorsOf = resolveAuthors(placed.map(({ fields }) => fields), settings, diagnostics);
-  const linked = linkArticles(placed.map(({ fields, body, route }) => ({ sourcePath: fields.sourcePath, bundleDir: fields.bundleDir, title: fields.title, route, html: body.html, references: body.references })));
+  const bodies = [...placed, ...pages];
+  const linked = linkArticles(bodies.map(({ fields, body, route }) => ({ sourcePath: fields.sourcePath, bundleDir: fields.bundleDir, title: fields.title, route, html: body.html, references: body.references })));
   diagnostics.push(...linked.diagnostics);
-  const sanitizedFiles = new Map<string, string>();
-  const articles = placed.map(({ fields: read, body, record, category, route, redirects }, index): Article => {
-    const checked = settings.sanitize && read.bundleDir !== undefined ? checkBundleFiles(options.contentDir, read.bundleDir, read.assets) : undefined;
-    if (checked !== undefined) {
-      diagnostics.push(...checked.diagnostics);
-      for (const [file, svg] of checked.sanitized) sanitizedFiles.set(file, svg);
-    }
-    const fields = checked === undefined ? read : { ...read, assets: checked.assets };
+  const bundle = checkedBundles(bodies.map(({ fields }) => fields), settings, options.contentDir, diagnostics);
+  const bundleFiles = bodies.flatMap(({ fields, route }) => bundle.assetsOf(fields).map((asset) => `/${outputFileFor({ kind: "file", path: `${route.kind === "article" ? bundleFolder(route) : routeFolder(route)}${asset}` })}`));
+  const connected = connectArchive(
+    bodies.map(({ fields, route, redirects, ...rest }, index) => ({
+      sourcePath: fields.sourcePath,
+      title: fields.title,
+      route,
+      redirects,
+      assets: bundle.assetsOf(fields),
+      ...("oldFolder" in rest && rest.oldFolder !== undefined ? { oldFolder: rest.oldFolder } : {}),
+      html: linked.html[index] ?? "",
+    })),
+    sorted.stubs,
+    { settings, settingsFile: options.settingsFile ?? "settings", addresses, files: [...staticFiles.map((file) => file.path), ...bundleFiles], diagnostics },
+  );
+  const htmlOf = (index: number, fields: { readonly bundleDir?: string; readonly assets: readonly string[] }): string => {
+    const html = connected.html[index] ?? "";
+    return fields.bundleDir === undefined ? html : withImageSizes(html, bundleImageSizes(options.contentDir, fields.bundleDir, fields.assets));
+  };
+  const articles = placed.map(({ fields: read, body, record, category, route }, index): Article => {
+    const fields = { ...read, assets: bundle.assetsOf(read) };
     const { categoryName: _written, ownPath: _own, oldAddresses: _old, ...rest } = fields;
-    const withLinks = linked.html[index] ?? body.html;
-    const html = fields.bundleDir === undefined ? withLinks : withImageSizes(withLinks, bundleImageSizes(options.contentDir, fields.bundleDir, fields.assets));
     const toBundle = linkToBundleFolder(route, fields.assets);
     const image = rest.image === undefined || toBundle === undefined ? {} : { image: toBundle(rest.image) };
-    return { ...rest, ...image, category, authors: authorsOf(fields.authors), route, redirects, bodyHtml: bodyLinkedToBundle(html, route, fields.assets), excerpt: body.excerpt, searchRecord: record };
+    const bodyHtml = bodyLinkedToBundle(htmlOf(index, fields), route, fields.assets);
+    return { ...rest, ...image, category, authors: authorsOf(fields.authors), route, redirects: connected.redirects[index] ?? [], bodyHtml, excerpt: body.excerpt, searchRecord: record };
   });
   articles.sort(compareArticles);
+  const sitePages = pages.map(({ fields: read, route }, index): SitePage => {
+    const fields = { ...read, assets: bundle.assetsOf(read) };
+    const { ownPath: _own, oldAddresses: _old, ...rest } = fields;
+    return { ...rest, route, redirects: connected.redirects[placed.length + index] ?? [], bodyHtml: htmlOf(placed.length + index, fields) };
+  });
 
   const categories = ordered(new Set(articles.map((article) => article.category.slug)));
   return {
     articles,
-    sanitizedFiles,
+    pages: sitePages,
+    redirects: connected.siteRedirects,
+    staticFiles,
+    sanitizedFiles: bundle.sanitizedFiles,
     categories,
     diagnostics: diagnostics.sort(compareDiagnostics),
     counts: {
-      articleFiles: discovery.articles.length - notArticles,
+      articleFiles: discovery.articles.length - sorted.notArticles - sorted.readmes - sorted.pages.length - sorted.stubs.length,
       published: articles.length,
-      draftsLeftOut,
+      draftsLeftOut: sorted.draftsLeftOut,
       invalidLeftOut: invalid,
-      bundleAssets: articles.reduce((sum, article) => sum + article.assets.length, 0),
-      skippedFiles: discovery.skippedCount + notArticles,
+      bundleAssets: bundleFiles.length,
+      skippedFiles: discovery.skippedCount + sorted.notArticles,
       ignoredBySettings: discovery.ignoredCount,
-      templates: countTemplates(placed.map(({ body }) => body.templates), linked.unresolved),
+      templates: countTemplates(bodies.map(({ body }) => body.templates), linked.unresolved),
+      pages: sitePages.length,
+      stubs: connected.stubs,
+      settingsRedirects: connected.settingsRedirects,
+      readmes: sorted.readmes,
+      staticFiles: staticFiles.length,
+      links: connected.links,
     },
   };
 }
 
-/** An article's checked fields, without its Markdown, which is rendered as soon as it is read. */
-type ReadFields = Omit<ArticleFields, "markdown">;
-
-interface ReadArticle {
-  readonly fields: ReadFields;
-  readonly body: RenderedBody;
-  /** What the search index needs of it, read from the body as rendered here (links to other articles are resolved later, which changes no word). */
-  readonly record: IndexRecord;
-}
-
-/** What reading one file gives: its article when valid, whether it is a draft, and its problems. */
-export interface ReadOutcome {
-  readonly article?: ReadArticle;
-  readonly draft: boolean;
-  /** Read, but not an article (see FieldsOutcome.notAnArticle): counted with the skipped files. */
-  readonly notAnArticle?: boolean;
-  readonly diagnostics: readonly Diagnostic[];
-}
-
-/** Reads one article from its bytes: here, or in a batch sent elsewhere. */
-type ArticleReader = (article: ArticleBytes) => Promise<ReadOutcome>;
-
-/** The settings an article's outcome depends on: its dates' time zone, and the language whose stemmer cuts its words unless it names its own. */
-export type ArticleReadSettings = Pick<Settings, "timeZone" | "language">;
-
-async function readUnlessUnchanged(file: ArticleFile, options: LoadOptions, recentReads: NonNullable<LoadOptions["recentReads"]>, read: ArticleReader): Promise<ReadOutcome> {
-  const key = JSON.stringify(file);
-  const unchanged = recentReads.mayHaveChanged?.(file.file) === false ? recentReads.previous.get(key) : undefined;
-  if (unchanged !== undefined) {
-    if (unchanged.cacheKey !== undefined) options.cache?.keep(unchanged.cacheKey);
-    recentReads.next.set(key, unchanged);
-    return unchanged.outcome;
+/** Each outcome's problems (a left-out draft's as warnings), and what it is. */
+function sortOutcomes(outcomes: readonly ReadOutcome[], includeDrafts: boolean, diagnostics: Diagnostic[]): Sorted {
+  const sorted: Sorted = { articles: [], pages: [], stubs: [], draftsLeftOut: 0, invalid: 0, notArticles: 0, readmes: 0 };
+  for (const outcome of outcomes) {
+    const leftOutDraft = outcome.draft && !includeDrafts;
+    diagnostics.push(...(leftOutDraft ? outcome.diagnostics.map(asWarning) : outcome.diagnostics));
+    if (outcome.readme === true) sorted.readmes += 1;
+    else if (outcome.notAnArticle === true) sorted.notArticles += 1;
+    else if (leftOutDraft) sorted.draftsLeftOut += 1;
+    else if (outcome.article !== undefined) sorted.articles.push(outcome.article);
+    else if (outcome.page !== undefined) sorted.pages.push(outcome.page);
+    else if (outcome.stub !== undefined) sorted.stubs.push(outcome.stub);
+    else sorted.invalid += 1;
   }
-  const stamp = await stat(join(options.contentDir, file.file)).then(
-    (stats) => `${stats.mtimeMs} ${stats.size} ${stats.ino}`,
-    () => undefined,
-  );
-  const recent = recentReads.previous.get(key);
-  let done: Read;
-  if (stamp !== undefined && recent?.stamp === stamp) {
-    // Still in use: the build cache keeps it.
-    if (recent.cacheKey !== undefined) options.cache?.keep(recent.cacheKey);
-    done = recent;
-  } else {
-    done = await readOne(file, options, read);
-  }
-  if (stamp !== undefined) recentReads.next.set(key, { ...done, stamp });
-  return done.outcome;
-}
-
-/** A file's outcome, and its key in the build cache when there is one. */
-interface Read {
-  readonly outcome: ReadOutcome;
-  readonly cacheKey?: string;
-}
-
-async function readOne(file: ArticleFile, { contentDir, settings, cache }: LoadOptions, read: ArticleReader): Promise<Read> {
-  const { timeZone, language } = settings;
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(join(contentDir, file.file));
-  } catch (cause) {
-    return { outcome: { draft: false, diagnostics: [error("unreadable", file.file, `cannot be read (${errorCodeOf(cause)}); fix the file's permissions`)] } };
-  }
-  if (cache === undefined) return { outcome: await read({ bytes, file }) };
-  // The outcome depends on the bytes, on where the file is (its name gives a slug, its bundle the assets), on the
-  // time zone, and on the site's language, whose stemmer cuts the words of an article that names no language.
-  const cacheKey = cache.keyOf(bytes, JSON.stringify(file), timeZone, language);
-  let outcome = cache.get(cacheKey);
-  if (outcome === undefined) {
-    outcome = await read({ bytes, file });
-    cache.set(cacheKey, outcome);
-  }
-  return { outcome, cacheKey };
+  return sorted;
 }
 
 /**
- * What one article file holds, checked, its body rendered and its search
- * index record made: what the build cache keeps, the same wherever it is read.
+ * With "sanitize" on, no page-bundle file may run script on the site
+ * (`checkBundleFiles`): the files each bundle publishes, and its SVG files
+ * written anew. Checked before links are resolved, so that a link to a
+ * refused file leads nowhere.
  */
-export async function readArticle(bytes: Uint8Array, file: ArticleFile, { timeZone, language }: ArticleReadSettings, renderMarkdown: LoadOptions["renderMarkdown"]): Promise<ReadOutcome> {
-  const source = readArticleSource(bytes, file.file);
-  if (!source.ok) return { draft: false, diagnostics: source.diagnostics };
-  const { fields, draft, diagnostics, notAnArticle } = readArticleFields(file, source.source, timeZone);
-  if (notAnArticle === true) return { draft, notAnArticle, diagnostics: [...source.diagnostics, ...diagnostics] };
-  const size =
-    bytes.length > LARGE_ARTICLE_BYTES
-      ? [warning("large-article", file.file, `is ${(bytes.length / 1_048_576).toFixed(1)} MB; it is published, but a page this large loads slowly on poor connections: consider splitting it`)]
-      : [];
-  const allDiagnostics = [...source.diagnostics, ...diagnostics, ...size];
-  if (fields === undefined) return { draft, diagnostics: allDiagnostics };
-  const { markdown, ...rest } = fields;
-  const body = renderMarkdown(markdown, source.source.bodyLine, fields.title);
-  const stemming = stemmingLanguage(fields.lang ?? language);
-  const record = indexRecord({ title: fields.title, bodyHtml: body.html }, stemming, await loadStemmer(stemming));
-  const templates = templateSyntaxWarning(file.file, body.templates);
-  return { article: { fields: rest, body, record }, draft, diagnostics: templates === undefined ? allDiagnostics : [...allDiagnostics, templates] };
+function checkedBundles(
+  bodies: readonly { readonly sourcePath: string; readonly bundleDir?: string; readonly assets: readonly string[] }[],
+  settings: Settings,
+  contentDir: string,
+  diagnostics: Diagnostic[],
+): { readonly assetsOf: (fields: { readonly sourcePath: string; readonly assets: readonly string[] }) => readonly string[]; readonly sanitizedFiles: ReadonlyMap<string, string> } {
+  const published = new Map<string, readonly string[]>();
+  const sanitizedFiles = new Map<string, string>();
+  for (const { sourcePath, bundleDir, assets } of bodies) {
+    if (!settings.sanitize || bundleDir === undefined) continue;
+    const checked = checkBundleFiles(contentDir, bundleDir, assets);
+    diagnostics.push(...checked.diagnostics);
+    published.set(sourcePath, checked.assets);
+    for (const [file, svg] of checked.sanitized) sanitizedFiles.set(file, svg);
+  }
+  return { assetsOf: (fields) => published.get(fields.sourcePath) ?? fields.assets, sanitizedFiles };
 }
 
+/** The static files: the static folder's, or the content folder's own files that are not articles when it is the static folder. */
+async function staticFilesOf(options: LoadOptions, inContent: readonly string[], diagnostics: Diagnostic[]): Promise<StaticFile[]> {
+  const source = options.staticFiles;
+  if (source === undefined) return [];
+  if (source === "content") return inContent.map((file) => ({ from: posix.join(options.contentDir, file), path: `/${file}`, shown: file }));
+  const listed = await listStaticFiles(source.dir, source.shown);
+  diagnostics.push(...listed.diagnostics);
+  return listed.files;
+}

@@ -21,7 +21,8 @@ export interface MigrationFields {
 const OWN_PATH_KEYS = ["path", "url", "permalink"] as const;
 /** Its old addresses: Hugo's and Zola's `aliases`, jekyll-redirect-from's `redirect_from` (which the WordPress importer writes). */
 const OLD_ADDRESS_KEYS = ["aliases", "redirect_from"] as const;
-const CANONICAL_KEYS = ["canonical", "canonicalUrl", "canonicalURL", "canonical_url"] as const;
+/** Keys are read in lower case (see withLowerCaseKeys): "canonicalUrl" and "canonicalURL" are "canonicalurl". */
+const CANONICAL_KEYS = ["canonical", "canonicalurl", "canonical_url"] as const;
 
 /** Every key this module reads, so that they are not kept among the keys the tool does not use. */
 export const MIGRATION_KEYS: readonly string[] = [...OWN_PATH_KEYS, ...OLD_ADDRESS_KEYS, ...CANONICAL_KEYS, "image", "images", "cover"];
@@ -114,4 +115,26 @@ export function withZolaTables(source: ArticleSource): ArticleSource {
     }
   }
   return Object.keys(lifted).length === 0 ? source : { ...source, data: { ...source.data, ...lifted }, keyLines };
+}
+
+/**
+ * Front matter keys read whatever their case, as Hugo reads them: "Author:"
+ * and "Description:" are "author" and "description". A key is read in lower
+ * case unless the file also has that lower-case key, which then wins (the
+ * other is kept, unread, for the warning about unread keys).
+ */
+export function withLowerCaseKeys(source: ArticleSource): ArticleSource {
+  if (Object.keys(source.data).every((key) => key === key.toLowerCase())) return source;
+  const data: Record<string, unknown> = {};
+  const keyLines = new Map<string, number>();
+  const quotedKeys = new Set<string>();
+  for (const [key, value] of Object.entries(source.data)) {
+    const lower = key.toLowerCase();
+    const read = lower === key || Object.hasOwn(source.data, lower) ? key : lower;
+    data[read] = value;
+    const line = source.keyLines.get(key);
+    if (line !== undefined) keyLines.set(read, line);
+    if (source.quotedKeys.has(key)) quotedKeys.add(read);
+  }
+  return { ...source, data, keyLines, quotedKeys };
 }

@@ -4,7 +4,7 @@ import type { ArticleDate } from "../core/dates.ts";
 import { error, warning, type Diagnostic } from "../core/diagnostics.ts";
 import { expandPermalink, parsePermalinkPattern, type PermalinkSubject } from "../core/permalinks.ts";
 import type { Settings } from "../core/settings.ts";
-import { readWrittenAddress } from "../core/site-paths.ts";
+import { readWrittenAddress, withoutBasePath } from "../core/site-paths.ts";
 import { outputFileFor, siteOwnPath, type Route } from "../core/urls.ts";
 
 /** What placing an article reads: where its file is, what its permalink is made of, where it says it lives and lived. */
@@ -20,6 +20,19 @@ export interface PlaceableFields extends Omit<PermalinkSubject, "category" | "se
 export interface Placement {
   readonly route: Route & { readonly kind: "article" };
   readonly redirects: readonly OldAddress[];
+  /** The folder its old address was in (the first of `oldPermalinks`), from which its relative links were resolved on the old site. */
+  readonly oldFolder?: string;
+}
+
+/**
+ * Who holds each address once articles are placed: articles' and pages' own
+ * by the file each is written to, in lower case (`writtenFileKey`); old
+ * addresses likewise, or, with a query, as written in lower case.
+ */
+export interface PlacedAddresses {
+  /** Articles' and pages' own addresses. */
+  readonly articlePaths: Map<string, string>;
+  readonly oldAddresses: Map<string, string>;
 }
 
 /**
@@ -35,7 +48,7 @@ export function placeArticles<T extends { readonly fields: PlaceableFields; read
   candidates: readonly T[],
   settings: Settings,
   diagnostics: Diagnostic[],
-): (T & Placement)[] {
+): { readonly placed: (T & Placement)[]; readonly addresses: PlacedAddresses } {
   const ordered = [...candidates].sort((a, b) => (a.fields.sourcePath < b.fields.sourcePath ? -1 : 1));
   warnOfUnreadUrls(ordered, settings, diagnostics);
   /** The file each placed article is written to, in lower case, and the article's source. */
@@ -57,8 +70,15 @@ export function placeArticles<T extends { readonly fields: PlaceableFields; read
     byFile.set(file, fields.sourcePath);
     placed.push({ ...candidate, route: { kind: "article", path } });
   }
-  const redirectsOf = placeRedirects(placed, byFile, settings, diagnostics);
-  return placed.map((article) => ({ ...article, redirects: redirectsOf.get(article.fields.sourcePath) ?? [] }));
+  const claimed = new Map<string, string>();
+  const redirectsOf = placeRedirects(placed, byFile, claimed, settings, diagnostics);
+  return {
+    placed: placed.map((article) => {
+      const old = redirectsOf.get(article.fields.sourcePath);
+      return { ...article, redirects: old?.addresses ?? [], ...(old?.folder === undefined ? {} : { oldFolder: old.folder }) };
+    }),
+    addresses: { articlePaths: byFile, oldAddresses: claimed },
+  };
 }
 
 /**
@@ -84,7 +104,7 @@ function isAlwaysRead(ownPath: WrittenPath): boolean {
 }
 
 /** The first folder of an article's path in the content folder, not counting a page bundle's own: Hugo's section. */
-function sectionOf(fields: PlaceableFields): string {
+export function sectionOf(fields: { readonly sourcePath: string; readonly bundleDir?: string | undefined }): string {
   const folder = posix.dirname(fields.bundleDir ?? fields.sourcePath);
   return folder === "." ? "" : (folder.split("/")[0] ?? "");
 }
@@ -105,59 +125,122 @@ function addressOf(fields: PlaceableFields, category: Category, settings: Settin
     const pattern = parsePermalinkPattern(ownPath.text, { needsArticleToken: false });
     if (!pattern.ok) return problem(`is not a permalink pattern: ${pattern.reason}`);
     const expanded = expandPermalink(pattern.pattern, settings.permalinkStyle, subject, { ownUrl: true });
-    return expanded.ok ? expanded.path : problem(`cannot be expanded: ${expanded.reason}`);
+    return expanded.ok ? withoutBasePath(expanded.path, settings.basePath) : problem(`cannot be expanded: ${expanded.reason}`);
   }
-  const read = readWrittenAddress(ownPath.text, "/", { allowQuery: false });
+  const read = readWrittenAddress(ownPath.text, "/", { allowQuery: false, basePath: settings.basePath });
   return read.ok ? read.address.path : problem(`${read.reason}; write the article's address from the site's root, such as "/2019/10/15/release/"`);
 }
 
 /**
- * Each article's old addresses, resolved: relative ones start at the site's
- * root, or, as Hugo reads `aliases`, at the article's folder. An old address
- * that is the article's own is dropped; one that is another article's, a
- * page of the site's, or another article's old address is an error.
+ * Each article's old addresses, resolved: those its front matter lists
+ * (relative ones start at the site's root, or, as Hugo reads `aliases`, at
+ * the article's folder) and those the `oldPermalinks` patterns give it. An
+ * old address that is the article's own is dropped; one that is another
+ * article's, a page of the site's, or another article's old address too is
+ * an error. `claimed` receives every old address kept, by whom.
  */
 function placeRedirects(
-  placed: readonly { readonly fields: PlaceableFields; readonly route: Route & { readonly kind: "article" } }[],
-  articleFiles: ReadonlyMap<string, string>,
+  placed: readonly { readonly fields: PlaceableFields; readonly category: Category; readonly route: Route & { readonly kind: "article" } }[],
+  articlePaths: Map<string, string>,
+  claimed: Map<string, string>,
   settings: Settings,
   diagnostics: Diagnostic[],
-): Map<string, OldAddress[]> {
-  const claimed = new Map<string, string>();
-  const redirects = new Map<string, OldAddress[]>();
-  for (const { fields, route } of placed) {
+): Map<string, { readonly addresses: OldAddress[]; readonly folder?: string }> {
+  const redirects = new Map<string, { readonly addresses: OldAddress[]; readonly folder?: string }>();
+  for (const { fields, category, route } of placed) {
     const base = settings.permalinkStyle === "hugo" ? posix.dirname(route.path.replace(/\/$/, "")) : "/";
-    const own: OldAddress[] = [];
-    for (const written of fields.oldAddresses) {
-      const fail = (kind: string, message: string): void =>
-        void diagnostics.push(error(kind, fields.sourcePath, `the old address ${JSON.stringify(written.text)} in "${written.key}" ${message}`, written.line));
-      const read = readWrittenAddress(written.text, base, { allowQuery: true });
-      if (!read.ok) {
-        fail("invalid-redirect", `${read.reason}; write an old address from the site's root, such as "/2019/10/15/old-name.html"`);
-        continue;
-      }
-      const { path, query } = read.address;
-      // A plain old address is a page, compared by its file; one with a query is matched as written.
-      const key = query === "" ? writtenFileKey(path) : `${path}${query}`.toLowerCase();
-      const ownKey = (address: OldAddress): string => (address.query === "" ? writtenFileKey(address.path) : `${address.path}${address.query}`.toLowerCase());
-      if (key === writtenFileKey(route.path) || own.some((address) => ownKey(address) === key)) continue;
-      const article = query === "" ? articleFiles.get(key) : undefined;
-      const site = query === "" ? siteOwnPath(path) : undefined;
-      const other = claimed.get(key);
-      if (article !== undefined || site !== undefined || other !== undefined) {
-        const whose = article !== undefined ? `the URL of ${article}` : site !== undefined ? `${site}, a page of the site` : `an old address of ${other ?? ""} too`;
-        fail("redirect-collision", `is ${whose}, so it cannot lead here; remove it from one of them (no redirect was written for it)`);
-        continue;
-      }
-      claimed.set(key, fields.sourcePath);
-      own.push(read.address);
-    }
-    redirects.set(fields.sourcePath, own);
+    const patterned = oldPermalinkAddresses({ ...fields, category, section: sectionOf(fields) }, settings.oldPermalinks, settings.basePath, diagnostics);
+    const own = claimOldAddresses({ owner: fields.sourcePath, written: [...fields.oldAddresses, ...patterned.addresses], ownPath: route.path, base }, { articlePaths, oldAddresses: claimed }, settings, diagnostics);
+    redirects.set(fields.sourcePath, { addresses: own, ...(patterned.folder === undefined ? {} : { folder: patterned.folder }) });
   }
   return redirects;
 }
 
+/**
+ * The old addresses the `oldPermalinks` patterns give an article, written as
+ * paths from the root; and the folder the first of them was in, from which
+ * the article's relative links were resolved: "/blog/:filename" put
+ * `go1.6.md` at "/blog/go1.6", whose relative "go1.6/x.png" is in "/blog/".
+ */
+export function oldPermalinkAddresses(
+  subject: PermalinkSubject & { readonly sourcePath: string },
+  patterns: Settings["oldPermalinks"],
+  basePath: string,
+  diagnostics: Diagnostic[],
+): { readonly addresses: WrittenPath[]; readonly folder?: string } {
+  const addresses: WrittenPath[] = [];
+  let folder: string | undefined;
+  for (const { pattern, style } of patterns) {
+    const expanded = expandPermalink(pattern, style, subject);
+    if (!expanded.ok) {
+      diagnostics.push(warning("old-permalink", subject.sourcePath, `has no address by the old permalink "${pattern.text}": ${expanded.reason}`));
+      continue;
+    }
+    // As written from the host's root: claiming it takes the base path off, once.
+    addresses.push({ text: expanded.path, key: "oldPermalinks", line: 0 });
+    const path = withoutBasePath(expanded.path, basePath);
+    const isFolder = pattern.text.endsWith("/") && !/\.html?$/i.test(path);
+    folder ??= isFolder ? path : posix.dirname(path.replace(/\/$/, "")).replace(/\/?$/, "/");
+  }
+  return { addresses, ...(folder === undefined ? {} : { folder }) };
+}
+
+/** Old addresses written for one article, page or stub, and what they are read against. */
+export interface WrittenOldAddresses {
+  /** The file they belong to. */
+  readonly owner: string;
+  readonly written: readonly WrittenPath[];
+  /** Its own address, which an old address may repeat (then dropped); none for a stub. */
+  readonly ownPath: string | undefined;
+  /** The folder relative ones start from: the site's root, or, as Hugo reads `aliases`, the article's folder. */
+  readonly base: string;
+  /**
+   * Whether they may lie in the site's own folders ("/category/news/local/",
+   * an old category's address, from the `redirects` setting): then only
+   * the written files are compared, once the site is built.
+   */
+  readonly inSiteFolders?: boolean;
+}
+
+/**
+ * Claims old addresses: one that is the owner's own address is dropped; one
+ * that is an article's or page's address, a page of the site's, or another
+ * old address already is an error naming both (no redirect is written for
+ * it). Each kept joins `addresses.oldAddresses`.
+ */
+export function claimOldAddresses({ owner, written, ownPath, base, inSiteFolders = false }: WrittenOldAddresses, addresses: PlacedAddresses, settings: Settings, diagnostics: Diagnostic[]): OldAddress[] {
+  const kept: OldAddress[] = [];
+  for (const each of written) {
+    const fail = (kind: string, message: string): void =>
+      void diagnostics.push(error(kind, owner, `the old address ${JSON.stringify(each.text)} in "${each.key}" ${message}`, each.line > 0 ? each.line : undefined));
+    const read = readWrittenAddress(each.text, base, { allowQuery: true, basePath: settings.basePath });
+    if (!read.ok) {
+      fail("invalid-redirect", `${read.reason}; write an old address from the site's root, such as "/2019/10/15/old-name.html"`);
+      continue;
+    }
+    const { path, query } = read.address;
+    const key = oldAddressKey(read.address);
+    if ((ownPath !== undefined && key === writtenFileKey(ownPath)) || kept.some((address) => oldAddressKey(address) === key)) continue;
+    const page = query === "" ? addresses.articlePaths.get(key) : undefined;
+    const site = query === "" && !inSiteFolders ? siteOwnPath(path) : undefined;
+    const other = addresses.oldAddresses.get(key);
+    if (page !== undefined || site !== undefined || other !== undefined) {
+      const whose = page !== undefined ? `the URL of ${page}` : site !== undefined ? `${site}, a page of the site` : `an old address of ${other ?? ""} too`;
+      fail("redirect-collision", `is ${whose}, so it cannot lead here; remove it from one of them (no redirect was written for it)`);
+      continue;
+    }
+    addresses.oldAddresses.set(key, owner);
+    kept.push(read.address);
+  }
+  return kept;
+}
+
 /** The file a page at `path` is written to, in lower case: the key two addresses clash by. */
-function writtenFileKey(path: string): string {
+export function writtenFileKey(path: string): string {
   return outputFileFor({ kind: "article", path }).toLowerCase();
+}
+
+/** A plain old address is a page, compared by its file; one with a query is matched as written. */
+function oldAddressKey({ path, query }: OldAddress): string {
+  return query === "" ? writtenFileKey(path) : `${path}${query}`.toLowerCase();
 }

@@ -16,33 +16,54 @@ import { warning, type Diagnostic } from "../core/diagnostics.ts";
 const LISTED_LINES = 10;
 const SHOWN_CALL_LENGTH = 80;
 
-/** One warning per article, at its first call left as text, naming it and counting the others. */
-export function templateSyntaxWarning(file: string, uses: readonly TemplateUse[]): Diagnostic | undefined {
-  const asText = uses.filter((use) => use.outcome === "text");
+/**
+ * One warning per article, at its first call left as text, naming it and
+ * counting the others; and one for each call the shortcodes file maps but
+ * could not make.
+ */
+export function templateSyntaxWarnings(file: string, uses: readonly TemplateUse[]): Diagnostic[] {
+  const failed = uses.flatMap((use) =>
+    use.problem === undefined ? [] : [warning("shortcode-failed", file, `the shortcodes file maps "${use.name}", but for ${shorten(use.text, SHOWN_CALL_LENGTH)} ${use.problem}; the call is shown as text`, use.line)],
+  );
+  const asText = uses.filter((use) => use.outcome === "text" && use.problem === undefined);
   const [first, ...others] = asText;
-  if (first === undefined) return undefined;
+  if (first === undefined) return failed;
   const lines = others.slice(0, LISTED_LINES).map((use) => use.line);
   const more = others.length === 0 ? "" : `, and ${others.length} more on line${others.length > 1 ? "s" : ""} ${lines.join(", ")}${others.length > LISTED_LINES ? ", …" : ""}`;
-  return warning(
-    "template-syntax",
-    file,
-    `template syntax published as text: ${shorten(first.text, SHOWN_CALL_LENGTH)}${more}. No template language runs over bodies; replace these with Markdown or HTML (images, video and article-link shortcodes are rendered)`,
-    first.line,
-  );
+  return [
+    ...failed,
+    warning(
+      "template-syntax",
+      file,
+      `template syntax published as text: ${shorten(first.text, SHOWN_CALL_LENGTH)}${more}. No template language runs over bodies; replace these with Markdown or HTML, or say what each becomes in a shortcodes file (images, video and article-link shortcodes are rendered)`,
+      first.line,
+    ),
+  ];
 }
+
+const CLOSING_CALL = /^(?:\/|end[a-z_]+$)/;
 
 export type TemplateCounts = Readonly<Record<TemplateOutcome, number>> & {
   /** Articles with at least one template call. */
   readonly articles: number;
+  /** The calls left as text, by the name a shortcodes file would map them by. */
+  readonly unmapped: Readonly<Record<string, number>>;
 };
 
 /** Adds up what the calls of the published articles became; `unresolved` article links stayed text. */
 export function countTemplates(uses: readonly (readonly TemplateUse[])[], unresolved: number): TemplateCounts {
-  const counts: Record<TemplateOutcome, number> = { image: 0, "video-link": 0, "article-link": 0, "code-block": 0, "site-url": 0, "as-written": 0, text: 0 };
-  for (const list of uses) for (const use of list) counts[use.outcome] += 1;
+  const counts: Record<TemplateOutcome, number> = { image: 0, "video-link": 0, "article-link": 0, "code-block": 0, "site-url": 0, "as-written": 0, mapped: 0, text: 0 };
+  const unmapped: Record<string, number> = {};
+  for (const list of uses) {
+    for (const use of list) {
+      counts[use.outcome] += 1;
+      // A closing call (`{{< /note >}}`, `{% endfor %}`) is mapped with its opening one: it is not counted again.
+      if (use.outcome === "text" && !CLOSING_CALL.test(use.name)) unmapped[use.name] = (unmapped[use.name] ?? 0) + 1;
+    }
+  }
   counts["article-link"] -= unresolved;
   counts.text += unresolved;
-  return { ...counts, articles: uses.filter((list) => list.length > 0).length };
+  return { ...counts, articles: uses.filter((list) => list.length > 0).length, unmapped };
 }
 
 /** Where an article's file is, relative to the content folder. */

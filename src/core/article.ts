@@ -84,6 +84,54 @@ export interface Article extends Omit<ArticleFields, "categoryName" | "markdown"
   readonly searchRecord: IndexRecord;
 }
 
+/** What an undated file says about its page of the site (About, Contact, Members), checked field by field. */
+export interface PageFields {
+  readonly sourcePath: string;
+  readonly bundleDir?: string;
+  readonly assets: readonly string[];
+  readonly title: string;
+  readonly summary?: string;
+  /** The file's name without its extension, or a page bundle's folder name. */
+  readonly fileName: string;
+  /** Where the page says it lives (`url`, `permalink`, `path`), instead of its path in the content folder. */
+  readonly ownPath?: WrittenPath;
+  readonly oldAddresses: readonly WrittenPath[];
+  readonly draft: boolean;
+  readonly lang?: string;
+  readonly markdown: string;
+}
+
+/** A published page of the site: its address placed and its body rendered. */
+export interface SitePage extends Omit<PageFields, "markdown" | "ownPath" | "oldAddresses"> {
+  readonly route: Route & { readonly kind: "page" };
+  readonly redirects: readonly OldAddress[];
+  readonly bodyHtml: string;
+}
+
+/** A file that only sends readers on, as the Go blog's `redirect:` and jekyll-redirect-from's `redirect_to:` stubs. */
+export interface StubFields {
+  readonly sourcePath: string;
+  /** Where it leads, as written, with its key and line. */
+  readonly target: WrittenPath;
+  readonly fileName: string;
+  /** Its date, when it has one: old address patterns with date tokens need it. */
+  readonly date?: ArticleDate;
+  readonly title?: string;
+  readonly slug: string;
+  readonly ownPath?: WrittenPath;
+  readonly oldAddresses: readonly WrittenPath[];
+  readonly draft: boolean;
+}
+
+/** An old address that leads elsewhere than to an article or page of the archive: another page of the site, one of its files, or another site. */
+export interface SiteRedirect {
+  readonly from: OldAddress;
+  /** A route of the site, or an absolute URL of another site. */
+  readonly to: { readonly route: Route; readonly title: string } | { readonly url: string };
+  /** The file that asked for it; "" for the settings. */
+  readonly source: string;
+}
+
 /** When an article last changed: its "updated" date, or else its date. */
 export function lastModifiedMs(article: Article): number {
   return Math.max(article.date.epochMs, article.updated?.epochMs ?? 0);

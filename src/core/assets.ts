@@ -5,6 +5,10 @@ export interface ThemeAssetPaths {
   readonly stylesheet: string;
   readonly searchScript: string;
   readonly highlightScript: string;
+  /** Leaves out the categories a reader hides, on year, month and day pages and the grid. */
+  readonly categoryFilterScript: string;
+  /** Guesses, on the 404 page, the article a missing address meant. */
+  readonly notFoundScript: string;
   readonly favicon: string;
   /** Installs the service worker; only on hosted sites that are read offline. */
   readonly offlineScript?: string;
@@ -25,6 +29,8 @@ export const THEME_FILES: Required<Omit<ThemeAssetPaths, "logo" | "searchStemmer
   stylesheet: "assets/style.css",
   searchScript: "assets/search.js",
   highlightScript: "assets/highlight.js",
+  categoryFilterScript: "assets/category-filter.js",
+  notFoundScript: "assets/not-found.js",
   favicon: "assets/favicon.svg",
   offlineScript: "assets/offline.js",
   queryRedirectScript: "assets/query-redirect.js",

@@ -1,4 +1,5 @@
 import { DateTime, FixedOffsetZone, IANAZone } from "luxon";
+import { readToolDate } from "./tool-dates.ts";
 
 /**
  * An article's date as the archive sees it: a calendar date in the archive's
@@ -29,7 +30,8 @@ export interface CalendarDate {
   readonly day: number;
 }
 
-export type DateResult = { readonly ok: true; readonly date: ArticleDate } | { readonly ok: false; readonly reason: string };
+/** A date read; `note` says how a date written in another tool's form (Jekyll's, Hugo's) was read. */
+export type DateResult = { readonly ok: true; readonly date: ArticleDate; readonly note?: string } | { readonly ok: false; readonly reason: string };
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 // ISO 8601 date-time ("T" or a space between), or Jekyll's `2021-04-09 10:00:00 +0200`.
@@ -37,10 +39,18 @@ const DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})(?:T|\s+)(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?|[+-]\d)?$/i;
 const FILE_NAME_PREFIX = /^(\d{4})-(\d{2})-(\d{2})-(.+)$/;
 
-const FORMAT_HINT = "write YYYY-MM-DD, or a date-time such as 2021-04-09T14:30:00+02:00";
+const FORMAT_HINT = "write YYYY-MM-DD, or a date-time such as 2021-04-09T14:30:00+02:00 (the forms Jekyll and Hugo read, such as \"09 Apr 2021\", are read too)";
 
 export function isValidTimeZone(zone: string): boolean {
   return IANAZone.isValidZone(zone);
+}
+
+/** The build's calendar day in the archive's zone: from SOURCE_DATE_EPOCH (seconds) when set, so builds can be repeated. */
+export function buildDay(sourceDateEpoch: string | undefined, nowMs: number, timeZone: string): CalendarDate {
+  const seconds = sourceDateEpoch === undefined || sourceDateEpoch.trim() === "" ? undefined : Number(sourceDateEpoch);
+  const instant = seconds !== undefined && Number.isFinite(seconds) ? seconds * 1000 : nowMs;
+  const local = DateTime.fromMillis(instant, { zone: timeZone });
+  return { year: local.year, month: local.month, day: local.day };
 }
 
 /**
@@ -60,7 +70,16 @@ export function parseArticleDate(value: unknown, archiveZone: string): DateResul
   if (text === "") return { ok: false, reason: `the date is empty; ${FORMAT_HINT}` };
   const yearProblem = yearOutOfRange(text);
   if (yearProblem !== undefined) return { ok: false, reason: yearProblem };
+  const standard = parseIsoDate(text, archiveZone);
+  if (standard !== undefined) return standard;
+  const toolDate = readToolDate(text);
+  const read = toolDate === undefined ? undefined : parseIsoDate(toolDate.text, archiveZone);
+  if (toolDate === undefined || read === undefined) return { ok: false, reason: `"${text}" is not a date in a known format; ${FORMAT_HINT}` };
+  return read.ok ? { ...read, note: `the date "${text}" ${toolDate.note}` } : read;
+}
 
+/** ISO 8601 dates and date-times, and Jekyll's "2021-04-09 10:00:00 +0200"; undefined for text in no such form. */
+function parseIsoDate(text: string, archiveZone: string): DateResult | undefined {
   const dateOnly = DATE_ONLY.exec(text);
   if (dateOnly) {
     const [year, month, day] = [Number(dateOnly[1]), Number(dateOnly[2]), Number(dateOnly[3])];
@@ -70,7 +89,7 @@ export function parseArticleDate(value: unknown, archiveZone: string): DateResul
   }
 
   const dateTime = DATE_TIME.exec(text);
-  if (!dateTime) return { ok: false, reason: `"${text}" is not a date in a known format; ${FORMAT_HINT}` };
+  if (!dateTime) return undefined;
   const [, y, mo, d, h, mi, s, fraction, offset] = dateTime;
   const fields = {
     year: Number(y),

@@ -1,12 +1,58 @@
-import { QuoteType, Tokenizer } from "htmlparser2";
+import { QuoteType, Tokenizer, type TokenizerCallbacks } from "htmlparser2";
 
 /** Attributes holding one URL; `srcset` holds a list of them. */
 const URL_ATTRIBUTES = new Set(["href", "src", "poster", "action"]);
 
-interface Edit {
+/**
+ * Runs htmlparser2's tokenizer over HTML with the callbacks given, the others
+ * doing nothing: it finds tags and attributes by their places in the text,
+ * leaving alone text that looks like markup, comments, and the contents of
+ * `<script>`, `<style>`, `<textarea>` and `<title>`.
+ */
+export function tokenizeHtml(html: string, callbacks: Partial<TokenizerCallbacks>): void {
+  const ignore = (): void => undefined;
+  const tokenizer = new Tokenizer(
+    { decodeEntities: true },
+    {
+      onattribdata: ignore,
+      onattribentity: ignore,
+      onattribend: ignore,
+      onattribname: ignore,
+      oncdata: ignore,
+      onclosetag: ignore,
+      oncomment: ignore,
+      ondeclaration: ignore,
+      onend: ignore,
+      onopentagend: ignore,
+      onopentagname: ignore,
+      onprocessinginstruction: ignore,
+      onselfclosingtag: ignore,
+      ontext: ignore,
+      ontextentity: ignore,
+      ...callbacks,
+    },
+  );
+  tokenizer.write(html);
+  tokenizer.end();
+}
+
+/** A change to a text: what lies from `start` to `end` replaced by `text` (an insertion when they are equal). */
+export interface TextEdit {
   readonly start: number;
   readonly end: number;
   readonly text: string;
+}
+
+/** A text with its edits made; the edits are given in order and do not overlap. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  if (edits.length === 0) return text;
+  let result = "";
+  let copied = 0;
+  for (const edit of edits) {
+    result += text.slice(copied, edit.start) + edit.text;
+    copied = edit.end;
+  }
+  return result + text.slice(copied);
 }
 
 /**
@@ -21,56 +67,32 @@ interface Edit {
  * not change included.
  */
 export function rewriteHtmlUrls(html: string, rewrite: (url: string) => string): string {
-  const edits: Edit[] = [];
+  const edits: TextEdit[] = [];
   let attribute: "url" | "srcset" | undefined;
   let nameEnd = 0;
   let value = "";
-  const ignore = (): void => undefined;
-  const tokenizer = new Tokenizer(
-    { decodeEntities: true },
-    {
-      onattribname(start, end) {
-        const name = html.slice(start, end).toLowerCase();
-        attribute = URL_ATTRIBUTES.has(name) ? "url" : name === "srcset" ? "srcset" : undefined;
-        nameEnd = end;
-        value = "";
-      },
-      onattribdata(start, end) {
-        if (attribute !== undefined) value += html.slice(start, end);
-      },
-      onattribentity(codePoint) {
-        if (attribute !== undefined) value += String.fromCodePoint(codePoint);
-      },
-      onattribend(quote, end) {
-        if (attribute === undefined || quote === QuoteType.NoValue) return;
-        const rewritten = attribute === "url" ? rewrite(value) : rewriteSrcset(value, rewrite);
-        if (rewritten === value) return;
-        // A quoted value ends before its closing quote, which `end` follows.
-        edits.push({ start: valueStart(html, nameEnd, quote), end: quote === QuoteType.Unquoted ? end : end - 1, text: escapeValue(rewritten, quote) });
-      },
-      oncdata: ignore,
-      onclosetag: ignore,
-      oncomment: ignore,
-      ondeclaration: ignore,
-      onend: ignore,
-      onopentagend: ignore,
-      onopentagname: ignore,
-      onprocessinginstruction: ignore,
-      onselfclosingtag: ignore,
-      ontext: ignore,
-      ontextentity: ignore,
+  tokenizeHtml(html, {
+    onattribname(start, end) {
+      const name = html.slice(start, end).toLowerCase();
+      attribute = URL_ATTRIBUTES.has(name) ? "url" : name === "srcset" ? "srcset" : undefined;
+      nameEnd = end;
+      value = "";
     },
-  );
-  tokenizer.write(html);
-  tokenizer.end();
-  if (edits.length === 0) return html;
-  let result = "";
-  let copied = 0;
-  for (const edit of edits) {
-    result += html.slice(copied, edit.start) + edit.text;
-    copied = edit.end;
-  }
-  return result + html.slice(copied);
+    onattribdata(start, end) {
+      if (attribute !== undefined) value += html.slice(start, end);
+    },
+    onattribentity(codePoint) {
+      if (attribute !== undefined) value += String.fromCodePoint(codePoint);
+    },
+    onattribend(quote, end) {
+      if (attribute === undefined || quote === QuoteType.NoValue) return;
+      const rewritten = attribute === "url" ? rewrite(value) : rewriteSrcset(value, rewrite);
+      if (rewritten === value) return;
+      // A quoted value ends before its closing quote, which `end` follows.
+      edits.push({ start: valueStart(html, nameEnd, quote), end: quote === QuoteType.Unquoted ? end : end - 1, text: escapeValue(rewritten, quote) });
+    },
+  });
+  return applyEdits(html, edits);
 }
 
 /** Each candidate's URL ("/a.png 2x, /b.png 3x"), the commas, spaces and descriptors kept as written. */

@@ -14,6 +14,13 @@ export type PermalinkToken = (typeof PERMALINK_TOKENS)[number];
 
 /** Whose meaning the tokens have: this tool's (the default), Jekyll's or Hugo's. */
 export type PermalinkStyle = "news-archive" | "jekyll" | "hugo";
+/**
+ * An old address pattern's meanings: a tool's, or the values as the file and
+ * its front matter write them ("as-written": `:filename` of `go1.6.md` is
+ * "go1.6", as the Go blog's server published it), which is what an old
+ * address made by a tool other than Jekyll or Hugo most likely holds.
+ */
+export type OldPermalinkStyle = PermalinkStyle | "as-written";
 
 /** Today's URLs, and the default: `/2021/04/09/annual-report/`. */
 export const DEFAULT_PERMALINK = "/:year/:month/:day/:slug/";
@@ -80,7 +87,7 @@ export type ExpandResult = { readonly ok: true; readonly path: string } | { read
  * `.html` are files. `ownUrl`: the pattern is the article's own `url`, which
  * Hugo does not sanitize again as it does its permalinks.
  */
-export function expandPermalink(pattern: PermalinkPattern, style: PermalinkStyle, subject: PermalinkSubject, { ownUrl = false }: { readonly ownUrl?: boolean } = {}): ExpandResult {
+export function expandPermalink(pattern: PermalinkPattern, style: OldPermalinkStyle, subject: PermalinkSubject, { ownUrl = false }: { readonly ownUrl?: boolean } = {}): ExpandResult {
   const values = tokenValues(style, subject);
   const empty = pattern.parts.find((part) => "token" in part && ARTICLE_TOKENS.includes(part.token) && values[part.token] === "");
   if (empty !== undefined && "token" in empty) {
@@ -96,9 +103,12 @@ export function expandPermalink(pattern: PermalinkPattern, style: PermalinkStyle
   return target.ok ? { ok: true, path: target.path } : { ok: false, reason: `the permalink "${pattern.text}" gives "${hugoTargetPath(path.path)}" once unescaped, which ${target.reason}` };
 }
 
-function tokenValues(style: PermalinkStyle, subject: PermalinkSubject): Readonly<Record<PermalinkToken, string>> {
+function tokenValues(style: OldPermalinkStyle, subject: PermalinkSubject): Readonly<Record<PermalinkToken, string>> {
   const { title, writtenSlug, slug, fileName, category } = subject;
   const nameSlug = splitFileNameDate(fileName)?.rest ?? fileName;
+  if (style === "as-written") {
+    return { ...dateValues(subject.date), slug: writtenSlug ?? nameSlug, title: slugify(title), filename: nameSlug, category: category.slug, section: subject.section };
+  }
   if (style === "jekyll") {
     // Jekyll's post slug: the `slug` key, else the file name's, without trailing dots.
     const jekyllSlug = writtenSlug ?? nameSlug.replace(/\.+$/, "");

@@ -3,10 +3,12 @@ import { z } from "zod";
 import { didYouMean } from "./closest-name.ts";
 import { isValidTimeZone } from "./dates.ts";
 import { errorCodeOf } from "./diagnostics.ts";
+import { categorySetting, readCategories, type CategorySetting } from "./category-settings.ts";
 import { positionOfPath, readJsonc } from "./jsonc.ts";
+import { isHttpUrl, isSafeBasePath, normaliseBasePath, withTrailingSlash } from "./site-address.ts";
+import { migrationSettingsShape, readOldPermalinks, type OldPermalink } from "./migration-settings.ts";
 import { keysOfObjectAt } from "./schema-keys.ts";
 import { DEFAULT_PERMALINK, parsePermalinkPattern, type PermalinkPattern, type PermalinkStyle } from "./permalinks.ts";
-import { slugify } from "./slugs.ts";
 
 /** The settings files an archive may carry in its content folder when no `--config` is given: JSON, or JSON with comments. */
 export const SETTINGS_FILE_NAMES = ["news-archive.json", "news-archive.jsonc"] as const;
@@ -19,23 +21,23 @@ export const SETTINGS_FILE_NAMES = ["news-archive.json", "news-archive.jsonc"] a
 export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const EXTENSION = /^\.[A-Za-z0-9][A-Za-z0-9.-]*$/;
 
-const categorySetting = z.strictObject({
-  name: z.string().trim().min(1, "a category needs a name").meta({ description: 'The category as authors write it in front matter, e.g. "Events".' }),
-  slug: z.string().trim().min(1).optional().meta({ description: "Its URL segment; defaults to the slug of the name." }),
-  description: z.string().optional().meta({ description: "A sentence shown on the category's page." }),
-});
 
 const boxCount = z.number().int().min(1).max(50).default(5).meta({ description: "How many articles the box lists (1 to 50)." });
 
 /**
  * A sidebar box: the featured articles ("Focus on"), the latest articles of a
  * category, or a category's upcoming ones (events dated on the day they
- * happen, listed from the build's date on, soonest first).
+ * happen, listed from the build's date on, soonest first); or one drawn from
+ * the archive itself: the newest article of each section, the articles of
+ * this day in past years, the build's year by month.
  */
 const sidebarBox = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("featured"), title: z.string().trim().min(1).default("Focus on"), count: boxCount }),
   z.strictObject({ type: z.literal("latest"), category: z.string().trim().min(1), title: z.string().trim().min(1).optional(), count: boxCount }),
   z.strictObject({ type: z.literal("upcoming"), category: z.string().trim().min(1), title: z.string().trim().min(1).optional(), count: boxCount }),
+  z.strictObject({ type: z.literal("sections"), title: z.string().trim().min(1).default("Latest by section"), count: boxCount }),
+  z.strictObject({ type: z.literal("this-day"), title: z.string().trim().min(1).optional(), count: boxCount }),
+  z.strictObject({ type: z.literal("year"), title: z.string().trim().min(1).optional() }),
 ]);
 
 export type SidebarBoxSetting = z.output<typeof sidebarBox>;
@@ -51,6 +53,7 @@ const authorSetting = z.strictObject({
   bio: z.string().trim().optional(),
   url: httpUrl.optional(),
   slug: z.string().trim().min(1).optional(),
+  aliases: z.array(z.string().trim().min(1)).optional().meta({ description: 'Other spellings of the name that articles use ("Isaac Schlueter" for "Isaac Z. Schlueter"): one author, one page.' }),
 });
 
 /**
@@ -152,8 +155,16 @@ export const settingsSchema = z.strictObject({
     }),
   sidebar: z
     .array(sidebarBox)
-    .default([{ type: "featured", title: "Focus on", count: 5 }])
-    .meta({ description: 'Boxes beside the article, home and archive pages, in order: {"type": "featured"}, {"type": "latest", "category": "..."} or {"type": "upcoming", "category": "..."}.' }),
+    .default([
+      { type: "featured", title: "Focus on", count: 5 },
+      { type: "sections", title: "Latest by section", count: 5 },
+      { type: "this-day", count: 5 },
+      { type: "year" },
+    ])
+    .meta({
+      description:
+        'Boxes beside every page\'s content, in order: {"type": "featured"}, {"type": "latest", "category": "..."}, {"type": "upcoming", "category": "..."}, {"type": "sections"} (the newest article of each section), {"type": "this-day"} (this day in past years) or {"type": "year"} (the build\'s year by month). Boxes without articles are left out.',
+    }),
   offline: z
     .strictObject({
       serviceWorker: z.boolean().default(true).meta({ description: "Whether the hosted site has a service worker for offline reading." }),
@@ -177,6 +188,7 @@ export const settingsSchema = z.strictObject({
       "The search results' texts are written in periods of consecutive years holding at most this many articles (a larger year by months): a period unchanged since the last build is kept as it was, and readers save what they read by period. The ranking is over the whole archive whatever the size.",
   }),
   homeGridYears: z.number().int().min(0).max(100).default(5).meta({ description: "How many recent years of the month grid the home page shows (0: none)." }),
+  ...migrationSettingsShape,
 });
 
 /** The settings file's JSON Schema, for editors (draft 7, which most editors read); written into the package by `npm run compile`. */
@@ -186,16 +198,15 @@ export function settingsJsonSchema(): Record<string, unknown> {
 
 type ParsedSettings = z.output<typeof settingsSchema>;
 
-export interface CategorySetting {
-  readonly name: string;
-  readonly slug: string;
-  readonly description?: string;
-}
+
+export type { CategorySetting };
 
 export type AuthorSetting = Readonly<z.output<typeof authorSetting>>;
 
-export interface Settings extends Omit<ParsedSettings, "$schema" | "author" | "siteUrl" | "basePath" | "categories" | "defaultCategory" | "permalink" | "permalinkStyle" | "authors"> {
+export interface Settings extends Omit<ParsedSettings, "$schema" | "author" | "siteUrl" | "basePath" | "categories" | "defaultCategory" | "permalink" | "permalinkStyle" | "authors" | "oldPermalinks"> {
   readonly permalink: PermalinkPattern;
+  /** The address patterns the articles had before, each with the meaning its tokens had. */
+  readonly oldPermalinks: readonly OldPermalink[];
   /** Whose meaning the permalink's tokens have; this tool's unless the settings say "jekyll" or "hugo". */
   readonly permalinkStyle: PermalinkStyle;
   /** By the name front matter gives. */
@@ -256,19 +267,11 @@ export function parseSettings(raw: unknown, source: string, text?: string): Sett
       `${source}: the site URL ${siteUrl} is served under ${siteUrlPath} but the base path is ${basePath}; make them agree (or leave the base path out)`,
     );
   }
-  const categories = value.categories.map((category) => {
-    const slug = slugify(category.slug ?? category.name);
-    return category.description === undefined ? { name: category.name, slug } : { name: category.name, slug, description: category.description };
-  });
-  categories.forEach((category, index) => {
-    if (category.slug === "") errors.push(`${source}: categories[${index}] "${category.name}" has no letters or digits to make a slug; give it a "slug"`);
-    const twin = categories.findIndex((other) => other.slug === category.slug);
-    if (twin !== index && category.slug !== "") {
-      errors.push(`${source}: categories[${twin}] and categories[${index}] share the slug "${category.slug}"; give one of them another slug`);
-    }
-  });
+  const categories = readCategories(value.categories, where(["categories"]), errors);
   const permalink = parsePermalinkPattern(value.permalink);
   if (!permalink.ok) errors.push(`${where(["permalink"])}: setting "permalink": ${permalink.reason}`);
+  const oldPermalinks = readOldPermalinks(value.oldPermalinks, value.permalinkStyle);
+  errors.push(...oldPermalinks.errors.map((message) => `${where(["oldPermalinks"])}: ${message}`));
   if (errors.length > 0 || !permalink.ok) return { ok: false, errors };
   const defaultCategory = value.defaultCategory ?? "Uncategorized";
   return {
@@ -282,6 +285,7 @@ export function parseSettings(raw: unknown, source: string, text?: string): Sett
       defaultCategory,
       defaultCategoryChosen: value.defaultCategory !== undefined,
       permalink: permalink.pattern,
+      oldPermalinks: oldPermalinks.patterns,
       permalinkStyle: value.permalinkStyle ?? "news-archive",
       authors: value.authors,
     },
@@ -326,33 +330,4 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 function formatPath(path: readonly PropertyKey[]): string {
   return path.map((part, index) => (typeof part === "number" ? `[${part}]` : `${index === 0 ? "" : "."}${String(part)}`)).join("");
-}
-
-function isHttpUrl(value: string): boolean {
-  // The URL parser drops line breaks and tabs, and encodes quotes, where a line of robots.txt or _redirects would keep them.
-  if (/[\s"'<>\\]/.test(value)) return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.search === "" && url.hash === "";
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The base path starts every link and every line of _redirects: it holds only
- * what a URL path holds as written, so no line break, quote, space, "*" or
- * ":" placeholder can reach those files.
- */
-function isSafeBasePath(value: string): boolean {
-  return value.split("/").every((segment) => /^[\p{L}\p{N}._~%-]*$/u.test(segment) && segment !== ".." && segment !== ".");
-}
-
-function normaliseBasePath(value: string): string {
-  const inner = value.split("/").filter((segment) => segment !== "").join("/");
-  return inner === "" ? "/" : `/${inner}/`;
-}
-
-function withTrailingSlash(url: string): string {
-  return url.endsWith("/") ? url : `${url}/`;
 }

@@ -76,8 +76,11 @@ export type AddressResult = { readonly ok: true; readonly address: WrittenAddres
  * Reads a path written in front matter. A full URL ("https://old.example/x/")
  * stands for its path. Percent-escapes are decoded: pages are written under
  * the names they stand for. `base` is the folder relative paths start from.
+ * For a site served under a sub-path (`basePath` "/blog/"), a path that
+ * starts with it was written from the host's root, as a section of a larger
+ * site writes them ("/blog/x" is the site's "/x").
  */
-export function readWrittenAddress(written: string, base: string, { allowQuery }: { readonly allowQuery: boolean }): AddressResult {
+export function readWrittenAddress(written: string, base: string, { allowQuery, basePath = "/" }: { readonly allowQuery: boolean; readonly basePath?: string }): AddressResult {
   const text = written.trim();
   if (text === "") return { ok: false, reason: "is empty" };
   let pathAndQuery = text;
@@ -92,13 +95,19 @@ export function readWrittenAddress(written: string, base: string, { allowQuery }
   if (query !== "" && !allowQuery) return { ok: false, reason: 'has a query ("?..."), which no page path can hold; remove it' };
   const queryPattern = queryPatternReason(query);
   if (queryPattern !== undefined) return { ok: false, reason: queryPattern };
-  const rawPath = queryAt < 0 ? pathAndQuery : pathAndQuery.slice(0, queryAt);
+  const rawPath = withoutBasePath(queryAt < 0 ? pathAndQuery : pathAndQuery.slice(0, queryAt), basePath);
   const normalized = normalizeSitePath(decodePath(rawPath === "" ? "/" : rawPath), base);
   if (!normalized.ok) return normalized;
   if (query === "") return { ok: true, address: { path: normalized.path, query } };
   // A host matches an old address with a query as written: "/index.php?p=12" is not a folder.
   const path = rawPath.endsWith("/") || normalized.path === "/" ? normalized.path : normalized.path.replace(/\/$/, "");
   return { ok: true, address: { path, query } };
+}
+
+/** A path from the host's root that starts with the site's base path ("/blog/x" under "/blog/"), from the site's root ("/x"); any other path as it is. */
+export function withoutBasePath(path: string, basePath: string): string {
+  if (basePath === "/" || !(path === basePath.slice(0, -1) || path.startsWith(basePath))) return path;
+  return path.slice(basePath.length - 1) || "/";
 }
 
 /** The calendar date in a path such as "2019/10/15/Rustup-1.20.0", as "2019-10-15". */

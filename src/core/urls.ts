@@ -12,6 +12,8 @@ export type Route =
   | { readonly kind: "home"; readonly page?: number }
   /** Where its permalink pattern or its own `url`/`path` puts it (core/permalinks.ts): "/2021/04/09/annual-report/". */
   | { readonly kind: "article"; readonly path: string }
+  /** A page of the site made from an undated file (about.md → "/about/"), or where its own `url`/`path` puts it. */
+  | { readonly kind: "page"; readonly path: string }
   /** A page sending readers of an article's old address to it (`aliases`, `redirect_from`): "/old/page.html". */
   | { readonly kind: "redirect"; readonly path: string }
   | { readonly kind: "archive" }
@@ -34,6 +36,8 @@ export type Route =
   | { readonly kind: "sitemap" }
   | { readonly kind: "robots" }
   | { readonly kind: "not-found" }
+  /** A part of the list of titles the 404 page guesses from ("all", a year "2016" or a month "2016-04"). */
+  | { readonly kind: "not-found-titles"; readonly part: string }
   /** What the service worker shows offline for a page the reader has not opened before. */
   | { readonly kind: "offline" }
   /** The service worker: at the site's root, so it may serve every page. */
@@ -50,6 +54,7 @@ export function routePath(route: Route): string {
     case "home":
       return paged("/", route.page);
     case "article":
+    case "page":
     case "redirect":
       return route.path;
     case "archive":
@@ -86,6 +91,8 @@ export function routePath(route: Route): string {
       return "/robots.txt";
     case "not-found":
       return "/404.html";
+    case "not-found-titles":
+      return `/not-found/${route.part}.json`;
     case "offline":
       return "/offline/";
     case "service-worker":
@@ -118,6 +125,7 @@ const SITE_ROUTES: readonly Route[] = [
   { kind: "authors" },
   { kind: "home", page: 2 },
   { kind: "not-found" },
+  { kind: "not-found-titles", part: "all" },
   { kind: "feed", format: "atom" },
   { kind: "feed", format: "json" },
   { kind: "sitemap" },

@@ -20,6 +20,8 @@ export interface FeedEntry {
   readonly categories: readonly string[];
   readonly summaryHtml: string;
   readonly contentHtml: string;
+  /** Whether the entry carries its full text (RSS's content:encoded, Atom's content), not only a summary. */
+  readonly fullText: boolean;
 }
 
 interface FeedSite {
@@ -64,15 +66,27 @@ async function boundedBody(response: Response): Promise<Uint8Array | undefined> 
   return Buffer.concat(chunks);
 }
 
-/** Every entry of an RSS 2.0 or Atom feed as an article. */
-export function planFeedImport(root: XmlElement): { readonly ok: true; readonly plan: ImportPlan } | { readonly ok: false; readonly message: string } {
+/**
+ * Every entry of an RSS 2.0 or Atom feed as an article. A feed whose
+ * entries carry only summaries (no RSS content:encoded, no Atom content)
+ * would make articles cut short: it is refused, unless `summaries` asks
+ * for them, each then ending with a link to the original.
+ */
+export function planFeedImport(root: XmlElement, { summaries = false }: { readonly summaries?: boolean } = {}): { readonly ok: true; readonly plan: ImportPlan } | { readonly ok: false; readonly message: string } {
   const channel = firstChild(firstChild(root, "rss") ?? {}, "channel");
   if (channel !== undefined && childText(channel, "wp:wxr_version") !== "") {
     return { ok: false, message: "is a WordPress export, not a feed; import it with `import wordpress`, which keeps drafts, pages and media" };
   }
   const feed = readFeed(root);
   if (feed === undefined) return { ok: false, message: "is neither an RSS 2.0 feed (<rss><channel>) nor an Atom feed (<feed>)" };
-  const articles = distinctUrls(feed.entries.map((entry, index) => feedArticle(entry, index, feed.site.link)));
+  const summaryOnly = feed.entries.length > 0 && feed.entries.every((entry) => !entry.fullText);
+  if (summaryOnly && !summaries) {
+    return {
+      ok: false,
+      message: `holds only summaries: none of its ${feed.entries.length} entries has its full text (RSS's <content:encoded>, Atom's <content>), so each article would be cut short. Import the site's export or a full-text feed instead, or pass --summaries to import the summaries, each with a link to the original`,
+    };
+  }
+  const articles = distinctUrls(feed.entries.map((entry, index) => feedArticle(summaryOnly ? withOriginalLink(entry) : entry, index, feed.site.link)));
   return {
     ok: true,
     plan: {
@@ -83,8 +97,16 @@ export function planFeedImport(root: XmlElement): { readonly ok: true; readonly 
       comments: 0,
       zone: inferTimeZone(articles.flatMap((article) => (article.sample === undefined ? [] : [article.sample]))),
       siteSettings: siteSettingsOf(feed.site),
+      ...(summaryOnly ? { notices: [`the feed holds only summaries: its ${feed.entries.length} articles hold their summary and a link to the original ("Read the original"), not their full text`] } : {}),
     },
   };
+}
+
+/** A summary-only entry's text, followed by a link to the whole article where it was published. */
+function withOriginalLink(entry: FeedEntry): FeedEntry {
+  if (!/^https?:\/\//i.test(entry.link)) return entry;
+  const link = entry.link.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
+  return { ...entry, contentHtml: `${entry.contentHtml}\n<p><a href="${link}">Read the original</a></p>` };
 }
 
 function readFeed(root: XmlElement): { readonly site: FeedSite; readonly entries: readonly FeedEntry[] } | undefined {
@@ -113,6 +135,7 @@ function rssEntry(item: XmlElement): FeedEntry {
     categories: childrenOf(item, "category").map((category) => htmlToText(textOf(category))),
     summaryHtml: content === "" ? "" : description,
     contentHtml: content || description,
+    fullText: content !== "",
   };
 }
 
@@ -128,6 +151,7 @@ function atomEntry(entry: XmlElement): FeedEntry {
     categories: childrenOf(entry, "category").map((category) => attributeOf(category, "label") ?? attributeOf(category, "term") ?? "").filter((name) => name !== ""),
     summaryHtml: content === "" ? "" : summary,
     contentHtml: content || summary,
+    fullText: content !== "",
   };
 }
 

@@ -12,14 +12,25 @@ export interface ImportPlan {
   readonly skipped: ReadonlyMap<string, number>;
   readonly comments: number;
   readonly zone: ZoneGuess;
-  /** Settings for a new settings file (title, language...), besides the time zone. */
-  readonly siteSettings: Readonly<Record<string, string>>;
+  /** What the report says of the whole import, as warnings (a feed of summaries only). */
+  readonly notices?: readonly string[];
+  /** Settings for a new settings file (title, language...), besides the time zone; categories and redirects join an existing one. */
+  readonly siteSettings: SiteSettings;
+}
+
+/** What an import knows of the site: its name and language, and (WordPress) its categories and the old addresses of its listing pages. */
+export interface SiteSettings {
+  readonly title?: string;
+  readonly description?: string;
+  readonly language?: string;
+  readonly categories?: readonly { readonly name: string; readonly slug: string; readonly description?: string; readonly parent?: string }[];
+  readonly redirects?: Readonly<Record<string, string>>;
 }
 
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 /** The settings a new settings file gets from what the source says about its site. */
-export function siteSettingsOf(site: { readonly title: string; readonly description: string; readonly language: string }): Record<string, string> {
+export function siteSettingsOf(site: { readonly title: string; readonly description: string; readonly language: string }): SiteSettings {
   return {
     ...(site.title === "" ? {} : { title: site.title }),
     ...(site.description === "" ? {} : { description: site.description }),

@@ -33,7 +33,13 @@ export function formatImportReport(plan: ImportPlan, outcome: WriteOutcome, sett
     ...unsafeLines(plan.articles),
     ...conversionLines(plan.articles),
   ];
-  const warnings = [...(settings.warning === undefined ? [] : [`${context.contentDir}: warning: ${settings.warning}`]), ...context.refusedUploads, ...warningLines(plan.articles, context), ...[...outcome.failures, ...(settings.failure === undefined ? [] : [settings.failure])].map((failure) => `error: ${failure}`)];
+  const warnings = [
+    ...(plan.notices ?? []).map((notice) => `${context.source}: warning: ${notice}`),
+    ...(settings.warning === undefined ? [] : [`${context.contentDir}: warning: ${settings.warning}`]),
+    ...context.refusedUploads,
+    ...warningLines(plan.articles, context),
+    ...[...outcome.failures, ...(settings.failure === undefined ? [] : [settings.failure])].map((failure) => `error: ${failure}`),
+  ];
   if (warnings.length > 0) lines.push(`Warnings (${warnings.length}):`, ...shown(warnings, context.verbose).map((line) => `  ${line}`));
   return lines;
 }

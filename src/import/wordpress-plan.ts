@@ -4,6 +4,8 @@ import { distinctUrls, siteSettingsOf, type ImportPlan } from "./import-plan.ts"
 import type { MediaSource } from "./media.ts";
 import type { Attachment } from "./shortcodes.ts";
 import { isImportable, wxrArticle } from "./wxr-article.ts";
+import { htmlToText } from "./dom.ts";
+import { CategoryTree, taxonomyRedirects, type TaxonomyUse } from "./wp-taxonomy.ts";
 import type { WxrExport, WxrItem } from "./wxr.ts";
 
 export interface WordPressOptions {
@@ -21,7 +23,8 @@ export function planWordPressImport(wxr: WxrExport, { pages, media }: WordPressO
     }
     if (item.type === "wp_block") reusableBlocks.set(item.id, item.contentHtml);
   }
-  const context = { site: wxr.site, authors: wxr.authors, attachments, reusableBlocks, media };
+  const categories = new CategoryTree(wxr.categories);
+  const context = { site: wxr.site, authors: wxr.authors, attachments, reusableBlocks, media, categories };
   const items = new Map<string, number>();
   const skipped = new Map<string, number>();
   const converted: ImportedArticle[] = [];
@@ -31,6 +34,8 @@ export function planWordPressImport(wxr: WxrExport, { pages, media }: WordPressO
     else count(skipped, skipReason(item, pages));
   }
   const articles = distinctUrls(converted);
+  const used = taxonomyOf(wxr, articles, pages, categories);
+  const categorySettings = categories.settings(used.categories);
   return {
     description: `WordPress export (WXR ${wxr.site.wxrVersion}) of "${wxr.site.title}", ${wxr.site.blogUrl}`,
     articles,
@@ -38,8 +43,25 @@ export function planWordPressImport(wxr: WxrExport, { pages, media }: WordPressO
     skipped,
     comments: wxr.items.reduce((sum, item) => sum + item.commentCount, 0),
     zone: inferTimeZone(articles.flatMap((article) => (article.sample === undefined ? [] : [article.sample]))),
-    siteSettings: siteSettingsOf(wxr.site),
+    siteSettings: {
+      ...siteSettingsOf(wxr.site),
+      ...(categorySettings.length === 0 ? {} : { categories: categorySettings }),
+      redirects: taxonomyRedirects({ blogUrl: wxr.site.blogUrl, tree: categories, ...used }),
+    },
   };
+}
+
+/** The categories the imported articles are filed under, their tags and their authors, by WordPress's slugs and logins. */
+function taxonomyOf(wxr: WxrExport, articles: readonly ImportedArticle[], pages: boolean, tree: CategoryTree): Omit<TaxonomyUse, "blogUrl" | "tree"> {
+  const imported = new Set(articles.map((article) => article.key));
+  const items = wxr.items.filter((item) => isImportable(item, pages) && imported.has(`wp:${item.id}`) && item.status === "publish");
+  const categories = new Set(items.flatMap((item) => {
+    const filed = tree.fileUnder(item.terms.filter((term) => term.domain === "category" && term.slug !== "")).category;
+    return filed === undefined ? [] : [filed.slug];
+  }));
+  const tags = new Map(items.flatMap((item) => item.terms.filter((term) => term.domain === "post_tag" && term.slug !== "").map((term) => [term.slug, htmlToText(term.name)] as const)));
+  const authors = new Map(items.flatMap((item) => (item.creator === "" ? [] : [[item.creator, wxr.authors.get(item.creator) ?? item.creator] as const])));
+  return { categories, tags, authors };
 }
 
 function skipReason(item: WxrItem, pages: boolean): string {

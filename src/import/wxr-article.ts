@@ -5,6 +5,7 @@ import type { ImportedArticle, ImportedFrontMatter } from "./imported-article.ts
 import { ArticleMedia, type MediaSource } from "./media.ts";
 import type { Attachment } from "./shortcodes.ts";
 import { articleSlug, redirectPaths, servableOldAddresses } from "./wp-paths.ts";
+import type { CategoryTree } from "./wp-taxonomy.ts";
 import type { WxrItem, WxrSite } from "./wxr.ts";
 
 /** What converting one item needs from the rest of the export. */
@@ -15,6 +16,8 @@ export interface WxrContext {
   readonly attachments: ReadonlyMap<string, Attachment>;
   readonly reusableBlocks: ReadonlyMap<string, string>;
   readonly media: MediaSource;
+  /** The site's categories and their parents. */
+  readonly categories: CategoryTree;
 }
 
 /** Statuses imported as drafts: WordPress does not show them to readers. */
@@ -49,7 +52,7 @@ export function wxrArticle(item: WxrItem, context: WxrContext): ImportedArticle 
   if (protectedByPassword) warnings.push("is protected by a password in WordPress; it was imported as a draft so that it is not published to everyone");
   const draft = DRAFT_STATUSES.has(item.status) || protectedByPassword;
   const updated = wordpressDate(item.modified, item.modifiedGmt);
-  const { categories, tags } = termsOf(item);
+  const { categories, tags } = termsOf(item, context.categories);
   const author = context.authors.get(item.creator) ?? item.creator;
   const summary = htmlToText(item.excerptHtml);
   const id = /^\d+$/.test(item.id) ? Number(item.id) : undefined;
@@ -100,10 +103,15 @@ function isLater(updated: ImportedDate, date: ImportedDate): boolean {
   return updated.iso.slice(0, 19) > date.iso.slice(0, 19);
 }
 
-/** WordPress's categories and tags, by display name; the first category is the article's, the rest become tags. */
-function termsOf(item: WxrItem): { readonly categories: readonly string[]; readonly tags: readonly string[] } {
-  const named = (domain: string): string[] => item.terms.filter((term) => term.domain === domain && term.name !== "").map((term) => htmlToText(term.name));
-  return { categories: named("category"), tags: named("post_tag") };
+/**
+ * WordPress's categories and tags, by display name: the post's most
+ * specific category is the article's (its parents are implied by the
+ * `categories` setting), its other categories become tags, then its tags.
+ */
+function termsOf(item: WxrItem, tree: CategoryTree): { readonly categories: readonly string[]; readonly tags: readonly string[] } {
+  const named = (domain: string): WxrItem["terms"] => item.terms.filter((term) => term.domain === domain && term.name !== "");
+  const { category, others } = tree.fileUnder(named("category"));
+  return { categories: [...(category === undefined ? [] : [category]), ...others].map((term) => htmlToText(term.name)), tags: named("post_tag").map((term) => htmlToText(term.name)) };
 }
 
 function uniqueNames(names: readonly string[]): string[] {

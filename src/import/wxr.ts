@@ -16,6 +16,17 @@ export interface WxrTerm {
   readonly domain: string;
   /** The display name. */
   readonly name: string;
+  /** Its slug in WordPress's addresses (`nicename`): /category/<slug>/, /tag/<slug>/; "" when the export does not say. */
+  readonly slug: string;
+}
+
+/** A category of the site, as the export's channel lists them: its slug, name, description and parent's slug. */
+export interface WxrCategory {
+  readonly slug: string;
+  readonly name: string;
+  readonly description: string;
+  /** The parent's slug, "" for a top category. */
+  readonly parent: string;
 }
 
 /** One `<item>` of the export, its fields as written (trimmed), nothing interpreted yet. */
@@ -51,6 +62,8 @@ export interface WxrExport {
   readonly site: WxrSite;
   /** Author login → display name. */
   readonly authors: ReadonlyMap<string, string>;
+  /** The site's categories, parents before or after their children, as exported. */
+  readonly categories: readonly WxrCategory[];
   readonly items: readonly WxrItem[];
 }
 
@@ -84,8 +97,14 @@ export function readWxr(root: XmlElement, lineOf: (element: XmlElement) => numbe
     const name = childText(author, "wp:author_display_name");
     if (login !== "") authors.set(login, name || login);
   }
+  const categories = childrenOf(channel, "wp:category").map((category) => ({
+    slug: childText(category, "wp:category_nicename"),
+    name: htmlToText(childText(category, "wp:cat_name")),
+    description: childText(category, "wp:category_description"),
+    parent: childText(category, "wp:category_parent"),
+  }));
   const items = childrenOf(channel, "item").map((item) => readItem(item, lineOf(item)));
-  return { ok: true, export: { site, authors, items } };
+  return { ok: true, export: { site, authors, categories: categories.filter((category) => category.slug !== "" && category.name !== ""), items } };
 }
 
 function readItem(item: XmlElement, line: number | undefined): WxrItem {
@@ -111,7 +130,7 @@ function readItem(item: XmlElement, line: number | undefined): WxrItem {
     parentId: childText(item, "wp:post_parent"),
     password: childText(item, "wp:post_password"),
     sticky: childText(item, "wp:is_sticky") === "1",
-    terms: childrenOf(item, "category").map((term) => ({ domain: attributeOf(term, "domain") ?? "category", name: textOf(term).trim() })),
+    terms: childrenOf(item, "category").map((term) => ({ domain: attributeOf(term, "domain") ?? "category", name: textOf(term).trim(), slug: attributeOf(term, "nicename") ?? "" })),
     meta,
     attachmentUrl: childText(item, "wp:attachment_url"),
     commentCount: childrenOf(item, "wp:comment").length,

@@ -37,8 +37,20 @@ export interface ArchiveModel {
   readonly authors: readonly TopicGroup<Author>[];
 }
 
-/** Groups articles (given oldest first, as the loader orders them) by year, month, category and tag. */
-export function buildArchiveModel(articlesOldestFirst: readonly Article[], categoryOrder: readonly Category[]): ArchiveModel {
+/** How categories nest: each category's parent, by slug (the `parent` of the `categories` setting). */
+export interface CategoryTree {
+  readonly name: string;
+  readonly slug: string;
+  readonly parent?: string;
+}
+
+/**
+ * Groups articles (given oldest first, as the loader orders them) by year,
+ * month, category and tag. A category that is another's parent (`tree`)
+ * holds its children's articles too, as WordPress lists them, and is listed
+ * even when it has none of its own.
+ */
+export function buildArchiveModel(articlesOldestFirst: readonly Article[], categoryOrder: readonly Category[], tree: readonly CategoryTree[] = []): ArchiveModel {
   const newestFirst = [...articlesOldestFirst].reverse();
   const months: { year: number; month: number; articles: Article[] }[] = [];
   const byCategory = new Map<string, Article[]>();
@@ -69,12 +81,42 @@ export function buildArchiveModel(articlesOldestFirst: readonly Article[], categ
     if (last !== undefined && last.year === month.year) years[years.length - 1] = { ...last, months: [...last.months, month], count: last.count + month.articles.length };
     else years.push({ year: month.year, months: [month], count: month.articles.length });
   }
-  const categories = categoryOrder
-    .map((topic) => ({ topic, articles: byCategory.get(topic.slug) ?? [] }))
+  const categories = withParents(categoryOrder, tree)
+    .map((topic) => ({ topic, articles: articlesUnder(topic.slug, byCategory, tree, newestFirst) }))
     .filter((group) => group.articles.length > 0);
   const tags = byName([...byTag.values()].map(({ tag, articles }) => ({ topic: tag, articles })));
   const authors = byName([...byAuthor.values()].map(({ author, articles }) => ({ topic: author, articles })));
   return { newestFirst, years, months, categories, tags, authors };
+}
+
+/** The categories in order, each followed by its parents not yet listed (from the tree). */
+function withParents(order: readonly Category[], tree: readonly CategoryTree[]): Category[] {
+  const listed = new Map(order.map((category) => [category.slug, category]));
+  for (const category of order) {
+    for (let parent = tree.find((node) => node.slug === category.slug)?.parent; parent !== undefined && !listed.has(parent); parent = tree.find((node) => node.slug === parent)?.parent) {
+      const node = tree.find((each) => each.slug === parent);
+      if (node !== undefined) listed.set(node.slug, { slug: node.slug, name: node.name });
+    }
+  }
+  // In the settings' order, as the others: a stable sort keeps the rest by name.
+  const position = new Map(tree.map((node, index) => [node.slug, index]));
+  return [...listed.values()].sort((a, b) => (position.get(a.slug) ?? Number.MAX_SAFE_INTEGER) - (position.get(b.slug) ?? Number.MAX_SAFE_INTEGER));
+}
+
+/** A category's articles and its descendants', newest first, each once. */
+function articlesUnder(slug: string, byCategory: ReadonlyMap<string, readonly Article[]>, tree: readonly CategoryTree[], newestFirst: readonly Article[]): readonly Article[] {
+  const slugs = new Set([slug]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const node of tree) {
+      if (node.parent !== undefined && slugs.has(node.parent) && !slugs.has(node.slug)) {
+        slugs.add(node.slug);
+        grew = true;
+      }
+    }
+  }
+  if (slugs.size === 1) return byCategory.get(slug) ?? [];
+  return newestFirst.filter((article) => slugs.has(article.category.slug));
 }
 
 function byName<T extends Tag | Author>(groups: TopicGroup<T>[]): TopicGroup<T>[] {

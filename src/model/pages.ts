@@ -4,11 +4,13 @@ import type { Settings } from "../core/settings.ts";
 import type { ArchiveModel } from "./archive-model.ts";
 import { archivePage, notFoundPage, yearPages } from "./views/archive-pages.ts";
 import { articlePages } from "./views/article-pages.ts";
-import { createViewContext, type ViewContext } from "./views/context.ts";
+import { createViewContext, NO_EXTRAS, type SiteExtras, type ViewContext } from "./views/context.ts";
 import { dayPages } from "./views/day-pages.ts";
 import { authorIndexes, categoryIndex, offlinePages, searchPage, tagIndex } from "./views/index-pages.ts";
-import { authorPages, categoryPages, homePages, monthPages, tagPages } from "./views/listing-pages.ts";
+import { homePages } from "./views/home-pages.ts";
+import { authorPages, categoryPages, monthPages, tagPages } from "./views/listing-pages.ts";
 import { redirectPages } from "./views/redirect-pages.ts";
+import { sitePages } from "./views/site-pages.ts";
 import { siteView } from "./views/site-view.ts";
 import type { CalendarDay, PageBase, SiteView } from "./views/types.ts";
 
@@ -47,8 +49,7 @@ export const PAGE_KINDS = {
   archive: pageKind({ about: "The month grid: one row per year, newest first.", partial: "archive-page.njk", build: one(archivePage), inSitemap: always, inOfflineShell: true }),
   year: pageKind({ about: "One page per year that has articles.", partial: "year-page.njk", build: yearPages, inSitemap: always, inOfflineShell: false }),
   month: pageKind({ about: "One page per month that has articles.", partial: "listing-page.njk", build: monthPages, inSitemap: always, inOfflineShell: false }),
-  // Left out of the sitemap: each lists what its month page lists.
-  day: pageKind({ about: "One page per day that has articles (/2016/04/11/).", partial: "day-page.njk", build: dayPages, inSitemap: never, inOfflineShell: false }),
+  day: pageKind({ about: "One page per day that has articles (/2016/04/11/).", partial: "day-page.njk", build: dayPages, inSitemap: always, inOfflineShell: false }),
   categories: pageKind({ about: "The index of categories, with counts.", partial: "topic-index-page.njk", build: one(categoryIndex), inSitemap: always, inOfflineShell: false }),
   category: pageKind({ about: "Each category's pages (/category/slug/, /category/slug/page/2/ ...).", partial: "listing-page.njk", build: categoryPages, inSitemap: always, inOfflineShell: false }),
   tags: pageKind({ about: "The index of tags, with counts; none when no article has tags.", partial: "topic-index-page.njk", build: tagIndex, inSitemap: always, inOfflineShell: false }),
@@ -56,6 +57,7 @@ export const PAGE_KINDS = {
   authors: pageKind({ about: "The index of authors, with counts; none when no article names one.", partial: "topic-index-page.njk", build: authorIndexes, inSitemap: always, inOfflineShell: false }),
   author: pageKind({ about: "Each author's pages (/author/slug/, /author/slug/page/2/ ...).", partial: "listing-page.njk", build: authorPages, inSitemap: always, inOfflineShell: false }),
   search: pageKind({ about: "The search page: the search index, searched in the reader's browser.", partial: "search-page.njk", build: one(searchPage), inSitemap: always, inOfflineShell: true }),
+  page: pageKind({ about: "The site's pages, made from undated files (about.md at /about/).", partial: "site-page.njk", build: sitePages, inSitemap: (page) => !page.draft, inOfflineShell: false }),
   // Drafts (published with --drafts) stay out of the sitemap, as out of search.
   article: pageKind({ about: "One page per article.", partial: "article-page.njk", build: articlePages, inSitemap: (page) => page.searchable, inOfflineShell: false }),
   // One per old address of an article: small, and as many as the articles.
@@ -83,9 +85,9 @@ export interface SiteViews {
 
 export const PAGE_KIND_NAMES = Object.keys(PAGE_KINDS) as readonly PageKindName[];
 
-/** Builds every page's view from the published articles (oldest first) and their archive model. */
-export function buildSiteViews(articles: readonly Article[], model: ArchiveModel, settings: Settings, today: CalendarDay, theme: ThemeAssetPaths): SiteViews {
-  const context = createViewContext(articles, model, settings, today, theme);
+/** Builds every page's view from the published articles (oldest first), their archive model, and the site's pages and redirects. */
+export function buildSiteViews(articles: readonly Article[], model: ArchiveModel, settings: Settings, today: CalendarDay, theme: ThemeAssetPaths, extras: SiteExtras = NO_EXTRAS): SiteViews {
+  const context = createViewContext(articles, model, settings, today, theme, extras);
   return { site: siteView(context), pages: mapPageKinds(<Name extends PageKindName>(name: Name) => PAGE_KINDS[name].build(context) as PageViews[Name]) };
 }
 

@@ -1,60 +1,250 @@
 import type { Article } from "../core/article.ts";
+import { termWeightsOf } from "../text/index-record.ts";
+import { isNumberTerm } from "../text/numbers.ts";
+import { WEIGHT_UNIT } from "../text/words.ts";
 import type { ArchiveModel } from "./archive-model.ts";
+import { categoriesDivide } from "./sections.ts";
 
 /** How many related articles an article page lists. */
 export const RELATED_COUNT = 4;
-/** Candidates taken from each of an article's groups (its category, each of its tags): the nearest in time. */
-const CANDIDATES_PER_GROUP = 12;
+
+/** What the likeness of two items is computed from. */
+export interface Subject {
+  /** Its terms with their weights (how often and where they occur), in `weightUnit`s. */
+  readonly terms: ReadonlyMap<string, number>;
+  /** Its tags' slugs: each one shared adds `TAG_BOOST`. */
+  readonly tags: readonly string[];
+  /** Its category's slug, or "" where categories say nothing: the same adds `CATEGORY_BOOST`. */
+  readonly category: string;
+  /** When it was published (ms), which orders items alike. */
+  readonly time: number;
+}
+
+export interface RelatedOptions {
+  /** How many related items each item gets. */
+  readonly count?: number;
+  /** The weight of one occurrence of a word in the subjects' terms (1 unless the terms are weighed in parts of a word). */
+  readonly weightUnit?: number;
+}
+
+/** How many of an item's terms are kept, those of the highest TF-IDF: enough to say what it is about, few enough for 100,000 items. */
+const TERMS_KEPT = 48;
+/** How many of an item's heaviest terms find its candidates. */
+const SIGNATURE_TERMS = 24;
+/** The most items a term leads to (those it weighs most in): the work then grows with the archive, not with its square. */
+export const POSTINGS_KEPT = 100;
+/** How many of the best candidates are weighed on all their terms. */
+const CANDIDATES_WEIGHED = 24;
+/** What one shared tag adds to a likeness (a cosine, 0 to 1); at most three count. */
+const TAG_BOOST = 0.06;
+/** What the same category adds. */
+const CATEGORY_BOOST = 0.03;
+/** Below this an item is not related, however few others are: better no list than an unrelated one. */
+const MIN_LIKENESS = 0.15;
+
+/** An item's time, tags and category, kept while its terms are not. */
+type Boosts = Omit<Subject, "terms">;
 
 /**
- * Each article's related articles: those that share its tags and category,
- * nearest in time. Candidates are the articles nearest in time in each of its
- * groups, so the work grows with the archive, not with its square; they are
- * ranked by what they share (a tag counts twice as much as the category), then
- * by distance in time, the newer first on a tie.
+ * Each item's related items, by subject: the cosine of their TF-IDF vectors
+ * (see `tfIdfVectors`), plus a little for each shared tag and for the same
+ * category; best first, the nearer in time first on a tie.
+ *
+ * `subjectOf` is called twice for each item (once to count in how many
+ * items each term is, once to weigh them), so that the terms of every item
+ * are never held at once: only each item's `TERMS_KEPT` heaviest are.
+ *
+ * Comparing all pairs would grow with the square of the archive. Instead,
+ * each item's heaviest terms (its signature) are listed in an inverted index
+ * that keeps, for each term, the `POSTINGS_KEPT` items it weighs most in;
+ * an item's candidates are the items its signature's terms lead to, scored
+ * on those terms, and the best of them are weighed on all their terms. The
+ * work is at most N × SIGNATURE_TERMS × POSTINGS_KEPT.
  */
-export function relatedArticles(model: ArchiveModel, count = RELATED_COUNT): Map<Article, Article[]> {
-  const groups = [...model.categories, ...model.tags].map((group) => group.articles);
-  const places = new Map<readonly Article[], Map<Article, number>>(groups.map((articles) => [articles, new Map(articles.map((article, index) => [article, index]))]));
-  const groupsOf = new Map<Article, (readonly Article[])[]>();
-  for (const articles of groups) for (const article of articles) groupsOf.set(article, [...(groupsOf.get(article) ?? []), articles]);
-  const related = new Map<Article, Article[]>();
-  for (const article of model.newestFirst) {
-    const candidates = new Set<Article>();
-    for (const articles of groupsOf.get(article) ?? []) {
-      for (const candidate of nearestInTime(articles, places.get(articles)?.get(article) ?? 0, CANDIDATES_PER_GROUP)) candidates.add(candidate);
+export function relatedBySubject<T>(items: readonly T[], subjectOf: (item: T) => Subject, options: RelatedOptions = {}): Map<T, T[]> {
+  const count = options.count ?? RELATED_COUNT;
+  const boosts: Boosts[] = [];
+  const vectors = tfIdfVectors(
+    items.length,
+    (at) => {
+      const { terms, ...rest } = subjectOf(items[at] as T);
+      boosts[at] = rest;
+      return terms;
+    },
+    options.weightUnit,
+  );
+  const signatures = vectors.map(signatureOf);
+  const postings = invertedIndex(vectors, signatures);
+  const partial = new Float64Array(items.length);
+  const related = new Map<T, T[]>();
+  for (const [item, vector] of vectors.entries()) {
+    const touched: number[] = [];
+    for (const at of signatures[item] ?? []) {
+      const list = postings[vector.terms[at] ?? 0];
+      if (list === undefined) continue;
+      const weight = vector.weights[at] ?? 0;
+      for (let posting = 0; posting < list.items.length; posting += 1) {
+        const other = list.items[posting] ?? 0;
+        if (other === item) continue;
+        if (partial[other] === 0) touched.push(other);
+        partial[other] = (partial[other] ?? 0) + weight * (list.weights[posting] ?? 0);
+      }
     }
-    const tags = new Set(article.tags.map((tag) => tag.slug));
-    const ranked = [...candidates].map((candidate) => ({
-      candidate,
-      shared: candidate.tags.filter((tag) => tags.has(tag.slug)).length * 2 + (candidate.category.slug === article.category.slug ? 1 : 0),
-      distance: Math.abs(candidate.date.epochMs - article.date.epochMs),
-    }));
-    ranked.sort((a, b) => b.shared - a.shared || a.distance - b.distance || b.candidate.date.epochMs - a.candidate.date.epochMs);
-    related.set(article, ranked.slice(0, count).map((entry) => entry.candidate));
+    const own = boosts[item] as Boosts;
+    const best = bestOf(touched, partial, CANDIDATES_WEIGHED)
+      .map((other) => ({ other, likeness: cosine(vector, vectors[other] as TermVector) + boost(own, boosts[other] as Boosts) }))
+      .filter((candidate) => candidate.likeness >= MIN_LIKENESS)
+      .sort((a, b) => b.likeness - a.likeness || nearness(own, boosts[a.other], boosts[b.other]))
+      .slice(0, count);
+    for (const other of touched) partial[other] = 0;
+    related.set(items[item] as T, best.map((candidate) => items[candidate.other] as T));
   }
   return related;
 }
 
-/** Up to `count` articles of a time-ordered list nearest in time to the one at `index`, itself left out. */
-function nearestInTime(articles: readonly Article[], index: number, count: number): Article[] {
-  const own = articles[index];
-  if (own === undefined) return [];
-  const nearest: Article[] = [];
-  // Walk out from the article on both sides, taking the nearer one each time.
-  let left = index - 1;
-  let right = index + 1;
-  const distance = (other: Article): number => Math.abs(other.date.epochMs - own.date.epochMs);
-  while (nearest.length < count && (left >= 0 || right < articles.length)) {
-    const onLeft = articles[left];
-    const onRight = articles[right];
-    if (onLeft !== undefined && (onRight === undefined || distance(onLeft) <= distance(onRight))) {
-      nearest.push(onLeft);
-      left -= 1;
-    } else if (onRight !== undefined) {
-      nearest.push(onRight);
-      right += 1;
+/** An item's terms (by number, ascending) and their TF-IDF weights, a unit vector. */
+export interface TermVector {
+  readonly terms: Int32Array;
+  readonly weights: Float64Array;
+}
+
+/**
+ * Each item's terms weighted by TF-IDF: ln(1 + the term's weight in the item
+ * in `weightUnit`s), times BM25's inverse document frequency, ln(1 + (N - n
+ * + 0.5) / (n + 0.5)) for a term n of the N items hold, which all but
+ * silences the words every item holds; of the terms that another item holds
+ * too, the `TERMS_KEPT` heaviest of each item are kept, as a unit vector. `termsAt` is called twice for each item,
+ * in order. Terms are numbered in the order met, and each vector lists them
+ * in that order, so that two vectors are compared in one walk.
+ */
+export function tfIdfVectors(count: number, termsAt: (item: number) => ReadonlyMap<string, number>, weightUnit = 1): TermVector[] {
+  const numbers = new Map<string, number>();
+  const holding: number[] = [];
+  for (let item = 0; item < count; item += 1) {
+    for (const [term, weight] of termsAt(item)) {
+      if (!(weight > 0)) continue;
+      let number = numbers.get(term);
+      if (number === undefined) {
+        number = holding.length;
+        numbers.set(term, number);
+        holding.push(0);
+      }
+      holding[number] = (holding[number] ?? 0) + 1;
     }
   }
-  return nearest;
+  const vectors: TermVector[] = [];
+  for (let item = 0; item < count; item += 1) {
+    const entries: { number: number; value: number }[] = [];
+    for (const [term, weight] of termsAt(item)) {
+      if (!(weight > 0)) continue;
+      const number = numbers.get(term) ?? 0;
+      const held = holding[number] ?? 1;
+      // A term no other item holds likens it to none, and would take the place of one that does.
+      if (held < 2) continue;
+      entries.push({ number, value: Math.log(1 + weight / weightUnit) * Math.log(1 + (count - held + 0.5) / (held + 0.5)) });
+    }
+    const kept = entries.length > TERMS_KEPT ? entries.sort((a, b) => b.value - a.value || a.number - b.number).slice(0, TERMS_KEPT) : entries;
+    kept.sort((a, b) => a.number - b.number);
+    const length = Math.sqrt(kept.reduce((sum, entry) => sum + entry.value * entry.value, 0)) || 1;
+    vectors.push({ terms: Int32Array.from(kept, (entry) => entry.number), weights: Float64Array.from(kept, (entry) => entry.value / length) });
+  }
+  return vectors;
+}
+
+/** Where a vector's `SIGNATURE_TERMS` heaviest terms are in it. */
+function signatureOf(vector: TermVector): number[] {
+  return [...vector.weights.keys()].sort((a, b) => (vector.weights[b] ?? 0) - (vector.weights[a] ?? 0)).slice(0, SIGNATURE_TERMS);
+}
+
+/**
+ * For each term, the items whose signature holds it, with its weight there:
+ * at most `POSTINGS_KEPT`, those it weighs most in.
+ */
+function invertedIndex(vectors: readonly TermVector[], signatures: readonly number[][]): ({ items: number[]; weights: number[] } | undefined)[] {
+  const lists: { item: number; weight: number }[][] = [];
+  for (const [item, vector] of vectors.entries()) {
+    for (const at of signatures[item] ?? []) {
+      const term = vector.terms[at] ?? 0;
+      (lists[term] ??= []).push({ item, weight: vector.weights[at] ?? 0 });
+    }
+  }
+  return Array.from(lists, (list) => {
+    if (list === undefined) return undefined;
+    const kept = list.length > POSTINGS_KEPT ? list.sort((a, b) => b.weight - a.weight).slice(0, POSTINGS_KEPT) : list;
+    return { items: kept.map((posting) => posting.item), weights: kept.map((posting) => posting.weight) };
+  });
+}
+
+/** The `count` items of the highest score, highest first: a selection, not a sort of them all. */
+function bestOf(items: readonly number[], scores: Float64Array, count: number): number[] {
+  const best: number[] = [];
+  for (const item of items) {
+    const score = scores[item] ?? 0;
+    if (best.length === count && score <= (scores[best[count - 1] ?? 0] ?? 0)) continue;
+    let at = best.length === count ? count - 1 : best.length;
+    while (at > 0 && (scores[best[at - 1] ?? 0] ?? 0) < score) {
+      best[at] = best[at - 1] ?? 0;
+      at -= 1;
+    }
+    best[at] = item;
+  }
+  return best;
+}
+
+/** The cosine of two unit vectors: one walk along both lists of terms. */
+function cosine(a: TermVector, b: TermVector): number {
+  let sum = 0;
+  for (let i = 0, j = 0; i < a.terms.length && j < b.terms.length; ) {
+    const termA = a.terms[i] ?? 0;
+    const termB = b.terms[j] ?? 0;
+    if (termA === termB) {
+      sum += (a.weights[i] ?? 0) * (b.weights[j] ?? 0);
+      i += 1;
+      j += 1;
+    } else if (termA < termB) i += 1;
+    else j += 1;
+  }
+  return sum;
+}
+
+function boost(a: Boosts, b: Boosts): number {
+  const shared = a.tags.filter((tag) => b.tags.includes(tag)).length;
+  return Math.min(shared, 3) * TAG_BOOST + (a.category !== "" && a.category === b.category ? CATEGORY_BOOST : 0);
+}
+
+/** The nearer in time to `own` first, the newer on a tie. */
+function nearness(own: Boosts, a: Boosts | undefined, b: Boosts | undefined): number {
+  const timeA = a?.time ?? 0;
+  const timeB = b?.time ?? 0;
+  return Math.abs(timeA - own.time) - Math.abs(timeB - own.time) || timeB - timeA;
+}
+
+/**
+ * Each article's related articles by subject (see `relatedBySubject`), from
+ * the terms the search index holds of it (its stems, weighted by where they
+ * are: text/index-record.ts), the category counting only where categories
+ * divide the archive.
+ */
+export function relatedArticles(model: ArchiveModel, count = RELATED_COUNT): Map<Article, Article[]> {
+  const byCategory = categoriesDivide(model);
+  return relatedBySubject(
+    model.newestFirst,
+    (article) => ({ terms: subjectTermsOf(article), tags: article.tags.map((tag) => tag.slug), category: byCategory ? article.category.slug : "", time: article.date.epochMs }),
+    { count, weightUnit: WEIGHT_UNIT },
+  );
+}
+
+/** Digits alone: a part of a written number ("12" of "v1.12"). */
+const DIGITS = /^\d+$/;
+
+/**
+ * An article's terms as the search index holds them, without its numbers
+ * (its number terms, and the digits of a version's parts): two articles
+ * sharing a year, a count or a version number ("Cluster API v1.12" and
+ * "Kubernetes 1.12") are not on one subject for it.
+ */
+function subjectTermsOf(article: Article): Map<string, number> {
+  const weights = termWeightsOf(article.searchRecord);
+  for (const term of weights.keys()) if (isNumberTerm(term) || DIGITS.test(term)) weights.delete(term);
+  return weights;
 }

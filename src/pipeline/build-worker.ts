@@ -1,7 +1,7 @@
 // A build worker's thread (see build-workers.ts): it reads articles and
 // renders passes of pages, as the main thread asks. Nothing imports it.
 import { answerTasks } from "../core/worker-pool.ts";
-import { readArticle, type ReadOutcome } from "../content/load-archive.ts";
+import { readArticle, type ReadOutcome } from "../content/read-file.ts";
 import { createMarkdownRenderer } from "../content/markdown.ts";
 import { pageDigests } from "../model/page-changes.ts";
 import { loadEleventy } from "../render/eleventy-adapter.ts";

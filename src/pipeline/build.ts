@@ -1,4 +1,5 @@
 import { relative } from "node:path";
+import type { Console } from "../core/console.ts";
 import { compareDiagnostics, warning, type Diagnostic } from "../core/diagnostics.ts";
 import { outputFileFor } from "../core/urls.ts";
 import { countPages } from "../model/page-changes.ts";
@@ -12,11 +13,6 @@ import { cacheUnwritable, loadSite, openArticleCache, type Site } from "./load-s
 import { describeWriteFailure, formatDiagnostics, formatSummary, nothingToPublish } from "./report.ts";
 import type { BuildRequest } from "./request.ts";
 import { outputRecordFileOf, writeSite, type SiteWritten } from "./write-site.ts";
-
-export interface Console {
-  readonly out: (line: string) => void;
-  readonly err: (line: string) => void;
-}
 
 export interface RunOptions {
   /** List every warning instead of the first few of each kind. */

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { realpath } from "node:fs/promises";
 import { lastModifiedMs } from "../core/article.ts";
+import { buildDay } from "../core/dates.ts";
 import { compareDiagnostics, errorCodeOf, warning, type Diagnostic } from "../core/diagnostics.ts";
 import { CODE_ROOT, PROJECT_ROOT, RUNS_COMPILED } from "../core/project.ts";
 import { slugify } from "../core/slugs.ts";
@@ -15,12 +16,14 @@ import { buildSiteViews } from "../model/pages.ts";
 import { withNewBodies } from "../model/view-updates.ts";
 import type { CalendarDay } from "../model/views/types.ts";
 import { bundleAssetCopies } from "../model/views/article-pages.ts";
-import { buildDay } from "../model/views/context.ts";
+import { hasQueryRedirects } from "../model/views/site-view.ts";
 import { formatLongDate, monthNames } from "../model/format.ts";
 import type { ArticleToIndex } from "../search/index-build.ts";
 import { buildFeeds } from "../publish/feeds.ts";
+import { buildNotFoundTitles } from "../publish/not-found-titles.ts";
 import { buildRedirectFiles } from "../publish/redirects.ts";
 import { buildSitemap } from "../publish/sitemap.ts";
+import { checkSiteWrites } from "../publish/written-files.ts";
 import type { SiteFiles } from "../publish/beside-pages.ts";
 import { refuseClashes, siteClaims } from "../publish/written-paths.ts";
 import { LAYOUTS_DIR, prepareTheme } from "../render/theme.ts";
@@ -64,16 +67,20 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
     settings,
     includeDrafts: request.includeDrafts,
     knownFiles: request.settingsFileInContent === undefined ? [] : [request.settingsFileInContent],
-    excludedDirs: [await realpath(request.outputDir).catch(() => request.outputDir)],
+    excludedDirs: [await realpath(request.outputDir).catch(() => request.outputDir), ...(request.staticDirInContent === undefined ? [] : [request.staticDirInContent])],
+    ...(request.staticFiles === undefined ? {} : { staticFiles: request.staticFiles }),
+    ...(request.settingsFile === undefined ? {} : { settingsFile: request.settingsFile }),
     renderMarkdown: createMarkdownRenderer(markdownOptionsOf(request)),
-    ...(workers === undefined ? {} : { readArticles: (batch: readonly ArticleBytes[]) => workers.read(batch, { timeZone: settings.timeZone, language: settings.language }, markdownOptionsOf(request)) }),
+    ...(workers === undefined ? {} : { readArticles: (batch: readonly ArticleBytes[]) => workers.read(batch, { contentDir: request.contentDir, timeZone: settings.timeZone, language: settings.language }, markdownOptionsOf(request)) }),
     cache: options.articleCache,
     ...(options.recentReads === undefined ? {} : { recentReads: options.recentReads }),
   });
   const { failed } = await options.articleCache.save();
   const checked = withBuildWarnings(loaded, request, failed);
   // Old addresses exist on a host; a portable copy opened from disk has none to serve.
-  const archive = request.portable ? { ...checked, articles: checked.articles.map((article) => ({ ...article, redirects: [] })) } : checked;
+  const archive = request.portable
+    ? { ...checked, articles: checked.articles.map((article) => ({ ...article, redirects: [] })), pages: checked.pages.map((page) => ({ ...page, redirects: [] })), redirects: [] }
+    : checked;
   const today = buildDay(process.env["SOURCE_DATE_EPOCH"], Date.now(), settings.timeZone);
   const theme = await prepareTheme({
     ...(settings.accentColor === undefined ? {} : { accentColor: settings.accentColor }),
@@ -81,38 +88,55 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
     ...(request.logoFile === undefined ? {} : { logoFile: request.logoFile }),
     // A portable site is opened from disk, where service workers do not run.
     serviceWorker: settings.offline.serviceWorker && !request.portable && !options.serving,
-    queryRedirects: archive.articles.some((article) => article.redirects.some((address) => address.query !== "")),
+    queryRedirects: hasQueryRedirects(archive),
     stemmerLanguages: [...new Set(archive.articles.map((article) => article.searchRecord.language))].filter((language) => language !== "").sort(),
     portable: request.portable,
   });
-  const model = buildArchiveModel(archive.articles, archive.categories);
+  const model = buildArchiveModel(archive.articles, archive.categories, settings.categories);
   const { previous } = options;
-  const sameFrame = previous !== undefined && sameView(previous.today, today) && sameView(previous.theme.paths, theme.paths);
+  const sameFrame =
+    previous !== undefined &&
+    sameView(previous.today, today) &&
+    sameView(previous.theme.paths, theme.paths) &&
+    sameView(previous.archive.pages, archive.pages) &&
+    sameView(previous.archive.redirects, archive.redirects);
   const views =
-    (sameFrame ? withNewBodies({ articles: previous.archive.articles, views: previous.views }, archive.articles, settings.basePath) : undefined) ??
-    buildSiteViews(archive.articles, model, settings, today, theme.paths);
+    (sameFrame ? withNewBodies({ articles: previous.archive.articles, views: previous.views }, archive.articles) : undefined) ??
+    buildSiteViews(archive.articles, model, settings, today, theme.paths, { pages: archive.pages, redirects: archive.redirects });
   const urls = urlContextOf(settings);
   const lastModified = new Map(
     archive.articles.map((article) => [outputFileFor(article.route), new Date(lastModifiedMs(article)).toISOString().slice(0, 10)]),
   );
   const publishedFiles = [
     ...buildFeeds({ ...model, newestFirst: latestArticles(model, settings.listsExclude, today) }, settings, urls),
-    ...buildSitemap(views.pages, urls, lastModified),
-    ...buildRedirectFiles(archive.articles, urls),
+    ...buildSitemap(views.pages, urls, lastModified, staticPages(archive.staticFiles)),
+    ...buildRedirectFiles(archive, urls),
+    ...buildNotFoundTitles(model, urls),
   ];
-  const bundleAssets = bundleAssetCopies(archive.articles).map((asset) => {
+  const bundleAssets = bundleAssetCopies([...archive.articles, ...archive.pages]).map((asset) => {
     const sanitized = archive.sanitizedFiles.get(asset.from);
     return sanitized === undefined ? asset : { ...asset, content: sanitized };
   });
-  // Nothing is written yet: every path the build will write is checked against every other first.
-  const clashes = refuseClashes(siteClaims({ articles: archive.articles, views, theme, publishedFiles, bundleAssets, portable: request.portable }));
+  // Nothing is written yet: every file the build will write is checked against every other first.
+  // A static file or redirect page at a page's place is left out, with an error naming both.
+  const checkedWrites = checkSiteWrites({
+    views,
+    siteFiles: [...theme.files, ...publishedFiles],
+    bundleAssets,
+    staticFiles: archive.staticFiles.map((file) => ({ from: file.from, to: file.path.slice(1), shown: file.shown })),
+    sourceOf: new Map([...archive.articles, ...archive.pages].map((item) => [outputFileFor(item.route), item.sourcePath])),
+  });
+  // Then every path, folders included: a page-bundle file where another file or a folder is needed is left out.
+  const clashes = refuseClashes(siteClaims({ articles: archive.articles, views: checkedWrites.views, theme, publishedFiles, bundleAssets: checkedWrites.bundleAssets, portable: request.portable }));
+  const bundleAssetsLeftOut = bundleAssets.length - checkedWrites.bundleAssets.length + clashes.refused.size;
   return {
-    archive: clashes.diagnostics.length === 0 ? archive : withClashes(archive, clashes.diagnostics),
+    archive: withClashes(archive, [...checkedWrites.diagnostics, ...clashes.diagnostics], bundleAssetsLeftOut),
     today,
     theme,
-    views,
+    views: checkedWrites.views,
     publishedFiles,
-    bundleAssets: bundleAssets.filter((asset) => !clashes.refused.has(asset.from)),
+    bundleAssets: checkedWrites.bundleAssets.filter((asset) => !clashes.refused.has(asset.from)),
+    staticFiles: checkedWrites.staticFiles,
     search: {
       articles: searchableArticles(archive, request),
       categories: archive.categories.map((category) => category.name),
@@ -148,12 +172,18 @@ function searchableArticles(archive: LoadedArchive, request: BuildRequest): Arti
     });
 }
 
-/** The archive with its page-bundle files that clash with other written files reported, and no longer counted as published. */
-function withClashes(archive: LoadedArchive, clashes: readonly Diagnostic[]): LoadedArchive {
+/** The static files that are pages, which the sitemap lists: HTML files. */
+function staticPages(files: LoadedArchive["staticFiles"]): string[] {
+  return files.filter((file) => /\.html?$/i.test(file.path)).map((file) => file.path);
+}
+
+/** The archive with the files that clash with other written files reported, its page-bundle files among them no longer counted as published. */
+function withClashes(archive: LoadedArchive, clashes: readonly Diagnostic[], bundleAssetsLeftOut: number): LoadedArchive {
+  if (clashes.length === 0) return archive;
   return {
     ...archive,
     diagnostics: [...archive.diagnostics, ...clashes].sort(compareDiagnostics),
-    counts: { ...archive.counts, bundleAssets: archive.counts.bundleAssets - clashes.length },
+    counts: { ...archive.counts, bundleAssets: archive.counts.bundleAssets - bundleAssetsLeftOut },
   };
 }
 
@@ -163,7 +193,7 @@ export function openArticleCache(request: BuildRequest): Promise<BuildCache<Read
 }
 
 function markdownOptionsOf(request: BuildRequest): MarkdownOptions {
-  return { sanitize: request.settings.sanitize, highlightCode: request.settings.highlightCode };
+  return { sanitize: request.settings.sanitize, highlightCode: request.settings.highlightCode, ...(request.shortcodes === undefined ? {} : { shortcodes: request.shortcodes }) };
 }
 
 /**
@@ -210,7 +240,7 @@ function withBuildWarnings(archive: LoadedArchive, request: BuildRequest, cacheF
   const isKnown = (name: string): boolean => known.has(name.toLowerCase()) || known.has(slugify(name));
   const settingsFile = request.settingsFile ?? "settings";
   const problems = request.settings.sidebar.flatMap((box, index) =>
-    box.type !== "featured" && !isKnown(box.category)
+    "category" in box && !isKnown(box.category)
       ? [warning("sidebar-category", "", `${settingsFile}: sidebar[${index}] names the category "${box.category}", which no published article has; the box stays empty`)]
       : [],
   );

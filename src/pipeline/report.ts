@@ -85,7 +85,8 @@ export function formatSummary(facts: SummaryFacts): string[] {
     failed
       ? `articles: ${counts.articleFiles} found, none published (the build failed): ${counts.published} valid, ${counts.draftsLeftOut} draft(s) left out, ${counts.invalidLeftOut} invalid`
       : `articles: ${counts.articleFiles} found, ${counts.published} published, ${counts.draftsLeftOut} draft(s) left out, ${counts.invalidLeftOut} invalid left out`,
-    `files: ${counts.bundleAssets} page-bundle file(s) ${failed ? "not published" : "published"}, ${counts.skippedFiles} other file(s) skipped with a warning, ${counts.ignoredBySettings} ignored by settings`,
+    `files: ${counts.bundleAssets} page-bundle file(s) ${failed ? "not published" : "published"}, ${counts.skippedFiles} other file(s) skipped with a warning, ${counts.ignoredBySettings} ignored by settings${filesNotes(counts, failed)}`,
+    ...migrationLines(counts, failed),
     `problems: ${errorCount} error(s)${errorCount > 0 ? ` (${countByKind(diagnostics, "error")})` : ""}, ${warningCount} warning(s)${warningCount > 0 ? ` (${countByKind(diagnostics, "warning")})` : ""}`,
   ];
   const templates = templatesLine(counts.templates);
@@ -128,6 +129,33 @@ function renderingOf(rendering: PagesRendering | undefined): string {
   return ` (${by}${reused > 0 ? `, ${reused} unchanged and linked from the previous build` : ""})`;
 }
 
+/** The static files and skipped READMEs, after the files line's usual counts, when there are any. */
+function filesNotes(counts: ArchiveCounts, failed: boolean): string {
+  const notes = [
+    ...(counts.staticFiles > 0 ? [`${counts.staticFiles} static file(s) ${failed ? "not published" : "published as they are"}`] : []),
+    ...(counts.readmes > 0 ? [`${counts.readmes} README(s) without front matter skipped (a folder's notes)`] : []),
+  ];
+  return notes.map((note) => `, ${note}`).join("");
+}
+
+/** Site pages, redirect stubs, and the links in bodies that named old addresses: the lines of an archive moved from another tool, when it has them. */
+function migrationLines(counts: ArchiveCounts, failed: boolean): string[] {
+  const lines: string[] = [];
+  const redirects = [
+    ...(counts.stubs > 0 ? [`${counts.stubs} redirect stub(s) (redirect, redirect_to)`] : []),
+    ...(counts.settingsRedirects > 0 ? [`${counts.settingsRedirects} from the "redirects" setting`] : []),
+  ];
+  if (counts.pages > 0 || redirects.length > 0) {
+    const pages = counts.pages > 0 ? [`${counts.pages} page(s) of the site from undated files ${failed ? "valid" : "published"}`] : [];
+    lines.push(`pages and redirects: ${[...pages, ...redirects].join(", ")}`);
+  }
+  const { rewritten, unmatched } = counts.links;
+  if (rewritten > 0 || unmatched > 0) {
+    lines.push(`links: ${rewritten} link(s) naming an old address now lead to the article's, ${unmatched} look internal but lead nowhere in the archive${unmatched > 0 ? " (see the warning)" : ""}`);
+  }
+  return lines;
+}
+
 const RENDERED_TEMPLATES: readonly (readonly [Exclude<TemplateOutcome, "text">, string])[] = [
   ["image", "image(s)"],
   ["video-link", "video link(s)"],
@@ -135,14 +163,21 @@ const RENDERED_TEMPLATES: readonly (readonly [Exclude<TemplateOutcome, "text">, 
   ["code-block", "code block(s)"],
   ["site-url", "site address(es) dropped before a path"],
   ["as-written", "printed as written"],
+  ["mapped", "as the shortcodes file says"],
 ];
+
+/** How many of the unmapped names the summary shows. */
+const SHOWN_UNMAPPED = 8;
 
 /** "templates: 332 call(s) in 123 article(s); rendered: 177 image(s), 13 video link(s), 1 code block(s); 141 left as text with a warning". */
 function templatesLine(templates: TemplateCounts): string | undefined {
   if (templates.articles === 0) return undefined;
   const rendered = RENDERED_TEMPLATES.filter(([outcome]) => templates[outcome] > 0).map(([outcome, label]) => `${templates[outcome]} ${label}`);
   const calls = RENDERED_TEMPLATES.reduce((sum, [outcome]) => sum + templates[outcome], templates.text);
-  return `templates: ${calls} call(s) in ${templates.articles} article(s); rendered: ${rendered.length === 0 ? "none" : rendered.join(", ")}; ${templates.text} left as text with a warning`;
+  const unmapped = Object.entries(templates.unmapped).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const names = unmapped.slice(0, SHOWN_UNMAPPED).map(([name, count]) => `${name} ${count}`).join(", ");
+  const more = unmapped.length > SHOWN_UNMAPPED ? `, and ${unmapped.length - SHOWN_UNMAPPED} more` : "";
+  return `templates: ${calls} call(s) in ${templates.articles} article(s); rendered: ${rendered.length === 0 ? "none" : rendered.join(", ")}; ${templates.text} left as text with a warning${unmapped.length === 0 ? "" : ` (unmapped: ${names}${more})`}`;
 }
 
 /** Bytes as decimal megabytes, as the offline budget is set: "0.39 MB". */

@@ -2,6 +2,9 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { realpath } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
+import type { StaticSource } from "../content/load-archive.ts";
+import type { UserShortcodes } from "../content/user-shortcodes.ts";
+import { loadShortcodes } from "./shortcodes-file.ts";
 import { isInside } from "../core/project.ts";
 import { isDirectory } from "../core/files.ts";
 import { positionOfPath } from "../core/jsonc.ts";
@@ -69,6 +72,12 @@ export interface BuildRequest {
   readonly settings: Settings;
   /** The project's own templates folder ("layouts" setting), resolved; it must exist. */
   readonly ownLayoutsDir?: string;
+  /** The static folder ("static" setting, or a "static" folder beside the settings), when there is one. */
+  readonly staticFiles?: StaticSource;
+  /** The static folder's real path when it lies inside the content folder: not read for articles. */
+  readonly staticDirInContent?: string;
+  /** What the archive's shortcodes file says its template calls become. */
+  readonly shortcodes?: UserShortcodes;
   /** The logo's file ("logo" setting), its real path, inside the content folder or the settings file's folder. */
   readonly logoFile?: string;
   /** See BuildOptions.drafts. */
@@ -154,6 +163,10 @@ export async function resolveBuildRequest(options: BuildOptions, cwd: string = p
     const position = settingsText === undefined ? undefined : positionOfPath(settingsText, ["logo", "file"]);
     return { ok: false, errors: [`${settingsFile ?? "settings"}${position === undefined ? "" : `:${position.line}:${position.column}`}: setting "logo": ${logo.problem}`] };
   }
+  const statics = await resolveStaticFolder(parsed.settings.static, settingsDir, contentReal, settingsFile ?? "settings");
+  if ("error" in statics) return { ok: false, errors: [statics.error] };
+  const shortcodes = await loadShortcodes(parsed.settings.shortcodes, settingsDir, settingsFile ?? "settings");
+  if ("error" in shortcodes) return { ok: false, errors: [shortcodes.error] };
   const settingsFileInContent =
     settingsFile !== undefined && isInside(await realpath(settingsFile), contentReal) ? relative(contentReal, await realpath(settingsFile)).split("\\").join("/") : undefined;
   return {
@@ -166,6 +179,8 @@ export async function resolveBuildRequest(options: BuildOptions, cwd: string = p
       ...(settingsFileInContent === undefined ? {} : { settingsFileInContent }),
       settings: parsed.settings,
       ...(ownLayoutsDir === undefined ? {} : { ownLayoutsDir }),
+      ...statics,
+      ...shortcodes,
       ...(logo === undefined ? {} : { logoFile: logo.file }),
       includeDrafts: options.drafts ?? false,
       keepGoing: options.keepGoing ?? false,
@@ -175,6 +190,38 @@ export async function resolveBuildRequest(options: BuildOptions, cwd: string = p
       ...(options.cacheDir === false ? {} : { cacheDir: join(resolve(cwd, options.cacheDir ?? DEFAULT_CACHE_DIR), createHash("sha256").update(contentReal).digest("hex").slice(0, 12)) }),
     },
   };
+}
+
+/**
+ * The static folder: the one the "static" setting names (relative to the
+ * settings file, and which must exist), else a "static" folder beside the
+ * settings file (or in the content folder) when there is one. It may be
+ * the content folder itself ("."), but may not hold it; it lies inside the
+ * content folder or the settings file's, as the logo does, so that no
+ * setting publishes another folder of the machine.
+ */
+async function resolveStaticFolder(
+  setting: string | undefined,
+  settingsDir: string,
+  contentReal: string,
+  settingsFile: string,
+): Promise<{ readonly staticFiles?: StaticSource; readonly staticDirInContent?: string } | { readonly error: string }> {
+  const dir = resolve(settingsDir, setting ?? "static");
+  if (!(await isDirectory(dir))) {
+    return setting === undefined ? {} : { error: `${settingsFile}: setting "static": the folder ${dir} does not exist; create it or remove the setting` };
+  }
+  const real = await realpath(dir);
+  if (real === contentReal) return { staticFiles: "content" };
+  // The folder exists, and so does the settings file's, which it was found from.
+  const settingsReal = await realpath(settingsDir);
+  if (isInside(contentReal, real)) {
+    return { error: `${settingsFile}: setting "static": the folder ${dir} holds the content folder, whose articles would be published as files; name a folder beside it or inside it, or "." for the content folder itself` };
+  }
+  if (real !== settingsReal && !isInside(real, contentReal) && !isInside(real, settingsReal)) {
+    return { error: `${settingsFile}: setting "static": the folder ${dir} lies outside the archive's folder and the settings file's folder (or leads there by a symbolic link); put the static files in one of them` };
+  }
+  const shown = relative(contentReal, real).split("\\").join("/");
+  return { staticFiles: { dir: real, shown }, ...(isInside(real, contentReal) ? { staticDirInContent: real } : {}) };
 }
 
 /**

@@ -37,6 +37,8 @@ export interface SiteFiles {
   readonly publishedFiles: readonly PublishedFile[];
   /** Page-bundle files, from the content folder to the output folder; `content`, when given, is published instead of the file (a sanitized SVG). */
   readonly bundleAssets: readonly { readonly from: string; readonly to: string; readonly content?: string }[];
+  /** The static folder's files, from their absolute path to the output folder. */
+  readonly staticFiles: readonly { readonly from: string; readonly to: string }[];
   /** What the search index is made of: the searchable articles (their index records), the categories, the months' names, the stemmers' scripts. */
   readonly search: Pick<SearchIndexRequest, "articles" | "categories" | "monthNames" | "stemmerScripts">;
 }
@@ -80,18 +82,17 @@ export async function writeBesidePages(
   previousOutputDir?: string,
   reuse?: OutputReuse,
 ): Promise<BesidePagesReport> {
-  const { bundleAssets, views, theme, publishedFiles } = site;
-  for (const { from, to, content } of bundleAssets) {
-    const source = join(request.contentDir, from);
-    const stats = reuse?.recording === true ? statSync(source) : undefined;
-    // A sanitized file (an SVG) is recorded by what is written, the others by their content file.
+  const { bundleAssets, staticFiles, views, theme, publishedFiles } = site;
+  for (const { from, to, content } of [...bundleAssets.map((asset) => ({ ...asset, from: join(request.contentDir, asset.from) })), ...staticFiles.map((file) => ({ ...file, content: undefined }))]) {
+    const stats = reuse?.recording === true ? statSync(from) : undefined;
+    // A sanitized file (an SVG) is recorded by what is written, the others by their source file.
     const made = stats === undefined ? "" : content === undefined ? `file ${from} ${stats.size} ${stats.mtimeMs} ${stats.ino}` : `sanitized ${createHash("sha1").update(content).digest("base64")}`;
     if (reuse?.reuse(to, made) === true) continue;
     const target = join(outputDir, to);
     mkdirSync(dirname(target), { recursive: true });
     // Not copyFile, which gives the copy its source's mode: an author's 0600 file would be published
     // unreadable to the web server. A new file gets 0666 less the umask, as the pages do.
-    writeFileSync(target, content ?? readFileSync(source));
+    writeFileSync(target, content ?? readFileSync(from));
     reuse?.wrote(to, made);
   }
   writeFiles(outputDir, [...theme.files, ...publishedFiles], reuse);

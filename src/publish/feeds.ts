@@ -2,7 +2,7 @@ import { Feed } from "feed";
 import { lastModifiedMs, type Article, type Author } from "../core/article.ts";
 import type { ArchiveModel } from "../model/archive-model.ts";
 import { escapeMarkup } from "../core/escape.ts";
-import { isPageRelative, isRootRelative, rewriteHtmlUrls, underBasePath } from "../core/html-urls.ts";
+import { isPageRelative, isRootRelative, rewriteHtmlUrls } from "../core/html-urls.ts";
 import type { Settings } from "../core/settings.ts";
 import { absoluteHref, absoluteUrlFor, hrefFor, outputFileFor, permanentIdFor, type Route, type UrlContext } from "../core/urls.ts";
 
@@ -144,7 +144,8 @@ function itemOf(article: Article, settings: Settings, urls: UrlContext): JsonFee
   // Relative links and images point from the article's page; feed readers need them absolute.
   const content = rewriteHtmlUrls(article.bodyHtml, (link) => {
     if (isPageRelative(link)) return absoluteHref(new URL(link, `http://site${pageHref}`).pathname + suffixOf(link), urls);
-    if (isRootRelative(link)) return absoluteHref(underBasePath(link, urls.basePath), urls);
+    // Links into the archive carry the base path since the archive was loaded; the others lead to the rest of the host.
+    if (isRootRelative(link)) return absoluteHref(link, urls);
     return link;
   });
   return {

@@ -16,6 +16,12 @@ export interface LinkReport {
   readonly pages: number;
   readonly linksChecked: number;
   readonly broken: readonly BrokenLink[];
+  /**
+   * Links in article bodies, on a site under a base path, that lead to the
+   * rest of its host (the Go blog's `/ref/spec` on a site at `/blog/`): the
+   * build leaves them as written, and they cannot be checked here.
+   */
+  readonly restOfHost: number;
 }
 
 const LINK_ATTRIBUTES: readonly (readonly [string, string])[] = [
@@ -38,7 +44,8 @@ export const ARTICLE_BODY = ".article-body";
  * Walks every HTML page of a built site and checks that each internal link,
  * image or script points to a file that was written, and that each redirect
  * (a page's `<meta http-equiv="refresh">`, a line of `_redirects`) leads to one. A site under a base
- * path ("/news/") is checked as it will be served: links must carry the prefix.
+ * path ("/news/") is checked as it will be served: links must carry the prefix,
+ * except an article's links to the rest of the host, which are counted apart.
  * A portable site (`fromDisk`) is checked as a browser opens it from disk,
  * where a link to a folder shows the folder: every link must name a file.
  */
@@ -48,6 +55,7 @@ export async function checkLinks(outputDir: string, basePath: string, { fromDisk
   const pages = (await readdir(outputDir, { recursive: true })).filter((file) => file.endsWith(".html")).sort();
   const broken: BrokenLink[] = [];
   let linksChecked = 0;
+  let restOfHost = 0;
   for (const page of pages) {
     const { document } = parseHTML(await readFile(join(outputDir, page), "utf8"));
     const pageUrl = `${basePath}${page.split("\\").join("/")}`;
@@ -55,9 +63,14 @@ export async function checkLinks(outputDir: string, basePath: string, { fromDisk
       for (const element of document.querySelectorAll(selector)) {
         const url = linkOf(element, attribute);
         if (!isInternal(url)) continue;
+        const inArticleBody = element.closest(ARTICLE_BODY) !== null;
+        if (inArticleBody && basePath !== "/" && !fromDisk && leadsOutside(url, pageUrl, basePath)) {
+          restOfHost += 1;
+          continue;
+        }
         linksChecked += 1;
         const problem = problemWith(url, pageUrl, basePath, outputDir, fromDisk);
-        if (problem !== undefined) broken.push({ page, url, problem, inArticleBody: element.closest(ARTICLE_BODY) !== null });
+        if (problem !== undefined) broken.push({ page, url, problem, inArticleBody });
       }
     }
   }
@@ -66,7 +79,7 @@ export async function checkLinks(outputDir: string, basePath: string, { fromDisk
     const problem = problemWith(url, basePath, basePath, outputDir, fromDisk);
     if (problem !== undefined) broken.push({ page: "_redirects", url, problem, inArticleBody: false });
   }
-  return { pages: pages.length, linksChecked, broken };
+  return { pages: pages.length, linksChecked, broken, restOfHost };
 }
 
 /** What is wrong with a broken link, as the build and `news-archive check` report it. */
@@ -76,7 +89,8 @@ export function describeBrokenLink(link: BrokenLink): string {
 
 /** The one-line summary of a link check, of which `siteErrors` broken links are the site's own (the others are in article bodies). */
 export function linkSummary(report: LinkReport, siteErrors: number): string {
-  return `links: ${report.linksChecked} internal links checked on ${report.pages} pages, ${report.broken.length} broken (${report.broken.length - siteErrors} in article bodies, ${siteErrors} in the site's pages)`;
+  const restOfHost = report.restOfHost > 0 ? `; ${report.restOfHost} in article bodies lead to the rest of the host, outside the base path, and were not checked` : "";
+  return `links: ${report.linksChecked} internal links checked on ${report.pages} pages, ${report.broken.length} broken (${report.broken.length - siteErrors} in article bodies, ${siteErrors} in the site's pages)${restOfHost}`;
 }
 
 /** An element's link; a refresh's is the `url=` of its content, and other `<meta>` have none. */
@@ -102,16 +116,27 @@ function isInternal(url: string): boolean {
   return trimmed !== "" && !trimmed.startsWith("#") && !trimmed.startsWith("//") && !/^[a-z][a-z0-9+.-]*:/i.test(trimmed);
 }
 
-function problemWith(url: string, pageUrl: string, basePath: string, outputDir: string, fromDisk: boolean): string | undefined {
+/** The path a link leads to from its page, decoded; "" for a link to the page itself, undefined when it cannot be decoded. */
+function resolvedPath(url: string, pageUrl: string): string | undefined {
   const path = url.split(/[?#]/)[0] ?? "";
-  if (path === "") return undefined;
-  let absolute: string;
+  if (path === "") return "";
   try {
-    absolute = decodeURIComponent(posix.resolve(posix.dirname(pageUrl.endsWith("/") ? `${pageUrl}x` : pageUrl), path));
+    const absolute = decodeURIComponent(posix.resolve(posix.dirname(pageUrl.endsWith("/") ? `${pageUrl}x` : pageUrl), path));
+    return path.endsWith("/") && !absolute.endsWith("/") ? `${absolute}/` : absolute;
   } catch {
-    return "is not a valid URL";
+    return undefined;
   }
-  if (path.endsWith("/") && !absolute.endsWith("/")) absolute += "/";
+}
+
+function leadsOutside(url: string, pageUrl: string, basePath: string): boolean {
+  const absolute = resolvedPath(url, pageUrl);
+  return absolute !== undefined && absolute !== "" && !absolute.startsWith(basePath);
+}
+
+function problemWith(url: string, pageUrl: string, basePath: string, outputDir: string, fromDisk: boolean): string | undefined {
+  const absolute = resolvedPath(url, pageUrl);
+  if (absolute === "") return undefined;
+  if (absolute === undefined) return "is not a valid URL";
   if (!absolute.startsWith(basePath)) return `is outside the site's base path ${basePath}`;
   const relative = absolute.slice(basePath.length);
   if (fromDisk && (isAbsolutePath(url) || absolute.endsWith("/") || isFolder(join(outputDir, relative)))) {

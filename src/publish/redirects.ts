@@ -1,6 +1,6 @@
-import type { Article } from "../core/article.ts";
+import type { OldAddress, SiteRedirect } from "../core/article.ts";
 import { queryRedirectKey } from "../core/query-redirects.ts";
-import { hrefFor, outputFileFor, type UrlContext } from "../core/urls.ts";
+import { hrefFor, outputFileFor, type Route, type UrlContext } from "../core/urls.ts";
 import type { PublishedFile } from "./feeds.ts";
 
 /**
@@ -9,16 +9,27 @@ import type { PublishedFile } from "./feeds.ts";
  * syntax) with a permanent redirect for each, and, when some old addresses
  * have a query ("/?p=12", which no file can stand for), the map the home
  * and 404 pages' script reads. Neither is written when no article has an
- * old address.
+ * old address. Pages' old addresses, stubs and the `redirects` setting
+ * are written alike.
  */
-export function buildRedirectFiles(articles: readonly Article[], urls: UrlContext): PublishedFile[] {
+export function buildRedirectFiles(
+  site: {
+    readonly articles: readonly { readonly route: Route; readonly redirects: readonly OldAddress[] }[];
+    readonly pages: readonly { readonly route: Route; readonly redirects: readonly OldAddress[] }[];
+    readonly redirects: readonly SiteRedirect[];
+  },
+  urls: UrlContext,
+): PublishedFile[] {
   // An old address is requested as it was: "/old/", never "/old/index.html".
   const requested: UrlContext = { ...urls, cleanUrls: true };
   const lines: string[] = [];
   const map: Record<string, string> = {};
-  for (const article of articles) {
-    const target = hrefFor(article.route, urls);
-    for (const { path, query } of article.redirects) {
+  const targets = [
+    ...[...site.articles, ...site.pages].map((item) => ({ target: hrefFor(item.route, urls), from: item.redirects })),
+    ...site.redirects.map((redirect) => ({ target: "url" in redirect.to ? redirect.to.url : hrefFor(redirect.to.route, urls), from: [redirect.from] })),
+  ];
+  for (const { target, from } of targets) {
+    for (const { path, query } of from) {
       const from = hrefFor({ kind: "redirect", path }, requested);
       if (query === "") {
         lines.push(`${from} ${target} 301`);

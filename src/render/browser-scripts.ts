@@ -16,6 +16,8 @@ import { stemmerModule } from "../text/stemmers.ts";
 const BROWSER_SCRIPTS = [
   { entry: "browser/search.ts", path: THEME_FILES.searchScript },
   { entry: "browser/highlight.ts", path: THEME_FILES.highlightScript },
+  { entry: "browser/category-filter.ts", path: THEME_FILES.categoryFilterScript },
+  { entry: "browser/not-found.ts", path: THEME_FILES.notFoundScript },
   { entry: "browser/offline.ts", path: THEME_FILES.offlineScript },
   { entry: "browser/archive.ts", path: THEME_FILES.archiveScript },
   { entry: "browser/query-redirect.ts", path: THEME_FILES.queryRedirectScript },

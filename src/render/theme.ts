@@ -48,6 +48,8 @@ export async function prepareTheme(options: ThemeOptions): Promise<ThemeBundle> 
     favicon: await read(THEME_FILES.favicon),
     searchScript: scripts.get(THEME_FILES.searchScript) ?? "",
     highlightScript: scripts.get(THEME_FILES.highlightScript) ?? "",
+    categoryFilterScript: scripts.get(THEME_FILES.categoryFilterScript) ?? "",
+    notFoundScript: scripts.get(THEME_FILES.notFoundScript) ?? "",
   };
   const paths = {
     stylesheet: fingerprintedPath(THEME_FILES.stylesheet, contents.stylesheet),
@@ -55,6 +57,8 @@ export async function prepareTheme(options: ThemeOptions): Promise<ThemeBundle> 
     // The search scripts find the search index relative to themselves, so only their names change.
     searchScript: fingerprintedPath(THEME_FILES.searchScript, contents.searchScript),
     highlightScript: fingerprintedPath(THEME_FILES.highlightScript, contents.highlightScript),
+    categoryFilterScript: fingerprintedPath(THEME_FILES.categoryFilterScript, contents.categoryFilterScript),
+    notFoundScript: fingerprintedPath(THEME_FILES.notFoundScript, contents.notFoundScript),
   };
   const files: { path: string; content: string | Uint8Array }[] = (Object.keys(contents) as (keyof typeof contents)[]).map((key) => ({ path: paths[key], content: contents[key] }));
   const stemmers = await Promise.all(

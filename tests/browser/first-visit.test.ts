@@ -9,7 +9,7 @@ import { PROJECT_ROOT } from "../../src/core/project.ts";
 import { routePath } from "../../src/core/urls.ts";
 import { startStaticServer } from "../../src/publish/static-server.ts";
 import { temporaryFolder } from "../support/archive.ts";
-import { buildSite, newContext, waitForServiceWorker } from "./browser.ts";
+import { buildSite, newContext, waitForServiceWorker } from "../support/browser.ts";
 
 const CORPORA = join(PROJECT_ROOT, "..", "shared", "corpora");
 const absent = existsSync(CORPORA) ? false : `the shared corpora are not on this machine (${CORPORA} is absent)`;

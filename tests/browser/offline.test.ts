@@ -7,7 +7,7 @@ import { archiveCacheName } from "../../src/core/offline-types.ts";
 import { SAMPLE_CONTENT_DIR } from "../../src/core/project.ts";
 import { startStaticServer } from "../../src/publish/static-server.ts";
 import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
-import { buildSite, CANTEEN_TITLES, newContext, SAMPLE_ARTICLE as VISITED, serveSite, skipLinkPosition, waitForServiceWorker } from "./browser.ts";
+import { buildSite, CANTEEN_TITLES, newContext, SAMPLE_ARTICLE as VISITED, serveSite, skipLinkPosition, waitForServiceWorker } from "../support/browser.ts";
 
 /** A sample article the rebuild test never opens. */
 const NEVER_OPENED = "2023/02/13/food-waste-report/";

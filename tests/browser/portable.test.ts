@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import { before, describe, it } from "node:test";
 import { temporaryFolder } from "../support/archive.ts";
 import { PROJECT_ROOT } from "../../src/core/project.ts";
-import { buildSite, CANTEEN_TITLES, newContext, SAMPLE_ARTICLE as VISITED, serveSite, skipLinkPosition } from "./browser.ts";
+import { buildSite, CANTEEN_TITLES, newContext, SAMPLE_ARTICLE as VISITED, serveSite, skipLinkPosition } from "../support/browser.ts";
 
 describe("the portable build opened from a folder on disk", () => {
   let output: string;

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
 import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
-import { buildSite, openPage, serveSite } from "./browser.ts";
+import { buildSite, openPage, serveSite } from "../support/browser.ts";
 
 // Twenty-four notes from 2011 to 2022, two a year, in periods of three articles: twelve periods.
 const years = Array.from({ length: 12 }, (_, at) => 2011 + at);

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
-import { openPage, serveSample } from "./browser.ts";
+import { openPage, serveSample } from "../support/browser.ts";
 
 const PHONE = { width: 390, height: 844 };
 

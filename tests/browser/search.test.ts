@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
-import { openPage, serveSample } from "./browser.ts";
+import { openPage, serveSample } from "../support/browser.ts";
 
 for (const basePath of ["/", "/news/"]) {
   describe(`searching the sample archive in a browser, served under ${basePath}`, () => {

@@ -5,7 +5,7 @@ import { describe, it } from "node:test";
 import { PROBLEMS_OVERLAY_ID } from "../../src/publish/problems-overlay.ts";
 import { article, makeArchive, temporaryFolder, writeFiles } from "../support/archive.ts";
 import { startCli } from "../support/cli.ts";
-import { openPage } from "./browser.ts";
+import { openPage } from "../support/browser.ts";
 
 const TIMEOUT_MS = 60_000;
 

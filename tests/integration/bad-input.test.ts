@@ -4,24 +4,15 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { PROJECT_ROOT } from "../../src/core/project.ts";
 import { formatDiagnostic } from "../../src/core/diagnostics.ts";
-import { loadArchive } from "../../src/content/load-archive.ts";
-import { createMarkdownRenderer } from "../../src/content/markdown.ts";
 import { article, makeArchive, temporaryFolder, writeFiles } from "../support/archive.ts";
-import { settingsWith } from "../support/articles.ts";
 import { runCli, runProgram } from "../support/cli.ts";
+import { loadFolder } from "../support/load.ts";
 
 const FIXTURES = join(PROJECT_ROOT, "tests/fixtures/bad-input");
 const cases = JSON.parse(await readFile(join(FIXTURES, "cases.json"), "utf8")) as Record<string, string>;
 
 async function whatTheLoaderSays(contentDir: string): Promise<string[]> {
-  const archive = await loadArchive({
-    contentDir,
-    settings: settingsWith(),
-    includeDrafts: false,
-    knownFiles: [],
-    excludedDirs: [],
-    renderMarkdown: createMarkdownRenderer(),
-  });
+  const archive = await loadFolder(contentDir);
   return [`published: ${archive.articles.length}`, ...archive.diagnostics.map((diagnostic) => formatDiagnostic(diagnostic, "content"))];
 }
 

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { readdir, readFile, writeFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import { checkLinks } from "../../src/publish/link-check.ts";
 import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
 import { readPage, runCli, type CliRun } from "../support/cli.ts";
-import { treeDigest } from "../support/tree.ts";
+import { filePaths, treeDigest } from "../support/tree.ts";
 import { checkGridAgainstMonthPages } from "../support/grid.ts";
 
 const fixture = {
@@ -18,14 +18,6 @@ const fixture = {
   "2022/draft.md": article({ title: "Unfinished", date: "2022-05-01", category: "News", draft: "true" }),
   "news-archive.json": JSON.stringify({ title: "Test archive", timeZone: "UTC", locale: "en-US" }),
 };
-
-async function listFiles(root: string): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)))
-    .sort();
-}
 
 describe("building a fixture archive", () => {
   let content: string;
@@ -52,7 +44,7 @@ describe("building a fixture archive", () => {
   });
 
   it("writes one page per published article at its dated URL, one per day with articles, and no page for the draft", async () => {
-    const pages = (await listFiles(output)).filter((file) => /^\d{4}\/\d{2}\/\d{2}\//.test(file));
+    const pages = (await filePaths(output)).filter((file) => /^\d{4}\/\d{2}\/\d{2}\//.test(file));
     assert.deepEqual(pages, [
       "2021/04/09/first/index.html",
       "2021/04/09/index.html",
@@ -67,7 +59,7 @@ describe("building a fixture archive", () => {
   });
 
   it("writes the archive, year, month, category and tag pages, the home page, a 404 page and the offline page", async () => {
-    const pages = (await listFiles(output)).filter((file) => file.endsWith(".html") && !/^\d{4}\/\d{2}\/\d{2}\//.test(file));
+    const pages = (await filePaths(output)).filter((file) => file.endsWith(".html") && !/^\d{4}\/\d{2}\/\d{2}\//.test(file));
     assert.deepEqual(pages, [
       "2021/04/index.html",
       "2021/05/index.html",
@@ -109,8 +101,8 @@ describe("building a fixture archive", () => {
     assert.equal(time?.textContent, "April 9, 2021");
     assert.equal(page.documentElement.getAttribute("lang"), "en");
     assert.equal(page.querySelector(".article-category")?.getAttribute("href"), "/category/news/");
-    assert.equal(page.querySelector(".article-meta a time")?.parentElement?.getAttribute("href"), "/2021/04/");
-    assert.deepEqual([...page.querySelectorAll(".breadcrumb li")].map((li) => li.textContent), ["Home", "2021", "April", "First news"]);
+    assert.equal(page.querySelector(".article-meta a time")?.parentElement?.getAttribute("href"), "/2021/04/09/");
+    assert.deepEqual([...page.querySelectorAll(".breadcrumb li")].map((li) => li.textContent), ["Home", "2021", "April", "9", "First news"]);
     assert.deepEqual([...page.querySelectorAll(".article-tags a")].map((a) => a.textContent), ["food", "energy"]);
   });
 
@@ -167,11 +159,11 @@ describe("building a fixture archive", () => {
     assert.ok(existsSync(join(output, "2022/03/15/bundle/chart.svg")));
   });
 
-  it("lists featured articles in the Focus on box", async () => {
+  it("lists featured articles in the Focus on box, each dated and linked to its day", async () => {
     const page = await readPage(output, "2021/06/01/third/index.html");
     const box = page.querySelector(".sidebar-box");
     assert.equal(box?.querySelector("h2")?.textContent, "Focus on");
-    assert.deepEqual([...(box?.querySelectorAll("a") ?? [])].map((a) => a.getAttribute("href")), ["/2021/04/09/first/"]);
+    assert.deepEqual([...(box?.querySelectorAll("a") ?? [])].map((a) => a.getAttribute("href")), ["/2021/04/09/first/", "/2021/04/09/"]);
   });
 
   it("lists a category's articles newest first with date, category and summary or excerpt", async () => {

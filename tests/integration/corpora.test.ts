@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { describe, it } from "node:test";
 import { promisify } from "node:util";
@@ -12,8 +12,9 @@ import { routePath } from "../../src/core/urls.ts";
 import { settingsWith } from "../support/articles.ts";
 import { temporaryFolder } from "../support/archive.ts";
 import { checkLinks } from "../../src/publish/link-check.ts";
-import { runCli } from "../support/cli.ts";
+import { readPage, runCli } from "../support/cli.ts";
 import { checkGridAgainstMonthPages } from "../support/grid.ts";
+import { filePaths } from "../support/tree.ts";
 
 const CORPORA = join(PROJECT_ROOT, "..", "shared", "corpora");
 const absent = existsSync(CORPORA) ? false : `the shared corpora are not on this machine (${CORPORA} is absent)`;
@@ -27,18 +28,13 @@ const LISTING_PAGES: Record<string, readonly string[]> = {
 const FRONT_MATTER_START = /^\uFEFF?\s*-{3,}[ \t]*\r?\n/;
 const DRAFT = /^draft:\s*true\s*$/im;
 
-async function filesIn(root: string): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => relative(root, join(entry.parentPath, entry.name)).split("\\").join("/"));
-}
-
 for (const corpus of ["nodejs-blog", "kubernetes-blog"]) {
   describe(`the shared ${corpus} corpus`, { skip: absent }, () => {
     it("publishes one page for every article file that is neither a listing page nor a draft", async () => {
       const content = join(CORPORA, corpus, "content");
       const sources: string[] = [];
       let drafts = 0;
-      for (const file of await filesIn(content)) {
+      for (const file of await filePaths(content)) {
         const text = await readFile(join(content, file), "utf8");
         if (!FRONT_MATTER_START.test(text) || LISTING_PAGES[corpus]?.includes(file)) continue;
         sources.push(file);
@@ -49,7 +45,7 @@ for (const corpus of ["nodejs-blog", "kubernetes-blog"]) {
       const output = join(await temporaryFolder(), "site");
       const result = await runCli(["--content", content, "--output", output, "--config", join(PROJECT_ROOT, "tests/corpora", `${corpus}.json`)]);
       assert.equal(result.code, 0, result.stderr);
-      const pages = (await filesIn(output)).filter((file) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(file));
+      const pages = (await filePaths(output)).filter((file) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(file));
       assert.ok(sources.length > 500, `found ${sources.length} article files`);
       assert.equal(pages.length, sources.length - drafts, `${sources.length} article files, ${drafts} drafts, ${pages.length} pages`);
       assert.match(result.stdout, new RegExp(`articles: ${sources.length} found, ${sources.length - drafts} published, ${drafts} draft\\(s\\) left out, 0 invalid left out`));
@@ -62,6 +58,16 @@ for (const corpus of ["nodejs-blog", "kubernetes-blog"]) {
       // Links inside the articles may point to files the corpus did not include; the site's own links may not.
       const report = await checkLinks(output, "/");
       assert.deepEqual(report.broken.filter((link) => !link.inArticleBody), []);
+
+      // Every article's date and breadcrumb link its day's page, which lists it.
+      for (const page of pages) {
+        const day = `/${page.slice(0, "YYYY/MM/DD/".length)}`;
+        const article = await readPage(output, page);
+        assert.equal(article.querySelector(".article-meta time")?.parentElement?.getAttribute("href"), day, page);
+        assert.equal(article.querySelectorAll(".breadcrumb a")[3]?.getAttribute("href"), day, page);
+        const listed = [...(await readPage(output, `${day.slice(1)}index.html`)).querySelectorAll(".article-item-title a")].map((link) => link.getAttribute("href"));
+        assert.ok(listed.includes(`/${page.slice(0, -"index.html".length)}`), `${day} lists ${page}`);
+      }
     });
   });
 }
@@ -106,7 +112,7 @@ describe("the shared kubernetes-blog corpus as Hugo places it", { skip: absent |
     const config = ['baseURL = "https://kubernetes.io/"', "[permalinks]", 'blog = "/:section/:year/:month/:day/:slug/"', "[[module.mounts]]", `source = ${JSON.stringify(content)}`, 'target = "content/blog"'];
     await writeFile(join(site, "hugo.toml"), `${config.join("\n")}\n`);
     await mkdir(join(site, "layouts/shortcodes"), { recursive: true });
-    const bodies = await Promise.all((await filesIn(content)).map((file) => readFile(join(content, file), "utf8")));
+    const bodies = await Promise.all((await filePaths(content)).map((file) => readFile(join(content, file), "utf8")));
     for (const name of new Set(bodies.flatMap((text) => [...text.matchAll(/\{\{[<%]\s*([\w-]+)/g)].map((match) => match[1] ?? "")))) {
       const closed = bodies.some((text) => new RegExp(`\\{\\{[<%]\\s*/\\s*${name}\\s*[>%]\\}\\}`).test(text));
       await writeFile(join(site, "layouts/shortcodes", `${name}.html`), closed ? "{{ .Inner }}" : "");
@@ -127,5 +133,42 @@ describe("the shared kubernetes-blog corpus as Hugo places it", { skip: absent |
     assert.ok(placed.length > 500, `${placed.length} articles compared`);
     assert.deepEqual(placed.filter(([source, path]) => ours.get(source) !== path), []);
     for (const [source] of literal) assert.match(ours.get(source) ?? "", /^\/_posts\/\d{4}\/\d{2}\/[^:]+\/$/, source);
+  });
+});
+
+describe("the shared corpora moved with their old addresses and people", { skip: absent }, () => {
+  const load = (corpus: string, settings: Record<string, unknown>) =>
+    loadArchive({
+      contentDir: join(CORPORA, corpus, "content"),
+      settings: settingsWith(settings),
+      includeDrafts: false,
+      knownFiles: [],
+      excludedDirs: [],
+      renderMarkdown: createMarkdownRenderer({ sanitize: false, highlightCode: false }),
+    });
+
+  it("gives the Node.js blog's links to old addresses their articles' new ones, and each co-author every article they wrote", async () => {
+    const settings = JSON.parse(await readFile(join(PROJECT_ROOT, "tests/corpora/nodejs-blog.json"), "utf8")) as Record<string, unknown>;
+    const archive = await load("nodejs-blog", { ...settings, oldPermalinks: ["/blog/:section/:filename/"], authors: { "Isaac Z. Schlueter": { aliases: ["Isaac Schlueter"] } } });
+    // The blog linked its articles as /blog/<category>/<file>/: every such link now names the article's page.
+    assert.ok(archive.counts.links.rewritten >= 300, `${archive.counts.links.rewritten} links rewritten`);
+    const byName = (name: string) => archive.articles.filter((article) => article.authors.some((author) => author.name === name)).map((article) => article.sourcePath).sort();
+    // "Matteo Collina and Joyee Cheung", "Chengzhong Wu, Joyee Cheung", "Joyee Cheung, Chengzhong Wu": one person, on each.
+    assert.equal(byName("Joyee Cheung").length, 5);
+    assert.equal(byName("Isaac Z. Schlueter").length, 37);
+    for (const article of archive.articles) {
+      for (const link of article.bodyHtml.matchAll(/href="(\/blog\/[a-z]+\/[^"/#]+\/?)"/g)) assert.fail(`${article.sourcePath} still links to the old address ${link[1] ?? ""}`);
+    }
+  });
+
+  it("reads the Kubernetes blog's Author: and Description: whatever their case, and its urls from the host's root when built as kubernetes.io/blog/", async () => {
+    const settings = { include: ["_posts/2022/kubernetes-1.2[34]-release-interview"], ignore: ["_index.md"], permalinkStyle: "hugo", permalink: "/:year/:month/:day/:slug/", siteUrl: "https://kubernetes.io/blog/" };
+    const archive = await load("kubernetes-blog", settings);
+    const capitalised = archive.articles.find((article) => article.sourcePath === "_posts/2025/kubectl-kuberc-beta.md");
+    assert.ok(capitalised !== undefined && capitalised.authors.length > 0, "Author: is read");
+    const pod = archive.articles.find((article) => article.sourcePath === "_posts/2020/introducing-podtopologyspread.md");
+    // url: /blog/2020/05/Introducing-PodTopologySpread is the site's /2020/05/..., served at /blog/2020/05/...
+    assert.equal(pod?.route.path.toLowerCase(), "/2020/05/introducing-podtopologyspread/");
+    assert.equal(archive.articles.filter((article) => article.route.path.startsWith("/blog/")).length, 0);
   });
 });

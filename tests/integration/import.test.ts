@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -9,23 +9,11 @@ import { PROJECT_ROOT } from "../../src/core/project.ts";
 import matter from "gray-matter";
 import { temporaryFolder } from "../support/archive.ts";
 import { readPage, runCli, runImportCli } from "../support/cli.ts";
+import { filePaths, modificationTimes } from "../support/tree.ts";
 
 const FIXTURES = join(PROJECT_ROOT, "tests/fixtures/import");
 const GAZETTE = join(FIXTURES, "gazette.xml");
 const UPLOADS = join(FIXTURES, "uploads");
-
-async function filesUnder(root: string): Promise<string[]> {
-  return (await readdir(root, { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1))
-    .sort();
-}
-
-async function modificationTimes(root: string): Promise<Map<string, number>> {
-  const times = new Map<string, number>();
-  for (const file of await filesUnder(root)) times.set(file, (await stat(join(root, file))).mtimeMs);
-  return times;
-}
 
 /**
  * Follows every old address (`redirect_from`) of every published imported
@@ -41,7 +29,7 @@ async function followOldAddresses(content: string, output: string): Promise<numb
   assert.equal(home.querySelector("script[data-map]")?.getAttribute("data-map"), "/redirects.json");
   const titleAt = async (href: string): Promise<string | undefined> => (await readPage(output, `${decodeURI(href).slice(1)}${href.endsWith("/") ? "index.html" : ""}`)).querySelector("h1")?.textContent?.trim();
   let followed = 0;
-  for (const file of (await filesUnder(content)).filter((name) => name.endsWith(".md"))) {
+  for (const file of (await filePaths(content)).filter((name) => name.endsWith(".md"))) {
     const { data } = matter(await readFile(join(content, file), "utf8"), {});
     if (data["draft"] === true) continue;
     const title = String(data["title"]);
@@ -75,16 +63,18 @@ describe("importing a WordPress export", () => {
     assert.match(run.stdout, /^Drafts: 4 \(draft 1, future 1, password-protected 1, private 1\)/m);
     assert.match(run.stdout, /^Comments: 1 not imported/m);
     assert.match(run.stdout, /^Media: 5 copied beside their articles, 0 already there, 0 not found/m);
-    assert.match(run.stdout, /^Time zone: Etc\/GMT\+7 .*news-archive\.json written with title, description, language, timeZone$/m);
+    assert.match(run.stdout, /^Time zone: Etc\/GMT\+7 .*news-archive\.json written with title, description, language, redirects, timeZone$/m);
     assert.match(run.stdout, /dynamic blocks dropped.*: latest-posts 1$/m);
     assert.match(run.stdout, /gazette\.xml:\d+: warning: "Members only" is protected by a password/);
     assert.deepEqual(JSON.parse(await readFile(join(content, "news-archive.json"), "utf8")), {
       title: "Desert Gazette",
       description: "News from the valley",
       language: "en-US",
+      // WordPress's listing pages whose address here differs: the feed, a tag whose slug is not its name's, the authors by login.
+      redirects: { "/feed/": "/feed.xml", "/tag/harbour-2/": "/tag/harbour/", "/author/editor/": "/author/dana-editor/", "/author/reporter/": "/author/sam-reporter/" },
       timeZone: "Etc/GMT+7",
     });
-    assert.ok((await filesUnder(content)).includes(join("2024", "harbour-reopens", "harbour.png")));
+    assert.ok((await filePaths(content)).includes("2024/harbour-reopens/harbour.png"));
 
     const output = join(root, "site");
     const build = await runCli(["--content", content, "--output", output, "--check-links"]);
@@ -98,7 +88,7 @@ describe("importing a WordPress export", () => {
     assert.equal(harbour.querySelector(".article-body figure img")?.getAttribute("src"), "harbour.png");
     assert.ok(existsSync(join(output, "2024/03/05/privet-mir/index.html")));
     assert.ok(!existsSync(join(output, "2024/07/01/summer-fair-programme/index.html")), "a scheduled post is not published");
-    for (const page of (await filesUnder(output)).filter((file) => file.endsWith(".html"))) {
+    for (const page of (await filePaths(output)).filter((file) => file.endsWith(".html"))) {
       assert.doesNotMatch(await readFile(join(output, page), "utf8"), /<!-- \/?wp:/, page);
     }
     // Each published post's permalink and its /?p=ID.
@@ -151,14 +141,58 @@ describe("importing a WordPress export", () => {
     assert.match(await readFile(join(content, "2024/about/index.md"), "utf8"), /category: Pages\n[\s\S]*redirect_from:\n {2}- \/about\/\n {2}- \/\?page_id=30\n/);
   });
 
-  it("keeps a time zone the settings already have, and says the export's differs", async () => {
+  it("keeps a time zone the settings already have, and says the export's differs; adds the redirects the settings lack", async () => {
     const content = join(await temporaryFolder(), "content");
     await mkdir(content);
-    await writeFile(join(content, "news-archive.json"), '{ "title": "Ours", "timeZone": "Europe/Paris" }\n');
+    await writeFile(join(content, "news-archive.json"), '{ "title": "Ours", "timeZone": "Europe/Paris", "redirects": { "/feed/": "/news.xml" } }\n');
     const run = await runImportCli(["wordpress", GAZETTE, "--content", content]);
     assert.equal(run.code, 0);
     assert.match(run.stdout, /warning: .*news-archive\.json sets "timeZone": "Europe\/Paris", but the source's dates are in Etc\/GMT\+7/);
-    assert.equal(await readFile(join(content, "news-archive.json"), "utf8"), '{ "title": "Ours", "timeZone": "Europe/Paris" }\n');
+    assert.match(run.stdout, /news-archive\.json: 3 redirects added$/m);
+    assert.deepEqual(JSON.parse(await readFile(join(content, "news-archive.json"), "utf8")), {
+      title: "Ours",
+      timeZone: "Europe/Paris",
+      redirects: { "/feed/": "/news.xml", "/tag/harbour-2/": "/tag/harbour/", "/author/editor/": "/author/dana-editor/", "/author/reporter/": "/author/sam-reporter/" },
+    });
+  });
+});
+
+describe("importing a WordPress export whose categories nest", () => {
+  it("keeps the hierarchy in the settings, files each post under its most specific category, and its listing pages' old addresses lead to the new ones", async () => {
+    const root = await temporaryFolder();
+    const content = join(root, "content");
+    const run = await runImportCli(["wordpress", join(FIXTURES, "hierarchy.xml"), "--content", content]);
+    assert.equal(run.code, 0, run.stderr);
+    const settings = JSON.parse(await readFile(join(content, "news-archive.json"), "utf8")) as Record<string, unknown>;
+    assert.deepEqual(settings["categories"], [
+      { name: "Local", slug: "local", description: "The valley's towns." },
+      { name: "Harbour", slug: "harbour", parent: "local" },
+      { name: "Boats", slug: "boats", parent: "harbour" },
+    ]);
+    assert.deepEqual(settings["redirects"], {
+      "/news/feed/": "/feed.xml",
+      "/news/category/local/": "/category/local/",
+      "/news/category/local/harbour/": "/category/harbour/",
+      "/news/category/local/harbour/boats/": "/category/boats/",
+      "/news/tag/c-plus-plus/": "/tag/c/",
+      "/news/author/dana-e/": "/author/dana-editor/",
+    });
+    // Its deepest category is the article's; Local, above Harbour, is implied; Sport, beside it, becomes a tag.
+    const pier = matter(await readFile(join(content, "2024/new-pier/index.md"), "utf8"), {}).data;
+    assert.equal(pier["category"], "Harbour");
+    assert.deepEqual(pier["tags"], ["Sport", "C++"]);
+
+    // Built where the blog was: its old category page is the new one, the child's old address leads to it.
+    const output = join(root, "site");
+    const build = await runCli(["--content", content, "--output", output, "--site-url", "https://times.example.org/news/", "--check-links"]);
+    assert.equal(build.code, 0, build.stdout + build.stderr);
+    assert.match(build.stdout, /pages and redirects: 5 from the "redirects" setting/);
+    const local = await readPage(output, "category/local/index.html");
+    assert.deepEqual([...local.querySelectorAll(".article-item-title a")].map((link) => link.textContent?.trim()), ["Regatta on Sunday", "New pier opens"]);
+    const moved = await readPage(output, "category/local/harbour/index.html");
+    assert.equal(moved.querySelector('meta[http-equiv="refresh"]')?.getAttribute("content"), "0; url=/news/category/harbour/");
+    assert.equal((await readPage(output, "feed/index.html")).querySelector('meta[http-equiv="refresh"]')?.getAttribute("content"), "0; url=/news/feed.xml");
+    assert.match(await readFile(join(output, "_redirects"), "utf8"), /^\/news\/author\/dana-e\/ \/news\/author\/dana-editor\/ 301$/m);
   });
 });
 
@@ -204,6 +238,19 @@ describe("importing a feed", () => {
     assert.match(road, /^title: Road closed & reopened\ndate: 2024-03-09T22:30:00-07:00\nslug: road-closed\ncategory: Traffic\ntags:\n {2}- Roads\nauthor: Lee Announcer\nsummary: The pass road was closed for two hours\.\nredirect_from:\n {2}- \/news\/road-closed\.html\n---/m);
     assert.match(road, /The pass road was closed for \*\*two hours\*\*\./);
     assert.match(await readFile(join(content, "2024/weather/index.md"), "utf8"), /author: Kim Forecaster/);
+  });
+
+  it("refuses a feed of summaries only, and with --summaries imports them, each with a link to the original", async () => {
+    const content = join(await temporaryFolder(), "content");
+    const refused = await runImportCli(["feed", join(FIXTURES, "summaries.rss"), "--content", content]);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /summaries\.rss: holds only summaries: none of its 2 entries has its full text .* or pass --summaries/);
+    assert.ok(!existsSync(join(content, "2024")));
+    const run = await runImportCli(["feed", join(FIXTURES, "summaries.rss"), "--content", content, "--summaries"]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /summaries\.rss: warning: the feed holds only summaries: its 2 articles hold their summary and a link to the original/);
+    const text = await readFile(join(content, "2024/cluster-upgrades/index.md"), "utf8");
+    assert.match(text, /Upgrading a cluster takes three steps, the first of which\n\n\[Read the original\]\(https:\/\/weekly\.example\.org\/blog\/2024\/05\/02\/cluster-upgrades\/\)/);
   });
 
   it("imports an Atom feed, and one fetched over HTTP", async () => {
@@ -254,7 +301,7 @@ describe("the shared WordPress exports", { skip: corporaAbsent }, () => {
       assert.equal(build.code, 0, build.stdout + build.stderr);
       assert.match(build.stdout, new RegExp(`articles: ${published} found, ${published} published, 0 draft\\(s\\) left out, 0 invalid left out`));
       assert.match(build.stdout, /, 0 in the site's pages\)/);
-      for (const page of (await filesUnder(output)).filter((file) => file.endsWith(".html"))) {
+      for (const page of (await filePaths(output)).filter((file) => file.endsWith(".html"))) {
         assert.doesNotMatch(await readFile(join(output, page), "utf8"), /<!-- \/?wp:/, page);
       }
       // Every post's /?p=ID, and its permalink where it differs.

@@ -196,10 +196,9 @@ describe("publishing files of a build with a site URL", () => {
     assert.equal(entries.has("https://example.org/404.html"), false);
     // The page the service worker shows offline is not for search engines.
     assert.equal(entries.has("https://example.org/offline/"), false);
-    // Day pages list what their month pages list: they are left out.
-    assert.equal(entries.has("https://example.org/2021/05/01/"), false);
-    const isDayPage = (file: string): boolean => /^\d{4}\/\d{2}\/\d{2}\/index\.html$/.test(file);
-    const pages = (await readdir(output, { recursive: true })).filter((file) => file.endsWith("index.html") && file !== "offline/index.html" && !isDayPage(file));
+    // Day pages are linked from every date: they are listed too.
+    assert.ok(entries.has("https://example.org/2021/05/01/"));
+    const pages = (await readdir(output, { recursive: true })).filter((file) => file.endsWith("index.html") && file !== "offline/index.html");
     assert.equal(entries.size, pages.length);
     assert.match(await readFile(join(output, "robots.txt"), "utf8"), /^Sitemap: https:\/\/example\.org\/sitemap\.xml$/m);
   });
@@ -218,8 +217,8 @@ describe("publishing files of a build with a site URL", () => {
 
   it("names theme files by their content, so they can be cached for long", async () => {
     const assets = (await readdir(join(output, "assets"))).sort();
-    assert.equal(assets.length, 7);
-    for (const file of assets) assert.match(file, /^(archive|favicon|highlight|offline|search|stem-en|style)\.[0-9a-f]{10}\.(svg|js|css)$/);
+    assert.equal(assets.length, 9);
+    for (const file of assets) assert.match(file, /^(archive|category-filter|favicon|highlight|not-found|offline|search|stem-en|style)\.[0-9a-f]{10}\.(svg|js|css)$/);
     const page = await readPage(output, "index.html");
     assert.match(page.querySelector('link[rel="stylesheet"]')?.getAttribute("href") ?? "", /^\/assets\/style\.[0-9a-f]{10}\.css$/);
   });
@@ -232,7 +231,8 @@ describe("publishing files of a build with a site URL", () => {
 describe("hosting under a sub-path and without folder indexes", () => {
   it("makes every link, asset, feed entry and sitemap entry carry the base path, and leaves a code sample showing a link as written", async () => {
     const output = join(await temporaryFolder(), "site");
-    const run = await runCli(["--content", await makeArchive(fixture), "--output", output, "--base-path", "/news/"]);
+    // The chart is a static file: a link to it leads into the archive, so it gets the base path.
+    const run = await runCli(["--content", await makeArchive({ ...fixture, "static/images/chart.png": "png" }), "--output", output, "--base-path", "/news/"]);
     assert.equal(run.code, 0, run.stderr);
     const report = await checkLinks(output, "/news/");
     assert.deepEqual(report.broken.filter((link) => !link.inArticleBody), []);
@@ -246,8 +246,8 @@ describe("hosting under a sub-path and without folder indexes", () => {
     }
     const body = (await readPage(output, "2021/04/09/first/index.html")).querySelector(".article-body");
     assert.equal(body?.querySelector("img")?.getAttribute("src"), "/news/images/chart.png");
-    // A raw-HTML code sample is text: its bytes are published as written, in the page and in the feeds.
-    const sample = '<pre>&lt;a href="/docs/"&gt;the docs&lt;/a&gt;</pre>';
+    // A raw-HTML code sample is text: its bytes are published as written, in the page and in the feeds (the block a scroll region).
+    const sample = '<pre tabindex="0" role="region" aria-label="Code 1">&lt;a href="/docs/"&gt;the docs&lt;/a&gt;</pre>';
     assert.ok(body?.innerHTML.includes(sample), body?.innerHTML);
     assert.equal(body?.querySelector("pre")?.textContent, '<a href="/docs/">the docs</a>');
     const sitemap = parseXml(await readFile(join(output, "sitemap.xml"), "utf8"));
@@ -304,6 +304,8 @@ describe("hosting under a sub-path and without folder indexes", () => {
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stderr, /2021\/first\.md: warning: the link \/images\/chart\.png points to nothing \(images\/chart\.png does not exist\)/);
     assert.match(run.stderr, /2021\/first\.md: warning: the link report\.pdf points to nothing/);
-    assert.match(run.stdout, /^problems: 0 error\(s\), 2 warning\(s\) \(broken-link-in-article 2\)$/m);
+    // Both were found as the archive was loaded, and reported in one warning.
+    assert.match(run.stderr, /warning: 2 link\(s\) in 1 file\(s\) look internal \(root-relative, relative, or to the site's host\) but lead to no article, page or file of the archive, and were left as written: \/images\/chart\.png \(2021\/first\.md\), report\.pdf \(2021\/first\.md\)/);
+    assert.match(run.stdout, /^problems: 0 error\(s\), 3 warning\(s\) \(unmatched-links 1, broken-link-in-article 2\)$/m);
   });
 });

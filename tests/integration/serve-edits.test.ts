@@ -4,9 +4,9 @@ import { readFile, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { parseHTML } from "linkedom";
-import { filesUnder } from "../../src/core/files.ts";
 import { article, makeArchive, temporaryFolder, writeFiles } from "../support/archive.ts";
 import { startCli, type Page } from "../support/cli.ts";
+import { modificationTimes } from "../support/tree.ts";
 import { PROBLEMS_OVERLAY_ID } from "../../src/publish/problems-overlay.ts";
 
 const TIMEOUT_MS = 60_000;
@@ -34,10 +34,7 @@ async function served(port: number, path: string): Promise<Page> {
 const problemsShown = async (port: number, path: string): Promise<string[]> =>
   [...(await served(port, path)).querySelectorAll(`#${PROBLEMS_OVERLAY_ID} li`)].map((item) => item.textContent ?? "");
 
-async function modificationTimes(dir: string): Promise<Map<string, number>> {
-  const files = (await filesUnder(dir)).filter((file) => file.path.endsWith(".html"));
-  return new Map(await Promise.all(files.map(async (file) => [file.path, (await stat(join(dir, file.path))).mtimeMs] as const)));
-}
+const pageFile = (path: string): boolean => path.endsWith(".html");
 
 const titlesListed = async (page: string): Promise<string[]> =>
   [...parseHTML(await readFile(page, "utf8")).document.querySelectorAll("main h2 a, main h3 a")].map((link) => link.textContent?.trim() ?? "");
@@ -54,7 +51,7 @@ describe("npm start after an edit", () => {
     startCli(["serve", "--no-cache", "--content", content, "--output", output, "--port", String(port)]);
     const bravo = join(output, "2021/04/02/bravo/index.html");
     await until("the first build has written the search index", async () => (await stat(join(output, "search-index/entry.bin"))).isFile());
-    const before = await modificationTimes(output);
+    const before = await modificationTimes(output, pageFile);
     const searchEntry = join(output, "search-index/entry.bin");
     const searchIndexBefore = (await stat(searchEntry)).mtimeMs;
 
@@ -63,7 +60,7 @@ describe("npm start after an edit", () => {
     await until("the edited article is rewritten", async () => (await readFile(bravo, "utf8")).includes("Second version."), editBody);
     // The search index is written last: once it is new, every page of that build is written.
     await until("that build has written everything", async () => (await stat(searchEntry)).mtimeMs > searchIndexBefore);
-    const afterBody = await modificationTimes(output);
+    const afterBody = await modificationTimes(output, pageFile);
     const rewritten = [...afterBody].filter(([file, time]) => before.get(file) !== time).map(([file]) => file).sort();
     assert.deepEqual(rewritten, ["2021/04/02/bravo/index.html"]);
 

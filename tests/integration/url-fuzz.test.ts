@@ -118,7 +118,7 @@ describe("every input that makes a URL, tried as an attacker would (seeded)", ()
       const loaded = await loadArchive({ contentDir, settings, includeDrafts: false, knownFiles: [], excludedDirs: [], renderMarkdown: createMarkdownRenderer() });
       placed += loaded.articles.length;
       const views = buildSiteViews(loaded.articles, buildArchiveModel(loaded.articles, loaded.categories), settings, { year: 2026, month: 1, day: 1 }, THEME_FILES);
-      const publishedFiles = buildRedirectFiles(loaded.articles, urlContextOf(settings));
+      const publishedFiles = buildRedirectFiles(loaded, urlContextOf(settings));
       const bundleAssets = bundleAssetCopies(loaded.articles);
       const claims = siteClaims({ articles: loaded.articles, views, theme: { paths: THEME_FILES, files: [] }, publishedFiles, bundleAssets, portable: false });
       for (const claim of claims) assertInside(claim.path, claim.by);

@@ -1,11 +1,21 @@
 import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { filesUnder } from "../../src/core/files.ts";
 
 /** Every file of a folder with a hash of its bytes, sorted by path: equal maps mean byte-identical trees. */
 export async function treeDigest(root: string): Promise<Map<string, string>> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-  const digests = await Promise.all(files.map(async (file) => [relative(root, file), createHash("sha256").update(await readFile(file)).digest("hex")] as const));
-  return new Map(digests.sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+  const paths = await filePaths(root);
+  return new Map(await Promise.all(paths.map(async (path) => [path, createHash("sha256").update(await readFile(join(root, path))).digest("hex")] as const)));
+}
+
+/** The files under a folder, by their paths from it ("2024/a/index.html"), sorted. */
+export async function filePaths(root: string): Promise<string[]> {
+  return (await filesUnder(root)).map((file) => file.path).sort();
+}
+
+/** The modification time of each file under a folder that `wanted` accepts, by its path from the folder: what a rewrite would change. */
+export async function modificationTimes(root: string, wanted: (path: string) => boolean = () => true): Promise<Map<string, number>> {
+  const paths = (await filePaths(root)).filter(wanted);
+  return new Map(await Promise.all(paths.map(async (path) => [path, (await stat(join(root, path))).mtimeMs] as const)));
 }

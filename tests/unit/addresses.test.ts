@@ -1,15 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { loadArchive, type LoadedArchive } from "../../src/content/load-archive.ts";
-import { createMarkdownRenderer } from "../../src/content/markdown.ts";
-import { parseSettings } from "../../src/core/settings.ts";
-import { article, makeArchive } from "../support/archive.ts";
-
-async function load(files: Record<string, string>, rawSettings: Record<string, unknown> = {}): Promise<LoadedArchive> {
-  const parsed = parseSettings(rawSettings, "settings");
-  assert.ok(parsed.ok, parsed.ok ? "" : parsed.errors.join("\n"));
-  return loadArchive({ contentDir: await makeArchive(files), settings: parsed.settings, includeDrafts: false, knownFiles: [], excludedDirs: [], renderMarkdown: createMarkdownRenderer() });
-}
+import type { LoadedArchive } from "../../src/content/load-archive.ts";
+import { article } from "../support/archive.ts";
+import { loadFiles } from "../support/load.ts";
 
 const pathsOf = (archive: LoadedArchive): Record<string, string> => Object.fromEntries(archive.articles.map((item) => [item.sourcePath, item.route.kind === "article" ? item.route.path : ""]));
 const redirectsOf = (archive: LoadedArchive, file: string): string[] => archive.articles.find((item) => item.sourcePath === file)?.redirects.map(({ path, query }) => `${path}${query}`) ?? [];
@@ -19,7 +12,7 @@ const toml = (lines: readonly string[], body = "Body."): string => `+++\n${lines
 
 describe("where articles are published", () => {
   it("follows the permalink setting, and Zola's path whatever the style", async () => {
-    const archive = await load(
+    const archive = await loadFiles(
       {
         "a.md": article({ title: "Annual report", date: "2021-04-09" }),
         "Rustup.md": toml(['path = "2019/10/15/Rustup-1.20.0"', 'title = "Rustup"']),
@@ -35,15 +28,15 @@ describe("where articles are published", () => {
       "a.md": article({ title: "A", date: "2021-04-09", url: "/Custom/Path-X" }),
       "b.md": article({ title: "B", date: "2021-04-10", permalink: "/custom/:title/" }),
     };
-    const plain = await load(files);
+    const plain = await loadFiles(files);
     assert.deepEqual(pathsOf(plain), { "a.md": "/2021/04/09/a/", "b.md": "/2021/04/10/b/" });
     assert.deepEqual(problems(plain), ['a.md:4 warning it and 1 other article(s) name their own address with "url" or "permalink", which Jekyll and Hugo read; they are published at the "permalink" setting\'s address instead. To keep those addresses, set "permalinkStyle" to "jekyll" or "hugo"']);
-    const hugo = await load(files, { permalinkStyle: "hugo" });
+    const hugo = await loadFiles(files, { permalinkStyle: "hugo" });
     assert.deepEqual(pathsOf(hugo), { "a.md": "/Custom/Path-X/", "b.md": "/custom/b/" });
   });
 
   it("refuses a path that leaves the site and a permalink with an unknown token, naming the file and line", async () => {
-    const archive = await load(
+    const archive = await loadFiles(
       {
         "a.md": toml(['path = "../../outside"', 'title = "A"', "date = 2021-04-09"]),
         "b.md": article({ title: "B", date: "2021-04-10", permalink: "/:year/:nonsense/" }),
@@ -58,7 +51,7 @@ describe("where articles are published", () => {
   });
 
   it("never gives an article an address of the site's own pages", async () => {
-    const archive = await load({ "a.md": toml(['path = "archive"', 'title = "A"', "date = 2021-04-09"]), "b.md": toml(['path = "2021/04"', 'title = "B"', "date = 2021-04-09"]) });
+    const archive = await loadFiles({ "a.md": toml(['path = "archive"', 'title = "A"', "date = 2021-04-09"]), "b.md": toml(['path = "2021/04"', 'title = "B"', "date = 2021-04-09"]) });
     assert.deepEqual(archive.articles, []);
     assert.deepEqual(problems(archive), [
       `a.md:2 error would be published at /archive/, the site's own "/archive", a page of the site; change its "path" (nothing was overwritten: this one was left out)`,
@@ -70,12 +63,12 @@ describe("where articles are published", () => {
 describe("old addresses of articles", () => {
   it("become redirects: relative ones from the site's root, or from the article's folder as Hugo reads them", async () => {
     const files = { "a.md": article({ title: "A", date: "2021-04-09", aliases: "[old-a, /x/old.html, https://old.example.org/p/3/, /?p=12]", redirect_from: "/blog/?p=12" }) };
-    assert.deepEqual(redirectsOf(await load(files), "a.md"), ["/old-a/", "/x/old.html", "/p/3/", "/?p=12", "/blog/?p=12"]);
-    assert.deepEqual(redirectsOf(await load(files, { permalinkStyle: "hugo", permalink: "/blog/:year/:slug/" }), "a.md")[0], "/blog/2021/old-a/");
+    assert.deepEqual(redirectsOf(await loadFiles(files), "a.md"), ["/old-a/", "/x/old.html", "/p/3/", "/?p=12", "/blog/?p=12"]);
+    assert.deepEqual(redirectsOf(await loadFiles(files, { permalinkStyle: "hugo", permalink: "/blog/:year/:slug/" }), "a.md")[0], "/blog/2021/old-a/");
   });
 
   it("drop an old address that is the article's own, and refuse one that is another article's, another's old address or a page of the site", async () => {
-    const archive = await load({
+    const archive = await loadFiles({
       "a.md": article({ title: "A", date: "2021-04-09", redirect_from: "[/2021/04/09/a/, /2021/04/10/b/, /search/, /old/]" }),
       "b.md": article({ title: "B", date: "2021-04-10", redirect_from: "[/OLD/, /other/]" }),
     });
@@ -89,7 +82,7 @@ describe("old addresses of articles", () => {
   });
 
   it("are compared by the file each is written to: /x/index.html is the page /x/, /index.html the home page", async () => {
-    const archive = await load({
+    const archive = await loadFiles({
       "a.md": article({ title: "A", date: "2021-04-09", redirect_from: "[/index.html, /2021/04/10/b/index.html, /2021/04/09/index.html]" }),
       "b.md": article({ title: "B", date: "2021-04-10" }),
       "c.md": toml(['path = "2021/04/10/b/index.html"', 'title = "C"', "date = 2021-04-11"]),
@@ -105,7 +98,7 @@ describe("old addresses of articles", () => {
   });
 
   it("are literal paths: a \"*\" or a part starting with \":\", which hosts read as patterns in _redirects, is refused with its file and line", async () => {
-    const archive = await load({
+    const archive = await loadFiles({
       "a.md": article({ title: "A", date: "2021-04-09", redirect_from: '["/*", "/:section/", "/a%2A/", "/?p=:id", "/ok/:kept/"]' }),
       "b.md": toml(['path = "/:splat/"', 'title = "B"', "date = 2021-04-10"]),
     });
@@ -125,18 +118,18 @@ describe("old addresses of articles", () => {
   });
 
   it("are refused when they leave the site or are not text", async () => {
-    const archive = await load({ "a.md": article({ title: "A", date: "2021-04-09", aliases: "[../../x, 3]" }) });
+    const archive = await loadFiles({ "a.md": article({ title: "A", date: "2021-04-09", aliases: "[../../x, 3]" }) });
     assert.deepEqual(problems(archive), [
       'a.md:4 error "aliases" must be an old address or a list of them, written as text, such as ["/old/page.html"], not a number',
     ]);
-    const leaving = await load({ "a.md": article({ title: "A", date: "2021-04-09", aliases: "../../x" }) });
+    const leaving = await loadFiles({ "a.md": article({ title: "A", date: "2021-04-09", aliases: "../../x" }) });
     assert.match(problems(leaving)[0] ?? "", /^a\.md:4 error the old address "\.\.\/\.\.\/x" in "aliases" leaves the site/);
   });
 });
 
 describe("authors", () => {
   it("are one per slug, named as the settings say, with a warning for another spelling and for a name without a page", async () => {
-    const archive = await load(
+    const archive = await loadFiles(
       {
         "a.md": article({ title: "A", date: "2021-04-09", author: "ashmaroli" }),
         "b.md": article({ title: "B", date: "2021-04-10", authors: "[Ann Lee, 张伟]" }),
@@ -160,7 +153,7 @@ describe("authors", () => {
 
 describe("what else archives carry", () => {
   it("reads canonical, the card image, lastmod, description and excerpt under the names Jekyll, Hugo and Zola give them", async () => {
-    const archive = await load({
+    const archive = await loadFiles({
       "a.md": article({ title: "A", date: "2021-04-09", canonicalUrl: "https://example.org/original/", images: "[/img/a.png]", lastmod: "2021-05-01", description: "The description." }),
       "b.md": article({ title: "B", date: "2021-04-10", cover: "{ image: cover.jpg }", excerpt: "The excerpt." }),
     });
@@ -170,23 +163,24 @@ describe("what else archives carry", () => {
   });
 
   it("refuses a canonical address that is neither a URL nor a path from the site's root", async () => {
-    const archive = await load({ "a.md": article({ title: "A", date: "2021-04-09", canonical: "example.org/a" }) });
+    const archive = await loadFiles({ "a.md": article({ title: "A", date: "2021-04-09", canonical: "example.org/a" }) });
     assert.match(problems(archive)[0] ?? "", /^a\.md:4 error "canonical" must be an absolute URL/);
   });
 
   it("takes the excerpt from before <!--more-->, and shows a title once when the body starts with it", async () => {
-    const archive = await load({
+    const archive = await loadFiles({
       "a.md": article({ title: "Node v0.10.0 (Stable)", date: "2021-04-09" }, "# Node v0.10.0 (stable)\n\nFirst part.\n\n- a point\n\n<!--more-->\n\nThe rest."),
       "b.md": article({ title: "B", date: "2021-04-10" }, "# Another heading\n\nText."),
     });
     const [a, b] = archive.articles;
     assert.equal(a?.excerpt, "First part. a point");
     assert.doesNotMatch(a?.bodyHtml ?? "", /<h1>/);
-    assert.match(b?.bodyHtml ?? "", /<h1>Another heading<\/h1>/);
+    // Kept, one level below the page's title.
+    assert.match(b?.bodyHtml ?? "", /<h2>Another heading<\/h2>/);
   });
 
   it("leaves out, with a warning, a file with front matter but no title, date or text: a page only a template used", async () => {
-    const archive = await load({ "a.md": article({ title: "A", date: "2021-04-09" }), "latest.md": toml(['template = "latest.html"'], "") });
+    const archive = await loadFiles({ "a.md": article({ title: "A", date: "2021-04-09" }), "latest.md": toml(['template = "latest.html"'], "") });
     assert.deepEqual([archive.articles.length, archive.counts.articleFiles, archive.counts.skippedFiles, archive.counts.invalidLeftOut], [1, 1, 1, 0]);
     assert.match(problems(archive)[0] ?? "", /^latest\.md:1 warning has neither a title, a date nor any text/);
   });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { articleFinder, countTemplates, linkArticles, templateSyntaxWarning, type ArticlePath, type Linkable } from "../../src/content/templates.ts";
+import { articleFinder, countTemplates, linkArticles, templateSyntaxWarnings, type ArticlePath, type Linkable } from "../../src/content/templates.ts";
 import type { TemplateUse } from "../../src/content/expand-templates.ts";
 
 const archive: readonly ArticlePath[] = [
@@ -78,18 +78,28 @@ describe("linking articles", () => {
 });
 
 describe("reporting template calls", () => {
-  const use = (text: string, line: number, outcome: TemplateUse["outcome"]): TemplateUse => ({ text, line, outcome });
+  const use = (text: string, line: number, outcome: TemplateUse["outcome"], name = text): TemplateUse => ({ text, name, line, outcome });
 
   it("warns once per article, at its first call left as text, and lists the lines of the others", () => {
-    const warning = templateSyntaxWarning("post.md", [use('{{< figure src="a.png" >}}', 3, "image"), use("{{< note >}}", 8, "text"), use("{{< /note >}}", 10, "text"), use("{{ page.title }}", 12, "text")]);
+    const [warning, ...others] = templateSyntaxWarnings("post.md", [use('{{< figure src="a.png" >}}', 3, "image"), use("{{< note >}}", 8, "text"), use("{{< /note >}}", 10, "text"), use("{{ page.title }}", 12, "text")]);
+    assert.equal(others.length, 0);
     assert.equal(warning?.kind, "template-syntax");
     assert.equal(warning?.line, 8);
     assert.match(warning?.message ?? "", /published as text: \{\{< note >\}\}, and 2 more on lines 10, 12\./);
-    assert.equal(templateSyntaxWarning("post.md", [use('{{< figure src="a.png" >}}', 3, "image")]), undefined);
+    assert.deepEqual(templateSyntaxWarnings("post.md", [use('{{< figure src="a.png" >}}', 3, "image")]), []);
   });
 
-  it("counts what the calls became, an unresolved article link as text", () => {
-    const counts = countTemplates([[use("a", 1, "image"), use("b", 2, "article-link"), use("c", 3, "text")], [], [use("d", 1, "article-link")]], 1);
-    assert.deepEqual(counts, { image: 1, "video-link": 0, "article-link": 1, "code-block": 0, "site-url": 0, "as-written": 0, text: 2, articles: 2 });
+  it("warns of each call the shortcodes file maps but could not make, at its line", () => {
+    const failed: TemplateUse = { text: "{{< note >}}", name: "note", line: 4, outcome: "text", problem: "its function failed: boom" };
+    const warnings = templateSyntaxWarnings("post.md", [failed]);
+    assert.deepEqual(
+      warnings.map((each) => [each.kind, each.line, each.message]),
+      [["shortcode-failed", 4, 'the shortcodes file maps "note", but for {{< note >}} its function failed: boom; the call is shown as text']],
+    );
+  });
+
+  it("counts what the calls became, an unresolved article link as text, and the unmapped calls by name", () => {
+    const counts = countTemplates([[use("a", 1, "image"), use("b", 2, "article-link"), use("{{< note >}}", 3, "text", "note")], [], [use("d", 1, "article-link"), use("{{ site.repository }}", 5, "text", "site.repository"), use("{{< note >}}", 6, "text", "note")]], 1);
+    assert.deepEqual(counts, { image: 1, "video-link": 0, "article-link": 1, "code-block": 0, "site-url": 0, "as-written": 0, mapped: 0, text: 4, articles: 2, unmapped: { note: 2, "site.repository": 1 } });
   });
 });

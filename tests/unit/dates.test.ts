@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
-import { parseArticleDate, splitFileNameDate, type ArticleDate } from "../../src/core/dates.ts";
+import { buildDay, parseArticleDate, splitFileNameDate, type ArticleDate } from "../../src/core/dates.ts";
 
 const originalTz = process.env["TZ"];
 after(() => {
@@ -89,10 +89,12 @@ describe("invalid article dates", () => {
     assert.match(reasonFor("2021-02-29T10:00:00Z"), /not a calendar date/);
   });
 
-  it("refuses placeholders and unknown formats, naming the value and the accepted forms", () => {
+  it("refuses placeholders, unknown formats and ambiguous ones, naming the value and the accepted forms", () => {
     assert.match(reasonFor("2026-XX-XX"), /"2026-XX-XX" is not a date in a known format; write YYYY-MM-DD/);
-    assert.match(reasonFor("April 9, 2021"), /not a date in a known format/);
+    assert.match(reasonFor("next Tuesday"), /not a date in a known format/);
+    // April 9 or September 4: not guessed at.
     assert.match(reasonFor("09/04/2021"), /not a date in a known format/);
+    assert.match(reasonFor("2024-4-31"), /not a calendar date/);
   });
 
   it("refuses the year 0 and years past 9999", () => {
@@ -109,6 +111,45 @@ describe("invalid article dates", () => {
   });
 });
 
+describe("dates in the forms Jekyll, Hugo and the Go blog read", () => {
+  const read = (value: string, zone = "UTC"): { readonly iso: string; readonly note: string } => {
+    const result = parseArticleDate(value, zone);
+    assert.ok(result.ok, `expected ${value} to be read, got: ${result.ok ? "" : result.reason}`);
+    return { iso: result.date.iso, note: result.note ?? "" };
+  };
+
+  it("reads one-digit months and days, and slashes, with a note saying how", () => {
+    assert.deepEqual(read("2024-4-09"), { iso: "2024-04-09", note: 'the date "2024-4-09" has a one-digit month, day or hour, which Jekyll and the Go blog read; it was read as 2024-04-09. Write 2024-04-09 to silence this' });
+    assert.equal(read("2024-04-9").iso, "2024-04-09");
+    assert.equal(read("2021/04/09").iso, "2021-04-09");
+    assert.match(read("2021/04/09").note, /slashes/);
+    assert.equal(read("2024-4-9 9:05", "Europe/Paris").iso, "2024-04-09T09:05:00+02:00");
+  });
+
+  it("leaves out what Ruby leaves out after a time, as Jekyll dated its posts", () => {
+    // Jekyll's own news: the year repeated after the time hides the offset from Ruby, which reads a local time.
+    const jekyll = read("2023-01-29 18:30:22 2023 -0800");
+    assert.equal(jekyll.iso, "2023-01-29T18:30:22Z");
+    assert.match(jekyll.note, /"2023 -0800" after its time, which was not understood and was left out/);
+    // Go's time.String(): the zone's name after its offset.
+    assert.equal(read("2021-04-09 14:30:00 -0700 PDT").iso, "2021-04-09T21:30:00Z");
+  });
+
+  it("reads named months and RFC 2822 dates as Hugo and Jekyll do", () => {
+    assert.equal(read("April 9, 2021").iso, "2021-04-09");
+    assert.equal(read("09 Apr 2021").iso, "2021-04-09");
+    assert.equal(read("Jan 2, 2006").iso, "2006-01-02");
+    assert.equal(read("Mon, 02 Jan 2006 15:04:05 -0700").iso, "2006-01-02T22:04:05Z");
+    assert.match(read("09 Apr 2021").note, /is not written as ISO 8601; it was read as 2021-04-09/);
+  });
+
+  it("gives no note for the forms this tool writes", () => {
+    const plain = parseArticleDate("2021-04-09 22:15:00 -0700", "UTC");
+    assert.ok(plain.ok);
+    assert.equal(plain.note, undefined);
+  });
+});
+
 describe("dates in file names", () => {
   it("splits a YYYY-MM-DD- prefix from the rest of the name", () => {
     assert.deepEqual(splitFileNameDate("2021-04-09-annual-report"), { date: "2021-04-09", rest: "annual-report" });
@@ -117,5 +158,16 @@ describe("dates in file names", () => {
   it("finds no date in a name without the prefix", () => {
     assert.equal(splitFileNameDate("annual-report"), undefined);
     assert.equal(splitFileNameDate("2021-04-annual-report"), undefined);
+  });
+});
+
+describe("the build's day", () => {
+  it("comes from SOURCE_DATE_EPOCH when it is set, in the archive's zone", () => {
+    assert.deepEqual(buildDay("1618012800", 0, "UTC"), { year: 2021, month: 4, day: 10 });
+    assert.deepEqual(buildDay("1618012800", 0, "America/Los_Angeles"), { year: 2021, month: 4, day: 9 });
+  });
+
+  it("is today otherwise", () => {
+    assert.deepEqual(buildDay(undefined, Date.UTC(2030, 0, 2, 12), "UTC"), { year: 2030, month: 1, day: 2 });
   });
 });

@@ -57,7 +57,7 @@ describe("npm start's builds", () => {
     await dev.write(first, render);
     assert.equal(countPages(rendered[0] ?? first.changes.views), countPages(first.site.views));
 
-    await edit(content, "2021/article-4.md", "A later paragraph.", "A later paragraph, edited.");
+    await edit(content, "2021/article-4.md", "A later paragraph.", "A later paragraph!");
     const second = await dev.load();
     assert.deepEqual(pageFiles(second.changes.views), ["2021/02/14/article-4/index.html"]);
     // Every other view is the previous one, not made again.
@@ -69,6 +69,23 @@ describe("npm start's builds", () => {
     assert.equal(second.site.views.site, first.site.views.site);
     await dev.write(second, render);
     assert.equal(rendered.length, 2);
+  });
+
+  it("after a body edit that changes its subject, makes the views again, so that the articles it was related to list what they now relate to", async () => {
+    const content = await makeArchive(fixture);
+    const dev = await session(content);
+    const { render } = recorder(dev);
+    const first = await dev.load();
+    await dev.write(first, render);
+    await edit(content, "2021/article-4.md", "A later paragraph.", "Harbour cranes lift containers; harbour cranes, harbour cranes.");
+    const second = await dev.load();
+    const related = (load: typeof first): string[][] => load.site.views.pages.article.map((page) => page.related.map((other) => other.href));
+    const pagesRelatedChanged = second.site.views.pages.article
+      .filter((_page, index) => JSON.stringify(related(second)[index]) !== JSON.stringify(related(first)[index]))
+      .map((page) => page.permalink);
+    assert.ok(pagesRelatedChanged.some((file) => file !== "2021/02/14/article-4/index.html"), "another article's related list changed");
+    const rendered = pageFiles(second.changes.views);
+    for (const file of pagesRelatedChanged) assert.ok(rendered.includes(file), `${file} is rendered again`);
   });
 
   it("after a title edit, renders the pages that list or link the article too, not every page", async () => {
@@ -88,8 +105,8 @@ describe("npm start's builds", () => {
     const dev = await session(content);
     const { render } = recorder(dev);
     await dev.write(await dev.load(), render);
-    await edit(content, "2021/article-4.md", "A later paragraph.", "A later paragraph, edited.");
-    await edit(content, "2021/article-5.md", "A later paragraph.", "A later paragraph, edited.");
+    await edit(content, "2021/article-4.md", "A later paragraph.", "A later paragraph!");
+    await edit(content, "2021/article-5.md", "A later paragraph.", "A later paragraph!");
     const named = await dev.load((file) => file === "2021/article-4.md");
     assert.deepEqual(pageFiles(named.changes.views), ["2021/02/14/article-4/index.html"]);
     await dev.write(named, render);

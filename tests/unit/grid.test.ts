@@ -17,7 +17,7 @@ function viewsOf(articles: readonly Article[], settings: Settings = settingsWith
 }
 
 describe("the month grid", () => {
-  const grid = viewsOf([articleOn(2019, 12, 1), articleOn(2021, 4, 9), articleOn(2021, 4, 30)]).pages.archive[0]?.grid ?? { columns: [], rows: [], legend: [] };
+  const grid = viewsOf([articleOn(2019, 12, 1), articleOn(2021, 4, 9), articleOn(2021, 4, 30)]).pages.archive[0]?.grid ?? { columns: [], rows: [], legend: [], levelMaxes: "" };
 
   it("has one row per year with articles, newest first, each with twelve months and the year's total", () => {
     assert.deepEqual(grid.rows.map((row) => [row.year, row.cells.length, row.countText]), [
@@ -47,6 +47,19 @@ describe("the month grid", () => {
     assert.deepEqual([grid.rows[0]?.cells[3]?.level, grid.rows[1]?.cells[11]?.level], [2, 1]);
   });
 
+  it("gives the largest count of each shade, for shading a month recounted in the browser as the legend says", () => {
+    assert.equal(grid.levelMaxes, "1 2");
+  });
+
+  it("counts each month's articles by category when categories divide the archive, and not otherwise", () => {
+    const events = { slug: "events", name: "Events" };
+    const articles = [articleOn(2021, 4, 1), articleOn(2021, 4, 2, { category: events }), articleOn(2021, 4, 3, { category: events })];
+    const divided = buildSiteViews(articles, buildArchiveModel(articles, [news, events]), settingsWith(), today, THEME_FILES).pages.archive[0]?.grid;
+    assert.equal(divided?.rows[0]?.cells[3]?.categoryCounts, "events:2 news:1");
+    assert.equal(divided?.rows[0]?.cells[4]?.categoryCounts, undefined, "an empty month has none");
+    assert.equal(grid.rows[0]?.cells[3]?.categoryCounts, undefined);
+  });
+
   it("marks the build's month and names it for the legend", () => {
     assert.deepEqual(grid.rows.flatMap((row) => row.cells.flatMap((cell, index) => (cell.isCurrent ? [`${row.year}-${index + 1}`] : []))), ["2021-4"]);
     assert.equal(grid.current, "April 2021");
@@ -60,11 +73,12 @@ describe("the month grid", () => {
 
   it("shows the recent years on the home page, says when there are more, and marks the build's month only if its year is shown", () => {
     const articles = [articleOn(2019, 1, 1), articleOn(2020, 1, 1), articleOn(2021, 1, 1), articleOn(2022, 1, 1)];
-    const home = viewsOf(articles, settingsWith({ homeGridYears: 2 })).pages.home[0];
+    // Without a sidebar box of the year, which would show them in its place (front-page.test.ts).
+    const home = viewsOf(articles, settingsWith({ homeGridYears: 2, sidebar: [] })).pages.home[0];
     assert.deepEqual(home?.grid?.rows.map((row) => row.year), [2022, 2021]);
     assert.equal(home?.gridIsPartial, true);
     assert.equal(home?.grid?.current, "April 2021");
-    const shorter = viewsOf(articles, settingsWith({ homeGridYears: 1 })).pages.home[0];
+    const shorter = viewsOf(articles, settingsWith({ homeGridYears: 1, sidebar: [] })).pages.home[0];
     assert.equal(shorter?.grid?.current, undefined);
   });
 });

@@ -33,7 +33,7 @@ describe("code blocks highlighted at build time", () => {
 
   it("are left plain when the highlightCode setting is off", () => {
     const plain = createMarkdownRenderer({ sanitize: false, highlightCode: false })("```js\nconst a = 1;\n```").html;
-    assert.equal(plain, '<pre><code class="language-js">const a = 1;\n</code></pre>\n');
+    assert.equal(plain, '<pre tabindex="0" role="region" aria-label="Code 1"><code class="language-js">const a = 1;\n</code></pre>\n');
   });
 
   it("keep their classes when bodies are sanitized", () => {

@@ -35,13 +35,17 @@ describe("the latest articles", () => {
 });
 
 describe("the lead story", () => {
-  it("is the newest featured article dated up to the build's day", () => {
-    assert.equal(leadArticle(model, today)?.date.iso, "2021-03-01");
-    assert.equal(leadArticle(model, { year: 2021, month: 5, day: 1 })?.date.iso, "2021-05-01");
+  it("is the newest featured article dated up to the build's day, whatever its category", () => {
+    assert.equal(leadArticle(model, latestArticles(model, ["events"], today), today)?.date.iso, "2021-03-01");
+    const later = { year: 2021, month: 5, day: 1 };
+    assert.equal(leadArticle(model, latestArticles(model, ["events"], later), later)?.date.iso, "2021-05-01");
   });
 
-  it("is none when no article is featured", () => {
-    assert.equal(leadArticle(buildArchiveModel([articleOn(2021, 1, 1)], [news]), today), undefined);
+  it("is the newest of the latest articles on an archive that features none, and none on an archive without any", () => {
+    const unfeatured = buildArchiveModel([articleOn(2021, 1, 1), articleOn(2021, 2, 1, { category: release }), articleOn(2021, 1, 20)], [news, release]);
+    assert.equal(leadArticle(unfeatured, latestArticles(unfeatured, ["release"], today), today)?.date.iso, "2021-01-20");
+    const empty = buildArchiveModel([], [news]);
+    assert.equal(leadArticle(empty, latestArticles(empty, [], today), today), undefined);
   });
 });
 

@@ -1,32 +1,34 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
+import { builtinModules } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { describe, it } from "node:test";
 import { PROJECT_ROOT } from "../../src/core/project.ts";
 
 /**
- * The layer rule of docs/architecture.md, kept true by this test: each
- * folder of src/ may import its own files and the folders below it, never
- * one above. The browser scripts and the service worker are bundled
- * separately for the browser: they may use the pure parts below them, and
- * nothing imports them.
+ * The layer rule of docs/architecture.md, kept true by this test: the table
+ * under "The layers" names, for each folder of src/, the folders it may
+ * import from. A file may import files of its own folder and of those, and
+ * nothing else; the browser scripts and the service worker, bundled
+ * separately for the browser, are in no row, so nothing imports them.
  */
-const LAYERS: readonly (readonly string[])[] = [
-  ["text"],
-  ["core"],
-  ["content"],
-  ["model"],
-  ["render"],
-  ["search"],
-  ["publish"],
-  ["pipeline"],
-  ["import"],
-  ["cli"],
-];
-const BUNDLED_FOR_THE_BROWSER: ReadonlyMap<string, readonly string[]> = new Map([
-  ["browser", ["text", "core", "search"]],
-  ["worker", ["core"]],
-]);
+const ARCHITECTURE_DOC = join(PROJECT_ROOT, "docs", "architecture.md");
+
+/** Each folder's row of the table: the folders it may import from. */
+type LayerEdges = ReadonlyMap<string, readonly string[]>;
+
+/** Reads the table of the section "The layers": `| \`folder\` | \`a\`, \`b\` (or nothing) | what it holds |`. */
+function readLayerEdges(markdown: string): LayerEdges {
+  const section = markdown.split(/^## /m).find((part) => part.startsWith("The layers\n")) ?? "";
+  const edges = new Map<string, string[]>();
+  for (const line of section.split("\n")) {
+    const cells = line.split("|").map((cell) => cell.trim());
+    const folder = /^`([a-z-]+)`$/.exec(cells[1] ?? "")?.[1];
+    if (folder === undefined || cells.length < 4) continue;
+    edges.set(folder, [...(cells[2] ?? "").matchAll(/`([a-z-]+)`/g)].map((match) => match[1] ?? ""));
+  }
+  return edges;
+}
 
 const SRC = join(PROJECT_ROOT, "src");
 /** Static imports and re-exports (`import … from "x"`, `import "x"`, `export … from "x"`) and dynamic `import("x")`. */
@@ -35,7 +37,10 @@ const IMPORT_SPECIFIER = /^\s*(?:import|export)\s[^;]*?\bfrom\s*["']([^"']+)["']
 interface Module {
   /** From src/, with forward slashes. */
   readonly path: string;
+  /** Our modules it imports, from src/. */
   readonly imports: readonly string[];
+  /** What else it imports: packages and Node's modules, as written. */
+  readonly packages: readonly string[];
 }
 
 function readModules(): Module[] {
@@ -44,35 +49,47 @@ function readModules(): Module[] {
     .sort()
     .map((file) => {
       const text = readFileSync(join(SRC, file), "utf8");
-      const imports = [...text.matchAll(IMPORT_SPECIFIER)]
-        .map((match) => match[1] ?? match[2] ?? match[3] ?? "")
-        // Our modules, not the packages'.
-        .filter((specifier) => specifier.startsWith(".") && specifier.endsWith(".ts"))
-        .map((specifier) => relative(SRC, resolve(dirname(join(SRC, file)), specifier)).split("\\").join("/"));
-      return { path: file.split("\\").join("/"), imports };
+      const specifiers = [...text.matchAll(IMPORT_SPECIFIER)].map((match) => match[1] ?? match[2] ?? match[3] ?? "");
+      const ours = (specifier: string): boolean => specifier.startsWith(".") && specifier.endsWith(".ts");
+      const imports = specifiers.filter(ours).map((specifier) => relative(SRC, resolve(dirname(join(SRC, file)), specifier)).split("\\").join("/"));
+      return { path: file.split("\\").join("/"), imports, packages: specifiers.filter((specifier) => !ours(specifier)) };
     });
 }
 
 const folderOf = (path: string): string => path.split("/")[0] ?? "";
-const rankOf = (folder: string): number => LAYERS.findIndex((layer) => layer.includes(folder));
 
 /** Why an import breaks the rule, or undefined when it keeps it. */
-function breach(from: string, to: string): string | undefined {
+function breach(edges: LayerEdges, from: string, to: string): string | undefined {
   const fromFolder = folderOf(from);
   const toFolder = folderOf(to);
   if (fromFolder === toFolder) return undefined;
-  if (BUNDLED_FOR_THE_BROWSER.has(toFolder)) return `${toFolder}/ is bundled for the browser; nothing imports it`;
-  const browserMay = BUNDLED_FOR_THE_BROWSER.get(fromFolder);
-  if (browserMay !== undefined) return browserMay.includes(toFolder) ? undefined : `${fromFolder}/ may import only ${browserMay.join(", ")}`;
-  const fromRank = rankOf(fromFolder);
-  const toRank = rankOf(toFolder);
-  if (fromRank < 0) return `${fromFolder}/ is in no layer`;
-  if (toRank < 0) return `${toFolder}/ is in no layer`;
-  return toRank < fromRank ? undefined : `${toFolder}/ is not below ${fromFolder}/`;
+  const allowed = edges.get(fromFolder);
+  if (allowed === undefined) return `${fromFolder}/ has no row in the table of layers`;
+  if (allowed.includes(toFolder)) return undefined;
+  return allowed.length === 0 ? `${fromFolder}/ may import no other folder` : `${fromFolder}/ may import only ${allowed.join(", ")}`;
 }
 
+/** The programs bundled for the browser: the modules of these folders, and every module they import, as esbuild bundles them. */
+const BROWSER_PROGRAMS = ["browser", "worker"];
+
+/** Every module a browser bundle holds, from its programs' modules down through their imports, sorted. */
+function bundledForBrowser(modules: readonly Module[]): string[] {
+  const importsOf = new Map(modules.map((module) => [module.path, module.imports]));
+  const found = new Set<string>();
+  const visit = (path: string): void => {
+    if (found.has(path)) return;
+    found.add(path);
+    for (const next of importsOf.get(path) ?? []) visit(next);
+  };
+  for (const module of modules) if (BROWSER_PROGRAMS.includes(folderOf(module.path))) visit(module.path);
+  return [...found].sort();
+}
+
+/** Whether a specifier names one of Node's own modules ("node:fs", or "fs" written the old way): browsers have none. */
+const isNodeModule = (specifier: string): boolean => specifier.startsWith("node:") || builtinModules.includes(specifier.split("/")[0] ?? "");
+
 /** The import cycles between files, each as the list of files around it. */
-function cycles(modules: readonly Module[]): string[][] {
+function cycles(modules: readonly Pick<Module, "path" | "imports">[]): string[][] {
   const edges = new Map(modules.map((module) => [module.path, module.imports]));
   const state = new Map<string, "open" | "done">();
   const found: string[][] = [];
@@ -90,28 +107,61 @@ function cycles(modules: readonly Module[]): string[][] {
   return found;
 }
 
+describe("the code bundled for the browser", () => {
+  const modules = readModules();
+  const bundled = new Set(bundledForBrowser(modules));
+
+  it("holds the browser scripts, the service worker and the parts of core, text and search they use", () => {
+    for (const path of ["browser/search.ts", "worker/service-worker.ts", "core/archive-save.ts", "text/words.ts", "search/searcher.ts"]) assert.ok(bundled.has(path), `${path} is bundled`);
+    for (const path of ["core/files.ts", "search/search-index.ts", "render/browser-scripts.ts"]) assert.ok(!bundled.has(path), `${path} is not bundled`);
+  });
+
+  it("imports none of Node's modules, so that every browser bundle runs in a browser", () => {
+    const nodeImports = modules.filter((module) => bundled.has(module.path)).flatMap((module) => module.packages.filter(isNodeModule).map((specifier) => `${module.path} imports ${specifier}`));
+    assert.deepEqual(nodeImports, [], `the bundled modules are ${[...bundled].join(", ")}`);
+  });
+
+  it("tells Node's modules from packages", () => {
+    assert.ok(isNodeModule("node:fs") && isNodeModule("fs/promises") && isNodeModule("path"));
+    assert.ok(!isNodeModule("workbox-routing") && !isNodeModule("@orama/stemmers/english"));
+  });
+});
+
 describe("the layers of src/", () => {
   const modules = readModules();
+  const edges = readLayerEdges(readFileSync(ARCHITECTURE_DOC, "utf8"));
+  /** Every import from one folder to another, as "from -> to", once each. */
+  const taken = new Set(modules.flatMap((module) => module.imports.map((target) => `${folderOf(module.path)} -> ${folderOf(target)}`)));
 
-  it("finds the modules and their imports", () => {
+  it("finds the modules and their imports, and the table of layers", () => {
     assert.ok(modules.length > 40, `only ${modules.length} modules found`);
     assert.ok(modules.some((module) => module.imports.includes("core/urls.ts")));
+    assert.deepEqual(edges.get("text"), [], "text/ imports no other folder");
+    assert.ok(edges.get("cli")?.includes("pipeline"), "cli/ may import pipeline/");
   });
 
-  it("puts every folder of src/ in a layer", () => {
-    const folders = new Set(modules.map((module) => folderOf(module.path)));
-    const unplaced = [...folders].filter((folder) => rankOf(folder) < 0 && !BUNDLED_FOR_THE_BROWSER.has(folder));
-    assert.deepEqual(unplaced, []);
+  it("gives every folder of src/ a row of the table, and the table no folder that is not there", () => {
+    const folders = [...new Set(modules.map((module) => folderOf(module.path)))].sort();
+    assert.deepEqual([...edges.keys()].sort(), folders);
   });
 
-  it("has no import from a layer to one above it", () => {
+  it("has no import the table does not allow", () => {
     const breaches = modules.flatMap((module) =>
       module.imports.flatMap((target) => {
-        const why = breach(module.path, target);
+        const why = breach(edges, module.path, target);
         return why === undefined ? [] : [`${module.path} imports ${target}: ${why}`];
       }),
     );
     assert.deepEqual(breaches, []);
+  });
+
+  it("has no edge in the table that no import takes", () => {
+    const unused = [...edges].flatMap(([from, allowed]) => allowed.map((to) => `${from} -> ${to}`)).filter((edge) => !taken.has(edge));
+    assert.deepEqual(unused, []);
+  });
+
+  it("has no cycle in the table", () => {
+    assert.deepEqual(cycles([...edges].map(([path, imports]) => ({ path, imports }))), []);
   });
 
   it("has no cycle of imports between files", () => {
@@ -119,11 +169,13 @@ describe("the layers of src/", () => {
   });
 
   it("names a breach of the rule when there is one", () => {
-    assert.equal(breach("content/load-archive.ts", "pipeline/build.ts"), "pipeline/ is not below content/");
-    assert.equal(breach("render/theme.ts", "browser/search.ts"), "browser/ is bundled for the browser; nothing imports it");
-    assert.equal(breach("browser/search.ts", "publish/feeds.ts"), "browser/ may import only text, core, search");
-    assert.equal(breach("core/article.ts", "text/index-record.ts"), undefined, "text/ is the lowest layer");
-    assert.equal(breach("publish/feeds.ts", "core/urls.ts"), undefined);
+    const table = readLayerEdges("## The layers\n\n| folder | may import | holds |\n| --- | --- | --- |\n| `core` | nothing | x |\n| `search` | `core` | y |\n| `render` | `core` | z |\n\n## Next\n\n| `next` | `core` | w |\n");
+    assert.deepEqual([...table], [["core", []], ["search", ["core"]], ["render", ["core"]]]);
+    assert.equal(breach(table, "search/stemmers.ts", "render/browser-scripts.ts"), "search/ may import only core");
+    assert.equal(breach(table, "core/dates.ts", "search/words.ts"), "core/ may import no other folder");
+    assert.equal(breach(table, "browser/search.ts", "core/urls.ts"), "browser/ has no row in the table of layers");
+    assert.equal(breach(table, "search/words.ts", "core/urls.ts"), undefined);
+    assert.equal(breach(table, "core/urls.ts", "core/dates.ts"), undefined);
     assert.deepEqual(cycles([{ path: "a.ts", imports: ["b.ts"] }, { path: "b.ts", imports: ["a.ts"] }]), [["a.ts", "b.ts", "a.ts"]]);
   });
 });

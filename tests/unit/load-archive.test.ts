@@ -3,28 +3,17 @@ import { symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { BuildCache } from "../../src/content/build-cache.ts";
-import { loadArchive, type LoadedArchive, type ReadOutcome, type RecentRead } from "../../src/content/load-archive.ts";
+import type { LoadedArchive, ReadOutcome, RecentRead } from "../../src/content/load-archive.ts";
 import { createMarkdownRenderer } from "../../src/content/markdown.ts";
-import { parseSettings } from "../../src/core/settings.ts";
 import { article, makeArchive, temporaryFolder, writeFiles } from "../support/archive.ts";
-
-async function load(files: Record<string, string | Uint8Array>, rawSettings: Record<string, unknown> = {}, includeDrafts = false): Promise<LoadedArchive> {
-  const contentDir = await makeArchive(files);
-  return loadFrom(contentDir, rawSettings, includeDrafts);
-}
-
-async function loadFrom(contentDir: string, rawSettings: Record<string, unknown> = {}, includeDrafts = false): Promise<LoadedArchive> {
-  const parsed = parseSettings(rawSettings, "settings");
-  assert.ok(parsed.ok);
-  return loadArchive({ contentDir, settings: parsed.settings, includeDrafts, knownFiles: [], excludedDirs: [], renderMarkdown: createMarkdownRenderer() });
-}
+import { loadFiles, loadFolder } from "../support/load.ts";
 
 const problems = (archive: LoadedArchive, severity: "error" | "warning"): string[] =>
   archive.diagnostics.filter((item) => item.severity === severity).map((item) => `${item.file}${item.line === undefined ? "" : `:${item.line}`} ${item.kind}`);
 
 describe("loading an archive", () => {
   it("publishes every valid article, oldest first, with its body rendered", async () => {
-    const archive = await load({
+    const archive = await loadFiles({
       "2021/b.md": article({ title: "Second", date: "2021-04-10", category: "News" }, "**bold** {{ kept }} {% raw %}"),
       "2021/a.md": article({ title: "First", date: "2021-04-09", category: "News" }),
     });
@@ -34,19 +23,19 @@ describe("loading an archive", () => {
   });
 
   it("takes the date from a YYYY-MM-DD- file name prefix and drops the prefix from the slug", async () => {
-    const archive = await load({ "2019-06-12-member-spotlight.md": article({ title: "Spotlight", category: "News" }) });
+    const archive = await loadFiles({ "2019-06-12-member-spotlight.md": article({ title: "Spotlight", category: "News" }) });
     const [only] = archive.articles;
     assert.equal(only?.slug, "member-spotlight");
     assert.deepEqual([only?.date.year, only?.date.month, only?.date.day], [2019, 6, 12]);
   });
 
   it("prefers the slug of the front matter, slugified, over the file name", async () => {
-    const archive = await load({ "x.md": article({ title: "X", date: "2021-01-01", slug: "My Slug", category: "News" }) });
+    const archive = await loadFiles({ "x.md": article({ title: "X", date: "2021-01-01", slug: "My Slug", category: "News" }) });
     assert.equal(archive.articles[0]?.slug, "my-slug");
   });
 
   it("reads the authors from author and authors, one name per text as written, without repeating a name, a list of affiliated names as several", async () => {
-    const archive = await load({
+    const archive = await loadFiles({
       "a.md": article({ title: "A", date: "2021-01-01", category: "News", author: "Ann Lee", authors: "[Bob Roe, Ann Lee]" }),
       // A folded block, as the Kubernetes blog writes it: one text, ending with a line break.
       "b.md": article({ title: "B", date: "2021-01-02", category: "News", authors: ">\n  Ann Lee (Acme),\n  Bob Roe (Beta)" }),
@@ -63,7 +52,7 @@ describe("loading an archive", () => {
   });
 
   it("reports every invalid article with its file and line, and publishes the others", async () => {
-    const archive = await load({
+    const archive = await loadFiles({
       "good.md": article({ title: "Good", date: "2021-01-01", category: "News" }),
       "bad-date.md": article({ title: "Bad", date: "2021-02-30", category: "News" }),
       "no-title.md": article({ date: "2021-01-01", category: "News" }),
@@ -75,7 +64,7 @@ describe("loading an archive", () => {
   });
 
   it("refuses two articles with one URL, naming both files, even when their slugs differ only in case", async () => {
-    const archive = await load({
+    const archive = await loadFiles({
       "a.md": article({ title: "A", date: "2021-01-01", slug: "Report", category: "News" }),
       "b.md": article({ title: "B", date: "2021-01-01", slug: "report", category: "News" }),
     });
@@ -86,7 +75,7 @@ describe("loading an archive", () => {
   });
 
   it("leaves drafts out, counts them and reports their errors as warnings", async () => {
-    const archive = await load({
+    const archive = await loadFiles({
       "a.md": article({ title: "A", date: "2021-01-01", category: "News" }),
       "draft.md": article({ title: "Draft", date: "2026-XX-XX", draft: "true" }),
     });
@@ -97,12 +86,12 @@ describe("loading an archive", () => {
   });
 
   it("publishes drafts when asked to", async () => {
-    const archive = await load({ "draft.md": article({ title: "Draft", date: "2021-01-01", draft: "true", category: "News" }) }, {}, true);
+    const archive = await loadFiles({ "draft.md": article({ title: "Draft", date: "2021-01-01", draft: "true", category: "News" }) }, {}, { includeDrafts: true });
     assert.deepEqual(archive.articles.map((item) => [item.title, item.draft]), [["Draft", true]]);
   });
 
   it("files articles without category under the default category the settings name, with one warning counting them", async () => {
-    const archive = await load(
+    const archive = await loadFiles(
       {
         "a.md": article({ title: "A", date: "2021-01-01" }),
         "b.md": article({ title: "B", date: "2021-01-02" }),
@@ -118,14 +107,14 @@ describe("loading an archive", () => {
   });
 
   it("warns for each article without category when the settings name no default category, saying how to name one", async () => {
-    const archive = await load({ "a.md": article({ title: "A", date: "2021-01-01" }), "b.md": article({ title: "B", date: "2021-01-02" }) });
+    const archive = await loadFiles({ "a.md": article({ title: "A", date: "2021-01-01" }), "b.md": article({ title: "B", date: "2021-01-02" }) });
     assert.deepEqual(archive.articles.map((item) => item.category.name), ["Uncategorized", "Uncategorized"]);
     assert.deepEqual(problems(archive, "warning"), ["a.md missing-category", "b.md missing-category"]);
     assert.match(archive.diagnostics[0]?.message ?? "", /or name the category of all such articles with the "defaultCategory" setting/);
   });
 
   it("treats categories that differ in case or accents as one, named by the settings or the commonest spelling", async () => {
-    const archive = await load({
+    const archive = await loadFiles({
       "a.md": article({ title: "A", date: "2021-01-01", category: "Topics" }),
       "b.md": article({ title: "B", date: "2021-01-02", category: "topics" }),
       "c.md": article({ title: "C", date: "2021-01-03", category: "Topics" }),
@@ -141,7 +130,7 @@ describe("loading an archive", () => {
   });
 
   it("lists categories in the order of the settings, with their display names", async () => {
-    const archive = await load(
+    const archive = await loadFiles(
       {
         "a.md": article({ title: "A", date: "2021-01-01", category: "news" }),
         "b.md": article({ title: "B", date: "2021-01-02", category: "events" }),
@@ -155,7 +144,7 @@ describe("loading an archive", () => {
   });
 
   it("publishes a page bundle's other files beside its article", async () => {
-    const archive = await load({
+    const archive = await loadFiles({
       "2022/survey/index.md": article({ title: "Survey", date: "2022-03-15", category: "Reports" }, "![Chart](chart.svg)"),
       "2022/survey/chart.svg": "<svg/>",
       "2022/survey/data/table.csv": "a,b",
@@ -167,7 +156,7 @@ describe("loading an archive", () => {
   });
 
   it("skips listing pages, hidden files and other files with a warning each, and ignored ones silently", async () => {
-    const archive = await load(
+    const archive = await loadFiles(
       {
         "_index.md": article({ title: "Listing" }),
         "_posts/a.md": article({ title: "A", date: "2021-01-01", category: "News" }),
@@ -188,9 +177,9 @@ describe("loading an archive", () => {
       "a.mdx": article({ title: "A", date: "2021-01-01", category: "News" }),
       "interview": article({ title: "B", date: "2021-01-02", category: "News" }),
     };
-    const plain = await load(files);
+    const plain = await loadFiles(files);
     assert.deepEqual(plain.articles, []);
-    const configured = await load(files, { extensions: [".mdx"], include: ["interview"] });
+    const configured = await loadFiles(files, { extensions: [".mdx"], include: ["interview"] });
     assert.deepEqual(configured.articles.map((item) => item.title), ["A", "B"]);
   });
 
@@ -198,7 +187,7 @@ describe("loading an archive", () => {
     const outside = await writeFiles(await temporaryFolder(), { "secret.md": article({ title: "Secret", date: "2021-01-01" }) });
     const contentDir = await makeArchive({ "a.md": article({ title: "A", date: "2021-01-01", category: "News" }) });
     await symlink(join(outside, "secret.md"), join(contentDir, "linked.md"));
-    const archive = await loadFrom(contentDir);
+    const archive = await loadFolder(contentDir);
     assert.deepEqual(archive.articles.map((item) => item.title), ["A"]);
     assert.deepEqual(problems(archive, "error"), ["linked.md link-outside"]);
   });
@@ -212,9 +201,7 @@ describe("loading an archive", () => {
     });
     const loadCached = async (): Promise<{ archive: LoadedArchive; hits: number }> => {
       const cache = await BuildCache.open<ReadOutcome>(cacheDir, "reader");
-      const parsed = parseSettings({}, "settings");
-      assert.ok(parsed.ok);
-      const archive = await loadArchive({ contentDir, settings: parsed.settings, includeDrafts: false, knownFiles: [], excludedDirs: [], renderMarkdown: createMarkdownRenderer(), cache });
+      const archive = await loadFolder(contentDir, {}, { cache });
       const { hits } = cache.stats;
       await cache.save();
       return { archive, hits };
@@ -224,7 +211,7 @@ describe("loading an archive", () => {
     assert.equal(cold.hits, 0);
     assert.equal(warm.hits, 3);
     assert.deepEqual(warm.archive, cold.archive);
-    assert.deepEqual(warm.archive, await loadFrom(contentDir));
+    assert.deepEqual(warm.archive, await loadFolder(contentDir));
 
     await writeFiles(contentDir, { "2021/a.md": article({ title: "A, edited", date: "2021-04-09", category: "News" }, "Second *body*.") });
     const edited = await loadCached();
@@ -238,8 +225,6 @@ describe("loading an archive", () => {
       "2021/a.md": article({ title: "A", date: "2021-04-09" }),
       "2021/b.md": article({ title: "B", date: "2021-04-10" }),
     });
-    const parsed = parseSettings({}, "settings");
-    assert.ok(parsed.ok);
     const rendered: string[] = [];
     const render = createMarkdownRenderer();
     const renderMarkdown = (markdown: string) => {
@@ -250,7 +235,7 @@ describe("loading an archive", () => {
     let previous: ReadonlyMap<string, RecentRead> = new Map();
     const reload = async (): Promise<LoadedArchive> => {
       const next = new Map<string, RecentRead>();
-      const archive = await loadArchive({ contentDir, settings: parsed.settings, includeDrafts: false, knownFiles: [], excludedDirs: [], renderMarkdown, cache, recentReads: { previous, next } });
+      const archive = await loadFolder(contentDir, {}, { renderMarkdown, cache, recentReads: { previous, next } });
       previous = next;
       await cache.save();
       return archive;
@@ -264,7 +249,7 @@ describe("loading an archive", () => {
 
     // The next npm start finds both articles in the cache, the one reused without a read included.
     const fresh = await BuildCache.open<ReadOutcome>(cacheDir, "reader");
-    await loadArchive({ contentDir, settings: parsed.settings, includeDrafts: false, knownFiles: [], excludedDirs: [], renderMarkdown, cache: fresh });
+    await loadFolder(contentDir, {}, { renderMarkdown, cache: fresh });
     assert.deepEqual(fresh.stats, { hits: 2, misses: 0 });
   });
 });

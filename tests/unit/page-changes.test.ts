@@ -12,18 +12,25 @@ const news = { slug: "news", name: "News" };
 const events = { slug: "events", name: "Events" };
 const today = { year: 2021, month: 6, day: 15 };
 
-function views(unsorted: readonly Article[], settings: Settings = settingsWith()): SiteViews {
+/** Without sidebar boxes, which every page prints: these tests are about what each page's own view holds. */
+const noBoxes = settingsWith({ sidebar: [] });
+
+function views(unsorted: readonly Article[], settings: Settings = noBoxes): SiteViews {
   const articles = [...unsorted].sort(compareArticles);
   return buildSiteViews(articles, buildArchiveModel(articles, [news, events]), settings, today, THEME_FILES);
 }
 
-/** Five articles over three months; the middle one is the one edited; the last, in another category, is not related to it. */
+/** What the first four are about, which relates them; the last is about something else. */
+const canteens = { bodyHtml: "<p>Canteen canteen canteen survey.</p>" };
+const cranes = { bodyHtml: "<p>Crane crane crane harbour.</p>" };
+
+/** Five articles over three months; the middle one is the one edited; the last, in another category and on another subject, is not related to it. */
 const archive = (middle: Partial<Article> = {}): Article[] => [
-  articleOn(2021, 3, 1),
-  articleOn(2021, 3, 20),
-  articleOn(2021, 4, 2, { slug: "middle", title: "Middle", ...middle }),
-  articleOn(2021, 4, 20),
-  articleOn(2021, 5, 1, { category: events }),
+  articleOn(2021, 3, 1, canteens),
+  articleOn(2021, 3, 20, canteens),
+  articleOn(2021, 4, 2, { slug: "middle", title: "Middle", ...canteens, ...middle }),
+  articleOn(2021, 4, 20, canteens),
+  articleOn(2021, 5, 1, { category: events, ...cranes }),
 ];
 
 const files = (list: readonly { readonly permalink: string }[]): string[] => list.map((page) => page.permalink);
@@ -46,11 +53,21 @@ describe("the pages an edit changes", () => {
     assert.deepEqual(again.views.pages.archive, []);
   });
 
-  it("renders an edited body's article alone, and a new title on the articles that link it (neighbours, related), month, year and home pages too", () => {
+  it("renders an edited body's article alone while its subject stays, the articles it was related to when its subject changes, and a new title on the articles that link it (neighbours, related), month, year and home pages too", () => {
     const { fingerprints } = pageChanges(views(archive()), undefined);
-    const body = pageChanges(views(archive({ bodyHtml: "<p>New body</p>\n" })), fingerprints);
+    const body = pageChanges(views(archive({ bodyHtml: "<p>Canteen canteen canteen survey, corrected.</p>\n" })), fingerprints);
     assert.deepEqual(files(body.views.pages.article), ["2021/04/02/middle/index.html"]);
     assert.deepEqual(files(body.views.pages.month), []);
+
+    // Related articles are found by subject, from the body too: the other canteen articles no longer list it.
+    const subject = pageChanges(views(archive({ bodyHtml: "<p>New body</p>\n" })), fingerprints);
+    assert.deepEqual(files(subject.views.pages.article), [
+      "2021/03/01/article-2021-3-1/index.html",
+      "2021/03/20/article-2021-3-20/index.html",
+      "2021/04/02/middle/index.html",
+      "2021/04/20/article-2021-4-20/index.html",
+    ]);
+    assert.deepEqual(files(subject.views.pages.month), []);
 
     const title = pageChanges(views(archive({ title: "Renamed" })), fingerprints);
     assert.deepEqual(files(title.views.pages.article), [
@@ -72,6 +89,13 @@ describe("the pages an edit changes", () => {
     assert.ok(files(moved.views.pages.day).includes("2021/05/10/index.html"));
     assert.ok(files(moved.views.pages.article).includes("2021/05/10/middle/index.html"));
     assert.deepEqual(files(moved.views.pages.month).sort(), ["2021/04/index.html", "2021/05/index.html"]);
+  });
+
+  it("renders every page again when a sidebar box every page prints changes: the year by month, when an article's date moves", () => {
+    const boxes = settingsWith({ sidebar: [{ type: "year" }] });
+    const { fingerprints } = pageChanges(views(archive(), boxes), undefined);
+    const moved = views(archive({ date: { year: 2021, month: 5, day: 10, hasTime: false, epochMs: Date.UTC(2021, 4, 10), iso: "2021-05-10" }, route: { kind: "article", path: "/2021/05/10/middle/" } }), boxes);
+    assert.equal(pageChanges(moved, fingerprints).pages, countPages(moved));
   });
 
   it("renders every page again when what every page prints changes", () => {
@@ -117,7 +141,8 @@ describe("what a page is made from", () => {
     const again = pageDigests(views(archive()), "templates 1");
     assert.deepEqual(again, before);
     assert.equal(before.size, countPages(views(archive())));
-    const edited = pageDigests(views(archive({ bodyHtml: "<p>Edited.</p>" })), "templates 1");
+    // An edit that keeps its subject (and so its related articles).
+    const edited = pageDigests(views(archive({ bodyHtml: "<p>Canteen canteen canteen survey, corrected.</p>" })), "templates 1");
     const changed = [...edited].filter(([file, digest]) => before.get(file) !== digest).map(([file]) => file);
     assert.deepEqual(changed, ["2021/04/02/middle/index.html"]);
     const otherTemplates = pageDigests(views(archive()), "templates 2");

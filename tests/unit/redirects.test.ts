@@ -2,15 +2,17 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { queryRedirectKeys } from "../../src/core/query-redirects.ts";
 import { buildRedirectFiles } from "../../src/publish/redirects.ts";
+import type { Article } from "../../src/core/article.ts";
 import { articleOn } from "../support/articles.ts";
 
 const at = (basePath: string, cleanUrls = true) => ({ basePath, siteUrl: undefined, cleanUrls });
+const onlyArticles = (articles: readonly Article[]) => ({ articles, pages: [], redirects: [] });
 
 describe("the redirect files", () => {
   const moved = articleOn(2024, 3, 9, { slug: "harbour", redirects: [{ path: "/old/harbour.html", query: "" }, { path: "/p/12/", query: "" }, { path: "/", query: "?p=12" }, { path: "/index.php", query: "?page_id=3&lang=en" }] });
 
   it("list every old address in _redirects as a permanent redirect, a query's parameters as Netlify matches them", () => {
-    const [redirects] = buildRedirectFiles([moved, articleOn(2024, 3, 10)], at("/news/", false));
+    const [redirects] = buildRedirectFiles(onlyArticles([moved, articleOn(2024, 3, 10)]), at("/news/", false));
     assert.equal(redirects?.path, "_redirects");
     assert.equal(
       redirects?.content,
@@ -25,15 +27,15 @@ describe("the redirect files", () => {
   });
 
   it("map each old address with a query to its article, for the home and 404 pages' script", () => {
-    const map = buildRedirectFiles([moved], at("/"))[1];
+    const map = buildRedirectFiles(onlyArticles([moved]), at("/"))[1];
     assert.equal(map?.path, "redirects.json");
     assert.deepEqual(JSON.parse(map?.content ?? ""), { "/?p=12": "/2024/03/09/harbour/", "/index.php?page_id=3&lang=en": "/2024/03/09/harbour/" });
   });
 
   it("are not written when no article has an old address, and the map not when none has a query", () => {
-    assert.deepEqual(buildRedirectFiles([articleOn(2024, 3, 10)], at("/")), []);
+    assert.deepEqual(buildRedirectFiles(onlyArticles([articleOn(2024, 3, 10)]), at("/")), []);
     assert.deepEqual(
-      buildRedirectFiles([articleOn(2024, 3, 9, { redirects: [{ path: "/old/", query: "" }] })], at("/")).map((file) => file.path),
+      buildRedirectFiles(onlyArticles([articleOn(2024, 3, 9, { redirects: [{ path: "/old/", query: "" }] })]), at("/")).map((file) => file.path),
       ["_redirects"],
     );
   });

@@ -121,6 +121,43 @@ describe("settings", () => {
   });
 });
 
+describe("the settings of an archive moved from another tool", () => {
+  it("reads old permalinks with the values as written, a tool's meaning, or the old host of a full URL", () => {
+    const parsed = parseSettings({ oldPermalinks: ["/blog/:filename", { pattern: "/:year/:title.html", style: "jekyll" }, "https://blog.golang.org/:filename"] }, "site.json");
+    assert.ok(parsed.ok, parsed.ok ? "" : parsed.errors.join("\n"));
+    assert.deepEqual(parsed.settings.oldPermalinks.map((entry) => [entry.pattern.text, entry.style, entry.host]), [
+      ["/blog/:filename", "as-written", undefined],
+      ["/:year/:title.html", "jekyll", undefined],
+      ["/:filename", "as-written", "blog.golang.org"],
+    ]);
+  });
+
+  it("refuses an old permalink with an unknown token or none that tells articles apart", () => {
+    assert.match(errorsOf({ oldPermalinks: ["/blog/:name"] })[0] ?? "", /setting "oldPermalinks\[0\]": unknown token ":name"/);
+    assert.match(errorsOf({ oldPermalinks: ["/blog/:year/"] })[0] ?? "", /setting "oldPermalinks\[0\]": the permalink "\/blog\/:year\/" has no part that tells two articles of one day apart/);
+  });
+
+  it("reads a category's parent by its name or slug, and refuses a parent that is not listed or a circle", () => {
+    const parsed = parseSettings({ categories: [{ name: "Local" }, { name: "Harbour", parent: "local" }, { name: "Boats", parent: "Harbour" }] }, "site.json");
+    assert.ok(parsed.ok);
+    assert.deepEqual(parsed.settings.categories.map((category) => [category.slug, category.parent]), [["local", undefined], ["harbour", "local"], ["boats", "harbour"]]);
+    assert.match(errorsOf({ categories: [{ name: "Harbour", parent: "Sea" }] })[0] ?? "", /categories\[0\] "Harbour" names the parent "Sea", which is not in "categories"/);
+    assert.match(errorsOf({ categories: [{ name: "A", parent: "B" }, { name: "B", parent: "A" }] })[0] ?? "", /the category "A" is its own parent, through "parent"/);
+  });
+
+  it("takes the menu, the redirects, the static folder, the shortcodes file and authors' aliases", () => {
+    const parsed = parseSettings(
+      { menu: [{ title: "About", url: "/about/" }], redirects: { "/feed/": "/feed.xml" }, static: ".", shortcodes: "codes.mjs", authors: { "Isaac Z. Schlueter": { aliases: ["isaacs"] } } },
+      "site.json",
+    );
+    assert.ok(parsed.ok, parsed.ok ? "" : parsed.errors.join("\n"));
+    assert.deepEqual(
+      [parsed.settings.menu, parsed.settings.redirects, parsed.settings.static, parsed.settings.shortcodes, parsed.settings.authors["Isaac Z. Schlueter"]?.aliases],
+      [[{ title: "About", url: "/about/" }], { "/feed/": "/feed.xml" }, ".", "codes.mjs", ["isaacs"]],
+    );
+  });
+});
+
 describe("a settings file that is not valid JSON", () => {
   it("is refused with the line and column of each mistake, comments and trailing commas allowed", async () => {
     const file = join(await temporaryFolder(), "news-archive.jsonc");

@@ -5,8 +5,7 @@ import type { Article } from "../../src/core/article.ts";
 import { buildArchiveModel } from "../../src/model/archive-model.ts";
 import { buildSiteViews as buildViews, type SiteViews } from "../../src/model/pages.ts";
 import { bundleAssetCopies } from "../../src/model/views/article-pages.ts";
-import { buildDay } from "../../src/model/views/context.ts";
-import type { CalendarDay } from "../../src/model/views/types.ts";
+import type { ArticleBoxView, CalendarDay, SidebarBoxView } from "../../src/model/views/types.ts";
 import type { Settings } from "../../src/core/settings.ts";
 import { THEME_FILES } from "../../src/core/assets.ts";
 import { articleOn, settingsWith } from "../support/articles.ts";
@@ -14,6 +13,12 @@ import { articleOn, settingsWith } from "../support/articles.ts";
 const news = { slug: "news", name: "News" };
 const events = { slug: "events", name: "Events" };
 const today = { year: 2021, month: 4, day: 15 };
+
+/** A box of articles, as the tests of those boxes expect it to be. */
+function itemsBox(box: SidebarBoxView | undefined): ArticleBoxView | undefined {
+  assert.ok(box === undefined || "items" in box, `box ${box?.id} lists articles`);
+  return box;
+}
 
 function buildSiteViews(articles: readonly Article[], categories: readonly Category[], settings: Settings, day: CalendarDay): SiteViews {
   return buildViews(articles, buildArchiveModel(articles, categories), settings, day, THEME_FILES);
@@ -35,15 +40,16 @@ describe("article page views", () => {
     assert.equal(page?.next, undefined);
   });
 
-  it("writes the date out for the locale, links it to its month and leads a breadcrumb through year and month", () => {
+  it("writes the date out for the locale, links it to its day and leads a breadcrumb through year, month and day", () => {
     const [page] = buildSiteViews([articleOn(2021, 4, 9)], [news], settingsWith({ locale: "en-US" }), today).pages.article;
     assert.equal(page?.dateText, "April 9, 2021");
     assert.equal(page?.dateIso, "2021-04-09");
-    assert.equal(page?.monthHref, "/2021/04/");
+    assert.equal(page?.dayHref, "/2021/04/09/");
     assert.deepEqual(page?.breadcrumb, [
       { title: "Home", href: "/" },
       { title: "2021", href: "/2021/" },
       { title: "April", href: "/2021/04/" },
+      { title: "9", href: "/2021/04/09/" },
       { title: "Article 2021-04-09" },
     ]);
     const [french] = buildSiteViews([articleOn(2021, 4, 9)], [news], settingsWith({ locale: "fr-FR" }), today).pages.article;
@@ -110,8 +116,8 @@ describe("listing pages", () => {
     const march = year?.months[0];
     assert.deepEqual([march?.id, march?.shortName, march?.count, march?.href], ["month-03", "Mar", 2, "/2021/03/"]);
     assert.deepEqual(march?.items, [
-      { title: "Article 2021-03-25", href: "/2021/03/25/late/", dateIso: "2021-03-25", dayText: "25", category: "Events" },
-      { title: "Article 2021-03-01", href: "/2021/03/01/article-2021-3-1/", dateIso: "2021-03-01", dayText: "1", category: "News" },
+      { title: "Article 2021-03-25", href: "/2021/03/25/late/", dateIso: "2021-03-25", dayText: "25", dayHref: "/2021/03/25/", category: "Events", categorySlug: "events" },
+      { title: "Article 2021-03-01", href: "/2021/03/01/article-2021-3-1/", dateIso: "2021-03-01", dayText: "1", dayHref: "/2021/03/01/", category: "News", categorySlug: "news" },
     ]);
   });
 });
@@ -181,7 +187,7 @@ describe("sidebar boxes", () => {
       { type: "latest", category: "events", count: 1 },
     ],
   });
-  const [featured, upcoming, latest] = buildSiteViews(articles, [news, events], settings, today).site.sidebar;
+  const [featured, upcoming, latest] = buildSiteViews(articles, [news, events], settings, today).site.sidebar.map(itemsBox);
 
   it("lists featured articles newest first", () => {
     assert.deepEqual(featured?.items.map((item) => item.dateIso), ["2021-06-01", "2021-03-01"]);
@@ -203,18 +209,7 @@ describe("empty sidebar boxes", () => {
     const settings = settingsWith({ sidebar: [{ type: "featured" }, { type: "upcoming", category: "News" }, { type: "latest", category: "News", title: "News" }] });
     const site = buildSiteViews([articleOn(2021, 1, 1)], [news], settings, today).site;
     assert.deepEqual(site.sidebar.map((box) => [box.id, box.title]), [["sidebar-3", "News"]]);
-    assert.deepEqual(buildSiteViews([articleOn(2021, 1, 1)], [news], settingsWith(), today).site.sidebar, []);
-  });
-});
-
-describe("the build's day", () => {
-  it("comes from SOURCE_DATE_EPOCH when it is set, in the archive's zone", () => {
-    assert.deepEqual(buildDay("1618012800", 0, "UTC"), { year: 2021, month: 4, day: 10 });
-    assert.deepEqual(buildDay("1618012800", 0, "America/Los_Angeles"), { year: 2021, month: 4, day: 9 });
-  });
-
-  it("is today otherwise", () => {
-    assert.deepEqual(buildDay(undefined, Date.UTC(2030, 0, 2, 12), "UTC"), { year: 2030, month: 1, day: 2 });
+    assert.deepEqual(buildSiteViews([articleOn(2021, 1, 1)], [news], settingsWith({ sidebar: [{ type: "featured" }] }), today).site.sidebar, []);
   });
 });
 
@@ -245,10 +240,10 @@ describe("page metadata", () => {
     assert.equal(views.site.feeds.jsonHref, "/feed.json");
   });
 
-  it("gives root-relative links inside bodies the base path", () => {
-    const article = articleOn(2021, 4, 9, { bodyHtml: '<p><img src="/images/a.png"> <a href="chart.svg">c</a> <a href="/news/x/">x</a></p>' });
+  it("prints bodies as the loader resolved their links: a root-relative link outside the base path leads to the rest of the host", () => {
+    const article = articleOn(2021, 4, 9, { bodyHtml: '<p><img src="/ref/a.png"> <a href="chart.svg">c</a> <a href="/news/x/">x</a></p>' });
     const [page] = buildSiteViews([article], [news], settingsWith({ basePath: "/news/" }), today).pages.article;
-    assert.equal(page?.bodyHtml, '<p><img src="/news/images/a.png"> <a href="chart.svg">c</a> <a href="/news/x/">x</a></p>');
+    assert.equal(page?.bodyHtml, '<p><img src="/ref/a.png"> <a href="chart.svg">c</a> <a href="/news/x/">x</a></p>');
   });
 });
 
@@ -330,5 +325,55 @@ describe("cards and the canonical address of articles", () => {
     const [first, second] = buildSiteViews([updated, sameDay], [news], settingsWith(), today).pages.article;
     assert.deepEqual([first?.updatedIso, first?.updatedText], ["2021-05-01", "May 1, 2021"]);
     assert.equal(second?.updatedIso, undefined);
+  });
+});
+
+describe("the site's pages, menu and other redirects", () => {
+  const about = { sourcePath: "about.md", assets: [], title: "About us", fileName: "about", draft: false, route: { kind: "page", path: "/about/" }, redirects: [{ path: "/about.html", query: "" }], bodyHtml: "<p>Who we are.</p>\n" } as const;
+
+  it("gives each page of the site its view, its trail home, and its old addresses redirect pages", () => {
+    const only = articleOn(2021, 4, 9);
+    const views = buildViews([only], buildArchiveModel([only], [news]), settingsWith({ basePath: "/news/" }), today, THEME_FILES, { pages: [about], redirects: [] });
+    assert.deepEqual(views.pages.page.map((page) => [page.permalink, page.title, page.bodyHtml, page.breadcrumb]), [["about/index.html", "About us", "<p>Who we are.</p>\n", [{ title: "Home", href: "/news/" }, { title: "About us" }]]]);
+    assert.deepEqual(views.pages.redirect.map((page) => [page.permalink, page.targetHref]), [["about.html", "/news/about/"]]);
+  });
+
+  it("makes a redirect page for each redirect to the site's own pages or another site", () => {
+    const redirects = [
+      { from: { path: "/feed/", query: "" }, to: { route: { kind: "file", path: "/feed.xml" }, title: "/feed.xml" }, source: "settings" },
+      { from: { path: "/away/", query: "" }, to: { url: "https://example.org/elsewhere" }, source: "away.md" },
+    ] as const;
+    const only = articleOn(2021, 4, 9);
+    const views = buildViews([only], buildArchiveModel([only], [news]), settingsWith(), today, THEME_FILES, { pages: [], redirects });
+    assert.deepEqual(views.pages.redirect.map((page) => [page.permalink, page.targetHref]), [["feed/index.html", "/feed.xml"], ["away/index.html", "https://example.org/elsewhere"]]);
+  });
+
+  it("adds the menu setting's links to the header: a path with the base path, a URL as it is", () => {
+    const settings = settingsWith({ basePath: "/news/", menu: [{ title: "About", url: "/about/" }, { title: "Shop", url: "https://shop.example.org/" }, { title: "Energy", url: "/search/?q=energy" }] });
+    const views = buildSiteViews([articleOn(2021, 4, 9)], [news], settings, today);
+    assert.deepEqual(views.site.menu, [{ title: "About", href: "/news/about/" }, { title: "Shop", href: "https://shop.example.org/" }, { title: "Energy", href: "/news/search/?q=energy" }]);
+  });
+});
+
+describe("categories that nest", () => {
+  it("list their children's articles on their pages, their own category shown", () => {
+    const local = { slug: "local", name: "Local" };
+    const harbour = { slug: "harbour", name: "Harbour" };
+    const pier = articleOn(2021, 4, 9, { category: harbour });
+    const fair = articleOn(2021, 4, 10, { category: local });
+    const settings = settingsWith({ categories: [{ name: "Local" }, { name: "Harbour", parent: "Local" }] });
+    const views = buildViews([pier, fair], buildArchiveModel([pier, fair], [harbour, local], settings.categories), settings, today, THEME_FILES);
+    const byCategory = Object.fromEntries(views.pages.category.map((page) => [page.permalink, [page.items.map((item) => item.title), page.omitItemCategory ?? false]]));
+    assert.deepEqual(byCategory, {
+      "category/local/index.html": [["Article 2021-04-10", "Article 2021-04-09"], false],
+      "category/harbour/index.html": [["Article 2021-04-09"], true],
+    });
+  });
+
+  it("are listed when only their children have articles", () => {
+    const boats = { slug: "boats", name: "Boats" };
+    const settings = settingsWith({ categories: [{ name: "Local" }, { name: "Boats", parent: "Local" }] });
+    const model = buildArchiveModel([articleOn(2021, 4, 9, { category: boats })], [boats], settings.categories);
+    assert.deepEqual(model.categories.map((group) => [group.topic.name, group.articles.length]), [["Local", 1], ["Boats", 1]]);
   });
 });

@@ -1,10 +1,12 @@
 import { outputFileFor } from "../../core/urls.ts";
 import type { ViewContext } from "./context.ts";
+import { titlesParts } from "../not-found-titles.ts";
 import { recentYears } from "./grid.ts";
 import type { ArchivePageView, NotFoundPageView, YearPageView } from "./types.ts";
 
 /** The month grid of every year. */
 export function archivePage(context: ViewContext): ArchivePageView {
+  const filter = context.categoryFilter(context.articles);
   return {
     permalink: outputFileFor({ kind: "archive" }),
     title: "Archive",
@@ -12,6 +14,9 @@ export function archivePage(context: ViewContext): ArchivePageView {
     meta: context.meta({ kind: "archive" }, `Every article of ${context.settings.title}, by month.`),
     grid: context.grid,
     countText: context.countOf(context.articles.length),
+    // The page is the grid: the box of one year would repeat a row of it.
+    sidebar: context.sidebarWithout("year"),
+    ...(filter === undefined ? {} : { categoryFilter: filter }),
   };
 }
 
@@ -21,6 +26,7 @@ export function yearPages(context: ViewContext): YearPageView[] {
   return model.years.map((group, index): YearPageView => {
     const older = model.years[index + 1];
     const newer = model.years[index - 1];
+    const filter = context.categoryFilter(group.months.flatMap((month) => month.articles));
     return {
       permalink: outputFileFor({ kind: "year", year: group.year }),
       title: String(group.year),
@@ -35,12 +41,13 @@ export function yearPages(context: ViewContext): YearPageView[] {
         href: href({ kind: "month", year: month.year, month: month.month }),
         count: month.articles.length,
         items: month.articles.map((article) => {
-          const { title, href: articleHref, dateIso, category } = context.summaryOf(article);
-          return { title, href: articleHref, dateIso, dayText: String(article.date.day), category: category.title };
+          const { title, href: articleHref, dateIso, dayHref, category, categorySlug } = context.summaryOf(article);
+          return { title, href: articleHref, dateIso, dayText: String(article.date.day), dayHref, categorySlug, ...(context.categoriesDivide ? { category: category.title } : {}) };
         }),
       })),
       ...(older === undefined ? {} : { previous: { title: String(older.year), href: href({ kind: "year", year: older.year }) } }),
       ...(newer === undefined ? {} : { next: { title: String(newer.year), href: href({ kind: "year", year: newer.year }) } }),
+      ...(filter === undefined ? {} : { categoryFilter: filter }),
     };
   });
 }
@@ -52,5 +59,7 @@ export function notFoundPage(context: ViewContext): NotFoundPageView {
     title: "Page not found",
     meta: context.meta({ kind: "not-found" }),
     grid: recentYears(context.grid, Math.max(context.settings.homeGridYears, 1)),
+    sidebar: context.sidebarWithout("year"),
+    titles: { basePath: context.settings.basePath, parts: titlesParts(context.model).map((part) => ({ id: part.id, href: context.href({ kind: "not-found-titles", part: part.id }) })) },
   };
 }

@@ -1,6 +1,4 @@
-import type { Article } from "../../core/article.ts";
-import { rewriteHtmlUrls, underBasePath } from "../../core/html-urls.ts";
-import { bundleFolder, outputFileFor } from "../../core/urls.ts";
+import { bundleFolder, outputFileFor, routeFolder, type Route } from "../../core/urls.ts";
 import { formatLongDate } from "../format.ts";
 import { relatedArticles } from "../related.ts";
 import type { ViewContext } from "./context.ts";
@@ -13,47 +11,46 @@ export function articlePages(context: ViewContext): ArticlePageView[] {
   return articles.map((article, index): ArticlePageView => {
     const previous = articles[index - 1];
     const next = articles[index + 1];
-    const { year, month } = article.date;
+    const { year, month, day } = article.date;
+    const summary = context.summaryOf(article);
     // Shown when it changed on a later day than it was published.
     const updated = article.updated !== undefined && article.updated.iso.slice(0, 10) > article.date.iso.slice(0, 10) ? article.updated : undefined;
     return {
       permalink: outputFileFor(article.route),
       title: article.title,
-      breadcrumb: [crumbs.home, crumbs.year(year), crumbs.month(year, month), { title: article.title }],
+      breadcrumb: [crumbs.home, crumbs.year(year), crumbs.month(year, month), crumbs.day(year, month, day), { title: article.title }],
       meta: context.articleMeta(article),
       href: href(article.route),
       ...(article.lang === undefined ? {} : { lang: article.lang }),
-      dateIso: article.date.iso,
-      dateText: formatLongDate(article.date, settings.locale),
+      dateIso: summary.dateIso,
+      dateText: summary.dateText,
+      dayHref: summary.dayHref,
       ...(updated === undefined ? {} : { updatedIso: updated.iso, updatedText: formatLongDate(updated, settings.locale) }),
       authors: context.authorsOf(article),
-      monthHref: href({ kind: "month", year, month }),
       category: { title: article.category.name, href: href({ kind: "category", slug: article.category.slug }) },
       tags: article.tags.map((tag) => ({ title: tag.name, href: href({ kind: "tag", slug: tag.slug }) })),
       ...(article.summary === undefined ? {} : { summary: article.summary }),
-      bodyHtml: articleBodyHtml(article, settings.basePath),
+      // Its links were resolved when the archive was loaded: those into the archive carry the base path already, those to the rest of the host must not.
+      bodyHtml: article.bodyHtml,
       ...(previous === undefined ? {} : { previous: { title: previous.title, href: href(previous.route) } }),
       ...(next === undefined ? {} : { next: { title: next.title, href: href(next.route) } }),
       related: (related.get(article) ?? []).map((other) => {
-        const { title, href: otherHref, dateIso, dateText } = context.summaryOf(other);
-        return { title, href: otherHref, dateIso, dateText };
+        const { title, href: otherHref, dateIso, dateText, dayHref } = context.summaryOf(other);
+        return { title, href: otherHref, dateIso, dateText, dayHref };
       }),
       searchable: !article.draft,
     };
   });
 }
 
-/** An article's body as its page prints it: root-relative links in it ("/images/x.png") are written for the site's root; under a base path they get its prefix. */
-export function articleBodyHtml(article: Article, basePath: string): string {
-  if (basePath === "/") return article.bodyHtml;
-  return rewriteHtmlUrls(article.bodyHtml, (url) => underBasePath(url, basePath));
-}
-
-/** Where each page bundle's files are copied: under the article's own folder (see `bundleFolder`). */
-export function bundleAssetCopies(articles: readonly Article[]): { readonly from: string; readonly to: string }[] {
+/**
+ * Where each page bundle's files are copied: under an article's own folder
+ * (see `bundleFolder`), beside a site page's page.
+ */
+export function bundleAssetCopies(articles: readonly { readonly bundleDir?: string | undefined; readonly assets: readonly string[]; readonly route: Route }[]): { readonly from: string; readonly to: string }[] {
   return articles.flatMap((article) =>
     article.bundleDir === undefined
       ? []
-      : article.assets.map((asset) => ({ from: `${article.bundleDir}/${asset}`, to: outputFileFor({ kind: "file", path: `${bundleFolder(article.route)}${asset}` }) })),
+      : article.assets.map((asset) => ({ from: `${article.bundleDir}/${asset}`, to: outputFileFor({ kind: "file", path: `${article.route.kind === "article" ? bundleFolder(article.route) : routeFolder(article.route)}${asset}` }) })),
   );
 }

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { Article } from "../../core/article.ts";
+import type { Article, SitePage, SiteRedirect } from "../../core/article.ts";
 import type { ThemeAssetPaths } from "../../core/assets.ts";
 import type { Settings } from "../../core/settings.ts";
 import { isPageRelative, isRootRelative, underBasePath } from "../../core/html-urls.ts";
@@ -7,8 +7,12 @@ import { absoluteHref, absoluteUrlFor, hrefFor, routeFolder, urlContextOf, type 
 import type { ArchiveModel } from "../archive-model.ts";
 import { pageNumbersToShow } from "../archive-model.ts";
 import { formatLongDate } from "../format.ts";
+import { latestArticles } from "../latest.ts";
+import { categoriesDivide } from "../sections.ts";
 import { buildGrid } from "./grid.ts";
-import type { ArticleSummaryView, AuthorView, CalendarDay, CrumbView, FeedLinks, GridView, PageMetaView, PaginationView } from "./types.ts";
+import { buildSidebar } from "./sidebar.ts";
+import type { GridView } from "./grid-types.ts";
+import type { ArticleSummaryView, AuthorView, CalendarDay, CategoryFilterView, CrumbView, FeedLinks, PageMetaView, PaginationView, SidebarBoxView } from "./types.ts";
 
 /**
  * What every view builder shares: the archive, the settings, and the helpers
@@ -16,7 +20,15 @@ import type { ArticleSummaryView, AuthorView, CalendarDay, CrumbView, FeedLinks,
  * Made once per build, so that each article's summary and the grid are
  * computed once, however many pages show them.
  */
-export interface ViewContext {
+/** What a site publishes besides its articles: its pages (undated files), and the redirects that lead elsewhere than to an article or page. */
+export interface SiteExtras {
+  readonly pages: readonly SitePage[];
+  readonly redirects: readonly SiteRedirect[];
+}
+
+export const NO_EXTRAS: SiteExtras = { pages: [], redirects: [] };
+
+export interface ViewContext extends SiteExtras {
   /** Published articles, oldest first. */
   readonly articles: readonly Article[];
   readonly model: ArchiveModel;
@@ -25,6 +37,16 @@ export interface ViewContext {
   readonly theme: ThemeAssetPaths;
   /** The grid of every year, newest first. */
   readonly grid: GridView;
+  /** Whether the archive's categories divide it (see `categoriesDivide`): lists name an article's category only then. */
+  readonly categoriesDivide: boolean;
+  /** The form with which a reader hides categories on a page listing these articles; none when they hold fewer than two categories. */
+  categoryFilter(articles: readonly Article[]): CategoryFilterView | undefined;
+  /** The latest articles (see `latestArticles`): what the home page lists. */
+  readonly latest: readonly Article[];
+  /** The site's sidebar boxes that have something to show. */
+  readonly sidebar: readonly SidebarBoxView[];
+  /** The site's sidebar boxes but those of the types given, which a page's own content shows. */
+  sidebarWithout(...types: readonly SidebarBoxView["type"][]): readonly SidebarBoxView[];
   href(route: Route): string;
   meta(route: Route, description?: string, type?: PageMetaView["type"]): PageMetaView;
   /** An article page's: its summary, its `canonical` if it names one, its card image. */
@@ -49,10 +71,11 @@ export interface ViewContext {
     readonly home: CrumbView;
     year(year: number): CrumbView;
     month(year: number, month: number): CrumbView;
+    day(year: number, month: number, day: number): CrumbView;
   };
 }
 
-export function createViewContext(articles: readonly Article[], model: ArchiveModel, settings: Settings, today: CalendarDay, theme: ThemeAssetPaths): ViewContext {
+export function createViewContext(articles: readonly Article[], model: ArchiveModel, settings: Settings, today: CalendarDay, theme: ThemeAssetPaths, extras: SiteExtras = NO_EXTRAS): ViewContext {
   const urls = urlContextOf(settings);
   const href = (route: Route): string => hrefFor(route, urls);
   // Written once per month (and per year and month), not once per page that names it: Luxon's formatting is slow.
@@ -74,20 +97,34 @@ export function createViewContext(articles: readonly Article[], model: ArchiveMo
       href: href(article.route),
       dateIso: article.date.iso,
       dateText: formatLongDate(article.date, settings.locale),
+      dayHref: href({ kind: "day", year: article.date.year, month: article.date.month, day: article.date.day }),
       category: { title: article.category.name, href: href({ kind: "category", slug: article.category.slug }) },
+      categorySlug: article.category.slug,
       summary: article.summary ?? article.excerpt,
       authors,
       ...(thumbnailSrc === undefined ? {} : { thumbnailSrc }),
     });
   }
   const meta = (route: Route, description = settings.description, type: PageMetaView["type"] = "website"): PageMetaView => ({ canonicalUrl: absoluteUrlFor(route, urls), description, type });
+  const divided = categoriesDivide(model);
+  const grid = buildGrid(model, today, href, { long: monthName, short: shortMonthName }, settings.locale, divided);
+  const latest = latestArticles(model, settings.listsExclude, today);
+  const summaryOf = (article: Article): ArticleSummaryView => summaries.get(article) as ArticleSummaryView;
+  const sidebar = buildSidebar({ boxes: settings.sidebar, model, latest, today, grid, summaryOf, href });
   return {
     articles,
+    pages: extras.pages,
+    redirects: extras.redirects,
     model,
     settings,
     today,
     theme,
-    grid: buildGrid(model, today, href, { long: monthName, short: shortMonthName }, settings.locale),
+    grid,
+    categoriesDivide: divided,
+    categoryFilter: (pageArticles) => (divided ? categoryFilter(pageArticles, model, href({ kind: "home" })) : undefined),
+    latest,
+    sidebar,
+    sidebarWithout: (...types) => sidebar.filter((box) => !types.includes(box.type)),
     href,
     meta,
     articleMeta: (article) => {
@@ -110,7 +147,7 @@ export function createViewContext(articles: readonly Article[], model: ArchiveMo
       }
       return title;
     },
-    summaryOf: (article) => summaries.get(article) as ArticleSummaryView,
+    summaryOf,
     feedLinks: (of) => ({
       atomHref: href({ kind: "feed", format: "atom", ...of }),
       ...(of !== undefined && "author" in of ? {} : { jsonHref: href({ kind: "feed", format: "json", ...of }) }),
@@ -121,6 +158,7 @@ export function createViewContext(articles: readonly Article[], model: ArchiveMo
       home: { title: "Home", href: href({ kind: "home" }) },
       year: (year) => ({ title: String(year), href: href({ kind: "year", year }) }),
       month: (year, month) => ({ title: monthName(month), href: href({ kind: "month", year, month }) }),
+      day: (year, month, day) => ({ title: String(day), href: href({ kind: "day", year, month, day }) }),
     },
   };
 }
@@ -139,6 +177,19 @@ function imageHref(article: Article, urls: UrlContext): string | undefined {
   return new URL(image.replace(/^\.\//, ""), `http://site.invalid${folder}`).pathname;
 }
 
+/** The categories of a page's articles, in the archive's order, with their counts; none when fewer than two. */
+function categoryFilter(articles: readonly Article[], model: ArchiveModel, homeHref: string): CategoryFilterView | undefined {
+  const counts = new Map<string, number>();
+  for (const article of articles) counts.set(article.category.slug, (counts.get(article.category.slug) ?? 0) + 1);
+  if (counts.size < 2) return undefined;
+  const categories = model.categories.flatMap((group) => {
+    const count = counts.get(group.topic.slug);
+    return count === undefined ? [] : [{ slug: group.topic.slug, name: group.topic.name, count }];
+  });
+  // Sites under different paths of one host keep their own choices.
+  return { storageKey: `news-archive hidden categories ${homeHref}`, categories };
+}
+
 /** The links of page `current` of `total`: previous, next, and the numbers around it. */
 export function pagination(current: number, total: number, hrefOf: (page: number) => string): PaginationView {
   return {
@@ -148,12 +199,4 @@ export function pagination(current: number, total: number, hrefOf: (page: number
     ...(current < total ? { nextHref: hrefOf(current + 1) } : {}),
     pages: pageNumbersToShow(current, total).map((number) => (number === null ? { gap: true as const } : { number, href: hrefOf(number), current: number === current })),
   };
-}
-
-/** The build's calendar day in the archive's zone: from SOURCE_DATE_EPOCH (seconds) when set, so builds can be repeated. */
-export function buildDay(sourceDateEpoch: string | undefined, nowMs: number, timeZone: string): CalendarDay {
-  const seconds = sourceDateEpoch === undefined || sourceDateEpoch.trim() === "" ? undefined : Number(sourceDateEpoch);
-  const instant = seconds !== undefined && Number.isFinite(seconds) ? seconds * 1000 : nowMs;
-  const local = DateTime.fromMillis(instant, { zone: timeZone });
-  return { year: local.year, month: local.month, day: local.day };
 }

@@ -23,6 +23,7 @@ export function dayPages(context: ViewContext): ListingPageView[] {
     const heading = formatLongDate({ year, month, day }, settings.locale);
     const previous = link(days[index + 1]);
     const next = link(days[index - 1]);
+    const filter = context.categoryFilter(articles);
     return {
       permalink: outputFileFor(route),
       title: heading,
@@ -31,6 +32,8 @@ export function dayPages(context: ViewContext): ListingPageView[] {
       breadcrumb: [crumbs.home, crumbs.year(year), crumbs.month(year, month), { title: String(day) }],
       items: articles.map(context.summaryOf),
       omitItemDate: true,
+      ...(context.categoriesDivide ? {} : { omitItemCategory: true }),
+      ...(filter === undefined ? {} : { categoryFilter: filter }),
       ...(previous === undefined ? {} : { previous }),
       ...(next === undefined ? {} : { next }),
     };

@@ -1,6 +1,8 @@
+import type { Article } from "../../core/article.ts";
 import type { Route } from "../../core/urls.ts";
 import type { ArchiveModel } from "../archive-model.ts";
-import type { CalendarDay, GridCellView, GridRowView, GridView, VolumeRange } from "./types.ts";
+import type { GridCellView, GridRowView, GridView, VolumeRange } from "./grid-types.ts";
+import type { CalendarDay } from "./types.ts";
 
 /** How many shades of volume the grid uses, besides the empty month. */
 export const VOLUME_LEVELS = 4;
@@ -18,12 +20,13 @@ export interface MonthNames {
  * number of articles, shaded by volume, linking the months that have
  * articles; each row ends with the year's total.
  */
-export function buildGrid(model: ArchiveModel, today: CalendarDay, href: (route: Route) => string, names: MonthNames, locale: string): GridView {
+export function buildGrid(model: ArchiveModel, today: CalendarDay, href: (route: Route) => string, names: MonthNames, locale: string, countCategories: boolean): GridView {
   const months = Array.from({ length: 12 }, (_, index) => index + 1);
   const scale = volumeScale(model.months.map((month) => month.articles.length));
   const numbers = new Intl.NumberFormat(locale);
   const rows = model.years.map((group): GridRowView => {
     const counts = new Map(group.months.map((month) => [month.month, month.articles.length]));
+    const byCategory = new Map(countCategories ? group.months.map((month) => [month.month, categoryCounts(month.articles)]) : []);
     return {
       year: group.year,
       href: href({ kind: "year", year: group.year }),
@@ -38,7 +41,8 @@ export function buildGrid(model: ArchiveModel, today: CalendarDay, href: (route:
           description: `${names.long(month)} ${group.year}: ${count === 1 ? "1 article" : `${numbers.format(count)} articles`}`,
           isCurrent: group.year === today.year && month === today.month,
         };
-        return count === 0 ? cell : { ...cell, href: href({ kind: "month", year: group.year, month }) };
+        const categories = byCategory.get(month);
+        return count === 0 ? cell : { ...cell, href: href({ kind: "month", year: group.year, month }), ...(categories === undefined ? {} : { categoryCounts: categories }) };
       }),
     };
   });
@@ -46,9 +50,17 @@ export function buildGrid(model: ArchiveModel, today: CalendarDay, href: (route:
   return {
     columns: months.map((month) => ({ number: String(month).padStart(2, "0"), short: names.short(month), name: names.long(month) })),
     rows,
+    levelMaxes: scale.map((range) => range.max).join(" "),
     legend: scale.map((range, index) => ({ level: index + 1, label: range.min === range.max ? numbers.format(range.min) : `${numbers.format(range.min)}–${numbers.format(range.max)}` })),
     ...(current === undefined ? {} : { current, currentYear: today.year }),
   };
+}
+
+/** How many of the articles each category holds: "release:5 announcements:2", in order of first appearance. */
+function categoryCounts(articles: readonly Article[]): string {
+  const counts = new Map<string, number>();
+  for (const article of articles) counts.set(article.category.slug, (counts.get(article.category.slug) ?? 0) + 1);
+  return [...counts].map(([slug, count]) => `${slug}:${count}`).join(" ");
 }
 
 /** The grid cut to its most recent `years` rows; the build's month is marked only if its year is still shown. */

@@ -3,7 +3,7 @@ import { outputFileFor, pathFromRoot } from "../../core/urls.ts";
 import type { TopicGroup } from "../archive-model.ts";
 import type { ViewContext } from "./context.ts";
 import { TOPIC_WORDS } from "./listing-pages.ts";
-import type { PageBase, SearchPageView, TopicIndexView } from "./types.ts";
+import type { PageBase, SearchPageView, TopicEntryView, TopicIndexView, TopicLetterView } from "./types.ts";
 
 export const categoryIndex = (context: ViewContext): TopicIndexView => topicIndex(context, context.model.categories, "category");
 /** The tag index; none when no article has tags, so that no link leads to an empty page. */
@@ -11,21 +11,46 @@ export const tagIndex = (context: ViewContext): TopicIndexView[] => (context.mod
 /** The index of authors; none on a site whose articles name nobody. */
 export const authorIndexes = (context: ViewContext): TopicIndexView[] => (context.model.authors.length === 0 ? [] : [topicIndex(context, context.model.authors, "author")]);
 
+/** From how many tags or authors their index is grouped by initial, with jump links: fewer read at a glance. */
+export const LETTER_INDEX_MIN = 40;
+
 /** Every category, tag or author, with its number of articles. */
 function topicIndex(context: ViewContext, groups: readonly TopicGroup<Category | Tag | Author>[], kind: "category" | "tag" | "author"): TopicIndexView {
   const heading = TOPIC_WORDS[kind].indexTitle;
   const route = { kind: TOPIC_WORDS[kind].index };
+  const entries = groups.map((group): TopicEntryView => {
+    const description = kind === "category" ? context.categoryDescription(group.topic.slug) : undefined;
+    return { name: group.topic.name, href: context.href({ kind, slug: group.topic.slug }), count: group.articles.length, ...(description === undefined ? {} : { description }) };
+  });
   return {
     permalink: outputFileFor(route),
     title: heading,
     heading,
     meta: context.meta(route),
     breadcrumb: [context.crumbs.home, { title: heading }],
-    entries: groups.map((group) => {
-      const description = kind === "category" ? context.categoryDescription(group.topic.slug) : undefined;
-      return { name: group.topic.name, href: context.href({ kind, slug: group.topic.slug }), count: group.articles.length, ...(description === undefined ? {} : { description }) };
-    }),
+    entries,
+    // Categories are few and described; tags and authors, listed by name, side by side, by initial when many.
+    ...(kind === "category" ? {} : { compact: true }),
+    ...(kind === "category" || entries.length < LETTER_INDEX_MIN ? {} : { letters: byInitial(entries) }),
   };
+}
+
+/**
+ * Entries (in order of name) grouped by the initial of their name, without
+ * its accents and in capitals ("É" under "E"), groups in the order of their
+ * first entries; names starting with no letter go under "#", first.
+ */
+export function byInitial(entries: readonly TopicEntryView[]): TopicLetterView[] {
+  const groups = new Map<string, TopicEntryView[]>();
+  for (const entry of entries) {
+    const first = Array.from(entry.name.normalize("NFD").replace(/\p{M}+/gu, "").trim())[0] ?? "";
+    const letter = /\p{L}/u.test(first) ? first.toLocaleUpperCase("en") : "#";
+    const group = groups.get(letter);
+    if (group === undefined) groups.set(letter, [entry]);
+    else group.push(entry);
+  }
+  const letters = [...groups.entries()].map(([letter, grouped]) => ({ letter, id: letter === "#" ? "letter-other" : `letter-${letter.toLowerCase()}`, entries: grouped }));
+  return [...letters.filter((group) => group.letter === "#"), ...letters.filter((group) => group.letter !== "#")];
 }
 
 /** The search page, with the filters it offers. */

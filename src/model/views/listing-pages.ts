@@ -1,38 +1,8 @@
 import type { Author, Category, Tag } from "../../core/article.ts";
 import { outputFileFor } from "../../core/urls.ts";
 import { chunk, type MonthGroup, type TopicGroup } from "../archive-model.ts";
-import { latestArticles, leadArticle } from "../latest.ts";
 import { pagination, type ViewContext } from "./context.ts";
-import { recentYears } from "./grid.ts";
-import type { HomePageView, LinkView, ListingPageView } from "./types.ts";
-
-/**
- * The latest articles (see `latestArticles`), newest first, in pages. The
- * first page opens with the lead story, the newest featured article, which
- * the list then leaves out, and ends with the recent years of the grid.
- */
-export function homePages(context: ViewContext): HomePageView[] {
-  const { model, settings, grid, href, today } = context;
-  const gridYears = settings.homeGridYears;
-  const lead = leadArticle(model, today);
-  const listed = latestArticles(model, settings.listsExclude, today).filter((article) => article !== lead);
-  const homeChunks = chunk(listed, settings.itemsPerPage);
-  return homeChunks.map((items, index): HomePageView => {
-    const page = index + 1;
-    const isFirst = page === 1;
-    return {
-      permalink: outputFileFor({ kind: "home", page }),
-      title: isFirst ? settings.title : `Latest articles, page ${page}`,
-      meta: context.meta({ kind: "home", page }),
-      heading: isFirst ? "Latest articles" : `Latest articles, page ${page}`,
-      ...(isFirst && lead !== undefined ? { lead: context.summaryOf(lead) } : {}),
-      items: items.map(context.summaryOf),
-      pagination: pagination(page, homeChunks.length, (number) => href({ kind: "home", page: number })),
-      ...(isFirst && gridYears > 0 ? { grid: recentYears(grid, gridYears) } : {}),
-      gridIsPartial: grid.rows.length > gridYears,
-    };
-  });
-}
+import type { LinkView, ListingPageView } from "./types.ts";
 
 /** One page per month that has articles, linking the neighbouring months that have some. */
 export function monthPages(context: ViewContext): ListingPageView[] {
@@ -42,6 +12,7 @@ export function monthPages(context: ViewContext): ListingPageView[] {
       other === undefined ? undefined : { title: monthTitle(other.year, other.month), href: href({ kind: "month", year: other.year, month: other.month }) };
     const previous = link(model.months[index + 1]);
     const next = link(model.months[index - 1]);
+    const filter = context.categoryFilter(group.articles);
     return {
       permalink: outputFileFor({ kind: "month", year: group.year, month: group.month }),
       title: monthTitle(group.year, group.month),
@@ -49,6 +20,8 @@ export function monthPages(context: ViewContext): ListingPageView[] {
       meta: context.meta({ kind: "month", year: group.year, month: group.month }, `Articles of ${monthTitle(group.year, group.month)}.`),
       breadcrumb: [crumbs.home, crumbs.year(group.year), { title: context.monthName(group.month) }],
       items: group.articles.map(context.summaryOf),
+      ...(context.categoriesDivide ? {} : { omitItemCategory: true }),
+      ...(filter === undefined ? {} : { categoryFilter: filter }),
       ...(previous === undefined ? {} : { previous }),
       ...(next === undefined ? {} : { next }),
     };
@@ -82,7 +55,8 @@ function topicPages(context: ViewContext, groups: readonly TopicGroup<Category |
         title: `${words.label}: ${group.topic.name}${suffix}`,
         meta: context.meta({ kind, slug: group.topic.slug, page }, words.about(group.topic.name)),
         ...(kind === "tag" ? {} : { feeds: context.feedLinks(kind === "category" ? { category: group.topic.slug } : { author: group.topic.slug }) }),
-        ...(kind === "category" ? { omitItemCategory: true } : {}),
+        // A parent category's page lists its children's articles too: they show their own category.
+        ...((kind === "category" && group.articles.every((article) => article.category.slug === group.topic.slug)) || !context.categoriesDivide ? { omitItemCategory: true } : {}),
         heading: `${group.topic.name}${suffix}`,
         ...(description === undefined ? {} : { description }),
         ...(about === undefined || page > 1 ? {} : { about }),

@@ -1,9 +1,6 @@
-import type { Article } from "../../core/article.ts";
-import type { SidebarBoxSetting } from "../../core/settings.ts";
-import type { ArchiveModel } from "../archive-model.ts";
-import { findCategory, isAfterDay } from "../latest.ts";
+import type { OldAddress, SiteRedirect } from "../../core/article.ts";
 import type { ViewContext } from "./context.ts";
-import type { ArticleSummaryView, CalendarDay, SidebarBoxView, SiteView } from "./types.ts";
+import type { SiteView } from "./types.ts";
 
 /** What every page prints besides its own content: the site's name, navigation, feeds, theme files and sidebar boxes. */
 export function siteView(context: ViewContext): SiteView {
@@ -15,11 +12,14 @@ export function siteView(context: ViewContext): SiteView {
     homeHref: href({ kind: "home" }),
     archiveHref: href({ kind: "archive" }),
     categoriesHref: href({ kind: "categories" }),
+    categoriesDivide: context.categoriesDivide,
     ...(context.model.tags.length === 0 ? {} : { tagsHref: href({ kind: "tags" }) }),
     searchHref: href({ kind: "search" }),
     stylesheetHref: href({ kind: "file", path: theme.stylesheet }),
     searchScriptHref: href({ kind: "file", path: theme.searchScript }),
     highlightScriptHref: href({ kind: "file", path: theme.highlightScript }),
+    categoryFilterScriptHref: href({ kind: "file", path: theme.categoryFilterScript }),
+    notFoundScriptHref: href({ kind: "file", path: theme.notFoundScript }),
     ...(theme.offlineScript === undefined ? {} : { offlineScriptHref: href({ kind: "file", path: theme.offlineScript }) }),
     ...(theme.archiveScript === undefined ? {} : { archiveScriptHref: href({ kind: "file", path: theme.archiveScript }) }),
     faviconHref: href({ kind: "file", path: theme.favicon }),
@@ -29,29 +29,27 @@ export function siteView(context: ViewContext): SiteView {
     ...(settings.footerText === undefined ? {} : { footerText: settings.footerText }),
     feeds: context.feedLinks(),
     ...(context.model.authors.length === 0 ? {} : { authorsHref: href({ kind: "authors" }) }),
-    ...(theme.queryRedirectScript === undefined || !context.articles.some((article) => article.redirects.some((address) => address.query !== ""))
+    ...(theme.queryRedirectScript === undefined || !hasQueryRedirects(context)
       ? {}
       : { queryRedirect: { scriptHref: href({ kind: "file", path: theme.queryRedirectScript }), mapHref: href({ kind: "redirect-map" }) } }),
-    // An empty box would hold a third of a wide screen for nothing: only boxes with articles are shown.
-    sidebar: settings.sidebar.map((box, index) => buildSidebarBox(box, index, context.model, context.today, context.summaryOf)).filter((box) => box.items.length > 0),
+    sidebar: context.sidebar,
+    menu: settings.menu.map((item) => ({ title: item.title, href: menuHref(item.url, href) })),
   };
 }
 
-function buildSidebarBox(
-  box: SidebarBoxSetting,
-  index: number,
-  model: ArchiveModel,
-  today: CalendarDay,
-  summaryOf: (article: Article) => ArticleSummaryView,
-): SidebarBoxView {
-  const id = `sidebar-${index + 1}`;
-  if (box.type === "featured") {
-    return { id, title: box.title, items: model.newestFirst.filter((article) => article.featured).slice(0, box.count).map(summaryOf) };
-  }
-  const group = findCategory(model, box.category);
-  const name = group?.topic.name ?? box.category;
-  const articles = group?.articles ?? [];
-  if (box.type === "latest") return { id, title: box.title ?? name, items: articles.filter((article) => !isAfterDay(article.date, today)).slice(0, box.count).map(summaryOf) };
-  const upcoming = articles.filter((article) => !isAfterDay(today, article.date)).reverse();
-  return { id, title: box.title ?? `Upcoming: ${name}`, items: upcoming.slice(0, box.count).map(summaryOf) };
+/** A menu entry's link: a path from the site's root gets the base path (its query and fragment kept), a URL stays as it is. */
+function menuHref(url: string, href: ViewContext["href"]): string {
+  if (/^https?:\/\//i.test(url)) return url;
+  const cut = url.search(/[?#]/);
+  return cut < 0 ? href({ kind: "file", path: url }) : `${href({ kind: "file", path: url.slice(0, cut) })}${url.slice(cut)}`;
+}
+
+/** Whether an old address has a query ("/?p=12"): the home and 404 pages then carry the script that follows them. */
+export function hasQueryRedirects({ articles, pages, redirects }: {
+  readonly articles: readonly { readonly redirects: readonly OldAddress[] }[];
+  readonly pages: readonly { readonly redirects: readonly OldAddress[] }[];
+  readonly redirects: readonly SiteRedirect[];
+}): boolean {
+  const addresses = [...articles, ...pages].flatMap((item) => item.redirects);
+  return [...addresses, ...redirects.map((redirect) => redirect.from)].some((address) => address.query !== "");
 }

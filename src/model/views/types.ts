@@ -1,4 +1,5 @@
 import type { CalendarDate } from "../../core/dates.ts";
+import type { GridView } from "./grid-types.ts";
 
 /**
  * What the templates print. Everything is computed here, once per build, so
@@ -21,10 +22,18 @@ export interface AuthorView {
   readonly href?: string;
 }
 
-export interface ArticleSummaryView extends LinkView {
+/** A date as pages print it: linked to its day's page. */
+export interface DatedView {
   readonly dateIso: string;
   readonly dateText: string;
+  /** The page of the day's articles. */
+  readonly dayHref: string;
+}
+
+export interface ArticleSummaryView extends LinkView, DatedView {
   readonly category: LinkView;
+  /** Its category's slug: rows carry it, so that a reader may hide a category (see `CategoryFilterView`). */
+  readonly categorySlug: string;
   /** The summary, or the excerpt: the part before `<!--more-->`, or the first paragraph. */
   readonly summary: string;
   readonly authors: readonly AuthorView[];
@@ -40,11 +49,30 @@ export interface PaginationView {
   readonly pages: readonly ({ readonly number: number; readonly href: string; readonly current: boolean } | { readonly gap: true })[];
 }
 
-export interface SidebarBoxView {
+/** An article in a sidebar box; in the box of sections, under its section's name. */
+export interface SidebarItemView extends ArticleSummaryView {
+  readonly section?: LinkView;
+}
+
+/** A sidebar box of articles: featured, a category's latest or upcoming, the newest of each section, this day in past years. */
+export interface ArticleBoxView {
+  readonly type: "featured" | "latest" | "upcoming" | "sections" | "this-day";
+  /** The box's heading's id, which the home page's jump links target. */
   readonly id: string;
   readonly title: string;
-  readonly items: readonly ArticleSummaryView[];
+  readonly items: readonly SidebarItemView[];
 }
+
+/** The sidebar box of a year by month: its row of the grid, and a link to every year. */
+export interface YearBoxView {
+  readonly type: "year";
+  readonly id: string;
+  readonly title: string;
+  readonly grid: GridView;
+  readonly more: LinkView;
+}
+
+export type SidebarBoxView = ArticleBoxView | YearBoxView;
 
 export interface FeedLinks {
   readonly atomHref: string;
@@ -63,12 +91,16 @@ export interface SiteView {
   readonly homeHref: string;
   readonly archiveHref: string;
   readonly categoriesHref: string;
+  /** Whether the archive's categories divide it (model/sections.ts): else pages leave categories out of lists and navigation. */
+  readonly categoriesDivide: boolean;
   /** None when no article has tags: there is no tag index then. */
   readonly tagsHref?: string;
   readonly searchHref: string;
   readonly stylesheetHref: string;
   readonly searchScriptHref: string;
   readonly highlightScriptHref: string;
+  readonly categoryFilterScriptHref: string;
+  readonly notFoundScriptHref: string;
   /** The script that installs the service worker, when the site is read offline. */
   readonly offlineScriptHref?: string;
   /** The control that saves the whole archive (search and offline pages), when the site is read offline. */
@@ -80,8 +112,10 @@ export interface SiteView {
    * the home and 404 pages run to send such visitors on, and the map it reads.
    */
   readonly queryRedirect?: { readonly scriptHref: string; readonly mapHref: string };
-  /** The sidebar boxes that have articles, in the settings' order; none, and pages have no sidebar. */
+  /** The sidebar boxes that have articles, in the settings' order; none, and pages have no sidebar. A page may show fewer (`PageBase.sidebar`). */
   readonly sidebar: readonly SidebarBoxView[];
+  /** Links the `menu` setting adds to the header's navigation. */
+  readonly menu: readonly LinkView[];
 }
 
 /** What a page's head says about it to browsers, search engines and link previews. */
@@ -105,19 +139,17 @@ export interface PageBase {
   readonly feeds?: FeedLinks;
   /** The page has a search box of its own (the search page), so the header leaves its box out: one box to type in. */
   readonly ownSearchBox?: true;
+  /** The sidebar boxes of this page, when it leaves out some of the site's (those its own content shows); else the site's. */
+  readonly sidebar?: readonly SidebarBoxView[];
 }
 
-export interface ArticlePageView extends PageBase {
+export interface ArticlePageView extends PageBase, DatedView {
   readonly href: string;
   readonly lang?: string;
-  readonly dateIso: string;
-  readonly dateText: string;
   /** When it last changed, if later than its date. */
   readonly updatedIso?: string;
   readonly updatedText?: string;
   readonly authors: readonly AuthorView[];
-  /** The month page the date links to. */
-  readonly monthHref: string;
   readonly category: LinkView;
   readonly tags: readonly LinkView[];
   readonly summary?: string;
@@ -131,9 +163,18 @@ export interface ArticlePageView extends PageBase {
   readonly searchable: boolean;
 }
 
-export interface RelatedArticleView extends LinkView {
-  readonly dateIso: string;
-  readonly dateText: string;
+export interface RelatedArticleView extends LinkView, DatedView {}
+
+/**
+ * The categories of a page's articles, which the reader may hide: a form the
+ * page's small script shows (pages without it stay whole), which hides rows
+ * and recounts the page, and remembers the choice for the site's other pages.
+ */
+export interface CategoryFilterView {
+  /** Where the browser keeps the hidden categories: one key per site. */
+  readonly storageKey: string;
+  /** The page's categories, in the archive's order, with how many of the page's articles each holds. */
+  readonly categories: readonly { readonly slug: string; readonly name: string; readonly count: number }[];
 }
 
 /** A list of articles: a month, a category, tag or author page, the home page. */
@@ -154,6 +195,8 @@ export interface ListingPageView extends PageBase {
   /** Neighbouring months (older, newer). */
   readonly previous?: LinkView;
   readonly next?: LinkView;
+  /** On month and day pages holding two categories or more. */
+  readonly categoryFilter?: CategoryFilterView;
 }
 
 /** One article of a year page's month: under the month's heading, its day alone. */
@@ -161,8 +204,11 @@ export interface YearItemView extends LinkView {
   readonly dateIso: string;
   /** "25". */
   readonly dayText: string;
-  /** The category's name, printed on the row (not a link: the page has one per row). */
-  readonly category: string;
+  /** The page of the day's articles. */
+  readonly dayHref: string;
+  /** The category's name, printed on the row (not a link: the page has one per row); none when categories do not divide the archive. */
+  readonly category?: string;
+  readonly categorySlug: string;
 }
 
 export interface YearMonthView {
@@ -184,65 +230,64 @@ export interface YearPageView extends PageBase {
   readonly months: readonly YearMonthView[];
   readonly previous?: LinkView;
   readonly next?: LinkView;
-}
-
-export interface GridCellView {
-  readonly count: number;
-  /** The count as printed, e.g. "3". */
-  readonly countText: string;
-  /** Its shade: 0 for an empty month, else 1 (fewest) to the number of legend entries. */
-  readonly level: number;
-  /** Only months with articles link to their page. */
-  readonly href?: string;
-  /** "April 2021: 3 articles": the link's name for screen readers. */
-  readonly description: string;
-  /** The build's month. */
-  readonly isCurrent: boolean;
-}
-
-export interface GridRowView {
-  readonly year: number;
-  readonly href: string;
-  readonly count: number;
-  /** The year's total as printed, e.g. "1,049". */
-  readonly countText: string;
-  readonly cells: readonly GridCellView[];
-}
-
-/** The monthly counts one shade stands for. */
-export interface VolumeRange {
-  readonly min: number;
-  readonly max: number;
-}
-
-export interface GridView {
-  /** Column headers: "01", "Jan" and "January", ... */
-  readonly columns: readonly { readonly number: string; readonly short: string; readonly name: string }[];
-  readonly rows: readonly GridRowView[];
-  /** What each shade stands for, lightest first: "1", "2–3", ... */
-  readonly legend: readonly { readonly level: number; readonly label: string }[];
-  /** "December 2026", when the build's month is in a row shown (it is marked). */
-  readonly current?: string;
-  readonly currentYear?: number;
+  /** When the year holds two categories or more. */
+  readonly categoryFilter?: CategoryFilterView;
 }
 
 export interface ArchivePageView extends PageBase {
   readonly grid: GridView;
   /** "1,049 articles". */
   readonly countText: string;
+  /** When categories divide the archive. */
+  readonly categoryFilter?: CategoryFilterView;
+}
+
+/** One section of the home page: a category's (or a tag's) latest articles, linking its page. */
+export interface HomeSectionView {
+  /** Its heading's id. */
+  readonly id: string;
+  readonly title: string;
+  readonly href: string;
+  /** "117 articles": how many its page lists. */
+  readonly countText: string;
+  readonly items: readonly ArticleSummaryView[];
 }
 
 export interface HomePageView extends ListingPageView {
-  /** On the first page only: the newest featured article, shown larger above the list. */
+  /** On the first page only: the lead story (model/latest.ts), shown larger above the list. */
   readonly lead?: ArticleSummaryView;
+  /** What the lead story is: "Featured", or "Latest" on an archive that features none. */
+  readonly leadKicker?: string;
+  /** On the first page only: the latest articles of each section, after the list. */
+  readonly sections: readonly HomeSectionView[];
   /** On the first page only: the recent years of the grid. */
   readonly grid?: GridView;
   readonly gridIsPartial: boolean;
 }
 
+export interface TopicEntryView {
+  readonly name: string;
+  readonly href: string;
+  readonly count: number;
+  readonly description?: string;
+}
+
+/** The entries of a topic index under one initial: "A", or "#" for names that start with no letter. */
+export interface TopicLetterView {
+  readonly letter: string;
+  /** The group's id, the target of the index's jump links: "letter-a". */
+  readonly id: string;
+  readonly entries: readonly TopicEntryView[];
+}
+
 export interface TopicIndexView extends PageBase {
   readonly heading: string;
-  readonly entries: readonly { readonly name: string; readonly href: string; readonly count: number; readonly description?: string }[];
+  /** Every entry, in order (categories in the settings' order, tags and authors by name). */
+  readonly entries: readonly TopicEntryView[];
+  /** Tags and authors, listed side by side with their counts rather than one a line: they can number hundreds. */
+  readonly compact?: true;
+  /** When they are many: the same entries by initial, for an A-Z index. */
+  readonly letters?: readonly TopicLetterView[];
 }
 
 export interface SearchPageView extends PageBase {
@@ -261,6 +306,14 @@ export interface SearchPageView extends PageBase {
 /** A calendar day, for "upcoming" boxes and the grid's current month. */
 export type CalendarDay = CalendarDate;
 
+/** A page of the site made from an undated file (About, Contact): its title and body. */
+export interface SitePageView extends PageBase {
+  readonly lang?: string;
+  readonly bodyHtml: string;
+  /** Published with --drafts: left out of the sitemap. */
+  readonly draft: boolean;
+}
+
 /** A page at an article's old address, sending readers (and search engines) on to it. */
 export interface RedirectPageView extends PageBase {
   readonly targetHref: string;
@@ -269,4 +322,6 @@ export interface RedirectPageView extends PageBase {
 
 export interface NotFoundPageView extends PageBase {
   readonly grid: GridView;
+  /** For the script that guesses the article meant: the site's base path, and each part of the titles ("all", "2016", "2016-04") with its link, newest first. */
+  readonly titles: { readonly basePath: string; readonly parts: readonly { readonly id: string; readonly href: string }[] };
 }

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { startStaticServer } from "../../src/publish/static-server.ts";
-import { stopBeforeRemovingFolders, temporaryFolder } from "../support/archive.ts";
-import { runCli } from "../support/cli.ts";
+import { stopBeforeRemovingFolders, temporaryFolder } from "./archive.ts";
+import { runCli } from "./cli.ts";
 
 /** Debian's Chromium; browsers cannot be downloaded here. */
 export const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
@@ -70,6 +70,25 @@ export async function serveSample(basePath = "/"): Promise<string> {
   await buildSite(["--output", output, ...(basePath === "/" ? [] : ["--base-path", basePath])]);
   return serveSite(output, basePath);
 }
+
+/** One page of each kind of the sample archive, by kind. */
+export const SAMPLE_PAGES: Readonly<Record<string, string>> = {
+  home: "",
+  "home, page 2": "page/2/",
+  archive: "archive/",
+  year: "2021/",
+  month: "2021/11/",
+  day: "2022/03/15/",
+  categories: "category/",
+  category: "category/events/",
+  tags: "tag/",
+  tag: "tag/eco-labels/",
+  author: "author/marta-ellison/",
+  "author index": "author/",
+  article: "2022/03/15/lcc-survey-results/",
+  search: "search/?q=canteen",
+  "not found": "no/such/page/",
+};
 
 /** A sample article the offline and portable tests open, and the sample's three articles found for "canteen". */
 export const SAMPLE_ARTICLE = "2022/03/15/lcc-survey-results/";

@@ -1,0 +1,140 @@
+import { posix } from "node:path";
+import { isPageRelative, rewriteHtmlUrls } from "../core/html-urls.ts";
+import { withoutBasePath } from "../core/site-paths.ts";
+import { hrefFor, routePath, type UrlContext } from "../core/urls.ts";
+import type { Lead, SiteAddresses } from "./site-addresses.ts";
+
+/**
+ * The links and images of a body, resolved at build time as the old site
+ * resolved them, and written for this one. A link that names an article's
+ * old address (`oldPermalinks`, `aliases`, `redirect_from`) or a stub's
+ * leads to the article's address; one that names an article's file
+ * (`[x](other.md)`) to the article; one that names a file of the archive or
+ * a page of the site gets the base path. Root-relative links, links to the
+ * old site's host and relative links count: relative ones are resolved
+ * from the article's old address, where the old site published it. Links to
+ * the rest of the host (outside the base path) and to other sites stay as
+ * they are, and so does a relative link to the article's own bundle files,
+ * which are published beside it.
+ */
+export interface LinkResolver {
+  readonly index: SiteAddresses;
+  readonly urls: UrlContext;
+  /** Whether an absolute URL's host is the old site's (the site URL's, or one an old address names). */
+  readonly isOldHost: (host: string) => boolean;
+  /** Where an article or page file leads, by its path in the content folder, in lower case. */
+  readonly bySource: ReadonlyMap<string, Lead>;
+}
+
+/** The body whose links are resolved: its file, its bundle's files, and the folder its relative links start from. */
+export interface LinkingBody {
+  readonly sourcePath: string;
+  readonly assets: readonly string[];
+  /** A path from the site's root ending in "/": the folder of its old address, else of its own. */
+  readonly folder: string;
+  /** Whether `folder` is an old address's, not where the page is now: its relative links that lead nowhere in the archive are then written as they resolved on the old site. */
+  readonly moved?: boolean;
+  readonly html: string;
+}
+
+export interface ResolvedBody {
+  readonly html: string;
+  /** Links that named an old address and now name the article's own. */
+  readonly rewritten: number;
+  /** Links that look internal (under the base path, to the old host, or relative) and lead nowhere in the archive, as written. */
+  readonly unmatched: readonly string[];
+}
+
+export function resolveBodyLinks(body: LinkingBody, resolver: LinkResolver): ResolvedBody {
+  let rewritten = 0;
+  const unmatched: string[] = [];
+  const assets = new Set(body.assets.map((asset) => asset.toLowerCase()));
+  const html = rewriteHtmlUrls(body.html, (url) => {
+    const target = targetOf(url, body, resolver, assets);
+    if (target === undefined) return url;
+    const { sitePath, suffix, lead } = target;
+    if (lead === undefined) {
+      if (target.internal) unmatched.push(url);
+      return target.unmatchedHref === undefined ? url : `${target.unmatchedHref}${suffix}`;
+    }
+    if ("url" in lead) return `${lead.url}${suffix}`;
+    if ("route" in lead) {
+      if (addressOf(routePath(lead.route)) !== addressOf(sitePath)) rewritten += 1;
+      return `${hrefFor(lead.route, resolver.urls)}${suffix}`;
+    }
+    return `${hrefFor({ kind: "file", path: lead.path }, resolver.urls)}${suffix}`;
+  });
+  return { html, rewritten, unmatched };
+}
+
+interface Target {
+  /** The path from the site's root the link names, decoded. */
+  readonly sitePath: string;
+  /** Its query and fragment, kept. */
+  readonly suffix: string;
+  readonly lead: Lead | undefined;
+  /** Whether a link that leads nowhere is reported: it was meant for the archive. */
+  readonly internal: boolean;
+  /** What a link that leads nowhere becomes: a relative link of a moved article, the address it had on the old site. */
+  readonly unmatchedHref?: string;
+}
+
+/** What a link names; undefined for links this step leaves alone (fragments, other schemes, other sites, the body's own bundle files). */
+function targetOf(url: string, body: LinkingBody, resolver: LinkResolver, assets: ReadonlySet<string>): Target | undefined {
+  if (url === "" || url.startsWith("#")) return undefined;
+  const [written = "", suffix = ""] = splitSuffix(url);
+  if (isPageRelative(url)) {
+    const relative = decode(written).replace(/^\.\//, "");
+    if (relative === "" || assets.has(relative.toLowerCase())) return undefined;
+    const source = resolver.bySource.get(posix.normalize(posix.join(posix.dirname(body.sourcePath), relative)).toLowerCase());
+    if (source !== undefined) return { sitePath: relative, suffix, lead: source, internal: true };
+    // Resolved from where the old site had the page, on its host: it may lead outside the base path.
+    const hostPath = posix.normalize(posix.join(resolver.urls.basePath, body.folder.slice(1), relative));
+    const target = hostTarget(hostPath, suffix, resolver);
+    if (body.moved !== true) return target === undefined || target.lead === undefined ? { sitePath: hostPath, suffix, lead: undefined, internal: target?.internal ?? false } : target;
+    return target === undefined ? { sitePath: hostPath, suffix, lead: undefined, internal: false, unmatchedHref: encodeURI(hostPath) } : { ...target, unmatchedHref: encodeURI(hostPath) };
+  }
+  const absolute = /^(?:https?:)?\/\//i.test(url) ? parseUrl(url) : undefined;
+  if (absolute !== undefined && !resolver.isOldHost(absolute.host)) return undefined;
+  if (absolute === undefined && !url.startsWith("/")) return undefined;
+  return absolute === undefined ? hostTarget(decode(written), suffix, resolver) : hostTarget(decode(absolute.pathname), `${absolute.search}${absolute.hash}`, resolver);
+}
+
+/**
+ * What a path from the host's root names. Under the base path (or on a site
+ * at the host's root) it is the archive's: it leads somewhere in it, or is
+ * reported. Outside it, it is the rest of the host, left alone, unless it
+ * names the archive's content as written from the site's root.
+ */
+function hostTarget(hostPath: string, suffix: string, { urls, index }: LinkResolver): Target | undefined {
+  const path = hostPath.replace(/\/{2,}/g, "/");
+  if (urls.basePath === "/") return { sitePath: path, suffix, lead: index.leadOf(path), internal: true };
+  if (path === urls.basePath.slice(0, -1) || path.startsWith(urls.basePath)) {
+    const sitePath = withoutBasePath(path, urls.basePath);
+    return { sitePath, suffix, lead: index.leadOf(sitePath), internal: true };
+  }
+  const content = path === "/" ? undefined : index.leadOf(path, { contentOnly: true });
+  return content === undefined ? undefined : { sitePath: path, suffix, lead: content, internal: false };
+}
+
+/** A path as addresses are compared: case, a last "index.html" and a trailing slash do not matter. */
+function addressOf(path: string): string {
+  return path.toLowerCase().replace(/\/index\.html?$/, "/").replace(/\/$/, "");
+}
+
+function splitSuffix(url: string): [string, string] {
+  const cut = url.search(/[?#]/);
+  return cut < 0 ? [url, ""] : [url.slice(0, cut), url.slice(cut)];
+}
+
+function parseUrl(url: string): URL | undefined {
+  return URL.canParse(url, "https://site.invalid") ? new URL(url, "https://site.invalid") : undefined;
+}
+
+function decode(path: string): string {
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
+}

@@ -1,0 +1,52 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { resolveBodyLinks, type LinkResolver } from "../../src/content/body-links.ts";
+import { SiteAddresses } from "../../src/content/site-addresses.ts";
+
+function resolver(basePath: string, hosts: readonly string[] = []): LinkResolver {
+  const index = new SiteAddresses();
+  const article = { route: { kind: "article", path: "/2016/02/17/go1-6/" }, title: "Go 1.6" } as const;
+  index.add("/2016/02/17/go1-6/", article);
+  index.add("/blog/go1.6/", article);
+  index.add("/images/logo.png", { path: "/images/logo.png" });
+  return { index, urls: { basePath, siteUrl: undefined, cleanUrls: true }, isOldHost: (host) => hosts.includes(host), bySource: new Map() };
+}
+
+const resolve = (html: string, links: LinkResolver, folder = "/2016/02/17/go1-6/", assets: readonly string[] = []) =>
+  resolveBodyLinks({ sourcePath: "post.md", assets, folder, moved: folder !== "/2016/02/17/go1-6/", html }, links);
+
+describe("resolving a body's links", () => {
+  it("finds an old address however it is written: without its slash, with index.html, as .html, with doubled slashes or another case", () => {
+    const links = resolver("/");
+    for (const href of ["/blog/go1.6", "/blog/go1.6/index.html", "/blog/go1.6.html", "/blog//go1.6", "/Blog/Go1.6/"]) {
+      assert.equal(resolve(`<a href="${href}">x</a>`, links).html, '<a href="/2016/02/17/go1-6/">x</a>', href);
+    }
+  });
+
+  it("keeps fragments and queries, other sites, other schemes and the body's own bundle files as they are", () => {
+    const links = resolver("/");
+    assert.equal(resolve('<a href="/blog/go1.6#notes">x</a>', links).html, '<a href="/2016/02/17/go1-6/#notes">x</a>');
+    for (const untouched of ['<a href="https://example.org/blog/go1.6">x</a>', '<a href="mailto:a@example.org">x</a>', '<a href="#top">x</a>', '<img src="chart.svg">']) {
+      assert.deepEqual(resolve(untouched, links, "/2016/02/17/go1-6/", ["chart.svg"]), { html: untouched, rewritten: 0, unmatched: [] });
+    }
+  });
+
+  it("reads links to the old host as links into the archive", () => {
+    assert.equal(resolve('<a href="https://blog.golang.org/blog/go1.6">x</a>', resolver("/", ["blog.golang.org"])).html, '<a href="/2016/02/17/go1-6/">x</a>');
+  });
+
+  it("on a site at the host's root, reports every root-relative link that leads nowhere", () => {
+    const result = resolve('<a href="/ref/spec">x</a><img src="/images/logo.png">', resolver("/"));
+    assert.deepEqual(result, { html: '<a href="/ref/spec">x</a><img src="/images/logo.png">', rewritten: 0, unmatched: ["/ref/spec"] });
+  });
+
+  it("under a base path, gives it to links into the archive only, and leaves the rest of the host alone", () => {
+    const result = resolve('<a href="/ref/spec">x</a><img src="/images/logo.png"><a href="/news/blog/go1.6">y</a>', resolver("/news/"));
+    assert.deepEqual(result, { html: '<a href="/ref/spec">x</a><img src="/news/images/logo.png"><a href="/news/2016/02/17/go1-6/">y</a>', rewritten: 1, unmatched: [] });
+  });
+
+  it("writes a moved article's relative links that lead nowhere as they resolved on the old site", () => {
+    const result = resolve('<img src="../doc/gopher.png"><img src="go1.6/x.png">', resolver("/news/"), "/");
+    assert.deepEqual(result, { html: '<img src="/doc/gopher.png"><img src="/news/go1.6/x.png">', rewritten: 0, unmatched: ["go1.6/x.png"] });
+  });
+});
