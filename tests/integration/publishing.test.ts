@@ -217,8 +217,8 @@ describe("publishing files of a build with a site URL", () => {
 
   it("names theme files by their content, so they can be cached for long", async () => {
     const assets = (await readdir(join(output, "assets"))).sort();
-    assert.equal(assets.length, 7);
-    for (const file of assets) assert.match(file, /^(archive|favicon|highlight|offline|search|stem-en|style)\.[0-9a-f]{10}\.(svg|js|css)$/);
+    assert.equal(assets.length, 9);
+    for (const file of assets) assert.match(file, /^(archive|category-filter|favicon|highlight|not-found|offline|search|stem-en|style)\.[0-9a-f]{10}\.(svg|js|css)$/);
     const page = await readPage(output, "index.html");
     assert.match(page.querySelector('link[rel="stylesheet"]')?.getAttribute("href") ?? "", /^\/assets\/style\.[0-9a-f]{10}\.css$/);
   });

@@ -132,7 +132,7 @@ describe("hostile front matter", () => {
     for (const file of pages) {
       const page = await readPage(output, file);
       assert.equal(page.querySelectorAll("[onerror], [onload], svg, b").length, 0, `${file}: no element from front matter`);
-      for (const script of page.querySelectorAll("script")) assert.match(script.getAttribute("src") ?? "", /^\/assets\/(search|stem-en|highlight|offline|archive)\.[0-9a-f]{10}\.js$/, file);
+      for (const script of page.querySelectorAll("script")) assert.match(script.getAttribute("src") ?? "", /^\/assets\/(search|stem-en|highlight|offline|archive|category-filter|not-found)\.[0-9a-f]{10}\.js$/, file);
     }
     const page = await readPage(output, "2021/04/09/x/index.html");
     assert.equal(page.querySelector("h1")?.textContent, hostile.title);
