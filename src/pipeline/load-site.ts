@@ -127,15 +127,15 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
     sourceOf: new Map([...archive.articles, ...archive.pages].map((item) => [outputFileFor(item.route), item.sourcePath])),
   });
   // Then every path, folders included: a page-bundle file where another file or a folder is needed is left out.
-  const clashes = refuseClashes(siteClaims({ articles: archive.articles, views: checkedWrites.views, theme, publishedFiles, bundleAssets: checkedWrites.bundleAssets, portable: request.portable }));
-  const bundleAssetsLeftOut = bundleAssets.length - checkedWrites.bundleAssets.length + clashes.refused.size;
+  const clashes = refuseClashes(siteClaims({ articles: archive.articles, views: checkedWrites.views, theme, publishedFiles, bundleAssets, portable: request.portable }));
+  const bundleAssetsLeftOut = clashes.refused.size;
   return {
     archive: withClashes(archive, [...checkedWrites.diagnostics, ...clashes.diagnostics], bundleAssetsLeftOut),
     today,
     theme,
     views: checkedWrites.views,
     publishedFiles,
-    bundleAssets: checkedWrites.bundleAssets.filter((asset) => !clashes.refused.has(asset.from)),
+    bundleAssets: bundleAssets.filter((asset) => !clashes.refused.has(asset.from)),
     staticFiles: checkedWrites.staticFiles,
     search: {
       articles: searchableArticles(archive, request),

@@ -60,10 +60,10 @@ export interface SiteWrites {
 /**
  * Checks every file a site writes against every other: pages first (none
  * of which is dropped: their addresses were checked as they were placed),
- * then redirect pages, page-bundle files and static files, each dropped
- * with an error when it would replace a file written before it.
+ * then redirect pages and static files, each dropped with an error when it
+ * would replace a file written before it (page-bundle files included).
  */
-export function checkSiteWrites(site: SiteWrites): Omit<SiteWrites, "siteFiles" | "sourceOf"> & { readonly diagnostics: readonly Diagnostic[] } {
+export function checkSiteWrites(site: SiteWrites): Omit<SiteWrites, "siteFiles" | "sourceOf" | "bundleAssets"> & { readonly diagnostics: readonly Diagnostic[] } {
   const redirectPages = new Set<PageBase>(site.views.pages.redirect);
   const pages = selectPages(site.views.pages, (_kind, page) => !redirectPages.has(page)).map((page) => {
     const source = site.sourceOf.get(page.permalink);
@@ -74,18 +74,15 @@ export function checkSiteWrites(site: SiteWrites): Omit<SiteWrites, "siteFiles" 
     [...pages, ...files],
     site.views.pages.redirect.map((view) => ({ path: view.permalink, by: `the redirect page to ${view.targetHref}`, source: "", view })),
   );
-  const assets = withoutClashes(
-    [...pages, ...files, ...redirects.kept],
-    site.bundleAssets.map((asset) => ({ path: asset.to, by: `the page-bundle file ${asset.from}`, source: asset.from, asset })),
-  );
+  // Page-bundle files are checked by written-paths.ts, against folders too; here they only take their places first.
+  const assets = site.bundleAssets.map((asset) => ({ path: asset.to, by: `the page-bundle file ${asset.from}`, source: asset.from }));
   const statics = withoutClashes(
-    [...pages, ...files, ...redirects.kept, ...assets.kept],
+    [...pages, ...files, ...redirects.kept, ...assets],
     site.staticFiles.map((file) => ({ path: file.to, by: `the static file ${file.shown}`, source: file.shown, file })),
   );
   return {
     views: { ...site.views, pages: { ...site.views.pages, redirect: redirects.kept.map((kept) => kept.view) } },
-    bundleAssets: assets.kept.map((kept) => kept.asset),
     staticFiles: statics.kept.map((kept) => kept.file),
-    diagnostics: [...redirects.diagnostics, ...assets.diagnostics, ...statics.diagnostics],
+    diagnostics: [...redirects.diagnostics, ...statics.diagnostics],
   };
 }
