@@ -1,9 +1,11 @@
-// A build worker's thread (see build-workers.ts): it reads articles and
-// renders passes of pages, as the main thread asks. Nothing imports it.
+// A build worker's thread (see build-workers.ts): it reads articles,
+// renders passes of pages and links unchanged files, as the main thread
+// asks. Nothing imports it.
 import { answerTasks } from "../core/worker-pool.ts";
 import { readArticle, type ReadOutcome } from "../content/read-file.ts";
 import { createMarkdownRenderer } from "../content/markdown.ts";
 import { pageDigests } from "../model/page-changes.ts";
+import { makeLinks } from "../publish/output-reuse.ts";
 import { loadEleventy } from "../render/eleventy-adapter.ts";
 import { renderPages } from "../render/eleventy-site.ts";
 import type { BuildTask } from "./build-workers.ts";
@@ -20,6 +22,7 @@ answerTasks(async (message) => {
     await renderPages(task.outputDir, { ...task.rendering, views: () => task.views });
     return { value: task.digestWith === undefined ? undefined : pageDigests(task.views, task.digestWith) };
   }
+  if (task.kind === "link") return { value: makeLinks(task.links) };
   const key = JSON.stringify(task.markdown);
   const render = renderers.get(key) ?? createMarkdownRenderer(task.markdown);
   renderers.set(key, render);

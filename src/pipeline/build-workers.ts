@@ -3,6 +3,7 @@ import { RUNNING_EXTENSION, WorkerPool } from "../core/worker-pool.ts";
 import type { ArticleBytes, ArticleReadSettings, ReadOutcome } from "../content/load-archive.ts";
 import type { MarkdownOptions } from "../content/markdown.ts";
 import type { SiteViews } from "../model/pages.ts";
+import type { FileLink, ReuseReport } from "../publish/output-reuse.ts";
 import type { SiteRendering } from "../render/eleventy-site.ts";
 
 /** What a build worker is asked (build-worker.ts): to render a pass of pages, or to read articles. */
@@ -15,7 +16,8 @@ export type BuildTask =
       /** When given, the worker answers with the digests of the pages it rendered (pageDigests, with this identity). */
       readonly digestWith?: string;
     }
-  | { readonly kind: "read"; readonly articles: readonly ArticleBytes[]; readonly settings: ArticleReadSettings; readonly markdown: MarkdownOptions };
+  | { readonly kind: "read"; readonly articles: readonly ArticleBytes[]; readonly settings: ArticleReadSettings; readonly markdown: MarkdownOptions }
+  | { readonly kind: "link"; readonly links: readonly FileLink[] };
 
 /** Workers started side by side at most: two keep the memory of two Eleventy runs. */
 const MOST_WORKERS = 2;
@@ -30,7 +32,8 @@ export function buildWorkerCount(pages: number, cores: number = availableParalle
 /**
  * The worker threads of a build, so that it uses every core: they read the
  * articles that are not in the build cache while the main thread reads the
- * files, then render the pages, each with an Eleventy of its own, loaded as
+ * files, then render the pages and link the unchanged ones while the main
+ * thread writes the search index, each with an Eleventy of its own, loaded as
  * soon as the worker starts (a build starts one before it loads the
  * archive, which hides Eleventy's loading). The main thread never loads
  * Eleventy for a build. Articles and views are copied to the workers.
@@ -67,6 +70,12 @@ export class BuildWorkers {
     this.start(buildWorkerCount(2 * this.#articlesRead));
     // Answered by build-worker.ts with readArticle's outcomes, in order.
     return (await this.#pool.run({ kind: "read", articles, settings, markdown })) as readonly ReadOutcome[];
+  }
+
+  /** Makes the links of unchanged files from the previous output (makeLinks) in the first free worker. */
+  async link(links: readonly FileLink[]): Promise<ReuseReport> {
+    // Answered by build-worker.ts with makeLinks' report.
+    return (await this.#pool.run({ kind: "link", links })) as ReuseReport;
   }
 
   /** Ends the workers; work under way is abandoned. Resolves once every thread has stopped. */

@@ -64,7 +64,7 @@ export interface SummaryFacts {
   readonly offline?: OfflineReport;
   readonly outputShown: string;
   readonly seconds: number;
-  /** Where a build's time went: loading and checking the archive, and writing the site: Eleventy's pages, then the files beside them, the search index included. */
+  /** Where a build's time went: loading and checking the archive, and writing the site: Eleventy's pages and the files beside them, the search index (written while the pages render) included. */
   readonly phases?: { readonly loadSeconds: number; readonly writeSeconds: number };
 }
 
@@ -116,7 +116,7 @@ export function formatSummary(facts: SummaryFacts): string[] {
   lines.push(
     phases === undefined
       ? `time: ${facts.seconds.toFixed(2)} s`
-      : `time: ${facts.seconds.toFixed(2)} s (loading and checking ${phases.loadSeconds.toFixed(2)} s, pages and files ${(phases.writeSeconds - searchSeconds).toFixed(2)} s, search index ${searchSeconds.toFixed(2)} s)`,
+      : `time: ${facts.seconds.toFixed(2)} s (loading and checking ${phases.loadSeconds.toFixed(2)} s, pages and files ${phases.writeSeconds.toFixed(2)} s, of which search index ${searchSeconds.toFixed(2)} s)`,
   );
   return lines;
 }

@@ -30,9 +30,10 @@ export function outputRecordFileOf(request: BuildRequest): string | undefined {
 /**
  * Writes the site into `stagingDir`, which is to replace the output folder:
  * each page whose view and templates are those the previous build printed
- * is linked from the previous output (`reuse`), the others are rendered by
- * the worker threads, in passes shared out between them; then the files
- * beside the pages and the search index are written.
+ * is linked from the previous output (`reuse`), the others are rendered;
+ * both in the worker threads, the rendering in passes shared out between
+ * them, while this thread writes the files beside the pages and the search
+ * index.
  */
 export async function writeSite(stagingDir: string, site: Site, request: BuildRequest, workers: BuildWorkers, reuse: OutputReuse): Promise<SiteWritten> {
   const started = performance.now();
@@ -40,25 +41,36 @@ export async function writeSite(stagingDir: string, site: Site, request: BuildRe
   // Pages are digested here only to choose those to link. With nothing to link from (a first build, a new output
   // folder), every page is rendered at once, and the workers digest what they render, for the next build's record.
   const digests = reuse.recording && reuse.canReuse ? pageDigests(site.views, identity) : undefined;
-  const toRender = digests === undefined ? site.views : pagesWhere(site.views, (page) => !reuse.reuse(page.permalink, digests.get(page.permalink) ?? ""));
+  const toRender = digests === undefined ? site.views : pagesWhere(site.views, (page) => !reuse.reuseLater(page.permalink, digests.get(page.permalink) ?? ""));
   const rendered = countPages(toRender);
-  const { workers: renderedBy, digests: madeThere } = rendered === 0 ? { workers: 0, digests: new Map<string, string>() } : await renderInWorkers(stagingDir, toRender, request, workers, digests === undefined && reuse.recording ? identity : undefined);
-  if (reuse.recording) for (const page of selectPages(toRender.pages, () => true)) reuse.wrote(page.permalink, digests?.get(page.permalink) ?? madeThere.get(page.permalink) ?? "");
+  const pages = placePages(stagingDir, toRender, reuse, request, workers, digests === undefined && reuse.recording ? identity : undefined);
+  // Awaited once the files beside the pages are written; a failure meanwhile is not left unhandled.
+  pages.catch(() => undefined);
   // The search index's files that did not change are linked from the output being replaced.
-  const beside = await writeBesidePages(stagingDir, site, request, () => undefined, request.outputDir, reuse);
+  const beside = await writeBesidePages(stagingDir, site, request, () => undefined, request.outputDir, reuse, pages);
+  const { workers: renderedBy, digests: madeThere } = await pages;
+  if (reuse.recording) for (const page of selectPages(toRender.pages, () => true)) reuse.wrote(page.permalink, digests?.get(page.permalink) ?? madeThere.get(page.permalink) ?? "");
   return { rendering: { rendered, workers: renderedBy, reused: countPages(site.views) - rendered }, beside, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Renders the pages in passes shared out between the worker threads; returns how many workers rendered, and the digests they made (with `digestWith`). */
-async function renderInWorkers(stagingDir: string, views: SiteViews, request: BuildRequest, workers: BuildWorkers, digestWith: string | undefined): Promise<{ workers: number; digests: ReadonlyMap<string, string> }> {
-  workers.start(buildWorkerCount(countPages(views)));
-  const count = workers.count;
+/**
+ * Renders `views` in passes shared out between the worker threads and links
+ * the pages `reuse` chose from the previous output; returns how many workers
+ * rendered, and the digests they made (with `digestWith`).
+ */
+async function placePages(stagingDir: string, views: SiteViews, reuse: OutputReuse, request: BuildRequest, workers: BuildWorkers, digestWith: string | undefined): Promise<{ workers: number; digests: ReadonlyMap<string, string> }> {
+  const links = reuse.takeLinks();
+  const pages = countPages(views);
+  if (pages > 0) workers.start(buildWorkerCount(pages));
+  const count = pages === 0 ? 0 : workers.count;
   try {
-    const passes = renderPasses(views, request.pagesPerRenderPass, count);
+    const linking = links.length === 0 ? undefined : workers.link(links);
+    const passes = pages === 0 ? [] : renderPasses(views, request.pagesPerRenderPass, count);
     const digests = await Promise.all(passes.map((pass) => workers.render(stagingDir, renderOptionsOf(request), pass, digestWith)));
+    if (linking !== undefined) reuse.linked(await linking);
     return { workers: count, digests: new Map(digests.flatMap((made) => [...made])) };
   } finally {
-    // Their Eleventy runs are over: the memory they hold goes before the search index is made.
+    // Their Eleventy runs are over: the memory they hold goes at once.
     await workers.close();
   }
 }

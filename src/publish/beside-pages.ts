@@ -73,6 +73,9 @@ export interface BesidePagesReport {
  * made from the same source is linked from the previous output instead: a
  * page-bundle file whose content file is unchanged (same size, modification
  * time and inode), a file whose content is the same.
+ *
+ * `pagesWritten`, when the pages are still being written (in worker threads),
+ * is awaited before the service worker's plan, which lists every file.
  */
 export async function writeBesidePages(
   outputDir: string,
@@ -81,6 +84,7 @@ export async function writeBesidePages(
   siteFilesWritten: () => void,
   previousOutputDir?: string,
   reuse?: OutputReuse,
+  pagesWritten?: Promise<unknown>,
 ): Promise<BesidePagesReport> {
   const { bundleAssets, staticFiles, views, theme, publishedFiles } = site;
   for (const { from, to, content } of [...bundleAssets.map((asset) => ({ ...asset, from: join(request.contentDir, asset.from) })), ...staticFiles.map((file) => ({ ...file, content: undefined }))]) {
@@ -104,6 +108,7 @@ export async function writeBesidePages(
     portable: request.portable,
     ...(previousOutputDir === undefined ? {} : { previousOutputDir }),
   });
+  await pagesWritten;
   if (request.portable) return { search, offline: { kind: "portable" } };
   if (theme.serviceWorkerCode !== undefined) {
     const { cleanUrls } = request.settings;

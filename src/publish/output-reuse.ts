@@ -63,6 +63,8 @@ export class OutputReuse {
   readonly #sources = new Map<string, string>();
   /** Folders of the new output made so far, so that each is made once. */
   readonly #folders = new Set<string>();
+  /** Links chosen by reuseLater, not made yet. */
+  readonly #later: FileLink[] = [];
   #linked = 0;
   #copied = 0;
 
@@ -82,32 +84,40 @@ export class OutputReuse {
    * true when it did. False, and nothing done, when the file is to be written.
    */
   reuse(path: string, source: string): boolean {
-    const already = this.#sources.get(path);
-    if (already !== undefined) {
-      // Written over, a linked file would change the previous output too.
-      if (already !== source) throw new Error(`${path}: one build made two different files at this path`);
-      return true;
-    }
-    if (this.#before.sources.get(path) !== source) return false;
-    const from = join(this.#options.previousDir, path);
-    try {
-      const stats = lstatSync(from);
-      if (!stats.isFile() || stats.mtimeMs > this.#before.recordedAtMs) return false;
-    } catch {
-      return false;
-    }
-    const to = join(this.#options.stagingDir, path);
-    this.#makeFolder(dirname(to));
-    try {
-      linkSync(from, to);
-      this.#linked += 1;
-    } catch (cause) {
-      if (!LINK_REFUSED.has(errorCodeOf(cause))) return false;
-      copyFileSync(from, to);
-      this.#copied += 1;
-    }
+    const link = this.#linkFor(path, source);
+    if (link === undefined) return false;
+    if (link === MADE_ALREADY) return true;
+    const made = linkOrCopy(link, this.#folders);
+    if (made === undefined) return false;
+    this.#count(made === "linked" ? { linked: 1, copied: 0 } : { linked: 0, copied: 1 });
     this.#sources.set(path, source);
     return true;
+  }
+
+  /**
+   * As `reuse`, but the link is left for later: true when the file is to be
+   * linked, which `takeLinks` then hands over, to be made by `makeLinks`
+   * (in a worker thread, while this one writes other files). Used for the
+   * pages, thousands of folders and links that a build need not wait for.
+   */
+  reuseLater(path: string, source: string): boolean {
+    const link = this.#linkFor(path, source);
+    if (link === undefined) return false;
+    if (link !== MADE_ALREADY) {
+      this.#later.push(link);
+      this.#sources.set(path, source);
+    }
+    return true;
+  }
+
+  /** The links `reuseLater` chose since the last call, to be made with `makeLinks`, whose report goes to `linked`. */
+  takeLinks(): FileLink[] {
+    return this.#later.splice(0);
+  }
+
+  /** Counts the links `makeLinks` made of those `takeLinks` gave. */
+  linked(report: ReuseReport): void {
+    this.#count(report);
   }
 
   /** Records that the file at `path` of the new output was written from `source`. */
@@ -153,10 +163,70 @@ export class OutputReuse {
     }
   }
 
-  #makeFolder(folder: string): void {
-    if (this.#folders.has(folder)) return;
+  /** The link that puts the previous output's file at `path` into the new output, MADE_ALREADY when this build has it already, undefined when it is to be written. */
+  #linkFor(path: string, source: string): FileLink | typeof MADE_ALREADY | undefined {
+    const already = this.#sources.get(path);
+    if (already !== undefined) {
+      // Written over, a linked file would change the previous output too.
+      if (already !== source) throw new Error(`${path}: one build made two different files at this path`);
+      return MADE_ALREADY;
+    }
+    if (this.#before.sources.get(path) !== source) return undefined;
+    const from = join(this.#options.previousDir, path);
+    try {
+      const stats = lstatSync(from);
+      if (!stats.isFile() || stats.mtimeMs > this.#before.recordedAtMs) return undefined;
+    } catch {
+      return undefined;
+    }
+    return { from, to: join(this.#options.stagingDir, path) };
+  }
+
+  #count(report: ReuseReport): void {
+    this.#linked += report.linked;
+    this.#copied += report.copied;
+  }
+}
+
+/** A file of the previous output to put at a path of the new one. */
+export interface FileLink {
+  readonly from: string;
+  readonly to: string;
+}
+
+const MADE_ALREADY = Symbol("made already");
+
+/**
+ * Makes the links `OutputReuse.takeLinks` gave, each folder once; a file
+ * the file system refuses to link is copied. A link that fails otherwise
+ * (the previous file gone since it was chosen) is an error naming it: the
+ * page it was to be is no longer rendered instead.
+ */
+export function makeLinks(links: readonly FileLink[]): ReuseReport {
+  const folders = new Set<string>();
+  const report = { linked: 0, copied: 0 };
+  for (const link of links) {
+    const made = linkOrCopy(link, folders);
+    if (made === undefined) throw new Error(`${link.from}: could not be linked into the new output (it changed during the build); build again`);
+    report[made] += 1;
+  }
+  return report;
+}
+
+/** Links `link.from` at `link.to` (or copies it where the file system refuses links), making its folder unless `folders` has it; undefined when neither could be done. */
+function linkOrCopy({ from, to }: FileLink, folders: Set<string>): "linked" | "copied" | undefined {
+  const folder = dirname(to);
+  if (!folders.has(folder)) {
     mkdirSync(folder, { recursive: true });
-    this.#folders.add(folder);
+    folders.add(folder);
+  }
+  try {
+    linkSync(from, to);
+    return "linked";
+  } catch (cause) {
+    if (!LINK_REFUSED.has(errorCodeOf(cause))) return undefined;
+    copyFileSync(from, to);
+    return "copied";
   }
 }
 

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { OutputReuse } from "../../src/publish/output-reuse.ts";
+import { makeLinks, OutputReuse } from "../../src/publish/output-reuse.ts";
 import { temporaryFolder, writeFiles } from "../support/archive.ts";
 
 /** A build's output folder with two files, recorded as made from "a" and "b" by a first build. */
@@ -28,6 +28,31 @@ describe("reusing the previous build's files", () => {
     assert.equal(await readFile(join(stagingDir, "a/index.html"), "utf8"), "page a");
     assert.equal((await stat(join(stagingDir, "a/index.html"))).ino, (await stat(join(previousDir, "a/index.html"))).ino);
     assert.deepEqual(reuse.report, { linked: 1, copied: 0 });
+  });
+
+  it("leaves a chosen link for later: nothing is in the new folder until the links taken are made, then the same storage", async () => {
+    const root = await temporaryFolder();
+    const { previousDir, recordFile } = await previousBuild(root);
+    const stagingDir = join(root, "staging");
+    const reuse = await OutputReuse.open({ previousDir, stagingDir, recordFile });
+    assert.equal(reuse.reuseLater("a/index.html", "a"), true);
+    assert.equal(reuse.reuseLater("b.txt", "changed"), false);
+    assert.equal(existsSync(join(stagingDir, "a/index.html")), false);
+    const links = reuse.takeLinks();
+    assert.deepEqual(links, [{ from: join(previousDir, "a/index.html"), to: join(stagingDir, "a/index.html") }]);
+    assert.deepEqual(reuse.takeLinks(), []);
+    reuse.linked(makeLinks(links));
+    assert.equal((await stat(join(stagingDir, "a/index.html"))).ino, (await stat(join(previousDir, "a/index.html"))).ino);
+    assert.deepEqual(reuse.report, { linked: 1, copied: 0 });
+  });
+
+  it("says which file could not be linked when it went from the previous output after it was chosen", async () => {
+    const root = await temporaryFolder();
+    const { previousDir, recordFile } = await previousBuild(root);
+    const reuse = await OutputReuse.open({ previousDir, stagingDir: join(root, "staging"), recordFile });
+    assert.equal(reuse.reuseLater("a/index.html", "a"), true);
+    await rm(join(previousDir, "a/index.html"));
+    assert.throws(() => makeLinks(reuse.takeLinks()), /a\/index\.html: could not be linked into the new output/);
   });
 
   it("writes a file whose source changed, that the previous build did not make, or that is gone", async () => {
