@@ -12,7 +12,8 @@ import { authorPages, categoryPages, monthPages, tagPages } from "./views/listin
 import { redirectPages } from "./views/redirect-pages.ts";
 import { sitePages } from "./views/site-pages.ts";
 import { siteView } from "./views/site-view.ts";
-import type { CalendarDay, PageBase, SiteView } from "./views/types.ts";
+import type { PageBase, SiteView } from "./views/types.ts";
+import type { CalendarDate } from "../core/dates.ts";
 
 /**
  * One kind of page the site publishes. Everything that handles pages reads
@@ -86,7 +87,7 @@ export interface SiteViews {
 export const PAGE_KIND_NAMES = Object.keys(PAGE_KINDS) as readonly PageKindName[];
 
 /** Builds every page's view from the published articles (oldest first), their archive model, and the site's pages and redirects. */
-export function buildSiteViews(articles: readonly Article[], model: ArchiveModel, settings: Settings, today: CalendarDay, theme: ThemeAssetPaths, extras: SiteExtras = NO_EXTRAS): SiteViews {
+export function buildSiteViews(articles: readonly Article[], model: ArchiveModel, settings: Settings, today: CalendarDate, theme: ThemeAssetPaths, extras: SiteExtras = NO_EXTRAS): SiteViews {
   const context = createViewContext(articles, model, settings, today, theme, extras);
   return { site: siteView(context), pages: mapPageKinds(<Name extends PageKindName>(name: Name) => PAGE_KINDS[name].build(context) as PageViews[Name]) };
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { realpath } from "node:fs/promises";
 import { lastModifiedMs } from "../core/article.ts";
-import { buildDay } from "../core/dates.ts";
+import { buildDay, type CalendarDate } from "../core/dates.ts";
 import { compareDiagnostics, errorCodeOf, warning, type Diagnostic } from "../core/diagnostics.ts";
 import { CODE_ROOT, PROJECT_ROOT, RUNS_COMPILED } from "../core/project.ts";
 import { slugify } from "../core/slugs.ts";
@@ -14,7 +14,6 @@ import { latestArticles } from "../model/latest.ts";
 import { sameView } from "../model/page-changes.ts";
 import { buildSiteViews } from "../model/pages.ts";
 import { withNewBodies } from "../model/view-updates.ts";
-import type { CalendarDay } from "../model/views/types.ts";
 import { bundleAssetCopies } from "../model/views/article-pages.ts";
 import { hasQueryRedirects } from "../model/views/site-view.ts";
 import { formatLongDate, monthNames } from "../model/format.ts";
@@ -23,9 +22,8 @@ import { buildFeeds } from "../publish/feeds.ts";
 import { buildNotFoundTitles } from "../publish/not-found-titles.ts";
 import { buildRedirectFiles } from "../publish/redirects.ts";
 import { buildSitemap } from "../publish/sitemap.ts";
-import { checkSiteWrites } from "../publish/written-files.ts";
 import type { SiteFiles } from "../publish/beside-pages.ts";
-import { refuseClashes, siteClaims } from "../publish/written-paths.ts";
+import { checkSiteWrites } from "../publish/written-paths.ts";
 import { LAYOUTS_DIR, prepareTheme } from "../render/theme.ts";
 import { outputIdentity, runningCodeIdentity } from "./code-identity.ts";
 import type { BuildWorkers } from "./build-workers.ts";
@@ -35,7 +33,7 @@ import type { BuildRequest } from "./request.ts";
 export interface Site extends SiteFiles {
   readonly archive: LoadedArchive;
   /** The build's day, which the grid and the upcoming boxes show. */
-  readonly today: CalendarDay;
+  readonly today: CalendarDate;
   /** How long loading, checking and modelling took. */
   readonly loadSeconds: number;
 }
@@ -117,26 +115,25 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
     const sanitized = archive.sanitizedFiles.get(asset.from);
     return sanitized === undefined ? asset : { ...asset, content: sanitized };
   });
-  // Nothing is written yet: every file the build will write is checked against every other first.
-  // A static file or redirect page at a page's place is left out, with an error naming both.
-  const checkedWrites = checkSiteWrites({
+  // Nothing is written yet: every path the build will write is checked against every other first, folders included.
+  // A redirect page, page-bundle file or static file that would replace another file is left out, with an error naming both.
+  const writes = checkSiteWrites({
+    sources: [...archive.articles, ...archive.pages],
     views,
-    siteFiles: [...theme.files, ...publishedFiles],
+    theme,
+    publishedFiles,
     bundleAssets,
     staticFiles: archive.staticFiles.map((file) => ({ from: file.from, to: file.path.slice(1), shown: file.shown })),
-    sourceOf: new Map([...archive.articles, ...archive.pages].map((item) => [outputFileFor(item.route), item.sourcePath])),
+    portable: request.portable,
   });
-  // Then every path, folders included: a page-bundle file where another file or a folder is needed is left out.
-  const clashes = refuseClashes(siteClaims({ articles: archive.articles, views: checkedWrites.views, theme, publishedFiles, bundleAssets, portable: request.portable }));
-  const bundleAssetsLeftOut = clashes.refused.size;
   return {
-    archive: withClashes(archive, [...checkedWrites.diagnostics, ...clashes.diagnostics], bundleAssetsLeftOut),
+    archive: withClashes(archive, writes.diagnostics, bundleAssets.length - writes.bundleAssets.length),
     today,
     theme,
-    views: checkedWrites.views,
+    views: writes.views,
     publishedFiles,
-    bundleAssets: bundleAssets.filter((asset) => !clashes.refused.has(asset.from)),
-    staticFiles: checkedWrites.staticFiles,
+    bundleAssets: writes.bundleAssets,
+    staticFiles: writes.staticFiles,
     search: {
       articles: searchableArticles(archive, request),
       categories: archive.categories.map((category) => category.name),

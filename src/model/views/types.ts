@@ -1,4 +1,3 @@
-import type { CalendarDate } from "../../core/dates.ts";
 import type { GridView } from "./grid-types.ts";
 
 /**
@@ -302,9 +301,6 @@ export interface SearchPageView extends PageBase {
   readonly searchEntryHref?: string;
 }
 
-
-/** A calendar day, for "upcoming" boxes and the grid's current month. */
-export type CalendarDay = CalendarDate;
 
 /** A page of the site made from an undated file (About, Contact): its title and body. */
 export interface SitePageView extends PageBase {
