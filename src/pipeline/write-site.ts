@@ -39,14 +39,14 @@ export async function writeSite(stagingDir: string, site: Site, request: BuildRe
   const identity = outputIdentityOf(request);
   // Pages are digested here only to choose those to link. With nothing to link from (a first build, a new output
   // folder), every page is rendered at once, and the workers digest what they render, for the next build's record.
-  const digests = reuse.recording && reuse.canReuse ? pageDigests(site.views, identity) : undefined;
-  const toRender = digests === undefined ? site.views : pagesWhere(site.views, (page) => !reuse.reuse(page.permalink, digests.get(page.permalink) ?? ""));
+  const digests = reuse.recording && reuse.canReuse ? pageDigests(site.plan.views, identity) : undefined;
+  const toRender = digests === undefined ? site.plan.views : pagesWhere(site.plan.views, (page) => !reuse.reuse(page.permalink, digests.get(page.permalink) ?? ""));
   const rendered = countPages(toRender);
   const { workers: renderedBy, digests: madeThere } = rendered === 0 ? { workers: 0, digests: new Map<string, string>() } : await renderInWorkers(stagingDir, toRender, request, workers, digests === undefined && reuse.recording ? identity : undefined);
   if (reuse.recording) for (const page of selectPages(toRender.pages, () => true)) reuse.wrote(page.permalink, digests?.get(page.permalink) ?? madeThere.get(page.permalink) ?? "");
   // The search index's files that did not change are linked from the output being replaced.
-  const beside = await writeBesidePages(stagingDir, site, request, () => undefined, request.outputDir, reuse);
-  return { rendering: { rendered, workers: renderedBy, reused: countPages(site.views) - rendered }, beside, seconds: (performance.now() - started) / 1000 };
+  const beside = await writeBesidePages(stagingDir, site.plan, request, () => undefined, request.outputDir, reuse);
+  return { rendering: { rendered, workers: renderedBy, reused: countPages(site.plan.views) - rendered }, beside, seconds: (performance.now() - started) / 1000 };
 }
 
 /** Renders the pages in passes shared out between the worker threads; returns how many workers rendered, and the digests they made (with `digestWith`). */

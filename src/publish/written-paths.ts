@@ -6,6 +6,7 @@ import type { PageBase } from "../model/views/types.ts";
 import type { ThemeBundle } from "../render/theme.ts";
 import { THEME_FILES } from "../core/assets.ts";
 import type { PublishedFile } from "./feeds.ts";
+import type { BundleAsset } from "./site-plan.ts";
 
 /**
  * Every file a build writes into the output folder is claimed here before
@@ -108,13 +109,6 @@ interface SourcedItem {
   readonly route: Route;
   readonly sourcePath: string;
   readonly redirects: readonly { readonly path: string }[];
-}
-
-/** A page-bundle file: `content`, when given, is published instead of the file (a sanitized SVG). */
-export interface BundleAsset {
-  readonly from: string;
-  readonly to: string;
-  readonly content?: string;
 }
 
 /** A file of the archive's static folder: `to` from the output folder's root, `shown` as messages name it. */
