@@ -17,6 +17,6 @@ export default async function (eleventyConfig: UserConfig): Promise<void> {
   const { request } = resolved;
   const site = await loadSite(request, { articleCache: await openArticleCache(request), serving: false });
   eleventyConfig.setInputDirectory("layouts");
-  configureSite(eleventyConfig, { views: () => site.views, portable: false, basePath: request.settings.basePath });
-  eleventyConfig.on("eleventy.after", ({ directories }) => writeBesidePages(directories.output, site, request, () => undefined));
+  configureSite(eleventyConfig, { views: () => site.plan.views, portable: false, basePath: request.settings.basePath });
+  eleventyConfig.on("eleventy.after", ({ directories }) => writeBesidePages(directories.output, site.plan, request, () => undefined));
 }

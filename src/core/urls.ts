@@ -3,11 +3,11 @@ import type { Settings } from "./settings.ts";
 import { slugify } from "./slugs.ts";
 
 /**
- * The one place that makes URLs. A route names a page; `routePath` gives its
- * path from the site's root, `hrefFor` the link that carries the base path,
- * and `outputFileFor` the file written for it. Nothing else builds a URL.
+ * The routes of the site's pages: one kind for each entry of the page
+ * registry (model/pages.ts), which is keyed by these kinds, so that a page
+ * kind has one name from its route to its template.
  */
-export type Route =
+export type PageRoute =
   /** Page 1 is the route itself; page n > 1 lives under `page/n/`. */
   | { readonly kind: "home"; readonly page?: number }
   /** Where its permalink pattern or its own `url`/`path` puts it (core/permalinks.ts): "/2021/04/09/annual-report/". */
@@ -27,6 +27,12 @@ export type Route =
   | { readonly kind: "authors" }
   | { readonly kind: "author"; readonly slug: string; readonly page?: number }
   | { readonly kind: "search" }
+  | { readonly kind: "not-found" }
+  /** What the service worker shows offline for a page the reader has not opened before. */
+  | { readonly kind: "offline" };
+
+/** The files published beside the pages, and the folders of the site's own. */
+export type FileRoute =
   /** The site's feeds, a category's, or an author's (Atom only). */
   | { readonly kind: "feed"; readonly format: "atom" | "json"; readonly category?: string; readonly author?: string }
   /** Every redirect, for hosts that read a `_redirects` file (Netlify, Cloudflare Pages). */
@@ -35,11 +41,8 @@ export type Route =
   | { readonly kind: "redirect-map" }
   | { readonly kind: "sitemap" }
   | { readonly kind: "robots" }
-  | { readonly kind: "not-found" }
   /** A part of the list of titles the 404 page guesses from ("all", a year "2016" or a month "2016-04"). */
   | { readonly kind: "not-found-titles"; readonly part: string }
-  /** What the service worker shows offline for a page the reader has not opened before. */
-  | { readonly kind: "offline" }
   /** The service worker: at the site's root, so it may serve every page. */
   | { readonly kind: "service-worker" }
   /** Every file of the archive with its size, which a reader's browser fetches only to save the whole archive. */
@@ -48,6 +51,14 @@ export type Route =
   | { readonly kind: "search-index" }
   /** A file of the theme or of a page bundle, by its path from the site's root. */
   | { readonly kind: "file"; readonly path: string };
+
+/**
+ * The one place that makes URLs. A route names a page or a file; `routePath`
+ * gives its path from the site's root, `hrefFor` the link that carries the
+ * base path, and `outputFileFor` the file written for it. Nothing else builds
+ * a URL.
+ */
+export type Route = PageRoute | FileRoute;
 
 export function routePath(route: Route): string {
   switch (route.kind) {

@@ -1,7 +1,7 @@
 import type { Article, Category } from "../core/article.ts";
 import { slugify } from "../core/slugs.ts";
 import type { ArchiveModel, TopicGroup } from "./archive-model.ts";
-import type { CalendarDay } from "./views/types.ts";
+import type { CalendarDate } from "../core/dates.ts";
 
 /**
  * The site's latest articles, newest first: what the home page lists and the
@@ -10,7 +10,7 @@ import type { CalendarDay } from "./views/types.ts";
  * and feeds) and articles dated after the build's day (events announced ahead:
  * they are not news yet, and stay in their category and the upcoming box).
  */
-export function latestArticles(model: ArchiveModel, listsExclude: readonly string[], today: CalendarDay): Article[] {
+export function latestArticles(model: ArchiveModel, listsExclude: readonly string[], today: CalendarDate): Article[] {
   const excluded = new Set(listsExclude.flatMap((name) => findCategory(model, name)?.topic.slug ?? []));
   return model.newestFirst.filter((article) => !excluded.has(article.category.slug) && !isAfterDay(article.date, today));
 }
@@ -20,7 +20,7 @@ export function latestArticles(model: ArchiveModel, listsExclude: readonly strin
  * whatever its category; on an archive that features none, the newest of the
  * latest articles (`latest`, as `latestArticles` gives them).
  */
-export function leadArticle(model: ArchiveModel, latest: readonly Article[], today: CalendarDay): Article | undefined {
+export function leadArticle(model: ArchiveModel, latest: readonly Article[], today: CalendarDate): Article | undefined {
   return model.newestFirst.find((article) => article.featured && !isAfterDay(article.date, today)) ?? latest[0];
 }
 
@@ -33,7 +33,7 @@ const THIS_DAY_WINDOW = 3;
  * `THIS_DAY_WINDOW` days of it (`exact` says which). Both are computed in one
  * pass, whatever the archive's size.
  */
-export function thisDayInPastYears(model: ArchiveModel, today: CalendarDay): { readonly articles: readonly Article[]; readonly exact: boolean } {
+export function thisDayInPastYears(model: ArchiveModel, today: CalendarDate): { readonly articles: readonly Article[]; readonly exact: boolean } {
   const exact: Article[] = [];
   const near: Article[] = [];
   for (const article of model.newestFirst) {
@@ -46,9 +46,9 @@ export function thisDayInPastYears(model: ArchiveModel, today: CalendarDay): { r
 }
 
 /** How many days apart two dates' months and days are, the year left aside (December 30 and January 2 are 3 days apart). */
-function daysApartInYear(a: CalendarDay, b: CalendarDay): number {
+function daysApartInYear(a: CalendarDate, b: CalendarDate): number {
   // Both days in one leap year, so that February 29 has its place.
-  const dayOfYear = (date: CalendarDay): number => (Date.UTC(2000, date.month - 1, date.day) - Date.UTC(2000, 0, 1)) / 86_400_000;
+  const dayOfYear = (date: CalendarDate): number => (Date.UTC(2000, date.month - 1, date.day) - Date.UTC(2000, 0, 1)) / 86_400_000;
   const apart = Math.abs(dayOfYear(a) - dayOfYear(b));
   return Math.min(apart, 366 - apart);
 }
@@ -61,10 +61,10 @@ export function findCategory(model: ArchiveModel, nameOrSlug: string): TopicGrou
 }
 
 /** Whether a calendar date comes after the day. */
-export function isAfterDay(date: CalendarDay, day: CalendarDay): boolean {
+export function isAfterDay(date: CalendarDate, day: CalendarDate): boolean {
   return dayKey(date) > dayKey(day);
 }
 
-function dayKey(day: CalendarDay): number {
+function dayKey(day: CalendarDate): number {
   return day.year * 10000 + day.month * 100 + day.day;
 }

@@ -12,14 +12,17 @@ import { authorPages, categoryPages, monthPages, tagPages } from "./views/listin
 import { redirectPages } from "./views/redirect-pages.ts";
 import { sitePages } from "./views/site-pages.ts";
 import { siteView } from "./views/site-view.ts";
-import type { CalendarDay, PageBase, SiteView } from "./views/types.ts";
+import type { PageBase, SiteView } from "./views/types.ts";
+import type { CalendarDate } from "../core/dates.ts";
+import type { PageRoute } from "../core/urls.ts";
 
 /**
  * One kind of page the site publishes. Everything that handles pages reads
  * this registry: the Eleventy wiring makes one template per kind, the sitemap,
  * the offline shell, render passes, page counts and the page comparison of
- * `npm start` go through it. Adding a page kind is an entry here, the
- * function that builds its views, and its partial in layouts/partials/
+ * `npm start` go through it. Adding a page kind is its route (core/urls.ts),
+ * an entry here under the route's kind, the module of views/ that declares
+ * its view type and builds its views, and its partial in layouts/partials/
  * (see docs/architecture.md).
  */
 export interface PageKind<View extends PageBase> {
@@ -43,7 +46,11 @@ const one =
   <View extends PageBase>(build: (context: ViewContext) => View) =>
   (context: ViewContext): readonly View[] => [build(context)];
 
-/** Every page kind, in the order sitemap.xml lists them. */
+/**
+ * Every page kind, in the order sitemap.xml lists them, by the kind of its
+ * pages' routes (core/urls.ts): the compiler refuses a kind without a route,
+ * and a page route without an entry here.
+ */
 export const PAGE_KINDS = {
   home: pageKind({ about: "The home page and its older pages (/page/2/ ...).", partial: "home-page.njk", build: homePages, inSitemap: always, inOfflineShell: true }),
   archive: pageKind({ about: "The month grid: one row per year, newest first.", partial: "archive-page.njk", build: one(archivePage), inSitemap: always, inOfflineShell: true }),
@@ -62,7 +69,7 @@ export const PAGE_KINDS = {
   article: pageKind({ about: "One page per article.", partial: "article-page.njk", build: articlePages, inSitemap: (page) => page.searchable, inOfflineShell: false }),
   // One per old address of an article: small, and as many as the articles.
   redirect: pageKind({ about: "A page at an article's old address (aliases, redirect_from), sending readers on to it.", partial: "redirect-page.njk", build: redirectPages, inSitemap: never, inOfflineShell: false }),
-  notFound: pageKind({ about: "The page hosts serve for missing addresses.", partial: "not-found-page.njk", build: one(notFoundPage), inSitemap: never, inOfflineShell: false }),
+  "not-found": pageKind({ about: "The page hosts serve for missing addresses.", partial: "not-found-page.njk", build: one(notFoundPage), inSitemap: never, inOfflineShell: false }),
   offline: pageKind({
     about: "What the service worker shows, offline, for a page the reader has not opened before.",
     partial: "offline-page.njk",
@@ -70,7 +77,7 @@ export const PAGE_KINDS = {
     inSitemap: never,
     inOfflineShell: true,
   }),
-};
+} satisfies Record<PageRoute["kind"], unknown>;
 
 export type PageKindName = keyof typeof PAGE_KINDS;
 type ViewOf<Kind> = Kind extends PageKind<infer View> ? View : never;
@@ -86,7 +93,7 @@ export interface SiteViews {
 export const PAGE_KIND_NAMES = Object.keys(PAGE_KINDS) as readonly PageKindName[];
 
 /** Builds every page's view from the published articles (oldest first), their archive model, and the site's pages and redirects. */
-export function buildSiteViews(articles: readonly Article[], model: ArchiveModel, settings: Settings, today: CalendarDay, theme: ThemeAssetPaths, extras: SiteExtras = NO_EXTRAS): SiteViews {
+export function buildSiteViews(articles: readonly Article[], model: ArchiveModel, settings: Settings, today: CalendarDate, theme: ThemeAssetPaths, extras: SiteExtras = NO_EXTRAS): SiteViews {
   const context = createViewContext(articles, model, settings, today, theme, extras);
   return { site: siteView(context), pages: mapPageKinds(<Name extends PageKindName>(name: Name) => PAGE_KINDS[name].build(context) as PageViews[Name]) };
 }

@@ -2,7 +2,7 @@ import type { Article } from "../core/article.ts";
 import type { IndexRecord } from "../text/index-record.ts";
 import { sameView } from "./page-changes.ts";
 import type { SiteViews } from "./pages.ts";
-import type { ArticlePageView } from "./views/types.ts";
+import type { ArticlePageView } from "./views/article-pages.ts";
 
 /**
  * The views of an archive whose articles changed in their bodies alone since

@@ -95,7 +95,7 @@ async function build(request: BuildRequest, options: RunOptions, io: Console, wo
     (cause: unknown) => cause,
   );
   const problems = recordFailure === undefined ? linkWarnings : [...linkWarnings, cacheUnwritable(request, recordFailure)];
-  report(site, { pagesWritten: countPages(site.views), seconds: (performance.now() - started) / 1000, ...(written === undefined ? {} : { written }) }, problems);
+  report(site, { pagesWritten: countPages(site.plan.views), seconds: (performance.now() - started) / 1000, ...(written === undefined ? {} : { written }) }, problems);
   if (inPlace !== undefined) io.out(`output: written into ${outputShown} in place, entry by entry, as ${inPlace}; the folder, its owner and mode are kept`);
   return 0;
 }
@@ -125,7 +125,7 @@ export function reporter(request: BuildRequest, options: Pick<RunOptions, "verbo
     const { errors, warnings } = formatDiagnostics(diagnostics, request.shownContentDir, options.verbose);
     warnings.forEach(io.err);
     errors.forEach(io.err);
-    const search = site.views.pages.search[0];
+    const search = site.plan.views.pages.search[0];
     const summary = formatSummary({
       counts: site.archive.counts,
       diagnostics,

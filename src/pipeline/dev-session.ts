@@ -78,7 +78,7 @@ export class DevSession {
       ...(this.#previous === undefined ? {} : { previous: this.#previous }),
     });
     this.#recentReads = next;
-    return { site, changes: pageChanges(site.views, this.#fingerprints) };
+    return { site, changes: pageChanges(site.plan.views, this.#fingerprints) };
   }
 
   /**
@@ -102,7 +102,7 @@ export class DevSession {
     this.#fingerprints = changes.fingerprints;
     this.#previous = site;
     // The search index's files an edit did not change stay where they are.
-    await writeBesidePages(outputDir, site, this.#request, this.#pagesWritten, outputDir);
+    await writeBesidePages(outputDir, site.plan, this.#request, this.#pagesWritten, outputDir);
   }
 
   #forget(): void {

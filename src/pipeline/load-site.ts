@@ -1,41 +1,27 @@
 import { createHash } from "node:crypto";
 import { realpath } from "node:fs/promises";
-import { lastModifiedMs } from "../core/article.ts";
-import { buildDay } from "../core/dates.ts";
+import { buildDay, type CalendarDate } from "../core/dates.ts";
 import { compareDiagnostics, errorCodeOf, warning, type Diagnostic } from "../core/diagnostics.ts";
 import { CODE_ROOT, PROJECT_ROOT, RUNS_COMPILED } from "../core/project.ts";
 import { slugify } from "../core/slugs.ts";
-import { hrefFromRootOfFile, outputFileFor, urlContextOf } from "../core/urls.ts";
 import { BuildCache } from "../content/build-cache.ts";
 import { loadArchive, type ArticleBytes, type LoadedArchive, type LoadOptions, type ReadOutcome } from "../content/load-archive.ts";
 import { createMarkdownRenderer, type MarkdownOptions } from "../content/markdown.ts";
-import { buildArchiveModel } from "../model/archive-model.ts";
-import { latestArticles } from "../model/latest.ts";
-import { sameView } from "../model/page-changes.ts";
-import { buildSiteViews } from "../model/pages.ts";
-import { withNewBodies } from "../model/view-updates.ts";
-import type { CalendarDay } from "../model/views/types.ts";
-import { bundleAssetCopies } from "../model/views/article-pages.ts";
 import { hasQueryRedirects } from "../model/views/site-view.ts";
-import { formatLongDate, monthNames } from "../model/format.ts";
-import type { ArticleToIndex } from "../search/index-build.ts";
-import { buildFeeds } from "../publish/feeds.ts";
-import { buildNotFoundTitles } from "../publish/not-found-titles.ts";
-import { buildRedirectFiles } from "../publish/redirects.ts";
-import { buildSitemap } from "../publish/sitemap.ts";
-import { checkSiteWrites } from "../publish/written-files.ts";
-import type { SiteFiles } from "../publish/beside-pages.ts";
-import { refuseClashes, siteClaims } from "../publish/written-paths.ts";
+import type { SitePlan } from "../publish/site-plan.ts";
 import { LAYOUTS_DIR, prepareTheme } from "../render/theme.ts";
 import { outputIdentity, runningCodeIdentity } from "./code-identity.ts";
 import type { BuildWorkers } from "./build-workers.ts";
+import { planSite } from "./plan-site.ts";
 import type { BuildRequest } from "./request.ts";
 
-/** Everything one build publishes, computed once from the loaded archive. */
-export interface Site extends SiteFiles {
+/** A loaded archive and the plan of what its site publishes, computed once from it. */
+export interface Site {
   readonly archive: LoadedArchive;
+  /** Every page's view and every file beside the pages, checked against each other: nothing is written yet. */
+  readonly plan: SitePlan;
   /** The build's day, which the grid and the upcoming boxes show. */
-  readonly today: CalendarDay;
+  readonly today: CalendarDate;
   /** How long loading, checking and modelling took. */
   readonly loadSeconds: number;
 }
@@ -57,7 +43,7 @@ export interface LoadSiteOptions {
   readonly previous?: Site;
 }
 
-/** Loads and checks the archive a request names, and computes every view, feed and file of its site. */
+/** Loads and checks the archive a request names, and plans its site: every view, feed and file (plan-site.ts). */
 export async function loadSite(request: BuildRequest, options: LoadSiteOptions): Promise<Site> {
   const started = performance.now();
   const { settings } = request;
@@ -92,89 +78,13 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
     stemmerLanguages: [...new Set(archive.articles.map((article) => article.searchRecord.language))].filter((language) => language !== "").sort(),
     portable: request.portable,
   });
-  const model = buildArchiveModel(archive.articles, archive.categories, settings.categories);
-  const { previous } = options;
-  const sameFrame =
-    previous !== undefined &&
-    sameView(previous.today, today) &&
-    sameView(previous.theme.paths, theme.paths) &&
-    sameView(previous.archive.pages, archive.pages) &&
-    sameView(previous.archive.redirects, archive.redirects);
-  const views =
-    (sameFrame ? withNewBodies({ articles: previous.archive.articles, views: previous.views }, archive.articles) : undefined) ??
-    buildSiteViews(archive.articles, model, settings, today, theme.paths, { pages: archive.pages, redirects: archive.redirects });
-  const urls = urlContextOf(settings);
-  const lastModified = new Map(
-    archive.articles.map((article) => [outputFileFor(article.route), new Date(lastModifiedMs(article)).toISOString().slice(0, 10)]),
-  );
-  const publishedFiles = [
-    ...buildFeeds({ ...model, newestFirst: latestArticles(model, settings.listsExclude, today) }, settings, urls),
-    ...buildSitemap(views.pages, urls, lastModified, staticPages(archive.staticFiles)),
-    ...buildRedirectFiles(archive, urls),
-    ...buildNotFoundTitles(model, urls),
-  ];
-  const bundleAssets = bundleAssetCopies([...archive.articles, ...archive.pages]).map((asset) => {
-    const sanitized = archive.sanitizedFiles.get(asset.from);
-    return sanitized === undefined ? asset : { ...asset, content: sanitized };
-  });
-  // Nothing is written yet: every file the build will write is checked against every other first.
-  // A static file or redirect page at a page's place is left out, with an error naming both.
-  const checkedWrites = checkSiteWrites({
-    views,
-    siteFiles: [...theme.files, ...publishedFiles],
-    bundleAssets,
-    staticFiles: archive.staticFiles.map((file) => ({ from: file.from, to: file.path.slice(1), shown: file.shown })),
-    sourceOf: new Map([...archive.articles, ...archive.pages].map((item) => [outputFileFor(item.route), item.sourcePath])),
-  });
-  // Then every path, folders included: a page-bundle file where another file or a folder is needed is left out.
-  const clashes = refuseClashes(siteClaims({ articles: archive.articles, views: checkedWrites.views, theme, publishedFiles, bundleAssets, portable: request.portable }));
-  const bundleAssetsLeftOut = clashes.refused.size;
+  const planned = planSite({ archive, request, theme, today, ...(options.previous === undefined ? {} : { previous: options.previous }) });
   return {
-    archive: withClashes(archive, [...checkedWrites.diagnostics, ...clashes.diagnostics], bundleAssetsLeftOut),
+    archive: withClashes(archive, planned.diagnostics, planned.bundleAssetsLeftOut),
     today,
-    theme,
-    views: checkedWrites.views,
-    publishedFiles,
-    bundleAssets: bundleAssets.filter((asset) => !clashes.refused.has(asset.from)),
-    staticFiles: checkedWrites.staticFiles,
-    search: {
-      articles: searchableArticles(archive, request),
-      categories: archive.categories.map((category) => category.name),
-      monthNames: monthNames(settings.locale),
-      stemmerScripts: new Map(Object.entries(theme.paths.searchStemmers ?? {})),
-    },
+    plan: planned.plan,
     loadSeconds: (performance.now() - started) / 1000,
   };
-}
-
-/**
- * The articles the search index holds (never drafts), oldest first, with
- * their index records and what a result shows: the link to the page from the
- * site's root (its file, on a portable site opened from disk).
- */
-function searchableArticles(archive: LoadedArchive, request: BuildRequest): ArticleToIndex[] {
-  const { cleanUrls, locale } = request.settings;
-  return archive.articles
-    .filter((article) => !article.draft)
-    .map((article) => {
-      const file = outputFileFor(article.route);
-      const { year, month, day } = article.date;
-      return {
-        record: article.searchRecord,
-        url: request.portable ? file : hrefFromRootOfFile(file, cleanUrls),
-        title: article.title,
-        dateText: formatLongDate(article.date, locale),
-        category: article.category.name,
-        year,
-        month,
-        day,
-      };
-    });
-}
-
-/** The static files that are pages, which the sitemap lists: HTML files. */
-function staticPages(files: LoadedArchive["staticFiles"]): string[] {
-  return files.filter((file) => /\.html?$/i.test(file.path)).map((file) => file.path);
 }
 
 /** The archive with the files that clash with other written files reported, its page-bundle files among them no longer counted as published. */

@@ -40,17 +40,17 @@ export async function writeSite(stagingDir: string, site: Site, request: BuildRe
   const identity = outputIdentityOf(request);
   // Pages are digested here only to choose those to link. With nothing to link from (a first build, a new output
   // folder), every page is rendered at once, and the workers digest what they render, for the next build's record.
-  const digests = reuse.recording && reuse.canReuse ? pageDigests(site.views, identity) : undefined;
-  const toRender = digests === undefined ? site.views : pagesWhere(site.views, (page) => !reuse.reuseLater(page.permalink, digests.get(page.permalink) ?? ""));
+  const digests = reuse.recording && reuse.canReuse ? pageDigests(site.plan.views, identity) : undefined;
+  const toRender = digests === undefined ? site.plan.views : pagesWhere(site.plan.views, (page) => !reuse.reuseLater(page.permalink, digests.get(page.permalink) ?? ""));
   const rendered = countPages(toRender);
   const pages = placePages(stagingDir, toRender, reuse, request, workers, digests === undefined && reuse.recording ? identity : undefined);
   // Awaited once the files beside the pages are written; a failure meanwhile is not left unhandled.
   pages.catch(() => undefined);
   // The search index's files that did not change are linked from the output being replaced.
-  const beside = await writeBesidePages(stagingDir, site, request, () => undefined, request.outputDir, reuse, pages);
+  const beside = await writeBesidePages(stagingDir, site.plan, request, () => undefined, request.outputDir, reuse, pages);
   const { workers: renderedBy, digests: madeThere } = await pages;
   if (reuse.recording) for (const page of selectPages(toRender.pages, () => true)) reuse.wrote(page.permalink, digests?.get(page.permalink) ?? madeThere.get(page.permalink) ?? "");
-  return { rendering: { rendered, workers: renderedBy, reused: countPages(site.views) - rendered }, beside, seconds: (performance.now() - started) / 1000 };
+  return { rendering: { rendered, workers: renderedBy, reused: countPages(site.plan.views) - rendered }, beside, seconds: (performance.now() - started) / 1000 };
 }
 
 /**

@@ -5,13 +5,12 @@ import { dirname, join } from "node:path";
 import type { Settings } from "../core/settings.ts";
 import { hrefFromRoot, hrefFromRootOfFile, outputFileFor, urlContextOf } from "../core/urls.ts";
 import { selectPages, type SiteViews } from "../model/pages.ts";
-import type { ThemeBundle } from "../render/theme.ts";
 import { isForReading, planOffline, revisionOf, serviceWorkerScript, type CacheableFile } from "./offline-plan.ts";
-import { SEARCH_INDEX_DIR, writeSearchIndex, type SearchIndexReport, type SearchIndexRequest } from "../search/search-index.ts";
+import { SEARCH_INDEX_DIR, writeSearchIndex, type SearchIndexReport } from "../search/search-index.ts";
 import { SEARCH_ENTRY_FILE, SEARCH_FILE_EXTENSIONS } from "../core/search-files.ts";
 import type { ArchiveList } from "../core/archive-save.ts";
 import { filesUnder } from "../core/files.ts";
-import type { PublishedFile } from "./feeds.ts";
+import type { SitePlan } from "./site-plan.ts";
 import type { OutputReuse } from "./output-reuse.ts";
 
 /** How the written site can be read offline, for the build's summary. */
@@ -29,20 +28,6 @@ export type OfflineReport =
   | { readonly kind: "portable" }
   | { readonly kind: "none" };
 
-/** What a build writes besides Eleventy's pages. */
-export interface SiteFiles {
-  readonly views: SiteViews;
-  readonly theme: ThemeBundle;
-  /** Feeds, sitemap and robots.txt. */
-  readonly publishedFiles: readonly PublishedFile[];
-  /** Page-bundle files, from the content folder to the output folder; `content`, when given, is published instead of the file (a sanitized SVG). */
-  readonly bundleAssets: readonly { readonly from: string; readonly to: string; readonly content?: string }[];
-  /** The static folder's files, from their absolute path to the output folder. */
-  readonly staticFiles: readonly { readonly from: string; readonly to: string }[];
-  /** What the search index is made of: the searchable articles (their index records), the categories, the months' names, the stemmers' scripts. */
-  readonly search: Pick<SearchIndexRequest, "articles" | "categories" | "monthNames" | "stemmerScripts">;
-}
-
 /** What the files depend on besides the site: where the content is, the settings, and whether the site is opened from disk. */
 export interface PublishTarget {
   readonly contentDir: string;
@@ -55,13 +40,47 @@ export interface BesidePagesReport {
   readonly offline: OfflineReport;
 }
 
+/** What the steps of publishing share: where they write, the plan, its target, and what the previous output offers. */
+interface PublishContext {
+  readonly outputDir: string;
+  readonly plan: SitePlan;
+  readonly target: PublishTarget;
+  /** The output being replaced (or written into), whose unchanged search files are kept. */
+  readonly previousOutputDir: string | undefined;
+  readonly reuse: OutputReuse | undefined;
+}
+
+/** One step of publishing what sits beside the pages: what it writes, and what it adds to the build's report. */
+interface PublishStep {
+  readonly writes: string;
+  readonly run: (context: PublishContext) => Partial<BesidePagesReport> | Promise<Partial<BesidePagesReport>>;
+  /** Once it is done, every page can be shown: what the pages need is written. */
+  readonly pagesComplete?: true;
+  /** It reads the pages: it waits for them when they are still being written (in worker threads). */
+  readonly readsPages?: true;
+}
+
 /**
- * Writes what sits beside the rendered pages: page-bundle files, the theme's
- * files, feeds and sitemap, the search index (of the published non-draft
- * articles; as scripts for a portable site), and the service worker when the
- * build has one. `siteFilesWritten` is called before the search index: from
- * then on every page can be shown. `previousOutputDir` is the output being
- * replaced (or written into), whose unchanged search files are kept.
+ * The steps, in order. The files a reader's page needs come first: once they
+ * are written, every page can be shown (`pagesComplete`). The search
+ * index follows, and the service worker last, since it lists every file
+ * written before it.
+ */
+const PUBLISH_STEPS: readonly PublishStep[] = [
+  { writes: "page-bundle and static files", run: copySourceFiles },
+  { writes: "the theme's files, feeds, sitemap and redirects", run: ({ outputDir, plan, reuse }) => writeFiles(outputDir, [...plan.theme.files, ...plan.publishedFiles], reuse), pagesComplete: true },
+  { writes: "the search index", run: writeSearchFiles },
+  { writes: "the service worker and the list of the archive's files", run: writeOfflineFiles, readsPages: true },
+];
+
+/**
+ * Writes what sits beside the rendered pages, by the steps of
+ * `PUBLISH_STEPS`: page-bundle and static files, the theme's files, feeds and
+ * sitemap, the search index (of the published non-draft articles; as scripts
+ * for a portable site), and the service worker when the build has one.
+ * `siteFilesWritten` is called before the search index: from then on every
+ * page can be shown. `previousOutputDir` is the output being replaced (or
+ * written into), whose unchanged search files are kept.
  *
  * Files are written synchronously, as Eleventy writes pages: an interrupted
  * build removes its staging folder from its signal handler, which runs
@@ -75,76 +94,92 @@ export interface BesidePagesReport {
  * time and inode), a file whose content is the same.
  *
  * `pagesWritten`, when the pages are still being written (in worker threads),
- * is awaited before the service worker's plan, which lists every file.
+ * is awaited before the first step that reads them (`readsPages`): the
+ * service worker's plan lists every file.
  */
 export async function writeBesidePages(
   outputDir: string,
-  site: SiteFiles,
-  request: PublishTarget,
+  plan: SitePlan,
+  target: PublishTarget,
   siteFilesWritten: () => void,
   previousOutputDir?: string,
   reuse?: OutputReuse,
   pagesWritten?: Promise<unknown>,
 ): Promise<BesidePagesReport> {
-  const { bundleAssets, staticFiles, views, theme, publishedFiles } = site;
-  for (const { from, to, content } of [...bundleAssets.map((asset) => ({ ...asset, from: join(request.contentDir, asset.from) })), ...staticFiles.map((file) => ({ ...file, content: undefined }))]) {
+  const context: PublishContext = { outputDir, plan, target, previousOutputDir, reuse };
+  let report: Partial<BesidePagesReport> = {};
+  for (const step of PUBLISH_STEPS) {
+    if (step.readsPages === true) await pagesWritten;
+    report = { ...report, ...(await step.run(context)) };
+    if (step.pagesComplete === true) siteFilesWritten();
+  }
+  if (report.search === undefined) throw new Error("news-archive wrote no search index; this is a fault of news-archive, please report it");
+  return { search: report.search, offline: report.offline ?? { kind: "none" } };
+}
+
+/** Copies the page bundles' files (or writes their sanitized content) and the static folder's files, linking those the previous output has unchanged. */
+function copySourceFiles({ outputDir, plan, target, reuse }: PublishContext): Partial<BesidePagesReport> {
+  const sources = [...plan.bundleAssets.map((asset) => ({ ...asset, from: join(target.contentDir, asset.from) })), ...plan.staticFiles.map((file) => ({ ...file, content: undefined }))];
+  for (const { from, to, content } of sources) {
     const stats = reuse?.recording === true ? statSync(from) : undefined;
     // A sanitized file (an SVG) is recorded by what is written, the others by their source file.
     const made = stats === undefined ? "" : content === undefined ? `file ${from} ${stats.size} ${stats.mtimeMs} ${stats.ino}` : `sanitized ${createHash("sha1").update(content).digest("base64")}`;
     if (reuse?.reuse(to, made) === true) continue;
-    const target = join(outputDir, to);
-    mkdirSync(dirname(target), { recursive: true });
+    const file = join(outputDir, to);
+    mkdirSync(dirname(file), { recursive: true });
     // Not copyFile, which gives the copy its source's mode: an author's 0600 file would be published
     // unreadable to the web server. A new file gets 0666 less the umask, as the pages do.
-    writeFileSync(target, content ?? readFileSync(from));
+    writeFileSync(file, content ?? readFileSync(from));
     reuse?.wrote(to, made);
   }
-  writeFiles(outputDir, [...theme.files, ...publishedFiles], reuse);
-  siteFilesWritten();
+  return {};
+}
 
+async function writeSearchFiles({ outputDir, plan, target, previousOutputDir }: PublishContext): Promise<Partial<BesidePagesReport>> {
   const search = await writeSearchIndex(outputDir, {
-    ...site.search,
-    periodArticles: request.settings.searchPeriodArticles,
-    portable: request.portable,
+    ...plan.search,
+    periodArticles: target.settings.searchPeriodArticles,
+    portable: target.portable,
     ...(previousOutputDir === undefined ? {} : { previousOutputDir }),
   });
-  await pagesWritten;
-  if (request.portable) return { search, offline: { kind: "portable" } };
-  if (theme.serviceWorkerCode !== undefined) {
-    const { cleanUrls } = request.settings;
-    const shell = await shellFiles(outputDir, theme.files, views, cleanUrls);
-    const worker = outputFileFor({ kind: "service-worker" });
-    const list = outputFileFor({ kind: "offline-archive-list" });
-    const archive = (await filesUnder(outputDir))
-      .map((file) => ({ url: hrefFromRootOfFile(file.path, cleanUrls), bytes: file.bytes }))
-      .filter((file) => isForReading(file.url, [worker, list]))
-      .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-    const plan = planOffline({
-      shell,
-      archive,
-      searchIndex: SEARCH_INDEX_DIR,
-      searchEntry: `${SEARCH_INDEX_DIR}/${SEARCH_ENTRY_FILE}${SEARCH_FILE_EXTENSIONS.fetched}`,
-      offlinePage: hrefFromRoot({ kind: "offline" }, urlContextOf(request.settings)),
-      archiveList: list,
-      firstVisitBytes: request.settings.offline.wholeArchiveMB * 1_000_000,
-    });
-    writeFiles(outputDir, [
-      { path: list, content: JSON.stringify({ version: plan.version, files: archive.map((file) => [file.url, file.bytes]) } satisfies ArchiveList) },
-      { path: worker, content: serviceWorkerScript(plan, theme.serviceWorkerCode) },
-    ]);
-    return {
-      search,
-      offline: {
-        kind: "service-worker",
-        savedFiles: shell.length,
-        savedBytes: shell.reduce((sum, file) => sum + file.bytes, 0),
-        archiveFiles: plan.archiveFiles,
-        archiveBytes: plan.archiveBytes,
-        firstVisitBytes: plan.firstVisitBytes,
-      },
-    };
-  }
-  return { search, offline: { kind: "none" } };
+  return { search };
+}
+
+/** The service worker, with the plan of what it saves, and the list of every file of the archive, written last. */
+async function writeOfflineFiles({ outputDir, plan: { theme, views }, target }: PublishContext): Promise<Partial<BesidePagesReport>> {
+  if (target.portable) return { offline: { kind: "portable" } };
+  if (theme.serviceWorkerCode === undefined) return { offline: { kind: "none" } };
+  const { cleanUrls } = target.settings;
+  const shell = await shellFiles(outputDir, theme.files, views, cleanUrls);
+  const worker = outputFileFor({ kind: "service-worker" });
+  const list = outputFileFor({ kind: "offline-archive-list" });
+  const archive = (await filesUnder(outputDir))
+    .map((file) => ({ url: hrefFromRootOfFile(file.path, cleanUrls), bytes: file.bytes }))
+    .filter((file) => isForReading(file.url, [worker, list]))
+    .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const offlinePlan = planOffline({
+    shell,
+    archive,
+    searchIndex: SEARCH_INDEX_DIR,
+    searchEntry: `${SEARCH_INDEX_DIR}/${SEARCH_ENTRY_FILE}${SEARCH_FILE_EXTENSIONS.fetched}`,
+    offlinePage: hrefFromRoot({ kind: "offline" }, urlContextOf(target.settings)),
+    archiveList: list,
+    firstVisitBytes: target.settings.offline.wholeArchiveMB * 1_000_000,
+  });
+  writeFiles(outputDir, [
+    { path: list, content: JSON.stringify({ version: offlinePlan.version, files: archive.map((file) => [file.url, file.bytes]) } satisfies ArchiveList) },
+    { path: worker, content: serviceWorkerScript(offlinePlan, theme.serviceWorkerCode) },
+  ]);
+  return {
+    offline: {
+      kind: "service-worker",
+      savedFiles: shell.length,
+      savedBytes: shell.reduce((sum, file) => sum + file.bytes, 0),
+      archiveFiles: offlinePlan.archiveFiles,
+      archiveBytes: offlinePlan.archiveBytes,
+      firstVisitBytes: offlinePlan.firstVisitBytes,
+    },
+  };
 }
 
 /**
@@ -172,7 +207,7 @@ async function shellFiles(
  * archive's redirect files are thousands in a few folders. With
  * `reuse`, a file whose content the previous build wrote is linked instead.
  */
-function writeFiles(outputDir: string, files: readonly { readonly path: string; readonly content: string | Uint8Array }[], reuse?: OutputReuse): void {
+function writeFiles(outputDir: string, files: readonly { readonly path: string; readonly content: string | Uint8Array }[], reuse?: OutputReuse): Partial<BesidePagesReport> {
   const made = new Set<string>();
   for (const file of files) {
     const digest = reuse?.recording === true ? `content ${createHash("sha256").update(file.content).digest("base64")}` : "";
@@ -184,4 +219,5 @@ function writeFiles(outputDir: string, files: readonly { readonly path: string; 
     writeFileSync(target, file.content);
     reuse?.wrote(file.path, digest);
   }
+  return {};
 }

@@ -60,7 +60,7 @@ export async function writeBundledBrowserScripts(distDir: string): Promise<void>
 }
 
 /** Bundles a script for browsers: one classic, minified file, from an entry file or from source text. */
-export async function bundleForBrowser(input: Pick<BuildOptions, "entryPoints" | "stdin">): Promise<string> {
+async function bundleForBrowser(input: Pick<BuildOptions, "entryPoints" | "stdin">): Promise<string> {
   // Loaded here: the compiled package reads the scripts it bundled and never needs it to build a site.
   const { build } = await import("esbuild");
   const result = await build({ ...input, bundle: true, format: "iife", target: "es2022", minify: true, write: false, logLevel: "silent" });

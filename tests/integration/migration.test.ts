@@ -116,8 +116,8 @@ describe("an archive with a static folder, pages and a menu", () => {
     const output = join(await temporaryFolder(), "site");
     const failed = await runCli(["--content", content, "--output", output]);
     assert.equal(failed.code, 1);
-    assert.match(failed.stderr, /static\/about\/index\.html: error: the static file static\/about\/index\.html would be written at \/about\/index\.html, replacing the page of about\.md; it was not written/);
-    assert.match(failed.stderr, /static\/feed\.xml: error: the static file static\/feed\.xml would be written at \/feed\.xml, replacing the site's own \/feed\.xml/);
+    assert.match(failed.stderr, /static\/about\/index\.html: error: the static file static\/about\/index\.html would be written at \/about\/index\.html, where the page of about\.md is written; it was left out/);
+    assert.match(failed.stderr, /static\/feed\.xml: error: the static file static\/feed\.xml would be written at \/feed\.xml, where the site's own \/feed\.xml is written/);
     assert.ok(!existsSync(output));
     const kept = await runCli(["--content", content, "--output", output, "--keep-going"]);
     assert.equal(kept.code, 0, kept.stderr);

@@ -101,7 +101,7 @@ describe("a search index rebuilt after an edit", () => {
     assert.ok(resolved.ok);
     const index = async (periodArticles: number) => {
       const site = await loadSite(resolved.request, { articleCache: await openArticleCache(resolved.request), serving: true });
-      return writeSearchIndex(output, { ...site.search, periodArticles, portable: false, previousOutputDir: output });
+      return writeSearchIndex(output, { ...site.plan.search, periodArticles, portable: false, previousOutputDir: output });
     };
     const first = await index(2);
     assert.equal(first.filesReused, 0);

@@ -61,14 +61,14 @@ describe("a page bundle's files", () => {
     const output = join(await temporaryFolder(), "site");
     const first = await runCli(["--content", content, "--output", output, "--keep-going"]);
     assert.equal(first.code, 0, first.stderr);
-    assert.match(first.stderr, /report\/index\.html: error: would be written at 2021\/01\/03\/report\/index\.html, where the article report\/index\.md is written; rename it or move it \(it was left out\)/);
+    assert.match(first.stderr, /report\/index\.html: error: the page-bundle file report\/index\.html would be written at \/2021\/01\/03\/report\/index\.html, where the article report\/index\.md is written; it was left out/);
     assert.equal((await readPage(output, "2021/01/03/report/index.html")).querySelector("h1")?.textContent, "Report");
     assert.ok(existsSync(join(output, "2021/01/03/report/data.csv")));
 
     const before = await treeDigest(output);
     const failed = await runCli(["--content", content, "--output", output]);
     assert.equal(failed.code, 1);
-    assert.match(failed.stderr, /report\/index\.html: error: would be written at 2021\/01\/03\/report\/index\.html, where the article report\/index\.md is written/);
+    assert.match(failed.stderr, /report\/index\.html: error: the page-bundle file report\/index\.html would be written at \/2021\/01\/03\/report\/index\.html, where the article report\/index\.md is written/);
     assert.deepEqual(await treeDigest(output), before);
   });
 });

@@ -120,9 +120,9 @@ describe("every input that makes a URL, tried as an attacker would (seeded)", ()
       const views = buildSiteViews(loaded.articles, buildArchiveModel(loaded.articles, loaded.categories), settings, { year: 2026, month: 1, day: 1 }, THEME_FILES);
       const publishedFiles = buildRedirectFiles(loaded, urlContextOf(settings));
       const bundleAssets = bundleAssetCopies(loaded.articles);
-      const claims = siteClaims({ articles: loaded.articles, views, theme: { paths: THEME_FILES, files: [] }, publishedFiles, bundleAssets, portable: false });
+      const claims = siteClaims({ sources: loaded.articles, views, theme: { paths: THEME_FILES, files: [] }, publishedFiles, bundleAssets, staticFiles: [], portable: false });
       for (const claim of claims) assertInside(claim.path, claim.by);
-      assert.deepEqual(findPathConflicts(claims).filter((conflict) => conflict.claim.bundleFile === undefined), [], "no two of the site's own writes clash");
+      assert.deepEqual(findPathConflicts(claims).filter((conflict) => conflict.claim.leftOut?.kind !== "bundle-file"), [], "no two of the site's own writes clash");
       const rules = publishedFiles.find((file) => file.path === "_redirects");
       for (const line of typeof rules?.content === "string" ? rules.content.trimEnd().split("\n") : []) {
         assertLiteralRule(line);

@@ -55,18 +55,18 @@ describe("npm start's builds", () => {
     const { rendered, render } = recorder(dev);
     const first = await dev.load();
     await dev.write(first, render);
-    assert.equal(countPages(rendered[0] ?? first.changes.views), countPages(first.site.views));
+    assert.equal(countPages(rendered[0] ?? first.changes.views), countPages(first.site.plan.views));
 
     await edit(content, "2021/article-4.md", "A later paragraph.", "A later paragraph!");
     const second = await dev.load();
     assert.deepEqual(pageFiles(second.changes.views), ["2021/02/14/article-4/index.html"]);
     // Every other view is the previous one, not made again.
     for (const name of PAGE_KIND_NAMES) {
-      second.site.views.pages[name].forEach((page, index) => {
-        if (page.permalink !== "2021/02/14/article-4/index.html") assert.equal(page, first.site.views.pages[name][index], page.permalink);
+      second.site.plan.views.pages[name].forEach((page, index) => {
+        if (page.permalink !== "2021/02/14/article-4/index.html") assert.equal(page, first.site.plan.views.pages[name][index], page.permalink);
       });
     }
-    assert.equal(second.site.views.site, first.site.views.site);
+    assert.equal(second.site.plan.views.site, first.site.plan.views.site);
     await dev.write(second, render);
     assert.equal(rendered.length, 2);
   });
@@ -79,8 +79,8 @@ describe("npm start's builds", () => {
     await dev.write(first, render);
     await edit(content, "2021/article-4.md", "A later paragraph.", "Harbour cranes lift containers; harbour cranes, harbour cranes.");
     const second = await dev.load();
-    const related = (load: typeof first): string[][] => load.site.views.pages.article.map((page) => page.related.map((other) => other.href));
-    const pagesRelatedChanged = second.site.views.pages.article
+    const related = (load: typeof first): string[][] => load.site.plan.views.pages.article.map((page) => page.related.map((other) => other.href));
+    const pagesRelatedChanged = second.site.plan.views.pages.article
       .filter((_page, index) => JSON.stringify(related(second)[index]) !== JSON.stringify(related(first)[index]))
       .map((page) => page.permalink);
     assert.ok(pagesRelatedChanged.some((file) => file !== "2021/02/14/article-4/index.html"), "another article's related list changed");
@@ -97,7 +97,7 @@ describe("npm start's builds", () => {
     const next = await dev.load();
     const files = pageFiles(next.changes.views);
     assert.ok(files.includes("2021/02/14/article-4/index.html") && files.includes("2021/02/index.html"), files.join(", "));
-    assert.ok(next.changes.pages < countPages(next.site.views), "not every page again");
+    assert.ok(next.changes.pages < countPages(next.site.plan.views), "not every page again");
   });
 
   it("reads again only the files a watcher named, when told which", async () => {
@@ -126,7 +126,7 @@ describe("npm start's builds", () => {
     await assert.rejects(dev.write(failing, async () => Promise.reject(new Error("a template failed"))), /a template failed/);
     await edit(content, "2021/article-4.md", "date: 2021-02-14", "date: 2021-03-30");
     const next = await dev.load();
-    assert.equal(next.changes.pages, countPages(next.site.views));
+    assert.equal(next.changes.pages, countPages(next.site.plan.views));
     await dev.write(next, render);
     assert.equal(existsSync(gone), false);
     assert.ok(existsSync(join(dev.request.outputDir, "2021/03/30/article-4/index.html")));
@@ -141,6 +141,6 @@ describe("npm start's builds", () => {
     assert.ok(renamed.ok);
     dev.useRequest(renamed.request);
     const next = await dev.load();
-    assert.equal(next.changes.pages, countPages(next.site.views));
+    assert.equal(next.changes.pages, countPages(next.site.plan.views));
   });
 });

@@ -7,8 +7,9 @@ import { buildArchiveModel } from "../../src/model/archive-model.ts";
 import { thisDayInPastYears } from "../../src/model/latest.ts";
 import { buildSiteViews, type SiteViews } from "../../src/model/pages.ts";
 import { categoriesDivide, sectionsOf } from "../../src/model/sections.ts";
-import type { CalendarDay, SidebarBoxView } from "../../src/model/views/types.ts";
+import type { SidebarBoxView } from "../../src/model/views/types.ts";
 import { articleOn, settingsWith } from "../support/articles.ts";
+import type { CalendarDate } from "../../src/core/dates.ts";
 
 const news = { slug: "news", name: "News" };
 const events = { slug: "events", name: "Events" };
@@ -18,7 +19,7 @@ const today = { year: 2021, month: 4, day: 15 };
 const tag = (slug: string) => ({ slug, name: slug.toUpperCase() });
 const datesOf = (list: readonly { readonly date: { readonly iso: string } }[] | undefined): string[] => (list ?? []).map((article) => article.date.iso);
 
-function views(articles: readonly Article[], categories: readonly Category[], settings: Settings = settingsWith(), day: CalendarDay = today): SiteViews {
+function views(articles: readonly Article[], categories: readonly Category[], settings: Settings = settingsWith(), day: CalendarDate = today): SiteViews {
   return buildSiteViews(articles, buildArchiveModel(articles, categories), settings, day, THEME_FILES);
 }
 

@@ -6,13 +6,13 @@ import type { Settings } from "../../src/core/settings.ts";
 import { buildArchiveModel } from "../../src/model/archive-model.ts";
 import { buildSiteViews } from "../../src/model/pages.ts";
 import { volumeLevel, volumeScale } from "../../src/model/views/grid.ts";
-import type { CalendarDay } from "../../src/model/views/types.ts";
 import { articleOn, settingsWith } from "../support/articles.ts";
+import type { CalendarDate } from "../../src/core/dates.ts";
 
 const news = { slug: "news", name: "News" };
 const today = { year: 2021, month: 4, day: 15 };
 
-function viewsOf(articles: readonly Article[], settings: Settings = settingsWith(), day: CalendarDay = today) {
+function viewsOf(articles: readonly Article[], settings: Settings = settingsWith(), day: CalendarDate = today) {
   return buildSiteViews(articles, buildArchiveModel(articles, [news]), settings, day, THEME_FILES);
 }
 

@@ -5,10 +5,11 @@ import type { Article } from "../../src/core/article.ts";
 import { buildArchiveModel } from "../../src/model/archive-model.ts";
 import { buildSiteViews as buildViews, type SiteViews } from "../../src/model/pages.ts";
 import { bundleAssetCopies } from "../../src/model/views/article-pages.ts";
-import type { ArticleBoxView, CalendarDay, SidebarBoxView } from "../../src/model/views/types.ts";
+import type { ArticleBoxView, SidebarBoxView } from "../../src/model/views/types.ts";
 import type { Settings } from "../../src/core/settings.ts";
 import { THEME_FILES } from "../../src/core/assets.ts";
 import { articleOn, settingsWith } from "../support/articles.ts";
+import type { CalendarDate } from "../../src/core/dates.ts";
 
 const news = { slug: "news", name: "News" };
 const events = { slug: "events", name: "Events" };
@@ -20,7 +21,7 @@ function itemsBox(box: SidebarBoxView | undefined): ArticleBoxView | undefined {
   return box;
 }
 
-function buildSiteViews(articles: readonly Article[], categories: readonly Category[], settings: Settings, day: CalendarDay): SiteViews {
+function buildSiteViews(articles: readonly Article[], categories: readonly Category[], settings: Settings, day: CalendarDate): SiteViews {
   return buildViews(articles, buildArchiveModel(articles, categories), settings, day, THEME_FILES);
 }
 

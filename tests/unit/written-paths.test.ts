@@ -25,16 +25,29 @@ describe("the paths a build writes", () => {
     ]);
   });
 
-  it("leave out a page-bundle file that clashes, with an error naming both, and treat a clash of the site's own files as a fault", () => {
-    const { refused, diagnostics } = refuseClashes([
-      { path: "x/index.html", by: "the article x/index.md" },
-      { path: "x/index.html", by: "the page-bundle file x/index.html", bundleFile: "x/index.html" },
+  it("let the kind of file a folder is open to sit beside its writer's files there, and no other", () => {
+    const theme = { path: "assets/", by: "the theme", openTo: "static-file" } as const;
+    const staticFile = { path: "assets/logo.png", by: "static", leftOut: { kind: "static-file", reportedAt: "static/assets/logo.png" } } as const;
+    const bundleFile = { path: "assets/chart.svg", by: "bundle", leftOut: { kind: "bundle-file", reportedAt: "x/chart.svg" } } as const;
+    assert.deepEqual(clashes([theme, staticFile, bundleFile]), ["assets/chart.svg bundle / the theme (folder)"]);
+  });
+
+  it("leave out what clashes, each with one error naming both at its own file, and treat a clash of the site's own files as a fault", () => {
+    const claims: PathClaim[] = [
+      { path: "2021/04/09/report/index.html", by: "the article report.md" },
+      { path: "feed.xml", by: "the site's own /feed.xml" },
+      { path: "2021/04/09/Report/index.html", by: "the redirect page of old.md", leftOut: { kind: "redirect-page", reportedAt: "old.md" } },
+      { path: "images/logo.png", by: "the static file static/images/logo.png", leftOut: { kind: "static-file", reportedAt: "static/images/logo.png" } },
+      { path: "images/logo.png", by: "the page-bundle file x/images/logo.png", leftOut: { kind: "bundle-file", reportedAt: "x/images/logo.png" } },
+      { path: "feed.xml", by: "the static file static/feed.xml", leftOut: { kind: "static-file", reportedAt: "static/feed.xml" } },
+    ];
+    const { refused, diagnostics } = refuseClashes(claims);
+    assert.deepEqual([...refused], [claims[2], claims[4], claims[5]]);
+    assert.deepEqual(diagnostics.map((item) => `${item.file}: ${item.severity}: ${item.message}`), [
+      "old.md: error: the redirect page of old.md would be written at /2021/04/09/Report/index.html, where the article report.md is written; it was left out. Rename or move one of them",
+      "x/images/logo.png: error: the page-bundle file x/images/logo.png would be written at /images/logo.png, where the static file static/images/logo.png is written; it was left out. Rename or move one of them",
+      "static/feed.xml: error: the static file static/feed.xml would be written at /feed.xml, where the site's own /feed.xml is written; it was left out. Rename or move one of them",
     ]);
-    assert.deepEqual([...refused], ["x/index.html"]);
-    assert.deepEqual(
-      diagnostics.map((item) => `${item.file}: ${item.severity}: ${item.message}`),
-      ["x/index.html: error: would be written at x/index.html, where the article x/index.md is written; rename it or move it (it was left out)"],
-    );
     assert.throws(() => refuseClashes([{ path: "feed.xml", by: "the site's feed.xml" }, { path: "feed.xml", by: "the theme" }]), /fault of news-archive/);
   });
 });

@@ -2,7 +2,57 @@ import { outputFileFor } from "../../core/urls.ts";
 import type { ViewContext } from "./context.ts";
 import { titlesParts } from "../not-found-titles.ts";
 import { recentYears } from "./grid.ts";
-import type { ArchivePageView, NotFoundPageView, YearPageView } from "./types.ts";
+import type { CategoryFilterView, LinkView, PageBase } from "./types.ts";
+import type { GridView } from "./grid-types.ts";
+
+/** One article of a year page's month: under the month's heading, its day alone. */
+export interface YearItemView extends LinkView {
+  readonly dateIso: string;
+  /** "25". */
+  readonly dayText: string;
+  /** The page of the day's articles. */
+  readonly dayHref: string;
+  /** The category's name, printed on the row (not a link: the page has one per row); none when categories do not divide the archive. */
+  readonly category?: string;
+  readonly categorySlug: string;
+}
+
+export interface YearMonthView {
+  /** The section's id, the target of the jump links: "month-04". */
+  readonly id: string;
+  /** "April 2021". */
+  readonly heading: string;
+  /** "Apr", for the jump links. */
+  readonly shortName: string;
+  readonly href: string;
+  readonly count: number;
+  readonly items: readonly YearItemView[];
+}
+
+export interface YearPageView extends PageBase {
+  readonly heading: string;
+  readonly count: number;
+  /** Newest first, as the page lists them; the jump links follow this order. */
+  readonly months: readonly YearMonthView[];
+  readonly previous?: LinkView;
+  readonly next?: LinkView;
+  /** When the year holds two categories or more. */
+  readonly categoryFilter?: CategoryFilterView;
+}
+
+export interface ArchivePageView extends PageBase {
+  readonly grid: GridView;
+  /** "1,049 articles". */
+  readonly countText: string;
+  /** When categories divide the archive. */
+  readonly categoryFilter?: CategoryFilterView;
+}
+
+export interface NotFoundPageView extends PageBase {
+  readonly grid: GridView;
+  /** For the script that guesses the article meant: the site's base path, and each part of the titles ("all", "2016", "2016-04") with its link, newest first. */
+  readonly titles: { readonly basePath: string; readonly parts: readonly { readonly id: string; readonly href: string }[] };
+}
 
 /** The month grid of every year. */
 export function archivePage(context: ViewContext): ArchivePageView {

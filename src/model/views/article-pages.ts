@@ -2,7 +2,29 @@ import { bundleFolder, outputFileFor, routeFolder, type Route } from "../../core
 import { formatLongDate } from "../format.ts";
 import { relatedArticles } from "../related.ts";
 import type { ViewContext } from "./context.ts";
-import type { ArticlePageView } from "./types.ts";
+import type { AuthorView, DatedView, LinkView, PageBase } from "./types.ts";
+
+export interface ArticlePageView extends PageBase, DatedView {
+  readonly href: string;
+  readonly lang?: string;
+  /** When it last changed, if later than its date. */
+  readonly updatedIso?: string;
+  readonly updatedText?: string;
+  readonly authors: readonly AuthorView[];
+  readonly category: LinkView;
+  readonly tags: readonly LinkView[];
+  readonly summary?: string;
+  readonly bodyHtml: string;
+  /** The article published just before (older), and just after (newer). */
+  readonly previous?: LinkView;
+  readonly next?: LinkView;
+  /** Articles sharing its tags and category, nearest in time (see model/related.ts). */
+  readonly related: readonly RelatedArticleView[];
+  /** Drafts (published with --drafts) are never put in the search index, nor highlight searched words. */
+  readonly searchable: boolean;
+}
+
+export interface RelatedArticleView extends LinkView, DatedView {}
 
 /** One page per article, oldest first, each linking the articles published just before and after it, and its related articles. */
 export function articlePages(context: ViewContext): ArticlePageView[] {

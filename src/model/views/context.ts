@@ -12,7 +12,8 @@ import { categoriesDivide } from "../sections.ts";
 import { buildGrid } from "./grid.ts";
 import { buildSidebar } from "./sidebar.ts";
 import type { GridView } from "./grid-types.ts";
-import type { ArticleSummaryView, AuthorView, CalendarDay, CategoryFilterView, CrumbView, FeedLinks, PageMetaView, PaginationView, SidebarBoxView } from "./types.ts";
+import type { ArticleSummaryView, AuthorView, CategoryFilterView, CrumbView, FeedLinks, PageMetaView, PaginationView, SidebarBoxView } from "./types.ts";
+import type { CalendarDate } from "../../core/dates.ts";
 
 /**
  * What every view builder shares: the archive, the settings, and the helpers
@@ -33,7 +34,7 @@ export interface ViewContext extends SiteExtras {
   readonly articles: readonly Article[];
   readonly model: ArchiveModel;
   readonly settings: Settings;
-  readonly today: CalendarDay;
+  readonly today: CalendarDate;
   readonly theme: ThemeAssetPaths;
   /** The grid of every year, newest first. */
   readonly grid: GridView;
@@ -75,7 +76,7 @@ export interface ViewContext extends SiteExtras {
   };
 }
 
-export function createViewContext(articles: readonly Article[], model: ArchiveModel, settings: Settings, today: CalendarDay, theme: ThemeAssetPaths, extras: SiteExtras = NO_EXTRAS): ViewContext {
+export function createViewContext(articles: readonly Article[], model: ArchiveModel, settings: Settings, today: CalendarDate, theme: ThemeAssetPaths, extras: SiteExtras = NO_EXTRAS): ViewContext {
   const urls = urlContextOf(settings);
   const href = (route: Route): string => hrefFor(route, urls);
   // Written once per month (and per year and month), not once per page that names it: Luxon's formatting is slow.

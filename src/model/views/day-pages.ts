@@ -2,7 +2,8 @@ import type { Article } from "../../core/article.ts";
 import { outputFileFor } from "../../core/urls.ts";
 import { formatLongDate } from "../format.ts";
 import type { ViewContext } from "./context.ts";
-import type { LinkView, ListingPageView } from "./types.ts";
+import type { LinkView } from "./types.ts";
+import type { ListingPageView } from "./listing-pages.ts";
 
 /**
  * One page per day that has articles (/2016/04/11/), newest day first, so

@@ -2,7 +2,7 @@ import type { Article } from "../../core/article.ts";
 import type { Route } from "../../core/urls.ts";
 import type { ArchiveModel } from "../archive-model.ts";
 import type { GridCellView, GridRowView, GridView, VolumeRange } from "./grid-types.ts";
-import type { CalendarDay } from "./types.ts";
+import type { CalendarDate } from "../../core/dates.ts";
 
 /** How many shades of volume the grid uses, besides the empty month. */
 export const VOLUME_LEVELS = 4;
@@ -20,7 +20,7 @@ export interface MonthNames {
  * number of articles, shaded by volume, linking the months that have
  * articles; each row ends with the year's total.
  */
-export function buildGrid(model: ArchiveModel, today: CalendarDay, href: (route: Route) => string, names: MonthNames, locale: string, countCategories: boolean): GridView {
+export function buildGrid(model: ArchiveModel, today: CalendarDate, href: (route: Route) => string, names: MonthNames, locale: string, countCategories: boolean): GridView {
   const months = Array.from({ length: 12 }, (_, index) => index + 1);
   const scale = volumeScale(model.months.map((month) => month.articles.length));
   const numbers = new Intl.NumberFormat(locale);

@@ -6,7 +6,31 @@ import { sectionsOf } from "../sections.ts";
 import { pagination, type ViewContext } from "./context.ts";
 import { recentYears } from "./grid.ts";
 import type { GridView } from "./grid-types.ts";
-import type { HomePageView, HomeSectionView, SidebarBoxView } from "./types.ts";
+import type { SidebarBoxView, ArticleSummaryView } from "./types.ts";
+import type { ListingPageView } from "./listing-pages.ts";
+
+/** One section of the home page: a category's (or a tag's) latest articles, linking its page. */
+export interface HomeSectionView {
+  /** Its heading's id. */
+  readonly id: string;
+  readonly title: string;
+  readonly href: string;
+  /** "117 articles": how many its page lists. */
+  readonly countText: string;
+  readonly items: readonly ArticleSummaryView[];
+}
+
+export interface HomePageView extends ListingPageView {
+  /** On the first page only: the lead story (model/latest.ts), shown larger above the list. */
+  readonly lead?: ArticleSummaryView;
+  /** What the lead story is: "Featured", or "Latest" on an archive that features none. */
+  readonly leadKicker?: string;
+  /** On the first page only: the latest articles of each section, after the list. */
+  readonly sections: readonly HomeSectionView[];
+  /** On the first page only: the recent years of the grid. */
+  readonly grid?: GridView;
+  readonly gridIsPartial: boolean;
+}
 
 /** How many of the latest articles the first page lists before its sections, when it has sections. */
 const TOP_STORIES = 5;

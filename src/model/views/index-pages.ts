@@ -3,7 +3,44 @@ import { outputFileFor, pathFromRoot } from "../../core/urls.ts";
 import type { TopicGroup } from "../archive-model.ts";
 import type { ViewContext } from "./context.ts";
 import { TOPIC_WORDS } from "./listing-pages.ts";
-import type { PageBase, SearchPageView, TopicEntryView, TopicIndexView, TopicLetterView } from "./types.ts";
+import type { PageBase } from "./types.ts";
+
+export interface TopicEntryView {
+  readonly name: string;
+  readonly href: string;
+  readonly count: number;
+  readonly description?: string;
+}
+
+/** The entries of a topic index under one initial: "A", or "#" for names that start with no letter. */
+export interface TopicLetterView {
+  readonly letter: string;
+  /** The group's id, the target of the index's jump links: "letter-a". */
+  readonly id: string;
+  readonly entries: readonly TopicEntryView[];
+}
+
+export interface TopicIndexView extends PageBase {
+  readonly heading: string;
+  /** Every entry, in order (categories in the settings' order, tags and authors by name). */
+  readonly entries: readonly TopicEntryView[];
+  /** Tags and authors, listed side by side with their counts rather than one a line: they can number hundreds. */
+  readonly compact?: true;
+  /** When they are many: the same entries by initial, for an A-Z index. */
+  readonly letters?: readonly TopicLetterView[];
+}
+
+export interface SearchPageView extends PageBase {
+  readonly categories: readonly string[];
+  /** Newest first. */
+  readonly years: readonly number[];
+  /** The search index's folder from the site's root, for the search script, which finds the root from its own place. */
+  readonly searchIndex: string;
+  /** The stemmers the search reads queries with (one per language of the archive), loaded beside the search script. */
+  readonly stemmerScriptHrefs: readonly string[];
+  /** The index's entry file, asked for with the page rather than once the script runs; none on a portable site. */
+  readonly searchEntryHref?: string;
+}
 
 export const categoryIndex = (context: ViewContext): TopicIndexView => topicIndex(context, context.model.categories, "category");
 /** The tag index; none when no article has tags, so that no link leads to an empty page. */

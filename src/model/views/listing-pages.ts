@@ -2,7 +2,29 @@ import type { Author, Category, Tag } from "../../core/article.ts";
 import { outputFileFor } from "../../core/urls.ts";
 import { chunk, type MonthGroup, type TopicGroup } from "../archive-model.ts";
 import { pagination, type ViewContext } from "./context.ts";
-import type { LinkView, ListingPageView } from "./types.ts";
+import type { LinkView, ArticleSummaryView, CategoryFilterView, PageBase, PaginationView } from "./types.ts";
+
+/** A list of articles: a month, a category, tag or author page, the home page. */
+export interface ListingPageView extends PageBase {
+  readonly heading: string;
+  /** A category's description, from the settings. */
+  readonly description?: string;
+  /** "117 articles": how many a category's or tag's pages list in all. */
+  readonly countText?: string;
+  /** Rows leave out their category: on a category's own pages, every row would repeat it. */
+  readonly omitItemCategory?: boolean;
+  /** Rows leave out their date: on a day's page, the heading says it. */
+  readonly omitItemDate?: boolean;
+  /** On an author's page: their bio and their own page, from the settings. */
+  readonly about?: { readonly text?: string; readonly link?: LinkView };
+  readonly items: readonly ArticleSummaryView[];
+  readonly pagination?: PaginationView;
+  /** Neighbouring months (older, newer). */
+  readonly previous?: LinkView;
+  readonly next?: LinkView;
+  /** On month and day pages holding two categories or more. */
+  readonly categoryFilter?: CategoryFilterView;
+}
 
 /** One page per month that has articles, linking the neighbouring months that have some. */
 export function monthPages(context: ViewContext): ListingPageView[] {

@@ -1,7 +1,13 @@
 import { outputFileFor, type Route } from "../../core/urls.ts";
 import type { OldAddress } from "../../core/article.ts";
 import type { ViewContext } from "./context.ts";
-import type { PageMetaView, RedirectPageView } from "./types.ts";
+import type { PageMetaView, PageBase } from "./types.ts";
+
+/** A page at an article's old address, sending readers (and search engines) on to it. */
+export interface RedirectPageView extends PageBase {
+  readonly targetHref: string;
+  readonly targetTitle: string;
+}
 
 /**
  * A page at each old address of an article (`aliases`, `redirect_from`,

@@ -6,7 +6,8 @@ import { findCategory, isAfterDay, thisDayInPastYears } from "../latest.ts";
 import { sectionsOf } from "../sections.ts";
 import { recentYears } from "./grid.ts";
 import type { GridView } from "./grid-types.ts";
-import type { ArticleSummaryView, CalendarDay, SidebarBoxView } from "./types.ts";
+import type { ArticleSummaryView, SidebarBoxView } from "./types.ts";
+import type { CalendarDate } from "../../core/dates.ts";
 
 /** What the sidebar boxes are drawn from. */
 export interface SidebarSource {
@@ -14,7 +15,7 @@ export interface SidebarSource {
   readonly model: ArchiveModel;
   /** The latest articles (model/latest.ts), newest first. */
   readonly latest: readonly Article[];
-  readonly today: CalendarDay;
+  readonly today: CalendarDate;
   /** The grid of every year. */
   readonly grid: GridView;
   readonly summaryOf: (article: Article) => ArticleSummaryView;

@@ -1,9 +1,11 @@
-import type { CalendarDate } from "../../core/dates.ts";
 import type { GridView } from "./grid-types.ts";
 
 /**
- * What the templates print. Everything is computed here, once per build, so
- * that templates only loop and print, and no page scans all articles.
+ * What the templates print. Everything is computed in model/views/, once per
+ * build, so that templates only loop and print, and no page scans all
+ * articles. Here are the parts many pages share; each page kind's own view
+ * is declared beside the function that builds it (article-pages.ts,
+ * listing-pages.ts...), which its entry in model/pages.ts names.
  */
 export interface LinkView {
   readonly title: string;
@@ -143,28 +145,6 @@ export interface PageBase {
   readonly sidebar?: readonly SidebarBoxView[];
 }
 
-export interface ArticlePageView extends PageBase, DatedView {
-  readonly href: string;
-  readonly lang?: string;
-  /** When it last changed, if later than its date. */
-  readonly updatedIso?: string;
-  readonly updatedText?: string;
-  readonly authors: readonly AuthorView[];
-  readonly category: LinkView;
-  readonly tags: readonly LinkView[];
-  readonly summary?: string;
-  readonly bodyHtml: string;
-  /** The article published just before (older), and just after (newer). */
-  readonly previous?: LinkView;
-  readonly next?: LinkView;
-  /** Articles sharing its tags and category, nearest in time (see model/related.ts). */
-  readonly related: readonly RelatedArticleView[];
-  /** Drafts (published with --drafts) are never put in the search index, nor highlight searched words. */
-  readonly searchable: boolean;
-}
-
-export interface RelatedArticleView extends LinkView, DatedView {}
-
 /**
  * The categories of a page's articles, which the reader may hide: a form the
  * page's small script shows (pages without it stay whole), which hides rows
@@ -177,151 +157,3 @@ export interface CategoryFilterView {
   readonly categories: readonly { readonly slug: string; readonly name: string; readonly count: number }[];
 }
 
-/** A list of articles: a month, a category, tag or author page, the home page. */
-export interface ListingPageView extends PageBase {
-  readonly heading: string;
-  /** A category's description, from the settings. */
-  readonly description?: string;
-  /** "117 articles": how many a category's or tag's pages list in all. */
-  readonly countText?: string;
-  /** Rows leave out their category: on a category's own pages, every row would repeat it. */
-  readonly omitItemCategory?: boolean;
-  /** Rows leave out their date: on a day's page, the heading says it. */
-  readonly omitItemDate?: boolean;
-  /** On an author's page: their bio and their own page, from the settings. */
-  readonly about?: { readonly text?: string; readonly link?: LinkView };
-  readonly items: readonly ArticleSummaryView[];
-  readonly pagination?: PaginationView;
-  /** Neighbouring months (older, newer). */
-  readonly previous?: LinkView;
-  readonly next?: LinkView;
-  /** On month and day pages holding two categories or more. */
-  readonly categoryFilter?: CategoryFilterView;
-}
-
-/** One article of a year page's month: under the month's heading, its day alone. */
-export interface YearItemView extends LinkView {
-  readonly dateIso: string;
-  /** "25". */
-  readonly dayText: string;
-  /** The page of the day's articles. */
-  readonly dayHref: string;
-  /** The category's name, printed on the row (not a link: the page has one per row); none when categories do not divide the archive. */
-  readonly category?: string;
-  readonly categorySlug: string;
-}
-
-export interface YearMonthView {
-  /** The section's id, the target of the jump links: "month-04". */
-  readonly id: string;
-  /** "April 2021". */
-  readonly heading: string;
-  /** "Apr", for the jump links. */
-  readonly shortName: string;
-  readonly href: string;
-  readonly count: number;
-  readonly items: readonly YearItemView[];
-}
-
-export interface YearPageView extends PageBase {
-  readonly heading: string;
-  readonly count: number;
-  /** Newest first, as the page lists them; the jump links follow this order. */
-  readonly months: readonly YearMonthView[];
-  readonly previous?: LinkView;
-  readonly next?: LinkView;
-  /** When the year holds two categories or more. */
-  readonly categoryFilter?: CategoryFilterView;
-}
-
-export interface ArchivePageView extends PageBase {
-  readonly grid: GridView;
-  /** "1,049 articles". */
-  readonly countText: string;
-  /** When categories divide the archive. */
-  readonly categoryFilter?: CategoryFilterView;
-}
-
-/** One section of the home page: a category's (or a tag's) latest articles, linking its page. */
-export interface HomeSectionView {
-  /** Its heading's id. */
-  readonly id: string;
-  readonly title: string;
-  readonly href: string;
-  /** "117 articles": how many its page lists. */
-  readonly countText: string;
-  readonly items: readonly ArticleSummaryView[];
-}
-
-export interface HomePageView extends ListingPageView {
-  /** On the first page only: the lead story (model/latest.ts), shown larger above the list. */
-  readonly lead?: ArticleSummaryView;
-  /** What the lead story is: "Featured", or "Latest" on an archive that features none. */
-  readonly leadKicker?: string;
-  /** On the first page only: the latest articles of each section, after the list. */
-  readonly sections: readonly HomeSectionView[];
-  /** On the first page only: the recent years of the grid. */
-  readonly grid?: GridView;
-  readonly gridIsPartial: boolean;
-}
-
-export interface TopicEntryView {
-  readonly name: string;
-  readonly href: string;
-  readonly count: number;
-  readonly description?: string;
-}
-
-/** The entries of a topic index under one initial: "A", or "#" for names that start with no letter. */
-export interface TopicLetterView {
-  readonly letter: string;
-  /** The group's id, the target of the index's jump links: "letter-a". */
-  readonly id: string;
-  readonly entries: readonly TopicEntryView[];
-}
-
-export interface TopicIndexView extends PageBase {
-  readonly heading: string;
-  /** Every entry, in order (categories in the settings' order, tags and authors by name). */
-  readonly entries: readonly TopicEntryView[];
-  /** Tags and authors, listed side by side with their counts rather than one a line: they can number hundreds. */
-  readonly compact?: true;
-  /** When they are many: the same entries by initial, for an A-Z index. */
-  readonly letters?: readonly TopicLetterView[];
-}
-
-export interface SearchPageView extends PageBase {
-  readonly categories: readonly string[];
-  /** Newest first. */
-  readonly years: readonly number[];
-  /** The search index's folder from the site's root, for the search script, which finds the root from its own place. */
-  readonly searchIndex: string;
-  /** The stemmers the search reads queries with (one per language of the archive), loaded beside the search script. */
-  readonly stemmerScriptHrefs: readonly string[];
-  /** The index's entry file, asked for with the page rather than once the script runs; none on a portable site. */
-  readonly searchEntryHref?: string;
-}
-
-
-/** A calendar day, for "upcoming" boxes and the grid's current month. */
-export type CalendarDay = CalendarDate;
-
-/** A page of the site made from an undated file (About, Contact): its title and body. */
-export interface SitePageView extends PageBase {
-  readonly lang?: string;
-  readonly bodyHtml: string;
-  /** Published with --drafts: left out of the sitemap. */
-  readonly draft: boolean;
-}
-
-/** A page at an article's old address, sending readers (and search engines) on to it. */
-export interface RedirectPageView extends PageBase {
-  readonly targetHref: string;
-  readonly targetTitle: string;
-}
-
-export interface NotFoundPageView extends PageBase {
-  readonly grid: GridView;
-  /** For the script that guesses the article meant: the site's base path, and each part of the titles ("all", "2016", "2016-04") with its link, newest first. */
-  readonly titles: { readonly basePath: string; readonly parts: readonly { readonly id: string; readonly href: string }[] };
-}
