@@ -33,7 +33,8 @@ export function outputRecordFileOf(request: BuildRequest): string | undefined {
  * is linked from the previous output (`reuse`), the others are rendered;
  * both in the worker threads, the rendering in passes shared out between
  * them, while this thread writes the files beside the pages and the search
- * index.
+ * index (after them when the pages to render take more than a pass per
+ * worker).
  */
 export async function writeSite(stagingDir: string, site: Site, request: BuildRequest, workers: BuildWorkers, reuse: OutputReuse): Promise<SiteWritten> {
   const started = performance.now();
@@ -46,6 +47,9 @@ export async function writeSite(stagingDir: string, site: Site, request: BuildRe
   const pages = placePages(stagingDir, toRender, reuse, request, workers, digests === undefined && reuse.recording ? identity : undefined);
   // Awaited once the files beside the pages are written; a failure meanwhile is not left unhandled.
   pages.catch(() => undefined);
+  // Made alongside, the search index (the whole archive's postings) is held while the workers hold their Eleventy runs.
+  // Within a pass per worker that is memory for time; beyond (100,000 articles) memory comes first, and it waits.
+  if (rendered > request.pagesPerRenderPass * buildWorkerCount(rendered)) await pages;
   // The search index's files that did not change are linked from the output being replaced.
   const beside = await writeBesidePages(stagingDir, site.plan, request, () => undefined, request.outputDir, reuse, pages);
   const { workers: renderedBy, digests: madeThere } = await pages;
