@@ -32,7 +32,7 @@ export type PageRoute =
   | { readonly kind: "offline" };
 
 /** The files published beside the pages, and the folders of the site's own. */
-export type FileRoute =
+type FileRoute =
   /** The site's feeds, a category's, or an author's (Atom only). */
   | { readonly kind: "feed"; readonly format: "atom" | "json"; readonly category?: string; readonly author?: string }
   /** Every redirect, for hosts that read a `_redirects` file (Netlify, Cloudflare Pages). */

@@ -29,7 +29,7 @@ export type OfflineReport =
   | { readonly kind: "none" };
 
 /** What the files depend on besides the site: where the content is, the settings, and whether the site is opened from disk. */
-export interface PublishTarget {
+interface PublishTarget {
   readonly contentDir: string;
   readonly settings: Settings;
   readonly portable: boolean;

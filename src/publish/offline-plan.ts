@@ -14,7 +14,7 @@ export interface ArchiveFile {
   readonly bytes: number;
 }
 
-export interface OfflinePlanInput {
+interface OfflinePlanInput {
   /** The theme's files and the pages saved on install (the home, archive, search and offline pages). */
   readonly shell: readonly CacheableFile[];
   /** Every file a reader may open or search with: pages, their images, the theme, the search index. */

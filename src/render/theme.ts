@@ -9,7 +9,7 @@ import { SEARCH_ENTRY_FILE, SEARCH_FILE_EXTENSIONS, SEARCH_SCRIPT_CALLBACK, stem
 /** The theme's templates and files: partials/ holds one partial per page kind and the pieces they share; assets/ the stylesheet and icon. */
 export const LAYOUTS_DIR = join(PROJECT_ROOT, "layouts");
 
-export interface ThemeOptions {
+interface ThemeOptions {
   readonly accentColor?: string;
   readonly accentColorDark?: string;
   /** Absolute path of the logo image, if the settings name one. */

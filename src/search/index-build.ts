@@ -25,7 +25,7 @@ export interface ArticleToIndex {
   readonly day: number;
 }
 
-export interface IndexInput {
+interface IndexInput {
   readonly articles: readonly ArticleToIndex[];
   /** The categories in the site's order. */
   readonly categories: readonly string[];
@@ -49,7 +49,7 @@ function byTerm(a: IndexedTerm, b: IndexedTerm): number {
   return a.term < b.term ? -1 : a.term > b.term ? 1 : 0;
 }
 
-export interface PeriodRange {
+interface PeriodRange {
   readonly first: number;
   /** One past its last document. */
   readonly end: number;

@@ -21,7 +21,7 @@ import { readDocs, writeDocs } from "./doc-sets.ts";
 
 export const INDEX_FORMAT_VERSION = 1;
 
-export interface IndexPeriod {
+interface IndexPeriod {
   /** Its first document. */
   readonly first: number;
   /** The folder of its fragments, named by their content. */

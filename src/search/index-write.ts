@@ -49,7 +49,7 @@ const SHARD_BYTES = 32_768;
 /** The commonest terms the entry names the first files of (IndexEntry.prefetch). */
 const PREFETCHED_TERMS = 128;
 
-export interface WrittenIndex {
+interface WrittenIndex {
   readonly entry: IndexEntry;
   /** Files written, and taken from the previous build. */
   readonly written: number;

@@ -6,7 +6,7 @@
 import { queryNumberTerm } from "../text/numbers.ts";
 import { foldWord, readWritten, writtenWordsOf } from "../text/words.ts";
 
-export interface QueryWord {
+interface QueryWord {
   /** As typed. */
   readonly written: string;
   /** What is looked up: a number term, or the folded word, which the search stems. */

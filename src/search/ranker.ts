@@ -25,7 +25,7 @@ export interface ListToRank {
 }
 
 /** A found article with its score, the date's share included. */
-export interface RankedDoc {
+interface RankedDoc {
   readonly doc: number;
   readonly score: number;
 }

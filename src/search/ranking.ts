@@ -26,13 +26,13 @@ export function dateFactor(newestFirst: number, count: number): number {
 }
 
 /** What the second look at the first results reads of each: its title and its text. */
-export interface ResultText {
+interface ResultText {
   readonly title: string;
   readonly text: string;
 }
 
 /** The query as the second look reads it: its words as the index looks them up (folded, numbers as number terms), and as typed. */
-export interface QueryForLook {
+interface QueryForLook {
   readonly terms: readonly string[];
   readonly text: string;
 }

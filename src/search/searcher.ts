@@ -42,7 +42,7 @@ export interface UnshownArticle {
 }
 
 /** How many found articles each filter value would leave. */
-export interface Facets {
+interface Facets {
   readonly categories: readonly (readonly [name: string, found: number])[];
   readonly years: readonly (readonly [year: number, found: number])[];
 }

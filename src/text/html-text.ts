@@ -11,7 +11,7 @@ import { LINE_WEIGHT } from "./numbers.ts";
 import { WEIGHT_UNIT } from "./words.ts";
 
 /** How much the words of a machine-generated list count (ordinary text is 1). */
-export const MACHINE_LIST_WEIGHT = 0.1;
+const MACHINE_LIST_WEIGHT = 0.1;
 /** A list or block shorter than this is read as written by hand, whatever it holds. */
 const MACHINE_LIST_MIN_ITEMS = 8;
 /** The share of items naming a hash that makes a list machine-generated. */
@@ -28,7 +28,7 @@ const MOST_WEIGHT = 10;
 const INLINE: ReadonlySet<string> = new Set(["a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"]);
 
 /** The weight of an element's words, in WEIGHT_UNITs, and whether it or an element around it set one. */
-export interface ElementWeight {
+interface ElementWeight {
   readonly weight: number;
   readonly weighted: boolean;
 }
@@ -56,7 +56,7 @@ export function lineTermWeight(weight: number): number {
 }
 
 /** A stretch of an article's text and the weight of its words. */
-export interface TextSegment {
+interface TextSegment {
   readonly text: string;
   readonly weight: number;
 }

@@ -40,7 +40,7 @@ export function phraseBreak(sequence: Uint16Array | Uint32Array): number {
 }
 
 /** What a record is made from: the article's title and its body as rendered. */
-export interface RecordSource {
+interface RecordSource {
   readonly title: string;
   readonly bodyHtml: string;
 }

@@ -10,7 +10,7 @@ import type { ArticleSummaryView, SidebarBoxView } from "./types.ts";
 import type { CalendarDate } from "../../core/dates.ts";
 
 /** What the sidebar boxes are drawn from. */
-export interface SidebarSource {
+interface SidebarSource {
   readonly boxes: readonly SidebarBoxSetting[];
   readonly model: ArchiveModel;
   /** The latest articles (model/latest.ts), newest first. */
