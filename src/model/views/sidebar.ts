@@ -1,5 +1,5 @@
 import type { Article } from "../../core/article.ts";
-import type { SidebarBoxSetting } from "../../core/settings.ts";
+import type { SidebarBoxSetting } from "../../core/sidebar-settings.ts";
 import type { Route } from "../../core/urls.ts";
 import type { ArchiveModel } from "../archive-model.ts";
 import { findCategory, isAfterDay, thisDayInPastYears } from "../latest.ts";
