@@ -1,4 +1,4 @@
-import { escapeMarkup } from "../core/escape.ts";
+import { escapeMarkup } from "../core/escape.browser.ts";
 import { rewriteHtmlUrls } from "../core/html-urls.ts";
 import { findTemplateCalls, type Span, type TemplateCall } from "./template-calls.ts";
 import { callName, closingName, runShortcode, type UserShortcodes } from "./user-shortcodes.ts";

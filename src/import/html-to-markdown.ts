@@ -1,5 +1,5 @@
 import TurndownService from "turndown";
-import { escapeMarkup } from "../core/escape.ts";
+import { escapeMarkup } from "../core/escape.browser.ts";
 import type { HtmlElement } from "./dom.ts";
 import { cleanHtml, embedLink, figureImage, hasClass, inlineHtml, markdownImage, simpleTable } from "./markdown-rules.ts";
 

@@ -1,4 +1,4 @@
-import { escapeMarkup } from "../core/escape.ts";
+import { escapeMarkup } from "../core/escape.browser.ts";
 
 /** An attachment of the export, as shortcodes and featured images use it. */
 export interface Attachment {

@@ -1,4 +1,4 @@
-import { escapeMarkup } from "../core/escape.ts";
+import { escapeMarkup } from "../core/escape.browser.ts";
 
 /** What the block editor's markup needs from the rest of the export. */
 export interface BlockContext {

@@ -1,7 +1,7 @@
 import type { Article } from "../core/article.ts";
 import { termWeightsOf } from "../text/index-record.ts";
-import { isNumberTerm } from "../text/numbers.ts";
-import { WEIGHT_UNIT } from "../text/words.ts";
+import { isNumberTerm } from "../text/numbers.browser.ts";
+import { WEIGHT_UNIT } from "../text/words.browser.ts";
 import type { ArchiveModel } from "./archive-model.ts";
 import { categoriesDivide } from "./sections.ts";
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { OfflinePlan } from "../core/offline-types.ts";
+import type { OfflinePlan } from "../core/offline-types.browser.ts";
 
 /** A file the worker may save: its URL relative to the site's root, its size, and what changes when its content does. */
 export interface CacheableFile {

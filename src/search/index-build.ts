@@ -3,13 +3,13 @@
 // documents with their impact and meta flags, scoring.ts), the pairs of
 // consecutive words (phrases), the categories, days, years and periods, and
 // the vocabulary suggestions are made from. index-write.ts writes it.
-import { isNumberTerm, wholeNumberTerm } from "../text/numbers.ts";
+import { isNumberTerm, wholeNumberTerm } from "../text/numbers.browser.ts";
 import type { IndexRecord } from "../text/index-record.ts";
 import { phraseBreak } from "../text/index-record.ts";
 import type { Stemmer } from "../text/stemmers.ts";
-import { readWritten, WEIGHT_UNIT, writtenWordsOf } from "../text/words.ts";
+import { readWritten, WEIGHT_UNIT, writtenWordsOf } from "../text/words.browser.ts";
 import { searchPeriods } from "./periods.ts";
-import { impactCalculator, META_FLAGS } from "./scoring.ts";
+import { impactCalculator, META_FLAGS } from "./scoring.browser.ts";
 
 /** An article to index, in the archive's order (oldest first): its record and what a result shows of it. */
 export interface ArticleToIndex {

@@ -4,7 +4,7 @@
 // content, and each period's fragments sit in a folder named by theirs, so
 // an unchanged file or period is taken as it is, not written again.
 import { createHash } from "node:crypto";
-import { ByteWriter } from "./bytes.ts";
+import { ByteWriter } from "./bytes.browser.ts";
 import type { ArticleToIndex, BuiltIndex, IndexedTerm } from "./index-build.ts";
 import {
   CHUNK_POSTINGS,
@@ -23,9 +23,9 @@ import {
   type IndexEntry,
   type Postings,
   type ShardList,
-} from "./index-format.ts";
-import { postingKey } from "./scoring.ts";
-import { SEARCH_ENTRY_FILE } from "../core/search-files.ts";
+} from "./index-format.browser.ts";
+import { postingKey } from "./scoring.browser.ts";
+import { SEARCH_ENTRY_FILE } from "../core/search-files.browser.ts";
 
 /** Where the index's files go: the sink compresses them, and takes a file or folder named by its content from the previous build when it has it. */
 export interface IndexSink {

@@ -7,8 +7,8 @@
 // of ordinary text: its words still find the article, but an article does not
 // rank on hundreds of pull-request titles. The body is parsed once.
 import { Parser } from "htmlparser2";
-import { LINE_WEIGHT } from "./numbers.ts";
-import { WEIGHT_UNIT } from "./words.ts";
+import { LINE_WEIGHT } from "./numbers.browser.ts";
+import { WEIGHT_UNIT } from "./words.browser.ts";
 
 /** How much the words of a machine-generated list count (ordinary text is 1). */
 const MACHINE_LIST_WEIGHT = 0.1;

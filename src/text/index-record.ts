@@ -10,7 +10,7 @@
 // string rather than a string each.
 import { htmlSegments, lineTermWeight } from "./html-text.ts";
 import type { Stemmer } from "./stemmers.ts";
-import { partWeight, readWritten, WEIGHT_UNIT, writtenWordsOf } from "./words.ts";
+import { partWeight, readWritten, WEIGHT_UNIT, writtenWordsOf } from "./words.browser.ts";
 
 export interface IndexRecord {
   /** The stemmer its words were cut with (text/stemmers.ts: "en", or "" for none). */

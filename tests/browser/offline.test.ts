@@ -3,7 +3,7 @@ import { cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import type { BrowserContext, Page } from "playwright-core";
-import { archiveCacheName } from "../../src/core/offline-types.ts";
+import { archiveCacheName } from "../../src/core/offline-types.browser.ts";
 import { SAMPLE_CONTENT_DIR } from "../../src/core/project.ts";
 import { startStaticServer } from "../../src/publish/static-server.ts";
 import { article, makeArchive, temporaryFolder } from "../support/archive.ts";

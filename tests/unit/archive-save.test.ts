@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { saveArchive, type ArchiveCache, type ArchiveSave, type SaveProgress } from "../../src/core/archive-save.ts";
+import { saveArchive, type ArchiveCache, type ArchiveSave, type SaveProgress } from "../../src/core/archive-save.browser.ts";
 
 const SITE = "https://example.org/news/";
 const LIST = new URL("offline-archive.json", SITE);

@@ -112,7 +112,7 @@ describe("the code bundled for the browser", () => {
   const bundled = new Set(bundledForBrowser(modules));
 
   it("holds the browser scripts, the service worker and the parts of core, text and search they use", () => {
-    for (const path of ["browser/search.ts", "worker/service-worker.ts", "core/archive-save.ts", "text/words.ts", "search/searcher.ts"]) assert.ok(bundled.has(path), `${path} is bundled`);
+    for (const path of ["browser/search.ts", "worker/service-worker.ts", "core/archive-save.browser.ts", "text/words.browser.ts", "search/searcher.browser.ts"]) assert.ok(bundled.has(path), `${path} is bundled`);
     for (const path of ["core/files.ts", "search/search-index.ts", "render/browser-scripts.ts"]) assert.ok(!bundled.has(path), `${path} is not bundled`);
   });
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { dateFactor, holdsPhrase, ORDERING, refineFirstResults, titleCoverage } from "../../src/search/ranking.ts";
-import { extensionShare, impactCalculator, impactScore, inverseDocumentFrequency, keyScore, metaBoost, metaKey, META_FLAGS, postingKey } from "../../src/search/scoring.ts";
+import { dateFactor, holdsPhrase, ORDERING, refineFirstResults, titleCoverage } from "../../src/search/ranking.browser.ts";
+import { extensionShare, impactCalculator, impactScore, inverseDocumentFrequency, keyScore, metaBoost, metaKey, META_FLAGS, postingKey } from "../../src/search/scoring.browser.ts";
 
 interface Hit {
   readonly name: string;

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { buildIndex, type ArticleToIndex } from "../../src/search/index-build.ts";
-import { writeDirectory, type IndexEntry } from "../../src/search/index-format.ts";
-import { SEARCH_ENTRY_FILE } from "../../src/core/search-files.ts";
-import { IndexPartUnavailable, IndexReader } from "../../src/search/index-reader.ts";
+import { writeDirectory, type IndexEntry } from "../../src/search/index-format.browser.ts";
+import { SEARCH_ENTRY_FILE } from "../../src/core/search-files.browser.ts";
+import { IndexPartUnavailable, IndexReader } from "../../src/search/index-reader.browser.ts";
 import { writeIndex } from "../../src/search/index-write.ts";
-import { foldedMonthNames } from "../../src/search/query.ts";
-import { search, type SearchRequest } from "../../src/search/searcher.ts";
+import { foldedMonthNames } from "../../src/search/query.browser.ts";
+import { search, type SearchRequest } from "../../src/search/searcher.browser.ts";
 import { indexRecord } from "../../src/text/index-record.ts";
 import { loadStemmer } from "../../src/text/stemmers.ts";
 

@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { createRandom } from "../../bench/generate.ts";
-import { ByteReader, ByteWriter } from "../../src/search/bytes.ts";
-import { DocRanks, DocSet, readDocs, writeDocs } from "../../src/search/doc-sets.ts";
+import { ByteReader, ByteWriter } from "../../src/search/bytes.browser.ts";
+import { DocRanks, DocSet, readDocs, writeDocs } from "../../src/search/doc-sets.browser.ts";
 import { buildIndex, type ArticleToIndex } from "../../src/search/index-build.ts";
-import { IndexReader } from "../../src/search/index-reader.ts";
+import { IndexReader } from "../../src/search/index-reader.browser.ts";
 import { writeIndex } from "../../src/search/index-write.ts";
-import { Ranker } from "../../src/search/ranker.ts";
-import { dateFactor } from "../../src/search/ranking.ts";
-import { impactScore, inverseDocumentFrequency, META_FLAGS, metaBoost } from "../../src/search/scoring.ts";
+import { Ranker } from "../../src/search/ranker.browser.ts";
+import { dateFactor } from "../../src/search/ranking.browser.ts";
+import { impactScore, inverseDocumentFrequency, META_FLAGS, metaBoost } from "../../src/search/scoring.browser.ts";
 import { indexRecord } from "../../src/text/index-record.ts";
 
 describe("the index's bytes", () => {

@@ -5,8 +5,8 @@
 // row, and a title that is the query itself first of all. Tuned with
 // `npm run bench:search` (docs/search-relevance.md), on rules that name no
 // word, query or archive.
-import { isNumberTerm } from "../text/numbers.ts";
-import { readWritten, writtenWordsOf } from "../text/words.ts";
+import { isNumberTerm } from "../text/numbers.browser.ts";
+import { readWritten, writtenWordsOf } from "../text/words.browser.ts";
 
 /** How results are ordered beyond their scores. */
 export const ORDERING = {

@@ -16,8 +16,8 @@
 // Every file but the entry and the fragments is named by its content, so
 // that a reader's saved copy never goes stale and a build keeps what did not
 // change. Files are gzip-compressed (index-files.ts).
-import { ByteReader, ByteWriter } from "./bytes.ts";
-import { readDocs, writeDocs } from "./doc-sets.ts";
+import { ByteReader, ByteWriter } from "./bytes.browser.ts";
+import { readDocs, writeDocs } from "./doc-sets.browser.ts";
 
 export const INDEX_FORMAT_VERSION = 1;
 

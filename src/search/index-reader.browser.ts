@@ -3,9 +3,9 @@
 // postings, and later the fragments of the results shown. Where the files
 // come from is the source's business: fetched on a hosted site, loaded as
 // scripts on a site opened from disk, read from memory in the tests.
-import { SEARCH_ENTRY_FILE } from "../core/search-files.ts";
-import { ByteReader } from "./bytes.ts";
-import { DocSet } from "./doc-sets.ts";
+import { SEARCH_ENTRY_FILE } from "../core/search-files.browser.ts";
+import { ByteReader } from "./bytes.browser.ts";
+import { DocSet } from "./doc-sets.browser.ts";
 import type { Stemmer } from "../text/stemmers.ts";
 import {
   INDEX_FORMAT_VERSION,
@@ -22,7 +22,7 @@ import {
   type IndexEntry,
   type ShardList,
   type Values,
-} from "./index-format.ts";
+} from "./index-format.browser.ts";
 
 /** Where the index's files come from. */
 export interface IndexSource {

@@ -9,11 +9,11 @@
 // then the chunks of the few it must be sure of (random access), until the
 // best `count` are known exactly and in order (Fagin's threshold algorithms,
 // with the found set known exactly from the terms' sets).
-import type { DictionaryEntry, TieredPostings } from "./index-format.ts";
-import { CHUNK_POSTINGS } from "./index-format.ts";
-import type { IndexReader } from "./index-reader.ts";
-import { dateFactor } from "./ranking.ts";
-import { impactScore, keyScore, META_FLAGS, metaBoost, metaWeightOf, type MetaField } from "./scoring.ts";
+import type { DictionaryEntry, TieredPostings } from "./index-format.browser.ts";
+import { CHUNK_POSTINGS } from "./index-format.browser.ts";
+import type { IndexReader } from "./index-reader.browser.ts";
+import { dateFactor } from "./ranking.browser.ts";
+import { impactScore, keyScore, META_FLAGS, metaBoost, metaWeightOf, type MetaField } from "./scoring.browser.ts";
 
 /** A term a query word stands for, with that word's IDF and the term's share of it (scoring.ts's extensionShare). */
 export interface ListToRank {

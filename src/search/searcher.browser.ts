@@ -4,15 +4,15 @@
 // best come from the ranker (ranker.ts), reading only what they need; "Show
 // more" asks the same ranking for more. The same code runs in the reader's
 // browser (hosted or opened from disk) and in Node.
-import { DocSet } from "./doc-sets.ts";
-import { excerptOf } from "./excerpt.ts";
-import type { DictionaryEntry, Fragment, IndexEntry } from "./index-format.ts";
-import type { IndexReader } from "./index-reader.ts";
-import { parseQuery, type ParsedQuery, type QueryDate } from "./query.ts";
-import { Ranker, type ListToRank } from "./ranker.ts";
-import { ORDERING, refineFirstResults } from "./ranking.ts";
-import { extensionShare, inverseDocumentFrequency } from "./scoring.ts";
-import { closestWord } from "./suggest.ts";
+import { DocSet } from "./doc-sets.browser.ts";
+import { excerptOf } from "./excerpt.browser.ts";
+import type { DictionaryEntry, Fragment, IndexEntry } from "./index-format.browser.ts";
+import type { IndexReader } from "./index-reader.browser.ts";
+import { parseQuery, type ParsedQuery, type QueryDate } from "./query.browser.ts";
+import { Ranker, type ListToRank } from "./ranker.browser.ts";
+import { ORDERING, refineFirstResults } from "./ranking.browser.ts";
+import { extensionShare, inverseDocumentFrequency } from "./scoring.browser.ts";
+import { closestWord } from "./suggest.browser.ts";
 
 export interface SearchRequest {
   readonly query: string;
