@@ -47,7 +47,7 @@ type FileRoute =
   | { readonly kind: "service-worker" }
   /** Every file of the archive with its size, which a reader's browser fetches only to save the whole archive. */
   | { readonly kind: "offline-archive-list" }
-  /** The folder of the search index's files (search/index-format.ts). */
+  /** The folder of the search index's files (search/index-format.browser.ts). */
   | { readonly kind: "search-index" }
   /** A file of the theme or of a page bundle, by its path from the site's root. */
   | { readonly kind: "file"; readonly path: string };
