@@ -36,6 +36,29 @@ export interface FirstSearch {
   readonly largest: { readonly name: string; readonly bytes: number };
   /** From the start of the page's navigation to the first result shown, median of the runs, on each profile (by name). */
   readonly firstResultMs: Readonly<Record<string, number>>;
+  /** The requests of the last run on each profile (by name), as the page's Resource Timing saw them, when asked for. */
+  readonly waterfalls: Readonly<Record<string, readonly Fetched[]>>;
+}
+
+/** One request of a page as Resource Timing saw it, in ms from the start of the navigation. */
+export interface Fetched {
+  readonly name: string;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly bytes: number;
+}
+
+/** What the page fetched until its first result showed (the page itself first), and when. */
+function waterfallOf(page: Page): Promise<Fetched[]> {
+  return page.evaluate(() => {
+    const shown = Number(Reflect.get(window, "firstResultAt"));
+    const navigation = performance.getEntriesByType("navigation")[0];
+    const entries = [...(navigation === undefined ? [] : [navigation]), ...performance.getEntriesByType("resource")].filter((entry): entry is PerformanceResourceTiming => entry instanceof PerformanceResourceTiming);
+    return entries
+      .filter((entry) => entry.startTime <= shown)
+      .map((entry) => ({ name: new URL(entry.name).pathname.split("/").slice(-2).join("/"), startMs: entry.startTime, endMs: entry.responseEnd, bytes: entry.encodedBodySize }))
+      .concat([{ name: "(first result shown)", startMs: shown, endMs: shown, bytes: 0 }]);
+  });
 }
 
 const isSearchFile = (url: string): boolean => new URL(url).pathname.includes(`/${SEARCH_INDEX_DIR}/`);
@@ -64,7 +87,7 @@ export async function openSearch(page: Page, url: string): Promise<number> {
  * were; then, `runs` times on each network profile, how long the first
  * result took.
  */
-export async function measureFirstSearches(siteDir: string, basePath: string, queries: readonly string[], runs = 3): Promise<FirstSearch[]> {
+export async function measureFirstSearches(siteDir: string, basePath: string, queries: readonly string[], runs = 3, waterfall = false): Promise<FirstSearch[]> {
   const { server, url } = await startStaticServer({ root: siteDir, basePath, port: 0 });
   const browser = await launchChromium();
   const measured: FirstSearch[] = [];
@@ -85,6 +108,7 @@ export async function measureFirstSearches(siteDir: string, basePath: string, qu
       const withCounts = await Promise.all(responses);
       await context.close();
       const firstResultMs: Record<string, number> = {};
+      const waterfalls: Record<string, Fetched[]> = {};
       for (const profile of NETWORK_PROFILES) {
         const times: number[] = [];
         for (let run = 0; run < runs; run += 1) {
@@ -96,6 +120,7 @@ export async function measureFirstSearches(siteDir: string, basePath: string, qu
           const [timed] = throttled.pages();
           if (timed === undefined) throw new Error("the throttled page is gone");
           times.push(await openSearch(timed, address));
+          if (waterfall) waterfalls[profile.name] = await waterfallOf(timed);
           await throttled.close();
         }
         firstResultMs[profile.name] = median(times);
@@ -110,6 +135,7 @@ export async function measureFirstSearches(siteDir: string, basePath: string, qu
         files: files.length,
         largest: { name: new URL(largest.url).pathname.split("/").pop() ?? "", bytes: largest.bytes },
         firstResultMs,
+        waterfalls,
       });
     }
   } finally {
@@ -117,6 +143,18 @@ export async function measureFirstSearches(siteDir: string, basePath: string, qu
     server.close();
   }
   return measured;
+}
+
+/** Each search's requests on each profile, one line a request: when it started and ended, and its size. */
+export function waterfallText(measured: readonly FirstSearch[]): string {
+  const lines: string[] = [];
+  for (const search of measured) {
+    for (const [profile, fetched] of Object.entries(search.waterfalls)) {
+      lines.push("", `${search.query}, ${profile} (ms from the start of the navigation):`);
+      for (const request of fetched) lines.push(`  ${request.startMs.toFixed(0).padStart(5)} → ${request.endMs.toFixed(0).padStart(5)}  ${(request.bytes / 1000).toFixed(1).padStart(6)} KB  ${request.name}`);
+    }
+  }
+  return lines.join("\n");
 }
 
 /** The measurements as a Markdown table, and the network profiles' figures. */
