@@ -24,6 +24,7 @@ import {
   type Postings,
   type ShardList,
 } from "./index-format.ts";
+import { writeDocs } from "./doc-sets.ts";
 import { postingKey } from "./scoring.ts";
 import { SEARCH_ENTRY_FILE } from "../core/search-files.ts";
 
@@ -36,8 +37,16 @@ export interface IndexSink {
   write(path: string, payload: Uint8Array): void;
 }
 
-/** Postings a dictionary shard holds itself: a term of few documents costs no file of its own. */
-const INLINE_POSTINGS = 24;
+/**
+ * The most bytes of postings (as written, before compression) a dictionary
+ * shard holds itself, so that the term costs no file of its own. A file
+ * costs the search a round trip after its shard (150 ms on 4G, the time
+ * 170 KB take to arrive at 9 Mbps), so a term's postings ride with its
+ * shard up to a size where they would crowd out the shard's other terms;
+ * fewer terms a shard makes more shards, which only lengthens the entry's
+ * list of them a little.
+ */
+const INLINE_BYTES = 2048;
 /** A term of more documents than this is tiered: its best postings found without reading the rest. */
 const TIERED_POSTINGS = 4096;
 /** The first block of a tiered term's best postings; each next one is twice as big. */
@@ -145,7 +154,7 @@ function writeShards(terms: readonly IndexedTerm[], postingsOf: (term: IndexedTe
   for (const term of terms) {
     const postings = postingsOf(term);
     entries.push({ term: term.term, documents: term.docs.length, postings });
-    size += term.term.length + 4 + (postings.kind === "inline" ? term.docs.length * 4 : postings.kind === "inline-set" ? term.docs.length * 2 : 24);
+    size += term.term.length + 4 + (postings.kind === "inline" ? writeValues(new ByteWriter(), postings.docs, postings.impacts, postings.flags).length : postings.kind === "inline-set" ? docsBytes(postings.docs) : 24);
     if (size >= SHARD_BYTES) flush();
   }
   flush();
@@ -167,11 +176,14 @@ function shardList(shards: readonly [string, string][], place: (prefix: string, 
 function postingsOf(term: IndexedTerm, place: (prefix: string, payload: Uint8Array) => string): Postings {
   const { docs, values } = term;
   if (values === undefined) {
-    if (docs.length <= INLINE_POSTINGS) return { kind: "inline-set", docs };
+    if (docsBytes(docs) <= INLINE_BYTES) return { kind: "inline-set", docs };
     return { kind: "set-file", file: place("s", writeSets([docs])) };
   }
-  if (docs.length <= INLINE_POSTINGS) return { kind: "inline", docs, impacts: values.impacts, flags: values.flags };
-  if (docs.length <= TIERED_POSTINGS) return { kind: "file", file: place("t", writeValues(new ByteWriter(), docs, values.impacts, values.flags).done()) };
+  if (docs.length <= TIERED_POSTINGS) {
+    const written = writeValues(new ByteWriter(), docs, values.impacts, values.flags).done();
+    if (written.length <= INLINE_BYTES) return { kind: "inline", docs, impacts: values.impacts, flags: values.flags };
+    return { kind: "file", file: place("t", written) };
+  }
   const order = bestFirst(values.impacts, values.flags);
   const keyAt = (at: number): number => postingKey(values.impacts[order[at] ?? 0] ?? 0, values.flags[order[at] ?? 0] ?? 0);
   const blocks: { file: string; maxKey: number }[] = [];
@@ -189,6 +201,13 @@ function postingsOf(term: IndexedTerm, place: (prefix: string, payload: Uint8Arr
     kind: "tiered",
     tiers: { set: place("s", writeSets([docs])), blocks, restMaxKey: covered < docs.length ? keyAt(covered) : 0, chunks, minImpact: values.impacts.reduce((least, impact) => Math.min(least, impact), 255) },
   };
+}
+
+/** How many bytes a set of documents takes as written. */
+function docsBytes(docs: Uint32Array): number {
+  const writer = new ByteWriter();
+  writeDocs(writer, docs);
+  return writer.length;
 }
 
 /** The places of postings best first: by key (impact and meta, scoring.ts), then by document; a counting sort, keys being few. */
