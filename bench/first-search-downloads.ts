@@ -1,6 +1,7 @@
 import type { Page, Response } from "playwright-core";
 import { launchChromium } from "./chromium.ts";
 import { median } from "./measure.ts";
+import { startHostLikeServer } from "./host-like-server.ts";
 import { startStaticServer } from "../src/publish/static-server.ts";
 import { SEARCH_INDEX_DIR } from "../src/search/search-index.ts";
 
@@ -63,6 +64,15 @@ function waterfallOf(page: Page): Promise<Fetched[]> {
 
 const isSearchFile = (url: string): boolean => new URL(url).pathname.includes(`/${SEARCH_INDEX_DIR}/`);
 
+export interface MeasureOptions {
+  /** Timed runs on each network profile (3). */
+  readonly runs?: number;
+  /** Keep each profile's last run's requests (FirstSearch.waterfalls). */
+  readonly waterfall?: boolean;
+  /** Served as hosts serve (bench/host-like-server.ts: HTTP/2, text gzip-compressed) rather than by the project's static server (HTTP/1.1, nothing compressed). */
+  readonly hostLike?: boolean;
+}
+
 /**
  * Opens the search page for a query in `page`, timed inside the page from
  * the start of its navigation to the first result in the list; the time.
@@ -87,19 +97,25 @@ export async function openSearch(page: Page, url: string): Promise<number> {
  * were; then, `runs` times on each network profile, how long the first
  * result took.
  */
-export async function measureFirstSearches(siteDir: string, basePath: string, queries: readonly string[], runs = 3, waterfall = false): Promise<FirstSearch[]> {
-  const { server, url } = await startStaticServer({ root: siteDir, basePath, port: 0 });
+export async function measureFirstSearches(siteDir: string, basePath: string, queries: readonly string[], options: MeasureOptions = {}): Promise<FirstSearch[]> {
+  const { runs = 3, waterfall = false, hostLike = false } = options;
+  const { server, url: origin } = await startStaticServer({ root: siteDir, basePath, port: 0 });
+  const front = hostLike ? await startHostLikeServer(origin) : undefined;
+  const url = front?.url ?? origin;
   const browser = await launchChromium();
+  // The host-like front's certificate is self-signed.
+  const contextOptions = { serviceWorkers: "block", ignoreHTTPSErrors: true } as const;
   const measured: FirstSearch[] = [];
   try {
     for (const query of queries) {
       const address = `${url}search/?q=${encodeURIComponent(query)}`;
       // No service worker: it would download the offline shell, which is not the search's cost.
-      const context = await browser.newContext({ serviceWorkers: "block" });
+      const context = await browser.newContext(contextOptions);
       const page = await context.newPage();
       const responses: Promise<{ readonly url: string; readonly bytes: number }>[] = [];
       page.on("response", (response: Response) => {
-        responses.push(response.body().then((body) => ({ url: response.url(), bytes: body.length }), () => ({ url: response.url(), bytes: 0 })));
+        // As received: compressed, when the server compressed it.
+        responses.push(response.request().sizes().then((sizes) => ({ url: response.url(), bytes: sizes.responseBodySize }), () => ({ url: response.url(), bytes: 0 })));
       });
       await openSearch(page, address);
       const files = await Promise.all(responses);
@@ -112,7 +128,7 @@ export async function measureFirstSearches(siteDir: string, basePath: string, qu
       for (const profile of NETWORK_PROFILES) {
         const times: number[] = [];
         for (let run = 0; run < runs; run += 1) {
-          const throttled = await browser.newContext({ serviceWorkers: "block" });
+          const throttled = await browser.newContext(contextOptions);
           const cdp = await throttled.newCDPSession(await throttled.newPage());
           await cdp.send("Network.enable");
           const bytesPerSecond = (mbps: number): number => (mbps * 1_000_000) / 8;
@@ -140,6 +156,7 @@ export async function measureFirstSearches(siteDir: string, basePath: string, qu
     }
   } finally {
     await browser.close();
+    front?.server.close();
     server.close();
   }
   return measured;
@@ -170,6 +187,6 @@ export function firstSearchTable(measured: readonly FirstSearch[]): string {
     `| --- | --- | --- | --- | --- | --- | --- | ${NETWORK_PROFILES.map(() => "---").join(" | ")} |`,
     ...rows,
     "",
-    `Network profiles (Chromium's emulation, from the start of the navigation, medians): ${profiles}. Sizes as served, before any compression by a host.`,
+    `Network profiles (Chromium's emulation, from the start of the navigation, medians): ${profiles}. Sizes as received.`,
   ].join("\n");
 }
