@@ -69,6 +69,7 @@ export interface IndexEntry {
  * archive's vocabulary.
  */
 export interface ShardList {
+  /** Each shard by the shortest start of its first term that sorts after the term before it: a term is in the last shard listed by a key not after it. */
   readonly shards: readonly (readonly [firstTerm: string, file: string])[];
   readonly paged: boolean;
 }

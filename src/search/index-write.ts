@@ -144,10 +144,12 @@ function writeShards(terms: readonly IndexedTerm[], postingsOf: (term: IndexedTe
   const shards: [string, string][] = [];
   let entries: DictionaryEntry[] = [];
   let size = 0;
+  let previousLast: string | undefined;
   const flush = (): void => {
     const first = entries[0];
     if (first === undefined) return;
-    shards.push([first.term, place("d", writeShard(entries))]);
+    shards.push([previousLast === undefined ? first.term : separatorBetween(previousLast, first.term), place("d", writeShard(entries))]);
+    previousLast = entries[entries.length - 1]?.term;
     entries = [];
     size = 0;
   };
@@ -159,6 +161,19 @@ function writeShards(terms: readonly IndexedTerm[], postingsOf: (term: IndexedTe
   }
   flush();
   return shards;
+}
+
+/**
+ * The shortest start of `next` that sorts after `last` (the terms being in
+ * order): what a shard is listed by, since a search only asks which shard a
+ * term would be in. A dictionary's shards often start with long words (a
+ * commit hash, a pair of words) of which a letter or two tell them apart,
+ * and the entry, which every search loads first, lists them all.
+ */
+export function separatorBetween(last: string, next: string): string {
+  let length = 1;
+  while (length < next.length && next.slice(0, length) <= last) length += 1;
+  return next.slice(0, length);
 }
 
 /** The shards as the entry lists them: in pages of DIRECTORY_SHARDS when there are more. */
