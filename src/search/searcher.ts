@@ -74,7 +74,11 @@ interface LookedUp {
 export async function search(reader: IndexReader, request: SearchRequest): Promise<SearchOutcome> {
   const entry = await reader.entry();
   const query = parseQuery(request.query, entry.months);
-  const found = await findAll(reader, entry, query);
+  const stemsOf = await stemmingOf(reader, query);
+  // The pairs of the query's words are asked for with its words' shards, not after them: the ranking needs both.
+  const together = request.sort === "newest" ? Promise.resolve([]) : togetherSets(reader, entry, query, stemsOf);
+  together.catch(() => undefined);
+  const found = await findAll(reader, entry, query, stemsOf);
   const filters = await filterSets(reader, entry, request);
   const within = found.docs.and(filters.category).and(filters.year);
   const docs = Uint32Array.from(within.docs());
@@ -106,13 +110,13 @@ export async function search(reader: IndexReader, request: SearchRequest): Promi
   /** The found articles in order, as far as asked. */
   const inOrder = async (upTo: number): Promise<number[]> => {
     if (request.sort === "newest") return Array.from(docs.subarray(Math.max(count - upTo, 0)).reverse());
-    ranker ??= togetherFactors(reader, entry, query, docs, found.stemsOf).then((together) =>
+    ranker ??= together.then((sets) =>
       Ranker.create(
         reader,
         docs,
         matched.flatMap((word, at): ListToRank[] => word.terms.map(({ entry: term, share }) => ({ word: at, idf: idfs[at] ?? 0, share, entry: term }))),
         idfs,
-        together,
+        togetherFactors(sets, docs),
       ),
     );
     const best = await (await ranker).best(Math.max(upTo, Math.min(ORDERING.firstResults, count)));
@@ -150,10 +154,14 @@ export async function search(reader: IndexReader, request: SearchRequest): Promi
 /** A query word's stems (itself for a number term), by the archive's stemmers. */
 type StemsOf = (term: string, number: boolean) => string[];
 
-/** The articles a query finds before the filters: every word (a missing word passed over), every phrase, the date; and how its words are stemmed. */
-async function findAll(reader: IndexReader, entry: IndexEntry, query: ParsedQuery): Promise<{ docs: DocSet; words: LookedUp[]; stemsOf: StemsOf }> {
+/** How a query's words are stemmed: by every stemmer of the archive's languages (loaded only when the query has a word to stem). */
+async function stemmingOf(reader: IndexReader, query: ParsedQuery): Promise<StemsOf> {
   const stemmers = query.words.some((word) => !word.number) || query.phrases.length > 0 ? await reader.stemmers() : [];
-  const stemsOf: StemsOf = (term, number) => (number || stemmers.length === 0 ? [term] : [...new Set(stemmers.map((stem) => stem(term)))]);
+  return (term, number) => (number || stemmers.length === 0 ? [term] : [...new Set(stemmers.map((stem) => stem(term)))]);
+}
+
+/** The articles a query finds before the filters: every word (a missing word passed over), every phrase, the date. */
+async function findAll(reader: IndexReader, entry: IndexEntry, query: ParsedQuery, stemsOf: StemsOf): Promise<{ docs: DocSet; words: LookedUp[] }> {
   const words = await Promise.all(
     query.words.map(async (word): Promise<LookedUp> => {
       const stems = stemsOf(word.term, word.number);
@@ -177,22 +185,26 @@ async function findAll(reader: IndexReader, entry: IndexEntry, query: ParsedQuer
   for (const word of searched) docs = docs.and(word.docs);
   for (const phrase of query.phrases) docs = docs.and(await phraseDocs(reader, entry, phrase, stemsOf));
   if (query.date !== undefined) docs = docs.and(await dateDocs(reader, entry, query.date));
-  return { docs, words: completeCompounds(query, words, stemsOf), stemsOf };
+  return { docs, words: completeCompounds(query, words, stemsOf) };
+}
+
+/** For each pair of neighbouring words of the query, the articles holding them one after the other (the index's pairs, a compound's parts included). */
+function togetherSets(reader: IndexReader, entry: IndexEntry, query: ParsedQuery, stemsOf: StemsOf): Promise<DocSet[]> {
+  const pairs = query.words.slice(1).map((word, at) => [query.words[at], word] as const);
+  return Promise.all(pairs.map(([before, after]) => pairDocs(reader, entry, before?.term ?? "", before?.number ?? false, after.term, after.number, stemsOf)));
 }
 
 /**
  * What each found article's score is multiplied by for holding the query's
- * words together: for each pair of neighbouring words of the query it holds
- * one after the other (the index's pairs, a compound's parts included), a
- * share of ORDERING.phraseWeight. An article about "diagnostic report" says
- * it in so many words; one that says "diagnostics" in one place and "trip
- * report" in another does not. Undefined for a query of one word.
+ * words together: a share of ORDERING.phraseWeight for each pair of
+ * neighbouring words (`sets`, togetherSets) it holds. An article about
+ * "diagnostic report" says it in so many words; one that says "diagnostics"
+ * in one place and "trip report" in another does not. Undefined for a query
+ * of one word.
  */
-async function togetherFactors(reader: IndexReader, entry: IndexEntry, query: ParsedQuery, found: Uint32Array, stemsOf: StemsOf): Promise<Float64Array | undefined> {
-  const pairs = query.words.slice(1).map((word, at) => [query.words[at], word] as const);
-  if (pairs.length === 0) return undefined;
-  const sets = await Promise.all(pairs.map(([before, after]) => pairDocs(reader, entry, before?.term ?? "", before?.number ?? false, after.term, after.number, stemsOf)));
-  return Float64Array.from(found, (doc) => 1 + (ORDERING.phraseWeight * sets.filter((set) => set.has(doc)).length) / pairs.length);
+function togetherFactors(sets: readonly DocSet[], found: Uint32Array): Float64Array | undefined {
+  if (sets.length === 0) return undefined;
+  return Float64Array.from(found, (doc) => 1 + (ORDERING.phraseWeight * sets.filter((set) => set.has(doc)).length) / sets.length);
 }
 
 /**
@@ -298,6 +310,7 @@ async function suggest(reader: IndexReader, entry: IndexEntry, text: string, que
     changed = true;
   }
   if (!changed) return undefined;
-  const again = await findAll(reader, entry, parseQuery(suggested, entry.months));
+  const suggestedQuery = parseQuery(suggested, entry.months);
+  const again = await findAll(reader, entry, suggestedQuery, await stemmingOf(reader, suggestedQuery));
   return again.docs.count() > 0 && again.words.every((word) => word.terms.length > 0) ? suggested : undefined;
 }
