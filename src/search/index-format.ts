@@ -44,8 +44,9 @@ export interface IndexEntry {
   /**
    * The archive's commonest terms whose postings are files of their own, with
    * the files a search of them reads first (a term file, or a tiered term's
-   * set and first block): asked for with the term's dictionary shard rather
-   * than after it, which saves a common word a round trip.
+   * set and first block), then its commonest pairs of words with their set's
+   * file: asked for with the term's dictionary shard rather than after it,
+   * which saves a common word or pair a round trip.
    */
   readonly prefetch: readonly (readonly [term: string, files: readonly string[]])[];
   /** Oldest first. */

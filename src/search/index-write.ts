@@ -57,6 +57,8 @@ const BLOCKED_SHARE = 0.25;
 const SHARD_BYTES = 32_768;
 /** The commonest terms the entry names the first files of (IndexEntry.prefetch). */
 const PREFETCHED_TERMS = 128;
+/** The commonest pairs of words the entry names the set file of (IndexEntry.prefetch), which a search of several words reads with its shards. */
+const PREFETCHED_PAIRS = 64;
 
 export interface WrittenIndex {
   readonly entry: IndexEntry;
@@ -101,7 +103,19 @@ export function writeIndex(built: BuiltIndex, articles: readonly ArticleToIndex[
     ),
     place,
   );
-  const pairs = shardList(writeShards(built.pairs, (pair) => postingsOf(pair, place), place), place);
+  const pairFiles: [pair: string, documents: number, files: string[]][] = [];
+  const pairs = shardList(
+    writeShards(
+      built.pairs,
+      (pair) => {
+        const postings = postingsOf(pair, place);
+        if (postings.kind === "set-file") pairFiles.push([pair.term, pair.docs.length, [postings.file]]);
+        return postings;
+      },
+      place,
+    ),
+    place,
+  );
   const periods = built.periods.map((period) => {
     const payloads = articles.slice(period.first, period.end).map((article) => fragmentPayload(article));
     const hash = createHash("sha256").update(String(INDEX_FORMAT_VERSION));
@@ -124,10 +138,7 @@ export function writeIndex(built: BuiltIndex, articles: readonly ArticleToIndex[
     months: monthNames,
     words,
     pairs,
-    prefetch: filesFirstRead
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, PREFETCHED_TERMS)
-      .map(([term, , files]) => [term, files]),
+    prefetch: [...commonest(filesFirstRead, PREFETCHED_TERMS), ...commonest(pairFiles, PREFETCHED_PAIRS)],
     periods,
     years: built.years,
     categories: built.categories,
@@ -137,6 +148,14 @@ export function writeIndex(built: BuiltIndex, articles: readonly ArticleToIndex[
   };
   sink.write(SEARCH_ENTRY_FILE, new TextEncoder().encode(JSON.stringify(entry)));
   return { entry, written: written + 1, reused };
+}
+
+/** The `count` terms of the most documents, with their files. */
+function commonest(terms: [term: string, documents: number, files: string[]][], count: number): [string, string[]][] {
+  return terms
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, count)
+    .map(([term, , files]) => [term, files]);
 }
 
 /** The dictionary's shards of these terms, each about SHARD_BYTES, with their first terms. */

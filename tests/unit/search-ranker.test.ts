@@ -65,6 +65,30 @@ function largeArchive(count: number): ArticleToIndex[] {
   });
 }
 
+describe("the pairs of a large archive", () => {
+  it("asks for a common pair's set with its dictionary shard", async () => {
+    // A pair in 17,000 articles: its set (a bitmap) is over 2 KB, a file of its own.
+    const articles: ArticleToIndex[] = Array.from({ length: 17_000 }, (_, at) => ({ record: indexRecord({ title: "Note", bodyHtml: `<p>zork quix ${WORDS[at % WORDS.length] ?? ""}</p>` }, "", english), url: `a/${at}/`, title: "Note", dateText: "", category: "News", year: 2020, month: 1, day: 1 }));
+    const built = buildIndex({ articles, categories: ["News"], monthNames: [], periodArticles: 5000, stemmers: new Map() });
+    const files = new Map<string, Uint8Array>();
+    writeIndex(built, articles, { reuse: () => false, reuseFolder: () => false, write: (path, payload) => void files.set(path, payload) }, new Map(), []);
+    const read: string[] = [];
+    const reader = new IndexReader({
+      file: async (path) => {
+        read.push(path);
+        return files.get(path) ?? Promise.reject(new Error(path));
+      },
+      stemmer: async () => english,
+    });
+    const { prefetch, pairs } = await reader.entry();
+    const [, pairFiles = []] = prefetch.find(([term]) => term === "zork quix") ?? [];
+    assert.ok(pairFiles.length === 1 && pairFiles[0]?.startsWith("s-"), "the commonest pairs' sets are named in the entry");
+    read.length = 0;
+    assert.equal((await reader.pair("zork quix"))?.documents, 17_000);
+    assert.deepEqual(read, [pairFiles[0], pairs.shards[0]?.[1]], "its set asked for before the shard that names it");
+  });
+});
+
 describe("the ranker over a large archive", () => {
   const articles = largeArchive(6000);
   const built = buildIndex({ articles, categories: ["News"], monthNames: [], periodArticles: 1000, stemmers: new Map() });
