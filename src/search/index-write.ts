@@ -189,7 +189,7 @@ function writeShards(terms: readonly IndexedTerm[], postingsOf: (term: IndexedTe
  * commit hash, a pair of words) of which a letter or two tell them apart,
  * and the entry, which every search loads first, lists them all.
  */
-export function separatorBetween(last: string, next: string): string {
+function separatorBetween(last: string, next: string): string {
   let length = 1;
   while (length < next.length && next.slice(0, length) <= last) length += 1;
   return next.slice(0, length);

@@ -57,10 +57,10 @@ export class Ranker {
   readonly #factors: Float64Array | undefined;
 
   private constructor(reader: IndexReader, found: Uint32Array, lists: ListState[], wordIdfs: readonly number[], factors: Float64Array | undefined) {
-    this.#factors = factors;
     this.#reader = reader;
     this.#found = found;
     this.#lists = lists;
+    this.#factors = factors;
     this.#wordIdfs = wordIdfs;
     this.#queryIdf = wordIdfs.reduce((sum, idf) => sum + idf, 0);
   }

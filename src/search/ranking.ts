@@ -16,7 +16,12 @@ export const ORDERING = {
   firstResults: 10,
   /** How much a title made of the query's words raises a result among the first: a title of query words alone counts this much more. */
   titleCoverageWeight: 1,
-  /** How much a text holding the query's words in a row (a query of two words or more) raises a result among the first. */
+  /**
+   * How much holding the query's words in a row (a query of two words or
+   * more) raises a result: every found article's score, by the index's pairs
+   * of words (a share for each pair held, searcher.ts), and again a result
+   * among the first, by its text.
+   */
   phraseWeight: 0.5,
 } as const;
 

@@ -77,6 +77,7 @@ export async function search(reader: IndexReader, request: SearchRequest): Promi
   const stemsOf = await stemmingOf(reader, query);
   // The pairs of the query's words are asked for with its words' shards, not after them: the ranking needs both.
   const together = request.sort === "newest" ? Promise.resolve([]) : togetherSets(reader, entry, query, stemsOf);
+  // Awaited by the ranking, if the search gets that far; a failure then is the ranking's.
   together.catch(() => undefined);
   const found = await findAll(reader, entry, query, stemsOf);
   const filters = await filterSets(reader, entry, request);
@@ -180,12 +181,13 @@ async function findAll(reader: IndexReader, entry: IndexEntry, query: ParsedQuer
       return { written: word.written, terms: [...terms.values()], docs, approximate };
     }),
   );
-  const searched = completeCompounds(query, words, stemsOf).filter((word) => word.terms.length > 0);
+  const completed = completeCompounds(query, words, stemsOf);
+  const searched = completed.filter((word) => word.terms.length > 0);
   let docs = searched.length === 0 && query.phrases.length === 0 && query.date === undefined ? new DocSet(entry.documents) : DocSet.range(entry.documents, 0, entry.documents);
   for (const word of searched) docs = docs.and(word.docs);
   for (const phrase of query.phrases) docs = docs.and(await phraseDocs(reader, entry, phrase, stemsOf));
   if (query.date !== undefined) docs = docs.and(await dateDocs(reader, entry, query.date));
-  return { docs, words: completeCompounds(query, words, stemsOf) };
+  return { docs, words: completed };
 }
 
 /** For each pair of neighbouring words of the query, the articles holding them one after the other (the index's pairs, a compound's parts included). */
