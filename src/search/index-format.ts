@@ -19,7 +19,11 @@
 import { ByteReader, ByteWriter } from "./bytes.ts";
 import { readDocs, writeDocs } from "./doc-sets.ts";
 
-export const INDEX_FORMAT_VERSION = 1;
+/**
+ * Raised whenever a file's layout changes (2: postings inside shards up to 2 KB, shards keyed by their shortest
+ * start), so that an older search page reading a newer index says to load the page again rather than misread it.
+ */
+export const INDEX_FORMAT_VERSION = 2;
 
 export interface IndexPeriod {
   /** Its first document. */
