@@ -53,11 +53,14 @@ export class Ranker {
   readonly #lists: ListState[];
   readonly #wordIdfs: readonly number[];
   readonly #queryIdf: number;
+  /** What each found article's score is multiplied by besides the date (searcher.ts: its query words held together), if anything. */
+  readonly #factors: Float64Array | undefined;
 
-  private constructor(reader: IndexReader, found: Uint32Array, lists: ListState[], wordIdfs: readonly number[]) {
+  private constructor(reader: IndexReader, found: Uint32Array, lists: ListState[], wordIdfs: readonly number[], factors: Float64Array | undefined) {
     this.#reader = reader;
     this.#found = found;
     this.#lists = lists;
+    this.#factors = factors;
     this.#wordIdfs = wordIdfs;
     this.#queryIdf = wordIdfs.reduce((sum, idf) => sum + idf, 0);
   }
@@ -66,7 +69,7 @@ export class Ranker {
    * A ranker of the found articles (documents in order) by the lists of the
    * query's words. The values of terms that are not tiered are read now.
    */
-  static async create(reader: IndexReader, found: Uint32Array, lists: readonly ListToRank[], wordIdfs: readonly number[]): Promise<Ranker> {
+  static async create(reader: IndexReader, found: Uint32Array, lists: readonly ListToRank[], wordIdfs: readonly number[], factors?: Float64Array): Promise<Ranker> {
     const states = await Promise.all(
       lists.map(async (list): Promise<ListState> => {
         const values = new Int16Array(found.length).fill(ABSENT);
@@ -81,7 +84,7 @@ export class Ranker {
         return { ...list, values, blocksRead: 0, chunksRead: new Set() };
       }),
     );
-    return new Ranker(reader, found, states, wordIdfs);
+    return new Ranker(reader, found, states, wordIdfs, factors);
   }
 
   /** The best `count` found articles, best first (the newer first among equals), read as far as needed. */
@@ -175,7 +178,7 @@ export class Ranker {
         for (const [word, idf] of this.#wordIdfs.entries()) if (((wordFlags[word] ?? 0) & META_FLAGS[field]) !== 0) found[field] += idf;
       }
       const boost = metaBoost(found, this.#queryIdf);
-      const date = dateFactor(count - 1 - place, count);
+      const date = dateFactor(count - 1 - place, count) * (this.#factors?.[place] ?? 1);
       low[place] = (known + atLeast + boost) * date;
       high[place] = whole ? (known + boost) * date : atMost * date;
       complete[place] = whole ? 1 : 0;

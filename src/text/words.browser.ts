@@ -37,7 +37,7 @@ const COMPOUND_BREAK = /[^\p{L}\p{N}]+|(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu
 const NEEDS_FOLDING = /[^\x00-\x7f]/;
 
 /** What the index reads of a written word: a run of text between spaces. */
-interface WrittenWord {
+export interface WrittenWord {
   /** Folded, without punctuation ("lifecycle" for "Life-cycle"); "" when it holds no letter or digit. */
   readonly whole: string;
   /** A compound's parts of two letters or more ("life", "cycle"; "secure", "context"), when it has two parts or more. */

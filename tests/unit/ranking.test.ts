@@ -46,6 +46,9 @@ describe("the order of results", () => {
     assert.equal(holdsPhrase("runner test", ["test", "runner"]), false);
     assert.equal(holdsPhrase("Node.js v18 is out", ["nodejs", "nv18z"]), true);
     assert.equal(holdsPhrase("test runner", ["test"]), false);
+    assert.equal(holdsPhrase("The async_hooks module", ["async", "hooks"]), true, "a compound's parts stand in a row");
+    assert.equal(holdsPhrase("The async_hooks module", ["asynchooks", "module"]), true, "a compound's whole is one word");
+    assert.equal(holdsPhrase("The async_hooks module", ["hooks", "async"]), false);
   });
 });
 
