@@ -1,4 +1,4 @@
-// Where the search page gets the index's files (search/index-format.ts): on
+// Where the search page gets the index's files (search/index-format.browser.ts): on
 // a hosted site it fetches them, compressed; on a site opened from disk,
 // where browsers refuse `fetch`, each file is a classic script that hands its
 // content to a global callback. A portable build served over HTTP has the

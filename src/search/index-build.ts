@@ -1,6 +1,6 @@
 // Assembles the search index in memory from the articles' index records
 // (text/index-record.ts), with no page read again: each term's postings (its
-// documents with their impact and meta flags, scoring.ts), the pairs of
+// documents with their impact and meta flags, scoring.browser.ts), the pairs of
 // consecutive words (phrases), the categories, days, years and periods, and
 // the vocabulary suggestions are made from. index-write.ts writes it.
 import { isNumberTerm, wholeNumberTerm } from "../text/numbers.browser.ts";

@@ -1,5 +1,5 @@
 // Writes the index assembled in memory (index-build.ts) as the files of
-// index-format.ts, through a sink that compresses them and keeps what the
+// index-format.browser.ts, through a sink that compresses them and keeps what the
 // previous build already wrote: every file but the entry is named by its
 // content, and each period's fragments sit in a folder named by theirs, so
 // an unchanged file or period is taken as it is, not written again.
@@ -244,7 +244,7 @@ function docsBytes(docs: Uint32Array): number {
   return writer.length;
 }
 
-/** The places of postings best first: by key (impact and meta, scoring.ts), then by document; a counting sort, keys being few. */
+/** The places of postings best first: by key (impact and meta, scoring.browser.ts), then by document; a counting sort, keys being few. */
 function bestFirst(impacts: Uint8Array, flags: Uint8Array): Uint32Array {
   const keys = Uint16Array.from(impacts, (impact, at) => postingKey(impact, flags[at] ?? 0));
   const most = keys.reduce((top, key) => Math.max(top, key), 0);

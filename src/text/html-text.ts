@@ -50,7 +50,7 @@ export function elementWeight(name: string, attributes: Readonly<Record<string, 
   return { weight: parent?.weight ?? WEIGHT_UNIT, weighted: parent?.weighted ?? false };
 }
 
-/** The weight of the line terms of numbers in text of this weight (numbers.ts). */
+/** The weight of the line terms of numbers in text of this weight (numbers.browser.ts). */
 export function lineTermWeight(weight: number): number {
   return weight === 0 ? 0 : Math.max(1, Math.floor(weight * LINE_WEIGHT));
 }

@@ -50,7 +50,7 @@ interface RecordSource {
  * `language`). Each written word counts whole and, for a compound
  * ("life-cycle", "secureContext"), in its parts sharing its weight; each of
  * its numbers counts as its number term and, in the body, as the terms of
- * its version's lines, weighing a quarter (numbers.ts). The title's words
+ * its version's lines, weighing a quarter (numbers.browser.ts). The title's words
  * weigh TITLE_WEIGHT.
  */
 export function indexRecord(source: RecordSource, language: string, stem: Stemmer): IndexRecord {
