@@ -1,6 +1,7 @@
 import type { Page, Response } from "playwright-core";
 import { launchChromium } from "./chromium.ts";
 import { median } from "./measure.ts";
+import { startHostLikeServer } from "./host-like-server.ts";
 import { startStaticServer } from "../src/publish/static-server.ts";
 import { SEARCH_INDEX_DIR } from "../src/search/search-index.ts";
 
@@ -36,9 +37,41 @@ export interface FirstSearch {
   readonly largest: { readonly name: string; readonly bytes: number };
   /** From the start of the page's navigation to the first result shown, median of the runs, on each profile (by name). */
   readonly firstResultMs: Readonly<Record<string, number>>;
+  /** The requests of the last run on each profile (by name), as the page's Resource Timing saw them, when asked for. */
+  readonly waterfalls: Readonly<Record<string, readonly Fetched[]>>;
+}
+
+/** One request of a page as Resource Timing saw it, in ms from the start of the navigation. */
+export interface Fetched {
+  readonly name: string;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly bytes: number;
+}
+
+/** What the page fetched until its first result showed (the page itself first), and when. */
+function waterfallOf(page: Page): Promise<Fetched[]> {
+  return page.evaluate(() => {
+    const shown = Number(Reflect.get(window, "firstResultAt"));
+    const navigation = performance.getEntriesByType("navigation")[0];
+    const entries = [...(navigation === undefined ? [] : [navigation]), ...performance.getEntriesByType("resource")].filter((entry): entry is PerformanceResourceTiming => entry instanceof PerformanceResourceTiming);
+    return entries
+      .filter((entry) => entry.startTime <= shown)
+      .map((entry) => ({ name: new URL(entry.name).pathname.split("/").slice(-2).join("/"), startMs: entry.startTime, endMs: entry.responseEnd, bytes: entry.encodedBodySize }))
+      .concat([{ name: "(first result shown)", startMs: shown, endMs: shown, bytes: 0 }]);
+  });
 }
 
 const isSearchFile = (url: string): boolean => new URL(url).pathname.includes(`/${SEARCH_INDEX_DIR}/`);
+
+export interface MeasureOptions {
+  /** Timed runs on each network profile (3). */
+  readonly runs?: number;
+  /** Keep each profile's last run's requests (FirstSearch.waterfalls). */
+  readonly waterfall?: boolean;
+  /** Served as hosts serve (bench/host-like-server.ts: HTTP/2, text gzip-compressed) rather than by the project's static server (HTTP/1.1, nothing compressed). */
+  readonly hostLike?: boolean;
+}
 
 /**
  * Opens the search page for a query in `page`, timed inside the page from
@@ -64,19 +97,25 @@ export async function openSearch(page: Page, url: string): Promise<number> {
  * were; then, `runs` times on each network profile, how long the first
  * result took.
  */
-export async function measureFirstSearches(siteDir: string, basePath: string, queries: readonly string[], runs = 3): Promise<FirstSearch[]> {
-  const { server, url } = await startStaticServer({ root: siteDir, basePath, port: 0 });
+export async function measureFirstSearches(siteDir: string, basePath: string, queries: readonly string[], options: MeasureOptions = {}): Promise<FirstSearch[]> {
+  const { runs = 3, waterfall = false, hostLike = false } = options;
+  const { server, url: origin } = await startStaticServer({ root: siteDir, basePath, port: 0 });
+  const front = hostLike ? await startHostLikeServer(origin) : undefined;
+  const url = front?.url ?? origin;
   const browser = await launchChromium();
+  // The host-like front's certificate is self-signed.
+  const contextOptions = { serviceWorkers: "block", ignoreHTTPSErrors: true } as const;
   const measured: FirstSearch[] = [];
   try {
     for (const query of queries) {
       const address = `${url}search/?q=${encodeURIComponent(query)}`;
       // No service worker: it would download the offline shell, which is not the search's cost.
-      const context = await browser.newContext({ serviceWorkers: "block" });
+      const context = await browser.newContext(contextOptions);
       const page = await context.newPage();
       const responses: Promise<{ readonly url: string; readonly bytes: number }>[] = [];
       page.on("response", (response: Response) => {
-        responses.push(response.body().then((body) => ({ url: response.url(), bytes: body.length }), () => ({ url: response.url(), bytes: 0 })));
+        // As received: compressed, when the server compressed it.
+        responses.push(response.request().sizes().then((sizes) => ({ url: response.url(), bytes: sizes.responseBodySize }), () => ({ url: response.url(), bytes: 0 })));
       });
       await openSearch(page, address);
       const files = await Promise.all(responses);
@@ -85,10 +124,11 @@ export async function measureFirstSearches(siteDir: string, basePath: string, qu
       const withCounts = await Promise.all(responses);
       await context.close();
       const firstResultMs: Record<string, number> = {};
+      const waterfalls: Record<string, Fetched[]> = {};
       for (const profile of NETWORK_PROFILES) {
         const times: number[] = [];
         for (let run = 0; run < runs; run += 1) {
-          const throttled = await browser.newContext({ serviceWorkers: "block" });
+          const throttled = await browser.newContext(contextOptions);
           const cdp = await throttled.newCDPSession(await throttled.newPage());
           await cdp.send("Network.enable");
           const bytesPerSecond = (mbps: number): number => (mbps * 1_000_000) / 8;
@@ -96,6 +136,7 @@ export async function measureFirstSearches(siteDir: string, basePath: string, qu
           const [timed] = throttled.pages();
           if (timed === undefined) throw new Error("the throttled page is gone");
           times.push(await openSearch(timed, address));
+          if (waterfall) waterfalls[profile.name] = await waterfallOf(timed);
           await throttled.close();
         }
         firstResultMs[profile.name] = median(times);
@@ -110,13 +151,27 @@ export async function measureFirstSearches(siteDir: string, basePath: string, qu
         files: files.length,
         largest: { name: new URL(largest.url).pathname.split("/").pop() ?? "", bytes: largest.bytes },
         firstResultMs,
+        waterfalls,
       });
     }
   } finally {
     await browser.close();
+    front?.server.close();
     server.close();
   }
   return measured;
+}
+
+/** Each search's requests on each profile, one line a request: when it started and ended, and its size. */
+export function waterfallText(measured: readonly FirstSearch[]): string {
+  const lines: string[] = [];
+  for (const search of measured) {
+    for (const [profile, fetched] of Object.entries(search.waterfalls)) {
+      lines.push("", `${search.query}, ${profile} (ms from the start of the navigation):`);
+      for (const request of fetched) lines.push(`  ${request.startMs.toFixed(0).padStart(5)} → ${request.endMs.toFixed(0).padStart(5)}  ${(request.bytes / 1000).toFixed(1).padStart(6)} KB  ${request.name}`);
+    }
+  }
+  return lines.join("\n");
 }
 
 /** The measurements as a Markdown table, and the network profiles' figures. */
@@ -132,6 +187,6 @@ export function firstSearchTable(measured: readonly FirstSearch[]): string {
     `| --- | --- | --- | --- | --- | --- | --- | ${NETWORK_PROFILES.map(() => "---").join(" | ")} |`,
     ...rows,
     "",
-    `Network profiles (Chromium's emulation, from the start of the navigation, medians): ${profiles}. Sizes as served, before any compression by a host.`,
+    `Network profiles (Chromium's emulation, from the start of the navigation, medians): ${profiles}. Sizes as received.`,
   ].join("\n");
 }

@@ -6,8 +6,8 @@
 // stopped (what is saved stays saved), asks the browser to keep what it
 // saves, and says what is saved. It finds the site's root one folder above
 // this script, as the other scripts do.
-import { saveArchive, type SaveProgress } from "../core/archive-save.ts";
-import type { OfflineStatus } from "../core/offline-types.ts";
+import { saveArchive, type SaveProgress } from "../core/archive-save.browser.ts";
+import type { OfflineStatus } from "../core/offline-types.browser.ts";
 import { workerInCharge } from "./worker-in-charge.ts";
 
 const script = document.currentScript;

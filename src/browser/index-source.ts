@@ -1,10 +1,10 @@
-// Where the search page gets the index's files (search/index-format.ts): on
+// Where the search page gets the index's files (search/index-format.browser.ts): on
 // a hosted site it fetches them, compressed; on a site opened from disk,
 // where browsers refuse `fetch`, each file is a classic script that hands its
 // content to a global callback. A portable build served over HTTP has the
 // scripts alone, which the page falls back to when the entry is not there.
-import { SEARCH_ENTRY_FILE, SEARCH_FILE_EXTENSIONS, SEARCH_SCRIPT_CALLBACK, stemmerKey } from "../core/search-files.ts";
-import type { IndexSource } from "../search/index-reader.ts";
+import { SEARCH_ENTRY_FILE, SEARCH_FILE_EXTENSIONS, SEARCH_SCRIPT_CALLBACK, stemmerKey } from "../core/search-files.browser.ts";
+import type { IndexSource } from "../search/index-reader.browser.ts";
 
 /** A file's content, decompressed. */
 async function gunzip(bytes: BufferSource): Promise<Uint8Array> {

@@ -1,7 +1,7 @@
 // On the home page and the 404 page: a visitor who came by an old address
 // with a query ("/?p=12", WordPress's plain permalinks), which a static host
 // answers with one of these pages, is sent on to the article the map names.
-import { queryRedirectKeys } from "../core/query-redirects.ts";
+import { queryRedirectKeys } from "../core/query-redirects.browser.ts";
 
 const script = document.currentScript;
 const mapHref = script instanceof HTMLScriptElement ? script.dataset["map"] : undefined;

@@ -1,11 +1,11 @@
 // The search page's client: reads the query from the URL (/search/?q=carbon),
-// searches the archive's index (search/searcher.ts: one ranking over the
+// searches the archive's index (search/searcher.browser.ts: one ranking over the
 // whole archive) and prints the results, how many were found of each filter
 // value, and a suggestion when a word is not in the archive. The index's
 // folder is found from this script's place, one folder below the site's root,
 // so the site works under any path, hosted or opened from disk.
-import { IndexPartUnavailable, IndexReader } from "../search/index-reader.ts";
-import { search, type FoundArticle, type SearchOutcome, type SearchRequest, type UnshownArticle } from "../search/searcher.ts";
+import { IndexPartUnavailable, IndexReader } from "../search/index-reader.browser.ts";
+import { search, type FoundArticle, type SearchOutcome, type SearchRequest, type UnshownArticle } from "../search/searcher.browser.ts";
 import { indexSource } from "./index-source.ts";
 
 const PAGE_SIZE = 10;

@@ -9,7 +9,7 @@ export type TitledLink = readonly [title: string, href: string];
 const NOISE = new Set(["www", "html", "htm", "php", "aspx", "index", "blog", "post", "posts"]);
 
 /** The words of a text as they are compared: lower case, without accents, letters and digits only; a version one word ("v22.9.0" and "22.9.0" are "22_9_0"). */
-export function wordsOf(text: string): string[] {
+function wordsOf(text: string): string[] {
   return text
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")

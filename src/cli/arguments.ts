@@ -9,7 +9,7 @@ export type Options = OptionSpec;
 export type Values<O extends Options> = OptionValues<O>;
 
 /** A command's parsed line, or the exit code when there is nothing more to do (--help, or a wrong option). */
-export type CommandLine<O extends Options> =
+type CommandLine<O extends Options> =
   | { readonly ok: true; readonly values: Values<O>; readonly positionals: readonly string[] }
   | { readonly ok: false; readonly exitCode: number };
 
@@ -40,7 +40,7 @@ export function parseCommandLine<O extends Options>(argv: readonly string[], opt
 
 /** Prints a request's problems (a missing folder, invalid settings), which are the command's: exit 2. */
 export function reportUsageErrors(errors: readonly string[]): number {
-  errors.forEach((line) => console.error(`error: ${line}`));
+  for (const line of errors) console.error(`error: ${line}`);
   return EXIT_USAGE;
 }
 

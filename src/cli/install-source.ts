@@ -22,7 +22,7 @@ export type InstallSource =
   | { readonly kind: "unknown"; readonly version: string };
 
 /** What a lock file says of one installed package. */
-export interface LockEntry {
+interface LockEntry {
   readonly resolved?: string;
   readonly link?: boolean;
 }

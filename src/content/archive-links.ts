@@ -14,7 +14,7 @@ import { placeForwardings, type Forwarding } from "./stubs.ts";
  * addresses; the others are the site's own redirects. Links in bodies are
  * resolved (see body-links.ts), and what could not be is reported once.
  */
-export interface PlacedBody {
+interface PlacedBody {
   readonly sourcePath: string;
   readonly title: string;
   readonly route: Route & { readonly kind: "article" | "page" };
@@ -25,7 +25,7 @@ export interface PlacedBody {
   readonly html: string;
 }
 
-export interface ConnectOptions {
+interface ConnectOptions {
   readonly settings: Settings;
   readonly settingsFile: string;
   readonly addresses: PlacedAddresses;
@@ -34,7 +34,7 @@ export interface ConnectOptions {
   readonly diagnostics: Diagnostic[];
 }
 
-export interface Connected {
+interface Connected {
   /** Each body's HTML, its links resolved, in the order given. */
   readonly html: readonly string[];
   /** Each body's old addresses, with the stubs that lead to it. */

@@ -11,7 +11,7 @@ import { MIGRATION_KEYS, readMigrationFields, withLowerCaseKeys, withZolaTables 
 import { readStub, STUB_KEYS, undatedPageWarning } from "./page-fields.ts";
 import { LANGUAGE_TAG } from "../core/settings.ts";
 
-export interface FieldsOutcome {
+interface FieldsOutcome {
   /** An article's fields; undefined when any error was found, or when the file is a page or a stub. */
   readonly fields?: ArticleFields;
   /** An undated file's: a page of the site, not an article. */

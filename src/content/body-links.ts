@@ -27,7 +27,7 @@ export interface LinkResolver {
 }
 
 /** The body whose links are resolved: its file, its bundle's files, and the folder its relative links start from. */
-export interface LinkingBody {
+interface LinkingBody {
   readonly sourcePath: string;
   readonly assets: readonly string[];
   /** A path from the site's root ending in "/": the folder of its old address, else of its own. */
@@ -37,7 +37,7 @@ export interface LinkingBody {
   readonly html: string;
 }
 
-export interface ResolvedBody {
+interface ResolvedBody {
   readonly html: string;
   /** Links that named an old address and now name the article's own. */
   readonly rewritten: number;

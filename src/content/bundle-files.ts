@@ -49,7 +49,7 @@ const ACTIVE_FILE = /\.(?:html?|xhtml?|xht|shtml?|mht(?:ml)?|m?js|cjs|xml|xslt?|
 const SVG_FILE = /\.svg$/i;
 
 /** A page bundle's files as published with the "sanitize" setting on. */
-export interface CheckedBundle {
+interface CheckedBundle {
   /** Its files that are published, relative to its folder. */
   readonly assets: readonly string[];
   /** Its SVG files written anew, by their path in the content folder. */

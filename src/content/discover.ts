@@ -14,7 +14,7 @@ export interface ArticleFile {
   readonly assets: readonly string[];
 }
 
-export interface DiscoveryOptions {
+interface DiscoveryOptions {
   /** Extensions, besides .md and .markdown, of article files. */
   readonly extensions: readonly string[];
   /** Globs of further article files, whatever their extension. */
@@ -29,7 +29,7 @@ export interface DiscoveryOptions {
   readonly staticContent?: boolean;
 }
 
-export interface Discovery {
+interface Discovery {
   readonly articles: readonly ArticleFile[];
   readonly diagnostics: readonly Diagnostic[];
   /** Files and folders left out because an "ignore" pattern matched them. */

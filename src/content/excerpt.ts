@@ -1,6 +1,6 @@
 import type { Token } from "markdown-it";
 
-export const EXCERPT_LENGTH = 240;
+const EXCERPT_LENGTH = 240;
 
 /** Hugo's and WordPress's marker: what comes before it is the article's teaser. */
 const MORE_MARKER = /<!--\s*more\s*-->/i;

@@ -1,4 +1,4 @@
-import { escapeMarkup } from "../core/escape.ts";
+import { escapeMarkup } from "../core/escape.browser.ts";
 import { rewriteHtmlUrls } from "../core/html-urls.ts";
 import { findTemplateCalls, type Span, type TemplateCall } from "./template-calls.ts";
 import { callName, closingName, runShortcode, type UserShortcodes } from "./user-shortcodes.ts";
@@ -28,7 +28,7 @@ export interface TemplateUse {
 }
 
 /** The archive's own shortcodes, and the article's file their functions are given. */
-export interface UserCalls {
+interface UserCalls {
   readonly shortcodes: UserShortcodes;
   readonly file: string;
 }
@@ -44,7 +44,7 @@ export interface ArticleReference {
   readonly line: number;
 }
 
-export interface Expansion {
+interface Expansion {
   readonly markdown: string;
   readonly uses: readonly TemplateUse[];
   readonly references: readonly ArticleReference[];

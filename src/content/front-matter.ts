@@ -18,7 +18,7 @@ export interface ArticleSource {
   readonly bodyLine: number;
 }
 
-export type SourceOutcome =
+type SourceOutcome =
   | { readonly ok: true; readonly source: ArticleSource; readonly diagnostics: readonly Diagnostic[] }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 

@@ -12,7 +12,7 @@ const IMG_TAG = /<img\b[^>]*>/gi;
 const SRC = /\ssrc\s*=\s*(["'])(.*?)\1/i;
 const HAS_SIZE = /\s(?:width|height)\s*=/i;
 
-export interface ImageSize {
+interface ImageSize {
   readonly width: number;
   readonly height: number;
 }

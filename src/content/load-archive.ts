@@ -20,7 +20,6 @@ import { unreadKeysWarning } from "./unread-keys.ts";
 import type { BuildCache } from "./build-cache.ts";
 
 export type { ArticleBytes, ArticleReadSettings, ReadOutcome, RecentRead } from "./read-file.ts";
-export { LARGE_ARTICLE_BYTES } from "./read-file.ts";
 
 export interface ArchiveCounts {
   /** Files that hold an article (published, draft or invalid). */

@@ -10,7 +10,7 @@ import type { ArticleSource } from "./front-matter.ts";
  * search engines should index, and its card image. Their paths are checked
  * where the article is placed (`placement.ts`), once its own address is known.
  */
-export interface MigrationFields {
+interface MigrationFields {
   readonly ownPath?: WrittenPath;
   readonly oldAddresses: readonly WrittenPath[];
   readonly canonical?: string;

@@ -8,7 +8,7 @@ import { readWrittenAddress, withoutBasePath } from "../core/site-paths.ts";
 import { outputFileFor, siteOwnPath, type Route } from "../core/urls.ts";
 
 /** What placing an article reads: where its file is, what its permalink is made of, where it says it lives and lived. */
-export interface PlaceableFields extends Omit<PermalinkSubject, "category" | "section"> {
+interface PlaceableFields extends Omit<PermalinkSubject, "category" | "section"> {
   readonly sourcePath: string;
   readonly bundleDir?: string;
   readonly date: ArticleDate;
@@ -17,7 +17,7 @@ export interface PlaceableFields extends Omit<PermalinkSubject, "category" | "se
 }
 
 /** An article's address, and the old addresses that lead to it. */
-export interface Placement {
+interface Placement {
   readonly route: Route & { readonly kind: "article" };
   readonly redirects: readonly OldAddress[];
   /** The folder its old address was in (the first of `oldPermalinks`), from which its relative links were resolved on the old site. */
@@ -186,7 +186,7 @@ export function oldPermalinkAddresses(
 }
 
 /** Old addresses written for one article, page or stub, and what they are read against. */
-export interface WrittenOldAddresses {
+interface WrittenOldAddresses {
   /** The file they belong to. */
   readonly owner: string;
   readonly written: readonly WrittenPath[];

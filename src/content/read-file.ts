@@ -13,7 +13,7 @@ import { indexRecord, type IndexRecord } from "../text/index-record.ts";
 import { loadStemmer, stemmingLanguage } from "../text/stemmers.ts";
 
 /** Above this size an article is still published, with a warning: such pages load slowly on poor connections. */
-export const LARGE_ARTICLE_BYTES = 1_048_576;
+const LARGE_ARTICLE_BYTES = 1_048_576;
 
 /** What reading one file needs: where it is, its time zone, how bodies are rendered, and the outcomes of earlier reads. */
 export interface ReadOptions {

@@ -7,7 +7,7 @@ import { siteOwnPath, type Route } from "../core/urls.ts";
 import { claimOldAddresses, writtenFileKey, type PlacedAddresses } from "./placement.ts";
 
 /** What placing a page reads: its file, where it says it lives and lived. */
-export type PlaceablePage = Pick<PageFields, "sourcePath" | "bundleDir" | "ownPath" | "oldAddresses">;
+type PlaceablePage = Pick<PageFields, "sourcePath" | "bundleDir" | "ownPath" | "oldAddresses">;
 
 /**
  * Places each page of the site, as Hugo, Jekyll and Eleventy publish

@@ -30,7 +30,7 @@ interface Pending {
   readonly inSiteFolders: boolean;
 }
 
-export interface ForwardingContext {
+interface ForwardingContext {
   readonly settings: Settings;
   /** The settings file, for messages about the `redirects` setting. */
   readonly settingsFile: string;

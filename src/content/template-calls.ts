@@ -16,7 +16,7 @@ export interface Span {
   readonly end: number;
 }
 
-export type TemplateSyntax = "hugo" | "liquid" | "go";
+type TemplateSyntax = "hugo" | "liquid" | "go";
 
 export interface TemplateCall extends Span {
   readonly syntax: TemplateSyntax;

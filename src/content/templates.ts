@@ -72,7 +72,7 @@ export interface ArticlePath {
   readonly bundleDir?: string | undefined;
 }
 
-export type Found<T> = { readonly found: T } | { readonly ambiguous: readonly T[] } | { readonly missing: true };
+type Found<T> = { readonly found: T } | { readonly ambiguous: readonly T[] } | { readonly missing: true };
 
 /**
  * Finds the article a reference names. Hugo names a page by its path in the

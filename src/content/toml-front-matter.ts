@@ -1,7 +1,7 @@
 import { parse, TomlDate, TomlError } from "smol-toml";
 
 /** TOML front matter (`+++` ... `+++`, as Hugo and Zola write it), read with the line of each top-level key. */
-export type TomlOutcome =
+type TomlOutcome =
   | {
       readonly ok: true;
       readonly data: Record<string, unknown>;

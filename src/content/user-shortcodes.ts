@@ -14,7 +14,7 @@ import type { TemplateCall } from "./template-calls.ts";
  * What it gives replaces the call in the Markdown, before the Markdown is
  * read: HTML or Markdown.
  */
-export interface ShortcodeCall {
+interface ShortcodeCall {
   /** The name it is mapped by (see `callName`). */
   readonly name: string;
   readonly syntax: TemplateCall["syntax"];
@@ -53,7 +53,7 @@ export function closingName(call: TemplateCall): string | undefined {
   return undefined;
 }
 
-export type ShortcodeResult = { readonly ok: true; readonly markdown: string } | { readonly ok: false; readonly reason: string };
+type ShortcodeResult = { readonly ok: true; readonly markdown: string } | { readonly ok: false; readonly reason: string };
 
 /** Runs a mapping: a string as it is; a function's result, which must be text. */
 export function runShortcode(value: ShortcodeValue, call: ShortcodeCall): ShortcodeResult {

@@ -7,7 +7,7 @@ export type OptionSpec = Readonly<Record<string, { readonly type: "string" | "bo
 /** The values of a command's options: text, or true for a flag given; absent when not given. */
 export type OptionValues<O extends OptionSpec> = { readonly [K in keyof O]?: O[K] extends { readonly type: "boolean" } ? boolean : string };
 
-export type ParsedLine<O extends OptionSpec> =
+type ParsedLine<O extends OptionSpec> =
   | { readonly ok: true; readonly values: OptionValues<O>; readonly positionals: readonly string[] }
   | { readonly ok: false; readonly problem: string };
 

@@ -31,7 +31,7 @@ export interface CalendarDate {
 }
 
 /** A date read; `note` says how a date written in another tool's form (Jekyll's, Hugo's) was read. */
-export type DateResult = { readonly ok: true; readonly date: ArticleDate; readonly note?: string } | { readonly ok: false; readonly reason: string };
+type DateResult = { readonly ok: true; readonly date: ArticleDate; readonly note?: string } | { readonly ok: false; readonly reason: string };
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 // ISO 8601 date-time ("T" or a space between), or Jekyll's `2021-04-09 10:00:00 +0200`.
@@ -159,7 +159,7 @@ export function describeType(value: unknown): string {
   return typeof value;
 }
 
-export interface FileNameDate {
+interface FileNameDate {
   readonly date: string;
   readonly rest: string;
 }

@@ -2,7 +2,7 @@
  * Problems found while loading an archive. Every problem names the file it is
  * about (relative to the content folder) and, where there is one, the line.
  */
-export type Severity = "error" | "warning";
+type Severity = "error" | "warning";
 
 export interface Diagnostic {
   readonly severity: Severity;

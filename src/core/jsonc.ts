@@ -8,12 +8,12 @@ import jsonc from "jsonc-parser";
  */
 
 /** A place in a text: line and column, both from 1. */
-export interface TextPosition {
+interface TextPosition {
   readonly line: number;
   readonly column: number;
 }
 
-export type JsoncRead = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problems: readonly (TextPosition & { readonly message: string })[] };
+type JsoncRead = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problems: readonly (TextPosition & { readonly message: string })[] };
 
 const OPTIONS: jsonc.ParseOptions = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false };
 

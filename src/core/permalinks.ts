@@ -9,8 +9,8 @@ import { normalizeSitePath } from "./site-paths.ts";
  * Hugo gives them (`permalinkStyle`), so that an archive moved from either
  * keeps its URLs. The article's route then carries the path (core/urls.ts).
  */
-export const PERMALINK_TOKENS = ["year", "month", "day", "slug", "title", "filename", "category", "section"] as const;
-export type PermalinkToken = (typeof PERMALINK_TOKENS)[number];
+const PERMALINK_TOKENS = ["year", "month", "day", "slug", "title", "filename", "category", "section"] as const;
+type PermalinkToken = (typeof PERMALINK_TOKENS)[number];
 
 /** Whose meaning the tokens have: this tool's (the default), Jekyll's or Hugo's. */
 export type PermalinkStyle = "news-archive" | "jekyll" | "hugo";
@@ -35,7 +35,7 @@ export interface PermalinkPattern {
   readonly parts: readonly PatternPart[];
 }
 
-export type PatternResult = { readonly ok: true; readonly pattern: PermalinkPattern } | { readonly ok: false; readonly reason: string };
+type PatternResult = { readonly ok: true; readonly pattern: PermalinkPattern } | { readonly ok: false; readonly reason: string };
 
 const TOKEN = /:([A-Za-z_]+)/g;
 const TOKEN_LIST = PERMALINK_TOKENS.map((token) => `:${token}`).join(" ");
@@ -80,7 +80,7 @@ export interface PermalinkSubject {
   readonly section: string;
 }
 
-export type ExpandResult = { readonly ok: true; readonly path: string } | { readonly ok: false; readonly reason: string };
+type ExpandResult = { readonly ok: true; readonly path: string } | { readonly ok: false; readonly reason: string };
 
 /**
  * The path an article's pattern gives it: folders end in "/", pages named

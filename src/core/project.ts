@@ -25,7 +25,7 @@ export const RUNS_COMPILED = extname(THIS_MODULE) === ".js";
 export const SAMPLE_CONTENT_DIR = join(PROJECT_ROOT, "content");
 
 /** What this package's package.json says about itself. */
-export interface OwnPackage {
+interface OwnPackage {
   readonly name: string;
   readonly version: string;
   /** Runtime dependencies and their version ranges. */

@@ -1,17 +1,13 @@
-import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { didYouMean } from "./closest-name.ts";
 import { isValidTimeZone } from "./dates.ts";
-import { errorCodeOf } from "./diagnostics.ts";
 import { categorySetting, readCategories, type CategorySetting } from "./category-settings.ts";
-import { positionOfPath, readJsonc } from "./jsonc.ts";
+import { positionOfPath } from "./jsonc.ts";
 import { isHttpUrl, isSafeBasePath, normaliseBasePath, withTrailingSlash } from "./site-address.ts";
 import { migrationSettingsShape, readOldPermalinks, type OldPermalink } from "./migration-settings.ts";
 import { keysOfObjectAt } from "./schema-keys.ts";
+import { sidebarBox } from "./sidebar-settings.ts";
 import { DEFAULT_PERMALINK, parsePermalinkPattern, type PermalinkPattern, type PermalinkStyle } from "./permalinks.ts";
-
-/** The settings files an archive may carry in its content folder when no `--config` is given: JSON, or JSON with comments. */
-export const SETTINGS_FILE_NAMES = ["news-archive.json", "news-archive.jsonc"] as const;
 
 /**
  * A BCP 47 language tag as archives write them ("en", "pt-BR", "zh-Hant-TW"):
@@ -21,26 +17,6 @@ export const SETTINGS_FILE_NAMES = ["news-archive.json", "news-archive.jsonc"] a
 export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const EXTENSION = /^\.[A-Za-z0-9][A-Za-z0-9.-]*$/;
 
-
-const boxCount = z.number().int().min(1).max(50).default(5).meta({ description: "How many articles the box lists (1 to 50)." });
-
-/**
- * A sidebar box: the featured articles ("Focus on"), the latest articles of a
- * category, or a category's upcoming ones (events dated on the day they
- * happen, listed from the build's date on, soonest first); or one drawn from
- * the archive itself: the newest article of each section, the articles of
- * this day in past years, the build's year by month.
- */
-const sidebarBox = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("featured"), title: z.string().trim().min(1).default("Focus on"), count: boxCount }),
-  z.strictObject({ type: z.literal("latest"), category: z.string().trim().min(1), title: z.string().trim().min(1).optional(), count: boxCount }),
-  z.strictObject({ type: z.literal("upcoming"), category: z.string().trim().min(1), title: z.string().trim().min(1).optional(), count: boxCount }),
-  z.strictObject({ type: z.literal("sections"), title: z.string().trim().min(1).default("Latest by section"), count: boxCount }),
-  z.strictObject({ type: z.literal("this-day"), title: z.string().trim().min(1).optional(), count: boxCount }),
-  z.strictObject({ type: z.literal("year"), title: z.string().trim().min(1).optional() }),
-]);
-
-export type SidebarBoxSetting = z.output<typeof sidebarBox>;
 
 /** What a base path may hold (see isSafeBasePath). */
 const BASE_PATH_RULE = 'letters, digits, "-", "_", ".", "~" and "%" between slashes, no ".." and no part starting with ":"';
@@ -290,25 +266,6 @@ export function parseSettings(raw: unknown, source: string, text?: string): Sett
       authors: value.authors,
     },
   };
-}
-
-/**
- * Reads a settings file: JSON, in which comments (`//`, `/* *\/`) and trailing
- * commas are allowed, as editors allow them in JSON with comments. An
- * unreadable file is an error naming it, a malformed one an error for each
- * mistake at its line and column. The text is returned too, for the
- * positions of later messages.
- */
-export async function readSettingsFile(path: string): Promise<{ ok: true; raw: unknown; text: string } | { ok: false; errors: string[] }> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (cause) {
-    return { ok: false, errors: [`${path}: cannot read the settings file (${errorCodeOf(cause)}); check the path given to --config`] };
-  }
-  const read = readJsonc(text);
-  if (!read.ok) return { ok: false, errors: read.problems.map((problem) => `${path}:${problem.line}:${problem.column}: the settings file is not valid JSON: ${problem.message}`) };
-  return { ok: true, raw: read.value, text };
 }
 
 /** An unknown key of the settings, or of one of their objects, with the known name it most likely meant. */

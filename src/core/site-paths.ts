@@ -4,7 +4,7 @@
  * are written at: from the root, folders ending in "/", pages named `.html`
  * or `.htm` kept as files, and never outside the site.
  */
-export type SitePathResult = { readonly ok: true; readonly path: string } | { readonly ok: false; readonly reason: string };
+type SitePathResult = { readonly ok: true; readonly path: string } | { readonly ok: false; readonly reason: string };
 
 const FILE_PAGE = /\.html?$/i;
 /** The longest file name most file systems allow, in bytes. */
@@ -64,13 +64,13 @@ function queryPatternReason(query: string): string | undefined {
 }
 
 /** An address an article is at or was at, as written in front matter: its path, and its query for an old address such as "/?p=12". */
-export interface WrittenAddress {
+interface WrittenAddress {
   readonly path: string;
   /** "?p=12", or "" when there is none. */
   readonly query: string;
 }
 
-export type AddressResult = { readonly ok: true; readonly address: WrittenAddress } | { readonly ok: false; readonly reason: string };
+type AddressResult = { readonly ok: true; readonly address: WrittenAddress } | { readonly ok: false; readonly reason: string };
 
 /**
  * Reads a path written in front matter. A full URL ("https://old.example/x/")

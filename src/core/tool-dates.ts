@@ -6,7 +6,7 @@ import { DateTime } from "luxon";
  * reads, with a note saying how the date was read. Ambiguous forms
  * ("09/04/2021": April 9 or September 4?) are not guessed at.
  */
-export interface ToolDate {
+interface ToolDate {
   /** The date in ISO 8601 form ("2024-04-09", "2023-01-29 18:30:22", "2006-01-02T15:04:05-07:00"). */
   readonly text: string;
   /** What was odd about the date as written, and how it was read. */

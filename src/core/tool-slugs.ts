@@ -5,7 +5,7 @@
  */
 
 /** Jekyll's slugify modes that permalinks use ("default" for :slug, "pretty" for :title). */
-export type JekyllSlugMode = "default" | "pretty";
+type JekyllSlugMode = "default" | "pretty";
 
 const JEKYLL_REPLACED: Readonly<Record<JekyllSlugMode, RegExp>> = {
   default: /[^\p{M}\p{L}\p{Nd}]+/gu,

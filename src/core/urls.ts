@@ -32,7 +32,7 @@ export type PageRoute =
   | { readonly kind: "offline" };
 
 /** The files published beside the pages, and the folders of the site's own. */
-export type FileRoute =
+type FileRoute =
   /** The site's feeds, a category's, or an author's (Atom only). */
   | { readonly kind: "feed"; readonly format: "atom" | "json"; readonly category?: string; readonly author?: string }
   /** Every redirect, for hosts that read a `_redirects` file (Netlify, Cloudflare Pages). */
@@ -47,7 +47,7 @@ export type FileRoute =
   | { readonly kind: "service-worker" }
   /** Every file of the archive with its size, which a reader's browser fetches only to save the whole archive. */
   | { readonly kind: "offline-archive-list" }
-  /** The folder of the search index's files (search/index-format.ts). */
+  /** The folder of the search index's files (search/index-format.browser.ts). */
   | { readonly kind: "search-index" }
   /** A file of the theme or of a page bundle, by its path from the site's root. */
   | { readonly kind: "file"; readonly path: string };

@@ -16,7 +16,7 @@ export interface ConversionNotes {
   readonly problems: readonly string[];
 }
 
-export interface ConvertedBody {
+interface ConvertedBody {
   readonly markdown: string;
   readonly notes: ConversionNotes;
 }

@@ -1,6 +1,6 @@
 import { parseHTML } from "linkedom";
 
-export type HtmlDocument = ReturnType<typeof parseHTML>["document"];
+type HtmlDocument = ReturnType<typeof parseHTML>["document"];
 export type HtmlElement = HtmlDocument["body"];
 
 /** Parses an HTML fragment (a post's body) into a document whose body holds it. */

@@ -11,7 +11,7 @@ import { decodeUrlText, pathOf, servableOldAddresses } from "./wp-paths.ts";
 import { attributeOf, childrenOf, childText, firstChild, textOf, type XmlElement } from "./xml.ts";
 
 /** One entry of an RSS 2.0 or Atom feed, its fields as the feed gives them. */
-export interface FeedEntry {
+interface FeedEntry {
   readonly id: string;
   readonly title: string;
   readonly link: string;
@@ -34,7 +34,7 @@ interface FeedSite {
 
 const FETCH_TIMEOUT_MS = 30_000;
 /** The most a feed download may hold: far above any feed, it stops an endless or enormous answer before it fills the memory. */
-export const LARGEST_FEED_BYTES = 50_000_000;
+const LARGEST_FEED_BYTES = 50_000_000;
 
 /** A feed's text, from a file or an http(s) address. */
 export async function readFeedSource(source: string): Promise<SourceText> {
@@ -173,7 +173,7 @@ function atomLink(element: XmlElement): string {
 }
 
 /** One feed entry as an article; its images stay at their address (a feed comes with no copy of its files). */
-export function feedArticle(entry: FeedEntry, index: number, siteUrl: string): ImportedArticle {
+function feedArticle(entry: FeedEntry, index: number, siteUrl: string): ImportedArticle {
   const warnings: string[] = [];
   const date = feedDate(entry.date);
   if (date === undefined) warnings.push(`has no date the importer can read (${JSON.stringify(entry.date)}); it was dated 1970-01-01: set its date`);

@@ -1,9 +1,9 @@
 import TurndownService from "turndown";
-import { escapeMarkup } from "../core/escape.ts";
+import { escapeMarkup } from "../core/escape.browser.ts";
 import type { HtmlElement } from "./dom.ts";
 import { cleanHtml, embedLink, figureImage, hasClass, inlineHtml, markdownImage, simpleTable } from "./markdown-rules.ts";
 
-export interface MarkdownConversion {
+interface MarkdownConversion {
   readonly markdown: string;
   /** Elements with no Markdown form, kept as HTML in the body, by tag name ("table", "dl"...). */
   readonly keptAsHtml: ReadonlyMap<string, number>;

@@ -3,7 +3,7 @@ import type { SettingsUpdate } from "./settings-file.ts";
 import type { ImportPlan } from "./import-plan.ts";
 import type { MissingMedia, WriteOutcome } from "./write-articles.ts";
 
-export interface ReportContext {
+interface ReportContext {
   /** The source as the user named it, for `file:line` in warnings. */
   readonly source: string;
   /** The content folder as the user named it. */

@@ -32,7 +32,7 @@ function withoutPresentation(node: HtmlElement): HtmlElement {
   return copy;
 }
 
-export interface FigureImage {
+interface FigureImage {
   readonly image: HtmlElement;
   readonly link?: string;
   readonly caption?: HtmlElement;
@@ -120,7 +120,7 @@ export function embedLink(node: HtmlElement, toMarkdown: (html: string) => strin
   return `\n\n[${text.replace(/([\\[\]])/g, "\\$1")}](${linkDestination(href)})${captionMarkdown === "" ? "" : `\n\n*${captionMarkdown}*`}\n\n`;
 }
 
-export function embedTarget(url: string, title: string | undefined): { readonly href: string; readonly text: string } {
+function embedTarget(url: string, title: string | undefined): { readonly href: string; readonly text: string } {
   const youtube = YOUTUBE.exec(url)?.[1];
   if (youtube !== undefined) return { href: `https://www.youtube.com/watch?v=${youtube}`, text: title ? `Video: ${title}` : "Video on YouTube" };
   const vimeo = VIMEO.exec(url)?.[1];

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { errorCodeOf } from "../core/diagnostics.ts";
 import { writeFileWhole } from "../core/files.ts";
-import { SETTINGS_FILE_NAMES } from "../core/settings.ts";
+import { SETTINGS_FILE_NAMES } from "../core/settings-file.ts";
 import type { SiteSettings } from "./import-plan.ts";
 
 export interface SettingsUpdate {

@@ -1,4 +1,4 @@
-import { escapeMarkup } from "../core/escape.ts";
+import { escapeMarkup } from "../core/escape.browser.ts";
 
 /** An attachment of the export, as shortcodes and featured images use it. */
 export interface Attachment {
@@ -15,7 +15,7 @@ export interface ShortcodeContext {
   readonly attachments: ReadonlyMap<string, Attachment>;
 }
 
-export interface ExpandedShortcodes {
+interface ExpandedShortcodes {
   readonly html: string;
   /** Shortcodes this importer does not know, by name, left in the text as written. */
   readonly unknown: ReadonlyMap<string, number>;
@@ -70,7 +70,7 @@ function expandOne(name: string, attributes: Attributes, content: string, contex
   }
 }
 
-export function parseAttributes(text: string): Attributes {
+function parseAttributes(text: string): Attributes {
   const attributes: Record<string, string> = {};
   let position = 0;
   for (const match of text.matchAll(ATTRIBUTE)) {

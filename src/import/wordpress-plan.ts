@@ -8,7 +8,7 @@ import { htmlToText } from "./dom.ts";
 import { CategoryTree, taxonomyRedirects, type TaxonomyUse } from "./wp-taxonomy.ts";
 import type { WxrExport, WxrItem } from "./wxr.ts";
 
-export interface WordPressOptions {
+interface WordPressOptions {
   readonly pages: boolean;
   readonly media: MediaSource;
 }

@@ -1,4 +1,4 @@
-import { escapeMarkup } from "../core/escape.ts";
+import { escapeMarkup } from "../core/escape.browser.ts";
 
 /** What the block editor's markup needs from the rest of the export. */
 export interface BlockContext {
@@ -8,7 +8,7 @@ export interface BlockContext {
   readonly footnotesJson?: string;
 }
 
-export interface UnwrappedBlocks {
+interface UnwrappedBlocks {
   readonly html: string;
   /** Whether the body was written in the block editor (it had block comments). */
   readonly blockEditor: boolean;
@@ -76,7 +76,7 @@ function readAttributes(json: string | undefined): Record<string, unknown> {
  * The footnotes block prints the post's `footnotes` meta, a JSON list of
  * `{id, content}`; the text links to `#id` and each note back to `#id-link`.
  */
-export function footnotesHtml(json: string): string | undefined {
+function footnotesHtml(json: string): string | undefined {
   let notes: unknown;
   try {
     notes = JSON.parse(json);

@@ -1,7 +1,7 @@
 import { slugify } from "../core/slugs.ts";
 import { siteOwnPath } from "../core/urls.ts";
 
-export interface ImportedSlug {
+interface ImportedSlug {
   readonly slug: string;
   /** Why the slug is not WordPress's, when it is not. */
   readonly note?: string;

@@ -10,7 +10,7 @@ import type { WxrCategory, WxrTerm } from "./wxr.ts";
  * /feed/, /category/parent/child/, /tag/<slug>/ and /author/<login>/, each
  * leading to the new site's page where its address differs.
  */
-export interface CategoryEntry {
+interface CategoryEntry {
   readonly name: string;
   readonly slug: string;
   readonly description?: string;
@@ -77,7 +77,7 @@ export class CategoryTree {
 }
 
 /** A WordPress slug as this archive writes it: decoded (non-ASCII slugs are stored percent-encoded) and through the one slug function. */
-export function ourSlug(wordpressSlug: string): string {
+function ourSlug(wordpressSlug: string): string {
   return slugify(decodeUrlText(wordpressSlug));
 }
 

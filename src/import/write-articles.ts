@@ -5,7 +5,7 @@ import { copyFileWhole, writeFileWhole } from "../core/files.ts";
 import { articleText, type ImportedArticle } from "./imported-article.ts";
 import type { MediaFile } from "./media.ts";
 
-export interface WriteOptions {
+interface WriteOptions {
   readonly contentDir: string;
   readonly overwrite: boolean;
   /** A copy of `wp-content/uploads`, whose files are copied into the bundles. */
@@ -130,7 +130,7 @@ const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(
 const WP_ID_LINE = /^wp_id:\s*["']?(\d+)["']?\s*$/m;
 
 /** The articles of the content folder imported from WordPress before: "wp:ID" → path. */
-export async function importedArticlesIn(contentDir: string): Promise<Map<string, string>> {
+async function importedArticlesIn(contentDir: string): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   let names: string[];
   try {

@@ -9,7 +9,7 @@ import type { CategoryTree } from "./wp-taxonomy.ts";
 import type { WxrItem, WxrSite } from "./wxr.ts";
 
 /** What converting one item needs from the rest of the export. */
-export interface WxrContext {
+interface WxrContext {
   readonly site: WxrSite;
   /** Author login → display name. */
   readonly authors: ReadonlyMap<string, string>;

@@ -82,7 +82,7 @@ export function readWxr(root: XmlElement, lineOf: (element: XmlElement) => numbe
   if (channel === undefined) return { ok: false, message: `has <rss> but no <channel>; it is not a WordPress export; ${WXR_HINT}` };
   const wxrVersion = childText(channel, "wp:wxr_version");
   if (wxrVersion === "") {
-    return { ok: false, message: "is an RSS feed without <wp:wxr_version>, not a WordPress export; import it with `import feed`, or " + WXR_HINT };
+    return { ok: false, message: `is an RSS feed without <wp:wxr_version>, not a WordPress export; import it with \`import feed\`, or ${WXR_HINT}` };
   }
   const site: WxrSite = {
     title: htmlToText(childText(channel, "title")),

@@ -9,7 +9,7 @@ export interface XmlElement {
   readonly [key: string]: unknown;
 }
 
-export type XmlOutcome =
+type XmlOutcome =
   | { readonly ok: true; readonly root: XmlElement; readonly lineOf: (element: XmlElement) => number | undefined }
   /** `malformed`: not well-formed XML (a file cut short); otherwise refused for what it declares, `message` saying why. */
   | { readonly ok: false; readonly malformed: boolean; readonly message: string };
@@ -51,7 +51,7 @@ export function parseXml(text: string): XmlOutcome {
   return { ok: true, root, lineOf: (element) => lineAt(lineStarts, startIndexOf(element)) };
 }
 
-export function isElement(value: unknown): value is XmlElement {
+function isElement(value: unknown): value is XmlElement {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 

@@ -10,7 +10,7 @@ export interface MonthGroup {
   readonly articles: readonly Article[];
 }
 
-export interface YearGroup {
+interface YearGroup {
   readonly year: number;
   /** Months that have articles, newest first. */
   readonly months: readonly MonthGroup[];
@@ -38,7 +38,7 @@ export interface ArchiveModel {
 }
 
 /** How categories nest: each category's parent, by slug (the `parent` of the `categories` setting). */
-export interface CategoryTree {
+interface CategoryTree {
   readonly name: string;
   readonly slug: string;
   readonly parent?: string;

@@ -2,7 +2,7 @@ import type { Article } from "../core/article.ts";
 import type { ArchiveModel } from "./archive-model.ts";
 
 /** A part of the titles the 404 page matches a missing address against: "all", a year ("2016") or a month ("2016-04"). */
-export interface TitlesPart {
+interface TitlesPart {
   readonly id: string;
   /** Newest first. */
   readonly articles: readonly Article[];

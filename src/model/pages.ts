@@ -2,15 +2,15 @@ import type { Article } from "../core/article.ts";
 import type { ThemeAssetPaths } from "../core/assets.ts";
 import type { Settings } from "../core/settings.ts";
 import type { ArchiveModel } from "./archive-model.ts";
-import { archivePage, notFoundPage, yearPages } from "./views/archive-pages.ts";
-import { articlePages } from "./views/article-pages.ts";
+import { archivePage, notFoundPage, yearPages, type ArchivePageView, type NotFoundPageView, type YearPageView } from "./views/archive-pages.ts";
+import { articlePages, type ArticlePageView } from "./views/article-pages.ts";
 import { createViewContext, NO_EXTRAS, type SiteExtras, type ViewContext } from "./views/context.ts";
 import { dayPages } from "./views/day-pages.ts";
-import { authorIndexes, categoryIndex, offlinePages, searchPage, tagIndex } from "./views/index-pages.ts";
-import { homePages } from "./views/home-pages.ts";
-import { authorPages, categoryPages, monthPages, tagPages } from "./views/listing-pages.ts";
-import { redirectPages } from "./views/redirect-pages.ts";
-import { sitePages } from "./views/site-pages.ts";
+import { authorIndexes, categoryIndex, offlinePages, searchPage, tagIndex, type SearchPageView, type TopicIndexView } from "./views/index-pages.ts";
+import { homePages, type HomePageView } from "./views/home-pages.ts";
+import { authorPages, categoryPages, monthPages, tagPages, type ListingPageView } from "./views/listing-pages.ts";
+import { redirectPages, type RedirectPageView } from "./views/redirect-pages.ts";
+import { sitePages, type SitePageView } from "./views/site-pages.ts";
 import { siteView } from "./views/site-view.ts";
 import type { PageBase, SiteView } from "./views/types.ts";
 import type { CalendarDate } from "../core/dates.ts";
@@ -25,7 +25,7 @@ import type { PageRoute } from "../core/urls.ts";
  * its view type and builds its views, and its partial in layouts/partials/
  * (see docs/architecture.md).
  */
-export interface PageKind<View extends PageBase> {
+interface PageKind<View extends PageBase> {
   /** What the pages are, for people reading this list. */
   readonly about: string;
   /** The partial in layouts/partials/ that prints one page of this kind from its view (`entry`). */
@@ -38,7 +38,7 @@ export interface PageKind<View extends PageBase> {
   readonly inOfflineShell: boolean;
 }
 
-/** Keeps each entry's own view type, so that `PageViews` knows what every kind's pages hold. */
+/** Keeps each entry's own view type (named in each entry, declared beside its builder), so that `PageViews` knows what every kind's pages hold. */
 const pageKind = <View extends PageBase>(kind: PageKind<View>): PageKind<View> => kind;
 const always = (): boolean => true;
 const never = (): boolean => false;
@@ -52,25 +52,25 @@ const one =
  * and a page route without an entry here.
  */
 export const PAGE_KINDS = {
-  home: pageKind({ about: "The home page and its older pages (/page/2/ ...).", partial: "home-page.njk", build: homePages, inSitemap: always, inOfflineShell: true }),
-  archive: pageKind({ about: "The month grid: one row per year, newest first.", partial: "archive-page.njk", build: one(archivePage), inSitemap: always, inOfflineShell: true }),
-  year: pageKind({ about: "One page per year that has articles.", partial: "year-page.njk", build: yearPages, inSitemap: always, inOfflineShell: false }),
-  month: pageKind({ about: "One page per month that has articles.", partial: "listing-page.njk", build: monthPages, inSitemap: always, inOfflineShell: false }),
-  day: pageKind({ about: "One page per day that has articles (/2016/04/11/).", partial: "day-page.njk", build: dayPages, inSitemap: always, inOfflineShell: false }),
-  categories: pageKind({ about: "The index of categories, with counts.", partial: "topic-index-page.njk", build: one(categoryIndex), inSitemap: always, inOfflineShell: false }),
-  category: pageKind({ about: "Each category's pages (/category/slug/, /category/slug/page/2/ ...).", partial: "listing-page.njk", build: categoryPages, inSitemap: always, inOfflineShell: false }),
-  tags: pageKind({ about: "The index of tags, with counts; none when no article has tags.", partial: "topic-index-page.njk", build: tagIndex, inSitemap: always, inOfflineShell: false }),
-  tag: pageKind({ about: "Each tag's pages (/tag/slug/, /tag/slug/page/2/ ...).", partial: "listing-page.njk", build: tagPages, inSitemap: always, inOfflineShell: false }),
-  authors: pageKind({ about: "The index of authors, with counts; none when no article names one.", partial: "topic-index-page.njk", build: authorIndexes, inSitemap: always, inOfflineShell: false }),
-  author: pageKind({ about: "Each author's pages (/author/slug/, /author/slug/page/2/ ...).", partial: "listing-page.njk", build: authorPages, inSitemap: always, inOfflineShell: false }),
-  search: pageKind({ about: "The search page: the search index, searched in the reader's browser.", partial: "search-page.njk", build: one(searchPage), inSitemap: always, inOfflineShell: true }),
-  page: pageKind({ about: "The site's pages, made from undated files (about.md at /about/).", partial: "site-page.njk", build: sitePages, inSitemap: (page) => !page.draft, inOfflineShell: false }),
+  home: pageKind<HomePageView>({ about: "The home page and its older pages (/page/2/ ...).", partial: "home-page.njk", build: homePages, inSitemap: always, inOfflineShell: true }),
+  archive: pageKind<ArchivePageView>({ about: "The month grid: one row per year, newest first.", partial: "archive-page.njk", build: one(archivePage), inSitemap: always, inOfflineShell: true }),
+  year: pageKind<YearPageView>({ about: "One page per year that has articles.", partial: "year-page.njk", build: yearPages, inSitemap: always, inOfflineShell: false }),
+  month: pageKind<ListingPageView>({ about: "One page per month that has articles.", partial: "listing-page.njk", build: monthPages, inSitemap: always, inOfflineShell: false }),
+  day: pageKind<ListingPageView>({ about: "One page per day that has articles (/2016/04/11/).", partial: "day-page.njk", build: dayPages, inSitemap: always, inOfflineShell: false }),
+  categories: pageKind<TopicIndexView>({ about: "The index of categories, with counts.", partial: "topic-index-page.njk", build: one(categoryIndex), inSitemap: always, inOfflineShell: false }),
+  category: pageKind<ListingPageView>({ about: "Each category's pages (/category/slug/, /category/slug/page/2/ ...).", partial: "listing-page.njk", build: categoryPages, inSitemap: always, inOfflineShell: false }),
+  tags: pageKind<TopicIndexView>({ about: "The index of tags, with counts; none when no article has tags.", partial: "topic-index-page.njk", build: tagIndex, inSitemap: always, inOfflineShell: false }),
+  tag: pageKind<ListingPageView>({ about: "Each tag's pages (/tag/slug/, /tag/slug/page/2/ ...).", partial: "listing-page.njk", build: tagPages, inSitemap: always, inOfflineShell: false }),
+  authors: pageKind<TopicIndexView>({ about: "The index of authors, with counts; none when no article names one.", partial: "topic-index-page.njk", build: authorIndexes, inSitemap: always, inOfflineShell: false }),
+  author: pageKind<ListingPageView>({ about: "Each author's pages (/author/slug/, /author/slug/page/2/ ...).", partial: "listing-page.njk", build: authorPages, inSitemap: always, inOfflineShell: false }),
+  search: pageKind<SearchPageView>({ about: "The search page: the search index, searched in the reader's browser.", partial: "search-page.njk", build: one(searchPage), inSitemap: always, inOfflineShell: true }),
+  page: pageKind<SitePageView>({ about: "The site's pages, made from undated files (about.md at /about/).", partial: "site-page.njk", build: sitePages, inSitemap: (page) => !page.draft, inOfflineShell: false }),
   // Drafts (published with --drafts) stay out of the sitemap, as out of search.
-  article: pageKind({ about: "One page per article.", partial: "article-page.njk", build: articlePages, inSitemap: (page) => page.searchable, inOfflineShell: false }),
+  article: pageKind<ArticlePageView>({ about: "One page per article.", partial: "article-page.njk", build: articlePages, inSitemap: (page) => page.searchable, inOfflineShell: false }),
   // One per old address of an article: small, and as many as the articles.
-  redirect: pageKind({ about: "A page at an article's old address (aliases, redirect_from), sending readers on to it.", partial: "redirect-page.njk", build: redirectPages, inSitemap: never, inOfflineShell: false }),
-  "not-found": pageKind({ about: "The page hosts serve for missing addresses.", partial: "not-found-page.njk", build: one(notFoundPage), inSitemap: never, inOfflineShell: false }),
-  offline: pageKind({
+  redirect: pageKind<RedirectPageView>({ about: "A page at an article's old address (aliases, redirect_from), sending readers on to it.", partial: "redirect-page.njk", build: redirectPages, inSitemap: never, inOfflineShell: false }),
+  "not-found": pageKind<NotFoundPageView>({ about: "The page hosts serve for missing addresses.", partial: "not-found-page.njk", build: one(notFoundPage), inSitemap: never, inOfflineShell: false }),
+  offline: pageKind<PageBase>({
     about: "What the service worker shows, offline, for a page the reader has not opened before.",
     partial: "offline-page.njk",
     build: offlinePages,

@@ -1,12 +1,12 @@
 import type { Article } from "../core/article.ts";
 import { termWeightsOf } from "../text/index-record.ts";
-import { isNumberTerm } from "../text/numbers.ts";
-import { WEIGHT_UNIT } from "../text/words.ts";
+import { isNumberTerm } from "../text/numbers.browser.ts";
+import { WEIGHT_UNIT } from "../text/words.browser.ts";
 import type { ArchiveModel } from "./archive-model.ts";
 import { categoriesDivide } from "./sections.ts";
 
 /** How many related articles an article page lists. */
-export const RELATED_COUNT = 4;
+const RELATED_COUNT = 4;
 
 /** What the likeness of two items is computed from. */
 export interface Subject {
@@ -20,7 +20,7 @@ export interface Subject {
   readonly time: number;
 }
 
-export interface RelatedOptions {
+interface RelatedOptions {
   /** How many related items each item gets. */
   readonly count?: number;
   /** The weight of one occurrence of a word in the subjects' terms (1 unless the terms are weighed in parts of a word). */

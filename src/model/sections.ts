@@ -2,7 +2,7 @@ import type { Article, Category, Tag } from "../core/article.ts";
 import type { ArchiveModel } from "./archive-model.ts";
 
 /** A part of the archive a front page shows apart: a category, or a tag where categories say nothing. */
-export interface Section {
+interface Section {
   readonly kind: "category" | "tag";
   readonly topic: Category | Tag;
   /** Its articles among those given, newest first. */

@@ -26,7 +26,7 @@ export interface Site {
   readonly loadSeconds: number;
 }
 
-export interface LoadSiteOptions {
+interface LoadSiteOptions {
   /** Outcomes of earlier builds, so that unchanged articles are neither parsed nor rendered again. */
   readonly articleCache: BuildCache<ReadOutcome>;
   /** Under `npm start`: what the last load read (see LoadOptions.recentReads). */

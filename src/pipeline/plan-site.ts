@@ -21,7 +21,7 @@ import type { ThemeBundle } from "../render/theme.ts";
 import type { BuildRequest } from "./request.ts";
 
 /** What planning a site needs: the loaded archive, its request, its theme and day, and under `npm start` the last load. */
-export interface PlanInput {
+interface PlanInput {
   readonly archive: LoadedArchive;
   readonly request: BuildRequest;
   readonly theme: ThemeBundle;

@@ -6,7 +6,7 @@ import type { SearchIndexReport } from "../search/search-index.ts";
 import type { OfflineReport } from "../publish/beside-pages.ts";
 
 /** How many problems of one kind are listed before the rest are counted, unless --verbose. */
-export const LISTED_PER_KIND = 10;
+const LISTED_PER_KIND = 10;
 
 /** Errors in full; warnings by kind, the first few of each listed and the rest counted. */
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], shownRoot: string, verbose: boolean): { errors: string[]; warnings: string[] } {
@@ -25,7 +25,7 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], shownRoot:
 }
 
 /** "invalid-date: 2, duplicate-url: 1": what the errors were about. */
-export function countByKind(diagnostics: readonly Diagnostic[], severity: Diagnostic["severity"]): string {
+function countByKind(diagnostics: readonly Diagnostic[], severity: Diagnostic["severity"]): string {
   const counts = new Map<string, number>();
   for (const item of diagnostics) if (item.severity === severity) counts.set(item.kind, (counts.get(item.kind) ?? 0) + 1);
   return [...counts.entries()].map(([kind, count]) => `${kind} ${count}`).join(", ");
@@ -53,7 +53,7 @@ export function nothingToPublish(counts: ArchiveCounts, outputShown: string): st
   return `build failed: no article to publish: ${why}; nothing was written and ${outputShown} is unchanged. ${todo.join(" ")}`;
 }
 
-export interface SummaryFacts {
+interface SummaryFacts {
   readonly counts: ArchiveCounts;
   readonly diagnostics: readonly Diagnostic[];
   /** Pages written; undefined when the build failed and wrote nothing. */

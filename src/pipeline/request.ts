@@ -8,7 +8,8 @@ import { loadShortcodes } from "./shortcodes-file.ts";
 import { isInside } from "../core/project.ts";
 import { isDirectory } from "../core/files.ts";
 import { positionOfPath } from "../core/jsonc.ts";
-import { parseSettings, readSettingsFile, SETTINGS_FILE_NAMES, type Settings } from "../core/settings.ts";
+import { parseSettings, type Settings } from "../core/settings.ts";
+import { readSettingsFile, SETTINGS_FILE_NAMES } from "../core/settings-file.ts";
 
 /**
  * The default folders are in the current folder, as an archive made by

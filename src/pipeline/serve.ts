@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { isInside } from "../core/project.ts";
-import { SETTINGS_FILE_NAMES } from "../core/settings.ts";
+import { SETTINGS_FILE_NAMES } from "../core/settings-file.ts";
 import { countPages, renderPasses } from "../model/page-changes.ts";
 import type { SiteViews } from "../model/pages.ts";
 import { holdOutput, OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from "../publish/output-folder.ts";

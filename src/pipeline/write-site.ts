@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { countPages, pageDigests, pagesWhere, renderPasses } from "../model/page-changes.ts";
 import { selectPages, type SiteViews } from "../model/pages.ts";
 import { writeBesidePages, type BesidePagesReport } from "../publish/beside-pages.ts";
-import { OutputReuse } from "../publish/output-reuse.ts";
+import type { OutputReuse } from "../publish/output-reuse.ts";
 import type { SiteRendering } from "../render/eleventy-site.ts";
 import { buildWorkerCount, type BuildWorkers } from "./build-workers.ts";
 import { outputIdentityOf, type Site } from "./load-site.ts";

@@ -7,8 +7,8 @@ import { hrefFromRoot, hrefFromRootOfFile, outputFileFor, urlContextOf } from ".
 import { selectPages, type SiteViews } from "../model/pages.ts";
 import { isForReading, planOffline, revisionOf, serviceWorkerScript, type CacheableFile } from "./offline-plan.ts";
 import { SEARCH_INDEX_DIR, writeSearchIndex, type SearchIndexReport } from "../search/search-index.ts";
-import { SEARCH_ENTRY_FILE, SEARCH_FILE_EXTENSIONS } from "../core/search-files.ts";
-import type { ArchiveList } from "../core/archive-save.ts";
+import { SEARCH_ENTRY_FILE, SEARCH_FILE_EXTENSIONS } from "../core/search-files.browser.ts";
+import type { ArchiveList } from "../core/archive-save.browser.ts";
 import { filesUnder } from "../core/files.ts";
 import type { SitePlan } from "./site-plan.ts";
 import type { OutputReuse } from "./output-reuse.ts";
@@ -29,7 +29,7 @@ export type OfflineReport =
   | { readonly kind: "none" };
 
 /** What the files depend on besides the site: where the content is, the settings, and whether the site is opened from disk. */
-export interface PublishTarget {
+interface PublishTarget {
   readonly contentDir: string;
   readonly settings: Settings;
   readonly portable: boolean;

@@ -1,7 +1,7 @@
 import { Feed } from "feed";
 import { lastModifiedMs, type Article, type Author } from "../core/article.ts";
 import type { ArchiveModel } from "../model/archive-model.ts";
-import { escapeMarkup } from "../core/escape.ts";
+import { escapeMarkup } from "../core/escape.browser.ts";
 import { isPageRelative, isRootRelative, rewriteHtmlUrls } from "../core/html-urls.ts";
 import type { Settings } from "../core/settings.ts";
 import { absoluteHref, absoluteUrlFor, hrefFor, outputFileFor, permanentIdFor, type Route, type UrlContext } from "../core/urls.ts";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { OfflinePlan } from "../core/offline-types.ts";
+import type { OfflinePlan } from "../core/offline-types.browser.ts";
 
 /** A file the worker may save: its URL relative to the site's root, its size, and what changes when its content does. */
 export interface CacheableFile {
@@ -14,7 +14,7 @@ export interface ArchiveFile {
   readonly bytes: number;
 }
 
-export interface OfflinePlanInput {
+interface OfflinePlanInput {
   /** The theme's files and the pages saved on install (the home, archive, search and offline pages). */
   readonly shell: readonly CacheableFile[];
   /** Every file a reader may open or search with: pages, their images, the theme, the search index. */

@@ -19,7 +19,7 @@ export async function replaceRefusal(outputDir: string): Promise<string | undefi
 }
 
 /** What a build wants to hear of how its site was published, and what writes into its staging folder besides this thread. */
-export interface PublishOptions {
+interface PublishOptions {
   /** Told why, when the site was moved into the output folder in place rather than swapped in whole. */
   readonly publishedInPlace?: (why: string) => void;
   /** Stops the threads that write into the staging folder (the build's worker threads); resolves once none of their writes is under way. */

@@ -18,7 +18,7 @@ interface OutputRecord {
 }
 
 /** Where the previous output is and where the new one is written, and where the record of what made them is kept. */
-export interface OutputReuseOptions {
+interface OutputReuseOptions {
   /** The output folder the build replaces (it may not exist). */
   readonly previousDir: string;
   /** The folder the build writes, which replaces it. */

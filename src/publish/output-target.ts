@@ -14,7 +14,7 @@ import { errorCodeOf } from "../core/diagnostics.ts";
  * untouched. A symbolic link is followed: the folder it leads to is
  * published, the link kept.
  */
-export interface OutputTarget {
+interface OutputTarget {
   /** The real folder the site is published into. */
   readonly folder: string;
   readonly mode: SwapMode | InPlaceMode;
@@ -28,7 +28,7 @@ export interface SwapMode {
   readonly keep?: { readonly mode: number; readonly uid: number; readonly gid: number };
 }
 
-export interface InPlaceMode {
+interface InPlaceMode {
   readonly kind: "in-place";
   /** Why the folder cannot be swapped, for the build's report. */
   readonly why: string;

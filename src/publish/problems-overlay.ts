@@ -1,4 +1,4 @@
-import { escapeMarkup } from "../core/escape.ts";
+import { escapeMarkup } from "../core/escape.browser.ts";
 
 /** The id of the panel `npm start` puts on the pages it serves while the last build has errors. */
 export const PROBLEMS_OVERLAY_ID = "news-archive-problems";

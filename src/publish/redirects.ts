@@ -1,5 +1,5 @@
 import type { OldAddress, SiteRedirect } from "../core/article.ts";
-import { queryRedirectKey } from "../core/query-redirects.ts";
+import { queryRedirectKey } from "../core/query-redirects.browser.ts";
 import { hrefFor, outputFileFor, type Route, type UrlContext } from "../core/urls.ts";
 import type { PublishedFile } from "./feeds.ts";
 

@@ -1,5 +1,5 @@
 import { selectPages, type PageViews } from "../model/pages.ts";
-import { escapeMarkup } from "../core/escape.ts";
+import { escapeMarkup } from "../core/escape.browser.ts";
 import { absoluteUrlFor, type UrlContext } from "../core/urls.ts";
 import type { PublishedFile } from "./feeds.ts";
 

@@ -30,9 +30,9 @@ export interface PathClaim {
 }
 
 /** What a build may leave out: a redirect page at an old address, a page-bundle file, a file of the static folder. */
-export type LeftOutKind = "redirect-page" | "bundle-file" | "static-file";
+type LeftOutKind = "redirect-page" | "bundle-file" | "static-file";
 
-export interface PathConflict {
+interface PathConflict {
   /** The later claim, which cannot be written. */
   readonly claim: PathClaim;
   /** The claim it clashes with. */
@@ -112,14 +112,14 @@ interface SourcedItem {
 }
 
 /** A file of the archive's static folder: `to` from the output folder's root, `shown` as messages name it. */
-export interface StaticFileCopy {
+interface StaticFileCopy {
   readonly from: string;
   readonly to: string;
   readonly shown: string;
 }
 
 /** What a build writes, as `loadSite` computes it, before it is checked. */
-export interface SiteWrites {
+interface SiteWrites {
   /** The articles and the site's pages: who writes each page, for messages. */
   readonly sources: readonly SourcedItem[];
   readonly views: SiteViews;

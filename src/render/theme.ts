@@ -4,12 +4,12 @@ import { PROJECT_ROOT } from "../core/project.ts";
 import { fingerprintedPath, THEME_FILES, type ThemeAssetPaths } from "../core/assets.ts";
 import { compileBrowserScripts, stemmerScript } from "./browser-scripts.ts";
 import { outputFileFor, pathFromRoot } from "../core/urls.ts";
-import { SEARCH_ENTRY_FILE, SEARCH_FILE_EXTENSIONS, SEARCH_SCRIPT_CALLBACK, stemmerKey } from "../core/search-files.ts";
+import { SEARCH_ENTRY_FILE, SEARCH_FILE_EXTENSIONS, SEARCH_SCRIPT_CALLBACK, stemmerKey } from "../core/search-files.browser.ts";
 
 /** The theme's templates and files: partials/ holds one partial per page kind and the pieces they share; assets/ the stylesheet and icon. */
 export const LAYOUTS_DIR = join(PROJECT_ROOT, "layouts");
 
-export interface ThemeOptions {
+interface ThemeOptions {
   readonly accentColor?: string;
   readonly accentColorDark?: string;
   /** Absolute path of the logo image, if the settings name one. */

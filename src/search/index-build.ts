@@ -1,15 +1,15 @@
 // Assembles the search index in memory from the articles' index records
 // (text/index-record.ts), with no page read again: each term's postings (its
-// documents with their impact and meta flags, scoring.ts), the pairs of
+// documents with their impact and meta flags, scoring.browser.ts), the pairs of
 // consecutive words (phrases), the categories, days, years and periods, and
 // the vocabulary suggestions are made from. index-write.ts writes it.
-import { isNumberTerm, wholeNumberTerm } from "../text/numbers.ts";
+import { isNumberTerm, wholeNumberTerm } from "../text/numbers.browser.ts";
 import type { IndexRecord } from "../text/index-record.ts";
 import { phraseBreak } from "../text/index-record.ts";
 import type { Stemmer } from "../text/stemmers.ts";
-import { readWritten, WEIGHT_UNIT, writtenWordsOf } from "../text/words.ts";
+import { readWritten, WEIGHT_UNIT, writtenWordsOf } from "../text/words.browser.ts";
 import { searchPeriods } from "./periods.ts";
-import { impactCalculator, META_FLAGS } from "./scoring.ts";
+import { impactCalculator, META_FLAGS } from "./scoring.browser.ts";
 
 /** An article to index, in the archive's order (oldest first): its record and what a result shows of it. */
 export interface ArticleToIndex {
@@ -25,7 +25,7 @@ export interface ArticleToIndex {
   readonly day: number;
 }
 
-export interface IndexInput {
+interface IndexInput {
   readonly articles: readonly ArticleToIndex[];
   /** The categories in the site's order. */
   readonly categories: readonly string[];
@@ -49,7 +49,7 @@ function byTerm(a: IndexedTerm, b: IndexedTerm): number {
   return a.term < b.term ? -1 : a.term > b.term ? 1 : 0;
 }
 
-export interface PeriodRange {
+interface PeriodRange {
   readonly first: number;
   /** One past its last document. */
   readonly end: number;

@@ -1,10 +1,10 @@
 // Writes the index assembled in memory (index-build.ts) as the files of
-// index-format.ts, through a sink that compresses them and keeps what the
+// index-format.browser.ts, through a sink that compresses them and keeps what the
 // previous build already wrote: every file but the entry is named by its
 // content, and each period's fragments sit in a folder named by theirs, so
 // an unchanged file or period is taken as it is, not written again.
 import { createHash } from "node:crypto";
-import { ByteWriter } from "./bytes.ts";
+import { ByteWriter } from "./bytes.browser.ts";
 import type { ArticleToIndex, BuiltIndex, IndexedTerm } from "./index-build.ts";
 import {
   CHUNK_POSTINGS,
@@ -23,9 +23,10 @@ import {
   type IndexEntry,
   type Postings,
   type ShardList,
-} from "./index-format.ts";
-import { postingKey } from "./scoring.ts";
-import { SEARCH_ENTRY_FILE } from "../core/search-files.ts";
+} from "./index-format.browser.ts";
+import { writeDocs } from "./doc-sets.browser.ts";
+import { postingKey } from "./scoring.browser.ts";
+import { SEARCH_ENTRY_FILE } from "../core/search-files.browser.ts";
 
 /** Where the index's files go: the sink compresses them, and takes a file or folder named by its content from the previous build when it has it. */
 export interface IndexSink {
@@ -36,8 +37,16 @@ export interface IndexSink {
   write(path: string, payload: Uint8Array): void;
 }
 
-/** Postings a dictionary shard holds itself: a term of few documents costs no file of its own. */
-const INLINE_POSTINGS = 24;
+/**
+ * The most bytes of postings (as written, before compression) a dictionary
+ * shard holds itself, so that the term costs no file of its own. A file
+ * costs the search a round trip after its shard (150 ms on 4G, the time
+ * 170 KB take to arrive at 9 Mbps), so a term's postings ride with its
+ * shard up to a size where they would crowd out the shard's other terms;
+ * fewer terms a shard makes more shards, which only lengthens the entry's
+ * list of them a little.
+ */
+const INLINE_BYTES = 2048;
 /** A term of more documents than this is tiered: its best postings found without reading the rest. */
 const TIERED_POSTINGS = 4096;
 /** The first block of a tiered term's best postings; each next one is twice as big. */
@@ -48,8 +57,10 @@ const BLOCKED_SHARE = 0.25;
 const SHARD_BYTES = 32_768;
 /** The commonest terms the entry names the first files of (IndexEntry.prefetch). */
 const PREFETCHED_TERMS = 128;
+/** The commonest pairs of words the entry names the set file of (IndexEntry.prefetch), which a search of several words reads with its shards. */
+const PREFETCHED_PAIRS = 64;
 
-export interface WrittenIndex {
+interface WrittenIndex {
   readonly entry: IndexEntry;
   /** Files written, and taken from the previous build. */
   readonly written: number;
@@ -92,7 +103,19 @@ export function writeIndex(built: BuiltIndex, articles: readonly ArticleToIndex[
     ),
     place,
   );
-  const pairs = shardList(writeShards(built.pairs, (pair) => postingsOf(pair, place), place), place);
+  const pairFiles: [pair: string, documents: number, files: string[]][] = [];
+  const pairs = shardList(
+    writeShards(
+      built.pairs,
+      (pair) => {
+        const postings = postingsOf(pair, place);
+        if (postings.kind === "set-file") pairFiles.push([pair.term, pair.docs.length, [postings.file]]);
+        return postings;
+      },
+      place,
+    ),
+    place,
+  );
   const periods = built.periods.map((period) => {
     const payloads = articles.slice(period.first, period.end).map((article) => fragmentPayload(article));
     const hash = createHash("sha256").update(String(INDEX_FORMAT_VERSION));
@@ -115,10 +138,7 @@ export function writeIndex(built: BuiltIndex, articles: readonly ArticleToIndex[
     months: monthNames,
     words,
     pairs,
-    prefetch: filesFirstRead
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, PREFETCHED_TERMS)
-      .map(([term, , files]) => [term, files]),
+    prefetch: [...commonest(filesFirstRead, PREFETCHED_TERMS), ...commonest(pairFiles, PREFETCHED_PAIRS)],
     periods,
     years: built.years,
     categories: built.categories,
@@ -130,26 +150,49 @@ export function writeIndex(built: BuiltIndex, articles: readonly ArticleToIndex[
   return { entry, written: written + 1, reused };
 }
 
+/** The `count` terms of the most documents, with their files. */
+function commonest(terms: [term: string, documents: number, files: string[]][], count: number): [string, string[]][] {
+  return terms
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, count)
+    .map(([term, , files]) => [term, files]);
+}
+
 /** The dictionary's shards of these terms, each about SHARD_BYTES, with their first terms. */
 function writeShards(terms: readonly IndexedTerm[], postingsOf: (term: IndexedTerm) => Postings, place: (prefix: string, payload: Uint8Array) => string): [string, string][] {
   const shards: [string, string][] = [];
   let entries: DictionaryEntry[] = [];
   let size = 0;
+  let previousLast: string | undefined;
   const flush = (): void => {
     const first = entries[0];
     if (first === undefined) return;
-    shards.push([first.term, place("d", writeShard(entries))]);
+    shards.push([previousLast === undefined ? first.term : separatorBetween(previousLast, first.term), place("d", writeShard(entries))]);
+    previousLast = entries[entries.length - 1]?.term;
     entries = [];
     size = 0;
   };
   for (const term of terms) {
     const postings = postingsOf(term);
     entries.push({ term: term.term, documents: term.docs.length, postings });
-    size += term.term.length + 4 + (postings.kind === "inline" ? term.docs.length * 4 : postings.kind === "inline-set" ? term.docs.length * 2 : 24);
+    size += term.term.length + 4 + (postings.kind === "inline" ? writeValues(new ByteWriter(), postings.docs, postings.impacts, postings.flags).length : postings.kind === "inline-set" ? docsBytes(postings.docs) : 24);
     if (size >= SHARD_BYTES) flush();
   }
   flush();
   return shards;
+}
+
+/**
+ * The shortest start of `next` that sorts after `last` (the terms being in
+ * order): what a shard is listed by, since a search only asks which shard a
+ * term would be in. A dictionary's shards often start with long words (a
+ * commit hash, a pair of words) of which a letter or two tell them apart,
+ * and the entry, which every search loads first, lists them all.
+ */
+function separatorBetween(last: string, next: string): string {
+  let length = 1;
+  while (length < next.length && next.slice(0, length) <= last) length += 1;
+  return next.slice(0, length);
 }
 
 /** The shards as the entry lists them: in pages of DIRECTORY_SHARDS when there are more. */
@@ -167,11 +210,14 @@ function shardList(shards: readonly [string, string][], place: (prefix: string, 
 function postingsOf(term: IndexedTerm, place: (prefix: string, payload: Uint8Array) => string): Postings {
   const { docs, values } = term;
   if (values === undefined) {
-    if (docs.length <= INLINE_POSTINGS) return { kind: "inline-set", docs };
+    if (docsBytes(docs) <= INLINE_BYTES) return { kind: "inline-set", docs };
     return { kind: "set-file", file: place("s", writeSets([docs])) };
   }
-  if (docs.length <= INLINE_POSTINGS) return { kind: "inline", docs, impacts: values.impacts, flags: values.flags };
-  if (docs.length <= TIERED_POSTINGS) return { kind: "file", file: place("t", writeValues(new ByteWriter(), docs, values.impacts, values.flags).done()) };
+  if (docs.length <= TIERED_POSTINGS) {
+    const written = writeValues(new ByteWriter(), docs, values.impacts, values.flags).done();
+    if (written.length <= INLINE_BYTES) return { kind: "inline", docs, impacts: values.impacts, flags: values.flags };
+    return { kind: "file", file: place("t", written) };
+  }
   const order = bestFirst(values.impacts, values.flags);
   const keyAt = (at: number): number => postingKey(values.impacts[order[at] ?? 0] ?? 0, values.flags[order[at] ?? 0] ?? 0);
   const blocks: { file: string; maxKey: number }[] = [];
@@ -191,7 +237,14 @@ function postingsOf(term: IndexedTerm, place: (prefix: string, payload: Uint8Arr
   };
 }
 
-/** The places of postings best first: by key (impact and meta, scoring.ts), then by document; a counting sort, keys being few. */
+/** How many bytes a set of documents takes as written. */
+function docsBytes(docs: Uint32Array): number {
+  const writer = new ByteWriter();
+  writeDocs(writer, docs);
+  return writer.length;
+}
+
+/** The places of postings best first: by key (impact and meta, scoring.browser.ts), then by document; a counting sort, keys being few. */
 function bestFirst(impacts: Uint8Array, flags: Uint8Array): Uint32Array {
   const keys = Uint16Array.from(impacts, (impact, at) => postingKey(impact, flags[at] ?? 0));
   const most = keys.reduce((top, key) => Math.max(top, key), 0);

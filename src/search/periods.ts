@@ -6,12 +6,12 @@
 // articles change the newest period alone.
 
 /** What the grouping reads of an article: its calendar year and month. */
-export interface DatedArticle {
+interface DatedArticle {
   readonly year: number;
   readonly month: number;
 }
 
-export interface SearchPeriod<T extends DatedArticle> {
+interface SearchPeriod<T extends DatedArticle> {
   /** Its name: "2017-2021", "2023", or by months "2023-01-2023-06", "2023-04". */
   readonly id: string;
   /** "2017", or "2023-01" for a period of months. */

@@ -10,9 +10,9 @@ import { gzipSync } from "node:zlib";
 import { pathFromRoot } from "../core/urls.ts";
 import { loadStemmer } from "../text/stemmers.ts";
 import { buildIndex, type ArticleToIndex } from "./index-build.ts";
-import { SEARCH_FILE_EXTENSIONS, SEARCH_SCRIPT_CALLBACK } from "../core/search-files.ts";
+import { SEARCH_FILE_EXTENSIONS, SEARCH_SCRIPT_CALLBACK } from "../core/search-files.browser.ts";
 import { writeIndex, type IndexSink } from "./index-write.ts";
-import { foldedMonthNames } from "./query.ts";
+import { foldedMonthNames } from "./query.browser.ts";
 
 /** The index's folder in the output folder. */
 export const SEARCH_INDEX_DIR = pathFromRoot({ kind: "search-index" }).slice(0, -1);

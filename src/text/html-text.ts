@@ -7,11 +7,11 @@
 // of ordinary text: its words still find the article, but an article does not
 // rank on hundreds of pull-request titles. The body is parsed once.
 import { Parser } from "htmlparser2";
-import { LINE_WEIGHT } from "./numbers.ts";
-import { WEIGHT_UNIT } from "./words.ts";
+import { LINE_WEIGHT } from "./numbers.browser.ts";
+import { WEIGHT_UNIT } from "./words.browser.ts";
 
 /** How much the words of a machine-generated list count (ordinary text is 1). */
-export const MACHINE_LIST_WEIGHT = 0.1;
+const MACHINE_LIST_WEIGHT = 0.1;
 /** A list or block shorter than this is read as written by hand, whatever it holds. */
 const MACHINE_LIST_MIN_ITEMS = 8;
 /** The share of items naming a hash that makes a list machine-generated. */
@@ -28,7 +28,7 @@ const MOST_WEIGHT = 10;
 const INLINE: ReadonlySet<string> = new Set(["a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"]);
 
 /** The weight of an element's words, in WEIGHT_UNITs, and whether it or an element around it set one. */
-export interface ElementWeight {
+interface ElementWeight {
   readonly weight: number;
   readonly weighted: boolean;
 }
@@ -50,13 +50,13 @@ export function elementWeight(name: string, attributes: Readonly<Record<string, 
   return { weight: parent?.weight ?? WEIGHT_UNIT, weighted: parent?.weighted ?? false };
 }
 
-/** The weight of the line terms of numbers in text of this weight (numbers.ts). */
+/** The weight of the line terms of numbers in text of this weight (numbers.browser.ts). */
 export function lineTermWeight(weight: number): number {
   return weight === 0 ? 0 : Math.max(1, Math.floor(weight * LINE_WEIGHT));
 }
 
 /** A stretch of an article's text and the weight of its words. */
-export interface TextSegment {
+interface TextSegment {
   readonly text: string;
   readonly weight: number;
 }

@@ -10,7 +10,7 @@
 // string rather than a string each.
 import { htmlSegments, lineTermWeight } from "./html-text.ts";
 import type { Stemmer } from "./stemmers.ts";
-import { partWeight, readWritten, WEIGHT_UNIT, writtenWordsOf } from "./words.ts";
+import { partWeight, readWritten, WEIGHT_UNIT, writtenWordsOf } from "./words.browser.ts";
 
 export interface IndexRecord {
   /** The stemmer its words were cut with (text/stemmers.ts: "en", or "" for none). */
@@ -40,7 +40,7 @@ export function phraseBreak(sequence: Uint16Array | Uint32Array): number {
 }
 
 /** What a record is made from: the article's title and its body as rendered. */
-export interface RecordSource {
+interface RecordSource {
   readonly title: string;
   readonly bodyHtml: string;
 }
@@ -50,7 +50,7 @@ export interface RecordSource {
  * `language`). Each written word counts whole and, for a compound
  * ("life-cycle", "secureContext"), in its parts sharing its weight; each of
  * its numbers counts as its number term and, in the body, as the terms of
- * its version's lines, weighing a quarter (numbers.ts). The title's words
+ * its version's lines, weighing a quarter (numbers.browser.ts). The title's words
  * weigh TITLE_WEIGHT.
  */
 export function indexRecord(source: RecordSource, language: string, stem: Stemmer): IndexRecord {

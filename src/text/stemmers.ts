@@ -7,7 +7,7 @@
 export type Stemmer = (word: string) => string;
 
 /** Where a language's stemmer is: a module and the name of the function it exports. */
-export interface StemmerModule {
+interface StemmerModule {
   readonly module: string;
   readonly export: "stemmer" | "default";
 }

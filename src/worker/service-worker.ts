@@ -12,8 +12,8 @@ import { ExpirationPlugin } from "workbox-expiration";
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from "workbox-precaching";
 import { NavigationRoute, registerRoute, setCatchHandler } from "workbox-routing";
 import { CacheFirst, NetworkFirst } from "workbox-strategies";
-import { saveArchive } from "../core/archive-save.ts";
-import { archiveCacheName, type OfflinePlan, type OfflineStatus } from "../core/offline-types.ts";
+import { saveArchive } from "../core/archive-save.browser.ts";
+import { archiveCacheName, type OfflinePlan, type OfflineStatus } from "../core/offline-types.browser.ts";
 
 declare const self: ServiceWorkerGlobalScope;
 declare const newsArchiveOffline: OfflinePlan;

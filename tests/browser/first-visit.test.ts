@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import type { Socket } from "node:net";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import type { OfflinePlan } from "../../src/core/offline-types.ts";
+import type { OfflinePlan } from "../../src/core/offline-types.browser.ts";
 import { PROJECT_ROOT } from "../../src/core/project.ts";
 import { routePath } from "../../src/core/urls.ts";
 import { startStaticServer } from "../../src/publish/static-server.ts";

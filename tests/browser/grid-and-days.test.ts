@@ -22,6 +22,7 @@ describe("the month grid and day pages in a browser", () => {
       const cells = await page.locator(".month-grid td a").evaluateAll((links) =>
         links.map((link) => ({
           name: link.getAttribute("aria-label") ?? "",
+          // biome-ignore lint/performance/useDomNodeTextContent: the count as the reader sees it, laid out, is what is checked
           text: (link as HTMLElement).innerText,
           fontSize: Number.parseFloat(getComputedStyle(link).fontSize),
           clipped: link.scrollWidth > link.clientWidth,
@@ -36,6 +37,7 @@ describe("the month grid and day pages in a browser", () => {
       const totals = await page.locator(".month-grid .grid-total").allInnerTexts();
       assert.ok(totals.every((total) => /^\d+$/.test(total)), totals.join(", "));
       assert.ok(await page.locator(".grid-legend").isVisible(), "the legend of the shades is shown");
+      // biome-ignore lint/performance/useDomNodeTextContent: the months' names as the reader sees them (a phone's are short)
       const headers = await page.locator(".month-grid thead th > [aria-hidden]").evaluateAll((cells) => cells.map((cell) => (cell as HTMLElement).innerText));
       // A phone's grid puts each year on two lines of six months, named short; a wide one all twelve on one line.
       assert.deepEqual([headers[0], headers.at(-1)], viewport.width < 500 ? ["Jan", "Σ"] : ["Jan", "Total"]);

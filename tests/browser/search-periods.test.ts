@@ -119,6 +119,23 @@ describe("searching an archive of many periods, in a browser", () => {
     assert.deepEqual(await titles(page), before);
   });
 
+  it("reads a first search's index in three rounds: the entry, then the shards of its words and of their pair, then the fragments of its results", async () => {
+    const { page } = await openPage(siteUrl);
+    const asked: string[] = [];
+    page.on("request", (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.includes("/search-index/")) asked.push(path.slice(path.indexOf("/search-index/") + "/search-index/".length));
+    });
+    await page.goto(`${siteUrl}search/?q=carbon+ledger`);
+    await resultsShown(page, 2);
+    // The categories' sets (f-) are asked for once the results show, for the filters' counts.
+    const kinds = asked.map((path) => (path.startsWith("p-") ? "fragment" : path === "entry.bin" ? "entry" : path.slice(0, 1))).filter((kind) => kind !== "f");
+    // "carbon" is in 26 articles: its postings ride in its shard, where they were a file of their own, asked for after it.
+    assert.deepEqual([...new Set(kinds)], ["entry", "d", "fragment"], asked.join(", "));
+    assert.equal(kinds.filter((kind) => kind === "d").length, 2, `a shard of words and one of pairs: ${asked.join(", ")}`);
+    assert.equal(kinds.lastIndexOf("d") < kinds.indexOf("fragment"), true, "every shard before the first fragment");
+  });
+
   it("never scrolls sideways on a phone, a long address in an excerpt or not", async () => {
     const { page } = await openPage(siteUrl, { width: 390, height: 844 });
     await page.goto(`${siteUrl}search/?q=${encodeURIComponent("harbour dataset")}`);

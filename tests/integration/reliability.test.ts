@@ -157,7 +157,7 @@ describe("hostile front matter", () => {
     assert.doesNotMatch(sitemap, /<script|onerror|<svg/);
 
     const [result] = await openSiteSearch(output).results("body");
-    // The search page prints these as text; its excerpts are escaped (search/excerpt.ts).
+    // The search page prints these as text; its excerpts are escaped (search/excerpt.browser.ts).
     assert.ok(result !== undefined && "title" in result);
     assert.equal(result.title, hostile.title);
     assert.equal(result.category, hostile.category);

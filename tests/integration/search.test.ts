@@ -5,7 +5,7 @@ import { before, describe, it } from "node:test";
 import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
 import { readPage, runCli, type CliRun } from "../support/cli.ts";
 import { openSiteSearch, type SiteSearch } from "../support/site-search.ts";
-import { IndexReader } from "../../src/search/index-reader.ts";
+import { IndexReader } from "../../src/search/index-reader.browser.ts";
 import { indexSourceOf } from "../support/site-search.ts";
 
 const fixture = {

@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { SEARCH_FILE_EXTENSIONS, SEARCH_SCRIPT_CALLBACK } from "../../src/core/search-files.ts";
-import { IndexReader, type IndexSource } from "../../src/search/index-reader.ts";
+import { SEARCH_FILE_EXTENSIONS, SEARCH_SCRIPT_CALLBACK } from "../../src/core/search-files.browser.ts";
+import { IndexReader, type IndexSource } from "../../src/search/index-reader.browser.ts";
 import { SEARCH_INDEX_DIR } from "../../src/search/search-index.ts";
-import { search, type FoundArticle, type SearchOutcome, type SearchRequest, type UnshownArticle } from "../../src/search/searcher.ts";
+import { search, type FoundArticle, type SearchOutcome, type SearchRequest, type UnshownArticle } from "../../src/search/searcher.browser.ts";
 
 /** Runs a classic script of the index as a page would, the index's callback given; what it handed over. */
 function runScript(script: string): { key: string; data: unknown } {

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { elementWeight, htmlSegments, isMachineGenerated, lineTermWeight } from "../../src/text/html-text.ts";
 import { indexRecord, phraseBreak, TITLE_WEIGHT, termWeightsOf } from "../../src/text/index-record.ts";
 import { loadStemmer, stemmingLanguage } from "../../src/text/stemmers.ts";
-import { foldWord, readWritten, tokenize } from "../../src/text/words.ts";
+import { foldWord, readWritten, tokenize } from "../../src/text/words.browser.ts";
 
 const commits = (count: number): string => Array.from({ length: count }, (_, index) => `<li>[<a href="#"><code>dab8ab28${String(index).padStart(2, "0")}</code></a>] - fix a thing #410${index}</li>`).join("");
 const english = await loadStemmer("en");

@@ -33,12 +33,16 @@ function readLayerEdges(markdown: string): LayerEdges {
 const SRC = join(PROJECT_ROOT, "src");
 /** Static imports and re-exports (`import … from "x"`, `import "x"`, `export … from "x"`) and dynamic `import("x")`. */
 const IMPORT_SPECIFIER = /^\s*(?:import|export)\s[^;]*?\bfrom\s*["']([^"']+)["']|^\s*import\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/gm;
+/** Imports of types alone (`import type … from "x"`, `export type … from "x"`), which compiling erases: nothing of "x" is bundled for them. */
+const TYPE_IMPORT = /^\s*(?:import|export)\s+type\s/;
 
 interface Module {
   /** From src/, with forward slashes. */
   readonly path: string;
   /** Our modules it imports, from src/. */
   readonly imports: readonly string[];
+  /** Those of them it imports more than types from: what a bundle of it holds. */
+  readonly valueImports: readonly string[];
   /** What else it imports: packages and Node's modules, as written. */
   readonly packages: readonly string[];
 }
@@ -49,10 +53,15 @@ function readModules(): Module[] {
     .sort()
     .map((file) => {
       const text = readFileSync(join(SRC, file), "utf8");
-      const specifiers = [...text.matchAll(IMPORT_SPECIFIER)].map((match) => match[1] ?? match[2] ?? match[3] ?? "");
+      const found = [...text.matchAll(IMPORT_SPECIFIER)].map((match) => ({ specifier: match[1] ?? match[2] ?? match[3] ?? "", typesOnly: TYPE_IMPORT.test(match[0]) }));
       const ours = (specifier: string): boolean => specifier.startsWith(".") && specifier.endsWith(".ts");
-      const imports = specifiers.filter(ours).map((specifier) => relative(SRC, resolve(dirname(join(SRC, file)), specifier)).split("\\").join("/"));
-      return { path: file.split("\\").join("/"), imports, packages: specifiers.filter((specifier) => !ours(specifier)) };
+      const fromSrc = (specifier: string): string => relative(SRC, resolve(dirname(join(SRC, file)), specifier)).split("\\").join("/");
+      return {
+        path: file.split("\\").join("/"),
+        imports: found.filter((item) => ours(item.specifier)).map((item) => fromSrc(item.specifier)),
+        valueImports: found.filter((item) => ours(item.specifier) && !item.typesOnly).map((item) => fromSrc(item.specifier)),
+        packages: found.filter((item) => !ours(item.specifier)).map((item) => item.specifier),
+      };
     });
 }
 
@@ -72,9 +81,9 @@ function breach(edges: LayerEdges, from: string, to: string): string | undefined
 /** The programs bundled for the browser: the modules of these folders, and every module they import, as esbuild bundles them. */
 const BROWSER_PROGRAMS = ["browser", "worker"];
 
-/** Every module a browser bundle holds, from its programs' modules down through their imports, sorted. */
+/** Every module a browser bundle holds, from its programs' modules down through their imports (but of types alone), sorted. */
 function bundledForBrowser(modules: readonly Module[]): string[] {
-  const importsOf = new Map(modules.map((module) => [module.path, module.imports]));
+  const importsOf = new Map(modules.map((module) => [module.path, module.valueImports]));
   const found = new Set<string>();
   const visit = (path: string): void => {
     if (found.has(path)) return;
@@ -83,6 +92,25 @@ function bundledForBrowser(modules: readonly Module[]): string[] {
   };
   for (const module of modules) if (BROWSER_PROGRAMS.includes(folderOf(module.path))) visit(module.path);
   return [...found].sort();
+}
+
+/** The mark of a module of core/, text/ or search/ that the browser runs: `x.browser.ts`, as Eleventy marks its adapters `.core`/`.client`. */
+const BROWSER_MARK = ".browser.ts";
+
+/**
+ * The modules whose name and bundling disagree: bundled for the browser but
+ * not marked, or marked but in no bundle. The browser programs' own folders
+ * need no mark: all of them are bundled.
+ */
+function misnamed(modules: readonly Module[], bundled: ReadonlySet<string>): string[] {
+  return modules
+    .filter((module) => !BROWSER_PROGRAMS.includes(folderOf(module.path)))
+    .flatMap((module) => {
+      const marked = module.path.endsWith(BROWSER_MARK);
+      if (bundled.has(module.path) && !marked) return [`${module.path} is bundled for the browser: name it ${module.path.replace(/\.ts$/, BROWSER_MARK)}`];
+      if (!bundled.has(module.path) && marked) return [`${module.path} is in no browser bundle: name it ${module.path.replace(BROWSER_MARK, ".ts")}`];
+      return [];
+    });
 }
 
 /** Whether a specifier names one of Node's own modules ("node:fs", or "fs" written the old way): browsers have none. */
@@ -112,8 +140,22 @@ describe("the code bundled for the browser", () => {
   const bundled = new Set(bundledForBrowser(modules));
 
   it("holds the browser scripts, the service worker and the parts of core, text and search they use", () => {
-    for (const path of ["browser/search.ts", "worker/service-worker.ts", "core/archive-save.ts", "text/words.ts", "search/searcher.ts"]) assert.ok(bundled.has(path), `${path} is bundled`);
+    for (const path of ["browser/search.ts", "worker/service-worker.ts", "core/archive-save.browser.ts", "text/words.browser.ts", "search/searcher.browser.ts"]) assert.ok(bundled.has(path), `${path} is bundled`);
     for (const path of ["core/files.ts", "search/search-index.ts", "render/browser-scripts.ts"]) assert.ok(!bundled.has(path), `${path} is not bundled`);
+  });
+
+  it("marks each module it holds, and no other, by its name (*.browser.ts)", () => {
+    assert.deepEqual(misnamed(modules, bundled), []);
+    assert.ok([...bundled].filter((path) => path.endsWith(BROWSER_MARK)).length > 10, "the marked modules are found");
+  });
+
+  it("names a module whose mark is wrong, and follows no import of types alone", () => {
+    const fake = (path: string, valueImports: readonly string[], typeImports: readonly string[] = []): Module => ({ path, imports: [...valueImports, ...typeImports], valueImports, packages: [] });
+    const programs = [fake("browser/page.ts", ["search/find.ts", "core/marked.browser.ts"], ["core/types-only.browser.ts"]), fake("search/find.ts", []), fake("core/marked.browser.ts", []), fake("core/types-only.browser.ts", []), fake("core/node-only.ts", [])];
+    assert.deepEqual(misnamed(programs, new Set(bundledForBrowser(programs))), [
+      "search/find.ts is bundled for the browser: name it search/find.browser.ts",
+      "core/types-only.browser.ts is in no browser bundle: name it core/types-only.ts",
+    ]);
   });
 
   it("imports none of Node's modules, so that every browser bundle runs in a browser", () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { isNumberTerm, numberTermsOf, queryNumberTerm, wholeNumberTerm } from "../../src/text/numbers.ts";
+import { isNumberTerm, numberTermsOf, queryNumberTerm, wholeNumberTerm } from "../../src/text/numbers.browser.ts";
 
 const own = (written: string): string[] => numberTermsOf(written).map((term) => term.own);
 

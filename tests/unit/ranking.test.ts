@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { dateFactor, holdsPhrase, ORDERING, refineFirstResults, titleCoverage } from "../../src/search/ranking.ts";
-import { extensionShare, impactCalculator, impactScore, inverseDocumentFrequency, keyScore, metaBoost, metaKey, META_FLAGS, postingKey } from "../../src/search/scoring.ts";
+import { dateFactor, holdsPhrase, ORDERING, refineFirstResults, titleCoverage } from "../../src/search/ranking.browser.ts";
+import { extensionShare, impactCalculator, impactScore, inverseDocumentFrequency, keyScore, metaBoost, metaKey, META_FLAGS, postingKey } from "../../src/search/scoring.browser.ts";
 
 interface Hit {
   readonly name: string;
@@ -46,6 +46,9 @@ describe("the order of results", () => {
     assert.equal(holdsPhrase("runner test", ["test", "runner"]), false);
     assert.equal(holdsPhrase("Node.js v18 is out", ["nodejs", "nv18z"]), true);
     assert.equal(holdsPhrase("test runner", ["test"]), false);
+    assert.equal(holdsPhrase("The async_hooks module", ["async", "hooks"]), true, "a compound's parts stand in a row");
+    assert.equal(holdsPhrase("The async_hooks module", ["asynchooks", "module"]), true, "a compound's whole is one word");
+    assert.equal(holdsPhrase("The async_hooks module", ["hooks", "async"]), false);
   });
 });
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { queryRedirectKeys } from "../../src/core/query-redirects.ts";
+import { queryRedirectKeys } from "../../src/core/query-redirects.browser.ts";
 import { buildRedirectFiles } from "../../src/publish/redirects.ts";
 import type { Article } from "../../src/core/article.ts";
 import { articleOn } from "../support/articles.ts";

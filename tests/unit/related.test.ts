@@ -5,7 +5,7 @@ import { buildArchiveModel } from "../../src/model/archive-model.ts";
 import { POSTINGS_KEPT, relatedArticles, relatedBySubject, tfIdfVectors, type Subject, type TermVector } from "../../src/model/related.ts";
 import { indexRecord, termWeightsOf } from "../../src/text/index-record.ts";
 import { loadStemmer } from "../../src/text/stemmers.ts";
-import { WEIGHT_UNIT } from "../../src/text/words.ts";
+import { WEIGHT_UNIT } from "../../src/text/words.browser.ts";
 import { articleOn } from "../support/articles.ts";
 
 const news = { slug: "news", name: "News" };

@@ -6,7 +6,8 @@ import { archivePackageJson, articleFilePath, newArticleText, settingsFileText, 
 import { readArticleSource } from "../../src/content/front-matter.ts";
 import { readArticleFields } from "../../src/content/article.ts";
 import { PROJECT_ROOT } from "../../src/core/project.ts";
-import { parseSettings, readSettingsFile, settingsJsonSchema, settingsSchema } from "../../src/core/settings.ts";
+import { parseSettings, settingsJsonSchema, settingsSchema } from "../../src/core/settings.ts";
+import { readSettingsFile } from "../../src/core/settings-file.ts";
 import { temporaryFolder } from "../support/archive.ts";
 
 const SETTING_NAMES = Object.keys(settingsSchema.shape).filter((key) => key !== "$schema");

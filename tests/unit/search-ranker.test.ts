@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { createRandom } from "../../bench/generate.ts";
-import { ByteReader, ByteWriter } from "../../src/search/bytes.ts";
-import { DocRanks, DocSet, readDocs, writeDocs } from "../../src/search/doc-sets.ts";
+import { ByteReader, ByteWriter } from "../../src/search/bytes.browser.ts";
+import { DocRanks, DocSet, readDocs, writeDocs } from "../../src/search/doc-sets.browser.ts";
 import { buildIndex, type ArticleToIndex } from "../../src/search/index-build.ts";
-import { IndexReader } from "../../src/search/index-reader.ts";
+import { IndexReader } from "../../src/search/index-reader.browser.ts";
 import { writeIndex } from "../../src/search/index-write.ts";
-import { Ranker } from "../../src/search/ranker.ts";
-import { dateFactor } from "../../src/search/ranking.ts";
-import { impactScore, inverseDocumentFrequency, META_FLAGS, metaBoost } from "../../src/search/scoring.ts";
+import { Ranker } from "../../src/search/ranker.browser.ts";
+import { dateFactor } from "../../src/search/ranking.browser.ts";
+import { impactScore, inverseDocumentFrequency, META_FLAGS, metaBoost } from "../../src/search/scoring.browser.ts";
 import { indexRecord } from "../../src/text/index-record.ts";
 
 describe("the index's bytes", () => {
@@ -65,6 +65,30 @@ function largeArchive(count: number): ArticleToIndex[] {
   });
 }
 
+describe("the pairs of a large archive", () => {
+  it("asks for a common pair's set with its dictionary shard", async () => {
+    // A pair in 17,000 articles: its set (a bitmap) is over 2 KB, a file of its own.
+    const articles: ArticleToIndex[] = Array.from({ length: 17_000 }, (_, at) => ({ record: indexRecord({ title: "Note", bodyHtml: `<p>zork quix ${WORDS[at % WORDS.length] ?? ""}</p>` }, "", english), url: `a/${at}/`, title: "Note", dateText: "", category: "News", year: 2020, month: 1, day: 1 }));
+    const built = buildIndex({ articles, categories: ["News"], monthNames: [], periodArticles: 5000, stemmers: new Map() });
+    const files = new Map<string, Uint8Array>();
+    writeIndex(built, articles, { reuse: () => false, reuseFolder: () => false, write: (path, payload) => void files.set(path, payload) }, new Map(), []);
+    const read: string[] = [];
+    const reader = new IndexReader({
+      file: async (path) => {
+        read.push(path);
+        return files.get(path) ?? Promise.reject(new Error(path));
+      },
+      stemmer: async () => english,
+    });
+    const { prefetch, pairs } = await reader.entry();
+    const [, pairFiles = []] = prefetch.find(([term]) => term === "zork quix") ?? [];
+    assert.ok(pairFiles.length === 1 && pairFiles[0]?.startsWith("s-"), "the commonest pairs' sets are named in the entry");
+    read.length = 0;
+    assert.equal((await reader.pair("zork quix"))?.documents, 17_000);
+    assert.deepEqual(read, [pairFiles[0], pairs.shards[0]?.[1]], "its set asked for before the shard that names it");
+  });
+});
+
 describe("the ranker over a large archive", () => {
   const articles = largeArchive(6000);
   const built = buildIndex({ articles, categories: ["News"], monthNames: [], periodArticles: 1000, stemmers: new Map() });
@@ -80,7 +104,7 @@ describe("the ranker over a large archive", () => {
   });
 
   /** Every found article's exact score, from the whole postings in memory, best first: what the ranker must give. */
-  function bruteForce(words: readonly string[]): number[] {
+  function bruteForce(words: readonly string[], factor: (doc: number) => number = () => 1): number[] {
     const terms = words.map((word) => built.terms.find((term) => term.term === word));
     const sets = terms.map((term) => new Set(term?.docs ?? []));
     const found = Array.from({ length: built.documents }, (_, doc) => doc).filter((doc) => sets.every((set) => set.has(doc)));
@@ -95,12 +119,12 @@ describe("the ranker over a large archive", () => {
         score += impactScore(term?.values?.impacts[index] ?? 0, idfs[at] ?? 0, 1);
         if ((flags & META_FLAGS.title) !== 0) fields.title += idfs[at] ?? 0;
       }
-      return { doc, score: (score + metaBoost(fields, queryIdf)) * dateFactor(found.length - 1 - place, found.length) };
+      return { doc, score: (score + metaBoost(fields, queryIdf)) * dateFactor(found.length - 1 - place, found.length) * factor(doc) };
     });
     return scored.sort((a, b) => b.score - a.score || b.doc - a.doc).map((hit) => hit.doc);
   }
 
-  async function ranked(words: readonly string[], count: number): Promise<number[]> {
+  async function ranked(words: readonly string[], count: number, factor?: (doc: number) => number): Promise<number[]> {
     const entries = await Promise.all(words.map(async (word) => (await reader.extensions(word)).filter((entry) => entry.term === word)));
     let found = DocSet.range(built.documents, 0, built.documents);
     for (const [entry] of entries) if (entry !== undefined) found = found.and(DocSet.of(built.documents, await reader.docs(entry)));
@@ -110,6 +134,7 @@ describe("the ranker over a large archive", () => {
       Uint32Array.from(found.docs()),
       entries.flatMap(([entry], word) => (entry === undefined ? [] : [{ word, idf: idfs[word] ?? 0, share: 1, entry }])),
       idfs,
+      factor === undefined ? undefined : Float64Array.from(found.docs(), factor),
     );
     return (await ranker.best(count)).map((hit) => hit.doc);
   }
@@ -123,6 +148,12 @@ describe("the ranker over a large archive", () => {
     read.clear();
     await reader.extensions("zork");
     assert.ok(first.every((file) => read.has(file)), "asked for before the shard named them");
+  });
+
+  it("gives the order of the exact scores times each article's own factor (its words held together), when there is one", async () => {
+    const together = (doc: number): number => (doc % 7 === 0 ? 1.5 : doc % 3 === 0 ? 1.25 : 1);
+    assert.deepEqual(await ranked(["quix", "blam"], 30, together), bruteForce(["quix", "blam"], together).slice(0, 30));
+    assert.notDeepEqual(bruteForce(["quix", "blam"], together).slice(0, 30), bruteForce(["quix", "blam"]).slice(0, 30), "the factors change the order");
   });
 
   for (const words of [["zork"], ["quix", "blam"], ["snark", "plugh", "thud"]]) {

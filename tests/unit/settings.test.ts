@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { parseSettings, readSettingsFile } from "../../src/core/settings.ts";
+import { parseSettings } from "../../src/core/settings.ts";
+import { readSettingsFile } from "../../src/core/settings-file.ts";
 import { temporaryFolder } from "../support/archive.ts";
 
 function errorsOf(raw: unknown): readonly string[] {

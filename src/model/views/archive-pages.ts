@@ -6,7 +6,7 @@ import type { CategoryFilterView, LinkView, PageBase } from "./types.ts";
 import type { GridView } from "./grid-types.ts";
 
 /** One article of a year page's month: under the month's heading, its day alone. */
-export interface YearItemView extends LinkView {
+interface YearItemView extends LinkView {
   readonly dateIso: string;
   /** "25". */
   readonly dayText: string;
@@ -17,7 +17,7 @@ export interface YearItemView extends LinkView {
   readonly categorySlug: string;
 }
 
-export interface YearMonthView {
+interface YearMonthView {
   /** The section's id, the target of the jump links: "month-04". */
   readonly id: string;
   /** "April 2021". */

@@ -24,7 +24,7 @@ export interface ArticlePageView extends PageBase, DatedView {
   readonly searchable: boolean;
 }
 
-export interface RelatedArticleView extends LinkView, DatedView {}
+interface RelatedArticleView extends LinkView, DatedView {}
 
 /** One page per article, oldest first, each linking the articles published just before and after it, and its related articles. */
 export function articlePages(context: ViewContext): ArticlePageView[] {

@@ -5,10 +5,10 @@ import type { GridCellView, GridRowView, GridView, VolumeRange } from "./grid-ty
 import type { CalendarDate } from "../../core/dates.ts";
 
 /** How many shades of volume the grid uses, besides the empty month. */
-export const VOLUME_LEVELS = 4;
+const VOLUME_LEVELS = 4;
 
 /** Month names as the grid prints them, for the settings' locale. */
-export interface MonthNames {
+interface MonthNames {
   /** "April". */
   readonly long: (month: number) => string;
   /** "Apr". */

@@ -10,7 +10,7 @@ import type { SidebarBoxView, ArticleSummaryView } from "./types.ts";
 import type { ListingPageView } from "./listing-pages.ts";
 
 /** One section of the home page: a category's (or a tag's) latest articles, linking its page. */
-export interface HomeSectionView {
+interface HomeSectionView {
   /** Its heading's id. */
   readonly id: string;
   readonly title: string;

@@ -5,7 +5,7 @@ import type { ViewContext } from "./context.ts";
 import { TOPIC_WORDS } from "./listing-pages.ts";
 import type { PageBase } from "./types.ts";
 
-export interface TopicEntryView {
+interface TopicEntryView {
   readonly name: string;
   readonly href: string;
   readonly count: number;
@@ -13,7 +13,7 @@ export interface TopicEntryView {
 }
 
 /** The entries of a topic index under one initial: "A", or "#" for names that start with no letter. */
-export interface TopicLetterView {
+interface TopicLetterView {
   readonly letter: string;
   /** The group's id, the target of the index's jump links: "letter-a". */
   readonly id: string;

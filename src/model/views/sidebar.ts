@@ -1,5 +1,5 @@
 import type { Article } from "../../core/article.ts";
-import type { SidebarBoxSetting } from "../../core/settings.ts";
+import type { SidebarBoxSetting } from "../../core/sidebar-settings.ts";
 import type { Route } from "../../core/urls.ts";
 import type { ArchiveModel } from "../archive-model.ts";
 import { findCategory, isAfterDay, thisDayInPastYears } from "../latest.ts";
@@ -10,7 +10,7 @@ import type { ArticleSummaryView, SidebarBoxView } from "./types.ts";
 import type { CalendarDate } from "../../core/dates.ts";
 
 /** What the sidebar boxes are drawn from. */
-export interface SidebarSource {
+interface SidebarSource {
   readonly boxes: readonly SidebarBoxSetting[];
   readonly model: ArchiveModel;
   /** The latest articles (model/latest.ts), newest first. */

@@ -52,7 +52,7 @@ export interface PaginationView {
 }
 
 /** An article in a sidebar box; in the box of sections, under its section's name. */
-export interface SidebarItemView extends ArticleSummaryView {
+interface SidebarItemView extends ArticleSummaryView {
   readonly section?: LinkView;
 }
 
@@ -66,7 +66,7 @@ export interface ArticleBoxView {
 }
 
 /** The sidebar box of a year by month: its row of the grid, and a link to every year. */
-export interface YearBoxView {
+interface YearBoxView {
   readonly type: "year";
   readonly id: string;
   readonly title: string;

@@ -133,7 +133,9 @@ describe("a WordPress export as articles", () => {
 
   it("gives the later of two posts with one day and one slug another slug, as WordPress would", () => {
     const wxr = readExport(readFileSync(GAZETTE, "utf8"));
-    const twin = { ...wxr.items.find((item) => item.id === "21")!, id: "40", title: "Harbour reopens (again)" };
+    const original = wxr.items.find((item) => item.id === "21");
+    assert.ok(original, "the export holds post 21");
+    const twin = { ...original, id: "40", title: "Harbour reopens (again)" };
     const imported = planWordPressImport({ ...wxr, items: [...wxr.items, twin] }, { pages: false, media: { siteUrl: "", exists: undefined } });
     assert.equal(article(imported, 21).frontMatter.slug, "harbour-reopens");
     assert.equal(article(imported, 40).frontMatter.slug, "harbour-reopens-2");

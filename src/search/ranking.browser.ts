@@ -5,8 +5,8 @@
 // row, and a title that is the query itself first of all. Tuned with
 // `npm run bench:search` (docs/search-relevance.md), on rules that name no
 // word, query or archive.
-import { isNumberTerm } from "../text/numbers.ts";
-import { readWritten, writtenWordsOf } from "../text/words.ts";
+import { isNumberTerm } from "../text/numbers.browser.ts";
+import { readWritten, writtenWordsOf, type WrittenWord } from "../text/words.browser.ts";
 
 /** How results are ordered beyond their scores. */
 export const ORDERING = {
@@ -16,7 +16,12 @@ export const ORDERING = {
   firstResults: 10,
   /** How much a title made of the query's words raises a result among the first: a title of query words alone counts this much more. */
   titleCoverageWeight: 1,
-  /** How much a text holding the query's words in a row (a query of two words or more) raises a result among the first. */
+  /**
+   * How much holding the query's words in a row (a query of two words or
+   * more) raises a result: every found article's score, by the index's pairs
+   * of words (a share for each pair held, searcher.ts), and again a result
+   * among the first, by its text.
+   */
   phraseWeight: 0.5,
 } as const;
 
@@ -26,13 +31,13 @@ export function dateFactor(newestFirst: number, count: number): number {
 }
 
 /** What the second look at the first results reads of each: its title and its text. */
-export interface ResultText {
+interface ResultText {
   readonly title: string;
   readonly text: string;
 }
 
 /** The query as the second look reads it: its words as the index looks them up (folded, numbers as number terms), and as typed. */
-export interface QueryForLook {
+interface QueryForLook {
   readonly terms: readonly string[];
   readonly text: string;
 }
@@ -66,21 +71,29 @@ export function titleCoverage(title: string, terms: readonly string[]): number {
   return written.filter((forms) => terms.some((term) => matchesWord(forms, term))).length / written.length;
 }
 
-/** Whether a text holds the query's words (two or more) one after the other, each as matchesWord matches it. */
+/**
+ * Whether a text holds the query's words (two or more) one after the other,
+ * each as matchesWord matches it; the parts of a compound stand in a row as
+ * well ("async_hooks" holds "async hooks"), as the index's phrases read them.
+ */
 export function holdsPhrase(text: string, terms: readonly string[]): boolean {
   if (terms.length < 2) return false;
-  const written = formsOfWords(text);
-  return written.some((_, start) => terms.every((term, offset) => matchesWord(written[start + offset] ?? [], term)));
+  const words = writtenWordsOf(text).map(readWritten);
+  const wholes = words.map(formsOf).filter((forms) => forms.length > 0);
+  const parts = words.flatMap((word) => (word.whole === "" ? [] : word.phrase.length > 1 ? word.phrase.map((part) => [part]) : [formsOf(word)]));
+  return [wholes, parts].some((written) => written.some((_, start) => terms.every((term, offset) => matchesWord(written[start + offset] ?? [], term))));
 }
 
 /** The words of a text, each with the forms the index holds for it (whole, parts, number terms). */
 function formsOfWords(text: string): string[][] {
   return writtenWordsOf(text)
-    .map((written) => {
-      const word = readWritten(written);
-      return word.whole === "" ? [] : [word.whole, ...word.parts, ...word.numbers.map((number) => number.own)];
-    })
+    .map((written) => formsOf(readWritten(written)))
     .filter((forms) => forms.length > 0);
+}
+
+/** The forms the index holds for a written word (whole, parts, number terms); none for a word without letters or digits. */
+function formsOf(word: WrittenWord): string[] {
+  return word.whole === "" ? [] : [word.whole, ...word.parts, ...word.numbers.map((number) => number.own)];
 }
 
 /**

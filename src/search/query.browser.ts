@@ -3,10 +3,10 @@
 // words name ("18 June 2026", "June 2024", "2026-06-18"), which finds the
 // articles of that day or month rather than every article holding the day's
 // number. The same code reads queries in the browser and in the tests.
-import { queryNumberTerm } from "../text/numbers.ts";
-import { foldWord, readWritten, writtenWordsOf } from "../text/words.ts";
+import { queryNumberTerm } from "../text/numbers.browser.ts";
+import { foldWord, readWritten, writtenWordsOf } from "../text/words.browser.ts";
 
-export interface QueryWord {
+interface QueryWord {
   /** As typed. */
   readonly written: string;
   /** What is looked up: a number term, or the folded word, which the search stems. */

@@ -9,11 +9,11 @@
 // then the chunks of the few it must be sure of (random access), until the
 // best `count` are known exactly and in order (Fagin's threshold algorithms,
 // with the found set known exactly from the terms' sets).
-import type { DictionaryEntry, TieredPostings } from "./index-format.ts";
-import { CHUNK_POSTINGS } from "./index-format.ts";
-import type { IndexReader } from "./index-reader.ts";
-import { dateFactor } from "./ranking.ts";
-import { impactScore, keyScore, META_FLAGS, metaBoost, metaWeightOf, type MetaField } from "./scoring.ts";
+import type { DictionaryEntry, TieredPostings } from "./index-format.browser.ts";
+import { CHUNK_POSTINGS } from "./index-format.browser.ts";
+import type { IndexReader } from "./index-reader.browser.ts";
+import { dateFactor } from "./ranking.browser.ts";
+import { impactScore, keyScore, META_FLAGS, metaBoost, metaWeightOf, type MetaField } from "./scoring.browser.ts";
 
 /** A term a query word stands for, with that word's IDF and the term's share of it (scoring.ts's extensionShare). */
 export interface ListToRank {
@@ -25,7 +25,7 @@ export interface ListToRank {
 }
 
 /** A found article with its score, the date's share included. */
-export interface RankedDoc {
+interface RankedDoc {
   readonly doc: number;
   readonly score: number;
 }
@@ -53,11 +53,14 @@ export class Ranker {
   readonly #lists: ListState[];
   readonly #wordIdfs: readonly number[];
   readonly #queryIdf: number;
+  /** What each found article's score is multiplied by besides the date (searcher.ts: its query words held together), if anything. */
+  readonly #factors: Float64Array | undefined;
 
-  private constructor(reader: IndexReader, found: Uint32Array, lists: ListState[], wordIdfs: readonly number[]) {
+  private constructor(reader: IndexReader, found: Uint32Array, lists: ListState[], wordIdfs: readonly number[], factors: Float64Array | undefined) {
     this.#reader = reader;
     this.#found = found;
     this.#lists = lists;
+    this.#factors = factors;
     this.#wordIdfs = wordIdfs;
     this.#queryIdf = wordIdfs.reduce((sum, idf) => sum + idf, 0);
   }
@@ -66,7 +69,7 @@ export class Ranker {
    * A ranker of the found articles (documents in order) by the lists of the
    * query's words. The values of terms that are not tiered are read now.
    */
-  static async create(reader: IndexReader, found: Uint32Array, lists: readonly ListToRank[], wordIdfs: readonly number[]): Promise<Ranker> {
+  static async create(reader: IndexReader, found: Uint32Array, lists: readonly ListToRank[], wordIdfs: readonly number[], factors?: Float64Array): Promise<Ranker> {
     const states = await Promise.all(
       lists.map(async (list): Promise<ListState> => {
         const values = new Int16Array(found.length).fill(ABSENT);
@@ -81,7 +84,7 @@ export class Ranker {
         return { ...list, values, blocksRead: 0, chunksRead: new Set() };
       }),
     );
-    return new Ranker(reader, found, states, wordIdfs);
+    return new Ranker(reader, found, states, wordIdfs, factors);
   }
 
   /** The best `count` found articles, best first (the newer first among equals), read as far as needed. */
@@ -175,7 +178,7 @@ export class Ranker {
         for (const [word, idf] of this.#wordIdfs.entries()) if (((wordFlags[word] ?? 0) & META_FLAGS[field]) !== 0) found[field] += idf;
       }
       const boost = metaBoost(found, this.#queryIdf);
-      const date = dateFactor(count - 1 - place, count);
+      const date = dateFactor(count - 1 - place, count) * (this.#factors?.[place] ?? 1);
       low[place] = (known + atLeast + boost) * date;
       high[place] = whole ? (known + boost) * date : atMost * date;
       complete[place] = whole ? 1 : 0;

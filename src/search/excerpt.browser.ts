@@ -1,8 +1,8 @@
 // A result's excerpt: the stretch of an article's text with the most matched
 // words, the words marked.
-import { escapeMarkup } from "../core/escape.ts";
-import { isNumberTerm, numberTermsOf } from "../text/numbers.ts";
-import { tokenize } from "../text/words.ts";
+import { escapeMarkup } from "../core/escape.browser.ts";
+import { isNumberTerm, numberTermsOf } from "../text/numbers.browser.ts";
+import { tokenize } from "../text/words.browser.ts";
 
 const EXCERPT_WORDS = 30;
 

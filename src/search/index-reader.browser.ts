@@ -3,9 +3,9 @@
 // postings, and later the fragments of the results shown. Where the files
 // come from is the source's business: fetched on a hosted site, loaded as
 // scripts on a site opened from disk, read from memory in the tests.
-import { SEARCH_ENTRY_FILE } from "../core/search-files.ts";
-import { ByteReader } from "./bytes.ts";
-import { DocSet } from "./doc-sets.ts";
+import { SEARCH_ENTRY_FILE } from "../core/search-files.browser.ts";
+import { ByteReader } from "./bytes.browser.ts";
+import { DocSet } from "./doc-sets.browser.ts";
 import type { Stemmer } from "../text/stemmers.ts";
 import {
   INDEX_FORMAT_VERSION,
@@ -22,7 +22,7 @@ import {
   type IndexEntry,
   type ShardList,
   type Values,
-} from "./index-format.ts";
+} from "./index-format.browser.ts";
 
 /** Where the index's files come from. */
 export interface IndexSource {
@@ -108,8 +108,7 @@ export class IndexReader {
    */
   async extensions(stem: string): Promise<DictionaryEntry[]> {
     const entry = await this.entry();
-    // A common word's postings are asked for with its shard, not after it: the search will read them.
-    for (const file of entry.prefetch.find(([term]) => term === stem)?.[1] ?? []) this.#file(file).catch(() => undefined);
+    this.#prefetch(entry, stem);
     const shards = await this.#shardsAround(entry.words, stem);
     const first = shardOf(shards, stem);
     if (first < 0) return [];
@@ -128,9 +127,16 @@ export class IndexReader {
     return longest === undefined ? [] : [longest];
   }
 
+  /** A common term's or pair's postings are asked for with its shard, not after it: the search will read them. */
+  #prefetch(entry: IndexEntry, term: string): void {
+    for (const file of entry.prefetch.find(([known]) => known === term)?.[1] ?? []) this.#file(file).catch(() => undefined);
+  }
+
   /** A pair of consecutive words ("async hook"), if the archive has it. */
   async pair(pair: string): Promise<DictionaryEntry | undefined> {
-    const shards = await this.#shardsAround((await this.entry()).pairs, pair);
+    const entry = await this.entry();
+    this.#prefetch(entry, pair);
+    const shards = await this.#shardsAround(entry.pairs, pair);
     const at = shardOf(shards, pair);
     if (at < 0) return undefined;
     return (await this.#shard(shards[at]?.[1] ?? "")).find((entry) => entry.term === pair);

@@ -3,7 +3,7 @@
 // one bit per document in memory (intersections and counts are a few
 // thousand word operations at 100,000 documents), and on disk whichever is
 // smaller: the bitmap, or the gaps between its documents.
-import type { ByteReader, ByteWriter } from "./bytes.ts";
+import type { ByteReader, ByteWriter } from "./bytes.browser.ts";
 
 const GAPS = 0;
 const BITMAP = 1;

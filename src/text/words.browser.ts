@@ -1,10 +1,10 @@
 // How text is cut into searchable words, the same when an article is indexed
 // (in Node) and when a query is read (in the reader's browser). Matching
 // ignores case and diacritics: "Café" is found by "cafe".
-import { numberTermsOf, queryNumberTerm, type NumberTerms } from "./numbers.ts";
+import { numberTermsOf, queryNumberTerm, type NumberTerms } from "./numbers.browser.ts";
 
 /** A word of a text: its folded form and where it stands in the original. */
-export interface Token {
+interface Token {
   readonly word: string;
   readonly start: number;
   readonly end: number;

@@ -4,15 +4,16 @@
 // best come from the ranker (ranker.ts), reading only what they need; "Show
 // more" asks the same ranking for more. The same code runs in the reader's
 // browser (hosted or opened from disk) and in Node.
-import { DocSet } from "./doc-sets.ts";
-import { excerptOf } from "./excerpt.ts";
-import type { DictionaryEntry, Fragment, IndexEntry } from "./index-format.ts";
-import type { IndexReader } from "./index-reader.ts";
-import { parseQuery, type ParsedQuery, type QueryDate } from "./query.ts";
-import { Ranker, type ListToRank } from "./ranker.ts";
-import { ORDERING, refineFirstResults } from "./ranking.ts";
-import { extensionShare, inverseDocumentFrequency } from "./scoring.ts";
-import { closestWord } from "./suggest.ts";
+import { DocSet } from "./doc-sets.browser.ts";
+import { excerptOf } from "./excerpt.browser.ts";
+import type { DictionaryEntry, Fragment, IndexEntry } from "./index-format.browser.ts";
+import type { IndexReader } from "./index-reader.browser.ts";
+import { parseQuery, type ParsedQuery, type QueryDate } from "./query.browser.ts";
+import { Ranker, type ListToRank } from "./ranker.browser.ts";
+import { ORDERING, refineFirstResults } from "./ranking.browser.ts";
+import { extensionShare, inverseDocumentFrequency } from "./scoring.browser.ts";
+import { closestWord } from "./suggest.browser.ts";
+import { isNumberTerm } from "../text/numbers.browser.ts";
 
 export interface SearchRequest {
   readonly query: string;
@@ -42,7 +43,7 @@ export interface UnshownArticle {
 }
 
 /** How many found articles each filter value would leave. */
-export interface Facets {
+interface Facets {
   readonly categories: readonly (readonly [name: string, found: number])[];
   readonly years: readonly (readonly [year: number, found: number])[];
 }
@@ -73,7 +74,12 @@ interface LookedUp {
 export async function search(reader: IndexReader, request: SearchRequest): Promise<SearchOutcome> {
   const entry = await reader.entry();
   const query = parseQuery(request.query, entry.months);
-  const found = await findAll(reader, entry, query);
+  const stemsOf = await stemmingOf(reader, query);
+  // The pairs of the query's words are asked for with its words' shards, not after them: the ranking needs both.
+  const together = request.sort === "newest" ? Promise.resolve([]) : togetherSets(reader, entry, query, stemsOf);
+  // Awaited by the ranking, if the search gets that far; a failure then is the ranking's.
+  together.catch(() => undefined);
+  const found = await findAll(reader, entry, query, stemsOf);
   const filters = await filterSets(reader, entry, request);
   const within = found.docs.and(filters.category).and(filters.year);
   const docs = Uint32Array.from(within.docs());
@@ -105,11 +111,14 @@ export async function search(reader: IndexReader, request: SearchRequest): Promi
   /** The found articles in order, as far as asked. */
   const inOrder = async (upTo: number): Promise<number[]> => {
     if (request.sort === "newest") return Array.from(docs.subarray(Math.max(count - upTo, 0)).reverse());
-    ranker ??= Ranker.create(
-      reader,
-      docs,
-      matched.flatMap((word, at): ListToRank[] => word.terms.map(({ entry: term, share }) => ({ word: at, idf: idfs[at] ?? 0, share, entry: term }))),
-      idfs,
+    ranker ??= together.then((sets) =>
+      Ranker.create(
+        reader,
+        docs,
+        matched.flatMap((word, at): ListToRank[] => word.terms.map(({ entry: term, share }) => ({ word: at, idf: idfs[at] ?? 0, share, entry: term }))),
+        idfs,
+        togetherFactors(sets, docs),
+      ),
     );
     const best = await (await ranker).best(Math.max(upTo, Math.min(ORDERING.firstResults, count)));
     if (firstPage === undefined) {
@@ -143,10 +152,17 @@ export async function search(reader: IndexReader, request: SearchRequest): Promi
   };
 }
 
-/** The articles a query finds before the filters: every word (a missing word passed over), every phrase, the date. */
-async function findAll(reader: IndexReader, entry: IndexEntry, query: ParsedQuery): Promise<{ docs: DocSet; words: LookedUp[] }> {
+/** A query word's stems (itself for a number term), by the archive's stemmers. */
+type StemsOf = (term: string, number: boolean) => string[];
+
+/** How a query's words are stemmed: by every stemmer of the archive's languages (loaded only when the query has a word to stem). */
+async function stemmingOf(reader: IndexReader, query: ParsedQuery): Promise<StemsOf> {
   const stemmers = query.words.some((word) => !word.number) || query.phrases.length > 0 ? await reader.stemmers() : [];
-  const stemsOf = (term: string, number: boolean): string[] => (number || stemmers.length === 0 ? [term] : [...new Set(stemmers.map((stem) => stem(term)))]);
+  return (term, number) => (number || stemmers.length === 0 ? [term] : [...new Set(stemmers.map((stem) => stem(term)))]);
+}
+
+/** The articles a query finds before the filters: every word (a missing word passed over), every phrase, the date. */
+async function findAll(reader: IndexReader, entry: IndexEntry, query: ParsedQuery, stemsOf: StemsOf): Promise<{ docs: DocSet; words: LookedUp[] }> {
   const words = await Promise.all(
     query.words.map(async (word): Promise<LookedUp> => {
       const stems = stemsOf(word.term, word.number);
@@ -165,27 +181,69 @@ async function findAll(reader: IndexReader, entry: IndexEntry, query: ParsedQuer
       return { written: word.written, terms: [...terms.values()], docs, approximate };
     }),
   );
-  const searched = words.filter((word) => word.terms.length > 0);
+  const completed = completeCompounds(query, words, stemsOf);
+  const searched = completed.filter((word) => word.terms.length > 0);
   let docs = searched.length === 0 && query.phrases.length === 0 && query.date === undefined ? new DocSet(entry.documents) : DocSet.range(entry.documents, 0, entry.documents);
   for (const word of searched) docs = docs.and(word.docs);
   for (const phrase of query.phrases) docs = docs.and(await phraseDocs(reader, entry, phrase, stemsOf));
   if (query.date !== undefined) docs = docs.and(await dateDocs(reader, entry, query.date));
-  return { docs, words };
+  return { docs, words: completed };
+}
+
+/** For each pair of neighbouring words of the query, the articles holding them one after the other (the index's pairs, a compound's parts included). */
+function togetherSets(reader: IndexReader, entry: IndexEntry, query: ParsedQuery, stemsOf: StemsOf): Promise<DocSet[]> {
+  const pairs = query.words.slice(1).map((word, at) => [query.words[at], word] as const);
+  return Promise.all(pairs.map(([before, after]) => pairDocs(reader, entry, before?.term ?? "", before?.number ?? false, after.term, after.number, stemsOf)));
+}
+
+/**
+ * What each found article's score is multiplied by for holding the query's
+ * words together: a share of ORDERING.phraseWeight for each pair of
+ * neighbouring words (`sets`, togetherSets) it holds. An article about
+ * "diagnostic report" says it in so many words; one that says "diagnostics"
+ * in one place and "trip report" in another does not. Undefined for a query
+ * of one word.
+ */
+function togetherFactors(sets: readonly DocSet[], found: Uint32Array): Float64Array | undefined {
+  if (sets.length === 0) return undefined;
+  return Float64Array.from(found, (doc) => 1 + (ORDERING.phraseWeight * sets.filter((set) => set.has(doc)).length) / sets.length);
+}
+
+/**
+ * The words with each term that a word and the next make together counting
+ * as the word itself, not as a longer word it starts: "worker threads" is
+ * what `worker_threads` says, "async hooks" `async_hooks`, and an article
+ * naming the module holds the query whole, not a word that merely begins
+ * with "worker". Such a term is among the first word's already.
+ */
+function completeCompounds(query: ParsedQuery, words: readonly LookedUp[], stemsOf: StemsOf): LookedUp[] {
+  return words.map((looked, at) => {
+    const [word, next] = [query.words[at], query.words[at + 1]];
+    if (word === undefined || next === undefined || word.number || next.number) return looked;
+    const compounds = new Set(stemsOf(word.term + next.term, false));
+    if (!looked.terms.some(({ entry }) => compounds.has(entry.term))) return looked;
+    return { ...looked, terms: looked.terms.map((term) => (compounds.has(term.entry.term) ? { ...term, share: 1 } : term)) };
+  });
 }
 
 /** The articles holding a phrase: every pair of its consecutive words. */
-async function phraseDocs(reader: IndexReader, entry: IndexEntry, tokens: readonly string[], stemsOf: (term: string, number: boolean) => string[]): Promise<DocSet> {
+async function phraseDocs(reader: IndexReader, entry: IndexEntry, tokens: readonly string[], stemsOf: StemsOf): Promise<DocSet> {
   let docs = DocSet.range(entry.documents, 0, entry.documents);
   for (let at = 1; at < tokens.length; at += 1) {
     const [before, after] = [tokens[at - 1] ?? "", tokens[at] ?? ""];
-    let pairDocs = new DocSet(entry.documents);
-    for (const first of stemsOf(before, /^nv/.test(before) && /z$/.test(before))) {
-      for (const second of stemsOf(after, /^nv/.test(after) && /z$/.test(after))) {
-        const pair = await reader.pair(`${first} ${second}`);
-        if (pair !== undefined) pairDocs = pairDocs.or(DocSet.of(entry.documents, await reader.docs(pair)));
-      }
+    docs = docs.and(await pairDocs(reader, entry, before, isNumberTerm(before), after, isNumberTerm(after), stemsOf));
+  }
+  return docs;
+}
+
+/** The articles holding one word right after another (by any of their stems). */
+async function pairDocs(reader: IndexReader, entry: IndexEntry, before: string, beforeIsNumber: boolean, after: string, afterIsNumber: boolean, stemsOf: StemsOf): Promise<DocSet> {
+  let docs = new DocSet(entry.documents);
+  for (const first of stemsOf(before, beforeIsNumber)) {
+    for (const second of stemsOf(after, afterIsNumber)) {
+      const pair = await reader.pair(`${first} ${second}`);
+      if (pair !== undefined) docs = docs.or(DocSet.of(entry.documents, await reader.docs(pair)));
     }
-    docs = docs.and(pairDocs);
   }
   return docs;
 }
@@ -254,6 +312,7 @@ async function suggest(reader: IndexReader, entry: IndexEntry, text: string, que
     changed = true;
   }
   if (!changed) return undefined;
-  const again = await findAll(reader, entry, parseQuery(suggested, entry.months));
+  const suggestedQuery = parseQuery(suggested, entry.months);
+  const again = await findAll(reader, entry, suggestedQuery, await stemmingOf(reader, suggestedQuery));
   return again.docs.count() > 0 && again.words.every((word) => word.terms.length > 0) ? suggested : undefined;
 }

@@ -11,7 +11,7 @@
 // and in Node alike, so an index ranks the same wherever it is searched.
 
 /** The ranking's parameters. */
-export const RANKING = {
+const RANKING = {
   /** BM25's k1: how fast the weight of repeated words levels off. */
   termSaturation: 1.4,
   /**
@@ -44,7 +44,7 @@ export function inverseDocumentFrequency(documents: number, containing: number):
  * How much a word that the query word only starts counts: all for the same
  * length, less as the lengths differ (`extraLetters`), through a Gaussian.
  */
-export function lengthBonus(extraLetters: number): number {
+function lengthBonus(extraLetters: number): number {
   const differential = extraLetters + 1;
   const base = Math.exp((-0.5 * differential ** 2) / 4);
   return Math.exp(base * RANKING.termSimilarity) / Math.exp(RANKING.termSimilarity);

@@ -16,12 +16,16 @@
 // Every file but the entry and the fragments is named by its content, so
 // that a reader's saved copy never goes stale and a build keeps what did not
 // change. Files are gzip-compressed (index-files.ts).
-import { ByteReader, ByteWriter } from "./bytes.ts";
-import { readDocs, writeDocs } from "./doc-sets.ts";
+import { ByteReader, ByteWriter } from "./bytes.browser.ts";
+import { readDocs, writeDocs } from "./doc-sets.browser.ts";
 
-export const INDEX_FORMAT_VERSION = 1;
+/**
+ * Raised whenever a file's layout changes (2: postings inside shards up to 2 KB, shards keyed by their shortest
+ * start), so that an older search page reading a newer index says to load the page again rather than misread it.
+ */
+export const INDEX_FORMAT_VERSION = 2;
 
-export interface IndexPeriod {
+interface IndexPeriod {
   /** Its first document. */
   readonly first: number;
   /** The folder of its fragments, named by their content. */
@@ -44,8 +48,9 @@ export interface IndexEntry {
   /**
    * The archive's commonest terms whose postings are files of their own, with
    * the files a search of them reads first (a term file, or a tiered term's
-   * set and first block): asked for with the term's dictionary shard rather
-   * than after it, which saves a common word a round trip.
+   * set and first block), then its commonest pairs of words with their set's
+   * file: asked for with the term's dictionary shard rather than after it,
+   * which saves a common word or pair a round trip.
    */
   readonly prefetch: readonly (readonly [term: string, files: readonly string[]])[];
   /** Oldest first. */
@@ -69,6 +74,7 @@ export interface IndexEntry {
  * archive's vocabulary.
  */
 export interface ShardList {
+  /** Each shard by the shortest start of its first term that sorts after the term before it: a term is in the last shard listed by a key not after it. */
   readonly shards: readonly (readonly [firstTerm: string, file: string])[];
   readonly paged: boolean;
 }
