@@ -21,7 +21,10 @@ import { BASELINE, BUILDS, comparisonTable, guardLines, joinResults, recordedFig
 
 const STANDARD_SIZES = [1000, 4000, 10000];
 
-const { values } = parseArgs({ options: { articles: { type: "string" }, runs: { type: "string" }, out: { type: "string" }, other: { type: "string" } }, strict: true });
+const { values } = parseArgs({
+  options: { articles: { type: "string" }, runs: { type: "string" }, out: { type: "string" }, other: { type: "string" } },
+  strict: true,
+});
 const sizes = values.articles === undefined ? STANDARD_SIZES : [Number(values.articles)];
 const runs = Number(values.runs ?? "5");
 if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(runs) || runs < 1) {
@@ -36,7 +39,11 @@ if (values.other !== undefined && !existsSync(join(values.other, "dist/cli/main.
 const other =
   values.other === undefined
     ? undefined
-    : { cli: join(resolve(values.other), "dist/cli/main.js"), firstBuild: `${values.other}, first build (empty cache, new output)`, editedBuild: `${values.other}, one article edited (cache and output kept)` };
+    : {
+        cli: join(resolve(values.other), "dist/cli/main.js"),
+        firstBuild: `${values.other}, first build (empty cache, new output)`,
+        editedBuild: `${values.other}, one article edited (cache and output kept)`,
+      };
 const resultsFile = join(PROJECT_ROOT, "bench/results.md");
 const outFile = values.out ?? (values.articles === undefined ? resultsFile : undefined);
 
@@ -54,7 +61,10 @@ async function prepareBaseline(root: string, content: string): Promise<void> {
   await mkdir(join(root, "input/_includes"), { recursive: true });
   await writeFile(join(root, "input/_includes/one.njk"), "<!doctype html><title>{{ title }}</title>{{ content | safe }}\n");
   await writeFile(join(root, "input/input.11tydata.json"), JSON.stringify({ layout: "one.njk" }));
-  await writeFile(join(root, "eleventy.config.mjs"), 'export default function () { return { dir: { input: "input", output: "out", includes: "_includes" }, markdownTemplateEngine: false }; }\n');
+  await writeFile(
+    join(root, "eleventy.config.mjs"),
+    'export default function () { return { dir: { input: "input", output: "out", includes: "_includes" }, markdownTemplateEngine: false }; }\n',
+  );
 }
 
 async function prepareHugo(root: string, content: string): Promise<void> {
@@ -125,7 +135,8 @@ console.log(report);
 if (outFile === undefined) {
   // The regression guard: this run beside the figures last recorded for the same size.
   const recorded = await readFile(resultsFile, "utf8").catch(() => "");
-  for (const { articles, results } of measured) console.log(guardLines(articles, results, recordedFigures(splitResults(recorded).comparison, articles)).join("\n"));
+  for (const { articles, results } of measured)
+    console.log(guardLines(articles, results, recordedFigures(splitResults(recorded).comparison, articles)).join("\n"));
 } else {
   const kept = splitResults(await readFile(outFile, "utf8").catch(() => "")).scale;
   await writeFile(

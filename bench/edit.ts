@@ -73,11 +73,14 @@ try {
   for (let run = 1; run <= runs; run += 1) {
     const marker = `Edited paragraph ${run}-${Date.now()}.`;
     bodyEdits.push(await save(`${original}\n${marker}\n`, async () => (await readFile(join(output, page), "utf8")).includes(marker)));
-    dateEdits.push(await save(original.replace(/^date: .*$/m, "date: 1999-12-31"), async () => existsSync(join(output, movedPage)) && !existsSync(join(output, page))));
+    dateEdits.push(
+      await save(original.replace(/^date: .*$/m, "date: 1999-12-31"), async () => existsSync(join(output, movedPage)) && !existsSync(join(output, page))),
+    );
     await save(original, async () => existsSync(join(output, page)));
     console.error(`run ${run} of ${runs} done`);
   }
-  const seconds = (times: readonly number[]): string => `median ${(median(times) / 1000).toFixed(2)} s (min ${(Math.min(...times) / 1000).toFixed(2)}, max ${(Math.max(...times) / 1000).toFixed(2)})`;
+  const seconds = (times: readonly number[]): string =>
+    `median ${(median(times) / 1000).toFixed(2)} s (min ${(Math.min(...times) / 1000).toFixed(2)}, max ${(Math.max(...times) / 1000).toFixed(2)})`;
   console.log(`${articles.toLocaleString("en")} articles, ${runs} run(s):`);
   console.log(`- saved as the server started, until the article page is rewritten: ${(earlyEdit / 1000).toFixed(2)} s`);
   console.log(`- new last paragraph, until the article page is rewritten: ${seconds(bodyEdits)}`);

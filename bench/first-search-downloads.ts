@@ -54,10 +54,17 @@ function waterfallOf(page: Page): Promise<Fetched[]> {
   return page.evaluate(() => {
     const shown = Number(Reflect.get(window, "firstResultAt"));
     const navigation = performance.getEntriesByType("navigation")[0];
-    const entries = [...(navigation === undefined ? [] : [navigation]), ...performance.getEntriesByType("resource")].filter((entry): entry is PerformanceResourceTiming => entry instanceof PerformanceResourceTiming);
+    const entries = [...(navigation === undefined ? [] : [navigation]), ...performance.getEntriesByType("resource")].filter(
+      (entry): entry is PerformanceResourceTiming => entry instanceof PerformanceResourceTiming,
+    );
     return entries
       .filter((entry) => entry.startTime <= shown)
-      .map((entry) => ({ name: new URL(entry.name).pathname.split("/").slice(-2).join("/"), startMs: entry.startTime, endMs: entry.responseEnd, bytes: entry.encodedBodySize }))
+      .map((entry) => ({
+        name: new URL(entry.name).pathname.split("/").slice(-2).join("/"),
+        startMs: entry.startTime,
+        endMs: entry.responseEnd,
+        bytes: entry.encodedBodySize,
+      }))
       .concat([{ name: "(first result shown)", startMs: shown, endMs: shown, bytes: 0 }]);
   });
 }
@@ -86,7 +93,11 @@ export async function openSearch(page: Page, url: string): Promise<number> {
     }).observe(document, { childList: true, subtree: true });
   });
   await page.goto(url);
-  await page.waitForFunction(() => Reflect.get(window, "firstResultAt") !== undefined || /^No articles/.test(document.querySelector("#search-status")?.textContent ?? ""), null, { timeout: 120_000 });
+  await page.waitForFunction(
+    () => Reflect.get(window, "firstResultAt") !== undefined || /^No articles/.test(document.querySelector("#search-status")?.textContent ?? ""),
+    null,
+    { timeout: 120_000 },
+  );
   return page.evaluate(() => Number(Reflect.get(window, "firstResultAt") ?? Number.NaN));
 }
 
@@ -97,7 +108,12 @@ export async function openSearch(page: Page, url: string): Promise<number> {
  * were; then, `runs` times on each network profile, how long the first
  * result took.
  */
-export async function measureFirstSearches(siteDir: string, basePath: string, queries: readonly string[], options: MeasureOptions = {}): Promise<FirstSearch[]> {
+export async function measureFirstSearches(
+  siteDir: string,
+  basePath: string,
+  queries: readonly string[],
+  options: MeasureOptions = {},
+): Promise<FirstSearch[]> {
   const { runs = 3, waterfall = false, hostLike = false } = options;
   const { server, url: origin } = await startStaticServer({ root: siteDir, basePath, port: 0 });
   const front = hostLike ? await startHostLikeServer(origin) : undefined;
@@ -115,12 +131,22 @@ export async function measureFirstSearches(siteDir: string, basePath: string, qu
       const responses: Promise<{ readonly url: string; readonly bytes: number }>[] = [];
       page.on("response", (response: Response) => {
         // As received: compressed, when the server compressed it.
-        responses.push(response.request().sizes().then((sizes) => ({ url: response.url(), bytes: sizes.responseBodySize }), () => ({ url: response.url(), bytes: 0 })));
+        responses.push(
+          response
+            .request()
+            .sizes()
+            .then(
+              (sizes) => ({ url: response.url(), bytes: sizes.responseBodySize }),
+              () => ({ url: response.url(), bytes: 0 }),
+            ),
+        );
       });
       await openSearch(page, address);
       const files = await Promise.all(responses);
       const status = (await page.locator("#search-status").textContent()) ?? "";
-      await page.waitForFunction(() => /\(\d+\)$/.test(document.querySelector("#search-category option:not([value=''])")?.textContent ?? ""), null, { timeout: 120_000 });
+      await page.waitForFunction(() => /\(\d+\)$/.test(document.querySelector("#search-category option:not([value=''])")?.textContent ?? ""), null, {
+        timeout: 120_000,
+      });
       const withCounts = await Promise.all(responses);
       await context.close();
       const firstResultMs: Record<string, number> = {};
@@ -132,7 +158,12 @@ export async function measureFirstSearches(siteDir: string, basePath: string, qu
           const cdp = await throttled.newCDPSession(await throttled.newPage());
           await cdp.send("Network.enable");
           const bytesPerSecond = (mbps: number): number => (mbps * 1_000_000) / 8;
-          await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: profile.latencyMs, downloadThroughput: bytesPerSecond(profile.downloadMbps), uploadThroughput: bytesPerSecond(profile.uploadMbps) });
+          await cdp.send("Network.emulateNetworkConditions", {
+            offline: false,
+            latency: profile.latencyMs,
+            downloadThroughput: bytesPerSecond(profile.downloadMbps),
+            uploadThroughput: bytesPerSecond(profile.uploadMbps),
+          });
           const [timed] = throttled.pages();
           if (timed === undefined) throw new Error("the throttled page is gone");
           times.push(await openSearch(timed, address));
@@ -168,7 +199,10 @@ export function waterfallText(measured: readonly FirstSearch[]): string {
   for (const search of measured) {
     for (const [profile, fetched] of Object.entries(search.waterfalls)) {
       lines.push("", `${search.query}, ${profile} (ms from the start of the navigation):`);
-      for (const request of fetched) lines.push(`  ${request.startMs.toFixed(0).padStart(5)} → ${request.endMs.toFixed(0).padStart(5)}  ${(request.bytes / 1000).toFixed(1).padStart(6)} KB  ${request.name}`);
+      for (const request of fetched)
+        lines.push(
+          `  ${request.startMs.toFixed(0).padStart(5)} → ${request.endMs.toFixed(0).padStart(5)}  ${(request.bytes / 1000).toFixed(1).padStart(6)} KB  ${request.name}`,
+        );
     }
   }
   return lines.join("\n");
@@ -181,7 +215,9 @@ export function firstSearchTable(measured: readonly FirstSearch[]): string {
     (search) =>
       `| ${search.query} | ${search.status} | ${kilobytes(search.bytes)} | ${kilobytes(search.searchBytes)} | ${kilobytes(search.bytesWithCounts)} | ${search.files} | ${search.largest.name} (${kilobytes(search.largest.bytes)}) | ${NETWORK_PROFILES.map((profile) => `${((search.firstResultMs[profile.name] ?? Number.NaN) / 1000).toFixed(2)} s`).join(" | ")} |`,
   );
-  const profiles = NETWORK_PROFILES.map((profile) => `${profile.name}: ${profile.latencyMs} ms round trip, ${profile.downloadMbps} Mbps down, ${profile.uploadMbps} Mbps up`).join("; ");
+  const profiles = NETWORK_PROFILES.map(
+    (profile) => `${profile.name}: ${profile.latencyMs} ms round trip, ${profile.downloadMbps} Mbps down, ${profile.uploadMbps} Mbps up`,
+  ).join("; ");
   return [
     `| query | results | downloaded until the first result | of which the search index | with the filters' counts | files | largest file | ${NETWORK_PROFILES.map((profile) => `first result, ${profile.name}`).join(" | ")} |`,
     `| --- | --- | --- | --- | --- | --- | --- | ${NETWORK_PROFILES.map(() => "---").join(" | ")} |`,

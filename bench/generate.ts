@@ -44,13 +44,20 @@ export async function generateArchive(dir: string, count: number, seed = 42): Pr
       let part: string;
       if (kind < 0.15) part = `## ${sentence(4).slice(0, -1)}`;
       else if (kind < 0.3) part = Array.from({ length: 3 + Math.floor(random() * 3) }, () => `- ${sentence(6)}`).join("\n");
-      else if (kind < 0.36) part = `| Year | Tenders | Share |\n| --- | --- | --- |\n${Array.from({ length: 4 }, (_, row) => `| ${year - row} | ${Math.floor(random() * 500)} | ${Math.floor(random() * 100)}% |`).join("\n")}`;
+      else if (kind < 0.36)
+        part = `| Year | Tenders | Share |\n| --- | --- | --- |\n${Array.from({ length: 4 }, (_, row) => `| ${year - row} | ${Math.floor(random() * 500)} | ${Math.floor(random() * 100)}% |`).join("\n")}`;
       else part = `${paragraph()} See [the ${pick(WORDS)} page](https://example.org/${pick(WORDS)}/${index}).`;
       parts.push(part);
       words += part.split(/\s+/).length;
     }
     const tags = [...new Set([pick(TAGS), pick(TAGS)])];
-    const front = [`title: "${sentence(5).slice(0, -1)} ${index}"`, `date: ${date}`, `category: ${pick(CATEGORIES)}`, `tags: [${tags.join(", ")}]`, `summary: "${sentence(12)}"`];
+    const front = [
+      `title: "${sentence(5).slice(0, -1)} ${index}"`,
+      `date: ${date}`,
+      `category: ${pick(CATEGORIES)}`,
+      `tags: [${tags.join(", ")}]`,
+      `summary: "${sentence(12)}"`,
+    ];
     if (random() < 0.02) front.push("featured: true");
     const folder = join(dir, String(year));
     await mkdir(folder, { recursive: true });

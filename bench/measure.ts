@@ -85,7 +85,10 @@ let compiled = false;
  */
 export function ourCommandArgs(args: readonly string[]): string[] {
   if (!compiled) {
-    const compile = spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "scripts/compile.ts"), "--if-stale"], { cwd: PROJECT_ROOT, stdio: ["ignore", "ignore", "inherit"] });
+    const compile = spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "scripts/compile.ts"), "--if-stale"], {
+      cwd: PROJECT_ROOT,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     if (compile.status !== 0) throw new Error("scripts/compile.ts failed: the benchmark needs the compiled command (npm run compile says why)");
     compiled = true;
   }

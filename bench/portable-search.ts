@@ -15,7 +15,11 @@ import { folderSize } from "../src/core/files.ts";
 import { megabytes } from "../src/pipeline/report.ts";
 import { SEARCH_INDEX_DIR } from "../src/search/search-index.ts";
 
-const { values, positionals } = parseArgs({ options: { runs: { type: "string" }, query: { type: "string", multiple: true } }, allowPositionals: true, strict: true });
+const { values, positionals } = parseArgs({
+  options: { runs: { type: "string" }, query: { type: "string", multiple: true } },
+  allowPositionals: true,
+  strict: true,
+});
 const siteDir = positionals[0];
 const runs = Number(values.runs ?? "5");
 if (siteDir === undefined || !Number.isInteger(runs) || runs < 1) {
@@ -23,7 +27,6 @@ if (siteDir === undefined || !Number.isInteger(runs) || runs < 1) {
   process.exit(2);
 }
 const queries = values.query ?? ["release", "security vulnerability", "npm"];
-
 
 const site = await folderSize(siteDir);
 const index = await folderSize(join(siteDir, SEARCH_INDEX_DIR));
@@ -52,7 +55,9 @@ try {
       loaded.push(bytes);
       await context.close();
     }
-    console.log(`| ${query} | ${results} | ${median(times).toFixed(0)} | ${Math.min(...times).toFixed(0)} | ${Math.max(...times).toFixed(0)} | ${megabytes(median(loaded))} |`);
+    console.log(
+      `| ${query} | ${results} | ${median(times).toFixed(0)} | ${Math.min(...times).toFixed(0)} | ${Math.max(...times).toFixed(0)} | ${megabytes(median(loaded))} |`,
+    );
   }
 } finally {
   await browser.close();

@@ -45,11 +45,23 @@ interface Row {
 }
 
 async function measureArchive(content: string, config: string | undefined): Promise<Row> {
-  const resolved = await resolveBuildRequest({ content, output: join(tmpdir(), "news-archive-bench-related-unused"), cacheDir: false, ...(config === undefined ? {} : { config }) });
+  const resolved = await resolveBuildRequest({
+    content,
+    output: join(tmpdir(), "news-archive-bench-related-unused"),
+    cacheDir: false,
+    ...(config === undefined ? {} : { config }),
+  });
   if (!resolved.ok) throw new Error(resolved.errors.join("\n"));
   const { settings } = resolved.request;
   const started = performance.now();
-  const loaded = await loadArchive({ contentDir: content, settings, includeDrafts: false, knownFiles: [], excludedDirs: [], renderMarkdown: createMarkdownRenderer({ sanitize: false, highlightCode: false }) });
+  const loaded = await loadArchive({
+    contentDir: content,
+    settings,
+    includeDrafts: false,
+    knownFiles: [],
+    excludedDirs: [],
+    renderMarkdown: createMarkdownRenderer({ sanitize: false, highlightCode: false }),
+  });
   const loadSeconds = (performance.now() - started) / 1000;
   const loadedBytes = collect();
   const model = buildArchiveModel(loaded.articles, loaded.categories);
@@ -88,8 +100,12 @@ else {
   }
 }
 console.log(`Related articles by subject (model/related.ts), median of 3; ${machineDescription()}.\n`);
-console.log("| articles | loading, records included (s) | terms held | heap once loaded (MB) | related articles, wall (ms) | CPU (ms) | CPU per 1,000 articles (ms) | heap added while finding them (MB) |");
+console.log(
+  "| articles | loading, records included (s) | terms held | heap once loaded (MB) | related articles, wall (ms) | CPU (ms) | CPU per 1,000 articles (ms) | heap added while finding them (MB) |",
+);
 console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
 for (const row of rows) {
-  console.log(`| ${row.articles.toLocaleString("en")} | ${row.loadSeconds.toFixed(1)} | ${row.terms.toLocaleString("en")} | ${row.loadedMB} | ${row.relatedMs.toFixed(0)} | ${row.relatedCpuMs.toFixed(0)} | ${((row.relatedCpuMs / row.articles) * 1000).toFixed(1)} | ${row.heapMB} |`);
+  console.log(
+    `| ${row.articles.toLocaleString("en")} | ${row.loadSeconds.toFixed(1)} | ${row.terms.toLocaleString("en")} | ${row.loadedMB} | ${row.relatedMs.toFixed(0)} | ${row.relatedCpuMs.toFixed(0)} | ${((row.relatedCpuMs / row.articles) * 1000).toFixed(1)} | ${row.heapMB} |`,
+  );
 }

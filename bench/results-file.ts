@@ -70,7 +70,9 @@ function figuresOf(runs: readonly Measurement[], baseline: ToolResult | undefine
   return {
     wallMs,
     cpuMs,
-    ...(baseline === undefined ? {} : { ratio: wallMs / median(baseline.runs.map((run) => run.wallMs)), cpuRatio: cpuMs / median(baseline.runs.map((run) => run.cpuMs)) }),
+    ...(baseline === undefined
+      ? {}
+      : { ratio: wallMs / median(baseline.runs.map((run) => run.wallMs)), cpuRatio: cpuMs / median(baseline.runs.map((run) => run.cpuMs)) }),
     ...(searches.length === 0 ? {} : { searchSeconds: median(searches) }),
   };
 }
@@ -117,7 +119,10 @@ export function recordedFigures(comparison: string, articles: number): Map<strin
       header = undefined;
       continue;
     }
-    const cells = line.slice(1, line.endsWith("|") ? -1 : undefined).split("|").map((cell) => cell.trim());
+    const cells = line
+      .slice(1, line.endsWith("|") ? -1 : undefined)
+      .split("|")
+      .map((cell) => cell.trim());
     if (header === undefined) {
       header = cells;
       continue;
@@ -141,12 +146,15 @@ export function recordedFigures(comparison: string, articles: number): Map<strin
 /** The regression guard's report: each of our builds' ratio and CPU per article, beside what was recorded. */
 export function guardLines(articles: number, results: readonly ToolResult[], recorded: ReadonlyMap<string, RecordedFigures>): string[] {
   const baseline = results.find((result) => result.tool === BASELINE);
-  const lines = [`Against bench/results.md, ${articles.toLocaleString("en")} articles (ratios to the baseline of the same run; CPU per article of the whole process tree):`];
+  const lines = [
+    `Against bench/results.md, ${articles.toLocaleString("en")} articles (ratios to the baseline of the same run; CPU per article of the whole process tree):`,
+  ];
   for (const { tool, runs } of results) {
     if (!(BUILDS as readonly string[]).includes(tool)) continue;
     const now = figuresOf(runs, baseline);
     const before = recorded.get(tool);
-    const was = (value: number | undefined, digits: number, unit = ""): string => (value === undefined ? "none recorded" : `recorded ${value.toFixed(digits)}${unit}`);
+    const was = (value: number | undefined, digits: number, unit = ""): string =>
+      value === undefined ? "none recorded" : `recorded ${value.toFixed(digits)}${unit}`;
     lines.push(
       `- ${tool}: ratio ${now.ratio?.toFixed(2) ?? "?"} (${was(before?.ratio, 2)}), CPU ratio ${now.cpuRatio?.toFixed(2) ?? "?"}, CPU per article ${(now.cpuMs / articles).toFixed(2)} ms (${was(before?.cpuPerArticleMs, 2, " ms")})`,
     );

@@ -31,12 +31,20 @@ const CORPORA = join(PROJECT_ROOT, "../shared/corpora");
 
 const archives = [
   { name: "sample", content: join(PROJECT_ROOT, "content"), args: [] as string[] },
-  ...["nodejs-blog", "kubernetes-blog"].map((name) => ({ name, content: join(CORPORA, name, "content"), args: ["--config", join(PROJECT_ROOT, "tests/corpora", `${name}.json`)] })),
+  ...["nodejs-blog", "kubernetes-blog"].map((name) => ({
+    name,
+    content: join(CORPORA, name, "content"),
+    args: ["--config", join(PROJECT_ROOT, "tests/corpora", `${name}.json`)],
+  })),
 ].filter((archive) => existsSync(archive.content) && (values.archive === undefined || values.archive.includes(archive.name)));
 
 function run(args: readonly string[]): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env: { ...process.env, SOURCE_DATE_EPOCH: BUILD_DAY }, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, args, {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, SOURCE_DATE_EPOCH: BUILD_DAY },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("close", (code) => (code === 0 ? done() : fail(new Error(`${args.join(" ")} failed (${String(code)}):\n${stderr.slice(-2000)}`))));
@@ -69,7 +77,8 @@ let differing = 0;
 const root = await mkdtemp(join(tmpdir(), "news-archive-same-output-"));
 try {
   for (const archive of archives) {
-    const build = (cli: readonly string[], output: string, cache: readonly string[]): Promise<void> => run([...cli, "--content", archive.content, ...archive.args, "--output", output, ...cache]);
+    const build = (cli: readonly string[], output: string, cache: readonly string[]): Promise<void> =>
+      run([...cli, "--content", archive.content, ...archive.args, "--output", output, ...cache]);
     const other = join(root, archive.name, "other");
     await build([otherCli, "build"], other, ["--no-cache"]);
     const expected = await digests(other);
@@ -80,7 +89,10 @@ try {
     const cache = ["--cache-dir", join(root, archive.name, "cache")];
     await build(ours, rebuilt, cache);
     await build(ours, rebuilt, cache);
-    for (const [what, dir] of [["without the cache", fresh], ["rebuilt over its own output", rebuilt]] as const) {
+    for (const [what, dir] of [
+      ["without the cache", fresh],
+      ["rebuilt over its own output", rebuilt],
+    ] as const) {
       const found = differences(expected, await digests(dir));
       differing += found.length;
       console.log(`${archive.name}, ${what}: ${found.length === 0 ? `the same ${expected.size} files, byte for byte` : `${found.length} file(s) differ`}`);

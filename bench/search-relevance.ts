@@ -24,7 +24,8 @@ import { loadSite, openArticleCache } from "../src/pipeline/load-site.ts";
 import { resolveBuildRequest } from "../src/pipeline/request.ts";
 import { startStaticServer } from "../src/publish/static-server.ts";
 
-const USAGE = "usage: npm run bench:search -- [--corpora DIR] [--work DIR] [--corpus NAME ...] [--period-articles N ...] [--no-build] [--differences] [--out FILE]";
+const USAGE =
+  "usage: npm run bench:search -- [--corpora DIR] [--work DIR] [--corpus NAME ...] [--period-articles N ...] [--no-build] [--differences] [--out FILE]";
 const { values } = parseArgs({
   options: {
     corpora: { type: "string" },
@@ -82,17 +83,29 @@ async function pagesBySource(contentDir: string, config: string): Promise<Map<st
   const resolved = await resolveBuildRequest({ content: contentDir, config });
   if (!resolved.ok) throw new Error(resolved.errors.join("\n"));
   const site = await loadSite(resolved.request, { articleCache: await openArticleCache(resolved.request), serving: false });
-  return new Map(site.archive.articles.map((article) => [relative(contentDir, join(contentDir, article.sourcePath)).split("\\").join("/"), outputFileFor(article.route)]));
+  return new Map(
+    site.archive.articles.map((article) => [relative(contentDir, join(contentDir, article.sourcePath)).split("\\").join("/"), outputFileFor(article.route)]),
+  );
 }
 
 /** Opens the search page for each query and reads the first results, as paths of written pages from the site's root. */
-async function runQueries(page: Page, searchPage: string, root: string, queries: readonly RelevanceQuery[], pages: ReadonlyMap<string, string>): Promise<QueryOutcome[]> {
+async function runQueries(
+  page: Page,
+  searchPage: string,
+  root: string,
+  queries: readonly RelevanceQuery[],
+  pages: ReadonlyMap<string, string>,
+): Promise<QueryOutcome[]> {
   const outcomes: QueryOutcome[] = [];
   for (const query of queries) {
     await page.goto(`${searchPage}?q=${encodeURIComponent(query.query)}`);
     await page.waitForFunction(() => /found for/.test(document.querySelector("#search-status")?.textContent ?? ""), null, { timeout: 120_000 });
-    await page.waitForFunction(() => document.querySelector("#search-results li") !== null || /^No articles/.test(document.querySelector("#search-status")?.textContent ?? ""));
-    const links = (await page.$$eval("#search-results li h2 a", (found) => found.map((link) => ({ href: (link as HTMLAnchorElement).href, title: link.textContent ?? "" })))).slice(0, DEPTH);
+    await page.waitForFunction(
+      () => document.querySelector("#search-results li") !== null || /^No articles/.test(document.querySelector("#search-status")?.textContent ?? ""),
+    );
+    const links = (
+      await page.$$eval("#search-results li h2 a", (found) => found.map((link) => ({ href: (link as HTMLAnchorElement).href, title: link.textContent ?? "" })))
+    ).slice(0, DEPTH);
     const results = links.map((link) => pageOf(link.href, root));
     const found = Number(/(\d+) articles? found/.exec((await page.locator("#search-status").textContent()) ?? "")?.[1] ?? "0");
     const answers = new Set(query.answers.map((answer) => pages.get(answer.path) ?? `(not published: ${answer.path})`));
@@ -118,14 +131,20 @@ async function settingsFile(name: string, size: number | undefined): Promise<str
   return file;
 }
 
-async function measureCorpus(browser: Browser, name: string, queries: readonly RelevanceQuery[], size: number | undefined): Promise<Record<Engine, QueryOutcome[]>> {
+async function measureCorpus(
+  browser: Browser,
+  name: string,
+  queries: readonly RelevanceQuery[],
+  size: number | undefined,
+): Promise<Record<Engine, QueryOutcome[]>> {
   const contentDir = join(corporaDir, name, "content");
   const config = await settingsFile(name, size);
   const built = join(workDir, name, sizeLabel(size));
   const outputs: Record<Engine, string> = { hosted: join(built, "hosted"), portable: join(built, "portable") };
   if (values["no-build"] !== true) for (const engine of ENGINES) await build(contentDir, config, outputs[engine], engine === "portable");
   const pages = await pagesBySource(contentDir, config);
-  for (const query of queries) for (const { path } of query.answers) if (!pages.has(path)) throw new Error(`${name}: the answer ${path} of “${query.query}” is not a published article`);
+  for (const query of queries)
+    for (const { path } of query.answers) if (!pages.has(path)) throw new Error(`${name}: the answer ${path} of “${query.query}” is not a published article`);
   const { server, url } = await startStaticServer({ root: outputs.hosted, basePath: "/", port: 0 });
   try {
     // No service worker: what it saves in the background is not the search's business here.
@@ -143,41 +162,57 @@ async function measureCorpus(browser: Browser, name: string, queries: readonly R
 }
 
 const figure = (value: number): string => value.toFixed(2);
-const table: string[] = ["| corpus | period articles | engine | queries | hits@1 | hits@3 | MRR@10 | hits@3, number queries |", "| --- | --- | --- | --- | --- | --- | --- | --- |"];
+const table: string[] = [
+  "| corpus | period articles | engine | queries | hits@1 | hits@3 | MRR@10 | hits@3, number queries |",
+  "| --- | --- | --- | --- | --- | --- | --- | --- |",
+];
 const agreements: string[] = ["| corpus | period articles | top-5 overlap | same top 5 |", "| --- | --- | --- | --- |"];
 const misses: string[] = [];
 const differences: string[] = [];
 const browser = await launchChromium();
 try {
-  for (const [name, { queries }] of corpora) for (const size of periodSizes) {
-    const outcomes = await measureCorpus(browser, name, queries, size);
-    const label = sizeLabel(size);
-    for (const engine of ENGINES) {
-      const all = scoreRanking(outcomes[engine]);
-      const numbers = scoreRanking(outcomes[engine].filter((outcome) => outcome.query.number));
-      table.push(`| ${name} | ${label} | ${engine} | ${all.queries} | ${figure(all.hitsAt1)} | ${figure(all.hitsAt3)} | ${figure(all.mrrAt10)} | ${figure(numbers.hitsAt3)} (${numbers.queries}) |`);
-      for (const outcome of outcomes[engine]) {
-        if (outcome.rank !== undefined && outcome.rank <= 3) continue;
-        misses.push(`${name}, ${label}, ${engine}: “${outcome.query.query}” (${outcome.query.kind}): ${outcome.rank === undefined ? "no answer in the first 10" : `first answer at ${outcome.rank}`}, ${outcome.found} found; first: ${outcome.titles.slice(0, 3).map((title) => `“${title}”`).join(", ")}`);
+  for (const [name, { queries }] of corpora)
+    for (const size of periodSizes) {
+      const outcomes = await measureCorpus(browser, name, queries, size);
+      const label = sizeLabel(size);
+      for (const engine of ENGINES) {
+        const all = scoreRanking(outcomes[engine]);
+        const numbers = scoreRanking(outcomes[engine].filter((outcome) => outcome.query.number));
+        table.push(
+          `| ${name} | ${label} | ${engine} | ${all.queries} | ${figure(all.hitsAt1)} | ${figure(all.hitsAt3)} | ${figure(all.mrrAt10)} | ${figure(numbers.hitsAt3)} (${numbers.queries}) |`,
+        );
+        for (const outcome of outcomes[engine]) {
+          if (outcome.rank !== undefined && outcome.rank <= 3) continue;
+          misses.push(
+            `${name}, ${label}, ${engine}: “${outcome.query.query}” (${outcome.query.kind}): ${outcome.rank === undefined ? "no answer in the first 10" : `first answer at ${outcome.rank}`}, ${outcome.found} found; first: ${outcome.titles
+              .slice(0, 3)
+              .map((title) => `“${title}”`)
+              .join(", ")}`,
+          );
+        }
+      }
+      const together = agreement(
+        outcomes.hosted.map((outcome) => outcome.results),
+        outcomes.portable.map((outcome) => outcome.results),
+        5,
+      );
+      agreements.push(`| ${name} | ${label} | ${figure(together.overlap)} | ${figure(together.identical)} |`);
+      for (const [index, hosted] of outcomes.hosted.entries()) {
+        const portable = outcomes.portable[index];
+        const only = (from: QueryOutcome, other: QueryOutcome | undefined): string[] =>
+          from.titles.slice(0, 5).filter((_, place) => !other?.results.slice(0, 5).includes(from.results[place] ?? ""));
+        const [hostedOnly, portableOnly] = [only(hosted, portable), portable === undefined ? [] : only(portable, hosted)];
+        if (hostedOnly.length > 0 || portableOnly.length > 0)
+          differences.push(
+            `${name}, ${label}: “${hosted.query.query}”: hosted only ${hostedOnly.map((title) => `“${title}”`).join(", ")}; portable only ${portableOnly.map((title) => `“${title}”`).join(", ")}`,
+          );
       }
     }
-    const together = agreement(
-      outcomes.hosted.map((outcome) => outcome.results),
-      outcomes.portable.map((outcome) => outcome.results),
-      5,
-    );
-    agreements.push(`| ${name} | ${label} | ${figure(together.overlap)} | ${figure(together.identical)} |`);
-    for (const [index, hosted] of outcomes.hosted.entries()) {
-      const portable = outcomes.portable[index];
-      const only = (from: QueryOutcome, other: QueryOutcome | undefined): string[] => from.titles.slice(0, 5).filter((_, place) => !other?.results.slice(0, 5).includes(from.results[place] ?? ""));
-      const [hostedOnly, portableOnly] = [only(hosted, portable), portable === undefined ? [] : only(portable, hosted)];
-      if (hostedOnly.length > 0 || portableOnly.length > 0) differences.push(`${name}, ${label}: “${hosted.query.query}”: hosted only ${hostedOnly.map((title) => `“${title}”`).join(", ")}; portable only ${portableOnly.map((title) => `“${title}”`).join(", ")}`);
-    }
-  }
 } finally {
   await browser.close();
 }
-const listed = values.differences === true ? ["First five results that differ between the engines:", "", ...differences.map((difference) => `- ${difference}`), ""] : [];
+const listed =
+  values.differences === true ? ["First five results that differ between the engines:", "", ...differences.map((difference) => `- ${difference}`), ""] : [];
 const report = [...table, "", ...agreements, "", "Answers not in the first three:", "", ...misses.map((miss) => `- ${miss}`), "", ...listed].join("\n");
 console.log(report);
 if (values.out !== undefined) await writeFile(values.out, report);

@@ -21,7 +21,10 @@ const COMPILED_FROM_FILE = ".compiled-from";
 /** Every module of src/ and the installed dependencies, as the build cache identifies code. */
 function sourceIdentity(): string {
   const src = join(PROJECT_ROOT, "src");
-  const folders = readdirSync(src, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const folders = readdirSync(src, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   return runningCodeIdentity({ projectRoot: PROJECT_ROOT, codeRoot: src, folders, moduleExtension: ".ts" });
 }
 
@@ -40,7 +43,11 @@ const { SETTINGS_SCHEMA_FILE } = await import("../src/cli/scaffold.ts");
 // Compiled beside dist/, then swapped in: a command starting meanwhile (two stale commands at once) runs the old copy or the new one, never half of one.
 const staging = `${dist}.compiling-${process.pid}`;
 await rm(staging, { recursive: true, force: true });
-const tsc = spawnSync(process.execPath, [join(PROJECT_ROOT, "node_modules/typescript/bin/tsc"), "-p", join(PROJECT_ROOT, "tsconfig.build.json"), "--outDir", staging], { stdio: "inherit" });
+const tsc = spawnSync(
+  process.execPath,
+  [join(PROJECT_ROOT, "node_modules/typescript/bin/tsc"), "-p", join(PROJECT_ROOT, "tsconfig.build.json"), "--outDir", staging],
+  { stdio: "inherit" },
+);
 if (tsc.status !== 0) {
   await rm(staging, { recursive: true, force: true });
   console.error("compile: tsc failed; dist/ is unchanged");

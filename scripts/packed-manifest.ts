@@ -51,7 +51,10 @@ if (step === "strip") {
   const npm = Number(argument);
   // $PPID, which npm's shell gives: absent where npm runs scripts with cmd.exe, and postpack alone restores.
   if (Number.isInteger(npm) && npm > 1) {
-    const waiter = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "restore-after", String(npm), String(statSync(kept).ino)], { detached: true, stdio: "ignore" });
+    const waiter = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "restore-after", String(npm), String(statSync(kept).ino)], {
+      detached: true,
+      stdio: "ignore",
+    });
     waiter.unref();
   }
 } else if (step === "restore") {

@@ -83,7 +83,11 @@ async function shootArchive(browser: Browser, archive: Archive): Promise<void> {
         for (const [name, shot] of Object.entries(archive.shots)) {
           await page.goto(`${url}${shot.path}`);
           if (shot.waitFor !== undefined) await page.locator(shot.waitFor).first().waitFor();
-          if (shot.scrollTo !== undefined) await page.locator(shot.scrollTo).first().evaluate((element) => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - 16));
+          if (shot.scrollTo !== undefined)
+            await page
+              .locator(shot.scrollTo)
+              .first()
+              .evaluate((element) => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - 16));
           const file = join(PROJECT_ROOT, "docs/screenshots", `${name}-${size}.png`);
           await page.screenshot({ path: file });
           console.log(`saved ${file}`);

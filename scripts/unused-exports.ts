@@ -30,10 +30,13 @@ const EVERY_NAME = "*";
 /** The file a relative specifier names, from the project's root; undefined for a package or one of Node's modules. */
 function target(file: string, specifier: string): string | undefined {
   if (!specifier.startsWith(".")) return undefined;
-  return relative(PROJECT_ROOT, resolve(PROJECT_ROOT, dirname(file), specifier)).split("\\").join("/");
+  return relative(PROJECT_ROOT, resolve(PROJECT_ROOT, dirname(file), specifier))
+    .split("\\")
+    .join("/");
 }
 
-const hasExportKeyword = (node: ts.Node): boolean => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+const hasExportKeyword = (node: ts.Node): boolean =>
+  ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
 
 /** Reads one file: the names it exports (for a module of src/), and the names it imports from each of our modules. */
 function readFile(file: string, exports: Exports, used: Map<string, Set<string>>): void {
@@ -53,7 +56,8 @@ function readFile(file: string, exports: Exports, used: Map<string, Set<string>>
       const bindings = node.importClause?.namedBindings;
       if (node.importClause?.name !== undefined) use(specifier, "default");
       if (bindings !== undefined && ts.isNamespaceImport(bindings)) use(specifier, EVERY_NAME);
-      if (bindings !== undefined && ts.isNamedImports(bindings)) for (const element of bindings.elements) use(specifier, (element.propertyName ?? element.name).text);
+      if (bindings !== undefined && ts.isNamedImports(bindings))
+        for (const element of bindings.elements) use(specifier, (element.propertyName ?? element.name).text);
     } else if (ts.isExportDeclaration(node)) {
       const specifier = node.moduleSpecifier !== undefined && ts.isStringLiteral(node.moduleSpecifier) ? node.moduleSpecifier.text : undefined;
       const clause = node.exportClause;
@@ -69,9 +73,14 @@ function readFile(file: string, exports: Exports, used: Map<string, Set<string>>
       if (argument !== undefined && ts.isStringLiteral(argument)) use(argument.text, EVERY_NAME);
     } else if (hasExportKeyword(node) && node.parent === source) {
       if (ts.isVariableStatement(node)) {
-        for (const declaration of node.declarationList.declarations) if (ts.isIdentifier(declaration.name)) exported.set(declaration.name.text, line(declaration));
+        for (const declaration of node.declarationList.declarations)
+          if (ts.isIdentifier(declaration.name)) exported.set(declaration.name.text, line(declaration));
       } else if (
-        (ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isEnumDeclaration(node)) &&
+        (ts.isFunctionDeclaration(node) ||
+          ts.isClassDeclaration(node) ||
+          ts.isInterfaceDeclaration(node) ||
+          ts.isTypeAliasDeclaration(node) ||
+          ts.isEnumDeclaration(node)) &&
         node.name !== undefined
       ) {
         exported.set(node.name.text, line(node));

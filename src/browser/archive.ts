@@ -23,7 +23,9 @@ async function askWorker(): Promise<OfflineStatus | undefined> {
   const worker = await workerInCharge(await navigator.serviceWorker.ready);
   if (worker === undefined) return undefined;
   const channel = new MessageChannel();
-  const reply = new Promise<OfflineStatus>((resolve) => channel.port1.addEventListener("message", (event: MessageEvent<OfflineStatus>) => resolve(event.data), { once: true }));
+  const reply = new Promise<OfflineStatus>((resolve) =>
+    channel.port1.addEventListener("message", (event: MessageEvent<OfflineStatus>) => resolve(event.data), { once: true }),
+  );
   channel.port1.start();
   worker.postMessage({ type: "offline-status" }, [channel.port2]);
   return reply;
@@ -53,8 +55,12 @@ function keepBytes(status: OfflineStatus, bytes: number): void {
 
 /** The control's parts, or undefined when the page lacks one of them. */
 function partsOf(control: HTMLElement): { text: HTMLElement; start: HTMLButtonElement; stop: HTMLButtonElement; progress: HTMLProgressElement } | undefined {
-  const [text, start, stop, progress] = [".archive-save-status", ".archive-save-start", ".archive-save-stop", "progress"].map((selector) => control.querySelector(selector));
-  return text instanceof HTMLElement && start instanceof HTMLButtonElement && stop instanceof HTMLButtonElement && progress instanceof HTMLProgressElement ? { text, start, stop, progress } : undefined;
+  const [text, start, stop, progress] = [".archive-save-status", ".archive-save-start", ".archive-save-stop", "progress"].map((selector) =>
+    control.querySelector(selector),
+  );
+  return text instanceof HTMLElement && start instanceof HTMLButtonElement && stop instanceof HTMLButtonElement && progress instanceof HTMLProgressElement
+    ? { text, start, stop, progress }
+    : undefined;
 }
 
 function setUp(control: HTMLElement, status: OfflineStatus, root: URL): void {
@@ -72,9 +78,13 @@ function setUp(control: HTMLElement, status: OfflineStatus, root: URL): void {
         : saved.files > 0
           ? `${saved.files} of the archive's ${status.archiveFiles} files (${megabytes(saved.bytes)}) are saved on this device, besides the pages you opened.`
           : "This device keeps the pages you open and what your searches loaded. Saving the whole archive lets you read and search all of it offline.";
-    start.textContent = saved.files > 0 ? `Save the rest (${megabytes(Math.max(status.archiveBytes - saved.bytes, 0))})` : `Save the whole archive (${megabytes(status.archiveBytes)})`;
+    start.textContent =
+      saved.files > 0
+        ? `Save the rest (${megabytes(Math.max(status.archiveBytes - saved.bytes, 0))})`
+        : `Save the whole archive (${megabytes(status.archiveBytes)})`;
     // Offline, saving would fail at once: the control waits for the connection.
-    if (!saving && !done && !navigator.onLine) text.textContent = `${text.textContent ?? ""} Connect to the internet to save the ${saved.files > 0 ? "rest of the " : "whole "}archive.`;
+    if (!saving && !done && !navigator.onLine)
+      text.textContent = `${text.textContent ?? ""} Connect to the internet to save the ${saved.files > 0 ? "rest of the " : "whole "}archive.`;
     start.hidden = saving || done || !navigator.onLine;
     stop.hidden = !saving;
     progress.hidden = !saving;
@@ -94,7 +104,17 @@ function setUp(control: HTMLElement, status: OfflineStatus, root: URL): void {
         keepBytes(status, saved.bytes);
         show(saved, true);
       };
-      show(await saveArchive({ list: new URL(status.archiveList, root), version: status.version, cache, fetchFile: (url, abort) => fetch(url, { signal: abort, cache: "no-cache" }), onProgress, signal }), false);
+      show(
+        await saveArchive({
+          list: new URL(status.archiveList, root),
+          version: status.version,
+          cache,
+          fetchFile: (url, abort) => fetch(url, { signal: abort, cache: "no-cache" }),
+          onProgress,
+          signal,
+        }),
+        false,
+      );
     } catch {
       show(await savedSoFar(status), false);
       text.textContent = `The archive could not be saved: check your connection and try again. ${text.textContent ?? ""}`;

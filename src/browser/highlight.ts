@@ -4,7 +4,11 @@
 // number, that is that number. Loaded by every article page, it does nothing
 // more when the address names no words.
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
-const fold = (word: string): string => word.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+const fold = (word: string): string =>
+  word
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
 const wanted = new URLSearchParams(location.search)
   .getAll("highlight")
   .flatMap((words) => Array.from(words.matchAll(WORD), ([word]) => fold(word)))
@@ -15,7 +19,8 @@ const article = document.querySelector("article");
 if (wanted.length > 0 && article !== null) {
   const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
   const texts: Text[] = [];
-  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) if (node instanceof Text && node.parentElement?.closest("script, style") === null) texts.push(node);
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode())
+    if (node instanceof Text && node.parentElement?.closest("script, style") === null) texts.push(node);
   for (const text of texts) {
     const value = text.data;
     const parts: (string | HTMLElement)[] = [];

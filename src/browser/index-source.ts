@@ -19,7 +19,9 @@ function loadScript(src: URL, key: string): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const script = document.createElement("script");
     script.src = src.href;
-    script.addEventListener("load", () => (received.has(key) ? resolve(received.get(key)) : reject(new Error(`${src.href} did not hold the search index's ${key}`))));
+    script.addEventListener("load", () =>
+      received.has(key) ? resolve(received.get(key)) : reject(new Error(`${src.href} did not hold the search index's ${key}`)),
+    );
     script.addEventListener("error", () => reject(new Error(`${src.href} could not be loaded`)));
     document.head.append(script);
   });

@@ -141,8 +141,14 @@ async function run(restoring?: KeptState): Promise<void> {
   await showMore(mine, Math.max(PAGE_SIZE, restoring?.shown ?? 0), false);
   if (mine !== generation) return;
   if (restoring !== undefined) window.scrollTo(0, restoring.scroll);
-  found.facets().then((facets) => mine === generation && showCounts(facets), () => undefined);
-  found.suggestion().then((suggested) => mine === generation && suggested !== undefined && showSuggestion(suggested, state), () => undefined);
+  found.facets().then(
+    (facets) => mine === generation && showCounts(facets),
+    () => undefined,
+  );
+  found.suggestion().then(
+    (suggested) => mine === generation && suggested !== undefined && showSuggestion(suggested, state),
+    () => undefined,
+  );
 }
 
 /** Shows the next results; when asked by the reader, moves the focus to the first of them. */
@@ -154,13 +160,18 @@ async function showMore(mine: number, count: number, focus: boolean): Promise<vo
     batch = await found.next(count);
   } catch (cause) {
     if (mine !== generation) return;
-    trouble = cause instanceof IndexPartUnavailable ? " The next results need parts of the search index this device has not saved: connect to see them." : " The next results could not be loaded.";
+    trouble =
+      cause instanceof IndexPartUnavailable
+        ? " The next results need parts of the search index this device has not saved: connect to see them."
+        : " The next results could not be loaded.";
     status.textContent = describe(found, readState());
     console.error(cause);
     return;
   }
   if (mine !== generation) return;
-  const words = readState().query.split(/\s+/).filter((word) => word !== "");
+  const words = readState()
+    .query.split(/\s+/)
+    .filter((word) => word !== "");
   const items = batch.map((result) => ("url" in result ? renderResult(result, words) : renderUnshown(result)));
   list.append(...items);
   shown += batch.length;

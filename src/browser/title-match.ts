@@ -32,7 +32,13 @@ export function addressWords(path: string, basePath: string): string[] {
   });
   const own = decoded.startsWith(basePath) ? decoded.slice(basePath.length) : decoded;
   // Short words and numbers alone (dates, mostly) say little; a version ("22_9_0") says much.
-  return [...new Set(wordsOf(own).filter((word) => (word.length > 2 && !/^\d+$/.test(word)) || word.includes("_")).filter((word) => !NOISE.has(word)))];
+  return [
+    ...new Set(
+      wordsOf(own)
+        .filter((word) => (word.length > 2 && !/^\d+$/.test(word)) || word.includes("_"))
+        .filter((word) => !NOISE.has(word)),
+    ),
+  ];
 }
 
 /** How closely a word of the address matches a word of an article: 1 the same, less for a word cut short or mistyped once or twice, 0 for none. */
@@ -49,7 +55,8 @@ function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i += 1) {
     const current = [i];
-    for (let j = 1; j <= b.length; j += 1) current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    for (let j = 1; j <= b.length; j += 1)
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
     previous = current;
   }
   return previous[b.length] ?? 0;
@@ -66,14 +73,30 @@ function editDistance(a: string, b: string): number {
  */
 export function guessArticles(words: readonly string[], articles: readonly TitledLink[], count = 3, path = ""): TitledLink[] {
   if (words.length === 0) return [];
-  const entries = articles.map((article) => ({ article, own: [...new Set([...wordsOf(article[0]), ...wordsOf(article[1].split("/").filter((part) => part !== "").pop() ?? "")])] }));
+  const entries = articles.map((article) => ({
+    article,
+    own: [
+      ...new Set([
+        ...wordsOf(article[0]),
+        ...wordsOf(
+          article[1]
+            .split("/")
+            .filter((part) => part !== "")
+            .pop() ?? "",
+        ),
+      ]),
+    ],
+  }));
   const holding = new Map<string, number>();
   for (const { own } of entries) for (const word of own) holding.set(word, (holding.get(word) ?? 0) + 1);
   const weights = words.map((word) => Math.log(1 + entries.length / (1 + (holding.get(word) ?? 0))));
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   const date = /\/(?:19|20)\d\d\/(?:\d\d\/)?/.exec(path)?.[0];
   return entries
-    .map(({ article, own }) => ({ article, score: words.reduce((sum, wanted, index) => sum + (weights[index] ?? 0) * Math.max(0, ...own.map((word) => likeness(wanted, word))), 0) / total }))
+    .map(({ article, own }) => ({
+      article,
+      score: words.reduce((sum, wanted, index) => sum + (weights[index] ?? 0) * Math.max(0, ...own.map((word) => likeness(wanted, word))), 0) / total,
+    }))
     .filter((entry) => entry.score >= 0.5)
     .map((entry) => ({ ...entry, score: entry.score + (date !== undefined && entry.article[1].includes(date) ? 0.1 : 0) }))
     .sort((a, b) => b.score - a.score)

@@ -14,7 +14,9 @@
 export async function workerInCharge(registration: ServiceWorkerRegistration): Promise<ServiceWorker | undefined> {
   for (;;) {
     // A worker that failed to install, or that a newer one replaced, is redundant before the registration lets it go: the next one is in charge.
-    const newest = [registration.installing, registration.waiting, registration.active].find((worker): worker is ServiceWorker => worker !== null && worker.state !== "redundant");
+    const newest = [registration.installing, registration.waiting, registration.active].find(
+      (worker): worker is ServiceWorker => worker !== null && worker.state !== "redundant",
+    );
     if (newest === undefined) return undefined;
     if (newest.state === "activated") return newest;
     await new Promise<void>((resolve) => newest.addEventListener("statechange", () => resolve(), { once: true }));

@@ -31,7 +31,10 @@ export function parseCommandLine<O extends Options>(argv: readonly string[], opt
     return { ok: false, exitCode: 0 };
   }
   if (parsed.positionals.length > maxPositionals) {
-    const extra = parsed.positionals.slice(maxPositionals).map((word) => JSON.stringify(word)).join(" ");
+    const extra = parsed.positionals
+      .slice(maxPositionals)
+      .map((word) => JSON.stringify(word))
+      .join(" ");
     console.error(`error: unexpected argument ${extra}\n\n${usage}`);
     return { ok: false, exitCode: EXIT_USAGE };
   }

@@ -64,7 +64,10 @@ export function importRequestOf(argv: readonly string[]): ImportRequest | "help"
   const { values, positionals } = parsed;
   if (values.help === true) return "help";
   const [kind, source, ...extra] = positionals;
-  if (kind !== "wordpress" && kind !== "feed") return { problem: kind === undefined ? "say what to import: wordpress or feed" : `"${kind}": expected wordpress or feed${didYouMean(kind, ["wordpress", "feed"])}` };
+  if (kind !== "wordpress" && kind !== "feed")
+    return {
+      problem: kind === undefined ? "say what to import: wordpress or feed" : `"${kind}": expected wordpress or feed${didYouMean(kind, ["wordpress", "feed"])}`,
+    };
   if (source === undefined) return { problem: `import ${kind}: name the ${kind === "wordpress" ? "export file" : "feed's file or address"}` };
   if (extra.length > 0) return { problem: `one source at a time; unexpected ${extra.map((word) => `"${word}"`).join(", ")}` };
   if (values.content === undefined) return { problem: "--content DIR: say which folder the articles are written into" };

@@ -14,7 +14,21 @@ import { archivePackageJson, articleFilePath, SETTINGS_SCHEMA_FILE, settingsFile
  * files. Anything else makes init refuse the folder, so that it never mixes
  * an archive into another project.
  */
-const TOLERATED_ENTRIES = [".git", ".gitignore", ".gitattributes", "package.json", "package-lock.json", "node_modules", "README.md", "LICENSE", ".editorconfig", ".npmrc", ".nvmrc", ".vscode", ".DS_Store"];
+const TOLERATED_ENTRIES = [
+  ".git",
+  ".gitignore",
+  ".gitattributes",
+  "package.json",
+  "package-lock.json",
+  "node_modules",
+  "README.md",
+  "LICENSE",
+  ".editorconfig",
+  ".npmrc",
+  ".nvmrc",
+  ".vscode",
+  ".DS_Store",
+];
 
 const INIT_USAGE = `Usage: news-archive init [DIR]
 
@@ -39,7 +53,12 @@ dependency or lines it lacks.
   --help               this text`;
 
 /** The files of templates/init/ that init copies, and where each goes in the new archive. */
-const COPIED_TEMPLATES: readonly { readonly template: string; readonly to: string }[] = ["github-pages.yml", "netlify.toml", "cloudflare-pages.yml", "_headers"].map((file) => ({
+const COPIED_TEMPLATES: readonly { readonly template: string; readonly to: string }[] = [
+  "github-pages.yml",
+  "netlify.toml",
+  "cloudflare-pages.yml",
+  "_headers",
+].map((file) => ({
   template: `deploy/${file}`,
   to: `deploy/${file}`,
 }));
@@ -106,8 +125,12 @@ export async function initCommand(argv: readonly string[]): Promise<number> {
       `A new archive in ${shownDir}:`,
       ...said,
       "",
-      dependencyWritten ? `package.json depends on ${tool.name} from ${describeInstallSource(source)}: "${dependency}".` : `package.json names ${tool.name} already; its dependency is left as it was.`,
-      ...(dependencyWritten && source.kind === "folder" ? [`A deploy (deploy/) installs it too: there, depend on a tarball (npm pack) or a git address instead of the folder.`] : []),
+      dependencyWritten
+        ? `package.json depends on ${tool.name} from ${describeInstallSource(source)}: "${dependency}".`
+        : `package.json names ${tool.name} already; its dependency is left as it was.`,
+      ...(dependencyWritten && source.kind === "folder"
+        ? [`A deploy (deploy/) installs it too: there, depend on a tarball (npm pack) or a git address instead of the folder.`]
+        : []),
       "",
       "Next:",
       ...(cd === "" ? [] : [`  cd ${cd}`]),

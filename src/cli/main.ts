@@ -15,11 +15,23 @@ interface Command {
 
 /** Every command. One entry each: adding a command is adding its entry. */
 const COMMANDS: Readonly<Record<string, Command>> = {
-  init: { synopsis: "init [DIR]", summary: "start a new archive in DIR (default: here)", run: async (argv) => (await import("./init-command.ts")).initCommand(argv) },
+  init: {
+    synopsis: "init [DIR]",
+    summary: "start a new archive in DIR (default: here)",
+    run: async (argv) => (await import("./init-command.ts")).initCommand(argv),
+  },
   new: { synopsis: 'new "TITLE"', summary: "write a new article, dated today", run: async (argv) => (await import("./new-command.ts")).newCommand(argv) },
   build: { synopsis: "build", summary: "build the archive into a static site", run: async (argv) => (await import("./build-command.ts")).buildCommand(argv) },
-  serve: { synopsis: "serve", summary: "build, serve with live reload, rebuild on each edit", run: async (argv) => (await import("./build-command.ts")).serveCommand(argv) },
-  preview: { synopsis: "preview", summary: "serve the built site as a static host would", run: async (argv) => (await import("./site-commands.ts")).previewCommand(argv) },
+  serve: {
+    synopsis: "serve",
+    summary: "build, serve with live reload, rebuild on each edit",
+    run: async (argv) => (await import("./build-command.ts")).serveCommand(argv),
+  },
+  preview: {
+    synopsis: "preview",
+    summary: "serve the built site as a static host would",
+    run: async (argv) => (await import("./site-commands.ts")).previewCommand(argv),
+  },
   check: { synopsis: "check", summary: "check the links of the built site", run: async (argv) => (await import("./site-commands.ts")).checkCommand(argv) },
   import: {
     synopsis: "import FORMAT SOURCE",

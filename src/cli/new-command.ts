@@ -42,7 +42,10 @@ export async function newCommand(argv: readonly string[]): Promise<number> {
   if (slug === undefined) return reportUsageErrors([`the title "${title}" has no letters or digits to make a file name and a URL from; give another title`]);
   const category = values.category?.trim();
   if (category === "") return reportUsageErrors(["--category: give the category's name, or leave the option out"]);
-  const resolved = await resolveBuildRequest({ ...(values.content === undefined ? {} : { content: values.content }), ...(values.config === undefined ? {} : { config: values.config }) });
+  const resolved = await resolveBuildRequest({
+    ...(values.content === undefined ? {} : { content: values.content }),
+    ...(values.config === undefined ? {} : { config: values.config }),
+  });
   if (!resolved.ok) return reportUsageErrors(resolved.errors);
   const { request } = resolved;
   const day = dayOf(values.date, request.settings.timeZone);
@@ -56,7 +59,9 @@ export async function newCommand(argv: readonly string[]): Promise<number> {
     await writeFile(file, newArticleText({ title, day, ...(category === undefined ? {} : { category }), draft: values.draft ?? false }), { flag: "wx" });
   } catch (cause) {
     const code = errorCodeOf(cause);
-    console.error(code === "EEXIST" ? `${shown}: error: this file exists already; give another title or --date` : `${shown}: error: cannot write the article (${code})`);
+    console.error(
+      code === "EEXIST" ? `${shown}: error: this file exists already; give another title or --date` : `${shown}: error: cannot write the article (${code})`,
+    );
     return 1;
   }
   console.log(`written: ${shown}`);

@@ -89,7 +89,12 @@ function archiveScripts(command: string): Record<string, string> {
  * tarball, folder or address it was installed from).
  */
 export function archivePackageJson(folderName: string, tool: { readonly name: string }, dependency: string): string {
-  const manifest = { name: slugify(folderName) || "news-archive-site", private: true, scripts: archiveScripts(tool.name), dependencies: { [tool.name]: dependency } };
+  const manifest = {
+    name: slugify(folderName) || "news-archive-site",
+    private: true,
+    scripts: archiveScripts(tool.name),
+    dependencies: { [tool.name]: dependency },
+  };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
@@ -99,7 +104,11 @@ export function archivePackageJson(folderName: string, tool: { readonly name: st
  * the dependency, when it names none. Nothing it has is changed. Undefined
  * when the text is not a JSON object.
  */
-export function withArchiveEntries(text: string, tool: { readonly name: string }, dependency: string): { readonly text: string; readonly added: readonly string[] } | undefined {
+export function withArchiveEntries(
+  text: string,
+  tool: { readonly name: string },
+  dependency: string,
+): { readonly text: string; readonly added: readonly string[] } | undefined {
   let manifest: unknown;
   try {
     manifest = JSON.parse(text);

@@ -6,7 +6,12 @@ export const categorySetting = z.strictObject({
   name: z.string().trim().min(1, "a category needs a name").meta({ description: 'The category as authors write it in front matter, e.g. "Events".' }),
   slug: z.string().trim().min(1).optional().meta({ description: "Its URL segment; defaults to the slug of the name." }),
   description: z.string().optional().meta({ description: "A sentence shown on the category's page." }),
-  parent: z.string().trim().min(1).optional().meta({ description: "The category this one is part of (its name or slug, another entry of this list): the parent's pages list this one's articles too." }),
+  parent: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .meta({ description: "The category this one is part of (its name or slug, another entry of this list): the parent's pages list this one's articles too." }),
 });
 
 export interface CategorySetting {
@@ -30,12 +35,14 @@ export function readCategories(written: readonly z.output<typeof categorySetting
       errors.push(`${where}: categories[${twin}] and categories[${index}] share the slug "${category.slug}"; give one of them another slug`);
     }
   });
-  const slugOf = (name: string): string | undefined => categories.find((category) => category.name === name || category.slug === name || category.slug === slugify(name))?.slug;
+  const slugOf = (name: string): string | undefined =>
+    categories.find((category) => category.name === name || category.slug === name || category.slug === slugify(name))?.slug;
   const withParents: CategorySetting[] = categories.map((category, index) => {
     const parentName = written[index]?.parent;
     if (parentName === undefined) return category;
     const parent = slugOf(parentName);
-    if (parent === undefined) errors.push(`${where}: categories[${index}] "${category.name}" names the parent "${parentName}", which is not in "categories"; add it there`);
+    if (parent === undefined)
+      errors.push(`${where}: categories[${index}] "${category.name}" names the parent "${parentName}", which is not in "categories"; add it there`);
     return parent === undefined ? category : { ...category, parent };
   });
   for (const category of withParents) {
@@ -50,4 +57,3 @@ export function readCategories(written: readonly z.output<typeof categorySetting
   }
   return withParents;
 }
-

@@ -31,13 +31,17 @@ export function parseCommandOptions<O extends OptionSpec>(argv: readonly string[
       return { ok: false, problem: `unknown option ${token.rawName}${didYouMean(token.name, Object.keys(options), (name) => `--${name}`)}` };
     }
     if (type === "boolean") {
-      if (token.value !== undefined) return { ok: false, problem: `${token.rawName} takes no value (it was given "${token.value}"); write ${token.rawName} alone` };
+      if (token.value !== undefined)
+        return { ok: false, problem: `${token.rawName} takes no value (it was given "${token.value}"); write ${token.rawName} alone` };
       values[token.name] = true;
       continue;
     }
     // A value that looks like an option ("--output --drafts") is most likely a forgotten value.
     if (token.value === undefined || (token.inlineValue === false && token.value.startsWith("-"))) {
-      return { ok: false, problem: `${token.rawName} needs a value${token.value === undefined ? "" : ` (it is followed by the option ${token.value})`}; write ${token.rawName} VALUE, or ${token.rawName}=VALUE for a value starting with "-"` };
+      return {
+        ok: false,
+        problem: `${token.rawName} needs a value${token.value === undefined ? "" : ` (it is followed by the option ${token.value})`}; write ${token.rawName} VALUE, or ${token.rawName}=VALUE for a value starting with "-"`,
+      };
     }
     values[token.name] = token.value;
   }

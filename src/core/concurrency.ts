@@ -22,7 +22,10 @@ export function inBatches<T, R>(run: (batch: readonly T[]) => Promise<readonly R
     batch = [];
     // biome-ignore-start lint/suspicious/useIterableCallbackReturn: resolve and reject return nothing, so neither arrow returns a value
     run(sent.map((entry) => entry.item)).then(
-      (results) => sent.forEach((entry, index) => (index < results.length ? entry.resolve(results[index] as R) : entry.reject(new Error("a batch was answered for fewer items than it held")))),
+      (results) =>
+        sent.forEach((entry, index) =>
+          index < results.length ? entry.resolve(results[index] as R) : entry.reject(new Error("a batch was answered for fewer items than it held")),
+        ),
       (cause: unknown) => sent.forEach((entry) => entry.reject(cause)),
     );
     // biome-ignore-end lint/suspicious/useIterableCallbackReturn: as above

@@ -35,11 +35,10 @@ type DateResult = { readonly ok: true; readonly date: ArticleDate; readonly note
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 // ISO 8601 date-time ("T" or a space between), or Jekyll's `2021-04-09 10:00:00 +0200`.
-const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:T|\s+)(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?|[+-]\d)?$/i;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T|\s+)(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?|[+-]\d)?$/i;
 const FILE_NAME_PREFIX = /^(\d{4})-(\d{2})-(\d{2})-(.+)$/;
 
-const FORMAT_HINT = "write YYYY-MM-DD, or a date-time such as 2021-04-09T14:30:00+02:00 (the forms Jekyll and Hugo read, such as \"09 Apr 2021\", are read too)";
+const FORMAT_HINT = 'write YYYY-MM-DD, or a date-time such as 2021-04-09T14:30:00+02:00 (the forms Jekyll and Hugo read, such as "09 Apr 2021", are read too)';
 
 export function isValidTimeZone(zone: string): boolean {
   return IANAZone.isValidZone(zone);

@@ -19,9 +19,7 @@ export function error(kind: string, file: string, message: string, line?: number
 }
 
 export function warning(kind: string, file: string, message: string, line?: number): Diagnostic {
-  return line === undefined
-    ? { severity: "warning", kind, file, message }
-    : { severity: "warning", kind, file, line, message };
+  return line === undefined ? { severity: "warning", kind, file, message } : { severity: "warning", kind, file, line, message };
 }
 
 /** A draft's errors do not stop the build: they are reported as warnings. */

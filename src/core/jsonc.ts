@@ -13,7 +13,9 @@ interface TextPosition {
   readonly column: number;
 }
 
-type JsoncRead = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problems: readonly (TextPosition & { readonly message: string })[] };
+type JsoncRead =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly problems: readonly (TextPosition & { readonly message: string })[] };
 
 const OPTIONS: jsonc.ParseOptions = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false };
 
@@ -30,7 +32,7 @@ const SYNTAX_ERRORS: Readonly<Record<string, string>> = {
   EndOfFileExpected: "expected the end of the file after the closing brace",
   InvalidCommentToken: "malformed comment",
   UnexpectedEndOfComment: "a comment is not closed (*/ missing)",
-  UnexpectedEndOfString: "a string is not closed (\" missing)",
+  UnexpectedEndOfString: 'a string is not closed (" missing)',
   UnexpectedEndOfNumber: "a number is cut short",
   InvalidUnicode: "malformed \\u escape",
   InvalidEscapeCharacter: "unknown escape after \\",

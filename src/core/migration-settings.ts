@@ -25,7 +25,8 @@ export const migrationSettingsShape = {
     .min(1)
     .optional()
     .meta({
-      description: 'A folder (relative to the settings file) whose files are copied to the site\'s root as they are: images, favicon.ico, CNAME, PDFs. Default: "static" beside the settings file, when there is one; "." is the content folder itself (its files that are not articles).',
+      description:
+        'A folder (relative to the settings file) whose files are copied to the site\'s root as they are: images, favicon.ico, CNAME, PDFs. Default: "static" beside the settings file, when there is one; "." is the content folder itself (its files that are not articles).',
       examples: ["static", "."],
     }),
   shortcodes: z
@@ -33,7 +34,8 @@ export const migrationSettingsShape = {
     .min(1)
     .optional()
     .meta({
-      description: 'A JavaScript module (relative to the settings file) whose default export says what each shortcode, Liquid tag or Go action becomes. Default: "shortcodes.mjs" or "shortcodes.js" beside the settings file, when there is one.',
+      description:
+        'A JavaScript module (relative to the settings file) whose default export says what each shortcode, Liquid tag or Go action becomes. Default: "shortcodes.mjs" or "shortcodes.js" beside the settings file, when there is one.',
       examples: ["shortcodes.mjs"],
     }),
   oldPermalinks: z
@@ -48,7 +50,8 @@ export const migrationSettingsShape = {
     .record(z.string(), z.string().trim().min(1, "a redirect needs a target"))
     .default({})
     .meta({
-      description: 'Old addresses of the site\'s other pages and the path (or URL) each now leads to, written as they are, with no pattern: {"/feed/": "/feed.xml"}.',
+      description:
+        'Old addresses of the site\'s other pages and the path (or URL) each now leads to, written as they are, with no pattern: {"/feed/": "/feed.xml"}.',
       examples: [{ "/feed/": "/feed.xml", "/category/news/local/": "/category/local/" }],
     }),
   menu: z
@@ -59,7 +62,10 @@ export const migrationSettingsShape = {
       }),
     )
     .default([])
-    .meta({ description: "Links added to the header's navigation, after the site's own, such as the site's pages.", examples: [[{ title: "About", url: "/about/" }]] }),
+    .meta({
+      description: "Links added to the header's navigation, after the site's own, such as the site's pages.",
+      examples: [[{ title: "About", url: "/about/" }]],
+    }),
 };
 
 /** An old address pattern, read: this tool reads the values as written unless the entry names Jekyll's or Hugo's meaning. */
@@ -73,7 +79,10 @@ export interface OldPermalink {
 type OldPermalinkSetting = z.output<typeof oldPermalink>;
 
 /** Reads each `oldPermalinks` entry as a pattern; a string takes the `permalinkStyle`, or the values as written without one. */
-export function readOldPermalinks(entries: readonly OldPermalinkSetting[], permalinkStyle: "jekyll" | "hugo" | undefined): { readonly patterns: OldPermalink[]; readonly errors: string[] } {
+export function readOldPermalinks(
+  entries: readonly OldPermalinkSetting[],
+  permalinkStyle: "jekyll" | "hugo" | undefined,
+): { readonly patterns: OldPermalink[]; readonly errors: string[] } {
   const patterns: OldPermalink[] = [];
   const errors: string[] = [];
   entries.forEach((entry, index) => {
@@ -82,7 +91,12 @@ export function readOldPermalinks(entries: readonly OldPermalinkSetting[], perma
     const host = url !== null && URL.canParse(url[0]) ? new URL(url[0]).host : undefined;
     const parsed = parsePermalinkPattern(url === null ? written : written.slice(url[0].length) || "/");
     if (!parsed.ok) errors.push(`setting "oldPermalinks[${index}]": ${parsed.reason}`);
-    else patterns.push({ pattern: parsed.pattern, style: typeof entry === "string" ? (permalinkStyle ?? "as-written") : entry.style, ...(host === undefined ? {} : { host }) });
+    else
+      patterns.push({
+        pattern: parsed.pattern,
+        style: typeof entry === "string" ? (permalinkStyle ?? "as-written") : entry.style,
+        ...(host === undefined ? {} : { host }),
+      });
   });
   return { patterns, errors };
 }

@@ -59,7 +59,8 @@ export function parsePermalinkPattern(text: string, { needsArticleToken = true }
       reason: `the permalink "${text}" has no part that tells two articles of one day apart, so they would share a URL; add :slug, :title or :filename, as in "/:year/:month/:day/:slug/"`,
     };
   }
-  if (text.split(/[/\\]/).some((segment) => segment === "..")) return { ok: false, reason: `the permalink "${text}" has a ".." segment, which would leave the site; remove it` };
+  if (text.split(/[/\\]/).some((segment) => segment === ".."))
+    return { ok: false, reason: `the permalink "${text}" has a ".." segment, which would leave the site; remove it` };
   if (/[?#]/.test(text)) return { ok: false, reason: `the permalink "${text}" has a "?" or "#", which no page path can hold; remove it` };
   return { ok: true, pattern: { text, parts: parts.filter((part) => !("literal" in part) || part.literal !== "") } };
 }
@@ -87,7 +88,12 @@ type ExpandResult = { readonly ok: true; readonly path: string } | { readonly ok
  * `.html` are files. `ownUrl`: the pattern is the article's own `url`, which
  * Hugo does not sanitize again as it does its permalinks.
  */
-export function expandPermalink(pattern: PermalinkPattern, style: OldPermalinkStyle, subject: PermalinkSubject, { ownUrl = false }: { readonly ownUrl?: boolean } = {}): ExpandResult {
+export function expandPermalink(
+  pattern: PermalinkPattern,
+  style: OldPermalinkStyle,
+  subject: PermalinkSubject,
+  { ownUrl = false }: { readonly ownUrl?: boolean } = {},
+): ExpandResult {
   const values = tokenValues(style, subject);
   const empty = pattern.parts.find((part) => "token" in part && ARTICLE_TOKENS.includes(part.token) && values[part.token] === "");
   if (empty !== undefined && "token" in empty) {
@@ -100,14 +106,23 @@ export function expandPermalink(pattern: PermalinkPattern, style: OldPermalinkSt
   if (style !== "hugo" || ownUrl) return { ok: true, path: path.path };
   // Hugo unescapes the path it writes to ("%2e%2e" is ".."): it is cleaned again, and may not leave the site either.
   const target = normalizeSitePath(hugoTargetPath(path.path), "/");
-  return target.ok ? { ok: true, path: target.path } : { ok: false, reason: `the permalink "${pattern.text}" gives "${hugoTargetPath(path.path)}" once unescaped, which ${target.reason}` };
+  return target.ok
+    ? { ok: true, path: target.path }
+    : { ok: false, reason: `the permalink "${pattern.text}" gives "${hugoTargetPath(path.path)}" once unescaped, which ${target.reason}` };
 }
 
 function tokenValues(style: OldPermalinkStyle, subject: PermalinkSubject): Readonly<Record<PermalinkToken, string>> {
   const { title, writtenSlug, slug, fileName, category } = subject;
   const nameSlug = splitFileNameDate(fileName)?.rest ?? fileName;
   if (style === "as-written") {
-    return { ...dateValues(subject.date), slug: writtenSlug ?? nameSlug, title: slugify(title), filename: nameSlug, category: category.slug, section: subject.section };
+    return {
+      ...dateValues(subject.date),
+      slug: writtenSlug ?? nameSlug,
+      title: slugify(title),
+      filename: nameSlug,
+      category: category.slug,
+      section: subject.section,
+    };
   }
   if (style === "jekyll") {
     // Jekyll's post slug: the `slug` key, else the file name's, without trailing dots.

@@ -18,7 +18,10 @@ export function queryRedirectKey(hrefOfPath: string, query: string): string {
 export function queryRedirectKeys(pathname: string, search: string): string[] {
   if (search === "" || search === "?") return [];
   const paths = pathname.endsWith("/index.html") ? [pathname, pathname.slice(0, -"index.html".length)] : [pathname];
-  const parameters = search.replace(/^\?/, "").split("&").filter((parameter) => parameter !== "");
+  const parameters = search
+    .replace(/^\?/, "")
+    .split("&")
+    .filter((parameter) => parameter !== "");
   const keys = paths.flatMap((path) => [`${path}${search}`, ...parameters.map((parameter) => `${path}?${parameter}`)]);
   return [...new Set(keys)];
 }

@@ -20,6 +20,10 @@ export async function readSettingsFile(path: string): Promise<{ ok: true; raw: u
     return { ok: false, errors: [`${path}: cannot read the settings file (${errorCodeOf(cause)}); check the path given to --config`] };
   }
   const read = readJsonc(text);
-  if (!read.ok) return { ok: false, errors: read.problems.map((problem) => `${path}:${problem.line}:${problem.column}: the settings file is not valid JSON: ${problem.message}`) };
+  if (!read.ok)
+    return {
+      ok: false,
+      errors: read.problems.map((problem) => `${path}:${problem.line}:${problem.column}: the settings file is not valid JSON: ${problem.message}`),
+    };
   return { ok: true, raw: read.value, text };
 }

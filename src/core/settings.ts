@@ -17,11 +17,12 @@ import { DEFAULT_PERMALINK, parsePermalinkPattern, type PermalinkPattern, type P
 export const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const EXTENSION = /^\.[A-Za-z0-9][A-Za-z0-9.-]*$/;
 
-
 /** What a base path may hold (see isSafeBasePath). */
 const BASE_PATH_RULE = 'letters, digits, "-", "_", ".", "~" and "%" between slashes, no ".." and no part starting with ":"';
 
-const httpUrl = z.string().refine(isHttpUrl, { message: 'expected an absolute http(s) URL such as "https://example.org/", with no spaces, line breaks or quotes' });
+const httpUrl = z
+  .string()
+  .refine(isHttpUrl, { message: 'expected an absolute http(s) URL such as "https://example.org/", with no spaces, line breaks or quotes' });
 
 /** What the site says of an author named in front matter: a display name, a short bio, a page of theirs, and the slug of their page. */
 const authorSetting = z.strictObject({
@@ -29,7 +30,10 @@ const authorSetting = z.strictObject({
   bio: z.string().trim().optional(),
   url: httpUrl.optional(),
   slug: z.string().trim().min(1).optional(),
-  aliases: z.array(z.string().trim().min(1)).optional().meta({ description: 'Other spellings of the name that articles use ("Isaac Schlueter" for "Isaac Z. Schlueter"): one author, one page.' }),
+  aliases: z
+    .array(z.string().trim().min(1))
+    .optional()
+    .meta({ description: 'Other spellings of the name that articles use ("Isaac Schlueter" for "Isaac Z. Schlueter"): one author, one page.' }),
 });
 
 /**
@@ -41,18 +45,24 @@ const authorSetting = z.strictObject({
  */
 export const settingsSchema = z.strictObject({
   $schema: z.string().optional().meta({ description: "The JSON Schema of this file, so that editors complete and check it; the build ignores it." }),
-  title: z.string().trim().min(1, "the site title cannot be empty").default("News archive").meta({ description: "The site's name, in every page's header and title." }),
-  description: z.string().default("").meta({ description: "The site's description, for search engines and feeds." }),
-  permalink: z
+  title: z
     .string()
     .trim()
-    .min(1, "the permalink cannot be empty")
-    .default(DEFAULT_PERMALINK)
-    .meta({ description: "Where articles live: a pattern of :year :month :day :slug :title :filename :category, read as this tool, Jekyll or Hugo reads them (permalinkStyle). An article's url, permalink or path overrides it." }),
+    .min(1, "the site title cannot be empty")
+    .default("News archive")
+    .meta({ description: "The site's name, in every page's header and title." }),
+  description: z.string().default("").meta({ description: "The site's description, for search engines and feeds." }),
+  permalink: z.string().trim().min(1, "the permalink cannot be empty").default(DEFAULT_PERMALINK).meta({
+    description:
+      "Where articles live: a pattern of :year :month :day :slug :title :filename :category, read as this tool, Jekyll or Hugo reads them (permalinkStyle). An article's url, permalink or path overrides it.",
+  }),
   permalinkStyle: z
     .enum(["jekyll", "hugo"])
     .optional()
-    .meta({ description: "Give the permalink tokens the meaning Jekyll or Hugo gives them, so that their URLs are kept; by default this tool's.", examples: ["jekyll"] }),
+    .meta({
+      description: "Give the permalink tokens the meaning Jekyll or Hugo gives them, so that their URLs are kept; by default this tool's.",
+      examples: ["jekyll"],
+    }),
   authors: z
     .record(z.string(), authorSetting)
     .default({})
@@ -65,9 +75,20 @@ export const settingsSchema = z.strictObject({
     .trim()
     .min(1, "the author cannot be empty; leave the setting out to name the site title")
     .optional()
-    .meta({ description: "Who the Atom and JSON feeds name as their author; articles naming their own author or authors keep them. Default: the site title.", examples: ["The Newsroom"] }),
-  language: z.string().regex(LANGUAGE_TAG, 'expected a language tag such as "en" or "pt-BR"').default("en").meta({ description: 'BCP 47 language of the site, written into <html lang>, such as "en" or "pt-BR".' }),
-  locale: z.string().regex(LANGUAGE_TAG, 'expected a locale such as "en-US" or "fr-FR"').default("en-US").meta({ description: 'Locale used to write dates out ("April 9, 2021"), such as "en-US" or "fr-FR".' }),
+    .meta({
+      description: "Who the Atom and JSON feeds name as their author; articles naming their own author or authors keep them. Default: the site title.",
+      examples: ["The Newsroom"],
+    }),
+  language: z
+    .string()
+    .regex(LANGUAGE_TAG, 'expected a language tag such as "en" or "pt-BR"')
+    .default("en")
+    .meta({ description: 'BCP 47 language of the site, written into <html lang>, such as "en" or "pt-BR".' }),
+  locale: z
+    .string()
+    .regex(LANGUAGE_TAG, 'expected a locale such as "en-US" or "fr-FR"')
+    .default("en-US")
+    .meta({ description: 'Locale used to write dates out ("April 9, 2021"), such as "en-US" or "fr-FR".' }),
   timeZone: z
     .string()
     .refine(isValidTimeZone, { message: 'expected an IANA time zone such as "UTC" or "Europe/Paris"' })
@@ -97,29 +118,53 @@ export const settingsSchema = z.strictObject({
   logo: z
     .strictObject({ file: z.string().min(1), width: z.number().int().min(1), height: z.number().int().min(1) })
     .optional()
-    .meta({ description: "An image shown before the site's name, its path relative to the settings file.", examples: [{ file: "logo.svg", width: 40, height: 40 }] }),
+    .meta({
+      description: "An image shown before the site's name, its path relative to the settings file.",
+      examples: [{ file: "logo.svg", width: 40, height: 40 }],
+    }),
   layouts: z
     .string()
     .min(1)
     .optional()
     .meta({
-      description: "A folder (relative to the settings file) of your own templates: a file there named like one of the theme's partials (base.njk, article-page.njk...) is used instead.",
+      description:
+        "A folder (relative to the settings file) of your own templates: a file there named like one of the theme's partials (base.njk, article-page.njk...) is used instead.",
       examples: ["../layouts"],
     }),
-  footerText: z.string().optional().meta({ description: "A line of text in every page's footer.", examples: ["The Example Newsroom, 1 Example Street"] }),
-  sanitize: z.boolean().default(false).meta({ description: "Strip scripts, event handlers and javascript: URLs from article bodies, for archives with less trusted authors." }),
-  highlightCode: z.boolean().default(true).meta({ description: "Highlight fenced code blocks that name their language, while building (no script in pages); false leaves them plain." }),
+  footerText: z
+    .string()
+    .optional()
+    .meta({ description: "A line of text in every page's footer.", examples: ["The Example Newsroom, 1 Example Street"] }),
+  sanitize: z
+    .boolean()
+    .default(false)
+    .meta({ description: "Strip scripts, event handlers and javascript: URLs from article bodies, for archives with less trusted authors." }),
+  highlightCode: z
+    .boolean()
+    .default(true)
+    .meta({ description: "Highlight fenced code blocks that name their language, while building (no script in pages); false leaves them plain." }),
   feedItems: z.number().int().min(1).max(1000).default(20).meta({ description: "How many of the latest articles the feeds carry (1 to 1,000)." }),
-  categories: z.array(categorySetting).default([]).meta({ description: "Category names, slugs and descriptions, in the order they are listed; categories found in articles but not listed follow, by name." }),
+  categories: z.array(categorySetting).default([]).meta({
+    description: "Category names, slugs and descriptions, in the order they are listed; categories found in articles but not listed follow, by name.",
+  }),
   defaultCategory: z
     .string()
     .trim()
     .min(1, "the default category cannot be empty")
     .optional()
     .meta({ description: 'Category of articles that name none; "Uncategorized" when not set, with a warning for each such article.', examples: ["News"] }),
-  extensions: z.array(z.string().regex(EXTENSION, 'expected an extension such as ".mdx"')).default([]).meta({ description: 'File extensions, besides .md and .markdown, whose files are articles, such as ".mdx".' }),
-  include: z.array(z.string().min(1)).default([]).meta({ description: "Glob patterns (relative to the content folder) of further files that are articles, e.g. Markdown without extension." }),
-  ignore: z.array(z.string().min(1)).default([]).meta({ description: "Glob patterns (relative to the content folder) of files and folders that are not part of the archive." }),
+  extensions: z
+    .array(z.string().regex(EXTENSION, 'expected an extension such as ".mdx"'))
+    .default([])
+    .meta({ description: 'File extensions, besides .md and .markdown, whose files are articles, such as ".mdx".' }),
+  include: z
+    .array(z.string().min(1))
+    .default([])
+    .meta({ description: "Glob patterns (relative to the content folder) of further files that are articles, e.g. Markdown without extension." }),
+  ignore: z
+    .array(z.string().min(1))
+    .default([])
+    .meta({ description: "Glob patterns (relative to the content folder) of files and folders that are not part of the archive." }),
   itemsPerPage: z.number().int().min(1).max(1000).default(20).meta({ description: "Length of paginated lists (1 to 1,000)." }),
   listsExclude: z
     .array(z.string().trim().min(1, "a category name cannot be empty"))
@@ -144,15 +189,10 @@ export const settingsSchema = z.strictObject({
   offline: z
     .strictObject({
       serviceWorker: z.boolean().default(true).meta({ description: "Whether the hosted site has a service worker for offline reading." }),
-      wholeArchiveMB: z
-        .number()
-        .min(0)
-        .max(10000)
-        .default(2)
-        .meta({
-          description:
-            "A first visit saves the whole archive for offline reading only when it is at most this size (MB) and the browser reports no data saving or metered connection (0: never on its own); readers can always save it with the control on the search and offline pages.",
-        }),
+      wholeArchiveMB: z.number().min(0).max(10000).default(2).meta({
+        description:
+          "A first visit saves the whole archive for offline reading only when it is at most this size (MB) and the browser reports no data saving or metered connection (0: never on its own); readers can always save it with the control on the search and offline pages.",
+      }),
     })
     .prefault({})
     .meta({
@@ -174,12 +214,15 @@ export function settingsJsonSchema(): Record<string, unknown> {
 
 type ParsedSettings = z.output<typeof settingsSchema>;
 
-
 export type { CategorySetting };
 
 export type AuthorSetting = Readonly<z.output<typeof authorSetting>>;
 
-export interface Settings extends Omit<ParsedSettings, "$schema" | "author" | "siteUrl" | "basePath" | "categories" | "defaultCategory" | "permalink" | "permalinkStyle" | "authors" | "oldPermalinks"> {
+export interface Settings
+  extends Omit<
+    ParsedSettings,
+    "$schema" | "author" | "siteUrl" | "basePath" | "categories" | "defaultCategory" | "permalink" | "permalinkStyle" | "authors" | "oldPermalinks"
+  > {
   readonly permalink: PermalinkPattern;
   /** The address patterns the articles had before, each with the meaning its tokens had. */
   readonly oldPermalinks: readonly OldPermalink[];
@@ -236,7 +279,9 @@ export function parseSettings(raw: unknown, source: string, text?: string): Sett
   const basePath = value.basePath === undefined ? (siteUrlPath ?? "/") : normaliseBasePath(value.basePath);
   const errors: string[] = [];
   if (value.basePath === undefined && !isSafeBasePath(basePath)) {
-    errors.push(`${where(["siteUrl"])}: the site URL's path ${basePath} would be the base path, which may hold ${BASE_PATH_RULE}; give another site URL, or a "basePath"`);
+    errors.push(
+      `${where(["siteUrl"])}: the site URL's path ${basePath} would be the base path, which may hold ${BASE_PATH_RULE}; give another site URL, or a "basePath"`,
+    );
   }
   if (siteUrlPath !== undefined && siteUrlPath !== basePath) {
     errors.push(
@@ -272,7 +317,8 @@ export function parseSettings(raw: unknown, source: string, text?: string): Sett
 function describeUnknownKey(path: readonly PropertyKey[], key: string): string {
   const known = keysOfObjectAt(settingsSchema, path).filter((name) => name !== "$schema");
   const hint = didYouMean(key, known);
-  if (path.length > 0) return `setting "${formatPath(path)}": unknown key "${key}"${hint}${hint === "" && known.length > 0 ? `; the keys are ${known.join(", ")}` : ""}`;
+  if (path.length > 0)
+    return `setting "${formatPath(path)}": unknown key "${key}"${hint}${hint === "" && known.length > 0 ? `; the keys are ${known.join(", ")}` : ""}`;
   return `unknown setting "${key}"${hint === "" ? `; known settings are ${known.join(", ")}` : hint}`;
 }
 

@@ -25,7 +25,10 @@ export function isSafeBasePath(value: string): boolean {
 
 /** A base path as links start with it: "news", "/news" and "/news/" are "/news/"; "" and "/" are "/". */
 export function normaliseBasePath(value: string): string {
-  const inner = value.split("/").filter((segment) => segment !== "").join("/");
+  const inner = value
+    .split("/")
+    .filter((segment) => segment !== "")
+    .join("/");
   return inner === "" ? "/" : `/${inner}/`;
 }
 

@@ -29,7 +29,10 @@ export function normalizeSitePath(path: string, base: string): SitePathResult {
     const pattern = patternReason(segment);
     if (pattern !== undefined) return { ok: false, reason: pattern };
     if (Buffer.byteLength(segment) > LONGEST_NAME_BYTES - "index.html".length) {
-      return { ok: false, reason: `has a part of ${Buffer.byteLength(segment)} bytes ("${segment.slice(0, 40)}…"), longer than file systems allow for a file name; shorten it` };
+      return {
+        ok: false,
+        reason: `has a part of ${Buffer.byteLength(segment)} bytes ("${segment.slice(0, 40)}…"), longer than file systems allow for a file name; shorten it`,
+      };
     }
     segments.push(segment);
   }
@@ -50,14 +53,16 @@ const REDIRECT_HOSTS = "hosts that read _redirects (Netlify, Cloudflare Pages)";
  */
 function patternReason(segment: string): string | undefined {
   if (segment.includes("*")) return `has a "*", which ${REDIRECT_HOSTS} take for a wildcard matching every address; remove it`;
-  if (segment.startsWith(":")) return `has a part starting with ":" (${JSON.stringify(segment)}), which ${REDIRECT_HOSTS} take for a placeholder matching any text; remove the ":" or put a letter before it`;
+  if (segment.startsWith(":"))
+    return `has a part starting with ":" (${JSON.stringify(segment)}), which ${REDIRECT_HOSTS} take for a placeholder matching any text; remove the ":" or put a letter before it`;
   return undefined;
 }
 
 /** Why a query is not literal in a `_redirects` rule ("?p=:id" matches any p), or undefined. */
 function queryPatternReason(query: string): string | undefined {
   for (const [, value] of new URLSearchParams(query)) {
-    if (value.startsWith(":")) return `has a query value starting with ":" (${JSON.stringify(value)}), which ${REDIRECT_HOSTS} take for a placeholder matching any value; remove it`;
+    if (value.startsWith(":"))
+      return `has a query value starting with ":" (${JSON.stringify(value)}), which ${REDIRECT_HOSTS} take for a placeholder matching any value; remove it`;
     if (value.includes("*")) return `has a "*" in its query, which ${REDIRECT_HOSTS} may take for a wildcard; remove it`;
   }
   return undefined;
@@ -80,7 +85,11 @@ type AddressResult = { readonly ok: true; readonly address: WrittenAddress } | {
  * starts with it was written from the host's root, as a section of a larger
  * site writes them ("/blog/x" is the site's "/x").
  */
-export function readWrittenAddress(written: string, base: string, { allowQuery, basePath = "/" }: { readonly allowQuery: boolean; readonly basePath?: string }): AddressResult {
+export function readWrittenAddress(
+  written: string,
+  base: string,
+  { allowQuery, basePath = "/" }: { readonly allowQuery: boolean; readonly basePath?: string },
+): AddressResult {
   const text = written.trim();
   if (text === "") return { ok: false, reason: "is empty" };
   let pathAndQuery = text;

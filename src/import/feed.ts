@@ -40,10 +40,18 @@ const LARGEST_FEED_BYTES = 50_000_000;
 export async function readFeedSource(source: string): Promise<SourceText> {
   if (!/^https?:\/\//i.test(source)) return readSourceText(source);
   try {
-    const response = await fetch(source, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { accept: "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5" } });
+    const response = await fetch(source, {
+      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+      headers: { accept: "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5" },
+    });
     if (!response.ok) return { ok: false, message: `answered ${response.status} ${response.statusText}`.trim() };
     const bytes = await boundedBody(response);
-    return bytes === undefined ? { ok: false, message: `answered with more than ${LARGEST_FEED_BYTES / 1_000_000} MB, more than any feed holds; if it is a feed, download it and import the file` } : decodeSource(bytes);
+    return bytes === undefined
+      ? {
+          ok: false,
+          message: `answered with more than ${LARGEST_FEED_BYTES / 1_000_000} MB, more than any feed holds; if it is a feed, download it and import the file`,
+        }
+      : decodeSource(bytes);
   } catch (cause) {
     return { ok: false, message: `cannot be fetched (${cause instanceof Error ? cause.message : String(cause)})` };
   }
@@ -72,7 +80,10 @@ async function boundedBody(response: Response): Promise<Uint8Array | undefined> 
  * would make articles cut short: it is refused, unless `summaries` asks
  * for them, each then ending with a link to the original.
  */
-export function planFeedImport(root: XmlElement, { summaries = false }: { readonly summaries?: boolean } = {}): { readonly ok: true; readonly plan: ImportPlan } | { readonly ok: false; readonly message: string } {
+export function planFeedImport(
+  root: XmlElement,
+  { summaries = false }: { readonly summaries?: boolean } = {},
+): { readonly ok: true; readonly plan: ImportPlan } | { readonly ok: false; readonly message: string } {
   const channel = firstChild(firstChild(root, "rss") ?? {}, "channel");
   if (channel !== undefined && childText(channel, "wp:wxr_version") !== "") {
     return { ok: false, message: "is a WordPress export, not a feed; import it with `import wordpress`, which keeps drafts, pages and media" };
@@ -97,7 +108,13 @@ export function planFeedImport(root: XmlElement, { summaries = false }: { readon
       comments: 0,
       zone: inferTimeZone(articles.flatMap((article) => (article.sample === undefined ? [] : [article.sample]))),
       siteSettings: siteSettingsOf(feed.site),
-      ...(summaryOnly ? { notices: [`the feed holds only summaries: its ${feed.entries.length} articles hold their summary and a link to the original ("Read the original"), not their full text`] } : {}),
+      ...(summaryOnly
+        ? {
+            notices: [
+              `the feed holds only summaries: its ${feed.entries.length} articles hold their summary and a link to the original ("Read the original"), not their full text`,
+            ],
+          }
+        : {}),
     },
   };
 }
@@ -112,12 +129,24 @@ function withOriginalLink(entry: FeedEntry): FeedEntry {
 function readFeed(root: XmlElement): { readonly site: FeedSite; readonly entries: readonly FeedEntry[] } | undefined {
   const channel = firstChild(firstChild(root, "rss") ?? {}, "channel");
   if (channel !== undefined) {
-    const site: FeedSite = { format: "RSS", title: htmlToText(childText(channel, "title")), description: htmlToText(childText(channel, "description")), link: childText(channel, "link"), language: childText(channel, "language") };
+    const site: FeedSite = {
+      format: "RSS",
+      title: htmlToText(childText(channel, "title")),
+      description: htmlToText(childText(channel, "description")),
+      link: childText(channel, "link"),
+      language: childText(channel, "language"),
+    };
     return { site, entries: childrenOf(channel, "item").map(rssEntry) };
   }
   const atom = firstChild(root, "feed");
   if (atom === undefined) return undefined;
-  const site: FeedSite = { format: "Atom", title: atomText(firstChild(atom, "title")), description: atomText(firstChild(atom, "subtitle")), link: atomLink(atom), language: attributeOf(atom, "xml:lang") ?? "" };
+  const site: FeedSite = {
+    format: "Atom",
+    title: atomText(firstChild(atom, "title")),
+    description: atomText(firstChild(atom, "subtitle")),
+    link: atomLink(atom),
+    language: attributeOf(atom, "xml:lang") ?? "",
+  };
   return { site, entries: childrenOf(atom, "entry").map(atomEntry) };
 }
 
@@ -147,8 +176,13 @@ function atomEntry(entry: XmlElement): FeedEntry {
     title: atomText(firstChild(entry, "title")),
     link: atomLink(entry),
     date: childText(entry, "published") || childText(entry, "updated"),
-    author: childrenOf(entry, "author").map((author) => childText(author, "name")).filter((name) => name !== "").join(", "),
-    categories: childrenOf(entry, "category").map((category) => attributeOf(category, "label") ?? attributeOf(category, "term") ?? "").filter((name) => name !== ""),
+    author: childrenOf(entry, "author")
+      .map((author) => childText(author, "name"))
+      .filter((name) => name !== "")
+      .join(", "),
+    categories: childrenOf(entry, "category")
+      .map((category) => attributeOf(category, "label") ?? attributeOf(category, "term") ?? "")
+      .filter((name) => name !== ""),
     summaryHtml: content === "" ? "" : summary,
     contentHtml: content || summary,
     fullText: content !== "",
@@ -180,7 +214,13 @@ function feedArticle(entry: FeedEntry, index: number, siteUrl: string): Imported
   const iso = date?.iso ?? "1970-01-01T00:00:00";
   const title = entry.title || `Untitled post of ${iso.slice(0, 10)}`;
   if (entry.title === "") warnings.push(`has no title; it was given "${title}"`);
-  const lastSegment = decodeUrlText(pathOf(entry.link)?.replace(/[?#].*$/, "").split("/").filter((part) => part !== "").at(-1) ?? "").replace(/\.html?$/i, "");
+  const lastSegment = decodeUrlText(
+    pathOf(entry.link)
+      ?.replace(/[?#].*$/, "")
+      .split("/")
+      .filter((part) => part !== "")
+      .at(-1) ?? "",
+  ).replace(/\.html?$/i, "");
   const slug = slugify(lastSegment) || slugify(entry.title) || `entry-${index + 1}`;
   const media = new ArticleMedia({ siteUrl: siteUrl || entry.link, exists: undefined });
   const body = htmlBody(entry.contentHtml, media);
@@ -210,7 +250,11 @@ function feedArticle(entry: FeedEntry, index: number, siteUrl: string): Imported
 /** RSS's RFC 822 dates ("Mon, 05 Feb 2024 15:53:10 +0000") and Atom's ISO 8601, their offsets kept. */
 export function feedDate(text: string): ImportedDate | undefined {
   const trimmed = text.trim();
-  const parsed = [DateTime.fromRFC2822(trimmed, { setZone: true }), DateTime.fromISO(trimmed, { setZone: true }), DateTime.fromHTTP(trimmed, { setZone: true })].find((date) => date.isValid);
+  const parsed = [
+    DateTime.fromRFC2822(trimmed, { setZone: true }),
+    DateTime.fromISO(trimmed, { setZone: true }),
+    DateTime.fromHTTP(trimmed, { setZone: true }),
+  ].find((date) => date.isValid);
   if (parsed === undefined) return undefined;
   const iso = parsed.toISO({ suppressMilliseconds: true, includeOffset: true }) ?? "";
   return { iso: iso.replace(/Z$/, "+00:00"), sample: { instantMs: parsed.toMillis(), offsetMinutes: parsed.offset } };

@@ -22,7 +22,8 @@ const KEEP_BLOCK = new Set(["DL", "DETAILS", "VIDEO", "AUDIO", "OBJECT", "EMBED"
  */
 export function htmlToMarkdown(body: HtmlElement): MarkdownConversion {
   const keptAsHtml = new Map<string, number>();
-  const isKept = (node: HtmlElement): boolean => KEEP_BLOCK.has(node.nodeName.toUpperCase()) || KEEP_INLINE.has(node.nodeName.toUpperCase()) || isPlainPre(node) || isFootnoteList(node);
+  const isKept = (node: HtmlElement): boolean =>
+    KEEP_BLOCK.has(node.nodeName.toUpperCase()) || KEEP_INLINE.has(node.nodeName.toUpperCase()) || isPlainPre(node) || isFootnoteList(node);
   const keep = (node: HtmlElement, block: boolean): string => {
     // Turndown converts children first: what a kept element holds is counted with it, not again.
     let ancestor = node.parentElement;
@@ -66,7 +67,10 @@ interface RuleHelpers {
 /** The rules WordPress content needs besides turndown's own; rules added later win. */
 function addWordPressRules(service: TurndownService, { isKept, keep, linkedFragments }: RuleHelpers): void {
   const toMarkdown = (html: string): string => service.turndown(html);
-  service.addRule("kept-as-html", rule(isKept, (_content, node) => keep(node, !KEEP_INLINE.has(node.nodeName.toUpperCase()))));
+  service.addRule(
+    "kept-as-html",
+    rule(isKept, (_content, node) => keep(node, !KEEP_INLINE.has(node.nodeName.toUpperCase()))),
+  );
   service.addRule(
     "strikethrough",
     rule(
@@ -79,7 +83,8 @@ function addWordPressRules(service: TurndownService, { isKept, keep, linkedFragm
     // A heading that a link of the post points at keeps its id, so the link still leads there.
     rule(
       (node) => /^H[1-6]$/.test(node.nodeName) && linkedFragments.has(node.getAttribute("id") ?? "\u0000"),
-      (_content, node) => `\n\n<${node.nodeName.toLowerCase()} id="${escapeMarkup(node.getAttribute("id") ?? "")}">${inlineHtml(node)}</${node.nodeName.toLowerCase()}>\n\n`,
+      (_content, node) =>
+        `\n\n<${node.nodeName.toLowerCase()} id="${escapeMarkup(node.getAttribute("id") ?? "")}">${inlineHtml(node)}</${node.nodeName.toLowerCase()}>\n\n`,
     ),
   );
   service.addRule(
@@ -110,7 +115,13 @@ function addWordPressRules(service: TurndownService, { isKept, keep, linkedFragm
       () => "",
     ),
   );
-  service.addRule("figure-image", rule((node) => figureImage(node) !== undefined, (_content, node) => figureMarkdown(node)));
+  service.addRule(
+    "figure-image",
+    rule(
+      (node) => figureImage(node) !== undefined,
+      (_content, node) => figureMarkdown(node),
+    ),
+  );
   service.addRule(
     "caption",
     rule(
@@ -145,7 +156,32 @@ function isFootnoteList(node: HtmlElement): boolean {
   return node.nodeName === "OL" && hasClass(node, "footnotes");
 }
 
-const BLOCKS = new Set(["ADDRESS", "ARTICLE", "ASIDE", "BLOCKQUOTE", "DIV", "FIGURE", "FOOTER", "H1", "H2", "H3", "H4", "H5", "H6", "HEADER", "HR", "LI", "MAIN", "NAV", "OL", "P", "PRE", "SECTION", "TABLE", "UL"]);
+const BLOCKS = new Set([
+  "ADDRESS",
+  "ARTICLE",
+  "ASIDE",
+  "BLOCKQUOTE",
+  "DIV",
+  "FIGURE",
+  "FOOTER",
+  "H1",
+  "H2",
+  "H3",
+  "H4",
+  "H5",
+  "H6",
+  "HEADER",
+  "HR",
+  "LI",
+  "MAIN",
+  "NAV",
+  "OL",
+  "P",
+  "PRE",
+  "SECTION",
+  "TABLE",
+  "UL",
+]);
 
 function isBlock(node: HtmlElement): boolean {
   return BLOCKS.has(node.nodeName.toUpperCase());

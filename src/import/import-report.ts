@@ -49,10 +49,16 @@ function mediaLines(outcome: WriteOutcome, context: ReportContext): string[] {
   const firstUse = new Map<string, MissingMedia>();
   for (const entry of outcome.mediaMissing) if (!firstUse.has(entry.file.url)) firstUse.set(entry.file.url, entry);
   const missing = [...firstUse.values()];
-  const listed = shown(missing.map((entry) => `${entry.file.url} (${entry.article})`), context.verbose).map((line) => `  ${line}`);
+  const listed = shown(
+    missing.map((entry) => `${entry.file.url} (${entry.article})`),
+    context.verbose,
+  ).map((line) => `  ${line}`);
   if (!context.uploadsGiven) {
     if (missing.length === 0) return ["Media: the articles use no file of the old site's uploads"];
-    return [`Media: ${missing.length} file(s) of the old site's uploads are still linked at their old address (give --uploads with a copy of wp-content/uploads to copy them beside the articles):`, ...listed];
+    return [
+      `Media: ${missing.length} file(s) of the old site's uploads are still linked at their old address (give --uploads with a copy of wp-content/uploads to copy them beside the articles):`,
+      ...listed,
+    ];
   }
   const head = `Media: ${outcome.mediaCopied} copied beside their articles, ${outcome.mediaUnchanged} already there, ${missing.length} not found in the uploads folder`;
   return missing.length === 0 ? [head] : [`${head} (still linked at their old address):`, ...listed];
@@ -72,7 +78,9 @@ function conversionLines(articles: readonly ImportedArticle[]): string[] {
   const shortcodes = sum(articles, (article) => article.notes.unknownShortcodes);
   const lines = [
     kept.size === 0 ? "" : `  kept as HTML, having no Markdown form: ${listCounts(kept)}`,
-    dropped.size === 0 ? "" : `  dynamic blocks dropped, having no content of their own (WordPress drew them from the site when a page was shown): ${listCounts(dropped)}`,
+    dropped.size === 0
+      ? ""
+      : `  dynamic blocks dropped, having no content of their own (WordPress drew them from the site when a page was shown): ${listCounts(dropped)}`,
     shortcodes.size === 0 ? "" : `  shortcodes of plugins left as written: ${listCounts(shortcodes)}`,
   ].filter((line) => line !== "");
   return lines.length === 0 ? [] : ["Converted imperfectly:", ...lines];
@@ -80,7 +88,9 @@ function conversionLines(articles: readonly ImportedArticle[]): string[] {
 
 function warningLines(articles: readonly ImportedArticle[], context: ReportContext): string[] {
   return articles.flatMap((article) =>
-    article.warnings.map((warning) => `${context.source}${article.line === undefined ? "" : `:${article.line}`}: warning: "${article.frontMatter.title}" ${warning}`),
+    article.warnings.map(
+      (warning) => `${context.source}${article.line === undefined ? "" : `:${article.line}`}: warning: "${article.frontMatter.title}" ${warning}`,
+    ),
   );
 }
 

@@ -48,7 +48,20 @@ export interface ImportedArticle {
 }
 
 const KEY_ORDER: readonly (keyof ImportedFrontMatter)[] = [
-  "title", "date", "updated", "slug", "category", "tags", "author", "summary", "image", "draft", "status", "featured", "wp_id", "redirect_from",
+  "title",
+  "date",
+  "updated",
+  "slug",
+  "category",
+  "tags",
+  "author",
+  "summary",
+  "image",
+  "draft",
+  "status",
+  "featured",
+  "wp_id",
+  "redirect_from",
 ];
 
 /** The article file's text: YAML front matter, then the Markdown body. */

@@ -62,7 +62,10 @@ export function figureImage(node: HtmlElement): FigureImage | undefined {
 }
 
 export function markdownImage(image: HtmlElement, link: string | undefined): string {
-  const alt = (image.getAttribute("alt") ?? "").replace(/\s+/g, " ").trim().replace(/([\\[\]])/g, "\\$1");
+  const alt = (image.getAttribute("alt") ?? "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/([\\[\]])/g, "\\$1");
   const markdown = `![${alt}](${linkDestination(image.getAttribute("src") ?? "")})`;
   return link === undefined ? markdown : `[${markdown}](${linkDestination(link)})`;
 }
@@ -82,7 +85,9 @@ export function simpleTable(table: HtmlElement, toMarkdown: (html: string) => st
   const rows = [...table.querySelectorAll("tr")];
   const header = rows[0];
   if (header === undefined || !isHeaderRow(header)) return undefined;
-  const cells = rows.map((row) => [...row.children].filter((cell) => cell.nodeName === "TD" || cell.nodeName === "TH").map((cell) => tableCell(cell, toMarkdown)));
+  const cells = rows.map((row) =>
+    [...row.children].filter((cell) => cell.nodeName === "TD" || cell.nodeName === "TH").map((cell) => tableCell(cell, toMarkdown)),
+  );
   if (cells.some((row) => row.some((cell) => cell === undefined))) return undefined;
   const width = Math.max(...cells.map((row) => row.length));
   const line = (row: readonly (string | undefined)[]): string => `| ${Array.from({ length: width }, (_, index) => row[index] ?? "").join(" | ")} |`;

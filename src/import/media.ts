@@ -106,7 +106,10 @@ export class ArticleMedia {
 
   /** The file's name, made safe for a URL; a second file of the same name gets its folders' names before it. */
   #nameFor(uploadsPath: string): string {
-    const extension = posix.extname(uploadsPath).toLowerCase().replace(/[^.a-z0-9]/g, "");
+    const extension = posix
+      .extname(uploadsPath)
+      .toLowerCase()
+      .replace(/[^.a-z0-9]/g, "");
     const stem = slugify(posix.basename(uploadsPath, posix.extname(uploadsPath))) || "file";
     let name = `${stem}${extension}`;
     if (this.#names.has(name)) name = `${slugify(posix.dirname(uploadsPath))}-${name}`;

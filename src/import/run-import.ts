@@ -88,7 +88,10 @@ function readExport(text: string): WxrOutcome {
 }
 
 function notXml({ malformed, message }: { readonly malformed: boolean; readonly message: string }): { readonly ok: false; readonly message: string } {
-  return { ok: false, message: malformed ? `is not well-formed XML (${message}); if the file was cut short, export or download it again` : `is refused: ${message}` };
+  return {
+    ok: false,
+    message: malformed ? `is not well-formed XML (${message}); if the file was cut short, export or download it again` : `is refused: ${message}`,
+  };
 }
 
 /**

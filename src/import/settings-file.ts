@@ -26,9 +26,16 @@ export async function updateSettings(contentDir: string, timeZone: string | unde
   const [jsonName, jsoncName] = SETTINGS_FILE_NAMES;
   if (existsSync(join(contentDir, jsoncName))) {
     // Its comments would not survive being written again.
-    const missing = [...(timeZone === undefined ? [] : [`"timeZone": "${timeZone}"`]), ...(site.categories === undefined ? [] : ['"categories"']), ...(site.redirects === undefined ? [] : ['"redirects"'])];
+    const missing = [
+      ...(timeZone === undefined ? [] : [`"timeZone": "${timeZone}"`]),
+      ...(site.categories === undefined ? [] : ['"categories"']),
+      ...(site.redirects === undefined ? [] : ['"redirects"']),
+    ];
     if (missing.length === 0) return { line: `${jsoncName} unchanged` };
-    return { line: `${jsoncName} left alone`, warning: `${join(contentDir, jsoncName)} holds comments, which writing it again would lose; add ${missing.join(", ")} to it yourself (run the import into an empty folder to see them)` };
+    return {
+      line: `${jsoncName} left alone`,
+      warning: `${join(contentDir, jsoncName)} holds comments, which writing it again would lose; add ${missing.join(", ")} to it yourself (run the import into an empty folder to see them)`,
+    };
   }
   const path = join(contentDir, jsonName);
   let text: string | undefined;
@@ -47,9 +54,13 @@ export async function updateSettings(contentDir: string, timeZone: string | unde
   try {
     settings = JSON.parse(text);
   } catch {
-    return { line: `${jsonName} left alone`, warning: `${path} is not valid JSON, so the time zone was not written into it${timeZone === undefined ? "" : `; add "timeZone": "${timeZone}"`}` };
+    return {
+      line: `${jsonName} left alone`,
+      warning: `${path} is not valid JSON, so the time zone was not written into it${timeZone === undefined ? "" : `; add "timeZone": "${timeZone}"`}`,
+    };
   }
-  if (typeof settings !== "object" || settings === null || Array.isArray(settings)) return { line: `${jsonName} left alone`, warning: `${path} does not hold a JSON object` };
+  if (typeof settings !== "object" || settings === null || Array.isArray(settings))
+    return { line: `${jsonName} left alone`, warning: `${path} does not hold a JSON object` };
   const existing = settings as Record<string, unknown>;
   const merged = mergedSiteSettings(existing, site);
   const current = existing["timeZone"];

@@ -91,9 +91,15 @@ function captionFigure(attributes: Attributes, content: string): string {
 
 /** `[gallery ids="1,2"]`, or `[gallery]`: the images attached to the post. */
 function galleryFigure(attributes: Attributes, context: ShortcodeContext, notes: string[]): string | undefined {
-  const listed = (attributes["ids"] ?? attributes["include"] ?? "").split(",").map((id) => id.trim()).filter((id) => id !== "");
+  const listed = (attributes["ids"] ?? attributes["include"] ?? "")
+    .split(",")
+    .map((id) => id.trim())
+    .filter((id) => id !== "");
   const excluded = new Set((attributes["exclude"] ?? "").split(",").map((id) => id.trim()));
-  const ids = listed.length > 0 ? listed : [...context.attachments.values()].filter((attachment) => attachment.parentId === context.postId).map((attachment) => attachment.id);
+  const ids =
+    listed.length > 0
+      ? listed
+      : [...context.attachments.values()].filter((attachment) => attachment.parentId === context.postId).map((attachment) => attachment.id);
   const missing = ids.filter((id) => !context.attachments.has(id));
   if (missing.length > 0) notes.push(`a [gallery] shows attachment(s) ${missing.join(", ")}, which the export does not hold; they are left out of the gallery`);
   const images = ids.flatMap((id) => {
@@ -135,5 +141,8 @@ function codeBlock(attributes: Attributes, content: string): string {
 }
 
 function decodeEntities(text: string): string {
-  return text.replace(/&(lt|gt|quot|#0?39|amp);/g, (_whole, entity: string) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", "#039": "'", amp: "&" })[entity] ?? "");
+  return text.replace(
+    /&(lt|gt|quot|#0?39|amp);/g,
+    (_whole, entity: string) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", "#039": "'", amp: "&" })[entity] ?? "",
+  );
 }

@@ -19,7 +19,13 @@ export function planWordPressImport(wxr: WxrExport, { pages, media }: WordPressO
   const reusableBlocks = new Map<string, string>();
   for (const item of wxr.items) {
     if (item.type === "attachment" && item.attachmentUrl !== "") {
-      attachments.set(item.id, { id: item.id, url: item.attachmentUrl, alt: item.meta.get("_wp_attachment_image_alt") ?? "", caption: item.excerptHtml, parentId: item.parentId });
+      attachments.set(item.id, {
+        id: item.id,
+        url: item.attachmentUrl,
+        alt: item.meta.get("_wp_attachment_image_alt") ?? "",
+        caption: item.excerptHtml,
+        parentId: item.parentId,
+      });
     }
     if (item.type === "wp_block") reusableBlocks.set(item.id, item.contentHtml);
   }
@@ -55,11 +61,17 @@ export function planWordPressImport(wxr: WxrExport, { pages, media }: WordPressO
 function taxonomyOf(wxr: WxrExport, articles: readonly ImportedArticle[], pages: boolean, tree: CategoryTree): Omit<TaxonomyUse, "blogUrl" | "tree"> {
   const imported = new Set(articles.map((article) => article.key));
   const items = wxr.items.filter((item) => isImportable(item, pages) && imported.has(`wp:${item.id}`) && item.status === "publish");
-  const categories = new Set(items.flatMap((item) => {
-    const filed = tree.fileUnder(item.terms.filter((term) => term.domain === "category" && term.slug !== "")).category;
-    return filed === undefined ? [] : [filed.slug];
-  }));
-  const tags = new Map(items.flatMap((item) => item.terms.filter((term) => term.domain === "post_tag" && term.slug !== "").map((term) => [term.slug, htmlToText(term.name)] as const)));
+  const categories = new Set(
+    items.flatMap((item) => {
+      const filed = tree.fileUnder(item.terms.filter((term) => term.domain === "category" && term.slug !== "")).category;
+      return filed === undefined ? [] : [filed.slug];
+    }),
+  );
+  const tags = new Map(
+    items.flatMap((item) =>
+      item.terms.filter((term) => term.domain === "post_tag" && term.slug !== "").map((term) => [term.slug, htmlToText(term.name)] as const),
+    ),
+  );
   const authors = new Map(items.flatMap((item) => (item.creator === "" ? [] : [[item.creator, wxr.authors.get(item.creator) ?? item.creator] as const])));
   return { categories, tags, authors };
 }

@@ -23,7 +23,8 @@ export function articleSlug(postName: string, title: string, id: string): Import
   const fromTitle = slugify(title);
   if (decoded === "" && fromTitle !== "") return { slug: fromTitle };
   const fallback = fromTitle !== "" ? fromTitle : `post-${id === "" ? "untitled" : id}`;
-  const why = decoded === "" ? "has no slug in the export and no title to make one from" : `has the slug "${decoded}", which has no letter or digit an address can hold`;
+  const why =
+    decoded === "" ? "has no slug in the export and no title to make one from" : `has the slug "${decoded}", which has no letter or digit an address can hold`;
   return { slug: fallback, note: `${why}; its URL uses "${fallback}"` };
 }
 
@@ -70,7 +71,8 @@ export function pathOf(url: string): string | undefined {
 export function servableOldAddresses(paths: readonly string[], warnings: string[]): string[] {
   return paths.filter((path) => {
     const site = path.includes("?") ? undefined : siteOwnPath(decodeUrlText(path));
-    if (site !== undefined) warnings.push(`its old address ${path} is ${site}, a page of the new site, so it cannot lead to the article; it was left out of redirect_from`);
+    if (site !== undefined)
+      warnings.push(`its old address ${path} is ${site}, a page of the new site, so it cannot lead to the article; it was left out of redirect_from`);
     return site === undefined;
   });
 }

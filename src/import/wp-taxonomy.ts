@@ -29,7 +29,12 @@ export class CategoryTree {
   /** The slugs above a category, nearest first (a circle stops where it closes). */
   ancestors(slug: string): string[] {
     const found: string[] = [];
-    for (let parent = this.#bySlug.get(slug)?.parent; parent !== undefined && parent !== "" && !found.includes(parent) && parent !== slug; parent = this.#bySlug.get(parent)?.parent) found.push(parent);
+    for (
+      let parent = this.#bySlug.get(slug)?.parent;
+      parent !== undefined && parent !== "" && !found.includes(parent) && parent !== slug;
+      parent = this.#bySlug.get(parent)?.parent
+    )
+      found.push(parent);
     return found;
   }
 
@@ -101,7 +106,8 @@ export function taxonomyRedirects({ blogUrl, tree, categories, tags, authors }: 
   const add = (from: string, to: string): void => {
     if (`${blogPath}${from}` !== to) redirects[`${blogPath}${from}`] = to;
   };
-  for (const slug of new Set([...categories].flatMap((used) => [used, ...tree.ancestors(used)]))) add(`/category/${tree.path(slug)}/`, `/category/${ourSlug(slug)}/`);
+  for (const slug of new Set([...categories].flatMap((used) => [used, ...tree.ancestors(used)])))
+    add(`/category/${tree.path(slug)}/`, `/category/${ourSlug(slug)}/`);
   for (const [slug, name] of tags) add(`/tag/${slug}/`, `/tag/${slugify(name)}/`);
   for (const [login, name] of authors) add(`/author/${slugify(login)}/`, `/author/${slugify(name)}/`);
   return redirects;

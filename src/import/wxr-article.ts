@@ -111,7 +111,10 @@ function isLater(updated: ImportedDate, date: ImportedDate): boolean {
 function termsOf(item: WxrItem, tree: CategoryTree): { readonly categories: readonly string[]; readonly tags: readonly string[] } {
   const named = (domain: string): WxrItem["terms"] => item.terms.filter((term) => term.domain === domain && term.name !== "");
   const { category, others } = tree.fileUnder(named("category"));
-  return { categories: [...(category === undefined ? [] : [category]), ...others].map((term) => htmlToText(term.name)), tags: named("post_tag").map((term) => htmlToText(term.name)) };
+  return {
+    categories: [...(category === undefined ? [] : [category]), ...others].map((term) => htmlToText(term.name)),
+    tags: named("post_tag").map((term) => htmlToText(term.name)),
+  };
 }
 
 function uniqueNames(names: readonly string[]): string[] {

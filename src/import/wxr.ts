@@ -130,7 +130,11 @@ function readItem(item: XmlElement, line: number | undefined): WxrItem {
     parentId: childText(item, "wp:post_parent"),
     password: childText(item, "wp:post_password"),
     sticky: childText(item, "wp:is_sticky") === "1",
-    terms: childrenOf(item, "category").map((term) => ({ domain: attributeOf(term, "domain") ?? "category", name: textOf(term).trim(), slug: attributeOf(term, "nicename") ?? "" })),
+    terms: childrenOf(item, "category").map((term) => ({
+      domain: attributeOf(term, "domain") ?? "category",
+      name: textOf(term).trim(),
+      slug: attributeOf(term, "nicename") ?? "",
+    })),
     meta,
     attachmentUrl: childText(item, "wp:attachment_url"),
     commentCount: childrenOf(item, "wp:comment").length,

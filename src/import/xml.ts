@@ -26,7 +26,11 @@ export function parseXml(text: string): XmlOutcome {
   // WordPress exports and feeds declare no entities; an external one would be read from a file or an address of this machine.
   const entity = /<!ENTITY/i.exec(text);
   if (entity !== null) {
-    return { ok: false, malformed: false, message: `line ${lineAt(lineStartsOf(text), entity.index)}: declares an entity (<!ENTITY ...>), which could read a file of this machine or grow without end; exports and feeds need none: remove the DOCTYPE's declarations` };
+    return {
+      ok: false,
+      malformed: false,
+      message: `line ${lineAt(lineStartsOf(text), entity.index)}: declares an entity (<!ENTITY ...>), which could read a file of this machine or grow without end; exports and feeds need none: remove the DOCTYPE's declarations`,
+    };
   }
   const checked = XMLValidator.validate(text);
   if (checked !== true) return { ok: false, malformed: true, message: `line ${checked.err.line}, column ${checked.err.col}: ${checked.err.msg}` };

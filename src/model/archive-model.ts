@@ -50,7 +50,11 @@ interface CategoryTree {
  * holds its children's articles too, as WordPress lists them, and is listed
  * even when it has none of its own.
  */
-export function buildArchiveModel(articlesOldestFirst: readonly Article[], categoryOrder: readonly Category[], tree: readonly CategoryTree[] = []): ArchiveModel {
+export function buildArchiveModel(
+  articlesOldestFirst: readonly Article[],
+  categoryOrder: readonly Category[],
+  tree: readonly CategoryTree[] = [],
+): ArchiveModel {
   const newestFirst = [...articlesOldestFirst].reverse();
   const months: { year: number; month: number; articles: Article[] }[] = [];
   const byCategory = new Map<string, Article[]>();
@@ -78,7 +82,8 @@ export function buildArchiveModel(articlesOldestFirst: readonly Article[], categ
   const years: YearGroup[] = [];
   for (const month of months) {
     const last = years[years.length - 1];
-    if (last !== undefined && last.year === month.year) years[years.length - 1] = { ...last, months: [...last.months, month], count: last.count + month.articles.length };
+    if (last !== undefined && last.year === month.year)
+      years[years.length - 1] = { ...last, months: [...last.months, month], count: last.count + month.articles.length };
     else years.push({ year: month.year, months: [month], count: month.articles.length });
   }
   const categories = withParents(categoryOrder, tree)
@@ -93,7 +98,11 @@ export function buildArchiveModel(articlesOldestFirst: readonly Article[], categ
 function withParents(order: readonly Category[], tree: readonly CategoryTree[]): Category[] {
   const listed = new Map(order.map((category) => [category.slug, category]));
   for (const category of order) {
-    for (let parent = tree.find((node) => node.slug === category.slug)?.parent; parent !== undefined && !listed.has(parent); parent = tree.find((node) => node.slug === parent)?.parent) {
+    for (
+      let parent = tree.find((node) => node.slug === category.slug)?.parent;
+      parent !== undefined && !listed.has(parent);
+      parent = tree.find((node) => node.slug === parent)?.parent
+    ) {
       const node = tree.find((each) => each.slug === parent);
       if (node !== undefined) listed.set(node.slug, { slug: node.slug, name: node.name });
     }
@@ -104,7 +113,12 @@ function withParents(order: readonly Category[], tree: readonly CategoryTree[]):
 }
 
 /** A category's articles and its descendants', newest first, each once. */
-function articlesUnder(slug: string, byCategory: ReadonlyMap<string, readonly Article[]>, tree: readonly CategoryTree[], newestFirst: readonly Article[]): readonly Article[] {
+function articlesUnder(
+  slug: string,
+  byCategory: ReadonlyMap<string, readonly Article[]>,
+  tree: readonly CategoryTree[],
+  newestFirst: readonly Article[],
+): readonly Article[] {
   const slugs = new Set([slug]);
   for (let grew = true; grew; ) {
     grew = false;

@@ -125,5 +125,8 @@ export function pageDigests(views: SiteViews, identity: string): Map<string, str
 
 /** The site's views with each kind's list cut to the pages `keep` accepts. */
 export function pagesWhere(views: SiteViews, keep: (page: PageBase) => boolean): SiteViews {
-  return { site: views.site, pages: mapPageKinds(<Name extends PageKindName>(name: Name): PageViews[Name] => views.pages[name].filter(keep) as PageViews[Name]) };
+  return {
+    site: views.site,
+    pages: mapPageKinds(<Name extends PageKindName>(name: Name): PageViews[Name] => views.pages[name].filter(keep) as PageViews[Name]),
+  };
 }

@@ -52,24 +52,120 @@ const one =
  * and a page route without an entry here.
  */
 export const PAGE_KINDS = {
-  home: pageKind<HomePageView>({ about: "The home page and its older pages (/page/2/ ...).", partial: "home-page.njk", build: homePages, inSitemap: always, inOfflineShell: true }),
-  archive: pageKind<ArchivePageView>({ about: "The month grid: one row per year, newest first.", partial: "archive-page.njk", build: one(archivePage), inSitemap: always, inOfflineShell: true }),
-  year: pageKind<YearPageView>({ about: "One page per year that has articles.", partial: "year-page.njk", build: yearPages, inSitemap: always, inOfflineShell: false }),
-  month: pageKind<ListingPageView>({ about: "One page per month that has articles.", partial: "listing-page.njk", build: monthPages, inSitemap: always, inOfflineShell: false }),
-  day: pageKind<ListingPageView>({ about: "One page per day that has articles (/2016/04/11/).", partial: "day-page.njk", build: dayPages, inSitemap: always, inOfflineShell: false }),
-  categories: pageKind<TopicIndexView>({ about: "The index of categories, with counts.", partial: "topic-index-page.njk", build: one(categoryIndex), inSitemap: always, inOfflineShell: false }),
-  category: pageKind<ListingPageView>({ about: "Each category's pages (/category/slug/, /category/slug/page/2/ ...).", partial: "listing-page.njk", build: categoryPages, inSitemap: always, inOfflineShell: false }),
-  tags: pageKind<TopicIndexView>({ about: "The index of tags, with counts; none when no article has tags.", partial: "topic-index-page.njk", build: tagIndex, inSitemap: always, inOfflineShell: false }),
-  tag: pageKind<ListingPageView>({ about: "Each tag's pages (/tag/slug/, /tag/slug/page/2/ ...).", partial: "listing-page.njk", build: tagPages, inSitemap: always, inOfflineShell: false }),
-  authors: pageKind<TopicIndexView>({ about: "The index of authors, with counts; none when no article names one.", partial: "topic-index-page.njk", build: authorIndexes, inSitemap: always, inOfflineShell: false }),
-  author: pageKind<ListingPageView>({ about: "Each author's pages (/author/slug/, /author/slug/page/2/ ...).", partial: "listing-page.njk", build: authorPages, inSitemap: always, inOfflineShell: false }),
-  search: pageKind<SearchPageView>({ about: "The search page: the search index, searched in the reader's browser.", partial: "search-page.njk", build: one(searchPage), inSitemap: always, inOfflineShell: true }),
-  page: pageKind<SitePageView>({ about: "The site's pages, made from undated files (about.md at /about/).", partial: "site-page.njk", build: sitePages, inSitemap: (page) => !page.draft, inOfflineShell: false }),
+  home: pageKind<HomePageView>({
+    about: "The home page and its older pages (/page/2/ ...).",
+    partial: "home-page.njk",
+    build: homePages,
+    inSitemap: always,
+    inOfflineShell: true,
+  }),
+  archive: pageKind<ArchivePageView>({
+    about: "The month grid: one row per year, newest first.",
+    partial: "archive-page.njk",
+    build: one(archivePage),
+    inSitemap: always,
+    inOfflineShell: true,
+  }),
+  year: pageKind<YearPageView>({
+    about: "One page per year that has articles.",
+    partial: "year-page.njk",
+    build: yearPages,
+    inSitemap: always,
+    inOfflineShell: false,
+  }),
+  month: pageKind<ListingPageView>({
+    about: "One page per month that has articles.",
+    partial: "listing-page.njk",
+    build: monthPages,
+    inSitemap: always,
+    inOfflineShell: false,
+  }),
+  day: pageKind<ListingPageView>({
+    about: "One page per day that has articles (/2016/04/11/).",
+    partial: "day-page.njk",
+    build: dayPages,
+    inSitemap: always,
+    inOfflineShell: false,
+  }),
+  categories: pageKind<TopicIndexView>({
+    about: "The index of categories, with counts.",
+    partial: "topic-index-page.njk",
+    build: one(categoryIndex),
+    inSitemap: always,
+    inOfflineShell: false,
+  }),
+  category: pageKind<ListingPageView>({
+    about: "Each category's pages (/category/slug/, /category/slug/page/2/ ...).",
+    partial: "listing-page.njk",
+    build: categoryPages,
+    inSitemap: always,
+    inOfflineShell: false,
+  }),
+  tags: pageKind<TopicIndexView>({
+    about: "The index of tags, with counts; none when no article has tags.",
+    partial: "topic-index-page.njk",
+    build: tagIndex,
+    inSitemap: always,
+    inOfflineShell: false,
+  }),
+  tag: pageKind<ListingPageView>({
+    about: "Each tag's pages (/tag/slug/, /tag/slug/page/2/ ...).",
+    partial: "listing-page.njk",
+    build: tagPages,
+    inSitemap: always,
+    inOfflineShell: false,
+  }),
+  authors: pageKind<TopicIndexView>({
+    about: "The index of authors, with counts; none when no article names one.",
+    partial: "topic-index-page.njk",
+    build: authorIndexes,
+    inSitemap: always,
+    inOfflineShell: false,
+  }),
+  author: pageKind<ListingPageView>({
+    about: "Each author's pages (/author/slug/, /author/slug/page/2/ ...).",
+    partial: "listing-page.njk",
+    build: authorPages,
+    inSitemap: always,
+    inOfflineShell: false,
+  }),
+  search: pageKind<SearchPageView>({
+    about: "The search page: the search index, searched in the reader's browser.",
+    partial: "search-page.njk",
+    build: one(searchPage),
+    inSitemap: always,
+    inOfflineShell: true,
+  }),
+  page: pageKind<SitePageView>({
+    about: "The site's pages, made from undated files (about.md at /about/).",
+    partial: "site-page.njk",
+    build: sitePages,
+    inSitemap: (page) => !page.draft,
+    inOfflineShell: false,
+  }),
   // Drafts (published with --drafts) stay out of the sitemap, as out of search.
-  article: pageKind<ArticlePageView>({ about: "One page per article.", partial: "article-page.njk", build: articlePages, inSitemap: (page) => page.searchable, inOfflineShell: false }),
+  article: pageKind<ArticlePageView>({
+    about: "One page per article.",
+    partial: "article-page.njk",
+    build: articlePages,
+    inSitemap: (page) => page.searchable,
+    inOfflineShell: false,
+  }),
   // One per old address of an article: small, and as many as the articles.
-  redirect: pageKind<RedirectPageView>({ about: "A page at an article's old address (aliases, redirect_from), sending readers on to it.", partial: "redirect-page.njk", build: redirectPages, inSitemap: never, inOfflineShell: false }),
-  "not-found": pageKind<NotFoundPageView>({ about: "The page hosts serve for missing addresses.", partial: "not-found-page.njk", build: one(notFoundPage), inSitemap: never, inOfflineShell: false }),
+  redirect: pageKind<RedirectPageView>({
+    about: "A page at an article's old address (aliases, redirect_from), sending readers on to it.",
+    partial: "redirect-page.njk",
+    build: redirectPages,
+    inSitemap: never,
+    inOfflineShell: false,
+  }),
+  "not-found": pageKind<NotFoundPageView>({
+    about: "The page hosts serve for missing addresses.",
+    partial: "not-found-page.njk",
+    build: one(notFoundPage),
+    inSitemap: never,
+    inOfflineShell: false,
+  }),
   offline: pageKind<PageBase>({
     about: "What the service worker shows, offline, for a page the reader has not opened before.",
     partial: "offline-page.njk",
@@ -93,7 +189,14 @@ export interface SiteViews {
 export const PAGE_KIND_NAMES = Object.keys(PAGE_KINDS) as readonly PageKindName[];
 
 /** Builds every page's view from the published articles (oldest first), their archive model, and the site's pages and redirects. */
-export function buildSiteViews(articles: readonly Article[], model: ArchiveModel, settings: Settings, today: CalendarDate, theme: ThemeAssetPaths, extras: SiteExtras = NO_EXTRAS): SiteViews {
+export function buildSiteViews(
+  articles: readonly Article[],
+  model: ArchiveModel,
+  settings: Settings,
+  today: CalendarDate,
+  theme: ThemeAssetPaths,
+  extras: SiteExtras = NO_EXTRAS,
+): SiteViews {
   const context = createViewContext(articles, model, settings, today, theme, extras);
   return { site: siteView(context), pages: mapPageKinds(<Name extends PageKindName>(name: Name) => PAGE_KINDS[name].build(context) as PageViews[Name]) };
 }

@@ -97,7 +97,10 @@ export function relatedBySubject<T>(items: readonly T[], subjectOf: (item: T) =>
       .sort((a, b) => b.likeness - a.likeness || nearness(own, boosts[a.other], boosts[b.other]))
       .slice(0, count);
     for (const other of touched) partial[other] = 0;
-    related.set(items[item] as T, best.map((candidate) => items[candidate.other] as T));
+    related.set(
+      items[item] as T,
+      best.map((candidate) => items[candidate.other] as T),
+    );
   }
   return related;
 }
@@ -229,7 +232,12 @@ export function relatedArticles(model: ArchiveModel, count = RELATED_COUNT): Map
   const byCategory = categoriesDivide(model);
   return relatedBySubject(
     model.newestFirst,
-    (article) => ({ terms: subjectTermsOf(article), tags: article.tags.map((tag) => tag.slug), category: byCategory ? article.category.slug : "", time: article.date.epochMs }),
+    (article) => ({
+      terms: subjectTermsOf(article),
+      tags: article.tags.map((tag) => tag.slug),
+      category: byCategory ? article.category.slug : "",
+      time: article.date.epochMs,
+    }),
     { count, weightUnit: WEIGHT_UNIT },
   );
 }

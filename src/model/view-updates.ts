@@ -16,7 +16,10 @@ import type { ArticlePageView } from "./views/article-pages.ts";
  * comparing them with the previous build's is immediate. This is how an
  * edit under `npm start` recomputes only the views it touches.
  */
-export function withNewBodies(previous: { readonly articles: readonly Article[]; readonly views: SiteViews }, articles: readonly Article[]): SiteViews | undefined {
+export function withNewBodies(
+  previous: { readonly articles: readonly Article[]; readonly views: SiteViews },
+  articles: readonly Article[],
+): SiteViews | undefined {
   const pages = previous.views.pages.article;
   if (articles.length !== previous.articles.length || pages.length !== articles.length) return undefined;
   let updated: ArticlePageView[] | undefined;

@@ -59,7 +59,9 @@ export class BuildWorkers {
    */
   async render(outputDir: string, rendering: Omit<SiteRendering, "views">, views: SiteViews, digestWith?: string): Promise<ReadonlyMap<string, string>> {
     // Answered by build-worker.ts with pageDigests' map, or nothing.
-    const digests = (await this.#pool.run({ kind: "render", outputDir, rendering, views, ...(digestWith === undefined ? {} : { digestWith }) })) as ReadonlyMap<string, string> | undefined;
+    const digests = (await this.#pool.run({ kind: "render", outputDir, rendering, views, ...(digestWith === undefined ? {} : { digestWith }) })) as
+      | ReadonlyMap<string, string>
+      | undefined;
     return digests ?? new Map();
   }
 

@@ -58,7 +58,9 @@ async function build(request: BuildRequest, options: RunOptions, io: Console, wo
   const errorCount = site.archive.diagnostics.filter((diagnostic) => diagnostic.severity === "error").length;
   if (errorCount > 0 && !request.keepGoing) {
     report(site);
-    io.err(`build failed: ${errorCount} error(s) above; nothing was written and ${outputShown} is unchanged. Fix them, or pass --keep-going to publish the valid articles and leave the invalid ones out.`);
+    io.err(
+      `build failed: ${errorCount} error(s) above; nothing was written and ${outputShown} is unchanged. Fix them, or pass --keep-going to publish the valid articles and leave the invalid ones out.`,
+    );
     return 1;
   }
   let brokenSiteLinks = 0;
@@ -95,7 +97,11 @@ async function build(request: BuildRequest, options: RunOptions, io: Console, wo
     (cause: unknown) => cause,
   );
   const problems = recordFailure === undefined ? linkWarnings : [...linkWarnings, cacheUnwritable(request, recordFailure)];
-  report(site, { pagesWritten: countPages(site.plan.views), seconds: (performance.now() - started) / 1000, ...(written === undefined ? {} : { written }) }, problems);
+  report(
+    site,
+    { pagesWritten: countPages(site.plan.views), seconds: (performance.now() - started) / 1000, ...(written === undefined ? {} : { written }) },
+    problems,
+  );
   if (inPlace !== undefined) io.out(`output: written into ${outputShown} in place, entry by entry, as ${inPlace}; the folder, its owner and mode are kept`);
   return 0;
 }
@@ -119,7 +125,12 @@ export interface Written {
  * bodies), and the summary: on stdout after a build that wrote, on stderr
  * when nothing was written.
  */
-export function reporter(request: BuildRequest, options: Pick<RunOptions, "verbose">, io: Console, outputShown: string): (site: Site, written?: Written, laterProblems?: readonly Diagnostic[]) => void {
+export function reporter(
+  request: BuildRequest,
+  options: Pick<RunOptions, "verbose">,
+  io: Console,
+  outputShown: string,
+): (site: Site, written?: Written, laterProblems?: readonly Diagnostic[]) => void {
   return (site, written, laterProblems = []) => {
     const diagnostics = [...site.archive.diagnostics, ...laterProblems];
     const { errors, warnings } = formatDiagnostics(diagnostics, request.shownContentDir, options.verbose);

@@ -23,7 +23,8 @@ export interface RunningCode {
  */
 export function runningCodeIdentity(code: RunningCode): string {
   const hash = createHash("sha256");
-  for (const folder of code.folders) hashFiles(hash, join(code.codeRoot, folder), folder, (file) => file.endsWith(code.moduleExtension) && !file.endsWith(".d.ts"));
+  for (const folder of code.folders)
+    hashFiles(hash, join(code.codeRoot, folder), folder, (file) => file.endsWith(code.moduleExtension) && !file.endsWith(".d.ts"));
   for (const installed of installedPackages(code.projectRoot)) hash.update(`${installed}\0`);
   return hash.digest("hex");
 }

@@ -53,11 +53,19 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
     settings,
     includeDrafts: request.includeDrafts,
     knownFiles: request.settingsFileInContent === undefined ? [] : [request.settingsFileInContent],
-    excludedDirs: [await realpath(request.outputDir).catch(() => request.outputDir), ...(request.staticDirInContent === undefined ? [] : [request.staticDirInContent])],
+    excludedDirs: [
+      await realpath(request.outputDir).catch(() => request.outputDir),
+      ...(request.staticDirInContent === undefined ? [] : [request.staticDirInContent]),
+    ],
     ...(request.staticFiles === undefined ? {} : { staticFiles: request.staticFiles }),
     ...(request.settingsFile === undefined ? {} : { settingsFile: request.settingsFile }),
     renderMarkdown: createMarkdownRenderer(markdownOptionsOf(request)),
-    ...(workers === undefined ? {} : { readArticles: (batch: readonly ArticleBytes[]) => workers.read(batch, { contentDir: request.contentDir, timeZone: settings.timeZone, language: settings.language }, markdownOptionsOf(request)) }),
+    ...(workers === undefined
+      ? {}
+      : {
+          readArticles: (batch: readonly ArticleBytes[]) =>
+            workers.read(batch, { contentDir: request.contentDir, timeZone: settings.timeZone, language: settings.language }, markdownOptionsOf(request)),
+        }),
     cache: options.articleCache,
     ...(options.recentReads === undefined ? {} : { recentReads: options.recentReads }),
   });
@@ -65,7 +73,12 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
   const checked = withBuildWarnings(loaded, request, failed);
   // Old addresses exist on a host; a portable copy opened from disk has none to serve.
   const archive = request.portable
-    ? { ...checked, articles: checked.articles.map((article) => ({ ...article, redirects: [] })), pages: checked.pages.map((page) => ({ ...page, redirects: [] })), redirects: [] }
+    ? {
+        ...checked,
+        articles: checked.articles.map((article) => ({ ...article, redirects: [] })),
+        pages: checked.pages.map((page) => ({ ...page, redirects: [] })),
+        redirects: [],
+      }
     : checked;
   const today = buildDay(process.env["SOURCE_DATE_EPOCH"], Date.now(), settings.timeZone);
   const theme = await prepareTheme({
@@ -103,7 +116,11 @@ export function openArticleCache(request: BuildRequest): Promise<BuildCache<Read
 }
 
 function markdownOptionsOf(request: BuildRequest): MarkdownOptions {
-  return { sanitize: request.settings.sanitize, highlightCode: request.settings.highlightCode, ...(request.shortcodes === undefined ? {} : { shortcodes: request.shortcodes }) };
+  return {
+    sanitize: request.settings.sanitize,
+    highlightCode: request.settings.highlightCode,
+    ...(request.shortcodes === undefined ? {} : { shortcodes: request.shortcodes }),
+  };
 }
 
 /**
@@ -112,7 +129,12 @@ function markdownOptionsOf(request: BuildRequest): MarkdownOptions {
  * renderer's options. Any change to these makes every cached outcome unusable.
  */
 function articleReaderIdentity(rendererOptions: MarkdownOptions): string {
-  const code = runningCodeIdentity({ projectRoot: PROJECT_ROOT, codeRoot: CODE_ROOT, folders: ["text", "core", "content"], moduleExtension: RUNS_COMPILED ? ".js" : ".ts" });
+  const code = runningCodeIdentity({
+    projectRoot: PROJECT_ROOT,
+    codeRoot: CODE_ROOT,
+    folders: ["text", "core", "content"],
+    moduleExtension: RUNS_COMPILED ? ".js" : ".ts",
+  });
   return createHash("sha256").update(JSON.stringify(rendererOptions)).update(code).digest("hex");
 }
 
@@ -132,7 +154,10 @@ let runningOutputCode: string | undefined;
 export function outputIdentityOf(request: BuildRequest): string {
   const folders = ["core", "text", "content", "model", "render", "search", "publish"];
   runningOutputCode ??= runningCodeIdentity({ projectRoot: PROJECT_ROOT, codeRoot: CODE_ROOT, folders, moduleExtension: RUNS_COMPILED ? ".js" : ".ts" });
-  return outputIdentity(runningOutputCode, [LAYOUTS_DIR, ...(request.ownLayoutsDir === undefined ? [] : [request.ownLayoutsDir])], { settings: request.settings, portable: request.portable });
+  return outputIdentity(runningOutputCode, [LAYOUTS_DIR, ...(request.ownLayoutsDir === undefined ? [] : [request.ownLayoutsDir])], {
+    settings: request.settings,
+    portable: request.portable,
+  });
 }
 
 /** The warning for a build cache that could not be written: the articles' outcomes, or the record of the output's files. */
@@ -151,17 +176,33 @@ function withBuildWarnings(archive: LoadedArchive, request: BuildRequest, cacheF
   const settingsFile = request.settingsFile ?? "settings";
   const problems = request.settings.sidebar.flatMap((box, index) =>
     "category" in box && !isKnown(box.category)
-      ? [warning("sidebar-category", "", `${settingsFile}: sidebar[${index}] names the category "${box.category}", which no published article has; the box stays empty`)]
+      ? [
+          warning(
+            "sidebar-category",
+            "",
+            `${settingsFile}: sidebar[${index}] names the category "${box.category}", which no published article has; the box stays empty`,
+          ),
+        ]
       : [],
   );
   request.settings.listsExclude.forEach((name, index) => {
     if (!isKnown(name)) {
-      problems.push(warning("lists-exclude-category", "", `${settingsFile}: listsExclude[${index}] names the category "${name}", which no published article has; nothing is left out for it. Check its spelling`));
+      problems.push(
+        warning(
+          "lists-exclude-category",
+          "",
+          `${settingsFile}: listsExclude[${index}] names the category "${name}", which no published article has; nothing is left out for it. Check its spelling`,
+        ),
+      );
     }
   });
   if (request.settings.siteUrl === undefined) {
     problems.push(
-      warning("no-site-url", "", 'no site URL is set, so canonical links, feeds and the sitemap use relative URLs; set "siteUrl" in the settings or pass --site-url https://example.org/'),
+      warning(
+        "no-site-url",
+        "",
+        'no site URL is set, so canonical links, feeds and the sitemap use relative URLs; set "siteUrl" in the settings or pass --site-url https://example.org/',
+      ),
     );
   }
   if (cacheFailure !== undefined) problems.push(cacheUnwritable(request, cacheFailure));

@@ -42,7 +42,11 @@ interface PlanInput {
  * every other; what clashes is left out of the plan, with an error in
  * `diagnostics`. Nothing is written.
  */
-export function planSite({ archive, request, theme, today, previous }: PlanInput): { readonly plan: SitePlan; readonly diagnostics: readonly Diagnostic[]; readonly bundleAssetsLeftOut: number } {
+export function planSite({ archive, request, theme, today, previous }: PlanInput): {
+  readonly plan: SitePlan;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly bundleAssetsLeftOut: number;
+} {
   const { settings } = request;
   const model = buildArchiveModel(archive.articles, archive.categories, settings.categories);
   const sameFrame =
@@ -55,9 +59,7 @@ export function planSite({ archive, request, theme, today, previous }: PlanInput
     (sameFrame ? withNewBodies({ articles: previous.archive.articles, views: previous.plan.views }, archive.articles) : undefined) ??
     buildSiteViews(archive.articles, model, settings, today, theme.paths, { pages: archive.pages, redirects: archive.redirects });
   const urls = urlContextOf(settings);
-  const lastModified = new Map(
-    archive.articles.map((article) => [outputFileFor(article.route), new Date(lastModifiedMs(article)).toISOString().slice(0, 10)]),
-  );
+  const lastModified = new Map(archive.articles.map((article) => [outputFileFor(article.route), new Date(lastModifiedMs(article)).toISOString().slice(0, 10)]));
   const publishedFiles = [
     ...buildFeeds({ ...model, newestFirst: latestArticles(model, settings.listsExclude, today) }, settings, urls),
     ...buildSitemap(views.pages, urls, lastModified, staticPages(archive.staticFiles)),

@@ -91,10 +91,16 @@ export function formatSummary(facts: SummaryFacts): string[] {
   ];
   const templates = templatesLine(counts.templates);
   if (templates !== undefined) lines.push(templates);
-  lines.push(failed ? `pages: none written; ${facts.outputShown} is unchanged` : `pages: ${facts.pagesWritten} written to ${facts.outputShown}${renderingOf(facts.rendering)}`);
+  lines.push(
+    failed
+      ? `pages: none written; ${facts.outputShown} is unchanged`
+      : `pages: ${facts.pagesWritten} written to ${facts.outputShown}${renderingOf(facts.rendering)}`,
+  );
   if (facts.search !== undefined) {
     const { search } = facts;
-    const filters = Object.entries(search.filters).map(([name, values]) => `${name} (${values} values)`).join(", ");
+    const filters = Object.entries(search.filters)
+      .map(([name, values]) => `${name} (${values} values)`)
+      .join(", ");
     lines.push(
       `search: ${search.pagesIndexed} pages indexed, filters ${filters}, index ${megabytes(search.bytesOnDisk)} in ${search.files} files${search.periods > 1 ? ` (${search.periods} periods)` : ""}${search.filesReused > 0 ? `, ${search.filesReused} unchanged and kept` : ""}, ${search.seconds.toFixed(2)} s (processor ${search.cpuSeconds.toFixed(2)} s)`,
     );
@@ -104,7 +110,9 @@ export function formatSummary(facts: SummaryFacts): string[] {
     const whole = `the whole archive (${offline.archiveFiles} files, ${megabytes(offline.archiveBytes)})`;
     lines.push(
       `offline: a service worker saves ${offline.savedFiles} files (${megabytes(offline.savedBytes)}) on a reader's first visit, then the pages the reader opens and the parts of the search index searches load; ${
-        offline.archiveBytes <= offline.firstVisitBytes ? `${whole} on a first visit too, unless the reader's connection is metered or saving data` : `${whole} when the reader asks`
+        offline.archiveBytes <= offline.firstVisitBytes
+          ? `${whole} on a first visit too, unless the reader's connection is metered or saving data`
+          : `${whole} when the reader asks`
       }`,
     );
   }
@@ -151,7 +159,9 @@ function migrationLines(counts: ArchiveCounts, failed: boolean): string[] {
   }
   const { rewritten, unmatched } = counts.links;
   if (rewritten > 0 || unmatched > 0) {
-    lines.push(`links: ${rewritten} link(s) naming an old address now lead to the article's, ${unmatched} look internal but lead nowhere in the archive${unmatched > 0 ? " (see the warning)" : ""}`);
+    lines.push(
+      `links: ${rewritten} link(s) naming an old address now lead to the article's, ${unmatched} look internal but lead nowhere in the archive${unmatched > 0 ? " (see the warning)" : ""}`,
+    );
   }
   return lines;
 }
@@ -175,7 +185,10 @@ function templatesLine(templates: TemplateCounts): string | undefined {
   const rendered = RENDERED_TEMPLATES.filter(([outcome]) => templates[outcome] > 0).map(([outcome, label]) => `${templates[outcome]} ${label}`);
   const calls = RENDERED_TEMPLATES.reduce((sum, [outcome]) => sum + templates[outcome], templates.text);
   const unmapped = Object.entries(templates.unmapped).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const names = unmapped.slice(0, SHOWN_UNMAPPED).map(([name, count]) => `${name} ${count}`).join(", ");
+  const names = unmapped
+    .slice(0, SHOWN_UNMAPPED)
+    .map(([name, count]) => `${name} ${count}`)
+    .join(", ");
   const more = unmapped.length > SHOWN_UNMAPPED ? `, and ${unmapped.length - SHOWN_UNMAPPED} more` : "";
   return `templates: ${calls} call(s) in ${templates.articles} article(s); rendered: ${rendered.length === 0 ? "none" : rendered.join(", ")}; ${templates.text} left as text with a warning${unmapped.length === 0 ? "" : ` (unmapped: ${names}${more})`}`;
 }

@@ -107,7 +107,12 @@ export async function resolveBuildRequest(options: BuildOptions, cwd: string = p
   const errors: string[] = [];
   const contentFound = await isDirectory(contentDir);
   if (!contentFound && (options.builtSiteOnly !== true || options.content !== undefined)) {
-    return { ok: false, errors: [`${shownContentDir}: the content folder does not exist or is not a folder; give the folder that holds your Markdown articles with --content DIR`] };
+    return {
+      ok: false,
+      errors: [
+        `${shownContentDir}: the content folder does not exist or is not a folder; give the folder that holds your Markdown articles with --content DIR`,
+      ],
+    };
   }
   const contentReal = contentFound ? await realpath(contentDir) : contentDir;
   const outputReal = await realPathOfPossiblyMissing(outputDir);
@@ -115,7 +120,9 @@ export async function resolveBuildRequest(options: BuildOptions, cwd: string = p
     errors.push(`${options.output ?? outputDir}: the output folder is inside the content folder ${shownContentDir}; choose an output folder outside it`);
   }
   if (isInside(contentReal, outputReal) || contentReal === outputReal) {
-    errors.push(`${options.output ?? outputDir}: the output folder holds the content folder ${shownContentDir}, and a build replaces the output folder; choose another output folder`);
+    errors.push(
+      `${options.output ?? outputDir}: the output folder holds the content folder ${shownContentDir}, and a build replaces the output folder; choose another output folder`,
+    );
   }
 
   const inContent = SETTINGS_FILE_NAMES.map((name) => join(contentDir, name)).filter((file) => existsSync(file));
@@ -156,20 +163,33 @@ export async function resolveBuildRequest(options: BuildOptions, cwd: string = p
   const layoutsSetting = parsed.settings.layouts;
   const ownLayoutsDir = layoutsSetting === undefined ? undefined : resolve(settingsFile === undefined ? contentDir : dirname(settingsFile), layoutsSetting);
   if (ownLayoutsDir !== undefined && !(await isDirectory(ownLayoutsDir))) {
-    return { ok: false, errors: [`${settingsFile ?? "settings"}: setting "layouts": the folder ${ownLayoutsDir} does not exist; create it or remove the setting`] };
+    return {
+      ok: false,
+      errors: [`${settingsFile ?? "settings"}: setting "layouts": the folder ${ownLayoutsDir} does not exist; create it or remove the setting`],
+    };
   }
   const settingsDir = settingsFile === undefined ? contentDir : dirname(settingsFile);
-  const logo = parsed.settings.logo === undefined ? undefined : await logoFileOf(resolve(settingsDir, parsed.settings.logo.file), [contentReal, await realpath(settingsDir)]);
+  const logo =
+    parsed.settings.logo === undefined
+      ? undefined
+      : await logoFileOf(resolve(settingsDir, parsed.settings.logo.file), [contentReal, await realpath(settingsDir)]);
   if (logo !== undefined && "problem" in logo) {
     const position = settingsText === undefined ? undefined : positionOfPath(settingsText, ["logo", "file"]);
-    return { ok: false, errors: [`${settingsFile ?? "settings"}${position === undefined ? "" : `:${position.line}:${position.column}`}: setting "logo": ${logo.problem}`] };
+    return {
+      ok: false,
+      errors: [`${settingsFile ?? "settings"}${position === undefined ? "" : `:${position.line}:${position.column}`}: setting "logo": ${logo.problem}`],
+    };
   }
   const statics = await resolveStaticFolder(parsed.settings.static, settingsDir, contentReal, settingsFile ?? "settings");
   if ("error" in statics) return { ok: false, errors: [statics.error] };
   const shortcodes = await loadShortcodes(parsed.settings.shortcodes, settingsDir, settingsFile ?? "settings");
   if ("error" in shortcodes) return { ok: false, errors: [shortcodes.error] };
   const settingsFileInContent =
-    settingsFile !== undefined && isInside(await realpath(settingsFile), contentReal) ? relative(contentReal, await realpath(settingsFile)).split("\\").join("/") : undefined;
+    settingsFile !== undefined && isInside(await realpath(settingsFile), contentReal)
+      ? relative(contentReal, await realpath(settingsFile))
+          .split("\\")
+          .join("/")
+      : undefined;
   return {
     ok: true,
     request: {
@@ -188,7 +208,9 @@ export async function resolveBuildRequest(options: BuildOptions, cwd: string = p
       portable: options.portable ?? false,
       pagesPerRenderPass: PAGES_PER_RENDER_PASS,
       // One folder per archive, so that building two archives in turn keeps both warm.
-      ...(options.cacheDir === false ? {} : { cacheDir: join(resolve(cwd, options.cacheDir ?? DEFAULT_CACHE_DIR), createHash("sha256").update(contentReal).digest("hex").slice(0, 12)) }),
+      ...(options.cacheDir === false
+        ? {}
+        : { cacheDir: join(resolve(cwd, options.cacheDir ?? DEFAULT_CACHE_DIR), createHash("sha256").update(contentReal).digest("hex").slice(0, 12)) }),
     },
   };
 }
@@ -216,10 +238,14 @@ async function resolveStaticFolder(
   // The folder exists, and so does the settings file's, which it was found from.
   const settingsReal = await realpath(settingsDir);
   if (isInside(contentReal, real)) {
-    return { error: `${settingsFile}: setting "static": the folder ${dir} holds the content folder, whose articles would be published as files; name a folder beside it or inside it, or "." for the content folder itself` };
+    return {
+      error: `${settingsFile}: setting "static": the folder ${dir} holds the content folder, whose articles would be published as files; name a folder beside it or inside it, or "." for the content folder itself`,
+    };
   }
   if (real !== settingsReal && !isInside(real, contentReal) && !isInside(real, settingsReal)) {
-    return { error: `${settingsFile}: setting "static": the folder ${dir} lies outside the archive's folder and the settings file's folder (or leads there by a symbolic link); put the static files in one of them` };
+    return {
+      error: `${settingsFile}: setting "static": the folder ${dir} lies outside the archive's folder and the settings file's folder (or leads there by a symbolic link); put the static files in one of them`,
+    };
   }
   const shown = relative(contentReal, real).split("\\").join("/");
   return { staticFiles: { dir: real, shown }, ...(isInside(real, contentReal) ? { staticDirInContent: real } : {}) };
@@ -240,7 +266,9 @@ async function logoFileOf(file: string, allowedFolders: readonly string[]): Prom
     return { problem: `the file ${file} does not exist; put the logo there or correct the setting` };
   }
   if (!allowedFolders.some((folder) => isInside(real, folder))) {
-    return { problem: `the file ${file} lies outside the archive's folder and the settings file's folder (or leads there by a symbolic link); put the logo in the archive's folder` };
+    return {
+      problem: `the file ${file} lies outside the archive's folder and the settings file's folder (or leads there by a symbolic link); put the logo in the archive's folder`,
+    };
   }
   return { file: real };
 }

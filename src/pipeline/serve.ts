@@ -53,7 +53,8 @@ export async function runServe(first: BuildRequest, options: ServeOptions, io: C
   // The server starts once the first build's pages and files are written, before its search index,
   // which takes minutes on a large archive; after each later build it reloads the browser.
   let server: { readonly reload: () => void } | undefined;
-  const reload = (): void => (server ??= servePages(first.outputDir, options.port, first.settings.basePath, (html) => withProblemsOverlay(html, problems))).reload();
+  const reload = (): void =>
+    (server ??= servePages(first.outputDir, options.port, first.settings.basePath, (html) => withProblemsOverlay(html, problems))).reload();
   const session = new DevSession(first, reload, workers);
   const render = async (views: SiteViews): Promise<void> => {
     workers.start(buildWorkerCount(countPages(views)));
@@ -66,7 +67,12 @@ export async function runServe(first: BuildRequest, options: ServeOptions, io: C
     // Known before the pages are written: the browser reloads then, and gets them over the pages.
     problems = formatDiagnostics(load.site.archive.diagnostics, request.shownContentDir, options.verbose).errors;
     await session.write(load, render);
-    reporter(request, options, io, relative(process.cwd(), request.outputDir) || ".")(load.site, { pagesWritten: load.changes.pages, seconds: (performance.now() - started) / 1000 });
+    reporter(
+      request,
+      options,
+      io,
+      relative(process.cwd(), request.outputDir) || ".",
+    )(load.site, { pagesWritten: load.changes.pages, seconds: (performance.now() - started) / 1000 });
   };
 
   const started = performance.now();

@@ -15,7 +15,11 @@ const DEFAULT_NAMES = ["shortcodes.mjs", "shortcodes.js"];
  * export must map names to text or to functions. Like the settings and
  * the layouts, it is the operator's code: it runs at build time.
  */
-export async function loadShortcodes(setting: string | undefined, settingsDir: string, shownSettings: string): Promise<{ readonly shortcodes?: UserShortcodes } | { readonly error: string }> {
+export async function loadShortcodes(
+  setting: string | undefined,
+  settingsDir: string,
+  shownSettings: string,
+): Promise<{ readonly shortcodes?: UserShortcodes } | { readonly error: string }> {
   const file = setting === undefined ? DEFAULT_NAMES.map((name) => join(settingsDir, name)).find((path) => existsSync(path)) : resolve(settingsDir, setting);
   if (file === undefined) return {};
   if (!existsSync(file)) return { error: `${shownSettings}: setting "shortcodes": the file ${file} does not exist; create it or remove the setting` };
@@ -28,7 +32,9 @@ export async function loadShortcodes(setting: string | undefined, settingsDir: s
     if (typeof map === "string") return { error: `${file}: ${map}` };
     return { shortcodes: { map, identity: digest(text) } };
   } catch (cause) {
-    return { error: `${file}: the shortcodes file cannot be loaded (${cause instanceof Error ? cause.message.split("\n")[0] : String(cause)}); it must be a JavaScript module whose default export maps names to text or functions` };
+    return {
+      error: `${file}: the shortcodes file cannot be loaded (${cause instanceof Error ? cause.message.split("\n")[0] : String(cause)}); it must be a JavaScript module whose default export maps names to text or functions`,
+    };
   }
 }
 
@@ -36,7 +42,7 @@ export async function loadShortcodes(setting: string | undefined, settingsDir: s
 function checkedMap(module: unknown): Readonly<Record<string, ShortcodeValue>> | string {
   const exported = typeof module === "object" && module !== null && "default" in module ? module.default : undefined;
   if (typeof exported !== "object" || exported === null || Array.isArray(exported)) {
-    return 'its default export must be an object mapping names to text or functions, such as export default { note: ({ content }) => `<aside>${content}</aside>` }';
+    return "its default export must be an object mapping names to text or functions, such as export default { note: ({ content }) => `<aside>${content}</aside>` }";
   }
   const map: Record<string, ShortcodeValue> = {};
   for (const [name, value] of Object.entries(exported)) {

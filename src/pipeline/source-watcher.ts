@@ -68,7 +68,13 @@ export async function watchSources(targets: readonly WatchTarget[], changed: (pa
     await Promise.all(entries.filter((entry) => entry.isDirectory() && !NEVER_WATCHED.has(entry.name)).map((entry) => watchFolder(join(folder, entry.name))));
   };
   const watchNewFolder = async (path: string): Promise<void> => {
-    if (!(await stat(path).then((stats) => stats.isDirectory(), () => false))) return;
+    if (
+      !(await stat(path).then(
+        (stats) => stats.isDirectory(),
+        () => false,
+      ))
+    )
+      return;
     await watchFolder(path);
     for (const entry of await readdir(path, { recursive: true, withFileTypes: true }).catch(() => [])) report(join(entry.parentPath, entry.name));
   };

@@ -42,7 +42,8 @@ export async function writeSite(stagingDir: string, site: Site, request: BuildRe
   // Pages are digested here only to choose those to link. With nothing to link from (a first build, a new output
   // folder), every page is rendered at once, and the workers digest what they render, for the next build's record.
   const digests = reuse.recording && reuse.canReuse ? pageDigests(site.plan.views, identity) : undefined;
-  const toRender = digests === undefined ? site.plan.views : pagesWhere(site.plan.views, (page) => !reuse.reuseLater(page.permalink, digests.get(page.permalink) ?? ""));
+  const toRender =
+    digests === undefined ? site.plan.views : pagesWhere(site.plan.views, (page) => !reuse.reuseLater(page.permalink, digests.get(page.permalink) ?? ""));
   const rendered = countPages(toRender);
   const pages = placePages(stagingDir, toRender, reuse, request, workers, digests === undefined && reuse.recording ? identity : undefined);
   // Awaited once the files beside the pages are written; a failure meanwhile is not left unhandled.
@@ -53,8 +54,14 @@ export async function writeSite(stagingDir: string, site: Site, request: BuildRe
   // The search index's files that did not change are linked from the output being replaced.
   const beside = await writeBesidePages(stagingDir, site.plan, request, () => undefined, request.outputDir, reuse, pages);
   const { workers: renderedBy, digests: madeThere } = await pages;
-  if (reuse.recording) for (const page of selectPages(toRender.pages, () => true)) reuse.wrote(page.permalink, digests?.get(page.permalink) ?? madeThere.get(page.permalink) ?? "");
-  return { rendering: { rendered, workers: renderedBy, reused: countPages(site.plan.views) - rendered }, beside, seconds: (performance.now() - started) / 1000 };
+  if (reuse.recording)
+    for (const page of selectPages(toRender.pages, () => true))
+      reuse.wrote(page.permalink, digests?.get(page.permalink) ?? madeThere.get(page.permalink) ?? "");
+  return {
+    rendering: { rendered, workers: renderedBy, reused: countPages(site.plan.views) - rendered },
+    beside,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 /**
@@ -62,7 +69,14 @@ export async function writeSite(stagingDir: string, site: Site, request: BuildRe
  * the pages `reuse` chose from the previous output; returns how many workers
  * rendered, and the digests they made (with `digestWith`).
  */
-async function placePages(stagingDir: string, views: SiteViews, reuse: OutputReuse, request: BuildRequest, workers: BuildWorkers, digestWith: string | undefined): Promise<{ workers: number; digests: ReadonlyMap<string, string> }> {
+async function placePages(
+  stagingDir: string,
+  views: SiteViews,
+  reuse: OutputReuse,
+  request: BuildRequest,
+  workers: BuildWorkers,
+  digestWith: string | undefined,
+): Promise<{ workers: number; digests: ReadonlyMap<string, string> }> {
   const links = reuse.takeLinks();
   const pages = countPages(views);
   if (pages > 0) workers.start(buildWorkerCount(pages));

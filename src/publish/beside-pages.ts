@@ -68,7 +68,11 @@ interface PublishStep {
  */
 const PUBLISH_STEPS: readonly PublishStep[] = [
   { writes: "page-bundle and static files", run: copySourceFiles },
-  { writes: "the theme's files, feeds, sitemap and redirects", run: ({ outputDir, plan, reuse }) => writeFiles(outputDir, [...plan.theme.files, ...plan.publishedFiles], reuse), pagesComplete: true },
+  {
+    writes: "the theme's files, feeds, sitemap and redirects",
+    run: ({ outputDir, plan, reuse }) => writeFiles(outputDir, [...plan.theme.files, ...plan.publishedFiles], reuse),
+    pagesComplete: true,
+  },
   { writes: "the search index", run: writeSearchFiles },
   { writes: "the service worker and the list of the archive's files", run: writeOfflineFiles, readsPages: true },
 ];
@@ -119,11 +123,19 @@ export async function writeBesidePages(
 
 /** Copies the page bundles' files (or writes their sanitized content) and the static folder's files, linking those the previous output has unchanged. */
 function copySourceFiles({ outputDir, plan, target, reuse }: PublishContext): Partial<BesidePagesReport> {
-  const sources = [...plan.bundleAssets.map((asset) => ({ ...asset, from: join(target.contentDir, asset.from) })), ...plan.staticFiles.map((file) => ({ ...file, content: undefined }))];
+  const sources = [
+    ...plan.bundleAssets.map((asset) => ({ ...asset, from: join(target.contentDir, asset.from) })),
+    ...plan.staticFiles.map((file) => ({ ...file, content: undefined })),
+  ];
   for (const { from, to, content } of sources) {
     const stats = reuse?.recording === true ? statSync(from) : undefined;
     // A sanitized file (an SVG) is recorded by what is written, the others by their source file.
-    const made = stats === undefined ? "" : content === undefined ? `file ${from} ${stats.size} ${stats.mtimeMs} ${stats.ino}` : `sanitized ${createHash("sha1").update(content).digest("base64")}`;
+    const made =
+      stats === undefined
+        ? ""
+        : content === undefined
+          ? `file ${from} ${stats.size} ${stats.mtimeMs} ${stats.ino}`
+          : `sanitized ${createHash("sha1").update(content).digest("base64")}`;
     if (reuse?.reuse(to, made) === true) continue;
     const file = join(outputDir, to);
     mkdirSync(dirname(file), { recursive: true });
@@ -194,7 +206,9 @@ async function shellFiles(
   cleanUrls: boolean,
 ): Promise<CacheableFile[]> {
   const firstOfKind = selectPages(views.pages, (kind, _page, index) => kind.inOfflineShell && index === 0);
-  const pages = await Promise.all(firstOfKind.map(async (page) => ({ url: hrefFromRootOfFile(page.permalink, cleanUrls), content: await readFile(join(outputDir, page.permalink)) })));
+  const pages = await Promise.all(
+    firstOfKind.map(async (page) => ({ url: hrefFromRootOfFile(page.permalink, cleanUrls), content: await readFile(join(outputDir, page.permalink)) })),
+  );
   return [...themeFiles.map((file) => ({ url: file.path, content: file.content })), ...pages].map(({ url, content }) => ({
     url,
     bytes: Buffer.byteLength(content),
@@ -207,7 +221,11 @@ async function shellFiles(
  * archive's redirect files are thousands in a few folders. With
  * `reuse`, a file whose content the previous build wrote is linked instead.
  */
-function writeFiles(outputDir: string, files: readonly { readonly path: string; readonly content: string | Uint8Array }[], reuse?: OutputReuse): Partial<BesidePagesReport> {
+function writeFiles(
+  outputDir: string,
+  files: readonly { readonly path: string; readonly content: string | Uint8Array }[],
+  reuse?: OutputReuse,
+): Partial<BesidePagesReport> {
   const made = new Set<string>();
   for (const file of files) {
     const digest = reuse?.recording === true ? `content ${createHash("sha256").update(file.content).digest("base64")}` : "";

@@ -121,7 +121,9 @@ function feedPair(subject: FeedSubject, settings: Settings, urls: UrlContext): P
       ...(ofAuthor ? {} : { content: item.content_html }),
       ...(item.summary === undefined ? {} : { description: escapeMarkup(item.summary) }),
       category: article === undefined ? [] : atomCategories(article),
-      ...(item.authors === undefined ? {} : { author: item.authors.map((author) => (author.url === undefined ? { name: author.name } : { name: author.name, link: author.url })) }),
+      ...(item.authors === undefined
+        ? {}
+        : { author: item.authors.map((author) => (author.url === undefined ? { name: author.name } : { name: author.name, link: author.url })) }),
     });
   }
   const json = {
@@ -153,7 +155,7 @@ function itemOf(article: Article, settings: Settings, urls: UrlContext): JsonFee
     url,
     title: article.title,
     content_html: content,
-    ...(article.summary ?? article.excerpt ? { summary: article.summary ?? article.excerpt } : {}),
+    ...((article.summary ?? article.excerpt) ? { summary: article.summary ?? article.excerpt } : {}),
     date_published: new Date(article.date.epochMs).toISOString(),
     date_modified: new Date(lastModifiedMs(article)).toISOString(),
     tags: [article.category.name, ...article.tags.map((tag) => tag.name)],

@@ -89,7 +89,8 @@ export function describeBrokenLink(link: BrokenLink): string {
 
 /** The one-line summary of a link check, of which `siteErrors` broken links are the site's own (the others are in article bodies). */
 export function linkSummary(report: LinkReport, siteErrors: number): string {
-  const restOfHost = report.restOfHost > 0 ? `; ${report.restOfHost} in article bodies lead to the rest of the host, outside the base path, and were not checked` : "";
+  const restOfHost =
+    report.restOfHost > 0 ? `; ${report.restOfHost} in article bodies lead to the rest of the host, outside the base path, and were not checked` : "";
   return `links: ${report.linksChecked} internal links checked on ${report.pages} pages, ${report.broken.length} broken (${report.broken.length - siteErrors} in article bodies, ${siteErrors} in the site's pages)${restOfHost}`;
 }
 
@@ -140,7 +141,9 @@ function problemWith(url: string, pageUrl: string, basePath: string, outputDir: 
   if (!absolute.startsWith(basePath)) return `is outside the site's base path ${basePath}`;
   const relative = absolute.slice(basePath.length);
   if (fromDisk && (isAbsolutePath(url) || absolute.endsWith("/") || isFolder(join(outputDir, relative)))) {
-    return isAbsolutePath(url) ? "starts at the root of the disk when opened from a folder; make it relative" : "names a folder, which a browser opening the site from disk shows as a listing; link to its index.html";
+    return isAbsolutePath(url)
+      ? "starts at the root of the disk when opened from a folder; make it relative"
+      : "names a folder, which a browser opening the site from disk shows as a listing; link to its index.html";
   }
   const candidates = absolute.endsWith("/") ? [join(relative, "index.html")] : [relative, join(relative, "index.html")];
   const found = candidates.some((candidate) => {

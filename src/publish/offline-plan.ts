@@ -44,7 +44,10 @@ export function planOffline(input: OfflinePlanInput): OfflinePlan {
   const precache = input.shell.map((file): [string, string] => [file.url, file.revision]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const archiveBytes = input.archive.reduce((sum, file) => sum + file.bytes, 0);
   return {
-    version: createHash("sha256").update(JSON.stringify([precache, input.archive])).digest("hex").slice(0, 12),
+    version: createHash("sha256")
+      .update(JSON.stringify([precache, input.archive]))
+      .digest("hex")
+      .slice(0, 12),
     precache,
     searchIndex: input.searchIndex,
     searchEntry: input.searchEntry,

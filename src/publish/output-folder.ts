@@ -103,7 +103,12 @@ const IN_PLACE_PREVIOUS = ".news-archive-previous-";
  * but those named in `kept` (the lock). The output folder itself is never
  * replaced. A move that fails puts back every entry moved before it.
  */
-async function publishInPlace<T>(outputDir: string, write: (stagingDir: string) => Promise<T>, kept: readonly string[], stop: PublishOptions["stop"]): Promise<T> {
+async function publishInPlace<T>(
+  outputDir: string,
+  write: (stagingDir: string) => Promise<T>,
+  kept: readonly string[],
+  stop: PublishOptions["stop"],
+): Promise<T> {
   for (const name of await readdir(outputDir)) {
     if (name.startsWith(IN_PLACE_STAGING) || name.startsWith(IN_PLACE_PREVIOUS)) await rm(join(outputDir, name), { recursive: true, force: true });
   }
@@ -117,7 +122,10 @@ async function publishInPlace<T>(outputDir: string, write: (stagingDir: string) 
     // Synchronous, so that no interruption falls between two moves.
     mkdirSync(previous);
     const old = readdirSync(outputDir).filter((name) => ![basename(staging), basename(previous), ...kept].includes(name));
-    const moves = [...old.map((name) => [join(outputDir, name), join(previous, name)] as const), ...readdirSync(staging).map((name) => [join(staging, name), join(outputDir, name)] as const)];
+    const moves = [
+      ...old.map((name) => [join(outputDir, name), join(previous, name)] as const),
+      ...readdirSync(staging).map((name) => [join(staging, name), join(outputDir, name)] as const),
+    ];
     moveAll(moves);
     rmSync(staging, { recursive: true, force: true });
     await rm(previous, { recursive: true, force: true });

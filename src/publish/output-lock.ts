@@ -29,7 +29,9 @@ export function lockOutput(lockFile: string, folder: string): () => void {
       rmSync(lockFile, { force: true });
       continue;
     }
-    throw new OutputFolderBusy(`another build is running into ${folder} (process ${pid ?? "?"} on ${host ?? "?"}); wait for it to end and build again. If no build is running, delete ${lockFile}`);
+    throw new OutputFolderBusy(
+      `another build is running into ${folder} (process ${pid ?? "?"} on ${host ?? "?"}); wait for it to end and build again. If no build is running, delete ${lockFile}`,
+    );
   }
   throw new OutputFolderBusy(`another build took the lock of ${folder} (${lockFile}) as this one started; build again`);
 }

@@ -50,13 +50,18 @@ export async function outputTargetOf(outputDir: string): Promise<OutputTarget> {
   const lockFile = parentWritable ? join(parent, `.${basename(folder)}.lock`) : join(folder, ".news-archive.lock");
   const info = await stat(folder).catch(() => undefined);
   if (info === undefined) {
-    if (!parentWritable) throw new OutputFolderUnwritable(`${folder} does not exist and cannot be made in ${parent}, which this build may not write; make it, or give another output folder`);
+    if (!parentWritable)
+      throw new OutputFolderUnwritable(
+        `${folder} does not exist and cannot be made in ${parent}, which this build may not write; make it, or give another output folder`,
+      );
     return { folder, mode: { kind: "swap" }, lockFile };
   }
   const why = await swapRefusal(folder, parentWritable, info);
   if (why !== undefined) {
     if (!(await isWritable(folder))) {
-      throw new OutputFolderUnwritable(`${folder} cannot be written: ${why}, and the folder itself may not be written either; give it to the user who builds, or give another output folder`);
+      throw new OutputFolderUnwritable(
+        `${folder} cannot be written: ${why}, and the folder itself may not be written either; give it to the user who builds, or give another output folder`,
+      );
     }
     return { folder, mode: { kind: "in-place", why }, lockFile };
   }
@@ -64,7 +69,11 @@ export async function outputTargetOf(outputDir: string): Promise<OutputTarget> {
 }
 
 /** Why a folder cannot be replaced by another of the same mode and owner, or undefined when it can. */
-async function swapRefusal(folder: string, parentWritable: boolean, info: { readonly dev: number; readonly uid: number; readonly gid: number }): Promise<string | undefined> {
+async function swapRefusal(
+  folder: string,
+  parentWritable: boolean,
+  info: { readonly dev: number; readonly uid: number; readonly gid: number },
+): Promise<string | undefined> {
   if (await isMountPoint(folder, info.dev)) return "it is a mount point, which cannot be renamed";
   if (!parentWritable) return `its parent folder ${dirname(folder)} may not be written`;
   const uid = process.getuid?.();
@@ -81,7 +90,9 @@ async function isMountPoint(folder: string, device: number): Promise<boolean> {
   if ((await stat(dirname(folder))).dev !== device) return true;
   const mounts = await readFile("/proc/self/mountinfo", "utf8").catch(() => "");
   // Field 5 is the mount point, with spaces and backslashes escaped in octal.
-  return mounts.split("\n").some((line) => line.split(" ")[4]?.replace(/\\([0-7]{3})/g, (_escape, code: string) => String.fromCharCode(parseInt(code, 8))) === folder);
+  return mounts
+    .split("\n")
+    .some((line) => line.split(" ")[4]?.replace(/\\([0-7]{3})/g, (_escape, code: string) => String.fromCharCode(parseInt(code, 8))) === folder);
 }
 
 async function isWritable(folder: string): Promise<boolean> {

@@ -11,7 +11,12 @@ import type { PublishedFile } from "./feeds.ts";
  * relative, and the build says so. Which pages are listed is the page
  * registry's word (`inSitemap`).
  */
-export function buildSitemap(pages: PageViews, urls: UrlContext, lastModified: ReadonlyMap<string, string>, staticPages: readonly string[] = []): PublishedFile[] {
+export function buildSitemap(
+  pages: PageViews,
+  urls: UrlContext,
+  lastModified: ReadonlyMap<string, string>,
+  staticPages: readonly string[] = [],
+): PublishedFile[] {
   const listed = selectPages(pages, (kind, page) => kind.inSitemap(page));
   const entries = listed.map((page) => {
     const modified = lastModified.get(page.permalink);

@@ -88,7 +88,9 @@ function fileConflict(
 
 /** A folder one writer fills alone clashes with a file another writer put there before. */
 function ownedFolderConflict(claim: PathClaim, key: string, files: readonly PathClaim[]): PathConflict | undefined {
-  const inside = files.find((file) => file.by !== claim.by && !opensTo(claim, file) && (file.path.toLowerCase().startsWith(key) || file.path.toLowerCase() === key.slice(0, -1)));
+  const inside = files.find(
+    (file) => file.by !== claim.by && !opensTo(claim, file) && (file.path.toLowerCase().startsWith(key) || file.path.toLowerCase() === key.slice(0, -1)),
+  );
   return inside === undefined ? undefined : { claim, taken: inside, asFolder: true };
 }
 
@@ -154,17 +156,27 @@ export function siteClaims(site: SiteWrites): PathClaim[] {
   for (const item of site.sources) {
     sources.set(outputFileFor(item.route), item.route.kind === "article" ? `the article ${item.sourcePath}` : `the page of ${item.sourcePath}`);
   }
-  const redirectSources = new Map(site.sources.flatMap((item) => item.redirects.map((address) => [outputFileFor({ kind: "redirect", path: address.path }), item.sourcePath] as const)));
+  const redirectSources = new Map(
+    site.sources.flatMap((item) => item.redirects.map((address) => [outputFileFor({ kind: "redirect", path: address.path }), item.sourcePath] as const)),
+  );
   const redirectPages = new Set<PageBase>(site.views.pages.redirect);
   const pages = selectPages(site.views.pages, (_kind, page) => !redirectPages.has(page)).map(
     (page): PathClaim => ({ path: page.permalink, by: sources.get(page.permalink) ?? `the site's page /${page.permalink}` }),
   );
   const redirects = site.views.pages.redirect.map((view): PathClaim => {
     const source = redirectSources.get(view.permalink);
-    return { path: view.permalink, by: source === undefined ? `the redirect page to ${view.targetHref}` : `the redirect page of ${source}`, leftOut: { kind: "redirect-page", reportedAt: source ?? "" } };
+    return {
+      path: view.permalink,
+      by: source === undefined ? `the redirect page to ${view.targetHref}` : `the redirect page of ${source}`,
+      leftOut: { kind: "redirect-page", reportedAt: source ?? "" },
+    };
   });
-  const bundles = site.bundleAssets.map((asset): PathClaim => ({ path: asset.to, by: `the page-bundle file ${asset.from}`, leftOut: { kind: "bundle-file", reportedAt: asset.from } }));
-  const statics = site.staticFiles.map((file): PathClaim => ({ path: file.to, by: `the static file ${file.shown}`, leftOut: { kind: "static-file", reportedAt: file.shown } }));
+  const bundles = site.bundleAssets.map(
+    (asset): PathClaim => ({ path: asset.to, by: `the page-bundle file ${asset.from}`, leftOut: { kind: "bundle-file", reportedAt: asset.from } }),
+  );
+  const statics = site.staticFiles.map(
+    (file): PathClaim => ({ path: file.to, by: `the static file ${file.shown}`, leftOut: { kind: "static-file", reportedAt: file.shown } }),
+  );
   return [...own, ...pages, ...redirects, ...bundles, ...statics];
 }
 
@@ -173,13 +185,19 @@ export function refuseClashes(claims: readonly PathClaim[]): { readonly refused:
   const refused = new Set<PathClaim>();
   const diagnostics: Diagnostic[] = [];
   const outside = claims.find((claim) => !/^(?!\/)(?:(?!\.\.?(?:\/|$))[^/\\\0]+\/?)*$/.test(claim.path));
-  if (outside !== undefined) throw new Error(`news-archive would write ${JSON.stringify(outside.path)} (${outside.by}) outside the output folder; this is a fault of news-archive, please report it`);
+  if (outside !== undefined)
+    throw new Error(
+      `news-archive would write ${JSON.stringify(outside.path)} (${outside.by}) outside the output folder; this is a fault of news-archive, please report it`,
+    );
   for (const { claim, taken, asFolder } of findPathConflicts(claims)) {
     // Pages were checked as they were placed, and the site's own files never clash: if they do, it is a fault of this program.
-    if (claim.leftOut === undefined) throw new Error(`news-archive would write two files at ${claim.path}: ${taken.by} and ${claim.by}; this is a fault of news-archive, please report it`);
+    if (claim.leftOut === undefined)
+      throw new Error(`news-archive would write two files at ${claim.path}: ${taken.by} and ${claim.by}; this is a fault of news-archive, please report it`);
     refused.add(claim);
     const where = asFolder ? `where ${taken.by} needs a folder` : `where ${taken.by} is written`;
-    diagnostics.push(error("path-clash", claim.leftOut.reportedAt, `${claim.by} would be written at /${claim.path}, ${where}; it was left out. Rename or move one of them`));
+    diagnostics.push(
+      error("path-clash", claim.leftOut.reportedAt, `${claim.by} would be written at /${claim.path}, ${where}; it was left out. Rename or move one of them`),
+    );
   }
   return { refused, diagnostics };
 }
@@ -189,7 +207,9 @@ export function refuseClashes(claims: readonly PathClaim[]): { readonly refused:
  * written, and gives what may be written: the site without the redirect
  * pages, page-bundle files and static files that clash, and an error for each.
  */
-export function checkSiteWrites(site: SiteWrites): Pick<SiteWrites, "views" | "bundleAssets" | "staticFiles"> & { readonly diagnostics: readonly Diagnostic[] } {
+export function checkSiteWrites(
+  site: SiteWrites,
+): Pick<SiteWrites, "views" | "bundleAssets" | "staticFiles"> & { readonly diagnostics: readonly Diagnostic[] } {
   const claims = siteClaims(site);
   const { refused, diagnostics } = refuseClashes(claims);
   /** The items of one kind that may be written: its claims come in the items' order. */

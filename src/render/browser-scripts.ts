@@ -44,7 +44,9 @@ export function compileBrowserScripts(): Promise<CompiledScript[]> {
   compiled ??= Promise.all(
     BROWSER_SCRIPTS.map(async ({ entry, path }) => ({
       path,
-      code: RUNS_COMPILED ? await readFile(join(CODE_ROOT, BUNDLED_SCRIPTS_FOLDER, path), "utf8") : await bundleForBrowser({ entryPoints: [join(CODE_ROOT, entry)] }),
+      code: RUNS_COMPILED
+        ? await readFile(join(CODE_ROOT, BUNDLED_SCRIPTS_FOLDER, path), "utf8")
+        : await bundleForBrowser({ entryPoints: [join(CODE_ROOT, entry)] }),
     })),
   );
   return compiled;
@@ -81,7 +83,12 @@ export function stemmerScript(language: string, callback: string, key: string): 
     if (found === undefined) return Promise.reject(new Error(`no stemmer is known for the language "${language}"`));
     const imported = found.export === "default" ? "stem" : "{ stemmer as stem }";
     script = bundleForBrowser({
-      stdin: { contents: `import ${imported} from ${JSON.stringify(found.module)};\n${callback}(${JSON.stringify(key)}, stem);\n`, resolveDir: import.meta.dirname, sourcefile: "stemmer.js", loader: "js" },
+      stdin: {
+        contents: `import ${imported} from ${JSON.stringify(found.module)};\n${callback}(${JSON.stringify(key)}, stem);\n`,
+        resolveDir: import.meta.dirname,
+        sourcefile: "stemmer.js",
+        loader: "js",
+      },
     });
     stemmerScripts.set(language, script);
   }

@@ -60,7 +60,10 @@ export async function prepareTheme(options: ThemeOptions): Promise<ThemeBundle> 
     categoryFilterScript: fingerprintedPath(THEME_FILES.categoryFilterScript, contents.categoryFilterScript),
     notFoundScript: fingerprintedPath(THEME_FILES.notFoundScript, contents.notFoundScript),
   };
-  const files: { path: string; content: string | Uint8Array }[] = (Object.keys(contents) as (keyof typeof contents)[]).map((key) => ({ path: paths[key], content: contents[key] }));
+  const files: { path: string; content: string | Uint8Array }[] = (Object.keys(contents) as (keyof typeof contents)[]).map((key) => ({
+    path: paths[key],
+    content: contents[key],
+  }));
   const stemmers = await Promise.all(
     options.stemmerLanguages.map(async (language) => {
       const content = await stemmerScript(language, SEARCH_SCRIPT_CALLBACK, stemmerKey(language));

@@ -15,7 +15,8 @@ export function excerptOf(text: string, stems: readonly string[]): string {
   const tokens = tokenize(text);
   const numberStems = new Set(stems.filter(isNumberTerm));
   const matches = (word: string): boolean =>
-    stems.some((stem) => word.startsWith(stem)) || (numberStems.size > 0 && numberTermsOf(word).some((term) => [term.own, ...term.lines].some((own) => numberStems.has(own))));
+    stems.some((stem) => word.startsWith(stem)) ||
+    (numberStems.size > 0 && numberTermsOf(word).some((term) => [term.own, ...term.lines].some((own) => numberStems.has(own))));
   const marked = tokens.map((token) => matches(token.word));
   let bestStart = 0;
   let best = -1;

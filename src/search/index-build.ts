@@ -169,10 +169,16 @@ export function buildIndex(input: IndexInput): BuiltIndex {
   const termOf = [...numbers.keys()];
   const terms: IndexedTerm[] = termOf.map((term, id) => {
     const count = filled[id] ?? 0;
-    return { term, docs: (docs[id] as Uint32Array).subarray(0, count), values: { impacts: (impacts[id] as Uint8Array).subarray(0, count), flags: (flags[id] as Uint8Array).subarray(0, count) } };
+    return {
+      term,
+      docs: (docs[id] as Uint32Array).subarray(0, count),
+      values: { impacts: (impacts[id] as Uint8Array).subarray(0, count), flags: (flags[id] as Uint8Array).subarray(0, count) },
+    };
   });
   const pairTerms = pairs.flatMap((seconds, first) =>
-    seconds === undefined ? [] : [...seconds].map(([second, found]) => ({ term: `${termOf[first] ?? ""} ${termOf[second] ?? ""}`, docs: found.docs.subarray(0, found.length) })),
+    seconds === undefined
+      ? []
+      : [...seconds].map(([second, found]) => ({ term: `${termOf[first] ?? ""} ${termOf[second] ?? ""}`, docs: found.docs.subarray(0, found.length) })),
   );
 
   const vocabulary = termOf
@@ -233,7 +239,8 @@ function metaTermsOf(input: IndexInput): (article: ArticleToIndex) => readonly (
       const month = wordsOf(input.monthNames[article.month - 1]?.[0] ?? "", language).map((term) => [term, META_FLAGS.date] as const);
       const category = wordsOf(article.category, language).map((term) => [term, META_FLAGS.category] as const);
       const merged = new Map<string, number>();
-      for (const [term, flag] of [...month, [wholeNumberTerm(article.year), META_FLAGS.date] as const, ...category]) merged.set(term, (merged.get(term) ?? 0) | flag);
+      for (const [term, flag] of [...month, [wholeNumberTerm(article.year), META_FLAGS.date] as const, ...category])
+        merged.set(term, (merged.get(term) ?? 0) | flag);
       terms = [...merged];
       known.set(key, terms);
     }

@@ -82,7 +82,8 @@ export class IndexReader {
   entry(): Promise<IndexEntry> {
     this.#entry ??= this.#file(SEARCH_ENTRY_FILE).then((bytes) => {
       const entry = JSON.parse(new TextDecoder().decode(bytes)) as IndexEntry;
-      if (entry.version !== INDEX_FORMAT_VERSION) throw new Error("the search index was written by another version of this site's search page; load the page again");
+      if (entry.version !== INDEX_FORMAT_VERSION)
+        throw new Error("the search index was written by another version of this site's search page; load the page again");
       return entry;
     });
     this.#entry.catch(() => (this.#entry = undefined));
@@ -123,7 +124,10 @@ export class IndexReader {
     }
     if (found.length > 0) return found;
     const entries = await this.#shard(shards[first]?.[1] ?? "");
-    const longest = entries.reduce<DictionaryEntry | undefined>((best, entry) => (stem.startsWith(entry.term) && entry.term.length > (best?.term.length ?? 0) ? entry : best), undefined);
+    const longest = entries.reduce<DictionaryEntry | undefined>(
+      (best, entry) => (stem.startsWith(entry.term) && entry.term.length > (best?.term.length ?? 0) ? entry : best),
+      undefined,
+    );
     return longest === undefined ? [] : [longest];
   }
 

@@ -73,7 +73,13 @@ interface WrittenIndex {
  * `stemmerScripts` names each language's stemmer script, written already;
  * `monthNames` are the site's, folded.
  */
-export function writeIndex(built: BuiltIndex, articles: readonly ArticleToIndex[], sink: IndexSink, stemmerScripts: ReadonlyMap<string, string>, monthNames: readonly (readonly string[])[]): WrittenIndex {
+export function writeIndex(
+  built: BuiltIndex,
+  articles: readonly ArticleToIndex[],
+  sink: IndexSink,
+  stemmerScripts: ReadonlyMap<string, string>,
+  monthNames: readonly (readonly string[])[],
+): WrittenIndex {
   let written = 0;
   let reused = 0;
   // Two parts with the same content (two rare words in the same articles) are one file.
@@ -96,7 +102,8 @@ export function writeIndex(built: BuiltIndex, articles: readonly ArticleToIndex[
       (term) => {
         const postings = postingsOf(term, place);
         if (postings.kind === "file") filesFirstRead.push([term.term, term.docs.length, [postings.file]]);
-        if (postings.kind === "tiered") filesFirstRead.push([term.term, term.docs.length, [postings.tiers.set, ...postings.tiers.blocks.slice(0, 1).map((block) => block.file)]]);
+        if (postings.kind === "tiered")
+          filesFirstRead.push([term.term, term.docs.length, [postings.tiers.set, ...postings.tiers.blocks.slice(0, 1).map((block) => block.file)]]);
         return postings;
       },
       place,
@@ -159,7 +166,11 @@ function commonest(terms: [term: string, documents: number, files: string[]][], 
 }
 
 /** The dictionary's shards of these terms, each about SHARD_BYTES, with their first terms. */
-function writeShards(terms: readonly IndexedTerm[], postingsOf: (term: IndexedTerm) => Postings, place: (prefix: string, payload: Uint8Array) => string): [string, string][] {
+function writeShards(
+  terms: readonly IndexedTerm[],
+  postingsOf: (term: IndexedTerm) => Postings,
+  place: (prefix: string, payload: Uint8Array) => string,
+): [string, string][] {
   const shards: [string, string][] = [];
   let entries: DictionaryEntry[] = [];
   let size = 0;
@@ -175,7 +186,14 @@ function writeShards(terms: readonly IndexedTerm[], postingsOf: (term: IndexedTe
   for (const term of terms) {
     const postings = postingsOf(term);
     entries.push({ term: term.term, documents: term.docs.length, postings });
-    size += term.term.length + 4 + (postings.kind === "inline" ? writeValues(new ByteWriter(), postings.docs, postings.impacts, postings.flags).length : postings.kind === "inline-set" ? docsBytes(postings.docs) : 24);
+    size +=
+      term.term.length +
+      4 +
+      (postings.kind === "inline"
+        ? writeValues(new ByteWriter(), postings.docs, postings.impacts, postings.flags).length
+        : postings.kind === "inline-set"
+          ? docsBytes(postings.docs)
+          : 24);
     if (size >= SHARD_BYTES) flush();
   }
   flush();
@@ -225,15 +243,27 @@ function postingsOf(term: IndexedTerm, place: (prefix: string, payload: Uint8Arr
   for (let size = FIRST_BLOCK; covered < Math.max(docs.length * BLOCKED_SHARE, FIRST_BLOCK) && covered < docs.length; size *= 2) {
     const held = Array.from(order.subarray(covered, covered + size)).sort((a, b) => a - b);
     const block = new ByteWriter();
-    writeValues(block, Uint32Array.from(held, (at) => docs[at] ?? 0), Uint8Array.from(held, (at) => values.impacts[at] ?? 0), Uint8Array.from(held, (at) => values.flags[at] ?? 0));
+    writeValues(
+      block,
+      Uint32Array.from(held, (at) => docs[at] ?? 0),
+      Uint8Array.from(held, (at) => values.impacts[at] ?? 0),
+      Uint8Array.from(held, (at) => values.flags[at] ?? 0),
+    );
     blocks.push({ file: place("b", block.done()), maxKey: keyAt(covered) });
     covered += held.length;
   }
   const chunks: string[] = [];
-  for (let first = 0; first < docs.length; first += CHUNK_POSTINGS) chunks.push(place("c", writeChunk(values.impacts.subarray(first, first + CHUNK_POSTINGS), values.flags.subarray(first, first + CHUNK_POSTINGS))));
+  for (let first = 0; first < docs.length; first += CHUNK_POSTINGS)
+    chunks.push(place("c", writeChunk(values.impacts.subarray(first, first + CHUNK_POSTINGS), values.flags.subarray(first, first + CHUNK_POSTINGS))));
   return {
     kind: "tiered",
-    tiers: { set: place("s", writeSets([docs])), blocks, restMaxKey: covered < docs.length ? keyAt(covered) : 0, chunks, minImpact: values.impacts.reduce((least, impact) => Math.min(least, impact), 255) },
+    tiers: {
+      set: place("s", writeSets([docs])),
+      blocks,
+      restMaxKey: covered < docs.length ? keyAt(covered) : 0,
+      chunks,
+      minImpact: values.impacts.reduce((least, impact) => Math.min(least, impact), 255),
+    },
   };
 }
 

@@ -39,11 +39,17 @@ export function searchPeriods<T extends DatedArticle>(articles: readonly T[], ma
     const held = group.flatMap((bucket) => bucket.articles).sort((a, b) => (place.get(a) ?? 0) - (place.get(b) ?? 0));
     return { id: first === last ? first : `${first}-${last}`, first, last, articles: held };
   };
-  for (const group of consecutiveGroups(bucketsBy(articles, (article) => article.year), maxArticles)) {
+  for (const group of consecutiveGroups(
+    bucketsBy(articles, (article) => article.year),
+    maxArticles,
+  )) {
     const [oldest, newest] = [group[0], group[group.length - 1]];
     if (oldest === undefined || newest === undefined) continue;
     if (group.length === 1 && oldest.articles.length > maxArticles) {
-      for (const months of consecutiveGroups(bucketsBy(oldest.articles, (article) => article.month), maxArticles)) {
+      for (const months of consecutiveGroups(
+        bucketsBy(oldest.articles, (article) => article.month),
+        maxArticles,
+      )) {
         periods.push(periodOf(months, (month) => `${oldest.key}-${String(month).padStart(2, "0")}`));
       }
     } else {

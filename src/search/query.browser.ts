@@ -55,7 +55,10 @@ export function parseQuery(query: string, months: readonly (readonly string[])[]
     loose.push(...written);
   }
   // Words in quotes are the reader's exact words, never a date.
-  const date = dateIn(loose.map((word, place) => (quoted.has(place) ? "" : word)), months);
+  const date = dateIn(
+    loose.map((word, place) => (quoted.has(place) ? "" : word)),
+    months,
+  );
   const words: QueryWord[] = [];
   const seen = new Set<string>();
   for (const [at, written] of loose.entries()) {
@@ -107,7 +110,10 @@ function dateIn(written: readonly string[], months: readonly (readonly string[])
     if (day === undefined && year === undefined) continue;
     const first = Math.min(...places);
     const last = Math.max(...places);
-    return { date: { ...(year === undefined ? {} : { year }), month, ...(day === undefined ? {} : { day }), written: written.slice(first, last + 1).join(" ") }, places };
+    return {
+      date: { ...(year === undefined ? {} : { year }), month, ...(day === undefined ? {} : { day }), written: written.slice(first, last + 1).join(" ") },
+      places,
+    };
   }
   return undefined;
 }

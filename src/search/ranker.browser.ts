@@ -69,7 +69,13 @@ export class Ranker {
    * A ranker of the found articles (documents in order) by the lists of the
    * query's words. The values of terms that are not tiered are read now.
    */
-  static async create(reader: IndexReader, found: Uint32Array, lists: readonly ListToRank[], wordIdfs: readonly number[], factors?: Float64Array): Promise<Ranker> {
+  static async create(
+    reader: IndexReader,
+    found: Uint32Array,
+    lists: readonly ListToRank[],
+    wordIdfs: readonly number[],
+    factors?: Float64Array,
+  ): Promise<Ranker> {
     const states = await Promise.all(
       lists.map(async (list): Promise<ListState> => {
         const values = new Int16Array(found.length).fill(ABSENT);
@@ -95,7 +101,8 @@ export class Ranker {
       const threshold = top.length === 0 ? Infinity : (bounds.low[top[top.length - 1] ?? 0] ?? 0);
       const inTop = new Set(top);
       const doubtful = top.filter((place) => bounds.complete[place] === 0);
-      if (top.length === count) for (let place = 0; place < this.#found.length; place += 1) if (!inTop.has(place) && (bounds.high[place] ?? 0) > threshold) doubtful.push(place);
+      if (top.length === count)
+        for (let place = 0; place < this.#found.length; place += 1) if (!inTop.has(place) && (bounds.high[place] ?? 0) > threshold) doubtful.push(place);
       if (doubtful.length === 0) {
         return top
           .map((place) => ({ place, score: bounds.low[place] ?? 0 }))

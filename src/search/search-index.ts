@@ -59,7 +59,13 @@ export async function writeSearchIndex(outputDir: string, request: SearchIndexRe
   const previousDir = request.previousOutputDir === undefined ? undefined : join(request.previousOutputDir, SEARCH_INDEX_DIR);
   const languages = [...new Set(request.articles.map((article) => article.record.language))];
   const stemmers = new Map(await Promise.all(languages.map(async (language) => [language, await loadStemmer(language)] as const)));
-  const built = buildIndex({ articles: request.articles, categories: request.categories, monthNames: request.monthNames, periodArticles: request.periodArticles, stemmers });
+  const built = buildIndex({
+    articles: request.articles,
+    categories: request.categories,
+    monthNames: request.monthNames,
+    periodArticles: request.periodArticles,
+    stemmers,
+  });
   const sink = new FolderSink(indexDir, previousDir, request.portable);
   const written = writeIndex(built, request.articles, sink, request.stemmerScripts, foldedMonthNames(request.monthNames));
   sink.removeOthers();
@@ -159,7 +165,8 @@ class FolderSink implements IndexSink {
   /** Removes what an earlier build left in a folder written into (npm start): files and fragment folders this build does not have. */
   removeOthers(): void {
     if (!existsSync(this.#dir)) return;
-    for (const name of readdirSync(this.#dir)) if (!this.#names.has(name) && !this.#folders.has(name)) rmSync(join(this.#dir, name), { recursive: true, force: true });
+    for (const name of readdirSync(this.#dir))
+      if (!this.#names.has(name) && !this.#folders.has(name)) rmSync(join(this.#dir, name), { recursive: true, force: true });
   }
 }
 

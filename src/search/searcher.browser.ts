@@ -148,7 +148,10 @@ export async function search(reader: IndexReader, request: SearchRequest): Promi
       return taken;
     },
     facets: () => facetsOf(reader, entry, found.docs, filters),
-    suggestion: () => (count > 0 && found.words.every((word) => word.terms.length > 0 && !word.approximate) ? Promise.resolve(undefined) : suggest(reader, entry, request.query, query, found.words)),
+    suggestion: () =>
+      count > 0 && found.words.every((word) => word.terms.length > 0 && !word.approximate)
+        ? Promise.resolve(undefined)
+        : suggest(reader, entry, request.query, query, found.words),
   };
 }
 
@@ -176,14 +179,18 @@ async function findAll(reader: IndexReader, entry: IndexEntry, query: ParsedQuer
       }
       // Every term's documents asked for at once: one round trip, not one per word the query word starts.
       let docs = new DocSet(entry.documents);
-      for (const termDocs of await Promise.all([...terms.values()].map(({ entry: term }) => reader.docs(term)))) docs = docs.or(DocSet.of(entry.documents, termDocs));
+      for (const termDocs of await Promise.all([...terms.values()].map(({ entry: term }) => reader.docs(term))))
+        docs = docs.or(DocSet.of(entry.documents, termDocs));
       const approximate = terms.size > 0 && [...terms.keys()].every((term) => stems.every((stem) => term.length < stem.length));
       return { written: word.written, terms: [...terms.values()], docs, approximate };
     }),
   );
   const completed = completeCompounds(query, words, stemsOf);
   const searched = completed.filter((word) => word.terms.length > 0);
-  let docs = searched.length === 0 && query.phrases.length === 0 && query.date === undefined ? new DocSet(entry.documents) : DocSet.range(entry.documents, 0, entry.documents);
+  let docs =
+    searched.length === 0 && query.phrases.length === 0 && query.date === undefined
+      ? new DocSet(entry.documents)
+      : DocSet.range(entry.documents, 0, entry.documents);
   for (const word of searched) docs = docs.and(word.docs);
   for (const phrase of query.phrases) docs = docs.and(await phraseDocs(reader, entry, phrase, stemsOf));
   if (query.date !== undefined) docs = docs.and(await dateDocs(reader, entry, query.date));
@@ -237,7 +244,15 @@ async function phraseDocs(reader: IndexReader, entry: IndexEntry, tokens: readon
 }
 
 /** The articles holding one word right after another (by any of their stems). */
-async function pairDocs(reader: IndexReader, entry: IndexEntry, before: string, beforeIsNumber: boolean, after: string, afterIsNumber: boolean, stemsOf: StemsOf): Promise<DocSet> {
+async function pairDocs(
+  reader: IndexReader,
+  entry: IndexEntry,
+  before: string,
+  beforeIsNumber: boolean,
+  after: string,
+  afterIsNumber: boolean,
+  stemsOf: StemsOf,
+): Promise<DocSet> {
   let docs = new DocSet(entry.documents);
   for (const first of stemsOf(before, beforeIsNumber)) {
     for (const second of stemsOf(after, afterIsNumber)) {
@@ -254,7 +269,12 @@ async function dateDocs(reader: IndexReader, entry: IndexEntry, date: QueryDate)
   const docs: number[] = [];
   for (const [doc, day] of days.entries()) {
     const when = new Date(day * 86_400_000);
-    if ((date.year === undefined || when.getUTCFullYear() === date.year) && when.getUTCMonth() + 1 === date.month && (date.day === undefined || when.getUTCDate() === date.day)) docs.push(doc);
+    if (
+      (date.year === undefined || when.getUTCFullYear() === date.year) &&
+      when.getUTCMonth() + 1 === date.month &&
+      (date.day === undefined || when.getUTCDate() === date.day)
+    )
+      docs.push(doc);
   }
   return DocSet.of(entry.documents, docs);
 }

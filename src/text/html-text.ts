@@ -25,7 +25,34 @@ const HEADING_WEIGHTS: Readonly<Record<string, number>> = { h1: 7, h2: 6, h3: 5,
 /** The most an element's own weight can give. */
 const MOST_WEIGHT = 10;
 /** Elements inside a line of text: their ends do not separate words. */
-const INLINE: ReadonlySet<string> = new Set(["a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"]);
+const INLINE: ReadonlySet<string> = new Set([
+  "a",
+  "abbr",
+  "b",
+  "bdi",
+  "bdo",
+  "cite",
+  "code",
+  "data",
+  "del",
+  "dfn",
+  "em",
+  "i",
+  "ins",
+  "kbd",
+  "mark",
+  "q",
+  "s",
+  "samp",
+  "small",
+  "span",
+  "strong",
+  "sub",
+  "sup",
+  "time",
+  "u",
+  "var",
+]);
 
 /** The weight of an element's words, in WEIGHT_UNITs, and whether it or an element around it set one. */
 interface ElementWeight {
@@ -90,7 +117,11 @@ export function htmlSegments(html: string): TextSegment[] {
       onopentag(name, attributes) {
         const parent = open[open.length - 1];
         if (!INLINE.has(name)) append(" ");
-        open.push({ name, ...elementWeight(name, attributes, parent), skipped: (parent?.skipped ?? false) || UNINDEXED.has(name) || "data-pagefind-ignore" in attributes });
+        open.push({
+          name,
+          ...elementWeight(name, attributes, parent),
+          skipped: (parent?.skipped ?? false) || UNINDEXED.has(name) || "data-pagefind-ignore" in attributes,
+        });
         if ((name === "ul" || name === "ol" || name === "pre") && !("data-pagefind-weight" in attributes)) {
           sealed = segments.length;
           blocks.push({ name, firstSegment: segments.length, items: [] });

@@ -41,9 +41,15 @@ precacheAndRoute(plan.precache.map(([url, revision]) => ({ url, revision })));
 cleanupOutdatedCaches();
 
 // The index's other parts are named by their content (fragments by their period's folder): saved as searches load them.
-registerRoute(({ url }) => url.pathname.includes(searchIndexFolder), new CacheFirst({ cacheName: searchCache, plugins: [new ExpirationPlugin({ purgeOnQuotaError: true })] }));
+registerRoute(
+  ({ url }) => url.pathname.includes(searchIndexFolder),
+  new CacheFirst({ cacheName: searchCache, plugins: [new ExpirationPlugin({ purgeOnQuotaError: true })] }),
+);
 // Images and other files of the pages read.
-registerRoute(({ url, request }) => url.origin === self.location.origin && request.method === "GET", new NetworkFirst({ cacheName: pagesCache, plugins: [keptPages()] }));
+registerRoute(
+  ({ url, request }) => url.origin === self.location.origin && request.method === "GET",
+  new NetworkFirst({ cacheName: pagesCache, plugins: [keptPages()] }),
+);
 
 // Offline, what no route had: from the whole archive when the reader saved it; else, for a page, the shell's copy or the page saying it was not saved.
 setCatchHandler(async ({ request, url }) => {

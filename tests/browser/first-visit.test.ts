@@ -22,7 +22,14 @@ describe("a reader's first visit to the Node.js blog", { skip: absent }, () => {
 
   it("downloads the page, the shell and the worker, and not the archive nor its search index", async (t) => {
     const output = join(await temporaryFolder(), "site");
-    await buildSite(["--content", join(CORPORA, "nodejs-blog", "content"), "--config", join(PROJECT_ROOT, "tests", "corpora", "nodejs-blog.json"), "--output", output]);
+    await buildSite([
+      "--content",
+      join(CORPORA, "nodejs-blog", "content"),
+      "--config",
+      join(PROJECT_ROOT, "tests", "corpora", "nodejs-blog.json"),
+      "--output",
+      output,
+    ]);
     const plan = JSON.parse(/^var newsArchiveOffline = (.*);$/m.exec(await readFile(join(output, "sw.js"), "utf8"))?.[1] ?? "null") as OfflinePlan;
     assert.ok(plan.archiveBytes > plan.firstVisitBytes, "an archive too large to save on a first visit");
 
@@ -46,7 +53,9 @@ describe("a reader's first visit to the Node.js blog", { skip: absent }, () => {
       await page.waitForTimeout(1000);
     }
     const bytes = sent();
-    t.diagnostic(`first visit: ${bytes} bytes (${(bytes / 1_000_000).toFixed(2)} MB) in ${requested.length} requests; the archive is ${(plan.archiveBytes / 1_000_000).toFixed(1)} MB`);
+    t.diagnostic(
+      `first visit: ${bytes} bytes (${(bytes / 1_000_000).toFixed(2)} MB) in ${requested.length} requests; the archive is ${(plan.archiveBytes / 1_000_000).toFixed(1)} MB`,
+    );
     assert.ok(bytes < 1_000_000, `the first visit downloaded ${bytes} bytes`);
     assert.equal(requested.filter((path) => path.startsWith(routePath({ kind: "search-index" }))).length, 0, "no part of the search index before a search");
     assert.ok(!requested.includes(`/${plan.archiveList}`), "the archive's list is fetched only to save it");

@@ -32,10 +32,16 @@ describe("the month grid and day pages in a browser", () => {
       assert.ok(cells.length > 20, `${cells.length} months with articles`);
       for (const cell of cells) {
         assert.equal(cell.text, /: (\d+) articles?$/.exec(cell.name)?.[1], `${cell.name} shows its count`);
-        assert.ok(cell.fontSize >= 12 && cell.height >= 24 && !cell.clipped, `${cell.name}: ${cell.fontSize} px text in a ${cell.height} px cell, clipped: ${cell.clipped}`);
+        assert.ok(
+          cell.fontSize >= 12 && cell.height >= 24 && !cell.clipped,
+          `${cell.name}: ${cell.fontSize} px text in a ${cell.height} px cell, clipped: ${cell.clipped}`,
+        );
       }
       const totals = await page.locator(".month-grid .grid-total").allInnerTexts();
-      assert.ok(totals.every((total) => /^\d+$/.test(total)), totals.join(", "));
+      assert.ok(
+        totals.every((total) => /^\d+$/.test(total)),
+        totals.join(", "),
+      );
       assert.ok(await page.locator(".grid-legend").isVisible(), "the legend of the shades is shown");
       // biome-ignore lint/performance/useDomNodeTextContent: the months' names as the reader sees them (a phone's are short)
       const headers = await page.locator(".month-grid thead th > [aria-hidden]").evaluateAll((cells) => cells.map((cell) => (cell as HTMLElement).innerText));

@@ -67,7 +67,10 @@ describe("the newsroom of an archive that sets nothing", () => {
     assert.ok(sections.length >= 2, `sections: ${sections.join(", ")}`);
     for (const section of await page.locator(".home-section").all()) assert.ok((await section.locator("li").count()) >= 1);
     const boxes = await page.locator(".sidebar-box h2").allTextContents();
-    assert.ok(boxes.includes("The last 5 years by month"), `the sidebar draws its boxes from the archive, the grid's recent years among them: ${boxes.join(", ")}`);
+    assert.ok(
+      boxes.includes("The last 5 years by month"),
+      `the sidebar draws its boxes from the archive, the grid's recent years among them: ${boxes.join(", ")}`,
+    );
     assert.equal(await page.locator(".page-main .month-grid").count(), 0, "the grid is not shown twice");
   });
 
@@ -79,7 +82,10 @@ describe("the newsroom of an archive that sets nothing", () => {
       assert.ok(main !== undefined && sidebar !== undefined, "content and sidebar");
       assert.ok(boxes >= 1, "the sidebar has boxes");
       assert.ok(sidebar.top < windowHeight / 2, `the sidebar starts in sight (${sidebar.top} px down)`);
-      assert.ok(Math.abs(main.left - frame.left) <= 1 && Math.abs(sidebar.right - frame.right) <= 1, `content from ${main.left} and sidebar to ${sidebar.right} span the frame ${frame.left}-${frame.right}`);
+      assert.ok(
+        Math.abs(main.left - frame.left) <= 1 && Math.abs(sidebar.right - frame.right) <= 1,
+        `content from ${main.left} and sidebar to ${sidebar.right} span the frame ${frame.left}-${frame.right}`,
+      );
       assert.ok(sidebar.left - main.right <= 48, `a gap of ${sidebar.left - main.right} px between them`);
     });
   }
@@ -107,17 +113,26 @@ describe("the sample archive in a browser, for a reader", () => {
   it("links an article's date and breadcrumb to its day's page, which lists it", async () => {
     const { page } = await openPage(siteUrl);
     await page.goto(`${siteUrl}2022/03/15/lcc-survey-results/`);
-    assert.deepEqual(await page.locator(".breadcrumb a").evaluateAll((links) => links.map((link) => link.getAttribute("href"))), ["/", "/2022/", "/2022/03/", "/2022/03/15/"]);
+    assert.deepEqual(await page.locator(".breadcrumb a").evaluateAll((links) => links.map((link) => link.getAttribute("href"))), [
+      "/",
+      "/2022/",
+      "/2022/03/",
+      "/2022/03/15/",
+    ]);
     await page.locator(".article-meta time").click();
     await page.waitForURL(`${siteUrl}2022/03/15/`);
-    assert.ok((await page.locator(".article-list .article-item-title a").allTextContents()).includes("Life-cycle costing survey: half of our members now use it"));
+    assert.ok(
+      (await page.locator(".article-list .article-item-title a").allTextContents()).includes("Life-cycle costing survey: half of our members now use it"),
+    );
   });
 
   it("gives the header's search box 16 px text and a 44 px height on a phone", async () => {
     const { page } = await openPage(siteUrl, { width: 390, height: 844 });
     await page.goto(siteUrl);
     for (const control of ["#site-search-query", ".site-search button"]) {
-      const { fontSize, height } = await page.locator(control).evaluate((element) => ({ fontSize: Number.parseFloat(getComputedStyle(element).fontSize), height: element.getBoundingClientRect().height }));
+      const { fontSize, height } = await page
+        .locator(control)
+        .evaluate((element) => ({ fontSize: Number.parseFloat(getComputedStyle(element).fontSize), height: element.getBoundingClientRect().height }));
       assert.ok(fontSize >= 16 && height >= 44, `${control}: ${fontSize} px text, ${height} px tall`);
     }
   });
@@ -138,7 +153,9 @@ describe("the sample archive in a browser, for a reader", () => {
     const { page } = await openPage(siteUrl);
     await page.goto(`${siteUrl}2021/02/08/green-criteria-in-tenders-2016-2020/`);
     const [body = 0, code = 0, title = 0, heading = 0] = await page.evaluate(() =>
-      [".article-body p", ".article-body pre code", "h1", ".article-body h2"].map((selector) => Number.parseFloat(getComputedStyle(document.querySelector(selector) as Element).fontSize)),
+      [".article-body p", ".article-body pre code", "h1", ".article-body h2"].map((selector) =>
+        Number.parseFloat(getComputedStyle(document.querySelector(selector) as Element).fontSize),
+      ),
     );
     const sizes = { body, code, title, heading };
     assert.ok(sizes.code < sizes.body, `code ${sizes.code} px, text ${sizes.body} px`);
@@ -149,10 +166,14 @@ describe("the sample archive in a browser, for a reader", () => {
   it("gives every month of the grid a target of at least 24 by 24 px at 320 px, under headings that stay apart", async () => {
     const { page } = await openPage(siteUrl, { width: 320, height: 640 });
     await page.goto(`${siteUrl}archive/`);
-    const sizes = await page.locator(".month-grid td a").evaluateAll((links) => links.map((link) => link.getBoundingClientRect()).map(({ width, height }) => ({ width, height })));
+    const sizes = await page
+      .locator(".month-grid td a")
+      .evaluateAll((links) => links.map((link) => link.getBoundingClientRect()).map(({ width, height }) => ({ width, height })));
     assert.ok(sizes.length > 20);
     for (const { width, height } of sizes) assert.ok(width >= 24 && height >= 24, `a month of ${width}×${height} px`);
-    const headings = await page.locator(".month-grid thead th [aria-hidden]").evaluateAll((spans) => spans.map((span) => span.getBoundingClientRect()).map(({ left, right, top, bottom }) => ({ left, right, top, bottom })));
+    const headings = await page
+      .locator(".month-grid thead th [aria-hidden]")
+      .evaluateAll((spans) => spans.map((span) => span.getBoundingClientRect()).map(({ left, right, top, bottom }) => ({ left, right, top, bottom })));
     for (const [index, a] of headings.entries()) {
       for (const b of headings.slice(index + 1)) {
         const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -176,7 +197,10 @@ describe("the sample archive in a browser, for a reader", () => {
     assert.equal(await page.locator("[data-articles-of='']").textContent(), `${total - eventCount} articles`);
     assert.equal(await page.getByRole("status").textContent(), `Showing ${total - eventCount} articles of ${total}.`);
     for (const section of await page.locator(".year-month:visible").all()) {
-      assert.equal(await section.locator(".count").textContent(), `${await section.locator(".day-list li:visible").count()} article${(await section.locator(".day-list li:visible").count()) === 1 ? "" : "s"}`);
+      assert.equal(
+        await section.locator(".count").textContent(),
+        `${await section.locator(".day-list li:visible").count()} article${(await section.locator(".day-list li:visible").count()) === 1 ? "" : "s"}`,
+      );
     }
 
     await page.goto(`${siteUrl}archive/`);
@@ -186,10 +210,23 @@ describe("the sample archive in a browser, for a reader", () => {
         months: [...row.querySelectorAll("td a")].filter((link) => !(link as HTMLElement).hidden).map((link) => Number(link.textContent)),
       })),
     );
-    for (const row of grid) assert.equal(row.total, row.months.reduce((sum, count) => sum + count, 0));
-    assert.ok(await page.getByRole("checkbox", { name: /Events/ }).isChecked().then((checked) => !checked), "the choice is kept");
+    for (const row of grid)
+      assert.equal(
+        row.total,
+        row.months.reduce((sum, count) => sum + count, 0),
+      );
+    assert.ok(
+      await page
+        .getByRole("checkbox", { name: /Events/ })
+        .isChecked()
+        .then((checked) => !checked),
+      "the choice is kept",
+    );
     const all = Number((await page.locator("[data-articles-of='']").textContent())?.split(" ")[0]);
-    assert.equal(all, grid.reduce((sum, row) => sum + row.total, 0));
+    assert.equal(
+      all,
+      grid.reduce((sum, row) => sum + row.total, 0),
+    );
   });
 
   it("keeps year pages whole without the script, the form left hidden", async () => {

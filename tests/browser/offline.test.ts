@@ -78,7 +78,10 @@ async function whatKeepsEarlierBuild([earlier]: string[]): Promise<string> {
 
 async function searchTitles(page: Page, url: string, expected: number): Promise<string[]> {
   await page.goto(url);
-  await page.waitForFunction((count) => document.querySelectorAll("#search-results li").length === count && /found/.test(document.querySelector("#search-status")?.textContent ?? ""), expected);
+  await page.waitForFunction(
+    (count) => document.querySelectorAll("#search-results li").length === count && /found/.test(document.querySelector("#search-status")?.textContent ?? ""),
+    expected,
+  );
   return page.locator("#search-results h2").allTextContents();
 }
 
@@ -149,7 +152,9 @@ describe("reading the hosted sample archive offline after a first visit", () => 
       await page.goto(`${server.url}offline/`);
       await archiveStatus(page);
       await page.locator("#archive-save .archive-save-start").click();
-      await page.waitForFunction(() => /^Saving the archive: [1-9]\d* of/.test(document.querySelector("#archive-save .archive-save-status")?.textContent ?? ""));
+      await page.waitForFunction(() =>
+        /^Saving the archive: [1-9]\d* of/.test(document.querySelector("#archive-save .archive-save-status")?.textContent ?? ""),
+      );
       assert.equal(await page.locator("#archive-save progress").isVisible(), true);
       await page.locator("#archive-save .archive-save-stop").click();
       await page.waitForFunction(() => /are saved on this device/.test(document.querySelector("#archive-save .archive-save-status")?.textContent ?? ""));
@@ -204,7 +209,11 @@ describe("reading the hosted sample archive offline after a first visit", () => 
       await page.goto(`${siteUrl}${VISITED}`);
       assert.equal(await page.locator("h1").textContent(), "Life-cycle costing survey, corrected", "offline, the saved page is the new build's");
       await page.goto(`${siteUrl}${NEVER_OPENED}`);
-      assert.equal(await page.locator("h1").textContent(), "Less waste, better food: results from 48 school kitchens", "a page never opened is saved from the new build");
+      assert.equal(
+        await page.locator("h1").textContent(),
+        "Less waste, better food: results from 48 school kitchens",
+        "a page never opened is saved from the new build",
+      );
     } finally {
       await context.close();
     }
@@ -216,7 +225,12 @@ describe("searching offline an archive of many periods", () => {
     const years = Array.from({ length: 15 }, (_, at) => 2011 + at);
     const dates = years.flatMap((year) => [`${year}-03-05`, `${year}-09-12`]);
     const content = await makeArchive({
-      ...Object.fromEntries(dates.map((date) => [`${date}.md`, article({ title: `Carbon note ${date}`, date, category: "News" }, `What the city measured of carbon in ${date.slice(0, 4)}.`)])),
+      ...Object.fromEntries(
+        dates.map((date) => [
+          `${date}.md`,
+          article({ title: `Carbon note ${date}`, date, category: "News" }, `What the city measured of carbon in ${date.slice(0, 4)}.`),
+        ]),
+      ),
       // Two articles a period, and nothing saved whole.
       "news-archive.json": JSON.stringify({ title: "Periods", timeZone: "UTC", searchPeriodArticles: 2, offline: { wholeArchiveMB: 0 } }),
     });
@@ -232,16 +246,33 @@ describe("searching offline an archive of many periods", () => {
       await context.setOffline(true);
       // Going to the very URL shown would be a reload, which restores the results shown: the search starts anew from another page.
       await page.goto("about:blank");
-      assert.deepEqual(await searchTitles(page, `${server.url}search/?q=carbon&sort=newest`, 10), newest.slice(0, 10), "the words searched before, and the results shown before");
-      assert.equal(await page.locator("#search-status").textContent(), "Showing 10 of 30 articles found for “carbon”.", "every match counted, though most were never shown");
+      assert.deepEqual(
+        await searchTitles(page, `${server.url}search/?q=carbon&sort=newest`, 10),
+        newest.slice(0, 10),
+        "the words searched before, and the results shown before",
+      );
+      assert.equal(
+        await page.locator("#search-status").textContent(),
+        "Showing 10 of 30 articles found for “carbon”.",
+        "every match counted, though most were never shown",
+      );
       await page.click("#search-more");
       await page.waitForFunction(() => document.querySelectorAll("#search-results li").length === 20);
-      assert.deepEqual(await page.locator(".search-result-unshown").allTextContents(), years.slice(5, 10).reverse().flatMap((year) => Array.from({ length: 2 }, () => `An article of ${year} that this device has not saved: it shows once you are online.`)));
+      assert.deepEqual(
+        await page.locator(".search-result-unshown").allTextContents(),
+        years
+          .slice(5, 10)
+          .reverse()
+          .flatMap((year) => Array.from({ length: 2 }, () => `An article of ${year} that this device has not saved: it shows once you are online.`)),
+      );
 
       // Every word of so small an archive, postings included, is in the one shard the first search saved; a phrase needs the pairs, which no search saved.
       await page.goto(`${server.url}search/?q=${encodeURIComponent('"city measured"')}`);
       await page.waitForFunction(() => /offline/.test(document.querySelector("#search-status")?.textContent ?? ""));
-      assert.match((await page.locator("#search-status").textContent()) ?? "", /^You are offline, and this device has not saved the part of the search index these words need/);
+      assert.match(
+        (await page.locator("#search-status").textContent()) ?? "",
+        /^You are offline, and this device has not saved the part of the search index these words need/,
+      );
       assert.equal(await page.locator("#search-results li").count(), 0);
       assert.match(await archiveStatus(page), /Connect to the internet to save the whole archive\.$/);
       assert.equal(await page.locator("#archive-save .archive-save-start").isHidden(), true, "no offer to save what cannot be fetched");

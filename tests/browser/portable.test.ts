@@ -68,7 +68,10 @@ describe("the portable build opened from a folder on disk", () => {
       assert.equal(await page.locator("h1").textContent(), "Less waste, better food: results from 48 school kitchens");
       assert.match(page.url(), /^file:.*\/2023\/02\/13\/food-waste-report\/index\.html\?highlight=canteen$/);
       await page.locator("article mark").first().waitFor();
-      assert.ok((await page.locator("article mark").allTextContents()).every((word) => word.toLowerCase().startsWith("canteen")), "the searched word is highlighted from disk too");
+      assert.ok(
+        (await page.locator("article mark").allTextContents()).every((word) => word.toLowerCase().startsWith("canteen")),
+        "the searched word is highlighted from disk too",
+      );
     } finally {
       await context.close();
     }
@@ -79,7 +82,17 @@ describe("the portable build opened from a folder on disk", () => {
     const context = await newContext();
     try {
       const page = await context.newPage();
-      for (const query of ["procurement", "green public", "school kitchens", "purch", "february", '"green public"', "food waste&year=2023", "tender&category=Reports", "tender&sort=newest"]) {
+      for (const query of [
+        "procurement",
+        "green public",
+        "school kitchens",
+        "purch",
+        "february",
+        '"green public"',
+        "food waste&year=2023",
+        "tender&category=Reports",
+        "tender&sort=newest",
+      ]) {
         const results = async (url: string): Promise<string[]> => {
           await page.goto(url);
           await page.waitForFunction(() => /found/.test(document.querySelector("#search-status")?.textContent ?? ""));

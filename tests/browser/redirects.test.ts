@@ -16,7 +16,12 @@ describe("arriving by an old address in a browser", () => {
 
   before(async () => {
     const content = await makeArchive({
-      "harbour.md": article({ title: "Harbour reopens", date: "2024-03-09", category: "News", redirect_from: '["/?p=12", "/blog/?p=7", "/2024/03/harbour.html"]' }),
+      "harbour.md": article({
+        title: "Harbour reopens",
+        date: "2024-03-09",
+        category: "News",
+        redirect_from: '["/?p=12", "/blog/?p=7", "/2024/03/harbour.html"]',
+      }),
       "other.md": article({ title: "Another story", date: "2024-03-10", category: "News" }),
     });
     const output = join(await temporaryFolder(), "site");

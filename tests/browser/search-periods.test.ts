@@ -9,19 +9,29 @@ import { buildSite, openPage, serveSite } from "../support/browser.ts";
 const years = Array.from({ length: 12 }, (_, at) => 2011 + at);
 const notes = Object.fromEntries(
   years.flatMap((year, at) =>
-    ["03-05", "09-12"].map((day, half) => [`${year}-${day}.md`, article({ title: `Carbon note ${year}-${day}`, date: `${year}-${day}`, category: (at + half) % 3 === 0 ? "Reports" : "News" }, `What the city measured of carbon in ${year}.`)]),
+    ["03-05", "09-12"].map((day, half) => [
+      `${year}-${day}.md`,
+      article(
+        { title: `Carbon note ${year}-${day}`, date: `${year}-${day}`, category: (at + half) % 3 === 0 ? "Reports" : "News" },
+        `What the city measured of carbon in ${year}.`,
+      ),
+    ]),
   ),
 );
 const LONG_ADDRESS = "https://example.org/archive/reports/carbon/ledger/harbour-authority-annual-carbon-ledger-full-dataset-with-every-measurement-2011.csv";
 const fixture = {
   ...notes,
-  "ledger.md": article({ title: "The harbour's carbon ledger", date: "2011-06-01", category: "Reports" }, `The first carbon ledger of the harbour, kept by hand. The data: ${LONG_ADDRESS}`),
+  "ledger.md": article(
+    { title: "The harbour's carbon ledger", date: "2011-06-01", category: "Reports" },
+    `The first carbon ledger of the harbour, kept by hand. The data: ${LONG_ADDRESS}`,
+  ),
   "audit.md": article({ title: "An audit", date: "2020-06-01", category: "News" }, "The ledger, we learned, left out carbon from the ferries."),
 };
 
 const status = (page: Page): Promise<string | null> => page.locator("#search-status").textContent();
 const titles = (page: Page): Promise<string[]> => page.locator("#search-results h2").allTextContents();
-const resultsShown = (page: Page, count: number): Promise<unknown> => page.waitForFunction((wanted) => document.querySelectorAll("#search-results li").length === wanted, count);
+const resultsShown = (page: Page, count: number): Promise<unknown> =>
+  page.waitForFunction((wanted) => document.querySelectorAll("#search-results li").length === wanted, count);
 
 describe("searching an archive of many periods, in a browser", () => {
   let siteUrl: string;
@@ -51,7 +61,11 @@ describe("searching an archive of many periods, in a browser", () => {
     await page.click("#search-more");
     await resultsShown(page, 20);
     assert.equal(await status(page), "Showing 20 of 26 articles found for “carbon”.");
-    assert.equal(await page.evaluate(() => document.activeElement?.closest("li") === document.querySelectorAll("#search-results li")[10]), true, "the focus is on the first new result");
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.closest("li") === document.querySelectorAll("#search-results li")[10]),
+      true,
+      "the focus is on the first new result",
+    );
     await page.click("#search-more");
     await resultsShown(page, 26);
     assert.equal(await status(page), "26 articles found for “carbon”.");
@@ -67,7 +81,10 @@ describe("searching an archive of many periods, in a browser", () => {
     await page.goto(`${siteUrl}search/?q=ledger`);
     await resultsShown(page, 2);
     await page.waitForFunction(() => document.querySelector("#search-category option[value=Reports]")?.textContent === "Reports (1)");
-    assert.deepEqual(await page.locator("#search-year option").allTextContents(), ["All years", ...[...years].reverse().map((year) => `${year} (${year === 2011 || year === 2020 ? 1 : 0})`)]);
+    assert.deepEqual(await page.locator("#search-year option").allTextContents(), [
+      "All years",
+      ...[...years].reverse().map((year) => `${year} (${year === 2011 || year === 2020 ? 1 : 0})`),
+    ]);
     await page.selectOption("#search-year", "2020");
     await page.waitForFunction(() => document.querySelector("#search-status")?.textContent === "1 article found for “ledger” in 2020.");
     assert.deepEqual(await titles(page), ["An audit"]);

@@ -45,14 +45,22 @@ describe("the search page on a phone", () => {
     await searchFor(page, `${siteUrl}search/?q=canteen`);
     await page.locator("#search-filters summary").click();
     const controls = await page.locator("#search-form input, #search-form select, #search-form button, #search-form summary").evaluateAll((elements) =>
-      elements.map((element) => ({ id: element.id || element.tagName, height: element.getBoundingClientRect().height, fontSize: Number.parseFloat(getComputedStyle(element).fontSize) })),
+      elements.map((element) => ({
+        id: element.id || element.tagName,
+        height: element.getBoundingClientRect().height,
+        fontSize: Number.parseFloat(getComputedStyle(element).fontSize),
+      })),
     );
     assert.equal(controls.length, 6);
     for (const control of controls) {
       assert.ok(control.height >= 24, `${control.id} is ${control.height} px tall`);
       assert.ok(control.fontSize >= 16, `${control.id} has ${control.fontSize} px text`);
     }
-    const size = (selector: string): Promise<number> => page.locator(selector).first().evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
+    const size = (selector: string): Promise<number> =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((element) => Number.parseFloat(getComputedStyle(element).fontSize));
     assert.ok((await size("#search-results h2")) < (await size("h1")), "result titles are smaller than the page's heading");
     assert.equal(await page.locator('input[type="search"]').count(), 1, "the header leaves its box out on the search page");
   });

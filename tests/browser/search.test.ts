@@ -15,7 +15,14 @@ for (const basePath of ["/", "/news/"]) {
       await page.goto(`${siteUrl}search/?q=canteen`);
       await page.locator("#search-results li").first().waitFor();
       const titles = await page.locator("#search-results h2").allTextContents();
-      assert.deepEqual(new Set(titles), new Set(["Webinar series: sustainable food in public canteens", "School canteens survey: what 62 kitchens told us", "Less waste, better food: results from 48 school kitchens"]));
+      assert.deepEqual(
+        new Set(titles),
+        new Set([
+          "Webinar series: sustainable food in public canteens",
+          "School canteens survey: what 62 kitchens told us",
+          "Less waste, better food: results from 48 school kitchens",
+        ]),
+      );
       assert.equal(await page.locator("#search-status").textContent(), "3 articles found for “canteen”.");
       assert.ok((await page.locator("#search-results mark").count()) > 0, "matched words are marked");
       for (const href of await page.locator("#search-results h2 a").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""))) {
@@ -31,7 +38,9 @@ for (const basePath of ["/", "/news/"]) {
       await page.selectOption("#search-category", "Reports");
       await page.waitForFunction(() => document.querySelector("#search-status")?.textContent?.startsWith("2 articles"));
       await page.selectOption("#search-sort", "newest");
-      await page.waitForFunction(() => document.querySelector("#search-status")?.textContent?.includes("Reports") && document.querySelectorAll("#search-results li").length === 2);
+      await page.waitForFunction(
+        () => document.querySelector("#search-status")?.textContent?.includes("Reports") && document.querySelectorAll("#search-results li").length === 2,
+      );
       const dates = await page.locator("#search-results .article-item-meta").allTextContents();
       assert.deepEqual(dates, ["February 13, 2023 · Reports", "April 23, 2018 · Reports"]);
       assert.match(page.url(), /category=Reports/);

@@ -18,7 +18,10 @@ async function whatTheLoaderSays(contentDir: string): Promise<string[]> {
 
 describe("bad input in tests/fixtures/bad-input", () => {
   it("has a sentence for every case folder, and at least 30 cases", async () => {
-    const folders = (await readdir(FIXTURES, { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+    const folders = (await readdir(FIXTURES, { withFileTypes: true }))
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
     assert.deepEqual(folders, Object.keys(cases).sort());
     assert.ok(folders.length >= 30);
   });
@@ -38,14 +41,20 @@ describe("bad input that needs the file system in a special state", () => {
     await symlink(join(outside, "secret.md"), join(content, "linked.md"));
     const said = await whatTheLoaderSays(content);
     assert.equal(said[0], "published: 1");
-    assert.equal(said[1], `content/linked.md: error: is a symbolic link to ${join(outside, "secret.md")}, outside the content folder, and was not followed; copy the file into the content folder instead`);
+    assert.equal(
+      said[1],
+      `content/linked.md: error: is a symbolic link to ${join(outside, "secret.md")}, outside the content folder, and was not followed; copy the file into the content folder instead`,
+    );
   });
 
   it("refuses a symbolic link out of the content folder inside a page bundle once, and counts it once", async () => {
     const content = await makeArchive({ "report/index.md": article({ title: "Report", date: "2021-01-01", category: "News" }), "report/chart.svg": "<svg/>" });
     await symlink("/etc/passwd", join(content, "report", "passwd.txt"));
     const said = await whatTheLoaderSays(content);
-    assert.deepEqual(said, ["published: 1", "content/report/passwd.txt: error: is a symbolic link to /etc/passwd, outside the content folder, and was not followed; copy the file into the content folder instead"]);
+    assert.deepEqual(said, [
+      "published: 1",
+      "content/report/passwd.txt: error: is a symbolic link to /etc/passwd, outside the content folder, and was not followed; copy the file into the content folder instead",
+    ]);
   });
 
   it("refuses a file it may not read, naming it", async (t) => {
@@ -71,7 +80,7 @@ describe("bad input that needs the file system in a special state", () => {
 
   it("publishes a 5 MB article, with a warning that the page will load slowly", async () => {
     const paragraph = "Green procurement criteria for public tenders, with life-cycle costs and eco-labels. ";
-    const body = Array.from({ length: 5 * 1024 * 1024 / paragraph.length / 10 }, () => `${paragraph.repeat(10)}\n\n`).join("");
+    const body = Array.from({ length: (5 * 1024 * 1024) / paragraph.length / 10 }, () => `${paragraph.repeat(10)}\n\n`).join("");
     const content = await makeArchive({ "big.md": article({ title: "Big", date: "2021-01-01", category: "News" }, body) });
     const said = await whatTheLoaderSays(content);
     assert.equal(said[0], "published: 1");
@@ -81,14 +90,20 @@ describe("bad input that needs the file system in a special state", () => {
   it("refuses a content folder that does not exist, saying which and what to give", async () => {
     const result = await runCli(["--content", "/nonexistent/archive", "--output", join(await temporaryFolder(), "site")]);
     assert.equal(result.code, 2);
-    assert.equal(result.stderr.trim(), "error: /nonexistent/archive: the content folder does not exist or is not a folder; give the folder that holds your Markdown articles with --content DIR");
+    assert.equal(
+      result.stderr.trim(),
+      "error: /nonexistent/archive: the content folder does not exist or is not a folder; give the folder that holds your Markdown articles with --content DIR",
+    );
   });
 
   it("refuses an empty content folder", async () => {
     const content = await makeArchive({});
     const result = await runCli(["--content", content, "--output", join(await temporaryFolder(), "site")]);
     assert.equal(result.code, 1);
-    assert.match(result.stderr, /: no articles found \(no \.md or \.markdown files\); put your Markdown articles in this folder or give another with --content DIR/);
+    assert.match(
+      result.stderr,
+      /: no articles found \(no \.md or \.markdown files\); put your Markdown articles in this folder or give another with --content DIR/,
+    );
   });
 
   it("refuses an output folder inside the content folder", async () => {
@@ -100,8 +115,14 @@ describe("bad input that needs the file system in a special state", () => {
 
   it("refuses a permalink with an unknown token, or with no part that tells two articles of a day apart, naming the file and line", async () => {
     for (const [permalink, said] of [
-      ["/:year/:categories/:title/", 'unknown token ":categories" in the permalink "/:year/:categories/:title/"; the tokens are :year :month :day :slug :title :filename :category :section'],
-      ["/:year/:month/:day/", 'the permalink "/:year/:month/:day/" has no part that tells two articles of one day apart, so they would share a URL; add :slug, :title or :filename, as in "/:year/:month/:day/:slug/"'],
+      [
+        "/:year/:categories/:title/",
+        'unknown token ":categories" in the permalink "/:year/:categories/:title/"; the tokens are :year :month :day :slug :title :filename :category :section',
+      ],
+      [
+        "/:year/:month/:day/",
+        'the permalink "/:year/:month/:day/" has no part that tells two articles of one day apart, so they would share a URL; add :slug, :title or :filename, as in "/:year/:month/:day/:slug/"',
+      ],
     ]) {
       const content = await makeArchive({
         "a.md": article({ title: "A", date: "2021-04-09" }),
@@ -148,7 +169,10 @@ describe("a build over many bad articles", () => {
     assert.equal(published.code, 0, published.stderr);
     assert.deepEqual((await readdir(root)).sort(), ["content", "site"]);
     const written = await readdir(join(root, "site"), { recursive: true });
-    assert.ok(written.every((file) => !file.includes("..") && !file.includes("etc")), "no slug left its folder");
+    assert.ok(
+      written.every((file) => !file.includes("..") && !file.includes("etc")),
+      "no slug left its folder",
+    );
     assert.match(published.stdout, /7 found, 1 published, 0 draft\(s\) left out, 6 invalid left out/);
   });
 });

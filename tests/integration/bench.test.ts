@@ -24,12 +24,18 @@ describe("the benchmark harness", () => {
   it("runs end to end at a tiny size and writes its table (times are not asserted)", async () => {
     const out = join(await temporaryFolder(), "results.md");
     const code = await new Promise<number | null>((resolve) => {
-      const child = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "bench/bench.ts"), "--articles", "10", "--runs", "1", "--out", out], { cwd: PROJECT_ROOT, stdio: "ignore" });
+      const child = spawn(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "bench/bench.ts"), "--articles", "10", "--runs", "1", "--out", out], {
+        cwd: PROJECT_ROOT,
+        stdio: "ignore",
+      });
       child.on("close", resolve);
     });
     assert.equal(code, 0);
     const report = await readFile(out, "utf8");
-    const row = (build: string): RegExp => new RegExp(`\\| 10 \\| ${build.replace(/[()]/g, "\\$&")} \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+ \\| \\d+ \\| [\\d.]+ \\|`);
+    const row = (build: string): RegExp =>
+      new RegExp(
+        `\\| 10 \\| ${build.replace(/[()]/g, "\\$&")} \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+ \\| [\\d.]+ \\| \\d+ \\| [\\d.]+ \\|`,
+      );
     for (const build of BUILDS) assert.match(report, row(build));
     assert.match(report, /\| 10 \| Eleventy baseline \(article pages only\) \| [\d.]+ \|.*\| 1\.00 \|/);
     assert.match(report, /\d+ cores, \d+ GiB memory/);

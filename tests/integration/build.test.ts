@@ -10,7 +10,10 @@ import { filePaths, treeDigest } from "../support/tree.ts";
 import { checkGridAgainstMonthPages } from "../support/grid.ts";
 
 const fixture = {
-  "2021/first.md": article({ title: "First news", date: "2021-04-09", category: "News", tags: "[food, energy]", featured: "true" }, "Hello **world**.\n\n{{ closure }} and {% raw %} and {{< note >}} stay as written."),
+  "2021/first.md": article(
+    { title: "First news", date: "2021-04-09", category: "News", tags: "[food, energy]", featured: "true" },
+    "Hello **world**.\n\n{{ closure }} and {% raw %} and {{< note >}} stay as written.",
+  ),
   "2021/second.md": article({ title: '"<script>alert(1)</script> & friends"', date: "2021-04-30T23:30:00-05:00", category: "events", lang: "fr" }),
   "2021/2021-06-01-third.md": article({ title: "Third", category: "Events", summary: "A summary." }),
   "2022/bundle/index.md": article({ title: "With a chart", date: "2022-03-15", category: "Reports" }, "![A chart](chart.svg)"),
@@ -96,15 +99,24 @@ describe("building a fixture archive", () => {
 
   it("prints the title as the only h1, the date in a time element and the language on html", async () => {
     const page = await readPage(output, "2021/04/09/first/index.html");
-    assert.deepEqual([...page.querySelectorAll("h1")].map((h1) => h1.textContent), ["First news"]);
+    assert.deepEqual(
+      [...page.querySelectorAll("h1")].map((h1) => h1.textContent),
+      ["First news"],
+    );
     const time = page.querySelector(".article-meta time");
     assert.equal(time?.getAttribute("datetime"), "2021-04-09");
     assert.equal(time?.textContent, "April 9, 2021");
     assert.equal(page.documentElement.getAttribute("lang"), "en");
     assert.equal(page.querySelector(".article-category")?.getAttribute("href"), "/category/news/");
     assert.equal(page.querySelector(".article-meta a time")?.parentElement?.getAttribute("href"), "/2021/04/09/");
-    assert.deepEqual([...page.querySelectorAll(".breadcrumb li")].map((li) => li.textContent), ["Home", "2021", "April", "9", "First news"]);
-    assert.deepEqual([...page.querySelectorAll(".article-tags a")].map((a) => a.textContent), ["food", "energy"]);
+    assert.deepEqual(
+      [...page.querySelectorAll(".breadcrumb li")].map((li) => li.textContent),
+      ["Home", "2021", "April", "9", "First news"],
+    );
+    assert.deepEqual(
+      [...page.querySelectorAll(".article-tags a")].map((a) => a.textContent),
+      ["food", "energy"],
+    );
   });
 
   it("publishes the body as written: template syntax it cannot render stays as text", async () => {
@@ -164,16 +176,28 @@ describe("building a fixture archive", () => {
     const page = await readPage(output, "2021/06/01/third/index.html");
     const box = page.querySelector(".sidebar-box");
     assert.equal(box?.querySelector("h2")?.textContent, "Focus on");
-    assert.deepEqual([...(box?.querySelectorAll("a") ?? [])].map((a) => a.getAttribute("href")), ["/2021/04/09/first/", "/2021/04/09/"]);
+    assert.deepEqual(
+      [...(box?.querySelectorAll("a") ?? [])].map((a) => a.getAttribute("href")),
+      ["/2021/04/09/first/", "/2021/04/09/"],
+    );
   });
 
   it("lists a category's articles newest first with date, category and summary or excerpt", async () => {
     const page = await readPage(output, "category/events/index.html");
     const items = [...page.querySelectorAll(".article-item")];
-    assert.deepEqual(items.map((item) => item.querySelector("h2 a")?.textContent), ["Third", "<script>alert(1)</script> & friends"]);
-    assert.deepEqual(items.map((item) => item.querySelector(".article-item-summary")?.textContent), ["A summary.", "Body text."]);
+    assert.deepEqual(
+      items.map((item) => item.querySelector("h2 a")?.textContent),
+      ["Third", "<script>alert(1)</script> & friends"],
+    );
+    assert.deepEqual(
+      items.map((item) => item.querySelector(".article-item-summary")?.textContent),
+      ["A summary.", "Body text."],
+    );
     const index = await readPage(output, "category/index.html");
-    assert.deepEqual([...index.querySelectorAll(".topic-index li")].map((li) => li.textContent?.replace(/\s+/g, " ").trim()), ["Events 2 articles", "News 1 article", "Reports 1 article"]);
+    assert.deepEqual(
+      [...index.querySelectorAll(".topic-index li")].map((li) => li.textContent?.replace(/\s+/g, " ").trim()),
+      ["Events 2 articles", "News 1 article", "Reports 1 article"],
+    );
   });
 
   it("publishes drafts with --drafts", async () => {

@@ -78,8 +78,20 @@ describe("init, new, build and check in a new archive, each run in its folder", 
     const files = (await readdir(archive, { recursive: true })).map((file) => file.split("\\").join("/")).sort();
     const welcome = files.find((file) => /^content\/\d{4}\/\d{4}-\d{2}-\d{2}-welcome\.md$/.test(file));
     assert.ok(welcome, files.join("\n"));
-    for (const file of [".gitignore", "package.json", "content/news-archive.jsonc", "deploy/github-pages.yml", "deploy/netlify.toml", "deploy/cloudflare-pages.yml", "deploy/_headers"]) assert.ok(files.includes(file), `${file} missing`);
-    const manifest = JSON.parse(await readFile(join(archive, "package.json"), "utf8")) as { scripts: Record<string, string>; dependencies: Record<string, string> };
+    for (const file of [
+      ".gitignore",
+      "package.json",
+      "content/news-archive.jsonc",
+      "deploy/github-pages.yml",
+      "deploy/netlify.toml",
+      "deploy/cloudflare-pages.yml",
+      "deploy/_headers",
+    ])
+      assert.ok(files.includes(file), `${file} missing`);
+    const manifest = JSON.parse(await readFile(join(archive, "package.json"), "utf8")) as {
+      scripts: Record<string, string>;
+      dependencies: Record<string, string>;
+    };
     assert.equal(manifest.scripts["start"], "news-archive serve");
     // Run from this repository's folder, the package is that folder.
     assert.deepEqual(manifest.dependencies, { "news-archive": `file:${relative(archive, PROJECT_ROOT)}` });
@@ -91,14 +103,20 @@ describe("init, new, build and check in a new archive, each run in its folder", 
     const before = await readFile(join(archive, "package.json"), "utf8");
     const again = await runCommand(["init", "."], { cwd: archive });
     assert.equal(again.code, 1);
-    assert.match(again.stderr, /^\.: error: the folder holds _site, content, deploy; init starts an archive only in a new or empty folder, or one holding no more than what git init and npm init write \(init --help lists them\)/);
+    assert.match(
+      again.stderr,
+      /^\.: error: the folder holds _site, content, deploy; init starts an archive only in a new or empty folder, or one holding no more than what git init and npm init write \(init --help lists them\)/,
+    );
     assert.equal(await readFile(join(archive, "package.json"), "utf8"), before);
   });
 
   it("new writes the article at YYYY/YYYY-MM-DD-slug.md with its front matter, and prints its file and URL", async () => {
     assert.equal(added.code, 0, added.stderr);
     assert.equal(added.stdout, "written: content/2021/2021-04-09-annual-report-2021.md\nurl: /2021/04/09/annual-report-2021/\n");
-    assert.equal(await readFile(join(archive, "content/2021/2021-04-09-annual-report-2021.md"), "utf8"), '---\ntitle: "Annual report: 2021"\ndate: 2021-04-09\ncategory: Reports\nsummary: ""\ntags: []\n---\n\n');
+    assert.equal(
+      await readFile(join(archive, "content/2021/2021-04-09-annual-report-2021.md"), "utf8"),
+      '---\ntitle: "Annual report: 2021"\ndate: 2021-04-09\ncategory: Reports\nsummary: ""\ntags: []\n---\n\n',
+    );
   });
 
   it("new never overwrites an article", async () => {
@@ -141,7 +159,9 @@ describe("new in an archive with settings", () => {
       "news-archive.jsonc": '{\n  // Tokyo is ahead of UTC\n  "timeZone": "Asia/Tokyo",\n  "siteUrl": "https://example.org/news/",\n}\n',
     });
     // 23:30 on April 9 in UTC is April 10 in Tokyo.
-    const run = await runCommand(["new", "Hello", "--content", content, "--draft"], { env: { SOURCE_DATE_EPOCH: String(Date.UTC(2021, 3, 9, 23, 30) / 1000) } });
+    const run = await runCommand(["new", "Hello", "--content", content, "--draft"], {
+      env: { SOURCE_DATE_EPOCH: String(Date.UTC(2021, 3, 9, 23, 30) / 1000) },
+    });
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /^url: https:\/\/example\.org\/news\/2021\/04\/10\/hello\/ \(a draft/m);
     const text = await readFile(join(content, "2021/2021-04-10-hello.md"), "utf8");
@@ -178,9 +198,19 @@ describe("init in a folder that git init and npm init made", () => {
     assert.equal(init.code, 0, init.stderr);
     assert.match(init.stdout, /^ {2}package\.json \(kept, with script "start", script "preview", script "check", dependency "news-archive" added\)$/m);
     assert.match(init.stdout, /^ {2}\.gitignore \(kept, with _site\/ added\)$/m);
-    const manifest = JSON.parse(await readFile(join(folder, "package.json"), "utf8")) as { name: string; scripts: Record<string, string>; dependencies: Record<string, string> };
+    const manifest = JSON.parse(await readFile(join(folder, "package.json"), "utf8")) as {
+      name: string;
+      scripts: Record<string, string>;
+      dependencies: Record<string, string>;
+    };
     assert.equal(manifest.name, "our-news");
-    assert.deepEqual(manifest.scripts, { test: "echo no test", build: "make site", start: "news-archive serve", preview: "news-archive preview", check: "news-archive check" });
+    assert.deepEqual(manifest.scripts, {
+      test: "echo no test",
+      build: "make site",
+      start: "news-archive serve",
+      preview: "news-archive preview",
+      check: "news-archive check",
+    });
     assert.ok(manifest.dependencies["news-archive"]?.startsWith("file:"));
     assert.equal(await readFile(join(folder, ".gitignore"), "utf8"), "node_modules\n.env\n_site/\n");
     assert.equal(await readFile(join(folder, "README.md"), "utf8"), "# Our news\n");

@@ -13,7 +13,10 @@ describe("Eleventy run on its own with the project's config", () => {
     const output = join(await temporaryFolder(), "site");
     const eleventy = join(PROJECT_ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
     const code = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn(process.execPath, ["--import", "tsx", eleventy, "--config=.eleventy.ts", `--output=${output}`, "--quiet"], { cwd: PROJECT_ROOT, stdio: "ignore" });
+      const child = spawn(process.execPath, ["--import", "tsx", eleventy, "--config=.eleventy.ts", `--output=${output}`, "--quiet"], {
+        cwd: PROJECT_ROOT,
+        stdio: "ignore",
+      });
       child.on("error", reject);
       child.on("close", resolve);
     });
@@ -24,6 +27,7 @@ describe("Eleventy run on its own with the project's config", () => {
     const firstArticle = home.querySelector("main article a, main h2 a, main h3 a")?.getAttribute("href") ?? "";
     assert.match(firstArticle, /^\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/);
     assert.ok(existsSync(join(output, firstArticle, "index.html")), `${firstArticle} was not written`);
-    for (const file of ["archive/index.html", "feed.xml", "sitemap.xml", "search-index/entry.bin"]) assert.ok(existsSync(join(output, file)), `${file} was not written`);
+    for (const file of ["archive/index.html", "feed.xml", "sitemap.xml", "search-index/entry.bin"])
+      assert.ok(existsSync(join(output, file)), `${file} was not written`);
   });
 });

@@ -27,7 +27,8 @@ async function followOldAddresses(content: string, output: string): Promise<numb
   const map = JSON.parse(await readFile(join(output, "redirects.json"), "utf8")) as Record<string, string>;
   const home = await readPage(output, "index.html");
   assert.equal(home.querySelector("script[data-map]")?.getAttribute("data-map"), "/redirects.json");
-  const titleAt = async (href: string): Promise<string | undefined> => (await readPage(output, `${decodeURI(href).slice(1)}${href.endsWith("/") ? "index.html" : ""}`)).querySelector("h1")?.textContent?.trim();
+  const titleAt = async (href: string): Promise<string | undefined> =>
+    (await readPage(output, `${decodeURI(href).slice(1)}${href.endsWith("/") ? "index.html" : ""}`)).querySelector("h1")?.textContent?.trim();
   let followed = 0;
   for (const file of (await filePaths(content)).filter((name) => name.endsWith(".md"))) {
     const { data } = matter(await readFile(join(content, file), "utf8"), {});
@@ -38,7 +39,8 @@ async function followOldAddresses(content: string, output: string): Promise<numb
       if (query === undefined) {
         const page = await readPage(output, `${decodeURI(path).slice(1)}${path.endsWith("/") ? "index.html" : ""}`);
         const refresh = page.querySelector('meta[http-equiv="refresh"]')?.getAttribute("content");
-        const landing = refresh === null || refresh === undefined ? page.querySelector("h1")?.textContent?.trim() : await titleAt(refresh.replace(/^0; url=/, ""));
+        const landing =
+          refresh === null || refresh === undefined ? page.querySelector("h1")?.textContent?.trim() : await titleAt(refresh.replace(/^0; url=/, ""));
         assert.equal(landing, title, `${file}: ${old}`);
       } else {
         const target = map[old];
@@ -71,7 +73,12 @@ describe("importing a WordPress export", () => {
       description: "News from the valley",
       language: "en-US",
       // WordPress's listing pages whose address here differs: the feed, a tag whose slug is not its name's, the authors by login.
-      redirects: { "/feed/": "/feed.xml", "/tag/harbour-2/": "/tag/harbour/", "/author/editor/": "/author/dana-editor/", "/author/reporter/": "/author/sam-reporter/" },
+      redirects: {
+        "/feed/": "/feed.xml",
+        "/tag/harbour-2/": "/tag/harbour/",
+        "/author/editor/": "/author/dana-editor/",
+        "/author/reporter/": "/author/sam-reporter/",
+      },
       timeZone: "Etc/GMT+7",
     });
     assert.ok((await filePaths(content)).includes("2024/harbour-reopens/harbour.png"));
@@ -131,14 +138,20 @@ describe("importing a WordPress export", () => {
     const run = await runImportCli(["wordpress", GAZETTE, "--content", content]);
     assert.match(run.stdout, /^Media: 3 file\(s\) of the old site's uploads are still linked at their old address/m);
     assert.match(run.stdout, /^ {2}https:\/\/gazette\.example\.org\/wp-content\/uploads\/2024\/03\/harbour\.png \(2024\/harbour-reopens\/index\.md\)$/m);
-    assert.match(await readFile(join(content, "2024/water-levels/index.md"), "utf8"), /src="https:\/\/gazette\.example\.org\/wp-content\/uploads\/2024\/02\/chart\.png"/);
+    assert.match(
+      await readFile(join(content, "2024/water-levels/index.md"), "utf8"),
+      /src="https:\/\/gazette\.example\.org\/wp-content\/uploads\/2024\/02\/chart\.png"/,
+    );
   });
 
   it("imports pages with --pages", async () => {
     const content = join(await temporaryFolder(), "content");
     const run = await runImportCli(["wordpress", GAZETTE, "--content", content, "--pages"]);
     assert.match(run.stdout, /^Articles: 10: 10 new/m);
-    assert.match(await readFile(join(content, "2024/about/index.md"), "utf8"), /category: Pages\n[\s\S]*redirect_from:\n {2}- \/about\/\n {2}- \/\?page_id=30\n/);
+    assert.match(
+      await readFile(join(content, "2024/about/index.md"), "utf8"),
+      /category: Pages\n[\s\S]*redirect_from:\n {2}- \/about\/\n {2}- \/\?page_id=30\n/,
+    );
   });
 
   it("keeps a time zone the settings already have, and says the export's differs; adds the redirects the settings lack", async () => {
@@ -152,7 +165,12 @@ describe("importing a WordPress export", () => {
     assert.deepEqual(JSON.parse(await readFile(join(content, "news-archive.json"), "utf8")), {
       title: "Ours",
       timeZone: "Europe/Paris",
-      redirects: { "/feed/": "/news.xml", "/tag/harbour-2/": "/tag/harbour/", "/author/editor/": "/author/dana-editor/", "/author/reporter/": "/author/sam-reporter/" },
+      redirects: {
+        "/feed/": "/news.xml",
+        "/tag/harbour-2/": "/tag/harbour/",
+        "/author/editor/": "/author/dana-editor/",
+        "/author/reporter/": "/author/sam-reporter/",
+      },
     });
   });
 });
@@ -188,7 +206,10 @@ describe("importing a WordPress export whose categories nest", () => {
     assert.equal(build.code, 0, build.stdout + build.stderr);
     assert.match(build.stdout, /pages and redirects: 5 from the "redirects" setting/);
     const local = await readPage(output, "category/local/index.html");
-    assert.deepEqual([...local.querySelectorAll(".article-item-title a")].map((link) => link.textContent?.trim()), ["Regatta on Sunday", "New pier opens"]);
+    assert.deepEqual(
+      [...local.querySelectorAll(".article-item-title a")].map((link) => link.textContent?.trim()),
+      ["Regatta on Sunday", "New pier opens"],
+    );
     const moved = await readPage(output, "category/local/harbour/index.html");
     assert.equal(moved.querySelector('meta[http-equiv="refresh"]')?.getAttribute("content"), "0; url=/news/category/harbour/");
     assert.equal((await readPage(output, "feed/index.html")).querySelector('meta[http-equiv="refresh"]')?.getAttribute("content"), "0; url=/news/feed.xml");
@@ -217,7 +238,13 @@ describe("the import command's errors", () => {
   });
 
   it("exits 2 on a wrong command line, with the usage", async () => {
-    for (const args of [[], ["wordpress", GAZETTE], ["blogger", GAZETTE, "--content", "x"], ["feed", "a.xml", "--content", "x", "--pages"], ["wordpress", GAZETTE, "--content", "x", "--uploads", "/nonexistent/uploads"]]) {
+    for (const args of [
+      [],
+      ["wordpress", GAZETTE],
+      ["blogger", GAZETTE, "--content", "x"],
+      ["feed", "a.xml", "--content", "x", "--pages"],
+      ["wordpress", GAZETTE, "--content", "x", "--uploads", "/nonexistent/uploads"],
+    ]) {
       const run = await runImportCli(args);
       assert.equal(run.code, 2, args.join(" "));
     }
@@ -235,7 +262,10 @@ describe("importing a feed", () => {
     assert.match(run.stdout, /^Imported RSS feed "Valley Radio", https:\/\/radio\.example\.org\//m);
     assert.match(run.stdout, /^Time zone: Etc\/GMT\+7/m);
     const road = await readFile(join(content, "2024/road-closed/index.md"), "utf8");
-    assert.match(road, /^title: Road closed & reopened\ndate: 2024-03-09T22:30:00-07:00\nslug: road-closed\ncategory: Traffic\ntags:\n {2}- Roads\nauthor: Lee Announcer\nsummary: The pass road was closed for two hours\.\nredirect_from:\n {2}- \/news\/road-closed\.html\n---/m);
+    assert.match(
+      road,
+      /^title: Road closed & reopened\ndate: 2024-03-09T22:30:00-07:00\nslug: road-closed\ncategory: Traffic\ntags:\n {2}- Roads\nauthor: Lee Announcer\nsummary: The pass road was closed for two hours\.\nredirect_from:\n {2}- \/news\/road-closed\.html\n---/m,
+    );
     assert.match(road, /The pass road was closed for \*\*two hours\*\*\./);
     assert.match(await readFile(join(content, "2024/weather/index.md"), "utf8"), /author: Kim Forecaster/);
   });
@@ -250,7 +280,10 @@ describe("importing a feed", () => {
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /summaries\.rss: warning: the feed holds only summaries: its 2 articles hold their summary and a link to the original/);
     const text = await readFile(join(content, "2024/cluster-upgrades/index.md"), "utf8");
-    assert.match(text, /Upgrading a cluster takes three steps, the first of which\n\n\[Read the original\]\(https:\/\/weekly\.example\.org\/blog\/2024\/05\/02\/cluster-upgrades\/\)/);
+    assert.match(
+      text,
+      /Upgrading a cluster takes three steps, the first of which\n\n\[Read the original\]\(https:\/\/weekly\.example\.org\/blog\/2024\/05\/02\/cluster-upgrades\/\)/,
+    );
   });
 
   it("imports an Atom feed, and one fetched over HTTP", async () => {

@@ -36,12 +36,18 @@ describe("lists and topic pages of a build with listsExclude, an upcoming event,
   it("opens the home page with the lead story, then lists the latest articles without it, the excluded categories or the upcoming event", async () => {
     const home = await readPage(output, "index.html");
     assert.equal(home.querySelector(".lead-story .lead-title")?.textContent, "Ten years on");
-    assert.deepEqual([...home.querySelectorAll(".article-list .article-item-title")].map((title) => title.textContent), ["Spring news"]);
+    assert.deepEqual(
+      [...home.querySelectorAll(".article-list .article-item-title")].map((title) => title.textContent),
+      ["Spring news"],
+    );
   });
 
   it("leaves the excluded categories and the upcoming event out of the site's feeds", async () => {
     const feed = JSON.parse(await readFile(join(output, "feed.json"), "utf8")) as { items: { title: string }[] };
-    assert.deepEqual(feed.items.map((item) => item.title), ["Spring news", "Ten years on"]);
+    assert.deepEqual(
+      feed.items.map((item) => item.title),
+      ["Spring news", "Ten years on"],
+    );
     const atom = await readFile(join(output, "feed.xml"), "utf8");
     assert.doesNotMatch(atom, /Version 1\.0|Autumn conference/);
   });
@@ -60,7 +66,10 @@ describe("lists and topic pages of a build with listsExclude, an upcoming event,
     assert.equal(page.querySelector("h1")?.textContent, "Release notes");
     assert.equal(page.querySelector(".topic-description")?.textContent, "Every version, with its changes.");
     assert.match(page.querySelector(".topic-facts")?.textContent ?? "", /^2 articles · Follow: Atom feed, JSON feed$/);
-    assert.deepEqual([...page.querySelectorAll(".topic-facts a")].map((link) => link.getAttribute("href")), ["/category/release/feed.xml", "/category/release/feed.json"]);
+    assert.deepEqual(
+      [...page.querySelectorAll(".topic-facts a")].map((link) => link.getAttribute("href")),
+      ["/category/release/feed.xml", "/category/release/feed.json"],
+    );
     assert.equal(page.querySelectorAll('.article-item-meta a[href^="/category/"]').length, 0);
     const index = await readPage(output, "category/index.html");
     assert.match(index.querySelector(".topic-index")?.textContent ?? "", /Release notes 2 articles\s*Every version, with its changes\./);
@@ -69,7 +78,10 @@ describe("lists and topic pages of a build with listsExclude, an upcoming event,
   it("publishes no tag index and links none when no article has tags", async () => {
     assert.equal(existsSync(join(output, "tag/index.html")), false);
     const home = await readPage(output, "index.html");
-    assert.equal([...home.querySelectorAll("a")].some((link) => link.getAttribute("href")?.startsWith("/tag/")), false);
+    assert.equal(
+      [...home.querySelectorAll("a")].some((link) => link.getAttribute("href")?.startsWith("/tag/")),
+      false,
+    );
   });
 
   it("warns about a name in listsExclude that is no category", () => {

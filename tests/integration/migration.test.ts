@@ -21,7 +21,8 @@ async function bodyLinks(output: string): Promise<{ readonly page: string; reado
   const links: { page: string; url: string }[] = [];
   for (const page of pages) {
     const body = (await readPage(output, page)).querySelector(".article-body");
-    for (const element of body?.querySelectorAll("a[href], img[src]") ?? []) links.push({ page, url: element.getAttribute("href") ?? element.getAttribute("src") ?? "" });
+    for (const element of body?.querySelectorAll("a[href], img[src]") ?? [])
+      links.push({ page, url: element.getAttribute("href") ?? element.getAttribute("src") ?? "" });
   }
   return links;
 }
@@ -47,7 +48,10 @@ describe("an excerpt of the Go blog, moved with its old permalinks", () => {
     assert.equal(await refreshOf(output, "survey2024-h1-results/index.html"), "/blog/2024/04/09/survey2024-h1-results/");
 
     const body = (await readPage(output, "2025/10/29/greenteagc/index.html")).querySelector(".article-body");
-    assert.deepEqual([...(body?.querySelectorAll("a") ?? [])].map((link) => link.getAttribute("href")), [gofmt, gofmt, "/ref/spec"]);
+    assert.deepEqual(
+      [...(body?.querySelectorAll("a") ?? [])].map((link) => link.getAttribute("href")),
+      [gofmt, gofmt, "/ref/spec"],
+    );
     // Its image, relative to the old address /blog/greenteagc, is the static file published where it was.
     assert.equal(body?.querySelector("img")?.getAttribute("src"), "/blog/greenteagc/marksweep-007.png");
     assert.ok(existsSync(join(output, "greenteagc/marksweep-007.png")));
@@ -59,7 +63,9 @@ describe("an excerpt of the Go blog, moved with its old permalinks", () => {
     }
     // Co-authors each list the article.
     for (const author of ["michael-knyszek", "austin-clements"]) {
-      const listed = [...(await readPage(output, `author/${author}/index.html`)).querySelectorAll(".article-item-title a")].map((link) => link.getAttribute("href"));
+      const listed = [...(await readPage(output, `author/${author}/index.html`)).querySelectorAll(".article-item-title a")].map((link) =>
+        link.getAttribute("href"),
+      );
       assert.deepEqual(listed, ["/blog/2025/10/29/greenteagc/"], author);
     }
     assert.ok(!existsSync(join(output, "README/index.html")) && !existsSync(join(output, "index/index.html")));
@@ -72,7 +78,10 @@ describe("an excerpt of Jekyll's own news", () => {
     const output = join(await temporaryFolder(), "site");
     const run = await runCli(["--content", join(jekyll, "content"), "--config", join(jekyll, "news-archive.json"), "--output", output]);
     assert.equal(run.code, 0, run.stdout + run.stderr);
-    assert.match(run.stderr, /2023-01-29-jekyll-3-9-3-released\.markdown:3: warning: the date "2023-01-29 18:30:22 2023 -0800" has "2023 -0800" after its time/);
+    assert.match(
+      run.stderr,
+      /2023-01-29-jekyll-3-9-3-released\.markdown:3: warning: the date "2023-01-29 18:30:22 2023 -0800" has "2023 -0800" after its time/,
+    );
     assert.match(run.stdout, /rendered: .*1 as the shortcodes file says/);
     assert.ok(existsSync(join(output, "news/2023/01/29/jekyll-3-9-3-released/index.html")));
     const patch = (await readPage(output, "news/2013/07/25/jekyll-1-0-4-released/index.html")).querySelector('.article-body a[href*="1349"]');
@@ -98,7 +107,11 @@ describe("an archive with a static folder, pages and a menu", () => {
     assert.equal(run.code, 0, run.stdout + run.stderr);
     assert.match(run.stdout, /5 static file\(s\) published as they are/);
     assert.match(run.stdout, /^pages and redirects: 1 page\(s\) of the site from undated files published$/m);
-    for (const [file, text] of [["favicon.ico", "icon"], ["CNAME", "news.example.org\n"], [".well-known/security.txt", "Contact: mailto:security@example.org\n"]] as const) {
+    for (const [file, text] of [
+      ["favicon.ico", "icon"],
+      ["CNAME", "news.example.org\n"],
+      [".well-known/security.txt", "Contact: mailto:security@example.org\n"],
+    ] as const) {
       assert.equal(await readFile(join(output, file), "utf8"), text, file);
     }
     assert.match(await readFile(join(output, "sitemap.xml"), "utf8"), /<loc>https:\/\/example\.org\/news\/press\/index\.html<\/loc>/);
@@ -107,8 +120,14 @@ describe("an archive with a static folder, pages and a menu", () => {
     assert.equal(about.querySelector("h1")?.textContent?.trim(), "About us");
     assert.equal(await refreshOf(output, "who-we-are.html"), "/news/about/");
     const report = await readPage(output, "2021/04/09/report/index.html");
-    assert.deepEqual([...report.querySelectorAll(".site-nav a")].map((link) => [link.textContent, link.getAttribute("href")]).at(-1), ["About", "/news/about/"]);
-    assert.deepEqual([...report.querySelectorAll(".article-body a")].map((link) => link.getAttribute("href")), ["/news/files/report.pdf", "/news/about/"]);
+    assert.deepEqual([...report.querySelectorAll(".site-nav a")].map((link) => [link.textContent, link.getAttribute("href")]).at(-1), [
+      "About",
+      "/news/about/",
+    ]);
+    assert.deepEqual(
+      [...report.querySelectorAll(".article-body a")].map((link) => link.getAttribute("href")),
+      ["/news/files/report.pdf", "/news/about/"],
+    );
   });
 
   it("refuses a static file that would replace a page of the site, naming both, and leaves it out with --keep-going", async () => {
@@ -116,8 +135,14 @@ describe("an archive with a static folder, pages and a menu", () => {
     const output = join(await temporaryFolder(), "site");
     const failed = await runCli(["--content", content, "--output", output]);
     assert.equal(failed.code, 1);
-    assert.match(failed.stderr, /static\/about\/index\.html: error: the static file static\/about\/index\.html would be written at \/about\/index\.html, where the page of about\.md is written; it was left out/);
-    assert.match(failed.stderr, /static\/feed\.xml: error: the static file static\/feed\.xml would be written at \/feed\.xml, where the site's own \/feed\.xml is written/);
+    assert.match(
+      failed.stderr,
+      /static\/about\/index\.html: error: the static file static\/about\/index\.html would be written at \/about\/index\.html, where the page of about\.md is written; it was left out/,
+    );
+    assert.match(
+      failed.stderr,
+      /static\/feed\.xml: error: the static file static\/feed\.xml would be written at \/feed\.xml, where the site's own \/feed\.xml is written/,
+    );
     assert.ok(!existsSync(output));
     const kept = await runCli(["--content", content, "--output", output, "--keep-going"]);
     assert.equal(kept.code, 0, kept.stderr);
@@ -136,13 +161,29 @@ describe("an archive with a static folder, pages and a menu", () => {
 describe("a blog that was one section of a larger site", () => {
   it("reads its Hugo urls from the host's root, gives the base path only to links into the archive, and does not check the links to the rest of the host", async () => {
     const content = await makeArchive({
-      "post.md": article({ title: "Post", date: "2021-04-09", url: "/blog/2021/04/post/", category: "News" }, "See [the docs](/docs/setup/), [this post](/blog/2021/04/post/) and [the archive](/blog/archive/)."),
+      "post.md": article(
+        { title: "Post", date: "2021-04-09", url: "/blog/2021/04/post/", category: "News" },
+        "See [the docs](/docs/setup/), [this post](/blog/2021/04/post/) and [the archive](/blog/archive/).",
+      ),
     });
     const output = join(await temporaryFolder(), "site");
-    const hugo = await runCli(["--content", content, "--output", output, "--site-url", "https://example.org/blog/", "--config", await settingsFile({ permalinkStyle: "hugo" }), "--check-links"]);
+    const hugo = await runCli([
+      "--content",
+      content,
+      "--output",
+      output,
+      "--site-url",
+      "https://example.org/blog/",
+      "--config",
+      await settingsFile({ permalinkStyle: "hugo" }),
+      "--check-links",
+    ]);
     assert.equal(hugo.code, 0, hugo.stdout + hugo.stderr);
     // The link to the rest of the host cannot be checked: it is counted apart, not reported broken.
-    assert.match(hugo.stdout, /^links: \d+ internal links checked on \d+ pages, 0 broken \(0 in article bodies, 0 in the site's pages\); 1 in article bodies lead to the rest of the host, outside the base path, and were not checked$/m);
+    assert.match(
+      hugo.stdout,
+      /^links: \d+ internal links checked on \d+ pages, 0 broken \(0 in article bodies, 0 in the site's pages\); 1 in article bodies lead to the rest of the host, outside the base path, and were not checked$/m,
+    );
     assert.ok(existsSync(join(output, "2021/04/post/index.html")), "published at /blog/2021/04/post/, not /blog/blog/2021/04/post/");
     const links = [...(await readPage(output, "2021/04/post/index.html")).querySelectorAll(".article-body a")].map((link) => link.getAttribute("href"));
     assert.deepEqual(links, ["/docs/setup/", "/blog/2021/04/post/", "/blog/archive/"]);

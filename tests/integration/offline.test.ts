@@ -12,14 +12,20 @@ import { openSiteSearch } from "../support/site-search.ts";
 import { readPage, runCli, type CliRun } from "../support/cli.ts";
 
 const articles = {
-  "2021/first.md": article({ title: "First", date: "2021-04-09", category: "News" }, "Carbon budgets. See [the second](/2021/05/01/second/) and [its folder](../../../../2021/05/01/second/)."),
+  "2021/first.md": article(
+    { title: "First", date: "2021-04-09", category: "News" },
+    "Carbon budgets. See [the second](/2021/05/01/second/) and [its folder](../../../../2021/05/01/second/).",
+  ),
   "2021/second/index.md": article({ title: "Second", date: "2021-05-01", category: "Reports" }, "![A chart](chart.svg) about carbon."),
   "2021/second/chart.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>',
   "2022/third.md": article({ title: "Third", date: "2022-01-02", category: "News", tags: "[energy]" }),
 };
 
 async function buildWith(settings: Record<string, unknown>, args: readonly string[] = []): Promise<{ output: string; run: CliRun }> {
-  const content = await makeArchive({ ...articles, "news-archive.json": JSON.stringify({ title: "Test archive", siteUrl: "https://example.org/news/", ...settings }) });
+  const content = await makeArchive({
+    ...articles,
+    "news-archive.json": JSON.stringify({ title: "Test archive", siteUrl: "https://example.org/news/", ...settings }),
+  });
   const output = join(await temporaryFolder(), "site");
   const run = await runCli(["--content", content, "--output", output, ...args]);
   assert.equal(run.code, 0, run.stderr);
@@ -50,15 +56,24 @@ describe("the service worker of a hosted build", () => {
     for (const url of ["./", "archive/", "search/", "offline/"]) assert.ok(saved.includes(url), url);
     assert.ok(saved.some((url) => /^assets\/style\.[0-9a-f]{10}\.css$/.test(url)));
     assert.ok(!saved.some((url) => url.startsWith("search-index/")), "no part of the search index is saved before a search loads it");
-    for (const url of saved.filter((entry) => entry !== "./")) assert.ok(existsSync(join(output, url.endsWith("/") ? `${url}index.html` : url)), `${url} was written`);
+    for (const url of saved.filter((entry) => entry !== "./"))
+      assert.ok(existsSync(join(output, url.endsWith("/") ? `${url}index.html` : url)), `${url} was written`);
     const { version, files: list } = JSON.parse(await readFile(join(output, plan.archiveList), "utf8")) as ArchiveList;
     assert.equal(version, plan.version, "the list names its build");
     const listed = list.map(([url]) => url);
     assert.equal(plan.archiveFiles, list.length);
-    assert.equal(plan.archiveBytes, list.reduce((sum, [, bytes]) => sum + bytes, 0));
+    assert.equal(
+      plan.archiveBytes,
+      list.reduce((sum, [, bytes]) => sum + bytes, 0),
+    );
     for (const url of ["./", "2021/04/09/first/", "2021/05/01/second/chart.svg", "offline/", "search-index/entry.bin"]) assert.ok(listed.includes(url), url);
-    for (const part of [/^search-index\/d-[0-9a-f]{16}\.bin$/, /^search-index\/p-[0-9a-f]{16}\/0\.bin$/, /^assets\/stem-en\.[0-9a-f]{10}\.js$/]) assert.ok(listed.some((url) => part.test(url)), String(part));
-    for (const url of ["sw.js", "offline-archive.json", "feed.xml", "feed.json", "sitemap.xml", "robots.txt", "404.html"]) assert.ok(!listed.includes(url), url);
+    for (const part of [/^search-index\/d-[0-9a-f]{16}\.bin$/, /^search-index\/p-[0-9a-f]{16}\/0\.bin$/, /^assets\/stem-en\.[0-9a-f]{10}\.js$/])
+      assert.ok(
+        listed.some((url) => part.test(url)),
+        String(part),
+      );
+    for (const url of ["sw.js", "offline-archive.json", "feed.xml", "feed.json", "sitemap.xml", "robots.txt", "404.html"])
+      assert.ok(!listed.includes(url), url);
     for (const page of await htmlPages(output)) {
       const { document } = parseHTML(await readFile(join(output, page), "utf8"));
       assert.ok(document.querySelector('script[defer][src^="/news/assets/offline."]'), page);
@@ -84,7 +99,10 @@ describe("the service worker of a hosted build", () => {
     assert.equal(existsSync(join(output, "sw.js")), false);
     assert.equal(existsSync(join(output, "offline")), false);
     assert.equal(existsSync(join(output, "offline-archive.json")), false);
-    assert.equal((await readdir(join(output, "assets"))).some((file) => file.startsWith("offline.")), false);
+    assert.equal(
+      (await readdir(join(output, "assets"))).some((file) => file.startsWith("offline.")),
+      false,
+    );
     assert.equal((await readPage(output, "search/index.html")).querySelector("#archive-save"), null, "no control to save what no worker serves");
   });
 });
@@ -129,7 +147,10 @@ describe("a portable build", () => {
     assert.equal(search.querySelector('link[rel="preload"]'), null, "nothing is fetched from disk");
     const urls = await openSiteSearch(output, true).urls("second");
     assert.ok(urls.includes("2021/05/01/second/index.html"));
-    assert.ok(urls.every((url) => url.endsWith("/index.html")), "results link to files, as pages opened from disk need");
+    assert.ok(
+      urls.every((url) => url.endsWith("/index.html")),
+      "results link to files, as pages opened from disk need",
+    );
   });
 
   it("refuses --clean-urls=true, which would write links to folders", async () => {

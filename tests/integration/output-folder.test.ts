@@ -27,7 +27,8 @@ async function archiveOf(count: number): Promise<string> {
   return content;
 }
 
-const build = (content: string, output: string, as?: typeof NOBODY): ReturnType<typeof runCli> => runCli(["--content", content, "--output", output, "--no-cache"], {}, as === undefined ? {} : { user: as });
+const build = (content: string, output: string, as?: typeof NOBODY): ReturnType<typeof runCli> =>
+  runCli(["--content", content, "--output", output, "--no-cache"], {}, as === undefined ? {} : { user: as });
 
 describe("an output folder that is a symbolic link", () => {
   it("keeps the link, and publishes into the folder it leads to, keeping that folder's mode and group", async () => {
@@ -70,12 +71,19 @@ describe("an output folder whose parent the build may not write", () => {
     assert.equal(first.code, 0, first.stderr);
     const second = await build(await archiveOf(1), output, user);
     assert.equal(second.code, 0, second.stderr);
-    assert.match(second.stdout, /^output: written into .+ in place, entry by entry, as its parent folder .+ may not be written; the folder, its owner and mode are kept$/m);
+    assert.match(
+      second.stdout,
+      /^output: written into .+ in place, entry by entry, as its parent folder .+ may not be written; the folder, its owner and mode are kept$/m,
+    );
     const after_ = await stat(output);
     assert.deepEqual([after_.ino, after_.uid, after_.gid, after_.mode & 0o7777], [before.ino, before.uid, before.gid, 0o2775]);
     assert.ok(existsSync(join(output, "2021/01/01/a1/index.html")));
     assert.equal(existsSync(join(output, "2021/01/02/a2/index.html")), false, "a page the new site lacks is gone");
-    assert.deepEqual((await readdir(output)).filter((name) => name.startsWith(".")), [".news-archive-output"], "no staging folder or lock left");
+    assert.deepEqual(
+      (await readdir(output)).filter((name) => name.startsWith(".")),
+      [".news-archive-output"],
+      "no staging folder or lock left",
+    );
   });
 
   it("fails with one clear line, the folder unchanged, when the folder itself may not be written either", async () => {
@@ -95,7 +103,10 @@ describe("an output folder whose parent the build may not write", () => {
     });
     const failed = await build(content, output, asRoot ? NOBODY : undefined);
     assert.equal(failed.code, 1);
-    assert.match(failed.stderr, /^build failed: .+site cannot be written: its parent folder .+ may not be written, and the folder itself may not be written either; give it to the user who builds, or give another output folder; nothing was written and .+ is unchanged\.$/m);
+    assert.match(
+      failed.stderr,
+      /^build failed: .+site cannot be written: its parent folder .+ may not be written, and the folder itself may not be written either; give it to the user who builds, or give another output folder; nothing was written and .+ is unchanged\.$/m,
+    );
     assert.deepEqual(await treeDigest(output), before);
   });
 });
@@ -128,7 +139,10 @@ describe("an output folder on a file system of its own", () => {
     assert.equal(full.code, 1);
     const lines = full.stderr.split("\n").filter((line) => line.startsWith("build failed"));
     assert.equal(lines.length, 1, full.stderr);
-    assert.match(lines[0] ?? "", /could not be written \(ENOSPC\): the disk is full; free some space .* and build again; nothing was written and .+ is unchanged\.$/);
+    assert.match(
+      lines[0] ?? "",
+      /could not be written \(ENOSPC\): the disk is full; free some space .* and build again; nothing was written and .+ is unchanged\.$/,
+    );
     assert.doesNotMatch(full.stderr, /^\s+at /m, "no stack");
     assert.deepEqual(await treeDigest(output), before);
     assert.deepEqual(await readdir(disk), ["site"]);
@@ -144,7 +158,13 @@ describe("two builds into one output folder", () => {
     await writeFile(lock, `${process.pid} ${hostname()}\n`);
     const busy = await build(content, output);
     assert.equal(busy.code, 1);
-    assert.match(busy.stderr, new RegExp(`^build failed: another build is running into .+site \\(process ${process.pid} on ${hostname()}\\); wait for it to end and build again\\. If no build is running, delete .+\\.site\\.lock`, "m"));
+    assert.match(
+      busy.stderr,
+      new RegExp(
+        `^build failed: another build is running into .+site \\(process ${process.pid} on ${hostname()}\\); wait for it to end and build again\\. If no build is running, delete .+\\.site\\.lock`,
+        "m",
+      ),
+    );
     assert.equal(existsSync(output), false);
 
     const gone = spawnSync(process.execPath, ["-e", "0"]).pid;

@@ -35,10 +35,21 @@ describe("the permissions of the written site follow the umask, as mkdir's do", 
       assert.equal(run.code, 0, run.stderr);
 
       const modes = await modesUnder(output);
-      for (const path of [".", "2021/04/09/a", "2021/04/09/a/index.html", "2022/03/15/bundle/chart.svg", "assets", "search-index", "search-index/entry.bin", "sw.js"]) {
+      for (const path of [
+        ".",
+        "2021/04/09/a",
+        "2021/04/09/a/index.html",
+        "2022/03/15/bundle/chart.svg",
+        "assets",
+        "search-index",
+        "search-index/entry.bin",
+        "sw.js",
+      ]) {
         assert.ok(modes.has(path), `${path} was written`);
       }
-      const unexpected = [...modes].filter(([, { folder, mode }]) => mode !== (folder ? folderMode : fileMode)).map(([path, { mode }]) => `${path} ${octal(mode)}`);
+      const unexpected = [...modes]
+        .filter(([, { folder, mode }]) => mode !== (folder ? folderMode : fileMode))
+        .map(([path, { mode }]) => `${path} ${octal(mode)}`);
       assert.deepEqual(unexpected, []);
     });
   }

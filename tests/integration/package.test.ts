@@ -108,7 +108,9 @@ describe("the Quick start from a packed tarball: npm pack, npx --package init, n
     unpacked = await temporaryFolder();
     const extract = await run("tar", ["-xzf", tarball, "-C", unpacked, "--strip-components=1"], packed);
     assert.equal(extract.code, 0, extract.stderr);
-    tarballFiles = (await readdir(unpacked, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => relative(unpacked, join(entry.parentPath, entry.name)));
+    tarballFiles = (await readdir(unpacked, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(unpacked, join(entry.parentPath, entry.name)));
 
     // The Quick start, as written: the package's command run from the tarball, then npm install in the new archive.
     const work = await temporaryFolder();
@@ -131,11 +133,30 @@ describe("the Quick start from a packed tarball: npm pack, npx --package init, n
   });
 
   it("holds compiled JavaScript with type declarations, the theme, init's templates, the license and the docs, and no TypeScript source", () => {
-    for (const file of ["dist/cli/main.js", "dist/cli/main.d.ts", "dist/site-scripts/assets/search.js", "dist/site-scripts/sw.js", "dist/settings.schema.json", "layouts/partials/base.njk", "layouts/assets/style.css", "templates/init/gitignore", "LICENSE", "README.md", "docs/commands.md", "docs/deploy.md"]) {
+    for (const file of [
+      "dist/cli/main.js",
+      "dist/cli/main.d.ts",
+      "dist/site-scripts/assets/search.js",
+      "dist/site-scripts/sw.js",
+      "dist/settings.schema.json",
+      "layouts/partials/base.njk",
+      "layouts/assets/style.css",
+      "templates/init/gitignore",
+      "LICENSE",
+      "README.md",
+      "docs/commands.md",
+      "docs/deploy.md",
+    ]) {
       assert.ok(tarballFiles.includes(file), `${file} is not in the package`);
     }
-    assert.deepEqual(tarballFiles.filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts")), []);
-    assert.deepEqual(tarballFiles.filter((file) => /^(src|tests|content|bench|scripts)\//.test(file)), []);
+    assert.deepEqual(
+      tarballFiles.filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts")),
+      [],
+    );
+    assert.deepEqual(
+      tarballFiles.filter((file) => /^(src|tests|content|bench|scripts)\//.test(file)),
+      [],
+    );
   });
 
   it("ships a package.json without this repository's scripts, and leaves the repository's as it was", async () => {
@@ -179,7 +200,9 @@ describe("the Quick start from a packed tarball: npm pack, npx --package init, n
   it("writes settings that name the installed package's JSON Schema", async () => {
     const settings = await readFile(join(archive, "content/news-archive.jsonc"), "utf8");
     assert.match(settings, /"\$schema": "\.\.\/node_modules\/news-archive\/dist\/settings\.schema\.json"/);
-    const schema = JSON.parse(await readFile(join(archive, "node_modules/news-archive/dist/settings.schema.json"), "utf8")) as { properties: Record<string, unknown> };
+    const schema = JSON.parse(await readFile(join(archive, "node_modules/news-archive/dist/settings.schema.json"), "utf8")) as {
+      properties: Record<string, unknown>;
+    };
     assert.ok(schema.properties["timeZone"]);
   });
 
@@ -205,7 +228,9 @@ describe("the Quick start from a packed tarball: npm pack, npx --package init, n
     assert.match(stylesheet, /^\/assets\/style\.[0-9a-f]+\.css$/);
     assert.match(await readFile(join(site, stylesheet), "utf8"), /--accent/);
     const searchPage = await readPage(site, "search/index.html");
-    const searchScripts = [...searchPage.querySelectorAll("script[src]")].map((script) => script.getAttribute("src") ?? "").filter((src) => src.startsWith("/assets/search"));
+    const searchScripts = [...searchPage.querySelectorAll("script[src]")]
+      .map((script) => script.getAttribute("src") ?? "")
+      .filter((src) => src.startsWith("/assets/search"));
     assert.equal(searchScripts.length, 1);
     assert.ok((await readFile(join(site, searchScripts[0] ?? ""), "utf8")).length > 1000);
     assert.ok(existsSync(join(site, "sw.js")));

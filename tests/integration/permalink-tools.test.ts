@@ -42,7 +42,8 @@ function addressesOf(pages: ReadonlyMap<string, Page>, isArticle: (page: Page) =
   for (const [file, page] of pages) {
     const refresh = page.querySelector('meta[http-equiv="refresh"]')?.getAttribute("content");
     // Compared as the page each names: Hugo leaves a title's first "#" unescaped ("c#-f%23-x"), which a browser takes for a fragment.
-    if (refresh !== null && refresh !== undefined) redirects.set(file, decodeURI((/url=(.*)$/i.exec(refresh)?.[1] ?? "").replace(/^https?:\/\/[^/]+/, "")).replaceAll("%23", "#"));
+    if (refresh !== null && refresh !== undefined)
+      redirects.set(file, decodeURI((/url=(.*)$/i.exec(refresh)?.[1] ?? "").replace(/^https?:\/\/[^/]+/, "")).replaceAll("%23", "#"));
     else if (isArticle(page)) articles.push(file);
   }
   return { articles: articles.sort(), redirects };
@@ -68,7 +69,13 @@ describe("permalinks as Jekyll writes them", await skipUnless("jekyll", ["--vers
     await cp(posts, join(site, "_posts"), { recursive: true });
     await mkdir(join(site, "_layouts"));
     await writeFile(join(site, "_layouts/probe.html"), "<p class=post>{{ page.path }}</p>\n");
-    const config = ["timezone: America/Los_Angeles", `permalink: ${permalink}`, "defaults:", '  - scope: { path: "" }', "    values: { layout: probe, render_with_liquid: false }"];
+    const config = [
+      "timezone: America/Los_Angeles",
+      `permalink: ${permalink}`,
+      "defaults:",
+      '  - scope: { path: "" }',
+      "    values: { layout: probe, render_with_liquid: false }",
+    ];
     await writeFile(join(site, "_config.yml"), `${config.join("\n")}\n`);
     const output = join(site, "_site");
     await run("jekyll", ["build", "--source", site, "--destination", output, "--quiet"], { cwd: site });

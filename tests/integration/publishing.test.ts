@@ -21,7 +21,13 @@ const fixture = {
   ),
   "2021/second/chart.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>',
   "2022/third.md": article({ title: "Third", date: "2022-01-02T10:00:00+01:00", category: "News", tags: "[energy]" }),
-  "news-archive.json": JSON.stringify({ title: "Test & archive", siteUrl: "https://example.org/", feedItems: 2, author: "The press office", authors: { "Bob Roe": { name: "Robert Roe", url: "https://example.org/bob" } } }),
+  "news-archive.json": JSON.stringify({
+    title: "Test & archive",
+    siteUrl: "https://example.org/",
+    feedItems: 2,
+    author: "The press office",
+    authors: { "Bob Roe": { name: "Robert Roe", url: "https://example.org/bob" } },
+  }),
 };
 
 const jsonFeedAuthors = z.array(z.strictObject({ name: z.string().min(1), url: z.url().optional() })).min(1);
@@ -107,7 +113,15 @@ describe("publishing files of a build with a site URL", () => {
 
   it("writes well-formed XML for every feed and the sitemap", async () => {
     const files = (await readdir(output, { recursive: true })).filter((file) => file.endsWith(".xml"));
-    assert.deepEqual(files.sort(), ["author/ann-lee/feed.xml", "author/bob-roe/feed.xml", "author/cy-dee/feed.xml", "category/news/feed.xml", "category/reports/feed.xml", "feed.xml", "sitemap.xml"]);
+    assert.deepEqual(files.sort(), [
+      "author/ann-lee/feed.xml",
+      "author/bob-roe/feed.xml",
+      "author/cy-dee/feed.xml",
+      "category/news/feed.xml",
+      "category/reports/feed.xml",
+      "feed.xml",
+      "sitemap.xml",
+    ]);
     for (const file of files) assert.equal(XMLValidator.validate(await readFile(join(output, file), "utf8")), true, file);
   });
 
@@ -116,11 +130,17 @@ describe("publishing files of a build with a site URL", () => {
     assert.equal(feed.querySelector("feed > title")?.textContent, "Test & archive");
     assert.equal(feed.querySelector('feed > link[rel="self"]')?.getAttribute("href"), "https://example.org/feed.xml");
     const entries = [...feed.querySelectorAll("entry")];
-    assert.deepEqual(entries.map((entry) => entry.querySelector("id")?.textContent), ["https://example.org/2022/01/02/third/", "https://example.org/2021/05/01/second/"]);
+    assert.deepEqual(
+      entries.map((entry) => entry.querySelector("id")?.textContent),
+      ["https://example.org/2022/01/02/third/", "https://example.org/2021/05/01/second/"],
+    );
     const second = entries[1];
     assert.equal(second?.querySelector("updated")?.textContent, "2021-06-01T00:00:00.000Z");
     assert.equal(second?.querySelector("published")?.textContent, "2021-05-01T00:00:00.000Z");
-    assert.deepEqual([...(second?.querySelectorAll("category") ?? [])].map((category) => [category.getAttribute("term"), category.getAttribute("label")]), [["reports", "Reports"]]);
+    assert.deepEqual(
+      [...(second?.querySelectorAll("category") ?? [])].map((category) => [category.getAttribute("term"), category.getAttribute("label")]),
+      [["reports", "Reports"]],
+    );
     const content = second?.querySelector("content")?.textContent ?? "";
     assert.match(content, /src="https:\/\/example\.org\/2021\/05\/01\/second\/chart\.svg"/);
     assert.match(content, /href="https:\/\/example\.org\/2021\/04\/09\/first\/"/);
@@ -132,28 +152,44 @@ describe("publishing files of a build with a site URL", () => {
     for (const id of await feedIds(output)) assert.match(id, /^https:\/\/example\.org\//);
     const categoryFeed = await readAtom(join(output, "category/news/feed.xml"));
     // "Third" names nobody: it has the feed's author (RFC 4287, 4.2.1), so it carries none of its own.
-    assert.deepEqual(categoryFeed.entry?.map((entry) => entry.author), [undefined, [{ name: "Ann Lee" }]]);
+    assert.deepEqual(
+      categoryFeed.entry?.map((entry) => entry.author),
+      [undefined, [{ name: "Ann Lee" }]],
+    );
     const siteFeed = await readAtom(join(output, "feed.xml"));
     assert.deepEqual(siteFeed.entry?.[1]?.author, [{ name: "Robert Roe", uri: "https://example.org/bob" }, { name: "Cy Dee" }]);
-    for (const file of json) assert.deepEqual(jsonFeed11.parse(JSON.parse(await readFile(join(output, file), "utf8"))).authors, [{ name: "The press office" }], file);
+    for (const file of json)
+      assert.deepEqual(jsonFeed11.parse(JSON.parse(await readFile(join(output, file), "utf8"))).authors, [{ name: "The press office" }], file);
     const items = jsonFeed11.parse(JSON.parse(await readFile(join(output, "feed.json"), "utf8"))).items;
-    assert.deepEqual(items.map((item) => item.authors), [undefined, [{ name: "Robert Roe", url: "https://example.org/bob" }, { name: "Cy Dee" }]]);
+    assert.deepEqual(
+      items.map((item) => item.authors),
+      [undefined, [{ name: "Robert Roe", url: "https://example.org/bob" }, { name: "Cy Dee" }]],
+    );
   });
 
   it("writes an Atom feed of each author's articles, with their summaries, and no JSON Feed for them", async () => {
     const feed = await readAtom(join(output, "author/ann-lee/feed.xml"));
-    assert.deepEqual(feed.entry?.map((entry) => entry.id), ["https://example.org/2021/04/09/first/"]);
+    assert.deepEqual(
+      feed.entry?.map((entry) => entry.id),
+      ["https://example.org/2021/04/09/first/"],
+    );
     const text = await readFile(join(output, "author/ann-lee/feed.xml"), "utf8");
     assert.doesNotMatch(text, /<content/);
     assert.match(text, /<summary type="html"><!\[CDATA\[Tom &amp; Jerry &lt;b&gt;\]\]><\/summary>/);
     assert.equal(feed.id, "https://example.org/author/ann-lee/");
-    assert.deepEqual((await feedFiles(output)).json.filter((file) => file.startsWith("author/")), []);
+    assert.deepEqual(
+      (await feedFiles(output)).json.filter((file) => file.startsWith("author/")),
+      [],
+    );
   });
 
   it("writes a JSON Feed that follows version 1.1", async () => {
     const feed = jsonFeed11.parse(JSON.parse(await readFile(join(output, "feed.json"), "utf8")));
     assert.equal(feed.feed_url, "https://example.org/feed.json");
-    assert.deepEqual(feed.items.map((item) => item.url), ["https://example.org/2022/01/02/third/", "https://example.org/2021/05/01/second/"]);
+    assert.deepEqual(
+      feed.items.map((item) => item.url),
+      ["https://example.org/2022/01/02/third/", "https://example.org/2021/05/01/second/"],
+    );
     assert.deepEqual(feed.items[0]?.tags, ["News", "energy"]);
     assert.equal(feed.items[0]?.date_published, "2022-01-02T09:00:00.000Z");
   });
@@ -161,7 +197,9 @@ describe("publishing files of a build with a site URL", () => {
   it("escapes titles and summaries holding & and < in both feeds", async () => {
     const categoryFeed = parseXml(await readFile(join(output, "category/news/feed.xml"), "utf8"));
     // Atom titles are type="html": the text a reader shows is that of the escaped HTML.
-    const titles = [...categoryFeed.querySelectorAll("entry > title")].map((title) => parseHTML(`<p>${title.textContent ?? ""}</p>`).document.querySelector("p")?.textContent);
+    const titles = [...categoryFeed.querySelectorAll("entry > title")].map(
+      (title) => parseHTML(`<p>${title.textContent ?? ""}</p>`).document.querySelector("p")?.textContent,
+    );
     assert.deepEqual(titles, ["Third", "Buyers & <suppliers>"]);
     const json = jsonFeed11.parse(JSON.parse(await readFile(join(output, "category/news/feed.json"), "utf8")));
     assert.equal(json.items[1]?.title, "Buyers & <suppliers>");
@@ -187,10 +225,19 @@ describe("publishing files of a build with a site URL", () => {
 
   it("lists every published page in the sitemap, articles with their last modification, and points robots.txt to it", async () => {
     const sitemap = parseXml(await readFile(join(output, "sitemap.xml"), "utf8"));
-    const entries = new Map([...sitemap.querySelectorAll("url")].map((url) => [url.querySelector("loc")?.textContent ?? "", url.querySelector("lastmod")?.textContent]));
+    const entries = new Map(
+      [...sitemap.querySelectorAll("url")].map((url) => [url.querySelector("loc")?.textContent ?? "", url.querySelector("lastmod")?.textContent]),
+    );
     assert.equal(entries.get("https://example.org/2021/05/01/second/"), "2021-06-01");
     assert.equal(entries.get("https://example.org/2022/01/02/third/"), "2022-01-02");
-    for (const url of ["https://example.org/", "https://example.org/archive/", "https://example.org/2021/", "https://example.org/2021/04/", "https://example.org/category/news/", "https://example.org/tag/energy/"]) {
+    for (const url of [
+      "https://example.org/",
+      "https://example.org/archive/",
+      "https://example.org/2021/",
+      "https://example.org/2021/04/",
+      "https://example.org/category/news/",
+      "https://example.org/tag/energy/",
+    ]) {
       assert.ok(entries.has(url), url);
     }
     assert.equal(entries.has("https://example.org/404.html"), false);
@@ -218,7 +265,8 @@ describe("publishing files of a build with a site URL", () => {
   it("names theme files by their content, so they can be cached for long", async () => {
     const assets = (await readdir(join(output, "assets"))).sort();
     assert.equal(assets.length, 9);
-    for (const file of assets) assert.match(file, /^(archive|category-filter|favicon|highlight|not-found|offline|search|stem-en|style)\.[0-9a-f]{10}\.(svg|js|css)$/);
+    for (const file of assets)
+      assert.match(file, /^(archive|category-filter|favicon|highlight|not-found|offline|search|stem-en|style)\.[0-9a-f]{10}\.(svg|js|css)$/);
     const page = await readPage(output, "index.html");
     assert.match(page.querySelector('link[rel="stylesheet"]')?.getAttribute("href") ?? "", /^\/assets\/style\.[0-9a-f]{10}\.css$/);
   });
@@ -235,7 +283,10 @@ describe("hosting under a sub-path and without folder indexes", () => {
     const run = await runCli(["--content", await makeArchive({ ...fixture, "static/images/chart.png": "png" }), "--output", output, "--base-path", "/news/"]);
     assert.equal(run.code, 0, run.stderr);
     const report = await checkLinks(output, "/news/");
-    assert.deepEqual(report.broken.filter((link) => !link.inArticleBody), []);
+    assert.deepEqual(
+      report.broken.filter((link) => !link.inArticleBody),
+      [],
+    );
     const pages = (await readdir(output, { recursive: true })).filter((file) => file.endsWith(".html"));
     for (const file of pages) {
       const page = await readPage(output, file);
@@ -265,11 +316,19 @@ describe("hosting under a sub-path and without folder indexes", () => {
     const run = await runCli(["--content", await makeArchive(fixture), "--output", output, "--clean-urls=false"]);
     assert.equal(run.code, 0, run.stderr);
     const page = await readPage(output, "2021/04/09/first/index.html");
-    const internal = [...page.querySelectorAll("a[href]")].map((a) => a.getAttribute("href") ?? "").filter((href) => href.startsWith("/") && !href.includes("."));
-    assert.deepEqual(internal.filter((href) => href.endsWith("/")), []);
+    const internal = [...page.querySelectorAll("a[href]")]
+      .map((a) => a.getAttribute("href") ?? "")
+      .filter((href) => href.startsWith("/") && !href.includes("."));
+    assert.deepEqual(
+      internal.filter((href) => href.endsWith("/")),
+      [],
+    );
     assert.equal(page.querySelector(".breadcrumb a[href]")?.getAttribute("href"), "/index.html");
     const report = await checkLinks(output, "/");
-    assert.deepEqual(report.broken.filter((link) => !link.inArticleBody), []);
+    assert.deepEqual(
+      report.broken.filter((link) => !link.inArticleBody),
+      [],
+    );
   });
 
   it("warns without a site URL and keeps feed and canonical URLs relative", async () => {
@@ -305,7 +364,10 @@ describe("hosting under a sub-path and without folder indexes", () => {
     assert.match(run.stderr, /2021\/first\.md: warning: the link \/images\/chart\.png points to nothing \(images\/chart\.png does not exist\)/);
     assert.match(run.stderr, /2021\/first\.md: warning: the link report\.pdf points to nothing/);
     // Both were found as the archive was loaded, and reported in one warning.
-    assert.match(run.stderr, /warning: 2 link\(s\) in 1 file\(s\) look internal \(root-relative, relative, or to the site's host\) but lead to no article, page or file of the archive, and were left as written: \/images\/chart\.png \(2021\/first\.md\), report\.pdf \(2021\/first\.md\)/);
+    assert.match(
+      run.stderr,
+      /warning: 2 link\(s\) in 1 file\(s\) look internal \(root-relative, relative, or to the site's host\) but lead to no article, page or file of the archive, and were left as written: \/images\/chart\.png \(2021\/first\.md\), report\.pdf \(2021\/first\.md\)/,
+    );
     assert.match(run.stdout, /^problems: 0 error\(s\), 3 warning\(s\) \(unmatched-links 1, broken-link-in-article 2\)$/m);
   });
 });

@@ -31,7 +31,9 @@ describe("a rebuild over the previous output", () => {
     const [bravoBefore, alphaBefore] = [await inode(bravoPage), await inode(alphaPage)];
 
     // A later paragraph of Alpha: lists show the first, so only its own page changes.
-    await writeFiles(content, { "2021/alpha.md": article({ title: "Alpha", date: "2021-03-01", category: "News", tags: "[energy]" }, "The summary lists show.\n\nSecond version.") });
+    await writeFiles(content, {
+      "2021/alpha.md": article({ title: "Alpha", date: "2021-03-01", category: "News", tags: "[energy]" }, "The summary lists show.\n\nSecond version."),
+    });
     const second = await runCli(cached, { SOURCE_DATE_EPOCH: BUILD_DAY });
     assert.equal(second.code, 0, second.stderr);
     const pages = /^pages: (\d+) written to .* \(1 rendered by 1 worker thread, (\d+) unchanged and linked from the previous build\)$/m.exec(second.stdout);

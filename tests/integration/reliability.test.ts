@@ -18,7 +18,15 @@ function manyArticles(count: number): Record<string, string> {
   for (let index = 0; index < count; index += 1) {
     const day = String(1 + (index % 28)).padStart(2, "0");
     const month = String(1 + (index % 12)).padStart(2, "0");
-    files[`a${index}.md`] = article({ title: `Article ${index}`, date: `20${10 + (index % 15)}-${month}-${day}`, category: ["News", "Events", "Reports"][index % 3] ?? "News", tags: "[energy]" }, `Paragraph ${index} about procurement.\n\n## Part\n\nMore text.`);
+    files[`a${index}.md`] = article(
+      {
+        title: `Article ${index}`,
+        date: `20${10 + (index % 15)}-${month}-${day}`,
+        category: ["News", "Events", "Reports"][index % 3] ?? "News",
+        tags: "[energy]",
+      },
+      `Paragraph ${index} about procurement.\n\n## Part\n\nMore text.`,
+    );
   }
   return files;
 }
@@ -119,7 +127,14 @@ describe("hostile front matter", () => {
   it("is printed as text in pages, meta tags, feeds, the sitemap and the search index, never as markup", async () => {
     const content = await makeArchive({
       "x.md": article(
-        { title: quoted(hostile.title), date: "2021-04-09", summary: quoted(hostile.summary), category: quoted(hostile.category), tags: `[${quoted(hostile.tag)}]`, slug: "x" },
+        {
+          title: quoted(hostile.title),
+          date: "2021-04-09",
+          summary: quoted(hostile.summary),
+          category: quoted(hostile.category),
+          tags: `[${quoted(hostile.tag)}]`,
+          slug: "x",
+        },
         "Body.",
       ),
       "news-archive.json": JSON.stringify({ siteUrl: "https://example.org/", title: `Site <b>&</b> "name"` }),
@@ -132,7 +147,12 @@ describe("hostile front matter", () => {
     for (const file of pages) {
       const page = await readPage(output, file);
       assert.equal(page.querySelectorAll("[onerror], [onload], svg, b").length, 0, `${file}: no element from front matter`);
-      for (const script of page.querySelectorAll("script")) assert.match(script.getAttribute("src") ?? "", /^\/assets\/(search|stem-en|highlight|offline|archive|category-filter|not-found)\.[0-9a-f]{10}\.js$/, file);
+      for (const script of page.querySelectorAll("script"))
+        assert.match(
+          script.getAttribute("src") ?? "",
+          /^\/assets\/(search|stem-en|highlight|offline|archive|category-filter|not-found)\.[0-9a-f]{10}\.js$/,
+          file,
+        );
     }
     const page = await readPage(output, "2021/04/09/x/index.html");
     assert.equal(page.querySelector("h1")?.textContent, hostile.title);
@@ -166,7 +186,10 @@ describe("hostile front matter", () => {
 
   it("with the sanitize setting, strips scripts and event handlers from bodies", async () => {
     const content = await makeArchive({
-      "x.md": article({ title: "X", date: "2021-04-09", category: "News" }, '<script>alert(1)</script>\n\n<a href="javascript:alert(2)" onclick="alert(3)">link</a>'),
+      "x.md": article(
+        { title: "X", date: "2021-04-09", category: "News" },
+        '<script>alert(1)</script>\n\n<a href="javascript:alert(2)" onclick="alert(3)">link</a>',
+      ),
       "news-archive.json": JSON.stringify({ sanitize: true }),
     });
     const output = join(await temporaryFolder(), "site");

@@ -8,7 +8,10 @@ import { resolveBuildRequest } from "../../src/pipeline/request.ts";
 import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
 
 const fixture = Object.fromEntries(
-  Array.from({ length: 7 }, (_, index) => [`2021/article-${index}.md`, article({ title: `Article ${index}`, date: `2021-0${1 + (index % 3)}-1${index}`, category: index % 2 ? "News" : "Events", tags: "[energy]" })]),
+  Array.from({ length: 7 }, (_, index) => [
+    `2021/article-${index}.md`,
+    article({ title: `Article ${index}`, date: `2021-0${1 + (index % 3)}-1${index}`, category: index % 2 ? "News" : "Events", tags: "[energy]" }),
+  ]),
 );
 
 async function build(content: string, pagesPerRenderPass: number): Promise<Map<string, string>> {
@@ -16,7 +19,11 @@ async function build(content: string, pagesPerRenderPass: number): Promise<Map<s
   const resolved = await resolveBuildRequest({ content, output, cacheDir: false });
   assert.ok(resolved.ok);
   const lines: string[] = [];
-  const code = await runBuild({ ...resolved.request, pagesPerRenderPass }, { verbose: false, checkLinks: true }, { out: (line) => lines.push(line), err: (line) => lines.push(line) });
+  const code = await runBuild(
+    { ...resolved.request, pagesPerRenderPass },
+    { verbose: false, checkLinks: true },
+    { out: (line) => lines.push(line), err: (line) => lines.push(line) },
+  );
   assert.equal(code, 0, lines.join("\n"));
   const files = await filesUnder(output);
   return new Map(await Promise.all(files.map(async (file) => [file.path, (await readFile(join(output, file.path))).toString("base64")] as const)));

@@ -12,7 +12,8 @@ import { SEARCH_INDEX_DIR, writeSearchIndex } from "../../src/search/search-inde
 import { loadSite, openArticleCache } from "../../src/pipeline/load-site.ts";
 import { resolveBuildRequest } from "../../src/pipeline/request.ts";
 
-const carbon = (title: string, date: string, category: string, more = ""): string => article({ title, date, category }, `A note on carbon, ${title.toLowerCase()}.${more}`);
+const carbon = (title: string, date: string, category: string, more = ""): string =>
+  article({ title, date, category }, `A note on carbon, ${title.toLowerCase()}.${more}`);
 
 // With at most two articles a period: 2018 and 2019 together, 2020 alone, and 2021 (three articles) by months.
 const fixture = {
@@ -66,7 +67,15 @@ describe("a search index of an archive of several periods", () => {
     assert.equal(urls[0], "2018/05/02/a/", "the oldest article, with the word in its title");
     assert.equal(urls.length, 7);
     assert.equal((await search.outcome("carbon")).count, 7);
-    assert.deepEqual(await search.urls("carbon", { sort: "newest" }), ["2021/03/28/g/", "2021/03/04/f/", "2021/01/20/e/", "2020/11/03/d/", "2020/02/10/c/", "2019/07/01/b/", "2018/05/02/a/"]);
+    assert.deepEqual(await search.urls("carbon", { sort: "newest" }), [
+      "2021/03/28/g/",
+      "2021/03/04/f/",
+      "2021/01/20/e/",
+      "2020/11/03/d/",
+      "2020/02/10/c/",
+      "2019/07/01/b/",
+      "2018/05/02/a/",
+    ]);
     assert.deepEqual(await search.urls("carbon", { year: "2019" }), ["2019/07/01/b/"]);
   });
 });
@@ -87,7 +96,11 @@ describe("a search index rebuilt after an edit", () => {
     const changed = after.periods.filter((period, at) => period.folder !== before.periods[at]?.folder).map((period) => period.label);
     assert.deepEqual(changed, ["2020"]);
     for (const period of after.periods.filter((candidate) => inodes.has(candidate.folder))) {
-      assert.equal(statSync(join(output, SEARCH_INDEX_DIR, period.folder, "0.bin")).ino, inodes.get(period.folder), `${period.label}: linked, not written again`);
+      assert.equal(
+        statSync(join(output, SEARCH_INDEX_DIR, period.folder, "0.bin")).ino,
+        inodes.get(period.folder),
+        `${period.label}: linked, not written again`,
+      );
     }
     const search = openSiteSearch(output);
     assert.deepEqual(await search.urls("trolleybuses"), ["2020/02/10/c/"]);
@@ -124,7 +137,10 @@ describe("a search index of one period", () => {
     const run = await runCli(["--content", content, "--output", output]);
     assert.equal(run.code, 0, run.stderr);
     const entry = await entryOf(output);
-    assert.deepEqual(entry.periods.map((period) => [period.label, period.first]), [["2018–2021", 0]]);
+    assert.deepEqual(
+      entry.periods.map((period) => [period.label, period.first]),
+      [["2018–2021", 0]],
+    );
     assert.doesNotMatch(run.stdout, /periods\)/);
     assert.equal((await openSiteSearch(output).urls("carbon")).length, 7);
   });

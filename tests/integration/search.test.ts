@@ -10,7 +10,10 @@ import { indexSourceOf } from "../support/site-search.ts";
 
 const fixture = {
   "a.md": article({ title: "Carbon footprint of school meals", date: "2021-04-09", category: "Reports" }, "Kitchens weighed what they served."),
-  "b.md": article({ title: "Network news", date: "2022-06-01", category: "News" }, "A short note that mentions carbon once among many other words about tenders."),
+  "b.md": article(
+    { title: "Network news", date: "2022-06-01", category: "News" },
+    "A short note that mentions carbon once among many other words about tenders.",
+  ),
   "c.md": article({ title: "Electric buses", date: "2022-09-15", category: "Events" }, "A day about clean vehicles and carbon budgets for fleets."),
   "d.md": article({ title: "Unfinished piece", date: "2022-10-01", category: "News", draft: "true" }, "Zanzibarian draft words and carbon."),
   "e.md": article({ title: "Achats publics durables", date: "2023-01-10", category: "News", lang: "fr" }, "Les acheteurs publics parlent de carbone."),
@@ -33,7 +36,10 @@ describe("the search index of a built archive", () => {
 
   it("is written to search-index/ and reported in the summary", async () => {
     assert.ok(existsSync(join(output, "search-index", "entry.bin")));
-    assert.match(run.stdout, /search: 4 pages indexed, filters category \(3 values\), year \(3 values\), index [\d.]+ MB in \d+ files, [\d.]+ s \(processor [\d.]+ s\)/);
+    assert.match(
+      run.stdout,
+      /search: 4 pages indexed, filters category \(3 values\), year \(3 values\), index [\d.]+ MB in \d+ files, [\d.]+ s \(processor [\d.]+ s\)/,
+    );
   });
 
   it("finds exactly the articles that hold a word, the one with it in its title first, and counts them", async () => {
@@ -71,7 +77,10 @@ describe("the search index of a built archive", () => {
 
   it("cuts an article's words with its own language's stemmer, and a query's with each language's, in one index", async () => {
     const entry = await new IndexReader(indexSourceOf(output)).entry();
-    assert.deepEqual(entry.stemmers.map(([language]) => language), ["en", "fr"]);
+    assert.deepEqual(
+      entry.stemmers.map(([language]) => language),
+      ["en", "fr"],
+    );
     assert.deepEqual(await search.urls("acheteur"), ["2023/01/10/e/"], "acheteurs, by the French stemmer");
     const page = await readPage(output, "2023/01/10/e/index.html");
     assert.equal(page.documentElement.getAttribute("lang"), "fr");
@@ -82,7 +91,10 @@ describe("the search index of a built archive", () => {
     assert.match(page.querySelector("noscript")?.textContent ?? "", /needs JavaScript/);
     assert.ok(page.querySelector('noscript a[href="/archive/"]'));
     assert.ok(page.querySelector('#search-status[role="status"][aria-live="polite"]'));
-    assert.deepEqual([...page.querySelectorAll("#search-year option")].map((option) => option.getAttribute("value")), ["", "2023", "2022", "2021"]);
+    assert.deepEqual(
+      [...page.querySelectorAll("#search-year option")].map((option) => option.getAttribute("value")),
+      ["", "2023", "2022", "2021"],
+    );
     assert.equal(page.querySelector('header form[role="search"]'), null, "the search page has one search box, its own");
     assert.equal(page.querySelectorAll('input[type="search"]').length, 1);
     const header = (await readPage(output, "index.html")).querySelector('header form[role="search"]');

@@ -19,7 +19,10 @@ describe("old addresses and own paths as hosts read _redirects", () => {
     const output = join(await temporaryFolder(), "site");
     const failed = await runCli(["--content", content, "--output", output]);
     assert.equal(failed.code, 1);
-    assert.match(failed.stderr, /hijack\.md:5: error: the old address "\/\*" in "redirect_from" has a "\*", which hosts that read _redirects \(Netlify, Cloudflare Pages\) take for a wildcard/);
+    assert.match(
+      failed.stderr,
+      /hijack\.md:5: error: the old address "\/\*" in "redirect_from" has a "\*", which hosts that read _redirects \(Netlify, Cloudflare Pages\) take for a wildcard/,
+    );
     assert.match(failed.stderr, /hijack\.md:5: error: the old address "\/:section\/" in "redirect_from" has a part starting with ":"/);
     assert.match(failed.stderr, /splat\.md:5: error: its "path" "\/:splat\/" has a part starting with ":"/);
     assert.equal(existsSync(output), false);
@@ -44,7 +47,11 @@ describe("settings that reach _redirects and robots.txt", () => {
     ] as const) {
       const run = await runCli(["--content", content, "--output", output, flag, value]);
       assert.equal(run.code, 2, `${flag} ${JSON.stringify(value)}: ${run.stderr}`);
-      assert.match(run.stderr, flag === "--base-path" || value.includes("*") ? /basePath|base path/ : /expected an absolute http\(s\) URL/, JSON.stringify(value));
+      assert.match(
+        run.stderr,
+        flag === "--base-path" || value.includes("*") ? /basePath|base path/ : /expected an absolute http\(s\) URL/,
+        JSON.stringify(value),
+      );
     }
     assert.equal(existsSync(output), false);
   });
@@ -60,8 +67,14 @@ describe("an article's card image", () => {
     const output = join(await temporaryFolder(), "site");
     const run = await runCli(["--content", content, "--output", output]);
     assert.equal(run.code, 1);
-    assert.match(run.stderr, /a\.md:5: error: "image" must name an image: a file beside the article, a path from the site's root or an http\(s\) URL, not a javascript: address/);
-    assert.match(run.stderr, /b\.md:5: error: "cover" must name an image: a file beside the article, a path from the site's root or an http\(s\) URL, not a data: address/);
+    assert.match(
+      run.stderr,
+      /a\.md:5: error: "image" must name an image: a file beside the article, a path from the site's root or an http\(s\) URL, not a javascript: address/,
+    );
+    assert.match(
+      run.stderr,
+      /b\.md:5: error: "cover" must name an image: a file beside the article, a path from the site's root or an http\(s\) URL, not a data: address/,
+    );
     assert.doesNotMatch(run.stderr, /c\.md/);
   });
 });

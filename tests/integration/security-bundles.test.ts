@@ -42,10 +42,26 @@ describe("a page bundle's files", () => {
     assert.doesNotMatch(await readFile(join(output, "404.html"), "utf8"), /defaced/);
     assert.doesNotMatch(await readFile(join(output, "sw.js"), "utf8"), /addEventListener\('fetch', \(\) => \{\}\)/);
     assert.equal(existsSync(join(output, "_redirects")), false, "no article has an old address, so there is no _redirects");
-    assert.deepEqual((await readdir(join(output, "assets"))).filter((name) => name === "x.css"), []);
+    assert.deepEqual(
+      (await readdir(join(output, "assets"))).filter((name) => name === "x.css"),
+      [],
+    );
 
     const bundle = (await readdir(join(output, "foo"), { recursive: true })).sort();
-    assert.deepEqual(bundle, ["2021", "2021/01", "2021/01/02", "2021/01/02/ok", "2021/01/02/ok/index.html", "404.html", "_redirects", "assets", "assets/x.css", "chart.svg", "index.html", "sw.js"]);
+    assert.deepEqual(bundle, [
+      "2021",
+      "2021/01",
+      "2021/01/02",
+      "2021/01/02/ok",
+      "2021/01/02/ok/index.html",
+      "404.html",
+      "_redirects",
+      "assets",
+      "assets/x.css",
+      "chart.svg",
+      "index.html",
+      "sw.js",
+    ]);
     const image = (await readPage(output, "foo.html")).querySelector(".article-body img")?.getAttribute("src");
     assert.equal(image, "foo/chart.svg");
     assert.ok(existsSync(join(output, image)), "the article's link leads to its bundle's file");
@@ -61,14 +77,20 @@ describe("a page bundle's files", () => {
     const output = join(await temporaryFolder(), "site");
     const first = await runCli(["--content", content, "--output", output, "--keep-going"]);
     assert.equal(first.code, 0, first.stderr);
-    assert.match(first.stderr, /report\/index\.html: error: the page-bundle file report\/index\.html would be written at \/2021\/01\/03\/report\/index\.html, where the article report\/index\.md is written; it was left out/);
+    assert.match(
+      first.stderr,
+      /report\/index\.html: error: the page-bundle file report\/index\.html would be written at \/2021\/01\/03\/report\/index\.html, where the article report\/index\.md is written; it was left out/,
+    );
     assert.equal((await readPage(output, "2021/01/03/report/index.html")).querySelector("h1")?.textContent, "Report");
     assert.ok(existsSync(join(output, "2021/01/03/report/data.csv")));
 
     const before = await treeDigest(output);
     const failed = await runCli(["--content", content, "--output", output]);
     assert.equal(failed.code, 1);
-    assert.match(failed.stderr, /report\/index\.html: error: the page-bundle file report\/index\.html would be written at \/2021\/01\/03\/report\/index\.html, where the article report\/index\.md is written/);
+    assert.match(
+      failed.stderr,
+      /report\/index\.html: error: the page-bundle file report\/index\.html would be written at \/2021\/01\/03\/report\/index\.html, where the article report\/index\.md is written/,
+    );
     assert.deepEqual(await treeDigest(output), before);
   });
 });
@@ -77,7 +99,8 @@ describe('a page bundle with the "sanitize" setting on', () => {
   it("publishes its SVG images sanitized, and refuses its pages and scripts with an error naming each", async () => {
     const content = await makeArchive({
       "report/index.md": article({ title: "Report", date: "2021-01-03", category: "News", slug: "report" }, "![Chart](chart.svg)"),
-      "report/chart.svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4" onload="alert(1)"><script>alert(2)</script><rect width="4" height="4" fill="#2f6b3f"/></svg>',
+      "report/chart.svg":
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4" onload="alert(1)"><script>alert(2)</script><rect width="4" height="4" fill="#2f6b3f"/></svg>',
       "report/evil.html": "<script>alert(3)</script>",
       "report/lib/app.js": "alert(4)",
       "report/data.csv": "a,b\n",
@@ -86,9 +109,15 @@ describe('a page bundle with the "sanitize" setting on', () => {
     const output = join(await temporaryFolder(), "site");
     const failed = await runCli(["--content", content, "--output", output]);
     assert.equal(failed.code, 1);
-    assert.match(failed.stderr, /report\/evil\.html: error: is a page or a script \(\.html\), which would run on the site's pages; "sanitize" is on, so a page bundle publishes no file that runs script on the site/);
+    assert.match(
+      failed.stderr,
+      /report\/evil\.html: error: is a page or a script \(\.html\), which would run on the site's pages; "sanitize" is on, so a page bundle publishes no file that runs script on the site/,
+    );
     assert.match(failed.stderr, /report\/lib\/app\.js: error: is a page or a script \(\.js\)/);
-    assert.match(failed.stderr, /report\/chart\.svg: warning: held what could run or fetch something \(event handler 1, script 1\), which was removed as "sanitize" is on/);
+    assert.match(
+      failed.stderr,
+      /report\/chart\.svg: warning: held what could run or fetch something \(event handler 1, script 1\), which was removed as "sanitize" is on/,
+    );
     assert.equal(existsSync(output), false);
 
     const kept = await runCli(["--content", content, "--output", output, "--keep-going"]);
@@ -102,7 +131,11 @@ describe('a page bundle with the "sanitize" setting on', () => {
 
   it("is published as it is with the setting off, as the documentation says", async () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>';
-    const content = await makeArchive({ "report/index.md": article({ title: "Report", date: "2021-01-03", category: "News", slug: "report" }), "report/chart.svg": svg, "report/page.html": "<p>x</p>" });
+    const content = await makeArchive({
+      "report/index.md": article({ title: "Report", date: "2021-01-03", category: "News", slug: "report" }),
+      "report/chart.svg": svg,
+      "report/page.html": "<p>x</p>",
+    });
     const output = join(await temporaryFolder(), "site");
     assert.equal((await runCli(["--content", content, "--output", output])).code, 0);
     assert.equal(await readFile(join(output, "2021/01/03/report/chart.svg"), "utf8"), svg);

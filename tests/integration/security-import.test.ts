@@ -24,11 +24,19 @@ function feedWith(content: string, doctype = ""): string {
 describe("a feed's entries, from a site the archive does not control", () => {
   it("lose their scripts, event handlers and javascript: addresses at import, counted in the report, and the built page runs none", async () => {
     const root = await temporaryFolder();
-    await writeFile(join(root, "feed.rss"), feedWith('<p>Hello <a href="javascript:alert(1)">there</a>.</p><script>alert(2)</script><svg onload="alert(3)"><circle r="2"/></svg><img src="https://other.example/a.png" onerror="alert(4)" alt="a">'));
+    await writeFile(
+      join(root, "feed.rss"),
+      feedWith(
+        '<p>Hello <a href="javascript:alert(1)">there</a>.</p><script>alert(2)</script><svg onload="alert(3)"><circle r="2"/></svg><img src="https://other.example/a.png" onerror="alert(4)" alt="a">',
+      ),
+    );
     const content = join(root, "content");
     const run = await runImportCli(["feed", join(root, "feed.rss"), "--content", content]);
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /^Removed as unsafe \(content from another site runs nothing in the archive\): event handler 2, javascript: URL 1, script 1, in 1 article\(s\)$/m);
+    assert.match(
+      run.stdout,
+      /^Removed as unsafe \(content from another site runs nothing in the archive\): event handler 2, javascript: URL 1, script 1, in 1 article\(s\)$/m,
+    );
     assert.doesNotMatch(run.stdout, /kept as HTML.*script/);
     const markdown = await readFile(join(content, "2024/hostile/index.md"), "utf8");
     assert.doesNotMatch(markdown, /alert|javascript|onload|onerror|<script/);
@@ -46,10 +54,19 @@ describe("a feed's entries, from a site the archive does not control", () => {
     await writeFile(join(root, "feed.rss"), feedWith("<p>&secret;</p>", doctype).replace("Hostile &amp; friendly", "&secret;"));
     const wxr = (await readFile(GAZETTE, "utf8")).replace(/^(<\?xml[^>]*>)/, `$1${doctype}`);
     await writeFile(join(root, "export.xml"), wxr);
-    for (const [kind, file] of [["feed", "feed.rss"], ["wordpress", "export.xml"]] as const) {
+    for (const [kind, file] of [
+      ["feed", "feed.rss"],
+      ["wordpress", "export.xml"],
+    ] as const) {
       const run = await runImportCli([kind, join(root, file), "--content", join(root, "content")]);
       assert.equal(run.code, 1, run.stderr);
-      assert.match(run.stderr, new RegExp(`^error: .*${file.replace(".", "\\.")}: is refused: line 2: declares an entity \\(<!ENTITY \\.\\.\\.>\\), which could read a file of this machine`, "m"));
+      assert.match(
+        run.stderr,
+        new RegExp(
+          `^error: .*${file.replace(".", "\\.")}: is refused: line 2: declares an entity \\(<!ENTITY \\.\\.\\.>\\), which could read a file of this machine`,
+          "m",
+        ),
+      );
     }
     assert.equal(existsSync(join(root, "content")), false);
   });
@@ -93,10 +110,19 @@ describe("a WordPress uploads copy", () => {
     const content = join(root, "content");
     const run = await runImportCli(["wordpress", GAZETTE, "--content", content, "--uploads", uploads]);
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /uploads\/2024\/03\/boat\.png: warning: is a symbolic link to \/etc\/passwd, outside the uploads folder; it was not copied, and the articles link its old address/);
+    assert.match(
+      run.stdout,
+      /uploads\/2024\/03\/boat\.png: warning: is a symbolic link to \/etc\/passwd, outside the uploads folder; it was not copied, and the articles link its old address/,
+    );
     const copied = (await readdir(content, { recursive: true })).filter((name) => name.endsWith(".png"));
-    assert.ok(copied.some((name) => name.endsWith("harbour.png")), "the other uploads are copied");
-    assert.deepEqual(copied.filter((name) => name.endsWith("boat.png")), []);
+    assert.ok(
+      copied.some((name) => name.endsWith("harbour.png")),
+      "the other uploads are copied",
+    );
+    assert.deepEqual(
+      copied.filter((name) => name.endsWith("boat.png")),
+      [],
+    );
     for (const name of (await readdir(content, { recursive: true })).filter((file) => file.endsWith(".md"))) {
       assert.doesNotMatch(await readFile(join(content, name), "utf8"), /root:x:0:0/);
     }

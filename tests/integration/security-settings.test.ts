@@ -17,7 +17,11 @@ describe("the logo a setting names", () => {
       const output = join(await temporaryFolder(), "site");
       const run = await runCli(["--content", content, "--output", output], { CI_TOKEN: "secret-token-value" });
       assert.equal(run.code, 2, `${file}: ${run.stderr}`);
-      assert.match(run.stderr, /news-archive\.json:3:5: setting "logo": the file .+ lies outside the archive's folder and the settings file's folder \(or leads there by a symbolic link\); put the logo in the archive's folder/, file);
+      assert.match(
+        run.stderr,
+        /news-archive\.json:3:5: setting "logo": the file .+ lies outside the archive's folder and the settings file's folder \(or leads there by a symbolic link\); put the logo in the archive's folder/,
+        file,
+      );
       assert.equal(existsSync(output), false);
     }
   });
@@ -36,7 +40,10 @@ describe("the logo a setting names", () => {
   });
 
   it("is a clear error when it does not exist", async () => {
-    const content = await makeArchive({ "a.md": article({ title: "A", date: "2021-01-02", category: "News" }), "news-archive.json": settingsWith("missing.svg") });
+    const content = await makeArchive({
+      "a.md": article({ title: "A", date: "2021-01-02", category: "News" }),
+      "news-archive.json": settingsWith("missing.svg"),
+    });
     const run = await runCli(["--content", content, "--output", join(await temporaryFolder(), "site")]);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /news-archive\.json:3:5: setting "logo": the file .+missing\.svg does not exist; put the logo there or correct the setting/);

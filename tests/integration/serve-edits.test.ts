@@ -56,15 +56,20 @@ describe("npm start after an edit", () => {
     const searchIndexBefore = (await stat(searchEntry)).mtimeMs;
 
     // A later paragraph: lists show the first, so only the article's own page changes.
-    const editBody = (): Promise<string> => writeFiles(content, { "bravo.md": article({ title: "Bravo", date: "2021-04-02", category: "News" }, "The summary lists show.\n\nSecond version.") });
+    const editBody = (): Promise<string> =>
+      writeFiles(content, { "bravo.md": article({ title: "Bravo", date: "2021-04-02", category: "News" }, "The summary lists show.\n\nSecond version.") });
     await until("the edited article is rewritten", async () => (await readFile(bravo, "utf8")).includes("Second version."), editBody);
     // The search index is written last: once it is new, every page of that build is written.
     await until("that build has written everything", async () => (await stat(searchEntry)).mtimeMs > searchIndexBefore);
     const afterBody = await modificationTimes(output, pageFile);
-    const rewritten = [...afterBody].filter(([file, time]) => before.get(file) !== time).map(([file]) => file).sort();
+    const rewritten = [...afterBody]
+      .filter(([file, time]) => before.get(file) !== time)
+      .map(([file]) => file)
+      .sort();
     assert.deepEqual(rewritten, ["2021/04/02/bravo/index.html"]);
 
-    const editDate = (): Promise<string> => writeFiles(content, { "bravo.md": article({ title: "Bravo", date: "2021-05-10", category: "News" }, "The summary lists show.\n\nSecond version.") });
+    const editDate = (): Promise<string> =>
+      writeFiles(content, { "bravo.md": article({ title: "Bravo", date: "2021-05-10", category: "News" }, "The summary lists show.\n\nSecond version.") });
     const moved = join(output, "2021/05/10/bravo/index.html");
     await until("the article is written at its new date", async () => (await stat(moved)).isFile(), editDate);
     await until("its old page is removed", async () => !existsSync(bravo));
@@ -96,11 +101,15 @@ describe("npm start after a settings, template or broken edit", () => {
 
   it("applies a settings edit, the site's title, to every page within seconds", async () => {
     const { content, output } = await start(articles);
-    const titleOf = async (page: string): Promise<string> => (await readFile(join(output, page), "utf8")).match(/<a class="site-name"[^>]*>([^<]*)</)?.[1] ?? "";
+    const titleOf = async (page: string): Promise<string> =>
+      (await readFile(join(output, page), "utf8")).match(/<a class="site-name"[^>]*>([^<]*)</)?.[1] ?? "";
     assert.equal(await titleOf("2021/04/02/bravo/index.html"), "First title");
     await until(
       "every page shows the new title",
-      async () => (await titleOf("index.html")) === "Second title" && (await titleOf("2021/04/02/bravo/index.html")) === "Second title" && (await titleOf("2021/index.html")) === "Second title",
+      async () =>
+        (await titleOf("index.html")) === "Second title" &&
+        (await titleOf("2021/04/02/bravo/index.html")) === "Second title" &&
+        (await titleOf("2021/index.html")) === "Second title",
       () => writeFiles(content, { "news-archive.json": JSON.stringify({ title: "Second title" }) }),
     );
   });
@@ -117,7 +126,8 @@ describe("npm start after a settings, template or broken edit", () => {
     assert.ok((await problemsShown(port, "2021/04/02/bravo/")).some((problem) => problem.includes("bravo.md")));
     await until(
       "the fixed article's page is back, with no error over it",
-      async () => (await problemsShown(port, "2021/04/02/bravo/")).length === 0 && (await served(port, "2021/04/02/bravo/")).querySelector("h1")?.textContent === "Bravo",
+      async () =>
+        (await problemsShown(port, "2021/04/02/bravo/")).length === 0 && (await served(port, "2021/04/02/bravo/")).querySelector("h1")?.textContent === "Bravo",
       () => writeFiles(content, { "bravo.md": articles["bravo.md"] }),
     );
   });
@@ -133,17 +143,29 @@ describe("npm start after a settings, template or broken edit", () => {
   });
 
   it("renders the pages again when a template of the archive's own layouts changes", async () => {
-    const { content, output } = await start({ ...articles, "news-archive.json": JSON.stringify({ title: "First title", layouts: "../layouts" }), "../layouts/.keep": "" });
+    const { content, output } = await start({
+      ...articles,
+      "news-archive.json": JSON.stringify({ title: "First title", layouts: "../layouts" }),
+      "../layouts/.keep": "",
+    });
     const page = join(output, "2021/04/02/bravo/index.html");
     await until(
       "the article's page is printed by the archive's own template",
       async () => (await readFile(page, "utf8")).includes("Printed by our own template: Bravo"),
-      () => writeFiles(join(content, "../layouts"), { "article-page.njk": '{% extends "base.njk" %}{% block main %}<p>Printed by our own template: {{ entry.title }}</p>{% endblock %}' }),
+      () =>
+        writeFiles(join(content, "../layouts"), {
+          "article-page.njk": '{% extends "base.njk" %}{% block main %}<p>Printed by our own template: {{ entry.title }}</p>{% endblock %}',
+        }),
     );
   });
 
   it("builds an article saved while the first build runs", async () => {
-    const files = Object.fromEntries(Array.from({ length: 150 }, (_, index) => [`2020/a${index}.md`, article({ title: `Article ${index}`, date: `2020-0${1 + (index % 9)}-1${index % 10}`, category: "News" })]));
+    const files = Object.fromEntries(
+      Array.from({ length: 150 }, (_, index) => [
+        `2020/a${index}.md`,
+        article({ title: `Article ${index}`, date: `2020-0${1 + (index % 9)}-1${index % 10}`, category: "News" }),
+      ]),
+    );
     const content = await makeArchive(files);
     const output = join(await temporaryFolder(), "site");
     const port = 20000 + Math.floor(Math.random() * 20000);
@@ -152,6 +174,8 @@ describe("npm start after a settings, template or broken edit", () => {
     // on is in no page that build writes, and only the watch, there since the start, can bring it.
     await until("the first build has read the archive", async () => existsSync(join(output, ".news-archive-output")));
     await writeFiles(content, { "2020/a7.md": article({ title: "Article 7", date: "2020-08-17", category: "News" }, "Saved during the first build.") });
-    await until("the article saved during the first build is on its page", async () => (await readFile(join(output, "2020/08/17/a7/index.html"), "utf8")).includes("Saved during the first build."));
+    await until("the article saved during the first build is on its page", async () =>
+      (await readFile(join(output, "2020/08/17/a7/index.html"), "utf8")).includes("Saved during the first build."),
+    );
   });
 });

@@ -38,15 +38,71 @@ function generator(seed: number): () => number {
 }
 
 const PIECES = [
-  "..", "../", "/", "//", "\\", ".", "%2e%2e", "%2f", "%2F", "%5c", "%00", "%2A", "*", ":splat", ":", ":year", ":slug", ":title", ":section", "?p=", "?p=:id", "#x",
-  " ", "\t", "\n", "é", "ü", "漢", "index.html", "index", ".html", ".htm", "~", "!", "&", "'", '"', "<", ">", "{{", "%", "%%", "http://evil.example/", "//evil.example",
-  "javascript:", "assets", "search-index", "2021", "01", "_redirects", "sw.js", "feed.xml", "404.html", "category", "page", "a", "b-c", "Report",
+  "..",
+  "../",
+  "/",
+  "//",
+  "\\",
+  ".",
+  "%2e%2e",
+  "%2f",
+  "%2F",
+  "%5c",
+  "%00",
+  "%2A",
+  "*",
+  ":splat",
+  ":",
+  ":year",
+  ":slug",
+  ":title",
+  ":section",
+  "?p=",
+  "?p=:id",
+  "#x",
+  " ",
+  "\t",
+  "\n",
+  "é",
+  "ü",
+  "漢",
+  "index.html",
+  "index",
+  ".html",
+  ".htm",
+  "~",
+  "!",
+  "&",
+  "'",
+  '"',
+  "<",
+  ">",
+  "{{",
+  "%",
+  "%%",
+  "http://evil.example/",
+  "//evil.example",
+  "javascript:",
+  "assets",
+  "search-index",
+  "2021",
+  "01",
+  "_redirects",
+  "sw.js",
+  "feed.xml",
+  "404.html",
+  "category",
+  "page",
+  "a",
+  "b-c",
+  "Report",
 ];
 const FILE_PIECES = ["index.html", "_redirects", "sw.js", "404.html", "a", "b", ":x", "*", "%2e%2e", "..x", "feed.xml", "é", " ", "!", "chart.svg", "x.css"];
 
 type Random = () => number;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-const text = (random: Random, pieces: readonly string[], most: number): string => Array.from({ length: 1 + Math.floor(random() * most) }, () => pick(random, pieces)).join("");
+const text = (random: Random, pieces: readonly string[], most: number): string =>
+  Array.from({ length: 1 + Math.floor(random() * most) }, () => pick(random, pieces)).join("");
 const yamlString = (value: string): string => JSON.stringify(value);
 
 /** One archive: a few articles, each with a random own path, slug and old addresses, one a page bundle with randomly named files. */
@@ -56,13 +112,17 @@ function randomArchive(random: Random): { readonly files: Record<string, string>
     const fields = [`title: ${yamlString(text(random, PIECES, 3))}`, `date: 2021-01-0${1 + index}`, "category: News"];
     if (random() < 0.5) fields.push(`slug: ${yamlString(text(random, PIECES, 3))}`);
     if (random() < 0.4) fields.push(`${pick(random, ["path", "url", "permalink"])}: ${yamlString(text(random, PIECES, 5))}`);
-    if (random() < 0.6) fields.push(`${pick(random, ["aliases", "redirect_from"])}: [${Array.from({ length: 1 + Math.floor(random() * 3) }, () => yamlString(text(random, PIECES, 5))).join(", ")}]`);
+    if (random() < 0.6)
+      fields.push(
+        `${pick(random, ["aliases", "redirect_from"])}: [${Array.from({ length: 1 + Math.floor(random() * 3) }, () => yamlString(text(random, PIECES, 5))).join(", ")}]`,
+      );
     const name = text(random, FILE_PIECES, 2).replace(/[/\\]/g, "-");
     const body = `---\n${fields.join("\n")}\n---\n\n![x](${pick(random, FILE_PIECES)})\n`;
     if (index === 0) {
       files[`bundle-${index}/index.md`] = body;
       // Folders of their own ("sub-1/..."), so that no file name is also taken by a folder.
-      for (let asset = 0; asset < 4; asset += 1) files[`bundle-${index}/${random() < 0.3 ? `sub-${asset}${text(random, FILE_PIECES, 2)}/` : ""}${text(random, FILE_PIECES, 2)}`] = "x";
+      for (let asset = 0; asset < 4; asset += 1)
+        files[`bundle-${index}/${random() < 0.3 ? `sub-${asset}${text(random, FILE_PIECES, 2)}/` : ""}${text(random, FILE_PIECES, 2)}`] = "x";
     } else {
       files[`${name}-${index}.md`] = body;
     }
@@ -82,7 +142,10 @@ function randomArchive(random: Random): { readonly files: Record<string, string>
 function assertInside(path: string, what: string): void {
   const output = resolve("/output");
   const target = resolve(output, path);
-  assert.ok(!isAbsolute(path) && !path.includes("\0") && !path.includes("\\") && target.startsWith(`${output}${sep}`), `${what}: ${JSON.stringify(path)} leaves the output`);
+  assert.ok(
+    !isAbsolute(path) && !path.includes("\0") && !path.includes("\\") && target.startsWith(`${output}${sep}`),
+    `${what}: ${JSON.stringify(path)} leaves the output`,
+  );
   assert.ok(!path.split("/").includes(".."), `${what}: ${JSON.stringify(path)} has a ".." part`);
 }
 
@@ -101,7 +164,11 @@ async function settingsOf(raw: Record<string, unknown>): Promise<Settings | unde
   const parsed = parseSettings(raw, "settings");
   if (parsed.ok) return parsed.settings;
   // Refused settings never reach a build; a base path with a line break, a quote or a pattern must be among them.
-  if (typeof raw["basePath"] === "string") assert.ok(!/^(?:\/[\p{L}\p{N}._~%-]*)*\/?$/u.test(raw["basePath"]) || raw["basePath"].split("/").some((part) => part === ".." || part === "."), parsed.errors.join("; "));
+  if (typeof raw["basePath"] === "string")
+    assert.ok(
+      !/^(?:\/[\p{L}\p{N}._~%-]*)*\/?$/u.test(raw["basePath"]) || raw["basePath"].split("/").some((part) => part === ".." || part === "."),
+      parsed.errors.join("; "),
+    );
   return undefined;
 }
 
@@ -115,14 +182,39 @@ describe("every input that makes a URL, tried as an attacker would (seeded)", ()
       const settings = await settingsOf(raw);
       if (settings === undefined) continue;
       const contentDir = await makeArchive(files);
-      const loaded = await loadArchive({ contentDir, settings, includeDrafts: false, knownFiles: [], excludedDirs: [], renderMarkdown: createMarkdownRenderer() });
+      const loaded = await loadArchive({
+        contentDir,
+        settings,
+        includeDrafts: false,
+        knownFiles: [],
+        excludedDirs: [],
+        renderMarkdown: createMarkdownRenderer(),
+      });
       placed += loaded.articles.length;
-      const views = buildSiteViews(loaded.articles, buildArchiveModel(loaded.articles, loaded.categories), settings, { year: 2026, month: 1, day: 1 }, THEME_FILES);
+      const views = buildSiteViews(
+        loaded.articles,
+        buildArchiveModel(loaded.articles, loaded.categories),
+        settings,
+        { year: 2026, month: 1, day: 1 },
+        THEME_FILES,
+      );
       const publishedFiles = buildRedirectFiles(loaded, urlContextOf(settings));
       const bundleAssets = bundleAssetCopies(loaded.articles);
-      const claims = siteClaims({ sources: loaded.articles, views, theme: { paths: THEME_FILES, files: [] }, publishedFiles, bundleAssets, staticFiles: [], portable: false });
+      const claims = siteClaims({
+        sources: loaded.articles,
+        views,
+        theme: { paths: THEME_FILES, files: [] },
+        publishedFiles,
+        bundleAssets,
+        staticFiles: [],
+        portable: false,
+      });
       for (const claim of claims) assertInside(claim.path, claim.by);
-      assert.deepEqual(findPathConflicts(claims).filter((conflict) => conflict.claim.leftOut?.kind !== "bundle-file"), [], "no two of the site's own writes clash");
+      assert.deepEqual(
+        findPathConflicts(claims).filter((conflict) => conflict.claim.leftOut?.kind !== "bundle-file"),
+        [],
+        "no two of the site's own writes clash",
+      );
       const rules = publishedFiles.find((file) => file.path === "_redirects");
       for (const line of typeof rules?.content === "string" ? rules.content.trimEnd().split("\n") : []) {
         assertLiteralRule(line);
@@ -135,7 +227,8 @@ describe("every input that makes a URL, tried as an attacker would (seeded)", ()
   it("writes nothing outside the output in a real build of such an archive", async () => {
     const random = generator(SEED + 1);
     const merged: Record<string, string> = {};
-    for (let archive = 0; archive < 4; archive += 1) for (const [file, content] of Object.entries(randomArchive(random).files)) merged[`a${archive}/${file}`] = content;
+    for (let archive = 0; archive < 4; archive += 1)
+      for (const [file, content] of Object.entries(randomArchive(random).files)) merged[`a${archive}/${file}`] = content;
     const contentDir = await makeArchive(merged);
     const root = await temporaryFolder();
     const output = join(root, "site");
@@ -149,6 +242,10 @@ describe("every input that makes a URL, tried as an attacker would (seeded)", ()
       assert.ok(fromOutput !== ".." && !fromOutput.startsWith(`..${sep}`) && !isAbsolute(fromOutput), file);
     }
     const rules = await readFile(join(output, "_redirects"), "utf8").catch(() => "");
-    for (const line of rules.trimEnd().split("\n").filter((rule) => rule !== "")) assertLiteralRule(line);
+    for (const line of rules
+      .trimEnd()
+      .split("\n")
+      .filter((rule) => rule !== ""))
+      assertLiteralRule(line);
   });
 });

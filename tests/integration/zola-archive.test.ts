@@ -48,7 +48,10 @@ describe("building a Zola archive with no settings", () => {
     assert.equal(toolchain.querySelector(".article-meta time")?.getAttribute("datetime"), "2019-10-15");
     // Listed on the day its path names.
     const day = await readPage(output, "2019/10/15/index.html");
-    assert.deepEqual([...day.querySelectorAll(".article-item-title a")].map((link) => link.getAttribute("href")), ["/2019/10/15/Toolchain-1.20.0/"]);
+    assert.deepEqual(
+      [...day.querySelectorAll(".article-item-title a")].map((link) => link.getAttribute("href")),
+      ["/2019/10/15/Toolchain-1.20.0/"],
+    );
   });
 
   it("makes every alias a redirect page to its article, and lists them all in _redirects", async () => {
@@ -68,11 +71,17 @@ describe("building a Zola archive with no settings", () => {
 
   it("reads the authors lists, [extra], [taxonomies], description and updated of TOML front matter", async () => {
     const survey = await readPage(output, fileOf(PAGES[3]?.path ?? ""));
-    assert.deepEqual([...survey.querySelectorAll(".byline a")].map((link) => [link.textContent, link.getAttribute("href")]), [
-      ["The Survey Team", "/author/the-survey-team/"],
-      ["Ann Lee", "/author/ann-lee/"],
-    ]);
-    assert.deepEqual([...survey.querySelectorAll(".article-tags a")].map((link) => link.textContent), ["survey", "community"]);
+    assert.deepEqual(
+      [...survey.querySelectorAll(".byline a")].map((link) => [link.textContent, link.getAttribute("href")]),
+      [
+        ["The Survey Team", "/author/the-survey-team/"],
+        ["Ann Lee", "/author/ann-lee/"],
+      ],
+    );
+    assert.deepEqual(
+      [...survey.querySelectorAll(".article-tags a")].map((link) => link.textContent),
+      ["survey", "community"],
+    );
     assert.equal(survey.querySelector(".article-updated time")?.getAttribute("datetime"), "2024-03-01");
     assert.equal(survey.querySelector('meta[property="og:image"]')?.getAttribute("content"), "/2024/02/19/2023-Survey-results/chart.svg");
     assert.ok(existsSync(join(output, "2024/02/19/2023-Survey-results/chart.svg")));

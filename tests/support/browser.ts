@@ -92,7 +92,11 @@ export const SAMPLE_PAGES: Readonly<Record<string, string>> = {
 
 /** A sample article the offline and portable tests open, and the sample's three articles found for "canteen". */
 export const SAMPLE_ARTICLE = "2022/03/15/lcc-survey-results/";
-export const CANTEEN_TITLES = ["Webinar series: sustainable food in public canteens", "School canteens survey: what 62 kitchens told us", "Less waste, better food: results from 48 school kitchens"];
+export const CANTEEN_TITLES = [
+  "Webinar series: sustainable food in public canteens",
+  "School canteens survey: what 62 kitchens told us",
+  "Less waste, better food: results from 48 school kitchens",
+];
 
 /** The theme's stylesheet moves the skip link out of sight: a sign it was applied. */
 export function skipLinkPosition(page: Page): Promise<string> {

@@ -54,7 +54,8 @@ export interface CommandOptions extends CliProcess {
 export function runCommand(argv: readonly string[], { env = {}, cwd = PROJECT_ROOT, wrapper = [], user, umask }: CommandOptions = {}): Promise<CliRun> {
   const nodeCommand = [...wrapper, process.execPath, ...commandLine(argv)];
   // spawn cannot set a child's umask: a shell sets it, then becomes the command ("$0") with its arguments.
-  const [command = process.execPath, ...commandArgs] = umask === undefined ? nodeCommand : ["/bin/sh", "-c", `umask ${umask.toString(8).padStart(3, "0")} && exec "$0" "$@"`, ...nodeCommand];
+  const [command = process.execPath, ...commandArgs] =
+    umask === undefined ? nodeCommand : ["/bin/sh", "-c", `umask ${umask.toString(8).padStart(3, "0")} && exec "$0" "$@"`, ...nodeCommand];
   return runProgram(command, commandArgs, {
     cwd,
     // An ordinary user has no home of its own here; tsx keeps its cache in the temporary folder.

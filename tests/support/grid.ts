@@ -45,7 +45,10 @@ export async function checkGridAgainstMonthPages(outputDir: string, basePath = "
       for (const item of items) {
         const datetime = item.querySelector("time")?.getAttribute("datetime") ?? "";
         assert.ok(datetime.startsWith(`${year}-${month}`) || datetime.length > 10, `${datetime} in ${year}-${month}`);
-        assert.ok(item.querySelector("a")?.getAttribute("href")?.startsWith(`${basePath}${year}/${month}/`), `article of ${year}-${month} lives under its month`);
+        assert.ok(
+          item.querySelector("a")?.getAttribute("href")?.startsWith(`${basePath}${year}/${month}/`),
+          `article of ${year}-${month} lives under its month`,
+        );
       }
       articlesInGrid += count;
     }

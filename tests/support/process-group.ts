@@ -43,7 +43,8 @@ export function startProcessGroup(command: string, args: readonly string[], opti
       signalGroup(group, signal);
       if (!(await waitUntilStopped(group, graceMs))) {
         signalGroup(group, "SIGKILL");
-        if (!(await waitUntilStopped(group, KILL_WAIT_MS))) throw new Error(`processes ${(await runningMembers(group)).join(", ")} of group ${group} still run after SIGKILL`);
+        if (!(await waitUntilStopped(group, KILL_WAIT_MS)))
+          throw new Error(`processes ${(await runningMembers(group)).join(", ")} of group ${group} still run after SIGKILL`);
       }
       process.off("exit", onExit);
     })();

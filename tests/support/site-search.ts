@@ -50,9 +50,12 @@ export interface SiteSearch {
 /** Searches a built site's index as its search page would. */
 export function openSiteSearch(outputDir: string, portable = false): SiteSearch {
   const reader = new IndexReader(indexSourceOf(outputDir, portable));
-  const outcome = (query: string, request: Partial<SearchRequest> = {}): Promise<SearchOutcome> => search(reader, { query, category: "", year: "", sort: "relevance", ...request });
-  const results = async (query: string, request: Partial<SearchRequest> = {}, count = 100): Promise<(FoundArticle | UnshownArticle)[]> => (await outcome(query, request)).next(count);
-  const shown = async (query: string, request: Partial<SearchRequest> = {}, count = 100): Promise<FoundArticle[]> => (await results(query, request, count)).filter((result): result is FoundArticle => "url" in result);
+  const outcome = (query: string, request: Partial<SearchRequest> = {}): Promise<SearchOutcome> =>
+    search(reader, { query, category: "", year: "", sort: "relevance", ...request });
+  const results = async (query: string, request: Partial<SearchRequest> = {}, count = 100): Promise<(FoundArticle | UnshownArticle)[]> =>
+    (await outcome(query, request)).next(count);
+  const shown = async (query: string, request: Partial<SearchRequest> = {}, count = 100): Promise<FoundArticle[]> =>
+    (await results(query, request, count)).filter((result): result is FoundArticle => "url" in result);
   return {
     reader,
     outcome,

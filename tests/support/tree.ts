@@ -6,7 +6,19 @@ import { filesUnder } from "../../src/core/files.ts";
 /** Every file of a folder with a hash of its bytes, sorted by path: equal maps mean byte-identical trees. */
 export async function treeDigest(root: string): Promise<Map<string, string>> {
   const paths = await filePaths(root);
-  return new Map(await Promise.all(paths.map(async (path) => [path, createHash("sha256").update(await readFile(join(root, path))).digest("hex")] as const)));
+  return new Map(
+    await Promise.all(
+      paths.map(
+        async (path) =>
+          [
+            path,
+            createHash("sha256")
+              .update(await readFile(join(root, path)))
+              .digest("hex"),
+          ] as const,
+      ),
+    ),
+  );
 }
 
 /** The files under a folder, by their paths from it ("2024/a/index.html"), sorted. */

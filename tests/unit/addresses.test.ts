@@ -4,9 +4,14 @@ import type { LoadedArchive } from "../../src/content/load-archive.ts";
 import { article } from "../support/archive.ts";
 import { loadFiles } from "../support/load.ts";
 
-const pathsOf = (archive: LoadedArchive): Record<string, string> => Object.fromEntries(archive.articles.map((item) => [item.sourcePath, item.route.kind === "article" ? item.route.path : ""]));
-const redirectsOf = (archive: LoadedArchive, file: string): string[] => archive.articles.find((item) => item.sourcePath === file)?.redirects.map(({ path, query }) => `${path}${query}`) ?? [];
-const problems = (archive: LoadedArchive): string[] => archive.diagnostics.filter((item) => item.kind !== "missing-category").map((item) => `${item.file}${item.line === undefined ? "" : `:${item.line}`} ${item.severity} ${item.message}`);
+const pathsOf = (archive: LoadedArchive): Record<string, string> =>
+  Object.fromEntries(archive.articles.map((item) => [item.sourcePath, item.route.kind === "article" ? item.route.path : ""]));
+const redirectsOf = (archive: LoadedArchive, file: string): string[] =>
+  archive.articles.find((item) => item.sourcePath === file)?.redirects.map(({ path, query }) => `${path}${query}`) ?? [];
+const problems = (archive: LoadedArchive): string[] =>
+  archive.diagnostics
+    .filter((item) => item.kind !== "missing-category")
+    .map((item) => `${item.file}${item.line === undefined ? "" : `:${item.line}`} ${item.severity} ${item.message}`);
 
 const toml = (lines: readonly string[], body = "Body."): string => `+++\n${lines.join("\n")}\n+++\n\n${body}\n`;
 
@@ -30,7 +35,9 @@ describe("where articles are published", () => {
     };
     const plain = await loadFiles(files);
     assert.deepEqual(pathsOf(plain), { "a.md": "/2021/04/09/a/", "b.md": "/2021/04/10/b/" });
-    assert.deepEqual(problems(plain), ['a.md:4 warning it and 1 other article(s) name their own address with "url" or "permalink", which Jekyll and Hugo read; they are published at the "permalink" setting\'s address instead. To keep those addresses, set "permalinkStyle" to "jekyll" or "hugo"']);
+    assert.deepEqual(problems(plain), [
+      'a.md:4 warning it and 1 other article(s) name their own address with "url" or "permalink", which Jekyll and Hugo read; they are published at the "permalink" setting\'s address instead. To keep those addresses, set "permalinkStyle" to "jekyll" or "hugo"',
+    ]);
     const hugo = await loadFiles(files, { permalinkStyle: "hugo" });
     assert.deepEqual(pathsOf(hugo), { "a.md": "/Custom/Path-X/", "b.md": "/custom/b/" });
   });
@@ -51,7 +58,10 @@ describe("where articles are published", () => {
   });
 
   it("never gives an article an address of the site's own pages", async () => {
-    const archive = await loadFiles({ "a.md": toml(['path = "archive"', 'title = "A"', "date = 2021-04-09"]), "b.md": toml(['path = "2021/04"', 'title = "B"', "date = 2021-04-09"]) });
+    const archive = await loadFiles({
+      "a.md": toml(['path = "archive"', 'title = "A"', "date = 2021-04-09"]),
+      "b.md": toml(['path = "2021/04"', 'title = "B"', "date = 2021-04-09"]),
+    });
     assert.deepEqual(archive.articles, []);
     assert.deepEqual(problems(archive), [
       `a.md:2 error would be published at /archive/, the site's own "/archive", a page of the site; change its "path" (nothing was overwritten: this one was left out)`,
@@ -62,7 +72,9 @@ describe("where articles are published", () => {
 
 describe("old addresses of articles", () => {
   it("become redirects: relative ones from the site's root, or from the article's folder as Hugo reads them", async () => {
-    const files = { "a.md": article({ title: "A", date: "2021-04-09", aliases: "[old-a, /x/old.html, https://old.example.org/p/3/, /?p=12]", redirect_from: "/blog/?p=12" }) };
+    const files = {
+      "a.md": article({ title: "A", date: "2021-04-09", aliases: "[old-a, /x/old.html, https://old.example.org/p/3/, /?p=12]", redirect_from: "/blog/?p=12" }),
+    };
     assert.deepEqual(redirectsOf(await loadFiles(files), "a.md"), ["/old-a/", "/x/old.html", "/p/3/", "/?p=12", "/blog/?p=12"]);
     assert.deepEqual(redirectsOf(await loadFiles(files, { permalinkStyle: "hugo", permalink: "/blog/:year/:slug/" }), "a.md")[0], "/blog/2021/old-a/");
   });
@@ -97,7 +109,7 @@ describe("old addresses of articles", () => {
     ]);
   });
 
-  it("are literal paths: a \"*\" or a part starting with \":\", which hosts read as patterns in _redirects, is refused with its file and line", async () => {
+  it('are literal paths: a "*" or a part starting with ":", which hosts read as patterns in _redirects, is refused with its file and line', async () => {
     const archive = await loadFiles({
       "a.md": article({ title: "A", date: "2021-04-09", redirect_from: '["/*", "/:section/", "/a%2A/", "/?p=:id", "/ok/:kept/"]' }),
       "b.md": toml(['path = "/:splat/"', 'title = "B"', "date = 2021-04-10"]),
@@ -138,12 +150,18 @@ describe("authors", () => {
       },
       { authors: { ashmaroli: { name: "Ashwin Maroli", bio: "Maintains Jekyll.", url: "https://example.org/ashwin" } } },
     );
-    assert.deepEqual(archive.articles.map((item) => item.authors), [
-      [{ slug: "ashmaroli", name: "Ashwin Maroli", bio: "Maintains Jekyll.", url: "https://example.org/ashwin" }],
-      [{ slug: "ann-lee", name: "Ann Lee" }, { slug: "", name: "张伟" }],
-      [{ slug: "ann-lee", name: "Ann Lee" }],
-      [{ slug: "ann-lee", name: "Ann Lee" }],
-    ]);
+    assert.deepEqual(
+      archive.articles.map((item) => item.authors),
+      [
+        [{ slug: "ashmaroli", name: "Ashwin Maroli", bio: "Maintains Jekyll.", url: "https://example.org/ashwin" }],
+        [
+          { slug: "ann-lee", name: "Ann Lee" },
+          { slug: "", name: "张伟" },
+        ],
+        [{ slug: "ann-lee", name: "Ann Lee" }],
+        [{ slug: "ann-lee", name: "Ann Lee" }],
+      ],
+    );
     assert.deepEqual(problems(archive), [
       `b.md warning the author "张伟" has no letter or digit a URL can hold, so they have no author page; give them a "slug" in the "authors" setting ("authors": {"张伟": {"slug": "..."}})`,
       `c.md warning the author "ann lee" (in 1 article(s)) differs from "Ann Lee" only in case, accents or punctuation; both are shown as "Ann Lee". Write one spelling, or name them in the "authors" setting`,
@@ -154,7 +172,14 @@ describe("authors", () => {
 describe("what else archives carry", () => {
   it("reads canonical, the card image, lastmod, description and excerpt under the names Jekyll, Hugo and Zola give them", async () => {
     const archive = await loadFiles({
-      "a.md": article({ title: "A", date: "2021-04-09", canonicalUrl: "https://example.org/original/", images: "[/img/a.png]", lastmod: "2021-05-01", description: "The description." }),
+      "a.md": article({
+        title: "A",
+        date: "2021-04-09",
+        canonicalUrl: "https://example.org/original/",
+        images: "[/img/a.png]",
+        lastmod: "2021-05-01",
+        description: "The description.",
+      }),
       "b.md": article({ title: "B", date: "2021-04-10", cover: "{ image: cover.jpg }", excerpt: "The excerpt." }),
     });
     const [a, b] = archive.articles;
@@ -169,7 +194,10 @@ describe("what else archives carry", () => {
 
   it("takes the excerpt from before <!--more-->, and shows a title once when the body starts with it", async () => {
     const archive = await loadFiles({
-      "a.md": article({ title: "Node v0.10.0 (Stable)", date: "2021-04-09" }, "# Node v0.10.0 (stable)\n\nFirst part.\n\n- a point\n\n<!--more-->\n\nThe rest."),
+      "a.md": article(
+        { title: "Node v0.10.0 (Stable)", date: "2021-04-09" },
+        "# Node v0.10.0 (stable)\n\nFirst part.\n\n- a point\n\n<!--more-->\n\nThe rest.",
+      ),
       "b.md": article({ title: "B", date: "2021-04-10" }, "# Another heading\n\nText."),
     });
     const [a, b] = archive.articles;

@@ -9,16 +9,29 @@ const events = { slug: "events", name: "Events" };
 
 describe("the archive model", () => {
   it("groups articles into years and months, newest first, leaving out months and years without articles", () => {
-    const model = buildArchiveModel(
-      [articleOn(2019, 3, 1), articleOn(2021, 4, 9), articleOn(2021, 4, 30), articleOn(2021, 12, 31)],
-      [news],
+    const model = buildArchiveModel([articleOn(2019, 3, 1), articleOn(2021, 4, 9), articleOn(2021, 4, 30), articleOn(2021, 12, 31)], [news]);
+    assert.deepEqual(
+      model.years.map((year) => [year.year, year.count, year.months.map((month) => [month.month, month.articles.length])]),
+      [
+        [
+          2021,
+          3,
+          [
+            [12, 1],
+            [4, 2],
+          ],
+        ],
+        [2019, 1, [[3, 1]]],
+      ],
     );
-    assert.deepEqual(model.years.map((year) => [year.year, year.count, year.months.map((month) => [month.month, month.articles.length])]), [
-      [2021, 3, [[12, 1], [4, 2]]],
-      [2019, 1, [[3, 1]]],
-    ]);
-    assert.deepEqual(model.months.map((month) => `${month.year}-${month.month}`), ["2021-12", "2021-4", "2019-3"]);
-    assert.deepEqual(model.months[1]?.articles.map((article) => article.date.day), [30, 9]);
+    assert.deepEqual(
+      model.months.map((month) => `${month.year}-${month.month}`),
+      ["2021-12", "2021-4", "2019-3"],
+    );
+    assert.deepEqual(
+      model.months[1]?.articles.map((article) => article.date.day),
+      [30, 9],
+    );
   });
 
   it("lists categories in the order given with their articles newest first, and drops empty ones", () => {
@@ -26,20 +39,26 @@ describe("the archive model", () => {
       [articleOn(2021, 1, 1), articleOn(2021, 1, 2, { category: events }), articleOn(2021, 1, 3)],
       [events, { slug: "empty", name: "Empty" }, news],
     );
-    assert.deepEqual(model.categories.map((group) => [group.topic.slug, group.articles.map((article) => article.date.day)]), [
-      ["events", [2]],
-      ["news", [3, 1]],
-    ]);
+    assert.deepEqual(
+      model.categories.map((group) => [group.topic.slug, group.articles.map((article) => article.date.day)]),
+      [
+        ["events", [2]],
+        ["news", [3, 1]],
+      ],
+    );
   });
 
   it("lists tags by name with their articles newest first", () => {
     const food = { slug: "food", name: "food" };
     const energy = { slug: "energy", name: "energy" };
     const model = buildArchiveModel([articleOn(2021, 1, 1, { tags: [food] }), articleOn(2021, 1, 2, { tags: [energy, food] })], [news]);
-    assert.deepEqual(model.tags.map((group) => [group.topic.slug, group.articles.map((article) => article.date.day)]), [
-      ["energy", [2]],
-      ["food", [2, 1]],
-    ]);
+    assert.deepEqual(
+      model.tags.map((group) => [group.topic.slug, group.articles.map((article) => article.date.day)]),
+      [
+        ["energy", [2]],
+        ["food", [2, 1]],
+      ],
+    );
   });
 
   it("files an evening article in the month of the archive's zone, not of its offset", () => {
@@ -55,7 +74,13 @@ describe("the archive model", () => {
 
   it("puts December 31 and January 1 in different years", () => {
     const model = buildArchiveModel([articleOn(2020, 12, 31), articleOn(2021, 1, 1)], [news]);
-    assert.deepEqual(model.years.map((year) => [year.year, year.count]), [[2021, 1], [2020, 1]]);
+    assert.deepEqual(
+      model.years.map((year) => [year.year, year.count]),
+      [
+        [2021, 1],
+        [2020, 1],
+      ],
+    );
   });
 
   it("has no years, months or categories for an empty archive", () => {

@@ -60,7 +60,10 @@ describe("linking articles", () => {
   });
 
   it("links each reference to the article's URL and warns, naming file and line, about one that names no article", () => {
-    const linked = linkArticles([article("a.md", '<a href="article-ref:0">B</a> <a href="article-ref:1">C</a>', ["b.md", "c.md"]), article("b.md", "<p>B</p>", [])]);
+    const linked = linkArticles([
+      article("a.md", '<a href="article-ref:0">B</a> <a href="article-ref:1">C</a>', ["b.md", "c.md"]),
+      article("b.md", "<p>B</p>", []),
+    ]);
     assert.deepEqual(linked.html, ['<a href="/2020/01/02/b/#top">B</a> C ({{&lt; ref &quot;c.md&quot; &gt;}})', "<p>B</p>"]);
     assert.equal(linked.unresolved, 1);
     assert.deepEqual(
@@ -81,7 +84,12 @@ describe("reporting template calls", () => {
   const use = (text: string, line: number, outcome: TemplateUse["outcome"], name = text): TemplateUse => ({ text, name, line, outcome });
 
   it("warns once per article, at its first call left as text, and lists the lines of the others", () => {
-    const [warning, ...others] = templateSyntaxWarnings("post.md", [use('{{< figure src="a.png" >}}', 3, "image"), use("{{< note >}}", 8, "text"), use("{{< /note >}}", 10, "text"), use("{{ page.title }}", 12, "text")]);
+    const [warning, ...others] = templateSyntaxWarnings("post.md", [
+      use('{{< figure src="a.png" >}}', 3, "image"),
+      use("{{< note >}}", 8, "text"),
+      use("{{< /note >}}", 10, "text"),
+      use("{{ page.title }}", 12, "text"),
+    ]);
     assert.equal(others.length, 0);
     assert.equal(warning?.kind, "template-syntax");
     assert.equal(warning?.line, 8);
@@ -99,7 +107,25 @@ describe("reporting template calls", () => {
   });
 
   it("counts what the calls became, an unresolved article link as text, and the unmapped calls by name", () => {
-    const counts = countTemplates([[use("a", 1, "image"), use("b", 2, "article-link"), use("{{< note >}}", 3, "text", "note")], [], [use("d", 1, "article-link"), use("{{ site.repository }}", 5, "text", "site.repository"), use("{{< note >}}", 6, "text", "note")]], 1);
-    assert.deepEqual(counts, { image: 1, "video-link": 0, "article-link": 1, "code-block": 0, "site-url": 0, "as-written": 0, mapped: 0, text: 4, articles: 2, unmapped: { note: 2, "site.repository": 1 } });
+    const counts = countTemplates(
+      [
+        [use("a", 1, "image"), use("b", 2, "article-link"), use("{{< note >}}", 3, "text", "note")],
+        [],
+        [use("d", 1, "article-link"), use("{{ site.repository }}", 5, "text", "site.repository"), use("{{< note >}}", 6, "text", "note")],
+      ],
+      1,
+    );
+    assert.deepEqual(counts, {
+      image: 1,
+      "video-link": 0,
+      "article-link": 1,
+      "code-block": 0,
+      "site-url": 0,
+      "as-written": 0,
+      mapped: 0,
+      text: 4,
+      articles: 2,
+      unmapped: { note: 2, "site.repository": 1 },
+    });
   });
 });

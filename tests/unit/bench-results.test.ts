@@ -1,7 +1,18 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Measurement } from "../../bench/measure.ts";
-import { BASELINE, BUILDS, comparisonTable, guardLines, joinResults, recordedFigures, SCALE_HEADING, searchSecondsOf, splitResults, type ToolResult } from "../../bench/results-file.ts";
+import {
+  BASELINE,
+  BUILDS,
+  comparisonTable,
+  guardLines,
+  joinResults,
+  recordedFigures,
+  SCALE_HEADING,
+  searchSecondsOf,
+  splitResults,
+  type ToolResult,
+} from "../../bench/results-file.ts";
 
 const COMPARISON = "# Benchmark results\n\n| articles | build |\n| --- | --- |\n| 1,000 | ours |\n";
 const SCALE = `${SCALE_HEADING}: 100,000 articles\n\n| articles | wall (s) |\n| --- | --- |\n| 100,000 | 400.0 |\n`;
@@ -34,7 +45,8 @@ describe("the results file two benchmarks share", () => {
 });
 
 const run = (wallMs: number, cpuMs: number, stdout = ""): Measurement => ({ wallMs, cpuMs, peakRssBytes: 100 * 1_048_576, exitCode: 0, stdout });
-const SUMMARY = (search: number): string => `pages: 10 written to out\ntime: 3.00 s (loading and checking 1.00 s, pages and files 2.00 s, of which search index ${search.toFixed(2)} s)\n`;
+const SUMMARY = (search: number): string =>
+  `pages: 10 written to out\ntime: 3.00 s (loading and checking 1.00 s, pages and files 2.00 s, of which search index ${search.toFixed(2)} s)\n`;
 
 describe("the benchmark's table and its regression guard", () => {
   const [firstBuild, cached, edited] = BUILDS;
@@ -52,8 +64,14 @@ describe("the benchmark's table and its regression guard", () => {
 
   it("writes medians, the CPU per article, the search part and the ratio to the baseline, which the guard reads back", () => {
     const table = comparisonTable([{ articles: 1000, results }]);
-    assert.match(table, /^\| 1,000 \| news-archive, first build \(empty cache, new output\) \| 4\.00 \| 3\.00 \| 5\.00 \| 5\.00 \| 5\.00 \| 2\.00 \| 100 \| 2\.00 \| 1\.67 \|$/m);
-    assert.match(table, /^\| 1,000 \| Eleventy baseline \(article pages only\) \| 2\.00 \| 2\.00 \| 2\.00 \| 3\.00 \| 3\.00 \| {2}\| 100 \| 1\.00 \| 1\.00 \|$/m);
+    assert.match(
+      table,
+      /^\| 1,000 \| news-archive, first build \(empty cache, new output\) \| 4\.00 \| 3\.00 \| 5\.00 \| 5\.00 \| 5\.00 \| 2\.00 \| 100 \| 2\.00 \| 1\.67 \|$/m,
+    );
+    assert.match(
+      table,
+      /^\| 1,000 \| Eleventy baseline \(article pages only\) \| 2\.00 \| 2\.00 \| 2\.00 \| 3\.00 \| 3\.00 \| {2}\| 100 \| 1\.00 \| 1\.00 \|$/m,
+    );
     const recorded = recordedFigures(`# Benchmark results\n\n${table}\n\nText after.\n`, 1000);
     assert.deepEqual(recorded.get(firstBuild), { ratio: 2, cpuPerArticleMs: 5 });
     assert.deepEqual(recorded.get(edited), { ratio: 0.5, cpuPerArticleMs: 1.5 });
@@ -61,7 +79,8 @@ describe("the benchmark's table and its regression guard", () => {
   });
 
   it("computes the CPU per article from a table recorded before that column existed", () => {
-    const old = "| articles | build | wall median (s) | CPU median (s) | wall ratio to baseline |\n| --- | --- | --- | --- | --- |\n| 4,000 | ours | 10.00 | 8.00 | 2.50 |\n";
+    const old =
+      "| articles | build | wall median (s) | CPU median (s) | wall ratio to baseline |\n| --- | --- | --- | --- | --- |\n| 4,000 | ours | 10.00 | 8.00 | 2.50 |\n";
     assert.deepEqual(recordedFigures(old, 4000).get("ours"), { ratio: 2.5, cpuPerArticleMs: 2 });
   });
 

@@ -26,7 +26,12 @@ describe("resolving a body's links", () => {
   it("keeps fragments and queries, other sites, other schemes and the body's own bundle files as they are", () => {
     const links = resolver("/");
     assert.equal(resolve('<a href="/blog/go1.6#notes">x</a>', links).html, '<a href="/2016/02/17/go1-6/#notes">x</a>');
-    for (const untouched of ['<a href="https://example.org/blog/go1.6">x</a>', '<a href="mailto:a@example.org">x</a>', '<a href="#top">x</a>', '<img src="chart.svg">']) {
+    for (const untouched of [
+      '<a href="https://example.org/blog/go1.6">x</a>',
+      '<a href="mailto:a@example.org">x</a>',
+      '<a href="#top">x</a>',
+      '<img src="chart.svg">',
+    ]) {
       assert.deepEqual(resolve(untouched, links, "/2016/02/17/go1-6/", ["chart.svg"]), { html: untouched, rewritten: 0, unmatched: [] });
     }
   });
@@ -42,7 +47,11 @@ describe("resolving a body's links", () => {
 
   it("under a base path, gives it to links into the archive only, and leaves the rest of the host alone", () => {
     const result = resolve('<a href="/ref/spec">x</a><img src="/images/logo.png"><a href="/news/blog/go1.6">y</a>', resolver("/news/"));
-    assert.deepEqual(result, { html: '<a href="/ref/spec">x</a><img src="/news/images/logo.png"><a href="/news/2016/02/17/go1-6/">y</a>', rewritten: 1, unmatched: [] });
+    assert.deepEqual(result, {
+      html: '<a href="/ref/spec">x</a><img src="/news/images/logo.png"><a href="/news/2016/02/17/go1-6/">y</a>',
+      rewritten: 1,
+      unmatched: [],
+    });
   });
 
   it("writes a moved article's relative links that lead nowhere as they resolved on the old site", () => {

@@ -6,7 +6,10 @@ import { withScrollRegions } from "../../src/content/scroll-regions.ts";
 
 const render = createMarkdownRenderer();
 const documentOf = (html: string) => parseHTML(`<html><body>${html}</body></html>`).document;
-const headingsOf = (markdown: string, title?: string) => [...documentOf(render(markdown, 1, title).html).querySelectorAll("h1, h2, h3, h4, h5, h6")].map((heading) => `${heading.tagName.toLowerCase()} ${heading.textContent}`);
+const headingsOf = (markdown: string, title?: string) =>
+  [...documentOf(render(markdown, 1, title).html).querySelectorAll("h1, h2, h3, h4, h5, h6")].map(
+    (heading) => `${heading.tagName.toLowerCase()} ${heading.textContent}`,
+  );
 
 describe("an article body's headings", () => {
   it("move one level down when the body uses # headings, keeping their order among themselves", () => {
@@ -40,7 +43,12 @@ describe("code blocks and tables as scroll regions", () => {
     const document = documentOf(render("| a | b |\n| - | - |\n| 1 | 2 |\n\n| c |\n| - |\n| 3 |\n").html);
     const wrappers = [...document.querySelectorAll("div.table-scroll")];
     assert.deepEqual(
-      wrappers.map((div) => [div.getAttribute("tabindex"), div.getAttribute("role"), div.getAttribute("aria-label"), div.firstElementChild?.tagName.toLowerCase()]),
+      wrappers.map((div) => [
+        div.getAttribute("tabindex"),
+        div.getAttribute("role"),
+        div.getAttribute("aria-label"),
+        div.firstElementChild?.tagName.toLowerCase(),
+      ]),
       [
         ["0", "region", "Table 1", "table"],
         ["0", "region", "Table 2", "table"],
@@ -53,7 +61,10 @@ describe("code blocks and tables as scroll regions", () => {
     const nested = documentOf(withScrollRegions("<table><tr><td><table><tr><td>inner</td></tr></table></td></tr></table><p>after</p>"));
     assert.equal(nested.querySelectorAll("div.table-scroll").length, 1);
     assert.equal(nested.querySelector("div.table-scroll + p")?.textContent, "after");
-    assert.equal(withScrollRegions("<TABLE><tr><td>x</td></tr>"), '<div class="table-scroll" tabindex="0" role="region" aria-label="Table 1"><TABLE><tr><td>x</td></tr></div>');
+    assert.equal(
+      withScrollRegions("<TABLE><tr><td>x</td></tr>"),
+      '<div class="table-scroll" tabindex="0" role="region" aria-label="Table 1"><TABLE><tr><td>x</td></tr></div>',
+    );
   });
 
   it("leave markup shown inside code alone, and a block that already names its tabindex", () => {

@@ -29,7 +29,10 @@ describe("a file read in a worker thread", () => {
     try {
       const there = await workers.read(articles, settings, markdown);
       assert.deepEqual(there, here);
-      assert.deepEqual(there.map((outcome) => outcome.article?.record.language), ["en", "de", undefined, undefined]);
+      assert.deepEqual(
+        there.map((outcome) => outcome.article?.record.language),
+        ["en", "de", undefined, undefined],
+      );
       assert.equal(there[2]?.page?.fields.title, "About us");
       assert.match(there[2]?.page?.body.html ?? "", /Who writes here/);
       assert.notEqual(there[3]?.stub, undefined);

@@ -5,8 +5,12 @@ import { describe, it } from "node:test";
 import { installedPackages, runningCodeIdentity, type RunningCode } from "../../src/pipeline/code-identity.ts";
 import { temporaryFolder, writeFiles } from "../support/archive.ts";
 
-const manifest = (name: string, version: string, dependencies: Readonly<Record<string, string>> = {}, optionalDependencies: Readonly<Record<string, string>> = {}): string =>
-  JSON.stringify({ name, version, dependencies, optionalDependencies });
+const manifest = (
+  name: string,
+  version: string,
+  dependencies: Readonly<Record<string, string>> = {},
+  optionalDependencies: Readonly<Record<string, string>> = {},
+): string => JSON.stringify({ name, version, dependencies, optionalDependencies });
 
 /**
  * An installed package as npm lays it out in a project: the tool in

@@ -119,7 +119,10 @@ describe("dates in the forms Jekyll, Hugo and the Go blog read", () => {
   };
 
   it("reads one-digit months and days, and slashes, with a note saying how", () => {
-    assert.deepEqual(read("2024-4-09"), { iso: "2024-04-09", note: 'the date "2024-4-09" has a one-digit month, day or hour, which Jekyll and the Go blog read; it was read as 2024-04-09. Write 2024-04-09 to silence this' });
+    assert.deepEqual(read("2024-4-09"), {
+      iso: "2024-04-09",
+      note: 'the date "2024-4-09" has a one-digit month, day or hour, which Jekyll and the Go blog read; it was read as 2024-04-09. Write 2024-04-09 to silence this',
+    });
     assert.equal(read("2024-04-9").iso, "2024-04-09");
     assert.equal(read("2021/04/09").iso, "2021-04-09");
     assert.match(read("2021/04/09").note, /slashes/);

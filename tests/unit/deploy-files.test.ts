@@ -118,7 +118,9 @@ describe("the deploy files init writes", () => {
   });
 
   it("Netlify: our build command through npm run build, the output folder published, a current LTS Node, the headers copied", async () => {
-    const config = parseToml(await readFile(join(DEPLOY, "netlify.toml"), "utf8")) as { build: { command: string; publish: string; environment: Record<string, string> } };
+    const config = parseToml(await readFile(join(DEPLOY, "netlify.toml"), "utf8")) as {
+      build: { command: string; publish: string; environment: Record<string, string> };
+    };
     assert.equal(config.build.publish, DEFAULT_OUTPUT_DIR);
     assertSupportedLts(config.build.environment["NODE_VERSION"], "netlify.toml");
     const options = checkedBuildOptions(config.build.command);

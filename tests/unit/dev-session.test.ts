@@ -13,7 +13,10 @@ import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
 const fixture = Object.fromEntries(
   Array.from({ length: 7 }, (_, index) => [
     `2021/article-${index}.md`,
-    article({ title: `Article ${index}`, date: `2021-0${1 + (index % 3)}-1${index}`, category: "News" }, "The first paragraph, which lists show.\n\nA later paragraph."),
+    article(
+      { title: `Article ${index}`, date: `2021-0${1 + (index % 3)}-1${index}`, category: "News" },
+      "The first paragraph, which lists show.\n\nA later paragraph.",
+    ),
   ]),
 );
 
@@ -83,7 +86,10 @@ describe("npm start's builds", () => {
     const pagesRelatedChanged = second.site.plan.views.pages.article
       .filter((_page, index) => JSON.stringify(related(second)[index]) !== JSON.stringify(related(first)[index]))
       .map((page) => page.permalink);
-    assert.ok(pagesRelatedChanged.some((file) => file !== "2021/02/14/article-4/index.html"), "another article's related list changed");
+    assert.ok(
+      pagesRelatedChanged.some((file) => file !== "2021/02/14/article-4/index.html"),
+      "another article's related list changed",
+    );
     const rendered = pageFiles(second.changes.views);
     for (const file of pagesRelatedChanged) assert.ok(rendered.includes(file), `${file} is rendered again`);
   });
@@ -123,7 +129,10 @@ describe("npm start's builds", () => {
     assert.ok(existsSync(gone));
     await edit(content, "2021/article-1.md", "Article 1", "Article one");
     const failing = await dev.load();
-    await assert.rejects(dev.write(failing, async () => Promise.reject(new Error("a template failed"))), /a template failed/);
+    await assert.rejects(
+      dev.write(failing, async () => Promise.reject(new Error("a template failed"))),
+      /a template failed/,
+    );
     await edit(content, "2021/article-4.md", "date: 2021-02-14", "date: 2021-03-30");
     const next = await dev.load();
     assert.equal(next.changes.pages, countPages(next.site.plan.views));

@@ -43,7 +43,10 @@ describe("excerpts of articles without a summary", () => {
   });
 
   it("is empty when the body has no paragraph of prose at its top level", () => {
-    assert.equal(excerptOf("### Commits\n\n- [`a2d3f891d3`] - **async_hooks**: use validateBoolean (Soul Lee)\n- [`d7266cdd99`] - **benchmark**: fix option"), "");
+    assert.equal(
+      excerptOf("### Commits\n\n- [`a2d3f891d3`] - **async_hooks**: use validateBoolean (Soul Lee)\n- [`d7266cdd99`] - **benchmark**: fix option"),
+      "",
+    );
   });
 
   it("skip the line that introduces a list or code, and take a short article's first sentence when no paragraph has four words", () => {

@@ -25,7 +25,7 @@ describe("reading an article file", () => {
   });
 
   it("knows which values are written in quotes, since a flag written as text is worded by it", () => {
-    const outcome = readArticleSource(bytes("---\ntitle: \"Hello\"\ndraft: yes\nfeatured: 'no'\ntags: [\"a\"]\n---\nBody\n"), "a.md");
+    const outcome = readArticleSource(bytes('---\ntitle: "Hello"\ndraft: yes\nfeatured: \'no\'\ntags: ["a"]\n---\nBody\n'), "a.md");
     assert.ok(outcome.ok);
     assert.deepEqual([...outcome.source.quotedKeys].sort(), ["featured", "title"]);
   });
@@ -34,14 +34,20 @@ describe("reading an article file", () => {
     const outcome = readArticleSource(bytes("\uFEFF---\ntitle: Hello\n---\nBody\n"), "a.md");
     assert.ok(outcome.ok);
     assert.equal(outcome.source.data["title"], "Hello");
-    assert.deepEqual(outcome.diagnostics.map((item) => [item.severity, item.kind]), [["warning", "bom"]]);
+    assert.deepEqual(
+      outcome.diagnostics.map((item) => [item.severity, item.kind]),
+      [["warning", "bom"]],
+    );
   });
 
   it("reads CRLF line endings as LF, with a warning because nothing is lost", () => {
     const outcome = readArticleSource(bytes("---\r\ntitle: Hello\r\n---\r\nLine one\r\nLine two\r\n"), "a.md");
     assert.ok(outcome.ok);
     assert.equal(outcome.source.body, "Line one\nLine two\n");
-    assert.deepEqual(outcome.diagnostics.map((item) => item.kind), ["crlf"]);
+    assert.deepEqual(
+      outcome.diagnostics.map((item) => item.kind),
+      ["crlf"],
+    );
   });
 
   it("accepts blank lines before the front matter and a longer opening line, with warnings", () => {
@@ -49,7 +55,13 @@ describe("reading an article file", () => {
     assert.ok(outcome.ok);
     assert.equal(outcome.source.data["title"], "Hello");
     assert.equal(outcome.source.keyLines.get("title"), 3);
-    assert.deepEqual(outcome.diagnostics.map((item) => [item.kind, item.line]), [["front-matter-position", 2], ["front-matter-position", 2]]);
+    assert.deepEqual(
+      outcome.diagnostics.map((item) => [item.kind, item.line]),
+      [
+        ["front-matter-position", 2],
+        ["front-matter-position", 2],
+      ],
+    );
   });
 
   it("names the line of invalid YAML", () => {
@@ -93,7 +105,8 @@ describe("reading an article file", () => {
 });
 
 describe("reading TOML front matter, as Hugo and Zola write it", () => {
-  const zola = '+++\npath = "2019/10/15/Rustup-1.20.0"\ntitle = "Announcing Rustup 1.20.0"\ndate = 2019-10-15\nupdated = 2019-10-16T10:00:00+02:00\nauthors = ["The Rustup Working Group"]\ndraft = false\n\n[extra]\nteam = "Rustup"\n+++\n\nBody\n';
+  const zola =
+    '+++\npath = "2019/10/15/Rustup-1.20.0"\ntitle = "Announcing Rustup 1.20.0"\ndate = 2019-10-15\nupdated = 2019-10-16T10:00:00+02:00\nauthors = ["The Rustup Working Group"]\ndraft = false\n\n[extra]\nteam = "Rustup"\n+++\n\nBody\n';
 
   it("splits it from the body, with its dates as the text written, the line of each key and of each table", () => {
     const outcome = readArticleSource(bytes(zola), "a.md");
@@ -128,7 +141,8 @@ describe("reading TOML front matter, as Hugo and Zola write it", () => {
 
 describe("telling whether a file starts like an article", () => {
   it("sees front matter opening after a byte-order mark, blank lines or CRLF, as articles are read", () => {
-    for (const text of ["---\ntitle: A\n", "\uFEFF---\r\ntitle: A", "\n\n---\n", "------\n", "+++\ntitle = 'A'\n"]) assert.equal(opensFrontMatter(text), true, JSON.stringify(text));
+    for (const text of ["---\ntitle: A\n", "\uFEFF---\r\ntitle: A", "\n\n---\n", "------\n", "+++\ntitle = 'A'\n"])
+      assert.equal(opensFrontMatter(text), true, JSON.stringify(text));
   });
 
   it("sees none in plain text, a dashed line with words, or an empty file", () => {

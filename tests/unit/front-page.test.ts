@@ -25,17 +25,28 @@ function views(articles: readonly Article[], categories: readonly Category[], se
 
 describe("the sections of an archive", () => {
   it("are its categories when two or more hold articles, in the settings' order, the most recently active ones when there are too many", () => {
-    const articles = [articleOn(2020, 1, 1, { category: reports }), articleOn(2021, 1, 1, { category: events }), articleOn(2021, 2, 1), articleOn(2021, 3, 1, { category: events })];
+    const articles = [
+      articleOn(2020, 1, 1, { category: reports }),
+      articleOn(2021, 1, 1, { category: events }),
+      articleOn(2021, 2, 1),
+      articleOn(2021, 3, 1, { category: events }),
+    ];
     const model = buildArchiveModel(articles, [news, events, reports]);
     assert.equal(categoriesDivide(model), true);
     const sections = sectionsOf(model, model.newestFirst);
-    assert.deepEqual(sections.map((section) => [section.kind, section.topic.slug, datesOf(section.articles), section.total]), [
-      ["category", "news", ["2021-02-01"], 1],
-      ["category", "events", ["2021-03-01", "2021-01-01"], 2],
-      ["category", "reports", ["2020-01-01"], 1],
-    ]);
+    assert.deepEqual(
+      sections.map((section) => [section.kind, section.topic.slug, datesOf(section.articles), section.total]),
+      [
+        ["category", "news", ["2021-02-01"], 1],
+        ["category", "events", ["2021-03-01", "2021-01-01"], 2],
+        ["category", "reports", ["2020-01-01"], 1],
+      ],
+    );
     // Reports, whose newest article is the oldest, is the one left out.
-    assert.deepEqual(sectionsOf(model, model.newestFirst, 2).map((section) => section.topic.slug), ["news", "events"]);
+    assert.deepEqual(
+      sectionsOf(model, model.newestFirst, 2).map((section) => section.topic.slug),
+      ["news", "events"],
+    );
   });
 
   it("are its tags holding two articles or more, most first, when one category holds every article", () => {
@@ -62,7 +73,10 @@ describe("the sections of an archive", () => {
 });
 
 describe("this day in past years", () => {
-  const model = buildArchiveModel([articleOn(2019, 4, 15), articleOn(2020, 4, 15), articleOn(2020, 4, 17), articleOn(2021, 4, 15), articleOn(2018, 12, 30)], [news]);
+  const model = buildArchiveModel(
+    [articleOn(2019, 4, 15), articleOn(2020, 4, 15), articleOn(2020, 4, 17), articleOn(2021, 4, 15), articleOn(2018, 12, 30)],
+    [news],
+  );
 
   it("is the articles of earlier years on the build's month and day, newest first, not the build's year's", () => {
     const found = thisDayInPastYears(model, today);
@@ -105,17 +119,26 @@ describe("the home page of an archive with no featured article and no sidebar se
   });
 
   it("goes on with the latest articles on its next page where the first page's list stops", () => {
-    assert.deepEqual(second?.items.map((item) => item.dateIso), ["2021-01-06", "2021-01-05", "2021-01-04", "2021-01-03"]);
+    assert.deepEqual(
+      second?.items.map((item) => item.dateIso),
+      ["2021-01-06", "2021-01-05", "2021-01-04", "2021-01-03"],
+    );
     assert.deepEqual(second?.sections, []);
     assert.equal(first?.pagination?.total, 3);
   });
 
   it("has sidebar boxes drawn from the archive, its first page leaving out the newest of each section it shows itself", () => {
-    assert.deepEqual(site.site.sidebar.map((box) => [box.type, box.title]), [
-      ["sections", "Latest by section"],
-      ["year", "2021 by month"],
-    ]);
-    assert.deepEqual(first?.sidebar?.map((box) => box.type), ["year"]);
+    assert.deepEqual(
+      site.site.sidebar.map((box) => [box.type, box.title]),
+      [
+        ["sections", "Latest by section"],
+        ["year", "2021 by month"],
+      ],
+    );
+    assert.deepEqual(
+      first?.sidebar?.map((box) => box.type),
+      ["year"],
+    );
     assert.equal(second?.sidebar, undefined, "the older pages show the site's boxes");
   });
 
@@ -127,7 +150,11 @@ describe("the home page of an archive with no featured article and no sidebar se
     assert.ok(year !== undefined && "grid" in year);
     assert.deepEqual([year.title, year.grid.rows.map((row) => row.year), year.grid.legend], ["The last 3 years by month", [2021, 2020, 2019], []]);
     const [withoutBox] = views(years, [news, events], settingsWith({ homeGridYears: 3, sidebar: [{ type: "this-day" }] })).pages.home;
-    assert.deepEqual(withoutBox?.grid?.rows.map((row) => row.year), [2021, 2020, 2019], "without a box of the year, the grid ends the page's content");
+    assert.deepEqual(
+      withoutBox?.grid?.rows.map((row) => row.year),
+      [2021, 2020, 2019],
+      "without a box of the year, the grid ends the page's content",
+    );
   });
 });
 
@@ -139,7 +166,8 @@ describe("sidebar boxes drawn from the archive", () => {
     articleOn(2021, 2, 1),
     articleOn(2021, 6, 1, { category: events }),
   ];
-  const boxes = views(articles, [news, events], settingsWith({ sidebar: [{ type: "sections" }, { type: "this-day" }, { type: "year", title: "This year" }] })).site.sidebar;
+  const boxes = views(articles, [news, events], settingsWith({ sidebar: [{ type: "sections" }, { type: "this-day" }, { type: "year", title: "This year" }] }))
+    .site.sidebar;
   const [sections, thisDay, year] = boxes;
   const itemsOf = (box: SidebarBoxView | undefined) => (box !== undefined && "items" in box ? box.items : []);
 
@@ -155,13 +183,19 @@ describe("sidebar boxes drawn from the archive", () => {
 
   it("show this day in past years, named for what it found", () => {
     assert.equal(thisDay?.title, "This day in past years");
-    assert.deepEqual(itemsOf(thisDay).map((item) => item.dateIso), ["2019-04-15"]);
+    assert.deepEqual(
+      itemsOf(thisDay).map((item) => item.dateIso),
+      ["2019-04-15"],
+    );
   });
 
   it("show the build's year by month, its month marked, with a link to every year", () => {
     assert.ok(year !== undefined && "grid" in year);
     assert.equal(year.title, "This year");
-    assert.deepEqual(year.grid.rows.map((row) => [row.year, row.count]), [[2021, 3]]);
+    assert.deepEqual(
+      year.grid.rows.map((row) => [row.year, row.count]),
+      [[2021, 3]],
+    );
     assert.equal(year.grid.current, "April 2021");
     assert.deepEqual(year.grid.legend, []);
     assert.deepEqual(year.more, { title: "Every year", href: "/archive/" });
@@ -197,7 +231,12 @@ describe("an archive whose categories do not divide it", () => {
 });
 
 describe("the categories a reader may leave out", () => {
-  const articles = [articleOn(2020, 5, 1, { category: reports }), articleOn(2021, 1, 1), articleOn(2021, 1, 9, { category: events }), articleOn(2021, 2, 1, { category: events })];
+  const articles = [
+    articleOn(2020, 5, 1, { category: reports }),
+    articleOn(2021, 1, 1),
+    articleOn(2021, 1, 9, { category: events }),
+    articleOn(2021, 2, 1, { category: events }),
+  ];
   const site = views(articles, [news, events, reports], settingsWith({ basePath: "/news/" }));
 
   it("are offered on a year, a month and the grid holding two categories or more, in the archive's order, with their counts", () => {
@@ -209,7 +248,10 @@ describe("the categories a reader may leave out", () => {
         { slug: "events", name: "Events", count: 2 },
       ],
     });
-    assert.deepEqual(site.pages.archive[0]?.categoryFilter?.categories.map((category) => category.count), [1, 2, 1]);
+    assert.deepEqual(
+      site.pages.archive[0]?.categoryFilter?.categories.map((category) => category.count),
+      [1, 2, 1],
+    );
     assert.ok(site.pages.month.find((page) => page.heading === "January 2021")?.categoryFilter);
   });
 
@@ -220,7 +262,13 @@ describe("the categories a reader may leave out", () => {
   });
 
   it("mark every row with its category, for the script that hides them", () => {
-    assert.deepEqual(site.pages.year.find((page) => page.heading === "2021")?.months.flatMap((month) => month.items.map((item) => item.categorySlug)), ["events", "events", "news"]);
-    assert.deepEqual(site.pages.month.find((page) => page.heading === "January 2021")?.items.map((item) => item.categorySlug), ["events", "news"]);
+    assert.deepEqual(
+      site.pages.year.find((page) => page.heading === "2021")?.months.flatMap((month) => month.items.map((item) => item.categorySlug)),
+      ["events", "events", "news"],
+    );
+    assert.deepEqual(
+      site.pages.month.find((page) => page.heading === "January 2021")?.items.map((item) => item.categorySlug),
+      ["events", "news"],
+    );
   });
 });

@@ -17,17 +17,28 @@ function viewsOf(articles: readonly Article[], settings: Settings = settingsWith
 }
 
 describe("the month grid", () => {
-  const grid = viewsOf([articleOn(2019, 12, 1), articleOn(2021, 4, 9), articleOn(2021, 4, 30)]).pages.archive[0]?.grid ?? { columns: [], rows: [], legend: [], levelMaxes: "" };
+  const grid = viewsOf([articleOn(2019, 12, 1), articleOn(2021, 4, 9), articleOn(2021, 4, 30)]).pages.archive[0]?.grid ?? {
+    columns: [],
+    rows: [],
+    legend: [],
+    levelMaxes: "",
+  };
 
   it("has one row per year with articles, newest first, each with twelve months and the year's total", () => {
-    assert.deepEqual(grid.rows.map((row) => [row.year, row.cells.length, row.countText]), [
-      [2021, 12, "2"],
-      [2019, 12, "1"],
-    ]);
+    assert.deepEqual(
+      grid.rows.map((row) => [row.year, row.cells.length, row.countText]),
+      [
+        [2021, 12, "2"],
+        [2019, 12, "1"],
+      ],
+    );
   });
 
   it("names each month's column by its number, short name and full name", () => {
-    assert.deepEqual(grid.columns.map((column) => column.number), ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"]);
+    assert.deepEqual(
+      grid.columns.map((column) => column.number),
+      ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"],
+    );
     assert.deepEqual(grid.columns[3], { number: "04", short: "Apr", name: "April" });
   });
 
@@ -61,7 +72,10 @@ describe("the month grid", () => {
   });
 
   it("marks the build's month and names it for the legend", () => {
-    assert.deepEqual(grid.rows.flatMap((row) => row.cells.flatMap((cell, index) => (cell.isCurrent ? [`${row.year}-${index + 1}`] : []))), ["2021-4"]);
+    assert.deepEqual(
+      grid.rows.flatMap((row) => row.cells.flatMap((cell, index) => (cell.isCurrent ? [`${row.year}-${index + 1}`] : []))),
+      ["2021-4"],
+    );
     assert.equal(grid.current, "April 2021");
   });
 
@@ -75,7 +89,10 @@ describe("the month grid", () => {
     const articles = [articleOn(2019, 1, 1), articleOn(2020, 1, 1), articleOn(2021, 1, 1), articleOn(2022, 1, 1)];
     // Without a sidebar box of the year, which would show them in its place (front-page.test.ts).
     const home = viewsOf(articles, settingsWith({ homeGridYears: 2, sidebar: [] })).pages.home[0];
-    assert.deepEqual(home?.grid?.rows.map((row) => row.year), [2022, 2021]);
+    assert.deepEqual(
+      home?.grid?.rows.map((row) => row.year),
+      [2022, 2021],
+    );
     assert.equal(home?.gridIsPartial, true);
     assert.equal(home?.grid?.current, "April 2021");
     const shorter = viewsOf(articles, settingsWith({ homeGridYears: 1, sidebar: [] })).pages.home[0];
@@ -100,7 +117,10 @@ describe("the grid's volume scale", () => {
       { min: 6, max: 12 },
       { min: 13, max: 40 },
     ]);
-    assert.deepEqual(counts.map((count) => volumeLevel(count, scale)), [1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4]);
+    assert.deepEqual(
+      counts.map((count) => volumeLevel(count, scale)),
+      [1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4],
+    );
   });
 
   it("merges quartiles that fall on one count", () => {

@@ -7,7 +7,10 @@ describe("rewriting URLs in rendered HTML", () => {
 
   it("rewrites href and src of links, images and media, with either quote", () => {
     const html = `<p><a href="/2021/04/x/">x</a> <img src='/images/a.png' alt="a"> <video poster="/p.jpg"></video></p>`;
-    assert.equal(rewriteHtmlUrls(html, prefix), `<p><a href="/news/2021/04/x/">x</a> <img src='/news/images/a.png' alt="a"> <video poster="/news/p.jpg"></video></p>`);
+    assert.equal(
+      rewriteHtmlUrls(html, prefix),
+      `<p><a href="/news/2021/04/x/">x</a> <img src='/news/images/a.png' alt="a"> <video poster="/news/p.jpg"></video></p>`,
+    );
   });
 
   it("rewrites each candidate of a srcset, keeping its spaces and descriptors", () => {
@@ -42,12 +45,18 @@ describe("rewriting URLs in rendered HTML", () => {
 
   it("rewrites the attributes of a script's and a stylesheet's own element, and of a real link inside <pre>", () => {
     const html = `<script src="/s.js"></script><link rel=stylesheet href=/c.css><pre><a href="/code/">code</a></pre>`;
-    assert.equal(rewriteHtmlUrls(html, prefix), `<script src="/news/s.js"></script><link rel=stylesheet href=/news/c.css><pre><a href="/news/code/">code</a></pre>`);
+    assert.equal(
+      rewriteHtmlUrls(html, prefix),
+      `<script src="/news/s.js"></script><link rel=stylesheet href=/news/c.css><pre><a href="/news/code/">code</a></pre>`,
+    );
   });
 
   it("rewrites double-quoted, single-quoted and unquoted values, in any case of the attribute's name, spaces around = kept", () => {
     const html = `<a HREF = "/a/">a</a><a href='/b/'>b</a><a href=/c/>c</a><a class=x href=/d/ title=y>d</a>`;
-    assert.equal(rewriteHtmlUrls(html, prefix), `<a HREF = "/news/a/">a</a><a href='/news/b/'>b</a><a href=/news/c/>c</a><a class=x href=/news/d/ title=y>d</a>`);
+    assert.equal(
+      rewriteHtmlUrls(html, prefix),
+      `<a HREF = "/news/a/">a</a><a href='/news/b/'>b</a><a href=/news/c/>c</a><a class=x href=/news/d/ title=y>d</a>`,
+    );
   });
 
   it("gives the rewrite each URL with its character references decoded, and escapes what it writes back", () => {
@@ -59,7 +68,10 @@ describe("rewriting URLs in rendered HTML", () => {
     });
     assert.deepEqual(seen, ["/docs/?a=1&b=2", "/q?s=it's"]);
     assert.equal(rewritten, `<a href="/news/docs/?a=1&amp;b=2">x</a><a href='/news/q?s=it&#39;s'>y</a>`);
-    assert.equal(rewriteHtmlUrls(`<a href=/x>x</a>`, () => `/a b"c`), `<a href="/a b&quot;c">x</a>`);
+    assert.equal(
+      rewriteHtmlUrls(`<a href=/x>x</a>`, () => `/a b"c`),
+      `<a href="/a b&quot;c">x</a>`,
+    );
   });
 
   it("keeps the bytes of values the rewrite leaves unchanged, character references included", () => {
@@ -68,14 +80,17 @@ describe("rewriting URLs in rendered HTML", () => {
   });
 
   it("tells root-relative from page-relative URLs", () => {
-    assert.deepEqual(["/a", "//h/a", "a.png", "../a", "#x", "mailto:x@y", "https://x"].map((url) => [isRootRelative(url), isPageRelative(url)]), [
-      [true, false],
-      [false, false],
-      [false, true],
-      [false, true],
-      [false, false],
-      [false, false],
-      [false, false],
-    ]);
+    assert.deepEqual(
+      ["/a", "//h/a", "a.png", "../a", "#x", "mailto:x@y", "https://x"].map((url) => [isRootRelative(url), isPageRelative(url)]),
+      [
+        [true, false],
+        [false, false],
+        [false, true],
+        [false, true],
+        [false, false],
+        [false, false],
+        [false, false],
+      ],
+    );
   });
 });

@@ -5,7 +5,11 @@ import { indexRecord, phraseBreak, TITLE_WEIGHT, termWeightsOf } from "../../src
 import { loadStemmer, stemmingLanguage } from "../../src/text/stemmers.ts";
 import { foldWord, readWritten, tokenize } from "../../src/text/words.browser.ts";
 
-const commits = (count: number): string => Array.from({ length: count }, (_, index) => `<li>[<a href="#"><code>dab8ab28${String(index).padStart(2, "0")}</code></a>] - fix a thing #410${index}</li>`).join("");
+const commits = (count: number): string =>
+  Array.from(
+    { length: count },
+    (_, index) => `<li>[<a href="#"><code>dab8ab28${String(index).padStart(2, "0")}</code></a>] - fix a thing #410${index}</li>`,
+  ).join("");
 const english = await loadStemmer("en");
 
 describe("the words of a text", () => {
@@ -20,8 +24,20 @@ describe("the words of a text", () => {
   });
 
   it("are read whole and, for a compound, in parts of two letters or more, with their numbers and the tokens a phrase matches", () => {
-    assert.deepEqual(readWritten("secureContext"), { whole: "securecontext", parts: ["secure", "context"], numbers: [], phrase: ["secure", "context"], isNumber: false });
-    assert.deepEqual(readWritten("fs.readFile,"), { whole: "fsreadfile", parts: ["fs", "read", "file"], numbers: [], phrase: ["fs", "read", "file"], isNumber: false });
+    assert.deepEqual(readWritten("secureContext"), {
+      whole: "securecontext",
+      parts: ["secure", "context"],
+      numbers: [],
+      phrase: ["secure", "context"],
+      isNumber: false,
+    });
+    assert.deepEqual(readWritten("fs.readFile,"), {
+      whole: "fsreadfile",
+      parts: ["fs", "read", "file"],
+      numbers: [],
+      phrase: ["fs", "read", "file"],
+      isNumber: false,
+    });
     assert.deepEqual(readWritten("x-ray").parts, ["ray"]);
     assert.deepEqual(readWritten("x-ray").phrase, ["xray"], "one part of two letters is no compound to a phrase");
     assert.deepEqual(readWritten("v18.0.0").phrase, ["nv18z"], "a number is its number term");
@@ -42,22 +58,30 @@ describe("the words of a text", () => {
 
 describe("the text of a rendered body", () => {
   it("comes in stretches of one weight: headings by their level, elements by their own weight, scripts and ignored elements left out", () => {
-    assert.deepEqual(htmlSegments("<h2>Notable <code>changes</code></h2><p>text &amp; more</p><h4>Four</h4><script>x()</script><p data-pagefind-ignore>hidden</p>"), [
-      { text: "Notable changes", weight: 144 },
-      { text: "text & more", weight: 24 },
-      { text: "Four", weight: 96 },
-    ]);
-    assert.deepEqual(htmlSegments('<ul data-pagefind-weight="0.1"><li><h3>Listed</h3></li></ul><p data-pagefind-weight="20">Loud</p><p data-pagefind-weight="0">Silent</p>'), [
-      { text: "Listed", weight: 2 },
-      { text: "Loud", weight: 240 },
-      { text: "Silent", weight: 0 },
-    ]);
+    assert.deepEqual(
+      htmlSegments("<h2>Notable <code>changes</code></h2><p>text &amp; more</p><h4>Four</h4><script>x()</script><p data-pagefind-ignore>hidden</p>"),
+      [
+        { text: "Notable changes", weight: 144 },
+        { text: "text & more", weight: 24 },
+        { text: "Four", weight: 96 },
+      ],
+    );
+    assert.deepEqual(
+      htmlSegments('<ul data-pagefind-weight="0.1"><li><h3>Listed</h3></li></ul><p data-pagefind-weight="20">Loud</p><p data-pagefind-weight="0">Silent</p>'),
+      [
+        { text: "Listed", weight: 2 },
+        { text: "Loud", weight: 240 },
+        { text: "Silent", weight: 0 },
+      ],
+    );
     assert.deepEqual(htmlSegments("<p>One<br>two</p><li>three</li>"), [{ text: "One two three", weight: 24 }], "blocks and line breaks keep words apart");
   });
 
   it("weighs down a long list of commits and a block of checksums, and leaves short or hand-written lists as they are", () => {
     const checksums = Array.from({ length: 10 }, (_, index) => `${"ab12".repeat(16)}  node-v18.${index}.0.tar.gz`).join("\n");
-    const segments = htmlSegments(`<p>Intro</p><ul>${commits(9)}</ul><ol>${commits(3)}</ol><ul>${"<li>Hand-written item 1</li>".repeat(10)}</ul><pre><code>${checksums}</code></pre><p>End</p>`);
+    const segments = htmlSegments(
+      `<p>Intro</p><ul>${commits(9)}</ul><ol>${commits(3)}</ol><ul>${"<li>Hand-written item 1</li>".repeat(10)}</ul><pre><code>${checksums}</code></pre><p>End</p>`,
+    );
     assert.deepEqual(
       segments.map((segment) => [segment.text.slice(0, 12), segment.weight]),
       [
@@ -71,7 +95,10 @@ describe("the text of a rendered body", () => {
   });
 
   it("reads a list as machine-generated when it is long and nearly every item names a hash", () => {
-    const items = (hashes: number, plain: number): string[] => [...Array.from({ length: hashes }, (_, i) => `abc123${i}f fix`), ...Array.from({ length: plain }, () => "a note")];
+    const items = (hashes: number, plain: number): string[] => [
+      ...Array.from({ length: hashes }, (_, i) => `abc123${i}f fix`),
+      ...Array.from({ length: plain }, () => "a note"),
+    ];
     assert.equal(isMachineGenerated(items(8, 0)), true);
     assert.equal(isMachineGenerated(items(8, 2)), true);
     assert.equal(isMachineGenerated(items(7, 3)), false);
@@ -92,7 +119,11 @@ describe("the text of a rendered body", () => {
 });
 
 describe("an article's index record", () => {
-  const record = indexRecord({ title: "Node.js 18 released", bodyHtml: "<h2>Purchasing</h2><p>Buyers purchase 18.12.1 life-cycle tools, purchasing again.</p>" }, "en", english);
+  const record = indexRecord(
+    { title: "Node.js 18 released", bodyHtml: "<h2>Purchasing</h2><p>Buyers purchase 18.12.1 life-cycle tools, purchasing again.</p>" },
+    "en",
+    english,
+  );
   const weights = termWeightsOf(record);
 
   it("holds each stem once with its weight: the title's words ten times a word of the text, headings by their level", () => {

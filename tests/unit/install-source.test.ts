@@ -13,7 +13,10 @@ describe("where the running package was installed from, as a dependency of a new
     assert.deepEqual(source, { kind: "registry", version: "0.1.0" });
     assert.equal(dependencySpecFor(source, "/home/ana/my-news"), "^0.1.0");
     const scoped = { name: "@press/news-archive", version: "2.0.0" };
-    assert.deepEqual(sourceOfLockEntry({ resolved: "https://registry.example/@press/news-archive/-/news-archive-2.0.0.tgz" }, "/", scoped), { kind: "registry", version: "2.0.0" });
+    assert.deepEqual(sourceOfLockEntry({ resolved: "https://registry.example/@press/news-archive/-/news-archive-2.0.0.tgz" }, "/", scoped), {
+      kind: "registry",
+      version: "2.0.0",
+    });
   });
 
   it("is the tarball's path, relative to the new archive, for a tarball installed with npx --package or npm install", () => {
@@ -31,7 +34,11 @@ describe("where the running package was installed from, as a dependency of a new
   });
 
   it("is the git or web address itself, as npm resolved it", () => {
-    for (const address of ["git+ssh://git@example.org/press/news-archive.git#0123456789abcdef0123456789abcdef01234567", "git+file:///srv/git/news-archive#0123456", "https://example.org/downloads/news-archive.tgz"]) {
+    for (const address of [
+      "git+ssh://git@example.org/press/news-archive.git#0123456789abcdef0123456789abcdef01234567",
+      "git+file:///srv/git/news-archive#0123456",
+      "https://example.org/downloads/news-archive.tgz",
+    ]) {
       const source = sourceOfLockEntry({ resolved: address }, "/", TOOL);
       assert.deepEqual(source, { kind: "address", address });
       assert.equal(dependencySpecFor(source, "/tmp/my-news"), address);
@@ -43,9 +50,15 @@ describe("where the running package was installed from, as a dependency of a new
     const packageRoot = join(root, "node_modules/news-archive");
     await mkdir(packageRoot, { recursive: true });
     assert.deepEqual(installSourceOf(packageRoot, TOOL), { kind: "unknown", version: "0.1.0" }, "no lock file: the version, said to be a guess");
-    await writeFile(join(root, "package-lock.json"), JSON.stringify({ packages: { "node_modules/news-archive": { resolved: "file:news-archive-0.1.0.tgz" } } }));
+    await writeFile(
+      join(root, "package-lock.json"),
+      JSON.stringify({ packages: { "node_modules/news-archive": { resolved: "file:news-archive-0.1.0.tgz" } } }),
+    );
     assert.deepEqual(installSourceOf(packageRoot, TOOL), { kind: "tarball", path: join(root, "news-archive-0.1.0.tgz") });
-    await writeFile(join(root, "node_modules/.package-lock.json"), JSON.stringify({ packages: { "node_modules/news-archive": { resolved: "git+file:///srv/git/news-archive#abc" } } }));
+    await writeFile(
+      join(root, "node_modules/.package-lock.json"),
+      JSON.stringify({ packages: { "node_modules/news-archive": { resolved: "git+file:///srv/git/news-archive#abc" } } }),
+    );
     assert.deepEqual(installSourceOf(packageRoot, TOOL), { kind: "address", address: "git+file:///srv/git/news-archive#abc" });
   });
 });

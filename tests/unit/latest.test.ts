@@ -51,7 +51,10 @@ describe("the lead story", () => {
 
 describe("finding a category named in the settings", () => {
   it("accepts its name in any case, its slug, or a name that makes its slug", () => {
-    assert.deepEqual(["Release notes", "RELEASE NOTES", "release", "Release"].map((name) => findCategory(model, name)?.topic.slug), ["release", "release", "release", "release"]);
+    assert.deepEqual(
+      ["Release notes", "RELEASE NOTES", "release", "Release"].map((name) => findCategory(model, name)?.topic.slug),
+      ["release", "release", "release", "release"],
+    );
     assert.equal(findCategory(model, "Sports"), undefined);
   });
 });

@@ -25,7 +25,10 @@ function readLayerEdges(markdown: string): LayerEdges {
     const cells = line.split("|").map((cell) => cell.trim());
     const folder = /^`([a-z-]+)`$/.exec(cells[1] ?? "")?.[1];
     if (folder === undefined || cells.length < 4) continue;
-    edges.set(folder, [...(cells[2] ?? "").matchAll(/`([a-z-]+)`/g)].map((match) => match[1] ?? ""));
+    edges.set(
+      folder,
+      [...(cells[2] ?? "").matchAll(/`([a-z-]+)`/g)].map((match) => match[1] ?? ""),
+    );
   }
   return edges;
 }
@@ -53,9 +56,15 @@ function readModules(): Module[] {
     .sort()
     .map((file) => {
       const text = readFileSync(join(SRC, file), "utf8");
-      const found = [...text.matchAll(IMPORT_SPECIFIER)].map((match) => ({ specifier: match[1] ?? match[2] ?? match[3] ?? "", typesOnly: TYPE_IMPORT.test(match[0]) }));
+      const found = [...text.matchAll(IMPORT_SPECIFIER)].map((match) => ({
+        specifier: match[1] ?? match[2] ?? match[3] ?? "",
+        typesOnly: TYPE_IMPORT.test(match[0]),
+      }));
       const ours = (specifier: string): boolean => specifier.startsWith(".") && specifier.endsWith(".ts");
-      const fromSrc = (specifier: string): string => relative(SRC, resolve(dirname(join(SRC, file)), specifier)).split("\\").join("/");
+      const fromSrc = (specifier: string): string =>
+        relative(SRC, resolve(dirname(join(SRC, file)), specifier))
+          .split("\\")
+          .join("/");
       return {
         path: file.split("\\").join("/"),
         imports: found.filter((item) => ours(item.specifier)).map((item) => fromSrc(item.specifier)),
@@ -140,7 +149,8 @@ describe("the code bundled for the browser", () => {
   const bundled = new Set(bundledForBrowser(modules));
 
   it("holds the browser scripts, the service worker and the parts of core, text and search they use", () => {
-    for (const path of ["browser/search.ts", "worker/service-worker.ts", "core/archive-save.browser.ts", "text/words.browser.ts", "search/searcher.browser.ts"]) assert.ok(bundled.has(path), `${path} is bundled`);
+    for (const path of ["browser/search.ts", "worker/service-worker.ts", "core/archive-save.browser.ts", "text/words.browser.ts", "search/searcher.browser.ts"])
+      assert.ok(bundled.has(path), `${path} is bundled`);
     for (const path of ["core/files.ts", "search/search-index.ts", "render/browser-scripts.ts"]) assert.ok(!bundled.has(path), `${path} is not bundled`);
   });
 
@@ -150,8 +160,19 @@ describe("the code bundled for the browser", () => {
   });
 
   it("names a module whose mark is wrong, and follows no import of types alone", () => {
-    const fake = (path: string, valueImports: readonly string[], typeImports: readonly string[] = []): Module => ({ path, imports: [...valueImports, ...typeImports], valueImports, packages: [] });
-    const programs = [fake("browser/page.ts", ["search/find.ts", "core/marked.browser.ts"], ["core/types-only.browser.ts"]), fake("search/find.ts", []), fake("core/marked.browser.ts", []), fake("core/types-only.browser.ts", []), fake("core/node-only.ts", [])];
+    const fake = (path: string, valueImports: readonly string[], typeImports: readonly string[] = []): Module => ({
+      path,
+      imports: [...valueImports, ...typeImports],
+      valueImports,
+      packages: [],
+    });
+    const programs = [
+      fake("browser/page.ts", ["search/find.ts", "core/marked.browser.ts"], ["core/types-only.browser.ts"]),
+      fake("search/find.ts", []),
+      fake("core/marked.browser.ts", []),
+      fake("core/types-only.browser.ts", []),
+      fake("core/node-only.ts", []),
+    ];
     assert.deepEqual(misnamed(programs, new Set(bundledForBrowser(programs))), [
       "search/find.ts is bundled for the browser: name it search/find.browser.ts",
       "core/types-only.browser.ts is in no browser bundle: name it core/types-only.ts",
@@ -159,7 +180,9 @@ describe("the code bundled for the browser", () => {
   });
 
   it("imports none of Node's modules, so that every browser bundle runs in a browser", () => {
-    const nodeImports = modules.filter((module) => bundled.has(module.path)).flatMap((module) => module.packages.filter(isNodeModule).map((specifier) => `${module.path} imports ${specifier}`));
+    const nodeImports = modules
+      .filter((module) => bundled.has(module.path))
+      .flatMap((module) => module.packages.filter(isNodeModule).map((specifier) => `${module.path} imports ${specifier}`));
     assert.deepEqual(nodeImports, [], `the bundled modules are ${[...bundled].join(", ")}`);
   });
 
@@ -211,13 +234,28 @@ describe("the layers of src/", () => {
   });
 
   it("names a breach of the rule when there is one", () => {
-    const table = readLayerEdges("## The layers\n\n| folder | may import | holds |\n| --- | --- | --- |\n| `core` | nothing | x |\n| `search` | `core` | y |\n| `render` | `core` | z |\n\n## Next\n\n| `next` | `core` | w |\n");
-    assert.deepEqual([...table], [["core", []], ["search", ["core"]], ["render", ["core"]]]);
+    const table = readLayerEdges(
+      "## The layers\n\n| folder | may import | holds |\n| --- | --- | --- |\n| `core` | nothing | x |\n| `search` | `core` | y |\n| `render` | `core` | z |\n\n## Next\n\n| `next` | `core` | w |\n",
+    );
+    assert.deepEqual(
+      [...table],
+      [
+        ["core", []],
+        ["search", ["core"]],
+        ["render", ["core"]],
+      ],
+    );
     assert.equal(breach(table, "search/stemmers.ts", "render/browser-scripts.ts"), "search/ may import only core");
     assert.equal(breach(table, "core/dates.ts", "search/words.ts"), "core/ may import no other folder");
     assert.equal(breach(table, "browser/search.ts", "core/urls.ts"), "browser/ has no row in the table of layers");
     assert.equal(breach(table, "search/words.ts", "core/urls.ts"), undefined);
     assert.equal(breach(table, "core/urls.ts", "core/dates.ts"), undefined);
-    assert.deepEqual(cycles([{ path: "a.ts", imports: ["b.ts"] }, { path: "b.ts", imports: ["a.ts"] }]), [["a.ts", "b.ts", "a.ts"]]);
+    assert.deepEqual(
+      cycles([
+        { path: "a.ts", imports: ["b.ts"] },
+        { path: "b.ts", imports: ["a.ts"] },
+      ]),
+      [["a.ts", "b.ts", "a.ts"]],
+    );
   });
 });

@@ -17,7 +17,10 @@ describe("loading an archive", () => {
       "2021/b.md": article({ title: "Second", date: "2021-04-10", category: "News" }, "**bold** {{ kept }} {% raw %}"),
       "2021/a.md": article({ title: "First", date: "2021-04-09", category: "News" }),
     });
-    assert.deepEqual(archive.articles.map((item) => item.title), ["First", "Second"]);
+    assert.deepEqual(
+      archive.articles.map((item) => item.title),
+      ["First", "Second"],
+    );
     assert.equal(archive.articles[1]?.bodyHtml, "<p><strong>bold</strong> {{ kept }} {% raw %}</p>\n");
     assert.deepEqual(problems(archive, "error"), []);
   });
@@ -59,7 +62,10 @@ describe("loading an archive", () => {
       "bad-slug.md": article({ title: "T", date: "2021-01-01", slug: "'../../etc'", category: "News" }),
     });
     assert.deepEqual(problems(archive, "error"), ["bad-date.md:3 invalid-date", "bad-slug.md:4 invalid-slug", "no-title.md:1 missing-title"]);
-    assert.deepEqual(archive.articles.map((item) => item.title), ["Good"]);
+    assert.deepEqual(
+      archive.articles.map((item) => item.title),
+      ["Good"],
+    );
     assert.equal(archive.counts.invalidLeftOut, 3);
   });
 
@@ -71,7 +77,10 @@ describe("loading an archive", () => {
     const duplicate = archive.diagnostics.find((item) => item.kind === "duplicate-url");
     assert.equal(duplicate?.file, "b.md");
     assert.match(duplicate?.message ?? "", /\/2021\/01\/01\/report\/, the URL of a\.md/);
-    assert.deepEqual(archive.articles.map((item) => item.sourcePath), ["a.md"]);
+    assert.deepEqual(
+      archive.articles.map((item) => item.sourcePath),
+      ["a.md"],
+    );
   });
 
   it("leaves drafts out, counts them and reports their errors as warnings", async () => {
@@ -79,15 +88,25 @@ describe("loading an archive", () => {
       "a.md": article({ title: "A", date: "2021-01-01", category: "News" }),
       "draft.md": article({ title: "Draft", date: "2026-XX-XX", draft: "true" }),
     });
-    assert.deepEqual(archive.articles.map((item) => item.title), ["A"]);
+    assert.deepEqual(
+      archive.articles.map((item) => item.title),
+      ["A"],
+    );
     assert.equal(archive.counts.draftsLeftOut, 1);
     assert.deepEqual(problems(archive, "error"), []);
     assert.deepEqual(problems(archive, "warning"), ["draft.md:3 invalid-date"]);
   });
 
   it("publishes drafts when asked to", async () => {
-    const archive = await loadFiles({ "draft.md": article({ title: "Draft", date: "2021-01-01", draft: "true", category: "News" }) }, {}, { includeDrafts: true });
-    assert.deepEqual(archive.articles.map((item) => [item.title, item.draft]), [["Draft", true]]);
+    const archive = await loadFiles(
+      { "draft.md": article({ title: "Draft", date: "2021-01-01", draft: "true", category: "News" }) },
+      {},
+      { includeDrafts: true },
+    );
+    assert.deepEqual(
+      archive.articles.map((item) => [item.title, item.draft]),
+      [["Draft", true]],
+    );
   });
 
   it("files articles without category under the default category the settings name, with one warning counting them", async () => {
@@ -99,16 +118,28 @@ describe("loading an archive", () => {
       },
       { defaultCategory: "General" },
     );
-    assert.deepEqual(archive.articles.map((item) => item.category.name), ["General", "General", "News"]);
+    assert.deepEqual(
+      archive.articles.map((item) => item.category.name),
+      ["General", "General", "News"],
+    );
     assert.deepEqual(
       archive.diagnostics.map((item) => [item.severity, item.file, item.message]),
-      [["warning", "", `2 articles have no category and are filed under "General", the "defaultCategory" setting; add "category: ..." to an article's front matter to file it elsewhere`]],
+      [
+        [
+          "warning",
+          "",
+          `2 articles have no category and are filed under "General", the "defaultCategory" setting; add "category: ..." to an article's front matter to file it elsewhere`,
+        ],
+      ],
     );
   });
 
   it("warns for each article without category when the settings name no default category, saying how to name one", async () => {
     const archive = await loadFiles({ "a.md": article({ title: "A", date: "2021-01-01" }), "b.md": article({ title: "B", date: "2021-01-02" }) });
-    assert.deepEqual(archive.articles.map((item) => item.category.name), ["Uncategorized", "Uncategorized"]);
+    assert.deepEqual(
+      archive.articles.map((item) => item.category.name),
+      ["Uncategorized", "Uncategorized"],
+    );
     assert.deepEqual(problems(archive, "warning"), ["a.md missing-category", "b.md missing-category"]);
     assert.match(archive.diagnostics[0]?.message ?? "", /or name the category of all such articles with the "defaultCategory" setting/);
   });
@@ -121,10 +152,13 @@ describe("loading an archive", () => {
       "d.md": article({ title: "D", date: "2021-01-04", category: "Événements" }),
       "e.md": article({ title: "E", date: "2021-01-05", categories: "[evenements, news]" }),
     });
-    assert.deepEqual(archive.categories, [
-      { slug: "evenements", name: "evenements" },
-      { slug: "topics", name: "Topics" },
-    ].sort((a, b) => a.name.localeCompare(b.name)));
+    assert.deepEqual(
+      archive.categories,
+      [
+        { slug: "evenements", name: "evenements" },
+        { slug: "topics", name: "Topics" },
+      ].sort((a, b) => a.name.localeCompare(b.name)),
+    );
     assert.deepEqual(new Set(archive.articles.map((item) => item.category.slug)), new Set(["topics", "evenements"]));
     assert.deepEqual(problems(archive, "warning"), ["b.md category-spelling", "d.md category-spelling"]);
   });
@@ -166,7 +200,10 @@ describe("loading an archive", () => {
       },
       { ignore: ["drafts-folder"] },
     );
-    assert.deepEqual(archive.articles.map((item) => item.title), ["A"]);
+    assert.deepEqual(
+      archive.articles.map((item) => item.title),
+      ["A"],
+    );
     assert.deepEqual(problems(archive, "warning"), [".hidden hidden-folder", "_index.md hidden-or-listing", "notes.txt not-an-article"]);
     assert.equal(archive.counts.skippedFiles, 3);
     assert.equal(archive.counts.ignoredBySettings, 1);
@@ -175,12 +212,15 @@ describe("loading an archive", () => {
   it("reads further extensions and included files as articles when the settings say so", async () => {
     const files = {
       "a.mdx": article({ title: "A", date: "2021-01-01", category: "News" }),
-      "interview": article({ title: "B", date: "2021-01-02", category: "News" }),
+      interview: article({ title: "B", date: "2021-01-02", category: "News" }),
     };
     const plain = await loadFiles(files);
     assert.deepEqual(plain.articles, []);
     const configured = await loadFiles(files, { extensions: [".mdx"], include: ["interview"] });
-    assert.deepEqual(configured.articles.map((item) => item.title), ["A", "B"]);
+    assert.deepEqual(
+      configured.articles.map((item) => item.title),
+      ["A", "B"],
+    );
   });
 
   it("does not follow a symbolic link that leads out of the content folder, and says so as an error", async () => {
@@ -188,7 +228,10 @@ describe("loading an archive", () => {
     const contentDir = await makeArchive({ "a.md": article({ title: "A", date: "2021-01-01", category: "News" }) });
     await symlink(join(outside, "secret.md"), join(contentDir, "linked.md"));
     const archive = await loadFolder(contentDir);
-    assert.deepEqual(archive.articles.map((item) => item.title), ["A"]);
+    assert.deepEqual(
+      archive.articles.map((item) => item.title),
+      ["A"],
+    );
     assert.deepEqual(problems(archive, "error"), ["linked.md link-outside"]);
   });
 
@@ -216,7 +259,13 @@ describe("loading an archive", () => {
     await writeFiles(contentDir, { "2021/a.md": article({ title: "A, edited", date: "2021-04-09", category: "News" }, "Second *body*.") });
     const edited = await loadCached();
     assert.equal(edited.hits, 2);
-    assert.deepEqual(edited.archive.articles.map((item) => [item.title, item.bodyHtml]), [["A, edited", "<p>Second <em>body</em>.</p>\n"], ["B", "<p>Body text.</p>\n"]]);
+    assert.deepEqual(
+      edited.archive.articles.map((item) => [item.title, item.bodyHtml]),
+      [
+        ["A, edited", "<p>Second <em>body</em>.</p>\n"],
+        ["B", "<p>Body text.</p>\n"],
+      ],
+    );
   });
 
   it("under npm start, reads again only the files whose modification time or size changed, and keeps them all in the cache", async () => {
@@ -244,7 +293,10 @@ describe("loading an archive", () => {
     await writeFiles(contentDir, { "2021/b.md": article({ title: "B", date: "2021-04-10" }, "Edited.") });
     const edited = await reload();
     assert.deepEqual(rendered, ["Body text.", "Body text.", "Edited."]);
-    assert.deepEqual(edited.articles.map((item) => item.bodyHtml), ["<p>Body text.</p>\n", "<p>Edited.</p>\n"]);
+    assert.deepEqual(
+      edited.articles.map((item) => item.bodyHtml),
+      ["<p>Body text.</p>\n", "<p>Edited.</p>\n"],
+    );
     assert.equal(cache.stats.misses, 0);
 
     // The next npm start finds both articles in the cache, the one reused without a read included.

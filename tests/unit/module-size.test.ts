@@ -39,6 +39,9 @@ describe("the size of the modules of src/", () => {
     assert.ok(listed.length > 0, "some module of src/ has more than 250 lines");
     assert.match(listed[0] ?? "", /^src\/[\w/-]+\.ts: \d+ lines$/);
     const counts = listed.map((line) => Number(/(\d+) lines$/.exec(line)?.[1]));
-    assert.deepEqual(counts, [...counts].sort((a, b) => b - a));
+    assert.deepEqual(
+      counts,
+      [...counts].sort((a, b) => b - a),
+    );
   });
 });

@@ -11,7 +11,15 @@ const archive: ArchiveFile[] = [
   { url: "search-index/d-8b40983aa1b2c3d4.bin", bytes: 400_000 },
 ];
 const plan = (files = archive, firstVisitBytes = 2_000_000) =>
-  planOffline({ shell, archive: files, searchIndex: "search-index", searchEntry: "search-index/entry.bin", offlinePage: "offline/", archiveList: "offline-archive.json", firstVisitBytes });
+  planOffline({
+    shell,
+    archive: files,
+    searchIndex: "search-index",
+    searchEntry: "search-index/entry.bin",
+    offlinePage: "offline/",
+    archiveList: "offline-archive.json",
+    firstVisitBytes,
+  });
 
 describe("what the service worker saves", () => {
   it("saves the shell on install and nothing of the search index, and counts the whole archive for the reader", () => {
@@ -35,7 +43,15 @@ describe("what the service worker saves", () => {
 
   it("lists for reading the pages, their files and the search index, not the worker, feeds or sitemap", () => {
     const excluded = ["sw.js", "offline-archive.json"];
-    for (const url of ["./", "2021/04/09/first/", "2021/05/01/second/chart.svg", "search-index/entry.bin", "search-index/p-0a1b2c3d4e5f6a7b/3.bin", "assets/offline.1a2b3c4d5e.js"]) assert.equal(isForReading(url, excluded), true, url);
+    for (const url of [
+      "./",
+      "2021/04/09/first/",
+      "2021/05/01/second/chart.svg",
+      "search-index/entry.bin",
+      "search-index/p-0a1b2c3d4e5f6a7b/3.bin",
+      "assets/offline.1a2b3c4d5e.js",
+    ])
+      assert.equal(isForReading(url, excluded), true, url);
     for (const url of ["sw.js", "offline-archive.json", "feed.xml", "category/news/feed.json", "sitemap.xml", "robots.txt", "404.html"]) {
       assert.equal(isForReading(url, excluded), false, url);
     }

@@ -116,7 +116,9 @@ describe("reusing the previous build's files", () => {
 
   // /dev/shm is a file system of its own on Linux: a link from the temporary folder to it fails (EXDEV).
   const otherFileSystem = existsSync("/dev/shm") ? "/dev/shm" : undefined;
-  it("copies a file where the file system refuses a link (another file system)", { skip: otherFileSystem === undefined ? "no /dev/shm to be another file system" : false }, async () => {
+  it("copies a file where the file system refuses a link (another file system)", {
+    skip: otherFileSystem === undefined ? "no /dev/shm to be another file system" : false,
+  }, async () => {
     const root = await temporaryFolder();
     const { previousDir, recordFile } = await previousBuild(root);
     const elsewhere = await mkdtemp(join(otherFileSystem ?? "", "news-archive-test-"));

@@ -84,7 +84,15 @@ describe("the pages an edit changes", () => {
 
   it("moves an article whose date changed: its new page, day and month are rendered, its old page and emptied day removed", () => {
     const { fingerprints } = pageChanges(views(archive()), undefined);
-    const moved = pageChanges(views(archive({ date: { year: 2021, month: 5, day: 10, hasTime: false, epochMs: Date.UTC(2021, 4, 10), iso: "2021-05-10" }, route: { kind: "article", path: "/2021/05/10/middle/" } })), fingerprints);
+    const moved = pageChanges(
+      views(
+        archive({
+          date: { year: 2021, month: 5, day: 10, hasTime: false, epochMs: Date.UTC(2021, 4, 10), iso: "2021-05-10" },
+          route: { kind: "article", path: "/2021/05/10/middle/" },
+        }),
+      ),
+      fingerprints,
+    );
     assert.deepEqual([...moved.removed].sort(), ["2021/04/02/index.html", "2021/04/02/middle/index.html"]);
     assert.ok(files(moved.views.pages.day).includes("2021/05/10/index.html"));
     assert.ok(files(moved.views.pages.article).includes("2021/05/10/middle/index.html"));
@@ -94,7 +102,13 @@ describe("the pages an edit changes", () => {
   it("renders every page again when a sidebar box every page prints changes: the year by month, when an article's date moves", () => {
     const boxes = settingsWith({ sidebar: [{ type: "year" }] });
     const { fingerprints } = pageChanges(views(archive(), boxes), undefined);
-    const moved = views(archive({ date: { year: 2021, month: 5, day: 10, hasTime: false, epochMs: Date.UTC(2021, 4, 10), iso: "2021-05-10" }, route: { kind: "article", path: "/2021/05/10/middle/" } }), boxes);
+    const moved = views(
+      archive({
+        date: { year: 2021, month: 5, day: 10, hasTime: false, epochMs: Date.UTC(2021, 4, 10), iso: "2021-05-10" },
+        route: { kind: "article", path: "/2021/05/10/middle/" },
+      }),
+      boxes,
+    );
     assert.equal(pageChanges(moved, fingerprints).pages, countPages(moved));
   });
 

@@ -5,10 +5,12 @@ import type { LoadedArchive } from "../../src/content/load-archive.ts";
 import { loadFiles } from "../support/load.ts";
 
 /** The archive of `files`, loaded with News as its default category unless the settings say otherwise. */
-const load = (files: Record<string, string>, rawSettings: Record<string, unknown> = {}): Promise<LoadedArchive> => loadFiles(files, { defaultCategory: "News", ...rawSettings });
+const load = (files: Record<string, string>, rawSettings: Record<string, unknown> = {}): Promise<LoadedArchive> =>
+  loadFiles(files, { defaultCategory: "News", ...rawSettings });
 
 const post = (frontMatter: string): string => `---\n${frontMatter}\n---\n\nBody.\n`;
-const authorsOf = (archive: LoadedArchive): Record<string, string[]> => Object.fromEntries(archive.articles.map((item) => [item.sourcePath, item.authors.map((author) => `${author.name} /${author.slug}/`)]));
+const authorsOf = (archive: LoadedArchive): Record<string, string[]> =>
+  Object.fromEntries(archive.articles.map((item) => [item.sourcePath, item.authors.map((author) => `${author.name} /${author.slug}/`)]));
 
 describe("bylines", () => {
   it("name everyone in them, split at commas, 'and' and '&', as the Node.js blog writes them", () => {
@@ -63,7 +65,10 @@ describe("bylines", () => {
       { authors: { "Isaac Z. Schlueter": { aliases: ["Isaac Schlueter", "isaacs"] } } },
     );
     assert.deepEqual(new Set(Object.values(authorsOf(archive)).flat()), new Set(["Isaac Z. Schlueter /isaac-z-schlueter/"]));
-    assert.deepEqual(archive.diagnostics.filter((item) => item.kind === "author-spelling"), []);
+    assert.deepEqual(
+      archive.diagnostics.filter((item) => item.kind === "author-spelling"),
+      [],
+    );
   });
 });
 
@@ -72,7 +77,10 @@ describe("front matter keys", () => {
     const archive = await load({ "a.md": "---\nTitle: Capitals\nDate: 2021-01-01\nAuthor: Ann Lee\nDescription: What it says.\n---\n\nBody.\n" });
     const [only] = archive.articles;
     assert.equal(only?.title, "Capitals");
-    assert.deepEqual(only?.authors.map((author) => author.name), ["Ann Lee"]);
+    assert.deepEqual(
+      only?.authors.map((author) => author.name),
+      ["Ann Lee"],
+    );
     assert.equal(only?.summary, "What it says.");
   });
 

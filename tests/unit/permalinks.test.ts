@@ -1,7 +1,14 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseArticleDate, type ArticleDate } from "../../src/core/dates.ts";
-import { DEFAULT_PERMALINK, expandPermalink, parsePermalinkPattern, type PermalinkPattern, type PermalinkStyle, type PermalinkSubject } from "../../src/core/permalinks.ts";
+import {
+  DEFAULT_PERMALINK,
+  expandPermalink,
+  parsePermalinkPattern,
+  type PermalinkPattern,
+  type PermalinkStyle,
+  type PermalinkSubject,
+} from "../../src/core/permalinks.ts";
 import { dateInPath, normalizeSitePath, readWrittenAddress } from "../../src/core/site-paths.ts";
 import { hugoTargetPath, hugoUrlize, jekyllSlugify } from "../../src/core/tool-slugs.ts";
 
@@ -45,17 +52,26 @@ describe("permalink patterns", () => {
     assert.equal(expand("/:slug/", "jekyll"), "/jekyll-sass-converter-3-0-released/");
     assert.equal(expand("/:title/", "jekyll", { writtenSlug: "My Own.Slug!" }), "/My-Own.Slug!/");
     // 17:52 at +05:30 is 04:22 in Los Angeles: the same day; 01:00 at +09:00 is the day before there.
-    assert.equal(expand("/:year/:month/:day/:title/", "jekyll", { date: dateOf("2022-12-21 01:00:00 +0900", "America/Los_Angeles") }), "/2022/12/20/jekyll-sass-converter-3.0-released/");
+    assert.equal(
+      expand("/:year/:month/:day/:title/", "jekyll", { date: dateOf("2022-12-21 01:00:00 +0900", "America/Los_Angeles") }),
+      "/2022/12/20/jekyll-sass-converter-3.0-released/",
+    );
     assert.equal(expand("/:category/:title.html", "jekyll"), "/community/jekyll-sass-converter-3.0-released.html");
   });
 
   it("give Hugo's meanings: :slug is the slug key or the title urlized, dots kept, and the day is the one written", () => {
-    assert.equal(expand("/blog/:year/:month/:day/:slug/", "hugo", { title: "Improve your documentation with Mermaid.js diagrams" }), "/blog/2022/12/21/improve-your-documentation-with-mermaid.js-diagrams/");
+    assert.equal(
+      expand("/blog/:year/:month/:day/:slug/", "hugo", { title: "Improve your documentation with Mermaid.js diagrams" }),
+      "/blog/2022/12/21/improve-your-documentation-with-mermaid.js-diagrams/",
+    );
     assert.equal(expand("/:slug/", "hugo", { writtenSlug: "My Slug.With Dots" }), "/my-slug.with-dots/");
     assert.equal(expand("/:slug/", "hugo", { writtenSlug: "" }), "/jekyll-sass-converter-3.0-released/");
     assert.equal(expand("/:filename/", "hugo"), "/2022-12-21-jekyll-sass-converter-3.0-released/");
     // 23:30 at -08:00 is January 2 in UTC, but Hugo writes January 1.
-    assert.equal(expand("/:year/:month/:day/:title/", "hugo", { date: dateOf("2020-01-01T23:30:00-08:00") }), "/2020/01/01/jekyll-sass-converter-3.0-released/");
+    assert.equal(
+      expand("/:year/:month/:day/:title/", "hugo", { date: dateOf("2020-01-01T23:30:00-08:00") }),
+      "/2020/01/01/jekyll-sass-converter-3.0-released/",
+    );
     assert.equal(expand("/Blog/:title/", "hugo"), "/blog/jekyll-sass-converter-3.0-released/");
     assert.equal(expand("/:section/:year/:slug/", "hugo", { section: "blog" }), "/blog/2022/jekyll-sass-converter-3.0-released/");
   });
@@ -120,7 +136,10 @@ describe("paths written in front matter", () => {
 
   it("keep an old address's query, and its path as a host matches it", () => {
     assert.deepEqual(readWrittenAddress("/?p=12", "/", { allowQuery: true }), { ok: true, address: { path: "/", query: "?p=12" } });
-    assert.deepEqual(readWrittenAddress("https://old.example.org/index.php?page_id=3", "/", { allowQuery: true }), { ok: true, address: { path: "/index.php", query: "?page_id=3" } });
+    assert.deepEqual(readWrittenAddress("https://old.example.org/index.php?page_id=3", "/", { allowQuery: true }), {
+      ok: true,
+      address: { path: "/index.php", query: "?page_id=3" },
+    });
     assert.deepEqual(readWrittenAddress("/caf%C3%A9/", "/", { allowQuery: true }), { ok: true, address: { path: "/café/", query: "" } });
   });
 
@@ -132,8 +151,15 @@ describe("paths written in front matter", () => {
 });
 
 describe("a Hugo permalink unescaped", () => {
-  it("never leaves the site: an escaped \"..\" in a title is cleaned as a path, and refused above the root", () => {
-    const subject = { title: "%2e%2e/%2e%2e/%2e%2e/tmp/pwned", slug: "x", fileName: "x", date: { year: 2021, month: 1, day: 1, hasTime: false, epochMs: 0, iso: "2021-01-01" }, category: { slug: "news", name: "News" }, section: "" };
+  it('never leaves the site: an escaped ".." in a title is cleaned as a path, and refused above the root', () => {
+    const subject = {
+      title: "%2e%2e/%2e%2e/%2e%2e/tmp/pwned",
+      slug: "x",
+      fileName: "x",
+      date: { year: 2021, month: 1, day: 1, hasTime: false, epochMs: 0, iso: "2021-01-01" },
+      category: { slug: "news", name: "News" },
+      section: "",
+    };
     const pattern = parsePermalinkPattern("/:title/");
     assert.ok(pattern.ok);
     const expanded = expandPermalink(pattern.pattern, "hugo", subject);

@@ -1,7 +1,17 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { dateFactor, holdsPhrase, ORDERING, refineFirstResults, titleCoverage } from "../../src/search/ranking.browser.ts";
-import { extensionShare, impactCalculator, impactScore, inverseDocumentFrequency, keyScore, metaBoost, metaKey, META_FLAGS, postingKey } from "../../src/search/scoring.browser.ts";
+import {
+  extensionShare,
+  impactCalculator,
+  impactScore,
+  inverseDocumentFrequency,
+  keyScore,
+  metaBoost,
+  metaKey,
+  META_FLAGS,
+  postingKey,
+} from "../../src/search/scoring.browser.ts";
 
 interface Hit {
   readonly name: string;
@@ -22,7 +32,11 @@ describe("the order of results", () => {
   });
 
   it("puts a title that is the query first, then titles made of the query's words, among the first results only", () => {
-    const ranked = [hit("long", 10, "Kubernetes 1.24: Avoid Collisions Assigning IP Addresses"), hit("release", 9, "Kubernetes 1.24: Stargazer"), hit("exact", 1, "Kubernetes 1.24!")];
+    const ranked = [
+      hit("long", 10, "Kubernetes 1.24: Avoid Collisions Assigning IP Addresses"),
+      hit("release", 9, "Kubernetes 1.24: Stargazer"),
+      hit("exact", 1, "Kubernetes 1.24!"),
+    ];
     assert.deepEqual(names(refineFirstResults(ranked, read, look("kubernetes 1.24", ["kubernetes", "nv1x24z"]))), ["exact", "release", "long"]);
     const beyond = [...Array.from({ length: ORDERING.firstResults }, (_, place) => hit(`h${place}`, 100 - place, "Other")), hit("late", 1, "Kubernetes 1.24")];
     assert.equal(refineFirstResults(beyond, read, look("kubernetes 1.24", ["kubernetes", "nv1x24z"])).at(-1)?.name, "late");
@@ -75,7 +89,9 @@ describe("the scoring", () => {
       [10, META_FLAGS.title],
       [0, META_FLAGS.date | META_FLAGS.category],
     ] as const) {
-      const most = impactScore(impact, idf, 1) + metaBoost({ title: flags & META_FLAGS.title ? idf : 0, date: flags & META_FLAGS.date ? idf : 0, category: flags & META_FLAGS.category ? idf : 0 }, idf);
+      const most =
+        impactScore(impact, idf, 1) +
+        metaBoost({ title: flags & META_FLAGS.title ? idf : 0, date: flags & META_FLAGS.date ? idf : 0, category: flags & META_FLAGS.category ? idf : 0 }, idf);
       assert.ok(keyScore(postingKey(impact, flags), idf) >= most - 1e-9, `${impact} ${flags}`);
     }
     assert.ok(metaKey(META_FLAGS.title) > metaKey(META_FLAGS.date));

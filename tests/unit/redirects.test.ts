@@ -9,7 +9,15 @@ const at = (basePath: string, cleanUrls = true) => ({ basePath, siteUrl: undefin
 const onlyArticles = (articles: readonly Article[]) => ({ articles, pages: [], redirects: [] });
 
 describe("the redirect files", () => {
-  const moved = articleOn(2024, 3, 9, { slug: "harbour", redirects: [{ path: "/old/harbour.html", query: "" }, { path: "/p/12/", query: "" }, { path: "/", query: "?p=12" }, { path: "/index.php", query: "?page_id=3&lang=en" }] });
+  const moved = articleOn(2024, 3, 9, {
+    slug: "harbour",
+    redirects: [
+      { path: "/old/harbour.html", query: "" },
+      { path: "/p/12/", query: "" },
+      { path: "/", query: "?p=12" },
+      { path: "/index.php", query: "?page_id=3&lang=en" },
+    ],
+  });
 
   it("list every old address in _redirects as a permanent redirect, a query's parameters as Netlify matches them", () => {
     const [redirects] = buildRedirectFiles(onlyArticles([moved, articleOn(2024, 3, 10)]), at("/news/", false));

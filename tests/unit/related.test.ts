@@ -68,7 +68,14 @@ describe("TF-IDF vectors", () => {
   });
 
   it("leave out the terms no other item holds, which liken it to none", () => {
-    const [first, second] = tfIdfVectors(2, (item) => new Map([["shared", 1], [`own${item}`, 5]]));
+    const [first, second] = tfIdfVectors(
+      2,
+      (item) =>
+        new Map([
+          ["shared", 1],
+          [`own${item}`, 5],
+        ]),
+    );
     assert.deepEqual([first?.terms.length, second?.terms.length], [1, 1]);
     assert.equal(first?.weights[0], 1);
   });
@@ -78,19 +85,32 @@ describe("TF-IDF vectors", () => {
     const [vector] = tfIdfVectors(2, (item) => (item === 0 ? long : new Map([...long.keys()].map((word) => [word, 1]))));
     assert.equal(vector?.terms.length, 48);
     // The heaviest kept are the most frequent: word152 to word199, numbered 152 to 199 in the order met.
-    assert.deepEqual([...(vector?.terms ?? [])], Array.from({ length: 48 }, (_, index) => 152 + index));
+    assert.deepEqual(
+      [...(vector?.terms ?? [])],
+      Array.from({ length: 48 }, (_, index) => 152 + index),
+    );
   });
 });
 
 describe("related by subject", () => {
   const items = ["domain", "foundation", "docs", "docs-again", "errors"] as const;
   const subjects: Record<(typeof items)[number], Subject> = {
-    domain: subject(termsOf("Domain module postmortem", "The domain module handled errors thrown asynchronously. Why domains failed, and what replaces them for error handling.")),
+    domain: subject(
+      termsOf(
+        "Domain module postmortem",
+        "The domain module handled errors thrown asynchronously. Why domains failed, and what replaces them for error handling.",
+      ),
+    ),
     // In five articles, words such as "now", "of" and "a" are rare enough to make a subject (in a real archive nearly every article holds them): this one leaves them out.
     foundation: subject(termsOf("Foundation individual membership opens", "Individual members elect directors to their board.")),
     docs: subject(termsOf("New API documentation preview", "The API documentation is rebuilt: a preview of the new docs site, with search and dark mode.")),
     "docs-again": subject(termsOf("API documentation tooling", "How the API documentation site is generated, and the preview of its redesign.")),
-    errors: subject(termsOf("Error handling in async code", "Errors thrown asynchronously escape try/catch; domain modules once caught them, async hooks and promises now do.")),
+    errors: subject(
+      termsOf(
+        "Error handling in async code",
+        "Errors thrown asynchronously escape try/catch; domain modules once caught them, async hooks and promises now do.",
+      ),
+    ),
   };
   const related = relatedBySubject([...items], (item) => subjects[item], { weightUnit: WEIGHT_UNIT });
 
@@ -124,15 +144,32 @@ describe("related by subject", () => {
     // Items 0 to 149 hold "shared", each more than the one before, and a word of their own, which one more item (150 to 299) holds too.
     const count = POSTINGS_KEPT + 50;
     const items = Array.from({ length: count * 2 }, (_, index) => index);
-    const related = relatedBySubject(items, (index) => subject(index < count ? [["shared", (index + 1) * 1000], [`own${index}`, 1]] : [[`own${index - count}`, 1]]));
+    const related = relatedBySubject(items, (index) =>
+      subject(
+        index < count
+          ? [
+              ["shared", (index + 1) * 1000],
+              [`own${index}`, 1],
+            ]
+          : [[`own${index - count}`, 1]],
+      ),
+    );
     // "shared" leads to the 100 items it weighs most in (50 to 149): the lightest reach them, no one reaches the lightest through it.
     assert.deepEqual(related.get(0), [149, 148, 147, 146]);
-    for (const [item, list] of related) assert.ok(list.every((other) => other >= 50 || other === item - count), `${item}: ${list.join(", ")}`);
+    for (const [item, list] of related)
+      assert.ok(
+        list.every((other) => other >= 50 || other === item - count),
+        `${item}: ${list.join(", ")}`,
+      );
   });
 });
 
 describe("related articles of an archive", () => {
-  const pumps = { title: "Heat pumps in schools", bodyHtml: "<p>A joint tender for heat pumps in schools.</p>", searchRecord: recordOf("Heat pumps in schools", "A joint tender for heat pumps in schools.") };
+  const pumps = {
+    title: "Heat pumps in schools",
+    bodyHtml: "<p>A joint tender for heat pumps in schools.</p>",
+    searchRecord: recordOf("Heat pumps in schools", "A joint tender for heat pumps in schools."),
+  };
 
   it("are found by the terms the search index holds of them, the category counting only where categories divide the archive", () => {
     const articles: Article[] = [
@@ -141,7 +178,10 @@ describe("related articles of an archive", () => {
       articleOn(2021, 1, 3, { slug: "c", searchRecord: recordOf("Harbour cranes", "Cranes unload ships.") }),
     ];
     const related = relatedArticles(buildArchiveModel(articles, [news, events]));
-    assert.deepEqual(related.get(articles[0] as Article)?.map((article) => article.slug), ["b"]);
+    assert.deepEqual(
+      related.get(articles[0] as Article)?.map((article) => article.slug),
+      ["b"],
+    );
     assert.deepEqual(related.get(articles[2] as Article), []);
   });
 

@@ -34,19 +34,7 @@ describe("the relevance measures", () => {
   });
 
   it("measure two engines' agreement on the first results as sets, order aside", () => {
-    const together = agreement(
-      [
-        ["a", "b", "c"],
-        ["a", "b"],
-        [],
-      ],
-      [
-        ["c", "b", "a", "z"],
-        ["a", "x"],
-        [],
-      ],
-      3,
-    );
+    const together = agreement([["a", "b", "c"], ["a", "b"], []], [["c", "b", "a", "z"], ["a", "x"], []], 3);
     assert.ok(Math.abs(together.overlap - (1 + 0.5 + 1) / 3) < 1e-12);
     assert.ok(Math.abs(together.identical - 2 / 3) < 1e-12);
     assert.throws(() => agreement([["a"]], [], 5), /same queries/);
@@ -60,7 +48,8 @@ describe("the committed query set", () => {
     assert.ok(queries.length >= 60, `${queries.length} queries`);
     const knownItem = queries.filter((query) => query.kind === "known-item").length;
     assert.ok(knownItem >= queries.length * 0.4 && knownItem <= queries.length * 0.6, `${knownItem} known-item queries of ${queries.length}`);
-    for (const [name, corpus] of Object.entries(set.corpora)) assert.ok(corpus.queries.filter((query) => query.number).length >= 5, `${name} has version and number queries`);
+    for (const [name, corpus] of Object.entries(set.corpora))
+      assert.ok(corpus.queries.filter((query) => query.number).length >= 5, `${name} has version and number queries`);
     // A number query holds a number or version ("18", "v22.1.0"), not just a digit inside a word ("k8s").
     for (const query of queries) assert.equal(query.number, /(?<![a-z])v?\d/i.test(query.query), `“${query.query}” is marked number: ${String(query.number)}`);
     assert.equal(new Set(queries.map((query) => query.query)).size, queries.length, "no query is asked twice");

@@ -8,7 +8,17 @@ import { countTemplates } from "../../src/content/templates.ts";
 const NO_MIGRATION = { pages: 0, stubs: 0, settingsRedirects: 0, readmes: 0, staticFiles: 0, links: { rewritten: 0, unmatched: 0 } };
 
 function counts(published: number, invalid: number, drafts: number, bundleAssets = 0): ArchiveCounts {
-  return { articleFiles: published + invalid + drafts, published, draftsLeftOut: drafts, invalidLeftOut: invalid, bundleAssets, skippedFiles: 0, ignoredBySettings: 0, templates: countTemplates([], 0), ...NO_MIGRATION };
+  return {
+    articleFiles: published + invalid + drafts,
+    published,
+    draftsLeftOut: drafts,
+    invalidLeftOut: invalid,
+    bundleAssets,
+    skippedFiles: 0,
+    ignoredBySettings: 0,
+    templates: countTemplates([], 0),
+    ...NO_MIGRATION,
+  };
 }
 
 describe("a build that would publish no article", () => {

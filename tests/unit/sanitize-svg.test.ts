@@ -22,7 +22,15 @@ describe("an SVG file sanitized", () => {
 <style>@import url(https://tracker.example/x.css);</style>
 <![CDATA[<script>alert(6)</script>]]>
 </svg>`);
-    assert.deepEqual(removed, { "event handler": 1, script: 1, foreignObject: 1, "outside reference": 4, set: 1, "style with outside references or escapes": 1, "style sheet with outside references or escapes": 1 });
+    assert.deepEqual(removed, {
+      "event handler": 1,
+      script: 1,
+      foreignObject: 1,
+      "outside reference": 4,
+      set: 1,
+      "style with outside references or escapes": 1,
+      "style sheet with outside references or escapes": 1,
+    });
     const { document } = parseHTML(svg);
     assert.equal(document.querySelectorAll("script, foreignObject, iframe, set, [onload]").length, 0);
     assert.doesNotMatch(svg, /javascript:|tracker\.example|<script/);
@@ -40,7 +48,15 @@ describe("an SVG file sanitized", () => {
 </svg>`;
     const { svg, removed } = sanitized(picture);
     assert.deepEqual(removed, {});
-    for (const kept of ['<stop offset="0" stop-color="#2f6b3f">', "<style>.bar{fill:url(#g);stroke:#000}</style>", 'style="fill:url(\'#g\');opacity:0.5"', '<use xlink:href="#c">', "Sales &amp; costs &lt;2021&gt;", 'href="https://example.org/report/"', 'href="data:image/png;base64,iVBORw0KGgo="']) {
+    for (const kept of [
+      '<stop offset="0" stop-color="#2f6b3f">',
+      "<style>.bar{fill:url(#g);stroke:#000}</style>",
+      "style=\"fill:url('#g');opacity:0.5\"",
+      '<use xlink:href="#c">',
+      "Sales &amp; costs &lt;2021&gt;",
+      'href="https://example.org/report/"',
+      'href="data:image/png;base64,iVBORw0KGgo="',
+    ]) {
       assert.ok(svg.includes(kept), kept);
     }
   });
@@ -50,7 +66,9 @@ describe("an SVG file sanitized", () => {
       ok: false,
       reason: "declares entities in its DOCTYPE, which could bring in markup; save it again without a DOCTYPE",
     });
-    const { svg } = sanitized('<svg xmlns="http://www.w3.org/2000/svg"><text id="&quot;&gt;&lt;script&gt;">&amp;lt;script&amp;gt;</text><style>.a{fill:u\\72l(https://x)}</style></svg>');
+    const { svg } = sanitized(
+      '<svg xmlns="http://www.w3.org/2000/svg"><text id="&quot;&gt;&lt;script&gt;">&amp;lt;script&amp;gt;</text><style>.a{fill:u\\72l(https://x)}</style></svg>',
+    );
     assert.equal(svg, '<svg xmlns="http://www.w3.org/2000/svg"><text id="&quot;>&lt;script>">&amp;lt;script&amp;gt;</text><style></style></svg>\n');
   });
 

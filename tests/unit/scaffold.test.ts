@@ -85,7 +85,11 @@ describe("the settings' JSON Schema", () => {
 describe("the package.json init writes", () => {
   it("has start and build scripts calling the command, and depends on the package as it was installed", async () => {
     const own = JSON.parse(await readFile(join(PROJECT_ROOT, "package.json"), "utf8")) as { name: string; version: string };
-    const manifest = JSON.parse(archivePackageJson("My News!", own, "file:../news-archive-0.1.0.tgz")) as { name: string; scripts: Record<string, string>; dependencies: Record<string, string> };
+    const manifest = JSON.parse(archivePackageJson("My News!", own, "file:../news-archive-0.1.0.tgz")) as {
+      name: string;
+      scripts: Record<string, string>;
+      dependencies: Record<string, string>;
+    };
     assert.equal(manifest.name, "my-news");
     assert.equal(manifest.scripts["start"], `${own.name} serve`);
     assert.equal(manifest.scripts["build"], `${own.name} build`);
@@ -93,11 +97,19 @@ describe("the package.json init writes", () => {
   });
 
   it("adds to a package.json already there only the scripts and the dependency it lacks, changing nothing it has", () => {
-    const before = { name: "site", version: "1.0.0", scripts: { test: "echo none", build: "make" }, dependencies: { "news-archive": "file:../na.tgz", yaml: "^2.0.0" } };
+    const before = {
+      name: "site",
+      version: "1.0.0",
+      scripts: { test: "echo none", build: "make" },
+      dependencies: { "news-archive": "file:../na.tgz", yaml: "^2.0.0" },
+    };
     const updated = withArchiveEntries(JSON.stringify(before), { name: "news-archive" }, "^0.1.0");
     assert.ok(updated);
     assert.deepEqual(updated.added, ['script "start"', 'script "preview"', 'script "check"']);
-    assert.deepEqual(JSON.parse(updated.text), { ...before, scripts: { ...before.scripts, start: "news-archive serve", preview: "news-archive preview", check: "news-archive check" } });
+    assert.deepEqual(JSON.parse(updated.text), {
+      ...before,
+      scripts: { ...before.scripts, start: "news-archive serve", preview: "news-archive preview", check: "news-archive check" },
+    });
     const bare = withArchiveEntries('{"name": "site"}', { name: "news-archive" }, "^0.1.0");
     assert.deepEqual(bare?.added, ['script "start"', 'script "build"', 'script "preview"', 'script "check"', 'dependency "news-archive"']);
     const complete = withArchiveEntries(updated.text, { name: "news-archive" }, "^0.1.0");

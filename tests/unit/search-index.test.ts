@@ -11,20 +11,48 @@ import { indexRecord } from "../../src/text/index-record.ts";
 import { loadStemmer } from "../../src/text/stemmers.ts";
 
 const english = await loadStemmer("en");
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"].map((name) => [name, name.slice(0, 3)]);
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"].map((name) => [
+  name,
+  name.slice(0, 3),
+]);
 
 /** An article of the fixture: title, body, date "2024-01-05", category. */
 function article(title: string, bodyHtml: string, date: string, category = "News"): ArticleToIndex {
   const [year = 0, month = 0, day = 0] = date.split("-").map(Number);
-  return { record: indexRecord({ title, bodyHtml }, "en", english), url: `${date.replaceAll("-", "/")}/${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}/`, title, dateText: `${MONTHS[month - 1]?.[0]} ${day}, ${year}`, category, year, month, day };
+  return {
+    record: indexRecord({ title, bodyHtml }, "en", english),
+    url: `${date.replaceAll("-", "/")}/${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}/`,
+    title,
+    dateText: `${MONTHS[month - 1]?.[0]} ${day}, ${year}`,
+    category,
+    year,
+    month,
+    day,
+  };
 }
 
 /** The index of the articles (sorted by date, as the archive is), written into memory; its files, and a reader of them. */
-function indexOf(articles: readonly ArticleToIndex[], periodArticles = 5000, missing: (path: string) => boolean = () => false): { reader: IndexReader; files: Map<string, Uint8Array>; entry: IndexEntry } {
+function indexOf(
+  articles: readonly ArticleToIndex[],
+  periodArticles = 5000,
+  missing: (path: string) => boolean = () => false,
+): { reader: IndexReader; files: Map<string, Uint8Array>; entry: IndexEntry } {
   const ordered = [...articles].sort((a, b) => a.year - b.year || a.month - b.month || a.day - b.day);
-  const built = buildIndex({ articles: ordered, categories: ["News", "Reports", "Releases"], monthNames: MONTHS, periodArticles, stemmers: new Map([["en", english]]) });
+  const built = buildIndex({
+    articles: ordered,
+    categories: ["News", "Reports", "Releases"],
+    monthNames: MONTHS,
+    periodArticles,
+    stemmers: new Map([["en", english]]),
+  });
   const files = new Map<string, Uint8Array>();
-  const { entry } = writeIndex(built, ordered, { reuse: () => false, reuseFolder: () => false, write: (path, payload) => void files.set(path, payload) }, new Map([["en", "assets/stem-en.js"]]), foldedMonthNames(MONTHS));
+  const { entry } = writeIndex(
+    built,
+    ordered,
+    { reuse: () => false, reuseFolder: () => false, write: (path, payload) => void files.set(path, payload) },
+    new Map([["en", "assets/stem-en.js"]]),
+    foldedMonthNames(MONTHS),
+  );
   const reader = new IndexReader({
     file: async (path) => {
       const found = files.get(path);
@@ -81,7 +109,11 @@ describe("the search index", () => {
   });
 
   it("never finds an article by the day of its date, unless the query is a date", async () => {
-    assert.deepEqual(new Set(await titles("18")), new Set(["Node.js 18.0.0 released", "Node.js 18.12.1 released", "June 18 meeting"]), "not the council's minutes of June 18 (the meeting has 18 in its title)");
+    assert.deepEqual(
+      new Set(await titles("18")),
+      new Set(["Node.js 18.0.0 released", "Node.js 18.12.1 released", "June 18 meeting"]),
+      "not the council's minutes of June 18 (the meeting has 18 in its title)",
+    );
     assert.deepEqual(await titles("june 18"), ["Council minutes", "June 18 meeting"], "a day of a month: the articles of that day, every year");
     assert.deepEqual(await titles("18 June 2024"), ["Council minutes"]);
     assert.deepEqual(await titles("minutes 2021-06-18"), ["June 18 meeting"]);
@@ -145,7 +177,8 @@ describe("the search index", () => {
   it("ranks the same over the whole archive whatever the size of its periods", async () => {
     const small = indexOf(articles, 1);
     assert.ok(small.entry.periods.length > 4);
-    for (const query of ["purchasing", "electric fleets", "18", "the", "minutes"]) assert.deepEqual(await titles(query, {}, small.reader), await titles(query), query);
+    for (const query of ["purchasing", "electric fleets", "18", "the", "minutes"])
+      assert.deepEqual(await titles(query, {}, small.reader), await titles(query), query);
   });
 
   it("finds the same through a dictionary listed in pages, as a large archive's is", async () => {
@@ -163,7 +196,9 @@ describe("the search index", () => {
   });
 
   it("ranks an article holding the query's words together above those holding them apart, even beyond the first page", async () => {
-    const apart = Array.from({ length: 12 }, (_, at) => article(`Notes ${at + 1}`, "<p>The diagnostic tool and the diagnostic flag wrote a report.</p>", `2024-03-${String(at + 10)}`));
+    const apart = Array.from({ length: 12 }, (_, at) =>
+      article(`Notes ${at + 1}`, "<p>The diagnostic tool and the diagnostic flag wrote a report.</p>", `2024-03-${String(at + 10)}`),
+    );
     const together = article("Older notes", "<p>The diagnostic report was written by the new tool today.</p>", "2020-01-02");
     const { reader: notes } = indexOf([...apart, together]);
     assert.equal((await titles("diagnostic report", {}, notes))[0], "Older notes");
@@ -187,7 +222,9 @@ describe("the search index", () => {
       return Array.from({ length: 40 }, () => letters[(seed = (seed * 48271) % 2147483647) % letters.length]).join("");
     };
     const words = Array.from({ length: 2400 }, (_, at) => word(at));
-    const many = Array.from({ length: 4 }, (_, at) => article(`Word list ${at + 1}`, `<p>${words.filter((_, place) => place % 4 === at).join(" ")}</p>`, `2024-02-0${at + 1}`));
+    const many = Array.from({ length: 4 }, (_, at) =>
+      article(`Word list ${at + 1}`, `<p>${words.filter((_, place) => place % 4 === at).join(" ")}</p>`, `2024-02-0${at + 1}`),
+    );
     const { reader: listed, files, entry } = indexOf(many);
     const shards = entry.words.shards.map(([key, file]) => ({ key, terms: readShard(files.get(file) ?? new Uint8Array()).map((term) => term.term) }));
     assert.ok(shards.length >= 3, `${shards.length} shards`);

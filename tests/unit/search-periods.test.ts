@@ -7,7 +7,8 @@ function month(year: number, monthOfYear: number, count: number, category = "New
   return Array.from({ length: count }, (_, at) => ({ name: `${year}-${monthOfYear}-${at}`, year, month: monthOfYear, category }));
 }
 
-const summary = (periods: ReturnType<typeof searchPeriods<{ year: number; month: number }>>) => periods.map((period) => [period.id, period.first, period.last, period.articles.length]);
+const summary = (periods: ReturnType<typeof searchPeriods<{ year: number; month: number }>>) =>
+  periods.map((period) => [period.id, period.first, period.last, period.articles.length]);
 
 describe("the search's periods", () => {
   it("makes no period of an archive with nothing to search", () => {

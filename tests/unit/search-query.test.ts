@@ -3,7 +3,12 @@ import { describe, it } from "node:test";
 import { foldedMonthNames, parseQuery } from "../../src/search/query.browser.ts";
 import { closestWord, editDistance } from "../../src/search/suggest.browser.ts";
 
-const MONTHS = foldedMonthNames(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"].map((name) => [name, `${name.slice(0, 3)}.`]));
+const MONTHS = foldedMonthNames(
+  ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"].map((name) => [
+    name,
+    `${name.slice(0, 3)}.`,
+  ]),
+);
 const terms = (query: string): string[] => parseQuery(query, MONTHS).words.map((word) => word.term);
 
 describe("a query", () => {

@@ -18,7 +18,10 @@ describe("the index's bytes", () => {
     for (const value of values) writer.varint(value);
     writer.string("café ☕").byte(7);
     const reader = new ByteReader(writer.done());
-    assert.deepEqual(values.map(() => reader.varint()), values);
+    assert.deepEqual(
+      values.map(() => reader.varint()),
+      values,
+    );
     assert.equal(reader.string(), "café ☕");
     assert.equal(reader.byte(), 7);
     assert.ok(reader.done);
@@ -68,7 +71,16 @@ function largeArchive(count: number): ArticleToIndex[] {
 describe("the pairs of a large archive", () => {
   it("asks for a common pair's set with its dictionary shard", async () => {
     // A pair in 17,000 articles: its set (a bitmap) is over 2 KB, a file of its own.
-    const articles: ArticleToIndex[] = Array.from({ length: 17_000 }, (_, at) => ({ record: indexRecord({ title: "Note", bodyHtml: `<p>zork quix ${WORDS[at % WORDS.length] ?? ""}</p>` }, "", english), url: `a/${at}/`, title: "Note", dateText: "", category: "News", year: 2020, month: 1, day: 1 }));
+    const articles: ArticleToIndex[] = Array.from({ length: 17_000 }, (_, at) => ({
+      record: indexRecord({ title: "Note", bodyHtml: `<p>zork quix ${WORDS[at % WORDS.length] ?? ""}</p>` }, "", english),
+      url: `a/${at}/`,
+      title: "Note",
+      dateText: "",
+      category: "News",
+      year: 2020,
+      month: 1,
+      day: 1,
+    }));
     const built = buildIndex({ articles, categories: ["News"], monthNames: [], periodArticles: 5000, stemmers: new Map() });
     const files = new Map<string, Uint8Array>();
     writeIndex(built, articles, { reuse: () => false, reuseFolder: () => false, write: (path, payload) => void files.set(path, payload) }, new Map(), []);
@@ -128,7 +140,9 @@ describe("the ranker over a large archive", () => {
     const entries = await Promise.all(words.map(async (word) => (await reader.extensions(word)).filter((entry) => entry.term === word)));
     let found = DocSet.range(built.documents, 0, built.documents);
     for (const [entry] of entries) if (entry !== undefined) found = found.and(DocSet.of(built.documents, await reader.docs(entry)));
-    const idfs = await Promise.all(entries.map(async ([entry]) => inverseDocumentFrequency(built.documents, entry === undefined ? 0 : (await reader.docs(entry)).length)));
+    const idfs = await Promise.all(
+      entries.map(async ([entry]) => inverseDocumentFrequency(built.documents, entry === undefined ? 0 : (await reader.docs(entry)).length)),
+    );
     const ranker = await Ranker.create(
       reader,
       Uint32Array.from(found.docs()),
@@ -144,10 +158,16 @@ describe("the ranker over a large archive", () => {
     assert.ok([...files.keys()].some((path) => path.startsWith("b-")) && [...files.keys()].some((path) => path.startsWith("c-")));
     const { prefetch } = await reader.entry();
     const [, first = []] = prefetch.find(([term]) => term === "zork") ?? [];
-    assert.deepEqual(first.map((file) => file.slice(0, 2)), ["s-", "b-"]);
+    assert.deepEqual(
+      first.map((file) => file.slice(0, 2)),
+      ["s-", "b-"],
+    );
     read.clear();
     await reader.extensions("zork");
-    assert.ok(first.every((file) => read.has(file)), "asked for before the shard named them");
+    assert.ok(
+      first.every((file) => read.has(file)),
+      "asked for before the shard named them",
+    );
   });
 
   it("gives the order of the exact scores times each article's own factor (its words held together), when there is one", async () => {

@@ -41,7 +41,9 @@ describe("settings", () => {
     assert.deepEqual(result.settings.offline, { serviceWorker: true, wholeArchiveMB: 5 });
     assert.deepEqual(errorsOf({ offline: { serviceWorker: "no" } }), ['site.json: setting "offline.serviceWorker": expected a boolean']);
     assert.deepEqual(errorsOf({ offline: { budget: 5 } }), ['site.json: setting "offline": unknown key "budget"; the keys are serviceWorker, wholeArchiveMB']);
-    assert.deepEqual(errorsOf({ offline: { serviceWorkr: false } }), ['site.json: setting "offline": unknown key "serviceWorkr"; did you mean "serviceWorker"?']);
+    assert.deepEqual(errorsOf({ offline: { serviceWorkr: false } }), [
+      'site.json: setting "offline": unknown key "serviceWorkr"; did you mean "serviceWorker"?',
+    ]);
   });
 
   it("names the site title as the feeds' author unless an author is set", () => {
@@ -83,7 +85,10 @@ describe("settings", () => {
 
   it("names an unknown setting with the one it most likely meant, or lists the known ones", () => {
     assert.deepEqual(errorsOf({ titel: "News" }), ['site.json: unknown setting "titel"; did you mean "title"?']);
-    assert.deepEqual(errorsOf({ categories: [{ nmae: "News" }] }), ['site.json: setting "categories[0].name": expected a string', 'site.json: setting "categories[0]": unknown key "nmae"; did you mean "name"?']);
+    assert.deepEqual(errorsOf({ categories: [{ nmae: "News" }] }), [
+      'site.json: setting "categories[0].name": expected a string',
+      'site.json: setting "categories[0]": unknown key "nmae"; did you mean "name"?',
+    ]);
     assert.deepEqual(errorsOf({ authors: { ana: { nmae: "Ana" } } }), ['site.json: setting "authors.ana": unknown key "nmae"; did you mean "name"?']);
     const [message] = errorsOf({ colour: "red" });
     assert.match(message ?? "", /^site\.json: unknown setting "colour"; known settings are title, /);
@@ -93,11 +98,14 @@ describe("settings", () => {
     const text = '{\n  // the name\n  "titel": "News",\n  "offline": { "budget": 5 },\n  "categories": [{ "name": "A" }, { "name": 3 }]\n}\n';
     const result = parseSettings({ titel: "News", offline: { budget: 5 }, categories: [{ name: "A" }, { name: 3 }] }, "site.jsonc", text);
     assert.ok(!result.ok);
-    assert.deepEqual(new Set(result.errors), new Set([
-      'site.jsonc:3:3: unknown setting "titel"; did you mean "title"?',
-      'site.jsonc:4:16: setting "offline": unknown key "budget"; the keys are serviceWorker, wholeArchiveMB',
-      'site.jsonc:5:37: setting "categories[1].name": expected a string',
-    ]));
+    assert.deepEqual(
+      new Set(result.errors),
+      new Set([
+        'site.jsonc:3:3: unknown setting "titel"; did you mean "title"?',
+        'site.jsonc:4:16: setting "offline": unknown key "budget"; the keys are serviceWorker, wholeArchiveMB',
+        'site.jsonc:5:37: setting "categories[1].name": expected a string',
+      ]),
+    );
   });
 
   it("names a setting of the wrong type with what it expects", () => {
@@ -124,36 +132,75 @@ describe("settings", () => {
 
 describe("the settings of an archive moved from another tool", () => {
   it("reads old permalinks with the values as written, a tool's meaning, or the old host of a full URL", () => {
-    const parsed = parseSettings({ oldPermalinks: ["/blog/:filename", { pattern: "/:year/:title.html", style: "jekyll" }, "https://blog.golang.org/:filename"] }, "site.json");
+    const parsed = parseSettings(
+      { oldPermalinks: ["/blog/:filename", { pattern: "/:year/:title.html", style: "jekyll" }, "https://blog.golang.org/:filename"] },
+      "site.json",
+    );
     assert.ok(parsed.ok, parsed.ok ? "" : parsed.errors.join("\n"));
-    assert.deepEqual(parsed.settings.oldPermalinks.map((entry) => [entry.pattern.text, entry.style, entry.host]), [
-      ["/blog/:filename", "as-written", undefined],
-      ["/:year/:title.html", "jekyll", undefined],
-      ["/:filename", "as-written", "blog.golang.org"],
-    ]);
+    assert.deepEqual(
+      parsed.settings.oldPermalinks.map((entry) => [entry.pattern.text, entry.style, entry.host]),
+      [
+        ["/blog/:filename", "as-written", undefined],
+        ["/:year/:title.html", "jekyll", undefined],
+        ["/:filename", "as-written", "blog.golang.org"],
+      ],
+    );
   });
 
   it("refuses an old permalink with an unknown token or none that tells articles apart", () => {
     assert.match(errorsOf({ oldPermalinks: ["/blog/:name"] })[0] ?? "", /setting "oldPermalinks\[0\]": unknown token ":name"/);
-    assert.match(errorsOf({ oldPermalinks: ["/blog/:year/"] })[0] ?? "", /setting "oldPermalinks\[0\]": the permalink "\/blog\/:year\/" has no part that tells two articles of one day apart/);
+    assert.match(
+      errorsOf({ oldPermalinks: ["/blog/:year/"] })[0] ?? "",
+      /setting "oldPermalinks\[0\]": the permalink "\/blog\/:year\/" has no part that tells two articles of one day apart/,
+    );
   });
 
   it("reads a category's parent by its name or slug, and refuses a parent that is not listed or a circle", () => {
     const parsed = parseSettings({ categories: [{ name: "Local" }, { name: "Harbour", parent: "local" }, { name: "Boats", parent: "Harbour" }] }, "site.json");
     assert.ok(parsed.ok);
-    assert.deepEqual(parsed.settings.categories.map((category) => [category.slug, category.parent]), [["local", undefined], ["harbour", "local"], ["boats", "harbour"]]);
-    assert.match(errorsOf({ categories: [{ name: "Harbour", parent: "Sea" }] })[0] ?? "", /categories\[0\] "Harbour" names the parent "Sea", which is not in "categories"/);
-    assert.match(errorsOf({ categories: [{ name: "A", parent: "B" }, { name: "B", parent: "A" }] })[0] ?? "", /the category "A" is its own parent, through "parent"/);
+    assert.deepEqual(
+      parsed.settings.categories.map((category) => [category.slug, category.parent]),
+      [
+        ["local", undefined],
+        ["harbour", "local"],
+        ["boats", "harbour"],
+      ],
+    );
+    assert.match(
+      errorsOf({ categories: [{ name: "Harbour", parent: "Sea" }] })[0] ?? "",
+      /categories\[0\] "Harbour" names the parent "Sea", which is not in "categories"/,
+    );
+    assert.match(
+      errorsOf({
+        categories: [
+          { name: "A", parent: "B" },
+          { name: "B", parent: "A" },
+        ],
+      })[0] ?? "",
+      /the category "A" is its own parent, through "parent"/,
+    );
   });
 
   it("takes the menu, the redirects, the static folder, the shortcodes file and authors' aliases", () => {
     const parsed = parseSettings(
-      { menu: [{ title: "About", url: "/about/" }], redirects: { "/feed/": "/feed.xml" }, static: ".", shortcodes: "codes.mjs", authors: { "Isaac Z. Schlueter": { aliases: ["isaacs"] } } },
+      {
+        menu: [{ title: "About", url: "/about/" }],
+        redirects: { "/feed/": "/feed.xml" },
+        static: ".",
+        shortcodes: "codes.mjs",
+        authors: { "Isaac Z. Schlueter": { aliases: ["isaacs"] } },
+      },
       "site.json",
     );
     assert.ok(parsed.ok, parsed.ok ? "" : parsed.errors.join("\n"));
     assert.deepEqual(
-      [parsed.settings.menu, parsed.settings.redirects, parsed.settings.static, parsed.settings.shortcodes, parsed.settings.authors["Isaac Z. Schlueter"]?.aliases],
+      [
+        parsed.settings.menu,
+        parsed.settings.redirects,
+        parsed.settings.static,
+        parsed.settings.shortcodes,
+        parsed.settings.authors["Isaac Z. Schlueter"]?.aliases,
+      ],
       [[{ title: "About", url: "/about/" }], { "/feed/": "/feed.xml" }, ".", "codes.mjs", ["isaacs"]],
     );
   });
@@ -165,7 +212,10 @@ describe("a settings file that is not valid JSON", () => {
     await writeFile(file, '{\n  // comments are allowed\n  "title": "News",\n  "description": ,\n  "language": "en",\n}\n');
     assert.deepEqual(await readSettingsFile(file), { ok: false, errors: [`${file}:4:18: the settings file is not valid JSON: expected a value`] });
     await writeFile(file, '{\n  "title": "News"\n  "language": "en"\n}\n');
-    assert.deepEqual(await readSettingsFile(file), { ok: false, errors: [`${file}:3:3: the settings file is not valid JSON: expected "," between two entries`] });
+    assert.deepEqual(await readSettingsFile(file), {
+      ok: false,
+      errors: [`${file}:3:3: the settings file is not valid JSON: expected "," between two entries`],
+    });
     await writeFile(file, '\uFEFF{ "title": "News", }');
     assert.deepEqual(await readSettingsFile(file), { ok: true, raw: { title: "News" }, text: '\uFEFF{ "title": "News", }' });
   });

@@ -51,7 +51,8 @@ describe("finding template calls in a body", () => {
   });
 
   it("spans a raw or highlight block through its closing tag and finds nothing inside", () => {
-    const source = "{% raw %}{{ page.title }}{% endraw %} then {% highlight ruby %}\nputs '{{ x }}'\n{% endhighlight %} and {{< highlight go >}}\nx := `{{.}}`\n{{< /highlight >}}";
+    const source =
+      "{% raw %}{{ page.title }}{% endraw %} then {% highlight ruby %}\nputs '{{ x }}'\n{% endhighlight %} and {{< highlight go >}}\nx := `{{.}}`\n{{< /highlight >}}";
     const calls = findTemplateCalls(source, []);
     assert.deepEqual(
       calls.map((call) => [call.name, call.inner === undefined ? undefined : source.slice(call.inner.start, call.inner.end)]),
@@ -68,7 +69,8 @@ describe("finding template calls in a body", () => {
   });
 
   it("finds nothing in code blocks, inline code, <code> and <pre> elements, or after a backslash", () => {
-    const source = "```\n{{< figure src=\"a.png\" >}}\n```\n`{{< note >}}` and ``a ` {{ x }}`` and <code>{% raw %}</code> <pre>\n{{< y >}}\n</pre> \\{{ not }} {{< real >}}";
+    const source =
+      '```\n{{< figure src="a.png" >}}\n```\n`{{< note >}}` and ``a ` {{ x }}`` and <code>{% raw %}</code> <pre>\n{{< y >}}\n</pre> \\{{ not }} {{< real >}}';
     const fence = { start: 0, end: source.indexOf("```\n`") + 4 };
     assert.deepEqual(found(source, [fence]), ["{{< real >}}"]);
   });
@@ -78,6 +80,6 @@ describe("finding template calls in a body", () => {
   });
 
   it("does not take TeX, YAML maps or a call broken by a blank line for a template call", () => {
-    assert.deepEqual(found("$x_{{1}}$ and cpu: {{01: True}, {10: True}} and {{< figure src=\"a.png\"\n\n>}}"), []);
+    assert.deepEqual(found('$x_{{1}}$ and cpu: {{01: True}, {10: True}} and {{< figure src="a.png"\n\n>}}'), []);
   });
 });

@@ -50,7 +50,9 @@ describe("template calls in a rendered body", () => {
   });
 
   it("turn highlight blocks into code blocks in their language, whatever Markdown their code looks like", () => {
-    const { document } = body("{% highlight ruby linenos %}\n# not a heading\nputs '{{ x }}'\n{% endhighlight %}\n\n{{< highlight yaml \"linenos=false\" >}}\n---\nkind: Pod\n{{< /highlight >}}");
+    const { document } = body(
+      "{% highlight ruby linenos %}\n# not a heading\nputs '{{ x }}'\n{% endhighlight %}\n\n{{< highlight yaml \"linenos=false\" >}}\n---\nkind: Pod\n{{< /highlight >}}",
+    );
     const blocks = [...document.querySelectorAll("pre > code")].map((code) => [code.getAttribute("class"), code.textContent]);
     assert.deepEqual(blocks, [
       ["language-ruby", "# not a heading\nputs '{{ x }}'\n"],
@@ -60,7 +62,10 @@ describe("template calls in a rendered body", () => {
 
   it("print what {% raw %} holds, and Hugo's commented shortcode as the shortcode", () => {
     const { document } = body('{% raw %}Write {{ page.title }}{% endraw %}\n\n{{</* figure src="a.png" */>}}');
-    assert.deepEqual([...document.querySelectorAll("p")].map((paragraph) => paragraph.textContent), ["Write {{ page.title }}", '{{< figure src="a.png" >}}']);
+    assert.deepEqual(
+      [...document.querySelectorAll("p")].map((paragraph) => paragraph.textContent),
+      ["Write {{ page.title }}", '{{< figure src="a.png" >}}'],
+    );
   });
 
   it("stay visible as text, even when written like an HTML tag, and are reported with their line", () => {
@@ -84,12 +89,18 @@ describe("template calls in a rendered body", () => {
     const rendered = render(markdown);
     assert.deepEqual(rendered.templates, []);
     const { document } = body(markdown);
-    assert.deepEqual([...document.querySelectorAll("code")].map((code) => code.textContent), ['{{< figure src="a.png" >}}\n', "{% post_url x %}\n", "{{< youtube id >}}"]);
+    assert.deepEqual(
+      [...document.querySelectorAll("code")].map((code) => code.textContent),
+      ['{{< figure src="a.png" >}}\n', "{% post_url x %}\n", "{{< youtube id >}}"],
+    );
     assert.equal(document.querySelector("figure"), null);
   });
 
   it("write references to other articles as placeholders, in a Markdown link or as a link of their own, and record them", () => {
-    const rendered = render('See [the guide]({{< ref "blog/guide.md#setup" >}}), {{< relref "faq" >}} and [a post]({{ site.baseurl }}{% post_url 2010-07-21-name %}).', 3);
+    const rendered = render(
+      'See [the guide]({{< ref "blog/guide.md#setup" >}}), {{< relref "faq" >}} and [a post]({{ site.baseurl }}{% post_url 2010-07-21-name %}).',
+      3,
+    );
     assert.match(rendered.html, /<a href="article-ref:0">the guide<\/a>/);
     assert.match(rendered.html, /<a href="article-ref:1"><\/a>/);
     assert.match(rendered.html, /<a href="article-ref:2">a post<\/a>/);
@@ -121,7 +132,8 @@ describe("template calls in a rendered body", () => {
 describe("linking references", () => {
   const reference = (target: string, text: string): ArticleReference => ({ target, fragment: "", text, line: 1 });
   const references = [reference("a.md", '{{< ref "a.md" >}}'), reference("gone.md", '{{< ref "gone.md" >}}'), reference("a.md", '{{< ref "a.md" >}}')];
-  const resolve = (item: ArticleReference): { href: string; title: string } | undefined => (item.target === "a.md" ? { href: "/2020/01/02/a/", title: "A & B" } : undefined);
+  const resolve = (item: ArticleReference): { href: string; title: string } | undefined =>
+    item.target === "a.md" ? { href: "/2020/01/02/a/", title: "A & B" } : undefined;
 
   it("puts the article's URL in, and its title where the link has no text of its own", () => {
     const html = linkReferences('<p><a href="article-ref:0" title="t">the post</a> <a href="article-ref:2"></a></p>', references, resolve);

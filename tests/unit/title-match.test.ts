@@ -63,12 +63,22 @@ describe("the part of the titles a 404 page loads", () => {
 
   it("is written whole for a small archive, by year for a large one, by month for a year larger still", () => {
     const small = buildArchiveModel([articleOn(2020, 1, 1), articleOn(2021, 1, 1)], [{ slug: "news", name: "News" }]);
-    assert.deepEqual(titlesParts(small).map((part) => [part.id, part.articles.length]), [["all", 2]]);
+    assert.deepEqual(
+      titlesParts(small).map((part) => [part.id, part.articles.length]),
+      [["all", 2]],
+    );
     const big = [
       ...Array.from({ length: YEAR_PART_MAX }, (_, index) => articleOn(2020, 1 + (index % 12), 1, { slug: `a${index}` })),
       ...Array.from({ length: ONE_PART_MAX - YEAR_PART_MAX + 1 }, (_, index) => articleOn(2021, index < 600 ? 1 : 2, 1, { slug: `b${index}` })),
     ];
     const parts = titlesParts(buildArchiveModel(big, [{ slug: "news", name: "News" }]));
-    assert.deepEqual(parts.map((part) => [part.id, part.articles.length]), [["2021-02", ONE_PART_MAX - YEAR_PART_MAX + 1 - 600], ["2021-01", 600], ["2020", YEAR_PART_MAX]]);
+    assert.deepEqual(
+      parts.map((part) => [part.id, part.articles.length]),
+      [
+        ["2021-02", ONE_PART_MAX - YEAR_PART_MAX + 1 - 600],
+        ["2021-01", 600],
+        ["2020", YEAR_PART_MAX],
+      ],
+    );
   });
 });

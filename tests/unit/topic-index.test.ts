@@ -17,20 +17,37 @@ function tagIndexOf(articles: readonly Article[]) {
 
 describe("the index of tags", () => {
   it("lists a few tags side by side, by name, without initials", () => {
-    const index = tagIndexOf([articleOn(2021, 1, 1, { tags: [{ slug: "b", name: "beta" }, { slug: "a", name: "alpha" }] }), articleOn(2021, 1, 2, { tags: [{ slug: "b", name: "beta" }] })]);
+    const index = tagIndexOf([
+      articleOn(2021, 1, 1, {
+        tags: [
+          { slug: "b", name: "beta" },
+          { slug: "a", name: "alpha" },
+        ],
+      }),
+      articleOn(2021, 1, 2, { tags: [{ slug: "b", name: "beta" }] }),
+    ]);
     assert.equal(index?.compact, true);
     assert.equal(index?.letters, undefined);
-    assert.deepEqual(index?.entries.map((topic) => [topic.name, topic.count]), [["alpha", 1], ["beta", 2]]);
+    assert.deepEqual(
+      index?.entries.map((topic) => [topic.name, topic.count]),
+      [
+        ["alpha", 1],
+        ["beta", 2],
+      ],
+    );
   });
 
   it("groups many tags by initial, for an A-Z index with jump links", () => {
     const tags = Array.from({ length: LETTER_INDEX_MIN }, (_, index) => ({ slug: `t${index}`, name: `${String.fromCharCode(97 + (index % 3))}-${index}` }));
     const index = tagIndexOf([articleOn(2021, 1, 1, { tags })]);
-    assert.deepEqual(index?.letters?.map((group) => [group.letter, group.id, group.entries.length]), [
-      ["A", "letter-a", 14],
-      ["B", "letter-b", 13],
-      ["C", "letter-c", 13],
-    ]);
+    assert.deepEqual(
+      index?.letters?.map((group) => [group.letter, group.id, group.entries.length]),
+      [
+        ["A", "letter-a", 14],
+        ["B", "letter-b", 13],
+        ["C", "letter-c", 13],
+      ],
+    );
   });
 });
 

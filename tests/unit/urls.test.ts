@@ -1,6 +1,18 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { absoluteUrlFor, hrefFor, hrefFromRoot, outputFileFor, pathFromRoot, permanentIdFor, relativeHref, routeFolder, routePath, siteOwnPath, type UrlContext } from "../../src/core/urls.ts";
+import {
+  absoluteUrlFor,
+  hrefFor,
+  hrefFromRoot,
+  outputFileFor,
+  pathFromRoot,
+  permanentIdFor,
+  relativeHref,
+  routeFolder,
+  routePath,
+  siteOwnPath,
+  type UrlContext,
+} from "../../src/core/urls.ts";
 
 const at = (basePath: string, siteUrl?: string, cleanUrls = true): UrlContext => ({ basePath, siteUrl, cleanUrls });
 
@@ -103,9 +115,28 @@ describe("the URL module", () => {
   });
 
   it("knows the site's own pages and files, which no article or redirect may take", () => {
-    for (const path of ["/", "/2021/", "/2021/04/", "/2021/04/09/", "/archive/", "/Search/", "/category/x/", "/author/", "/page/2/", "/feed.xml", "/feed.xml/", "/_redirects", "/assets/x.css", "/search-index/x", "/index.html", "/2021/04/index.html", "/offline-archive.json/"]) {
+    for (const path of [
+      "/",
+      "/2021/",
+      "/2021/04/",
+      "/2021/04/09/",
+      "/archive/",
+      "/Search/",
+      "/category/x/",
+      "/author/",
+      "/page/2/",
+      "/feed.xml",
+      "/feed.xml/",
+      "/_redirects",
+      "/assets/x.css",
+      "/search-index/x",
+      "/index.html",
+      "/2021/04/index.html",
+      "/offline-archive.json/",
+    ]) {
       assert.notEqual(siteOwnPath(path), undefined, path);
     }
-    for (const path of ["/2021/04/09/report/", "/news/", "/archive.html", "/blog/2021/", "/releases/1.94.1/", "/x/index.htm"]) assert.equal(siteOwnPath(path), undefined, path);
+    for (const path of ["/2021/04/09/report/", "/news/", "/archive.html", "/blog/2021/", "/releases/1.94.1/", "/x/index.htm"])
+      assert.equal(siteOwnPath(path), undefined, path);
   });
 });

@@ -28,11 +28,14 @@ function buildSiteViews(articles: readonly Article[], categories: readonly Categ
 describe("article page views", () => {
   it("links each article to the older one as previous and the newer one as next", () => {
     const views = buildSiteViews([articleOn(2021, 4, 1), articleOn(2021, 4, 2), articleOn(2021, 4, 3)], [news], settingsWith(), today);
-    assert.deepEqual(views.pages.article.map((page) => [page.previous?.title, page.next?.title]), [
-      [undefined, "Article 2021-04-02"],
-      ["Article 2021-04-01", "Article 2021-04-03"],
-      ["Article 2021-04-02", undefined],
-    ]);
+    assert.deepEqual(
+      views.pages.article.map((page) => [page.previous?.title, page.next?.title]),
+      [
+        [undefined, "Article 2021-04-02"],
+        ["Article 2021-04-01", "Article 2021-04-03"],
+        ["Article 2021-04-02", undefined],
+      ],
+    );
   });
 
   it("has neither previous nor next for a single article", () => {
@@ -74,25 +77,39 @@ describe("listing pages", () => {
   it("gives month pages their articles newest first and links to the neighbouring months with articles", () => {
     const views = buildSiteViews([articleOn(2019, 12, 1), articleOn(2021, 4, 9), articleOn(2021, 4, 30), articleOn(2021, 6, 1)], [news], settingsWith(), today);
     const april = views.pages.month.find((page) => page.permalink === "2021/04/index.html");
-    assert.deepEqual(april?.items.map((item) => item.dateText), ["April 30, 2021", "April 9, 2021"]);
+    assert.deepEqual(
+      april?.items.map((item) => item.dateText),
+      ["April 30, 2021", "April 9, 2021"],
+    );
     assert.deepEqual([april?.previous?.href, april?.next?.href], ["/2019/12/", "/2021/06/"]);
     assert.equal(views.pages.month.at(-1)?.previous, undefined);
     assert.equal(views.pages.month[0]?.next, undefined);
   });
 
   it("shows the summary, or else the excerpt, of each article", () => {
-    const views = buildSiteViews([articleOn(2021, 1, 1, { summary: "A summary." }), articleOn(2021, 1, 2, { excerpt: "First paragraph…" })], [news], settingsWith(), today);
-    assert.deepEqual(views.pages.month[0]?.items.map((item) => item.summary), ["First paragraph…", "A summary."]);
+    const views = buildSiteViews(
+      [articleOn(2021, 1, 1, { summary: "A summary." }), articleOn(2021, 1, 2, { excerpt: "First paragraph…" })],
+      [news],
+      settingsWith(),
+      today,
+    );
+    assert.deepEqual(
+      views.pages.month[0]?.items.map((item) => item.summary),
+      ["First paragraph…", "A summary."],
+    );
   });
 
   it("paginates category pages by the settings' items per page, with numbered links", () => {
     const articles = [1, 2, 3, 4, 5].map((day) => articleOn(2021, 1, day));
     const views = buildSiteViews(articles, [news], settingsWith({ itemsPerPage: 2 }), today);
-    assert.deepEqual(views.pages.category.map((page) => [page.permalink, page.items.length]), [
-      ["category/news/index.html", 2],
-      ["category/news/page/2/index.html", 2],
-      ["category/news/page/3/index.html", 1],
-    ]);
+    assert.deepEqual(
+      views.pages.category.map((page) => [page.permalink, page.items.length]),
+      [
+        ["category/news/index.html", 2],
+        ["category/news/page/2/index.html", 2],
+        ["category/news/page/3/index.html", 1],
+      ],
+    );
     const second = views.pages.category[1]?.pagination;
     assert.deepEqual([second?.previousHref, second?.nextHref], ["/category/news/", "/category/news/page/3/"]);
     assert.deepEqual(second?.pages, [
@@ -107,7 +124,10 @@ describe("listing pages", () => {
     const views = buildSiteViews([articleOn(2017, 5, 1), articleOn(2021, 1, 1), articleOn(2021, 3, 1)], [news], settingsWith(), today);
     const year = views.pages.year[0];
     assert.equal(year?.permalink, "2021/index.html");
-    assert.deepEqual(year?.months.map((month) => month.heading), ["March 2021", "January 2021"]);
+    assert.deepEqual(
+      year?.months.map((month) => month.heading),
+      ["March 2021", "January 2021"],
+    );
     assert.deepEqual([year?.previous?.href, year?.next], ["/2017/", undefined]);
   });
 
@@ -117,8 +137,24 @@ describe("listing pages", () => {
     const march = year?.months[0];
     assert.deepEqual([march?.id, march?.shortName, march?.count, march?.href], ["month-03", "Mar", 2, "/2021/03/"]);
     assert.deepEqual(march?.items, [
-      { title: "Article 2021-03-25", href: "/2021/03/25/late/", dateIso: "2021-03-25", dayText: "25", dayHref: "/2021/03/25/", category: "Events", categorySlug: "events" },
-      { title: "Article 2021-03-01", href: "/2021/03/01/article-2021-3-1/", dateIso: "2021-03-01", dayText: "1", dayHref: "/2021/03/01/", category: "News", categorySlug: "news" },
+      {
+        title: "Article 2021-03-25",
+        href: "/2021/03/25/late/",
+        dateIso: "2021-03-25",
+        dayText: "25",
+        dayHref: "/2021/03/25/",
+        category: "Events",
+        categorySlug: "events",
+      },
+      {
+        title: "Article 2021-03-01",
+        href: "/2021/03/01/article-2021-3-1/",
+        dateIso: "2021-03-01",
+        dayText: "1",
+        dayHref: "/2021/03/01/",
+        category: "News",
+        categorySlug: "news",
+      },
     ]);
   });
 });
@@ -137,7 +173,10 @@ describe("the home page", () => {
   it("opens its first page with the lead story, which the list leaves out", () => {
     assert.equal(homes[0]?.lead?.dateIso, "2021-03-01");
     assert.equal(homes[1]?.lead, undefined);
-    assert.deepEqual(homes.flatMap((page) => page.items.map((item) => item.dateIso)), ["2021-04-02", "2021-04-01"]);
+    assert.deepEqual(
+      homes.flatMap((page) => page.items.map((item) => item.dateIso)),
+      ["2021-04-02", "2021-04-01"],
+    );
   });
 
   it("lists neither the categories listsExclude names nor the articles dated after the build's day", () => {
@@ -169,7 +208,10 @@ describe("day pages", () => {
     assert.deepEqual(middle?.next, { title: "April 12, 2021", href: "/2021/04/12/" });
     assert.equal(newest?.next, undefined);
     assert.equal(oldest?.previous, undefined);
-    assert.deepEqual(middle?.breadcrumb?.map((crumb) => crumb.href ?? crumb.title), ["/", "/2021/", "/2021/04/", "9"]);
+    assert.deepEqual(
+      middle?.breadcrumb?.map((crumb) => crumb.href ?? crumb.title),
+      ["/", "/2021/", "/2021/04/", "9"],
+    );
   });
 });
 
@@ -191,25 +233,39 @@ describe("sidebar boxes", () => {
   const [featured, upcoming, latest] = buildSiteViews(articles, [news, events], settings, today).site.sidebar.map(itemsBox);
 
   it("lists featured articles newest first", () => {
-    assert.deepEqual(featured?.items.map((item) => item.dateIso), ["2021-06-01", "2021-03-01"]);
+    assert.deepEqual(
+      featured?.items.map((item) => item.dateIso),
+      ["2021-06-01", "2021-03-01"],
+    );
     assert.equal(featured?.title, "Focus on");
   });
 
   it("lists a category's articles from the build's day on, soonest first", () => {
-    assert.deepEqual(upcoming?.items.map((item) => item.dateIso), ["2021-04-15", "2021-05-01"]);
+    assert.deepEqual(
+      upcoming?.items.map((item) => item.dateIso),
+      ["2021-04-15", "2021-05-01"],
+    );
   });
 
   it("lists a category's latest articles up to the build's day, named after the category", () => {
-    assert.deepEqual(latest?.items.map((item) => item.dateIso), ["2021-04-15"]);
+    assert.deepEqual(
+      latest?.items.map((item) => item.dateIso),
+      ["2021-04-15"],
+    );
     assert.equal(latest?.title, "Events");
   });
 });
 
 describe("empty sidebar boxes", () => {
   it("are left out, so that a page without any box has no sidebar", () => {
-    const settings = settingsWith({ sidebar: [{ type: "featured" }, { type: "upcoming", category: "News" }, { type: "latest", category: "News", title: "News" }] });
+    const settings = settingsWith({
+      sidebar: [{ type: "featured" }, { type: "upcoming", category: "News" }, { type: "latest", category: "News", title: "News" }],
+    });
     const site = buildSiteViews([articleOn(2021, 1, 1)], [news], settings, today).site;
-    assert.deepEqual(site.sidebar.map((box) => [box.id, box.title]), [["sidebar-3", "News"]]);
+    assert.deepEqual(
+      site.sidebar.map((box) => [box.id, box.title]),
+      [["sidebar-3", "News"]],
+    );
     assert.deepEqual(buildSiteViews([articleOn(2021, 1, 1)], [news], settingsWith({ sidebar: [{ type: "featured" }] }), today).site.sidebar, []);
   });
 });
@@ -228,7 +284,11 @@ describe("page metadata", () => {
   it("gives canonical URLs made absolute by the site URL, and relative without one", () => {
     const articles = [articleOn(2021, 4, 9, { summary: "What happened." })];
     const withUrl = buildSiteViews(articles, [news], settingsWith({ siteUrl: "https://example.org/news/" }), today);
-    assert.deepEqual(withUrl.pages.article[0]?.meta, { canonicalUrl: "https://example.org/news/2021/04/09/article-2021-4-9/", description: "What happened.", type: "article" });
+    assert.deepEqual(withUrl.pages.article[0]?.meta, {
+      canonicalUrl: "https://example.org/news/2021/04/09/article-2021-4-9/",
+      description: "What happened.",
+      type: "article",
+    });
     const without = buildSiteViews(articles, [news], settingsWith(), today);
     assert.equal(without.pages.article[0]?.meta.canonicalUrl, "/2021/04/09/article-2021-4-9/");
     assert.equal(without.pages.month[0]?.meta.type, "website");
@@ -260,9 +320,15 @@ describe("authors' pages and bylines", () => {
   const views = buildSiteViews(articles, [news], settingsWith({ itemsPerPage: 2 }), today);
 
   it("gives each author with a slug paginated pages, newest first, with the settings' bio and link, and an Atom feed", () => {
-    assert.deepEqual(views.pages.author.map((page) => page.permalink), ["author/ann-lee/index.html", "author/ann-lee/page/2/index.html", "author/bob-roe/index.html"]);
+    assert.deepEqual(
+      views.pages.author.map((page) => page.permalink),
+      ["author/ann-lee/index.html", "author/ann-lee/page/2/index.html", "author/bob-roe/index.html"],
+    );
     const first = views.pages.author[0];
-    assert.deepEqual(first?.items.map((item) => item.title), ["Article 2021-04-03", "Article 2021-04-02"]);
+    assert.deepEqual(
+      first?.items.map((item) => item.title),
+      ["Article 2021-04-03", "Article 2021-04-02"],
+    );
     assert.deepEqual(first?.about, { text: "Reports on the harbour.", link: { title: "example.org/ann", href: "https://example.org/ann" } });
     assert.deepEqual(first?.feeds, { atomHref: "/author/ann-lee/feed.xml" });
     assert.equal(views.pages.author[1]?.about, undefined);
@@ -287,7 +353,13 @@ describe("authors' pages and bylines", () => {
 
 describe("redirect pages", () => {
   it("stand at each old address with a path, leading to the article; addresses with a query have none", () => {
-    const moved = articleOn(2021, 4, 9, { redirects: [{ path: "/old/page.html", query: "" }, { path: "/p/3/", query: "" }, { path: "/", query: "?p=3" }] });
+    const moved = articleOn(2021, 4, 9, {
+      redirects: [
+        { path: "/old/page.html", query: "" },
+        { path: "/p/3/", query: "" },
+        { path: "/", query: "?p=3" },
+      ],
+    });
     const views = buildSiteViews([moved], [news], settingsWith({ siteUrl: "https://example.org/news/" }), today);
     assert.deepEqual(
       views.pages.redirect.map((page) => [page.permalink, page.targetHref, page.meta.canonicalUrl]),
@@ -314,9 +386,15 @@ describe("cards and the canonical address of articles", () => {
     const remote = articleOn(2021, 4, 10, { image: "https://cdn.example.net/a.jpg", canonical: "https://elsewhere.example/a/" });
     const views = buildSiteViews([bundle, remote], [news], settingsWith({ siteUrl: "https://example.org/news/" }), today);
     const [first, second] = views.pages.article;
-    assert.deepEqual([first?.meta.image, first?.meta.canonicalUrl], ["https://example.org/news/2021/04/09/survey/chart.png", "https://example.org/news/original/"]);
+    assert.deepEqual(
+      [first?.meta.image, first?.meta.canonicalUrl],
+      ["https://example.org/news/2021/04/09/survey/chart.png", "https://example.org/news/original/"],
+    );
     assert.deepEqual([second?.meta.image, second?.meta.canonicalUrl], ["https://cdn.example.net/a.jpg", "https://elsewhere.example/a/"]);
-    assert.deepEqual(views.pages.month[0]?.items.map((item) => item.thumbnailSrc), ["https://cdn.example.net/a.jpg", "/news/2021/04/09/survey/chart.png"]);
+    assert.deepEqual(
+      views.pages.month[0]?.items.map((item) => item.thumbnailSrc),
+      ["https://cdn.example.net/a.jpg", "/news/2021/04/09/survey/chart.png"],
+    );
     assert.equal(views.pages.home[0]?.meta.image, undefined);
   });
 
@@ -330,13 +408,31 @@ describe("cards and the canonical address of articles", () => {
 });
 
 describe("the site's pages, menu and other redirects", () => {
-  const about = { sourcePath: "about.md", assets: [], title: "About us", fileName: "about", draft: false, route: { kind: "page", path: "/about/" }, redirects: [{ path: "/about.html", query: "" }], bodyHtml: "<p>Who we are.</p>\n" } as const;
+  const about = {
+    sourcePath: "about.md",
+    assets: [],
+    title: "About us",
+    fileName: "about",
+    draft: false,
+    route: { kind: "page", path: "/about/" },
+    redirects: [{ path: "/about.html", query: "" }],
+    bodyHtml: "<p>Who we are.</p>\n",
+  } as const;
 
   it("gives each page of the site its view, its trail home, and its old addresses redirect pages", () => {
     const only = articleOn(2021, 4, 9);
-    const views = buildViews([only], buildArchiveModel([only], [news]), settingsWith({ basePath: "/news/" }), today, THEME_FILES, { pages: [about], redirects: [] });
-    assert.deepEqual(views.pages.page.map((page) => [page.permalink, page.title, page.bodyHtml, page.breadcrumb]), [["about/index.html", "About us", "<p>Who we are.</p>\n", [{ title: "Home", href: "/news/" }, { title: "About us" }]]]);
-    assert.deepEqual(views.pages.redirect.map((page) => [page.permalink, page.targetHref]), [["about.html", "/news/about/"]]);
+    const views = buildViews([only], buildArchiveModel([only], [news]), settingsWith({ basePath: "/news/" }), today, THEME_FILES, {
+      pages: [about],
+      redirects: [],
+    });
+    assert.deepEqual(
+      views.pages.page.map((page) => [page.permalink, page.title, page.bodyHtml, page.breadcrumb]),
+      [["about/index.html", "About us", "<p>Who we are.</p>\n", [{ title: "Home", href: "/news/" }, { title: "About us" }]]],
+    );
+    assert.deepEqual(
+      views.pages.redirect.map((page) => [page.permalink, page.targetHref]),
+      [["about.html", "/news/about/"]],
+    );
   });
 
   it("makes a redirect page for each redirect to the site's own pages or another site", () => {
@@ -346,13 +442,30 @@ describe("the site's pages, menu and other redirects", () => {
     ] as const;
     const only = articleOn(2021, 4, 9);
     const views = buildViews([only], buildArchiveModel([only], [news]), settingsWith(), today, THEME_FILES, { pages: [], redirects });
-    assert.deepEqual(views.pages.redirect.map((page) => [page.permalink, page.targetHref]), [["feed/index.html", "/feed.xml"], ["away/index.html", "https://example.org/elsewhere"]]);
+    assert.deepEqual(
+      views.pages.redirect.map((page) => [page.permalink, page.targetHref]),
+      [
+        ["feed/index.html", "/feed.xml"],
+        ["away/index.html", "https://example.org/elsewhere"],
+      ],
+    );
   });
 
   it("adds the menu setting's links to the header: a path with the base path, a URL as it is", () => {
-    const settings = settingsWith({ basePath: "/news/", menu: [{ title: "About", url: "/about/" }, { title: "Shop", url: "https://shop.example.org/" }, { title: "Energy", url: "/search/?q=energy" }] });
+    const settings = settingsWith({
+      basePath: "/news/",
+      menu: [
+        { title: "About", url: "/about/" },
+        { title: "Shop", url: "https://shop.example.org/" },
+        { title: "Energy", url: "/search/?q=energy" },
+      ],
+    });
     const views = buildSiteViews([articleOn(2021, 4, 9)], [news], settings, today);
-    assert.deepEqual(views.site.menu, [{ title: "About", href: "/news/about/" }, { title: "Shop", href: "https://shop.example.org/" }, { title: "Energy", href: "/news/search/?q=energy" }]);
+    assert.deepEqual(views.site.menu, [
+      { title: "About", href: "/news/about/" },
+      { title: "Shop", href: "https://shop.example.org/" },
+      { title: "Energy", href: "/news/search/?q=energy" },
+    ]);
   });
 });
 
@@ -364,7 +477,9 @@ describe("categories that nest", () => {
     const fair = articleOn(2021, 4, 10, { category: local });
     const settings = settingsWith({ categories: [{ name: "Local" }, { name: "Harbour", parent: "Local" }] });
     const views = buildViews([pier, fair], buildArchiveModel([pier, fair], [harbour, local], settings.categories), settings, today, THEME_FILES);
-    const byCategory = Object.fromEntries(views.pages.category.map((page) => [page.permalink, [page.items.map((item) => item.title), page.omitItemCategory ?? false]]));
+    const byCategory = Object.fromEntries(
+      views.pages.category.map((page) => [page.permalink, [page.items.map((item) => item.title), page.omitItemCategory ?? false]]),
+    );
     assert.deepEqual(byCategory, {
       "category/local/index.html": [["Article 2021-04-10", "Article 2021-04-09"], false],
       "category/harbour/index.html": [["Article 2021-04-09"], true],
@@ -375,6 +490,12 @@ describe("categories that nest", () => {
     const boats = { slug: "boats", name: "Boats" };
     const settings = settingsWith({ categories: [{ name: "Local" }, { name: "Boats", parent: "Local" }] });
     const model = buildArchiveModel([articleOn(2021, 4, 9, { category: boats })], [boats], settings.categories);
-    assert.deepEqual(model.categories.map((group) => [group.topic.name, group.articles.length]), [["Local", 1], ["Boats", 1]]);
+    assert.deepEqual(
+      model.categories.map((group) => [group.topic.name, group.articles.length]),
+      [
+        ["Local", 1],
+        ["Boats", 1],
+      ],
+    );
   });
 });

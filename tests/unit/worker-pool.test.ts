@@ -48,7 +48,10 @@ describe("calls gathered into batches", () => {
       return items.map((item) => 2 * item);
     }, 3);
     assert.deepEqual(await Promise.all([1, 2, 3, 4, 5].map(double)), [2, 4, 6, 8, 10]);
-    assert.deepEqual(batches, [[1, 2, 3], [4, 5]]);
+    assert.deepEqual(batches, [
+      [1, 2, 3],
+      [4, 5],
+    ]);
     assert.equal(await double(6), 12);
     assert.deepEqual(batches.at(-1), [6]);
   });
@@ -56,6 +59,9 @@ describe("calls gathered into batches", () => {
   it("rejects every call of a failed batch", async () => {
     const failing = inBatches(async (): Promise<readonly number[]> => Promise.reject(new Error("the batch failed")), 2);
     const results = await Promise.allSettled([failing(1), failing(2), failing(3)]);
-    assert.deepEqual(results.map((result) => result.status), ["rejected", "rejected", "rejected"]);
+    assert.deepEqual(
+      results.map((result) => result.status),
+      ["rejected", "rejected", "rejected"],
+    );
   });
 });

@@ -92,7 +92,15 @@ export function yearPages(context: ViewContext): YearPageView[] {
         count: month.articles.length,
         items: month.articles.map((article) => {
           const { title, href: articleHref, dateIso, dayHref, category, categorySlug } = context.summaryOf(article);
-          return { title, href: articleHref, dateIso, dayText: String(article.date.day), dayHref, categorySlug, ...(context.categoriesDivide ? { category: category.title } : {}) };
+          return {
+            title,
+            href: articleHref,
+            dateIso,
+            dayText: String(article.date.day),
+            dayHref,
+            categorySlug,
+            ...(context.categoriesDivide ? { category: category.title } : {}),
+          };
         }),
       })),
       ...(older === undefined ? {} : { previous: { title: String(older.year), href: href({ kind: "year", year: older.year }) } }),
@@ -110,6 +118,9 @@ export function notFoundPage(context: ViewContext): NotFoundPageView {
     meta: context.meta({ kind: "not-found" }),
     grid: recentYears(context.grid, Math.max(context.settings.homeGridYears, 1)),
     sidebar: context.sidebarWithout("year"),
-    titles: { basePath: context.settings.basePath, parts: titlesParts(context.model).map((part) => ({ id: part.id, href: context.href({ kind: "not-found-titles", part: part.id }) })) },
+    titles: {
+      basePath: context.settings.basePath,
+      parts: titlesParts(context.model).map((part) => ({ id: part.id, href: context.href({ kind: "not-found-titles", part: part.id }) })),
+    },
   };
 }

@@ -69,10 +69,15 @@ export function articlePages(context: ViewContext): ArticlePageView[] {
  * Where each page bundle's files are copied: under an article's own folder
  * (see `bundleFolder`), beside a site page's page.
  */
-export function bundleAssetCopies(articles: readonly { readonly bundleDir?: string | undefined; readonly assets: readonly string[]; readonly route: Route }[]): { readonly from: string; readonly to: string }[] {
+export function bundleAssetCopies(
+  articles: readonly { readonly bundleDir?: string | undefined; readonly assets: readonly string[]; readonly route: Route }[],
+): { readonly from: string; readonly to: string }[] {
   return articles.flatMap((article) =>
     article.bundleDir === undefined
       ? []
-      : article.assets.map((asset) => ({ from: `${article.bundleDir}/${asset}`, to: outputFileFor({ kind: "file", path: `${article.route.kind === "article" ? bundleFolder(article.route) : routeFolder(article.route)}${asset}` }) })),
+      : article.assets.map((asset) => ({
+          from: `${article.bundleDir}/${asset}`,
+          to: outputFileFor({ kind: "file", path: `${article.route.kind === "article" ? bundleFolder(article.route) : routeFolder(article.route)}${asset}` }),
+        })),
   );
 }

@@ -76,12 +76,21 @@ export interface ViewContext extends SiteExtras {
   };
 }
 
-export function createViewContext(articles: readonly Article[], model: ArchiveModel, settings: Settings, today: CalendarDate, theme: ThemeAssetPaths, extras: SiteExtras = NO_EXTRAS): ViewContext {
+export function createViewContext(
+  articles: readonly Article[],
+  model: ArchiveModel,
+  settings: Settings,
+  today: CalendarDate,
+  theme: ThemeAssetPaths,
+  extras: SiteExtras = NO_EXTRAS,
+): ViewContext {
   const urls = urlContextOf(settings);
   const href = (route: Route): string => hrefFor(route, urls);
   // Written once per month (and per year and month), not once per page that names it: Luxon's formatting is slow.
   const monthIn = (format: string): ((month: number) => string) => {
-    const names = Array.from({ length: 12 }, (_, index) => DateTime.fromObject({ year: 2000, month: index + 1, day: 1 }, { zone: "UTC", locale: settings.locale }).toFormat(format));
+    const names = Array.from({ length: 12 }, (_, index) =>
+      DateTime.fromObject({ year: 2000, month: index + 1, day: 1 }, { zone: "UTC", locale: settings.locale }).toFormat(format),
+    );
     return (month) => names[month - 1] ?? "";
   };
   const monthName = monthIn("LLLL");
@@ -90,7 +99,9 @@ export function createViewContext(articles: readonly Article[], model: ArchiveMo
   const summaries = new Map<Article, ArticleSummaryView>();
   const bylines = new Map<Article, readonly AuthorView[]>();
   for (const article of articles) {
-    const authors = article.authors.map((author) => (author.slug === "" ? { name: author.name } : { name: author.name, href: href({ kind: "author", slug: author.slug }) }));
+    const authors = article.authors.map((author) =>
+      author.slug === "" ? { name: author.name } : { name: author.name, href: href({ kind: "author", slug: author.slug }) },
+    );
     bylines.set(article, authors);
     const thumbnailSrc = imageHref(article, urls);
     summaries.set(article, {
@@ -106,7 +117,11 @@ export function createViewContext(articles: readonly Article[], model: ArchiveMo
       ...(thumbnailSrc === undefined ? {} : { thumbnailSrc }),
     });
   }
-  const meta = (route: Route, description = settings.description, type: PageMetaView["type"] = "website"): PageMetaView => ({ canonicalUrl: absoluteUrlFor(route, urls), description, type });
+  const meta = (route: Route, description = settings.description, type: PageMetaView["type"] = "website"): PageMetaView => ({
+    canonicalUrl: absoluteUrlFor(route, urls),
+    description,
+    type,
+  });
   const divided = categoriesDivide(model);
   const grid = buildGrid(model, today, href, { long: monthName, short: shortMonthName }, settings.locale, divided);
   const latest = latestArticles(model, settings.listsExclude, today);
@@ -198,6 +213,8 @@ export function pagination(current: number, total: number, hrefOf: (page: number
     total,
     ...(current > 1 ? { previousHref: hrefOf(current - 1) } : {}),
     ...(current < total ? { nextHref: hrefOf(current + 1) } : {}),
-    pages: pageNumbersToShow(current, total).map((number) => (number === null ? { gap: true as const } : { number, href: hrefOf(number), current: number === current })),
+    pages: pageNumbersToShow(current, total).map((number) =>
+      number === null ? { gap: true as const } : { number, href: hrefOf(number), current: number === current },
+    ),
   };
 }

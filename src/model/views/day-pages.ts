@@ -16,7 +16,9 @@ export function dayPages(context: ViewContext): ListingPageView[] {
   const { href, crumbs, settings } = context;
   const link = (articles: readonly Article[] | undefined): LinkView | undefined => {
     const date = articles?.[0]?.date;
-    return date === undefined ? undefined : { title: formatLongDate(date, settings.locale), href: href({ kind: "day", year: date.year, month: date.month, day: date.day }) };
+    return date === undefined
+      ? undefined
+      : { title: formatLongDate(date, settings.locale), href: href({ kind: "day", year: date.year, month: date.month, day: date.day }) };
   };
   return days.map((articles, index): ListingPageView => {
     const { year, month, day } = (articles[0] as Article).date;
@@ -47,7 +49,14 @@ function articlesByDay(newestFirst: readonly Article[]): Article[][] {
   for (const article of newestFirst) {
     const current = days[days.length - 1];
     const first = current?.[0];
-    if (current !== undefined && first !== undefined && first.date.year === article.date.year && first.date.month === article.date.month && first.date.day === article.date.day) current.push(article);
+    if (
+      current !== undefined &&
+      first !== undefined &&
+      first.date.year === article.date.year &&
+      first.date.month === article.date.month &&
+      first.date.day === article.date.day
+    )
+      current.push(article);
     else days.push([article]);
   }
   return days;

@@ -20,7 +20,14 @@ interface MonthNames {
  * number of articles, shaded by volume, linking the months that have
  * articles; each row ends with the year's total.
  */
-export function buildGrid(model: ArchiveModel, today: CalendarDate, href: (route: Route) => string, names: MonthNames, locale: string, countCategories: boolean): GridView {
+export function buildGrid(
+  model: ArchiveModel,
+  today: CalendarDate,
+  href: (route: Route) => string,
+  names: MonthNames,
+  locale: string,
+  countCategories: boolean,
+): GridView {
   const months = Array.from({ length: 12 }, (_, index) => index + 1);
   const scale = volumeScale(model.months.map((month) => month.articles.length));
   const numbers = new Intl.NumberFormat(locale);
@@ -42,7 +49,9 @@ export function buildGrid(model: ArchiveModel, today: CalendarDate, href: (route
           isCurrent: group.year === today.year && month === today.month,
         };
         const categories = byCategory.get(month);
-        return count === 0 ? cell : { ...cell, href: href({ kind: "month", year: group.year, month }), ...(categories === undefined ? {} : { categoryCounts: categories }) };
+        return count === 0
+          ? cell
+          : { ...cell, href: href({ kind: "month", year: group.year, month }), ...(categories === undefined ? {} : { categoryCounts: categories }) };
       }),
     };
   });
@@ -51,7 +60,10 @@ export function buildGrid(model: ArchiveModel, today: CalendarDate, href: (route
     columns: months.map((month) => ({ number: String(month).padStart(2, "0"), short: names.short(month), name: names.long(month) })),
     rows,
     levelMaxes: scale.map((range) => range.max).join(" "),
-    legend: scale.map((range, index) => ({ level: index + 1, label: range.min === range.max ? numbers.format(range.min) : `${numbers.format(range.min)}–${numbers.format(range.max)}` })),
+    legend: scale.map((range, index) => ({
+      level: index + 1,
+      label: range.min === range.max ? numbers.format(range.min) : `${numbers.format(range.min)}–${numbers.format(range.max)}`,
+    })),
     ...(current === undefined ? {} : { current, currentYear: today.year }),
   };
 }

@@ -59,7 +59,15 @@ export function homePages(context: ViewContext): HomePageView[] {
     // Articles shown higher up the page are not shown again.
     const items = section.articles.filter((article) => !onFirst.has(article)).slice(0, SECTION_ITEMS);
     if (items.length === 0) return [];
-    return [{ id: `section-${section.kind}-${section.topic.slug}`, title: section.topic.name, href: href({ kind: section.kind, slug: section.topic.slug }), countText: context.countOf(section.total), items: items.map(context.summaryOf) }];
+    return [
+      {
+        id: `section-${section.kind}-${section.topic.slug}`,
+        title: section.topic.name,
+        href: href({ kind: section.kind, slug: section.topic.slug }),
+        countText: context.countOf(section.total),
+        items: items.map(context.summaryOf),
+      },
+    ];
   });
   const pages = [listed.slice(0, firstCount), ...(listed.length > firstCount ? chunk(listed.slice(firstCount), settings.itemsPerPage) : [])];
   const gridYears = settings.homeGridYears;
@@ -82,7 +90,9 @@ export function homePages(context: ViewContext): HomePageView[] {
       pagination: pagination(page, pages.length, (number) => href({ kind: "home", page: number })),
       ...(isFirst && recent !== undefined && !gridInSidebar ? { grid: recent } : {}),
       gridIsPartial: grid.rows.length > gridYears,
-      ...(isFirst && (firstSidebar !== context.sidebar || gridInSidebar) ? { sidebar: gridInSidebar ? firstSidebar.map((box) => withRecentYears(box, recent)) : firstSidebar } : {}),
+      ...(isFirst && (firstSidebar !== context.sidebar || gridInSidebar)
+        ? { sidebar: gridInSidebar ? firstSidebar.map((box) => withRecentYears(box, recent)) : firstSidebar }
+        : {}),
     };
   });
 }

@@ -46,7 +46,8 @@ export const categoryIndex = (context: ViewContext): TopicIndexView => topicInde
 /** The tag index; none when no article has tags, so that no link leads to an empty page. */
 export const tagIndex = (context: ViewContext): TopicIndexView[] => (context.model.tags.length === 0 ? [] : [topicIndex(context, context.model.tags, "tag")]);
 /** The index of authors; none on a site whose articles name nobody. */
-export const authorIndexes = (context: ViewContext): TopicIndexView[] => (context.model.authors.length === 0 ? [] : [topicIndex(context, context.model.authors, "author")]);
+export const authorIndexes = (context: ViewContext): TopicIndexView[] =>
+  context.model.authors.length === 0 ? [] : [topicIndex(context, context.model.authors, "author")];
 
 /** From how many tags or authors their index is grouped by initial, with jump links: fewer read at a glance. */
 export const LETTER_INDEX_MIN = 40;
@@ -57,7 +58,12 @@ function topicIndex(context: ViewContext, groups: readonly TopicGroup<Category |
   const route = { kind: TOPIC_WORDS[kind].index };
   const entries = groups.map((group): TopicEntryView => {
     const description = kind === "category" ? context.categoryDescription(group.topic.slug) : undefined;
-    return { name: group.topic.name, href: context.href({ kind, slug: group.topic.slug }), count: group.articles.length, ...(description === undefined ? {} : { description }) };
+    return {
+      name: group.topic.name,
+      href: context.href({ kind, slug: group.topic.slug }),
+      count: group.articles.length,
+      ...(description === undefined ? {} : { description }),
+    };
   });
   return {
     permalink: outputFileFor(route),
@@ -80,13 +86,23 @@ function topicIndex(context: ViewContext, groups: readonly TopicGroup<Category |
 export function byInitial(entries: readonly TopicEntryView[]): TopicLetterView[] {
   const groups = new Map<string, TopicEntryView[]>();
   for (const entry of entries) {
-    const first = Array.from(entry.name.normalize("NFD").replace(/\p{M}+/gu, "").trim())[0] ?? "";
+    const first =
+      Array.from(
+        entry.name
+          .normalize("NFD")
+          .replace(/\p{M}+/gu, "")
+          .trim(),
+      )[0] ?? "";
     const letter = /\p{L}/u.test(first) ? first.toLocaleUpperCase("en") : "#";
     const group = groups.get(letter);
     if (group === undefined) groups.set(letter, [entry]);
     else group.push(entry);
   }
-  const letters = [...groups.entries()].map(([letter, grouped]) => ({ letter, id: letter === "#" ? "letter-other" : `letter-${letter.toLowerCase()}`, entries: grouped }));
+  const letters = [...groups.entries()].map(([letter, grouped]) => ({
+    letter,
+    id: letter === "#" ? "letter-other" : `letter-${letter.toLowerCase()}`,
+    entries: grouped,
+  }));
   return [...letters.filter((group) => group.letter === "#"), ...letters.filter((group) => group.letter !== "#")];
 }
 
@@ -109,5 +125,12 @@ export function searchPage(context: ViewContext): SearchPageView {
 /** What the service worker shows, offline, for a page the reader has not opened before: none on a site without one. */
 export function offlinePages(context: ViewContext): PageBase[] {
   if (context.theme.offlineScript === undefined) return [];
-  return [{ permalink: outputFileFor({ kind: "offline" }), title: "Not saved for offline reading", breadcrumb: [context.crumbs.home, { title: "Offline" }], meta: context.meta({ kind: "offline" }) }];
+  return [
+    {
+      permalink: outputFileFor({ kind: "offline" }),
+      title: "Not saved for offline reading",
+      breadcrumb: [context.crumbs.home, { title: "Offline" }],
+      meta: context.meta({ kind: "offline" }),
+    },
+  ];
 }

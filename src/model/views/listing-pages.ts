@@ -78,7 +78,9 @@ function topicPages(context: ViewContext, groups: readonly TopicGroup<Category |
         meta: context.meta({ kind, slug: group.topic.slug, page }, words.about(group.topic.name)),
         ...(kind === "tag" ? {} : { feeds: context.feedLinks(kind === "category" ? { category: group.topic.slug } : { author: group.topic.slug }) }),
         // A parent category's page lists its children's articles too: they show their own category.
-        ...((kind === "category" && group.articles.every((article) => article.category.slug === group.topic.slug)) || !context.categoriesDivide ? { omitItemCategory: true } : {}),
+        ...((kind === "category" && group.articles.every((article) => article.category.slug === group.topic.slug)) || !context.categoriesDivide
+          ? { omitItemCategory: true }
+          : {}),
         heading: `${group.topic.name}${suffix}`,
         ...(description === undefined ? {} : { description }),
         ...(about === undefined || page > 1 ? {} : { about }),

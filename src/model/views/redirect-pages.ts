@@ -30,12 +30,17 @@ export function redirectPages(context: ViewContext): RedirectPageView[] {
   const atPaths = (addresses: readonly OldAddress[]): OldAddress[] => addresses.filter((address) => address.query === "");
   const targetRoute = (route: Route): { readonly meta: PageMetaView; readonly href: string } => ({ meta: context.meta(route), href: context.href(route) });
   return [
-    ...context.articles.flatMap((article) => atPaths(article.redirects).map((address) => pageOf(address, context.articleMeta(article), context.href(article.route), article.title))),
-    ...context.pages.flatMap((page) => atPaths(page.redirects).map((address) => pageOf(address, targetRoute(page.route).meta, context.href(page.route), page.title))),
+    ...context.articles.flatMap((article) =>
+      atPaths(article.redirects).map((address) => pageOf(address, context.articleMeta(article), context.href(article.route), article.title)),
+    ),
+    ...context.pages.flatMap((page) =>
+      atPaths(page.redirects).map((address) => pageOf(address, targetRoute(page.route).meta, context.href(page.route), page.title)),
+    ),
     ...context.redirects
       .filter((redirect) => redirect.from.query === "")
       .map((redirect) => {
-        if ("url" in redirect.to) return pageOf(redirect.from, { canonicalUrl: redirect.to.url, description: "", type: "website" }, redirect.to.url, redirect.to.url);
+        if ("url" in redirect.to)
+          return pageOf(redirect.from, { canonicalUrl: redirect.to.url, description: "", type: "website" }, redirect.to.url, redirect.to.url);
         const target = targetRoute(redirect.to.route);
         return pageOf(redirect.from, target.meta, target.href, redirect.to.title);
       }),

@@ -38,13 +38,30 @@ function buildBox(box: SidebarBoxSetting, id: string, source: SidebarSource): Si
   const { model, today, summaryOf, href } = source;
   switch (box.type) {
     case "featured":
-      return { type: box.type, id, title: box.title, items: model.newestFirst.filter((article) => article.featured).slice(0, box.count).map(summaryOf) };
+      return {
+        type: box.type,
+        id,
+        title: box.title,
+        items: model.newestFirst
+          .filter((article) => article.featured)
+          .slice(0, box.count)
+          .map(summaryOf),
+      };
     case "latest":
     case "upcoming": {
       const group = findCategory(model, box.category);
       const name = group?.topic.name ?? box.category;
       const articles = group?.articles ?? [];
-      if (box.type === "latest") return { type: box.type, id, title: box.title ?? name, items: articles.filter((article) => !isAfterDay(article.date, today)).slice(0, box.count).map(summaryOf) };
+      if (box.type === "latest")
+        return {
+          type: box.type,
+          id,
+          title: box.title ?? name,
+          items: articles
+            .filter((article) => !isAfterDay(article.date, today))
+            .slice(0, box.count)
+            .map(summaryOf),
+        };
       const upcoming = articles.filter((article) => !isAfterDay(today, article.date)).reverse();
       return { type: box.type, id, title: box.title ?? `Upcoming: ${name}`, items: upcoming.slice(0, box.count).map(summaryOf) };
     }
@@ -55,12 +72,19 @@ function buildBox(box: SidebarBoxSetting, id: string, source: SidebarSource): Si
         title: box.title,
         items: sectionsOf(model, source.latest, box.count).flatMap((section) => {
           const newest = section.articles[0];
-          return newest === undefined ? [] : [{ ...summaryOf(newest), section: { title: section.topic.name, href: href({ kind: section.kind, slug: section.topic.slug }) } }];
+          return newest === undefined
+            ? []
+            : [{ ...summaryOf(newest), section: { title: section.topic.name, href: href({ kind: section.kind, slug: section.topic.slug }) } }];
         }),
       };
     case "this-day": {
       const { articles, exact } = thisDayInPastYears(model, today);
-      return { type: box.type, id, title: box.title ?? (exact ? "This day in past years" : "This week in past years"), items: articles.slice(0, box.count).map(summaryOf) };
+      return {
+        type: box.type,
+        id,
+        title: box.title ?? (exact ? "This day in past years" : "This week in past years"),
+        items: articles.slice(0, box.count).map(summaryOf),
+      };
     }
     case "year": {
       // The build's year, or the newest one that has articles when the build's has none yet.

@@ -45,7 +45,11 @@ function menuHref(url: string, href: ViewContext["href"]): string {
 }
 
 /** Whether an old address has a query ("/?p=12"): the home and 404 pages then carry the script that follows them. */
-export function hasQueryRedirects({ articles, pages, redirects }: {
+export function hasQueryRedirects({
+  articles,
+  pages,
+  redirects,
+}: {
   readonly articles: readonly { readonly redirects: readonly OldAddress[] }[];
   readonly pages: readonly { readonly redirects: readonly OldAddress[] }[];
   readonly redirects: readonly SiteRedirect[];

@@ -156,4 +156,3 @@ export interface CategoryFilterView {
   /** The page's categories, in the archive's order, with how many of the page's articles each holds. */
   readonly categories: readonly { readonly slug: string; readonly name: string; readonly count: number }[];
 }
-

@@ -14,7 +14,16 @@ const attachments = new Map<string, Attachment>([
 ]);
 
 function convert(html: string, context: { footnotesJson?: string; reusableBlocks?: ReadonlyMap<string, string> } = {}): ReturnType<typeof wordpressBody> {
-  return wordpressBody(html, { reusableBlocks: context.reusableBlocks ?? new Map(), postId: "21", attachments, ...(context.footnotesJson === undefined ? {} : { footnotesJson: context.footnotesJson }) }, noMedia());
+  return wordpressBody(
+    html,
+    {
+      reusableBlocks: context.reusableBlocks ?? new Map(),
+      postId: "21",
+      attachments,
+      ...(context.footnotesJson === undefined ? {} : { footnotesJson: context.footnotesJson }),
+    },
+    noMedia(),
+  );
 }
 
 describe("block editor markup", () => {
@@ -24,14 +33,24 @@ describe("block editor markup", () => {
   });
 
   it("counts the dynamic blocks it drops, which store nothing in the post", () => {
-    const unwrapped = unwrapBlocks('<p>a</p><!-- wp:latest-posts {"postsToShow":3} /--><!-- wp:search /--><!-- wp:search {"label":"Find"} /-->', { reusableBlocks: new Map() });
+    const unwrapped = unwrapBlocks('<p>a</p><!-- wp:latest-posts {"postsToShow":3} /--><!-- wp:search /--><!-- wp:search {"label":"Find"} /-->', {
+      reusableBlocks: new Map(),
+    });
     assert.equal(unwrapped.html, "<p>a</p>");
-    assert.deepEqual([...unwrapped.dropped], [["latest-posts", 1], ["search", 2]]);
+    assert.deepEqual(
+      [...unwrapped.dropped],
+      [
+        ["latest-posts", 1],
+        ["search", 2],
+      ],
+    );
     assert.equal(unwrapped.blockEditor, true);
   });
 
   it("puts a reusable block's content where it is used", () => {
-    const { markdown, notes } = convert('<!-- wp:block {"ref":32} /-->', { reusableBlocks: new Map([["32", "<!-- wp:paragraph -->\n<p>Subscribe.</p>\n<!-- /wp:paragraph -->"]]) });
+    const { markdown, notes } = convert('<!-- wp:block {"ref":32} /-->', {
+      reusableBlocks: new Map([["32", "<!-- wp:paragraph -->\n<p>Subscribe.</p>\n<!-- /wp:paragraph -->"]]),
+    });
     assert.equal(markdown, "Subscribe.\n");
     assert.equal(notes.droppedBlocks.size, 0);
   });
@@ -56,13 +75,21 @@ describe("classic editor content", () => {
   });
 
   it("turns [caption] into an image with its caption", () => {
-    const { markdown } = convert(`[caption id="attachment_10" align="alignnone" width="4"]<a href="${SITE}/x"><img src="${SITE}/wp-content/uploads/2024/03/harbour.png" alt="Harbour" width="4" height="3" /></a> Dawn over the <em>harbour</em>[/caption]`);
-    assert.equal(markdown, `<figure><a href="${SITE}/x"><img src="${SITE}/wp-content/uploads/2024/03/harbour.png" alt="Harbour" width="4" height="3"></a><figcaption>Dawn over the <em>harbour</em></figcaption></figure>\n`);
+    const { markdown } = convert(
+      `[caption id="attachment_10" align="alignnone" width="4"]<a href="${SITE}/x"><img src="${SITE}/wp-content/uploads/2024/03/harbour.png" alt="Harbour" width="4" height="3" /></a> Dawn over the <em>harbour</em>[/caption]`,
+    );
+    assert.equal(
+      markdown,
+      `<figure><a href="${SITE}/x"><img src="${SITE}/wp-content/uploads/2024/03/harbour.png" alt="Harbour" width="4" height="3"></a><figcaption>Dawn over the <em>harbour</em></figcaption></figure>\n`,
+    );
   });
 
   it("turns [gallery] into the images it shows, by ids or attached to the post", () => {
     const byIds = convert('[gallery ids="11,10"]').markdown;
-    assert.equal(byIds, `![A boat](${SITE}/wp-content/uploads/2024/03/boat.png)\n\n<figure><img src="${SITE}/wp-content/uploads/2024/03/harbour.png" alt="The harbour"><figcaption>Dawn</figcaption></figure>\n`);
+    assert.equal(
+      byIds,
+      `![A boat](${SITE}/wp-content/uploads/2024/03/boat.png)\n\n<figure><img src="${SITE}/wp-content/uploads/2024/03/harbour.png" alt="The harbour"><figcaption>Dawn</figcaption></figure>\n`,
+    );
     assert.equal(convert("[gallery]").markdown, convert('[gallery ids="10,11"]').markdown, "without ids, the images attached to the post");
     const missing = convert('[gallery ids="99"]');
     assert.match(missing.notes.problems.join("\n"), /attachment\(s\) 99/);
@@ -93,7 +120,10 @@ describe("HTML to Markdown", () => {
   const markdownOf = (html: string): string => htmlBody(html, noMedia()).markdown;
 
   it("writes a table with a header row as a Markdown table, escaping pipes", () => {
-    assert.equal(markdownOf("<table><thead><tr><th>Day</th><th>Level</th></tr></thead><tbody><tr><td>Fri</td><td>3 | up</td></tr></tbody></table>"), "| Day | Level |\n| --- | --- |\n| Fri | 3 \\| up |\n");
+    assert.equal(
+      markdownOf("<table><thead><tr><th>Day</th><th>Level</th></tr></thead><tbody><tr><td>Fri</td><td>3 | up</td></tr></tbody></table>"),
+      "| Day | Level |\n| --- | --- |\n| Fri | 3 \\| up |\n",
+    );
   });
 
   it("keeps as HTML a table Markdown cannot hold, without blank lines that would end it", () => {
@@ -103,11 +133,17 @@ describe("HTML to Markdown", () => {
   });
 
   it("writes code blocks fenced, with their language", () => {
-    assert.equal(markdownOf('<pre class="wp-block-code"><code class="language-python">print(1)\nprint(2)</code></pre>'), "```python\nprint(1)\nprint(2)\n```\n");
+    assert.equal(
+      markdownOf('<pre class="wp-block-code"><code class="language-python">print(1)\nprint(2)</code></pre>'),
+      "```python\nprint(1)\nprint(2)\n```\n",
+    );
   });
 
   it("keeps what Markdown has no syntax for as HTML and counts it once with what it holds", () => {
-    const { markdown, notes } = htmlBody('<p>H<sub>2</sub>O and x<sup>2</sup></p><dl><dt>Term <sup>1</sup></dt><dd>Meaning</dd></dl><pre class="wp-block-verse">Two\n  lines</pre>', noMedia());
+    const { markdown, notes } = htmlBody(
+      '<p>H<sub>2</sub>O and x<sup>2</sup></p><dl><dt>Term <sup>1</sup></dt><dd>Meaning</dd></dl><pre class="wp-block-verse">Two\n  lines</pre>',
+      noMedia(),
+    );
     assert.equal(markdown, "H<sub>2</sub>O and x<sup>2</sup>\n\n<dl><dt>Term <sup>1</sup></dt><dd>Meaning</dd></dl>\n\n<pre>Two\n  lines</pre>\n");
     assert.deepEqual(Object.fromEntries(notes.keptAsHtml), { sub: 1, sup: 1, dl: 1, pre: 1 });
   });
@@ -121,17 +157,24 @@ describe("HTML to Markdown", () => {
   });
 
   it("links a file block's file once, not again by its download button", () => {
-    assert.equal(markdownOf('<div class="wp-block-file"><a href="/r.pdf">Report</a><a href="/r.pdf" class="wp-block-file__button" download>Download</a></div>'), "[Report](/r.pdf)\n");
+    assert.equal(
+      markdownOf('<div class="wp-block-file"><a href="/r.pdf">Report</a><a href="/r.pdf" class="wp-block-file__button" download>Download</a></div>'),
+      "[Report](/r.pdf)\n",
+    );
   });
 
   it("writes a gallery block as its images followed by its caption", () => {
-    const html = '<figure class="wp-block-gallery"><figure class="wp-block-image"><img src="a.png" alt="A"/></figure><figure class="wp-block-image"><img src="b.png" alt=""/></figure><figcaption class="blocks-gallery-caption">Both</figcaption></figure>';
+    const html =
+      '<figure class="wp-block-gallery"><figure class="wp-block-image"><img src="a.png" alt="A"/></figure><figure class="wp-block-image"><img src="b.png" alt=""/></figure><figcaption class="blocks-gallery-caption">Both</figcaption></figure>';
     assert.equal(markdownOf(html), "![A](a.png)\n\n![](b.png)\n\n*Both*\n");
   });
 
   it("points the uploads at the bundle's copies when they are found, and lists them", () => {
     const media = new ArticleMedia({ siteUrl: SITE, exists: (path) => path === "2024/03/harbour.png" });
-    const { markdown } = htmlBody(`<img src="${SITE}/wp-content/uploads/2024/03/harbour.png" srcset="x 300w" alt="H"><img src="${SITE}/wp-content/uploads/2024/03/gone.png" alt="G">`, media);
+    const { markdown } = htmlBody(
+      `<img src="${SITE}/wp-content/uploads/2024/03/harbour.png" srcset="x 300w" alt="H"><img src="${SITE}/wp-content/uploads/2024/03/gone.png" alt="G">`,
+      media,
+    );
     assert.equal(markdown, `![H](harbour.png)![G](${SITE}/wp-content/uploads/2024/03/gone.png)\n`);
     assert.deepEqual(
       media.files.map((file) => [file.uploadsPath, file.localName, file.found]),
@@ -159,7 +202,14 @@ describe("imported content, which is untrusted", () => {
     for (const converted of [htmlBody(html, noMedia()), convert(html)]) {
       assert.doesNotMatch(converted.markdown, /alert|javascript|onerror|onload|srcdoc|<script|evil\.example|data:text/i, converted.markdown);
       assert.match(converted.markdown, /\[fine\]\(https:\/\/example\.org\/\)/);
-      assert.deepEqual(Object.fromEntries(converted.notes.removedAsUnsafe), { script: 1, meta: 1, "event handler": 2, "javascript: URL": 2, srcdoc: 1, "data: URL": 1 });
+      assert.deepEqual(Object.fromEntries(converted.notes.removedAsUnsafe), {
+        script: 1,
+        meta: 1,
+        "event handler": 2,
+        "javascript: URL": 2,
+        srcdoc: 1,
+        "data: URL": 1,
+      });
     }
   });
 });

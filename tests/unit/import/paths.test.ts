@@ -58,7 +58,10 @@ describe("uploads paths", () => {
   });
 
   it("reads WordPress.com's files host by year and month", () => {
-    assert.equal(uploadsPathOf("https://wpthemetestdata.files.wordpress.com/2008/06/windmill.jpg", "https://wpthemetestdata.wordpress.com"), "2008/06/windmill.jpg");
+    assert.equal(
+      uploadsPathOf("https://wpthemetestdata.files.wordpress.com/2008/06/windmill.jpg", "https://wpthemetestdata.wordpress.com"),
+      "2008/06/windmill.jpg",
+    );
   });
 
   it("has no path for other sites' files, pages, or paths that climb out", () => {

@@ -16,7 +16,10 @@ describe("a WordPress site's categories", () => {
   it("file a post under its most specific category; those above it are implied, those beside it become tags", () => {
     const filed = tree.fileUnder([term("local"), term("harbour"), term("sport")]);
     assert.equal(filed.category?.slug, "harbour");
-    assert.deepEqual(filed.others.map((other) => other.slug), ["sport"]);
+    assert.deepEqual(
+      filed.others.map((other) => other.slug),
+      ["sport"],
+    );
     assert.deepEqual(tree.fileUnder([]), { others: [] });
   });
 
@@ -40,7 +43,10 @@ describe("the old addresses of WordPress's listing pages", () => {
       blogUrl: "https://example.org",
       tree,
       categories: new Set(["boats", "sport"]),
-      tags: new Map([["harbour-2", "harbour"], ["boats", "Boats"]]),
+      tags: new Map([
+        ["harbour-2", "harbour"],
+        ["boats", "Boats"],
+      ]),
       authors: new Map([["editor", "Dana Editor"]]),
     });
     assert.deepEqual(redirects, {
@@ -50,6 +56,11 @@ describe("the old addresses of WordPress's listing pages", () => {
       "/tag/harbour-2/": "/tag/harbour/",
       "/author/editor/": "/author/dana-editor/",
     });
-    assert.equal(taxonomyRedirects({ blogUrl: "https://example.org/news/", tree, categories: new Set(["sport"]), tags: new Map(), authors: new Map() })["/news/category/sport/"], "/category/sport/");
+    assert.equal(
+      taxonomyRedirects({ blogUrl: "https://example.org/news/", tree, categories: new Set(["sport"]), tags: new Map(), authors: new Map() })[
+        "/news/category/sport/"
+      ],
+      "/category/sport/",
+    );
   });
 });

@@ -38,7 +38,10 @@ describe("reading a WordPress export", () => {
     assert.equal(wxr.items.length, 15);
     const harbour = wxr.items.find((item) => item.id === "21");
     assert.equal(harbour?.line, 68, "the line of its <item>");
-    assert.deepEqual(harbour?.terms.map((term) => `${term.domain}:${term.name}`), ["category:News", "category:Harbour", "post_tag:Boats", "post_tag:harbour"]);
+    assert.deepEqual(
+      harbour?.terms.map((term) => `${term.domain}:${term.name}`),
+      ["category:News", "category:Harbour", "post_tag:Boats", "post_tag:harbour"],
+    );
     assert.equal(harbour?.commentCount, 1);
   });
 
@@ -105,7 +108,10 @@ describe("a WordPress export as articles", () => {
 
   it("imports scheduled, private, draft and password-protected posts as drafts with their status", () => {
     const imported = plan();
-    const statusOf = (id: number): [true | undefined, string | undefined] => [article(imported, id).frontMatter.draft, article(imported, id).frontMatter.status];
+    const statusOf = (id: number): [true | undefined, string | undefined] => [
+      article(imported, id).frontMatter.draft,
+      article(imported, id).frontMatter.status,
+    ];
     assert.deepEqual(statusOf(23), [true, "future"]);
     assert.deepEqual(statusOf(24), [true, "private"]);
     assert.deepEqual(statusOf(25), [true, "draft"]);
