@@ -5,7 +5,8 @@
 // folder is found from this script's place, one folder below the site's root,
 // so the site works under any path, hosted or opened from disk.
 import { IndexPartUnavailable, IndexReader } from "../search/index-reader.browser.ts";
-import { search, type FoundArticle, type SearchOutcome, type SearchRequest, type UnshownArticle } from "../search/searcher.browser.ts";
+import { search, type SearchOutcome, type SearchRequest } from "../search/searcher.browser.ts";
+import type { FoundArticle, UnshownArticle } from "../search/shown.browser.ts";
 import { indexSource } from "./index-source.ts";
 
 const PAGE_SIZE = 10;
@@ -172,13 +173,18 @@ async function showMore(mine: number, count: number, focus: boolean): Promise<vo
   const words = readState()
     .query.split(/\s+/)
     .filter((word) => word !== "");
-  const items = batch.map((result) => ("url" in result ? renderResult(result, words) : renderUnshown(result)));
-  list.append(...items);
+  // In order, each as soon as its excerpt is in (its text arrives after its fragment): the first shows without
+  // waiting for the others, and a result shown never moves, as nothing is ever put above it.
+  for (const [at, result] of batch.entries()) {
+    const item = "url" in result ? renderResult(result, words, await result.excerpt()) : renderUnshown(result);
+    if (mine !== generation) return;
+    list.append(item);
+    if (focus && at === 0) item.querySelector<HTMLElement>("a, [tabindex]")?.focus();
+  }
   shown += batch.length;
   status.textContent = describe(found, readState());
   more.hidden = shown >= found.count;
   keep({ shown });
-  if (focus) items[0]?.querySelector<HTMLElement>("a, [tabindex]")?.focus();
 }
 
 /** A search that could not be made: offline, the part of the index its words need is not saved; never "no results". */
@@ -194,7 +200,7 @@ function sayNotSearched(cause: unknown): void {
   console.error(cause);
 }
 
-function renderResult({ url, title, date, category: name, excerpt }: FoundArticle, words: readonly string[]): HTMLLIElement {
+function renderResult({ url, title, date, category: name }: FoundArticle, words: readonly string[], excerpt: string): HTMLLIElement {
   const item = document.createElement("li");
   item.className = "search-result";
   const heading = document.createElement("h2");
@@ -275,7 +281,12 @@ form.addEventListener("submit", (event) => {
   event.preventDefault();
   void run();
 });
-more.addEventListener("click", () => void showMore(generation, PAGE_SIZE, true));
+/** The batches "Show more" asked for, one after the other: a second click's results go after the first's. */
+let showingMore: Promise<void> = Promise.resolve();
+more.addEventListener("click", () => {
+  const mine = generation;
+  showingMore = showingMore.then(() => showMore(mine, PAGE_SIZE, true));
+});
 // The page scrolls itself back once its results are shown again; where the reader was is kept on leaving.
 history.scrollRestoration = "manual";
 window.addEventListener("pagehide", () => keep({ scroll: window.scrollY }));

@@ -10,7 +10,9 @@
 //   and meta flags; a frequent term's are tiered: its set of documents, its
 //   best postings in blocks (best first), and all its values in chunks, so
 //   that the best articles are found reading a fraction of them;
-// - per period, one fragment per document: what a result shows;
+// - per period, two files per document: its fragment (what a result's line
+//   shows: address, title, date, category; a few hundred bytes, read first)
+//   and its text, from which the excerpt is cut (read alongside, shown when in);
 // - the category sets, the documents' days, the vocabulary for suggestions.
 //
 // Every file but the entry and the fragments is named by its content, so
@@ -21,9 +23,10 @@ import { readDocs, writeDocs } from "./doc-sets.browser.ts";
 
 /**
  * Raised whenever a file's layout changes (2: postings inside shards up to 2 KB, shards keyed by their shortest
- * start), so that an older search page reading a newer index says to load the page again rather than misread it.
+ * start; 3: a document's fragment without its text, which has a file of its own), so that an older search page
+ * reading a newer index says to load the page again rather than misread it.
  */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 interface IndexPeriod {
   /** Its first document. */
@@ -272,17 +275,25 @@ export function readVocabulary(bytes: Uint8Array): [word: string, documents: num
   return Array.from({ length: reader.varint() }, () => [reader.string(), reader.varint()]);
 }
 
-/** What a result shows of an article, and the text its excerpt is cut from. */
+/**
+ * What a result shows of an article but its excerpt: all the second look at
+ * the first results reads (ranking.ts), and small, so that the results show
+ * without waiting for their texts.
+ */
 export interface Fragment {
   /** From the site's root. */
   readonly url: string;
   readonly title: string;
   readonly date: string;
   readonly category: string;
-  readonly text: string;
 }
 
 /** A period's fragment file of one document: its place in the period. */
 export function fragmentFile(folder: string, place: number): string {
   return `${folder}/${place}`;
+}
+
+/** A period's file of one document's text (UTF-8), from which its excerpt is cut: its place in the period. */
+export function fragmentTextFile(folder: string, place: number): string {
+  return `${folder}/${place}t`;
 }

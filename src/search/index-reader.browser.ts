@@ -10,6 +10,7 @@ import type { Stemmer } from "../text/stemmers.ts";
 import {
   INDEX_FORMAT_VERSION,
   fragmentFile,
+  fragmentTextFile,
   readChunk,
   readDays,
   readDirectory,
@@ -195,12 +196,24 @@ export class IndexReader {
     return this.#read((await this.entry()).vocabulary, readVocabulary);
   }
 
-  /** What a result shows of a document. */
+  /** What a result shows of a document but its excerpt. */
   async fragment(doc: number): Promise<Fragment> {
+    const [folder, place] = await this.#placeOf(doc);
+    return this.#read(fragmentFile(folder, place), (bytes) => JSON.parse(new TextDecoder().decode(bytes)) as Fragment);
+  }
+
+  /** A document's text, from which its excerpt is cut. */
+  async fragmentText(doc: number): Promise<string> {
+    const [folder, place] = await this.#placeOf(doc);
+    return this.#read(fragmentTextFile(folder, place), (bytes) => new TextDecoder().decode(bytes));
+  }
+
+  /** The folder of a document's period, and its place there. */
+  async #placeOf(doc: number): Promise<[folder: string, place: number]> {
     const { periods } = await this.entry();
     const period = periods.findLast((candidate) => candidate.first <= doc);
     if (period === undefined) throw new Error(`the search index has no document ${doc}`);
-    return this.#read(fragmentFile(period.folder, doc - period.first), (bytes) => JSON.parse(new TextDecoder().decode(bytes)) as Fragment);
+    return [period.folder, doc - period.first];
   }
 }
 

@@ -11,6 +11,7 @@ import {
   DIRECTORY_SHARDS,
   INDEX_FORMAT_VERSION,
   fragmentFile,
+  fragmentTextFile,
   writeChunk,
   writeDays,
   writeDirectory,
@@ -124,13 +125,17 @@ export function writeIndex(
     place,
   );
   const periods = built.periods.map((period) => {
-    const payloads = articles.slice(period.first, period.end).map((article) => fragmentPayload(article));
+    const payloads = articles.slice(period.first, period.end).map((article) => fragmentPayloads(article));
     const hash = createHash("sha256").update(String(INDEX_FORMAT_VERSION));
-    for (const payload of payloads) hash.update(String(payload.length)).update(payload);
+    for (const pair of payloads) for (const payload of pair) hash.update(String(payload.length)).update(payload);
     const folder = `p-${hash.digest("hex").slice(0, 16)}`;
-    if (sink.reuseFolder(folder, payloads.length)) reused += payloads.length;
+    // Two files a document: its fragment and its text.
+    if (sink.reuseFolder(folder, 2 * payloads.length)) reused += payloads.length;
     else {
-      for (const [at, payload] of payloads.entries()) sink.write(fragmentFile(folder, at), payload);
+      for (const [at, [fragment, text]] of payloads.entries()) {
+        sink.write(fragmentFile(folder, at), fragment);
+        sink.write(fragmentTextFile(folder, at), text);
+      }
       written += payloads.length;
     }
     return { first: period.first, folder, label: period.label };
@@ -290,7 +295,9 @@ function bestFirst(impacts: Uint8Array, flags: Uint8Array): Uint32Array {
   return order;
 }
 
-function fragmentPayload(article: ArticleToIndex): Uint8Array {
-  const fragment: Fragment = { url: article.url, title: article.title, date: article.dateText, category: article.category, text: article.record.text };
-  return new TextEncoder().encode(JSON.stringify(fragment));
+/** A document's fragment (what its result shows but the excerpt) and its text, apart: a first search reads the fragments before the texts arrive. */
+function fragmentPayloads(article: ArticleToIndex): [fragment: Uint8Array, text: Uint8Array] {
+  const fragment: Fragment = { url: article.url, title: article.title, date: article.dateText, category: article.category };
+  const encoder = new TextEncoder();
+  return [encoder.encode(JSON.stringify(fragment)), encoder.encode(article.record.text)];
 }

@@ -1,8 +1,9 @@
 // How found articles are ordered beyond their scores (scoring.ts): the date
 // among near-equal matches, then a second look at the first results, whose
-// titles and texts are at hand by then (the search page loads them to show
-// them): titles made of the query's words, texts holding its words in a
-// row, and a title that is the query itself first of all. Tuned with
+// titles are at hand by then (the search page loads them to show them):
+// titles made of the query's words, articles holding its words in a row (by
+// the index's pairs of words, which the ranking has read already), and a
+// title that is the query itself first of all. Tuned with
 // `npm run bench:search` (docs/search-relevance.md), on rules that name no
 // word, query or archive.
 import { isNumberTerm } from "../text/numbers.browser.ts";
@@ -20,7 +21,7 @@ export const ORDERING = {
    * How much holding the query's words in a row (a query of two words or
    * more) raises a result: every found article's score, by the index's pairs
    * of words (a share for each pair held, searcher.ts), and again a result
-   * among the first, by its text.
+   * among the first that holds every pair.
    */
   phraseWeight: 0.5,
 } as const;
@@ -30,10 +31,11 @@ export function dateFactor(newestFirst: number, count: number): number {
   return 1 + ORDERING.dateWeight * (1 - newestFirst / Math.max(count - 1, 1));
 }
 
-/** What the second look at the first results reads of each: its title and its text. */
-interface ResultText {
+/** What the second look at the first results knows of each: its title, and whether it holds the query's words in a row. */
+interface ResultLook {
   readonly title: string;
-  readonly text: string;
+  /** Every pair of the query's neighbouring words is among its pairs (the index's, searcher.ts); never for a query of one word. */
+  readonly holdsPhrase: boolean;
 }
 
 /** The query as the second look reads it: its words as the index looks them up (folded, numbers as number terms), and as typed. */
@@ -44,17 +46,16 @@ interface QueryForLook {
 
 /**
  * Ranked results (best first, each with its score, date included) with the
- * first ORDERING.firstResults ordered again now that their titles and texts
- * are at hand: each raised by how much of its title the query's words make up
- * (titleCoverage) and when its text holds them in a row (holdsPhrase), and a
- * title that is the query itself (case, accents and punctuation aside) first
- * of all.
+ * first ORDERING.firstResults ordered again now that their titles are at
+ * hand: each raised by how much of its title the query's words make up
+ * (titleCoverage) and when it holds them in a row, and a title that is the
+ * query itself (case, accents and punctuation aside) first of all.
  */
-export function refineFirstResults<T extends { readonly score: number }>(ranked: readonly T[], read: (result: T) => ResultText, query: QueryForLook): T[] {
+export function refineFirstResults<T extends { readonly score: number }>(ranked: readonly T[], read: (result: T) => ResultLook, query: QueryForLook): T[] {
   const wanted = comparable(query.text);
   const first = ranked.slice(0, ORDERING.firstResults).map((result, place) => {
-    const { title, text } = read(result);
-    const raised = (1 + ORDERING.titleCoverageWeight * titleCoverage(title, query.terms)) * (holdsPhrase(text, query.terms) ? 1 + ORDERING.phraseWeight : 1);
+    const { title, holdsPhrase } = read(result);
+    const raised = (1 + ORDERING.titleCoverageWeight * titleCoverage(title, query.terms)) * (holdsPhrase ? 1 + ORDERING.phraseWeight : 1);
     return { result, place, exact: wanted !== "" && comparable(title) === wanted, key: result.score * raised };
   });
   first.sort((a, b) => Number(b.exact) - Number(a.exact) || b.key - a.key || a.place - b.place);
@@ -69,19 +70,6 @@ export function titleCoverage(title: string, terms: readonly string[]): number {
   const written = formsOfWords(title);
   if (written.length === 0 || terms.length === 0) return 0;
   return written.filter((forms) => terms.some((term) => matchesWord(forms, term))).length / written.length;
-}
-
-/**
- * Whether a text holds the query's words (two or more) one after the other,
- * each as matchesWord matches it; the parts of a compound stand in a row as
- * well ("async_hooks" holds "async hooks"), as the index's phrases read them.
- */
-export function holdsPhrase(text: string, terms: readonly string[]): boolean {
-  if (terms.length < 2) return false;
-  const words = writtenWordsOf(text).map(readWritten);
-  const wholes = words.map(formsOf).filter((forms) => forms.length > 0);
-  const parts = words.flatMap((word) => (word.whole === "" ? [] : word.phrase.length > 1 ? word.phrase.map((part) => [part]) : [formsOf(word)]));
-  return [wholes, parts].some((written) => written.some((_, start) => terms.every((term, offset) => matchesWord(written[start + offset] ?? [], term))));
 }
 
 /** The words of a text, each with the forms the index holds for it (whole, parts, number terms). */

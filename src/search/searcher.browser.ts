@@ -5,12 +5,12 @@
 // more" asks the same ranking for more. The same code runs in the reader's
 // browser (hosted or opened from disk) and in Node.
 import { DocSet } from "./doc-sets.browser.ts";
-import { excerptOf } from "./excerpt.browser.ts";
-import type { DictionaryEntry, Fragment, IndexEntry } from "./index-format.browser.ts";
+import type { DictionaryEntry, IndexEntry } from "./index-format.browser.ts";
 import type { IndexReader } from "./index-reader.browser.ts";
 import { parseQuery, type ParsedQuery, type QueryDate } from "./query.browser.ts";
 import { Ranker, type ListToRank } from "./ranker.browser.ts";
 import { ORDERING, refineFirstResults } from "./ranking.browser.ts";
+import { ResultParts, type FoundArticle, type UnshownArticle } from "./shown.browser.ts";
 import { extensionShare, inverseDocumentFrequency } from "./scoring.browser.ts";
 import { closestWord } from "./suggest.browser.ts";
 import { isNumberTerm } from "../text/numbers.browser.ts";
@@ -22,24 +22,6 @@ export interface SearchRequest {
   /** A year, or "" for all. */
   readonly year: string;
   readonly sort: "relevance" | "newest";
-}
-
-/** A result as the search page shows it. */
-export interface FoundArticle {
-  readonly doc: number;
-  /** From the site's root. */
-  readonly url: string;
-  readonly title: string;
-  readonly date: string;
-  readonly category: string;
-  /** Escaped text with the matched words in <mark>. */
-  readonly excerpt: string;
-}
-
-/** A result whose fragment could not be loaded (offline, not saved on this device): what the index knows of it. */
-export interface UnshownArticle {
-  readonly doc: number;
-  readonly year: number;
 }
 
 /** How many found articles each filter value would leave. */
@@ -87,24 +69,8 @@ export async function search(reader: IndexReader, request: SearchRequest): Promi
   const matched = found.words.filter((word) => word.terms.length > 0);
   const marks = [...new Set([...query.words.map((word) => word.term), ...matched.flatMap((word) => word.terms.map((term) => term.entry.term))])];
   const idfs = matched.map((word) => inverseDocumentFrequency(entry.documents, word.docs.count()));
-  const fragments = new Map<number, Promise<Fragment | undefined>>();
-  // A fragment that cannot be loaded (offline, not saved) leaves its result unshown, not the search failed.
-  const fragmentOf = (doc: number): Promise<Fragment | undefined> => {
-    let found = fragments.get(doc);
-    if (found === undefined) {
-      found = reader.fragment(doc).catch(() => {
-        fragments.delete(doc);
-        return undefined;
-      });
-      fragments.set(doc, found);
-    }
-    return found;
-  };
-  const show = async (doc: number): Promise<FoundArticle | UnshownArticle> => {
-    const fragment = await fragmentOf(doc);
-    if (fragment === undefined) return { doc, year: yearOf(entry, doc) };
-    return { doc, url: fragment.url, title: fragment.title, date: fragment.date, category: fragment.category, excerpt: excerptOf(fragment.text, marks) };
-  };
+  const parts = new ResultParts(reader, marks);
+  const show = (doc: number): Promise<FoundArticle | UnshownArticle> => parts.show(doc, yearOf(entry, doc));
   let ranker: Promise<Ranker> | undefined;
   /** The first results once given their second look (ranking.ts), which later pages follow. */
   let firstPage: number[] | undefined;
@@ -122,8 +88,16 @@ export async function search(reader: IndexReader, request: SearchRequest): Promi
     );
     const best = await (await ranker).best(Math.max(upTo, Math.min(ORDERING.firstResults, count)));
     if (firstPage === undefined) {
-      const first = await Promise.all(best.slice(0, ORDERING.firstResults).map(async (hit) => ({ ...hit, fragment: await fragmentOf(hit.doc) })));
-      const read = ({ fragment }: (typeof first)[number]): { title: string; text: string } => ({ title: fragment?.title ?? "", text: fragment?.text ?? "" });
+      const firstHits = best.slice(0, ORDERING.firstResults);
+      const asked = firstHits.map((hit) => parts.fragment(hit.doc));
+      // Their texts are asked for with the fragments the second look reads, not after it: any of them may come first.
+      for (const hit of firstHits) void parts.text(hit.doc);
+      const first = await Promise.all(firstHits.map(async (hit, at) => ({ ...hit, fragment: await asked[at] })));
+      const sets = await together;
+      const read = ({ doc, fragment }: (typeof first)[number]): { title: string; holdsPhrase: boolean } => ({
+        title: fragment?.title ?? "",
+        holdsPhrase: sets.length > 0 && sets.every((set) => set.has(doc)),
+      });
       firstPage = refineFirstResults(first, read, { terms: query.words.map((word) => word.term), text: request.query }).map((hit) => hit.doc);
     }
     return [...firstPage, ...best.slice(firstPage.length).map((hit) => hit.doc)];

@@ -181,7 +181,7 @@ describe("hostile front matter", () => {
     assert.ok(result !== undefined && "title" in result);
     assert.equal(result.title, hostile.title);
     assert.equal(result.category, hostile.category);
-    assert.doesNotMatch(result.excerpt, /<(?!\/?mark>)/);
+    assert.doesNotMatch(await result.excerpt(), /<(?!\/?mark>)/);
   });
 
   it("with the sanitize setting, strips scripts and event handlers from bodies", async () => {

@@ -72,7 +72,7 @@ describe("the search index of a built archive", () => {
     assert.equal(first.date, "September 15, 2022");
     assert.equal(first.category, "Events");
     const [withWord] = await search.results("fleets");
-    assert.match(withWord !== undefined && "excerpt" in withWord ? withWord.excerpt : "", /<mark>fleets\.?<\/mark>/);
+    assert.match(withWord !== undefined && "excerpt" in withWord ? await withWord.excerpt() : "", /<mark>fleets\.?<\/mark>/);
   });
 
   it("cuts an article's words with its own language's stemmer, and a query's with each language's, in one index", async () => {

@@ -4,7 +4,8 @@ import { gunzipSync } from "node:zlib";
 import { SEARCH_FILE_EXTENSIONS, SEARCH_SCRIPT_CALLBACK } from "../../src/core/search-files.browser.ts";
 import { IndexReader, type IndexSource } from "../../src/search/index-reader.browser.ts";
 import { SEARCH_INDEX_DIR } from "../../src/search/search-index.ts";
-import { search, type FoundArticle, type SearchOutcome, type SearchRequest, type UnshownArticle } from "../../src/search/searcher.browser.ts";
+import { search, type SearchOutcome, type SearchRequest } from "../../src/search/searcher.browser.ts";
+import type { FoundArticle, UnshownArticle } from "../../src/search/shown.browser.ts";
 
 /** Runs a classic script of the index as a page would, the index's callback given; what it handed over. */
 function runScript(script: string): { key: string; data: unknown } {

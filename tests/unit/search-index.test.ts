@@ -157,7 +157,7 @@ describe("the search index", () => {
   it("shows an excerpt with the matched words marked", async () => {
     const [first] = await (await search(reader, request("purchase"))).next(1);
     assert.ok(first !== undefined && "excerpt" in first);
-    assert.match(first.excerpt, /<mark>purchase<\/mark>/);
+    assert.match(await first.excerpt(), /<mark>purchase<\/mark>/);
   });
 
   it("gives the next results in the same order as one long list", async () => {
@@ -256,5 +256,20 @@ describe("the search index", () => {
     const fragmentsMissing = indexOf(articles, 2, (path) => path.startsWith("p-"));
     assert.deepEqual(await titles("minutes", {}, fragmentsMissing.reader), ["(unshown 2024)", "(unshown 2021)"]);
     assert.ok(offline.files.has(SEARCH_ENTRY_FILE));
+  });
+
+  it("keeps a result's text apart from its fragment, and shows the result without an excerpt when only its text could not be loaded", async () => {
+    const { files, reader: textless } = indexOf(articles, 5000, (path) => path.endsWith("t"));
+    const fragments = [...files.keys()].filter((path) => path.startsWith("p-"));
+    const texts = fragments.filter((path) => path.endsWith("t"));
+    assert.equal(texts.length, articles.length, "one text a document");
+    assert.equal(fragments.length, 2 * articles.length, "and one fragment");
+    for (const path of fragments.filter((name) => !name.endsWith("t"))) {
+      assert.equal(new TextDecoder().decode(files.get(path)).includes("Charging points"), false, "a fragment holds no text");
+    }
+    const [first] = await (await search(textless, request("purchase"))).next(1);
+    assert.ok(first !== undefined && "excerpt" in first);
+    assert.equal(first.title, "Green purchasing guide");
+    assert.equal(await first.excerpt(), "");
   });
 });
