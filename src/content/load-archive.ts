@@ -96,6 +96,14 @@ export interface LoadOptions {
 }
 
 const READ_CONCURRENCY = 32;
+/**
+ * Files under way at once when other threads read them: enough that every
+ * thread has batches queued, and that the second worker, started once many
+ * articles are sent (BuildWorkers), starts while the first is on its first
+ * batches rather than once it has read hundreds alone. A file under way
+ * holds only its bytes.
+ */
+const READ_AHEAD = 1024;
 /** Articles read elsewhere are sent in batches of at most this many, so that a message carries enough work. */
 const READ_BATCH = 16;
 
@@ -133,8 +141,7 @@ export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> 
     ...(options.cache === undefined ? {} : { cache: options.cache }),
     ...(readArticles === undefined ? {} : { readElsewhere: inBatches(readArticles, READ_BATCH) }),
   };
-  // Twice as many files under way when other threads read them: each waits for its batch.
-  const outcomes = await mapConcurrently(discovery.articles, readArticles === undefined ? READ_CONCURRENCY : 2 * READ_CONCURRENCY, async (file) =>
+  const outcomes = await mapConcurrently(discovery.articles, readArticles === undefined ? READ_CONCURRENCY : READ_AHEAD, async (file) =>
     recentReads === undefined ? (await readOne(file, readOptions)).outcome : readUnlessUnchanged(file, readOptions, recentReads),
   );
   const sorted = sortOutcomes(outcomes, options.includeDrafts, diagnostics);

@@ -5,6 +5,7 @@ import type { MarkdownOptions } from "../content/markdown.ts";
 import type { SiteViews } from "../model/pages.ts";
 import type { FileLink, ReuseReport } from "../publish/output-reuse.ts";
 import type { SiteRendering } from "../render/eleventy-site.ts";
+import type { MadeSearchIndex, SearchIndexRequest } from "../search/search-index.ts";
 
 /** What a build worker is asked (build-worker.ts): to render a pass of pages, or to read articles. */
 export type BuildTask =
@@ -81,6 +82,26 @@ export class BuildWorkers {
   }
 
   /** Ends the workers; work under way is abandoned. Resolves once every thread has stopped. */
+  close(): Promise<void> {
+    return this.#pool.close();
+  }
+}
+
+/**
+ * A worker thread that makes a build's search index in memory
+ * (makeSearchIndex) from the moment the archive is loaded: the main thread
+ * meanwhile plans the pages, and the build workers render them. It loads
+ * no Eleventy. Its answer, the index's compressed files, is copied back.
+ */
+export class SearchIndexWorker {
+  readonly #pool = new WorkerPool<SearchIndexRequest>(new URL(`./search-index-worker${RUNNING_EXTENSION}`, import.meta.url));
+
+  make(request: SearchIndexRequest): Promise<MadeSearchIndex> {
+    // Answered by search-index-worker.ts with makeSearchIndex's value.
+    return this.#pool.run(request) as Promise<MadeSearchIndex>;
+  }
+
+  /** Ends the thread; an index being made is abandoned. */
   close(): Promise<void> {
     return this.#pool.close();
   }

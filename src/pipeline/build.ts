@@ -8,7 +8,10 @@ import { replaceRefusal, writeAtomically } from "../publish/output-folder.ts";
 import { OutputFolderBusy } from "../publish/output-lock.ts";
 import { OutputFolderUnwritable } from "../publish/output-target.ts";
 import { OutputReuse } from "../publish/output-reuse.ts";
-import { BuildWorkers } from "./build-workers.ts";
+import { searchIndexRequestOf } from "../publish/beside-pages.ts";
+import type { SitePlan } from "../publish/site-plan.ts";
+import type { MadeSearchIndex } from "../search/search-index.ts";
+import { BuildWorkers, SearchIndexWorker } from "./build-workers.ts";
 import { cacheUnwritable, loadSite, openArticleCache, type Site } from "./load-site.ts";
 import { describeWriteFailure, formatDiagnostics, formatSummary, nothingToPublish } from "./report.ts";
 import type { BuildRequest } from "./request.ts";
@@ -30,16 +33,26 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
   // A worker loads Eleventy while this thread loads the archive, which the workers help read.
   const workers = new BuildWorkers();
   workers.start(1);
+  const searchIndexWorker = new SearchIndexWorker();
   try {
-    return await build(request, options, io, workers);
+    return await build(request, options, io, workers, searchIndexWorker);
   } finally {
-    await workers.close();
+    await Promise.all([workers.close(), searchIndexWorker.close()]);
   }
 }
 
-async function build(request: BuildRequest, options: RunOptions, io: Console, workers: BuildWorkers): Promise<number> {
+async function build(request: BuildRequest, options: RunOptions, io: Console, workers: BuildWorkers, searchIndexWorker: SearchIndexWorker): Promise<number> {
   const started = performance.now();
-  const site = await loadSite(request, { articleCache: await openArticleCache(request), serving: false, workers });
+  let madeSearchIndex: Promise<MadeSearchIndex> | undefined;
+  // The search index is made in its own thread while this one plans the pages, when it is of a pass of pages at most:
+  // the whole index is then held in memory until it is put into the output. A larger one is written after the pages.
+  const searchPlanned = (search: SitePlan["search"]): void => {
+    if (search.articles.length > request.pagesPerRenderPass) return;
+    madeSearchIndex = searchIndexWorker.make(searchIndexRequestOf(search, request, request.outputDir));
+    // Awaited when the index is put; a build stopped before then (by its errors) leaves it unawaited.
+    madeSearchIndex.catch(() => undefined);
+  };
+  const site = await loadSite(request, { articleCache: await openArticleCache(request), serving: false, workers, searchPlanned });
   const outputShown = relative(process.cwd(), request.outputDir) || ".";
   const report = reporter(request, options, io, outputShown);
   const refusal = await refuseToBuild(request, site);
@@ -73,7 +86,7 @@ async function build(request: BuildRequest, options: RunOptions, io: Console, wo
   const write = async (stagingDir: string): Promise<void> => {
     const recordFile = outputRecordFileOf(request);
     reuse = await OutputReuse.open({ previousDir: request.outputDir, stagingDir, ...(recordFile === undefined ? {} : { recordFile }) });
-    written = await writeSite(stagingDir, site, request, workers, reuse);
+    written = await writeSite(stagingDir, site, request, workers, reuse, madeSearchIndex);
     if (options.checkLinks) {
       const links = reportLinks(await checkLinks(stagingDir, request.settings.basePath, { fromDisk: request.portable }), site, io);
       linkWarnings = links.articleWarnings;

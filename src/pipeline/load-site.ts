@@ -12,7 +12,7 @@ import type { SitePlan } from "../publish/site-plan.ts";
 import { LAYOUTS_DIR, prepareTheme } from "../render/theme.ts";
 import { outputIdentity, runningCodeIdentity } from "./code-identity.ts";
 import type { BuildWorkers } from "./build-workers.ts";
-import { planSite } from "./plan-site.ts";
+import { planSite, searchPlanOf } from "./plan-site.ts";
 import type { BuildRequest } from "./request.ts";
 
 /** A loaded archive and the plan of what its site publishes, computed once from it. */
@@ -41,6 +41,8 @@ interface LoadSiteOptions {
    * pages made again (withNewBodies).
    */
   readonly previous?: Site;
+  /** Told what the search index is made of as soon as it is known, before the pages are planned: a build starts making it then. */
+  readonly searchPlanned?: (search: SitePlan["search"]) => void;
 }
 
 /** Loads and checks the archive a request names, and plans its site: every view, feed and file (plan-site.ts). */
@@ -91,7 +93,9 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
     stemmerLanguages: [...new Set(archive.articles.map((article) => article.searchRecord.language))].filter((language) => language !== "").sort(),
     portable: request.portable,
   });
-  const planned = planSite({ archive, request, theme, today, ...(options.previous === undefined ? {} : { previous: options.previous }) });
+  const search = searchPlanOf(archive, request, theme);
+  options.searchPlanned?.(search);
+  const planned = planSite({ archive, request, theme, today, search, ...(options.previous === undefined ? {} : { previous: options.previous }) });
   return {
     archive: withClashes(archive, planned.diagnostics, planned.bundleAssetsLeftOut),
     today,

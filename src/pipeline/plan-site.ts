@@ -27,6 +27,8 @@ interface PlanInput {
   readonly theme: ThemeBundle;
   /** The build's day, which the grid and the upcoming boxes show. */
   readonly today: CalendarDate;
+  /** What the search index is made of (searchPlanOf). */
+  readonly search: SitePlan["search"];
   /**
    * Under `npm start`, the last load, of the same request: when only article
    * bodies changed since, the views are the previous ones with those articles'
@@ -42,7 +44,7 @@ interface PlanInput {
  * every other; what clashes is left out of the plan, with an error in
  * `diagnostics`. Nothing is written.
  */
-export function planSite({ archive, request, theme, today, previous }: PlanInput): {
+export function planSite({ archive, request, theme, today, search, previous }: PlanInput): {
   readonly plan: SitePlan;
   readonly diagnostics: readonly Diagnostic[];
   readonly bundleAssetsLeftOut: number;
@@ -88,15 +90,20 @@ export function planSite({ archive, request, theme, today, previous }: PlanInput
       publishedFiles,
       bundleAssets: writes.bundleAssets,
       staticFiles: writes.staticFiles,
-      search: {
-        articles: searchableArticles(archive, request),
-        categories: archive.categories.map((category) => category.name),
-        monthNames: monthNames(settings.locale),
-        stemmerScripts: new Map(Object.entries(theme.paths.searchStemmers ?? {})),
-      },
+      search,
     },
     diagnostics: writes.diagnostics,
     bundleAssetsLeftOut: bundleAssets.length - writes.bundleAssets.length,
+  };
+}
+
+/** What the search index of a loaded archive is made of: known before the pages are planned, so that it can be made meanwhile. */
+export function searchPlanOf(archive: LoadedArchive, request: BuildRequest, theme: ThemeBundle): SitePlan["search"] {
+  return {
+    articles: searchableArticles(archive, request),
+    categories: archive.categories.map((category) => category.name),
+    monthNames: monthNames(request.settings.locale),
+    stemmerScripts: new Map(Object.entries(theme.paths.searchStemmers ?? {})),
   };
 }
 

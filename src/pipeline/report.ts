@@ -102,7 +102,7 @@ export function formatSummary(facts: SummaryFacts): string[] {
       .map(([name, values]) => `${name} (${values} values)`)
       .join(", ");
     lines.push(
-      `search: ${search.pagesIndexed} pages indexed, filters ${filters}, index ${megabytes(search.bytesOnDisk)} in ${search.files} files${search.periods > 1 ? ` (${search.periods} periods)` : ""}${search.filesReused > 0 ? `, ${search.filesReused} unchanged and kept` : ""}, ${search.seconds.toFixed(2)} s (processor ${search.cpuSeconds.toFixed(2)} s)`,
+      `search: ${search.pagesIndexed} pages indexed, filters ${filters}, index ${megabytes(search.bytesOnDisk)} in ${search.files} files${search.periods > 1 ? ` (${search.periods} periods)` : ""}${search.filesReused > 0 ? `, ${search.filesReused} unchanged and kept` : ""}, ${search.seconds.toFixed(2)} s (${search.cpuSeconds === undefined ? "in a worker thread, while the pages were planned" : `processor ${search.cpuSeconds.toFixed(2)} s`})`,
     );
   }
   const offline = facts.offline;
@@ -120,11 +120,16 @@ export function formatSummary(facts: SummaryFacts): string[] {
     lines.push("offline: portable site, opened from disk: no service worker; the search index loads as scripts");
   }
   const { phases } = facts;
-  const searchSeconds = facts.search?.seconds ?? 0;
+  const searchSeconds = (facts.search?.seconds ?? 0).toFixed(2);
+  // An index made in a worker thread was made while the pages were planned and written: not a part of their time.
+  const searchPart =
+    facts.search !== undefined && facts.search.cpuSeconds === undefined
+      ? `; beside them, in a worker thread, search index ${searchSeconds} s`
+      : `, of which search index ${searchSeconds} s`;
   lines.push(
     phases === undefined
       ? `time: ${facts.seconds.toFixed(2)} s`
-      : `time: ${facts.seconds.toFixed(2)} s (loading and checking ${phases.loadSeconds.toFixed(2)} s, pages and files ${phases.writeSeconds.toFixed(2)} s, of which search index ${searchSeconds.toFixed(2)} s)`,
+      : `time: ${facts.seconds.toFixed(2)} s (loading and checking ${phases.loadSeconds.toFixed(2)} s, pages and files ${phases.writeSeconds.toFixed(2)} s${searchPart})`,
   );
   return lines;
 }

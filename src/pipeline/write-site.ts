@@ -5,6 +5,7 @@ import { selectPages, type SiteViews } from "../model/pages.ts";
 import { writeBesidePages, type BesidePagesReport } from "../publish/beside-pages.ts";
 import type { OutputReuse } from "../publish/output-reuse.ts";
 import type { SiteRendering } from "../render/eleventy-site.ts";
+import type { MadeSearchIndex } from "../search/search-index.ts";
 import { buildWorkerCount, type BuildWorkers } from "./build-workers.ts";
 import { outputIdentityOf, type Site } from "./load-site.ts";
 import type { PagesRendering } from "./report.ts";
@@ -34,9 +35,16 @@ export function outputRecordFileOf(request: BuildRequest): string | undefined {
  * both in the worker threads, the rendering in passes shared out between
  * them, while this thread writes the files beside the pages and the search
  * index (after them when the pages to render take more than a pass per
- * worker).
+ * worker), or puts `madeSearchIndex`, made meanwhile elsewhere.
  */
-export async function writeSite(stagingDir: string, site: Site, request: BuildRequest, workers: BuildWorkers, reuse: OutputReuse): Promise<SiteWritten> {
+export async function writeSite(
+  stagingDir: string,
+  site: Site,
+  request: BuildRequest,
+  workers: BuildWorkers,
+  reuse: OutputReuse,
+  madeSearchIndex?: Promise<MadeSearchIndex>,
+): Promise<SiteWritten> {
   const started = performance.now();
   const identity = outputIdentityOf(request);
   // Pages are digested here only to choose those to link. With nothing to link from (a first build, a new output
@@ -52,7 +60,7 @@ export async function writeSite(stagingDir: string, site: Site, request: BuildRe
   // Within a pass per worker that is memory for time; beyond (100,000 articles) memory comes first, and it waits.
   if (rendered > request.pagesPerRenderPass * buildWorkerCount(rendered)) await pages;
   // The search index's files that did not change are linked from the output being replaced.
-  const beside = await writeBesidePages(stagingDir, site.plan, request, () => undefined, request.outputDir, reuse, pages);
+  const beside = await writeBesidePages(stagingDir, site.plan, request, () => undefined, request.outputDir, reuse, pages, madeSearchIndex);
   const { workers: renderedBy, digests: madeThere } = await pages;
   if (reuse.recording)
     for (const page of selectPages(toRender.pages, () => true))

@@ -6,7 +6,14 @@ import type { Settings } from "../core/settings.ts";
 import { hrefFromRoot, hrefFromRootOfFile, outputFileFor, urlContextOf } from "../core/urls.ts";
 import { selectPages, type SiteViews } from "../model/pages.ts";
 import { isForReading, planOffline, revisionOf, serviceWorkerScript, type CacheableFile } from "./offline-plan.ts";
-import { SEARCH_INDEX_DIR, writeSearchIndex, type SearchIndexReport } from "../search/search-index.ts";
+import {
+  putSearchIndex,
+  SEARCH_INDEX_DIR,
+  writeSearchIndex,
+  type MadeSearchIndex,
+  type SearchIndexReport,
+  type SearchIndexRequest,
+} from "../search/search-index.ts";
 import { SEARCH_ENTRY_FILE, SEARCH_FILE_EXTENSIONS } from "../core/search-files.browser.ts";
 import type { ArchiveList } from "../core/archive-save.browser.ts";
 import { filesUnder } from "../core/files.ts";
@@ -48,6 +55,8 @@ interface PublishContext {
   /** The output being replaced (or written into), whose unchanged search files are kept. */
   readonly previousOutputDir: string | undefined;
   readonly reuse: OutputReuse | undefined;
+  /** The search index made in memory meanwhile (in a worker thread), of the plan's search and this target: put, not made. */
+  readonly madeSearchIndex: Promise<MadeSearchIndex> | undefined;
 }
 
 /** One step of publishing what sits beside the pages: what it writes, and what it adds to the build's report. */
@@ -99,7 +108,9 @@ const PUBLISH_STEPS: readonly PublishStep[] = [
  *
  * `pagesWritten`, when the pages are still being written (in worker threads),
  * is awaited before the first step that reads them (`readsPages`): the
- * service worker's plan lists every file.
+ * service worker's plan lists every file. `madeSearchIndex`, the index
+ * already being made elsewhere (from searchIndexRequestOf with the same
+ * plan, target and previous output), is put rather than made.
  */
 export async function writeBesidePages(
   outputDir: string,
@@ -109,8 +120,9 @@ export async function writeBesidePages(
   previousOutputDir?: string,
   reuse?: OutputReuse,
   pagesWritten?: Promise<unknown>,
+  madeSearchIndex?: Promise<MadeSearchIndex>,
 ): Promise<BesidePagesReport> {
-  const context: PublishContext = { outputDir, plan, target, previousOutputDir, reuse };
+  const context: PublishContext = { outputDir, plan, target, previousOutputDir, reuse, madeSearchIndex };
   let report: Partial<BesidePagesReport> = {};
   for (const step of PUBLISH_STEPS) {
     if (step.readsPages === true) await pagesWritten;
@@ -147,14 +159,19 @@ function copySourceFiles({ outputDir, plan, target, reuse }: PublishContext): Pa
   return {};
 }
 
-async function writeSearchFiles({ outputDir, plan, target, previousOutputDir }: PublishContext): Promise<Partial<BesidePagesReport>> {
-  const search = await writeSearchIndex(outputDir, {
-    ...plan.search,
+async function writeSearchFiles({ outputDir, plan, target, previousOutputDir, madeSearchIndex }: PublishContext): Promise<Partial<BesidePagesReport>> {
+  const request = searchIndexRequestOf(plan.search, target, previousOutputDir);
+  return { search: madeSearchIndex === undefined ? await writeSearchIndex(outputDir, request) : putSearchIndex(outputDir, request, await madeSearchIndex) };
+}
+
+/** What the search index of a plan's search is made from, for a target, keeping what `previousOutputDir` (the output being replaced) has. */
+export function searchIndexRequestOf(search: SitePlan["search"], target: PublishTarget, previousOutputDir: string | undefined): SearchIndexRequest {
+  return {
+    ...search,
     periodArticles: target.settings.searchPeriodArticles,
     portable: target.portable,
     ...(previousOutputDir === undefined ? {} : { previousOutputDir }),
-  });
-  return { search };
+  };
 }
 
 /** The service worker, with the plan of what it saves, and the list of every file of the archive, written last. */

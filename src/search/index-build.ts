@@ -133,10 +133,14 @@ export function buildIndex(input: IndexInput): BuiltIndex {
     for (const [term] of metaTerms(article)) count(number(term, ""));
   }
 
-  // Second pass: the postings, documents in order, and the pairs of consecutive words.
-  const docs = counts.map((count) => new Uint32Array(count));
-  const impacts = counts.map((count) => new Uint8Array(count));
-  const flags = counts.map((count) => new Uint8Array(count));
+  // Second pass: the postings, documents in order, and the pairs of consecutive words. Each term's postings are a
+  // run of three arrays shared by all terms (`starts`), not arrays of their own: an archive has hundreds of thousands.
+  const starts = new Uint32Array(counts.length + 1);
+  for (let id = 0; id < counts.length; id += 1) starts[id + 1] = (starts[id] ?? 0) + (counts[id] ?? 0);
+  const postings = starts[counts.length] ?? 0;
+  const allDocs = new Uint32Array(postings);
+  const allImpacts = new Uint8Array(postings);
+  const allFlags = new Uint8Array(postings);
   const filled = new Uint32Array(counts.length);
   const pairs: (Map<number, PairDocs> | undefined)[] = [];
   const impact = impactCalculator(averageLength, WEIGHT_UNIT);
@@ -146,40 +150,37 @@ export function buildIndex(input: IndexInput): BuiltIndex {
     const ids = termNumbers[doc] as Uint32Array;
     for (let place = 0; place < ids.length; place += 1) {
       const id = ids[place] ?? 0;
-      const at = filled[id] ?? 0;
-      (docs[id] as Uint32Array)[at] = doc;
-      (impacts[id] as Uint8Array)[at] = impact(record.weights[place] ?? 0, record.length);
-      (flags[id] as Uint8Array)[at] = record.inTitle[place] === 1 ? META_FLAGS.title : 0;
-      filled[id] = at + 1;
+      const at = (starts[id] ?? 0) + (filled[id] ?? 0);
+      allDocs[at] = doc;
+      allImpacts[at] = impact(record.weights[place] ?? 0, record.length);
+      allFlags[at] = record.inTitle[place] === 1 ? META_FLAGS.title : 0;
+      filled[id] = (filled[id] ?? 0) + 1;
     }
     for (const [term, flag] of metaTerms(article)) {
       const id = numbers.get(term) ?? 0;
-      const at = filled[id] ?? 0;
-      const termFlags = flags[id] as Uint8Array;
-      if (at > 0 && docs[id]?.[at - 1] === doc) termFlags[at - 1] = (termFlags[at - 1] ?? 0) | flag;
+      const at = (starts[id] ?? 0) + (filled[id] ?? 0);
+      if ((filled[id] ?? 0) > 0 && allDocs[at - 1] === doc) allFlags[at - 1] = (allFlags[at - 1] ?? 0) | flag;
       else {
-        (docs[id] as Uint32Array)[at] = doc;
-        termFlags[at] = flag;
-        filled[id] = at + 1;
+        allDocs[at] = doc;
+        allFlags[at] = flag;
+        filled[id] = (filled[id] ?? 0) + 1;
       }
     }
     addPairs(record.sequence, ids, doc, pairs);
   }
 
   const termOf = [...numbers.keys()];
-  const terms: IndexedTerm[] = termOf.map((term, id) => {
-    const count = filled[id] ?? 0;
+  // In the dictionary's order: a sort with no comparator compares strings as `<` does, and much faster over hundreds of thousands.
+  const idsInOrder = Uint32Array.from(termOf.slice().sort(), (term) => numbers.get(term) ?? 0);
+  const terms: IndexedTerm[] = Array.from(idsInOrder, (id) => {
+    const start = starts[id] ?? 0;
+    const end = start + (filled[id] ?? 0);
     return {
-      term,
-      docs: (docs[id] as Uint32Array).subarray(0, count),
-      values: { impacts: (impacts[id] as Uint8Array).subarray(0, count), flags: (flags[id] as Uint8Array).subarray(0, count) },
+      term: termOf[id] ?? "",
+      docs: allDocs.subarray(start, end),
+      values: { impacts: allImpacts.subarray(start, end), flags: allFlags.subarray(start, end) },
     };
   });
-  const pairTerms = pairs.flatMap((seconds, first) =>
-    seconds === undefined
-      ? []
-      : [...seconds].map(([second, found]) => ({ term: `${termOf[first] ?? ""} ${termOf[second] ?? ""}`, docs: found.docs.subarray(0, found.length) })),
-  );
 
   const vocabulary = termOf
     .map((_term, id): [string, number] => [forms[id] ?? "", filled[id] ?? 0])
@@ -188,8 +189,8 @@ export function buildIndex(input: IndexInput): BuiltIndex {
     .slice(0, VOCABULARY_WORDS);
   return {
     documents,
-    terms: terms.sort(byTerm),
-    pairs: pairTerms.sort(byTerm),
+    terms,
+    pairs: pairsInOrder(pairs, idsInOrder, termOf),
     languages: [...new Set(articles.map((article) => article.record.language))].sort(),
     days: articles.map((article) => Math.floor(Date.UTC(article.year, article.month - 1, article.day) / MILLISECONDS_A_DAY)),
     years: firstOfEach(articles.map((article) => article.year)),
@@ -198,6 +199,36 @@ export function buildIndex(input: IndexInput): BuiltIndex {
     vocabulary: dedupe(vocabulary),
   };
 }
+
+/**
+ * The pairs as the dictionary lists them ("first second", in order), from
+ * their documents by first term then second (`pairs`), given the terms' ids
+ * in order: each first term's pairs in the order of their second terms,
+ * which is the order of their strings since no term holds a space or a
+ * character below it (each is letters and digits). Were one to, they are
+ * sorted as strings.
+ */
+function pairsInOrder(pairs: readonly (Map<number, PairDocs> | undefined)[], idsInOrder: Uint32Array, termOf: readonly string[]): IndexedTerm[] {
+  const pairOf = (first: number, second: number, found: PairDocs): IndexedTerm => ({
+    term: `${termOf[first] ?? ""} ${termOf[second] ?? ""}`,
+    docs: found.docs.subarray(0, found.length),
+  });
+  if (termOf.some((term) => SPACE_OR_BELOW.test(term)))
+    return pairs.flatMap((seconds, first) => (seconds === undefined ? [] : [...seconds].map(([second, found]) => pairOf(first, second, found)))).sort(byTerm);
+  const rank = new Uint32Array(termOf.length);
+  for (const [at, id] of idsInOrder.entries()) rank[id] = at;
+  const inOrder: IndexedTerm[] = [];
+  for (const first of idsInOrder) {
+    const seconds = pairs[first];
+    if (seconds === undefined) continue;
+    for (const second of [...seconds.keys()].sort((a, b) => (rank[a] ?? 0) - (rank[b] ?? 0)))
+      inOrder.push(pairOf(first, second, seconds.get(second) as PairDocs));
+  }
+  return inOrder;
+}
+
+/** A character that sorts before every letter and digit of a term, as a pair's space does. */
+const SPACE_OR_BELOW = /[\u0000-\u0020]/;
 
 /** Adds the document to the pairs of consecutive words of its record (its sequence, numbered as `ids` number its terms), by first term then second. */
 function addPairs(sequence: Uint16Array | Uint32Array, ids: Uint32Array, doc: number, pairs: (Map<number, PairDocs> | undefined)[]): void {

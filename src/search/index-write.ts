@@ -191,14 +191,7 @@ function writeShards(
   for (const term of terms) {
     const postings = postingsOf(term);
     entries.push({ term: term.term, documents: term.docs.length, postings });
-    size +=
-      term.term.length +
-      4 +
-      (postings.kind === "inline"
-        ? writeValues(new ByteWriter(), postings.docs, postings.impacts, postings.flags).length
-        : postings.kind === "inline-set"
-          ? docsBytes(postings.docs)
-          : 24);
+    size += term.term.length + 4 + (postings.kind === "inline" ? valuesLength(postings.docs) : postings.kind === "inline-set" ? docsLength(postings.docs) : 24);
     if (size >= SHARD_BYTES) flush();
   }
   flush();
@@ -233,13 +226,12 @@ function shardList(shards: readonly [string, string][], place: (prefix: string, 
 function postingsOf(term: IndexedTerm, place: (prefix: string, payload: Uint8Array) => string): Postings {
   const { docs, values } = term;
   if (values === undefined) {
-    if (docsBytes(docs) <= INLINE_BYTES) return { kind: "inline-set", docs };
+    if (docsLength(docs) <= INLINE_BYTES) return { kind: "inline-set", docs };
     return { kind: "set-file", file: place("s", writeSets([docs])) };
   }
   if (docs.length <= TIERED_POSTINGS) {
-    const written = writeValues(new ByteWriter(), docs, values.impacts, values.flags).done();
-    if (written.length <= INLINE_BYTES) return { kind: "inline", docs, impacts: values.impacts, flags: values.flags };
-    return { kind: "file", file: place("t", written) };
+    if (valuesLength(docs) <= INLINE_BYTES) return { kind: "inline", docs, impacts: values.impacts, flags: values.flags };
+    return { kind: "file", file: place("t", writeValues(new ByteWriter(), docs, values.impacts, values.flags).done()) };
   }
   const order = bestFirst(values.impacts, values.flags);
   const keyAt = (at: number): number => postingKey(values.impacts[order[at] ?? 0] ?? 0, values.flags[order[at] ?? 0] ?? 0);
@@ -272,11 +264,44 @@ function postingsOf(term: IndexedTerm, place: (prefix: string, payload: Uint8Arr
   };
 }
 
-/** How many bytes a set of documents takes as written. */
-function docsBytes(docs: Uint32Array): number {
-  const writer = new ByteWriter();
-  writeDocs(writer, docs);
-  return writer.length;
+/**
+ * Counts the bytes a ByteWriter is given, keeping none: whether a term's
+ * postings fit in its shard is known without writing them. One counter
+ * serves the whole index (a writer's first buffer, made for each of
+ * hundreds of thousands of terms, was the cost).
+ */
+class ByteCounter extends ByteWriter {
+  counted = 0;
+
+  override varint(value: number): this {
+    for (let rest = value; rest >= 0x80; rest = Math.floor(rest / 0x80)) this.counted += 1;
+    this.counted += 1;
+    return this;
+  }
+
+  override byte(): this {
+    this.counted += 1;
+    return this;
+  }
+
+  override bytes(values: Uint8Array): this {
+    this.counted += values.length;
+    return this;
+  }
+}
+
+const counter = new ByteCounter();
+
+/** How many bytes writeDocs writes for a set of documents, counted without writing them. */
+function docsLength(docs: Uint32Array): number {
+  counter.counted = 0;
+  writeDocs(counter, docs);
+  return counter.counted;
+}
+
+/** How many bytes writeValues writes for postings of these documents: the documents, then an impact and flags each. */
+function valuesLength(docs: Uint32Array): number {
+  return docsLength(docs) + 2 * docs.length;
 }
 
 /** The places of postings best first: by key (impact and meta, scoring.browser.ts), then by document; a counting sort, keys being few. */

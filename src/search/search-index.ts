@@ -43,8 +43,8 @@ export interface SearchIndexReport {
   readonly files: number;
   readonly bytesOnDisk: number;
   readonly seconds: number;
-  /** The step's processor time (user and system), all in this process. */
-  readonly cpuSeconds: number;
+  /** The step's processor time (user and system), when it was all spent in this thread; undefined when it was made in a worker thread. */
+  readonly cpuSeconds: number | undefined;
 }
 
 /** Compression of the files the first search reads (dictionary, postings) and of the fragments, written by the thousand. */
@@ -55,8 +55,65 @@ const FRAGMENT_LEVEL = 6;
 export async function writeSearchIndex(outputDir: string, request: SearchIndexRequest): Promise<SearchIndexReport> {
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const indexDir = join(outputDir, SEARCH_INDEX_DIR);
-  const previousDir = request.previousOutputDir === undefined ? undefined : join(request.previousOutputDir, SEARCH_INDEX_DIR);
+  const sink = new FolderSink(join(outputDir, SEARCH_INDEX_DIR), previousIndexDir(request), request.portable);
+  const made = await assembleIndex(request, sink);
+  sink.removeOthers();
+  const used = process.cpuUsage(cpu);
+  return { ...made, files: sink.files, bytesOnDisk: sink.bytes, seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
+}
+
+/**
+ * The search index's files made in memory, compressed, to be put into an
+ * output folder later (putSearchIndex): what a worker thread makes while the
+ * main thread plans the pages. Those the output being replaced has are named, not held.
+ */
+export interface MadeSearchIndex extends Pick<SearchIndexReport, "pagesIndexed" | "periods" | "filesWritten" | "filesReused"> {
+  readonly parts: readonly MadePart[];
+  /** How long making it took, where it was made. */
+  readonly seconds: number;
+}
+
+/** A file of the index, compressed; or one, or a folder of fragments, the output being replaced has. */
+type MadePart =
+  | { readonly kind: "file"; readonly path: string; readonly content: string | Uint8Array }
+  | { readonly kind: "kept"; readonly path: string }
+  | { readonly kind: "kept-folder"; readonly folder: string; readonly files: number };
+
+/** Makes the search index's files in memory (see MadeSearchIndex). */
+export async function makeSearchIndex(request: SearchIndexRequest): Promise<MadeSearchIndex> {
+  const started = performance.now();
+  const sink = new MemorySink(previousIndexDir(request), request.portable);
+  const made = await assembleIndex(request, sink);
+  return { ...made, parts: sink.parts, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Puts an index made in memory (makeSearchIndex, of the same request) into `outputDir`; its report counts the making's time, not its processor's. */
+export function putSearchIndex(outputDir: string, request: SearchIndexRequest, made: MadeSearchIndex): SearchIndexReport {
+  const started = performance.now();
+  const sink = new FolderSink(join(outputDir, SEARCH_INDEX_DIR), previousIndexDir(request), request.portable);
+  for (const part of made.parts) {
+    if (part.kind === "file") sink.put(part.path, part.content);
+    else if (part.kind === "kept") sink.reuse(part.path);
+    else sink.reuseFolder(part.folder, part.files);
+  }
+  sink.removeOthers();
+  return {
+    pagesIndexed: made.pagesIndexed,
+    periods: made.periods,
+    filesWritten: made.filesWritten,
+    filesReused: made.filesReused,
+    files: sink.files,
+    bytesOnDisk: sink.bytes,
+    seconds: made.seconds + (performance.now() - started) / 1000,
+    cpuSeconds: undefined,
+  };
+}
+
+/** Builds the index of the request's articles and writes its files into `sink`. */
+async function assembleIndex(
+  request: SearchIndexRequest,
+  sink: IndexSink,
+): Promise<Pick<SearchIndexReport, "pagesIndexed" | "periods" | "filesWritten" | "filesReused">> {
   const languages = [...new Set(request.articles.map((article) => article.record.language))];
   const stemmers = new Map(await Promise.all(languages.map(async (language) => [language, await loadStemmer(language)] as const)));
   const built = buildIndex({
@@ -66,20 +123,59 @@ export async function writeSearchIndex(outputDir: string, request: SearchIndexRe
     periodArticles: request.periodArticles,
     stemmers,
   });
-  const sink = new FolderSink(indexDir, previousDir, request.portable);
   const written = writeIndex(built, request.articles, sink, request.stemmerScripts, foldedMonthNames(request.monthNames));
-  sink.removeOthers();
-  const used = process.cpuUsage(cpu);
-  return {
-    pagesIndexed: built.documents,
-    periods: written.entry.periods.length,
-    filesWritten: written.written,
-    filesReused: written.reused,
-    files: sink.files,
-    bytesOnDisk: sink.bytes,
-    seconds: (performance.now() - started) / 1000,
-    cpuSeconds: (used.user + used.system) / 1e6,
-  };
+  return { pagesIndexed: built.documents, periods: written.entry.periods.length, filesWritten: written.written, filesReused: written.reused };
+}
+
+/** The index's folder in the output being replaced, when there is one. */
+function previousIndexDir(request: SearchIndexRequest): string | undefined {
+  return request.previousOutputDir === undefined ? undefined : join(request.previousOutputDir, SEARCH_INDEX_DIR);
+}
+
+/** A file of the index as the site serves it: gzip-compressed, or as a classic script on a portable site. */
+function servedFile(path: string, payload: Uint8Array, portable: boolean): string | Uint8Array {
+  const compressed = gzipSync(payload, { level: path.includes("/") ? FRAGMENT_LEVEL : INDEX_LEVEL });
+  return portable ? `${SEARCH_SCRIPT_CALLBACK}(${JSON.stringify(path)},"${compressed.toString("base64")}");\n` : compressed;
+}
+
+/** The index's file extension: fetched files, or classic scripts on a portable site. */
+function extensionOf(portable: boolean): string {
+  return portable ? SEARCH_FILE_EXTENSIONS.scripts : SEARCH_FILE_EXTENSIONS.fetched;
+}
+
+/** Whether the previous output's index folder has a folder of `files` fragments. */
+function previousHasFolder(previousDir: string | undefined, folder: string, files: number): boolean {
+  if (previousDir === undefined) return false;
+  const from = join(previousDir, folder);
+  return existsSync(from) && readdirSync(from).length === files;
+}
+
+/** Makes the index's files in memory, compressed; what the previous output has is named, to be linked from it. */
+class MemorySink implements IndexSink {
+  readonly #previous: string | undefined;
+  readonly #portable: boolean;
+  readonly parts: MadePart[] = [];
+
+  constructor(previous: string | undefined, portable: boolean) {
+    this.#previous = previous;
+    this.#portable = portable;
+  }
+
+  reuse(path: string): boolean {
+    if (this.#previous === undefined || !existsSync(join(this.#previous, path + extensionOf(this.#portable)))) return false;
+    this.parts.push({ kind: "kept", path });
+    return true;
+  }
+
+  reuseFolder(folder: string, files: number): boolean {
+    if (!previousHasFolder(this.#previous, folder, files)) return false;
+    this.parts.push({ kind: "kept-folder", folder, files });
+    return true;
+  }
+
+  write(path: string, payload: Uint8Array): void {
+    this.parts.push({ kind: "file", path, content: servedFile(path, payload, this.#portable) });
+  }
 }
 
 /** Writes the index's files into its folder, compressed, and keeps the previous build's where it has them. */
@@ -99,7 +195,7 @@ class FolderSink implements IndexSink {
     this.#dir = dir;
     this.#previous = previous;
     this.#portable = portable;
-    this.#extension = portable ? SEARCH_FILE_EXTENSIONS.scripts : SEARCH_FILE_EXTENSIONS.fetched;
+    this.#extension = extensionOf(portable);
   }
 
   reuse(path: string): boolean {
@@ -107,9 +203,8 @@ class FolderSink implements IndexSink {
   }
 
   reuseFolder(folder: string, files: number): boolean {
-    if (this.#previous === undefined) return false;
+    if (this.#previous === undefined || !previousHasFolder(this.#previous, folder, files)) return false;
     const from = join(this.#previous, folder);
-    if (!existsSync(from) || readdirSync(from).length !== files) return false;
     this.#folders.add(folder);
     if (resolve(from) !== resolve(this.#dir, folder)) {
       this.#folder(join(this.#dir, folder));
@@ -120,10 +215,13 @@ class FolderSink implements IndexSink {
   }
 
   write(path: string, payload: Uint8Array): void {
-    const fragment = path.includes("/");
-    if (fragment) this.#folders.add(path.slice(0, path.indexOf("/")));
-    const compressed = gzipSync(payload, { level: fragment ? FRAGMENT_LEVEL : INDEX_LEVEL });
-    this.#put(path + this.#extension, this.#portable ? `${SEARCH_SCRIPT_CALLBACK}(${JSON.stringify(path)},"${compressed.toString("base64")}");\n` : compressed);
+    this.put(path, servedFile(path, payload, this.#portable));
+  }
+
+  /** Writes a file of the index as served (servedFile). */
+  put(path: string, content: string | Uint8Array): void {
+    if (path.includes("/")) this.#folders.add(path.slice(0, path.indexOf("/")));
+    this.#put(path + this.#extension, content);
   }
 
   /** Takes a file the previous build has, linked into this build's folder. */

@@ -14,7 +14,7 @@ const fixture = Object.fromEntries(
   ]),
 );
 
-async function build(content: string, pagesPerRenderPass: number): Promise<Map<string, string>> {
+async function build(content: string, pagesPerRenderPass: number): Promise<{ files: Map<string, string>; summary: string }> {
   const output = join(await temporaryFolder(), "site");
   const resolved = await resolveBuildRequest({ content, output, cacheDir: false });
   assert.ok(resolved.ok);
@@ -26,15 +26,21 @@ async function build(content: string, pagesPerRenderPass: number): Promise<Map<s
   );
   assert.equal(code, 0, lines.join("\n"));
   const files = await filesUnder(output);
-  return new Map(await Promise.all(files.map(async (file) => [file.path, (await readFile(join(output, file.path))).toString("base64")] as const)));
+  return {
+    files: new Map(await Promise.all(files.map(async (file) => [file.path, (await readFile(join(output, file.path))).toString("base64")] as const))),
+    summary: lines.join("\n"),
+  };
 }
 
 describe("rendering in passes", () => {
-  it("writes the same site in three passes of three article pages as in one pass", async () => {
+  it("writes the same site, search index included, in three passes of three article pages (the index written after them) as in one pass (the index made beside it in a worker thread)", async () => {
     const content = await makeArchive(fixture);
     const inOnePass = await build(content, 10_000);
     const inThreePasses = await build(content, 3);
-    assert.deepEqual([...inThreePasses.keys()].sort(), [...inOnePass.keys()].sort());
-    for (const [file, bytes] of inOnePass) assert.equal(inThreePasses.get(file), bytes, `${file} differs`);
+    assert.match(inOnePass.summary, /search: 7 pages indexed, .*\(in a worker thread, while the pages were planned\)/);
+    assert.match(inThreePasses.summary, /search: 7 pages indexed, .*\(processor [\d.]+ s\)/);
+    assert.deepEqual([...inThreePasses.files.keys()].sort(), [...inOnePass.files.keys()].sort());
+    assert.ok([...inOnePass.files.keys()].some((file) => file.startsWith("search-index/")));
+    for (const [file, bytes] of inOnePass.files) assert.equal(inThreePasses.files.get(file), bytes, `${file} differs`);
   });
 });

@@ -214,6 +214,28 @@ describe("the search index", () => {
     assert.deepEqual(await titles("worker threads", {}, notes), ["Module notes", "Other notes"], "the module's name first, though older");
   });
 
+  it("lists its terms and its pairs of words in the order of their strings, even were a term to hold a character below the pairs' space", () => {
+    const articles = [
+      article("Security releases", "<p>Node 18.1 and v20 releases, security fixes, releases of npm.</p>", "2024-01-05"),
+      article("Async hooks", "<p>The async_hooks module and async local storage; hooks for security.</p>", "2024-02-05"),
+      article("Release schedule", "<p>Releases and the release schedule of Node.js security.</p>", "2024-03-05"),
+    ];
+    const strange = articles.map((one, at) =>
+      at === 1 ? { ...one, record: { ...one.record, terms: one.record.terms.replace("async", "secur\u0001x") } } : one,
+    );
+    for (const archive of [articles, strange]) {
+      const built = buildIndex({ articles: archive, categories: ["News"], monthNames: MONTHS, periodArticles: 5000, stemmers: new Map([["en", english]]) });
+      for (const list of [built.terms, built.pairs]) {
+        const strings = list.map((entry) => entry.term);
+        assert.deepEqual(
+          strings,
+          [...strings].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+        );
+      }
+      assert.ok(built.pairs.length > 10 && built.pairs.some((pair) => pair.term === "secur releas"));
+    }
+  });
+
   it("lists each dictionary shard by the few letters that tell it from the one before, and still finds every word and the words a cut-short word starts", async () => {
     // Long words without vowels, which the stemmer leaves as they are: a shard holds about 600 of them.
     const letters = "bcdfghjklmnpqrtvwxz";
