@@ -56,7 +56,7 @@ describe("a search index of an archive of several periods", () => {
     );
     for (const [at, period] of entry.periods.entries()) {
       const held = (entry.periods[at + 1]?.first ?? entry.documents) - period.first;
-      assert.equal((await readdir(join(output, SEARCH_INDEX_DIR, period.folder))).length, held, period.label);
+      assert.equal((await readdir(join(output, SEARCH_INDEX_DIR, period.folder))).length, 2 * held, `${period.label}: a fragment and a text an article`);
     }
     assert.match(run.stdout, /search: 7 pages indexed, .* in \d+ files \(4 periods\)/);
   });
