@@ -146,7 +146,7 @@ if (outFile === undefined) {
         `Our build is the full site: article, archive, category and tag pages, feeds, sitemap and search index, ` +
         `measured three times per run: a first build (an empty build cache, a new output folder), a build with the articles the first one cached (a new output folder), ` +
         `then a build after one article is edited, over the cache and the output the builds before left (an author's rebuild). ` +
-        `"Of which search" is the search index's part of the wall time, as the build's summary gives it. ` +
+        `"Of which search" is the search index's wall time, as the build's summary gives it: made in a worker thread beside the loading and the pages up to 5,000 articles, part of the writing beyond. ` +
         `The baseline is plain Eleventy 3 with one .md template per article and a one-line layout, writing the article pages only. ` +
         `Peak memory is the largest sum of resident memory over the build's process tree. ` +
         `The machine may be shared: compare the ratios, measured against the baseline in the same run, more than the times.\n\n${report}`,

@@ -50,7 +50,7 @@ const COLUMNS = [
 
 /** The search index's seconds, from the "time:" line of our build's summary; undefined for another tool's output. */
 export function searchSecondsOf(stdout: string): number | undefined {
-  const match = /^time: .*search index (\d+(?:\.\d+)?) s\)/m.exec(stdout);
+  const match = /^time: .*search index (?:beside them )?(\d+(?:\.\d+)?) s\)/m.exec(stdout);
   return match === null ? undefined : Number(match[1]);
 }
 

@@ -102,7 +102,7 @@ export function formatSummary(facts: SummaryFacts): string[] {
       .map(([name, values]) => `${name} (${values} values)`)
       .join(", ");
     lines.push(
-      `search: ${search.pagesIndexed} pages indexed, filters ${filters}, index ${megabytes(search.bytesOnDisk)} in ${search.files} files${search.periods > 1 ? ` (${search.periods} periods)` : ""}${search.filesReused > 0 ? `, ${search.filesReused} unchanged and kept` : ""}, ${search.seconds.toFixed(2)} s (${search.cpuSeconds === undefined ? "in a worker thread, while the pages were planned" : `processor ${search.cpuSeconds.toFixed(2)} s`})`,
+      `search: ${search.pagesIndexed} pages indexed, filters ${filters}, index ${megabytes(search.bytesOnDisk)} in ${search.files} files${search.periods > 1 ? ` (${search.periods} periods)` : ""}${search.filesReused > 0 ? `, ${search.filesReused} unchanged and kept` : ""}, ${search.seconds.toFixed(2)} s (${search.cpuSeconds === undefined ? "made in a worker thread" : `processor ${search.cpuSeconds.toFixed(2)} s`})`,
     );
   }
   const offline = facts.offline;
@@ -124,7 +124,7 @@ export function formatSummary(facts: SummaryFacts): string[] {
   // An index made in a worker thread was made while the pages were planned and written: not a part of their time.
   const searchPart =
     facts.search !== undefined && facts.search.cpuSeconds === undefined
-      ? `; beside them, in a worker thread, search index ${searchSeconds} s`
+      ? `; search index beside them ${searchSeconds} s`
       : `, of which search index ${searchSeconds} s`;
   lines.push(
     phases === undefined

@@ -69,13 +69,32 @@ async function importStemmer(language: string): Promise<Stemmer> {
   const stem: unknown = typeof module === "object" && module !== null ? Reflect.get(module, found.export) : undefined;
   if (typeof stem !== "function") throw new Error(`${found.module} has no stemmer function named ${found.export}`);
   const known = new Map<string, string>();
+  const unchanged = language === "en" ? porter2Unchanged : () => undefined;
   return (word) => {
     let stemmed = known.get(word);
     if (stemmed === undefined) {
       if (known.size >= MOST_REMEMBERED) known.clear();
-      stemmed = String(stem(word));
+      stemmed = unchanged(word) ?? String(stem(word));
       known.set(word, stemmed);
     }
     return stemmed;
   };
+}
+
+/** The last character of a word Porter2 may change: a letter, where its suffixes end, an apostrophe, or a 3 (see porter2Unchanged). */
+const PORTER2_MAY_CHANGE = /[a-z'\u2019]$|3$/;
+
+/**
+ * What wink-porter2-stemmer makes of a word of three characters or more
+ * that ends in none of the characters its rules look at last, found without
+ * running them: every rule of Porter2 is a suffix of letters (or an
+ * apostrophe's), so such a word keeps its letters, and only the stemmer's
+ * mark of a consonant "y" (the digit 3, turned into "y" at its end) shows.
+ * Undefined for a word the stemmer must read. An archive's words that end
+ * in a digit are mostly hashes and versions, long and each seen once, on
+ * which the stemmer's regular expressions are slowest.
+ */
+export function porter2Unchanged(word: string): string | undefined {
+  const lower = word.toLowerCase();
+  return lower.length < 3 || PORTER2_MAY_CHANGE.test(lower) ? undefined : lower.replaceAll("3", "y");
 }

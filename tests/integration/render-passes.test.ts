@@ -37,7 +37,7 @@ describe("rendering in passes", () => {
     const content = await makeArchive(fixture);
     const inOnePass = await build(content, 10_000);
     const inThreePasses = await build(content, 3);
-    assert.match(inOnePass.summary, /search: 7 pages indexed, .*\(in a worker thread, while the pages were planned\)/);
+    assert.match(inOnePass.summary, /search: 7 pages indexed, .*\(made in a worker thread\)/);
     assert.match(inThreePasses.summary, /search: 7 pages indexed, .*\(processor [\d.]+ s\)/);
     assert.deepEqual([...inThreePasses.files.keys()].sort(), [...inOnePass.files.keys()].sort());
     assert.ok([...inOnePass.files.keys()].some((file) => file.startsWith("search-index/")));

@@ -38,7 +38,7 @@ describe("the search index of a built archive", () => {
     assert.ok(existsSync(join(output, "search-index", "entry.bin")));
     assert.match(
       run.stdout,
-      /search: 4 pages indexed, filters category \(3 values\), year \(3 values\), index [\d.]+ MB in \d+ files, [\d.]+ s \(in a worker thread, while the pages were planned\)/,
+      /search: 4 pages indexed, filters category \(3 values\), year \(3 values\), index [\d.]+ MB in \d+ files, [\d.]+ s \(made in a worker thread\)/,
     );
   });
 

@@ -57,8 +57,9 @@ describe("the benchmark's table and its regression guard", () => {
     { tool: BASELINE, runs: [run(2000, 3000), run(2000, 3000), run(2000, 3000)] },
   ];
 
-  it("reads the search index's seconds from the build's summary, and none from another tool's output", () => {
+  it("reads the search index's seconds from the build's summary, made in the main thread or beside the pages, and none from another tool's output", () => {
     assert.equal(searchSecondsOf(SUMMARY(1.25)), 1.25);
+    assert.equal(searchSecondsOf("time: 3.00 s (loading and checking 1.00 s, pages and files 2.00 s; search index beside them 2.50 s)\n"), 2.5);
     assert.equal(searchSecondsOf("[11ty] Wrote 10 files in 1.00 seconds"), undefined);
   });
 
