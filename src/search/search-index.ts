@@ -143,6 +143,11 @@ function extensionOf(portable: boolean): string {
   return portable ? SEARCH_FILE_EXTENSIONS.scripts : SEARCH_FILE_EXTENSIONS.fetched;
 }
 
+/** Whether the previous output's index folder has this file (its name, extension included). */
+function previousHasFile(previousDir: string | undefined, name: string): boolean {
+  return previousDir !== undefined && existsSync(join(previousDir, name));
+}
+
 /** Whether the previous output's index folder has a folder of `files` fragments. */
 function previousHasFolder(previousDir: string | undefined, folder: string, files: number): boolean {
   if (previousDir === undefined) return false;
@@ -162,7 +167,7 @@ class MemorySink implements IndexSink {
   }
 
   reuse(path: string): boolean {
-    if (this.#previous === undefined || !existsSync(join(this.#previous, path + extensionOf(this.#portable)))) return false;
+    if (!previousHasFile(this.#previous, path + extensionOf(this.#portable))) return false;
     this.parts.push({ kind: "kept", path });
     return true;
   }
@@ -226,9 +231,8 @@ class FolderSink implements IndexSink {
 
   /** Takes a file the previous build has, linked into this build's folder. */
   #take(name: string): boolean {
-    if (this.#previous === undefined) return false;
+    if (this.#previous === undefined || !previousHasFile(this.#previous, name)) return false;
     const from = join(this.#previous, name);
-    if (!existsSync(from)) return false;
     const to = join(this.#dir, name);
     if (resolve(from) !== resolve(to)) {
       this.#folder(dirname(to));
