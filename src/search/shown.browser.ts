@@ -52,6 +52,15 @@ export class ResultParts {
     return loadOnce(this.#texts, doc, () => this.#reader.fragmentText(doc));
   }
 
+  /**
+   * Asks for these results' texts now, with their fragments, for their
+   * excerpts later: each is read once, and the asking never fails (a text
+   * that cannot be loaded is undefined), so nothing waits on it here.
+   */
+  askTexts(docs: readonly number[]): void {
+    for (const doc of docs) this.text(doc);
+  }
+
   /** A result as the page shows it, once its fragment is in; `year` is what the index knows of one whose fragment is not. */
   async show(doc: number, year: number): Promise<FoundArticle | UnshownArticle> {
     const asked = this.fragment(doc);
