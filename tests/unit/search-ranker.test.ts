@@ -4,9 +4,10 @@ import { createRandom } from "../../bench/generate.ts";
 import { ByteReader, ByteWriter } from "../../src/search/bytes.browser.ts";
 import { DocRanks, DocSet, readDocs, writeDocs } from "../../src/search/doc-sets.browser.ts";
 import { buildIndex, type ArticleToIndex } from "../../src/search/index-build.ts";
+import type { DictionaryEntry } from "../../src/search/index-format.browser.ts";
 import { IndexReader } from "../../src/search/index-reader.browser.ts";
 import { writeIndex } from "../../src/search/index-write.ts";
-import { Ranker } from "../../src/search/ranker.browser.ts";
+import { Ranker, type ListToRank } from "../../src/search/ranker.browser.ts";
 import { dateFactor } from "../../src/search/ranking.browser.ts";
 import { impactScore, inverseDocumentFrequency, META_FLAGS, metaBoost } from "../../src/search/scoring.browser.ts";
 import { indexRecord } from "../../src/text/index-record.ts";
@@ -57,12 +58,12 @@ const WORDS = ["zork", "quix", "blam", "frob", "wump", "glim", "snark", "plugh",
 const english = (word: string): string => word;
 
 /** A large archive, so that its common words are tiered (index-write.ts): articles of random words over ten years. */
-function largeArchive(count: number): ArticleToIndex[] {
+function largeArchive(count: number, words = { least: 20, most: 120, inTitles: true }): ArticleToIndex[] {
   const random = createRandom(7);
   const pick = (): string => WORDS[Math.floor(random() * WORDS.length)] ?? "zork";
   return Array.from({ length: count }, (_, at) => {
-    const title = `${pick()} ${pick()} ${at}`;
-    const body = `<p>${Array.from({ length: 20 + Math.floor(random() * 100) }, pick).join(" ")}</p>`;
+    const title = words.inTitles ? `${pick()} ${pick()} ${at}` : `Note ${at}`;
+    const body = `<p>${Array.from({ length: words.least + Math.floor(random() * (words.most - words.least)) }, pick).join(" ")}</p>`;
     const year = 2010 + Math.floor((at * 10) / count);
     return { record: indexRecord({ title, bodyHtml: body }, "", english), url: `a/${at}/`, title, dateText: "", category: "News", year, month: 1, day: 1 };
   });
@@ -186,4 +187,78 @@ describe("the ranker over a large archive", () => {
       assert.deepEqual(await ranked(words, 60), bruteForce(words).slice(0, 60), "further, in the same order");
     });
   }
+});
+
+/**
+ * A reader of these files that answers its requests a round at a time, as a
+ * network does: `run` answers every request pending once the work waits on
+ * nothing else, and `rounds` says what each round asked for.
+ */
+function readerInRounds(files: ReadonlyMap<string, Uint8Array>): { reader: IndexReader; rounds: string[][]; run<T>(work: Promise<T>): Promise<T> } {
+  const pending: (() => void)[] = [];
+  const rounds: string[][] = [[]];
+  const reader = new IndexReader({
+    file: (path) =>
+      new Promise((resolve, reject) => {
+        rounds[rounds.length - 1]?.push(path);
+        pending.push(() => {
+          const found = files.get(path);
+          if (found === undefined) reject(new Error(path));
+          else resolve(found);
+        });
+      }),
+    stemmer: async () => english,
+  });
+  const run = async <T>(work: Promise<T>): Promise<T> => {
+    for (;;) {
+      // Every promise the answers settled has run its course before the next turn of the event loop.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (pending.length === 0) return work;
+      rounds.push([]);
+      for (const answer of pending.splice(0)) answer();
+    }
+  };
+  return { reader, rounds, run };
+}
+
+describe("the rounds of requests where common words meet", () => {
+  // 24,000 articles, each word in nearly all and in no title, so that a word's best postings hold few of the
+  // others' best: three blocks a word, and three words whose best articles lie past their first blocks.
+  const articles = largeArchive(24_000, { least: 10, most: 40, inTitles: false });
+  const built = buildIndex({ articles, categories: ["News"], monthNames: [], periodArticles: 5000, stemmers: new Map() });
+  const files = new Map<string, Uint8Array>();
+  writeIndex(built, articles, { reuse: () => false, reuseFolder: () => false, write: (path, payload) => void files.set(path, payload) }, new Map(), []);
+  const plain = new IndexReader({ file: async (path) => files.get(path) ?? Promise.reject(new Error(path)), stemmer: async () => english });
+  const termOf = async (word: string): Promise<DictionaryEntry | undefined> => (await plain.extensions(word)).find((entry) => entry.term === word);
+  const blocksOf = async (word: string): Promise<string[]> => {
+    const entry = await termOf(word);
+    return entry?.postings.kind === "tiered" ? entry.postings.tiers.blocks.map((block) => block.file) : [];
+  };
+
+  it("reads the blocks of the words it needs in one round, not one round a block", async () => {
+    const words = ["snark", "plugh", "thud"];
+    const lists: ListToRank[] = [];
+    let found = DocSet.range(built.documents, 0, built.documents);
+    for (const [word, text] of words.entries()) {
+      const entry = await termOf(text);
+      assert.ok(entry !== undefined && (await blocksOf(text)).length === 3, `${text} is tiered in three blocks`);
+      lists.push({ word, idf: inverseDocumentFrequency(built.documents, entry.documents), share: 1, entry });
+      found = found.and(DocSet.of(built.documents, await plain.docs(entry)));
+    }
+    const { reader, rounds, run } = readerInRounds(files);
+    const ranker = await run(
+      Ranker.create(
+        reader,
+        Uint32Array.from(found.docs()),
+        lists,
+        lists.map((list) => list.idf),
+      ),
+    );
+    const best = await run(ranker.best(10));
+    const blocks = new Set((await Promise.all(words.map(blocksOf))).flat());
+    const blockRounds = rounds.map((round) => round.filter((path) => blocks.has(path))).filter((round) => round.length > 0);
+    assert.ok(blockRounds.flat().length > words.length, "its best articles lie past the first blocks");
+    assert.equal(blockRounds.length, 1, `the blocks in one round: ${JSON.stringify(blockRounds)}`);
+    assert.equal(best.length, 10);
+  });
 });
