@@ -13,7 +13,7 @@ import type { DictionaryEntry, TieredPostings } from "./index-format.browser.ts"
 import { CHUNK_POSTINGS } from "./index-format.browser.ts";
 import type { IndexReader } from "./index-reader.browser.ts";
 import { dateFactor } from "./ranking.browser.ts";
-import { impactScore, keyScore, META_FLAGS, metaBoost, metaWeightOf, type MetaField } from "./scoring.browser.ts";
+import { impactScore, keyScore, META_FIELDS, META_FLAGS, metaBoost, metaWeightOf, type MetaField } from "./scoring.browser.ts";
 
 /** A term a query word stands for, with that word's IDF and the term's share of it (scoring.ts's extensionShare). */
 export interface ListToRank {
@@ -53,14 +53,15 @@ export class Ranker {
   readonly #lists: ListState[];
   readonly #wordIdfs: readonly number[];
   readonly #queryIdf: number;
-  /** What each found article's score is multiplied by besides the date (searcher.ts: its query words held together), if anything. */
-  readonly #factors: Float64Array | undefined;
+  /** What each found article's score is multiplied by: its date's share, and its query words held together (searcher.ts) if given. */
+  readonly #scales: Float64Array;
 
   private constructor(reader: IndexReader, found: Uint32Array, lists: ListState[], wordIdfs: readonly number[], factors: Float64Array | undefined) {
     this.#reader = reader;
     this.#found = found;
     this.#lists = lists;
-    this.#factors = factors;
+    this.#scales = new Float64Array(found.length);
+    for (let place = 0; place < found.length; place += 1) this.#scales[place] = dateFactor(found.length - 1 - place, found.length) * (factors?.[place] ?? 1);
     this.#wordIdfs = wordIdfs;
     this.#queryIdf = wordIdfs.reduce((sum, idf) => sum + idf, 0);
   }
@@ -99,10 +100,11 @@ export class Ranker {
       const bounds = this.#bounds();
       const top = bestPlaces(bounds.low, Math.min(count, this.#found.length));
       const threshold = top.length === 0 ? Infinity : (bounds.low[top[top.length - 1] ?? 0] ?? 0);
-      const inTop = new Set(top);
+      const inTop = new Uint8Array(this.#found.length);
+      for (const place of top) inTop[place] = 1;
       const doubtful = top.filter((place) => bounds.complete[place] === 0);
       if (top.length === count)
-        for (let place = 0; place < this.#found.length; place += 1) if (!inTop.has(place) && (bounds.high[place] ?? 0) > threshold) doubtful.push(place);
+        for (let place = 0; place < this.#found.length; place += 1) if (inTop[place] === 0 && (bounds.high[place] ?? 0) > threshold) doubtful.push(place);
       if (doubtful.length === 0) {
         return top
           .map((place) => ({ place, score: bounds.low[place] ?? 0 }))
@@ -115,19 +117,9 @@ export class Ranker {
 
   /** Reads what settles the articles in doubt: the next blocks while they are many, else the chunks of their values. */
   async #readFor(doubtful: readonly number[]): Promise<void> {
-    const chunks = new Map<ListState, Set<number>>();
-    for (const list of this.#lists) {
-      if (list.docs === undefined) continue;
-      const needed = new Set<number>();
-      for (const place of doubtful) {
-        if (list.values[place] !== UNREAD) continue;
-        needed.add(Math.floor(indexOf(list.docs, this.#found[place] ?? 0) / CHUNK_POSTINGS));
-      }
-      if (needed.size > 0) chunks.set(list, needed);
-    }
     const withBlocksLeft = this.#lists.filter((list) => list.tiers !== undefined && list.blocksRead < list.tiers.blocks.length && list.values.includes(UNREAD));
-    const chunkCount = [...chunks.values()].reduce((sum, needed) => sum + needed.size, 0);
-    if (chunkCount > RANDOM_ACCESS_CHUNKS && withBlocksLeft.length > 0) {
+    const chunks = this.#chunksFor(doubtful, withBlocksLeft.length > 0 ? RANDOM_ACCESS_CHUNKS : Infinity);
+    if (chunks === undefined) {
       // Where two or more tiered words meet, their best articles lie deep in each one's blocks (four rounds of
       // them on a 100,000-article archive): all are read in one round. A word alone seldom needs more than its next.
       const more = withBlocksLeft.length > 1 ? Infinity : 1;
@@ -135,6 +127,26 @@ export class Ranker {
       return;
     }
     await Promise.all([...chunks].flatMap(([list, needed]) => [...needed].map((chunk) => this.#readChunk(list, chunk))));
+  }
+
+  /** The chunks of each tiered list that hold the unread values of the articles in doubt; undefined once they are more than `most`. */
+  #chunksFor(doubtful: readonly number[], most: number): Map<ListState, Set<number>> | undefined {
+    const chunks = new Map<ListState, Set<number>>();
+    let count = 0;
+    for (const list of this.#lists) {
+      if (list.docs === undefined) continue;
+      const needed = new Set<number>();
+      for (const place of doubtful) {
+        if (list.values[place] !== UNREAD) continue;
+        const chunk = Math.floor(indexOf(list.docs, this.#found[place] ?? 0) / CHUNK_POSTINGS);
+        if (needed.has(chunk)) continue;
+        needed.add(chunk);
+        count += 1;
+        if (count > most) return undefined;
+      }
+      if (needed.size > 0) chunks.set(list, needed);
+    }
+    return chunks;
   }
 
   /** Reads `more` next blocks of a list's best postings (fewer when fewer are left), side by side. */
@@ -161,40 +173,57 @@ export class Ranker {
     const low = new Float64Array(count);
     const high = new Float64Array(count);
     const complete = new Uint8Array(count);
+    const lists = this.#lists;
+    // What a value not read yet adds at least and at most: the same for every article of a list.
+    const unreadLeast = lists.map((list) => impactScore(list.tiers?.minImpact ?? 0, list.idf, list.share));
+    const unreadMost = lists.map((list) =>
+      list.tiers === undefined ? 0 : keyScore(list.tiers.blocks[list.blocksRead]?.maxKey ?? list.tiers.restMaxKey, list.idf),
+    );
     const wordFlags = new Int32Array(this.#wordIdfs.length);
-    const unreadKeys = this.#lists.map((list) => (list.tiers === undefined ? 0 : (list.tiers.blocks[list.blocksRead]?.maxKey ?? list.tiers.restMaxKey)));
-    const found: Record<MetaField, number> = { title: 0, date: 0, category: 0 };
     for (let place = 0; place < count; place += 1) {
       wordFlags.fill(0);
+      let flagged = false;
       let known = 0;
       let atLeast = 0;
       let atMost = 0;
       let whole = true;
-      for (const [at, list] of this.#lists.entries()) {
+      for (let at = 0; at < lists.length; at += 1) {
+        const list = lists[at] as ListState;
         const value = list.values[place] ?? ABSENT;
         if (value === ABSENT) continue;
         if (value === UNREAD) {
           whole = false;
-          atLeast += impactScore(list.tiers?.minImpact ?? 0, list.idf, list.share);
-          atMost += keyScore(unreadKeys[at] ?? 0, list.idf);
+          atLeast += unreadLeast[at] ?? 0;
+          atMost += unreadMost[at] ?? 0;
           continue;
         }
         const score = impactScore(value & 0xff, list.idf, list.share);
         known += score;
-        atMost += score + list.idf * metaWeightOf(value >> 8);
-        wordFlags[list.word] = (wordFlags[list.word] ?? 0) | (value >> 8);
+        const flags = value >> 8;
+        if (flags === 0) {
+          atMost += score;
+          continue;
+        }
+        atMost += score + list.idf * metaWeightOf(flags);
+        wordFlags[list.word] = (wordFlags[list.word] ?? 0) | flags;
+        flagged = true;
       }
-      for (const field of Object.keys(found) as MetaField[]) {
-        found[field] = 0;
-        for (const [word, idf] of this.#wordIdfs.entries()) if (((wordFlags[word] ?? 0) & META_FLAGS[field]) !== 0) found[field] += idf;
-      }
-      const boost = metaBoost(found, this.#queryIdf);
-      const date = dateFactor(count - 1 - place, count) * (this.#factors?.[place] ?? 1);
-      low[place] = (known + atLeast + boost) * date;
-      high[place] = whole ? (known + boost) * date : atMost * date;
+      // Most articles hold no query word in their meta fields, so most need no boost worked out.
+      const boost = flagged ? this.#metaBoostOf(wordFlags) : 0;
+      const scale = this.#scales[place] ?? 1;
+      low[place] = (known + atLeast + boost) * scale;
+      high[place] = whole ? (known + boost) * scale : atMost * scale;
       complete[place] = whole ? 1 : 0;
     }
     return { low, high, complete };
+  }
+
+  /** The boost of the meta fields (scoring.ts's metaBoost) for the flags each query word has in an article. */
+  #metaBoostOf(wordFlags: Int32Array): number {
+    const found: Record<MetaField, number> = { title: 0, date: 0, category: 0 };
+    for (const field of META_FIELDS)
+      for (const [word, idf] of this.#wordIdfs.entries()) if (((wordFlags[word] ?? 0) & META_FLAGS[field]) !== 0) found[field] += idf;
+    return metaBoost(found, this.#queryIdf);
   }
 }
 

@@ -29,7 +29,7 @@ const RANKING = {
 /** The meta fields a query word can be found in, as bits of a posting's flags. */
 export const META_FLAGS = { title: 1, date: 2, category: 4 } as const;
 export type MetaField = keyof typeof META_FLAGS;
-const META_FIELDS = Object.keys(META_FLAGS) as MetaField[];
+export const META_FIELDS = Object.keys(META_FLAGS) as MetaField[];
 
 /** The most a word's BM25 part can be (k1 + 1), which an impact of 255 stands for. */
 const MOST_IMPACT = RANKING.termSaturation + 1;

@@ -187,7 +187,13 @@ function togetherSets(reader: IndexReader, entry: IndexEntry, query: ParsedQuery
  */
 function togetherFactors(sets: readonly DocSet[], found: Uint32Array): Float64Array | undefined {
   if (sets.length === 0) return undefined;
-  return Float64Array.from(found, (doc) => 1 + (ORDERING.phraseWeight * sets.filter((set) => set.has(doc)).length) / sets.length);
+  const factors = new Float64Array(found.length);
+  for (const [place, doc] of found.entries()) {
+    let held = 0;
+    for (const set of sets) if (set.has(doc)) held += 1;
+    factors[place] = 1 + (ORDERING.phraseWeight * held) / sets.length;
+  }
+  return factors;
 }
 
 /**
