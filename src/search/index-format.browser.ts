@@ -23,10 +23,11 @@ import { readDocs, writeDocs } from "./doc-sets.browser.ts";
 
 /**
  * Raised whenever a file's layout changes (2: postings inside shards up to 2 KB, shards keyed by their shortest
- * start; 3: a document's fragment without its text, which has a file of its own), so that an older search page
- * reading a newer index says to load the page again rather than misread it.
+ * start; 3: a document's fragment without its text, which has a file of its own; 4: the entry names the commonest
+ * tiered terms' further blocks), so that an older search page reading a newer index says to load the page again
+ * rather than misread it.
  */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 
 interface IndexPeriod {
   /** Its first document. */
@@ -53,9 +54,11 @@ export interface IndexEntry {
    * the files a search of them reads first (a term file, or a tiered term's
    * set and first block), then its commonest pairs of words with their set's
    * file: asked for with the term's dictionary shard rather than after it,
-   * which saves a common word or pair a round trip.
+   * which saves a common word or pair a round trip. A tiered term's further
+   * blocks follow (`furtherBlocks`): a query of two or more such words asks
+   * for them all with the shards (IndexReader.askBlocksTogether).
    */
-  readonly prefetch: readonly (readonly [term: string, files: readonly string[]])[];
+  readonly prefetch: readonly (readonly [term: string, files: readonly string[], furtherBlocks?: readonly string[]])[];
   /** Oldest first. */
   readonly periods: readonly IndexPeriod[];
   /** Each year that has articles and its first document, oldest first. */

@@ -137,6 +137,21 @@ export class IndexReader {
     for (const file of entry.prefetch.find(([known]) => known === term)?.[1] ?? []) this.#file(file).catch(() => undefined);
   }
 
+  /**
+   * When two or more of a query's terms are among the commonest tiered ones,
+   * asks for every block of their best postings now, with their shards: where
+   * common words meet, the ranker reads past their first blocks before it
+   * knows the best articles, and a block asked for after the one before costs
+   * a round trip each.
+   */
+  async askBlocksTogether(terms: readonly string[]): Promise<void> {
+    const { prefetch } = await this.entry();
+    const wanted = new Set(terms);
+    const common = prefetch.filter(([term, , further]) => further !== undefined && wanted.has(term));
+    if (common.length < 2) return;
+    for (const [, , further = []] of common) for (const file of further) this.#file(file).catch(() => undefined);
+  }
+
   /** A pair of consecutive words ("async hook"), if the archive has it. */
   async pair(pair: string): Promise<DictionaryEntry | undefined> {
     const entry = await this.entry();

@@ -96,15 +96,17 @@ export function writeIndex(
     }
     return name;
   };
-  const filesFirstRead: [term: string, documents: number, files: string[]][] = [];
+  const filesFirstRead: [term: string, documents: number, files: string[], furtherBlocks?: string[]][] = [];
   const words = shardList(
     writeShards(
       built.terms,
       (term) => {
         const postings = postingsOf(term, place);
         if (postings.kind === "file") filesFirstRead.push([term.term, term.docs.length, [postings.file]]);
-        if (postings.kind === "tiered")
-          filesFirstRead.push([term.term, term.docs.length, [postings.tiers.set, ...postings.tiers.blocks.slice(0, 1).map((block) => block.file)]]);
+        if (postings.kind === "tiered") {
+          const blocks = postings.tiers.blocks.map((block) => block.file);
+          filesFirstRead.push([term.term, term.docs.length, [postings.tiers.set, ...blocks.slice(0, 1)], blocks.slice(1)]);
+        }
         return postings;
       },
       place,
@@ -163,11 +165,14 @@ export function writeIndex(
 }
 
 /** The `count` terms of the most documents, with their files. */
-function commonest(terms: [term: string, documents: number, files: string[]][], count: number): [string, string[]][] {
+function commonest(
+  terms: [term: string, documents: number, files: string[], furtherBlocks?: string[]][],
+  count: number,
+): ([string, string[]] | [string, string[], string[]])[] {
   return terms
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, count)
-    .map(([term, , files]) => [term, files]);
+    .map(([term, , files, further]) => (further === undefined || further.length === 0 ? [term, files] : [term, files, further]));
 }
 
 /** The dictionary's shards of these terms, each about SHARD_BYTES, with their first terms. */

@@ -57,6 +57,8 @@ export async function search(reader: IndexReader, request: SearchRequest): Promi
   const entry = await reader.entry();
   const query = parseQuery(request.query, entry.months);
   const stemsOf = await stemmingOf(reader, query);
+  // Common words that meet are ranked from deep in their blocks, asked for with their shards (newest first reads none).
+  if (request.sort === "relevance") await reader.askBlocksTogether(query.words.flatMap((word) => stemsOf(word.term, word.number)));
   // The pairs of the query's words are asked for with its words' shards, not after them: the ranking needs both.
   const together = request.sort === "newest" ? Promise.resolve([]) : togetherSets(reader, entry, query, stemsOf);
   // Awaited by the ranking, if the search gets that far; a failure then is the ranking's.

@@ -9,6 +9,7 @@ import { IndexReader } from "../../src/search/index-reader.browser.ts";
 import { writeIndex } from "../../src/search/index-write.ts";
 import { Ranker, type ListToRank } from "../../src/search/ranker.browser.ts";
 import { dateFactor } from "../../src/search/ranking.browser.ts";
+import { search } from "../../src/search/searcher.browser.ts";
 import { impactScore, inverseDocumentFrequency, META_FLAGS, metaBoost } from "../../src/search/scoring.browser.ts";
 import { indexRecord } from "../../src/text/index-record.ts";
 
@@ -260,5 +261,20 @@ describe("the rounds of requests where common words meet", () => {
     assert.ok(blockRounds.flat().length > words.length, "its best articles lie past the first blocks");
     assert.equal(blockRounds.length, 1, `the blocks in one round: ${JSON.stringify(blockRounds)}`);
     assert.equal(best.length, 10);
+  });
+
+  it("asks for every block of two common words with their dictionary shards, and a single common word's first block alone", async () => {
+    for (const words of [["quix", "blam"], ["zork"]]) {
+      const { reader, rounds, run } = readerInRounds(files);
+      const outcome = await run(search(reader, { query: words.join(" "), category: "", year: "", sort: "relevance" }));
+      await run(outcome.next(10));
+      const shardRound = rounds.findIndex((round) => round.some((path) => path.startsWith("d-")));
+      const roundOf = (file: string): number => rounds.findIndex((round) => round.includes(file));
+      for (const word of words)
+        for (const [at, file] of (await blocksOf(word)).entries()) {
+          if (words.length > 1 || at === 0) assert.equal(roundOf(file), shardRound, `${words.join(" ")}: ${word}'s block ${at} asked for with the shards`);
+          else assert.notEqual(roundOf(file), shardRound, `${words.join(" ")}: ${word}'s block ${at} not asked for with the shards`);
+        }
+    }
   });
 });
