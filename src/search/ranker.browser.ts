@@ -5,10 +5,11 @@
 // for every found article, either its exact score or bounds of it: what it
 // has read, plus for each term not read yet no more than the best posting
 // unread (the next block's key) and no less than the term's lowest impact.
-// It reads further blocks while many articles could still be among the best,
-// then the chunks of the few it must be sure of (random access), until the
-// best `count` are known exactly and in order (Fagin's threshold algorithms,
-// with the found set known exactly from the terms' sets).
+// It reads further blocks while many articles could still be among the best
+// (every block left at once where two or more tiered words meet), then the
+// chunks of the few it must be sure of (random access), until the best
+// `count` are known exactly and in order (Fagin's threshold algorithms, with
+// the found set known exactly from the terms' sets).
 import type { DictionaryEntry, TieredPostings } from "./index-format.browser.ts";
 import { CHUNK_POSTINGS } from "./index-format.browser.ts";
 import type { IndexReader } from "./index-reader.browser.ts";
