@@ -31,6 +31,9 @@ interface RankedDoc {
   readonly score: number;
 }
 
+/** What a posting's meta flags (three bits) can add at most, per unit of IDF, for each value of them. */
+const FLAG_WEIGHTS = Array.from({ length: 8 }, (_, flags) => metaWeightOf(flags));
+
 /** Not a document of the term. */
 const ABSENT = -2;
 /** A document of the term whose value is not read yet. */
@@ -56,6 +59,8 @@ export class Ranker {
   readonly #queryIdf: number;
   /** What each found article's score is multiplied by: its date's share, and its query words held together (searcher.ts) if given. */
   readonly #scales: Float64Array;
+  /** The meta boost of each combination of the query words' flags met so far (#metaBoostOf). */
+  readonly #boosts = new Map<number, number>();
 
   private constructor(reader: IndexReader, found: Uint32Array, lists: ListState[], wordIdfs: readonly number[], factors: Float64Array | undefined) {
     this.#reader = reader;
@@ -97,6 +102,13 @@ export class Ranker {
 
   /** The best `count` found articles, best first (the newer first among equals), read as far as needed. */
   async best(count: number): Promise<RankedDoc[]> {
+    // Before any of the terms' values is read, every found article is in doubt alike: no bounds to work out yet.
+    if (
+      this.#found.length > count &&
+      this.#lists.length > 0 &&
+      this.#lists.every((list) => list.tiers !== undefined && list.blocksRead === 0 && list.chunksRead.size === 0)
+    )
+      await this.#readFor(Array.from(this.#found.keys()));
     for (;;) {
       const bounds = this.#bounds();
       const top = bestPlaces(bounds.low, Math.min(count, this.#found.length));
@@ -205,7 +217,7 @@ export class Ranker {
           atMost += score;
           continue;
         }
-        atMost += score + list.idf * metaWeightOf(flags);
+        atMost += score + list.idf * (FLAG_WEIGHTS[flags] ?? metaWeightOf(flags));
         wordFlags[list.word] = (wordFlags[list.word] ?? 0) | flags;
         flagged = true;
       }
@@ -219,12 +231,18 @@ export class Ranker {
     return { low, high, complete };
   }
 
-  /** The boost of the meta fields (scoring.ts's metaBoost) for the flags each query word has in an article. */
+  /** The boost of the meta fields (scoring.ts's metaBoost) for the flags each query word has in an article, worked out once for each combination. */
   #metaBoostOf(wordFlags: Int32Array): number {
+    // Three bits a word: a query of up to ten words has its combinations as keys.
+    const key = wordFlags.length <= 10 ? wordFlags.reduce((packed, flags, word) => packed | (flags << (3 * word)), 0) : undefined;
+    const known = key === undefined ? undefined : this.#boosts.get(key);
+    if (known !== undefined) return known;
     const found: Record<MetaField, number> = { title: 0, date: 0, category: 0 };
     for (const field of META_FIELDS)
       for (const [word, idf] of this.#wordIdfs.entries()) if (((wordFlags[word] ?? 0) & META_FLAGS[field]) !== 0) found[field] += idf;
-    return metaBoost(found, this.#queryIdf);
+    const boost = metaBoost(found, this.#queryIdf);
+    if (key !== undefined) this.#boosts.set(key, boost);
+    return boost;
   }
 }
 
