@@ -2,7 +2,7 @@ import type { OldAddress, SiteRedirect, StubFields } from "../core/article.ts";
 import { warning, type Diagnostic } from "../core/diagnostics.ts";
 import type { Settings } from "../core/settings.ts";
 import { routeFolder, routePath, urlContextOf, type Route } from "../core/urls.ts";
-import { resolveBodyLinks } from "./body-links.ts";
+import { resolveBodyLinks, type ResolvedBody } from "./body-links.ts";
 import type { PlacedAddresses } from "./placement.ts";
 import { SiteAddresses, type Lead } from "./site-addresses.ts";
 import { placeForwardings, type Forwarding } from "./stubs.ts";
@@ -14,7 +14,7 @@ import { placeForwardings, type Forwarding } from "./stubs.ts";
  * addresses; the others are the site's own redirects. Links in bodies are
  * resolved (see body-links.ts), and what could not be is reported once.
  */
-interface PlacedBody {
+export interface PlacedBody {
   readonly sourcePath: string;
   readonly title: string;
   readonly route: Route & { readonly kind: "article" | "page" };
@@ -45,6 +45,8 @@ interface Connected {
   /** Redirects of the `redirects` setting written (those leading to their own address are not). */
   readonly settingsRedirects: number;
   readonly links: { readonly rewritten: number; readonly unmatched: number };
+  /** Resolves the links of one more body against the same addresses, as `html` was: under `npm start`, for a body edited alone. */
+  readonly resolveLinks: (body: PlacedBody) => string;
 }
 
 export function connectArchive(bodies: readonly PlacedBody[], stubs: readonly StubFields[], options: ConnectOptions): Connected {
@@ -74,9 +76,12 @@ export function connectArchive(bodies: readonly PlacedBody[], stubs: readonly St
   const resolver = { index, urls: urlContextOf(settings), isOldHost, bySource };
   let rewritten = 0;
   const unmatched: { readonly file: string; readonly url: string }[] = [];
-  const html = bodies.map((body) => {
+  const resolve = (body: PlacedBody): ResolvedBody => {
     const folder = body.oldFolder ?? routeFolder(body.route);
-    const resolved = resolveBodyLinks({ sourcePath: body.sourcePath, assets: body.assets, folder, moved: folder !== routeFolder(body.route), html: body.html }, resolver);
+    return resolveBodyLinks({ sourcePath: body.sourcePath, assets: body.assets, folder, moved: folder !== routeFolder(body.route), html: body.html }, resolver);
+  };
+  const html = bodies.map((body) => {
+    const resolved = resolve(body);
     rewritten += resolved.rewritten;
     unmatched.push(...resolved.unmatched.map((url) => ({ file: body.sourcePath, url })));
     return resolved.html;
@@ -90,6 +95,7 @@ export function connectArchive(bodies: readonly PlacedBody[], stubs: readonly St
     stubs: stubs.length,
     settingsRedirects: forwardings.filter((forwarding) => forwarding.owner === options.settingsFile).length,
     links: { rewritten, unmatched: unmatched.length },
+    resolveLinks: (body) => resolve(body).html,
   };
 }
 

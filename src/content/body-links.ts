@@ -37,7 +37,7 @@ interface LinkingBody {
   readonly html: string;
 }
 
-interface ResolvedBody {
+export interface ResolvedBody {
   readonly html: string;
   /** Links that named an old address and now name the article's own. */
   readonly rewritten: number;

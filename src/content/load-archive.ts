@@ -5,7 +5,7 @@ import type { Settings } from "../core/settings.ts";
 import { compareArticles, type Article, type Category, type SitePage, type SiteRedirect, type StubFields } from "../core/article.ts";
 import { compareDiagnostics, asWarning, type Diagnostic } from "../core/diagnostics.ts";
 import { bundleFolder, outputFileFor, routeFolder } from "../core/urls.ts";
-import { connectArchive } from "./archive-links.ts";
+import { connectArchive, type PlacedBody } from "./archive-links.ts";
 import { resolveAuthors } from "./authors.ts";
 import { categorise } from "./categories.ts";
 import { placeArticles } from "./placement.ts";
@@ -15,7 +15,7 @@ import type { RenderedBody } from "./markdown.ts";
 import { readOne, readUnlessUnchanged, type ArticleBytes, type ReadArticle, type ReadOptions, type ReadOutcome, type ReadPage, type RecentReads } from "./read-file.ts";
 import { placePages } from "./site-pages.ts";
 import { listStaticFiles, type StaticFile } from "./static-files.ts";
-import { countTemplates, linkArticles, type TemplateCounts } from "./templates.ts";
+import { countTemplates, linkArticles, type Linkable, type TemplateCounts } from "./templates.ts";
 import { unreadKeysWarning } from "./unread-keys.ts";
 import type { BuildCache } from "./build-cache.ts";
 
@@ -118,8 +118,26 @@ interface Sorted {
   readmes: number;
 }
 
+/** An archive as loaded, and how the body of one of its articles would be linked were it edited. */
+export interface ArchiveLoad {
+  readonly archive: LoadedArchive;
+  /**
+   * The body an article's page would print were its file (by its path in the
+   * content folder) to render `body` instead, its links put in as this load
+   * put them (to the same articles and addresses); undefined for a file this
+   * load published no article from. Under `npm start`, an edit of a body
+   * alone is shown this way before the whole archive is loaded again.
+   */
+  readonly relinkArticleBody: (sourcePath: string, body: RenderedBody) => string | undefined;
+}
+
 /** Loads, checks and renders every article and page of a content folder. Reports every problem; never throws on bad content. */
 export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> {
+  return (await loadArchiveToEdit(options)).archive;
+}
+
+/** loadArchive, and how an edited body would be linked (ArchiveLoad). */
+export async function loadArchiveToEdit(options: LoadOptions): Promise<ArchiveLoad> {
   const { settings } = options;
   const discovery = await discoverArchive(options.contentDir, {
     extensions: settings.extensions,
@@ -154,44 +172,63 @@ export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> 
   const invalid = sorted.invalid + sorted.articles.length - placed.length + sorted.pages.length - pages.length;
   const authorsOf = resolveAuthors(placed.map(({ fields }) => fields), settings, diagnostics);
   const bodies = [...placed, ...pages];
-  const linked = linkArticles(bodies.map(({ fields, body, route }) => ({ sourcePath: fields.sourcePath, bundleDir: fields.bundleDir, title: fields.title, route, html: body.html, references: body.references })));
+  type Placed = (typeof bodies)[number];
+  const linkableOf = ({ fields, route }: Placed, body: RenderedBody): Linkable => ({
+    sourcePath: fields.sourcePath,
+    bundleDir: fields.bundleDir,
+    title: fields.title,
+    route,
+    html: body.html,
+    references: body.references,
+  });
+  const placedBodyOf = ({ fields, route, redirects, ...rest }: Placed, html: string): PlacedBody => ({
+    sourcePath: fields.sourcePath,
+    title: fields.title,
+    route,
+    redirects,
+    assets: bundle.assetsOf(fields),
+    ...("oldFolder" in rest && rest.oldFolder !== undefined ? { oldFolder: rest.oldFolder } : {}),
+    html,
+  });
+  const linked = linkArticles(bodies.map((placedBody) => linkableOf(placedBody, placedBody.body)));
   diagnostics.push(...linked.diagnostics);
   const bundle = checkedBundles(bodies.map(({ fields }) => fields), settings, options.contentDir, diagnostics);
   const bundleFiles = bodies.flatMap(({ fields, route }) => bundle.assetsOf(fields).map((asset) => `/${outputFileFor({ kind: "file", path: `${route.kind === "article" ? bundleFolder(route) : routeFolder(route)}${asset}` })}`));
   const connected = connectArchive(
-    bodies.map(({ fields, route, redirects, ...rest }, index) => ({
-      sourcePath: fields.sourcePath,
-      title: fields.title,
-      route,
-      redirects,
-      assets: bundle.assetsOf(fields),
-      ...("oldFolder" in rest && rest.oldFolder !== undefined ? { oldFolder: rest.oldFolder } : {}),
-      html: linked.html[index] ?? "",
-    })),
+    bodies.map((placedBody, index) => placedBodyOf(placedBody, linked.html[index] ?? "")),
     sorted.stubs,
     { settings, settingsFile: options.settingsFile ?? "settings", addresses, files: [...staticFiles.map((file) => file.path), ...bundleFiles], diagnostics },
   );
-  const htmlOf = (index: number, fields: { readonly bundleDir?: string; readonly assets: readonly string[] }): string => {
-    const html = connected.html[index] ?? "";
-    return fields.bundleDir === undefined ? html : withImageSizes(html, bundleImageSizes(options.contentDir, fields.bundleDir, fields.assets));
+  /** A body's HTML as its page prints it, its links resolved: with the sizes of its bundle's images, and for an article, its bundle's files linked. */
+  const printedHtml = (html: string, { fields: read, route }: Placed): string => {
+    const assets = bundle.assetsOf(read);
+    const sized = read.bundleDir === undefined ? html : withImageSizes(html, bundleImageSizes(options.contentDir, read.bundleDir, assets));
+    return route.kind === "article" ? bodyLinkedToBundle(sized, route, assets) : sized;
   };
-  const articles = placed.map(({ fields: read, body, record, category, route }, index): Article => {
+  const placedArticles = new Map(placed.map((article) => [article.fields.sourcePath, article]));
+  const relinkArticleBody = (sourcePath: string, body: RenderedBody): string | undefined => {
+    const article = placedArticles.get(sourcePath);
+    return article === undefined ? undefined : printedHtml(connected.resolveLinks(placedBodyOf(article, linked.relink(linkableOf(article, body)))), article);
+  };
+  const articles = placed.map((article, index): Article => {
+    const { fields: read, body, record, category, route } = article;
     const fields = { ...read, assets: bundle.assetsOf(read) };
     const { categoryName: _written, ownPath: _own, oldAddresses: _old, ...rest } = fields;
     const toBundle = linkToBundleFolder(route, fields.assets);
     const image = rest.image === undefined || toBundle === undefined ? {} : { image: toBundle(rest.image) };
-    const bodyHtml = bodyLinkedToBundle(htmlOf(index, fields), route, fields.assets);
+    const bodyHtml = printedHtml(connected.html[index] ?? "", article);
     return { ...rest, ...image, category, authors: authorsOf(fields.authors), route, redirects: connected.redirects[index] ?? [], bodyHtml, excerpt: body.excerpt, searchRecord: record };
   });
   articles.sort(compareArticles);
-  const sitePages = pages.map(({ fields: read, route }, index): SitePage => {
+  const sitePages = pages.map((page, index): SitePage => {
+    const { fields: read, route } = page;
     const fields = { ...read, assets: bundle.assetsOf(read) };
     const { ownPath: _own, oldAddresses: _old, ...rest } = fields;
-    return { ...rest, route, redirects: connected.redirects[placed.length + index] ?? [], bodyHtml: htmlOf(placed.length + index, fields) };
+    return { ...rest, route, redirects: connected.redirects[placed.length + index] ?? [], bodyHtml: printedHtml(connected.html[placed.length + index] ?? "", page) };
   });
 
   const categories = ordered(new Set(articles.map((article) => article.category.slug)));
-  return {
+  const archive: LoadedArchive = {
     articles,
     pages: sitePages,
     redirects: connected.siteRedirects,
@@ -216,6 +253,7 @@ export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> 
       links: connected.links,
     },
   };
+  return { archive, relinkArticleBody };
 }
 
 /** Each outcome's problems (a left-out draft's as warnings), and what it is. */

@@ -73,6 +73,7 @@ export interface ReadOutcome {
 /** A file's outcome and its state when it was read. */
 export interface RecentRead extends Read {
   readonly stamp: string;
+  readonly file: ArticleFile;
 }
 
 /**
@@ -115,7 +116,7 @@ export async function readUnlessUnchanged(file: ArticleFile, options: ReadOption
   } else {
     read = await readOne(file, options);
   }
-  if (stamp !== undefined) recentReads.next.set(key, { ...read, stamp });
+  if (stamp !== undefined) recentReads.next.set(key, { ...read, stamp, file });
   return read.outcome;
 }
 

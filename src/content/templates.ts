@@ -138,15 +138,27 @@ export interface Linkable extends ArticlePath {
   readonly references: readonly ArticleReference[];
 }
 
+/** Bodies with their links to other articles in, and how one more body would be linked with the same articles. */
+interface LinkedArticles {
+  readonly html: readonly string[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly unresolved: number;
+  /**
+   * Links one body with the same articles, as `html` was linked: under `npm
+   * start`, for an article whose body alone was edited. Its problems are not
+   * reported (the next load of the whole archive reports them).
+   */
+  readonly relink: (article: Linkable) => string;
+}
+
 /**
  * Puts the links between articles into their bodies, once every article is
  * loaded. A reference that names no article, or several, gets a warning and
  * is shown as text.
  */
-export function linkArticles(articles: readonly Linkable[]): { readonly html: readonly string[]; readonly diagnostics: readonly Diagnostic[]; readonly unresolved: number } {
+export function linkArticles(articles: readonly Linkable[]): LinkedArticles {
   const find = articleFinder(articles);
-  const diagnostics: Diagnostic[] = [];
-  const html = articles.map((article) =>
+  const link = (article: Linkable, diagnostics: Diagnostic[]): string =>
     article.references.length === 0
       ? article.html
       : linkReferences(article.html, article.references, (reference) => {
@@ -154,9 +166,10 @@ export function linkArticles(articles: readonly Linkable[]): { readonly html: re
           if ("found" in found) return { href: `${linkPath(found.found.route)}${reference.fragment}`, title: found.found.title };
           diagnostics.push(unresolvedReferenceWarning(article.sourcePath, reference, "ambiguous" in found ? found.ambiguous : []));
           return undefined;
-        }),
-  );
-  return { html, diagnostics, unresolved: diagnostics.length };
+        });
+  const diagnostics: Diagnostic[] = [];
+  const html = articles.map((article) => link(article, diagnostics));
+  return { html, diagnostics, unresolved: diagnostics.length, relink: (article) => link(article, []) };
 }
 
 function unresolvedReferenceWarning(file: string, reference: ArticleReference, candidates: readonly ArticlePath[]): Diagnostic {

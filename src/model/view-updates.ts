@@ -1,7 +1,7 @@
 import type { Article } from "../core/article.ts";
 import type { IndexRecord } from "../text/index-record.ts";
 import { sameView } from "./page-changes.ts";
-import type { SiteViews } from "./pages.ts";
+import { mapPageKinds, type PageKindName, type PageViews, type SiteViews } from "./pages.ts";
 import type { ArticlePageView } from "./views/article-pages.ts";
 
 /**
@@ -52,4 +52,19 @@ function sameExceptBody(a: Article, b: Article): boolean {
 /** Whether two records give an article the same subject (related.ts): the same terms, with the same weights. */
 function sameSubject(a: IndexRecord, b: IndexRecord): boolean {
   return a.terms === b.terms && a.weights.length === b.weights.length && a.weights.every((weight, index) => weight === b.weights[index]);
+}
+
+/**
+ * The article pages whose new bodies are given (by the file each page is
+ * written to), each with its new body, and no other page: what `npm start`
+ * renders at once for an edit of bodies alone, before the archive is loaded
+ * again (the lists, related articles and excerpts that may change with the
+ * body follow then).
+ */
+export function articlePagesWithBodies(views: SiteViews, bodies: ReadonlyMap<string, string>): SiteViews {
+  const article = views.pages.article.flatMap((page) => {
+    const bodyHtml = bodies.get(page.permalink);
+    return bodyHtml === undefined ? [] : [{ ...page, bodyHtml }];
+  });
+  return { site: views.site, pages: { ...mapPageKinds(<Name extends PageKindName>(): PageViews[Name] => []), article } };
 }

@@ -1,12 +1,15 @@
 import { rm } from "node:fs/promises";
-import { join } from "node:path";
+import { isAbsolute, join, relative, sep } from "node:path";
+import { outputFileFor } from "../core/urls.ts";
 import type { BuildCache } from "../content/build-cache.ts";
 import type { ReadOutcome, RecentRead } from "../content/load-archive.ts";
-import { fingerprintedPages, pageChanges, type PageChanges, type PageFingerprints } from "../model/page-changes.ts";
+import { readOne, type ReadOptions } from "../content/read-file.ts";
+import { countPages, fingerprintedPages, pageChanges, sameView, withRenderedPages, type PageChanges, type PageFingerprints } from "../model/page-changes.ts";
 import type { SiteViews } from "../model/pages.ts";
+import { articlePagesWithBodies } from "../model/view-updates.ts";
 import { writeBesidePages } from "../publish/beside-pages.ts";
 import type { BuildWorkers } from "./build-workers.ts";
-import { loadSite, openArticleCache, type Site } from "./load-site.ts";
+import { articleReadOptions, loadSite, openArticleCache, type Site } from "./load-site.ts";
 import type { BuildRequest } from "./request.ts";
 
 /** A load of the archive under `npm start`, and the pages it has to render again. */
@@ -30,6 +33,8 @@ export class DevSession {
   /** The pages in the output folder, as the last build that wrote left them: the next removes those it no longer has. */
   #pagesOnDisk: readonly string[] = [];
   #previous: Site | undefined;
+  /** How an edited article is read outside a load (showEditedBodies), made on first use. */
+  #readOptions: ReadOptions | undefined;
   readonly #pagesWritten: () => void;
   readonly #workers: BuildWorkers | undefined;
 
@@ -54,6 +59,7 @@ export class DevSession {
     this.#request = request;
     this.#articleCache = openArticleCache(request);
     this.#recentReads = new Map();
+    this.#readOptions = undefined;
     this.#forget();
   }
 
@@ -82,12 +88,57 @@ export class DevSession {
   }
 
   /**
+   * Shows an edit of article bodies alone before the archive is loaded
+   * again: when every path changed (absolute) is an article file the last
+   * load published, and only its body changed (the same fields, draft state
+   * and problems), renders those articles' pages with their new bodies, their
+   * links put in as the last load put them, and answers how many pages it
+   * rendered; else renders nothing and answers 0. The load that follows
+   * brings what may change with a body elsewhere: its excerpt in lists,
+   * related articles, feeds, the search index.
+   */
+  async showEditedBodies(paths: ReadonlySet<string>, render: (views: SiteViews) => Promise<void>): Promise<number> {
+    const [previous, fingerprints] = [this.#previous, this.#fingerprints];
+    if (previous === undefined || fingerprints === undefined) return 0;
+    const files = new Set<string>();
+    for (const path of paths) {
+      const file = relative(this.#request.contentDir, path);
+      if (file === "" || file.startsWith("..") || isAbsolute(file)) return 0;
+      files.add(file.split(sep).join("/"));
+    }
+    const reads = [...this.#recentReads.values()].filter((read) => files.has(read.file.file));
+    if (reads.length !== files.size) return 0;
+    this.#readOptions ??= articleReadOptions(this.#request);
+    const bodies = new Map<string, string>();
+    for (const read of reads) {
+      const [before, after] = [read.outcome, (await readOne(read.file, this.#readOptions)).outcome];
+      if (before.article === undefined || after.article === undefined || before.draft !== after.draft) return 0;
+      if (!sameView(before.article.fields, after.article.fields) || !sameView(before.diagnostics, after.diagnostics)) return 0;
+      const { sourcePath } = after.article.fields;
+      const article = previous.archive.articles.find((published) => published.sourcePath === sourcePath);
+      const bodyHtml = previous.relinkArticleBody(sourcePath, after.article.body);
+      if (article === undefined || bodyHtml === undefined) return 0;
+      if (bodyHtml !== article.bodyHtml) bodies.set(outputFileFor(article.route), bodyHtml);
+    }
+    const views = articlePagesWithBodies(previous.plan.views, bodies);
+    try {
+      if (countPages(views) > 0) await render(views);
+    } catch (cause) {
+      this.#forget();
+      throw cause;
+    }
+    this.#fingerprints = withRenderedPages(fingerprints, views);
+    return countPages(views);
+  }
+
+  /**
    * Writes a load into the output folder, in place: removes the pages that
    * are gone (Eleventy never removes one), renders the changed ones with
    * `render`, then writes the files beside them and the search index. A
-   * failed render leaves the next build to render every page.
+   * failed render leaves the next build to render every page. Once the pages
+   * and files are written, the browser is reloaded, unless `reload` is false.
    */
-  async write({ site, changes }: DevLoad, render: (views: SiteViews) => Promise<void>): Promise<void> {
+  async write({ site, changes }: DevLoad, render: (views: SiteViews) => Promise<void>, reload = true): Promise<void> {
     const { outputDir } = this.#request;
     // Compared with what the output holds, not with the last views, which a failed build forgets.
     const gone = this.#pagesOnDisk.filter((file) => !changes.fingerprints.has(file));
@@ -102,7 +153,7 @@ export class DevSession {
     this.#fingerprints = changes.fingerprints;
     this.#previous = site;
     // The search index's files an edit did not change stay where they are.
-    await writeBesidePages(outputDir, site.plan, this.#request, this.#pagesWritten, outputDir);
+    await writeBesidePages(outputDir, site.plan, this.#request, reload ? this.#pagesWritten : () => {}, outputDir);
   }
 
   #forget(): void {

@@ -5,8 +5,9 @@ import { compareDiagnostics, errorCodeOf, warning, type Diagnostic } from "../co
 import { CODE_ROOT, PROJECT_ROOT, RUNS_COMPILED } from "../core/project.ts";
 import { slugify } from "../core/slugs.ts";
 import { BuildCache } from "../content/build-cache.ts";
-import { loadArchive, type ArticleBytes, type LoadedArchive, type LoadOptions, type ReadOutcome } from "../content/load-archive.ts";
+import { loadArchiveToEdit, type ArchiveLoad, type ArticleBytes, type LoadedArchive, type LoadOptions, type ReadOutcome } from "../content/load-archive.ts";
 import { createMarkdownRenderer, type MarkdownOptions } from "../content/markdown.ts";
+import type { ReadOptions } from "../content/read-file.ts";
 import { hasQueryRedirects } from "../model/views/site-view.ts";
 import type { SitePlan } from "../publish/site-plan.ts";
 import { LAYOUTS_DIR, prepareTheme } from "../render/theme.ts";
@@ -24,6 +25,8 @@ export interface Site {
   readonly today: CalendarDate;
   /** How long loading, checking and modelling took. */
   readonly loadSeconds: number;
+  /** How an article's body would be linked were it edited alone (ArchiveLoad): under `npm start`, such an edit is shown at once. */
+  readonly relinkArticleBody: ArchiveLoad["relinkArticleBody"];
 }
 
 interface LoadSiteOptions {
@@ -50,7 +53,7 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
   const started = performance.now();
   const { settings } = request;
   const { workers } = options;
-  const loaded = await loadArchive({
+  const { archive: loaded, relinkArticleBody } = await loadArchiveToEdit({
     contentDir: request.contentDir,
     settings,
     includeDrafts: request.includeDrafts,
@@ -101,6 +104,7 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
     today,
     plan: planned.plan,
     loadSeconds: (performance.now() - started) / 1000,
+    relinkArticleBody,
   };
 }
 
@@ -117,6 +121,12 @@ function withClashes(archive: LoadedArchive, clashes: readonly Diagnostic[], bun
 /** The build cache of a request's archive: outcomes made by other code, libraries or renderer options are never served. */
 export function openArticleCache(request: BuildRequest): Promise<BuildCache<ReadOutcome>> {
   return BuildCache.open<ReadOutcome>(request.cacheDir, articleReaderIdentity(markdownOptionsOf(request)));
+}
+
+/** How an article of a request's archive is read in this thread, outside a load and without the build cache: under `npm start`, an article whose body alone was edited. */
+export function articleReadOptions(request: BuildRequest): ReadOptions {
+  const { contentDir, settings } = request;
+  return { contentDir, timeZone: settings.timeZone, language: settings.language, renderMarkdown: createMarkdownRenderer(markdownOptionsOf(request)) };
 }
 
 function markdownOptionsOf(request: BuildRequest): MarkdownOptions {

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { isInside } from "../core/project.ts";
 import { SETTINGS_FILE_NAMES } from "../core/settings-file.ts";
-import { countPages, renderPasses } from "../model/page-changes.ts";
+import { countPages, renderPasses, sameView } from "../model/page-changes.ts";
 import type { SiteViews } from "../model/pages.ts";
 import { holdOutput, OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from "../publish/output-folder.ts";
 import { withProblemsOverlay } from "../publish/problems-overlay.ts";
@@ -61,12 +61,18 @@ export async function runServe(first: BuildRequest, options: ServeOptions, io: C
     const passes = renderPasses(views, session.request.pagesPerRenderPass, workers.count);
     await Promise.all(passes.map((pass) => workers.render(session.request.outputDir, renderOptionsOf(session.request), pass)));
   };
-  /** Writes a load, the browser reloading once its pages and files are written, then prints its summary. */
-  const build = async (load: DevLoad, started: number): Promise<void> => {
+  /**
+   * Writes a load, the browser reloading once its pages and files are
+   * written, then prints its summary. After an edit already shown
+   * (`editShown`), the browser reloads only if the load changed a page or
+   * the problems shown.
+   */
+  const build = async (load: DevLoad, started: number, editShown = false): Promise<void> => {
     const { request } = session;
     // Known before the pages are written: the browser reloads then, and gets them over the pages.
+    const shownBefore = problems;
     problems = formatDiagnostics(load.site.archive.diagnostics, request.shownContentDir, options.verbose).errors;
-    await session.write(load, render);
+    await session.write(load, render, !editShown || load.changes.pages > 0 || !sameView(shownBefore, problems));
     reporter(
       request,
       options,
@@ -133,9 +139,17 @@ export async function runServe(first: BuildRequest, options: ServeOptions, io: C
       } else if (templateFolders(request).some((folder) => [...paths].some((path) => isInside(path, folder)))) {
         session.templatesChanged();
       }
+      // An article's body edited alone is on its page at once; the archive is loaded again for the rest.
+      const shown = session.request === request ? await session.showEditedBodies(paths, render) : 0;
+      if (shown > 0) {
+        reload();
+        io.out(
+          `edit shown: ${shown} page(s) rewritten in ${((performance.now() - rebuilt) / 1000).toFixed(2)} s; the archive's lists, feeds and search index follow`,
+        );
+      }
       const contentDir = session.request.contentDir;
       const next = await session.load(session.request === request ? (file) => mayHaveChanged(paths, join(contentDir, file), contentDir) : undefined);
-      await build(next, rebuilt);
+      await build(next, rebuilt, shown > 0);
     } catch (cause) {
       failed(cause);
     }

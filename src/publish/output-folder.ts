@@ -58,10 +58,14 @@ export async function holdOutput(outputDir: string): Promise<() => void> {
 async function publishBySwap<T>(outputDir: string, mode: SwapMode, write: (stagingDir: string) => Promise<T>, stop: PublishOptions["stop"]): Promise<T> {
   const parent = dirname(outputDir);
   const prefix = `.${basename(outputDir)}.building-`;
-  // A build killed outright (SIGKILL, power loss) leaves its staging folder: remove such leftovers.
-  for (const name of await readdir(parent)) {
-    if (name.startsWith(prefix)) await rm(join(parent, name), { recursive: true, force: true });
-  }
+  // The output the last build replaced (below), and a staging folder a build killed outright (SIGKILL, power
+  // loss) left: removed while this build works, before it replaces the output in turn.
+  // One that cannot be removed is left for a later build to try again.
+  const leftovers = Promise.all(
+    (await readdir(parent))
+      .filter((name) => name.startsWith(prefix))
+      .map((name) => rm(join(parent, name), { recursive: true, force: true }).catch(() => undefined)),
+  );
   // Not mkdtemp, which makes the folder 0700: this folder becomes the published site, which a web
   // server running as another user, or a copy made with rsync -a, must be able to read. mkdir gives
   // 0777 less the umask, as for every folder made inside it; it fails on a name already taken.
@@ -75,6 +79,7 @@ async function publishBySwap<T>(outputDir: string, mode: SwapMode, write: (stagi
   const previous = `${staging}.previous`;
   return whileInterruptible(staging, [previous], stop, async () => {
     const result = await write(staging);
+    await leftovers;
     writeFileSync(join(staging, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
     // Synchronous, so that an interruption cannot fall between the two renames and leave no output folder.
     if (existsSync(outputDir)) {
@@ -85,7 +90,8 @@ async function publishBySwap<T>(outputDir: string, mode: SwapMode, write: (stagi
         renameSync(previous, outputDir);
         throw cause;
       }
-      await rm(previous, { recursive: true, force: true });
+      // Left for the next build to remove while it works: removing thousands of files and folders (a second at
+      // 4,000 articles, though most are links of this build's files) is no reason to make this one wait.
     } else {
       renameSync(staging, outputDir);
     }

@@ -132,13 +132,13 @@ export function writeIndex(
     for (const pair of payloads) for (const payload of pair) hash.update(String(payload.length)).update(payload);
     const folder = `p-${hash.digest("hex").slice(0, 16)}`;
     // Two files a document: its fragment and its text.
-    if (sink.reuseFolder(folder, 2 * payloads.length)) reused += payloads.length;
+    if (sink.reuseFolder(folder, 2 * payloads.length)) reused += 2 * payloads.length;
     else {
       for (const [at, [fragment, text]] of payloads.entries()) {
         sink.write(fragmentFile(folder, at), fragment);
         sink.write(fragmentTextFile(folder, at), text);
       }
-      written += payloads.length;
+      written += 2 * payloads.length;
     }
     return { first: period.first, folder, label: period.label };
   });

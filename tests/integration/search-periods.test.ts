@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
@@ -87,6 +87,9 @@ describe("a search index rebuilt after an edit", () => {
     assert.equal((await runCli(["--content", content, "--output", output])).code, 0);
     const before = await entryOf(output);
     const inodes = new Map(before.periods.map((period) => [period.folder, statSync(join(output, SEARCH_INDEX_DIR, period.folder, "0.bin")).ino]));
+    const folderOf2020 = (entry: typeof before): string =>
+      join(output, SEARCH_INDEX_DIR, entry.periods.find((period) => period.label === "2020")?.folder ?? "");
+    const filesOf2020 = new Map(readdirSync(folderOf2020(before)).map((name) => [name, statSync(join(folderOf2020(before), name)).ino]));
     const tram = join(content, "c.md");
     await writeFile(tram, (await readFile(tram, "utf8")).replace("A note on carbon", "A note on carbon and trolleybuses"));
     const rebuilt = await runCli(["--content", content, "--output", output]);
@@ -102,6 +105,13 @@ describe("a search index rebuilt after an edit", () => {
         `${period.label}: linked, not written again`,
       );
     }
+    // The changed period's folder has a new name; the files of its articles the edit did not change are linked into it.
+    const linkedInto2020 = readdirSync(folderOf2020(after)).filter((name) => statSync(join(folderOf2020(after), name)).ino === filesOf2020.get(name));
+    assert.equal(readdirSync(folderOf2020(after)).length, filesOf2020.size);
+    assert.ok(
+      linkedInto2020.length >= filesOf2020.size - 2 && linkedInto2020.length < filesOf2020.size,
+      `${linkedInto2020.length} of ${filesOf2020.size} linked`,
+    );
     const search = openSiteSearch(output);
     assert.deepEqual(await search.urls("trolleybuses"), ["2020/02/10/c/"]);
     assert.equal((await search.urls("carbon")).length, 7);

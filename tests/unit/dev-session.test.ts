@@ -153,3 +153,43 @@ describe("npm start's builds", () => {
     assert.equal(next.changes.pages, countPages(next.site.plan.views));
   });
 });
+
+describe("npm start's edit of a body alone", () => {
+  it("renders the edited article's page alone at once, with its new body and its links put in, the page the load that follows makes", async () => {
+    const content = await makeArchive(fixture);
+    const dev = await session(content);
+    const { rendered, render } = recorder(dev);
+    await dev.write(await dev.load(), render);
+    await edit(content, "2021/article-4.md", "A later paragraph.", "A later paragraph, beside [the first article](article-1.md).");
+    const shown = await dev.showEditedBodies(new Set([join(content, "2021/article-4.md")]), render);
+    assert.equal(shown, 1);
+    const views = rendered.at(-1);
+    assert.ok(views !== undefined);
+    assert.deepEqual(pageFiles(views), ["2021/02/14/article-4/index.html"]);
+    const page = views.pages.article[0];
+    assert.match(page?.bodyHtml ?? "", /A later paragraph, beside <a href="\/2021\/02\/11\/article-1\/">the first article<\/a>\./);
+    const next = await dev.load((file) => file === "2021/article-4.md");
+    assert.equal(next.site.plan.views.pages.article.find((view) => view.permalink === page?.permalink)?.bodyHtml, page?.bodyHtml);
+    // Its new words change other articles' related lists, which the load renders; the page shown is the one it makes.
+    assert.ok(!pageFiles(next.changes.views).includes(page?.permalink ?? ""), "the edited page is not rendered again");
+  });
+
+  it("shows nothing at once, leaving the edit to the load, when a field changed, a file is new, or one of the files changed more than its body", async () => {
+    const content = await makeArchive(fixture);
+    const dev = await session(content);
+    const { rendered, render } = recorder(dev);
+    const atOnce = (...files: string[]): Promise<number> => dev.showEditedBodies(new Set(files.map((file) => join(content, file))), render);
+    assert.equal(await atOnce("2021/article-4.md"), 0, "before a first build");
+    await dev.write(await dev.load(), render);
+    const renders = rendered.length;
+    await edit(content, "2021/article-4.md", "Article 4", "Article four");
+    assert.equal(await atOnce("2021/article-4.md"), 0, "a title");
+    await edit(content, "2021/article-5.md", "A later paragraph.", "A later paragraph!");
+    assert.equal(await atOnce("2021/article-5.md", "2021/article-4.md"), 0, "a body and a title");
+    await writeFile(join(content, "2021/article-9.md"), article({ title: "Article 9", date: "2021-03-19", category: "News" }, "New."));
+    assert.equal(await atOnce("2021/article-9.md"), 0, "a new article");
+    assert.equal(await atOnce("2021"), 0, "a folder");
+    assert.equal(rendered.length, renders);
+    assert.equal(await atOnce("2021/article-5.md"), 1, "a body alone");
+  });
+});

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { compareArticles, type Article } from "../../src/core/article.ts";
 import { buildArchiveModel } from "../../src/model/archive-model.ts";
-import { countPages, pageChanges, pageDigests, pagesWhere, renderPasses } from "../../src/model/page-changes.ts";
+import { countPages, pageChanges, pageDigests, pagesWhere, renderPasses, withRenderedPages } from "../../src/model/page-changes.ts";
+import { articlePagesWithBodies } from "../../src/model/view-updates.ts";
 import { buildSiteViews, PAGE_KIND_NAMES, type SiteViews } from "../../src/model/pages.ts";
 import type { Settings } from "../../src/core/settings.ts";
 import { THEME_FILES } from "../../src/core/assets.ts";
@@ -116,6 +117,30 @@ describe("the pages an edit changes", () => {
     const { fingerprints } = pageChanges(views(archive()), undefined);
     const retitled = views(archive(), settingsWith({ title: "Another title" }));
     assert.equal(pageChanges(retitled, fingerprints).pages, countPages(retitled));
+  });
+});
+
+describe("an edit of a body shown before the views are made again", () => {
+  it("cuts the views to the article pages given new bodies, each with its body and nothing else changed", () => {
+    const first = views(archive());
+    const middle = first.pages.article.find((page) => page.title === "Middle");
+    assert.ok(middle !== undefined);
+    const shown = articlePagesWithBodies(first, new Map([[middle.permalink, "<p>New body.</p>"]]));
+    assert.equal(countPages(shown), 1);
+    assert.deepEqual(shown.pages.article, [{ ...middle, bodyHtml: "<p>New body.</p>" }]);
+    assert.equal(shown.site, first.site);
+    assert.equal(countPages(articlePagesWithBodies(first, new Map([["2099/01/01/none/index.html", "<p>x</p>"]]))), 0);
+  });
+
+  it("records the pages shown, so that views made again with the same pages render nothing more", () => {
+    const { fingerprints } = pageChanges(views(archive()), undefined);
+    const edited = views(archive({ bodyHtml: "<p>Canteen canteen canteen survey, again.</p>" }));
+    const middle = edited.pages.article.find((page) => page.title === "Middle");
+    assert.ok(middle !== undefined);
+    assert.deepEqual(files(pageChanges(edited, fingerprints).views.pages.article), [middle.permalink]);
+    const shown = articlePagesWithBodies(views(archive()), new Map([[middle.permalink, middle.bodyHtml]]));
+    assert.equal(pageChanges(edited, withRenderedPages(fingerprints, shown)).pages, 0);
+    assert.equal(pageChanges(edited, fingerprints).pages, 1, "the fingerprints given are left as they were");
   });
 });
 
