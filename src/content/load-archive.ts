@@ -2,9 +2,9 @@ import { posix } from "node:path";
 import { bundleImageSizes, withImageSizes } from "./image-sizes.ts";
 import { inBatches, mapConcurrently } from "../core/concurrency.ts";
 import type { Settings } from "../core/settings.ts";
-import { compareArticles, type Article, type Category, type SitePage, type SiteRedirect, type StubFields } from "../core/article.ts";
+import { compareArticles, type Article, type Category, type OldAddress, type SitePage, type SiteRedirect, type StubFields } from "../core/article.ts";
 import { compareDiagnostics, asWarning, type Diagnostic } from "../core/diagnostics.ts";
-import { bundleFolder, outputFileFor, routeFolder } from "../core/urls.ts";
+import { bundleFolder, outputFileFor, routeFolder, type Route } from "../core/urls.ts";
 import { connectArchive, type PlacedBody } from "./archive-links.ts";
 import { resolveAuthors } from "./authors.ts";
 import { categorise } from "./categories.ts";
@@ -172,51 +172,32 @@ export async function loadArchiveToEdit(options: LoadOptions): Promise<ArchiveLo
   const invalid = sorted.invalid + sorted.articles.length - placed.length + sorted.pages.length - pages.length;
   const authorsOf = resolveAuthors(placed.map(({ fields }) => fields), settings, diagnostics);
   const bodies = [...placed, ...pages];
-  type Placed = (typeof bodies)[number];
-  const linkableOf = ({ fields, route }: Placed, body: RenderedBody): Linkable => ({
+  const linked = linkArticles(bodies.map(({ fields, route, body }) => linkableOf({ sourcePath: fields.sourcePath, bundleDir: fields.bundleDir, title: fields.title, route }, body)));
+  diagnostics.push(...linked.diagnostics);
+  const bundle = checkedBundles(bodies.map(({ fields }) => fields), settings, options.contentDir, diagnostics);
+  const bundleFiles = bodies.flatMap(({ fields, route }) => bundle.assetsOf(fields).map((asset) => `/${outputFileFor({ kind: "file", path: `${route.kind === "article" ? bundleFolder(route) : routeFolder(route)}${asset}` })}`));
+  const places = bodies.map(({ fields, route, redirects, ...rest }): BodyPlace => ({
     sourcePath: fields.sourcePath,
     bundleDir: fields.bundleDir,
-    title: fields.title,
-    route,
-    html: body.html,
-    references: body.references,
-  });
-  const placedBodyOf = ({ fields, route, redirects, ...rest }: Placed, html: string): PlacedBody => ({
-    sourcePath: fields.sourcePath,
     title: fields.title,
     route,
     redirects,
     assets: bundle.assetsOf(fields),
     ...("oldFolder" in rest && rest.oldFolder !== undefined ? { oldFolder: rest.oldFolder } : {}),
-    html,
-  });
-  const linked = linkArticles(bodies.map((placedBody) => linkableOf(placedBody, placedBody.body)));
-  diagnostics.push(...linked.diagnostics);
-  const bundle = checkedBundles(bodies.map(({ fields }) => fields), settings, options.contentDir, diagnostics);
-  const bundleFiles = bodies.flatMap(({ fields, route }) => bundle.assetsOf(fields).map((asset) => `/${outputFileFor({ kind: "file", path: `${route.kind === "article" ? bundleFolder(route) : routeFolder(route)}${asset}` })}`));
+  }));
   const connected = connectArchive(
-    bodies.map((placedBody, index) => placedBodyOf(placedBody, linked.html[index] ?? "")),
+    places.map((place, index) => placedBodyOf(place, linked.html[index] ?? "")),
     sorted.stubs,
     { settings, settingsFile: options.settingsFile ?? "settings", addresses, files: [...staticFiles.map((file) => file.path), ...bundleFiles], diagnostics },
   );
-  /** A body's HTML as its page prints it, its links resolved: with the sizes of its bundle's images, and for an article, its bundle's files linked. */
-  const printedHtml = (html: string, { fields: read, route }: Placed): string => {
-    const assets = bundle.assetsOf(read);
-    const sized = read.bundleDir === undefined ? html : withImageSizes(html, bundleImageSizes(options.contentDir, read.bundleDir, assets));
-    return route.kind === "article" ? bodyLinkedToBundle(sized, route, assets) : sized;
-  };
-  const placedArticles = new Map(placed.map((article) => [article.fields.sourcePath, article]));
-  const relinkArticleBody = (sourcePath: string, body: RenderedBody): string | undefined => {
-    const article = placedArticles.get(sourcePath);
-    return article === undefined ? undefined : printedHtml(connected.resolveLinks(placedBodyOf(article, linked.relink(linkableOf(article, body)))), article);
-  };
+  const bodyHtmlAt = (index: number): string => printedHtml(connected.html[index] ?? "", places[index] as BodyPlace, options.contentDir);
   const articles = placed.map((article, index): Article => {
     const { fields: read, body, record, category, route } = article;
     const fields = { ...read, assets: bundle.assetsOf(read) };
     const { categoryName: _written, ownPath: _own, oldAddresses: _old, ...rest } = fields;
     const toBundle = linkToBundleFolder(route, fields.assets);
     const image = rest.image === undefined || toBundle === undefined ? {} : { image: toBundle(rest.image) };
-    const bodyHtml = printedHtml(connected.html[index] ?? "", article);
+    const bodyHtml = bodyHtmlAt(index);
     return { ...rest, ...image, category, authors: authorsOf(fields.authors), route, redirects: connected.redirects[index] ?? [], bodyHtml, excerpt: body.excerpt, searchRecord: record };
   });
   articles.sort(compareArticles);
@@ -224,7 +205,7 @@ export async function loadArchiveToEdit(options: LoadOptions): Promise<ArchiveLo
     const { fields: read, route } = page;
     const fields = { ...read, assets: bundle.assetsOf(read) };
     const { ownPath: _own, oldAddresses: _old, ...rest } = fields;
-    return { ...rest, route, redirects: connected.redirects[placed.length + index] ?? [], bodyHtml: printedHtml(connected.html[placed.length + index] ?? "", page) };
+    return { ...rest, route, redirects: connected.redirects[placed.length + index] ?? [], bodyHtml: bodyHtmlAt(placed.length + index) };
   });
 
   const categories = ordered(new Set(articles.map((article) => article.category.slug)));
@@ -253,7 +234,51 @@ export async function loadArchiveToEdit(options: LoadOptions): Promise<ArchiveLo
       links: connected.links,
     },
   };
-  return { archive, relinkArticleBody };
+  return { archive, relinkArticleBody: articleRelinker(places.slice(0, placed.length), linked.relink, connected.resolveLinks, options.contentDir) };
+}
+
+/** What linking a body needs of its placed article or page: where it is and what it is called, not its body. */
+interface BodyPlace {
+  readonly sourcePath: string;
+  readonly bundleDir?: string | undefined;
+  readonly title: string;
+  readonly route: Route & { readonly kind: "article" | "page" };
+  readonly redirects: readonly OldAddress[];
+  readonly assets: readonly string[];
+  /** The folder of its old address, when `oldPermalinks` gave it one. */
+  readonly oldFolder?: string;
+}
+
+function linkableOf(place: Pick<BodyPlace, "sourcePath" | "bundleDir" | "title" | "route">, body: RenderedBody): Linkable {
+  return { sourcePath: place.sourcePath, bundleDir: place.bundleDir, title: place.title, route: place.route, html: body.html, references: body.references };
+}
+
+function placedBodyOf({ bundleDir: _bundle, ...place }: BodyPlace, html: string): PlacedBody {
+  return { ...place, html };
+}
+
+/** A body's HTML as its page prints it, its links resolved: with the sizes of its bundle's images, and for an article, its bundle's files linked. */
+function printedHtml(html: string, { bundleDir, assets, route }: BodyPlace, contentDir: string): string {
+  const sized = bundleDir === undefined ? html : withImageSizes(html, bundleImageSizes(contentDir, bundleDir, assets));
+  return route.kind === "article" ? bodyLinkedToBundle(sized, route, assets) : sized;
+}
+
+/**
+ * ArchiveLoad's relinkArticleBody, of its own scope: it holds the articles'
+ * places and the load's linker and resolver, never the bodies the load read
+ * (held for a whole `npm start` session).
+ */
+function articleRelinker(
+  articles: readonly BodyPlace[],
+  relink: (article: Linkable) => string,
+  resolveLinks: (body: PlacedBody) => string,
+  contentDir: string,
+): ArchiveLoad["relinkArticleBody"] {
+  const bySource = new Map(articles.map((place) => [place.sourcePath, place]));
+  return (sourcePath, body) => {
+    const place = bySource.get(sourcePath);
+    return place === undefined ? undefined : printedHtml(resolveLinks(placedBodyOf(place, relink(linkableOf(place, body)))), place, contentDir);
+  };
 }
 
 /** Each outcome's problems (a left-out draft's as warnings), and what it is. */

@@ -157,7 +157,8 @@ interface LinkedArticles {
  * is shown as text.
  */
 export function linkArticles(articles: readonly Linkable[]): LinkedArticles {
-  const find = articleFinder(articles);
+  // Found by their paths: relink, kept for a whole npm start session, holds no body.
+  const find = articleFinder(articles.map(({ html: _html, references: _references, ...path }) => path));
   const link = (article: Linkable, diagnostics: Diagnostic[]): string =>
     article.references.length === 0
       ? article.html

@@ -1,5 +1,5 @@
 import { rm } from "node:fs/promises";
-import { isAbsolute, join, relative, sep } from "node:path";
+import { join, relative, sep } from "node:path";
 import { outputFileFor } from "../core/urls.ts";
 import type { BuildCache } from "../content/build-cache.ts";
 import type { ReadOutcome, RecentRead } from "../content/load-archive.ts";
@@ -88,42 +88,38 @@ export class DevSession {
   }
 
   /**
-   * Shows an edit of article bodies alone before the archive is loaded
-   * again: when every path changed (absolute) is an article file the last
-   * load published, and only its body changed (the same fields, draft state
-   * and problems), renders those articles' pages with their new bodies, their
-   * links put in as the last load put them, and answers how many pages it
-   * rendered; else renders nothing and answers 0. The load that follows
-   * brings what may change with a body elsewhere: its excerpt in lists,
-   * related articles, feeds, the search index.
+   * Shows an edit of article bodies before the archive is loaded again: of
+   * the paths changed (absolute), each that is an article file the last load
+   * published, and whose body alone changed (the same fields, draft state and
+   * problems), has its page rendered with its new body, its links put in as
+   * the last load put them; answers how many pages were rendered. Any other
+   * path (a new file, an edited field, an editor's temporary or backup file,
+   * a folder) is left to the load that must follow, which brings all that
+   * changed besides: excerpts in lists, related articles, feeds, the search
+   * index.
    */
   async showEditedBodies(paths: ReadonlySet<string>, render: (views: SiteViews) => Promise<void>): Promise<number> {
     const [previous, fingerprints] = [this.#previous, this.#fingerprints];
     if (previous === undefined || fingerprints === undefined) return 0;
-    const files = new Set<string>();
-    for (const path of paths) {
-      const file = relative(this.#request.contentDir, path);
-      if (file === "" || file.startsWith("..") || isAbsolute(file)) return 0;
-      files.add(file.split(sep).join("/"));
-    }
+    const files = new Set([...paths].map((path) => relative(this.#request.contentDir, path).split(sep).join("/")));
     const reads = [...this.#recentReads.values()].filter((read) => files.has(read.file.file));
-    if (reads.length !== files.size) return 0;
     this.#readOptions ??= articleReadOptions(this.#request);
     const bodies = new Map<string, string>();
     for (const read of reads) {
       const [before, after] = [read.outcome, (await readOne(read.file, this.#readOptions)).outcome];
-      if (before.article === undefined || after.article === undefined || before.draft !== after.draft) return 0;
-      if (!sameView(before.article.fields, after.article.fields) || !sameView(before.diagnostics, after.diagnostics)) return 0;
+      if (before.article === undefined || after.article === undefined || before.draft !== after.draft) continue;
+      if (!sameView(before.article.fields, after.article.fields) || !sameView(before.diagnostics, after.diagnostics)) continue;
       const { sourcePath } = after.article.fields;
       const article = previous.archive.articles.find((published) => published.sourcePath === sourcePath);
       const bodyHtml = previous.relinkArticleBody(sourcePath, after.article.body);
-      if (article === undefined || bodyHtml === undefined) return 0;
-      if (bodyHtml !== article.bodyHtml) bodies.set(outputFileFor(article.route), bodyHtml);
+      if (article !== undefined && bodyHtml !== undefined && bodyHtml !== article.bodyHtml) bodies.set(outputFileFor(article.route), bodyHtml);
     }
     const views = articlePagesWithBodies(previous.plan.views, bodies);
+    if (countPages(views) === 0) return 0;
     try {
-      if (countPages(views) > 0) await render(views);
+      await render(views);
     } catch (cause) {
+      // What the output holds is not known any more: the load that follows renders every page.
       this.#forget();
       throw cause;
     }

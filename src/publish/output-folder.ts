@@ -54,18 +54,29 @@ export async function holdOutput(outputDir: string): Promise<() => void> {
   return lockOutput(target.lockFile, target.folder);
 }
 
+/** The start of the names of the folders a build makes beside the output it replaces (`.site.building-` for `site/`). */
+function stagingPrefixOf(outputDir: string): string {
+  return `.${basename(outputDir)}.building-`;
+}
+
+/** The folders earlier builds left beside the output: the output the last build replaced, and a killed build's staging folder. */
+async function leftoverFolders(outputDir: string): Promise<string[]> {
+  const parent = dirname(outputDir);
+  const prefix = stagingPrefixOf(outputDir);
+  const names = await readdir(parent).catch(() => []);
+  return names.filter((name) => name.startsWith(prefix)).map((name) => join(parent, name));
+}
+
 /** Built in a folder beside the output, given its mode and owner, and renamed over it. */
 async function publishBySwap<T>(outputDir: string, mode: SwapMode, write: (stagingDir: string) => Promise<T>, stop: PublishOptions["stop"]): Promise<T> {
   const parent = dirname(outputDir);
-  const prefix = `.${basename(outputDir)}.building-`;
+  const prefix = stagingPrefixOf(outputDir);
   // The output the last build replaced (below), and a staging folder a build killed outright (SIGKILL, power
-  // loss) left: removed while this build works, before it replaces the output in turn.
-  // One that cannot be removed is left for a later build to try again.
-  const leftovers = Promise.all(
-    (await readdir(parent))
-      .filter((name) => name.startsWith(prefix))
-      .map((name) => rm(join(parent, name), { recursive: true, force: true }).catch(() => undefined)),
-  );
+  // loss) left: removed while this build works, and awaited before it replaces the output in turn, so that
+  // one that cannot be removed fails the build with the output as it was. A build failing before then
+  // reports its own failure.
+  const leftovers = Promise.all((await leftoverFolders(outputDir)).map((folder) => rm(folder, { recursive: true, force: true })));
+  leftovers.catch(() => undefined);
   // Not mkdtemp, which makes the folder 0700: this folder becomes the published site, which a web
   // server running as another user, or a copy made with rsync -a, must be able to read. mkdir gives
   // 0777 less the umask, as for every folder made inside it; it fails on a name already taken.

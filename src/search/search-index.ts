@@ -1,16 +1,13 @@
 // The build's search step: assembles the global index from the articles'
 // records (index-build.ts) and writes its files (index-write.ts) into the
 // output's search-index/ folder, compressed; a portable build's as classic
-// scripts, which a page opened from disk can load. A file or period the
-// output being replaced already has (named by its content) is linked from it,
-// not compressed and written again.
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { gzipSync } from "node:zlib";
+// scripts, which a page opened from disk can load; what the output being
+// replaced already has is linked from it (index-sinks.ts).
+import { join } from "node:path";
 import { pathFromRoot } from "../core/urls.ts";
 import { loadStemmer } from "../text/stemmers.ts";
 import { buildIndex, type ArticleToIndex } from "./index-build.ts";
-import { SEARCH_FILE_EXTENSIONS, SEARCH_SCRIPT_CALLBACK } from "../core/search-files.browser.ts";
+import { FolderSink, MemorySink, type MadePart } from "./index-sinks.ts";
 import { writeIndex, type IndexSink } from "./index-write.ts";
 import { foldedMonthNames } from "./query.browser.ts";
 
@@ -47,10 +44,6 @@ export interface SearchIndexReport {
   readonly cpuSeconds: number | undefined;
 }
 
-/** Compression of the files the first search reads (dictionary, postings) and of the fragments, written by the thousand. */
-const INDEX_LEVEL = 9;
-const FRAGMENT_LEVEL = 6;
-
 /** Builds and writes the search index of the articles into `outputDir`. */
 export async function writeSearchIndex(outputDir: string, request: SearchIndexRequest): Promise<SearchIndexReport> {
   const started = performance.now();
@@ -79,12 +72,6 @@ export interface MadeSearchIndex extends Pick<SearchIndexReport, "pagesIndexed" 
   /** How long making it took, where it was made. */
   readonly seconds: number;
 }
-
-/** A file of the index, compressed; or one, or a folder of fragments, the output being replaced has. */
-type MadePart =
-  | { readonly kind: "file"; readonly path: string; readonly content: string | Uint8Array }
-  | { readonly kind: "kept"; readonly path: string }
-  | { readonly kind: "kept-folder"; readonly folder: string; readonly files: number };
 
 /** Makes the search index's files in memory (see MadeSearchIndex). */
 export async function makeSearchIndex(request: SearchIndexRequest): Promise<MadeSearchIndex> {
@@ -144,218 +131,4 @@ async function assembleIndex(
 /** The index's folder in the output being replaced, when there is one. */
 function previousIndexDir(request: SearchIndexRequest): string | undefined {
   return request.previousOutputDir === undefined ? undefined : join(request.previousOutputDir, SEARCH_INDEX_DIR);
-}
-
-/** A file of the index as the site serves it: gzip-compressed, or as a classic script on a portable site. */
-function servedFile(path: string, payload: Uint8Array, portable: boolean): string | Uint8Array {
-  const compressed = gzipSync(payload, { level: path.includes("/") ? FRAGMENT_LEVEL : INDEX_LEVEL });
-  return portable ? `${SEARCH_SCRIPT_CALLBACK}(${JSON.stringify(path)},"${compressed.toString("base64")}");\n` : compressed;
-}
-
-/** The index's file extension: fetched files, or classic scripts on a portable site. */
-function extensionOf(portable: boolean): string {
-  return portable ? SEARCH_FILE_EXTENSIONS.scripts : SEARCH_FILE_EXTENSIONS.fetched;
-}
-
-/** Whether the previous output's index folder has this file (its name, extension included). */
-function previousHasFile(previousDir: string | undefined, name: string): boolean {
-  return previousDir !== undefined && existsSync(join(previousDir, name));
-}
-
-/** Whether the previous output's index folder has a folder of `files` fragments. */
-function previousHasFolder(previousDir: string | undefined, folder: string, files: number): boolean {
-  if (previousDir === undefined) return false;
-  const from = join(previousDir, folder);
-  return existsSync(from) && readdirSync(from).length === files;
-}
-
-/** Makes the index's files in memory, compressed; what the previous output has is named, to be linked from it. */
-class MemorySink implements IndexSink {
-  readonly #previous: string | undefined;
-  readonly #portable: boolean;
-  readonly parts: MadePart[] = [];
-
-  constructor(previous: string | undefined, portable: boolean) {
-    this.#previous = previous;
-    this.#portable = portable;
-  }
-
-  reuse(path: string): boolean {
-    if (!previousHasFile(this.#previous, path + extensionOf(this.#portable))) return false;
-    this.parts.push({ kind: "kept", path });
-    return true;
-  }
-
-  reuseFolder(folder: string, files: number): boolean {
-    if (!previousHasFolder(this.#previous, folder, files)) return false;
-    this.parts.push({ kind: "kept-folder", folder, files });
-    return true;
-  }
-
-  write(path: string, payload: Uint8Array): void {
-    this.parts.push({ kind: "file", path, content: servedFile(path, payload, this.#portable) });
-  }
-}
-
-/** Writes the index's files into its folder, compressed, and keeps the previous build's where it has them. */
-class FolderSink implements IndexSink {
-  readonly #dir: string;
-  readonly #previous: string | undefined;
-  readonly #portable: boolean;
-  readonly #extension: string;
-  /** Names (files, and fragment folders) this build has, for removing the rest from a folder written into. */
-  readonly #names = new Set<string>();
-  readonly #folders = new Set<string>();
-  readonly #made = new Set<string>();
-  /** The previous output's index folders (its periods'), but the one being written, listed when first needed. */
-  #previousPeriods: string[] | undefined;
-  /** For a new period folder, the previous output's folder of the same period, once found (#linkUnchanged). */
-  readonly #samePeriod = new Map<string, string>();
-  /** How many of a new folder's files were looked for in the previous output's folders, so far without a match. */
-  readonly #probes = new Map<string, number>();
-  files = 0;
-  bytes = 0;
-  /** Files of new period folders linked from the previous output, the same bytes. */
-  linked = 0;
-
-  constructor(dir: string, previous: string | undefined, portable: boolean) {
-    this.#dir = dir;
-    this.#previous = previous;
-    this.#portable = portable;
-    this.#extension = extensionOf(portable);
-  }
-
-  reuse(path: string): boolean {
-    return this.#take(path + this.#extension);
-  }
-
-  reuseFolder(folder: string, files: number): boolean {
-    if (this.#previous === undefined || !previousHasFolder(this.#previous, folder, files)) return false;
-    const from = join(this.#previous, folder);
-    this.#folders.add(folder);
-    if (resolve(from) !== resolve(this.#dir, folder)) {
-      this.#folder(join(this.#dir, folder));
-      for (const name of readdirSync(from)) linkOrCopy(join(from, name), join(this.#dir, folder, name));
-    }
-    for (const name of readdirSync(from)) this.#count(join(this.#dir, folder, name));
-    return true;
-  }
-
-  write(path: string, payload: Uint8Array): void {
-    this.put(path, servedFile(path, payload, this.#portable));
-  }
-
-  /** Writes a file of the index as served (servedFile). */
-  put(path: string, content: string | Uint8Array): void {
-    const name = path + this.#extension;
-    if (path.includes("/")) {
-      const folder = path.slice(0, path.indexOf("/"));
-      this.#folders.add(folder);
-      if (this.#linkUnchanged(folder, name, content)) return;
-    }
-    this.#put(name, content);
-  }
-
-  /**
-   * A period's folder is named by all its fragments, so that one edited
-   * article gives it a new name; its other files are the same bytes as in
-   * the previous build's folder of that period. They are linked from it
-   * rather than written again: creating a file costs this machine's file
-   * system 20 to 40 times what a link costs. That folder is the previous
-   * output's one holding one of the new folder's first files, byte for byte;
-   * every file linked is compared first.
-   */
-  #linkUnchanged(folder: string, name: string, content: string | Uint8Array): boolean {
-    if (this.#previous === undefined) return false;
-    let from = this.#samePeriod.get(folder);
-    if (from === undefined && (this.#probes.get(folder) ?? 0) < PERIOD_PROBES) {
-      this.#probes.set(folder, (this.#probes.get(folder) ?? 0) + 1);
-      this.#previousPeriods ??= previousFolders(this.#previous).filter((period) => resolve(period) !== resolve(this.#dir, folder));
-      from = this.#previousPeriods.find((period) => sameBytes(join(period, name.slice(folder.length + 1)), content));
-      if (from !== undefined) this.#samePeriod.set(folder, from);
-    }
-    if (from === undefined) return false;
-    const to = join(this.#dir, name);
-    const previous = join(from, name.slice(folder.length + 1));
-    if (!sameBytes(previous, content)) return false;
-    this.#folder(dirname(to));
-    linkOrCopy(previous, to);
-    this.files += 1;
-    this.bytes += typeof content === "string" ? Buffer.byteLength(content) : content.length;
-    this.linked += 1;
-    return true;
-  }
-
-  /** Takes a file the previous build has, linked into this build's folder. */
-  #take(name: string): boolean {
-    if (this.#previous === undefined || !previousHasFile(this.#previous, name)) return false;
-    const from = join(this.#previous, name);
-    const to = join(this.#dir, name);
-    if (resolve(from) !== resolve(to)) {
-      this.#folder(dirname(to));
-      linkOrCopy(from, to);
-    }
-    this.#names.add(name);
-    this.#count(to);
-    return true;
-  }
-
-  #put(name: string, content: string | Uint8Array): void {
-    const target = join(this.#dir, name);
-    this.#folder(dirname(target));
-    writeFileSync(target, content);
-    if (!name.includes("/")) this.#names.add(name);
-    this.files += 1;
-    this.bytes += typeof content === "string" ? Buffer.byteLength(content) : content.length;
-  }
-
-  /** Makes a folder once: a period's fragments are thousands of files in one. */
-  #folder(path: string): void {
-    if (this.#made.has(path)) return;
-    mkdirSync(path, { recursive: true });
-    this.#made.add(path);
-  }
-
-  #count(path: string): void {
-    this.files += 1;
-    this.bytes += statSync(path).size;
-  }
-
-  /** Removes what an earlier build left in a folder written into (npm start): files and fragment folders this build does not have. */
-  removeOthers(): void {
-    if (!existsSync(this.#dir)) return;
-    for (const name of readdirSync(this.#dir))
-      if (!this.#names.has(name) && !this.#folders.has(name)) rmSync(join(this.#dir, name), { recursive: true, force: true });
-  }
-}
-
-/** How many of a new period folder's first files are looked for in the previous output's folders: an edit changes one article's two, seldom the first. */
-const PERIOD_PROBES = 4;
-
-/** The folders of the previous output's index (its periods'), none when it has no index. */
-function previousFolders(previousDir: string): string[] {
-  if (!existsSync(previousDir)) return [];
-  return readdirSync(previousDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => join(previousDir, entry.name));
-}
-
-/** Whether a file holds these bytes (false when it cannot be read). */
-function sameBytes(file: string, content: string | Uint8Array): boolean {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return false;
-  }
-  return typeof content === "string" ? bytes.toString("utf8") === content : bytes.equals(content);
-}
-
-/** A hard link to an unchanged file of the previous build; a copy where the file system refuses links. */
-function linkOrCopy(from: string, to: string): void {
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
-  }
 }

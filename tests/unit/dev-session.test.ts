@@ -174,7 +174,7 @@ describe("npm start's edit of a body alone", () => {
     assert.ok(!pageFiles(next.changes.views).includes(page?.permalink ?? ""), "the edited page is not rendered again");
   });
 
-  it("shows nothing at once, leaving the edit to the load, when a field changed, a file is new, or one of the files changed more than its body", async () => {
+  it("leaves to the load what is not a published article's body edited alone: a field, a draft, a new file, a folder, an editor's backup", async () => {
     const content = await makeArchive(fixture);
     const dev = await session(content);
     const { rendered, render } = recorder(dev);
@@ -184,12 +184,35 @@ describe("npm start's edit of a body alone", () => {
     const renders = rendered.length;
     await edit(content, "2021/article-4.md", "Article 4", "Article four");
     assert.equal(await atOnce("2021/article-4.md"), 0, "a title");
-    await edit(content, "2021/article-5.md", "A later paragraph.", "A later paragraph!");
-    assert.equal(await atOnce("2021/article-5.md", "2021/article-4.md"), 0, "a body and a title");
+    await edit(content, "2021/article-6.md", "category: News", "category: News\ndraft: true");
+    assert.equal(await atOnce("2021/article-6.md"), 0, "a draft");
     await writeFile(join(content, "2021/article-9.md"), article({ title: "Article 9", date: "2021-03-19", category: "News" }, "New."));
-    assert.equal(await atOnce("2021/article-9.md"), 0, "a new article");
-    assert.equal(await atOnce("2021"), 0, "a folder");
+    await writeFile(join(content, "2021/article-5.md~"), "a backup");
+    assert.equal(await atOnce("2021/article-9.md", "2021", "2021/article-5.md~", "../elsewhere.md"), 0, "a new article, a folder, a backup, a path outside");
     assert.equal(rendered.length, renders);
-    assert.equal(await atOnce("2021/article-5.md"), 1, "a body alone");
+    await edit(content, "2021/article-5.md", "A later paragraph.", "A later paragraph!");
+    assert.equal(
+      await atOnce("2021/article-5.md", "2021/article-4.md", "2021/article-5.md~", "2021/4913"),
+      1,
+      "a body beside a title, a backup and a probe file",
+    );
+    const shown = rendered.at(-1);
+    assert.ok(shown !== undefined && rendered.length === renders + 1);
+    assert.deepEqual(pageFiles(shown), ["2021/03/15/article-5/index.html"]);
+  });
+
+  it("renders every page in the load that follows a failed render of an edit shown at once", async () => {
+    const content = await makeArchive(fixture);
+    const dev = await session(content);
+    const { render } = recorder(dev);
+    await dev.write(await dev.load(), render);
+    await edit(content, "2021/article-4.md", "A later paragraph.", "A later paragraph!");
+    await assert.rejects(
+      dev.showEditedBodies(new Set([join(content, "2021/article-4.md")]), async () => Promise.reject(new Error("the worker stopped"))),
+      /the worker stopped/,
+    );
+    const next = await dev.load((file) => file === "2021/article-4.md");
+    assert.equal(next.changes.pages, countPages(next.site.plan.views));
+    assert.match(next.site.plan.views.pages.article.find((page) => page.title === "Article 4")?.bodyHtml ?? "", /A later paragraph!/);
   });
 });
