@@ -54,29 +54,14 @@ export async function holdOutput(outputDir: string): Promise<() => void> {
   return lockOutput(target.lockFile, target.folder);
 }
 
-/** The start of the names of the folders a build makes beside the output it replaces (`.site.building-` for `site/`). */
-function stagingPrefixOf(outputDir: string): string {
-  return `.${basename(outputDir)}.building-`;
-}
-
-/** The folders earlier builds left beside the output: the output the last build replaced, and a killed build's staging folder. */
-async function leftoverFolders(outputDir: string): Promise<string[]> {
-  const parent = dirname(outputDir);
-  const prefix = stagingPrefixOf(outputDir);
-  const names = await readdir(parent).catch(() => []);
-  return names.filter((name) => name.startsWith(prefix)).map((name) => join(parent, name));
-}
-
 /** Built in a folder beside the output, given its mode and owner, and renamed over it. */
 async function publishBySwap<T>(outputDir: string, mode: SwapMode, write: (stagingDir: string) => Promise<T>, stop: PublishOptions["stop"]): Promise<T> {
   const parent = dirname(outputDir);
-  const prefix = stagingPrefixOf(outputDir);
-  // The output the last build replaced (below), and a staging folder a build killed outright (SIGKILL, power
-  // loss) left: removed while this build works, and awaited before it replaces the output in turn, so that
-  // one that cannot be removed fails the build with the output as it was. A build failing before then
-  // reports its own failure.
-  const leftovers = Promise.all((await leftoverFolders(outputDir)).map((folder) => rm(folder, { recursive: true, force: true })));
-  leftovers.catch(() => undefined);
+  const prefix = `.${basename(outputDir)}.building-`;
+  // A build killed outright (SIGKILL, power loss) leaves its staging folder: remove such leftovers.
+  for (const name of await readdir(parent)) {
+    if (name.startsWith(prefix)) await rm(join(parent, name), { recursive: true, force: true });
+  }
   // Not mkdtemp, which makes the folder 0700: this folder becomes the published site, which a web
   // server running as another user, or a copy made with rsync -a, must be able to read. mkdir gives
   // 0777 less the umask, as for every folder made inside it; it fails on a name already taken.
@@ -90,7 +75,6 @@ async function publishBySwap<T>(outputDir: string, mode: SwapMode, write: (stagi
   const previous = `${staging}.previous`;
   return whileInterruptible(staging, [previous], stop, async () => {
     const result = await write(staging);
-    await leftovers;
     writeFileSync(join(staging, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
     // Synchronous, so that an interruption cannot fall between the two renames and leave no output folder.
     if (existsSync(outputDir)) {
@@ -101,8 +85,7 @@ async function publishBySwap<T>(outputDir: string, mode: SwapMode, write: (stagi
         renameSync(previous, outputDir);
         throw cause;
       }
-      // Left for the next build to remove while it works: removing thousands of files and folders (a second at
-      // 4,000 articles, though most are links of this build's files) is no reason to make this one wait.
+      await rm(previous, { recursive: true, force: true });
     } else {
       renameSync(staging, outputDir);
     }

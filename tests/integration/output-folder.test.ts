@@ -30,27 +30,6 @@ async function archiveOf(count: number): Promise<string> {
 const build = (content: string, output: string, as?: typeof NOBODY): ReturnType<typeof runCli> =>
   runCli(["--content", content, "--output", output, "--no-cache"], {}, as === undefined ? {} : { user: as });
 
-describe("an output folder replaced by a build", () => {
-  it("is kept beside the new one, hidden, until the next build removes it while it works", async () => {
-    const content = await makeArchive({ "a.md": article({ title: "A", date: "2021-04-09", category: "News" }) });
-    const parent = await temporaryFolder();
-    const output = join(parent, "site");
-    const build = async (): Promise<string[]> => {
-      const run = await runCli(["--content", content, "--output", output]);
-      assert.equal(run.code, 0, run.stderr);
-      return (await readdir(parent)).sort();
-    };
-    assert.deepEqual(await build(), ["site"]);
-    const afterSecond = await build();
-    assert.equal(afterSecond.length, 2);
-    assert.match(afterSecond[0] ?? "", /^\.site\.building-[0-9a-f]+\.previous$/);
-    const afterThird = await build();
-    assert.equal(afterThird.length, 2);
-    assert.notEqual(afterThird[0], afterSecond[0], "the folder the second build replaced is gone");
-    assert.ok(existsSync(join(output, "index.html")));
-  });
-});
-
 describe("an output folder that is a symbolic link", () => {
   it("keeps the link, and publishes into the folder it leads to, keeping that folder's mode and group", async () => {
     const root = await temporaryFolder();
