@@ -92,7 +92,7 @@ export async function search(reader: IndexReader, request: SearchRequest): Promi
     if (firstPage === undefined) {
       const firstHits = best.slice(0, ORDERING.firstResults);
       const asked = firstHits.map((hit) => parts.fragment(hit.doc));
-      // Their texts are asked for with the fragments the second look reads, not after it: any of them may come first.
+      // Their texts are asked for with the fragments the second look reads, not after it: each may arrive before the others.
       parts.askTexts(firstHits.map((hit) => hit.doc));
       const first = await Promise.all(firstHits.map(async (hit, at) => ({ ...hit, fragment: await asked[at] })));
       const sets = await together;
