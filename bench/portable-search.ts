@@ -28,8 +28,8 @@ if (siteDir === undefined || !Number.isInteger(runs) || runs < 1) {
 }
 const queries = values.query ?? ["release", "security vulnerability", "npm"];
 
-const site = await folderSize(siteDir);
-const index = await folderSize(join(siteDir, SEARCH_INDEX_DIR));
+const site = folderSize(siteDir);
+const index = folderSize(join(siteDir, SEARCH_INDEX_DIR));
 console.log(`site: ${megabytes(site.bytes)} in ${site.files} files; search index: ${megabytes(index.bytes)} in ${index.files} files`);
 
 const browser = await launchChromium();

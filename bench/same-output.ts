@@ -53,7 +53,7 @@ function run(args: readonly string[]): Promise<void> {
 
 /** Every file under a folder, by path, as a digest of its bytes. */
 async function digests(dir: string): Promise<Map<string, string>> {
-  const files = await filesUnder(dir);
+  const files = filesUnder(dir);
   return new Map(
     await Promise.all(
       files.map(async (file) => {

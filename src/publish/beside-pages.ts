@@ -182,7 +182,7 @@ async function writeOfflineFiles({ outputDir, plan: { theme, views }, target }: 
   const shell = await shellFiles(outputDir, theme.files, views, cleanUrls);
   const worker = outputFileFor({ kind: "service-worker" });
   const list = outputFileFor({ kind: "offline-archive-list" });
-  const archive = (await filesUnder(outputDir))
+  const archive = filesUnder(outputDir)
     .map((file) => ({ url: hrefFromRootOfFile(file.path, cleanUrls), bytes: file.bytes }))
     .filter((file) => isForReading(file.url, [worker, list]))
     .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));

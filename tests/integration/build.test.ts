@@ -49,7 +49,7 @@ describe("building a fixture archive", () => {
   });
 
   it("writes one page per published article at its dated URL, one per day with articles, and no page for the draft", async () => {
-    const pages = (await filePaths(output)).filter((file) => /^\d{4}\/\d{2}\/\d{2}\//.test(file));
+    const pages = filePaths(output).filter((file) => /^\d{4}\/\d{2}\/\d{2}\//.test(file));
     assert.deepEqual(pages, [
       "2021/04/09/first/index.html",
       "2021/04/09/index.html",
@@ -64,7 +64,7 @@ describe("building a fixture archive", () => {
   });
 
   it("writes the archive, year, month, category and tag pages, the home page, a 404 page and the offline page", async () => {
-    const pages = (await filePaths(output)).filter((file) => file.endsWith(".html") && !/^\d{4}\/\d{2}\/\d{2}\//.test(file));
+    const pages = filePaths(output).filter((file) => file.endsWith(".html") && !/^\d{4}\/\d{2}\/\d{2}\//.test(file));
     assert.deepEqual(pages, [
       "2021/04/index.html",
       "2021/05/index.html",

@@ -34,7 +34,7 @@ for (const corpus of ["nodejs-blog", "kubernetes-blog"]) {
       const content = join(CORPORA, corpus, "content");
       const sources: string[] = [];
       let drafts = 0;
-      for (const file of await filePaths(content)) {
+      for (const file of filePaths(content)) {
         const text = await readFile(join(content, file), "utf8");
         if (!FRONT_MATTER_START.test(text) || LISTING_PAGES[corpus]?.includes(file)) continue;
         sources.push(file);
@@ -45,7 +45,7 @@ for (const corpus of ["nodejs-blog", "kubernetes-blog"]) {
       const output = join(await temporaryFolder(), "site");
       const result = await runCli(["--content", content, "--output", output, "--config", join(PROJECT_ROOT, "tests/corpora", `${corpus}.json`)]);
       assert.equal(result.code, 0, result.stderr);
-      const pages = (await filePaths(output)).filter((file) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(file));
+      const pages = filePaths(output).filter((file) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(file));
       assert.ok(sources.length > 500, `found ${sources.length} article files`);
       assert.equal(pages.length, sources.length - drafts, `${sources.length} article files, ${drafts} drafts, ${pages.length} pages`);
       assert.match(
@@ -131,7 +131,7 @@ describe("the shared kubernetes-blog corpus as Hugo places it", { skip: absent |
     ];
     await writeFile(join(site, "hugo.toml"), `${config.join("\n")}\n`);
     await mkdir(join(site, "layouts/shortcodes"), { recursive: true });
-    const bodies = await Promise.all((await filePaths(content)).map((file) => readFile(join(content, file), "utf8")));
+    const bodies = await Promise.all(filePaths(content).map((file) => readFile(join(content, file), "utf8")));
     for (const name of new Set(bodies.flatMap((text) => [...text.matchAll(/\{\{[<%]\s*([\w-]+)/g)].map((match) => match[1] ?? "")))) {
       const closed = bodies.some((text) => new RegExp(`\\{\\{[<%]\\s*/\\s*${name}\\s*[>%]\\}\\}`).test(text));
       await writeFile(join(site, "layouts/shortcodes", `${name}.html`), closed ? "{{ .Inner }}" : "");

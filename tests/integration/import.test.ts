@@ -30,7 +30,7 @@ async function followOldAddresses(content: string, output: string): Promise<numb
   const titleAt = async (href: string): Promise<string | undefined> =>
     (await readPage(output, `${decodeURI(href).slice(1)}${href.endsWith("/") ? "index.html" : ""}`)).querySelector("h1")?.textContent?.trim();
   let followed = 0;
-  for (const file of (await filePaths(content)).filter((name) => name.endsWith(".md"))) {
+  for (const file of filePaths(content).filter((name) => name.endsWith(".md"))) {
     const { data } = matter(await readFile(join(content, file), "utf8"), {});
     if (data["draft"] === true) continue;
     const title = String(data["title"]);
@@ -81,7 +81,7 @@ describe("importing a WordPress export", () => {
       },
       timeZone: "Etc/GMT+7",
     });
-    assert.ok((await filePaths(content)).includes("2024/harbour-reopens/harbour.png"));
+    assert.ok(filePaths(content).includes("2024/harbour-reopens/harbour.png"));
 
     const output = join(root, "site");
     const build = await runCli(["--content", content, "--output", output, "--check-links"]);
@@ -95,7 +95,7 @@ describe("importing a WordPress export", () => {
     assert.equal(harbour.querySelector(".article-body figure img")?.getAttribute("src"), "harbour.png");
     assert.ok(existsSync(join(output, "2024/03/05/privet-mir/index.html")));
     assert.ok(!existsSync(join(output, "2024/07/01/summer-fair-programme/index.html")), "a scheduled post is not published");
-    for (const page of (await filePaths(output)).filter((file) => file.endsWith(".html"))) {
+    for (const page of filePaths(output).filter((file) => file.endsWith(".html"))) {
       assert.doesNotMatch(await readFile(join(output, page), "utf8"), /<!-- \/?wp:/, page);
     }
     // Each published post's permalink and its /?p=ID.
@@ -334,7 +334,7 @@ describe("the shared WordPress exports", { skip: corporaAbsent }, () => {
       assert.equal(build.code, 0, build.stdout + build.stderr);
       assert.match(build.stdout, new RegExp(`articles: ${published} found, ${published} published, 0 draft\\(s\\) left out, 0 invalid left out`));
       assert.match(build.stdout, /, 0 in the site's pages\)/);
-      for (const page of (await filePaths(output)).filter((file) => file.endsWith(".html"))) {
+      for (const page of filePaths(output).filter((file) => file.endsWith(".html"))) {
         assert.doesNotMatch(await readFile(join(output, page), "utf8"), /<!-- \/?wp:/, page);
       }
       // Every post's /?p=ID, and its permalink where it differs.

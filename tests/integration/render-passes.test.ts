@@ -25,7 +25,7 @@ async function build(content: string, pagesPerRenderPass: number): Promise<{ fil
     { out: (line) => lines.push(line), err: (line) => lines.push(line) },
   );
   assert.equal(code, 0, lines.join("\n"));
-  const files = await filesUnder(output);
+  const files = filesUnder(output);
   return {
     files: new Map(await Promise.all(files.map(async (file) => [file.path, (await readFile(join(output, file.path))).toString("base64")] as const))),
     summary: lines.join("\n"),

@@ -78,7 +78,7 @@ describe("building an archive whose bodies hold template calls", () => {
     const body = (await readPage(output, "2021/04/09/report/index.html")).querySelector(".article-body");
     assert.match(body?.textContent ?? "", /and nothing \(\{\{< relref "missing\.md" >\}\}\)\./);
     assert.match(run.stderr, /2021\/report\.md:13: warning: \{\{< relref "missing\.md" >\}\} names no published article/);
-    for (const file of await filePaths(output)) {
+    for (const file of filePaths(output)) {
       if (/\.(html|xml|json)$/.test(file)) assert.doesNotMatch(await readFile(join(output, file), "utf8"), /article-ref:/, file);
     }
   });
