@@ -94,7 +94,10 @@ function targetOf(url: string, body: LinkingBody, resolver: LinkResolver, assets
     if (body.moved !== true) return target === undefined || target.lead === undefined ? { sitePath: hostPath, suffix, lead: undefined, internal: target?.internal ?? false } : target;
     return target === undefined ? { sitePath: hostPath, suffix, lead: undefined, internal: false, unmatchedHref: encodeURI(hostPath) } : { ...target, unmatchedHref: encodeURI(hostPath) };
   }
-  const absolute = /^(?:https?:)?\/\//i.test(url) ? parseUrl(url) : undefined;
+  const isAbsolute = /^(?:https?:)?\/\//i.test(url);
+  const plainHost = isAbsolute ? plainHostOf(url) : undefined;
+  if (plainHost !== undefined && !resolver.isOldHost(plainHost)) return undefined;
+  const absolute = isAbsolute ? parseUrl(url) : undefined;
   if (absolute !== undefined && !resolver.isOldHost(absolute.host)) return undefined;
   if (absolute === undefined && !url.startsWith("/")) return undefined;
   return absolute === undefined ? hostTarget(decode(written), suffix, resolver) : hostTarget(decode(absolute.pathname), `${absolute.search}${absolute.hash}`, resolver);
@@ -125,6 +128,34 @@ function addressOf(path: string): string {
 function splitSuffix(url: string): [string, string] {
   const cut = url.search(/[?#]/);
   return cut < 0 ? [url, ""] : [url.slice(0, cut), url.slice(cut)];
+}
+
+/** An absolute link's scheme, a host of ASCII letters, digits, dots and hyphens, and a port. */
+const PLAIN_HOST = /^(https?:)?\/\/([a-z0-9.-]+)(?::(\d{1,5}))?(?=[/?#]|$)/i;
+/** A last label URL would read as an IPv4 address's number, and a label it would read as punycode: such hosts are left to URL. */
+const READ_AS_NUMBER = /^(?:\d+|0x[0-9a-f]*)$/i;
+const PUNYCODE = /(?:^|\.)xn--/i;
+
+/**
+ * The host of an absolute link (with "https:", "http:" or none before its
+ * "//") as URL would read it, without parsing the whole link: for a host
+ * written plainly, in lower case and without its scheme's default port.
+ * Undefined for any other host (an IP address, international or unusual
+ * characters, a port out of range), which is left to URL. Most of a body's
+ * links lead to other sites, told apart by their host alone: parsing each
+ * whole took half of linking the Node.js blog's bodies.
+ */
+export function plainHostOf(url: string): string | undefined {
+  const match = PLAIN_HOST.exec(url);
+  if (match === null) return undefined;
+  const [, scheme = "https:", name = "", port] = match;
+  const labels = name.toLowerCase().split(".");
+  const last = labels.at(-1) === "" ? labels.at(-2) : labels.at(-1);
+  if (!/[a-z0-9]/.test(name) || READ_AS_NUMBER.test(last ?? "") || PUNYCODE.test(name)) return undefined;
+  if (port === undefined) return labels.join(".");
+  const number = Number(port);
+  if (number > 65_535) return undefined;
+  return number === (scheme.toLowerCase() === "http:" ? 80 : 443) ? labels.join(".") : `${labels.join(".")}:${number}`;
 }
 
 function parseUrl(url: string): URL | undefined {

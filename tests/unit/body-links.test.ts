@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { resolveBodyLinks, type LinkResolver } from "../../src/content/body-links.ts";
+import { plainHostOf, resolveBodyLinks, type LinkResolver } from "../../src/content/body-links.ts";
 import { SiteAddresses } from "../../src/content/site-addresses.ts";
 
 function resolver(basePath: string, hosts: readonly string[] = []): LinkResolver {
@@ -57,5 +57,42 @@ describe("resolving a body's links", () => {
   it("writes a moved article's relative links that lead nowhere as they resolved on the old site", () => {
     const result = resolve('<img src="../doc/gopher.png"><img src="go1.6/x.png">', resolver("/news/"), "/");
     assert.deepEqual(result, { html: '<img src="/doc/gopher.png"><img src="/news/go1.6/x.png">', rewritten: 0, unmatched: ["go1.6/x.png"] });
+  });
+});
+
+describe("the host of an absolute link, read without parsing it whole", () => {
+  it("is the host URL reads for a host written plainly: lower case, without the scheme's default port", () => {
+    for (const url of [
+      "https://Example.COM/x",
+      "http://example.com:80/",
+      "https://example.com:443",
+      "//example.com:443/a",
+      "https://example.com:0443/",
+      "http://example.com:8080?x",
+      "https://a.b.c.:99#f",
+      "HTTPS://nodejs.ORG",
+      "//a..b/",
+      "https://a-b.c1/",
+      "https://foo.123a/",
+    ]) {
+      assert.equal(plainHostOf(url), new URL(url, "https://site.invalid").host, url);
+    }
+  });
+
+  it("is left to URL for addresses, international names, credentials, odd ports and hosts URL refuses", () => {
+    for (const url of [
+      "https://127.0.0.1/",
+      "https://0x7f.0.0.1/",
+      "https://foo.123/",
+      "https://xn--nxasmq6b.com/",
+      "https://例え.jp/",
+      "https://exa mple.com/",
+      "https://a.com:99999/",
+      "https://user@a.com/",
+      "https:///x",
+      "https://a.com:/x",
+    ]) {
+      assert.equal(plainHostOf(url), undefined, url);
+    }
   });
 });
