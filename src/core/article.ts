@@ -137,7 +137,7 @@ export function lastModifiedMs(article: Article): number {
   return Math.max(article.date.epochMs, article.updated?.epochMs ?? 0);
 }
 
-export function compareArticles(a: Article, b: Article): number {
+export function compareArticles(a: Pick<Article, "date" | "slug" | "sourcePath">, b: Pick<Article, "date" | "slug" | "sourcePath">): number {
   return a.date.epochMs - b.date.epochMs || compareText(a.slug, b.slug) || compareText(a.sourcePath, b.sourcePath);
 }
 

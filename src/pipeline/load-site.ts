@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { realpath } from "node:fs/promises";
 import { buildDay, type CalendarDate } from "../core/dates.ts";
+import type { Article } from "../core/article.ts";
 import { compareDiagnostics, errorCodeOf, warning, type Diagnostic } from "../core/diagnostics.ts";
 import { CODE_ROOT, PROJECT_ROOT, RUNS_COMPILED } from "../core/project.ts";
 import { slugify } from "../core/slugs.ts";
@@ -10,7 +11,7 @@ import { createMarkdownRenderer, type MarkdownOptions } from "../content/markdow
 import type { ReadOptions } from "../content/read-file.ts";
 import { hasQueryRedirects } from "../model/views/site-view.ts";
 import type { SitePlan } from "../publish/site-plan.ts";
-import { LAYOUTS_DIR, prepareTheme } from "../render/theme.ts";
+import { bundleStemmerAhead, LAYOUTS_DIR, prepareTheme, searchStemmerFiles } from "../render/theme.ts";
 import { outputIdentity, runningCodeIdentity } from "./code-identity.ts";
 import type { BuildWorkers } from "./build-workers.ts";
 import { planSite, searchPlanOf } from "./plan-site.ts";
@@ -44,7 +45,7 @@ interface LoadSiteOptions {
    * pages made again (withNewBodies).
    */
   readonly previous?: Site;
-  /** Told what the search index is made of as soon as it is known, before the pages are planned: a build starts making it then. */
+  /** Told what the search index is made of as soon as it is known, once the articles are placed, before their bodies are linked and the pages planned: a build starts making it then. */
   readonly searchPlanned?: (search: SitePlan["search"]) => void;
 }
 
@@ -53,6 +54,9 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
   const started = performance.now();
   const { settings } = request;
   const { workers } = options;
+  // The search index names the stemmers' scripts as soon as the articles are placed.
+  bundleStemmerAhead(settings.language);
+  let search: SitePlan["search"] | undefined;
   const { archive: loaded, relinkArticleBody } = await loadArchiveToEdit({
     contentDir: request.contentDir,
     settings,
@@ -73,7 +77,13 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
         }),
     cache: options.articleCache,
     ...(options.recentReads === undefined ? {} : { recentReads: options.recentReads }),
+    articlesPlaced: async (placed) => {
+      const stemmers = await searchStemmerFiles(stemmerLanguagesOf(placed.articles));
+      search = searchPlanOf(placed, request, new Map(stemmers.map(({ language, path }) => [language, path])));
+      options.searchPlanned?.(search);
+    },
   });
+  if (search === undefined) throw new Error("the archive was loaded without its articles placed, so its search index is unplanned");
   const { failed } = await options.articleCache.save();
   const checked = withBuildWarnings(loaded, request, failed);
   // Old addresses exist on a host; a portable copy opened from disk has none to serve.
@@ -93,11 +103,9 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
     // A portable site is opened from disk, where service workers do not run.
     serviceWorker: settings.offline.serviceWorker && !request.portable && !options.serving,
     queryRedirects: hasQueryRedirects(archive),
-    stemmerLanguages: [...new Set(archive.articles.map((article) => article.searchRecord.language))].filter((language) => language !== "").sort(),
+    stemmerLanguages: stemmerLanguagesOf(archive.articles),
     portable: request.portable,
   });
-  const search = searchPlanOf(archive, request, theme);
-  options.searchPlanned?.(search);
   const planned = planSite({ archive, request, theme, today, search, ...(options.previous === undefined ? {} : { previous: options.previous }) });
   return {
     archive: withClashes(archive, planned.diagnostics, planned.bundleAssetsLeftOut),
@@ -106,6 +114,11 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
     loadSeconds: (performance.now() - started) / 1000,
     relinkArticleBody,
   };
+}
+
+/** The stemming languages of articles' index records, but none ("") for words kept as written. */
+function stemmerLanguagesOf(articles: readonly Pick<Article, "searchRecord">[]): string[] {
+  return [...new Set(articles.map((article) => article.searchRecord.language))].filter((language) => language !== "").sort();
 }
 
 /** The archive with the files that clash with other written files reported, its page-bundle files among them no longer counted as published. */

@@ -2,7 +2,7 @@ import { lastModifiedMs } from "../core/article.ts";
 import type { CalendarDate } from "../core/dates.ts";
 import type { Diagnostic } from "../core/diagnostics.ts";
 import { hrefFromRootOfFile, outputFileFor, urlContextOf } from "../core/urls.ts";
-import type { LoadedArchive } from "../content/load-archive.ts";
+import type { LoadedArchive, PlacedArchive } from "../content/load-archive.ts";
 import { buildArchiveModel } from "../model/archive-model.ts";
 import { formatLongDate, monthNames } from "../model/format.ts";
 import { latestArticles } from "../model/latest.ts";
@@ -97,13 +97,18 @@ export function planSite({ archive, request, theme, today, search, previous }: P
   };
 }
 
-/** What the search index of a loaded archive is made of: known before the pages are planned, so that it can be made meanwhile. */
-export function searchPlanOf(archive: LoadedArchive, request: BuildRequest, theme: ThemeBundle): SitePlan["search"] {
+/**
+ * What the search index of an archive is made of, from its articles as
+ * placed and the paths of its stemmers' scripts (searchStemmerFiles): known
+ * before the articles' bodies are linked and the pages planned, so that it
+ * can be made meanwhile.
+ */
+export function searchPlanOf(archive: PlacedArchive, request: BuildRequest, stemmerScripts: ReadonlyMap<string, string>): SitePlan["search"] {
   return {
     articles: searchableArticles(archive, request),
     categories: archive.categories.map((category) => category.name),
     monthNames: monthNames(request.settings.locale),
-    stemmerScripts: new Map(Object.entries(theme.paths.searchStemmers ?? {})),
+    stemmerScripts,
   };
 }
 
@@ -112,7 +117,7 @@ export function searchPlanOf(archive: LoadedArchive, request: BuildRequest, them
  * their index records and what a result shows: the link to the page from the
  * site's root (its file, on a portable site opened from disk).
  */
-function searchableArticles(archive: LoadedArchive, request: BuildRequest): ArticleToIndex[] {
+function searchableArticles(archive: PlacedArchive, request: BuildRequest): ArticleToIndex[] {
   const { cleanUrls, locale } = request.settings;
   return archive.articles
     .filter((article) => !article.draft)

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { PROJECT_ROOT } from "../core/project.ts";
 import { fingerprintedPath, THEME_FILES, type ThemeAssetPaths } from "../core/assets.ts";
+import { stemmingLanguage } from "../text/stemmers.ts";
 import { compileBrowserScripts, stemmerScript } from "./browser-scripts.ts";
 import { outputFileFor, pathFromRoot } from "../core/urls.ts";
 import { SEARCH_ENTRY_FILE, SEARCH_FILE_EXTENSIONS, SEARCH_SCRIPT_CALLBACK, stemmerKey } from "../core/search-files.browser.ts";
@@ -36,6 +37,28 @@ export interface ThemeBundle {
 const ACCENT_LIGHT = "--accent: #2f6b3f;";
 const ACCENT_DARK = "--accent: #8fd19e;";
 
+/**
+ * The stemmers' scripts the search page loads, one per stemming language
+ * (text/stemmers.ts), each named by its content; bundled once per language
+ * and process. The search index names them too, and is started before the
+ * rest of the theme is prepared.
+ */
+export function searchStemmerFiles(languages: readonly string[]): Promise<{ readonly language: string; readonly path: string; readonly content: string }[]> {
+  return Promise.all(
+    languages.map(async (language) => {
+      const content = await stemmerScript(language, SEARCH_SCRIPT_CALLBACK, stemmerKey(language));
+      return { language, path: fingerprintedPath(`assets/stem-${language}.js`, content), content };
+    }),
+  );
+}
+
+/** Bundles the stemmer of a site's language (a tag, "en-GB") ahead, while the articles are read: searchStemmerFiles then has it at once. */
+export function bundleStemmerAhead(siteLanguage: string): void {
+  const language = stemmingLanguage(siteLanguage);
+  // A failure is reported where the stemmer's script is asked for.
+  if (language !== "") searchStemmerFiles([language]).catch(() => undefined);
+}
+
 /** Reads the stylesheet, icon and logo, compiles the scripts and names each file by its content. */
 export async function prepareTheme(options: ThemeOptions): Promise<ThemeBundle> {
   const scripts = new Map((await compileBrowserScripts()).map((script) => [script.path, script.code]));
@@ -64,12 +87,7 @@ export async function prepareTheme(options: ThemeOptions): Promise<ThemeBundle> 
     path: paths[key],
     content: contents[key],
   }));
-  const stemmers = await Promise.all(
-    options.stemmerLanguages.map(async (language) => {
-      const content = await stemmerScript(language, SEARCH_SCRIPT_CALLBACK, stemmerKey(language));
-      return { language, path: fingerprintedPath(`assets/stem-${language}.js`, content), content };
-    }),
-  );
+  const stemmers = await searchStemmerFiles(options.stemmerLanguages);
   files.push(...stemmers);
   let bundle: ThemeBundle = {
     paths: {

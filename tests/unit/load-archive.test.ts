@@ -3,7 +3,7 @@ import { symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { BuildCache } from "../../src/content/build-cache.ts";
-import type { LoadedArchive, ReadOutcome, RecentRead } from "../../src/content/load-archive.ts";
+import type { LoadedArchive, PlacedArchive, ReadOutcome, RecentRead } from "../../src/content/load-archive.ts";
 import { createMarkdownRenderer } from "../../src/content/markdown.ts";
 import { article, makeArchive, temporaryFolder, writeFiles } from "../support/archive.ts";
 import { loadFiles, loadFolder } from "../support/load.ts";
@@ -23,6 +23,33 @@ describe("loading an archive", () => {
     );
     assert.equal(archive.articles[1]?.bodyHtml, "<p><strong>bold</strong> {{ kept }} {% raw %}</p>\n");
     assert.deepEqual(problems(archive, "error"), []);
+  });
+
+  it("tells the articles as placed, before their bodies are linked, in the order and with the categories and records the archive then has", async () => {
+    let placed: PlacedArchive | undefined;
+    const archive = await loadFiles(
+      {
+        "2021/b.md": article({ title: "Second", date: "2021-04-10", category: "Events" }, "See [the first](a.md)."),
+        "2021/a.md": article({ title: "First", date: "2021-04-09", category: "News" }),
+        "2021/draft.md": article({ title: "Draft", date: "2021-04-11", category: "News", draft: "true" }),
+      },
+      {},
+      {
+        articlesPlaced: async (told) => {
+          placed = told;
+        },
+      },
+    );
+    assert.ok(placed !== undefined);
+    assert.deepEqual(
+      placed.articles.map(({ title, route, category, searchRecord }) => ({ title, route, category, searchRecord })),
+      archive.articles.map(({ title, route, category, searchRecord }) => ({ title, route, category, searchRecord })),
+    );
+    assert.deepEqual(placed.categories, archive.categories);
+    assert.deepEqual(
+      placed.articles.map((item) => item.title),
+      ["First", "Second"],
+    );
   });
 
   it("takes the date from a YYYY-MM-DD- file name prefix and drops the prefix from the slug", async () => {
