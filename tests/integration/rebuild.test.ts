@@ -76,6 +76,26 @@ describe("a rebuild over the previous output", () => {
   });
 });
 
+describe("a build cache that cannot be written", () => {
+  it("is a warning, whether the site is written or errors stop the build", async () => {
+    const content = await makeArchive(fixture);
+    const root = await temporaryFolder();
+    // A file where the cache's folder should be: no folder can be made there.
+    const cacheDir = join(root, "cache");
+    await writeFile(cacheDir, "not a folder");
+    const args = ["--content", content, "--output", join(root, "site"), "--cache-dir", cacheDir];
+    const built = await runCli(args, { SOURCE_DATE_EPOCH: BUILD_DAY });
+    assert.equal(built.code, 0, built.stderr);
+    assert.match(built.stderr, /: warning: .*the build cache could not be written \(E[A-Z]+\), so the next build reads every article/);
+
+    await writeFiles(content, { "2021/broken.md": article({ title: "Broken", date: "2021-02-30", category: "News" }) });
+    const stopped = await runCli(args, { SOURCE_DATE_EPOCH: BUILD_DAY });
+    assert.equal(stopped.code, 1);
+    assert.match(stopped.stderr, /the build cache could not be written \(E[A-Z]+\)/);
+    assert.match(stopped.stderr, /build failed: 1 error\(s\) above/);
+  });
+});
+
 describe("a worker thread's failure", () => {
   it("fails the build with the template's error and what caused it, and leaves the previous output and no staging folder", async () => {
     const content = await makeArchive(fixture);
