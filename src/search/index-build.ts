@@ -78,10 +78,18 @@ export interface BuiltIndex {
 const VOCABULARY_WORDS = 20_000;
 const MILLISECONDS_A_DAY = 86_400_000;
 
-/** A pair's documents, growing as they are added; a document added twice in a row is kept once. */
+/**
+ * A pair's documents, growing as they are added; a document added twice in a
+ * row is kept once. Most pairs of an archive are in one document alone (a
+ * commit hash and the word after it): such a pair is its document's number,
+ * and becomes PairDocs with a second document (see addPairs).
+ */
 class PairDocs {
   docs = new Uint32Array(4);
   length = 0;
+  constructor(first: number) {
+    this.add(first);
+  }
   add(doc: number): void {
     if (this.length > 0 && this.docs[this.length - 1] === doc) return;
     if (this.length === this.docs.length) {
@@ -104,14 +112,12 @@ export function buildIndex(input: IndexInput): BuiltIndex {
   const numbers = new Map<string, number>();
   const counts: number[] = [];
   const forms: string[] = [];
-  const number = (term: string, form: string): number => {
-    let found = numbers.get(term);
-    if (found === undefined) {
-      found = counts.length;
-      numbers.set(term, found);
-      counts.push(0);
-      forms.push(form);
-    }
+  /** Numbers a new term, with its first written form. */
+  const numberNew = (term: string, form: string): number => {
+    const found = counts.length;
+    numbers.set(term, found);
+    counts.push(0);
+    forms.push(form);
     return found;
   };
   const count = (id: number): void => {
@@ -122,15 +128,28 @@ export function buildIndex(input: IndexInput): BuiltIndex {
   for (const article of articles) {
     const { record } = article;
     const terms = record.terms === "" ? [] : record.terms.split(" ");
-    const articleForms = record.forms.split(" ");
+    // The forms, one per term in the same order, are read along as far as needed: only a new term's is kept, and an
+    // archive's articles mostly repeat terms (a split of every record's forms was a tenth of the index's garbage).
+    const written = record.forms;
+    let formStart = 0;
+    let formPlace = 0;
+    const formAt = (place: number): string => {
+      for (; formPlace < place; formPlace += 1) {
+        const space = written.indexOf(" ", formStart);
+        formStart = space < 0 ? written.length + 1 : space + 1;
+      }
+      const end = written.indexOf(" ", formStart);
+      return written.slice(formStart, end < 0 ? written.length : end);
+    };
     const ids = new Uint32Array(terms.length);
     for (let place = 0; place < terms.length; place += 1) {
-      const id = number(terms[place] ?? "", articleForms[place] ?? "");
+      const term = terms[place] ?? "";
+      const id = numbers.get(term) ?? numberNew(term, formAt(place));
       ids[place] = id;
       count(id);
     }
     termNumbers.push(ids);
-    for (const [term] of metaTerms(article)) count(number(term, ""));
+    for (const [term] of metaTerms(article)) count(numbers.get(term) ?? numberNew(term, ""));
   }
 
   // Second pass: the postings, documents in order, and the pairs of consecutive words. Each term's postings are a
@@ -142,7 +161,7 @@ export function buildIndex(input: IndexInput): BuiltIndex {
   const allImpacts = new Uint8Array(postings);
   const allFlags = new Uint8Array(postings);
   const filled = new Uint32Array(counts.length);
-  const pairs: (Map<number, PairDocs> | undefined)[] = [];
+  const pairs: (Map<number, number | PairDocs> | undefined)[] = [];
   const impact = impactCalculator(averageLength, WEIGHT_UNIT);
   for (let doc = 0; doc < documents; doc += 1) {
     const article = articles[doc] as ArticleToIndex;
@@ -208,10 +227,10 @@ export function buildIndex(input: IndexInput): BuiltIndex {
  * character below it (each is letters and digits). Were one to, they are
  * sorted as strings.
  */
-function pairsInOrder(pairs: readonly (Map<number, PairDocs> | undefined)[], idsInOrder: Uint32Array, termOf: readonly string[]): IndexedTerm[] {
-  const pairOf = (first: number, second: number, found: PairDocs): IndexedTerm => ({
+function pairsInOrder(pairs: readonly (Map<number, number | PairDocs> | undefined)[], idsInOrder: Uint32Array, termOf: readonly string[]): IndexedTerm[] {
+  const pairOf = (first: number, second: number, found: number | PairDocs): IndexedTerm => ({
     term: `${termOf[first] ?? ""} ${termOf[second] ?? ""}`,
-    docs: found.docs.subarray(0, found.length),
+    docs: typeof found === "number" ? Uint32Array.of(found) : found.docs.subarray(0, found.length),
   });
   if (termOf.some((term) => SPACE_OR_BELOW.test(term)))
     return pairs.flatMap((seconds, first) => (seconds === undefined ? [] : [...seconds].map(([second, found]) => pairOf(first, second, found)))).sort(byTerm);
@@ -221,8 +240,9 @@ function pairsInOrder(pairs: readonly (Map<number, PairDocs> | undefined)[], ids
   for (const first of idsInOrder) {
     const seconds = pairs[first];
     if (seconds === undefined) continue;
-    for (const second of [...seconds.keys()].sort((a, b) => (rank[a] ?? 0) - (rank[b] ?? 0)))
-      inOrder.push(pairOf(first, second, seconds.get(second) as PairDocs));
+    for (const second of [...seconds.keys()].sort((a, b) => (rank[a] ?? 0) - (rank[b] ?? 0))) {
+      inOrder.push(pairOf(first, second, seconds.get(second) ?? 0));
+    }
   }
   return inOrder;
 }
@@ -231,7 +251,7 @@ function pairsInOrder(pairs: readonly (Map<number, PairDocs> | undefined)[], ids
 const SPACE_OR_BELOW = /[\u0000-\u0020]/;
 
 /** Adds the document to the pairs of consecutive words of its record (its sequence, numbered as `ids` number its terms), by first term then second. */
-function addPairs(sequence: Uint16Array | Uint32Array, ids: Uint32Array, doc: number, pairs: (Map<number, PairDocs> | undefined)[]): void {
+function addPairs(sequence: Uint16Array | Uint32Array, ids: Uint32Array, doc: number, pairs: (Map<number, number | PairDocs> | undefined)[]): void {
   const gap = phraseBreak(sequence);
   for (let at = 1; at < sequence.length; at += 1) {
     const before = sequence[at - 1] ?? gap;
@@ -241,9 +261,14 @@ function addPairs(sequence: Uint16Array | Uint32Array, ids: Uint32Array, doc: nu
     const second = ids[after] ?? 0;
     let seconds = pairs[first];
     if (seconds === undefined) pairs[first] = seconds = new Map();
-    let found = seconds.get(second);
-    if (found === undefined) seconds.set(second, (found = new PairDocs()));
-    found.add(doc);
+    const found = seconds.get(second);
+    if (found === undefined) seconds.set(second, doc);
+    else if (typeof found !== "number") found.add(doc);
+    else if (found !== doc) {
+      const docs = new PairDocs(found);
+      docs.add(doc);
+      seconds.set(second, docs);
+    }
   }
 }
 

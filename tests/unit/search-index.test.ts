@@ -236,6 +236,21 @@ describe("the search index", () => {
     }
   });
 
+  it("holds each pair's documents once and in order, a pair of one document as one of several, and each word by its first written form", () => {
+    const articles = [
+      article("Security releases", "<p>Security releases today; more security releases soon.</p>", "2024-01-05"),
+      article("Async hooks", "<p>The async hooks module.</p>", "2024-02-05"),
+      article("Release notes", "<p>Security releasing notes and security releases.</p>", "2024-03-05"),
+    ];
+    const built = buildIndex({ articles, categories: ["News"], monthNames: MONTHS, periodArticles: 5000, stemmers: new Map([["en", english]]) });
+    const docsOf = (term: string): number[] => [...(built.pairs.find((pair) => pair.term === term)?.docs ?? [])];
+    assert.deepEqual(docsOf("secur releas"), [0, 2]);
+    assert.deepEqual(docsOf("async hook"), [1]);
+    assert.deepEqual(docsOf("releas note"), [2]);
+    const forms = new Map(built.vocabulary);
+    assert.ok(forms.has("security") && forms.has("releases") && !forms.has("releasing"), JSON.stringify(built.vocabulary));
+  });
+
   it("lists each dictionary shard by the few letters that tell it from the one before, and still finds every word and the words a cut-short word starts", async () => {
     // Long words without vowels, which the stemmer leaves as they are: a shard holds about 600 of them.
     const letters = "bcdfghjklmnpqrtvwxz";
