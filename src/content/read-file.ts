@@ -1,4 +1,5 @@
-import { readFile, stat } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { ArticleFields, PageFields, StubFields } from "../core/article.ts";
 import { error, errorCodeOf, warning, type Diagnostic } from "../core/diagnostics.ts";
@@ -131,7 +132,7 @@ export async function readOne(file: ArticleFile, options: ReadOptions): Promise<
   const { contentDir, timeZone, language, cache } = options;
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(join(contentDir, file.file));
+    bytes = readFileSync(join(contentDir, file.file));
   } catch (cause) {
     return { outcome: { draft: false, diagnostics: [error("unreadable", file.file, `cannot be read (${errorCodeOf(cause)}); fix the file's permissions`)] } };
   }
