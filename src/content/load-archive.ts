@@ -93,20 +93,17 @@ export interface LoadOptions {
    * there while this thread reads the next files. Without it, each is read here.
    */
   readonly readArticles?: (batch: readonly ArticleBytes[]) => Promise<readonly ReadOutcome[]>;
-  /**
-   * Told the published articles as soon as they are placed, before their
-   * bodies are linked (on the Node.js blog, 0.6 s of a load's end), and
-   * awaited: a build starts making its search index then, which needs no body.
-   */
+  /** Told the articles once placed, before their bodies are linked (0.6 s of the Node.js blog's load), and awaited: a build starts its search index then. */
   readonly articlesPlaced?: (placed: PlacedArchive) => Promise<void>;
 }
 
-/** A published article as placed, before its body is linked: its address, date, category and index record. */
-type PlacedArticle = Pick<Article, "title" | "date" | "draft" | "slug" | "sourcePath" | "route" | "category" | "searchRecord">;
-
-/** The articles of a load as placed (oldest first, as LoadedArchive orders them) and their categories in the site's order. */
+/**
+ * The published articles of a load as placed, before their bodies are linked
+ * (oldest first, as LoadedArchive orders them), and their categories in the
+ * site's order.
+ */
 export interface PlacedArchive {
-  readonly articles: readonly PlacedArticle[];
+  readonly articles: readonly Pick<Article, "title" | "date" | "draft" | "slug" | "sourcePath" | "route" | "category" | "searchRecord">[];
   readonly categories: readonly Category[];
 }
 
@@ -184,12 +181,8 @@ export async function loadArchiveToEdit(options: LoadOptions): Promise<ArchiveLo
   const { categorised, ordered } = categorise(sorted.articles, settings, diagnostics);
   const { placed, addresses } = placeArticles(categorised, settings, diagnostics);
   const categories = ordered(new Set(placed.map((article) => article.category.slug)));
-  await options.articlesPlaced?.({
-    articles: placed
-      .map(({ fields: { title, date, draft, slug, sourcePath }, route, category, record }): PlacedArticle => ({ title, date, draft, slug, sourcePath, route, category, searchRecord: record }))
-      .sort(compareArticles),
-    categories,
-  });
+  const placedArticles = placed.map(({ fields: { title, date, draft, slug, sourcePath }, route, category, record }) => ({ title, date, draft, slug, sourcePath, route, category, searchRecord: record }));
+  await options.articlesPlaced?.({ articles: placedArticles.sort(compareArticles), categories });
   const pages = placePages(sorted.pages, addresses, settings, diagnostics);
   const invalid = sorted.invalid + sorted.articles.length - placed.length + sorted.pages.length - pages.length;
   const authorsOf = resolveAuthors(placed.map(({ fields }) => fields), settings, diagnostics);
