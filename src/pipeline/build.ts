@@ -52,20 +52,11 @@ async function build(request: BuildRequest, options: RunOptions, io: Console, wo
     // Awaited when the index is put; a build stopped before then (by its errors) leaves it unawaited.
     madeSearchIndex.catch(() => undefined);
   };
-  const articleCache = await openArticleCache(request);
-  const site = await loadSite(request, { articleCache, callerSavesCache: true, serving: false, workers, searchPlanned });
-  // Saved once the pages are being rendered (or when nothing will be), and its failure reported with the archive's problems.
-  let cacheSaved: Promise<unknown> | undefined;
-  const saveCache = (): Promise<unknown> => (cacheSaved ??= articleCache.save().then(({ failed }) => failed));
+  const site = await loadSite(request, { articleCache: await openArticleCache(request), serving: false, workers, searchPlanned });
   const outputShown = relative(process.cwd(), request.outputDir) || ".";
-  const reportNow = reporter(request, options, io, outputShown);
-  const report = async (...[loaded, written, later = []]: Parameters<typeof reportNow>): Promise<void> => {
-    const failed = await saveCache();
-    reportNow(loaded, written, failed === undefined ? later : [cacheUnwritable(request, failed), ...later]);
-  };
+  const report = reporter(request, options, io, outputShown);
   const refusal = await refuseToBuild(request, site);
   if (refusal !== undefined) {
-    await saveCache();
     io.err(refusal);
     return 1;
   }
@@ -73,13 +64,13 @@ async function build(request: BuildRequest, options: RunOptions, io: Console, wo
   // Checked before the errors: when no article is valid, "--keep-going publishes the valid ones" would be bad advice.
   const emptySite = nothingToPublish(site.archive.counts, outputShown);
   if (emptySite !== undefined) {
-    await report(site);
+    report(site);
     io.err(emptySite);
     return 1;
   }
   const errorCount = site.archive.diagnostics.filter((diagnostic) => diagnostic.severity === "error").length;
   if (errorCount > 0 && !request.keepGoing) {
-    await report(site);
+    report(site);
     io.err(
       `build failed: ${errorCount} error(s) above; nothing was written and ${outputShown} is unchanged. Fix them, or pass --keep-going to publish the valid articles and leave the invalid ones out.`,
     );
@@ -95,10 +86,7 @@ async function build(request: BuildRequest, options: RunOptions, io: Console, wo
   const write = async (stagingDir: string): Promise<void> => {
     const recordFile = outputRecordFileOf(request);
     reuse = await OutputReuse.open({ previousDir: request.outputDir, stagingDir, ...(recordFile === undefined ? {} : { recordFile }) });
-    const writing = writeSite(stagingDir, site, request, workers, reuse, madeSearchIndex);
-    // The pages are being rendered by now: writing the build cache no longer delays them.
-    void saveCache();
-    written = await writing;
+    written = await writeSite(stagingDir, site, request, workers, reuse, madeSearchIndex);
     if (options.checkLinks) {
       const links = reportLinks(await checkLinks(stagingDir, request.settings.basePath, { fromDisk: request.portable }), site, io);
       linkWarnings = links.articleWarnings;
@@ -112,7 +100,7 @@ async function build(request: BuildRequest, options: RunOptions, io: Console, wo
   } catch (cause) {
     const failure = cause instanceof LinkCheckFailure ? `${brokenSiteLinks} broken link(s) in the site's own pages` : outputFailure(cause, outputShown);
     if (failure === undefined) throw cause;
-    await report(site, undefined, linkWarnings);
+    report(site, undefined, linkWarnings);
     io.err(`build failed: ${failure}; nothing was written and ${outputShown} is unchanged.`);
     return 1;
   }
@@ -122,7 +110,7 @@ async function build(request: BuildRequest, options: RunOptions, io: Console, wo
     (cause: unknown) => cause,
   );
   const problems = recordFailure === undefined ? linkWarnings : [...linkWarnings, cacheUnwritable(request, recordFailure)];
-  await report(
+  report(
     site,
     { pagesWritten: countPages(site.plan.views), seconds: (performance.now() - started) / 1000, ...(written === undefined ? {} : { written }) },
     problems,

@@ -45,13 +45,6 @@ interface LoadSiteOptions {
    * pages made again (withNewBodies).
    */
   readonly previous?: Site;
-  /**
-   * Whether the caller saves the build cache (`articleCache.save()`) and
-   * reports a failure to (cacheUnwritable): a build saves it once its pages
-   * are being rendered, since writing it delayed them. Otherwise the load
-   * saves it, and a failure is among the archive's problems.
-   */
-  readonly callerSavesCache?: boolean;
   /** Told what the search index is made of as soon as it is known, once the articles are placed, before their bodies are linked and the pages planned: a build starts making it then. */
   readonly searchPlanned?: (search: SitePlan["search"]) => void;
 }
@@ -91,7 +84,7 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
     },
   });
   if (search === undefined) throw new Error("the archive was loaded without its articles placed, so its search index is unplanned");
-  const { failed } = options.callerSavesCache === true ? {} : await options.articleCache.save();
+  const { failed } = await options.articleCache.save();
   const checked = withBuildWarnings(loaded, request, failed);
   // Old addresses exist on a host; a portable copy opened from disk has none to serve.
   const archive = request.portable

@@ -240,9 +240,7 @@ function pairsInOrder(pairs: readonly (Map<number, number | PairDocs> | undefine
   for (const first of idsInOrder) {
     const seconds = pairs[first];
     if (seconds === undefined) continue;
-    for (const second of [...seconds.keys()].sort((a, b) => (rank[a] ?? 0) - (rank[b] ?? 0))) {
-      inOrder.push(pairOf(first, second, seconds.get(second) ?? 0));
-    }
+    for (const [second, found] of [...seconds].sort(([a], [b]) => (rank[a] ?? 0) - (rank[b] ?? 0))) inOrder.push(pairOf(first, second, found));
   }
   return inOrder;
 }
