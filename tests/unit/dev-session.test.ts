@@ -26,6 +26,15 @@ async function session(content: string): Promise<DevSession> {
   return new DevSession(resolved.request, () => undefined);
 }
 
+/** A session over a new copy of the fixture, with its first build written through a recorder. */
+async function builtSession(): Promise<{ readonly content: string; readonly dev: DevSession } & ReturnType<typeof recorder>> {
+  const content = await makeArchive(fixture);
+  const dev = await session(content);
+  const recorded = recorder(dev);
+  await dev.write(await dev.load(), recorded.render);
+  return { content, dev, ...recorded };
+}
+
 /** Writes each page rendered as an empty file, so that removals can be seen, and keeps the views rendered. */
 function recorder(dev: DevSession): { readonly rendered: SiteViews[]; render: (views: SiteViews) => Promise<void> } {
   const rendered: SiteViews[] = [];
@@ -95,10 +104,7 @@ describe("npm start's builds", () => {
   });
 
   it("after a title edit, renders the pages that list or link the article too, not every page", async () => {
-    const content = await makeArchive(fixture);
-    const dev = await session(content);
-    const { render } = recorder(dev);
-    await dev.write(await dev.load(), render);
+    const { content, dev } = await builtSession();
     await edit(content, "2021/article-4.md", "Article 4", "Article four");
     const next = await dev.load();
     const files = pageFiles(next.changes.views);
@@ -107,10 +113,7 @@ describe("npm start's builds", () => {
   });
 
   it("reads again only the files a watcher named, when told which", async () => {
-    const content = await makeArchive(fixture);
-    const dev = await session(content);
-    const { render } = recorder(dev);
-    await dev.write(await dev.load(), render);
+    const { content, dev, render } = await builtSession();
     await edit(content, "2021/article-4.md", "A later paragraph.", "A later paragraph!");
     await edit(content, "2021/article-5.md", "A later paragraph.", "A later paragraph!");
     const named = await dev.load((file) => file === "2021/article-4.md");
@@ -121,10 +124,7 @@ describe("npm start's builds", () => {
   });
 
   it("after a failed render, renders every page in the next build and still removes the pages that are gone", async () => {
-    const content = await makeArchive(fixture);
-    const dev = await session(content);
-    const { render } = recorder(dev);
-    await dev.write(await dev.load(), render);
+    const { content, dev, render } = await builtSession();
     const gone = join(dev.request.outputDir, "2021/02/14/article-4/index.html");
     assert.ok(existsSync(gone));
     await edit(content, "2021/article-1.md", "Article 1", "Article one");
@@ -142,10 +142,7 @@ describe("npm start's builds", () => {
   });
 
   it("compares every page anew under a new request, as after a settings edit", async () => {
-    const content = await makeArchive(fixture);
-    const dev = await session(content);
-    const { render } = recorder(dev);
-    await dev.write(await dev.load(), render);
+    const { content, dev } = await builtSession();
     const renamed = await resolveBuildRequest({ content, output: dev.request.outputDir, cacheDir: false, siteUrl: "https://example.org/news/" });
     assert.ok(renamed.ok);
     dev.useRequest(renamed.request);
@@ -156,10 +153,7 @@ describe("npm start's builds", () => {
 
 describe("npm start's edit of a body alone", () => {
   it("renders the edited article's page alone at once, with its new body and its links put in, the page the load that follows makes", async () => {
-    const content = await makeArchive(fixture);
-    const dev = await session(content);
-    const { rendered, render } = recorder(dev);
-    await dev.write(await dev.load(), render);
+    const { content, dev, rendered, render } = await builtSession();
     await edit(content, "2021/article-4.md", "A later paragraph.", "A later paragraph, beside [the first article](article-1.md).");
     const shown = await dev.showEditedBodies(new Set([join(content, "2021/article-4.md")]), render);
     assert.equal(shown, 1);
@@ -202,10 +196,7 @@ describe("npm start's edit of a body alone", () => {
   });
 
   it("renders every page in the load that follows a failed render of an edit shown at once", async () => {
-    const content = await makeArchive(fixture);
-    const dev = await session(content);
-    const { render } = recorder(dev);
-    await dev.write(await dev.load(), render);
+    const { content, dev } = await builtSession();
     await edit(content, "2021/article-4.md", "A later paragraph.", "A later paragraph!");
     await assert.rejects(
       dev.showEditedBodies(new Set([join(content, "2021/article-4.md")]), async () => Promise.reject(new Error("the worker stopped"))),
