@@ -149,13 +149,14 @@ export function plainHostOf(url: string): string | undefined {
   const match = PLAIN_HOST.exec(url);
   if (match === null) return undefined;
   const [, scheme = "https:", name = "", port] = match;
-  const labels = name.toLowerCase().split(".");
+  const host = name.toLowerCase();
+  const labels = host.split(".");
   const last = labels.at(-1) === "" ? labels.at(-2) : labels.at(-1);
-  if (!/[a-z0-9]/.test(name) || READ_AS_NUMBER.test(last ?? "") || PUNYCODE.test(name)) return undefined;
-  if (port === undefined) return labels.join(".");
+  if (!/[a-z0-9]/.test(host) || READ_AS_NUMBER.test(last ?? "") || PUNYCODE.test(host)) return undefined;
+  if (port === undefined) return host;
   const number = Number(port);
   if (number > 65_535) return undefined;
-  return number === (scheme.toLowerCase() === "http:" ? 80 : 443) ? labels.join(".") : `${labels.join(".")}:${number}`;
+  return number === (scheme.toLowerCase() === "http:" ? 80 : 443) ? host : `${host}:${number}`;
 }
 
 function parseUrl(url: string): URL | undefined {
