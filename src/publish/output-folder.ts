@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { mkdir, readdir, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { removeTree } from "../core/files.ts";
 import { lockOutput } from "./output-lock.ts";
 import { outputTargetOf, type SwapMode } from "./output-target.ts";
 
@@ -85,7 +86,7 @@ async function publishBySwap<T>(outputDir: string, mode: SwapMode, write: (stagi
         renameSync(previous, outputDir);
         throw cause;
       }
-      await rm(previous, { recursive: true, force: true });
+      removeTree(previous);
     } else {
       renameSync(staging, outputDir);
     }
@@ -128,7 +129,7 @@ async function publishInPlace<T>(
     ];
     moveAll(moves);
     rmSync(staging, { recursive: true, force: true });
-    await rm(previous, { recursive: true, force: true });
+    removeTree(previous);
     return result;
   });
 }
