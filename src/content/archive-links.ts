@@ -23,6 +23,8 @@ export interface PlacedBody {
   /** The folder of its old address, when `oldPermalinks` gave it one. */
   readonly oldFolder?: string;
   readonly html: string;
+  /** The URLs `html` names, when found beforehand (see body-links.ts `LinkingBody`). */
+  readonly urls?: readonly string[] | undefined;
 }
 
 interface ConnectOptions {
@@ -78,7 +80,7 @@ export function connectArchive(bodies: readonly PlacedBody[], stubs: readonly St
   const unmatched: { readonly file: string; readonly url: string }[] = [];
   const resolve = (body: PlacedBody): ResolvedBody => {
     const folder = body.oldFolder ?? routeFolder(body.route);
-    return resolveBodyLinks({ sourcePath: body.sourcePath, assets: body.assets, folder, moved: folder !== routeFolder(body.route), html: body.html }, resolver);
+    return resolveBodyLinks({ sourcePath: body.sourcePath, assets: body.assets, folder, moved: folder !== routeFolder(body.route), html: body.html, urls: body.urls }, resolver);
   };
   const html = bodies.map((body) => {
     const resolved = resolve(body);

@@ -35,6 +35,8 @@ interface LinkingBody {
   /** Whether `folder` is an old address's, not where the page is now: its relative links that lead nowhere in the archive are then written as they resolved on the old site. */
   readonly moved?: boolean;
   readonly html: string;
+  /** The URLs `html` names, in order (core/html-urls.ts `attributeUrls`), when found beforehand: when none of them changes, `html` is not parsed. */
+  readonly urls?: readonly string[] | undefined;
 }
 
 export interface ResolvedBody {
@@ -46,25 +48,37 @@ export interface ResolvedBody {
 }
 
 export function resolveBodyLinks(body: LinkingBody, resolver: LinkResolver): ResolvedBody {
+  const assets = new Set(body.assets.map((asset) => asset.toLowerCase()));
   let rewritten = 0;
   const unmatched: string[] = [];
-  const assets = new Set(body.assets.map((asset) => asset.toLowerCase()));
-  const html = rewriteHtmlUrls(body.html, (url) => {
-    const target = targetOf(url, body, resolver, assets);
-    if (target === undefined) return url;
-    const { sitePath, suffix, lead } = target;
-    if (lead === undefined) {
-      if (target.internal) unmatched.push(url);
-      return target.unmatchedHref === undefined ? url : `${target.unmatchedHref}${suffix}`;
-    }
-    if ("url" in lead) return `${lead.url}${suffix}`;
-    if ("route" in lead) {
-      if (addressOf(routePath(lead.route)) !== addressOf(sitePath)) rewritten += 1;
-      return `${hrefFor(lead.route, resolver.urls)}${suffix}`;
-    }
-    return `${hrefFor({ kind: "file", path: lead.path }, resolver.urls)}${suffix}`;
-  });
-  return { html, rewritten, unmatched };
+  const resolve = (url: string): string => {
+    const link = linkOf(url, body, resolver, assets);
+    if (link.rewritten === true) rewritten += 1;
+    if (link.unmatched === true) unmatched.push(url);
+    return link.href;
+  };
+  // Most bodies link only to other sites: when none of their URLs changes, neither does their HTML.
+  if (body.urls?.every((url) => resolve(url) === url) === true) return { html: body.html, rewritten, unmatched };
+  rewritten = 0;
+  unmatched.length = 0;
+  return { html: rewriteHtmlUrls(body.html, resolve), rewritten, unmatched };
+}
+
+/** What one URL of a body is written as now, whether it named an old address, and whether it looked internal but leads nowhere. */
+interface ResolvedLink {
+  readonly href: string;
+  readonly rewritten?: boolean;
+  readonly unmatched?: boolean;
+}
+
+function linkOf(url: string, body: LinkingBody, resolver: LinkResolver, assets: ReadonlySet<string>): ResolvedLink {
+  const target = targetOf(url, body, resolver, assets);
+  if (target === undefined) return { href: url };
+  const { sitePath, suffix, lead } = target;
+  if (lead === undefined) return { href: target.unmatchedHref === undefined ? url : `${target.unmatchedHref}${suffix}`, unmatched: target.internal };
+  if ("url" in lead) return { href: `${lead.url}${suffix}` };
+  if ("route" in lead) return { href: `${hrefFor(lead.route, resolver.urls)}${suffix}`, rewritten: addressOf(routePath(lead.route)) !== addressOf(sitePath) };
+  return { href: `${hrefFor({ kind: "file", path: lead.path }, resolver.urls)}${suffix}` };
 }
 
 interface Target {

@@ -201,7 +201,8 @@ export async function loadArchiveToEdit(options: LoadOptions): Promise<ArchiveLo
     ...("oldFolder" in rest && rest.oldFolder !== undefined ? { oldFolder: rest.oldFolder } : {}),
   }));
   const connected = connectArchive(
-    places.map((place, index) => placedBodyOf(place, linked.html[index] ?? "")),
+    // The URLs found as an article was read are its HTML's, unless linking other articles changed it.
+    places.map((place, index) => placedBodyOf(place, linked.html[index] ?? "", linked.html[index] === placed[index]?.body.html ? placed[index]?.urls : undefined)),
     sorted.stubs,
     { settings, settingsFile: options.settingsFile ?? "settings", addresses, files: [...staticFiles.map((file) => file.path), ...bundleFiles], diagnostics },
   );
@@ -267,8 +268,8 @@ function linkableOf(place: Pick<BodyPlace, "sourcePath" | "bundleDir" | "title" 
   return { sourcePath: place.sourcePath, bundleDir: place.bundleDir, title: place.title, route: place.route, html: body.html, references: body.references };
 }
 
-function placedBodyOf({ bundleDir: _bundle, ...place }: BodyPlace, html: string): PlacedBody {
-  return { ...place, html };
+function placedBodyOf({ bundleDir: _bundle, ...place }: BodyPlace, html: string, urls?: readonly string[]): PlacedBody {
+  return { ...place, html, urls };
 }
 
 /** A body's HTML as its page prints it, its links resolved: with the sizes of its bundle's images, and for an article, its bundle's files linked. */

@@ -3,6 +3,7 @@ import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { ArticleFields, PageFields, StubFields } from "../core/article.ts";
 import { error, errorCodeOf, warning, type Diagnostic } from "../core/diagnostics.ts";
+import { attributeUrls } from "../core/html-urls.ts";
 import type { BuildCache } from "./build-cache.ts";
 import type { ArticleFile } from "./discover.ts";
 import { readArticleFields } from "./article.ts";
@@ -48,6 +49,8 @@ export interface ReadArticle {
   readonly body: RenderedBody;
   /** What the search index needs of it, read from the body as rendered here (links to other articles are resolved later, which changes no word). */
   readonly record: IndexRecord;
+  /** The URLs the body's links and embedded files name, found in the same parse (core/html-urls.ts `attributeUrls`): loading resolves them without parsing the body again when none changes. */
+  readonly urls: readonly string[];
 }
 
 /** A page's (an undated file's), likewise. */
@@ -177,8 +180,12 @@ export async function readArticle(bytes: Uint8Array, file: ArticleFile, { conten
     const { markdown, ...rest } = fields;
     const { body, diagnostics: all } = rendered(markdown, rest.title);
     const stemming = stemmingLanguage(rest.lang ?? language);
-    const record = indexRecord({ title: rest.title, bodyHtml: body.html }, stemming, await loadStemmer(stemming));
-    return { article: { fields: rest, body, record }, draft, diagnostics: all, ...keys };
+    const urls: string[] = [];
+    const onAttribute = (name: string, value: string | undefined): void => {
+      urls.push(...attributeUrls(name, value));
+    };
+    const record = indexRecord({ title: rest.title, bodyHtml: body.html, onAttribute }, stemming, await loadStemmer(stemming));
+    return { article: { fields: rest, body, record, urls }, draft, diagnostics: all, ...keys };
   }
   if (page !== undefined) {
     const { markdown, ...rest } = page;

@@ -73,8 +73,7 @@ export function rewriteHtmlUrls(html: string, rewrite: (url: string) => string):
   let value = "";
   tokenizeHtml(html, {
     onattribname(start, end) {
-      const name = html.slice(start, end).toLowerCase();
-      attribute = URL_ATTRIBUTES.has(name) ? "url" : name === "srcset" ? "srcset" : undefined;
+      attribute = urlAttributeKind(html.slice(start, end).toLowerCase());
       nameEnd = end;
       value = "";
     },
@@ -99,8 +98,32 @@ export function rewriteHtmlUrls(html: string, rewrite: (url: string) => string):
 function rewriteSrcset(list: string, rewrite: (url: string) => string): string {
   return list
     .split(",")
-    .map((candidate) => candidate.replace(/^(\s*)(\S+)/, (_whole, space: string, url: string) => `${space}${rewrite(url)}`))
+    .map((candidate) => candidate.replace(SRCSET_URL, (_whole, space: string, url: string) => `${space}${rewrite(url)}`))
     .join(",");
+}
+
+/** A srcset candidate's URL: what follows its leading spaces, up to the next space. */
+const SRCSET_URL = /^(\s*)(\S+)/;
+
+/** Whether an attribute (its name in lower case) holds a URL, a srcset's list of them, or neither. */
+function urlAttributeKind(name: string): "url" | "srcset" | undefined {
+  return URL_ATTRIBUTES.has(name) ? "url" : name === "srcset" ? "srcset" : undefined;
+}
+
+/**
+ * The URLs an attribute holds as `rewriteHtmlUrls` reads them, in the order it
+ * hands them to its rewrite function: none but for href, src, poster, action
+ * and srcset, and none for an attribute written without a value (`value`
+ * undefined). `name` is in lower case and `value` has its character
+ * references decoded, as htmlparser2's Parser gives them: a parse made for
+ * another purpose (the search's, text/html-text.ts) finds a body's URLs too,
+ * so that resolving its links needs no parse of its own when none changes.
+ */
+export function attributeUrls(name: string, value: string | undefined): string[] {
+  const kind = value === undefined ? undefined : urlAttributeKind(name);
+  if (kind === undefined || value === undefined) return [];
+  if (kind === "url") return [value];
+  return value.split(",").flatMap((candidate) => SRCSET_URL.exec(candidate)?.[2] ?? []);
 }
 
 /** Where an attribute's value starts: after its name, the "=" and the spaces around it, and its opening quote. */

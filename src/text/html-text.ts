@@ -96,11 +96,16 @@ interface Block {
   readonly items: string[];
 }
 
+/** Told of each attribute of the HTML read: its name in lower case, its value decoded, undefined for one written without a value. */
+export type AttributeListener = (name: string, value: string | undefined) => void;
+
 /**
  * The text a reader sees in rendered HTML, in stretches of one weight, with a
- * space wherever a block ends so that words do not run together.
+ * space wherever a block ends so that words do not run together. Each
+ * attribute met is told to `onAttribute`, so that one parse serves other
+ * readers of the body too.
  */
-export function htmlSegments(html: string): TextSegment[] {
+export function htmlSegments(html: string, onAttribute?: AttributeListener): TextSegment[] {
   const segments: { text: string; weight: number }[] = [];
   const open: (ElementWeight & { readonly name: string; readonly skipped: boolean })[] = [];
   const blocks: Block[] = [];
@@ -141,6 +146,9 @@ export function htmlSegments(html: string): TextSegment[] {
           if (segment !== undefined && segment.weight > 0) segment.weight = weight;
         }
         sealed = segments.length;
+      },
+      onattribute(name, value, quote) {
+        onAttribute?.(name, quote === undefined ? undefined : value);
       },
       ontext(text) {
         if (open[open.length - 1]?.skipped === true) return;

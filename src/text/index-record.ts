@@ -8,7 +8,7 @@
 // A record is plain data (strings and typed arrays), stored with the V8
 // serializer and held for every article of an archive, so its terms are one
 // string rather than a string each.
-import { htmlSegments, lineTermWeight } from "./html-text.ts";
+import { type AttributeListener, htmlSegments, lineTermWeight } from "./html-text.ts";
 import type { Stemmer } from "./stemmers.ts";
 import { partWeight, readWritten, WEIGHT_UNIT, writtenWordsOf } from "./words.browser.ts";
 
@@ -43,6 +43,8 @@ export function phraseBreak(sequence: Uint16Array | Uint32Array): number {
 interface RecordSource {
   readonly title: string;
   readonly bodyHtml: string;
+  /** Told of each attribute of the body, read in the same parse (see `htmlSegments`). */
+  readonly onAttribute?: AttributeListener;
 }
 
 /**
@@ -102,7 +104,7 @@ export function indexRecord(source: RecordSource, language: string, stem: Stemme
   };
   read(source.title, TITLE_WEIGHT, true);
   const titleWords = sequence.length;
-  const segments = htmlSegments(source.bodyHtml);
+  const segments = htmlSegments(source.bodyHtml, source.onAttribute);
   for (const segment of segments) read(segment.text, segment.weight, false);
   const terms = [...places.keys()];
   const wide = terms.length >= 0xffff;

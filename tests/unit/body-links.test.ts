@@ -36,6 +36,21 @@ describe("resolving a body's links", () => {
     }
   });
 
+  it("given the URLs found beforehand, returns a body none of whose links change as it is, and resolves the others as without them", () => {
+    const links = resolver("/news/");
+    const withUrls = (html: string, urls: readonly string[]) =>
+      resolveBodyLinks({ sourcePath: "post.md", assets: [], folder: "/2016/02/17/go1-6/", html, urls }, links);
+    const elsewhere = '<a href="https://example.org/x">x</a><a href="/ref/spec">y</a>';
+    assert.deepEqual(withUrls(elsewhere, ["https://example.org/x", "/ref/spec"]), resolve(elsewhere, links));
+    const moved = '<a href="https://example.org/x">x</a><img src="/images/logo.png"><a href="/news/ref">z</a><a href="/news/blog/go1.6">y</a>';
+    const expected = resolve(moved, links);
+    assert.equal(expected.rewritten, 1);
+    assert.deepEqual(expected.unmatched, ["/news/ref"]);
+    assert.deepEqual(withUrls(moved, ["https://example.org/x", "/images/logo.png", "/news/ref", "/news/blog/go1.6"]), expected);
+    // The list is trusted: a body whose listed URLs all stay is not parsed.
+    assert.equal(withUrls('<a href="/news/blog/go1.6">y</a>', []).html, '<a href="/news/blog/go1.6">y</a>');
+  });
+
   it("reads links to the old host as links into the archive", () => {
     assert.equal(resolve('<a href="https://blog.golang.org/blog/go1.6">x</a>', resolver("/", ["blog.golang.org"])).html, '<a href="/2016/02/17/go1-6/">x</a>');
   });

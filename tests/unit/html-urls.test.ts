@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { isPageRelative, isRootRelative, rewriteHtmlUrls } from "../../src/core/html-urls.ts";
+import { attributeUrls, isPageRelative, isRootRelative, rewriteHtmlUrls } from "../../src/core/html-urls.ts";
+import { htmlSegments } from "../../src/text/html-text.ts";
 
 describe("rewriting URLs in rendered HTML", () => {
   const prefix = (url: string): string => (isRootRelative(url) ? `/news${url}` : url);
@@ -92,5 +93,23 @@ describe("rewriting URLs in rendered HTML", () => {
         [false, false],
       ],
     );
+  });
+
+  it("finds in a parse made for the search's text the URLs the rewrite is handed, in the same order", () => {
+    const html = [
+      '<p><a HREF="/a?x=1&amp;y=2">a</a> <img src=\'b.png\' srcset=" c.png 2x,d.png 3x, , ">',
+      '<video poster=e.jpg controls src></video><form action="/f"></form>',
+      '<a href="/g" href="/h">twice</a><!-- <a href="/comment"> --><script>var s = \'<a href="/script">\';</script>',
+      '<pre>&lt;a href="/shown"&gt;</pre><svg><image href="/i.svg"/></svg><a title="/not-a-url" data-src="/neither">x</a></p>',
+    ].join("");
+    const handed: string[] = [];
+    rewriteHtmlUrls(html, (url) => {
+      handed.push(url);
+      return url;
+    });
+    const found: string[] = [];
+    htmlSegments(html, (name, value) => found.push(...attributeUrls(name, value)));
+    assert.deepEqual(found, handed);
+    assert.deepEqual(handed, ["/a?x=1&y=2", "b.png", "c.png", "d.png", "e.jpg", "/f", "/g", "/h", "/i.svg"]);
   });
 });
