@@ -1,5 +1,4 @@
 import type { Article } from "../core/article.ts";
-import { termWeightsOf } from "../text/index-record.ts";
 import { isNumberTerm } from "../text/numbers.browser.ts";
 import { WEIGHT_UNIT } from "../text/words.browser.ts";
 import type { ArchiveModel } from "./archive-model.ts";
@@ -8,10 +7,16 @@ import { categoriesDivide } from "./sections.ts";
 /** How many related articles an article page lists. */
 const RELATED_COUNT = 4;
 
+/** Terms, each once, and the weight of each at the same place. */
+export interface TermWeights {
+  readonly terms: readonly string[];
+  readonly weights: ArrayLike<number>;
+}
+
 /** What the likeness of two items is computed from. */
 export interface Subject {
   /** Its terms with their weights (how often and where they occur), in `weightUnit`s. */
-  readonly terms: ReadonlyMap<string, number>;
+  readonly terms: TermWeights;
   /** Its tags' slugs: each one shared adds `TAG_BOOST`. */
   readonly tags: readonly string[];
   /** Its category's slug, or "" where categories say nothing: the same adds `CATEGORY_BOOST`. */
@@ -50,9 +55,8 @@ type Boosts = Omit<Subject, "terms">;
  * (see `tfIdfVectors`), plus a little for each shared tag and for the same
  * category; best first, the nearer in time first on a tie.
  *
- * `subjectOf` is called twice for each item (once to count in how many
- * items each term is, once to weigh them), so that the terms of every item
- * are never held at once: only each item's `TERMS_KEPT` heaviest are.
+ * `subjectOf` is called once for each item; only its terms' numbers and
+ * weights are held until every item's are counted (see `tfIdfVectors`).
  *
  * Comparing all pairs would grow with the square of the archive. Instead,
  * each item's heaviest terms (its signature) are listed in an inverted index
@@ -83,11 +87,13 @@ export function relatedBySubject<T>(items: readonly T[], subjectOf: (item: T) =>
       const list = postings[vector.terms[at] ?? 0];
       if (list === undefined) continue;
       const weight = vector.weights[at] ?? 0;
-      for (let posting = 0; posting < list.items.length; posting += 1) {
-        const other = list.items[posting] ?? 0;
+      const { items: others, weights } = list;
+      for (let posting = 0; posting < others.length; posting += 1) {
+        const other = others[posting] as number;
         if (other === item) continue;
-        if (partial[other] === 0) touched.push(other);
-        partial[other] = (partial[other] ?? 0) + weight * (list.weights[posting] ?? 0);
+        const sum = partial[other] as number;
+        if (sum === 0) touched.push(other);
+        partial[other] = sum + weight * (weights[posting] as number);
       }
     }
     const own = boosts[item] as Boosts;
@@ -116,15 +122,22 @@ export interface TermVector {
  * in `weightUnit`s), times BM25's inverse document frequency, ln(1 + (N - n
  * + 0.5) / (n + 0.5)) for a term n of the N items hold, which all but
  * silences the words every item holds; of the terms that another item holds
- * too, the `TERMS_KEPT` heaviest of each item are kept, as a unit vector. `termsAt` is called twice for each item,
- * in order. Terms are numbered in the order met, and each vector lists them
- * in that order, so that two vectors are compared in one walk.
+ * too, the `TERMS_KEPT` heaviest of each item are kept, as a unit vector.
+ * `termsAt` is called once for each item, in order; until every item is
+ * counted, its terms are held as numbers, not as strings. Terms are numbered
+ * in the order met, and each vector lists them in that order, so that two
+ * vectors are compared in one walk.
  */
-export function tfIdfVectors(count: number, termsAt: (item: number) => ReadonlyMap<string, number>, weightUnit = 1): TermVector[] {
+export function tfIdfVectors(count: number, termsAt: (item: number) => TermWeights, weightUnit = 1): TermVector[] {
   const numbers = new Map<string, number>();
   const holding: number[] = [];
+  const counted: { readonly numbers: Int32Array; readonly weights: Float64Array }[] = [];
   for (let item = 0; item < count; item += 1) {
-    for (const [term, weight] of termsAt(item)) {
+    const { terms, weights } = termsAt(item);
+    const own = { numbers: new Int32Array(terms.length), weights: new Float64Array(terms.length) };
+    let held = 0;
+    for (const [at, term] of terms.entries()) {
+      const weight = weights[at] ?? 0;
       if (!(weight > 0)) continue;
       let number = numbers.get(term);
       if (number === undefined) {
@@ -133,37 +146,68 @@ export function tfIdfVectors(count: number, termsAt: (item: number) => ReadonlyM
         holding.push(0);
       }
       holding[number] = (holding[number] ?? 0) + 1;
+      own.numbers[held] = number;
+      own.weights[held] = weight;
+      held += 1;
     }
+    counted.push({ numbers: own.numbers.subarray(0, held), weights: own.weights.subarray(0, held) });
   }
-  const vectors: TermVector[] = [];
-  for (let item = 0; item < count; item += 1) {
+  return counted.map((own) => {
     const entries: { number: number; value: number }[] = [];
-    for (const [term, weight] of termsAt(item)) {
-      if (!(weight > 0)) continue;
-      const number = numbers.get(term) ?? 0;
+    for (const [at, number] of own.numbers.entries()) {
       const held = holding[number] ?? 1;
       // A term no other item holds likens it to none, and would take the place of one that does.
       if (held < 2) continue;
-      entries.push({ number, value: Math.log(1 + weight / weightUnit) * Math.log(1 + (count - held + 0.5) / (held + 0.5)) });
+      entries.push({ number, value: Math.log(1 + (own.weights[at] ?? 0) / weightUnit) * Math.log(1 + (count - held + 0.5) / (held + 0.5)) });
     }
-    const kept = entries.length > TERMS_KEPT ? entries.sort((a, b) => b.value - a.value || a.number - b.number).slice(0, TERMS_KEPT) : entries;
-    kept.sort((a, b) => a.number - b.number);
+    const kept = [
+      ...highest(
+        entries,
+        TERMS_KEPT,
+        (entry) => entry.value,
+        (entry) => entry.number,
+      ),
+    ].sort((a, b) => a.number - b.number);
     const length = Math.sqrt(kept.reduce((sum, entry) => sum + entry.value * entry.value, 0)) || 1;
-    vectors.push({ terms: Int32Array.from(kept, (entry) => entry.number), weights: Float64Array.from(kept, (entry) => entry.value / length) });
-  }
-  return vectors;
+    // Filled in a loop: TypedArray.from with a function to map each entry costs several times as much.
+    const vector = { terms: new Int32Array(kept.length), weights: new Float64Array(kept.length) };
+    for (const [at, entry] of kept.entries()) {
+      vector.terms[at] = entry.number;
+      vector.weights[at] = entry.value / length;
+    }
+    return vector;
+  });
+}
+
+/**
+ * The `count` elements of a list of the highest value, the lower key first
+ * among equal values, in that order, as a sort of the whole list cut to
+ * `count` would give them, but sorting only those kept (a common term's
+ * postings number thousands); a list no longer than `count` as it is.
+ */
+function highest<E>(list: readonly E[], count: number, value: (element: E) => number, key: (element: E) => number): readonly E[] {
+  if (list.length <= count) return list;
+  const values = new Float64Array(list.length);
+  for (const [at, element] of list.entries()) values[at] = value(element);
+  const least = values.sort()[list.length - count] ?? 0;
+  return list
+    .filter((element) => value(element) >= least)
+    .sort((a, b) => value(b) - value(a) || key(a) - key(b))
+    .slice(0, count);
 }
 
 /** Where a vector's `SIGNATURE_TERMS` heaviest terms are in it. */
 function signatureOf(vector: TermVector): number[] {
-  return [...vector.weights.keys()].sort((a, b) => (vector.weights[b] ?? 0) - (vector.weights[a] ?? 0)).slice(0, SIGNATURE_TERMS);
+  const places: number[] = [];
+  for (let at = 0; at < vector.weights.length; at += 1) places.push(at);
+  return places.sort((a, b) => (vector.weights[b] ?? 0) - (vector.weights[a] ?? 0)).slice(0, SIGNATURE_TERMS);
 }
 
 /**
  * For each term, the items whose signature holds it, with its weight there:
  * at most `POSTINGS_KEPT`, those it weighs most in.
  */
-function invertedIndex(vectors: readonly TermVector[], signatures: readonly number[][]): ({ items: number[]; weights: number[] } | undefined)[] {
+function invertedIndex(vectors: readonly TermVector[], signatures: readonly number[][]): ({ items: Int32Array; weights: Float64Array } | undefined)[] {
   const lists: { item: number; weight: number }[][] = [];
   for (const [item, vector] of vectors.entries()) {
     for (const at of signatures[item] ?? []) {
@@ -173,8 +217,19 @@ function invertedIndex(vectors: readonly TermVector[], signatures: readonly numb
   }
   return Array.from(lists, (list) => {
     if (list === undefined) return undefined;
-    const kept = list.length > POSTINGS_KEPT ? list.sort((a, b) => b.weight - a.weight).slice(0, POSTINGS_KEPT) : list;
-    return { items: kept.map((posting) => posting.item), weights: kept.map((posting) => posting.weight) };
+    // Listed by item: among postings of equal weight, the earlier item's is kept, as a stable sort keeps it first.
+    const kept = highest(
+      list,
+      POSTINGS_KEPT,
+      (posting) => posting.weight,
+      (posting) => posting.item,
+    );
+    const postings = { items: new Int32Array(kept.length), weights: new Float64Array(kept.length) };
+    for (const [at, posting] of kept.entries()) {
+      postings.items[at] = posting.item;
+      postings.weights[at] = posting.weight;
+    }
+    return postings;
   });
 }
 
@@ -251,8 +306,12 @@ const DIGITS = /^\d+$/;
  * sharing a year, a count or a version number ("Cluster API v1.12" and
  * "Kubernetes 1.12") are not on one subject for it.
  */
-function subjectTermsOf(article: Article): Map<string, number> {
-  const weights = termWeightsOf(article.searchRecord);
-  for (const term of weights.keys()) if (isNumberTerm(term) || DIGITS.test(term)) weights.delete(term);
-  return weights;
+function subjectTermsOf({ searchRecord: record }: Article): TermWeights {
+  const subject = { terms: [] as string[], weights: [] as number[] };
+  for (const [at, term] of record.terms.split(" ").entries()) {
+    if (term === "" || isNumberTerm(term) || DIGITS.test(term)) continue;
+    subject.terms.push(term);
+    subject.weights.push(record.weights[at] ?? 0);
+  }
+  return subject;
 }

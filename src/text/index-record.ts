@@ -2,8 +2,8 @@
 // once from the article as it is rendered when the archive is loaded, and
 // kept in the build cache beside its rendered body, so that an unchanged
 // article is never read for the index again. The index is assembled from
-// these records alone (search/index-build.ts); model/related.ts may read an
-// article's weighted terms too (termWeightsOf).
+// these records alone (search/index-build.ts); model/related.ts reads an
+// article's weighted terms from its record too.
 //
 // A record is plain data (strings and typed arrays), stored with the V8
 // serializer and held for every article of an archive, so its terms are one
@@ -122,11 +122,4 @@ export function indexRecord(source: RecordSource, language: string, stem: Stemme
     text: `${source.title}. ${segments.map((segment) => segment.text).join(" ")}`,
     sequence: ordered,
   };
-}
-
-/** The terms of a record (stems and number terms) with their weights: what the index holds of the article, for model/related.ts and the index. */
-export function termWeightsOf(record: IndexRecord): Map<string, number> {
-  const weights = new Map<string, number>();
-  for (const [place, term] of record.terms.split(" ").entries()) if (term !== "") weights.set(term, record.weights[place] ?? 0);
-  return weights;
 }

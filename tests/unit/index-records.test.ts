@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { elementWeight, htmlSegments, isMachineGenerated, lineTermWeight } from "../../src/text/html-text.ts";
-import { indexRecord, phraseBreak, TITLE_WEIGHT, termWeightsOf } from "../../src/text/index-record.ts";
+import { indexRecord, phraseBreak, TITLE_WEIGHT } from "../../src/text/index-record.ts";
 import { loadStemmer, stemmingLanguage } from "../../src/text/stemmers.ts";
 import { foldWord, readWritten, tokenize } from "../../src/text/words.browser.ts";
+import { termWeightsOf } from "../support/records.ts";
 
 const commits = (count: number): string =>
   Array.from(

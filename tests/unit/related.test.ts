@@ -2,11 +2,12 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Article } from "../../src/core/article.ts";
 import { buildArchiveModel } from "../../src/model/archive-model.ts";
-import { POSTINGS_KEPT, relatedArticles, relatedBySubject, tfIdfVectors, type Subject, type TermVector } from "../../src/model/related.ts";
-import { indexRecord, termWeightsOf } from "../../src/text/index-record.ts";
+import { POSTINGS_KEPT, relatedArticles, relatedBySubject, tfIdfVectors, type Subject, type TermVector, type TermWeights } from "../../src/model/related.ts";
+import { indexRecord } from "../../src/text/index-record.ts";
 import { loadStemmer } from "../../src/text/stemmers.ts";
 import { WEIGHT_UNIT } from "../../src/text/words.browser.ts";
 import { articleOn } from "../support/articles.ts";
+import { termWeightsOf } from "../support/records.ts";
 
 const news = { slug: "news", name: "News" };
 const events = { slug: "events", name: "Events" };
@@ -21,8 +22,14 @@ function termsOf(title: string, body = ""): Map<string, number> {
   return termWeightsOf(recordOf(title, body));
 }
 
+/** Terms and their weights as the related articles take them, from a map of them. */
+function weighted(terms: Iterable<readonly [string, number]>): TermWeights {
+  const entries = [...terms];
+  return { terms: entries.map(([term]) => term), weights: entries.map(([, weight]) => weight) };
+}
+
 function subject(terms: Iterable<readonly [string, number]>, extra: Partial<Subject> = {}): Subject {
-  return { terms: new Map(terms), tags: [], category: "", time: 0, ...extra };
+  return { terms: weighted(terms), tags: [], category: "", time: 0, ...extra };
 }
 
 describe("TF-IDF vectors", () => {
@@ -40,7 +47,7 @@ describe("TF-IDF vectors", () => {
   ];
 
   it("are unit vectors in which a term held by every item weighs least", () => {
-    const [first] = tfIdfVectors(lists.length, (item) => lists[item] ?? new Map());
+    const [first] = tfIdfVectors(lists.length, (item) => weighted(lists[item] ?? []));
     // Numbered in the order met: "common" is 0, "rare" 1.
     assert.deepEqual([...(first?.terms ?? [])], [0, 1]);
     const common = first?.weights[0] ?? 0;
@@ -58,23 +65,21 @@ describe("TF-IDF vectors", () => {
       ["common", 24],
       ["rare", 48],
     ]);
-    const [words] = tfIdfVectors(lists.length, (item) => (item === 0 ? twice : (lists[item] ?? new Map())));
-    const [parts] = tfIdfVectors(lists.length, (item) => (item === 0 ? inParts : (lists[item] ?? new Map())), 24);
+    const [words] = tfIdfVectors(lists.length, (item) => weighted(item === 0 ? twice : (lists[item] ?? [])));
+    const [parts] = tfIdfVectors(lists.length, (item) => weighted(item === 0 ? inParts : (lists[item] ?? [])), 24);
     assert.deepEqual([...(parts?.weights ?? [])], [...(words?.weights ?? [])]);
-    const [once] = tfIdfVectors(lists.length, (item) => lists[item] ?? new Map());
+    const [once] = tfIdfVectors(lists.length, (item) => weighted(lists[item] ?? []));
     const rareToCommon = (vector: TermVector | undefined): number => (vector?.weights[1] ?? 0) / (vector?.weights[0] ?? 1);
     const ratio = rareToCommon(words) / rareToCommon(once);
     assert.ok(ratio > 1 && ratio < 2, `a term twice as frequent weighs ${ratio} times as much, not twice`);
   });
 
   it("leave out the terms no other item holds, which liken it to none", () => {
-    const [first, second] = tfIdfVectors(
-      2,
-      (item) =>
-        new Map([
-          ["shared", 1],
-          [`own${item}`, 5],
-        ]),
+    const [first, second] = tfIdfVectors(2, (item) =>
+      weighted([
+        ["shared", 1],
+        [`own${item}`, 5],
+      ]),
     );
     assert.deepEqual([first?.terms.length, second?.terms.length], [1, 1]);
     assert.equal(first?.weights[0], 1);
@@ -82,12 +87,23 @@ describe("TF-IDF vectors", () => {
 
   it("keep each item's 48 heaviest terms, so that a long article costs no more than a short one", () => {
     const long = new Map(Array.from({ length: 200 }, (_, index) => [`word${index}`, index + 1] as const));
-    const [vector] = tfIdfVectors(2, (item) => (item === 0 ? long : new Map([...long.keys()].map((word) => [word, 1]))));
+    const [vector] = tfIdfVectors(2, (item) => weighted(item === 0 ? long : [...long.keys()].map((word) => [word, 1] as const)));
     assert.equal(vector?.terms.length, 48);
     // The heaviest kept are the most frequent: word152 to word199, numbered 152 to 199 in the order met.
     assert.deepEqual(
       [...(vector?.terms ?? [])],
       Array.from({ length: 48 }, (_, index) => 152 + index),
+    );
+  });
+});
+
+describe("TF-IDF vectors of many equal terms", () => {
+  it("keep, of terms that weigh the same, those met first", () => {
+    const even = Array.from({ length: 60 }, (_, index) => [`word${index}`, 1] as const);
+    const [vector] = tfIdfVectors(2, () => weighted(even));
+    assert.deepEqual(
+      [...(vector?.terms ?? [])],
+      Array.from({ length: 48 }, (_, index) => index),
     );
   });
 });
