@@ -120,8 +120,9 @@ function urlAttributeKind(name: string): "url" | "srcset" | undefined {
  * so that resolving its links needs no parse of its own when none changes.
  */
 export function attributeUrls(name: string, value: string | undefined): string[] {
-  const kind = value === undefined ? undefined : urlAttributeKind(name);
-  if (kind === undefined || value === undefined) return [];
+  if (value === undefined) return [];
+  const kind = urlAttributeKind(name);
+  if (kind === undefined) return [];
   if (kind === "url") return [value];
   return value.split(",").flatMap((candidate) => SRCSET_URL.exec(candidate)?.[2] ?? []);
 }

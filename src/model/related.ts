@@ -182,8 +182,10 @@ export function tfIdfVectors(count: number, termsAt: (item: number) => TermWeigh
 /**
  * The `count` elements of a list of the highest value, the lower key first
  * among equal values, in that order, as a sort of the whole list cut to
- * `count` would give them, but sorting only those kept (a common term's
- * postings number thousands); a list no longer than `count` as it is.
+ * `count` would give them: the values alone are sorted, as numbers, to find
+ * the least kept, and only the elements kept are sorted with the comparison
+ * (a common term's postings number thousands); a list no longer than `count`
+ * is returned as it is.
  */
 function highest<E>(list: readonly E[], count: number, value: (element: E) => number, key: (element: E) => number): readonly E[] {
   if (list.length <= count) return list;

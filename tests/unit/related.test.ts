@@ -178,6 +178,14 @@ describe("related by subject", () => {
         `${item}: ${list.join(", ")}`,
       );
   });
+
+  it("keeps, of the items a term weighs the same in, those given first", () => {
+    // 150 items alike: "shared" leads to the first 100 of them, in order, and every item's likeness to each is the same.
+    const items = Array.from({ length: POSTINGS_KEPT + 50 }, (_, index) => index);
+    const related = relatedBySubject(items, () => subject([["shared", 1]]));
+    assert.deepEqual(related.get(149), [0, 1, 2, 3]);
+    assert.deepEqual(related.get(0), [1, 2, 3, 4]);
+  });
 });
 
 describe("related articles of an archive", () => {
