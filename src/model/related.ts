@@ -169,14 +169,28 @@ export function tfIdfVectors(count: number, termsAt: (item: number) => TermWeigh
       ),
     ].sort((a, b) => a.number - b.number);
     const length = Math.sqrt(kept.reduce((sum, entry) => sum + entry.value * entry.value, 0)) || 1;
-    // Filled in a loop: TypedArray.from with a function to map each entry costs several times as much.
-    const vector = { terms: new Int32Array(kept.length), weights: new Float64Array(kept.length) };
-    for (const [at, entry] of kept.entries()) {
-      vector.terms[at] = entry.number;
-      vector.weights[at] = entry.value / length;
-    }
-    return vector;
+    const { numbers: terms, weights } = numbersAndWeights(
+      kept,
+      (entry) => entry.number,
+      (entry) => entry.value / length,
+    );
+    return { terms, weights };
   });
+}
+
+/** A list's numbers and weights as two typed arrays, filled in a loop: TypedArray.from with a function to map each element costs several times as much. */
+function numbersAndWeights<E>(
+  list: readonly E[],
+  numberOf: (element: E) => number,
+  weightOf: (element: E) => number,
+): { numbers: Int32Array; weights: Float64Array } {
+  const numbers = new Int32Array(list.length);
+  const weights = new Float64Array(list.length);
+  for (const [at, element] of list.entries()) {
+    numbers[at] = numberOf(element);
+    weights[at] = weightOf(element);
+  }
+  return { numbers, weights };
 }
 
 /**
@@ -226,12 +240,12 @@ function invertedIndex(vectors: readonly TermVector[], signatures: readonly numb
       (posting) => posting.weight,
       (posting) => posting.item,
     );
-    const postings = { items: new Int32Array(kept.length), weights: new Float64Array(kept.length) };
-    for (const [at, posting] of kept.entries()) {
-      postings.items[at] = posting.item;
-      postings.weights[at] = posting.weight;
-    }
-    return postings;
+    const { numbers: items, weights } = numbersAndWeights(
+      kept,
+      (posting) => posting.item,
+      (posting) => posting.weight,
+    );
+    return { items, weights };
   });
 }
 
