@@ -26,9 +26,18 @@ declare module "@11ty/eleventy" {
     configureTemplateHandling(options: { readonly writeMode: "sync" | "async" }): void;
     setNunjucksEnvironmentOptions(options: Readonly<Record<string, unknown>>): void;
     /** Nunjucks: the Environment, whose first loader searches the includes folder. */
-    amendLibrary(engine: "njk", callback: (environment: { readonly loaders: readonly { searchPaths?: string[] }[] }) => void): void;
+    amendLibrary(engine: "njk", callback: (environment: NunjucksEnvironment) => void): void;
+    /** A value or function every Nunjucks template can use; a function is called with the arguments the template gives. */
+    addNunjucksGlobal(name: string, value: (...args: never[]) => unknown): void;
     on(event: "eleventy.after", callback: (event: EleventyAfterEvent) => unknown): void;
     on(event: "eleventy.before", callback: () => unknown): void;
+  }
+
+  /** The parts of Nunjucks's Environment this project uses. Its loaders are synchronous (files), so templates load and render synchronously. */
+  export interface NunjucksEnvironment {
+    readonly loaders: readonly { searchPaths?: string[] }[];
+    /** A partial of the includes folder, compiled once and cached by the Environment until its file changes. */
+    getTemplate(name: string): { render(context: Readonly<Record<string, unknown>>): string };
   }
 
   export interface EleventyOptions {

@@ -183,6 +183,18 @@ describe("building a fixture archive", () => {
     );
   });
 
+  it("prints the site's sidebar alike on every page that shows it, and its own boxes on a page that has them", async () => {
+    const sidebarOf = async (path: string): Promise<string> => (await readPage(output, path)).querySelector(".sidebar")?.outerHTML ?? "";
+    const articleSidebar = await sidebarOf("2021/06/01/third/index.html");
+    assert.match(articleSidebar, /sidebar-box--year/);
+    for (const path of ["2021/04/09/first/index.html", "2021/04/09/index.html", "category/events/index.html", "2022/index.html"])
+      assert.equal(await sidebarOf(path), articleSidebar, path);
+    // The archive shows the grid itself: its sidebar leaves out the box of the year.
+    const archiveSidebar = await sidebarOf("archive/index.html");
+    assert.match(archiveSidebar, /Focus on/);
+    assert.doesNotMatch(archiveSidebar, /sidebar-box--year/);
+  });
+
   it("lists a category's articles newest first with date, category and summary or excerpt", async () => {
     const page = await readPage(output, "category/events/index.html");
     const items = [...page.querySelectorAll(".article-item")];

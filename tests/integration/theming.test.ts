@@ -11,6 +11,7 @@ describe("theming without touching code", () => {
     await writeFiles(project, {
       "logo.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><circle cx="20" cy="20" r="18"/></svg>',
       "my-layouts/not-found-page.njk": '{% extends "base.njk" %}{% block main %}<h1>Lost? Ask the secretariat.</h1>{% endblock %}',
+      "my-layouts/sidebar.njk": '<aside class="sidebar my-sidebar">{{ site.title }}:{% for box in sidebarBoxes %} {{ box.title }}{% endfor %}</aside>',
       "site.json": JSON.stringify({
         title: "Themed",
         accentColor: "#7a1f5c",
@@ -20,7 +21,7 @@ describe("theming without touching code", () => {
         layouts: "my-layouts",
       }),
     });
-    const content = await makeArchive({ "a.md": article({ title: "A", date: "2021-04-09", category: "News" }) });
+    const content = await makeArchive({ "a.md": article({ title: "A", date: "2021-04-09", category: "News", featured: "true" }) });
     const output = join(await temporaryFolder(), "site");
     const run = await runCli(["--content", content, "--output", output, "--config", join(project, "site.json")]);
     assert.equal(run.code, 0, run.stderr);
@@ -33,6 +34,12 @@ describe("theming without touching code", () => {
     const stylesheet = await readFile(join(output, (home.querySelector('link[rel="stylesheet"]')?.getAttribute("href") ?? "").slice(1)), "utf8");
     assert.match(stylesheet, /--accent: #7a1f5c;/);
     assert.match(stylesheet, /--accent: #f0a6d4;/);
+
+    // The project's own sidebar partial, given the site and the boxes, on the pages that show the site's boxes and on one with its own.
+    const articlePage = await readPage(output, "2021/04/09/a/index.html");
+    assert.equal(articlePage.querySelector(".my-sidebar")?.textContent, "Themed: Focus on 2021 by month");
+    assert.equal((await readPage(output, "2021/04/09/index.html")).querySelector(".my-sidebar")?.textContent, "Themed: Focus on 2021 by month");
+    assert.equal((await readPage(output, "archive/index.html")).querySelector(".my-sidebar")?.textContent, "Themed: Focus on");
 
     const notFound = await readPage(output, "404.html");
     assert.equal(notFound.querySelector("h1")?.textContent, "Lost? Ask the secretariat.");
