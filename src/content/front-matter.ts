@@ -2,6 +2,7 @@ import { isUtf8 } from "node:buffer";
 import matter from "gray-matter";
 import { isMap, isScalar, LineCounter, parseDocument, Scalar, type Document } from "yaml";
 import { error, warning, type Diagnostic } from "../core/diagnostics.ts";
+import { readPlainFrontMatter } from "./plain-front-matter.ts";
 import { readTomlFrontMatter } from "./toml-front-matter.ts";
 
 /** An article file split into its front matter and Markdown body. */
@@ -107,8 +108,13 @@ type KeysOutcome =
   | { readonly ok: true; readonly data: Record<string, unknown>; readonly keyLines: ReadonlyMap<string, number>; readonly quotedKeys: ReadonlySet<string> }
   | { readonly ok: false; readonly diagnostic: Diagnostic };
 
-/** YAML front matter, read with the core schema: dates stay the text written, so the archive's time zone decides the calendar date. */
+/**
+ * YAML front matter, read with the core schema: dates stay the text written, so the archive's time zone decides the
+ * calendar date. Most front matter is a few `key: value` lines, read without the YAML library (plain-front-matter.ts).
+ */
 function readYaml(yamlText: string, file: string, firstYamlLine: number): KeysOutcome {
+  const plain = readPlainFrontMatter(yamlText, firstYamlLine);
+  if (plain !== undefined) return { ok: true, ...plain };
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlText, { schema: "core", uniqueKeys: true, prettyErrors: false, lineCounter });
   const firstError = document.errors[0];
