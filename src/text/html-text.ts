@@ -84,6 +84,7 @@ export function lineTermWeight(weight: number): number {
 
 /** A stretch of an article's text and the weight of its words. */
 interface TextSegment {
+  /** Its words one space apart, no space around them. */
   readonly text: string;
   readonly weight: number;
 }

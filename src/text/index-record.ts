@@ -75,9 +75,9 @@ export function indexRecord(source: RecordSource, language: string, stem: Stemme
     if (title) inTitle[place] = 1;
     return place;
   };
-  const read = (text: string, weight: number, title: boolean): void => {
+  const read = (writtenWords: readonly string[], weight: number, title: boolean): void => {
     const lineWeight = lineTermWeight(weight);
-    for (const written of writtenWordsOf(text)) {
+    for (const written of writtenWords) {
       const word = readWritten(written);
       if (word.whole === "") continue;
       length += 1 + word.numbers.length;
@@ -102,10 +102,11 @@ export function indexRecord(source: RecordSource, language: string, stem: Stemme
       else sequence.push(wholePlace);
     }
   };
-  read(source.title, TITLE_WEIGHT, true);
+  read(writtenWordsOf(source.title), TITLE_WEIGHT, true);
   const titleWords = sequence.length;
   const segments = htmlSegments(source.bodyHtml, source.onAttribute);
-  for (const segment of segments) read(segment.text, segment.weight, false);
+  // A segment's words are one space apart already (htmlSegments).
+  for (const segment of segments) read(segment.text.split(" "), segment.weight, false);
   const terms = [...places.keys()];
   const wide = terms.length >= 0xffff;
   const ordered = wide ? new Uint32Array(sequence.length + 1) : new Uint16Array(sequence.length + 1);
