@@ -1,6 +1,7 @@
 // A build worker's thread (see build-workers.ts): it reads articles,
 // renders passes of pages and links unchanged files, as the main thread
 // asks. Nothing imports it.
+import { collectGarbage } from "../core/memory.ts";
 import { answerTasks } from "../core/worker-pool.ts";
 import { readArticle, type ReadOutcome } from "../content/read-file.ts";
 import { createMarkdownRenderer } from "../content/markdown.ts";
@@ -15,10 +16,14 @@ void loadEleventy();
 
 /** One renderer per set of options: a worker reads every article of a build with the same. */
 const renderers = new Map<string, ReturnType<typeof createMarkdownRenderer>>();
+/** Whether this worker has rendered a pass already: the next starts by collecting what that run left (see collectGarbage). */
+let renderedBefore = false;
 
 answerTasks(async (message) => {
   const task = message as BuildTask;
   if (task.kind === "render") {
+    if (renderedBefore) collectGarbage();
+    renderedBefore = true;
     await renderPages(task.outputDir, { ...task.rendering, views: () => task.views });
     return { value: task.digestWith === undefined ? undefined : pageDigests(task.views, task.digestWith) };
   }
