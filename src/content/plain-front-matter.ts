@@ -15,7 +15,8 @@ interface PlainFrontMatter {
   readonly quotedKeys: ReadonlySet<string>;
 }
 
-const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ ]+(.*))?$/;
+/** A key, of at most 1,024 characters as YAML allows an implicit key, then its value. */
+const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]{0,1023}):(?:[ ]+(.*))?$/;
 const SEQUENCE_ITEM = /^([ ]*)-[ ]+(.*)$/;
 /** Characters the library refuses or reads in ways this reader does not: controls, tabs, a byte-order mark, Unicode's line separators. */
 const AWKWARD = /[\x00-\x09\x0b-\x1f\x7f-\x9f\ufeff\u2028\u2029]/;

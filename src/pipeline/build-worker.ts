@@ -16,14 +16,11 @@ void loadEleventy();
 
 /** One renderer per set of options: a worker reads every article of a build with the same. */
 const renderers = new Map<string, ReturnType<typeof createMarkdownRenderer>>();
-/** Whether this worker has rendered a pass already: the next starts by collecting what that run left (see collectGarbage). */
-let renderedBefore = false;
 
 answerTasks(async (message) => {
   const task = message as BuildTask;
   if (task.kind === "render") {
-    if (renderedBefore) collectGarbage();
-    renderedBefore = true;
+    if (task.collectGarbageFirst) collectGarbage();
     await renderPages(task.outputDir, { ...task.rendering, views: () => task.views });
     return { value: task.digestWith === undefined ? undefined : pageDigests(task.views, task.digestWith) };
   }

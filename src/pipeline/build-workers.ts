@@ -16,6 +16,8 @@ export type BuildTask =
       readonly views: SiteViews;
       /** When given, the worker answers with the digests of the pages it rendered (pageDigests, with this identity). */
       readonly digestWith?: string;
+      /** The worker rendered a pass of this build before: it collects that run's garbage first (core/memory.ts). */
+      readonly collectGarbageFirst: boolean;
     }
   | { readonly kind: "read"; readonly articles: readonly ArticleBytes[]; readonly settings: ArticleReadSettings; readonly markdown: MarkdownOptions }
   | { readonly kind: "link"; readonly links: readonly FileLink[] };
@@ -57,12 +59,27 @@ export class BuildWorkers {
   /**
    * Renders a pass of pages into `outputDir` in the first free worker; with
    * `digestWith`, answers with their digests (pageDigests), made there too.
+   * `pass` is the pass's place in the build's passes, all asked for at once:
+   * from the workers' count on, a pass goes to a worker that rendered one
+   * before, and that worker collects the garbage of that run first.
    */
-  async render(outputDir: string, rendering: Omit<SiteRendering, "views">, views: SiteViews, digestWith?: string): Promise<ReadonlyMap<string, string>> {
+  async render(
+    outputDir: string,
+    rendering: Omit<SiteRendering, "views">,
+    views: SiteViews,
+    pass: number,
+    digestWith?: string,
+  ): Promise<ReadonlyMap<string, string>> {
     // Answered by build-worker.ts with pageDigests' map, or nothing.
-    const digests = (await this.#pool.run({ kind: "render", outputDir, rendering, views, ...(digestWith === undefined ? {} : { digestWith }) })) as
-      | ReadonlyMap<string, string>
-      | undefined;
+    const collectGarbageFirst = pass >= this.#pool.count;
+    const digests = (await this.#pool.run({
+      kind: "render",
+      outputDir,
+      rendering,
+      views,
+      collectGarbageFirst,
+      ...(digestWith === undefined ? {} : { digestWith }),
+    })) as ReadonlyMap<string, string> | undefined;
     return digests ?? new Map();
   }
 

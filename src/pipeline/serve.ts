@@ -59,7 +59,7 @@ export async function runServe(first: BuildRequest, options: ServeOptions, io: C
   const render = async (views: SiteViews): Promise<void> => {
     workers.start(buildWorkerCount(countPages(views)));
     const passes = renderPasses(views, session.request.pagesPerRenderPass, workers.count);
-    await Promise.all(passes.map((pass) => workers.render(session.request.outputDir, renderOptionsOf(session.request), pass)));
+    await Promise.all(passes.map((pass, index) => workers.render(session.request.outputDir, renderOptionsOf(session.request), pass, index)));
   };
   /**
    * Writes a load, the browser reloading once its pages and files are

@@ -45,6 +45,8 @@ const NOT_PLAIN = [
   "tags: [a, ]",
   'tags: ["a, b"]',
   "null: x",
+  "__proto__: x",
+  `${"k".repeat(1025)}: x`,
   "title:\tx",
   "tags:\n  - a\n\n  - b",
   "tags:\n  - a\n   - b",
