@@ -22,8 +22,6 @@ const SEQUENCE_ITEM = /^([ ]*)-[ ]+(.*)$/;
 const AWKWARD = /[\x00-\x09\x0b-\x1f\x7f-\x9f\ufeff\u2028\u2029]/;
 /** YAML trims spaces around a value, not the other blanks JavaScript's trim() takes (a no-break space stays). */
 const SPACES_AROUND = /^ +| +$/g;
-/** Keys the core schema reads as null or a boolean, which the library turns into text its own way. */
-const NOT_TEXT_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 /** What a plain value may not start with: YAML's indicators. Quoted values and flow lists are read before this applies. */
 const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
 const DOUBLE_QUOTED = /^"([^"\\]*)"$/;
@@ -33,7 +31,8 @@ const NULL = /^(?:~|[Nn]ull|NULL)?$/;
 const TRUE = /^(?:[Tt]rue|TRUE)$/;
 const FALSE = /^(?:[Ff]alse|FALSE)$/;
 const INTEGER = /^[-+]?[0-9]{1,15}$/;
-const OTHER_NUMBER = /^(?:0o|0x|[-+]?\.|[-+]?[0-9]+(?:\.[0-9]*)?[eE]|[-+]?[0-9]+\.|[-+]?[0-9]{16})|^\.(?:nan|NaN|NAN)$/;
+/** The start of every other number of the core schema (octal, hexadecimal, floats, infinities and NaN, integers too long to be exact). */
+const OTHER_NUMBER = /^(?:0o|0x|[-+]?\.|[-+]?[0-9]+(?:\.[0-9]*)?[eE]|[-+]?[0-9]+\.|[-+]?[0-9]{16})/;
 
 /** A value as written, read; `quoted` when written in quotes. Undefined: not read here. */
 type Read = { readonly value: unknown; readonly quoted: boolean } | undefined;
@@ -50,7 +49,8 @@ export function readPlainFrontMatter(text: string, firstLine: number): PlainFron
     if (isBlank(line) || line.startsWith("#")) continue;
     const match = KEY_LINE.exec(line);
     const key = match?.[1];
-    if (match === null || key === undefined || key === "__proto__" || NOT_TEXT_KEY.test(key) || keyLines.has(key)) return undefined;
+    // A key the core schema reads as null or a boolean the library turns into text its own way.
+    if (match === null || key === undefined || key === "__proto__" || NULL.test(key) || TRUE.test(key) || FALSE.test(key) || keyLines.has(key)) return undefined;
     keyLines.set(key, firstLine + at);
     const written = (match[2] ?? "").replace(SPACES_AROUND, "");
     if (written !== "") {
@@ -116,7 +116,7 @@ function readPlain(written: string): Read {
     const magnitude = Number.parseInt(written.replace(/^[-+]/, ""), 10);
     return { value: written.startsWith("-") ? -magnitude : magnitude, quoted: false };
   }
-  if (OTHER_NUMBER.test(written) || /^[-+]?\.(?:inf|Inf|INF)$/.test(written)) return undefined;
+  if (OTHER_NUMBER.test(written)) return undefined;
   return { value: written, quoted: false };
 }
 

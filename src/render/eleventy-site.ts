@@ -78,8 +78,11 @@ function sidebarRenderer(eleventyConfig: UserConfig): (boxes: object, site: obje
   return (boxes, site) => {
     if (environment === undefined) throw new Error("the sidebar was printed before Eleventy's Nunjucks environment was made");
     const template = environment.getTemplate(SIDEBAR_PARTIAL);
-    const byBoxes = rendered.get(template) ?? new WeakMap<object, string>();
-    rendered.set(template, byBoxes);
+    let byBoxes = rendered.get(template);
+    if (byBoxes === undefined) {
+      byBoxes = new WeakMap<object, string>();
+      rendered.set(template, byBoxes);
+    }
     let html = byBoxes.get(boxes);
     if (html === undefined) {
       html = template.render({ sidebarBoxes: boxes, site });
