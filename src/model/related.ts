@@ -152,29 +152,34 @@ export function tfIdfVectors(count: number, termsAt: (item: number) => TermWeigh
     }
     counted.push({ numbers: own.numbers.subarray(0, held), weights: own.weights.subarray(0, held) });
   }
-  return counted.map((own) => {
-    const entries: { number: number; value: number }[] = [];
-    for (const [at, number] of own.numbers.entries()) {
-      const held = holding[number] ?? 1;
+  return counted.map(({ numbers, weights }) => {
+    // Places in the item's lists rather than an object per term: at 4,000 articles, 237,000 objects fewer to collect.
+    const values = new Float64Array(numbers.length);
+    const places: number[] = [];
+    for (let at = 0; at < numbers.length; at += 1) {
+      const held = holding[numbers[at] as number] ?? 1;
       // A term no other item holds likens it to none, and would take the place of one that does.
       if (held < 2) continue;
-      entries.push({ number, value: Math.log(1 + (own.weights[at] ?? 0) / weightUnit) * Math.log(1 + (count - held + 0.5) / (held + 0.5)) });
+      values[at] = Math.log(1 + (weights[at] as number) / weightUnit) * Math.log(1 + (count - held + 0.5) / (held + 0.5));
+      places.push(at);
     }
     const kept = [
       ...highest(
-        entries,
+        places,
         TERMS_KEPT,
-        (entry) => entry.value,
-        (entry) => entry.number,
+        (at) => values[at] as number,
+        (at) => numbers[at] as number,
       ),
-    ].sort((a, b) => a.number - b.number);
-    const length = Math.sqrt(kept.reduce((sum, entry) => sum + entry.value * entry.value, 0)) || 1;
-    const { numbers: terms, weights } = numbersAndWeights(
+    ].sort((a, b) => (numbers[a] as number) - (numbers[b] as number));
+    let squares = 0;
+    for (const at of kept) squares += (values[at] as number) * (values[at] as number);
+    const length = Math.sqrt(squares) || 1;
+    const vector = numbersAndWeights(
       kept,
-      (entry) => entry.number,
-      (entry) => entry.value / length,
+      (at) => numbers[at] as number,
+      (at) => (values[at] as number) / length,
     );
-    return { terms, weights };
+    return { terms: vector.numbers, weights: vector.weights };
   });
 }
 
