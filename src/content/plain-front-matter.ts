@@ -112,10 +112,8 @@ function readPlain(written: string): Read {
   if (NULL.test(written)) return { value: null, quoted: false };
   if (TRUE.test(written)) return { value: true, quoted: false };
   if (FALSE.test(written)) return { value: false, quoted: false };
-  if (INTEGER.test(written)) {
-    const magnitude = Number.parseInt(written.replace(/^[-+]/, ""), 10);
-    return { value: written.startsWith("-") ? -magnitude : magnitude, quoted: false };
-  }
+  // At most 15 digits: exact as a number, as the library gives it ("007" is 7).
+  if (INTEGER.test(written)) return { value: Number(written), quoted: false };
   if (OTHER_NUMBER.test(written)) return undefined;
   return { value: written, quoted: false };
 }
