@@ -53,6 +53,24 @@ export function removeTree(dir: string): void {
   unlessGone(() => rmdirSync(dir));
 }
 
+/** Removes a file (a link is removed, never followed); nothing when it does not exist. */
+export function removeFile(file: string): void {
+  unlessGone(() => unlinkSync(file));
+}
+
+/** Removes a file, then each folder above it left empty, up to `root` (kept); nothing when the file does not exist. */
+export function removeFileAndEmptyFolders(file: string, root: string): void {
+  removeFile(file);
+  for (let folder = dirname(file); folder.length > root.length && folder.startsWith(root); folder = dirname(folder)) {
+    try {
+      rmdirSync(folder);
+    } catch (cause) {
+      if (["ENOTEMPTY", "EEXIST", "ENOENT"].includes(errorCodeOf(cause))) return;
+      throw cause;
+    }
+  }
+}
+
 /** What `act` gives, or undefined when the path it acts on does not exist (any more). */
 function unlessGone<T>(act: () => T): T | undefined {
   try {

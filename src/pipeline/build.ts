@@ -4,7 +4,7 @@ import { compareDiagnostics, warning, type Diagnostic } from "../core/diagnostic
 import { outputFileFor } from "../core/urls.ts";
 import { countPages } from "../model/page-changes.ts";
 import { checkLinks, describeBrokenLink, linkSummary, type LinkReport } from "../publish/link-check.ts";
-import { replaceRefusal, writeAtomically } from "../publish/output-folder.ts";
+import { replaceRefusal, writeAtomically, type StagingFolder } from "../publish/output-folder.ts";
 import { OutputFolderBusy } from "../publish/output-lock.ts";
 import { OutputFolderUnwritable } from "../publish/output-target.ts";
 import { OutputReuse } from "../publish/output-reuse.ts";
@@ -15,7 +15,7 @@ import { BuildWorkers, SearchIndexWorker } from "./build-workers.ts";
 import { cacheUnwritable, loadSite, openArticleCache, type Site } from "./load-site.ts";
 import { describeWriteFailure, formatDiagnostics, formatSummary, nothingToPublish } from "./report.ts";
 import type { BuildRequest } from "./request.ts";
-import { outputRecordFileOf, writeSite, type SiteWritten } from "./write-site.ts";
+import { outputRecordsOf, writeSite, type SiteWritten } from "./write-site.ts";
 
 export interface RunOptions {
   /** List every warning instead of the first few of each kind. */
@@ -83,12 +83,23 @@ async function build(request: BuildRequest, options: RunOptions, io: Console, wo
   let reuse: OutputReuse | undefined;
   /** Why the site was moved into the output folder rather than swapped in whole, when it was. */
   let inPlace: string | undefined;
-  const write = async (stagingDir: string): Promise<void> => {
-    const recordFile = outputRecordFileOf(request);
-    reuse = await OutputReuse.open({ previousDir: request.outputDir, stagingDir, ...(recordFile === undefined ? {} : { recordFile }) });
-    written = await writeSite(stagingDir, site, request, workers, reuse, madeSearchIndex);
+  const records = outputRecordsOf(request);
+  let replacedKept = false;
+  const write = async (staging: StagingFolder): Promise<void> => {
+    reuse = await OutputReuse.open({
+      previousDir: request.outputDir,
+      stagingDir: staging.dir,
+      ...(records === undefined
+        ? {}
+        : {
+            recordFile: records.recordFile,
+            replacedRecordFile: records.replacedRecordFile,
+            ...(staging.startsAs === "kept-output" ? { stagingRecordFile: records.replacedRecordFile } : {}),
+          }),
+    });
+    written = await writeSite(staging.dir, site, request, workers, reuse, madeSearchIndex);
     if (options.checkLinks) {
-      const links = reportLinks(await checkLinks(stagingDir, request.settings.basePath, { fromDisk: request.portable }), site, io);
+      const links = reportLinks(await checkLinks(staging.dir, request.settings.basePath, { fromDisk: request.portable }), site, io);
       linkWarnings = links.articleWarnings;
       brokenSiteLinks = links.siteErrors;
       if (brokenSiteLinks > 0) throw new LinkCheckFailure();
@@ -96,7 +107,12 @@ async function build(request: BuildRequest, options: RunOptions, io: Console, wo
   };
   try {
     // Render workers write into the staging folder too: an interrupted build stops them before removing it.
-    await writeAtomically(request.outputDir, write, { stop: () => workers.close(), publishedInPlace: (why) => (inPlace = why) });
+    await writeAtomically(request.outputDir, write, {
+      stop: () => workers.close(),
+      publishedInPlace: (why) => (inPlace = why),
+      // An edit's rebuild then starts from the output it replaces, rather than removing it after (OutputReuse).
+      ...(records === undefined ? {} : { keepReplacedIn: records.replacedDir, replacedKept: () => (replacedKept = true) }),
+    });
   } catch (cause) {
     const failure = cause instanceof LinkCheckFailure ? `${brokenSiteLinks} broken link(s) in the site's own pages` : outputFailure(cause, outputShown);
     if (failure === undefined) throw cause;
@@ -105,7 +121,7 @@ async function build(request: BuildRequest, options: RunOptions, io: Console, wo
     return 1;
   }
   // The new output is in place: what made it is recorded for the next build.
-  const recordFailure = await reuse?.save().then(
+  const recordFailure = await reuse?.save(replacedKept).then(
     () => undefined,
     (cause: unknown) => cause,
   );

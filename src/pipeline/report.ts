@@ -134,12 +134,12 @@ export function formatSummary(facts: SummaryFacts): string[] {
   return lines;
 }
 
-/** " (12 rendered by 1 worker thread, 8,267 unchanged and linked from the previous build)". */
+/** " (12 rendered by 1 worker thread, 8,267 unchanged, kept from the previous build)". */
 function renderingOf(rendering: PagesRendering | undefined): string {
   if (rendering === undefined) return "";
   const { rendered, workers, reused } = rendering;
   const by = rendered === 0 ? "none rendered" : `${rendered} rendered by ${workers} worker thread${workers === 1 ? "" : "s"}`;
-  return ` (${by}${reused > 0 ? `, ${reused} unchanged and linked from the previous build` : ""})`;
+  return ` (${by}${reused > 0 ? `, ${reused} unchanged, kept from the previous build` : ""})`;
 }
 
 /** The static files and skipped READMEs, after the files line's usual counts, when there are any. */

@@ -20,13 +20,21 @@ export interface SiteWritten {
   readonly seconds: number;
 }
 
-/**
- * Where a build keeps the record of what made its output folder (see
- * OutputReuse), in the archive's build cache: none without a cache.
- */
-export function outputRecordFileOf(request: BuildRequest): string | undefined {
+/** Where a build keeps what it knows of its output folder, in the archive's build cache. */
+interface OutputRecords {
+  /** The record of what made the output folder (see OutputReuse). */
+  readonly recordFile: string;
+  /** The output the last build replaced, kept for the next to start from (writeAtomically's `keepReplacedIn`). */
+  readonly replacedDir: string;
+  /** The record of what made it. */
+  readonly replacedRecordFile: string;
+}
+
+/** Where a build keeps what it knows of its output folder (OutputRecords): nowhere without a build cache. */
+export function outputRecordsOf(request: BuildRequest): OutputRecords | undefined {
   if (request.cacheDir === undefined) return undefined;
-  return join(request.cacheDir, `output-${createHash("sha256").update(request.outputDir).digest("hex").slice(0, 12)}.bin`);
+  const name = join(request.cacheDir, `output-${createHash("sha256").update(request.outputDir).digest("hex").slice(0, 12)}`);
+  return { recordFile: `${name}.bin`, replacedDir: `${name}.replaced`, replacedRecordFile: `${name}.replaced.bin` };
 }
 
 /**

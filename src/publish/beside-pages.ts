@@ -83,6 +83,9 @@ const PUBLISH_STEPS: readonly PublishStep[] = [
     pagesComplete: true,
   },
   { writes: "the search index", run: writeSearchFiles },
+  // Before the list of the archive's files is made from the folder's files; once the pages are written, as a folder left
+  // empty is removed, into which a page could still be written.
+  { writes: "nothing: it removes what the output the site is built over has and this site has not", run: removeUnclaimed, readsPages: true },
   { writes: "the service worker and the list of the archive's files", run: writeOfflineFiles, readsPages: true },
 ];
 
@@ -159,8 +162,14 @@ function copySourceFiles({ outputDir, plan, target, reuse }: PublishContext): Pa
   return {};
 }
 
-async function writeSearchFiles({ outputDir, plan, target, previousOutputDir, madeSearchIndex }: PublishContext): Promise<Partial<BesidePagesReport>> {
-  const request = searchIndexRequestOf(plan.search, target, previousOutputDir);
+/** The files of the earlier output a build started from (OutputReuse.stagingKept) that it does not have: gone. */
+function removeUnclaimed({ reuse }: PublishContext): Partial<BesidePagesReport> {
+  reuse?.removeUnclaimed();
+  return {};
+}
+
+async function writeSearchFiles({ outputDir, plan, target, previousOutputDir, reuse, madeSearchIndex }: PublishContext): Promise<Partial<BesidePagesReport>> {
+  const request = { ...searchIndexRequestOf(plan.search, target, previousOutputDir), outputHoldsIndex: reuse?.stagingKept === true };
   return { search: madeSearchIndex === undefined ? await writeSearchIndex(outputDir, request) : putSearchIndex(outputDir, request, await madeSearchIndex) };
 }
 
@@ -175,7 +184,7 @@ export function searchIndexRequestOf(search: SitePlan["search"], target: Publish
 }
 
 /** The service worker, with the plan of what it saves, and the list of every file of the archive, written last. */
-async function writeOfflineFiles({ outputDir, plan: { theme, views }, target }: PublishContext): Promise<Partial<BesidePagesReport>> {
+async function writeOfflineFiles({ outputDir, plan: { theme, views }, target, reuse }: PublishContext): Promise<Partial<BesidePagesReport>> {
   if (target.portable) return { offline: { kind: "portable" } };
   if (theme.serviceWorkerCode === undefined) return { offline: { kind: "none" } };
   const { cleanUrls } = target.settings;
@@ -195,10 +204,14 @@ async function writeOfflineFiles({ outputDir, plan: { theme, views }, target }: 
     archiveList: list,
     firstVisitBytes: target.settings.offline.wholeArchiveMB * 1_000_000,
   });
-  writeFiles(outputDir, [
-    { path: list, content: JSON.stringify({ version: offlinePlan.version, files: archive.map((file) => [file.url, file.bytes]) } satisfies ArchiveList) },
-    { path: worker, content: serviceWorkerScript(offlinePlan, theme.serviceWorkerCode) },
-  ]);
+  writeFiles(
+    outputDir,
+    [
+      { path: list, content: JSON.stringify({ version: offlinePlan.version, files: archive.map((file) => [file.url, file.bytes]) } satisfies ArchiveList) },
+      { path: worker, content: serviceWorkerScript(offlinePlan, theme.serviceWorkerCode) },
+    ],
+    reuse,
+  );
   return {
     offline: {
       kind: "service-worker",

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { mkdir, readdir, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { removeTree } from "../core/files.ts";
+import { removeFile, removeTree } from "../core/files.ts";
 import { lockOutput } from "./output-lock.ts";
 import { outputTargetOf, type SwapMode } from "./output-target.ts";
 
@@ -25,6 +25,23 @@ interface PublishOptions {
   readonly publishedInPlace?: (why: string) => void;
   /** Stops the threads that write into the staging folder (the build's worker threads); resolves once none of their writes is under way. */
   readonly stop?: () => Promise<void>;
+  /**
+   * Where the output replaced by a swap is kept rather than removed (a folder
+   * that must not exist otherwise, on the output's file system: a rename
+   * puts it there); the next build given the same folder starts from it as
+   * its staging folder. Removing a site's every file and folder costs a
+   * rebuild more than anything else it does (see OutputReuse). Not kept
+   * where it cannot be renamed there, nor when the site is moved in place.
+   */
+  readonly keepReplacedIn?: string;
+  /** Told that the output replaced was kept in `keepReplacedIn`. */
+  readonly replacedKept?: () => void;
+}
+
+/** What a build writes into: a new, empty folder, or an output an earlier build replaced and kept (PublishOptions.keepReplacedIn). */
+export interface StagingFolder {
+  readonly dir: string;
+  readonly startsAs: "empty" | "kept-output";
 }
 
 /**
@@ -34,13 +51,15 @@ interface PublishOptions {
  * else moved into the output folder in place (see output-target.ts); one
  * build at a time (output-lock.ts).
  */
-export async function writeAtomically<T>(outputDir: string, write: (stagingDir: string) => Promise<T>, options: PublishOptions = {}): Promise<T> {
+export async function writeAtomically<T>(outputDir: string, write: (staging: StagingFolder) => Promise<T>, options: PublishOptions = {}): Promise<T> {
   const target = await outputTargetOf(outputDir);
   await mkdir(dirname(target.folder), { recursive: true });
   const release = lockOutput(target.lockFile, target.folder);
   try {
-    if (target.mode.kind === "swap") return await publishBySwap(target.folder, target.mode, write, options.stop);
-    const result = await publishInPlace(target.folder, write, [basename(target.lockFile)], options.stop);
+    if (target.mode.kind === "swap") return await publishBySwap(target.folder, target.mode, write, options);
+    // An output kept from a swap is of no use to a site moved in place.
+    if (options.keepReplacedIn !== undefined) removeTree(options.keepReplacedIn);
+    const result = await publishInPlace(target.folder, (dir) => write({ dir, startsAs: "empty" }), [basename(target.lockFile)], options.stop);
     options.publishedInPlace?.(target.mode.why);
     return result;
   } finally {
@@ -55,8 +74,13 @@ export async function holdOutput(outputDir: string): Promise<() => void> {
   return lockOutput(target.lockFile, target.folder);
 }
 
-/** Built in a folder beside the output, given its mode and owner, and renamed over it. */
-async function publishBySwap<T>(outputDir: string, mode: SwapMode, write: (stagingDir: string) => Promise<T>, stop: PublishOptions["stop"]): Promise<T> {
+/**
+ * Built in a folder beside the output, given its mode and owner, and renamed
+ * over it: a new folder, or the output an earlier build replaced and kept
+ * (`keepReplacedIn`), moved there.
+ */
+async function publishBySwap<T>(outputDir: string, mode: SwapMode, write: (staging: StagingFolder) => Promise<T>, options: PublishOptions): Promise<T> {
+  const { stop, keepReplacedIn } = options;
   const parent = dirname(outputDir);
   const prefix = `.${basename(outputDir)}.building-`;
   // A build killed outright (SIGKILL, power loss) leaves its staging folder: remove such leftovers.
@@ -67,7 +91,10 @@ async function publishBySwap<T>(outputDir: string, mode: SwapMode, write: (stagi
   // server running as another user, or a copy made with rsync -a, must be able to read. mkdir gives
   // 0777 less the umask, as for every folder made inside it; it fails on a name already taken.
   const staging = join(parent, `${prefix}${randomBytes(6).toString("hex")}`);
-  await mkdir(staging);
+  const startsAs = keepReplacedIn !== undefined && movedIfThere(keepReplacedIn, staging) ? "kept-output" : "empty";
+  // Written once the site is: until then the folder is not one a build finished (and a listing of its files leaves it out).
+  if (startsAs === "kept-output") removeFile(join(staging, OUTPUT_MARKER));
+  else await mkdir(staging);
   if (mode.keep !== undefined) {
     // Owner first: a change of owner may clear the setgid bit, which the mode gives back (folders made inside inherit its group).
     chownSync(staging, mode.keep.uid, mode.keep.gid);
@@ -75,7 +102,7 @@ async function publishBySwap<T>(outputDir: string, mode: SwapMode, write: (stagi
   }
   const previous = `${staging}.previous`;
   return whileInterruptible(staging, [previous], stop, async () => {
-    const result = await write(staging);
+    const result = await write({ dir: staging, startsAs });
     writeFileSync(join(staging, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
     // Synchronous, so that an interruption cannot fall between the two renames and leave no output folder.
     if (existsSync(outputDir)) {
@@ -86,12 +113,26 @@ async function publishBySwap<T>(outputDir: string, mode: SwapMode, write: (stagi
         renameSync(previous, outputDir);
         throw cause;
       }
-      removeTree(previous);
+      if (keepReplacedIn !== undefined && movedIfThere(previous, keepReplacedIn)) options.replacedKept?.();
+      else removeTree(previous);
     } else {
       renameSync(staging, outputDir);
     }
     return result;
   });
+}
+
+/** Renames `from` to `to` (made its parent first); false when `from` does not exist or cannot be renamed there (another file system), and then it is removed. */
+function movedIfThere(from: string, to: string): boolean {
+  if (!existsSync(from)) return false;
+  try {
+    mkdirSync(dirname(to), { recursive: true });
+    renameSync(from, to);
+    return true;
+  } catch {
+    removeTree(from);
+    return false;
+  }
 }
 
 const IN_PLACE_STAGING = ".news-archive-building-";

@@ -7,6 +7,7 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
+import { removeFile } from "../core/files.ts";
 import { SEARCH_FILE_EXTENSIONS, SEARCH_SCRIPT_CALLBACK } from "../core/search-files.browser.ts";
 import type { IndexSink } from "./index-write.ts";
 
@@ -73,11 +74,21 @@ export class MemorySink implements IndexSink {
   }
 }
 
-/** Writes the index's files into its folder, compressed, and keeps the previous build's where it has them. */
+/**
+ * Writes the index's files into its folder, compressed, and keeps the
+ * previous build's where it has them. A folder that holds an earlier build's
+ * index (a build over the output an earlier one replaced, see OutputReuse)
+ * keeps the files and period folders this index has too; any other is
+ * removed before its name is written (it may share its storage with the
+ * output in place), and those left by `removeOthers`.
+ */
 export class FolderSink implements IndexSink {
   readonly #dir: string;
   readonly #previous: string | undefined;
   readonly #portable: boolean;
+  readonly #holdsEarlier: boolean;
+  /** Period folders of the earlier index checked: kept, or removed before being written. */
+  readonly #checked = new Set<string>();
   readonly #extension: string;
   /** Names (files, and fragment folders) this build has, for removing the rest from a folder written into. */
   readonly #names = new Set<string>();
@@ -94,18 +105,30 @@ export class FolderSink implements IndexSink {
   /** Files of new period folders linked from the previous output, the same bytes. */
   linked = 0;
 
-  constructor(dir: string, previous: string | undefined, portable: boolean) {
+  constructor(dir: string, previous: string | undefined, portable: boolean, holdsEarlier = false) {
     this.#dir = dir;
     this.#previous = previous;
     this.#portable = portable;
+    this.#holdsEarlier = holdsEarlier;
     this.#extension = extensionOf(portable);
   }
 
   reuse(path: string): boolean {
-    return this.#take(path + this.#extension);
+    const name = path + this.#extension;
+    if (this.#holdsEarlier && existsSync(join(this.#dir, name))) {
+      this.#names.add(name);
+      this.#count(join(this.#dir, name));
+      return true;
+    }
+    return this.#take(name);
   }
 
   reuseFolder(folder: string, files: number): boolean {
+    if (this.#keptEarlier(folder, files)) {
+      this.#folders.add(folder);
+      for (const name of readdirSync(join(this.#dir, folder))) this.#count(join(this.#dir, folder, name));
+      return true;
+    }
     if (this.#previous === undefined || !previousHasFolder(this.#previous, folder, files)) return false;
     const from = join(this.#previous, folder);
     this.#folders.add(folder);
@@ -126,10 +149,26 @@ export class FolderSink implements IndexSink {
     const name = path + this.#extension;
     if (path.includes("/")) {
       const folder = path.slice(0, path.indexOf("/"));
+      this.#keptEarlier(folder, undefined);
       this.#folders.add(folder);
       if (this.#linkUnchanged(folder, name, content)) return;
-    }
+    } else if (this.#holdsEarlier) removeFile(join(this.#dir, name));
     this.#put(name, content);
+  }
+
+  /**
+   * Whether the earlier index this folder holds has the period folder
+   * `folder` of `files` files, which is then kept; any other of that name is
+   * removed (checked once a folder).
+   */
+  #keptEarlier(folder: string, files: number | undefined): boolean {
+    if (!this.#holdsEarlier || this.#checked.has(folder)) return false;
+    this.#checked.add(folder);
+    const path = join(this.#dir, folder);
+    if (!existsSync(path)) return false;
+    if (files !== undefined && readdirSync(path).length === files) return true;
+    rmSync(path, { recursive: true, force: true });
+    return false;
   }
 
   /**

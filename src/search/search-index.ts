@@ -29,6 +29,8 @@ export interface SearchIndexRequest {
   readonly stemmerScripts: ReadonlyMap<string, string>;
   /** The output folder being replaced (or written into, under npm start), whose unchanged files are kept. */
   readonly previousOutputDir?: string;
+  /** The folder written into holds an earlier build's index, which an output an earlier build replaced does (FolderSink). */
+  readonly outputHoldsIndex?: boolean;
 }
 
 export interface SearchIndexReport {
@@ -48,7 +50,7 @@ export interface SearchIndexReport {
 export async function writeSearchIndex(outputDir: string, request: SearchIndexRequest): Promise<SearchIndexReport> {
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const sink = new FolderSink(join(outputDir, SEARCH_INDEX_DIR), previousIndexDir(request), request.portable);
+  const sink = new FolderSink(join(outputDir, SEARCH_INDEX_DIR), previousIndexDir(request), request.portable, request.outputHoldsIndex);
   const made = await assembleIndex(request, sink);
   sink.removeOthers();
   const used = process.cpuUsage(cpu);
@@ -84,7 +86,7 @@ export async function makeSearchIndex(request: SearchIndexRequest): Promise<Made
 /** Puts an index made in memory (makeSearchIndex, of the same request) into `outputDir`; its report counts the making's time, not its processor's. */
 export function putSearchIndex(outputDir: string, request: SearchIndexRequest, made: MadeSearchIndex): SearchIndexReport {
   const started = performance.now();
-  const sink = new FolderSink(join(outputDir, SEARCH_INDEX_DIR), previousIndexDir(request), request.portable);
+  const sink = new FolderSink(join(outputDir, SEARCH_INDEX_DIR), previousIndexDir(request), request.portable, request.outputHoldsIndex);
   for (const part of made.parts) {
     if (part.kind === "file") sink.put(part.path, part.content);
     else if (part.kind === "kept") sink.reuse(part.path);

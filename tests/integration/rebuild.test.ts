@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { readdir, stat, writeFile } from "node:fs/promises";
+import { readdir, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { article, makeArchive, temporaryFolder, writeFiles } from "../support/archive.ts";
@@ -36,7 +36,7 @@ describe("a rebuild over the previous output", () => {
     });
     const second = await runCli(cached, { SOURCE_DATE_EPOCH: BUILD_DAY });
     assert.equal(second.code, 0, second.stderr);
-    const pages = /^pages: (\d+) written to .* \(1 rendered by 1 worker thread, (\d+) unchanged and linked from the previous build\)$/m.exec(second.stdout);
+    const pages = /^pages: (\d+) written to .* \(1 rendered by 1 worker thread, (\d+) unchanged, kept from the previous build\)$/m.exec(second.stdout);
     assert.ok(pages !== null, second.stdout);
     assert.equal(Number(pages[2]), Number(pages[1]) - 1);
     assert.equal(await inode(bravoPage), bravoBefore, "an unchanged page is the previous build's file");
@@ -71,8 +71,49 @@ describe("a rebuild over the previous output", () => {
     await writeFile(page, "edited by hand");
     const again = await runCli(cached, { SOURCE_DATE_EPOCH: BUILD_DAY });
     assert.equal(again.code, 0, again.stderr);
-    assert.match(again.stdout, /\(1 rendered by 1 worker thread, \d+ unchanged and linked from the previous build\)/);
+    assert.match(again.stdout, /\(1 rendered by 1 worker thread, \d+ unchanged, kept from the previous build\)/);
     assert.deepEqual(await treeDigest(output), expected);
+  });
+});
+
+describe("a rebuild over the output the build before replaced", () => {
+  /** The output the last build replaced and kept in the build cache, to start the next from. */
+  const keptOutput = async (cache: string): Promise<string> => {
+    const kept = (await readdir(cache, { recursive: true })).filter((path) => path.endsWith(".replaced"));
+    assert.equal(kept.length, 1, `one kept output in the cache: ${kept.join(", ")}`);
+    return join(cache, kept[0] ?? "");
+  };
+
+  it("never writes into the output it replaces, removes what the site no longer has, and writes the same bytes as a build from scratch", async () => {
+    const content = await makeArchive(fixture);
+    const root = await temporaryFolder();
+    const [output, cache] = [join(root, "site"), join(root, "cache")];
+    const cached = ["--content", content, "--output", output, "--cache-dir", cache];
+    const alpha = (paragraph: string): string =>
+      article({ title: "Alpha", date: "2021-03-01", category: "News", tags: "[energy]" }, `The summary lists show.\n\n${paragraph}`);
+    const edits: readonly (() => Promise<void>)[] = [
+      async () => void (await writeFiles(content, { "2021/alpha.md": alpha("Second version.") })),
+      // Bravo goes, Delta comes: a page and its folder to remove from the output the build starts from.
+      async () => {
+        await rm(join(content, "2021/bravo.md"));
+        await writeFiles(content, { "2021/delta.md": article({ title: "Delta", date: "2021-07-01", category: "Events" }) });
+      },
+      // Back to the first version: the index's period folder of the output the build starts from is the one wanted.
+      async () => void (await writeFiles(content, { "2021/alpha.md": alpha("First version.") })),
+      async () => undefined,
+    ];
+    assert.equal((await runCli(cached, { SOURCE_DATE_EPOCH: BUILD_DAY })).code, 0);
+    for (const [index, edit] of edits.entries()) {
+      await edit();
+      const before = await treeDigest(output);
+      const build = await runCli(cached, { SOURCE_DATE_EPOCH: BUILD_DAY });
+      assert.equal(build.code, 0, build.stderr);
+      assert.deepEqual(await treeDigest(await keptOutput(cache)), before, `build ${index + 2}: the output replaced is as it was`);
+      const fresh = join(root, `fresh-${index}`);
+      assert.equal((await runCli(["--content", content, "--output", fresh, "--no-cache"], { SOURCE_DATE_EPOCH: BUILD_DAY })).code, 0);
+      assert.deepEqual(await treeDigest(output), await treeDigest(fresh), `build ${index + 2}: the same bytes as a build from scratch`);
+    }
+    assert.deepEqual((await readdir(root)).filter((name) => !name.startsWith("fresh-")).sort(), ["cache", "site"], "nothing left beside the output");
   });
 });
 

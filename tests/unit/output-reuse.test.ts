@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { makeLinks, OutputReuse } from "../../src/publish/output-reuse.ts";
@@ -14,7 +14,7 @@ async function previousBuild(root: string): Promise<{ readonly previousDir: stri
   await writeFiles(previousDir, { "a/index.html": "page a", "b.txt": "file b" });
   first.wrote("a/index.html", "a");
   first.wrote("b.txt", "b");
-  await first.save();
+  await first.save(false);
   return { previousDir, recordFile };
 }
 
@@ -86,7 +86,7 @@ describe("reusing the previous build's files", () => {
     assert.equal(second.reuse("a/index.html", "a"), true);
     await writeFiles(stagingDir, { "b.txt": "file b, edited" });
     second.wrote("b.txt", "b2");
-    await second.save();
+    await second.save(false);
     const third = await OutputReuse.open({ previousDir: stagingDir, stagingDir: join(root, "third"), recordFile });
     assert.equal(third.reuse("a/index.html", "a"), true);
     assert.equal(third.reuse("b.txt", "b"), false);
@@ -128,5 +128,89 @@ describe("reusing the previous build's files", () => {
     assert.equal(reuse.reuse("a/index.html", "a"), true);
     assert.equal(await readFile(join(elsewhere, "staging/a/index.html"), "utf8"), "page a");
     assert.deepEqual(reuse.report, { linked: 0, copied: 1 });
+  });
+});
+
+/**
+ * Three builds' outputs: the first ("a", "b", "gone.txt"), the second, which
+ * linked "a/index.html" from it and wrote "b.txt" anew, in place now, and
+ * its record; the first kept with its record, to start the third from.
+ */
+async function keptOutput(
+  root: string,
+): Promise<{ readonly previousDir: string; readonly keptDir: string; readonly recordFile: string; readonly keptRecordFile: string }> {
+  const keptDir = join(root, "kept");
+  const previousDir = join(root, "site");
+  const recordFile = join(root, "cache/output.bin");
+  const keptRecordFile = join(root, "cache/output.replaced.bin");
+  const first = await OutputReuse.open({ previousDir: join(root, "none"), stagingDir: keptDir, recordFile, replacedRecordFile: keptRecordFile });
+  await writeFiles(keptDir, { "a/index.html": "page a", "b.txt": "file b", "old/gone.txt": "gone" });
+  first.wrote("a/index.html", "a");
+  first.wrote("b.txt", "b");
+  first.wrote("old/gone.txt", "gone");
+  await first.save(false);
+  const second = await OutputReuse.open({ previousDir: keptDir, stagingDir: previousDir, recordFile, replacedRecordFile: keptRecordFile });
+  assert.equal(second.reuse("a/index.html", "a"), true);
+  await writeFiles(previousDir, { "b.txt": "file b, edited" });
+  second.wrote("b.txt", "b2");
+  // As a build that swapped its folder in and kept the one it replaced.
+  await second.save(true);
+  return { previousDir, keptDir, recordFile, keptRecordFile };
+}
+
+describe("building over the output an earlier build replaced and kept", () => {
+  it("keeps its files made from the same sources where they are, links or writes the others, and removes what no one asked for", async () => {
+    const root = await temporaryFolder();
+    const { previousDir, keptDir, recordFile, keptRecordFile } = await keptOutput(root);
+    const third = await OutputReuse.open({ previousDir, stagingDir: keptDir, recordFile, stagingRecordFile: keptRecordFile });
+    assert.equal(third.stagingKept, true);
+    assert.equal(existsSync(keptRecordFile), false, "the kept folder's record goes as soon as the folder may change");
+    assert.equal(third.reuseLater("a/index.html", "a"), true);
+    assert.deepEqual(third.takeLinks(), [], "kept where it is: nothing to link");
+    assert.equal(third.reuse("b.txt", "b2"), true);
+    assert.equal(await readFile(join(keptDir, "b.txt"), "utf8"), "file b, edited");
+    assert.equal(third.kept, 1);
+    assert.deepEqual(third.report, { linked: 1, copied: 0 });
+    assert.equal(third.removeUnclaimed(), 1);
+    assert.equal(existsSync(join(keptDir, "old")), false, "the folder left empty goes too");
+    assert.equal(await readFile(join(keptDir, "a/index.html"), "utf8"), "page a");
+  });
+
+  it("removes a file before it is written anew, so that a file it shares its storage with in the output in place is untouched", async () => {
+    const root = await temporaryFolder();
+    const { previousDir, keptDir, recordFile, keptRecordFile } = await keptOutput(root);
+    const third = await OutputReuse.open({ previousDir, stagingDir: keptDir, recordFile, stagingRecordFile: keptRecordFile });
+    assert.equal(third.reuseLater("a/index.html", "a, edited"), false);
+    assert.equal(existsSync(join(keptDir, "a/index.html")), false);
+    await writeFile(join(keptDir, "a/index.html"), "page a, edited");
+    third.wrote("a/index.html", "a, edited");
+    assert.equal(await readFile(join(previousDir, "a/index.html"), "utf8"), "page a");
+  });
+
+  it("writes anew a file modified after its record was taken", async () => {
+    const root = await temporaryFolder();
+    const { previousDir, keptDir, recordFile, keptRecordFile } = await keptOutput(root);
+    const later = new Date(Date.now() + 60_000);
+    await utimes(join(keptDir, "old/gone.txt"), later, later);
+    const third = await OutputReuse.open({ previousDir, stagingDir: keptDir, recordFile, stagingRecordFile: keptRecordFile });
+    assert.equal(third.reuse("old/gone.txt", "gone"), false);
+    assert.equal(existsSync(join(keptDir, "old/gone.txt")), false);
+  });
+
+  it("refuses a write over a file of the kept output that was not asked for first", async () => {
+    const root = await temporaryFolder();
+    const { previousDir, keptDir, recordFile, keptRecordFile } = await keptOutput(root);
+    const third = await OutputReuse.open({ previousDir, stagingDir: keptDir, recordFile, stagingRecordFile: keptRecordFile });
+    assert.throws(() => third.wrote("a/index.html", "a"), /a\/index\.html: written into a kept output without being asked for first/);
+  });
+
+  it("empties a kept output whose record cannot be read, and starts as from a new folder", async () => {
+    const root = await temporaryFolder();
+    const { previousDir, keptDir, recordFile, keptRecordFile } = await keptOutput(root);
+    await writeFile(keptRecordFile, "not a record");
+    const third = await OutputReuse.open({ previousDir, stagingDir: keptDir, recordFile, stagingRecordFile: keptRecordFile });
+    assert.deepEqual(await readdir(keptDir), []);
+    assert.equal(third.reuse("a/index.html", "a"), true);
+    assert.equal((await stat(join(keptDir, "a/index.html"))).ino, (await stat(join(previousDir, "a/index.html"))).ino);
   });
 });
