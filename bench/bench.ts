@@ -76,6 +76,8 @@ async function prepareHugo(root: string, content: string): Promise<void> {
 
 /** The generated article an edit is made to: the one in the middle of the archive. */
 const EDITED_ARTICLE = (articles: number): string => `/article-${Math.floor(articles / 2)}.md`;
+/** The one the next edit is made to, a quarter of the way in. */
+const NEXT_EDITED_ARTICLE = (articles: number): string => `/article-${Math.floor(articles / 4)}.md`;
 
 async function benchSize(articles: number): Promise<ToolResult[]> {
   const root = await mkdtemp(join(tmpdir(), `news-archive-bench-${articles}-`));
@@ -99,9 +101,11 @@ async function benchSize(articles: number): Promise<ToolResult[]> {
     if (other !== undefined) for (const build of [other.firstBuild, other.editedBuild]) results.set(build, []);
     const cacheDir = join(root, "cache");
     const ours = ourBuildArgs(content, join(root, "ours"), cacheDir);
-    const edited = join(content, (await readdir(content, { recursive: true, encoding: "utf8" })).find((file) => file.endsWith(EDITED_ARTICLE(articles))) ?? "");
-    const original = await readFile(edited, "utf8");
-    const [firstBuild, cachedBuild, editedBuild] = BUILDS;
+    const files = await readdir(content, { recursive: true, encoding: "utf8" });
+    const edited = join(content, files.find((file) => file.endsWith(EDITED_ARTICLE(articles))) ?? "");
+    const nextEdited = join(content, files.find((file) => file.endsWith(NEXT_EDITED_ARTICLE(articles))) ?? "");
+    const [original, nextOriginal] = [await readFile(edited, "utf8"), await readFile(nextEdited, "utf8")];
+    const [firstBuild, cachedBuild, editedBuild, nextEditedBuild] = BUILDS;
     for (let run = 1; run <= runs; run += 1) {
       // A first build reads and renders every article into a new folder; the next finds them in the
       // build cache the first one left, and writes a new folder too; then one article is edited and the
@@ -113,7 +117,11 @@ async function benchSize(articles: number): Promise<ToolResult[]> {
       results.get(cachedBuild)?.push(await measure(process.execPath, ours, { cwd: PROJECT_ROOT }));
       await appendFile(edited, `\nA paragraph added in run ${run}.\n`);
       results.get(editedBuild)?.push(await measure(process.execPath, ours, { cwd: PROJECT_ROOT }));
+      // The author's next edit: the build starts from the output the last one replaced, which it kept.
+      await appendFile(nextEdited, `\nA paragraph added in run ${run}.\n`);
+      results.get(nextEditedBuild)?.push(await measure(process.execPath, ours, { cwd: PROJECT_ROOT }));
       await writeFile(edited, original);
+      await writeFile(nextEdited, nextOriginal);
       if (other !== undefined) {
         const otherArgs = [other.cli, "build", "--content", content, "--output", join(root, "other"), "--cache-dir", join(root, "other-cache")];
         await clear(join(root, "other-cache"));
@@ -154,8 +162,9 @@ if (outFile === undefined) {
     joinResults(
       `# Benchmark results\n\nMade by \`npm run bench\` (synthetic articles of 300-800 words, dates over 25 years, 6 categories, tags), with the compiled command, as \`npm run build\` runs it. ` +
         `Our build is the full site: article, archive, category and tag pages, feeds, sitemap and search index, ` +
-        `measured three times per run: a first build (an empty build cache, a new output folder), a build with the articles the first one cached (a new output folder), ` +
-        `then a build after one article is edited, over the cache and the output the builds before left (an author's rebuild). ` +
+        `measured four times per run: a first build (an empty build cache, a new output folder), a build with the articles the first one cached (a new output folder), ` +
+        `then a build after one article is edited, over the cache and the output the builds before left (an author's rebuild), ` +
+        `then one after another article is edited, which also starts from the output the build before replaced and kept in the cache (an author's next rebuild). ` +
         `"Of which search" is the search index's wall time, as the build's summary gives it: made in a worker thread beside the loading and the pages up to 5,000 articles, part of the writing beyond. ` +
         `The baseline is plain Eleventy 3 with one .md template per article and a one-line layout, writing the article pages only. ` +
         `Peak memory is the largest sum of resident memory over the build's process tree. ` +

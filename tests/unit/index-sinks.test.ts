@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
+import { link, mkdir, readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, it } from "node:test";
 import { gunzipSync } from "node:zlib";
-import { MemorySink } from "../../src/search/index-sinks.ts";
+import { FolderSink, MemorySink } from "../../src/search/index-sinks.ts";
+import { temporaryFolder, writeFiles } from "../support/archive.ts";
 
 describe("the search index's files made in memory", () => {
   it("holds each compressed file in a buffer of its own size, so that sending it to another thread sends its bytes alone", () => {
@@ -18,5 +21,38 @@ describe("the search index's files made in memory", () => {
       assert.equal(part.content.buffer.byteLength, part.content.byteLength, part.path);
       assert.deepEqual(new Uint8Array(gunzipSync(part.content)), payloads.get(part.path));
     }
+  });
+});
+
+describe("the search index written over an earlier build's index", () => {
+  /** An earlier index (its entry, a file named by its content, a period's folder of two fragments, one file no longer used) and the previous output's, which links to the same storage. */
+  async function earlierIndex(root: string): Promise<{ readonly dir: string; readonly previous: string }> {
+    const [dir, previous] = [join(root, "kept/search-index"), join(root, "site/search-index")];
+    await writeFiles(dir, { "entry.bin": "old entry", "terms-1.bin": "terms", "unused-2.bin": "unused", "p1/0.bin": "a", "p1/1.bin": "b", "p2/0.bin": "c" });
+    await mkdir(join(previous, "p1"), { recursive: true });
+    for (const file of ["entry.bin", "terms-1.bin", "p1/0.bin", "p1/1.bin"]) await link(join(dir, file), join(previous, file));
+    return { dir, previous };
+  }
+
+  it("keeps the files and period folders it has, writes the others anew without changing the previous output, and removes the rest", async () => {
+    const { dir, previous } = await earlierIndex(await temporaryFolder());
+    const sink = new FolderSink(dir, previous, false, true);
+    assert.equal(sink.reuse("terms-1"), true);
+    assert.equal(sink.reuseFolder("p1", 2), true);
+    sink.put("entry", "new entry");
+    sink.removeOthers();
+    assert.deepEqual((await readdir(dir)).sort(), ["entry.bin", "p1", "terms-1.bin"]);
+    assert.equal(await readFile(join(dir, "entry.bin"), "utf8"), "new entry");
+    assert.equal(await readFile(join(previous, "entry.bin"), "utf8"), "old entry", "the previous output's entry shared the kept one's storage");
+    assert.equal(sink.files, 4);
+  });
+
+  it("removes a period folder it has before writing one of that name, whose files may share their storage with the previous output's", async () => {
+    const { dir, previous } = await earlierIndex(await temporaryFolder());
+    const sink = new FolderSink(dir, previous, false, true);
+    assert.equal(sink.reuseFolder("p2", 3), false, "a folder of another number of files is not the one wanted");
+    sink.put("p1/0", "a, edited");
+    assert.deepEqual(await readdir(join(dir, "p1")), ["0.bin"]);
+    assert.equal(await readFile(join(previous, "p1/0.bin"), "utf8"), "a");
   });
 });
