@@ -7,6 +7,7 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
+import type { FileInFolder } from "../core/files.ts";
 import { removeFile } from "../core/files.ts";
 import { SEARCH_FILE_EXTENSIONS, SEARCH_SCRIPT_CALLBACK } from "../core/search-files.browser.ts";
 import type { IndexSink } from "./index-write.ts";
@@ -100,6 +101,8 @@ export class FolderSink implements IndexSink {
   readonly #samePeriod = new Map<string, string>();
   /** How many of a new folder's files were looked for in the previous output's folders, so far without a match. */
   readonly #probes = new Map<string, number>();
+  /** The files of the index folder this build has, each with its size (paths from the folder). */
+  readonly listing: FileInFolder[] = [];
   files = 0;
   bytes = 0;
   /** Files of new period folders linked from the previous output, the same bytes. */
@@ -117,7 +120,7 @@ export class FolderSink implements IndexSink {
     const name = path + this.#extension;
     if (this.#holdsEarlier && existsSync(join(this.#dir, name))) {
       this.#names.add(name);
-      this.#count(join(this.#dir, name));
+      this.#count(name);
       return true;
     }
     return this.#take(name);
@@ -126,7 +129,7 @@ export class FolderSink implements IndexSink {
   reuseFolder(folder: string, files: number): boolean {
     if (this.#keptEarlier(folder, files)) {
       this.#folders.add(folder);
-      for (const name of readdirSync(join(this.#dir, folder))) this.#count(join(this.#dir, folder, name));
+      for (const name of readdirSync(join(this.#dir, folder))) this.#count(`${folder}/${name}`);
       return true;
     }
     if (this.#previous === undefined || !previousHasFolder(this.#previous, folder, files)) return false;
@@ -136,7 +139,7 @@ export class FolderSink implements IndexSink {
       this.#folder(join(this.#dir, folder));
       for (const name of readdirSync(from)) linkOrCopy(join(from, name), join(this.#dir, folder, name));
     }
-    for (const name of readdirSync(from)) this.#count(join(this.#dir, folder, name));
+    for (const name of readdirSync(from)) this.#count(`${folder}/${name}`);
     return true;
   }
 
@@ -197,8 +200,7 @@ export class FolderSink implements IndexSink {
     if (!sameBytes(previous, content)) return false;
     this.#folder(dirname(to));
     linkOrCopy(previous, to);
-    this.files += 1;
-    this.bytes += typeof content === "string" ? Buffer.byteLength(content) : content.length;
+    this.#listed(name, typeof content === "string" ? Buffer.byteLength(content) : content.length);
     this.linked += 1;
     return true;
   }
@@ -213,7 +215,7 @@ export class FolderSink implements IndexSink {
       linkOrCopy(from, to);
     }
     this.#names.add(name);
-    this.#count(to);
+    this.#count(name);
     return true;
   }
 
@@ -222,8 +224,7 @@ export class FolderSink implements IndexSink {
     this.#folder(dirname(target));
     writeFileSync(target, content);
     if (!name.includes("/")) this.#names.add(name);
-    this.files += 1;
-    this.bytes += typeof content === "string" ? Buffer.byteLength(content) : content.length;
+    this.#listed(name, typeof content === "string" ? Buffer.byteLength(content) : content.length);
   }
 
   /** Makes a folder once: a period's fragments are thousands of files in one. */
@@ -233,9 +234,15 @@ export class FolderSink implements IndexSink {
     this.#made.add(path);
   }
 
-  #count(path: string): void {
+  /** Counts a file of the index folder already there (`name`, from the folder). */
+  #count(name: string): void {
+    this.#listed(name, statSync(join(this.#dir, name)).size);
+  }
+
+  #listed(name: string, bytes: number): void {
+    this.listing.push({ path: name, bytes });
     this.files += 1;
-    this.bytes += statSync(path).size;
+    this.bytes += bytes;
   }
 
   /** Removes what an earlier build left in a folder written into (npm start): files and fragment folders this build does not have. */

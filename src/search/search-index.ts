@@ -4,6 +4,7 @@
 // scripts, which a page opened from disk can load; what the output being
 // replaced already has is linked from it (index-sinks.ts).
 import { join } from "node:path";
+import type { FileInFolder } from "../core/files.ts";
 import { pathFromRoot } from "../core/urls.ts";
 import { loadStemmer } from "../text/stemmers.ts";
 import { buildIndex, type ArticleToIndex } from "./index-build.ts";
@@ -41,6 +42,8 @@ export interface SearchIndexReport {
   readonly filesReused: number;
   readonly files: number;
   readonly bytesOnDisk: number;
+  /** Every file of the index folder, with its size, its path from the folder. */
+  readonly listing: readonly FileInFolder[];
   readonly seconds: number;
   /** The step's processor time (user and system), when it was all spent in this thread; undefined when it was made in a worker thread. */
   readonly cpuSeconds: number | undefined;
@@ -59,6 +62,7 @@ export async function writeSearchIndex(outputDir: string, request: SearchIndexRe
     ...filesCounted(made, sink),
     files: sink.files,
     bytesOnDisk: sink.bytes,
+    listing: sink.listing,
     seconds: (performance.now() - started) / 1000,
     cpuSeconds: (used.user + used.system) / 1e6,
   };
@@ -99,6 +103,7 @@ export function putSearchIndex(outputDir: string, request: SearchIndexRequest, m
     ...filesCounted(made, sink),
     files: sink.files,
     bytesOnDisk: sink.bytes,
+    listing: sink.listing,
     seconds: made.seconds + (performance.now() - started) / 1000,
     cpuSeconds: undefined,
   };

@@ -4,7 +4,9 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import { parseHTML } from "linkedom";
+import { filesUnder } from "../../src/core/files.ts";
 import { checkLinks } from "../../src/publish/link-check.ts";
+import { OUTPUT_MARKER } from "../../src/publish/output-folder.ts";
 import type { ArchiveList } from "../../src/core/archive-save.browser.ts";
 import type { OfflinePlan } from "../../src/core/offline-types.browser.ts";
 import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
@@ -67,6 +69,14 @@ describe("the service worker of a hosted build", () => {
       list.reduce((sum, [, bytes]) => sum + bytes, 0),
     );
     for (const url of ["./", "2021/04/09/first/", "2021/05/01/second/chart.svg", "offline/", "search-index/entry.bin"]) assert.ok(listed.includes(url), url);
+    // Every file of the folder but those a reader does not read offline, by its size.
+    const notRead = [OUTPUT_MARKER, "sw.js", "offline-archive.json", "feed.xml", "feed.json", "sitemap.xml", "robots.txt", "404.html"];
+    const onDisk = filesUnder(output).filter((file) => !notRead.includes(file.path.split("/").at(-1) ?? ""));
+    assert.equal(list.length, onDisk.length);
+    assert.equal(
+      plan.archiveBytes,
+      onDisk.reduce((sum, file) => sum + file.bytes, 0),
+    );
     for (const part of [/^search-index\/d-[0-9a-f]{16}\.bin$/, /^search-index\/p-[0-9a-f]{16}\/0\.bin$/, /^assets\/stem-en\.[0-9a-f]{10}\.js$/])
       assert.ok(
         listed.some((url) => part.test(url)),
