@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { constants, readdirSync, rmdirSync, statSync, unlinkSync } from "node:fs";
+import { constants, copyFileSync, linkSync, readdirSync, rmdirSync, statSync, unlinkSync } from "node:fs";
 import { copyFile, lstat, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, sep } from "node:path";
 import { errorCodeOf } from "./diagnostics.ts";
@@ -53,6 +53,25 @@ export function removeTree(dir: string): void {
   unlessGone(() => rmdirSync(dir));
 }
 
+/** Errors of `link` that mean "not on this file system": the file is copied instead. */
+const LINK_REFUSED = new Set(["EXDEV", "EPERM", "EMLINK", "ENOTSUP", "EOPNOTSUPP", "ENOSYS"]);
+
+/**
+ * Hard-links `from` at `to`, or copies it where the file system refuses
+ * links; never over an existing file (which may share its storage with
+ * another folder's): any other failure is thrown.
+ */
+export function linkElseCopy(from: string, to: string): "linked" | "copied" {
+  try {
+    linkSync(from, to);
+    return "linked";
+  } catch (cause) {
+    if (!LINK_REFUSED.has(errorCodeOf(cause))) throw cause;
+    copyFileSync(from, to, constants.COPYFILE_EXCL);
+    return "copied";
+  }
+}
+
 /** Removes a file (a link is removed, never followed); nothing when it does not exist. */
 export function removeFile(file: string): void {
   unlessGone(() => unlinkSync(file));
@@ -61,7 +80,12 @@ export function removeFile(file: string): void {
 /** Removes a file, then each folder above it left empty, up to `root` (kept); nothing when the file does not exist. */
 export function removeFileAndEmptyFolders(file: string, root: string): void {
   removeFile(file);
-  for (let folder = dirname(file); folder.length > root.length && folder.startsWith(root); folder = dirname(folder)) {
+  removeEmptyFolders(dirname(file), root);
+}
+
+/** Removes `folder` when it is empty, then each folder above it left empty, up to `root` (kept). */
+export function removeEmptyFolders(folder: string, root: string): void {
+  for (; folder.length > root.length && folder.startsWith(root); folder = dirname(folder)) {
     try {
       rmdirSync(folder);
     } catch (cause) {

@@ -84,18 +84,13 @@ async function build(request: BuildRequest, options: RunOptions, io: Console, wo
   /** Why the site was moved into the output folder rather than swapped in whole, when it was. */
   let inPlace: string | undefined;
   const records = outputRecordsOf(request);
-  let replacedKept = false;
+  let recordFailure: unknown;
   const write = async (staging: StagingFolder): Promise<void> => {
     reuse = await OutputReuse.open({
       previousDir: request.outputDir,
       stagingDir: staging.dir,
-      ...(records === undefined
-        ? {}
-        : {
-            recordFile: records.recordFile,
-            replacedRecordFile: records.replacedRecordFile,
-            ...(staging.startsAs === "kept-output" ? { stagingRecordFile: records.replacedRecordFile } : {}),
-          }),
+      stagingKept: staging.startsAs === "kept-output",
+      ...(records === undefined ? {} : { recordFile: records.recordFile, replacedKeptIn: records.replacedDir }),
     });
     written = await writeSite(staging.dir, site, request, workers, reuse, madeSearchIndex);
     if (options.checkLinks) {
@@ -111,7 +106,15 @@ async function build(request: BuildRequest, options: RunOptions, io: Console, wo
       stop: () => workers.close(),
       publishedInPlace: (why) => (inPlace = why),
       // An edit's rebuild then starts from the output it replaces, rather than removing it after (OutputReuse).
-      ...(records === undefined ? {} : { keepReplacedIn: records.replacedDir, replacedKept: () => (replacedKept = true) }),
+      ...(records === undefined ? {} : { keepReplacedIn: records.replacedDir }),
+      beforeSwap: () => reuse?.forgetRecord(),
+      // While the lock is held: a build starting meanwhile would find records that describe other folders.
+      afterSwap: async (replacedKept) => {
+        recordFailure = await reuse?.save(replacedKept).then(
+          () => undefined,
+          (cause: unknown) => cause,
+        );
+      },
     });
   } catch (cause) {
     const failure = cause instanceof LinkCheckFailure ? `${brokenSiteLinks} broken link(s) in the site's own pages` : outputFailure(cause, outputShown);
@@ -120,11 +123,6 @@ async function build(request: BuildRequest, options: RunOptions, io: Console, wo
     io.err(`build failed: ${failure}; nothing was written and ${outputShown} is unchanged.`);
     return 1;
   }
-  // The new output is in place: what made it is recorded for the next build.
-  const recordFailure = await reuse?.save(replacedKept).then(
-    () => undefined,
-    (cause: unknown) => cause,
-  );
   const problems = recordFailure === undefined ? linkWarnings : [...linkWarnings, cacheUnwritable(request, recordFailure)];
   report(
     site,

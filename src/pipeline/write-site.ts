@@ -24,17 +24,15 @@ export interface SiteWritten {
 interface OutputRecords {
   /** The record of what made the output folder (see OutputReuse). */
   readonly recordFile: string;
-  /** The output the last build replaced, kept for the next to start from (writeAtomically's `keepReplacedIn`). */
+  /** The output the last build replaced, kept for the next to start from (writeAtomically's `keepReplacedIn`), its record inside. */
   readonly replacedDir: string;
-  /** The record of what made it. */
-  readonly replacedRecordFile: string;
 }
 
 /** Where a build keeps what it knows of its output folder (OutputRecords): nowhere without a build cache. */
 export function outputRecordsOf(request: BuildRequest): OutputRecords | undefined {
   if (request.cacheDir === undefined) return undefined;
   const name = join(request.cacheDir, `output-${createHash("sha256").update(request.outputDir).digest("hex").slice(0, 12)}`);
-  return { recordFile: `${name}.bin`, replacedDir: `${name}.replaced`, replacedRecordFile: `${name}.replaced.bin` };
+  return { recordFile: `${name}.bin`, replacedDir: `${name}.replaced` };
 }
 
 /**
@@ -61,6 +59,9 @@ export async function writeSite(
   const digests = reuse.recording && reuse.canReuse ? pageDigests(site.plan.views, identity) : undefined;
   const toRender =
     digests === undefined ? site.plan.views : pagesWhere(site.plan.views, (page) => !reuse.reuseLater(page.permalink, digests.get(page.permalink) ?? ""));
+  // Recorded before they are written when their digests are known: a kept output's files that no one asked for are
+  // removed once the pages are written, before this thread hears back from the workers (removeUnclaimed).
+  if (digests !== undefined) for (const page of selectPages(toRender.pages, () => true)) reuse.wrote(page.permalink, digests.get(page.permalink) ?? "");
   const rendered = countPages(toRender);
   const severalPasses = rendered > request.pagesPerRenderPass * buildWorkerCount(rendered);
   const pages = placePages(stagingDir, toRender, reuse, request, workers, digests === undefined && reuse.recording ? identity : undefined);
@@ -75,9 +76,8 @@ export async function writeSite(
   // The search index's files that did not change are linked from the output being replaced.
   const beside = await writeBesidePages(stagingDir, site.plan, request, () => undefined, request.outputDir, reuse, pages, madeSearchIndex);
   const { workers: renderedBy, digests: madeThere } = await pages;
-  if (reuse.recording)
-    for (const page of selectPages(toRender.pages, () => true))
-      reuse.wrote(page.permalink, digests?.get(page.permalink) ?? madeThere.get(page.permalink) ?? "");
+  if (reuse.recording && digests === undefined)
+    for (const page of selectPages(toRender.pages, () => true)) reuse.wrote(page.permalink, madeThere.get(page.permalink) ?? "");
   return {
     rendering: { rendered, workers: renderedBy, reused: countPages(site.plan.views) - rendered },
     beside,

@@ -84,8 +84,8 @@ const PUBLISH_STEPS: readonly PublishStep[] = [
     pagesComplete: true,
   },
   { writes: "the search index", run: writeSearchFiles },
-  // Before the list of the archive's files is made from the folder's files; once the pages are written, as a folder left
-  // empty is removed, into which a page could still be written.
+  // Before the service worker's step, whose list of the archive's files must match the folder; once the pages are
+  // written, as a folder left empty is removed, into which a page could still be written.
   { writes: "nothing: it removes what the output the site is built over has and this site has not", run: removeUnclaimed, readsPages: true },
   { writes: "the service worker and the list of the archive's files", run: writeOfflineFiles, readsPages: true },
 ];
@@ -163,9 +163,9 @@ function copySourceFiles({ outputDir, plan, target, reuse }: PublishContext): Pa
   return {};
 }
 
-/** The files of the earlier output a build started from (OutputReuse.stagingKept) that it does not have: gone. */
+/** The files of the earlier output a build started from (OutputReuse.stagingKept) that it does not have: gone (the search index's folder keeps its own). */
 function removeUnclaimed({ reuse }: PublishContext): Partial<BesidePagesReport> {
-  reuse?.removeUnclaimed();
+  reuse?.removeUnclaimed([SEARCH_INDEX_DIR]);
   return {};
 }
 

@@ -34,8 +34,10 @@ interface PublishOptions {
    * where it cannot be renamed there, nor when the site is moved in place.
    */
   readonly keepReplacedIn?: string;
-  /** Told that the output replaced was kept in `keepReplacedIn`. */
-  readonly replacedKept?: () => void;
+  /** Called just before the new site replaces the output (synchronously, so that nothing falls between it and the swap). */
+  readonly beforeSwap?: () => void;
+  /** Called once the new site is in place, before the output's lock is released; told whether the output replaced was kept. */
+  readonly afterSwap?: (replacedKept: boolean) => Promise<void>;
 }
 
 /** What a build writes into: a new, empty folder, or an output an earlier build replaced and kept (PublishOptions.keepReplacedIn). */
@@ -59,7 +61,7 @@ export async function writeAtomically<T>(outputDir: string, write: (staging: Sta
     if (target.mode.kind === "swap") return await publishBySwap(target.folder, target.mode, write, options);
     // An output kept from a swap is of no use to a site moved in place.
     if (options.keepReplacedIn !== undefined) removeTree(options.keepReplacedIn);
-    const result = await publishInPlace(target.folder, (dir) => write({ dir, startsAs: "empty" }), [basename(target.lockFile)], options.stop);
+    const result = await publishInPlace(target.folder, (dir) => write({ dir, startsAs: "empty" }), [basename(target.lockFile)], options);
     options.publishedInPlace?.(target.mode.why);
     return result;
   } finally {
@@ -80,7 +82,7 @@ export async function holdOutput(outputDir: string): Promise<() => void> {
  * (`keepReplacedIn`), moved there.
  */
 async function publishBySwap<T>(outputDir: string, mode: SwapMode, write: (staging: StagingFolder) => Promise<T>, options: PublishOptions): Promise<T> {
-  const { stop, keepReplacedIn } = options;
+  const { stop, keepReplacedIn, beforeSwap, afterSwap } = options;
   const parent = dirname(outputDir);
   const prefix = `.${basename(outputDir)}.building-`;
   // A build killed outright (SIGKILL, power loss) leaves its staging folder: remove such leftovers.
@@ -104,6 +106,8 @@ async function publishBySwap<T>(outputDir: string, mode: SwapMode, write: (stagi
   return whileInterruptible(staging, [previous], stop, async () => {
     const result = await write({ dir: staging, startsAs });
     writeFileSync(join(staging, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
+    beforeSwap?.();
+    let replacedKept = false;
     // Synchronous, so that an interruption cannot fall between the two renames and leave no output folder.
     if (existsSync(outputDir)) {
       renameSync(outputDir, previous);
@@ -113,11 +117,12 @@ async function publishBySwap<T>(outputDir: string, mode: SwapMode, write: (stagi
         renameSync(previous, outputDir);
         throw cause;
       }
-      if (keepReplacedIn !== undefined && movedIfThere(previous, keepReplacedIn)) options.replacedKept?.();
-      else removeTree(previous);
+      replacedKept = keepReplacedIn !== undefined && movedIfThere(previous, keepReplacedIn);
+      if (!replacedKept) removeTree(previous);
     } else {
       renameSync(staging, outputDir);
     }
+    await afterSwap?.(replacedKept);
     return result;
   });
 }
@@ -149,7 +154,7 @@ async function publishInPlace<T>(
   outputDir: string,
   write: (stagingDir: string) => Promise<T>,
   kept: readonly string[],
-  stop: PublishOptions["stop"],
+  { stop, beforeSwap, afterSwap }: PublishOptions,
 ): Promise<T> {
   for (const name of await readdir(outputDir)) {
     if (name.startsWith(IN_PLACE_STAGING) || name.startsWith(IN_PLACE_PREVIOUS)) await rm(join(outputDir, name), { recursive: true, force: true });
@@ -161,6 +166,7 @@ async function publishInPlace<T>(
   return whileInterruptible(staging, [previous], stop, async () => {
     const result = await write(staging);
     writeFileSync(join(staging, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
+    beforeSwap?.();
     // Synchronous, so that no interruption falls between two moves.
     mkdirSync(previous);
     const old = readdirSync(outputDir).filter((name) => ![basename(staging), basename(previous), ...kept].includes(name));
@@ -171,6 +177,7 @@ async function publishInPlace<T>(
     moveAll(moves);
     rmSync(staging, { recursive: true, force: true });
     removeTree(previous);
+    await afterSwap?.(false);
     return result;
   });
 }

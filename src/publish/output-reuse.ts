@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { deserialize, serialize } from "node:v8";
-import { errorCodeOf } from "../core/diagnostics.ts";
-import { removeFile, removeFileAndEmptyFolders } from "../core/files.ts";
+import { linkElseCopy, removeEmptyFolders, removeFile, removeFileAndEmptyFolders } from "../core/files.ts";
 
 /**
  * What a build's output folder was made from, kept for the next build: each
@@ -27,17 +26,17 @@ interface OutputReuseOptions {
   /** The record of what made `previousDir`, written by the last build's `save`; none: nothing is reused, nothing recorded. */
   readonly recordFile?: string;
   /**
-   * Where `save` records what made `previousDir` once it is replaced and
-   * kept (see writeAtomically's `keepReplacedIn`), for the build that starts
-   * from it.
+   * The folder where `previousDir` is kept once replaced (writeAtomically's
+   * `keepReplacedIn`): `save` puts the record of what made it inside it, so
+   * that the folder and its record move together.
    */
-  readonly replacedRecordFile?: string;
-  /**
-   * When `stagingDir` is not new but an output an earlier build replaced and
-   * kept, the record of what made it (that build's `replacedRecordFile`).
-   */
-  readonly stagingRecordFile?: string;
+  readonly replacedKeptIn?: string;
+  /** `stagingDir` is not new but an output an earlier build replaced and kept, its record inside it. */
+  readonly stagingKept?: boolean;
 }
+
+/** The record of a kept output, inside it: taken out as soon as a build starts from the folder, so never published. */
+const KEPT_RECORD = ".news-archive-record.bin";
 
 /** What reusing saved, for the build's summary. */
 export interface ReuseReport {
@@ -47,33 +46,32 @@ export interface ReuseReport {
   readonly copied: number;
 }
 
-/** Errors of `link` that mean "not on this file system": the file is copied instead. */
-const LINK_REFUSED = new Set(["EXDEV", "EPERM", "EMLINK", "ENOTSUP", "EOPNOTSUPP", "ENOSYS"]);
-
 /**
  * Unchanged files of the previous build's output put into the new output
  * without being written again: hard-linked (a link is a few microseconds,
  * whatever the file's size), or copied where the file system refuses links.
  * The build still writes a whole new folder, swapped in at once; the new
- * folder shares the unchanged files' storage with the old one, which is then
- * removed. Nothing ever writes into a reused file: each path of the new
- * folder is either reused or written, once.
+ * folder shares the unchanged files' storage with the old one. Nothing ever
+ * writes into a reused file: each path of the new folder is either reused or
+ * written, once.
  *
  * A file is reused when the previous build recorded it with the same source
  * (see OutputRecord) and it has not been modified since that record was
  * taken (its modification time is not later): a file edited or replaced in
- * the output folder by hand is written anew. Any part of a build can use it
- * for the files it writes: pages, files beside them, the search index's parts.
+ * the output folder by hand is written anew. The pages and the files beside
+ * them use it (the search index's files, named by their content, are kept by
+ * the index's own FolderSink).
  *
  * The new folder may also start as the output an earlier build replaced
- * (`stagingRecordFile`), kept rather than removed: removing a site's every
- * file and folder and linking them again cost an edit's rebuild more than
+ * (`stagingKept`), kept rather than removed: removing a site's every file
+ * and folder and linking them again cost an edit's rebuild more than
  * anything else (at 4,000 articles 1.3 s and 0.7 s of a 4.8 s build; at
  * 100,000, 35 s). Its file made from the same source, unmodified, is kept
- * where it is; any other of its files is removed when its path is asked for,
- * before anything is written there (it may be a link to the same storage as
- * a file of the output in place); and what no one asked for is removed by
- * `removeUnclaimed`.
+ * where it is; any other of its files is removed when its path is asked for
+ * (whatever its letter case), before anything is written there (it may be a
+ * link to the same storage as a file of the output in place); and every
+ * file no one asked for, recorded or not (a page `npm start` wrote into the
+ * output, a file added by hand), is removed by `removeUnclaimed`.
  *
  * Usage: `open`, then for each file either `reuse(path, source)` or, when
  * that is false, write it and call `wrote(path, source)`; then
@@ -82,8 +80,8 @@ const LINK_REFUSED = new Set(["EXDEV", "EPERM", "EMLINK", "ENOTSUP", "EOPNOTSUPP
 export class OutputReuse {
   readonly #options: OutputReuseOptions;
   readonly #before: OutputRecord;
-  /** What the staging folder held when the build began, less the paths asked for since. */
-  readonly #staged: Map<string, string>;
+  /** What the staging folder held when the build began (by path in lower case, as a file system may ignore case), less the paths asked for since. */
+  readonly #staged: Map<string, { readonly path: string; readonly source: string }>;
   readonly #stagedAtMs: number;
   readonly #sources = new Map<string, string>();
   /** Folders of the new output made so far, so that each is made once. */
@@ -92,12 +90,11 @@ export class OutputReuse {
   readonly #later: FileLink[] = [];
   #linked = 0;
   #copied = 0;
-  #kept = 0;
 
   private constructor(options: OutputReuseOptions, before: OutputRecord, staged: OutputRecord) {
     this.#options = options;
     this.#before = before;
-    this.#staged = new Map(staged.sources);
+    this.#staged = new Map([...staged.sources].map(([path, source]) => [path.toLowerCase(), { path, source }]));
     this.#stagedAtMs = staged.recordedAtMs;
   }
 
@@ -109,11 +106,12 @@ export class OutputReuse {
   static async open(options: OutputReuseOptions): Promise<OutputReuse> {
     const before = options.recordFile === undefined ? NO_RECORD : await readRecord(options.recordFile);
     let staged = NO_RECORD;
-    if (options.stagingRecordFile !== undefined) {
-      staged = await readRecord(options.stagingRecordFile);
-      // The folder changes from now on, whatever becomes of this build: the record would no longer describe it.
-      await rm(options.stagingRecordFile, { force: true });
-      // Seldom (a record lost): emptied, it is a new folder.
+    if (options.stagingKept === true) {
+      const record = join(options.stagingDir, KEPT_RECORD);
+      staged = await readRecord(record);
+      // Not to be published; and the folder changes from now on, whatever becomes of this build.
+      await rm(record, { force: true });
+      // Seldom (its build stopped before writing the record, or could not): emptied, it is a new folder.
       if (staged.sources.size === 0)
         for (const name of readdirSync(options.stagingDir)) rmSync(join(options.stagingDir, name), { recursive: true, force: true });
     }
@@ -164,35 +162,49 @@ export class OutputReuse {
     this.#count(report);
   }
 
-  /** Records that the file at `path` of the new output was written from `source`. */
+  /**
+   * Records that the file at `path` of the new output was written from
+   * `source`. A fault is thrown for a path of a kept output never asked for:
+   * found after the write, which may have changed the output in place too,
+   * it is for the tests to find.
+   */
   wrote(path: string, source: string): void {
-    // Written over without being asked for, a file of the earlier output may have changed the output in place too.
-    if (this.#staged.has(path))
+    if (this.#staged.has(path.toLowerCase()))
       throw new Error(`${path}: written into a kept output without being asked for first; this is a fault of news-archive, please report it`);
     this.#sources.set(path, source);
   }
 
   /**
-   * Removes the files of the earlier output the staging folder started as
-   * that no one asked for (pages and files this build does not have), and
-   * the folders they leave empty; returns how many. To be called once every
-   * file is asked for, and nothing writes into the folder any more.
+   * Removes every file of the earlier output the staging folder started as
+   * that no one asked for, recorded or not, but those under the top-level
+   * folders `otherwiseKept` (the search index's, which keeps its own), and
+   * the folders left empty. To be called once every file is asked for and
+   * nothing writes into the folder any more.
    */
-  removeUnclaimed(): number {
-    const removed = this.#staged.size;
-    for (const path of this.#staged.keys()) removeFileAndEmptyFolders(join(this.#options.stagingDir, path), this.#options.stagingDir);
+  removeUnclaimed(otherwiseKept: readonly string[]): void {
+    if (this.#options.stagingKept !== true) return;
+    const root = this.#options.stagingDir;
+    const withFiles = new Set<string>();
+    const folders: string[] = [];
+    for (const top of readdirSync(root, { withFileTypes: true })) {
+      if (otherwiseKept.includes(top.name)) continue;
+      const entries = top.isDirectory() ? readdirSync(join(root, top.name), { recursive: true, withFileTypes: true }) : [top];
+      if (top.isDirectory()) folders.push(join(root, top.name));
+      for (const entry of entries) {
+        const path = join(entry.parentPath, entry.name);
+        withFiles.add(entry.parentPath);
+        if (entry.isDirectory()) folders.push(path);
+        else if (!this.#sources.has(relative(root, path).split(sep).join("/"))) removeFileAndEmptyFolders(path, root);
+      }
+    }
+    // A folder left empty before (a page npm start removed) goes too.
+    for (const folder of folders) if (!withFiles.has(folder)) removeEmptyFolders(folder, root);
     this.#staged.clear();
-    return removed;
   }
 
   /** Whether the staging folder started as an earlier output, whose files this build keeps where they are unchanged. */
   get stagingKept(): boolean {
-    return this.#options.stagingRecordFile !== undefined;
-  }
-
-  /** Files of the earlier output the staging folder started as, kept where they were. */
-  get kept(): number {
-    return this.#kept;
+    return this.#options.stagingKept === true;
   }
 
   /** Whether a record is kept: without one (no build cache), nothing is reused, and sources need not be computed. */
@@ -210,17 +222,31 @@ export class OutputReuse {
   }
 
   /**
-   * Keeps the record of the new output for the next build. To be called once
-   * it has replaced the previous output: until then the old record still
-   * describes the folder in place. The record is replaced atomically; one
-   * that cannot be written is an error for the caller to report (the next
-   * build then writes every file). `replacedKept`: the output replaced was
-   * kept (writeAtomically's `keepReplacedIn`), and its record is kept too.
+   * Removes the record of the output in place, just before the new output
+   * replaces it: from then until `save`, no record is better than the old
+   * one, which no longer describes the output (a file kept from two builds
+   * back has an old time but may be another source than the record says).
+   */
+  forgetRecord(): void {
+    if (this.#options.recordFile === undefined) return;
+    try {
+      rmSync(this.#options.recordFile, { force: true });
+    } catch {
+      // A cache that cannot be written (reported by `save`) holds no record this build could have left stale.
+    }
+  }
+
+  /**
+   * Keeps the record of the new output for the next build, once it has
+   * replaced the previous output (after `forgetRecord`), and, when that was
+   * kept (`replacedKept`), the record of what made it inside it. Each is
+   * replaced atomically; one that cannot be written is an error for the
+   * caller to report (the next build then writes every file).
    */
   async save(replacedKept: boolean): Promise<void> {
-    const { recordFile, replacedRecordFile } = this.#options;
+    const { recordFile, replacedKeptIn } = this.#options;
     if (recordFile === undefined) return;
-    if (replacedKept && replacedRecordFile !== undefined) await writeRecord(replacedRecordFile, this.#before);
+    if (replacedKept && replacedKeptIn !== undefined && this.#before.sources.size > 0) await writeRecord(join(replacedKeptIn, KEPT_RECORD), this.#before);
     // Taken after every write of this build: a later modification time means a file changed since. Date.now()
     // drops the fraction of a millisecond that file times keep: a file written in this very millisecond is not later.
     await writeRecord(recordFile, { recordedAtMs: Date.now() + 1, sources: this.#sources });
@@ -233,13 +259,12 @@ export class OutputReuse {
    * written anew.
    */
   #keptInStaging(path: string, source: string): boolean {
-    const made = this.#staged.get(path);
+    const made = this.#staged.get(path.toLowerCase());
     if (made === undefined) return false;
-    this.#staged.delete(path);
-    const file = join(this.#options.stagingDir, path);
-    if (made === source && unmodifiedSince(file, this.#stagedAtMs)) {
+    this.#staged.delete(path.toLowerCase());
+    const file = join(this.#options.stagingDir, made.path);
+    if (made.path === path && made.source === source && unmodifiedSince(file, this.#stagedAtMs)) {
       this.#sources.set(path, source);
-      this.#kept += 1;
       return true;
     }
     // It may share its storage with the output in place (linked from it, or it from this one): written over, both would
@@ -301,12 +326,9 @@ function linkOrCopy({ from, to }: FileLink, folders: Set<string>): "linked" | "c
     folders.add(folder);
   }
   try {
-    linkSync(from, to);
-    return "linked";
-  } catch (cause) {
-    if (!LINK_REFUSED.has(errorCodeOf(cause))) return undefined;
-    copyFileSync(from, to);
-    return "copied";
+    return linkElseCopy(from, to);
+  } catch {
+    return undefined;
   }
 }
 

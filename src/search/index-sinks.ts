@@ -4,11 +4,11 @@
 // what the output being replaced already has is kept: a file named by its
 // content, or a period's whole folder, linked from it; and, in a period's new
 // folder, each file that is the same bytes as in the period's previous one.
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { FileInFolder } from "../core/files.ts";
-import { removeFile } from "../core/files.ts";
+import { linkElseCopy, removeFile } from "../core/files.ts";
 import { SEARCH_FILE_EXTENSIONS, SEARCH_SCRIPT_CALLBACK } from "../core/search-files.browser.ts";
 import type { IndexSink } from "./index-write.ts";
 
@@ -137,7 +137,7 @@ export class FolderSink implements IndexSink {
     this.#folders.add(folder);
     if (resolve(from) !== resolve(this.#dir, folder)) {
       this.#folder(join(this.#dir, folder));
-      for (const name of readdirSync(from)) linkOrCopy(join(from, name), join(this.#dir, folder, name));
+      for (const name of readdirSync(from)) linkElseCopy(join(from, name), join(this.#dir, folder, name));
     }
     for (const name of readdirSync(from)) this.#count(`${folder}/${name}`);
     return true;
@@ -199,7 +199,7 @@ export class FolderSink implements IndexSink {
     const previous = join(from, name.slice(folder.length + 1));
     if (!sameBytes(previous, content)) return false;
     this.#folder(dirname(to));
-    linkOrCopy(previous, to);
+    linkElseCopy(previous, to);
     this.#listed(name, typeof content === "string" ? Buffer.byteLength(content) : content.length);
     this.linked += 1;
     return true;
@@ -212,7 +212,7 @@ export class FolderSink implements IndexSink {
     const to = join(this.#dir, name);
     if (resolve(from) !== resolve(to)) {
       this.#folder(dirname(to));
-      linkOrCopy(from, to);
+      linkElseCopy(from, to);
     }
     this.#names.add(name);
     this.#count(name);
@@ -273,13 +273,4 @@ function sameBytes(file: string, content: string | Uint8Array): boolean {
     return false;
   }
   return typeof content === "string" ? bytes.toString("utf8") === content : bytes.equals(content);
-}
-
-/** A hard link to an unchanged file of the previous build; a copy where the file system refuses links. */
-function linkOrCopy(from: string, to: string): void {
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
-  }
 }

@@ -132,54 +132,57 @@ describe("reusing the previous build's files", () => {
 });
 
 /**
- * Three builds' outputs: the first ("a", "b", "gone.txt"), the second, which
- * linked "a/index.html" from it and wrote "b.txt" anew, in place now, and
- * its record; the first kept with its record, to start the third from.
+ * Two builds' outputs: the first ("a", "b", "Logo.png", "old/gone.txt"),
+ * kept once the second replaced it, with its record inside it; the second,
+ * which linked "a/index.html" and "Logo.png" from it and wrote "b.txt" anew,
+ * in place, with its record in the cache.
  */
-async function keptOutput(
-  root: string,
-): Promise<{ readonly previousDir: string; readonly keptDir: string; readonly recordFile: string; readonly keptRecordFile: string }> {
+async function keptOutput(root: string): Promise<{ readonly previousDir: string; readonly keptDir: string; readonly recordFile: string }> {
   const keptDir = join(root, "kept");
   const previousDir = join(root, "site");
   const recordFile = join(root, "cache/output.bin");
-  const keptRecordFile = join(root, "cache/output.replaced.bin");
-  const first = await OutputReuse.open({ previousDir: join(root, "none"), stagingDir: keptDir, recordFile, replacedRecordFile: keptRecordFile });
-  await writeFiles(keptDir, { "a/index.html": "page a", "b.txt": "file b", "old/gone.txt": "gone" });
+  const first = await OutputReuse.open({ previousDir: join(root, "none"), stagingDir: keptDir, recordFile });
+  await writeFiles(keptDir, { "a/index.html": "page a", "b.txt": "file b", "Logo.png": "logo", "old/gone.txt": "gone" });
   first.wrote("a/index.html", "a");
   first.wrote("b.txt", "b");
+  first.wrote("Logo.png", "logo");
   first.wrote("old/gone.txt", "gone");
   await first.save(false);
-  const second = await OutputReuse.open({ previousDir: keptDir, stagingDir: previousDir, recordFile, replacedRecordFile: keptRecordFile });
+  const second = await OutputReuse.open({ previousDir: keptDir, stagingDir: previousDir, recordFile, replacedKeptIn: keptDir });
   assert.equal(second.reuse("a/index.html", "a"), true);
+  assert.equal(second.reuse("Logo.png", "logo"), true);
   await writeFiles(previousDir, { "b.txt": "file b, edited" });
   second.wrote("b.txt", "b2");
   // As a build that swapped its folder in and kept the one it replaced.
+  second.forgetRecord();
   await second.save(true);
-  return { previousDir, keptDir, recordFile, keptRecordFile };
+  return { previousDir, keptDir, recordFile };
 }
 
 describe("building over the output an earlier build replaced and kept", () => {
   it("keeps its files made from the same sources where they are, links or writes the others, and removes what no one asked for", async () => {
     const root = await temporaryFolder();
-    const { previousDir, keptDir, recordFile, keptRecordFile } = await keptOutput(root);
-    const third = await OutputReuse.open({ previousDir, stagingDir: keptDir, recordFile, stagingRecordFile: keptRecordFile });
+    const { previousDir, keptDir, recordFile } = await keptOutput(root);
+    // Files no record names: one added by hand, and a folder npm start emptied.
+    await writeFiles(keptDir, { "extra/by-hand.html": "added by hand" });
+    await mkdir(join(keptDir, "emptied/page"), { recursive: true });
+    const third = await OutputReuse.open({ previousDir, stagingDir: keptDir, recordFile, stagingKept: true });
     assert.equal(third.stagingKept, true);
-    assert.equal(existsSync(keptRecordFile), false, "the kept folder's record goes as soon as the folder may change");
+    assert.ok(!(await readdir(keptDir)).some((name) => name.endsWith("record.bin")), "the kept folder's record is taken out, never published");
     assert.equal(third.reuseLater("a/index.html", "a"), true);
     assert.deepEqual(third.takeLinks(), [], "kept where it is: nothing to link");
     assert.equal(third.reuse("b.txt", "b2"), true);
     assert.equal(await readFile(join(keptDir, "b.txt"), "utf8"), "file b, edited");
-    assert.equal(third.kept, 1);
     assert.deepEqual(third.report, { linked: 1, copied: 0 });
-    assert.equal(third.removeUnclaimed(), 1);
-    assert.equal(existsSync(join(keptDir, "old")), false, "the folder left empty goes too");
+    third.removeUnclaimed([]);
+    assert.deepEqual((await readdir(keptDir)).sort(), ["a", "b.txt"]);
     assert.equal(await readFile(join(keptDir, "a/index.html"), "utf8"), "page a");
   });
 
   it("removes a file before it is written anew, so that a file it shares its storage with in the output in place is untouched", async () => {
     const root = await temporaryFolder();
-    const { previousDir, keptDir, recordFile, keptRecordFile } = await keptOutput(root);
-    const third = await OutputReuse.open({ previousDir, stagingDir: keptDir, recordFile, stagingRecordFile: keptRecordFile });
+    const { previousDir, keptDir, recordFile } = await keptOutput(root);
+    const third = await OutputReuse.open({ previousDir, stagingDir: keptDir, recordFile, stagingKept: true });
     assert.equal(third.reuseLater("a/index.html", "a, edited"), false);
     assert.equal(existsSync(join(keptDir, "a/index.html")), false);
     await writeFile(join(keptDir, "a/index.html"), "page a, edited");
@@ -187,30 +190,48 @@ describe("building over the output an earlier build replaced and kept", () => {
     assert.equal(await readFile(join(previousDir, "a/index.html"), "utf8"), "page a");
   });
 
+  it("removes a file whose name changed case alone before it is written, as a file system that ignores case would open it", async () => {
+    const root = await temporaryFolder();
+    const { previousDir, keptDir, recordFile } = await keptOutput(root);
+    const third = await OutputReuse.open({ previousDir, stagingDir: keptDir, recordFile, stagingKept: true });
+    assert.equal(third.reuse("logo.png", "logo"), false);
+    assert.equal(existsSync(join(keptDir, "Logo.png")), false);
+    assert.equal(await readFile(join(previousDir, "Logo.png"), "utf8"), "logo");
+  });
+
   it("writes anew a file modified after its record was taken", async () => {
     const root = await temporaryFolder();
-    const { previousDir, keptDir, recordFile, keptRecordFile } = await keptOutput(root);
+    const { previousDir, keptDir, recordFile } = await keptOutput(root);
     const later = new Date(Date.now() + 60_000);
     await utimes(join(keptDir, "old/gone.txt"), later, later);
-    const third = await OutputReuse.open({ previousDir, stagingDir: keptDir, recordFile, stagingRecordFile: keptRecordFile });
+    const third = await OutputReuse.open({ previousDir, stagingDir: keptDir, recordFile, stagingKept: true });
     assert.equal(third.reuse("old/gone.txt", "gone"), false);
     assert.equal(existsSync(join(keptDir, "old/gone.txt")), false);
   });
 
   it("refuses a write over a file of the kept output that was not asked for first", async () => {
     const root = await temporaryFolder();
-    const { previousDir, keptDir, recordFile, keptRecordFile } = await keptOutput(root);
-    const third = await OutputReuse.open({ previousDir, stagingDir: keptDir, recordFile, stagingRecordFile: keptRecordFile });
+    const { previousDir, keptDir, recordFile } = await keptOutput(root);
+    const third = await OutputReuse.open({ previousDir, stagingDir: keptDir, recordFile, stagingKept: true });
     assert.throws(() => third.wrote("a/index.html", "a"), /a\/index\.html: written into a kept output without being asked for first/);
   });
 
   it("empties a kept output whose record cannot be read, and starts as from a new folder", async () => {
     const root = await temporaryFolder();
-    const { previousDir, keptDir, recordFile, keptRecordFile } = await keptOutput(root);
-    await writeFile(keptRecordFile, "not a record");
-    const third = await OutputReuse.open({ previousDir, stagingDir: keptDir, recordFile, stagingRecordFile: keptRecordFile });
+    const { previousDir, keptDir, recordFile } = await keptOutput(root);
+    await writeFile(join(keptDir, ".news-archive-record.bin"), "not a record");
+    const third = await OutputReuse.open({ previousDir, stagingDir: keptDir, recordFile, stagingKept: true });
     assert.deepEqual(await readdir(keptDir), []);
     assert.equal(third.reuse("a/index.html", "a"), true);
     assert.equal((await stat(join(keptDir, "a/index.html"))).ino, (await stat(join(previousDir, "a/index.html"))).ino);
+  });
+
+  it("forgets the record of the output in place before it is replaced, so that a build stopped before the next record reuses nothing", async () => {
+    const root = await temporaryFolder();
+    const { previousDir, recordFile } = await keptOutput(root);
+    const fourth = await OutputReuse.open({ previousDir, stagingDir: join(root, "fourth"), recordFile });
+    fourth.forgetRecord();
+    const fifth = await OutputReuse.open({ previousDir, stagingDir: join(root, "fifth"), recordFile });
+    assert.equal(fifth.reuse("a/index.html", "a"), false);
   });
 });
