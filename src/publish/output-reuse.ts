@@ -1,21 +1,8 @@
-import { randomBytes } from "node:crypto";
 import { lstatSync, mkdirSync, readdirSync, rmSync } from "node:fs";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
-import { deserialize, serialize } from "node:v8";
 import { linkElseCopy, removeEmptyFolders, removeFile, removeFileAndEmptyFolders } from "../core/files.ts";
-
-/**
- * What a build's output folder was made from, kept for the next build: each
- * file's path (from the folder, with forward slashes) and its source, a
- * string that changes whenever what the file holds would (a digest of a
- * page's view and of the templates and code that print it, of an index
- * part's records...), and when the record was taken.
- */
-interface OutputRecord {
-  readonly recordedAtMs: number;
-  readonly sources: ReadonlyMap<string, string>;
-}
+import { NO_RECORD, readRecord, writeRecord, type OutputRecord } from "./output-record.ts";
 
 /** Where the previous output is and where the new one is written, and where the record of what made them is kept. */
 interface OutputReuseOptions {
@@ -332,8 +319,6 @@ function linkOrCopy({ from, to }: FileLink, folders: Set<string>): "linked" | "c
   }
 }
 
-const NO_RECORD: OutputRecord = { recordedAtMs: 0, sources: new Map() };
-
 /** Whether `file` is a file not modified after `recordedAtMs` (false when it is gone). */
 function unmodifiedSince(file: string, recordedAtMs: number): boolean {
   try {
@@ -341,31 +326,5 @@ function unmodifiedSince(file: string, recordedAtMs: number): boolean {
     return stats.isFile() && stats.mtimeMs <= recordedAtMs;
   } catch {
     return false;
-  }
-}
-
-/** Replaces a record file atomically. */
-async function writeRecord(file: string, record: OutputRecord): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
-  try {
-    await writeFile(temporary, serialize(record));
-    await rename(temporary, file);
-  } catch (cause) {
-    await rm(temporary, { force: true });
-    throw cause;
-  }
-}
-
-async function readRecord(file: string): Promise<OutputRecord> {
-  try {
-    const record: unknown = deserialize(await readFile(file));
-    if (typeof record !== "object" || record === null || !("recordedAtMs" in record) || !("sources" in record)) return NO_RECORD;
-    const { recordedAtMs, sources } = record;
-    if (typeof recordedAtMs !== "number" || !(sources instanceof Map)) return NO_RECORD;
-    return { recordedAtMs, sources: sources as ReadonlyMap<string, string> };
-  } catch {
-    // None yet, or unreadable (written by another Node version): every file is written.
-    return NO_RECORD;
   }
 }
