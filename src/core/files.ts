@@ -59,7 +59,7 @@ const LINK_REFUSED = new Set(["EXDEV", "EPERM", "EMLINK", "ENOTSUP", "EOPNOTSUPP
 /**
  * Hard-links `from` at `to`, or copies it where the file system refuses
  * links; never over an existing file (which may share its storage with
- * another folder's): any other failure is thrown.
+ * another folder's): every other failure is thrown.
  */
 export function linkElseCopy(from: string, to: string): "linked" | "copied" {
   try {

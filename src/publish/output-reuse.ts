@@ -54,7 +54,7 @@ export interface ReuseReport {
  * and folder and linking them again cost an edit's rebuild more than
  * anything else (at 4,000 articles 1.3 s and 0.7 s of a 4.8 s build; at
  * 100,000, 35 s). Its file made from the same source, unmodified, is kept
- * where it is; any other of its files is removed when its path is asked for
+ * where it is; each other file of it is removed when its path is asked for
  * (whatever its letter case), before anything is written there (it may be a
  * link to the same storage as a file of the output in place); and every
  * file no one asked for, recorded or not (a page `npm start` wrote into the
@@ -166,7 +166,7 @@ export class OutputReuse {
    * that no one asked for, recorded or not, but those under the top-level
    * folders `otherwiseKept` (the search index's, which keeps its own), and
    * the folders left empty. To be called once every file is asked for and
-   * nothing writes into the folder any more.
+   * nothing writes into the folder again.
    */
   removeUnclaimed(otherwiseKept: readonly string[]): void {
     if (this.#options.stagingKept !== true) return;

@@ -7,8 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
-import type { FileInFolder } from "../core/files.ts";
-import { linkElseCopy, removeFile } from "../core/files.ts";
+import { linkElseCopy, removeFile, type FileInFolder } from "../core/files.ts";
 import { SEARCH_FILE_EXTENSIONS, SEARCH_SCRIPT_CALLBACK } from "../core/search-files.browser.ts";
 import type { IndexSink } from "./index-write.ts";
 
@@ -79,7 +78,7 @@ export class MemorySink implements IndexSink {
  * Writes the index's files into its folder, compressed, and keeps the
  * previous build's where it has them. A folder that holds an earlier build's
  * index (a build over the output an earlier one replaced, see OutputReuse)
- * keeps the files and period folders this index has too; any other is
+ * keeps the files and period folders this index has too; each other one is
  * removed before its name is written (it may share its storage with the
  * output in place), and those left by `removeOthers`.
  */
@@ -161,7 +160,7 @@ export class FolderSink implements IndexSink {
 
   /**
    * Whether the earlier index this folder holds has the period folder
-   * `folder` of `files` files, which is then kept; any other of that name is
+   * `folder` of `files` files, which is then kept; another of that name is
    * removed (checked once a folder).
    */
   #keptEarlier(folder: string, files: number | undefined): boolean {
