@@ -56,6 +56,17 @@ export class ByteWriter {
   done(): Uint8Array {
     return this.#bytes.slice(0, this.#length);
   }
+
+  /** What was written, not copied: valid until the next write. */
+  view(): Uint8Array {
+    return this.#bytes.subarray(0, this.#length);
+  }
+
+  /** Forgets what was written, keeping the memory for what comes next. */
+  clear(): this {
+    this.#length = 0;
+    return this;
+  }
 }
 
 /** Reads what a ByteWriter wrote; throws on a file cut short. */

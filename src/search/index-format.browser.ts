@@ -4,8 +4,9 @@
 //
 // - the entry file (fixed name): the dictionary's shards by their first term,
 //   the periods, years and categories, the other files' names;
-// - dictionary shards: terms in order, each with its document frequency and
-//   its postings: inline when few, else the name of the file(s) holding them;
+// - dictionary shards (dictionary.browser.ts): terms in order, each with its
+//   document frequency and its postings: inline when few, else the name of
+//   the file(s) holding them;
 // - term files: a term's documents with, for each, its impact (scoring.ts)
 //   and meta flags; a frequent term's are tiered: its set of documents, its
 //   best postings in blocks (best first), and all its values in chunks, so
@@ -15,19 +16,21 @@
 //   and its text, from which the excerpt is cut (read alongside, shown when in);
 // - the category sets, the documents' days, the vocabulary for suggestions.
 //
-// Every file but the entry and the fragments is named by its content, so
-// that a reader's saved copy never goes stale and a build keeps what did not
-// change. Files are gzip-compressed (index-files.ts).
+// Every file but the entry and the fragments is named by its content (a
+// pair's set by its shard's: term-files.browser.ts), so that a reader's saved
+// copy never goes stale and a build keeps what did not change. Files are
+// gzip-compressed (index-sinks.ts).
 import { ByteReader, ByteWriter } from "./bytes.browser.ts";
 import { readDocs, writeDocs } from "./doc-sets.browser.ts";
 
 /**
  * Raised whenever a file's layout changes (2: postings inside shards up to 2 KB, shards keyed by their shortest
  * start; 3: a document's fragment without its text, which has a file of its own; 4: the entry names the commonest
- * tiered terms' further blocks), so that an older search page reading a newer index says to load the page again
- * rather than misread it.
+ * tiered terms' further blocks; 5: a pair's set file named from its shard, the entry listing which pairs have one,
+ * and a shard's postings after their length, read when asked for), so that an older search page reading a newer
+ * index says to load the page again rather than misread it.
  */
-export const INDEX_FORMAT_VERSION = 4;
+export const INDEX_FORMAT_VERSION = 5;
 
 interface IndexPeriod {
   /** Its first document. */
@@ -50,15 +53,17 @@ export interface IndexEntry {
   /** The shards of the pairs of consecutive words ("async hook"), which find phrases. */
   readonly pairs: ShardList;
   /**
-   * The archive's commonest terms whose postings are files of their own, with
-   * the files a search of them reads first (a term file, or a tiered term's
-   * set and first block), then its commonest pairs of words with their set's
-   * file: asked for with the term's dictionary shard rather than after it,
-   * which saves a common word or pair a round trip. A tiered term's further
-   * blocks follow (`furtherBlocks`): a query of two or more such words asks
-   * for them all with the shards (IndexReader.askBlocksTogether).
+   * The archive's commonest terms whose postings are files of their own
+   * (term-files.ts), each with its number of blocks (0 for a term of one
+   * file): a search asks for the files it reads first (a term's file, or a
+   * tiered term's set and first block) with the term's dictionary shard
+   * rather than after it, which saves a common word a round trip; a query of
+   * two or more tiered terms asks for their further blocks too
+   * (IndexReader.askBlocksTogether).
    */
-  readonly prefetch: readonly (readonly [term: string, files: readonly string[], furtherBlocks?: readonly string[]])[];
+  readonly prefetch: readonly (readonly [term: string, blocks: number])[];
+  /** The fingerprints of the commonest pairs of words whose set is a file (pair-sets.ts), which a search asks for with the pair's shard. */
+  readonly pairSets: string;
   /** Oldest first. */
   readonly periods: readonly IndexPeriod[];
   /** Each year that has articles and its first document, oldest first. */
@@ -85,124 +90,8 @@ export interface ShardList {
   readonly paged: boolean;
 }
 
-/** Shards a page of a paged dictionary lists. */
-export const DIRECTORY_SHARDS = 512;
-
-/** A page of a paged dictionary: shards by their first terms, each written after what it shares with the one before. */
-export function writeDirectory(shards: readonly (readonly [firstTerm: string, file: string])[]): Uint8Array {
-  const writer = new ByteWriter().varint(shards.length);
-  let previous = "";
-  for (const [term, file] of shards) {
-    const shared = sharedStart(previous, term);
-    writer.varint(shared).string(term.slice(shared)).string(file);
-    previous = term;
-  }
-  return writer.done();
-}
-
-export function readDirectory(bytes: Uint8Array): [firstTerm: string, file: string][] {
-  const reader = new ByteReader(bytes);
-  const shards: [string, string][] = [];
-  let previous = "";
-  for (let count = reader.varint(); count > 0; count -= 1) {
-    previous = previous.slice(0, reader.varint()) + reader.string();
-    shards.push([previous, reader.string()]);
-  }
-  return shards;
-}
-
-/** How many code units two terms share at their start. */
-function sharedStart(a: string, b: string): number {
-  let shared = 0;
-  while (shared < a.length && shared < b.length && a.charCodeAt(shared) === b.charCodeAt(shared)) shared += 1;
-  return shared;
-}
-
-/** Where a term's postings are. */
-export type Postings =
-  /** A term of few documents: its postings in the dictionary. */
-  | { readonly kind: "inline"; readonly docs: Uint32Array; readonly impacts: Uint8Array; readonly flags: Uint8Array }
-  /** A pair of words (for phrases) in few documents: its documents alone. */
-  | { readonly kind: "inline-set"; readonly docs: Uint32Array }
-  /** A term of more documents: one file (TermFile). */
-  | { readonly kind: "file"; readonly file: string }
-  /** A pair of words in more documents: one file of its documents. */
-  | { readonly kind: "set-file"; readonly file: string }
-  /** A frequent term. */
-  | { readonly kind: "tiered"; readonly tiers: TieredPostings };
-
-export interface TieredPostings {
-  /** Its documents. */
-  readonly set: string;
-  /** Its best postings, by postingKey from the best, in blocks that double in size. */
-  readonly blocks: readonly { readonly file: string; readonly maxKey: number }[];
-  /** The best key of the postings no block holds (0 when the blocks hold them all). */
-  readonly restMaxKey: number;
-  /** Every posting's impact and flags, in the order of its documents, CHUNK_POSTINGS a file. */
-  readonly chunks: readonly string[];
-  /** The lowest impact of its postings. */
-  readonly minImpact: number;
-}
-
-export interface DictionaryEntry {
-  readonly term: string;
-  /** How many documents hold it. */
-  readonly documents: number;
-  readonly postings: Postings;
-}
-
 /** Values of a tiered term per chunk file. */
 export const CHUNK_POSTINGS = 4096;
-
-const KINDS = ["inline", "inline-set", "file", "set-file", "tiered"] as const;
-
-/** A dictionary shard: terms in order, each written after what it shares with the one before. */
-export function writeShard(entries: readonly DictionaryEntry[]): Uint8Array {
-  const writer = new ByteWriter().varint(entries.length);
-  let previous = "";
-  for (const { term, documents, postings } of entries) {
-    const shared = sharedStart(previous, term);
-    writer.varint(shared).string(term.slice(shared)).varint(documents).byte(KINDS.indexOf(postings.kind));
-    previous = term;
-    if (postings.kind === "inline") writeValues(writer, postings.docs, postings.impacts, postings.flags);
-    else if (postings.kind === "inline-set") writeDocs(writer, postings.docs);
-    else if (postings.kind === "file" || postings.kind === "set-file") writer.string(postings.file);
-    else {
-      const { set, blocks, restMaxKey, chunks, minImpact } = postings.tiers;
-      writer.string(set).varint(blocks.length);
-      for (const block of blocks) writer.string(block.file).varint(block.maxKey);
-      writer.varint(restMaxKey).varint(chunks.length);
-      for (const chunk of chunks) writer.string(chunk);
-      writer.varint(minImpact);
-    }
-  }
-  return writer.done();
-}
-
-export function readShard(bytes: Uint8Array): DictionaryEntry[] {
-  const reader = new ByteReader(bytes);
-  const entries: DictionaryEntry[] = [];
-  let previous = "";
-  for (let count = reader.varint(); count > 0; count -= 1) {
-    const term = previous.slice(0, reader.varint()) + reader.string();
-    previous = term;
-    const documents = reader.varint();
-    const kind = KINDS[reader.byte()];
-    let postings: Postings;
-    if (kind === "inline") postings = { kind, ...readValues(reader) };
-    else if (kind === "inline-set") postings = { kind, docs: readDocs(reader) };
-    else if (kind === "file" || kind === "set-file") postings = { kind, file: reader.string() };
-    else if (kind === "tiered") {
-      const set = reader.string();
-      const blocks = Array.from({ length: reader.varint() }, () => ({ file: reader.string(), maxKey: reader.varint() }));
-      const restMaxKey = reader.varint();
-      const chunks = Array.from({ length: reader.varint() }, () => reader.string());
-      postings = { kind, tiers: { set, blocks, restMaxKey, chunks, minImpact: reader.varint() } };
-    } else throw new Error("the search index's dictionary holds postings of an unknown kind");
-    entries.push({ term, documents, postings });
-  }
-  return entries;
-}
 
 /** Postings: documents in order, and for each its impact and flags. */
 export interface Values {

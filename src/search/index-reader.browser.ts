@@ -13,17 +13,16 @@ import {
   fragmentTextFile,
   readChunk,
   readDays,
-  readDirectory,
   readSets,
-  readShard,
   readValues,
   readVocabulary,
-  type DictionaryEntry,
   type Fragment,
   type IndexEntry,
   type ShardList,
   type Values,
 } from "./index-format.browser.ts";
+import { readDirectory, readShard, type DictionaryEntry } from "./dictionary.browser.ts";
+import { blockFile, listsPair, readFingerprints, setFile, valuesFile } from "./term-files.browser.ts";
 
 /** Where the index's files come from. */
 export interface IndexSource {
@@ -51,6 +50,8 @@ export class IndexReader {
   readonly #parsed = new Map<string, Promise<unknown>>();
   #entry: Promise<IndexEntry> | undefined;
   #stemmers: Promise<Stemmer[]> | undefined;
+  /** The entry's fingerprints of the pairs whose set is a file, read when a search first looks a pair up. */
+  #pairSets: Uint32Array | undefined;
 
   constructor(source: IndexSource) {
     this.#source = source;
@@ -99,7 +100,7 @@ export class IndexReader {
   }
 
   #shard(file: string): Promise<DictionaryEntry[]> {
-    return this.#read(file, readShard);
+    return this.#read(file, (bytes) => readShard(bytes, file));
   }
 
   /**
@@ -110,10 +111,10 @@ export class IndexReader {
    */
   async extensions(stem: string): Promise<DictionaryEntry[]> {
     const entry = await this.entry();
-    this.#prefetch(entry, stem);
     const shards = await this.#shardsAround(entry.words, stem);
     const first = shardOf(shards, stem);
     if (first < 0) return [];
+    this.#prefetch(entry, stem, shards[first]?.[1] ?? "");
     const found: DictionaryEntry[] = [];
     for (let at = first; at < Math.min(shards.length, first + MOST_SHARDS_A_WORD); at += 1) {
       const entries = await this.#shard(shards[at]?.[1] ?? "");
@@ -132,9 +133,12 @@ export class IndexReader {
     return longest === undefined ? [] : [longest];
   }
 
-  /** A common term's or pair's postings are asked for with its shard, not after it: the search will read them. */
-  #prefetch(entry: IndexEntry, term: string): void {
-    for (const file of entry.prefetch.find(([known]) => known === term)?.[1] ?? []) this.#file(file).catch(() => undefined);
+  /** A common term's first files are asked for with its shard (`shard`), not after it: the search will read them. */
+  #prefetch(entry: IndexEntry, term: string, shard: string): void {
+    const blocks = entry.prefetch.find(([known]) => known === term)?.[1];
+    if (blocks === undefined) return;
+    const files = blocks === 0 ? [valuesFile(shard, term)] : [setFile(shard, term), blockFile(shard, term, 0)];
+    for (const file of files) this.#file(file).catch(() => undefined);
   }
 
   /**
@@ -145,21 +149,34 @@ export class IndexReader {
    * a round trip each.
    */
   async askBlocksTogether(terms: readonly string[]): Promise<void> {
-    const { prefetch } = await this.entry();
+    const entry = await this.entry();
     const wanted = new Set(terms);
-    const common = prefetch.filter(([term, , further]) => further !== undefined && wanted.has(term));
+    const common = entry.prefetch.filter(([term, blocks]) => blocks > 1 && wanted.has(term));
     if (common.length < 2) return;
-    for (const [, , further = []] of common) for (const file of further) this.#file(file).catch(() => undefined);
+    for (const [term, blocks] of common) {
+      // Not awaited: a large dictionary's page of shards is asked for once, by the search that looks the word up.
+      this.#shardsAround(entry.words, term).then(
+        (shards) => {
+          const shard = shards[shardOf(shards, term)]?.[1];
+          if (shard === undefined) return;
+          for (let block = 1; block < blocks; block += 1) this.#file(blockFile(shard, term, block)).catch(() => undefined);
+        },
+        () => undefined,
+      );
+    }
   }
 
   /** A pair of consecutive words ("async hook"), if the archive has it. */
   async pair(pair: string): Promise<DictionaryEntry | undefined> {
     const entry = await this.entry();
-    this.#prefetch(entry, pair);
     const shards = await this.#shardsAround(entry.pairs, pair);
     const at = shardOf(shards, pair);
     if (at < 0) return undefined;
-    return (await this.#shard(shards[at]?.[1] ?? "")).find((entry) => entry.term === pair);
+    const shard = shards[at]?.[1] ?? "";
+    // A common pair's set is asked for with its shard, not after it: the ranking waits for it.
+    this.#pairSets ??= readFingerprints(entry.pairSets);
+    if (listsPair(this.#pairSets, pair)) this.#file(setFile(shard, pair)).catch(() => undefined);
+    return (await this.#shard(shard)).find((entry) => entry.term === pair);
   }
 
   /** The shards among which a term is: the list itself, or the page of a paged one that holds its place (a word is extended within that page). */

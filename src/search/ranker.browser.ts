@@ -10,7 +10,7 @@
 // chunks of the few it must be sure of (random access), until the best
 // `count` are known exactly and in order (Fagin's threshold algorithms, with
 // the found set known exactly from the terms' sets).
-import type { DictionaryEntry, TieredPostings } from "./index-format.browser.ts";
+import type { DictionaryEntry, TieredPostings } from "./dictionary.browser.ts";
 import { CHUNK_POSTINGS } from "./index-format.browser.ts";
 import type { IndexReader } from "./index-reader.browser.ts";
 import { dateFactor } from "./ranking.browser.ts";

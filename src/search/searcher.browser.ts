@@ -5,7 +5,8 @@
 // more" asks the same ranking for more. The same code runs in the reader's
 // browser (hosted or opened from disk) and in Node.
 import { DocSet } from "./doc-sets.browser.ts";
-import type { DictionaryEntry, IndexEntry } from "./index-format.browser.ts";
+import type { IndexEntry } from "./index-format.browser.ts";
+import type { DictionaryEntry } from "./dictionary.browser.ts";
 import type { IndexReader } from "./index-reader.browser.ts";
 import { parseQuery, type ParsedQuery, type QueryDate } from "./query.browser.ts";
 import { Ranker, type ListToRank } from "./ranker.browser.ts";

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { buildIndex, type ArticleToIndex } from "../../src/search/index-build.ts";
-import { readShard, writeDirectory, type IndexEntry } from "../../src/search/index-format.browser.ts";
+import type { IndexEntry } from "../../src/search/index-format.browser.ts";
+import { readShard, writeDirectory } from "../../src/search/dictionary.browser.ts";
 import { SEARCH_ENTRY_FILE } from "../../src/core/search-files.browser.ts";
 import { IndexPartUnavailable, IndexReader } from "../../src/search/index-reader.browser.ts";
 import { writeIndex } from "../../src/search/index-write.ts";
@@ -263,7 +264,7 @@ describe("the search index", () => {
       article(`Word list ${at + 1}`, `<p>${words.filter((_, place) => place % 4 === at).join(" ")}</p>`, `2024-02-0${at + 1}`),
     );
     const { reader: listed, files, entry } = indexOf(many);
-    const shards = entry.words.shards.map(([key, file]) => ({ key, terms: readShard(files.get(file) ?? new Uint8Array()).map((term) => term.term) }));
+    const shards = entry.words.shards.map(([key, file]) => ({ key, terms: readShard(files.get(file) ?? new Uint8Array(), file).map((term) => term.term) }));
     assert.ok(shards.length >= 3, `${shards.length} shards`);
     for (const [at, { key, terms }] of shards.entries()) {
       const first = terms[0] ?? "";

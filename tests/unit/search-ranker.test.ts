@@ -4,10 +4,11 @@ import { createRandom } from "../../bench/generate.ts";
 import { ByteReader, ByteWriter } from "../../src/search/bytes.browser.ts";
 import { DocRanks, DocSet, readDocs, writeDocs } from "../../src/search/doc-sets.browser.ts";
 import { buildIndex, type ArticleToIndex } from "../../src/search/index-build.ts";
-import type { DictionaryEntry } from "../../src/search/index-format.browser.ts";
+import type { DictionaryEntry } from "../../src/search/dictionary.browser.ts";
 import { IndexReader } from "../../src/search/index-reader.browser.ts";
 import { writeIndex } from "../../src/search/index-write.ts";
 import { Ranker, type ListToRank } from "../../src/search/ranker.browser.ts";
+import { blockFile, listsPair, readFingerprints, setFile } from "../../src/search/term-files.browser.ts";
 import { dateFactor } from "../../src/search/ranking.browser.ts";
 import { search } from "../../src/search/searcher.browser.ts";
 import { impactScore, inverseDocumentFrequency, META_FLAGS, metaBoost } from "../../src/search/scoring.browser.ts";
@@ -46,7 +47,7 @@ describe("the index's bytes", () => {
   it("counts, intersects and ranks sets of documents", () => {
     const a = DocSet.of(100, [1, 5, 31, 32, 64, 99]);
     const b = DocSet.range(100, 30, 70);
-    assert.deepEqual(a.and(b).docs(), [31, 32, 64]);
+    assert.deepEqual(Array.from(a.and(b).docs()), [31, 32, 64]);
     assert.deepEqual(a.or(b).count(), 43);
     assert.equal(a.countIn(0, 33), 4);
     assert.equal(new DocRanks(a).below(64), 4);
@@ -94,12 +95,17 @@ describe("the pairs of a large archive", () => {
       },
       stemmer: async () => english,
     });
-    const { prefetch, pairs } = await reader.entry();
-    const [, pairFiles = []] = prefetch.find(([term]) => term === "zork quix") ?? [];
-    assert.ok(pairFiles.length === 1 && pairFiles[0]?.startsWith("s-"), "the commonest pairs' sets are named in the entry");
+    const { pairSets, pairs } = await reader.entry();
+    assert.ok(listsPair(readFingerprints(pairSets), "zork quix"), "the commonest pairs with a set file are listed in the entry");
+    const shard = pairs.shards[0]?.[1] ?? "";
     read.length = 0;
     assert.equal((await reader.pair("zork quix"))?.documents, 17_000);
-    assert.deepEqual(read, [pairFiles[0], pairs.shards[0]?.[1]], "its set asked for before the shard that names it");
+    assert.deepEqual(read, [setFile(shard, "zork quix"), shard], "its set asked for before the shard that holds the pair");
+    assert.ok(files.has(setFile(shard, "zork quix")), "the set's file is named from the shard that holds the pair");
+    read.length = 0;
+    const rare = await reader.pair("quix blam");
+    assert.ok(rare !== undefined && rare.postings.kind === "inline-set", "a rare pair's set is in its shard");
+    assert.deepEqual(read, [], "and it asks for no file more");
   });
 });
 
@@ -158,17 +164,25 @@ describe("the ranker over a large archive", () => {
   it("tiers the common words, and asks for a common word's set and best block with its dictionary shard", async () => {
     assert.ok(built.terms.filter((term) => WORDS.includes(term.term) && term.docs.length > 4096).length >= 5);
     assert.ok([...files.keys()].some((path) => path.startsWith("b-")) && [...files.keys()].some((path) => path.startsWith("c-")));
-    const { prefetch } = await reader.entry();
-    const [, first = []] = prefetch.find(([term]) => term === "zork") ?? [];
-    assert.deepEqual(
-      first.map((file) => file.slice(0, 2)),
-      ["s-", "b-"],
+    const { prefetch, words } = await reader.entry();
+    const [, blocks = 0] = prefetch.find(([term]) => term === "zork") ?? [];
+    assert.ok(blocks >= 1, "the commonest tiered words are listed in the entry with their blocks");
+    const shard = words.shards.findLast(([key]) => key <= "zork")?.[1] ?? "";
+    const first = [setFile(shard, "zork"), blockFile(shard, "zork", 0)];
+    assert.ok(
+      first.every((file) => files.has(file)),
+      "its set and first block are named from its shard",
     );
     read.clear();
     await reader.extensions("zork");
     assert.ok(
       first.every((file) => read.has(file)),
       "asked for before the shard named them",
+    );
+    const postings = (await reader.extensions("zork")).find((entry) => entry.term === "zork")?.postings;
+    assert.ok(
+      postings?.kind === "tiered" && postings.tiers.chunks.every((chunk) => files.has(chunk)),
+      "and its chunks, which the shard does not name one by one",
     );
   });
 

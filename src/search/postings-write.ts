@@ -1,0 +1,157 @@
+// Where a term's postings go in the search index (index-format.browser.ts):
+// in its dictionary shard when they are few, else in a file of their own,
+// tiered when many (a set, best postings in blocks, all values in chunks).
+// How big they are is counted without writing them.
+import { createHash } from "node:crypto";
+import { ByteWriter } from "./bytes.browser.ts";
+import type { IndexedTerm } from "./index-build.ts";
+import { CHUNK_POSTINGS, writeChunk, writeSets, writeValues } from "./index-format.browser.ts";
+import type { Postings } from "./dictionary.browser.ts";
+import { writeDocs } from "./doc-sets.browser.ts";
+import { postingKey } from "./scoring.browser.ts";
+import { blockFile, chunkFile, setFile, valuesFile } from "./term-files.browser.ts";
+
+/**
+ * The most bytes of postings (as written, before compression) a dictionary
+ * shard holds itself, so that the term costs no file of its own. A file
+ * costs the search a round trip after its shard (150 ms on 4G, the time
+ * 170 KB take to arrive at 9 Mbps), so a term's postings ride with its
+ * shard up to a size where they would crowd out the shard's other terms;
+ * fewer terms a shard makes more shards, which only lengthens the entry's
+ * list of them a little.
+ */
+const INLINE_BYTES = 2048;
+/** A term of more documents than this is tiered: its best postings found without reading the rest. */
+const TIERED_POSTINGS = 4096;
+/** The first block of a tiered term's best postings; each next one is twice as big. */
+const FIRST_BLOCK = 1024;
+/** Blocks hold a tiered term's best quarter: reading further, a search reads its values whole. */
+const BLOCKED_SHARE = 0.25;
+/** A term's postings as its shard holds them, and the files they need, once the shard's name is known. */
+export interface WrittenPostings {
+  readonly postings: Postings;
+  /** The files of the postings, by name, from the name of the shard that holds the term (term-files.browser.ts). */
+  files(shard: string): [name: string, payload: Uint8Array][];
+}
+
+const NO_FILES = (): [string, Uint8Array][] => [];
+
+/** A pair's set of documents: in its shard when small, else a file. */
+export function pairPostingsOf(pair: IndexedTerm): WrittenPostings {
+  if (docsLength(pair.docs) <= INLINE_BYTES) return { postings: { kind: "inline-set", docs: pair.docs }, files: NO_FILES };
+  const payload = writeSets([pair.docs]);
+  return { postings: { kind: "set-file", file: digestOf([payload]) }, files: (shard) => [[setFile(shard, pair.term), payload]] };
+}
+
+/** Where a term's postings go, by how many documents hold it: in its shard, in a file, or tiered in several. */
+export function postingsOf(term: IndexedTerm): WrittenPostings {
+  const { docs, values } = term;
+  if (values === undefined) throw new Error(`the search index's term ${term.term} has no values`);
+  if (docs.length <= TIERED_POSTINGS) {
+    if (valuesLength(docs) <= INLINE_BYTES) return { postings: { kind: "inline", docs, impacts: values.impacts, flags: values.flags }, files: NO_FILES };
+    const payload = writeValues(new ByteWriter(), docs, values.impacts, values.flags).done();
+    return { postings: { kind: "file", file: digestOf([payload]) }, files: (shard) => [[valuesFile(shard, term.term), payload]] };
+  }
+  const order = bestFirst(values.impacts, values.flags);
+  const keyAt = (at: number): number => postingKey(values.impacts[order[at] ?? 0] ?? 0, values.flags[order[at] ?? 0] ?? 0);
+  const blocks: Uint8Array[] = [];
+  const maxKeys: number[] = [];
+  let covered = 0;
+  for (let size = FIRST_BLOCK; covered < Math.max(docs.length * BLOCKED_SHARE, FIRST_BLOCK) && covered < docs.length; size *= 2) {
+    const held = Array.from(order.subarray(covered, covered + size)).sort((a, b) => a - b);
+    const block = new ByteWriter();
+    writeValues(
+      block,
+      Uint32Array.from(held, (at) => docs[at] ?? 0),
+      Uint8Array.from(held, (at) => values.impacts[at] ?? 0),
+      Uint8Array.from(held, (at) => values.flags[at] ?? 0),
+    );
+    blocks.push(block.done());
+    maxKeys.push(keyAt(covered));
+    covered += held.length;
+  }
+  const chunks: Uint8Array[] = [];
+  for (let first = 0; first < docs.length; first += CHUNK_POSTINGS)
+    chunks.push(writeChunk(values.impacts.subarray(first, first + CHUNK_POSTINGS), values.flags.subarray(first, first + CHUNK_POSTINGS)));
+  const set = writeSets([docs]);
+  return {
+    postings: {
+      kind: "tiered",
+      tiers: {
+        set: digestOf([set, ...blocks, ...chunks]),
+        blocks: maxKeys.map((maxKey) => ({ file: "", maxKey })),
+        restMaxKey: covered < docs.length ? keyAt(covered) : 0,
+        chunks: chunks.map(() => ""),
+        minImpact: values.impacts.reduce((least, impact) => Math.min(least, impact), 255),
+      },
+    },
+    files: (shard) => [
+      [setFile(shard, term.term), set],
+      ...blocks.map((block, at): [string, Uint8Array] => [blockFile(shard, term.term, at), block]),
+      ...chunks.map((chunk, at): [string, Uint8Array] => [chunkFile(shard, term.term, at), chunk]),
+    ],
+  };
+}
+
+/** What names files by their content: the start of the SHA-256 of theirs, one after another, each after its length. */
+export function digestOf(payloads: readonly Uint8Array[]): string {
+  const hash = createHash("sha256");
+  for (const payload of payloads) hash.update(String(payload.length)).update(payload);
+  return hash.digest("hex").slice(0, 16);
+}
+
+/**
+ * Counts the bytes a ByteWriter is given, keeping none: whether a term's
+ * postings fit in its shard is known without writing them. One counter
+ * serves the whole index (a writer's first buffer, made for each of
+ * hundreds of thousands of terms, was the cost).
+ */
+class ByteCounter extends ByteWriter {
+  counted = 0;
+
+  override varint(value: number): this {
+    for (let rest = value; rest >= 0x80; rest = Math.floor(rest / 0x80)) this.counted += 1;
+    this.counted += 1;
+    return this;
+  }
+
+  override byte(): this {
+    this.counted += 1;
+    return this;
+  }
+
+  override bytes(values: Uint8Array): this {
+    this.counted += values.length;
+    return this;
+  }
+}
+
+const counter = new ByteCounter();
+
+/** How many bytes writeDocs writes for a set of documents, counted without writing them. */
+export function docsLength(docs: Uint32Array): number {
+  counter.counted = 0;
+  writeDocs(counter, docs);
+  return counter.counted;
+}
+
+/** How many bytes writeValues writes for postings of these documents: the documents, then an impact and flags each. */
+export function valuesLength(docs: Uint32Array): number {
+  return docsLength(docs) + 2 * docs.length;
+}
+
+/** The places of postings best first: by key (impact and meta, scoring.browser.ts), then by document; a counting sort, keys being few. */
+function bestFirst(impacts: Uint8Array, flags: Uint8Array): Uint32Array {
+  const keys = Uint16Array.from(impacts, (impact, at) => postingKey(impact, flags[at] ?? 0));
+  const most = keys.reduce((top, key) => Math.max(top, key), 0);
+  const starts = new Uint32Array(most + 2);
+  for (const key of keys) starts[most - key + 1] = (starts[most - key + 1] ?? 0) + 1;
+  for (let key = 1; key < starts.length; key += 1) starts[key] = (starts[key] ?? 0) + (starts[key - 1] ?? 0);
+  const order = new Uint32Array(keys.length);
+  for (const [at, key] of keys.entries()) {
+    const slot = most - key;
+    order[starts[slot] ?? 0] = at;
+    starts[slot] = (starts[slot] ?? 0) + 1;
+  }
+  return order;
+}
