@@ -40,8 +40,12 @@ const ABSENT = -2;
 const UNREAD = -1;
 /** More chunks than this for the articles in doubt, while blocks are left: read the next blocks instead. */
 const RANDOM_ACCESS_CHUNKS = 4;
+/** Every found article is in doubt (Ranker.#readFor): before any value is read. */
+const ALL_FOUND = "all";
 
 interface ListState extends ListToRank {
+  /** What each impact (0 to 255) adds to the score: impactScore for this list, worked out once. */
+  readonly impactScores: Float64Array;
   /** For each found article: ABSENT, UNREAD, or its impact plus its flags times 256. */
   readonly values: Int16Array;
   readonly tiers?: TieredPostings;
@@ -59,6 +63,10 @@ export class Ranker {
   readonly #queryIdf: number;
   /** What each found article's score is multiplied by: its date's share, and its query words held together (searcher.ts) if given. */
   readonly #scales: Float64Array;
+  /** Each found article's bounds, worked out again in each round (#bounds): kept, not made anew, 2 MB a round at 100,000 found. */
+  readonly #low: Float64Array;
+  readonly #high: Float64Array;
+  readonly #complete: Uint8Array;
   /** The meta boost of each combination of the query words' flags met so far (#metaBoostOf). */
   readonly #boosts = new Map<number, number>();
 
@@ -67,6 +75,9 @@ export class Ranker {
     this.#found = found;
     this.#lists = lists;
     this.#scales = new Float64Array(found.length);
+    this.#low = new Float64Array(found.length);
+    this.#high = new Float64Array(found.length);
+    this.#complete = new Uint8Array(found.length);
     for (let place = 0; place < found.length; place += 1) this.#scales[place] = dateFactor(found.length - 1 - place, found.length) * (factors?.[place] ?? 1);
     this.#wordIdfs = wordIdfs;
     this.#queryIdf = wordIdfs.reduce((sum, idf) => sum + idf, 0);
@@ -89,12 +100,12 @@ export class Ranker {
         const { postings } = list.entry;
         if (postings.kind === "tiered") {
           const docs = await reader.docs(list.entry);
-          forEachFound(found, docs, (place) => (values[place] = UNREAD));
-          return { ...list, values, tiers: postings.tiers, docs, blocksRead: 0, chunksRead: new Set() };
+          setFound(found, docs, values);
+          return { ...list, impactScores: impactScoresOf(list), values, tiers: postings.tiers, docs, blocksRead: 0, chunksRead: new Set() };
         }
         const read = await reader.values(list.entry);
-        forEachFound(found, read.docs, (place, at) => (values[place] = (read.impacts[at] ?? 0) | ((read.flags[at] ?? 0) << 8)));
-        return { ...list, values, blocksRead: 0, chunksRead: new Set() };
+        setFound(found, read.docs, values, read);
+        return { ...list, impactScores: impactScoresOf(list), values, blocksRead: 0, chunksRead: new Set() };
       }),
     );
     return new Ranker(reader, found, states, wordIdfs, factors);
@@ -108,16 +119,16 @@ export class Ranker {
       this.#lists.length > 0 &&
       this.#lists.every((list) => list.tiers !== undefined && list.blocksRead === 0 && list.chunksRead.size === 0)
     )
-      await this.#readFor(Array.from(this.#found.keys()));
+      await this.#readFor(ALL_FOUND);
     for (;;) {
       const bounds = this.#bounds();
       const top = bestPlaces(bounds.low, Math.min(count, this.#found.length));
       const threshold = top.length === 0 ? Infinity : (bounds.low[top[top.length - 1] ?? 0] ?? 0);
-      const inTop = new Uint8Array(this.#found.length);
-      for (const place of top) inTop[place] = 1;
       const doubtful = top.filter((place) => bounds.complete[place] === 0);
-      if (top.length === count)
-        for (let place = 0; place < this.#found.length; place += 1) if (inTop[place] === 0 && (bounds.high[place] ?? 0) > threshold) doubtful.push(place);
+      if (top.length === count) {
+        const { high } = bounds;
+        for (let place = 0; place < high.length; place += 1) if ((high[place] ?? 0) > threshold && !top.includes(place)) doubtful.push(place);
+      }
       if (doubtful.length === 0) {
         return top
           .map((place) => ({ place, score: bounds.low[place] ?? 0 }))
@@ -128,8 +139,8 @@ export class Ranker {
     }
   }
 
-  /** Reads what settles the articles in doubt: the next blocks while they are many, else the chunks of their values. */
-  async #readFor(doubtful: readonly number[]): Promise<void> {
+  /** Reads what settles the articles in doubt (places among the found, or all of them): the next blocks while they are many, else the chunks of their values. */
+  async #readFor(doubtful: readonly number[] | typeof ALL_FOUND): Promise<void> {
     const withBlocksLeft = this.#lists.filter((list) => list.tiers !== undefined && list.blocksRead < list.tiers.blocks.length && list.values.includes(UNREAD));
     const chunks = this.#chunksFor(doubtful, withBlocksLeft.length > 0 ? RANDOM_ACCESS_CHUNKS : Infinity);
     if (chunks === undefined) {
@@ -143,15 +154,20 @@ export class Ranker {
   }
 
   /** The chunks of each tiered list that hold the unread values of the articles in doubt; undefined once they are more than `most`. */
-  #chunksFor(doubtful: readonly number[], most: number): Map<ListState, Set<number>> | undefined {
+  #chunksFor(doubtful: readonly number[] | typeof ALL_FOUND, most: number): Map<ListState, Set<number>> | undefined {
     const chunks = new Map<ListState, Set<number>>();
     let count = 0;
+    const places = doubtful === ALL_FOUND ? this.#found.length : doubtful.length;
     for (const list of this.#lists) {
       if (list.docs === undefined) continue;
       const needed = new Set<number>();
-      for (const place of doubtful) {
+      for (let at = 0; at < places; at += 1) {
+        const place = doubtful === ALL_FOUND ? at : (doubtful[at] ?? 0);
         if (list.values[place] !== UNREAD) continue;
-        const chunk = Math.floor(indexOf(list.docs, this.#found[place] ?? 0) / CHUNK_POSTINGS);
+        const chunk = Math.floor(firstNotBelow(list.docs, this.#found[place] ?? 0, 0) / CHUNK_POSTINGS);
+        // All the found in order: those before the next chunk's first document need no look.
+        const nextChunk = list.docs[(chunk + 1) * CHUNK_POSTINGS];
+        if (doubtful === ALL_FOUND) at = nextChunk === undefined ? places : firstNotBelow(this.#found, nextChunk, at + 1) - 1;
         if (needed.has(chunk)) continue;
         needed.add(chunk);
         count += 1;
@@ -166,8 +182,7 @@ export class Ranker {
   async #readBlocks(list: ListState, more: number): Promise<void> {
     const blocks = list.tiers?.blocks.slice(list.blocksRead, list.blocksRead + more) ?? [];
     const read = await Promise.all(blocks.map((block) => this.#reader.block(block.file)));
-    for (const values of read)
-      forEachFound(this.#found, values.docs, (place, at) => (list.values[place] = (values.impacts[at] ?? 0) | ((values.flags[at] ?? 0) << 8)));
+    for (const values of read) setFound(this.#found, values.docs, list.values, values);
     list.blocksRead += blocks.length;
   }
 
@@ -176,16 +191,14 @@ export class Ranker {
     if (file === undefined || list.docs === undefined || list.chunksRead.has(chunk)) return;
     const read = await this.#reader.chunk(file);
     const docs = list.docs.subarray(chunk * CHUNK_POSTINGS, chunk * CHUNK_POSTINGS + read.impacts.length);
-    forEachFound(this.#found, docs, (place, at) => (list.values[place] = (read.impacts[at] ?? 0) | ((read.flags[at] ?? 0) << 8)));
+    setFound(this.#found, docs, list.values, read);
     list.chunksRead.add(chunk);
   }
 
   /** Each found article's score if known (low equals high, complete), else its bounds; the date's share included. */
   #bounds(): { low: Float64Array; high: Float64Array; complete: Uint8Array } {
     const count = this.#found.length;
-    const low = new Float64Array(count);
-    const high = new Float64Array(count);
-    const complete = new Uint8Array(count);
+    const [low, high, complete] = [this.#low, this.#high, this.#complete];
     const lists = this.#lists;
     // What a value not read yet adds at least and at most: the same for every article of a list.
     const unreadLeast = lists.map((list) => impactScore(list.tiers?.minImpact ?? 0, list.idf, list.share));
@@ -194,7 +207,6 @@ export class Ranker {
     );
     const wordFlags = new Int32Array(this.#wordIdfs.length);
     for (let place = 0; place < count; place += 1) {
-      wordFlags.fill(0);
       let flagged = false;
       let known = 0;
       let atLeast = 0;
@@ -210,7 +222,7 @@ export class Ranker {
           atMost += unreadMost[at] ?? 0;
           continue;
         }
-        const score = impactScore(value & 0xff, list.idf, list.share);
+        const score = list.impactScores[value & 0xff] ?? 0;
         known += score;
         const flags = value >> 8;
         if (flags === 0) {
@@ -222,7 +234,11 @@ export class Ranker {
         flagged = true;
       }
       // Most articles hold no query word in their meta fields, so most need no boost worked out.
-      const boost = flagged ? this.#metaBoostOf(wordFlags) : 0;
+      let boost = 0;
+      if (flagged) {
+        boost = this.#metaBoostOf(wordFlags);
+        wordFlags.fill(0);
+      }
       const scale = this.#scales[place] ?? 1;
       low[place] = (known + atLeast + boost) * scale;
       high[place] = whole ? (known + boost) * scale : atMost * scale;
@@ -246,20 +262,36 @@ export class Ranker {
   }
 }
 
-/** Calls `each` with the place among `found` of every document of `docs` found, and its place in `docs`; both in order. */
-function forEachFound(found: Uint32Array, docs: Uint32Array, each: (place: number, at: number) => void): void {
+/**
+ * Writes into `values` (one for each found article) the value of every
+ * document of `docs` found: its impact and flags from `read`, else UNREAD.
+ * Both lists in order; documents far fewer than the found (a block of 1,024
+ * among 100,000) are looked up, not walked to. A plain loop, no callback:
+ * a first search runs it over 100,000 found before the page's code is
+ * compiled.
+ */
+function setFound(found: Uint32Array, docs: Uint32Array, values: Int16Array, read?: { readonly impacts: Uint8Array; readonly flags: Uint8Array }): void {
+  const lookUp = docs.length * 16 < found.length;
   let place = 0;
   for (let at = 0; at < docs.length && place < found.length; at += 1) {
     const doc = docs[at] ?? 0;
-    while (place < found.length && (found[place] ?? 0) < doc) place += 1;
-    if (found[place] === doc) each(place, at);
+    if (lookUp) place = firstNotBelow(found, doc, place);
+    else while (place < found.length && (found[place] ?? 0) < doc) place += 1;
+    if (found[place] === doc) values[place] = read === undefined ? UNREAD : (read.impacts[at] ?? 0) | ((read.flags[at] ?? 0) << 8);
   }
 }
 
-/** The place of a document in a sorted list of documents (it is there). */
-function indexOf(docs: Uint32Array, doc: number): number {
-  let low = 0;
-  let high = docs.length - 1;
+/** What each impact adds to a list's score (scoring.ts's impactScore), for the 256 an index holds. */
+function impactScoresOf(list: ListToRank): Float64Array {
+  const scores = new Float64Array(256);
+  for (let impact = 0; impact < 256; impact += 1) scores[impact] = impactScore(impact, list.idf, list.share);
+  return scores;
+}
+
+/** The first place from `from` of a sorted list of documents whose document is not below `doc` (the list's length when none). */
+function firstNotBelow(docs: Uint32Array, doc: number, from: number): number {
+  let low = from;
+  let high = docs.length;
   while (low < high) {
     const middle = (low + high) >> 1;
     if ((docs[middle] ?? 0) < doc) low = middle + 1;
@@ -281,7 +313,7 @@ function bestPlaces(values: Float64Array, count: number): number[] {
     if (heap.length < count) {
       heap.push(place);
       for (let at = heap.length - 1; at > 0 && worse(heap[at] ?? 0, heap[(at - 1) >> 1] ?? 0); at = (at - 1) >> 1) swap(at, (at - 1) >> 1);
-    } else if (worse(heap[0] ?? 0, place)) {
+    } else if ((values[place] ?? 0) >= (values[heap[0] ?? 0] ?? 0) && worse(heap[0] ?? 0, place)) {
       heap[0] = place;
       for (let at = 0; ; ) {
         const [left, right] = [2 * at + 1, 2 * at + 2];

@@ -67,7 +67,7 @@ export async function search(reader: IndexReader, request: SearchRequest): Promi
   const found = await findAll(reader, entry, query, stemsOf);
   const filters = await filterSets(reader, entry, request);
   const within = found.docs.and(filters.category).and(filters.year);
-  const docs = Uint32Array.from(within.docs());
+  const docs = within.docs();
   const count = docs.length;
   const matched = found.words.filter((word) => word.terms.length > 0);
   const marks = [...new Set([...query.words.map((word) => word.term), ...matched.flatMap((word) => word.terms.map((term) => term.entry.term))])];
@@ -190,12 +190,16 @@ function togetherSets(reader: IndexReader, entry: IndexEntry, query: ParsedQuery
  */
 function togetherFactors(sets: readonly DocSet[], found: Uint32Array): Float64Array | undefined {
   if (sets.length === 0) return undefined;
-  const factors = new Float64Array(found.length);
-  for (const [place, doc] of found.entries()) {
-    let held = 0;
-    for (const set of sets) if (set.has(doc)) held += 1;
-    factors[place] = 1 + (ORDERING.phraseWeight * held) / sets.length;
+  // A set at a time over the found, each a plain loop: 100,000 found articles are common where common words meet.
+  const held = new Uint8Array(found.length);
+  for (const { words } of sets) {
+    for (let place = 0; place < found.length; place += 1) {
+      const doc = found[place] ?? 0;
+      if (((words[doc >>> 5] ?? 0) & (1 << (doc & 31))) !== 0) held[place] = (held[place] ?? 0) + 1;
+    }
   }
+  const factors = new Float64Array(found.length);
+  for (let place = 0; place < found.length; place += 1) factors[place] = 1 + (ORDERING.phraseWeight * (held[place] ?? 0)) / sets.length;
   return factors;
 }
 

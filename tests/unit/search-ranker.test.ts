@@ -48,6 +48,16 @@ describe("the index's bytes", () => {
     const a = DocSet.of(100, [1, 5, 31, 32, 64, 99]);
     const b = DocSet.range(100, 30, 70);
     assert.deepEqual(Array.from(a.and(b).docs()), [31, 32, 64]);
+    assert.equal(DocSet.range(100, 0, 100).count(), 100);
+    assert.deepEqual(
+      Array.from(DocSet.range(100, 32, 64).docs()),
+      Array.from({ length: 32 }, (_, at) => 32 + at),
+    );
+    assert.deepEqual(
+      Array.from(DocSet.range(70, 60, 200).docs()),
+      Array.from({ length: 10 }, (_, at) => 60 + at),
+    );
+    assert.equal(DocSet.range(100, 50, 40).count(), 0);
     assert.deepEqual(a.or(b).count(), 43);
     assert.equal(a.countIn(0, 33), 4);
     assert.equal(new DocRanks(a).below(64), 4);
