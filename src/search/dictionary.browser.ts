@@ -40,10 +40,12 @@ function sharedStart(a: string, b: string): number {
 }
 
 /**
- * Where a term's postings are. Their files are named from their shard's
- * (term-files.ts): as the index is written, `file` (and a tiered term's
- * `set`) holds the digest of the term's files, which the shard keeps; as a
- * shard is read, the files' names.
+ * Where a term's postings are. Their files are named from their shard's or
+ * from their digest (term-files.browser.ts): as the index is written, `file`
+ * (and a tiered term's `set`) holds the digest of the term's files, which
+ * the shard keeps; as a shard is read, the files' names. A shard's inline
+ * postings are read when asked for, by getters: spread or serialized, they
+ * lose them.
  */
 export type Postings =
   /** A term of few documents: its postings in the dictionary. */
@@ -77,6 +79,11 @@ export interface DictionaryEntry {
   readonly postings: Postings;
 }
 
+/** A term as the index writes it into its shard: `fromShard` when its files are named from the shard's (the entry lists it), else from their digest. */
+export interface WrittenEntry extends DictionaryEntry {
+  readonly fromShard: boolean;
+}
+
 const KINDS = ["inline", "inline-set", "file", "set-file", "tiered"] as const;
 
 /** Where a shard's postings are written before their length is known: one for the whole index. */
@@ -88,10 +95,10 @@ const inlinePostings = new ByteWriter();
  * the shard skips those of the terms not searched for (a shard of pairs holds
  * a thousand sets or more).
  */
-export function writeShard(entries: readonly DictionaryEntry[]): Uint8Array {
+export function writeShard(entries: readonly WrittenEntry[]): Uint8Array {
   const writer = new ByteWriter().varint(entries.length);
   let previous = "";
-  for (const { term, documents, postings } of entries) {
+  for (const { term, documents, postings, fromShard } of entries) {
     const shared = sharedStart(previous, term);
     writer.varint(shared).string(term.slice(shared)).varint(documents).byte(KINDS.indexOf(postings.kind));
     previous = term;
@@ -99,11 +106,14 @@ export function writeShard(entries: readonly DictionaryEntry[]): Uint8Array {
       if (postings.kind === "inline") writeValues(inlinePostings.clear(), postings.docs, postings.impacts, postings.flags);
       else writeDocs(inlinePostings.clear(), postings.docs);
       writer.varint(inlinePostings.length).bytes(inlinePostings.view());
-    } else if (postings.kind === "file" || postings.kind === "set-file") writer.string(postings.file);
+    } else if (postings.kind === "file" || postings.kind === "set-file") writer.varint(fromShard ? 1 : 0).string(postings.file);
     else {
-      // The files' names are made from the shard's (term-files.ts): the digest of their content stands for them all.
+      // The files' names are made from the shard's or the digest (term-files.browser.ts): the digest stands for them all.
       const { set, blocks, restMaxKey, chunks, minImpact } = postings.tiers;
-      writer.string(set).varint(blocks.length);
+      writer
+        .varint(fromShard ? 1 : 0)
+        .string(set)
+        .varint(blocks.length);
       for (const block of blocks) writer.varint(block.maxKey);
       writer.varint(restMaxKey).varint(chunks.length).varint(minImpact);
     }
@@ -111,7 +121,7 @@ export function writeShard(entries: readonly DictionaryEntry[]): Uint8Array {
   return writer.done();
 }
 
-/** A dictionary shard's terms; `file` is the shard's, from which the files of its terms' postings are named. */
+/** A dictionary shard's terms; `file` is the shard's, from which the files the entry's listed terms are read first by are named. */
 export function readShard(bytes: Uint8Array, file: string): DictionaryEntry[] {
   const reader = new ByteReader(bytes);
   const entries: DictionaryEntry[] = [];
@@ -125,14 +135,18 @@ export function readShard(bytes: Uint8Array, file: string): DictionaryEntry[] {
     if (kind === "inline") postings = new InlineValues(reader.bytes(reader.varint()));
     else if (kind === "inline-set") postings = new InlineSet(reader.bytes(reader.varint()));
     else if (kind === "file" || kind === "set-file") {
-      reader.string();
-      postings = kind === "file" ? { kind, file: valuesFile(file, term) } : { kind, file: setFile(file, term) };
+      const fromShard = reader.varint() === 1;
+      const digest = reader.string();
+      const base = fromShard ? file : digest;
+      postings = kind === "file" ? { kind, file: valuesFile(base, term) } : { kind, file: setFile(base, term) };
     } else if (kind === "tiered") {
-      reader.string();
-      const blocks = Array.from({ length: reader.varint() }, (_, block) => ({ file: blockFile(file, term, block), maxKey: reader.varint() }));
+      const fromShard = reader.varint() === 1;
+      const digest = reader.string();
+      const base = fromShard ? file : digest;
+      const blocks = Array.from({ length: reader.varint() }, (_, block) => ({ file: blockFile(base, term, block), maxKey: reader.varint() }));
       const restMaxKey = reader.varint();
-      const chunks = Array.from({ length: reader.varint() }, (_, chunk) => chunkFile(file, term, chunk));
-      postings = { kind, tiers: { set: setFile(file, term), blocks, restMaxKey, chunks, minImpact: reader.varint() } };
+      const chunks = Array.from({ length: reader.varint() }, (_, chunk) => chunkFile(digest, term, chunk));
+      postings = { kind, tiers: { set: setFile(base, term), blocks, restMaxKey, chunks, minImpact: reader.varint() } };
     } else throw new Error("the search index's dictionary holds postings of an unknown kind");
     entries.push({ term, documents, postings });
   }

@@ -5,8 +5,8 @@
 // - the entry file (fixed name): the dictionary's shards by their first term,
 //   the periods, years and categories, the other files' names;
 // - dictionary shards (dictionary.browser.ts): terms in order, each with its
-//   document frequency and its postings: inline when few, else the name of
-//   the file(s) holding them;
+//   document frequency and its postings: inline when few, else the digest
+//   of the file(s) holding them, which are named from it or from the shard;
 // - term files: a term's documents with, for each, its impact (scoring.ts)
 //   and meta flags; a frequent term's are tiered: its set of documents, its
 //   best postings in blocks (best first), and all its values in chunks, so
@@ -17,7 +17,8 @@
 // - the category sets, the documents' days, the vocabulary for suggestions.
 //
 // Every file but the entry and the fragments is named by its content (a
-// pair's set by its shard's: term-files.browser.ts), so that a reader's saved
+// term's files by their digest, or those a search reads first by their
+// shard's name: term-files.browser.ts), so that a reader's saved
 // copy never goes stale and a build keeps what did not change. Files are
 // gzip-compressed (index-sinks.ts).
 import { ByteReader, ByteWriter } from "./bytes.browser.ts";
@@ -26,7 +27,7 @@ import { readDocs, writeDocs } from "./doc-sets.browser.ts";
 /**
  * Raised whenever a file's layout changes (2: postings inside shards up to 2 KB, shards keyed by their shortest
  * start; 3: a document's fragment without its text, which has a file of its own; 4: the entry names the commonest
- * tiered terms' further blocks; 5: a pair's set file named from its shard, the entry listing which pairs have one,
+ * tiered terms' further blocks; 5: a term's files named from its shard or digest, the entry listing which pairs have one,
  * and a shard's postings after their length, read when asked for), so that an older search page reading a newer
  * index says to load the page again rather than misread it.
  */
@@ -54,7 +55,7 @@ export interface IndexEntry {
   readonly pairs: ShardList;
   /**
    * The archive's commonest terms whose postings are files of their own
-   * (term-files.ts), each with its number of blocks (0 for a term of one
+   * (term-files.browser.ts), each with its number of blocks (0 for a term of one
    * file): a search asks for the files it reads first (a term's file, or a
    * tiered term's set and first block) with the term's dictionary shard
    * rather than after it, which saves a common word a round trip; a query of
@@ -62,7 +63,7 @@ export interface IndexEntry {
    * (IndexReader.askBlocksTogether).
    */
   readonly prefetch: readonly (readonly [term: string, blocks: number])[];
-  /** The fingerprints of the commonest pairs of words whose set is a file (pair-sets.ts), which a search asks for with the pair's shard. */
+  /** The fingerprints of the commonest pairs of words whose set is a file (term-files.browser.ts), which a search asks for with the pair's shard. */
   readonly pairSets: string;
   /** Oldest first. */
   readonly periods: readonly IndexPeriod[];

@@ -17,10 +17,10 @@ import {
   type IndexEntry,
   type ShardList,
 } from "./index-format.browser.ts";
-import { DIRECTORY_SHARDS, writeDirectory, writeShard, type DictionaryEntry } from "./dictionary.browser.ts";
+import { DIRECTORY_SHARDS, writeDirectory, writeShard, type WrittenEntry } from "./dictionary.browser.ts";
 import { SEARCH_ENTRY_FILE } from "../core/search-files.browser.ts";
-import { writeFingerprints } from "./term-files.browser.ts";
-import { digestOf, docsLength, pairPostingsOf, postingsOf, valuesLength, type WrittenPostings } from "./postings-write.ts";
+import { listsPair, readFingerprints, writeFingerprints } from "./term-files.browser.ts";
+import { digestOf, docsLength, pairHasFile, pairPostingsOf, postingsOf, termHasFiles, valuesLength, type WrittenPostings } from "./postings-write.ts";
 
 /** Where the index's files go: the sink compresses them, and takes a file or folder named by its content from the previous build when it has it. */
 export interface IndexSink {
@@ -37,8 +37,8 @@ const SHARD_BYTES = 32_768;
 const PREFETCHED_TERMS = 128;
 /**
  * The commonest pairs of words whose set files the entry lists (by fingerprint:
- * pair-sets.ts), which a search of several words reads with its shards. About
- * 2 bytes each, so at most 8 KB more of the entry every search loads first.
+ * term-files.browser.ts), which a search of several words reads with its shards. About
+ * 2 bytes each, so at most 11 KB more of the entry's JSON every search loads first (8 KB compressed).
  */
 const LISTED_PAIR_SETS = 4096;
 
@@ -64,7 +64,7 @@ export function writeIndex(
 ): WrittenIndex {
   let written = 0;
   let reused = 0;
-  // Two parts with the same content (two rare words in the same articles) are one file.
+  // Two parts named by the same content (two categories of the same articles) are one file.
   const placed = new Set<string>();
   const place = (prefix: string, payload: Uint8Array): string => placeAs(`${prefix}-${digestOf([payload])}`, payload);
   const placeAs = (name: string, payload: Uint8Array): string => {
@@ -77,38 +77,38 @@ export function writeIndex(
     }
     return name;
   };
-  // A term's files are named from its shard's (term-files.browser.ts): placed once the shard is.
+  // A term's files are named from its shard's or their digest (term-files.browser.ts): placed once the shard is.
   const placeFiles = (files: readonly [string, Uint8Array][]): void => {
     for (const [file, payload] of files) {
-      if (placed.has(file)) throw new Error(`the search index names two files ${file}: build again with --no-cache, and report it`);
+      if (placed.has(file)) throw new Error(`the search index would name two different files ${file}, a chance of one in 2^64: please report it`);
       placeAs(file, payload);
     }
   };
-  const withFiles: [term: string, documents: number, blocks: number][] = [];
+  // The terms the entry lists, whose first files a search asks for with their shard: known before any shard is written.
+  const listedWords = new Set(commonest(built.terms.filter(termHasFiles), PREFETCHED_TERMS).map((term) => term.term));
+  const pairFingerprints = writeFingerprints(commonest(built.pairs.filter(pairHasFile), LISTED_PAIR_SETS).map((pair) => pair.term));
+  const listedPairs = readFingerprints(pairFingerprints);
+  const prefetch: [term: string, documents: number, blocks: number][] = [];
   const words = shardList(
     writeShards(
       built.terms,
       (term) => {
         const written = postingsOf(term);
         const { postings } = written;
-        if (postings.kind === "file") withFiles.push([term.term, term.docs.length, 0]);
-        if (postings.kind === "tiered") withFiles.push([term.term, term.docs.length, postings.tiers.blocks.length]);
-        return written;
+        if (listedWords.has(term.term) && (postings.kind === "file" || postings.kind === "tiered"))
+          prefetch.push([term.term, term.docs.length, postings.kind === "tiered" ? postings.tiers.blocks.length : 0]);
+        return { ...written, fromShard: listedWords.has(term.term) };
       },
       place,
       placeFiles,
     ),
     place,
   );
-  const pairSets: IndexedTerm[] = [];
   const pairs = shardList(
     writeShards(
       built.pairs,
-      (pair) => {
-        const written = pairPostingsOf(pair);
-        if (written.postings.kind === "set-file") pairSets.push(pair);
-        return written;
-      },
+      // A pair not listed but of a listed pair's fingerprint is named from its shard too, as a search will take it.
+      (pair) => ({ ...pairPostingsOf(pair), fromShard: listsPair(listedPairs, pair.term) }),
       place,
       placeFiles,
     ),
@@ -140,16 +140,8 @@ export function writeIndex(
     months: monthNames,
     words,
     pairs,
-    prefetch: withFiles
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, PREFETCHED_TERMS)
-      .map(([term, , blocks]) => [term, blocks]),
-    pairSets: writeFingerprints(
-      pairSets
-        .sort((a, b) => b.docs.length - a.docs.length || (a.term < b.term ? -1 : 1))
-        .slice(0, LISTED_PAIR_SETS)
-        .map((pair) => pair.term),
-    ),
+    prefetch: prefetch.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([term, , blocks]) => [term, blocks]),
+    pairSets: pairFingerprints,
     periods,
     years: built.years,
     categories: built.categories,
@@ -161,23 +153,32 @@ export function writeIndex(
   return { entry, written: written + 1, reused };
 }
 
-/** The dictionary's shards of these terms, each about SHARD_BYTES, with their first terms; each shard's terms' files are given to `placeFiles`. */
+/** The `count` terms of the most documents (the first in order among equals). */
+function commonest(terms: readonly IndexedTerm[], count: number): IndexedTerm[] {
+  return [...terms].sort((a, b) => b.docs.length - a.docs.length || (a.term < b.term ? -1 : 1)).slice(0, count);
+}
+
+/**
+ * The dictionary's shards of these terms, each about SHARD_BYTES, with their
+ * first terms; each shard's terms' files are given to `placeFiles`, named
+ * from the shard when `fromShard`, else from their digest.
+ */
 function writeShards(
   terms: readonly IndexedTerm[],
-  postingsOf: (term: IndexedTerm) => WrittenPostings,
+  postingsOf: (term: IndexedTerm) => WrittenPostings & { readonly fromShard: boolean },
   place: (prefix: string, payload: Uint8Array) => string,
   placeFiles: (files: readonly [string, Uint8Array][]) => void,
 ): [string, string][] {
   const shards: [string, string][] = [];
-  let entries: DictionaryEntry[] = [];
-  let filesOf: WrittenPostings["files"][] = [];
+  let entries: WrittenEntry[] = [];
+  let filesOf: (readonly [files: WrittenPostings["files"], fromShard: boolean, digest: string])[] = [];
   let size = 0;
   let previousLast: string | undefined;
   const flush = (): void => {
     const first = entries[0];
     if (first === undefined) return;
     const shard = place("d", writeShard(entries));
-    for (const files of filesOf) placeFiles(files(shard));
+    for (const [files, fromShard, digest] of filesOf) placeFiles(files(fromShard ? shard : digest));
     shards.push([previousLast === undefined ? first.term : separatorBetween(previousLast, first.term), shard]);
     previousLast = entries[entries.length - 1]?.term;
     entries = [];
@@ -185,9 +186,9 @@ function writeShards(
     size = 0;
   };
   for (const term of terms) {
-    const { postings, files } = postingsOf(term);
-    entries.push({ term: term.term, documents: term.docs.length, postings });
-    filesOf.push(files);
+    const { postings, files, fromShard, digest } = postingsOf(term);
+    entries.push({ term: term.term, documents: term.docs.length, postings, fromShard });
+    filesOf.push([files, fromShard, digest]);
     size += term.term.length + 4 + (postings.kind === "inline" ? valuesLength(postings.docs) : postings.kind === "inline-set" ? docsLength(postings.docs) : 24);
     if (size >= SHARD_BYTES) flush();
   }

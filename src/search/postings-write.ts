@@ -30,17 +30,35 @@ const BLOCKED_SHARE = 0.25;
 /** A term's postings as its shard holds them, and the files they need, once the shard's name is known. */
 export interface WrittenPostings {
   readonly postings: Postings;
-  /** The files of the postings, by name, from the name of the shard that holds the term (term-files.browser.ts). */
-  files(shard: string): [name: string, payload: Uint8Array][];
+  /**
+   * The files of the postings, by name (term-files.browser.ts): those a
+   * search reads first from `base` (the name of the shard that holds the
+   * term when the entry lists it, else `digest`), the others from `digest`.
+   */
+  files(base: string): [name: string, payload: Uint8Array][];
+  /** The digest of the files' content, which the shard holds (empty when there are none). */
+  readonly digest: string;
 }
 
 const NO_FILES = (): [string, Uint8Array][] => [];
 
+/** Whether a pair's set is a file of its own (pairPostingsOf), not in its shard. */
+export function pairHasFile(pair: IndexedTerm): boolean {
+  // Each document takes a byte at least: fewer cannot outgrow the shard.
+  return pair.docs.length > INLINE_BYTES / 4 && docsLength(pair.docs) > INLINE_BYTES;
+}
+
+/** Whether a term's postings are files of their own (postingsOf), not in its shard. */
+export function termHasFiles(term: IndexedTerm): boolean {
+  return term.docs.length > TIERED_POSTINGS || (term.docs.length > INLINE_BYTES / 6 && valuesLength(term.docs) > INLINE_BYTES);
+}
+
 /** A pair's set of documents: in its shard when small, else a file. */
 export function pairPostingsOf(pair: IndexedTerm): WrittenPostings {
-  if (docsLength(pair.docs) <= INLINE_BYTES) return { postings: { kind: "inline-set", docs: pair.docs }, files: NO_FILES };
+  if (!pairHasFile(pair)) return { postings: { kind: "inline-set", docs: pair.docs }, files: NO_FILES, digest: "" };
   const payload = writeSets([pair.docs]);
-  return { postings: { kind: "set-file", file: digestOf([payload]) }, files: (shard) => [[setFile(shard, pair.term), payload]] };
+  const digest = digestOf([payload]);
+  return { postings: { kind: "set-file", file: digest }, files: (base) => [[setFile(base, pair.term), payload]], digest };
 }
 
 /** Where a term's postings go, by how many documents hold it: in its shard, in a file, or tiered in several. */
@@ -48,9 +66,10 @@ export function postingsOf(term: IndexedTerm): WrittenPostings {
   const { docs, values } = term;
   if (values === undefined) throw new Error(`the search index's term ${term.term} has no values`);
   if (docs.length <= TIERED_POSTINGS) {
-    if (valuesLength(docs) <= INLINE_BYTES) return { postings: { kind: "inline", docs, impacts: values.impacts, flags: values.flags }, files: NO_FILES };
+    if (!termHasFiles(term)) return { postings: { kind: "inline", docs, impacts: values.impacts, flags: values.flags }, files: NO_FILES, digest: "" };
     const payload = writeValues(new ByteWriter(), docs, values.impacts, values.flags).done();
-    return { postings: { kind: "file", file: digestOf([payload]) }, files: (shard) => [[valuesFile(shard, term.term), payload]] };
+    const digest = digestOf([payload]);
+    return { postings: { kind: "file", file: digest }, files: (base) => [[valuesFile(base, term.term), payload]], digest };
   }
   const order = bestFirst(values.impacts, values.flags);
   const keyAt = (at: number): number => postingKey(values.impacts[order[at] ?? 0] ?? 0, values.flags[order[at] ?? 0] ?? 0);
@@ -74,21 +93,23 @@ export function postingsOf(term: IndexedTerm): WrittenPostings {
   for (let first = 0; first < docs.length; first += CHUNK_POSTINGS)
     chunks.push(writeChunk(values.impacts.subarray(first, first + CHUNK_POSTINGS), values.flags.subarray(first, first + CHUNK_POSTINGS)));
   const set = writeSets([docs]);
+  const digest = digestOf([set, ...blocks, ...chunks]);
   return {
+    digest,
     postings: {
       kind: "tiered",
       tiers: {
-        set: digestOf([set, ...blocks, ...chunks]),
+        set: digest,
         blocks: maxKeys.map((maxKey) => ({ file: "", maxKey })),
         restMaxKey: covered < docs.length ? keyAt(covered) : 0,
         chunks: chunks.map(() => ""),
         minImpact: values.impacts.reduce((least, impact) => Math.min(least, impact), 255),
       },
     },
-    files: (shard) => [
-      [setFile(shard, term.term), set],
-      ...blocks.map((block, at): [string, Uint8Array] => [blockFile(shard, term.term, at), block]),
-      ...chunks.map((chunk, at): [string, Uint8Array] => [chunkFile(shard, term.term, at), chunk]),
+    files: (base) => [
+      [setFile(base, term.term), set],
+      ...blocks.map((block, at): [string, Uint8Array] => [blockFile(base, term.term, at), block]),
+      ...chunks.map((chunk, at): [string, Uint8Array] => [chunkFile(digest, term.term, at), chunk]),
     ],
   };
 }

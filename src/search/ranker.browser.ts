@@ -127,7 +127,8 @@ export class Ranker {
       const doubtful = top.filter((place) => bounds.complete[place] === 0);
       if (top.length === count) {
         const { high } = bounds;
-        for (let place = 0; place < high.length; place += 1) if ((high[place] ?? 0) > threshold && !top.includes(place)) doubtful.push(place);
+        const inTop = new Set(top);
+        for (let place = 0; place < high.length; place += 1) if ((high[place] ?? 0) > threshold && !inTop.has(place)) doubtful.push(place);
       }
       if (doubtful.length === 0) {
         return top

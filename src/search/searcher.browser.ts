@@ -191,7 +191,8 @@ function togetherSets(reader: IndexReader, entry: IndexEntry, query: ParsedQuery
 function togetherFactors(sets: readonly DocSet[], found: Uint32Array): Float64Array | undefined {
   if (sets.length === 0) return undefined;
   // A set at a time over the found, each a plain loop: 100,000 found articles are common where common words meet.
-  const held = new Uint8Array(found.length);
+  // Counted wide enough for a query pasted whole: hundreds of pairs.
+  const held = new Uint32Array(found.length);
   for (const { words } of sets) {
     for (let place = 0; place < found.length; place += 1) {
       const doc = found[place] ?? 0;

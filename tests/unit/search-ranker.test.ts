@@ -69,12 +69,16 @@ describe("the index's bytes", () => {
 const WORDS = ["zork", "quix", "blam", "frob", "wump", "glim", "snark", "plugh", "xyzzy", "thud"];
 const english = (word: string): string => word;
 
-/** A large archive, so that its common words are tiered (index-write.ts): articles of random words over ten years. */
-function largeArchive(count: number, words = { least: 20, most: 120, inTitles: true }): ArticleToIndex[] {
+/**
+ * A large archive, so that its common words are tiered (index-write.ts):
+ * articles of random words over ten years, each title ending with its
+ * number (`numberOf` may give another).
+ */
+function largeArchive(count: number, words = { least: 20, most: 120, inTitles: true }, numberOf = (at: number): number => at): ArticleToIndex[] {
   const random = createRandom(7);
   const pick = (): string => WORDS[Math.floor(random() * WORDS.length)] ?? "zork";
   return Array.from({ length: count }, (_, at) => {
-    const title = words.inTitles ? `${pick()} ${pick()} ${at}` : `Note ${at}`;
+    const title = words.inTitles ? `${pick()} ${pick()} ${numberOf(at)}` : `Note ${numberOf(at)}`;
     const body = `<p>${Array.from({ length: words.least + Math.floor(random() * (words.most - words.least)) }, pick).join(" ")}</p>`;
     const year = 2010 + Math.floor((at * 10) / count);
     return { record: indexRecord({ title, bodyHtml: body }, "", english), url: `a/${at}/`, title, dateText: "", category: "News", year, month: 1, day: 1 };
@@ -116,6 +120,44 @@ describe("the pairs of a large archive", () => {
     const rare = await reader.pair("quix blam");
     assert.ok(rare !== undefined && rare.postings.kind === "inline-set", "a rare pair's set is in its shard");
     assert.deepEqual(read, [], "and it asks for no file more");
+  });
+});
+
+describe("the files an edit renames", () => {
+  /** The index's files, and the names of those a search asks for with their shard: the listed words' and pairs'. */
+  async function written(articles: readonly ArticleToIndex[]): Promise<{ files: Map<string, Uint8Array>; fromShards: Set<string> }> {
+    const built = buildIndex({ articles, categories: ["News"], monthNames: [], periodArticles: 1000, stemmers: new Map() });
+    const files = new Map<string, Uint8Array>();
+    writeIndex(built, articles, { reuse: () => false, reuseFolder: () => false, write: (path, payload) => void files.set(path, payload) }, new Map(), []);
+    const reader = new IndexReader({ file: async (path) => files.get(path) ?? Promise.reject(new Error(path)), stemmer: async () => english });
+    const { prefetch, pairSets } = await reader.entry();
+    const fromShards = new Set<string>();
+    for (const [word] of prefetch) {
+      const postings = (await reader.extensions(word)).find((entry) => entry.term === word)?.postings;
+      if (postings?.kind === "file") fromShards.add(postings.file);
+      if (postings?.kind === "tiered") for (const file of [postings.tiers.set, ...postings.tiers.blocks.map((block) => block.file)]) fromShards.add(file);
+    }
+    const listed = readFingerprints(pairSets);
+    for (const pair of built.pairs.filter((candidate) => listsPair(listed, candidate.term))) {
+      const postings = (await reader.pair(pair.term))?.postings;
+      if (postings?.kind === "set-file") fromShards.add(postings.file);
+    }
+    return { files, fromShards };
+  }
+
+  it("are its shards and the first files of the listed terms they hold, never a chunk or an unlisted term's file", async () => {
+    const before = await written(largeArchive(6000));
+    // A number of one title for another: as many words, so no other term's postings change.
+    const after = await written(largeArchive(6000, undefined, (at) => (at === 2500 ? 987_654 : at)));
+    const renamed = [...after.files.keys()].filter((file) => !before.files.has(file) && /^[bcst]-/.test(file));
+    assert.ok(renamed.length > 0, "the edit changes some term's files");
+    assert.deepEqual(
+      renamed.filter((file) => !after.fromShards.has(file)),
+      [],
+      "every term file renamed is one a search reads with its shard",
+    );
+    const kept = [...after.files.keys()].filter((file) => before.files.has(file) && /^[bcst]-/.test(file));
+    assert.ok(kept.some((file) => file.startsWith("c-")) && kept.length > renamed.length, `${kept.length} term files kept, ${renamed.length} renamed`);
   });
 });
 
