@@ -66,7 +66,7 @@ export interface TieredPostings {
   readonly blocks: readonly { readonly file: string; readonly maxKey: number }[];
   /** The best key of the postings no block holds (0 when the blocks hold them all). */
   readonly restMaxKey: number;
-  /** Every posting's impact and flags, in the order of its documents, CHUNK_POSTINGS a file. */
+  /** Every posting's impact and flags, in the order of its documents, CHUNK_POSTINGS a file (written: each file's digest, chunkDigestOf). */
   readonly chunks: readonly string[];
   /** The lowest impact of its postings. */
   readonly minImpact: number;
@@ -115,7 +115,9 @@ export function writeShard(entries: readonly WrittenEntry[]): Uint8Array {
         .string(set)
         .varint(blocks.length);
       for (const block of blocks) writer.varint(block.maxKey);
-      writer.varint(restMaxKey).varint(chunks.length).varint(minImpact);
+      writer.varint(restMaxKey).varint(chunks.length);
+      for (const chunk of chunks) writer.varint(Number(chunk));
+      writer.varint(minImpact);
     }
   }
   return writer.done();
@@ -145,7 +147,7 @@ export function readShard(bytes: Uint8Array, file: string): DictionaryEntry[] {
       const base = fromShard ? file : digest;
       const blocks = Array.from({ length: reader.varint() }, (_, block) => ({ file: blockFile(base, term, block), maxKey: reader.varint() }));
       const restMaxKey = reader.varint();
-      const chunks = Array.from({ length: reader.varint() }, (_, chunk) => chunkFile(digest, term, chunk));
+      const chunks = Array.from({ length: reader.varint() }, (_, chunk) => chunkFile(reader.varint(), term, chunk));
       postings = { kind, tiers: { set: setFile(base, term), blocks, restMaxKey, chunks, minImpact: reader.varint() } };
     } else throw new Error("the search index's dictionary holds postings of an unknown kind");
     entries.push({ term, documents, postings });

@@ -9,7 +9,7 @@ import { CHUNK_POSTINGS, writeChunk, writeSets, writeValues } from "./index-form
 import type { Postings } from "./dictionary.browser.ts";
 import { writeDocs } from "./doc-sets.browser.ts";
 import { postingKey } from "./scoring.browser.ts";
-import { blockFile, chunkFile, setFile, valuesFile } from "./term-files.browser.ts";
+import { blockFile, chunkDigestOf, chunkFile, setFile, valuesFile } from "./term-files.browser.ts";
 
 /**
  * The most bytes of postings (as written, before compression) a dictionary
@@ -94,6 +94,8 @@ export function postingsOf(term: IndexedTerm): WrittenPostings {
     chunks.push(writeChunk(values.impacts.subarray(first, first + CHUNK_POSTINGS), values.flags.subarray(first, first + CHUNK_POSTINGS)));
   const set = writeSets([docs]);
   const digest = digestOf([set, ...blocks, ...chunks]);
+  // Each chunk by its own content: an edit changes one chunk of a word's 25, not the names of all.
+  const chunkDigests = chunks.map((chunk) => chunkDigestOf(digestOf([chunk])));
   return {
     digest,
     postings: {
@@ -102,14 +104,14 @@ export function postingsOf(term: IndexedTerm): WrittenPostings {
         set: digest,
         blocks: maxKeys.map((maxKey) => ({ file: "", maxKey })),
         restMaxKey: covered < docs.length ? keyAt(covered) : 0,
-        chunks: chunks.map(() => ""),
+        chunks: chunkDigests.map(String),
         minImpact: values.impacts.reduce((least, impact) => Math.min(least, impact), 255),
       },
     },
     files: (base) => [
       [setFile(base, term.term), set],
       ...blocks.map((block, at): [string, Uint8Array] => [blockFile(base, term.term, at), block]),
-      ...chunks.map((chunk, at): [string, Uint8Array] => [chunkFile(digest, term.term, at), chunk]),
+      ...chunks.map((chunk, at): [string, Uint8Array] => [chunkFile(chunkDigests[at] ?? 0, term.term, at), chunk]),
     ],
   };
 }

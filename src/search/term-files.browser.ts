@@ -62,9 +62,19 @@ export function blockFile(base: string, term: string, block: number): string {
   return termFile("b", base, term, block);
 }
 
-/** The file of a tiered term's chunk of values, in the order of its documents: always from the digest, as a search reads it after the shard. */
-export function chunkFile(digest: string, term: string, chunk: number): string {
-  return termFile("c", digest, term, chunk);
+/**
+ * The file of a tiered term's chunk of values, in the order of its
+ * documents: from the digest of its own content (48 bits, which the shard
+ * holds for each chunk), as a search reads it after the shard, and an edit
+ * changes one chunk of a word, not the names of all.
+ */
+export function chunkFile(chunkDigest: number, term: string, chunk: number): string {
+  return termFile("c", String(chunkDigest), term, chunk);
+}
+
+/** A chunk's digest as its shard holds it: the first 48 bits of the hexadecimal digest of its content. */
+export function chunkDigestOf(digest: string): number {
+  return Number.parseInt(digest.slice(0, 12), 16);
 }
 
 /** The fingerprints of the pairs whose set is a file, as the entry holds them: base64 of their steps in order. */

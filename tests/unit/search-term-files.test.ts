@@ -40,7 +40,7 @@ describe("the files of a term's postings and the pairs whose sets are files", ()
       valuesFile("d-0123456789abcdef", "energi"),
       setFile("d-0123456789abcdef", "energi"),
       ...[0, 1, 2].map((block) => blockFile("d-0123456789abcdef", "energi", block)),
-      ...[0, 1, 2].map((chunk) => chunkFile("d-0123456789abcdef", "energi", chunk)),
+      ...[0, 1, 2].map((chunk) => chunkFile(0x0123456789ab, "energi", chunk)),
     ];
     assert.equal(new Set(names).size, names.length, "each file of a term has a name of its own");
     assert.deepEqual(
