@@ -136,23 +136,25 @@ export function readShard(bytes: Uint8Array, file: string): DictionaryEntry[] {
     let postings: Postings;
     if (kind === "inline") postings = new InlineValues(reader.bytes(reader.varint()));
     else if (kind === "inline-set") postings = new InlineSet(reader.bytes(reader.varint()));
-    else if (kind === "file" || kind === "set-file") {
+    else if (kind === "file" || kind === "set-file" || kind === "tiered") {
+      // What its files' names are made from: the shard's when the entry lists the term, else their digest.
       const fromShard = reader.varint() === 1;
       const digest = reader.string();
-      const base = fromShard ? file : digest;
-      postings = kind === "file" ? { kind, file: valuesFile(base, term) } : { kind, file: setFile(base, term) };
-    } else if (kind === "tiered") {
-      const fromShard = reader.varint() === 1;
-      const digest = reader.string();
-      const base = fromShard ? file : digest;
-      const blocks = Array.from({ length: reader.varint() }, (_, block) => ({ file: blockFile(base, term, block), maxKey: reader.varint() }));
-      const restMaxKey = reader.varint();
-      const chunks = Array.from({ length: reader.varint() }, (_, chunk) => chunkFile(reader.varint(), term, chunk));
-      postings = { kind, tiers: { set: setFile(base, term), blocks, restMaxKey, chunks, minImpact: reader.varint() } };
+      postings = filePostings(kind, reader, fromShard ? file : digest, term);
     } else throw new Error("the search index's dictionary holds postings of an unknown kind");
     entries.push({ term, documents, postings });
   }
   return entries;
+}
+
+/** A term's postings that are files, their names made from `base`, as its shard describes them after their digest. */
+function filePostings(kind: "file" | "set-file" | "tiered", reader: ByteReader, base: string, term: string): Postings {
+  if (kind === "file") return { kind, file: valuesFile(base, term) };
+  if (kind === "set-file") return { kind, file: setFile(base, term) };
+  const blocks = Array.from({ length: reader.varint() }, (_, block) => ({ file: blockFile(base, term, block), maxKey: reader.varint() }));
+  const restMaxKey = reader.varint();
+  const chunks = Array.from({ length: reader.varint() }, (_, chunk) => chunkFile(reader.varint(), term, chunk));
+  return { kind, tiers: { set: setFile(base, term), blocks, restMaxKey, chunks, minImpact: reader.varint() } };
 }
 
 /** A term's postings in its shard, read when the search asks for them. */

@@ -85,15 +85,17 @@ export function writeIndex(
     }
   };
   // The terms the entry lists, whose first files a search asks for with their shard: known before any shard is written.
-  const listedWords = new Set(commonest(built.terms.filter(termHasFiles), PREFETCHED_TERMS).map((term) => term.term));
-  const pairFingerprints = writeFingerprints(commonest(built.pairs.filter(pairHasFile), LISTED_PAIR_SETS).map((pair) => pair.term));
+  const wordsWithFiles = new Set(built.terms.filter(termHasFiles));
+  const pairsWithFiles = new Set(built.pairs.filter(pairHasFile));
+  const listedWords = new Set(commonest([...wordsWithFiles], PREFETCHED_TERMS).map((term) => term.term));
+  const pairFingerprints = writeFingerprints(commonest([...pairsWithFiles], LISTED_PAIR_SETS).map((pair) => pair.term));
   const listedPairs = readFingerprints(pairFingerprints);
   const prefetch: [term: string, documents: number, blocks: number][] = [];
   const words = shardList(
     writeShards(
       built.terms,
       (term) => {
-        const written = postingsOf(term);
+        const written = postingsOf(term, wordsWithFiles.has(term));
         const { postings } = written;
         if (listedWords.has(term.term) && (postings.kind === "file" || postings.kind === "tiered"))
           prefetch.push([term.term, term.docs.length, postings.kind === "tiered" ? postings.tiers.blocks.length : 0]);
@@ -108,7 +110,7 @@ export function writeIndex(
     writeShards(
       built.pairs,
       // A pair not listed but of a listed pair's fingerprint is named from its shard too, as a search will take it.
-      (pair) => ({ ...pairPostingsOf(pair), fromShard: listsPair(listedPairs, pair.term) }),
+      (pair) => ({ ...pairPostingsOf(pair, pairsWithFiles.has(pair)), fromShard: listsPair(listedPairs, pair.term) }),
       place,
       placeFiles,
     ),

@@ -53,20 +53,24 @@ export function termHasFiles(term: IndexedTerm): boolean {
   return term.docs.length > TIERED_POSTINGS || (term.docs.length > INLINE_BYTES / 6 && valuesLength(term.docs) > INLINE_BYTES);
 }
 
-/** A pair's set of documents: in its shard when small, else a file. */
-export function pairPostingsOf(pair: IndexedTerm): WrittenPostings {
-  if (!pairHasFile(pair)) return { postings: { kind: "inline-set", docs: pair.docs }, files: NO_FILES, digest: "" };
+/** A pair's set of documents: in its shard when small, else a file (`hasFile`: pairHasFile, worked out once by the caller). */
+export function pairPostingsOf(pair: IndexedTerm, hasFile: boolean): WrittenPostings {
+  if (!hasFile) return { postings: { kind: "inline-set", docs: pair.docs }, files: NO_FILES, digest: "" };
   const payload = writeSets([pair.docs]);
   const digest = digestOf([payload]);
   return { postings: { kind: "set-file", file: digest }, files: (base) => [[setFile(base, pair.term), payload]], digest };
 }
 
-/** Where a term's postings go, by how many documents hold it: in its shard, in a file, or tiered in several. */
-export function postingsOf(term: IndexedTerm): WrittenPostings {
+/**
+ * Where a term's postings go, by how many documents hold it: in its shard, in
+ * a file, or tiered in several (`hasFiles`: termHasFiles, worked out once by
+ * the caller).
+ */
+export function postingsOf(term: IndexedTerm, hasFiles: boolean): WrittenPostings {
   const { docs, values } = term;
   if (values === undefined) throw new Error(`the search index's term ${term.term} has no values`);
   if (docs.length <= TIERED_POSTINGS) {
-    if (!termHasFiles(term)) return { postings: { kind: "inline", docs, impacts: values.impacts, flags: values.flags }, files: NO_FILES, digest: "" };
+    if (!hasFiles) return { postings: { kind: "inline", docs, impacts: values.impacts, flags: values.flags }, files: NO_FILES, digest: "" };
     const payload = writeValues(new ByteWriter(), docs, values.impacts, values.flags).done();
     const digest = digestOf([payload]);
     return { postings: { kind: "file", file: digest }, files: (base) => [[valuesFile(base, term.term), payload]], digest };
