@@ -5,7 +5,7 @@ import type { MarkdownOptions } from "../content/markdown.ts";
 import type { SiteViews } from "../model/pages.ts";
 import type { FileLink, ReuseReport } from "../publish/output-reuse.ts";
 import type { SiteRendering } from "../render/eleventy-site.ts";
-import type { MadeSearchIndex, SearchIndexRequest } from "../search/search-index.ts";
+import { splitPeriodsJob, type MadeSearchIndex, type PeriodFolderWritten, type PeriodsJob, type SearchIndexRequest } from "../search/search-index.ts";
 
 /** What a build worker is asked (build-worker.ts): to render a pass of pages, or to read articles. */
 export type BuildTask =
@@ -104,18 +104,36 @@ export class BuildWorkers {
   }
 }
 
+/** What the search index's worker is asked (search-index-worker.ts): to make the whole index in memory, or to write a period's folder. */
+export type SearchIndexTask = { readonly kind: "make"; readonly request: SearchIndexRequest } | { readonly kind: "periods"; readonly job: PeriodsJob };
+
 /**
  * A worker thread that makes a build's search index in memory
  * (makeSearchIndex) from the moment the archive is loaded: the main thread
  * meanwhile plans the pages, and the build workers render them. It loads
  * no Eleventy. Its answer, the index's compressed files, is copied back.
+ * An index too large to be held so is written by the main thread after the
+ * pages, and its periods' folders of fragments here meanwhile, in one
+ * thread, or one per core but the main thread's, at most two.
  */
 export class SearchIndexWorker {
-  readonly #pool = new WorkerPool<SearchIndexRequest>(new URL(`./search-index-worker${RUNNING_EXTENSION}`, import.meta.url));
+  readonly #pool = new WorkerPool<SearchIndexTask>(new URL(`./search-index-worker${RUNNING_EXTENSION}`, import.meta.url));
 
   make(request: SearchIndexRequest): Promise<MadeSearchIndex> {
     // Answered by search-index-worker.ts with makeSearchIndex's value.
-    return this.#pool.run(request) as Promise<MadeSearchIndex>;
+    return this.#pool.run({ kind: "make", request }) as Promise<MadeSearchIndex>;
+  }
+
+  /**
+   * Writes periods' folders as writePeriodFolders would in the main thread:
+   * each thread is given its share at once, as the main thread, busy with the
+   * rest of the index, would hand out the next only once it is done.
+   */
+  async writePeriodFolders(job: PeriodsJob): Promise<readonly PeriodFolderWritten[]> {
+    this.#pool.start(Math.max(1, Math.min(MOST_WORKERS, availableParallelism() - 1)));
+    // Answered by search-index-worker.ts with writePeriodFolders' value.
+    const parts = await Promise.all(splitPeriodsJob(job, this.#pool.count).map((part) => this.#pool.run({ kind: "periods", job: part })));
+    return (parts as PeriodFolderWritten[][]).flat();
   }
 
   /** Ends the thread; an index being made is abandoned. */

@@ -10,7 +10,7 @@ import { OutputFolderUnwritable } from "../publish/output-target.ts";
 import { OutputReuse } from "../publish/output-reuse.ts";
 import { searchIndexRequestOf } from "../publish/beside-pages.ts";
 import type { SitePlan } from "../publish/site-plan.ts";
-import type { MadeSearchIndex } from "../search/search-index.ts";
+import type { MadeSearchIndex, PeriodsJob } from "../search/search-index.ts";
 import { BuildWorkers, SearchIndexWorker } from "./build-workers.ts";
 import { cacheUnwritable, loadSite, openArticleCache, type Site } from "./load-site.ts";
 import { describeWriteFailure, formatDiagnostics, formatSummary, nothingToPublish } from "./report.ts";
@@ -92,7 +92,9 @@ async function build(request: BuildRequest, options: RunOptions, io: Console, wo
       stagingKept: staging.startsAs === "kept-output",
       ...(records === undefined ? {} : { recordFile: records.recordFile, replacedKeptIn: records.replacedDir }),
     });
-    written = await writeSite(staging.dir, site, request, workers, reuse, madeSearchIndex);
+    // A larger index is written by this thread, its periods' folders of fragments meanwhile in the index's thread.
+    const searchHelp = madeSearchIndex === undefined ? { periods: (job: PeriodsJob) => searchIndexWorker.writePeriodFolders(job) } : { made: madeSearchIndex };
+    written = await writeSite(staging.dir, site, request, workers, reuse, searchHelp);
     if (options.checkLinks) {
       const links = reportLinks(await checkLinks(staging.dir, request.settings.basePath, { fromDisk: request.portable }), site, io);
       linkWarnings = links.articleWarnings;

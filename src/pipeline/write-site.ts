@@ -3,10 +3,9 @@ import { join } from "node:path";
 import { collectGarbage } from "../core/memory.ts";
 import { countPages, pageDigests, pagesWhere, renderPasses } from "../model/page-changes.ts";
 import { selectPages, type SiteViews } from "../model/pages.ts";
-import { writeBesidePages, type BesidePagesReport } from "../publish/beside-pages.ts";
+import { writeBesidePages, type BesidePagesReport, type SearchIndexHelp } from "../publish/beside-pages.ts";
 import type { OutputReuse } from "../publish/output-reuse.ts";
 import type { SiteRendering } from "../render/eleventy-site.ts";
-import type { MadeSearchIndex } from "../search/search-index.ts";
 import { buildWorkerCount, type BuildWorkers } from "./build-workers.ts";
 import { outputIdentityOf, type Site } from "./load-site.ts";
 import type { PagesRendering } from "./report.ts";
@@ -42,7 +41,7 @@ export function outputRecordsOf(request: BuildRequest): OutputRecords | undefine
  * both in the worker threads, the rendering in passes shared out between
  * them, while this thread writes the files beside the pages and the search
  * index (after them when the pages to render take more than a pass per
- * worker), or puts `madeSearchIndex`, made meanwhile elsewhere.
+ * worker), with the help `searchHelp` says.
  */
 export async function writeSite(
   stagingDir: string,
@@ -50,7 +49,7 @@ export async function writeSite(
   request: BuildRequest,
   workers: BuildWorkers,
   reuse: OutputReuse,
-  madeSearchIndex?: Promise<MadeSearchIndex>,
+  searchHelp: SearchIndexHelp,
 ): Promise<SiteWritten> {
   const started = performance.now();
   const identity = outputIdentityOf(request);
@@ -74,7 +73,7 @@ export async function writeSite(
   // Within a pass per worker that is memory for time; beyond (100,000 articles) memory comes first, and it waits.
   if (severalPasses) await pages;
   // The search index's files that did not change are linked from the output being replaced.
-  const beside = await writeBesidePages(stagingDir, site.plan, request, () => undefined, request.outputDir, reuse, pages, madeSearchIndex);
+  const beside = await writeBesidePages(stagingDir, site.plan, request, () => undefined, request.outputDir, reuse, pages, searchHelp);
   const { workers: renderedBy, digests: madeThere } = await pages;
   if (reuse.recording && digests === undefined)
     for (const page of selectPages(toRender.pages, () => true)) reuse.wrote(page.permalink, madeThere.get(page.permalink) ?? "");

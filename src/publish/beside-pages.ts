@@ -11,6 +11,7 @@ import {
   SEARCH_INDEX_DIR,
   writeSearchIndex,
   type MadeSearchIndex,
+  type PeriodsWriter,
   type SearchIndexReport,
   type SearchIndexRequest,
 } from "../search/search-index.ts";
@@ -47,6 +48,14 @@ export interface BesidePagesReport {
   readonly offline: OfflineReport;
 }
 
+/**
+ * How other threads help with the search index: it is made there in memory
+ * meanwhile (of the plan's search and the same target), to be put, not made;
+ * or its periods' folders of fragments are written there while this thread
+ * writes the rest.
+ */
+export type SearchIndexHelp = { readonly made: Promise<MadeSearchIndex> } | { readonly periods: PeriodsWriter };
+
 /** What the steps of publishing share: where they write, the plan, its target, and what the previous output offers. */
 interface PublishContext {
   readonly outputDir: string;
@@ -55,8 +64,7 @@ interface PublishContext {
   /** The output being replaced (or written into), whose unchanged search files are kept. */
   readonly previousOutputDir: string | undefined;
   readonly reuse: OutputReuse | undefined;
-  /** The search index made in memory meanwhile (in a worker thread), of the plan's search and this target: put, not made. */
-  readonly madeSearchIndex: Promise<MadeSearchIndex> | undefined;
+  readonly searchHelp: SearchIndexHelp | undefined;
 }
 
 /** One step of publishing what sits beside the pages: what it writes, and what it adds to the build's report. */
@@ -112,9 +120,9 @@ const PUBLISH_STEPS: readonly PublishStep[] = [
  *
  * `pagesWritten`, when the pages are still being written (in worker threads),
  * is awaited before the first step that reads them (`readsPages`): the
- * service worker's plan lists every file. `madeSearchIndex`, the index
- * already being made elsewhere (from searchIndexRequestOf with the same
- * plan, target and previous output), is put rather than made.
+ * service worker's plan lists every file. `searchHelp` says what other
+ * threads do of the search index (an index made there is of
+ * searchIndexRequestOf with the same plan, target and previous output).
  */
 export async function writeBesidePages(
   outputDir: string,
@@ -124,9 +132,9 @@ export async function writeBesidePages(
   previousOutputDir?: string,
   reuse?: OutputReuse,
   pagesWritten?: Promise<unknown>,
-  madeSearchIndex?: Promise<MadeSearchIndex>,
+  searchHelp?: SearchIndexHelp,
 ): Promise<BesidePagesReport> {
-  const context: PublishContext = { outputDir, plan, target, previousOutputDir, reuse, madeSearchIndex };
+  const context: PublishContext = { outputDir, plan, target, previousOutputDir, reuse, searchHelp };
   let report: Partial<BesidePagesReport> = {};
   for (const step of PUBLISH_STEPS) {
     if (step.readsPages === true) await pagesWritten;
@@ -169,9 +177,10 @@ function removeUnclaimed({ reuse }: PublishContext): Partial<BesidePagesReport> 
   return {};
 }
 
-async function writeSearchFiles({ outputDir, plan, target, previousOutputDir, reuse, madeSearchIndex }: PublishContext): Promise<Partial<BesidePagesReport>> {
+async function writeSearchFiles({ outputDir, plan, target, previousOutputDir, reuse, searchHelp }: PublishContext): Promise<Partial<BesidePagesReport>> {
   const request = { ...searchIndexRequestOf(plan.search, target, previousOutputDir), outputHoldsIndex: reuse?.stagingKept === true };
-  return { search: madeSearchIndex === undefined ? await writeSearchIndex(outputDir, request) : putSearchIndex(outputDir, request, await madeSearchIndex) };
+  if (searchHelp !== undefined && "made" in searchHelp) return { search: putSearchIndex(outputDir, request, await searchHelp.made) };
+  return { search: await writeSearchIndex(outputDir, request, searchHelp?.periods) };
 }
 
 /** What the search index of a plan's search is made from, for a target, keeping what `previousOutputDir` (the output being replaced) has. */

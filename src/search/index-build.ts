@@ -49,7 +49,8 @@ function byTerm(a: IndexedTerm, b: IndexedTerm): number {
   return a.term < b.term ? -1 : a.term > b.term ? 1 : 0;
 }
 
-interface PeriodRange {
+/** A period (periods.ts) as a run of documents. */
+export interface PeriodRange {
   readonly first: number;
   /** One past its last document. */
   readonly end: number;
@@ -321,7 +322,7 @@ function categoriesOf(articles: readonly ArticleToIndex[], order: readonly strin
 }
 
 /** The periods (periods.ts) as ranges of documents, oldest first: articles are in date order, so each period is a run of them. */
-function periodRanges(articles: readonly ArticleToIndex[], periodArticles: number): PeriodRange[] {
+export function periodRanges(articles: readonly ArticleToIndex[], periodArticles: number): PeriodRange[] {
   const places = new Map(articles.map((article, at) => [article, at]));
   return searchPeriods(articles, periodArticles)
     .reverse()

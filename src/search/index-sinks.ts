@@ -74,6 +74,13 @@ export class MemorySink implements IndexSink {
   }
 }
 
+/** What a sink of a period's folder wrote and kept, for the sink of the whole index folder to count as its own (FolderSink.adopt). */
+export interface FolderShare {
+  readonly folders: readonly string[];
+  readonly listing: readonly FileInFolder[];
+  readonly linked: number;
+}
+
 /**
  * Writes the index's files into its folder, compressed, and keeps the
  * previous build's where it has them. A folder that holds an earlier build's
@@ -242,6 +249,18 @@ export class FolderSink implements IndexSink {
     this.listing.push({ path: name, bytes });
     this.files += 1;
     this.bytes += bytes;
+  }
+
+  /** The folders this sink wrote or kept, and their files (see FolderShare). */
+  share(): FolderShare {
+    return { folders: [...this.#folders], listing: this.listing, linked: this.linked };
+  }
+
+  /** Counts what another sink wrote into folders of this one's (its `share`) as written here: listed, and not removed by `removeOthers`. */
+  adopt(share: FolderShare): void {
+    for (const folder of share.folders) this.#folders.add(folder);
+    for (const file of share.listing) this.#listed(file.path, file.bytes);
+    this.linked += share.linked;
   }
 
   /** Removes what an earlier build left in a folder written into (npm start): files and fragment folders this build does not have. */

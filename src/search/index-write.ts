@@ -5,7 +5,7 @@
 // each period's fragments sit in a folder named by theirs, so an unchanged
 // file or period is taken as it is, not written again.
 import { createHash } from "node:crypto";
-import type { ArticleToIndex, BuiltIndex, IndexedTerm } from "./index-build.ts";
+import type { ArticleToIndex, BuiltIndex, IndexedTerm, PeriodRange } from "./index-build.ts";
 import {
   INDEX_FORMAT_VERSION,
   fragmentFile,
@@ -49,9 +49,28 @@ interface WrittenIndex {
   readonly reused: number;
 }
 
+/** The files of the terms (dictionary shards and postings), as the entry names them, and how many were written and taken from the previous build. */
+interface TermFiles extends Pick<IndexEntry, "words" | "pairs" | "prefetch" | "pairSets"> {
+  readonly written: number;
+  readonly reused: number;
+}
+
+/** A period's documents as its folder holds them: each one's fragment (as JSON) and text, before they are encoded. */
+export interface PeriodToWrite extends Pick<PeriodRange, "first" | "label"> {
+  readonly documents: readonly (readonly [fragment: string, text: string])[];
+}
+
+/** The periods as the entry lists them, and how many files were written and taken from the previous build. */
+export interface WrittenPeriods {
+  readonly periods: IndexEntry["periods"];
+  readonly written: number;
+  readonly reused: number;
+}
+
 /**
- * Writes the index's files into `sink`, the entry last. `articles` are the
- * ones `built` was made from, in the same order (their fragments);
+ * Writes the index's files into `sink`: the terms' (`writeTermFiles`), the
+ * periods' (`writePeriods`), then the entry (`writeEntry`). `articles` are
+ * the ones `built` was made from, in the same order (their fragments);
  * `stemmerScripts` names each language's stemmer script, written already;
  * `monthNames` are the site's, folded.
  */
@@ -62,28 +81,52 @@ export function writeIndex(
   stemmerScripts: ReadonlyMap<string, string>,
   monthNames: readonly (readonly string[])[],
 ): WrittenIndex {
-  let written = 0;
-  let reused = 0;
-  // Two parts named by the same content (two categories of the same articles) are one file.
-  const placed = new Set<string>();
-  const place = (prefix: string, payload: Uint8Array): string => placeAs(`${prefix}-${digestOf([payload])}`, payload);
-  const placeAs = (name: string, payload: Uint8Array): string => {
-    if (placed.has(name)) return name;
-    placed.add(name);
-    if (sink.reuse(name)) reused += 1;
+  const terms = writeTermFiles(built, sink);
+  const periods = writePeriods(periodsToWrite(articles, built.periods), sink);
+  return writeEntry(built, terms, periods, sink, stemmerScripts, monthNames);
+}
+
+/** Where a name is placed once: two parts named by the same content (two categories of the same articles) are one file. */
+class Placer {
+  readonly #sink: IndexSink;
+  readonly #placed = new Set<string>();
+  written = 0;
+  reused = 0;
+
+  constructor(sink: IndexSink) {
+    this.#sink = sink;
+  }
+
+  /** Places a part named by its content, with its prefix. */
+  place(prefix: string, payload: Uint8Array): string {
+    return this.placeAs(`${prefix}-${digestOf([payload])}`, payload);
+  }
+
+  placeAs(name: string, payload: Uint8Array): string {
+    if (this.#placed.has(name)) return name;
+    this.#placed.add(name);
+    if (this.#sink.reuse(name)) this.reused += 1;
     else {
-      sink.write(name, payload);
-      written += 1;
+      this.#sink.write(name, payload);
+      this.written += 1;
     }
     return name;
-  };
-  // A term's files are named from its shard's or their digest (term-files.browser.ts): placed once the shard is.
-  const placeFiles = (files: readonly [string, Uint8Array][]): void => {
+  }
+
+  /** A term's files, named from its shard's or their digest (term-files.browser.ts): placed once the shard is. */
+  placeFiles(files: readonly [string, Uint8Array][]): void {
     for (const [file, payload] of files) {
-      if (placed.has(file)) throw new Error(`the search index would name two different files ${file}, a chance of one in 2^64: please report it`);
-      placeAs(file, payload);
+      if (this.#placed.has(file)) throw new Error(`the search index would name two different files ${file}, a chance of one in 2^64: please report it`);
+      this.placeAs(file, payload);
     }
-  };
+  }
+}
+
+/** Writes the dictionary's shards and the terms' files into `sink`. */
+export function writeTermFiles(built: BuiltIndex, sink: IndexSink): TermFiles {
+  const placer = new Placer(sink);
+  const place = placer.place.bind(placer);
+  const placeFiles = placer.placeFiles.bind(placer);
   // The terms the entry lists, whose first files a search asks for with their shard: known before any shard is written.
   const wordsWithFiles = new Set(built.terms.filter(termHasFiles));
   const pairsWithFiles = new Set(built.pairs.filter(pairHasFile));
@@ -116,8 +159,39 @@ export function writeIndex(
     ),
     place,
   );
-  const periods = built.periods.map((period) => {
-    const payloads = articles.slice(period.first, period.end).map((article) => fragmentPayloads(article));
+  return {
+    words,
+    pairs,
+    prefetch: prefetch.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([term, , blocks]) => [term, blocks]),
+    pairSets: pairFingerprints,
+    written: placer.written,
+    reused: placer.reused,
+  };
+}
+
+/** The documents of each period, as `writePeriods` takes them: of `articles`, in the ranges `buildIndex` made of them. */
+export function periodsToWrite(articles: readonly ArticleToIndex[], ranges: readonly PeriodRange[]): PeriodToWrite[] {
+  return ranges.map(({ first, end, label }) => ({
+    first,
+    label,
+    documents: articles.slice(first, end).map((article): [string, string] => {
+      // A result's line apart from its text: a first search reads the fragments before the texts arrive.
+      const fragment: Fragment = { url: article.url, title: article.title, date: article.dateText, category: article.category };
+      return [JSON.stringify(fragment), article.record.text];
+    }),
+  }));
+}
+
+/**
+ * Writes each period's documents' fragments and texts into a folder named by
+ * all of them, unless the previous build has that folder.
+ */
+export function writePeriods(periods: readonly PeriodToWrite[], sink: IndexSink): WrittenPeriods {
+  let written = 0;
+  let reused = 0;
+  const encoder = new TextEncoder();
+  const listed = periods.map(({ first, label, documents }) => {
+    const payloads = documents.map(([fragment, text]) => [encoder.encode(fragment), encoder.encode(text)] as const);
     const hash = createHash("sha256").update(String(INDEX_FORMAT_VERSION));
     for (const pair of payloads) for (const payload of pair) hash.update(String(payload.length)).update(payload);
     const folder = `p-${hash.digest("hex").slice(0, 16)}`;
@@ -130,8 +204,21 @@ export function writeIndex(
       }
       written += 2 * payloads.length;
     }
-    return { first: period.first, folder, label: period.label };
+    return { first, folder, label };
   });
+  return { periods: listed, written, reused };
+}
+
+/** Writes the entry, which names the files `terms` and `periods` wrote, and the filters', days' and vocabulary's files, which it names too. */
+export function writeEntry(
+  built: BuiltIndex,
+  terms: TermFiles,
+  periods: WrittenPeriods,
+  sink: IndexSink,
+  stemmerScripts: ReadonlyMap<string, string>,
+  monthNames: readonly (readonly string[])[],
+): WrittenIndex {
+  const placer = new Placer(sink);
   const entry: IndexEntry = {
     version: INDEX_FORMAT_VERSION,
     documents: built.documents,
@@ -140,19 +227,19 @@ export function writeIndex(
       return script === undefined ? [] : [[language, script] as const];
     }),
     months: monthNames,
-    words,
-    pairs,
-    prefetch: prefetch.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([term, , blocks]) => [term, blocks]),
-    pairSets: pairFingerprints,
-    periods,
+    words: terms.words,
+    pairs: terms.pairs,
+    prefetch: terms.prefetch,
+    pairSets: terms.pairSets,
+    periods: periods.periods,
     years: built.years,
     categories: built.categories,
-    filters: place("f", writeSets(built.categorySets)),
-    days: place("y", writeDays(built.days)),
-    vocabulary: place("v", writeVocabulary(built.vocabulary)),
+    filters: placer.place("f", writeSets(built.categorySets)),
+    days: placer.place("y", writeDays(built.days)),
+    vocabulary: placer.place("v", writeVocabulary(built.vocabulary)),
   };
   sink.write(SEARCH_ENTRY_FILE, new TextEncoder().encode(JSON.stringify(entry)));
-  return { entry, written: written + 1, reused };
+  return { entry, written: terms.written + periods.written + placer.written + 1, reused: terms.reused + periods.reused + placer.reused };
 }
 
 /** The `count` terms of the most documents (the first in order among equals). */
@@ -220,11 +307,4 @@ function shardList(shards: readonly [string, string][], place: (prefix: string, 
     pages.push([page[0]?.[0] ?? "", place("x", writeDirectory(page))]);
   }
   return { shards: pages, paged: true };
-}
-
-/** A document's fragment (what its result shows but the excerpt) and its text, apart: a first search reads the fragments before the texts arrive. */
-function fragmentPayloads(article: ArticleToIndex): [fragment: Uint8Array, text: Uint8Array] {
-  const fragment: Fragment = { url: article.url, title: article.title, date: article.dateText, category: article.category };
-  const encoder = new TextEncoder();
-  return [encoder.encode(JSON.stringify(fragment)), encoder.encode(article.record.text)];
 }

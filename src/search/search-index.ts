@@ -7,9 +7,9 @@ import { join } from "node:path";
 import type { FileInFolder } from "../core/files.ts";
 import { pathFromRoot } from "../core/urls.ts";
 import { loadStemmer } from "../text/stemmers.ts";
-import { buildIndex, type ArticleToIndex } from "./index-build.ts";
-import { FolderSink, MemorySink, type MadePart } from "./index-sinks.ts";
-import { writeIndex, type IndexSink } from "./index-write.ts";
+import { buildIndex, periodRanges, type ArticleToIndex, type BuiltIndex } from "./index-build.ts";
+import { FolderSink, MemorySink, type FolderShare, type MadePart } from "./index-sinks.ts";
+import { periodsToWrite, writeEntry, writePeriods, writeTermFiles, type IndexSink, type PeriodToWrite, type WrittenPeriods } from "./index-write.ts";
 import { foldedMonthNames } from "./query.browser.ts";
 
 /** The index's folder in the output folder. */
@@ -49,12 +49,75 @@ export interface SearchIndexReport {
   readonly cpuSeconds: number | undefined;
 }
 
-/** Builds and writes the search index of the articles into `outputDir`. */
-export async function writeSearchIndex(outputDir: string, request: SearchIndexRequest): Promise<SearchIndexReport> {
+/** Periods' folders of fragments to write into the index's folder, each with a sink of its own (writePeriodFolders). */
+export interface PeriodsJob {
+  readonly indexDir: string;
+  readonly previousIndexDir: string | undefined;
+  readonly portable: boolean;
+  readonly holdsEarlier: boolean;
+  readonly periods: readonly PeriodToWrite[];
+}
+
+/** A period's folder written: what the entry lists of it, and the files its sink wrote or kept, for the index folder's sink (FolderSink.adopt). */
+export interface PeriodFolderWritten {
+  readonly written: WrittenPeriods;
+  readonly files: FolderShare;
+}
+
+/** Writes periods' folders elsewhere (in other threads), as writePeriodFolders would here, in the same order. */
+export type PeriodsWriter = (job: PeriodsJob) => Promise<readonly PeriodFolderWritten[]>;
+
+/** Writes each period's folder of fragments and texts (or keeps the previous build's) into the index's folder. */
+export function writePeriodFolders(job: PeriodsJob): PeriodFolderWritten[] {
+  return job.periods.map((period) => {
+    const sink = new FolderSink(job.indexDir, job.previousIndexDir, job.portable, job.holdsEarlier);
+    return { written: writePeriods([period], sink), files: sink.share() };
+  });
+}
+
+/**
+ * A job's periods in `parts` jobs (fewer when it has fewer periods) of about
+ * as many documents each, in order: what each of `parts` threads writes.
+ */
+export function splitPeriodsJob(job: PeriodsJob, parts: number): PeriodsJob[] {
+  const total = job.periods.reduce((sum, period) => sum + period.documents.length, 0);
+  const groups = Array.from({ length: parts }, (): PeriodToWrite[] => []);
+  let done = 0;
+  for (const period of job.periods) {
+    // A period goes to the part its middle document falls in.
+    const part = Math.min(parts - 1, Math.floor(((done + period.documents.length / 2) * parts) / Math.max(1, total)));
+    done += period.documents.length;
+    groups[part]?.push(period);
+  }
+  return groups.filter((periods) => periods.length > 0).map((periods) => ({ ...job, periods }));
+}
+
+/**
+ * Builds and writes the search index of the articles into `outputDir`. Each
+ * period's folder is written apart (writePeriodFolders): by `elsewhere`, in
+ * other threads, while this one builds and writes the terms' files (at
+ * 30,000 articles the fragments and texts were 7.6 s of an 18 s step), or
+ * here after them.
+ */
+export async function writeSearchIndex(outputDir: string, request: SearchIndexRequest, elsewhere?: PeriodsWriter): Promise<SearchIndexReport> {
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const sink = new FolderSink(join(outputDir, SEARCH_INDEX_DIR), previousIndexDir(request), request.portable, request.outputHoldsIndex);
-  const made = await assembleIndex(request, sink);
+  const [indexDir, previousIndexDir, holdsEarlier] = [join(outputDir, SEARCH_INDEX_DIR), previousIndexDirOf(request), request.outputHoldsIndex === true];
+  const sink = new FolderSink(indexDir, previousIndexDir, request.portable, holdsEarlier);
+  const periods = periodsToWrite(request.articles, periodRanges(request.articles, request.periodArticles));
+  const job: PeriodsJob = { indexDir, previousIndexDir, portable: request.portable, holdsEarlier, periods };
+  const writtenElsewhere = elsewhere?.(job);
+  // Awaited once the terms' files are written; a failure meanwhile is not left unhandled.
+  writtenElsewhere?.catch(() => undefined);
+  const made = await assembleIndex(request, sink, async () => {
+    const folders = writtenElsewhere === undefined ? writePeriodFolders(job) : await writtenElsewhere;
+    for (const folder of folders) sink.adopt(folder.files);
+    return {
+      periods: folders.flatMap((folder) => folder.written.periods),
+      written: folders.reduce((sum, folder) => sum + folder.written.written, 0),
+      reused: folders.reduce((sum, folder) => sum + folder.written.reused, 0),
+    };
+  });
   sink.removeOthers();
   const used = process.cpuUsage(cpu);
   return {
@@ -82,15 +145,15 @@ export interface MadeSearchIndex extends Pick<SearchIndexReport, "pagesIndexed" 
 /** Makes the search index's files in memory (see MadeSearchIndex). */
 export async function makeSearchIndex(request: SearchIndexRequest): Promise<MadeSearchIndex> {
   const started = performance.now();
-  const sink = new MemorySink(previousIndexDir(request), request.portable);
-  const made = await assembleIndex(request, sink);
+  const sink = new MemorySink(previousIndexDirOf(request), request.portable);
+  const made = await assembleIndex(request, sink, async (built) => writePeriods(periodsToWrite(request.articles, built.periods), sink));
   return { ...made, parts: sink.parts, seconds: (performance.now() - started) / 1000 };
 }
 
 /** Puts an index made in memory (makeSearchIndex, of the same request) into `outputDir`; its report counts the making's time, not its processor's. */
 export function putSearchIndex(outputDir: string, request: SearchIndexRequest, made: MadeSearchIndex): SearchIndexReport {
   const started = performance.now();
-  const sink = new FolderSink(join(outputDir, SEARCH_INDEX_DIR), previousIndexDir(request), request.portable, request.outputHoldsIndex);
+  const sink = new FolderSink(join(outputDir, SEARCH_INDEX_DIR), previousIndexDirOf(request), request.portable, request.outputHoldsIndex);
   for (const part of made.parts) {
     if (part.kind === "file") sink.put(part.path, part.content);
     else if (part.kind === "kept") sink.reuse(part.path);
@@ -117,10 +180,11 @@ function filesCounted(
   return { filesWritten: made.filesWritten - sink.linked, filesReused: made.filesReused + sink.linked };
 }
 
-/** Builds the index of the request's articles and writes its files into `sink`. */
+/** Builds the index of the request's articles and writes its files into `sink`: its terms', its periods' (`periodsOf`), then its entry. */
 async function assembleIndex(
   request: SearchIndexRequest,
   sink: IndexSink,
+  periodsOf: (built: BuiltIndex) => Promise<WrittenPeriods>,
 ): Promise<Pick<SearchIndexReport, "pagesIndexed" | "periods" | "filesWritten" | "filesReused">> {
   const languages = [...new Set(request.articles.map((article) => article.record.language))];
   const stemmers = new Map(await Promise.all(languages.map(async (language) => [language, await loadStemmer(language)] as const)));
@@ -131,11 +195,12 @@ async function assembleIndex(
     periodArticles: request.periodArticles,
     stemmers,
   });
-  const written = writeIndex(built, request.articles, sink, request.stemmerScripts, foldedMonthNames(request.monthNames));
+  const terms = writeTermFiles(built, sink);
+  const written = writeEntry(built, terms, await periodsOf(built), sink, request.stemmerScripts, foldedMonthNames(request.monthNames));
   return { pagesIndexed: built.documents, periods: written.entry.periods.length, filesWritten: written.written, filesReused: written.reused };
 }
 
 /** The index's folder in the output being replaced, when there is one. */
-function previousIndexDir(request: SearchIndexRequest): string | undefined {
+function previousIndexDirOf(request: SearchIndexRequest): string | undefined {
   return request.previousOutputDir === undefined ? undefined : join(request.previousOutputDir, SEARCH_INDEX_DIR);
 }

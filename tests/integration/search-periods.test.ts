@@ -9,6 +9,8 @@ import { indexSourceOf, openSiteSearch } from "../support/site-search.ts";
 import type { IndexEntry } from "../../src/search/index-format.browser.ts";
 import { IndexReader } from "../../src/search/index-reader.browser.ts";
 import { SEARCH_INDEX_DIR, writeSearchIndex } from "../../src/search/search-index.ts";
+import { SearchIndexWorker } from "../../src/pipeline/build-workers.ts";
+import { filesUnder } from "../../src/core/files.ts";
 import { loadSite, openArticleCache } from "../../src/pipeline/load-site.ts";
 import { resolveBuildRequest } from "../../src/pipeline/request.ts";
 
@@ -141,6 +143,32 @@ describe("a search index rebuilt after an edit", () => {
     assert.equal(regrouped.periods, 2);
     const folders = (await readdir(join(output, SEARCH_INDEX_DIR))).filter((name) => name.startsWith("p-"));
     assert.equal(folders.length, 2, "the periods of the earlier grouping are gone");
+  });
+});
+
+describe("a search index whose periods' folders are written in other threads", () => {
+  it("writes the same files as one written in a single thread, and reports them in the same order", async () => {
+    const content = await makeArchive({ ...fixture, "news-archive.json": settings() });
+    const resolved = await resolveBuildRequest({ content, output: join(await temporaryFolder(), "unused") });
+    assert.ok(resolved.ok);
+    const site = await loadSite(resolved.request, { articleCache: await openArticleCache(resolved.request), serving: false });
+    const request = { ...site.plan.search, periodArticles: 2, portable: false };
+    const [here, there] = [join(await temporaryFolder(), "here"), join(await temporaryFolder(), "there")];
+    const worker = new SearchIndexWorker();
+    try {
+      const [alone, helped] = [await writeSearchIndex(here, request), await writeSearchIndex(there, request, (job) => worker.writePeriodFolders(job))];
+      assert.equal(helped.periods, 4);
+      assert.deepEqual(helped.listing, alone.listing);
+      assert.deepEqual([helped.files, helped.filesWritten, helped.filesReused], [alone.files, alone.filesWritten, alone.filesReused]);
+      const files = filesUnder(here).map((file) => file.path);
+      assert.deepEqual(
+        filesUnder(there).map((file) => file.path),
+        files,
+      );
+      for (const file of files) assert.deepEqual(await readFile(join(there, file)), await readFile(join(here, file)), file);
+    } finally {
+      await worker.close();
+    }
   });
 });
 
