@@ -182,6 +182,15 @@ export function periodsToWrite(articles: readonly ArticleToIndex[], ranges: read
   }));
 }
 
+/** A period's documents' fragments and texts, encoded, and the name of their folder, from all of them. */
+export function periodFolderOf(period: PeriodToWrite): { readonly folder: string; readonly payloads: readonly (readonly [Uint8Array, Uint8Array])[] } {
+  const encoder = new TextEncoder();
+  const payloads = period.documents.map(([fragment, text]) => [encoder.encode(fragment), encoder.encode(text)] as const);
+  const hash = createHash("sha256").update(String(INDEX_FORMAT_VERSION));
+  for (const pair of payloads) for (const payload of pair) hash.update(String(payload.length)).update(payload);
+  return { folder: `p-${hash.digest("hex").slice(0, 16)}`, payloads };
+}
+
 /**
  * Writes each period's documents' fragments and texts into a folder named by
  * all of them, unless the previous build has that folder.
@@ -189,12 +198,8 @@ export function periodsToWrite(articles: readonly ArticleToIndex[], ranges: read
 export function writePeriods(periods: readonly PeriodToWrite[], sink: IndexSink): WrittenPeriods {
   let written = 0;
   let reused = 0;
-  const encoder = new TextEncoder();
-  const listed = periods.map(({ first, label, documents }) => {
-    const payloads = documents.map(([fragment, text]) => [encoder.encode(fragment), encoder.encode(text)] as const);
-    const hash = createHash("sha256").update(String(INDEX_FORMAT_VERSION));
-    for (const pair of payloads) for (const payload of pair) hash.update(String(payload.length)).update(payload);
-    const folder = `p-${hash.digest("hex").slice(0, 16)}`;
+  const listed = periods.map((period) => {
+    const { folder, payloads } = periodFolderOf(period);
     // Two files a document: its fragment and its text.
     if (sink.reuseFolder(folder, 2 * payloads.length)) reused += 2 * payloads.length;
     else {
@@ -204,7 +209,7 @@ export function writePeriods(periods: readonly PeriodToWrite[], sink: IndexSink)
       }
       written += 2 * payloads.length;
     }
-    return { first, folder, label };
+    return { first: period.first, folder, label: period.label };
   });
   return { periods: listed, written, reused };
 }

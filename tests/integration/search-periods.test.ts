@@ -8,7 +8,7 @@ import { runCli, type CliRun } from "../support/cli.ts";
 import { indexSourceOf, openSiteSearch } from "../support/site-search.ts";
 import type { IndexEntry } from "../../src/search/index-format.browser.ts";
 import { IndexReader } from "../../src/search/index-reader.browser.ts";
-import { SEARCH_INDEX_DIR, writeSearchIndex } from "../../src/search/search-index.ts";
+import { SEARCH_INDEX_DIR, writeSearchIndex, type PeriodsJob } from "../../src/search/search-index.ts";
 import { SearchIndexWorker } from "../../src/pipeline/build-workers.ts";
 import { filesUnder } from "../../src/core/files.ts";
 import { loadSite, openArticleCache } from "../../src/pipeline/load-site.ts";
@@ -166,6 +166,51 @@ describe("a search index whose periods' folders are written in other threads", (
         files,
       );
       for (const file of files) assert.deepEqual(await readFile(join(there, file)), await readFile(join(here, file)), file);
+    } finally {
+      await worker.close();
+    }
+  });
+});
+
+describe("a search index written over a previous one, its periods' folders written in another thread", () => {
+  it("keeps the periods the previous index has, and sends the other thread only those that changed", async () => {
+    const content = await makeArchive({ ...fixture, "news-archive.json": settings() });
+    const resolved = await resolveBuildRequest({ content, output: join(await temporaryFolder(), "unused") });
+    assert.ok(resolved.ok);
+    const site = await loadSite(resolved.request, { articleCache: await openArticleCache(resolved.request), serving: false });
+    const request = { ...site.plan.search, periodArticles: 2, portable: false };
+    const [first, again, edited] = [join(await temporaryFolder(), "first"), join(await temporaryFolder(), "again"), join(await temporaryFolder(), "edited")];
+    const worker = new SearchIndexWorker();
+    const sent: string[][] = [];
+    const elsewhere = (job: PeriodsJob) => {
+      sent.push(job.periods.map((period) => period.label));
+      return worker.writePeriodFolders(job);
+    };
+    try {
+      const original = await writeSearchIndex(first, request, elsewhere);
+      assert.deepEqual(sent, [["2018–2019", "2020", "2021-01", "2021-03"]]);
+      const unchanged = await writeSearchIndex(again, { ...request, previousOutputDir: first }, elsewhere);
+      assert.equal(sent.length, 1, "every period kept, none sent");
+      assert.deepEqual(unchanged.listing, original.listing);
+      const tram = request.articles.findIndex((article) => article.title === "Tram line");
+      const articles = request.articles.map((article, at) =>
+        at === tram ? { ...article, record: { ...article.record, text: `${article.record.text} Trolleybuses.` } } : article,
+      );
+      const changed = await writeSearchIndex(edited, { ...request, articles, previousOutputDir: first }, elsewhere);
+      assert.deepEqual(sent.at(-1), ["2020"]);
+      // Listed in the same order, the one period's folder renamed.
+      const folders = (report: typeof original) => [
+        ...new Set(report.listing.map((file) => file.path.split("/")[0] ?? "").filter((name) => name.startsWith("p-"))),
+      ];
+      const [gone, made] = [
+        folders(original).filter((name) => !folders(changed).includes(name)),
+        folders(changed).filter((name) => !folders(original).includes(name)),
+      ];
+      assert.equal(gone.length, 1);
+      assert.deepEqual(
+        changed.listing.map((file) => file.path.replace(made[0] ?? "", gone[0] ?? "")),
+        original.listing.map((file) => file.path),
+      );
     } finally {
       await worker.close();
     }
