@@ -132,6 +132,13 @@ export class FolderSink implements IndexSink {
     return this.#take(name);
   }
 
+  /** Whether `reuseFolder` would keep this folder of `files` files: the folder written into, or the previous output, has it. */
+  hasFolder(folder: string, files: number): boolean {
+    const earlier = join(this.#dir, folder);
+    if (this.#holdsEarlier && existsSync(earlier) && readdirSync(earlier).length === files) return true;
+    return previousHasFolder(this.#previous, folder, files);
+  }
+
   reuseFolder(folder: string, files: number): boolean {
     if (this.#keptEarlier(folder, files)) {
       this.#folders.add(folder);

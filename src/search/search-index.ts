@@ -59,13 +59,22 @@ export interface SearchIndexReport {
   readonly cpuSeconds: number | undefined;
 }
 
-/** Periods' folders of fragments to write into the index's folder, each with a sink of its own (writePeriodFolders). */
+/**
+ * A period whose folder an earlier index has (the previous output's, or the
+ * folder written into): kept by its name, its documents not sent along.
+ */
+interface KeptPeriod extends Pick<PeriodToWrite, "first" | "label"> {
+  readonly folder: string;
+  readonly files: number;
+}
+
+/** Periods' folders of fragments to write into the index's folder, or to keep, each with a sink of its own (writePeriodFolders). */
 export interface PeriodsJob {
   readonly indexDir: string;
   readonly previousIndexDir: string | undefined;
   readonly portable: boolean;
   readonly holdsEarlier: boolean;
-  readonly periods: readonly PeriodToWrite[];
+  readonly periods: readonly (PeriodToWrite | KeptPeriod)[];
 }
 
 /** A period's folder written: what the entry lists of it, and the files its sink wrote or kept, for the index folder's sink (FolderSink.adopt). */
@@ -81,20 +90,12 @@ export type PeriodsWriter = (job: PeriodsJob) => Promise<readonly PeriodFolderWr
 export function writePeriodFolders(job: PeriodsJob): PeriodFolderWritten[] {
   return job.periods.map((period) => {
     const sink = new FolderSink(job.indexDir, job.previousIndexDir, job.portable, job.holdsEarlier);
-    return { written: writePeriods([period], sink), files: sink.share() };
+    if (!("folder" in period)) return { written: writePeriods([period], sink), files: sink.share() };
+    if (!sink.reuseFolder(period.folder, period.files))
+      throw new Error(`the search index's folder ${period.folder} was gone before it could be kept: build again`);
+    const { first, folder, label } = period;
+    return { written: { periods: [{ first, folder, label }], written: 0, reused: period.files }, files: sink.share() };
   });
-}
-
-/**
- * A period's folder the previous build has, kept (linked from it, or left
- * where it is in a folder that holds it), as writePeriodFolders would keep
- * it; undefined when it has to be written.
- */
-function keptPeriodFolder(job: Omit<PeriodsJob, "periods">, period: PeriodToWrite): PeriodFolderWritten | undefined {
-  const { folder, payloads } = periodFolderOf(period);
-  const sink = new FolderSink(job.indexDir, job.previousIndexDir, job.portable, job.holdsEarlier);
-  if (!sink.reuseFolder(folder, 2 * payloads.length)) return undefined;
-  return { written: { periods: [{ first: period.first, folder, label: period.label }], written: 0, reused: 2 * payloads.length }, files: sink.share() };
 }
 
 /**
@@ -102,13 +103,15 @@ function keptPeriodFolder(job: Omit<PeriodsJob, "periods">, period: PeriodToWrit
  * as many documents each, in order: what each of `parts` threads writes.
  */
 export function splitPeriodsJob(job: PeriodsJob, parts: number): PeriodsJob[] {
-  const total = job.periods.reduce((sum, period) => sum + period.documents.length, 0);
-  const groups = Array.from({ length: parts }, (): PeriodToWrite[] => []);
+  // A kept period's documents are its files, two each, to link.
+  const documentsOf = (period: PeriodsJob["periods"][number]): number => ("folder" in period ? period.files / 2 : period.documents.length);
+  const total = job.periods.reduce((sum, period) => sum + documentsOf(period), 0);
+  const groups = Array.from({ length: parts }, (): PeriodsJob["periods"][number][] => []);
   let done = 0;
   for (const period of job.periods) {
     // A period goes to the part its middle document falls in.
-    const part = Math.min(parts - 1, Math.floor(((done + period.documents.length / 2) * parts) / Math.max(1, total)));
-    done += period.documents.length;
+    const part = Math.min(parts - 1, Math.floor(((done + documentsOf(period) / 2) * parts) / Math.max(1, total)));
+    done += documentsOf(period);
     groups[part]?.push(period);
   }
   return groups.filter((periods) => periods.length > 0).map((periods) => ({ ...job, periods }));
@@ -128,22 +131,15 @@ export async function writeSearchIndex(outputDir: string, request: SearchIndexRe
   const sink = new FolderSink(indexDir, previousIndexDir, request.portable, holdsEarlier);
   const folderOf = { indexDir, previousIndexDir, portable: request.portable, holdsEarlier };
   const periods = periodsToWrite(request.articles, periodRanges(request.articles, request.periodArticles));
-  // The periods an earlier index has are kept here, first: an edit sends the other thread one period's
-  // documents, not the whole archive's (at 100,000 articles, 0.8 GB more while the index is written).
+  // Where an earlier index has a period's folder, it is sent by its name alone: an edit sends the other thread one
+  // period's documents, not the whole archive's (at 100,000 articles, 0.8 GB more while the index is written).
   const earlier = holdsEarlier || (previousIndexDir !== undefined && existsSync(previousIndexDir));
-  const kept = periods.map((period) => (earlier ? keptPeriodFolder(folderOf, period) : undefined));
-  const job: PeriodsJob = { ...folderOf, periods: periods.filter((_, at) => kept[at] === undefined) };
-  const writtenElsewhere = elsewhere === undefined || job.periods.length === 0 ? undefined : elsewhere(job);
+  const job: PeriodsJob = { ...folderOf, periods: earlier ? periods.map((period) => keptElseWhole(period, sink)) : periods };
+  const writtenElsewhere = elsewhere?.(job);
   // Awaited once the terms' files are written; a failure meanwhile is not left unhandled.
   writtenElsewhere?.catch(() => undefined);
   const made = await assembleIndex(request, sink, async () => {
-    const written = [...(writtenElsewhere === undefined ? writePeriodFolders(job) : await writtenElsewhere)];
-    // In the periods' order, the kept among the written, so that the index's files are listed as one sink would list them.
-    const folders = kept.map((folder) => {
-      const made = folder ?? written.shift();
-      if (made === undefined) throw new Error("the search index's periods were written fewer than asked; this is a fault of news-archive, please report it");
-      return made;
-    });
+    const folders = writtenElsewhere === undefined ? writePeriodFolders(job) : await writtenElsewhere;
     for (const folder of folders) sink.adopt(folder.files);
     return {
       periods: folders.flatMap((folder) => folder.written.periods),
@@ -231,6 +227,12 @@ async function assembleIndex(
   const terms = writeTermFiles(built, sink);
   const written = writeEntry(built, terms, await periodsOf(built), sink, request.stemmerScripts, foldedMonthNames(request.monthNames));
   return { pagesIndexed: built.documents, periods: written.entry.periods.length, filesWritten: written.written, filesReused: written.reused };
+}
+
+/** A period as a job sends it: by its folder's name when the earlier index `sink` sees has it, else whole. */
+function keptElseWhole(period: PeriodToWrite, sink: FolderSink): PeriodToWrite | KeptPeriod {
+  const { folder, payloads } = periodFolderOf(period);
+  return sink.hasFolder(folder, 2 * payloads.length) ? { first: period.first, label: period.label, folder, files: 2 * payloads.length } : period;
 }
 
 /** The index's folder in the output being replaced, when there is one. */
