@@ -104,7 +104,7 @@ export class BuildWorkers {
   }
 }
 
-/** What the search index's worker is asked (search-index-worker.ts): to make the whole index in memory, or to write a period's folder. */
+/** What the search index's worker is asked (search-index-worker.ts): to make the whole index in memory, or to write periods' folders. */
 export type SearchIndexTask = { readonly kind: "make"; readonly request: SearchIndexRequest } | { readonly kind: "periods"; readonly job: PeriodsJob };
 
 /**
@@ -118,6 +118,12 @@ export type SearchIndexTask = { readonly kind: "make"; readonly request: SearchI
  */
 export class SearchIndexWorker {
   readonly #pool = new WorkerPool<SearchIndexTask>(new URL(`./search-index-worker${RUNNING_EXTENSION}`, import.meta.url));
+  readonly #periodThreads: number;
+
+  /** `periodThreads`: the most threads that write periods' folders. */
+  constructor(periodThreads = Math.max(1, Math.min(MOST_WORKERS, availableParallelism() - 1))) {
+    this.#periodThreads = periodThreads;
+  }
 
   make(request: SearchIndexRequest): Promise<MadeSearchIndex> {
     // Answered by search-index-worker.ts with makeSearchIndex's value.
@@ -129,11 +135,15 @@ export class SearchIndexWorker {
    * each thread is given its share at once, as the main thread, busy with the
    * rest of the index, would hand out the next only once it is done.
    */
-  async writePeriodFolders(job: PeriodsJob): Promise<readonly PeriodFolderWritten[]> {
-    this.#pool.start(Math.max(1, Math.min(MOST_WORKERS, availableParallelism() - 1)));
-    // Answered by search-index-worker.ts with writePeriodFolders' value.
-    const parts = await Promise.all(splitPeriodsJob(job, this.#pool.count).map((part) => this.#pool.run({ kind: "periods", job: part })));
-    return (parts as PeriodFolderWritten[][]).flat();
+  async writePeriodFolders(job: PeriodsJob): Promise<readonly (PeriodFolderWritten | undefined)[]> {
+    const parts = splitPeriodsJob(job, this.#periodThreads);
+    this.#pool.start(parts.length);
+    // Answered by search-index-worker.ts with writePeriodFolders' value. Every part settles before a failure is
+    // told: the build then removes the staging folder, which a thread still writing would fill again.
+    const settled = await Promise.allSettled(parts.map((part) => this.#pool.run({ kind: "periods", job: part })));
+    const failed = settled.find((outcome) => outcome.status === "rejected");
+    if (failed !== undefined) throw failed.reason;
+    return settled.flatMap((outcome) => (outcome.status === "fulfilled" ? (outcome.value as (PeriodFolderWritten | undefined)[]) : []));
   }
 
   /** Ends the thread; an index being made is abandoned. */

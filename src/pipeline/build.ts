@@ -103,9 +103,11 @@ async function build(request: BuildRequest, options: RunOptions, io: Console, wo
     }
   };
   try {
-    // Render workers write into the staging folder too: an interrupted build stops them before removing it.
+    // Render workers and the index's thread write into the staging folder too: an interrupted build stops them before removing it.
     await writeAtomically(request.outputDir, write, {
-      stop: () => workers.close(),
+      stop: async () => {
+        await Promise.all([workers.close(), searchIndexWorker.close()]);
+      },
       publishedInPlace: (why) => (inPlace = why),
       // An edit's rebuild then starts from the output it replaces, rather than removing it after (OutputReuse).
       ...(records === undefined ? {} : { keepReplacedIn: records.replacedDir }),

@@ -67,25 +67,6 @@ export interface WrittenPeriods {
   readonly reused: number;
 }
 
-/**
- * Writes the index's files into `sink`: the terms' (`writeTermFiles`), the
- * periods' (`writePeriods`), then the entry (`writeEntry`). `articles` are
- * the ones `built` was made from, in the same order (their fragments);
- * `stemmerScripts` names each language's stemmer script, written already;
- * `monthNames` are the site's, folded.
- */
-export function writeIndex(
-  built: BuiltIndex,
-  articles: readonly ArticleToIndex[],
-  sink: IndexSink,
-  stemmerScripts: ReadonlyMap<string, string>,
-  monthNames: readonly (readonly string[])[],
-): WrittenIndex {
-  const terms = writeTermFiles(built, sink);
-  const periods = writePeriods(periodsToWrite(articles, built.periods), sink);
-  return writeEntry(built, terms, periods, sink, stemmerScripts, monthNames);
-}
-
 /** Where a name is placed once: two parts named by the same content (two categories of the same articles) are one file. */
 class Placer {
   readonly #sink: IndexSink;

@@ -55,7 +55,7 @@ export interface SearchIndexReport {
   /** Every file of the index folder, with its size, its path from the folder. */
   readonly listing: readonly FileInFolder[];
   readonly seconds: number;
-  /** The step's processor time (user and system), when it was all spent in this thread; undefined when it was made in a worker thread. */
+  /** The step's processor time (user and system), of the whole process while it ran (its threads' too); undefined when it was made in a worker thread. */
   readonly cpuSeconds: number | undefined;
 }
 
@@ -84,15 +84,18 @@ export interface PeriodFolderWritten {
 }
 
 /** Writes periods' folders elsewhere (in other threads), as writePeriodFolders would here, in the same order. */
-export type PeriodsWriter = (job: PeriodsJob) => Promise<readonly PeriodFolderWritten[]>;
+export type PeriodsWriter = (job: PeriodsJob) => Promise<readonly (PeriodFolderWritten | undefined)[]>;
 
-/** Writes each period's folder of fragments and texts (or keeps the previous build's) into the index's folder. */
-export function writePeriodFolders(job: PeriodsJob): PeriodFolderWritten[] {
+/**
+ * Writes each period's folder of fragments and texts (or keeps the previous
+ * build's) into the index's folder; undefined for a period to keep whose
+ * folder is gone since it was named (its documents are not here).
+ */
+export function writePeriodFolders(job: PeriodsJob): (PeriodFolderWritten | undefined)[] {
   return job.periods.map((period) => {
     const sink = new FolderSink(job.indexDir, job.previousIndexDir, job.portable, job.holdsEarlier);
     if (!("folder" in period)) return { written: writePeriods([period], sink), files: sink.share() };
-    if (!sink.reuseFolder(period.folder, period.files))
-      throw new Error(`the search index's folder ${period.folder} was gone before it could be kept: build again`);
+    if (!sink.reuseFolder(period.folder, period.files)) return undefined;
     const { first, folder, label } = period;
     return { written: { periods: [{ first, folder, label }], written: 0, reused: period.files }, files: sink.share() };
   });
@@ -138,15 +141,19 @@ export async function writeSearchIndex(outputDir: string, request: SearchIndexRe
   const writtenElsewhere = elsewhere?.(job);
   // Awaited once the terms' files are written; a failure meanwhile is not left unhandled.
   writtenElsewhere?.catch(() => undefined);
-  const made = await assembleIndex(request, sink, async () => {
-    const folders = writtenElsewhere === undefined ? writePeriodFolders(job) : await writtenElsewhere;
-    for (const folder of folders) sink.adopt(folder.files);
-    return {
-      periods: folders.flatMap((folder) => folder.written.periods),
-      written: folders.reduce((sum, folder) => sum + folder.written.written, 0),
-      reused: folders.reduce((sum, folder) => sum + folder.written.reused, 0),
-    };
-  });
+  let made: Awaited<ReturnType<typeof assembleIndex>>;
+  try {
+    made = await assembleIndex(request, sink, async () => {
+      const written = writtenElsewhere === undefined ? writePeriodFolders(job) : await writtenElsewhere;
+      // A folder gone since it was named (another build's?) is written here from the documents.
+      const folders = written.map((folder, at) => folder ?? writePeriodFolders({ ...folderOf, periods: [periods[at] as PeriodToWrite] })[0]);
+      return adoptPeriods(sink, folders);
+    });
+  } catch (cause) {
+    // The other threads are done before the build fails and removes the folder they write into.
+    await writtenElsewhere?.catch(() => undefined);
+    throw cause;
+  }
   sink.removeOthers();
   const used = process.cpuUsage(cpu);
   return {
@@ -227,6 +234,20 @@ async function assembleIndex(
   const terms = writeTermFiles(built, sink);
   const written = writeEntry(built, terms, await periodsOf(built), sink, request.stemmerScripts, foldedMonthNames(request.monthNames));
   return { pagesIndexed: built.documents, periods: written.entry.periods.length, filesWritten: written.written, filesReused: written.reused };
+}
+
+/** Counts the periods' folders, in order, as written by `sink` (FolderSink.adopt): what the entry lists of them. */
+function adoptPeriods(sink: FolderSink, folders: readonly (PeriodFolderWritten | undefined)[]): WrittenPeriods {
+  const written = folders.map((folder) => {
+    if (folder === undefined) throw new Error("the search index's periods were written fewer than asked; this is a fault of news-archive, please report it");
+    sink.adopt(folder.files);
+    return folder.written;
+  });
+  return {
+    periods: written.flatMap((period) => period.periods),
+    written: written.reduce((sum, period) => sum + period.written, 0),
+    reused: written.reduce((sum, period) => sum + period.reused, 0),
+  };
 }
 
 /** A period as a job sends it: by its folder's name when the earlier index `sink` sees has it, else whole. */

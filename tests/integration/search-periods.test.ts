@@ -8,7 +8,7 @@ import { runCli, type CliRun } from "../support/cli.ts";
 import { indexSourceOf, openSiteSearch } from "../support/site-search.ts";
 import type { IndexEntry } from "../../src/search/index-format.browser.ts";
 import { IndexReader } from "../../src/search/index-reader.browser.ts";
-import { SEARCH_INDEX_DIR, writeSearchIndex, type PeriodsJob } from "../../src/search/search-index.ts";
+import { makeSearchIndex, putSearchIndex, SEARCH_INDEX_DIR, writeSearchIndex, type PeriodsJob } from "../../src/search/search-index.ts";
 import { SearchIndexWorker } from "../../src/pipeline/build-workers.ts";
 import { filesUnder } from "../../src/core/files.ts";
 import { loadSite, openArticleCache } from "../../src/pipeline/load-site.ts";
@@ -147,25 +147,32 @@ describe("a search index rebuilt after an edit", () => {
 });
 
 describe("a search index whose periods' folders are written in other threads", () => {
-  it("writes the same files as one written in a single thread, and reports them in the same order", async () => {
+  it("writes the same files as one written in a single thread or made in memory, and reports them in the same order", async () => {
     const content = await makeArchive({ ...fixture, "news-archive.json": settings() });
     const resolved = await resolveBuildRequest({ content, output: join(await temporaryFolder(), "unused") });
     assert.ok(resolved.ok);
     const site = await loadSite(resolved.request, { articleCache: await openArticleCache(resolved.request), serving: false });
     const request = { ...site.plan.search, periodArticles: 2, portable: false };
-    const [here, there] = [join(await temporaryFolder(), "here"), join(await temporaryFolder(), "there")];
-    const worker = new SearchIndexWorker();
+    const [here, there, put] = [join(await temporaryFolder(), "here"), join(await temporaryFolder(), "there"), join(await temporaryFolder(), "put")];
+    // Two threads, whatever the machine's cores, so that the periods are shared out.
+    const worker = new SearchIndexWorker(2);
     try {
-      const [alone, helped] = [await writeSearchIndex(here, request), await writeSearchIndex(there, request, (job) => worker.writePeriodFolders(job))];
+      const alone = await writeSearchIndex(here, request);
+      const helped = await writeSearchIndex(there, request, (job) => worker.writePeriodFolders(job));
+      const inMemory = putSearchIndex(put, request, await makeSearchIndex(request));
       assert.equal(helped.periods, 4);
-      assert.deepEqual(helped.listing, alone.listing);
-      assert.deepEqual([helped.files, helped.filesWritten, helped.filesReused], [alone.files, alone.filesWritten, alone.filesReused]);
+      for (const other of [alone, inMemory]) {
+        assert.deepEqual(helped.listing, other.listing);
+        assert.deepEqual([helped.files, helped.filesWritten, helped.filesReused], [other.files, other.filesWritten, other.filesReused]);
+      }
       const files = filesUnder(here).map((file) => file.path);
-      assert.deepEqual(
-        filesUnder(there).map((file) => file.path),
-        files,
-      );
-      for (const file of files) assert.deepEqual(await readFile(join(there, file)), await readFile(join(here, file)), file);
+      for (const folder of [there, put]) {
+        assert.deepEqual(
+          filesUnder(folder).map((file) => file.path),
+          files,
+        );
+        for (const file of files) assert.deepEqual(await readFile(join(folder, file)), await readFile(join(here, file)), file);
+      }
     } finally {
       await worker.close();
     }
@@ -180,7 +187,7 @@ describe("a search index written over a previous one, its periods' folders writt
     const site = await loadSite(resolved.request, { articleCache: await openArticleCache(resolved.request), serving: false });
     const request = { ...site.plan.search, periodArticles: 2, portable: false };
     const [first, again, edited] = [join(await temporaryFolder(), "first"), join(await temporaryFolder(), "again"), join(await temporaryFolder(), "edited")];
-    const worker = new SearchIndexWorker();
+    const worker = new SearchIndexWorker(2);
     const sent: string[][] = [];
     const elsewhere = (job: PeriodsJob) => {
       sent.push(job.periods.filter((period) => "documents" in period).map((period) => period.label));

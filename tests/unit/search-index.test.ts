@@ -5,7 +5,7 @@ import type { IndexEntry } from "../../src/search/index-format.browser.ts";
 import { readShard, writeDirectory } from "../../src/search/dictionary.browser.ts";
 import { SEARCH_ENTRY_FILE } from "../../src/core/search-files.browser.ts";
 import { IndexPartUnavailable, IndexReader } from "../../src/search/index-reader.browser.ts";
-import { writeIndex } from "../../src/search/index-write.ts";
+import { writeIndex } from "../support/index-files.ts";
 import { foldedMonthNames } from "../../src/search/query.browser.ts";
 import { search, type SearchRequest } from "../../src/search/searcher.browser.ts";
 import { indexRecord } from "../../src/text/index-record.ts";

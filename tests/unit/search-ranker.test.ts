@@ -6,7 +6,7 @@ import { DocRanks, DocSet, readDocs, writeDocs } from "../../src/search/doc-sets
 import { buildIndex, type ArticleToIndex } from "../../src/search/index-build.ts";
 import type { DictionaryEntry } from "../../src/search/dictionary.browser.ts";
 import { IndexReader } from "../../src/search/index-reader.browser.ts";
-import { writeIndex } from "../../src/search/index-write.ts";
+import { writeIndex } from "../support/index-files.ts";
 import { Ranker, type ListToRank } from "../../src/search/ranker.browser.ts";
 import { blockFile, listsPair, readFingerprints, setFile } from "../../src/search/term-files.browser.ts";
 import { dateFactor } from "../../src/search/ranking.browser.ts";
