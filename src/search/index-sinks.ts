@@ -36,10 +36,10 @@ function previousHasFile(previousDir: string | undefined, name: string): boolean
   return previousDir !== undefined && existsSync(join(previousDir, name));
 }
 
-/** Whether the previous output's index folder has a folder of `files` fragments. */
-function previousHasFolder(previousDir: string | undefined, folder: string, files: number): boolean {
-  if (previousDir === undefined) return false;
-  const from = join(previousDir, folder);
+/** Whether an index folder (the previous output's, or one written into) has a folder of `files` fragments. */
+function holdsFolder(indexDir: string | undefined, folder: string, files: number): boolean {
+  if (indexDir === undefined) return false;
+  const from = join(indexDir, folder);
   return existsSync(from) && readdirSync(from).length === files;
 }
 
@@ -61,7 +61,7 @@ export class MemorySink implements IndexSink {
   }
 
   reuseFolder(folder: string, files: number): boolean {
-    if (!previousHasFolder(this.#previous, folder, files)) return false;
+    if (!holdsFolder(this.#previous, folder, files)) return false;
     this.parts.push({ kind: "kept-folder", folder, files });
     return true;
   }
@@ -134,9 +134,7 @@ export class FolderSink implements IndexSink {
 
   /** Whether `reuseFolder` would keep this folder of `files` files: the folder written into, or the previous output, has it. */
   hasFolder(folder: string, files: number): boolean {
-    const earlier = join(this.#dir, folder);
-    if (this.#holdsEarlier && existsSync(earlier) && readdirSync(earlier).length === files) return true;
-    return previousHasFolder(this.#previous, folder, files);
+    return (this.#holdsEarlier && holdsFolder(this.#dir, folder, files)) || holdsFolder(this.#previous, folder, files);
   }
 
   reuseFolder(folder: string, files: number): boolean {
@@ -145,7 +143,7 @@ export class FolderSink implements IndexSink {
       for (const name of readdirSync(join(this.#dir, folder))) this.#count(`${folder}/${name}`);
       return true;
     }
-    if (this.#previous === undefined || !previousHasFolder(this.#previous, folder, files)) return false;
+    if (this.#previous === undefined || !holdsFolder(this.#previous, folder, files)) return false;
     const from = join(this.#previous, folder);
     this.#folders.add(folder);
     if (resolve(from) !== resolve(this.#dir, folder)) {

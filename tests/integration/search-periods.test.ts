@@ -8,7 +8,14 @@ import { runCli, type CliRun } from "../support/cli.ts";
 import { indexSourceOf, openSiteSearch } from "../support/site-search.ts";
 import type { IndexEntry } from "../../src/search/index-format.browser.ts";
 import { IndexReader } from "../../src/search/index-reader.browser.ts";
-import { makeSearchIndex, putSearchIndex, SEARCH_INDEX_DIR, writeSearchIndex, type PeriodsJob } from "../../src/search/search-index.ts";
+import {
+  makeSearchIndex,
+  putSearchIndex,
+  SEARCH_INDEX_DIR,
+  writeSearchIndex,
+  type PeriodsJob,
+  type SearchIndexRequest,
+} from "../../src/search/search-index.ts";
 import { SearchIndexWorker } from "../../src/pipeline/build-workers.ts";
 import { filesUnder } from "../../src/core/files.ts";
 import { loadSite, openArticleCache } from "../../src/pipeline/load-site.ts";
@@ -146,13 +153,18 @@ describe("a search index rebuilt after an edit", () => {
   });
 });
 
+/** What the search index of the fixture is made from, at two articles a period (four periods). */
+async function fixtureIndexRequest(): Promise<SearchIndexRequest> {
+  const content = await makeArchive({ ...fixture, "news-archive.json": settings() });
+  const resolved = await resolveBuildRequest({ content, output: join(await temporaryFolder(), "unused") });
+  assert.ok(resolved.ok);
+  const site = await loadSite(resolved.request, { articleCache: await openArticleCache(resolved.request), serving: false });
+  return { ...site.plan.search, periodArticles: 2, portable: false };
+}
+
 describe("a search index whose periods' folders are written in other threads", () => {
   it("writes the same files as one written in a single thread or made in memory, and reports them in the same order", async () => {
-    const content = await makeArchive({ ...fixture, "news-archive.json": settings() });
-    const resolved = await resolveBuildRequest({ content, output: join(await temporaryFolder(), "unused") });
-    assert.ok(resolved.ok);
-    const site = await loadSite(resolved.request, { articleCache: await openArticleCache(resolved.request), serving: false });
-    const request = { ...site.plan.search, periodArticles: 2, portable: false };
+    const request = await fixtureIndexRequest();
     const [here, there, put] = [join(await temporaryFolder(), "here"), join(await temporaryFolder(), "there"), join(await temporaryFolder(), "put")];
     // Two threads, whatever the machine's cores, so that the periods are shared out.
     const worker = new SearchIndexWorker(2);
@@ -181,11 +193,7 @@ describe("a search index whose periods' folders are written in other threads", (
 
 describe("a search index written over a previous one, its periods' folders written in another thread", () => {
   it("keeps the periods the previous index has, and sends the other thread the documents of those that changed alone", async () => {
-    const content = await makeArchive({ ...fixture, "news-archive.json": settings() });
-    const resolved = await resolveBuildRequest({ content, output: join(await temporaryFolder(), "unused") });
-    assert.ok(resolved.ok);
-    const site = await loadSite(resolved.request, { articleCache: await openArticleCache(resolved.request), serving: false });
-    const request = { ...site.plan.search, periodArticles: 2, portable: false };
+    const request = await fixtureIndexRequest();
     const [first, again, edited] = [join(await temporaryFolder(), "first"), join(await temporaryFolder(), "again"), join(await temporaryFolder(), "edited")];
     const worker = new SearchIndexWorker(2);
     const sent: string[][] = [];
