@@ -8,7 +8,7 @@ import { bundleFolder, outputFileFor, routeFolder, type Route } from "../core/ur
 import { connectArchive, type PlacedBody } from "./archive-links.ts";
 import { resolveAuthors } from "./authors.ts";
 import { categorise } from "./categories.ts";
-import { placeArticles } from "./placement.ts";
+import { placeArticles, placeEdited, type PlacedAddresses } from "./placement.ts";
 import { bodyLinkedToBundle, checkBundleFiles, linkToBundleFolder } from "./bundle-files.ts";
 import { discoverArchive } from "./discover.ts";
 import type { RenderedBody } from "./markdown.ts";
@@ -134,13 +134,17 @@ interface Sorted {
 export interface ArchiveLoad {
   readonly archive: LoadedArchive;
   /**
-   * The body an article's page would print were its file (by its path in the
-   * content folder) to render `body` instead, its links put in as this load
-   * put them (to the same articles and addresses); undefined for a file this
-   * load published no article from. Under `npm start`, an edit of a body
-   * alone is shown this way before the whole archive is loaded again.
+   * The article a file would publish were its last read, `before`, to read
+   * `after` instead: placed, and its body linked, as this load placed and
+   * linked the others (to the same articles and addresses), its category and
+   * authors as they were. Undefined for a file this load published no
+   * article from, and for an edit only a whole load can place: a new
+   * category, authors, own or old addresses, draft state or page bundle's
+   * files, a bundle moved, or a new address that is an error or taken.
+   * Under `npm start`, such an edit is shown on the article's page at once,
+   * before the whole archive is loaded again.
    */
-  readonly relinkArticleBody: (sourcePath: string, body: RenderedBody) => string | undefined;
+  readonly editedArticle: (before: ReadArticle, after: ReadArticle) => Article | undefined;
 }
 
 /** Loads, checks and renders every article and page of a content folder. Reports every problem; never throws on bad content. */
@@ -207,15 +211,21 @@ export async function loadArchiveToEdit(options: LoadOptions): Promise<ArchiveLo
     { settings, settingsFile: options.settingsFile ?? "settings", addresses, files: [...staticFiles.map((file) => file.path), ...bundleFiles], diagnostics },
   );
   const bodyHtmlAt = (index: number): string => printedHtml(connected.html[index] ?? "", places[index] as BodyPlace, options.contentDir);
-  const articles = placed.map((article, index): Article => {
-    const { fields: read, body, record, category, route } = article;
-    const fields = { ...read, assets: bundle.assetsOf(read) };
-    const { categoryName: _written, ownPath: _own, oldAddresses: _old, ...rest } = fields;
-    const toBundle = linkToBundleFolder(route, fields.assets);
-    const image = rest.image === undefined || toBundle === undefined ? {} : { image: toBundle(rest.image) };
-    const bodyHtml = bodyHtmlAt(index);
-    return { ...rest, ...image, category, authors: authorsOf(fields.authors), route, redirects: connected.redirects[index] ?? [], bodyHtml, excerpt: body.excerpt, searchRecord: record };
-  });
+  const articles = placed.map(({ fields, body, record, category, route }, index): Article =>
+    publishedArticle(fields, bundle.assetsOf(fields), {
+      category,
+      authors: authorsOf(fields.authors),
+      route,
+      redirects: connected.redirects[index] ?? [],
+      bodyHtml: bodyHtmlAt(index),
+      excerpt: body.excerpt,
+      searchRecord: record,
+    }),
+  );
+  const editedArticle = articleEditor(
+    articles.map((article, index) => ({ article, place: places[index] as BodyPlace })),
+    { relink: linked.relink, resolveLinks: connected.resolveLinks, contentDir: options.contentDir, settings, addresses },
+  );
   articles.sort(compareArticles);
   const sitePages = pages.map((page, index): SitePage => {
     const { fields: read, route } = page;
@@ -249,7 +259,18 @@ export async function loadArchiveToEdit(options: LoadOptions): Promise<ArchiveLo
       links: connected.links,
     },
   };
-  return { archive, relinkArticleBody: articleRelinker(places.slice(0, placed.length), linked.relink, connected.resolveLinks, options.contentDir) };
+  return { archive, editedArticle };
+}
+
+/** What a load made of an article beside its fields: its category, authors, address and redirects resolved, its body linked. */
+type MadeOfArticle = Pick<Article, "category" | "authors" | "route" | "redirects" | "bodyHtml" | "excerpt" | "searchRecord">;
+
+/** An article as a load publishes it: its fields as read, with the page bundle's files it publishes, and what the load made of it. */
+function publishedArticle(read: ReadArticle["fields"], assets: readonly string[], made: MadeOfArticle): Article {
+  const { categoryName: _written, ownPath: _own, oldAddresses: _old, ...rest } = { ...read, assets };
+  const toBundle = linkToBundleFolder(made.route, assets);
+  const image = rest.image === undefined || toBundle === undefined ? {} : { image: toBundle(rest.image) };
+  return { ...rest, ...image, ...made };
 }
 
 /** What linking a body needs of its placed article or page: where it is and what it is called, not its body. */
@@ -278,22 +299,40 @@ function printedHtml(html: string, { bundleDir, assets, route }: BodyPlace, cont
   return route.kind === "article" ? bodyLinkedToBundle(sized, route, assets) : sized;
 }
 
+/** What an edited article is placed and linked with: the load's linker, resolver, settings and addresses. */
+interface EditContext {
+  readonly relink: (article: Linkable) => string;
+  readonly resolveLinks: (body: PlacedBody) => string;
+  readonly contentDir: string;
+  readonly settings: Settings;
+  readonly addresses: PlacedAddresses;
+}
+
 /**
- * ArchiveLoad's relinkArticleBody, of its own scope: it holds the articles'
- * places and the load's linker and resolver, never the bodies the load read
- * (held for a whole `npm start` session).
+ * ArchiveLoad's editedArticle, of its own scope: it holds the articles as
+ * published and their places, the load's linker and resolver, never the
+ * bodies the load read (held for a whole `npm start` session).
  */
-function articleRelinker(
-  articles: readonly BodyPlace[],
-  relink: (article: Linkable) => string,
-  resolveLinks: (body: PlacedBody) => string,
-  contentDir: string,
-): ArchiveLoad["relinkArticleBody"] {
-  const bySource = new Map(articles.map((place) => [place.sourcePath, place]));
-  return (sourcePath, body) => {
-    const place = bySource.get(sourcePath);
-    return place === undefined ? undefined : printedHtml(resolveLinks(placedBodyOf(place, relink(linkableOf(place, body)))), place, contentDir);
+function articleEditor(articles: readonly { readonly article: Article; readonly place: BodyPlace }[], context: EditContext): ArchiveLoad["editedArticle"] {
+  const bySource = new Map(articles.map((entry) => [entry.place.sourcePath, entry]));
+  return (before, after) => {
+    const last = bySource.get(after.fields.sourcePath);
+    if (last === undefined || before.fields.sourcePath !== after.fields.sourcePath || wholeLoadPlaces(before.fields) !== wholeLoadPlaces(after.fields)) return undefined;
+    const { category, authors, redirects, assets, route: lastRoute } = last.article;
+    const path = placeEdited(after.fields, category, context.settings, context.addresses);
+    // A page bundle's files are copied beside its page by the whole load.
+    if (path === undefined || (assets.length > 0 && path !== lastRoute.path)) return undefined;
+    const route = { kind: "article", path } as const;
+    const place = { ...last.place, title: after.fields.title, route };
+    const bodyHtml = printedHtml(context.resolveLinks(placedBodyOf(place, context.relink(linkableOf(place, after.body)))), place, context.contentDir);
+    return publishedArticle(after.fields, assets, { category, authors, route, redirects, bodyHtml, excerpt: after.body.excerpt, searchRecord: after.record });
   };
+}
+
+/** An article's fields that only a whole load resolves (its category, authors, addresses, draft state, bundle), as one string to compare. */
+function wholeLoadPlaces(fields: ReadArticle["fields"]): string {
+  const { categoryName, authors, ownPath, oldAddresses, draft, bundleDir, assets } = fields;
+  return JSON.stringify([categoryName, authors, ownPath, oldAddresses, draft, bundleDir, assets]);
 }
 
 /** Each outcome's problems (a left-out draft's as warnings), and what it is. */

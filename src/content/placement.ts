@@ -82,6 +82,22 @@ export function placeArticles<T extends { readonly fields: PlaceableFields; read
 }
 
 /**
+ * Where one article would now live were its fields edited, as placeArticles
+ * would place it, when that address is free: no other article's or page's,
+ * no old address's, no page of the site's own. Undefined where placing it is
+ * an error or its address is taken, which the next whole load reports.
+ * `addresses` are a load's (placeArticles), this article's among them.
+ */
+export function placeEdited(fields: PlaceableFields, category: Category, settings: Settings, addresses: PlacedAddresses): string | undefined {
+  const problems: Diagnostic[] = [];
+  const path = addressOf(fields, category, settings, problems);
+  if (path === undefined || problems.length > 0 || siteOwnPath(path) !== undefined) return undefined;
+  const key = writtenFileKey(path);
+  const holder = addresses.articlePaths.get(key);
+  return (holder === undefined || holder === fields.sourcePath) && !addresses.oldAddresses.has(key) ? path : undefined;
+}
+
+/**
  * Jekyll's `permalink` and Hugo's `url` are read with the permalink style of
  * the tool that wrote them; without one, articles keep the default
  * addresses, and one warning counts those whose key was not read.

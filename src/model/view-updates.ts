@@ -1,8 +1,14 @@
-import type { Article } from "../core/article.ts";
+import { compareArticles, type Article, type Category } from "../core/article.ts";
+import type { ThemeAssetPaths } from "../core/assets.ts";
+import type { CalendarDate } from "../core/dates.ts";
+import type { Settings } from "../core/settings.ts";
+import { outputFileFor } from "../core/urls.ts";
 import type { IndexRecord } from "../text/index-record.ts";
 import { sameView } from "./page-changes.ts";
 import { mapPageKinds, type PageKindName, type PageViews, type SiteViews } from "./pages.ts";
-import type { ArticlePageView } from "./views/article-pages.ts";
+import { buildArchiveModel } from "./archive-model.ts";
+import { articlePage, type ArticlePageView } from "./views/article-pages.ts";
+import { createViewContext, type SiteExtras } from "./views/context.ts";
 
 /**
  * The views of an archive whose articles changed in their bodies alone since
@@ -43,7 +49,8 @@ export function withNewBodies(
  * changes with the body; no view prints it, and what related articles are
  * found from is compared by sameSubject.
  */
-function sameExceptBody(a: Article, b: Article): boolean {
+function sameExceptBody(a: Article | undefined, b: Article): boolean {
+  if (a === undefined) return false;
   const keys = Object.keys(a) as (keyof Article)[];
   if (keys.length !== Object.keys(b).length) return false;
   return keys.every((key) => key === "bodyHtml" || key === "searchRecord" || (key in b && sameView(a[key], b[key])));
@@ -54,14 +61,52 @@ function sameSubject(a: IndexRecord, b: IndexRecord): boolean {
   return a.terms === b.terms && a.weights.length === b.weights.length && a.weights.every((weight, index) => weight === b.weights[index]);
 }
 
+/** What an article page is made in besides the articles: the settings, the build's day, the theme, the archive's categories and pages. */
+interface PageFrame {
+  readonly settings: Settings;
+  readonly today: CalendarDate;
+  readonly theme: ThemeAssetPaths;
+  readonly categories: readonly Category[];
+  readonly extras: SiteExtras;
+}
+
+/**
+ * The pages of articles edited, and no other page: what `npm start` renders
+ * at once for an edit of articles, before the archive is loaded again (the
+ * lists, neighbours' links, related articles and feeds the edit changes
+ * follow then). Each edited article takes the place of the article of the
+ * same file in `previous`, and its page is made as articlePages makes it
+ * over the archive so changed: between the neighbours its date now gives it,
+ * listing the related articles its last page listed. An edit of bodies
+ * alone reuses the last views, with the new bodies put in.
+ */
+export function editedArticlePages(
+  previous: { readonly articles: readonly Article[]; readonly views: SiteViews },
+  edited: readonly Article[],
+  frame: PageFrame,
+): SiteViews {
+  const editedFiles = new Set(edited.map((article) => article.sourcePath));
+  const lastOf = new Map(previous.articles.filter((article) => editedFiles.has(article.sourcePath)).map((article) => [article.sourcePath, article]));
+  if (edited.every((article) => sameExceptBody(lastOf.get(article.sourcePath), article))) {
+    return articlePagesWithBodies(previous.views, new Map(edited.map((article) => [outputFileFor(article.route), article.bodyHtml])));
+  }
+  const lastPages = new Map(previous.views.pages.article.map((page) => [page.permalink, page]));
+  const articles = [...previous.articles.filter((article) => !editedFiles.has(article.sourcePath)), ...edited].sort(compareArticles);
+  const { settings, today, theme, categories, extras } = frame;
+  const context = createViewContext(articles, buildArchiveModel(articles, categories, settings.categories), settings, today, theme, extras);
+  const pages = articles.flatMap((article, index) => {
+    if (!editedFiles.has(article.sourcePath)) return [];
+    const last = lastOf.get(article.sourcePath);
+    return [articlePage(context, index, (last === undefined ? undefined : lastPages.get(outputFileFor(last.route)))?.related ?? [])];
+  });
+  return { site: previous.views.site, pages: { ...mapPageKinds(<Name extends PageKindName>(): PageViews[Name] => []), article: pages } };
+}
+
 /**
  * The article pages whose new bodies are given (by the file each page is
- * written to), each with its new body, and no other page: what `npm start`
- * renders at once for an edit of bodies alone, before the archive is loaded
- * again (the lists, related articles and excerpts that may change with the
- * body follow then).
+ * written to), each with its new body, and no other page.
  */
-export function articlePagesWithBodies(views: SiteViews, bodies: ReadonlyMap<string, string>): SiteViews {
+function articlePagesWithBodies(views: SiteViews, bodies: ReadonlyMap<string, string>): SiteViews {
   const article = views.pages.article.flatMap((page) => {
     const bodyHtml = bodies.get(page.permalink);
     return bodyHtml === undefined ? [] : [{ ...page, bodyHtml }];

@@ -1,12 +1,13 @@
 import { rm } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
+import type { Article } from "../core/article.ts";
 import { outputFileFor } from "../core/urls.ts";
 import type { BuildCache } from "../content/build-cache.ts";
 import type { ReadOutcome, RecentRead } from "../content/load-archive.ts";
 import { readOne, type ReadOptions } from "../content/read-file.ts";
 import { countPages, fingerprintedPages, pageChanges, sameView, withRenderedPages, type PageChanges, type PageFingerprints } from "../model/page-changes.ts";
 import type { SiteViews } from "../model/pages.ts";
-import { articlePagesWithBodies } from "../model/view-updates.ts";
+import { editedArticlePages } from "../model/view-updates.ts";
 import { writeBesidePages } from "../publish/beside-pages.ts";
 import type { BuildWorkers } from "./build-workers.ts";
 import { articleReadOptions, loadSite, openArticleCache, type Site } from "./load-site.ts";
@@ -33,7 +34,7 @@ export class DevSession {
   /** The pages in the output folder, as the last build that wrote left them: the next removes those it no longer has. */
   #pagesOnDisk: readonly string[] = [];
   #previous: Site | undefined;
-  /** How an edited article is read outside a load (showEditedBodies), made on first use. */
+  /** How an edited article is read outside a load (showEditedArticles), made on first use. */
   #readOptions: ReadOptions | undefined;
   readonly #pagesWritten: () => void;
   readonly #workers: BuildWorkers | undefined;
@@ -88,34 +89,47 @@ export class DevSession {
   }
 
   /**
-   * Shows an edit of article bodies before the archive is loaded again: of
-   * the paths changed (absolute), each that is an article file the last load
-   * published, and whose body alone changed (the same fields, draft state and
-   * problems), has its page rendered with its new body, its links put in as
-   * the last load put them; answers how many pages were rendered. Any other
-   * path (a new file, an edited field, an editor's temporary or backup file,
-   * a folder) is left to the load that must follow, which brings all that
-   * changed besides: excerpts in lists, related articles, feeds, the search
-   * index.
+   * Shows an edit of articles before the archive is loaded again: of the
+   * paths changed (absolute), each that is an article file the last load
+   * published, still published with the same problems, and edited in what
+   * its own page shows (its body, title, date, tags, summary...; see
+   * ArchiveLoad.editedArticle), has its page rendered, at its new address
+   * when its date or slug moved it (the old page is then removed); answers
+   * how many pages were rendered. Any other path (a new file, a new
+   * category, an editor's temporary or backup file, a folder) is left to the
+   * load that must follow, which brings all that changed besides: lists,
+   * neighbours' links, related articles, feeds, the search index.
    */
-  async showEditedBodies(paths: ReadonlySet<string>, render: (views: SiteViews) => Promise<void>): Promise<number> {
+  async showEditedArticles(paths: ReadonlySet<string>, render: (views: SiteViews) => Promise<void>): Promise<number> {
     const [previous, fingerprints] = [this.#previous, this.#fingerprints];
     if (previous === undefined || fingerprints === undefined) return 0;
     const files = new Set([...paths].map((path) => relative(this.#request.contentDir, path).split(sep).join("/")));
     const reads = [...this.#recentReads.values()].filter((read) => files.has(read.file.file));
     this.#readOptions ??= articleReadOptions(this.#request);
-    const bodies = new Map<string, string>();
+    const published = new Map(previous.archive.articles.map((article) => [article.sourcePath, article]));
+    const edited: Article[] = [];
+    const moved: string[] = [];
     for (const read of reads) {
       const [before, after] = [read.outcome, (await readOne(read.file, this.#readOptions)).outcome];
-      if (before.article === undefined || after.article === undefined || before.draft !== after.draft) continue;
-      if (!sameView(before.article.fields, after.article.fields) || !sameView(before.diagnostics, after.diagnostics)) continue;
-      const { sourcePath } = after.article.fields;
-      const article = previous.archive.articles.find((published) => published.sourcePath === sourcePath);
-      const bodyHtml = previous.relinkArticleBody(sourcePath, after.article.body);
-      if (article !== undefined && bodyHtml !== undefined && bodyHtml !== article.bodyHtml) bodies.set(outputFileFor(article.route), bodyHtml);
+      if (before.article === undefined || after.article === undefined || before.draft !== after.draft || !sameView(before.diagnostics, after.diagnostics))
+        continue;
+      const last = published.get(after.article.fields.sourcePath);
+      const article = previous.editedArticle(before.article, after.article);
+      if (last === undefined || article === undefined || sameView(last, article)) continue;
+      const [from, to] = [outputFileFor(last.route), outputFileFor(article.route)];
+      // An address another page holds, or another article edited with it takes, is the load's to report.
+      if (from !== to && (fingerprints.has(to) || edited.some((other) => outputFileFor(other.route) === to))) continue;
+      if (from !== to) moved.push(from);
+      edited.push(article);
     }
-    const views = articlePagesWithBodies(previous.plan.views, bodies);
-    if (countPages(views) === 0) return 0;
+    if (edited.length === 0) return 0;
+    const views = editedArticlePages({ articles: previous.archive.articles, views: previous.plan.views }, edited, {
+      settings: this.#request.settings,
+      today: previous.today,
+      theme: previous.plan.theme.paths,
+      categories: previous.archive.categories,
+      extras: { pages: previous.archive.pages, redirects: previous.archive.redirects },
+    });
     try {
       await render(views);
     } catch (cause) {
@@ -123,7 +137,14 @@ export class DevSession {
       this.#forget();
       throw cause;
     }
-    this.#fingerprints = withRenderedPages(fingerprints, views);
+    const { outputDir } = this.#request;
+    await Promise.all(moved.map((file) => rm(join(outputDir, file), { force: true })));
+    const rendered = withRenderedPages(fingerprints, views);
+    this.#fingerprints = new Map([...rendered].filter(([file]) => !moved.includes(file)));
+    this.#pagesOnDisk = [
+      ...this.#pagesOnDisk.filter((file) => !moved.includes(file)),
+      ...edited.map((article) => outputFileFor(article.route)).filter((file) => !fingerprints.has(file)),
+    ];
     return countPages(views);
   }
 

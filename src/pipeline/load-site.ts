@@ -26,8 +26,8 @@ export interface Site {
   readonly today: CalendarDate;
   /** How long loading, checking and modelling took. */
   readonly loadSeconds: number;
-  /** How an article's body would be linked were it edited alone (ArchiveLoad): under `npm start`, such an edit is shown at once. */
-  readonly relinkArticleBody: ArchiveLoad["relinkArticleBody"];
+  /** The article a file would publish were it edited in what its own page shows (ArchiveLoad): under `npm start`, such an edit is shown at once. */
+  readonly editedArticle: ArchiveLoad["editedArticle"];
 }
 
 interface LoadSiteOptions {
@@ -57,7 +57,7 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
   // The search index names the stemmers' scripts as soon as the articles are placed.
   bundleStemmerAhead(settings.language);
   let search: SitePlan["search"] | undefined;
-  const { archive: loaded, relinkArticleBody } = await loadArchiveToEdit({
+  const { archive: loaded, editedArticle } = await loadArchiveToEdit({
     contentDir: request.contentDir,
     settings,
     includeDrafts: request.includeDrafts,
@@ -112,7 +112,7 @@ export async function loadSite(request: BuildRequest, options: LoadSiteOptions):
     today,
     plan: planned.plan,
     loadSeconds: (performance.now() - started) / 1000,
-    relinkArticleBody,
+    editedArticle,
   };
 }
 

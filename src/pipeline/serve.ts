@@ -139,11 +139,11 @@ export async function runServe(first: BuildRequest, options: ServeOptions, io: C
       } else if (templateFolders(request).some((folder) => [...paths].some((path) => isInside(path, folder)))) {
         session.templatesChanged();
       }
-      // An article's body edited alone is on its page at once; the archive is loaded again for the rest,
+      // An article edited in what its own page shows is on that page at once; the archive is loaded again for the rest,
       // even when showing it failed (the load then renders every page).
       const shown =
         session.request === request
-          ? await session.showEditedBodies(paths, render).catch((cause: unknown) => {
+          ? await session.showEditedArticles(paths, render).catch((cause: unknown) => {
               failed(cause);
               return 0;
             })

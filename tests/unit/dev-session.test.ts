@@ -53,6 +53,8 @@ function recorder(dev: DevSession): { readonly rendered: SiteViews[]; render: (v
   };
 }
 
+const files = (pages: readonly { readonly permalink: string }[]): string[] => pages.map((page) => page.permalink);
+
 const pageFiles = (views: SiteViews): string[] => PAGE_KIND_NAMES.flatMap((name) => views.pages[name].map((page) => page.permalink));
 
 async function edit(content: string, file: string, from: string, to: string): Promise<void> {
@@ -151,11 +153,11 @@ describe("npm start's builds", () => {
   });
 });
 
-describe("npm start's edit of a body alone", () => {
+describe("npm start's edit shown at once", () => {
   it("renders the edited article's page alone at once, with its new body and its links put in, the page the load that follows makes", async () => {
     const { content, dev, rendered, render } = await builtSession();
     await edit(content, "2021/article-4.md", "A later paragraph.", "A later paragraph, beside [the first article](article-1.md).");
-    const shown = await dev.showEditedBodies(new Set([join(content, "2021/article-4.md")]), render);
+    const shown = await dev.showEditedArticles(new Set([join(content, "2021/article-4.md")]), render);
     assert.equal(shown, 1);
     const views = rendered.at(-1);
     assert.ok(views !== undefined);
@@ -168,16 +170,60 @@ describe("npm start's edit of a body alone", () => {
     assert.ok(!pageFiles(next.changes.views).includes(page?.permalink ?? ""), "the edited page is not rendered again");
   });
 
-  it("leaves to the load what is not a published article's body edited alone: a field, a draft, a new file, a folder, an editor's backup", async () => {
+  it("shows a new date at once: the page at its new address between its new neighbours, the old page removed, the load that follows rendering what else changed", async () => {
+    const { content, dev, rendered, render } = await builtSession();
+    const [oldFile, newFile] = ["2021/02/14/article-4/index.html", "2021/03/30/article-4/index.html"];
+    assert.ok(existsSync(join(dev.request.outputDir, oldFile)));
+    await edit(content, "2021/article-4.md", "date: 2021-02-14", "date: 2021-03-30");
+    assert.equal(await dev.showEditedArticles(new Set([join(content, "2021/article-4.md")]), render), 1);
+    const shown = rendered.at(-1)?.pages.article ?? [];
+    assert.deepEqual(files(shown), [newFile]);
+    assert.equal(shown[0]?.previous?.href, "/2021/03/15/article-5/", "the article before its new date");
+    assert.equal(shown[0]?.next, undefined, "the newest now");
+    assert.equal(existsSync(join(dev.request.outputDir, oldFile)), false, "the old page is removed");
+
+    const next = await dev.load((file) => file === "2021/article-4.md");
+    const made = next.site.plan.views.pages.article.find((page) => page.permalink === newFile);
+    assert.deepEqual({ ...shown[0], related: [] }, { ...made, related: [] }, "the page the load makes, but for related articles it finds anew");
+    const renderedNext = pageFiles(next.changes.views);
+    assert.ok(renderedNext.includes("2021/03/15/article-5/index.html"), "its new neighbour's link is the load's to render");
+    assert.ok(renderedNext.includes("2021/03/index.html") && !renderedNext.includes(oldFile));
+    await dev.write(next, render);
+    assert.ok(existsSync(join(dev.request.outputDir, newFile)));
+    assert.equal(existsSync(join(dev.request.outputDir, "2021/02/14/index.html")), false, "the day left empty loses its page");
+  });
+
+  it("shows a new title at once, and leaves an address another article holds to the load, which reports it", async () => {
+    const { content, dev, rendered, render } = await builtSession();
+    await edit(content, "2021/article-4.md", "Article 4", "Article four");
+    assert.equal(await dev.showEditedArticles(new Set([join(content, "2021/article-4.md")]), render), 1);
+    assert.deepEqual(
+      rendered.at(-1)?.pages.article.map((page) => page.title),
+      ["Article four"],
+    );
+    const renders = rendered.length;
+    await writeFile(
+      join(content, "2021/article-5.md"),
+      (await readFile(join(content, "2021/article-5.md"), "utf8"))
+        .replace("date: 2021-03-15", "date: 2021-02-14")
+        .replace("title: Article 5", "title: Article 5\nslug: article-4"),
+    );
+    assert.equal(await dev.showEditedArticles(new Set([join(content, "2021/article-5.md")]), render), 0);
+    assert.equal(rendered.length, renders, "nothing rendered");
+    const next = await dev.load((file) => file === "2021/article-5.md");
+    assert.ok(next.site.archive.diagnostics.some((problem) => problem.kind === "duplicate-url"));
+  });
+
+  it("leaves to the load what is not a published article edited in its own page: a new category, a draft, a new file, a folder, an editor's backup", async () => {
     const content = await makeArchive(fixture);
     const dev = await session(content);
     const { rendered, render } = recorder(dev);
-    const atOnce = (...files: string[]): Promise<number> => dev.showEditedBodies(new Set(files.map((file) => join(content, file))), render);
+    const atOnce = (...files: string[]): Promise<number> => dev.showEditedArticles(new Set(files.map((file) => join(content, file))), render);
     assert.equal(await atOnce("2021/article-4.md"), 0, "before a first build");
     await dev.write(await dev.load(), render);
     const renders = rendered.length;
-    await edit(content, "2021/article-4.md", "Article 4", "Article four");
-    assert.equal(await atOnce("2021/article-4.md"), 0, "a title");
+    await edit(content, "2021/article-4.md", "category: News", "category: Events");
+    assert.equal(await atOnce("2021/article-4.md"), 0, "a category");
     await edit(content, "2021/article-6.md", "category: News", "category: News\ndraft: true");
     assert.equal(await atOnce("2021/article-6.md"), 0, "a draft");
     await writeFile(join(content, "2021/article-9.md"), article({ title: "Article 9", date: "2021-03-19", category: "News" }, "New."));
@@ -188,7 +234,7 @@ describe("npm start's edit of a body alone", () => {
     assert.equal(
       await atOnce("2021/article-5.md", "2021/article-4.md", "2021/article-5.md~", "2021/4913"),
       1,
-      "a body beside a title, a backup and a probe file",
+      "a body beside a category, a backup and a probe file",
     );
     const shown = rendered.at(-1);
     assert.ok(shown !== undefined && rendered.length === renders + 1);
@@ -199,7 +245,7 @@ describe("npm start's edit of a body alone", () => {
     const { content, dev } = await builtSession();
     await edit(content, "2021/article-4.md", "A later paragraph.", "A later paragraph!");
     await assert.rejects(
-      dev.showEditedBodies(new Set([join(content, "2021/article-4.md")]), async () => Promise.reject(new Error("the worker stopped"))),
+      dev.showEditedArticles(new Set([join(content, "2021/article-4.md")]), async () => Promise.reject(new Error("the worker stopped"))),
       /the worker stopped/,
     );
     const next = await dev.load((file) => file === "2021/article-4.md");

@@ -3,7 +3,8 @@ import { describe, it } from "node:test";
 import { compareArticles, type Article } from "../../src/core/article.ts";
 import { buildArchiveModel } from "../../src/model/archive-model.ts";
 import { countPages, pageChanges, pageDigests, pagesWhere, renderPasses, withRenderedPages } from "../../src/model/page-changes.ts";
-import { articlePagesWithBodies } from "../../src/model/view-updates.ts";
+import { editedArticlePages } from "../../src/model/view-updates.ts";
+import { NO_EXTRAS } from "../../src/model/views/context.ts";
 import { buildSiteViews, PAGE_KIND_NAMES, type SiteViews } from "../../src/model/pages.ts";
 import type { Settings } from "../../src/core/settings.ts";
 import { THEME_FILES } from "../../src/core/assets.ts";
@@ -120,25 +121,58 @@ describe("the pages an edit changes", () => {
   });
 });
 
-describe("an edit of a body shown before the views are made again", () => {
-  it("cuts the views to the article pages given new bodies, each with its body and nothing else changed", () => {
-    const first = views(archive());
+describe("an edit of articles shown before the views are made again", () => {
+  const frame = { settings: noBoxes, today, theme: THEME_FILES, categories: [news, events], extras: NO_EXTRAS };
+  const sorted = (list: readonly Article[]): Article[] => [...list].sort(compareArticles);
+  const edit = (middle: Partial<Article>): Article => {
+    const edited = archive(middle).find((article) => article.slug === "middle");
+    assert.ok(edited !== undefined);
+    return edited;
+  };
+
+  it("cuts the views to the article pages given new bodies, each with its body and nothing else changed, the last views' very site view", () => {
+    const articles = sorted(archive());
+    const first = views(articles);
     const middle = first.pages.article.find((page) => page.title === "Middle");
     assert.ok(middle !== undefined);
-    const shown = articlePagesWithBodies(first, new Map([[middle.permalink, "<p>New body.</p>"]]));
+    const shown = editedArticlePages({ articles, views: first }, [edit({ bodyHtml: "<p>New body.</p>" })], frame);
     assert.equal(countPages(shown), 1);
     assert.deepEqual(shown.pages.article, [{ ...middle, bodyHtml: "<p>New body.</p>" }]);
     assert.equal(shown.site, first.site);
-    assert.equal(countPages(articlePagesWithBodies(first, new Map([["2099/01/01/none/index.html", "<p>x</p>"]]))), 0);
+  });
+
+  it("makes a retitled or moved article's page as the whole views make it, between its new neighbours, with the related articles its last page listed", () => {
+    const articles = sorted(archive());
+    const first = views(articles);
+    const lastPage = first.pages.article.find((page) => page.title === "Middle");
+    assert.ok(lastPage !== undefined && lastPage.related.length > 0, "the middle article has related articles");
+
+    const retitled = edit({ title: "Renamed" });
+    const [titlePage] = editedArticlePages({ articles, views: first }, [retitled], frame).pages.article;
+    const wholeTitle = views(archive({ title: "Renamed" })).pages.article.find((page) => page.title === "Renamed");
+    assert.deepEqual(titlePage, wholeTitle);
+
+    const date = { year: 2021, month: 5, day: 10, hasTime: false, epochMs: Date.UTC(2021, 4, 10), iso: "2021-05-10" };
+    const moved = edit({ date, route: { kind: "article", path: "/2021/05/10/middle/" } });
+    const shown = editedArticlePages({ articles, views: first }, [moved], frame);
+    assert.equal(countPages(shown), 1);
+    const [movedPage] = shown.pages.article;
+    assert.equal(movedPage?.permalink, "2021/05/10/middle/index.html");
+    assert.deepEqual(movedPage?.previous?.href, "/2021/05/01/article-2021-5-1/");
+    assert.equal(movedPage?.next, undefined, "the newest now");
+    assert.deepEqual(movedPage?.related, lastPage.related);
+    const wholeMoved = views(archive({ date, route: moved.route })).pages.article.find((page) => page.title === "Middle");
+    assert.deepEqual({ ...movedPage, related: [] }, { ...wholeMoved, related: [] });
   });
 
   it("records the pages shown, so that views made again with the same pages render nothing more", () => {
-    const { fingerprints } = pageChanges(views(archive()), undefined);
+    const articles = sorted(archive());
+    const { fingerprints } = pageChanges(views(articles), undefined);
     const edited = views(archive({ bodyHtml: "<p>Canteen canteen canteen survey, again.</p>" }));
     const middle = edited.pages.article.find((page) => page.title === "Middle");
     assert.ok(middle !== undefined);
     assert.deepEqual(files(pageChanges(edited, fingerprints).views.pages.article), [middle.permalink]);
-    const shown = articlePagesWithBodies(views(archive()), new Map([[middle.permalink, middle.bodyHtml]]));
+    const shown = editedArticlePages({ articles, views: views(articles) }, [edit({ bodyHtml: middle.bodyHtml })], frame);
     assert.equal(pageChanges(edited, withRenderedPages(fingerprints, shown)).pages, 0);
     assert.equal(pageChanges(edited, fingerprints).pages, 1, "the fingerprints given are left as they were");
   });

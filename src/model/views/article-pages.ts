@@ -1,3 +1,4 @@
+import type { Article } from "../../core/article.ts";
 import { bundleFolder, outputFileFor, routeFolder, type Route } from "../../core/urls.ts";
 import { formatLongDate } from "../format.ts";
 import { relatedArticles } from "../related.ts";
@@ -28,41 +29,51 @@ interface RelatedArticleView extends LinkView, DatedView {}
 
 /** One page per article, oldest first, each linking the articles published just before and after it, and its related articles. */
 export function articlePages(context: ViewContext): ArticlePageView[] {
-  const { articles, settings, href, crumbs } = context;
   const related = relatedArticles(context.model);
-  return articles.map((article, index): ArticlePageView => {
-    const previous = articles[index - 1];
-    const next = articles[index + 1];
-    const { year, month, day } = article.date;
-    const summary = context.summaryOf(article);
-    // Shown when it changed on a later day than it was published.
-    const updated = article.updated !== undefined && article.updated.iso.slice(0, 10) > article.date.iso.slice(0, 10) ? article.updated : undefined;
-    return {
-      permalink: outputFileFor(article.route),
-      title: article.title,
-      breadcrumb: [crumbs.home, crumbs.year(year), crumbs.month(year, month), crumbs.day(year, month, day), { title: article.title }],
-      meta: context.articleMeta(article),
-      href: href(article.route),
-      ...(article.lang === undefined ? {} : { lang: article.lang }),
-      dateIso: summary.dateIso,
-      dateText: summary.dateText,
-      dayHref: summary.dayHref,
-      ...(updated === undefined ? {} : { updatedIso: updated.iso, updatedText: formatLongDate(updated, settings.locale) }),
-      authors: context.authorsOf(article),
-      category: { title: article.category.name, href: href({ kind: "category", slug: article.category.slug }) },
-      tags: article.tags.map((tag) => ({ title: tag.name, href: href({ kind: "tag", slug: tag.slug }) })),
-      ...(article.summary === undefined ? {} : { summary: article.summary }),
-      // Its links were resolved when the archive was loaded: those into the archive carry the base path already, those to the rest of the host must not.
-      bodyHtml: article.bodyHtml,
-      ...(previous === undefined ? {} : { previous: { title: previous.title, href: href(previous.route) } }),
-      ...(next === undefined ? {} : { next: { title: next.title, href: href(next.route) } }),
-      related: (related.get(article) ?? []).map((other) => {
-        const { title, href: otherHref, dateIso, dateText, dayHref } = context.summaryOf(other);
-        return { title, href: otherHref, dateIso, dateText, dayHref };
-      }),
-      searchable: !article.draft,
-    };
+  return context.articles.map((article, index) => articlePage(context, index, relatedViews(context, related.get(article) ?? [])));
+}
+
+/** Related articles as an article page lists them. */
+function relatedViews(context: ViewContext, articles: readonly Article[]): RelatedArticleView[] {
+  return articles.map((other) => {
+    const { title, href, dateIso, dateText, dayHref } = context.summaryOf(other);
+    return { title, href, dateIso, dateText, dayHref };
   });
+}
+
+/** The page of the article at `index` of the context's articles, between its neighbours there, listing `related`. */
+export function articlePage(context: ViewContext, index: number, related: readonly RelatedArticleView[]): ArticlePageView {
+  const { articles, settings, href, crumbs } = context;
+  const article = articles[index];
+  if (article === undefined) throw new RangeError(`no article at ${index} of ${articles.length}`);
+  const previous = articles[index - 1];
+  const next = articles[index + 1];
+  const { year, month, day } = article.date;
+  const summary = context.summaryOf(article);
+  // Shown when it changed on a later day than it was published.
+  const updated = article.updated !== undefined && article.updated.iso.slice(0, 10) > article.date.iso.slice(0, 10) ? article.updated : undefined;
+  return {
+    permalink: outputFileFor(article.route),
+    title: article.title,
+    breadcrumb: [crumbs.home, crumbs.year(year), crumbs.month(year, month), crumbs.day(year, month, day), { title: article.title }],
+    meta: context.articleMeta(article),
+    href: href(article.route),
+    ...(article.lang === undefined ? {} : { lang: article.lang }),
+    dateIso: summary.dateIso,
+    dateText: summary.dateText,
+    dayHref: summary.dayHref,
+    ...(updated === undefined ? {} : { updatedIso: updated.iso, updatedText: formatLongDate(updated, settings.locale) }),
+    authors: context.authorsOf(article),
+    category: { title: article.category.name, href: href({ kind: "category", slug: article.category.slug }) },
+    tags: article.tags.map((tag) => ({ title: tag.name, href: href({ kind: "tag", slug: tag.slug }) })),
+    ...(article.summary === undefined ? {} : { summary: article.summary }),
+    // Its links were resolved when the archive was loaded: those into the archive carry the base path already, those to the rest of the host must not.
+    bodyHtml: article.bodyHtml,
+    ...(previous === undefined ? {} : { previous: { title: previous.title, href: href(previous.route) } }),
+    ...(next === undefined ? {} : { next: { title: next.title, href: href(next.route) } }),
+    related,
+    searchable: !article.draft,
+  };
 }
 
 /**
