@@ -1,21 +1,21 @@
 import { posix } from "node:path";
-import { bundleImageSizes, withImageSizes } from "./image-sizes.ts";
 import { inBatches, mapConcurrently } from "../core/concurrency.ts";
 import type { Settings } from "../core/settings.ts";
-import { compareArticles, type Article, type Category, type OldAddress, type SitePage, type SiteRedirect, type StubFields } from "../core/article.ts";
+import { compareArticles, type Article, type Category, type SitePage, type SiteRedirect, type StubFields } from "../core/article.ts";
 import { compareDiagnostics, asWarning, type Diagnostic } from "../core/diagnostics.ts";
-import { bundleFolder, outputFileFor, routeFolder, type Route } from "../core/urls.ts";
-import { connectArchive, type PlacedBody } from "./archive-links.ts";
+import { bundleFolder, outputFileFor, routeFolder } from "../core/urls.ts";
+import { connectArchive } from "./archive-links.ts";
 import { resolveAuthors } from "./authors.ts";
 import { categorise } from "./categories.ts";
-import { placeArticles, placeEdited, type PlacedAddresses } from "./placement.ts";
-import { bodyLinkedToBundle, checkBundleFiles, linkToBundleFolder } from "./bundle-files.ts";
+import { placeArticles } from "./placement.ts";
+import { articleEditor, linkableOf, placedBodyOf, printedHtml, publishedArticle, type BodyPlace, type EditedArticle } from "./published-article.ts";
+import { checkBundleFiles } from "./bundle-files.ts";
 import { discoverArchive } from "./discover.ts";
 import type { RenderedBody } from "./markdown.ts";
 import { readOne, readUnlessUnchanged, type ArticleBytes, type ReadArticle, type ReadOptions, type ReadOutcome, type ReadPage, type RecentReads } from "./read-file.ts";
 import { placePages } from "./site-pages.ts";
 import { listStaticFiles, type StaticFile } from "./static-files.ts";
-import { countTemplates, linkArticles, type Linkable, type TemplateCounts } from "./templates.ts";
+import { countTemplates, linkArticles, type TemplateCounts } from "./templates.ts";
 import { unreadKeysWarning } from "./unread-keys.ts";
 import type { BuildCache } from "./build-cache.ts";
 
@@ -144,7 +144,7 @@ export interface ArchiveLoad {
    * Under `npm start`, such an edit is shown on the article's page at once,
    * before the whole archive is loaded again.
    */
-  readonly editedArticle: (before: ReadArticle, after: ReadArticle) => Article | undefined;
+  readonly editedArticle: EditedArticle;
 }
 
 /** Loads, checks and renders every article and page of a content folder. Reports every problem; never throws on bad content. */
@@ -260,79 +260,6 @@ export async function loadArchiveToEdit(options: LoadOptions): Promise<ArchiveLo
     },
   };
   return { archive, editedArticle };
-}
-
-/** What a load made of an article beside its fields: its category, authors, address and redirects resolved, its body linked. */
-type MadeOfArticle = Pick<Article, "category" | "authors" | "route" | "redirects" | "bodyHtml" | "excerpt" | "searchRecord">;
-
-/** An article as a load publishes it: its fields as read, with the page bundle's files it publishes, and what the load made of it. */
-function publishedArticle(read: ReadArticle["fields"], assets: readonly string[], made: MadeOfArticle): Article {
-  const { categoryName: _written, ownPath: _own, oldAddresses: _old, ...rest } = { ...read, assets };
-  const toBundle = linkToBundleFolder(made.route, assets);
-  const image = rest.image === undefined || toBundle === undefined ? {} : { image: toBundle(rest.image) };
-  return { ...rest, ...image, ...made };
-}
-
-/** What linking a body needs of its placed article or page: where it is and what it is called, not its body. */
-interface BodyPlace {
-  readonly sourcePath: string;
-  readonly bundleDir?: string | undefined;
-  readonly title: string;
-  readonly route: Route & { readonly kind: "article" | "page" };
-  readonly redirects: readonly OldAddress[];
-  readonly assets: readonly string[];
-  /** The folder of its old address, when `oldPermalinks` gave it one. */
-  readonly oldFolder?: string;
-}
-
-function linkableOf(place: Pick<BodyPlace, "sourcePath" | "bundleDir" | "title" | "route">, body: RenderedBody): Linkable {
-  return { sourcePath: place.sourcePath, bundleDir: place.bundleDir, title: place.title, route: place.route, html: body.html, references: body.references };
-}
-
-function placedBodyOf({ bundleDir: _bundle, ...place }: BodyPlace, html: string, urls?: readonly string[]): PlacedBody {
-  return { ...place, html, urls };
-}
-
-/** A body's HTML as its page prints it, its links resolved: with the sizes of its bundle's images, and for an article, its bundle's files linked. */
-function printedHtml(html: string, { bundleDir, assets, route }: BodyPlace, contentDir: string): string {
-  const sized = bundleDir === undefined ? html : withImageSizes(html, bundleImageSizes(contentDir, bundleDir, assets));
-  return route.kind === "article" ? bodyLinkedToBundle(sized, route, assets) : sized;
-}
-
-/** What an edited article is placed and linked with: the load's linker, resolver, settings and addresses. */
-interface EditContext {
-  readonly relink: (article: Linkable) => string;
-  readonly resolveLinks: (body: PlacedBody) => string;
-  readonly contentDir: string;
-  readonly settings: Settings;
-  readonly addresses: PlacedAddresses;
-}
-
-/**
- * ArchiveLoad's editedArticle, of its own scope: it holds the articles as
- * published and their places, the load's linker and resolver, never the
- * bodies the load read (held for a whole `npm start` session).
- */
-function articleEditor(articles: readonly { readonly article: Article; readonly place: BodyPlace }[], context: EditContext): ArchiveLoad["editedArticle"] {
-  const bySource = new Map(articles.map((entry) => [entry.place.sourcePath, entry]));
-  return (before, after) => {
-    const last = bySource.get(after.fields.sourcePath);
-    if (last === undefined || before.fields.sourcePath !== after.fields.sourcePath || wholeLoadPlaces(before.fields) !== wholeLoadPlaces(after.fields)) return undefined;
-    const { category, authors, redirects, assets, route: lastRoute } = last.article;
-    const path = placeEdited(after.fields, category, context.settings, context.addresses);
-    // A page bundle's files are copied beside its page by the whole load.
-    if (path === undefined || (assets.length > 0 && path !== lastRoute.path)) return undefined;
-    const route = { kind: "article", path } as const;
-    const place = { ...last.place, title: after.fields.title, route };
-    const bodyHtml = printedHtml(context.resolveLinks(placedBodyOf(place, context.relink(linkableOf(place, after.body)))), place, context.contentDir);
-    return publishedArticle(after.fields, assets, { category, authors, route, redirects, bodyHtml, excerpt: after.body.excerpt, searchRecord: after.record });
-  };
-}
-
-/** An article's fields that only a whole load resolves (its category, authors, addresses, draft state, bundle), as one string to compare. */
-function wholeLoadPlaces(fields: ReadArticle["fields"]): string {
-  const { categoryName, authors, ownPath, oldAddresses, draft, bundleDir, assets } = fields;
-  return JSON.stringify([categoryName, authors, ownPath, oldAddresses, draft, bundleDir, assets]);
 }
 
 /** Each outcome's problems (a left-out draft's as warnings), and what it is. */
