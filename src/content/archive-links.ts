@@ -47,7 +47,7 @@ interface Connected {
   /** Redirects of the `redirects` setting written (those leading to their own address are not). */
   readonly settingsRedirects: number;
   readonly links: { readonly rewritten: number; readonly unmatched: number };
-  /** Resolves the links of one more body against the same addresses, as `html` was: under `npm start`, for a body edited alone. */
+  /** Resolves the links of one more body against the same addresses, as `html` was: under `npm start`, for an article edited in what its own page shows. */
   readonly resolveLinks: (body: PlacedBody) => string;
 }
 

@@ -140,7 +140,8 @@ export interface ArchiveLoad {
    * authors as they were. Undefined for a file this load published no
    * article from, and for an edit only a whole load can place: a new
    * category, authors, own or old addresses, draft state or page bundle's
-   * files, a bundle moved, or a new address that is an error or taken.
+   * files, a new address that is an error or taken, or the move of an
+   * article with page-bundle files or redirects (or under `oldPermalinks`).
    * Under `npm start`, such an edit is shown on the article's page at once,
    * before the whole archive is loaded again.
    */
@@ -152,7 +153,7 @@ export async function loadArchive(options: LoadOptions): Promise<LoadedArchive> 
   return (await loadArchiveToEdit(options)).archive;
 }
 
-/** loadArchive, and how an edited body would be linked (ArchiveLoad). */
+/** loadArchive, and how an edited article would be placed and linked (ArchiveLoad). */
 export async function loadArchiveToEdit(options: LoadOptions): Promise<ArchiveLoad> {
   const { settings } = options;
   const discovery = await discoverArchive(options.contentDir, {

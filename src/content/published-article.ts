@@ -74,8 +74,12 @@ export function articleEditor(articles: readonly { readonly article: Article; re
     if (last === undefined || before.fields.sourcePath !== after.fields.sourcePath || wholeLoadPlaces(before.fields) !== wholeLoadPlaces(after.fields)) return undefined;
     const { category, authors, redirects, assets, route: lastRoute } = last.article;
     const path = placeEdited(after.fields, category, context.settings, context.addresses);
-    // A page bundle's files are copied beside its page by the whole load.
-    if (path === undefined || (assets.length > 0 && path !== lastRoute.path)) return undefined;
+    if (path === undefined) return undefined;
+    // What follows an article that moves is the whole load's to place: a page bundle's files, copied beside its page;
+    // its redirects, which lead to its address and may be made from it (Hugo's relative aliases, `oldPermalinks`),
+    // and the old folder its relative links were resolved from.
+    const moves = path !== lastRoute.path;
+    if (moves && (assets.length > 0 || redirects.length > 0 || context.settings.oldPermalinks.length > 0)) return undefined;
     const route = { kind: "article", path } as const;
     const place = { ...last.place, title: after.fields.title, route };
     const bodyHtml = printedHtml(context.resolveLinks(placedBodyOf(place, context.relink(linkableOf(place, after.body)))), place, context.contentDir);

@@ -145,7 +145,7 @@ interface LinkedArticles {
   readonly unresolved: number;
   /**
    * Links one body with the same articles, as `html` was linked: under `npm
-   * start`, for an article whose body alone was edited. Its problems are not
+   * start`, for an article edited in what its own page shows. Its problems are not
    * reported (the next load of the whole archive reports them).
    */
   readonly relink: (article: Linkable) => string;

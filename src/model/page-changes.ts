@@ -29,7 +29,7 @@ export function fingerprintedPages(fingerprints: PageFingerprints): string[] {
   return [...fingerprints.keys()].filter((file) => file !== SITE_KEY);
 }
 
-/** Fingerprints with the pages of `views` as they were rendered since (npm start's edit of a body alone), so that the next comparison sees what the files hold. */
+/** Fingerprints with the pages of `views` as they were rendered since (npm start's edit shown at once), so that the next comparison sees what the files hold. */
 export function withRenderedPages(fingerprints: PageFingerprints, views: SiteViews): PageFingerprints {
   const updated = new Map(fingerprints);
   for (const name of PAGE_KIND_NAMES) for (const page of views.pages[name]) updated.set(page.permalink, page);

@@ -94,7 +94,7 @@ export class DevSession {
    * published, still published with the same problems, and edited in what
    * its own page shows (its body, title, date, tags, summary...; see
    * ArchiveLoad.editedArticle), has its page rendered, at its new address
-   * when its date or slug moved it (the old page is then removed); answers
+   * when its date or slug moved it (the old page removed first); answers
    * how many pages were rendered. Any other path (a new file, a new
    * category, an editor's temporary or backup file, a folder) is left to the
    * load that must follow, which brings all that changed besides: lists,
@@ -109,6 +109,8 @@ export class DevSession {
     const published = new Map(previous.archive.articles.map((article) => [article.sourcePath, article]));
     const edited: Article[] = [];
     const moved: string[] = [];
+    /** The files of pages written, in lower case, as addresses clash on file systems that ignore case; made when an article moves. */
+    let taken: Set<string> | undefined;
     for (const read of reads) {
       const [before, after] = [read.outcome, (await readOne(read.file, this.#readOptions)).outcome];
       if (before.article === undefined || after.article === undefined || before.draft !== after.draft || !sameView(before.diagnostics, after.diagnostics))
@@ -117,9 +119,13 @@ export class DevSession {
       const article = previous.editedArticle(before.article, after.article);
       if (last === undefined || article === undefined || sameView(last, article)) continue;
       const [from, to] = [outputFileFor(last.route), outputFileFor(article.route)];
-      // An address another page holds, or another article edited with it takes, is the load's to report.
-      if (from !== to && (fingerprints.has(to) || edited.some((other) => outputFileFor(other.route) === to))) continue;
-      if (from !== to) moved.push(from);
+      if (from !== to) {
+        taken ??= new Set([...fingerprints.keys()].map((file) => file.toLowerCase()));
+        // An address another page holds, or another article edited with it takes, is the load's to report.
+        if (from.toLowerCase() !== to.toLowerCase() && taken.has(to.toLowerCase())) continue;
+        taken.add(to.toLowerCase());
+        moved.push(from);
+      }
       edited.push(article);
     }
     if (edited.length === 0) return 0;
@@ -130,6 +136,13 @@ export class DevSession {
       categories: previous.archive.categories,
       extras: { pages: previous.archive.pages, redirects: previous.archive.redirects },
     });
+    const { outputDir } = this.#request;
+    // Listed before anything is written, so that the next build removes what it does not write again, even after a failure here.
+    const written = edited.map((article) => outputFileFor(article.route));
+    this.#pagesOnDisk = [...this.#pagesOnDisk, ...written.filter((file) => !this.#pagesOnDisk.includes(file))];
+    // Removed first: an address that differs in case alone is the same file where the file system ignores case.
+    await Promise.all(moved.map((file) => rm(join(outputDir, file), { force: true })));
+    this.#pagesOnDisk = this.#pagesOnDisk.filter((file) => !moved.includes(file));
     try {
       await render(views);
     } catch (cause) {
@@ -137,14 +150,8 @@ export class DevSession {
       this.#forget();
       throw cause;
     }
-    const { outputDir } = this.#request;
-    await Promise.all(moved.map((file) => rm(join(outputDir, file), { force: true })));
     const rendered = withRenderedPages(fingerprints, views);
     this.#fingerprints = new Map([...rendered].filter(([file]) => !moved.includes(file)));
-    this.#pagesOnDisk = [
-      ...this.#pagesOnDisk.filter((file) => !moved.includes(file)),
-      ...edited.map((article) => outputFileFor(article.route)).filter((file) => !fingerprints.has(file)),
-    ];
     return countPages(views);
   }
 

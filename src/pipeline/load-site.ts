@@ -136,7 +136,7 @@ export function openArticleCache(request: BuildRequest): Promise<BuildCache<Read
   return BuildCache.open<ReadOutcome>(request.cacheDir, articleReaderIdentity(markdownOptionsOf(request)));
 }
 
-/** How an article of a request's archive is read in this thread, outside a load and without the build cache: under `npm start`, an article whose body alone was edited. */
+/** How an article of a request's archive is read in this thread, outside a load and without the build cache: under `npm start`, an article edited in what its own page shows. */
 export function articleReadOptions(request: BuildRequest): ReadOptions {
   const { contentDir, settings } = request;
   return { contentDir, timeZone: settings.timeZone, language: settings.language, renderMarkdown: createMarkdownRenderer(markdownOptionsOf(request)) };

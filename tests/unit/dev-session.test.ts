@@ -214,6 +214,50 @@ describe("npm start's edit shown at once", () => {
     assert.ok(next.site.archive.diagnostics.some((problem) => problem.kind === "duplicate-url"));
   });
 
+  it("removes a moved article's old page before it renders the new one, and a revert before the load puts the old page back and removes the new", async () => {
+    const { content, dev, render } = await builtSession();
+    const [oldFile, newFile] = ["2021/02/14/article-4/index.html", "2021/03/30/article-4/index.html"];
+    const oldOnDisk = (): boolean => existsSync(join(dev.request.outputDir, oldFile));
+    let oldWhenRendered: boolean | undefined;
+    await edit(content, "2021/article-4.md", "date: 2021-02-14", "date: 2021-03-30");
+    const shown = await dev.showEditedArticles(new Set([join(content, "2021/article-4.md")]), async (views) => {
+      oldWhenRendered = oldOnDisk();
+      await render(views);
+    });
+    assert.equal(shown, 1);
+    assert.equal(oldWhenRendered, false, "removed before the new page is written: the same file where case is ignored");
+    await edit(content, "2021/article-4.md", "date: 2021-03-30", "date: 2021-02-14");
+    const next = await dev.load((file) => file === "2021/article-4.md");
+    await dev.write(next, render);
+    assert.ok(oldOnDisk(), "the old page is rendered again");
+    assert.equal(existsSync(join(dev.request.outputDir, newFile)), false, "the page shown at once is removed");
+  });
+
+  it("shows only the first of two articles edited together onto one address, and leaves the move of a page bundle with files to the load", async () => {
+    const content = await makeArchive({
+      ...fixture,
+      "2021/photo-story/index.md": article({ title: "Photo story", date: "2021-01-20", category: "News" }, "![A photo](photo.png)"),
+      "2021/photo-story/photo.png": "not really a PNG",
+    });
+    const dev = await session(content);
+    const { rendered, render } = recorder(dev);
+    await dev.write(await dev.load(), render);
+    await edit(content, "2021/article-4.md", "date: 2021-02-14", "date: 2021-03-30");
+    await edit(content, "2021/article-5.md", "title: Article 5", "title: Article 5\nslug: article-4");
+    await edit(content, "2021/article-5.md", "date: 2021-03-15", "date: 2021-03-30");
+    const both = ["2021/article-4.md", "2021/article-5.md"].map((file) => join(content, file));
+    assert.equal(await dev.showEditedArticles(new Set(both), render), 1);
+    assert.deepEqual(
+      rendered.at(-1)?.pages.article.map((page) => page.title),
+      ["Article 4"],
+    );
+    await edit(content, "2021/photo-story/index.md", "date: 2021-01-20", "date: 2021-01-21");
+    assert.equal(await dev.showEditedArticles(new Set([join(content, "2021/photo-story/index.md")]), render), 0, "a bundle's files move with the whole load");
+    await edit(content, "2021/photo-story/index.md", "date: 2021-01-21", "date: 2021-01-20");
+    await edit(content, "2021/photo-story/index.md", "title: Photo story", "title: A photo story");
+    assert.equal(await dev.showEditedArticles(new Set([join(content, "2021/photo-story/index.md")]), render), 1, "a bundle that stays is shown at once");
+  });
+
   it("leaves to the load what is not a published article edited in its own page: a new category, a draft, a new file, a folder, an editor's backup", async () => {
     const content = await makeArchive(fixture);
     const dev = await session(content);

@@ -47,7 +47,7 @@ describe("placing an edited article alone", () => {
       aliased,
       [],
     );
-    assert.equal(placeEdited(fields("alpha.md", "2021-03-01", { slug: "old" }), news, aliased, placed.addresses), undefined);
+    assert.equal(placeEdited(fields("alpha.md", "2021-03-01", { slug: "Old" }), news, aliased, placed.addresses), undefined);
     assert.equal(placeEdited(fields("alpha.md", "2021-03-01", { slug: "search" }), news, aliased, placed.addresses), undefined, "the search page's");
   });
 });
