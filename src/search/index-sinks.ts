@@ -103,8 +103,8 @@ export class FolderSink implements IndexSink {
   readonly #made = new Set<string>();
   /** The previous output's index folders (its periods'), listed when first needed. */
   #previousPeriods: string[] | undefined;
-  /** For a new period folder, the previous output's folder of the same period, once found (#linkUnchanged). */
-  readonly #samePeriod = new Map<string, string>();
+  /** For a new period folder, the previous output's folder of the same period, once found, and how many places its files have moved since (#linkUnchanged). */
+  readonly #samePeriod = new Map<string, { readonly from: string; shift: number }>();
   /** How many of a new folder's files were looked for in the previous output's folders, so far without a match. */
   readonly #probes = new Map<string, number>();
   /** The files of the index folder this build has, each with its size (paths from the folder). */
@@ -192,25 +192,36 @@ export class FolderSink implements IndexSink {
    * rather than written again: creating a file costs this machine's file
    * system 20 to 40 times what a link costs. That folder is the previous
    * output's one holding one of the new folder's first files, byte for byte;
-   * every file linked is compared first.
+   * every file linked is compared first. A period's files are named by their
+   * place in it, so an article added, removed or moved by its date moves
+   * every later one by one place: each file is looked for at the place the
+   * last one was found at, and one place either side.
    */
   #linkUnchanged(folder: string, name: string, content: string | Uint8Array): boolean {
     // A portable site's files name their own path: none is the same bytes in another folder.
     if (this.#previous === undefined || this.#portable) return false;
-    let from = this.#samePeriod.get(folder);
-    if (from === undefined && (this.#probes.get(folder) ?? 0) < PERIOD_PROBES) {
+    const file = name.slice(folder.length + 1);
+    let same = this.#samePeriod.get(folder);
+    if (same === undefined && (this.#probes.get(folder) ?? 0) < PERIOD_PROBES) {
       this.#probes.set(folder, (this.#probes.get(folder) ?? 0) + 1);
       this.#previousPeriods ??= previousFolders(this.#previous);
       const own = resolve(this.#dir, folder);
-      from = this.#previousPeriods.find((period) => resolve(period) !== own && sameBytes(join(period, name.slice(folder.length + 1)), content));
-      if (from !== undefined) this.#samePeriod.set(folder, from);
+      for (const period of this.#previousPeriods) {
+        const shift = resolve(period) === own ? undefined : sameBytesNear(period, file, 0, content);
+        if (shift !== undefined) {
+          same = { from: period, shift };
+          this.#samePeriod.set(folder, same);
+          break;
+        }
+      }
     }
-    if (from === undefined) return false;
+    if (same === undefined) return false;
+    const shift = sameBytesNear(same.from, file, same.shift, content);
+    if (shift === undefined) return false;
+    same.shift = shift;
     const to = join(this.#dir, name);
-    const previous = join(from, name.slice(folder.length + 1));
-    if (!sameBytes(previous, content)) return false;
     this.#folder(dirname(to));
-    linkElseCopy(previous, to);
+    linkElseCopy(join(same.from, placeShifted(file, shift)), to);
     this.#listed(name, typeof content === "string" ? Buffer.byteLength(content) : content.length);
     this.linked += 1;
     return true;
@@ -285,6 +296,21 @@ function previousFolders(previousDir: string): string[] {
   return readdirSync(previousDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => join(previousDir, entry.name));
+}
+
+/**
+ * The shift, `shift` or one place more or less, at which a period's folder
+ * holds a file of these bytes in place of `file` (see placeShifted); none
+ * when it holds none of the three.
+ */
+function sameBytesNear(periodDir: string, file: string, shift: number, content: string | Uint8Array): number | undefined {
+  return [shift, shift + 1, shift - 1].find((near) => sameBytes(join(periodDir, placeShifted(file, near)), content));
+}
+
+/** A period's file (`fragmentFile`'s "12.bin", `fragmentTextFile`'s "12t.bin") named by its place moved by `shift` places. */
+function placeShifted(file: string, shift: number): string {
+  const place = /^\d+/.exec(file)?.[0];
+  return place === undefined || shift === 0 ? file : `${Number(place) + shift}${file.slice(place.length)}`;
 }
 
 /** Whether a file holds these bytes (false when it cannot be read). */

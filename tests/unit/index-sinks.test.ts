@@ -56,3 +56,36 @@ describe("the search index written over an earlier build's index", () => {
     assert.equal(await readFile(join(previous, "p1/0.bin"), "utf8"), "a");
   });
 });
+
+describe("a period's new folder", () => {
+  /** A previous output's period folder of five documents, each a fragment and a text named by its place. */
+  async function previousPeriod(root: string): Promise<string> {
+    const previous = join(root, "site/search-index");
+    const files: Record<string, string> = {};
+    for (const place of [0, 1, 2, 3, 4]) Object.assign(files, { [`p-old/${place}.bin`]: `fragment ${place}`, [`p-old/${place}t.bin`]: `text ${place}` });
+    await writeFiles(previous, files);
+    return previous;
+  }
+
+  /** Writes a new period folder of these documents (by the fragment's number in the previous one, or new) over `previous`; how many files were linked. */
+  function writeOver(previous: string, dir: string, documents: readonly (number | string)[]): number {
+    const sink = new FolderSink(dir, previous, false);
+    documents.forEach((document, place) => {
+      sink.put(`p-new/${place}`, `fragment ${document}`);
+      sink.put(`p-new/${place}t`, `text ${document}`);
+    });
+    return sink.linked;
+  }
+
+  it("links each file of its previous folder that is the same bytes, though an article added, removed or moved before it moved its place", async () => {
+    const root = await temporaryFolder();
+    const previous = await previousPeriod(root);
+    assert.equal(writeOver(previous, join(root, "same"), [0, 1, 2, 3, 4]), 10);
+    assert.equal(writeOver(previous, join(root, "edited"), [0, 1, "two, edited", 3, 4]), 8);
+    assert.equal(writeOver(previous, join(root, "added first"), ["new", 0, 1, 2, 3, 4]), 10);
+    assert.equal(writeOver(previous, join(root, "removed"), [0, 2, 3, 4]), 8);
+    assert.equal(writeOver(previous, join(root, "moved"), [0, 2, 3, 1, 4]), 8, "one moved later: each file found one place either side, but the moved one's");
+    const added = join(root, "added first/p-new");
+    assert.equal(await readFile(join(added, "3t.bin"), "utf8"), "text 2");
+  });
+});
