@@ -6,7 +6,7 @@
 // folder, each file that is the same bytes as in the period's previous one.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { gzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { linkElseCopy, removeFile, type FileInFolder } from "../core/files.ts";
 import { SEARCH_FILE_EXTENSIONS, SEARCH_SCRIPT_CALLBACK } from "../core/search-files.browser.ts";
 import type { IndexSink } from "./index-write.ts";
@@ -155,19 +155,24 @@ export class FolderSink implements IndexSink {
   }
 
   write(path: string, payload: Uint8Array): void {
-    this.put(path, servedFile(path, payload, this.#portable));
+    // A period's file is compared with the previous folder's before it is compressed: most are the same, and compressing costs more than reading.
+    this.#place(path, { payload });
   }
 
   /** Writes a file of the index as served (servedFile). */
   put(path: string, content: string | Uint8Array): void {
+    this.#place(path, { served: content });
+  }
+
+  #place(path: string, file: Compared): void {
     const name = path + this.#extension;
     if (path.includes("/")) {
       const folder = path.slice(0, path.indexOf("/"));
       this.#keptEarlier(folder, undefined);
       this.#folders.add(folder);
-      if (this.#linkUnchanged(folder, name, content)) return;
+      if (this.#linkUnchanged(folder, name, file)) return;
     } else if (this.#holdsEarlier) removeFile(join(this.#dir, name));
-    this.#put(name, content);
+    this.#put(name, "served" in file ? file.served : servedFile(path, file.payload, this.#portable));
   }
 
   /**
@@ -191,38 +196,39 @@ export class FolderSink implements IndexSink {
    * the previous build's folder of that period. They are linked from it
    * rather than written again: creating a file costs this machine's file
    * system 20 to 40 times what a link costs. That folder is the previous
-   * output's one holding one of the new folder's first files, byte for byte;
-   * every file linked is compared first. A period's files are named by their
+   * output's one holding one of the new folder's first files, byte for byte
+   * (or, for a payload, once decompressed); every file linked is compared
+   * first. A period's files are named by their
    * place in it, so an article added, removed or moved by its date moves
    * every later one by one place: each file is looked for at the place the
    * last one was found at, and one place either side.
    */
-  #linkUnchanged(folder: string, name: string, content: string | Uint8Array): boolean {
+  #linkUnchanged(folder: string, name: string, file: Compared): boolean {
     // A portable site's files name their own path: none is the same bytes in another folder.
     if (this.#previous === undefined || this.#portable) return false;
-    const file = name.slice(folder.length + 1);
+    const inFolder = name.slice(folder.length + 1);
     let same = this.#samePeriod.get(folder);
     if (same === undefined && (this.#probes.get(folder) ?? 0) < PERIOD_PROBES) {
       this.#probes.set(folder, (this.#probes.get(folder) ?? 0) + 1);
       this.#previousPeriods ??= previousFolders(this.#previous);
       const own = resolve(this.#dir, folder);
       for (const period of this.#previousPeriods) {
-        const shift = resolve(period) === own ? undefined : sameBytesNear(period, file, 0, content);
-        if (shift !== undefined) {
-          same = { from: period, shift };
+        const found = resolve(period) === own ? undefined : sameFileNear(period, inFolder, 0, file);
+        if (found !== undefined) {
+          same = { from: period, shift: found.shift };
           this.#samePeriod.set(folder, same);
           break;
         }
       }
     }
     if (same === undefined) return false;
-    const shift = sameBytesNear(same.from, file, same.shift, content);
-    if (shift === undefined) return false;
-    same.shift = shift;
+    const found = sameFileNear(same.from, inFolder, same.shift, file);
+    if (found === undefined) return false;
+    same.shift = found.shift;
     const to = join(this.#dir, name);
     this.#folder(dirname(to));
-    linkElseCopy(join(same.from, placeShifted(file, shift)), to);
-    this.#listed(name, typeof content === "string" ? Buffer.byteLength(content) : content.length);
+    linkElseCopy(join(same.from, placeShifted(inFolder, found.shift)), to);
+    this.#listed(name, found.size);
     this.linked += 1;
     return true;
   }
@@ -300,11 +306,15 @@ function previousFolders(previousDir: string): string[] {
 
 /**
  * The shift, `shift` or one place more or less, at which a period's folder
- * holds a file of these bytes in place of `file` (see placeShifted); none
- * when it holds none of the three.
+ * holds what `compared` says in place of `file` (see placeShifted), and that
+ * file's size; none when it holds it at none of the three.
  */
-function sameBytesNear(periodDir: string, file: string, shift: number, content: string | Uint8Array): number | undefined {
-  return [shift, shift + 1, shift - 1].find((near) => sameBytes(join(periodDir, placeShifted(file, near)), content));
+function sameFileNear(periodDir: string, file: string, shift: number, compared: Compared): { readonly shift: number; readonly size: number } | undefined {
+  for (const near of [shift, shift + 1, shift - 1]) {
+    const size = sizeIfSame(join(periodDir, placeShifted(file, near)), compared);
+    if (size !== undefined) return { shift: near, size };
+  }
+  return undefined;
 }
 
 /** A period's file (`fragmentFile`'s "12.bin", `fragmentTextFile`'s "12t.bin") named by its place moved by `shift` places. */
@@ -313,13 +323,24 @@ function placeShifted(file: string, shift: number): string {
   return place === undefined || shift === 0 ? file : `${Number(place) + shift}${file.slice(place.length)}`;
 }
 
-/** Whether a file holds these bytes (false when it cannot be read). */
-function sameBytes(file: string, content: string | Uint8Array): boolean {
+/** What a file of the index is compared by: its bytes as served, or its payload, which the file holds compressed (servedFile). */
+type Compared = { readonly served: string | Uint8Array } | { readonly payload: Uint8Array };
+
+/** The size of a file that holds what `compared` says; none when it does not, or cannot be read. */
+function sizeIfSame(file: string, compared: Compared): number | undefined {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
   } catch {
-    return false;
+    return undefined;
   }
-  return typeof content === "string" ? bytes.toString("utf8") === content : bytes.equals(content);
+  if ("served" in compared) {
+    const { served } = compared;
+    return (typeof served === "string" ? bytes.toString("utf8") === served : bytes.equals(served)) ? bytes.length : undefined;
+  }
+  try {
+    return gunzipSync(bytes).equals(compared.payload) ? bytes.length : undefined;
+  } catch {
+    return undefined;
+  }
 }

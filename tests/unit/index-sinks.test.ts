@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { link, mkdir, readdir, readFile } from "node:fs/promises";
+import { link, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { gunzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { FolderSink, MemorySink } from "../../src/search/index-sinks.ts";
 import { temporaryFolder, writeFiles } from "../support/archive.ts";
 
@@ -87,5 +87,23 @@ describe("a period's new folder", () => {
     assert.equal(writeOver(previous, join(root, "moved"), [0, 2, 3, 1, 4]), 8, "one moved later: each file found one place either side, but the moved one's");
     const added = join(root, "added first/p-new");
     assert.equal(await readFile(join(added, "3t.bin"), "utf8"), "text 2");
+  });
+
+  it("compares a payload with the previous folder's file decompressed, so that a file linked is never compressed again", async () => {
+    const root = await temporaryFolder();
+    const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+    const [previous, dir] = [join(root, "site/search-index"), join(root, "new/search-index")];
+    // Compressed otherwise than the build compresses: the same payload in other bytes, which only a comparison of payloads finds.
+    await mkdir(join(previous, "p-old"), { recursive: true });
+    for (const place of [0, 1, 2]) await writeFile(join(previous, `p-old/${place}.bin`), gzipSync(encode(`fragment ${place}`), { level: 1 }));
+    const sink = new FolderSink(dir, previous, false);
+    ["new", 0, 1, "2, edited"].forEach((document, place) => sink.write(`p-new/${place}`, encode(`fragment ${document}`)));
+    assert.equal(sink.linked, 2);
+    assert.equal(gunzipSync(await readFile(join(dir, "p-new/2.bin"))).toString(), "fragment 1");
+    assert.equal(gunzipSync(await readFile(join(dir, "p-new/3.bin"))).toString(), "fragment 2, edited");
+    assert.deepEqual(
+      sink.listing.map((file) => file.bytes),
+      await Promise.all(["0", "1", "2", "3"].map(async (place) => (await readFile(join(dir, `p-new/${place}.bin`))).length)),
+    );
   });
 });
