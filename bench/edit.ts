@@ -3,8 +3,9 @@
 // npm start on it, and saves one article as soon as the server starts (its
 // first build's search index still being written), then, once that build is
 // done, R times: each time with a new last paragraph, then with a new date,
-// then as it was. It reports how long after each save the changed page was
-// on disk (the browser reloads then), median, min and max.
+// then as it was, then with a new title, then as it was. It reports how long
+// after each save the changed page was on disk (the browser reloads then),
+// median, min and max.
 import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -70,6 +71,7 @@ try {
   await save(original, async () => !(await readFile(join(output, page), "utf8")).includes(early));
   const bodyEdits: number[] = [];
   const dateEdits: number[] = [];
+  const titleEdits: number[] = [];
   for (let run = 1; run <= runs; run += 1) {
     const marker = `Edited paragraph ${run}-${Date.now()}.`;
     bodyEdits.push(await save(`${original}\n${marker}\n`, async () => (await readFile(join(output, page), "utf8")).includes(marker)));
@@ -77,6 +79,11 @@ try {
       await save(original.replace(/^date: .*$/m, "date: 1999-12-31"), async () => existsSync(join(output, movedPage)) && !existsSync(join(output, page))),
     );
     await save(original, async () => existsSync(join(output, page)));
+    const title = `Retitled ${run}-${Date.now()}`;
+    titleEdits.push(
+      await save(original.replace(/^title: .*$/m, `title: "${title}"`), async () => (await readFile(join(output, page), "utf8")).includes(title)),
+    );
+    await save(original, async () => !(await readFile(join(output, page), "utf8")).includes(title));
     console.error(`run ${run} of ${runs} done`);
   }
   const seconds = (times: readonly number[]): string =>
@@ -85,6 +92,7 @@ try {
   console.log(`- saved as the server started, until the article page is rewritten: ${(earlyEdit / 1000).toFixed(2)} s`);
   console.log(`- new last paragraph, until the article page is rewritten: ${seconds(bodyEdits)}`);
   console.log(`- new date, until the article is at its new address and gone from the old: ${seconds(dateEdits)}`);
+  console.log(`- new title, until the article page shows it: ${seconds(titleEdits)}`);
 } finally {
   await server.stop();
   await rm(root, { recursive: true, force: true });
