@@ -4,12 +4,13 @@
 // what the output being replaced already has is kept: a file named by its
 // content, or a period's whole folder, linked from it; and, in a period's new
 // folder, each file that is the same bytes as in the period's previous one.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { gzipSync } from "node:zlib";
 import { linkElseCopy, removeFile, type FileInFolder } from "../core/files.ts";
 import { SEARCH_FILE_EXTENSIONS, SEARCH_SCRIPT_CALLBACK } from "../core/search-files.browser.ts";
 import type { IndexSink } from "./index-write.ts";
+import { PreviousPeriods, type Compared } from "./previous-periods.ts";
 
 /** Compression of the files the first search reads (dictionary, postings) and of the fragments, written by the thousand. */
 const INDEX_LEVEL = 9;
@@ -101,12 +102,8 @@ export class FolderSink implements IndexSink {
   readonly #names = new Set<string>();
   readonly #folders = new Set<string>();
   readonly #made = new Set<string>();
-  /** The previous output's index folders (its periods'), listed when first needed. */
-  #previousPeriods: string[] | undefined;
-  /** For a new period folder, the previous output's folder of the same period, once found, and how many places its files have moved since (#linkUnchanged). */
-  readonly #samePeriod = new Map<string, { readonly from: string; shift: number }>();
-  /** How many of a new folder's files were looked for in the previous output's folders, so far without a match. */
-  readonly #probes = new Map<string, number>();
+  /** Where a new period folder's files are looked for in the previous output, made when first needed. */
+  #previousPeriods: PreviousPeriods | undefined;
   /** The files of the index folder this build has, each with its size (paths from the folder). */
   readonly listing: FileInFolder[] = [];
   files = 0;
@@ -192,42 +189,20 @@ export class FolderSink implements IndexSink {
 
   /**
    * A period's folder is named by all its fragments, so that one edited
-   * article gives it a new name; its other files are the same bytes as in
-   * the previous build's folder of that period. They are linked from it
-   * rather than written again: creating a file costs this machine's file
-   * system 20 to 40 times what a link costs. That folder is the previous
-   * output's one holding one of the new folder's first files, byte for byte
-   * (or, for a payload, once decompressed); every file linked is compared
-   * first. A period's files are named by their
-   * place in it, so an article added, removed or moved by its date moves
-   * every later one by one place: each file is looked for at the place the
-   * last one was found at, and one place either side.
+   * article gives it a new name; its other files are the same as in the
+   * previous build's folder of that period (PreviousPeriods finds them).
+   * They are linked from it rather than written again: creating a file costs
+   * this machine's file system 20 to 40 times what a link costs.
    */
   #linkUnchanged(folder: string, name: string, file: Compared): boolean {
     // A portable site's files name their own path: none is the same bytes in another folder.
     if (this.#previous === undefined || this.#portable) return false;
-    const inFolder = name.slice(folder.length + 1);
-    let same = this.#samePeriod.get(folder);
-    if (same === undefined && (this.#probes.get(folder) ?? 0) < PERIOD_PROBES) {
-      this.#probes.set(folder, (this.#probes.get(folder) ?? 0) + 1);
-      this.#previousPeriods ??= previousFolders(this.#previous);
-      const own = resolve(this.#dir, folder);
-      for (const period of this.#previousPeriods) {
-        const found = resolve(period) === own ? undefined : sameFileNear(period, inFolder, 0, file);
-        if (found !== undefined) {
-          same = { from: period, shift: found.shift };
-          this.#samePeriod.set(folder, same);
-          break;
-        }
-      }
-    }
-    if (same === undefined) return false;
-    const found = sameFileNear(same.from, inFolder, same.shift, file);
+    this.#previousPeriods ??= new PreviousPeriods(this.#previous, this.#dir);
+    const found = this.#previousPeriods.find(folder, name.slice(folder.length + 1), file);
     if (found === undefined) return false;
-    same.shift = found.shift;
     const to = join(this.#dir, name);
     this.#folder(dirname(to));
-    linkElseCopy(join(same.from, placeShifted(inFolder, found.shift)), to);
+    linkElseCopy(found.path, to);
     this.#listed(name, found.size);
     this.linked += 1;
     return true;
@@ -290,57 +265,5 @@ export class FolderSink implements IndexSink {
     if (!existsSync(this.#dir)) return;
     for (const name of readdirSync(this.#dir))
       if (!this.#names.has(name) && !this.#folders.has(name)) rmSync(join(this.#dir, name), { recursive: true, force: true });
-  }
-}
-
-/** How many of a new period folder's first files are looked for in the previous output's folders: an edit changes one article's two, seldom the first. */
-const PERIOD_PROBES = 4;
-
-/** The folders of the previous output's index (its periods'), none when it has no index. */
-function previousFolders(previousDir: string): string[] {
-  if (!existsSync(previousDir)) return [];
-  return readdirSync(previousDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => join(previousDir, entry.name));
-}
-
-/**
- * The shift, `shift` or one place more or less, at which a period's folder
- * holds what `compared` says in place of `file` (see placeShifted), and that
- * file's size; none when it holds it at none of the three.
- */
-function sameFileNear(periodDir: string, file: string, shift: number, compared: Compared): { readonly shift: number; readonly size: number } | undefined {
-  for (const near of [shift, shift + 1, shift - 1]) {
-    const size = sizeIfSame(join(periodDir, placeShifted(file, near)), compared);
-    if (size !== undefined) return { shift: near, size };
-  }
-  return undefined;
-}
-
-/** A period's file (`fragmentFile`'s "12.bin", `fragmentTextFile`'s "12t.bin") named by its place moved by `shift` places. */
-function placeShifted(file: string, shift: number): string {
-  const place = /^\d+/.exec(file)?.[0];
-  return place === undefined || shift === 0 ? file : `${Number(place) + shift}${file.slice(place.length)}`;
-}
-
-/** What a file of the index is compared by: its bytes as served, or its payload, which the file holds compressed (servedFile). */
-type Compared = { readonly served: string | Uint8Array } | { readonly payload: Uint8Array };
-
-/** The size of a file that holds what `compared` says; none when it does not, or cannot be read. */
-function sizeIfSame(file: string, compared: Compared): number | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return undefined;
-  }
-  if ("served" in compared) {
-    const { served } = compared;
-    return (typeof served === "string" ? bytes.toString("utf8") === served : bytes.equals(served)) ? bytes.length : undefined;
-  }
-  try {
-    return gunzipSync(bytes).equals(compared.payload) ? bytes.length : undefined;
-  } catch {
-    return undefined;
   }
 }

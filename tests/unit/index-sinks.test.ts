@@ -85,8 +85,13 @@ describe("a period's new folder", () => {
     assert.equal(writeOver(previous, join(root, "added first"), ["new", 0, 1, 2, 3, 4]), 10);
     assert.equal(writeOver(previous, join(root, "removed"), [0, 2, 3, 4]), 8);
     assert.equal(writeOver(previous, join(root, "moved"), [0, 2, 3, 1, 4]), 8, "one moved later: each file found one place either side, but the moved one's");
-    const added = join(root, "added first/p-new");
-    assert.equal(await readFile(join(added, "3t.bin"), "utf8"), "text 2");
+    for (const [place, document] of ["new", 0, 1, 2, 3, 4].entries()) {
+      const folder = join(root, "added first/p-new");
+      assert.equal(await readFile(join(folder, `${place}.bin`), "utf8"), `fragment ${document}`);
+      assert.equal(await readFile(join(folder, `${place}t.bin`), "utf8"), `text ${document}`);
+    }
+    // Under npm start the previous output is the folder written into.
+    assert.equal(writeOver(previous, previous, [0, "new", 1, 2, 3, 4]), 10);
   });
 
   it("compares a payload with the previous folder's file decompressed, so that a file linked is never compressed again", async () => {
@@ -97,7 +102,7 @@ describe("a period's new folder", () => {
     await mkdir(join(previous, "p-old"), { recursive: true });
     for (const place of [0, 1, 2]) await writeFile(join(previous, `p-old/${place}.bin`), gzipSync(encode(`fragment ${place}`), { level: 1 }));
     const sink = new FolderSink(dir, previous, false);
-    ["new", 0, 1, "2, edited"].forEach((document, place) => sink.write(`p-new/${place}`, encode(`fragment ${document}`)));
+    for (const [place, document] of ["new", 0, 1, "2, edited"].entries()) sink.write(`p-new/${place}`, encode(`fragment ${document}`));
     assert.equal(sink.linked, 2);
     assert.equal(gunzipSync(await readFile(join(dir, "p-new/2.bin"))).toString(), "fragment 1");
     assert.equal(gunzipSync(await readFile(join(dir, "p-new/3.bin"))).toString(), "fragment 2, edited");
