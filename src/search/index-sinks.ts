@@ -85,10 +85,12 @@ export interface FolderShare {
 /**
  * Writes the index's files into its folder, compressed, and keeps the
  * previous build's where it has them. A folder that holds an earlier build's
- * index (a build over the output an earlier one replaced, see OutputReuse)
- * keeps the files and period folders this index has too; each other one is
- * removed before its name is written (it may share its storage with the
- * output in place), and those left by `removeOthers`.
+ * index (a build over the output an earlier one replaced, see OutputReuse,
+ * or `npm start`'s, which writes into the output it serves) keeps the files
+ * and period folders this index has too; each other one is removed before
+ * its name is written (it may share its storage with the output in place,
+ * or be a folder a failed build left half written), and those left by
+ * `removeOthers`.
  */
 export class FolderSink implements IndexSink {
   readonly #dir: string;
@@ -115,7 +117,7 @@ export class FolderSink implements IndexSink {
     this.#dir = dir;
     this.#previous = previous;
     this.#portable = portable;
-    this.#holdsEarlier = holdsEarlier;
+    this.#holdsEarlier = holdsEarlier || (previous !== undefined && resolve(previous) === resolve(dir));
     this.#extension = extensionOf(portable);
   }
 

@@ -92,6 +92,14 @@ describe("a period's new folder", () => {
     }
     // Under npm start the previous output is the folder written into.
     assert.equal(writeOver(previous, previous, [0, "new", 1, 2, 3, 4]), 10);
+    // A folder of that name left half written by a failed build there is written over.
+    await writeFiles(previous, { "p-half/0.bin": "fragment 0", "p-half/3t.bin": "something else" });
+    const sink = new FolderSink(previous, previous, false);
+    for (const [place, document] of [0, 1, 2, 3].entries()) {
+      sink.put(`p-half/${place}`, `fragment ${document}`);
+      sink.put(`p-half/${place}t`, `text ${document}`);
+    }
+    assert.equal(await readFile(join(previous, "p-half/3t.bin"), "utf8"), "text 3");
   });
 
   it("compares a payload with the previous folder's file decompressed, so that a file linked is never compressed again", async () => {
