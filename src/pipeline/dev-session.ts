@@ -104,7 +104,8 @@ export class DevSession {
     const [previous, fingerprints] = [this.#previous, this.#fingerprints];
     if (previous === undefined || fingerprints === undefined) return 0;
     const files = new Set([...paths].map((path) => relative(this.#request.contentDir, path).split(sep).join("/")));
-    const reads = [...this.#recentReads.values()].filter((read) => files.has(read.file.file));
+    // By path, as a load places articles: of two edited onto one address, the first by path is shown.
+    const reads = [...this.#recentReads.values()].filter((read) => files.has(read.file.file)).sort((a, b) => (a.file.file < b.file.file ? -1 : 1));
     this.#readOptions ??= articleReadOptions(this.#request);
     const published = new Map(previous.archive.articles.map((article) => [article.sourcePath, article]));
     const edited: Article[] = [];

@@ -233,7 +233,7 @@ describe("npm start's edit shown at once", () => {
     assert.equal(existsSync(join(dev.request.outputDir, newFile)), false, "the page shown at once is removed");
   });
 
-  it("shows only the first of two articles edited together onto one address, and leaves the move of a page bundle with files to the load", async () => {
+  it("shows only the first by path of two articles edited together onto one address, and leaves the move of a page bundle with files to the load", async () => {
     const content = await makeArchive({
       ...fixture,
       "2021/photo-story/index.md": article({ title: "Photo story", date: "2021-01-20", category: "News" }, "![A photo](photo.png)"),
