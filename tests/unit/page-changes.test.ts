@@ -224,6 +224,17 @@ describe("what a page is made from", () => {
     assert.ok([...otherTitle].every(([file, digest]) => before.get(file) !== digest));
   });
 
+  it("tells a page with an empty body from one with none, and a body from the same text in another field", () => {
+    const site = pagesWhere(views(archive()), (page) => page.permalink === "2021/04/02/middle/index.html");
+    const [page] = site.pages.article;
+    assert.ok(page !== undefined);
+    const { bodyHtml, ...noBody } = page;
+    const digestOf = (article: object): string | undefined =>
+      pageDigests({ site: site.site, pages: { ...site.pages, article: [article as typeof page] } }, "templates 1").get(page.permalink);
+    const digests = [digestOf(page), digestOf({ ...page, bodyHtml: "" }), digestOf(noBody), digestOf({ ...noBody, summary: bodyHtml })];
+    assert.equal(new Set(digests).size, 4);
+  });
+
   it("cuts the views to the pages asked for, keeping the site-wide view", () => {
     const site = views(archive());
     const articlesOnly = pagesWhere(site, (page) => page.permalink.endsWith("/middle/index.html"));
