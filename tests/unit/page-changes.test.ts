@@ -224,15 +224,16 @@ describe("what a page is made from", () => {
     assert.ok([...otherTitle].every(([file, digest]) => before.get(file) !== digest));
   });
 
-  it("tells a page with an empty body from one with none, and a body from the same text in another field", () => {
+  it("tells a page with an empty body from one with none", () => {
     const site = pagesWhere(views(archive()), (page) => page.permalink === "2021/04/02/middle/index.html");
     const [page] = site.pages.article;
     assert.ok(page !== undefined);
-    const { bodyHtml, ...noBody } = page;
-    const digestOf = (article: object): string | undefined =>
+    const { bodyHtml: _body, ...noBody } = page;
+    // A view without its body, which the types forbid, to see the digest tell it apart.
+    const digestOf = (article: Omit<typeof page, "bodyHtml"> & { readonly bodyHtml?: string }): string | undefined =>
       pageDigests({ site: site.site, pages: { ...site.pages, article: [article as typeof page] } }, "templates 1").get(page.permalink);
-    const digests = [digestOf(page), digestOf({ ...page, bodyHtml: "" }), digestOf(noBody), digestOf({ ...noBody, summary: bodyHtml })];
-    assert.equal(new Set(digests).size, 4);
+    const digests = [digestOf(page), digestOf({ ...page, bodyHtml: "" }), digestOf(noBody)];
+    assert.equal(new Set(digests).size, 3);
   });
 
   it("cuts the views to the pages asked for, keeping the site-wide view", () => {
