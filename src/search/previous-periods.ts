@@ -36,7 +36,7 @@ export class PreviousPeriods {
 
   /** The previous output's file holding what `compared` says, for the file `file` of the new period folder `folder`, and its size. */
   find(folder: string, file: string, compared: Compared): { readonly path: string; readonly size: number } | undefined {
-    let same = this.#same.get(folder);
+    const same = this.#same.get(folder);
     if (same === undefined && isFragment(file) && (this.#probes.get(folder) ?? 0) < PERIOD_PROBES) {
       this.#probes.set(folder, (this.#probes.get(folder) ?? 0) + 1);
       this.#folders ??= previousFolders(this.#previousDir);
@@ -44,9 +44,8 @@ export class PreviousPeriods {
       for (const period of this.#folders) {
         const found = resolve(period) === own ? undefined : sameFileNear(period, file, [0, 1, -1], compared);
         if (found !== undefined) {
-          same = { from: period, files: new Set(readdirSync(period)), shift: found.shift, misses: 0 };
-          this.#same.set(folder, same);
-          break;
+          this.#same.set(folder, { from: period, files: new Set(readdirSync(period)), shift: found.shift, misses: 0 });
+          return { path: join(period, placeShifted(file, found.shift)), size: found.size };
         }
       }
     }
