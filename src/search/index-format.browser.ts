@@ -91,6 +91,14 @@ export interface ShardList {
   readonly paged: boolean;
 }
 
+/** The entry, read from its JSON; one of another version of the format is refused. */
+export function parseEntry(json: string): IndexEntry {
+  const entry = JSON.parse(json) as IndexEntry;
+  if (entry.version !== INDEX_FORMAT_VERSION)
+    throw new Error("the search index was written by another version of this site's search page; load the page again");
+  return entry;
+}
+
 /** Values of a tiered term per chunk file. */
 export const CHUNK_POSTINGS = 4096;
 

@@ -8,11 +8,11 @@ import { ByteReader } from "./bytes.browser.ts";
 import { DocSet } from "./doc-sets.browser.ts";
 import type { Stemmer } from "../text/stemmers.ts";
 import {
-  INDEX_FORMAT_VERSION,
   fragmentFile,
   fragmentTextFile,
   readChunk,
   readDays,
+  parseEntry,
   readSets,
   readValues,
   readVocabulary,
@@ -22,7 +22,8 @@ import {
   type Values,
 } from "./index-format.browser.ts";
 import { readDirectory, readShard, type DictionaryEntry } from "./dictionary.browser.ts";
-import { blockFile, listsPair, readFingerprints, setFile, valuesFile } from "./term-files.browser.ts";
+import { blockFile, readFingerprints } from "./term-files.browser.ts";
+import { blocksTogether, filesWithShard, pairFilesWithShard, shardOf } from "./first-files.browser.ts";
 
 /** Where the index's files come from. */
 export interface IndexSource {
@@ -82,12 +83,7 @@ export class IndexReader {
   }
 
   entry(): Promise<IndexEntry> {
-    this.#entry ??= this.#file(SEARCH_ENTRY_FILE).then((bytes) => {
-      const entry = JSON.parse(new TextDecoder().decode(bytes)) as IndexEntry;
-      if (entry.version !== INDEX_FORMAT_VERSION)
-        throw new Error("the search index was written by another version of this site's search page; load the page again");
-      return entry;
-    });
+    this.#entry ??= this.#file(SEARCH_ENTRY_FILE).then((bytes) => parseEntry(new TextDecoder().decode(bytes)));
     this.#entry.catch(() => (this.#entry = undefined));
     return this.#entry;
   }
@@ -135,10 +131,7 @@ export class IndexReader {
 
   /** A common term's first files are asked for with its shard (`shard`), not after it: the search will read them. */
   #prefetch(entry: IndexEntry, term: string, shard: string): void {
-    const blocks = entry.prefetch.find(([known]) => known === term)?.[1];
-    if (blocks === undefined) return;
-    const files = blocks === 0 ? [valuesFile(shard, term)] : [setFile(shard, term), blockFile(shard, term, 0)];
-    for (const file of files) this.#file(file).catch(() => undefined);
+    for (const file of filesWithShard(entry, term, shard)) this.#file(file).catch(() => undefined);
   }
 
   /**
@@ -150,10 +143,7 @@ export class IndexReader {
    */
   async askBlocksTogether(terms: readonly string[]): Promise<void> {
     const entry = await this.entry();
-    const wanted = new Set(terms);
-    const common = entry.prefetch.filter(([term, blocks]) => blocks > 1 && wanted.has(term));
-    if (common.length < 2) return;
-    for (const [term, blocks] of common) {
+    for (const [term, blocks] of blocksTogether(entry, terms)) {
       // Not awaited: a large dictionary's page of shards is asked for once, by the search that looks the word up.
       this.#shardsAround(entry.words, term).then(
         (shards) => {
@@ -175,7 +165,7 @@ export class IndexReader {
     const shard = shards[at]?.[1] ?? "";
     // A common pair's set is asked for with its shard, not after it: the ranking waits for it.
     this.#pairSets ??= readFingerprints(entry.pairSets);
-    if (listsPair(this.#pairSets, pair)) this.#file(setFile(shard, pair)).catch(() => undefined);
+    for (const file of pairFilesWithShard(this.#pairSets, pair, shard)) this.#file(file).catch(() => undefined);
     return (await this.#shard(shard)).find((entry) => entry.term === pair);
   }
 
@@ -247,19 +237,4 @@ export class IndexReader {
     if (period === undefined) throw new Error(`the search index has no document ${doc}`);
     return [period.folder, doc - period.first];
   }
-}
-
-/** The shard a term would be in: the last whose first term is not after it (the first for a term before all); -1 when there is none. */
-function shardOf(shards: readonly (readonly [string, string])[], term: string): number {
-  let low = 0;
-  let high = shards.length - 1;
-  let found = shards.length === 0 ? -1 : 0;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if ((shards[middle]?.[0] ?? "") <= term) {
-      found = middle;
-      low = middle + 1;
-    } else high = middle - 1;
-  }
-  return found;
 }

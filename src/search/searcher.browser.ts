@@ -14,6 +14,7 @@ import { ORDERING, refineFirstResults } from "./ranking.browser.ts";
 import { ResultParts, type FoundArticle, type UnshownArticle } from "./shown.browser.ts";
 import { extensionShare, inverseDocumentFrequency } from "./scoring.browser.ts";
 import { closestWord } from "./suggest.browser.ts";
+import { stemsOfWord } from "./first-files.browser.ts";
 import { isNumberTerm } from "../text/numbers.browser.ts";
 
 export interface SearchRequest {
@@ -138,7 +139,7 @@ type StemsOf = (term: string, number: boolean) => string[];
 /** How a query's words are stemmed: by every stemmer of the archive's languages (loaded only when the query has a word to stem). */
 async function stemmingOf(reader: IndexReader, query: ParsedQuery): Promise<StemsOf> {
   const stemmers = query.words.some((word) => !word.number) || query.phrases.length > 0 ? await reader.stemmers() : [];
-  return (term, number) => (number || stemmers.length === 0 ? [term] : [...new Set(stemmers.map((stem) => stem(term)))]);
+  return (term, number) => stemsOfWord(stemmers, term, number);
 }
 
 /** The articles a query finds before the filters: every word (a missing word passed over), every phrase, the date. */
