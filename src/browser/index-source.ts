@@ -3,24 +3,11 @@
 // where browsers refuse `fetch`, each file is a classic script that hands its
 // content to a global callback. A portable build served over HTTP has the
 // scripts alone, which the page falls back to when the entry is not there.
-import { SEARCH_ENTRY_FILE, SEARCH_FILE_EXTENSIONS, SEARCH_SCRIPT_CALLBACK, stemmerKey } from "../core/search-files.browser.ts";
+import { SEARCH_ENTRY_FILE, SEARCH_FILE_EXTENSIONS, SEARCH_START_FILES, stemmerKey } from "../core/search-files.browser.ts";
 import type { IndexSource } from "../search/index-reader.browser.ts";
+import { fetchedContent, fetchedFileUrl, gunzip, receiveFromScripts, stemmerFrom } from "./search-shared.ts";
 
-/**
- * A file's content, decompressed: its bytes or its response's body piped
- * through (a Blob made of each file first cost a first search 40-70 ms of
- * the page's thread over its 30 files, most of them fragments of 0.1 KB).
- */
-async function gunzip(compressed: Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array<ArrayBuffer>> | null): Promise<Uint8Array> {
-  const stream = compressed instanceof Uint8Array ? new Response(compressed).body : compressed;
-  if (stream === null) throw new Error("the search index's file is empty");
-  return new Uint8Array(await new Response(stream.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
-}
-
-/** What the scripts loaded so far handed over, by their key, and who waits for each. */
-const received = new Map<string, unknown>();
-
-function loadScript(src: URL, key: string): Promise<unknown> {
+function loadScript(received: ReadonlyMap<string, unknown>, src: URL, key: string): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const script = document.createElement("script");
     script.src = src.href;
@@ -38,31 +25,38 @@ function loadScript(src: URL, key: string): Promise<unknown> {
  * from the site's `root`, where the page may have loaded them already.
  */
 export function indexSource(root: URL, folder: URL): IndexSource {
-  Reflect.set(window, SEARCH_SCRIPT_CALLBACK, (key: string, data: unknown) => received.set(key, data));
+  /** What the scripts loaded so far handed over, by their key. */
+  const received = receiveFromScripts();
   const fromScripts = async (path: string): Promise<Uint8Array> => {
-    const data = await loadScript(new URL(path + SEARCH_FILE_EXTENSIONS.scripts, folder), path);
+    const data = await loadScript(received, new URL(path + SEARCH_FILE_EXTENSIONS.scripts, folder), path);
     received.delete(path);
     if (typeof data !== "string") throw new Error(`the search index's ${path} holds no data`);
     return gunzip(Uint8Array.from(atob(data), (character) => character.charCodeAt(0)));
   };
   let scripts = location.protocol === "file:";
+  const asked: unknown = Reflect.get(window, SEARCH_START_FILES);
+  const askedFirst = asked instanceof Map ? (asked as Map<string, Promise<Uint8Array>>) : new Map<string, Promise<Uint8Array>>();
   return {
     async file(path) {
       if (scripts) return fromScripts(path);
-      const response = await fetch(new URL(path + SEARCH_FILE_EXTENSIONS.fetched, folder));
+      const first = askedFirst.get(path);
+      if (first !== undefined) {
+        askedFirst.delete(path);
+        // What the page's first script could not have is asked for again here, where a portable build's index is told.
+        const content = await first.catch(() => undefined);
+        if (content !== undefined) return content;
+      }
+      const response = await fetch(fetchedFileUrl(folder, path));
       if (response.status === 404 && path === SEARCH_ENTRY_FILE) {
         // A portable build, served: its index is scripts.
         scripts = true;
         return fromScripts(path);
       }
-      if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
-      return gunzip(response.body);
+      return fetchedContent(response);
     },
     async stemmer(language, script) {
       const key = stemmerKey(language);
-      const stem = received.get(key) ?? (await loadScript(new URL(script, root), key));
-      if (typeof stem !== "function") throw new Error(`${script} holds no stemmer`);
-      return (word: string): string => String(Reflect.apply(stem, undefined, [word]));
+      return stemmerFrom(received.get(key) ?? (await loadScript(received, new URL(script, root), key)), script);
     },
   };
 }

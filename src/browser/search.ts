@@ -8,6 +8,7 @@ import { IndexPartUnavailable, IndexReader } from "../search/index-reader.browse
 import { search, type SearchOutcome, type SearchRequest } from "../search/searcher.browser.ts";
 import type { FoundArticle, UnshownArticle } from "../search/shown.browser.ts";
 import { indexSource } from "./index-source.ts";
+import { requestInAddress } from "./search-shared.ts";
 
 const PAGE_SIZE = 10;
 /** The URL parameter that carries the searched words to an article, which highlight.ts marks. */
@@ -92,11 +93,11 @@ function describeFilters(state: SearchRequest): void {
 }
 
 function restoreState(): void {
-  const params = new URLSearchParams(location.search);
-  input.value = params.get("q") ?? "";
-  category.value = params.get("category") ?? "";
-  year.value = params.get("year") ?? "";
-  sort.value = params.get("sort") === "newest" ? "newest" : "relevance";
+  const request = requestInAddress(location.search);
+  input.value = request.query;
+  category.value = request.category;
+  year.value = request.year;
+  sort.value = request.sort;
 }
 
 /** How many were found and are shown, within which filters, and what of the query was passed over. */

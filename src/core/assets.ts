@@ -22,10 +22,16 @@ export interface ThemeAssetPaths {
   readonly searchStemmers?: Readonly<Record<string, string>>;
   /** The search index's entry file, which the search page asks for at once; none on a portable site, whose index loads as scripts. */
   readonly searchIndexEntry?: string;
+  /**
+   * Not a path: the code of the search page's first script, which the page
+   * holds inline (browser/search-start.ts and the stemmers), with its
+   * SHA-256 digest as a Content-Security-Policy names it; with the entry only.
+   */
+  readonly searchStart?: { readonly code: string; readonly digest: string };
 }
 
 /** Where the theme's files would be published without fingerprints, from the site's root. */
-export const THEME_FILES: Required<Omit<ThemeAssetPaths, "logo" | "searchStemmers" | "searchIndexEntry">> = {
+export const THEME_FILES: Required<Omit<ThemeAssetPaths, "logo" | "searchStemmers" | "searchIndexEntry" | "searchStart">> = {
   stylesheet: "assets/style.css",
   searchScript: "assets/search.js",
   highlightScript: "assets/highlight.js",

@@ -16,6 +16,20 @@ export const SEARCH_FILE_EXTENSIONS = { fetched: ".bin", scripts: ".js" } as con
  */
 export const SEARCH_SCRIPT_CALLBACK = "__newsArchiveIndex";
 
+/**
+ * The global the search page's first script (browser/search-start.ts) leaves
+ * the files it asked for in: a Map from a file's path in the index's folder
+ * to its content's promise, which the page's search takes them from.
+ */
+export const SEARCH_START_FILES = "__newsArchiveSearchStart";
+
+/**
+ * The id of the search page's element that holds a copy of the entry's JSON
+ * (publish/search-page-entry.ts), from which its first script names the files
+ * a query reads first without waiting for the entry to arrive.
+ */
+export const SEARCH_ENTRY_COPY_ID = "search-entry-copy";
+
 /** The key a stemmer script hands its stemmer over with. */
 export function stemmerKey(language: string): string {
   return `stemmer:${language}`;

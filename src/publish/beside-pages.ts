@@ -20,6 +20,7 @@ import type { ArchiveList } from "../core/archive-save.browser.ts";
 import type { FileInFolder } from "../core/files.ts";
 import type { SitePlan } from "./site-plan.ts";
 import type { OutputReuse } from "./output-reuse.ts";
+import { copyEntryIntoSearchPage } from "./search-page-entry.ts";
 
 /** How the written site can be read offline, for the build's summary. */
 export type OfflineReport =
@@ -92,6 +93,7 @@ const PUBLISH_STEPS: readonly PublishStep[] = [
     pagesComplete: true,
   },
   { writes: "the search index", run: writeSearchFiles },
+  { writes: "the search page's copy of the index's entry", run: copySearchEntry, readsPages: true },
   // Before the service worker's step, whose list of the archive's files must match the folder; once the pages are
   // written, as a folder left empty is removed, into which a page could still be written.
   { writes: "nothing: it removes what the output the site is built over has and this site has not", run: removeUnclaimed, readsPages: true },
@@ -168,6 +170,12 @@ function copySourceFiles({ outputDir, plan, target, reuse }: PublishContext): Pa
     writeFileSync(file, content ?? readFileSync(from));
     reuse?.wrote(to, made);
   }
+  return {};
+}
+
+/** The search page's copy of the index's entry (search-page-entry.ts), on a hosted site. */
+function copySearchEntry({ outputDir, target }: PublishContext): Partial<BesidePagesReport> {
+  if (!target.portable) copyEntryIntoSearchPage(outputDir);
   return {};
 }
 

@@ -6,6 +6,9 @@ import { THEME_FILES } from "../core/assets.ts";
 import { outputFileFor } from "../core/urls.ts";
 import { stemmerModule } from "../text/stemmers.ts";
 
+/** Where the search page's first script is kept among the bundled ones. */
+export const SEARCH_START_SCRIPT = "inline/search-start.js";
+
 /**
  * The reader's side of search and offline reading, written in TypeScript in
  * src/browser and compiled into the site's assets. They are classic scripts,
@@ -15,6 +18,8 @@ import { stemmerModule } from "../text/stemmers.ts";
  */
 const BROWSER_SCRIPTS = [
   { entry: "browser/search.ts", path: THEME_FILES.searchScript },
+  // Never published as a file: the search page holds it inline (theme.ts).
+  { entry: "browser/search-start.ts", path: SEARCH_START_SCRIPT },
   { entry: "browser/highlight.ts", path: THEME_FILES.highlightScript },
   { entry: "browser/category-filter.ts", path: THEME_FILES.categoryFilterScript },
   { entry: "browser/not-found.ts", path: THEME_FILES.notFoundScript },

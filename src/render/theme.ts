@@ -1,9 +1,10 @@
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { PROJECT_ROOT } from "../core/project.ts";
 import { fingerprintedPath, THEME_FILES, type ThemeAssetPaths } from "../core/assets.ts";
 import { stemmingLanguage } from "../text/stemmers.ts";
-import { compileBrowserScripts, stemmerScript } from "./browser-scripts.ts";
+import { compileBrowserScripts, SEARCH_START_SCRIPT, stemmerScript } from "./browser-scripts.ts";
 import { outputFileFor, pathFromRoot } from "../core/urls.ts";
 import { SEARCH_ENTRY_FILE, SEARCH_FILE_EXTENSIONS, SEARCH_SCRIPT_CALLBACK, stemmerKey } from "../core/search-files.browser.ts";
 
@@ -59,6 +60,20 @@ export function bundleStemmerAhead(siteLanguage: string): void {
   if (language !== "") searchStemmerFiles([language]).catch(() => undefined);
 }
 
+/** A bundled script's code; its absence is a fault of the package (the stemmers inlined alone would call a callback no script defines). */
+function bundled(scripts: ReadonlyMap<string, string>, path: string): string {
+  const code = scripts.get(path);
+  if (code === undefined) throw new Error(`news-archive has no ${path} among its bundled scripts; this is a fault of news-archive, please report it`);
+  return code;
+}
+
+/** A script a page holds inline, with the digest a Content-Security-Policy allows it by ('sha256-…'). */
+function inlineScript(code: string): { code: string; digest: string } {
+  // The bundler escapes "</script" in strings; a page's parser would end the script at one left, or misread "<!--".
+  if (/<\/script|<!--/i.test(code)) throw new Error("an inline script holds </script or <!--, which would break its page");
+  return { code, digest: `sha256-${createHash("sha256").update(code).digest("base64")}` };
+}
+
 /** Reads the stylesheet, icon and logo, compiles the scripts and names each file by its content. */
 export async function prepareTheme(options: ThemeOptions): Promise<ThemeBundle> {
   const scripts = new Map((await compileBrowserScripts()).map((script) => [script.path, script.code]));
@@ -93,7 +108,12 @@ export async function prepareTheme(options: ThemeOptions): Promise<ThemeBundle> 
     paths: {
       ...paths,
       searchStemmers: Object.fromEntries(stemmers.map(({ language, path }) => [language, path])),
-      ...(options.portable ? {} : { searchIndexEntry: `${pathFromRoot({ kind: "search-index" })}${SEARCH_ENTRY_FILE}${SEARCH_FILE_EXTENSIONS.fetched}` }),
+      ...(options.portable
+        ? {}
+        : {
+            searchIndexEntry: `${pathFromRoot({ kind: "search-index" })}${SEARCH_ENTRY_FILE}${SEARCH_FILE_EXTENSIONS.fetched}`,
+            searchStart: inlineScript([bundled(scripts, SEARCH_START_SCRIPT), ...stemmers.map(({ content }) => content)].join("\n")),
+          }),
     },
     files,
   };

@@ -79,14 +79,16 @@ export function firstFiles(entry: IndexEntry, request: FirstFilesRequest, stemme
     return list.paged ? undefined : file;
   };
   const wordStems = query.words.map((word) => stemsOfWord(stemmers, word.term, word.number));
+  const shards = new Map<string, string | undefined>();
   for (const stem of wordStems.flat()) {
     const shard = shardFor(entry.words, stem);
+    shards.set(stem, shard);
     if (shard !== undefined) for (const file of filesWithShard(entry, stem, shard)) files.add(file);
   }
   const relevance = request.sort === "relevance";
   if (relevance) {
     for (const [term, blocks] of blocksTogether(entry, wordStems.flat())) {
-      const shard = entry.words.paged ? undefined : entry.words.shards[shardOf(entry.words.shards, term)]?.[1];
+      const shard = shards.get(term);
       if (shard !== undefined) for (let block = 1; block < blocks; block += 1) files.add(blockFile(shard, term, block));
     }
   }

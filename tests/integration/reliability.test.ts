@@ -147,13 +147,20 @@ describe("hostile front matter", () => {
     for (const file of pages) {
       const page = await readPage(output, file);
       assert.equal(page.querySelectorAll("[onerror], [onload], svg, b").length, 0, `${file}: no element from front matter`);
-      for (const script of page.querySelectorAll("script"))
+      // The search page's own inline script and its copy of the index's entry, checked below: no other page has one.
+      const own = file === join("search", "index.html") ? "script[src], script:not([type='application/json'], [data-search-entry])" : "script";
+      for (const script of page.querySelectorAll(own))
         assert.match(
           script.getAttribute("src") ?? "",
           /^\/assets\/(search|stem-en|highlight|offline|archive|category-filter|not-found)\.[0-9a-f]{10}\.js$/,
           file,
         );
     }
+    // The search page's copy of the index's entry holds the category, and reads back whole: nothing of it became markup.
+    const search = await readPage(output, "search/index.html");
+    assert.equal(search.querySelectorAll("script:not([src])").length, 2);
+    const copy = JSON.parse(search.querySelector("script[type='application/json']#search-entry-copy")?.textContent ?? "") as { categories: [string, number][] };
+    assert.ok(copy.categories.some(([name]) => name === hostile.category));
     const page = await readPage(output, "2021/04/09/x/index.html");
     assert.equal(page.querySelector("h1")?.textContent, hostile.title);
     assert.equal(page.querySelector("title")?.textContent, `${hostile.title} · Site <b>&</b> "name"`);

@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
+import { link, readFile, writeFile } from "node:fs/promises";
+import { gunzipSync } from "node:zlib";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import { article, makeArchive, temporaryFolder } from "../support/archive.ts";
@@ -120,5 +123,51 @@ describe("the search index under a base path", () => {
     // A classic script: browsers refuse module scripts on pages opened from disk.
     assert.equal(script?.getAttribute("type"), null);
     assert.equal(script?.hasAttribute("defer"), true);
+  });
+});
+
+describe("the search page's start", () => {
+  /** The search page's copy of the entry, its inline script, the digest it names for it, and whether both come before the stylesheet. */
+  async function searchPageStart(output: string): Promise<{ copy: unknown; entry: unknown; code: string; digest: string; beforeStylesheet: boolean }> {
+    const page = await readPage(output, "search/index.html");
+    const copy = page.querySelector('script[type="application/json"]#search-entry-copy');
+    const script = page.querySelector("script[data-search-entry]");
+    const html = await readFile(join(output, "search/index.html"), "utf8");
+    const stylesheet = html.indexOf('<link rel="stylesheet"');
+    return {
+      copy: JSON.parse(copy?.textContent ?? "null"),
+      entry: JSON.parse(gunzipSync(await readFile(join(output, "search-index", "entry.bin"))).toString("utf8")),
+      code: script?.textContent ?? "",
+      digest: /allows the next script by '(sha256-[^']+)'/.exec(html)?.[1] ?? "",
+      beforeStylesheet: html.indexOf('id="search-entry-copy"') < stylesheet && html.indexOf("data-search-entry") < stylesheet,
+    };
+  }
+
+  it("holds the entry the build wrote, again after an edit, and a script before the stylesheet whose digest it names; a portable site neither", async () => {
+    const content = await makeArchive(fixture);
+    const output = join(await temporaryFolder(), "site");
+    assert.equal((await runCli(["--content", content, "--output", output])).code, 0);
+    const first = await searchPageStart(output);
+    assert.deepEqual(first.copy, first.entry);
+    assert.ok(first.beforeStylesheet, "the copy and the script come before the stylesheet, which a script after it would wait for");
+    assert.ok(first.code.length > 1000, "the script is inline");
+    assert.equal(first.digest, `sha256-${createHash("sha256").update(first.code).digest("base64")}`);
+
+    // The first build's page, as a link to its file: the next build may link it into its output, and must replace it there, not write into it.
+    const kept = join(await temporaryFolder(), "first-search-page.html");
+    await link(join(output, "search/index.html"), kept);
+    const firstPage = await readFile(kept, "utf8");
+    await writeFile(join(content, "f.md"), article({ title: "Carbon again", date: "2023-02-01", category: "News" }, "One more article about carbon."));
+    assert.equal((await runCli(["--content", content, "--output", output])).code, 0);
+    const second = await searchPageStart(output);
+    assert.deepEqual(second.copy, second.entry, "the copy follows the entry an edit changed");
+    assert.notDeepEqual(second.entry, first.entry);
+    assert.equal(await readFile(kept, "utf8"), firstPage, "the first build's page is as it was");
+
+    const portable = join(await temporaryFolder(), "portable");
+    assert.equal((await runCli(["--content", content, "--output", portable, "--portable"])).code, 0);
+    const page = await readPage(portable, "search/index.html");
+    assert.equal(page.querySelector("#search-entry-copy"), null);
+    assert.equal(page.querySelector("script[data-search-entry]"), null);
   });
 });

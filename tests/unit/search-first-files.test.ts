@@ -11,9 +11,12 @@ import { english, largeArchive, readerInRounds } from "../support/large-index.ts
 describe("the files a search reads first, named before the search runs", () => {
   // 6,000 articles of ten words: every word tiered, the commonest pairs' sets files of their own.
   const articles = largeArchive(6000);
-  const built = buildIndex({ articles, categories: ["News"], monthNames: [], periodArticles: 2000, stemmers: new Map() });
+  const months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"].map((month) => [
+    month,
+  ]);
+  const built = buildIndex({ articles, categories: ["News"], monthNames: months, periodArticles: 2000, stemmers: new Map() });
   const files = new Map<string, Uint8Array>();
-  writeIndex(built, articles, { reuse: () => false, reuseFolder: () => false, write: (path, payload) => void files.set(path, payload) }, new Map(), []);
+  writeIndex(built, articles, { reuse: () => false, reuseFolder: () => false, write: (path, payload) => void files.set(path, payload) }, new Map(), months);
   const entryOf = (): ReturnType<IndexReader["entry"]> =>
     new IndexReader({ file: async (path) => files.get(path) ?? Promise.reject(new Error(path)), stemmer: async () => english }).entry();
 
@@ -25,6 +28,7 @@ describe("the files a search reads first, named before the search runs", () => {
     { query: "zork 2500" },
     { query: "zork blam", sort: "newest" },
     { query: "glim", category: "News" },
+    { query: "wump january 2015" },
     { query: "nothing here" },
   ];
 
@@ -45,7 +49,7 @@ describe("the files a search reads first, named before the search runs", () => {
     });
   }
 
-  it("names a common word's blocks where two meet, and the category sets when a category is chosen", async () => {
+  it("names a common word's blocks where two meet, the category sets when a category is chosen, the days when the query is a date", async () => {
     const entry = await entryOf();
     const fingerprints = readFingerprints(entry.pairSets);
     const blocks = (query: string): number =>
@@ -58,5 +62,7 @@ describe("the files a search reads first, named before the search runs", () => {
     );
     assert.ok(firstFiles(entry, { query: "zork", category: "News", sort: "relevance" }, [english], fingerprints).includes(entry.filters));
     assert.ok(!firstFiles(entry, { query: "zork", category: "", sort: "relevance" }, [english], fingerprints).includes(entry.filters));
+    assert.ok(firstFiles(entry, { query: "zork january 2015", category: "", sort: "relevance" }, [english], fingerprints).includes(entry.days));
+    assert.ok(!firstFiles(entry, { query: "zork 2015", category: "", sort: "relevance" }, [english], fingerprints).includes(entry.days));
   });
 });

@@ -1,5 +1,6 @@
 import type { Author, Category, Tag } from "../../core/article.ts";
 import { outputFileFor, pathFromRoot } from "../../core/urls.ts";
+import { SEARCH_ENTRY_COPY_ID } from "../../core/search-files.browser.ts";
 import type { TopicGroup } from "../archive-model.ts";
 import type { ViewContext } from "./context.ts";
 import { TOPIC_WORDS } from "./listing-pages.ts";
@@ -40,6 +41,8 @@ export interface SearchPageView extends PageBase {
   readonly stemmerScriptHrefs: readonly string[];
   /** The index's entry file, asked for with the page rather than once the script runs; none on a portable site. */
   readonly searchEntryHref?: string;
+  /** The page's first script, inline, which asks for the entry and the files a query in the page's address reads first (browser/search-start.ts); with the entry. */
+  readonly searchStart?: { readonly code: string; readonly digest: string; readonly entryCopyId: string };
 }
 
 export const categoryIndex = (context: ViewContext): TopicIndexView => topicIndex(context, context.model.categories, "category");
@@ -119,6 +122,7 @@ export function searchPage(context: ViewContext): SearchPageView {
     searchIndex: pathFromRoot({ kind: "search-index" }),
     stemmerScriptHrefs: Object.values(context.theme.searchStemmers ?? {}).map((path) => context.href({ kind: "file", path })),
     ...(context.theme.searchIndexEntry === undefined ? {} : { searchEntryHref: context.href({ kind: "file", path: context.theme.searchIndexEntry }) }),
+    ...(context.theme.searchStart === undefined ? {} : { searchStart: { ...context.theme.searchStart, entryCopyId: SEARCH_ENTRY_COPY_ID } }),
   };
 }
 
