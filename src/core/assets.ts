@@ -26,6 +26,8 @@ export interface ThemeAssetPaths {
    * Not a path: the code of the search page's first script, which the page
    * holds inline (browser/search-start.ts and the stemmers), with its
    * SHA-256 digest as a Content-Security-Policy names it; with the entry only.
+   * Here because the views get the theme as these paths: the one theme file
+   * published inside a page rather than beside it.
    */
   readonly searchStart?: { readonly code: string; readonly digest: string };
 }
