@@ -48,9 +48,10 @@ async function start(folder: URL): Promise<void> {
   const entry = parseEntry(copy !== "" ? copy : new TextDecoder().decode(await fetched));
   const stemmers: ((word: string) => string)[] = [];
   for (const [language, script] of entry.stemmers) {
+    const handed = received.get(stemmerKey(language));
     // A stemmer missing here is the search script's to load: it asks for the files it then knows.
-    if (!received.has(stemmerKey(language))) return;
-    stemmers.push(stemmerFrom(received.get(stemmerKey(language)), script));
+    if (handed === undefined) return;
+    stemmers.push(stemmerFrom(handed, script));
   }
   for (const file of firstFiles(entry, request, stemmers, readFingerprints(entry.pairSets))) void ask(folder, file);
 }

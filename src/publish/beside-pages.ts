@@ -173,9 +173,9 @@ function copySourceFiles({ outputDir, plan, target, reuse }: PublishContext): Pa
   return {};
 }
 
-/** The search page's copy of the index's entry (search-page-entry.ts), on a hosted site. */
-function copySearchEntry({ outputDir, target }: PublishContext): Partial<BesidePagesReport> {
-  if (!target.portable) copyEntryIntoSearchPage(outputDir);
+/** The search page's copy of the index's entry (search-page-entry.ts); a portable site's page has no element for one. */
+function copySearchEntry({ outputDir }: PublishContext): Partial<BesidePagesReport> {
+  copyEntryIntoSearchPage(outputDir);
   return {};
 }
 

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import type { Page } from "playwright-core";
+import { SEARCH_START_FILES } from "../../src/core/search-files.browser.ts";
 import { CANTEEN_TITLES, openPage, serveSample } from "../support/browser.ts";
 
 /** The search index's files a page asks for, by their path in the index's folder, in the order asked. */
@@ -43,7 +44,7 @@ async function withPolicy(page: Page, scriptSource: string): Promise<void> {
 }
 
 /** How many files the page's first script asked for that the search has not taken. */
-const leftUntaken = (page: Page): Promise<number> => page.evaluate(() => (Reflect.get(window, "__newsArchiveSearchStart") as Map<string, unknown>).size);
+const leftUntaken = (page: Page): Promise<number> => page.evaluate((global) => (Reflect.get(window, global) as Map<string, unknown>).size, SEARCH_START_FILES);
 
 const canteenTitles = async (page: Page): Promise<Set<string>> => {
   await page.waitForFunction(() => document.querySelectorAll("#search-results li").length === 3);
