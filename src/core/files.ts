@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { constants, copyFileSync, linkSync, readdirSync, rmdirSync, statSync, unlinkSync } from "node:fs";
+import { constants, copyFileSync, type Dirent, linkSync, lstatSync, readdirSync, rmdirSync, statSync, unlinkSync } from "node:fs";
 import { copyFile, lstat, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, sep } from "node:path";
 import { errorCodeOf } from "./diagnostics.ts";
@@ -24,6 +24,55 @@ export function filesUnder(dir: string): FileInFolder[] {
     files.push({ path: relative(dir, path).split(sep).join("/"), bytes: statSync(path).size });
   }
   return files;
+}
+
+/** What a folder holds, by path from it ("a/b.txt", with forward slashes): its files (and links), and its folders. */
+export interface FolderListing {
+  readonly files: readonly string[];
+  readonly folders: readonly string[];
+}
+
+/**
+ * Every file and folder under `root`, but those under its top-level entries
+ * named in `skipped`. Others may write into the folder meanwhile: a folder
+ * gone before it is read is passed over, as it holds nothing any more.
+ */
+export function listFolder(root: string, skipped: readonly string[] = []): FolderListing {
+  const files: string[] = [];
+  const folders: string[] = [];
+  const unread = [""];
+  for (let folder = unread.pop(); folder !== undefined; folder = unread.pop()) {
+    for (const entry of entriesUnlessGone(folder === "" ? root : join(root, folder))) {
+      if (folder === "" && skipped.includes(entry.name)) continue;
+      const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
+      if (entry.isDirectory()) {
+        folders.push(path);
+        unread.push(path);
+      } else files.push(path);
+    }
+  }
+  return { files, folders };
+}
+
+/** A folder's entries; none when it is gone, or is a file now. */
+function entriesUnlessGone(folder: string): Dirent[] {
+  try {
+    return readdirSync(folder, { withFileTypes: true });
+  } catch (cause) {
+    if (["ENOENT", "ENOTDIR"].includes(errorCodeOf(cause))) return [];
+    throw cause;
+  }
+}
+
+/** Whether two paths name the same file, as a file system that ignores letter case does (false when either is gone). */
+export function sameFile(a: string, b: string): boolean {
+  try {
+    const first = lstatSync(a, { bigint: true });
+    const second = lstatSync(b, { bigint: true });
+    return first.ino === second.ino && first.dev === second.dev;
+  } catch {
+    return false;
+  }
 }
 
 /** The bytes and number of files under a folder. */

@@ -3,6 +3,7 @@ import { RUNNING_EXTENSION, WorkerPool } from "../core/worker-pool.ts";
 import type { ArticleBytes, ArticleReadSettings, ReadOutcome } from "../content/load-archive.ts";
 import type { MarkdownOptions } from "../content/markdown.ts";
 import type { SiteViews } from "../model/pages.ts";
+import type { FolderListing } from "../core/files.ts";
 import type { FileLink, ReuseReport } from "../publish/output-reuse.ts";
 import type { SiteRendering } from "../render/eleventy-site.ts";
 import { splitPeriodsJob, type MadeSearchIndex, type PeriodFolderWritten, type PeriodsJob, type SearchIndexRequest } from "../search/search-index.ts";
@@ -147,6 +148,31 @@ export class SearchIndexWorker {
   }
 
   /** Ends the thread; an index being made is abandoned. */
+  close(): Promise<void> {
+    return this.#pool.close();
+  }
+}
+
+/** What the folder-listing thread is asked (folder-listing-worker.ts): listFolder's arguments. */
+export interface FolderListingTask {
+  readonly root: string;
+  readonly skipped: readonly string[];
+}
+
+/**
+ * A thread that lists a folder (listFolder) while the build goes on: an
+ * output kept to build over, whose files no one asks for are removed at the
+ * end (OutputReuse.removeUnclaimed). It starts when first asked.
+ */
+export class FolderListingThread {
+  readonly #pool = new WorkerPool<FolderListingTask>(new URL(`./folder-listing-worker${RUNNING_EXTENSION}`, import.meta.url));
+
+  list(root: string, skipped: readonly string[]): Promise<FolderListing> {
+    // Answered by folder-listing-worker.ts with listFolder's value.
+    return this.#pool.run({ root, skipped }) as Promise<FolderListing>;
+  }
+
+  /** Ends the thread; a listing under way is abandoned. */
   close(): Promise<void> {
     return this.#pool.close();
   }

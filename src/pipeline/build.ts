@@ -10,8 +10,8 @@ import { OutputFolderUnwritable } from "../publish/output-target.ts";
 import { OutputReuse } from "../publish/output-reuse.ts";
 import { searchIndexRequestOf } from "../publish/beside-pages.ts";
 import type { SitePlan } from "../publish/site-plan.ts";
-import type { MadeSearchIndex, PeriodsJob } from "../search/search-index.ts";
-import { BuildWorkers, SearchIndexWorker } from "./build-workers.ts";
+import { SEARCH_INDEX_DIR, type MadeSearchIndex, type PeriodsJob } from "../search/search-index.ts";
+import { BuildWorkers, FolderListingThread, SearchIndexWorker } from "./build-workers.ts";
 import { cacheUnwritable, loadSite, openArticleCache, type Site } from "./load-site.ts";
 import { describeWriteFailure, formatDiagnostics, formatSummary, nothingToPublish } from "./report.ts";
 import type { BuildRequest } from "./request.ts";
@@ -33,15 +33,27 @@ export async function runBuild(request: BuildRequest, options: RunOptions, io: C
   // A worker loads Eleventy while this thread loads the archive, which the workers help read.
   const workers = new BuildWorkers();
   workers.start(1);
-  const searchIndexWorker = new SearchIndexWorker();
+  const threads = { workers, searchIndex: new SearchIndexWorker(), listing: new FolderListingThread() };
   try {
-    return await build(request, options, io, workers, searchIndexWorker);
+    return await build(request, options, io, threads);
   } finally {
-    await Promise.all([workers.close(), searchIndexWorker.close()]);
+    await closeThreads(threads);
   }
 }
 
-async function build(request: BuildRequest, options: RunOptions, io: Console, workers: BuildWorkers, searchIndexWorker: SearchIndexWorker): Promise<number> {
+/** The threads a build starts besides this one. */
+interface BuildThreads {
+  readonly workers: BuildWorkers;
+  readonly searchIndex: SearchIndexWorker;
+  readonly listing: FolderListingThread;
+}
+
+function closeThreads(threads: BuildThreads): Promise<unknown> {
+  return Promise.all([threads.workers.close(), threads.searchIndex.close(), threads.listing.close()]);
+}
+
+async function build(request: BuildRequest, options: RunOptions, io: Console, threads: BuildThreads): Promise<number> {
+  const { workers, searchIndex: searchIndexWorker } = threads;
   const started = performance.now();
   let madeSearchIndex: Promise<MadeSearchIndex> | undefined;
   // The search index is made in its own thread while this one plans the pages, when it is of a pass of pages at most:
@@ -90,6 +102,8 @@ async function build(request: BuildRequest, options: RunOptions, io: Console, wo
       previousDir: request.outputDir,
       stagingDir: staging.dir,
       stagingKept: staging.startsAs === "kept-output",
+      keptApart: [SEARCH_INDEX_DIR],
+      listInThread: (root, skipped) => threads.listing.list(root, skipped),
       ...(records === undefined ? {} : { recordFile: records.recordFile, replacedKeptIn: records.replacedDir }),
     });
     // A larger index is written by this thread, its periods' folders of fragments meanwhile in the index's thread.
@@ -106,7 +120,7 @@ async function build(request: BuildRequest, options: RunOptions, io: Console, wo
     // Render workers and the index's thread write into the staging folder too: an interrupted build stops them before removing it.
     await writeAtomically(request.outputDir, write, {
       stop: async () => {
-        await Promise.all([workers.close(), searchIndexWorker.close()]);
+        await closeThreads(threads);
       },
       publishedInPlace: (why) => (inPlace = why),
       // An edit's rebuild then starts from the output it replaces, rather than removing it after (OutputReuse).

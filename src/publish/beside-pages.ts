@@ -180,8 +180,8 @@ function copySearchEntry({ outputDir }: PublishContext): Partial<BesidePagesRepo
 }
 
 /** The files of the earlier output a build started from (OutputReuse.stagingKept) that it does not have: gone (the search index's folder keeps its own). */
-function removeUnclaimed({ reuse }: PublishContext): Partial<BesidePagesReport> {
-  reuse?.removeUnclaimed([SEARCH_INDEX_DIR]);
+async function removeUnclaimed({ reuse }: PublishContext): Promise<Partial<BesidePagesReport>> {
+  await reuse?.removeUnclaimed();
   return {};
 }
 

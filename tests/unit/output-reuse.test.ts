@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { link, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
+import { listFolder, type FolderListing } from "../../src/core/files.ts";
 import { makeLinks, OutputReuse } from "../../src/publish/output-reuse.ts";
 import { temporaryFolder, writeFiles } from "../support/archive.ts";
 
@@ -174,9 +175,63 @@ describe("building over the output an earlier build replaced and kept", () => {
     assert.equal(third.reuse("b.txt", "b2"), true);
     assert.equal(await readFile(join(keptDir, "b.txt"), "utf8"), "file b, edited");
     assert.deepEqual(third.report, { linked: 1, copied: 0 });
-    third.removeUnclaimed([]);
+    await third.removeUnclaimed();
     assert.deepEqual((await readdir(keptDir)).sort(), ["a", "b.txt"]);
     assert.equal(await readFile(join(keptDir, "a/index.html"), "utf8"), "page a");
+  });
+
+  it("removes what the kept output held when it was opened and no one asked for, as listed then, and leaves the folders kept apart alone", async () => {
+    const root = await temporaryFolder();
+    const { previousDir, keptDir, recordFile } = await keptOutput(root);
+    await writeFiles(keptDir, { "extra/by-hand.html": "added by hand", "search/kept.bin": "the index's own" });
+    const listed: FolderListing[] = [];
+    const listInThread = async (folder: string, skipped: readonly string[]): Promise<FolderListing> => {
+      listed.push(listFolder(folder, skipped));
+      return listed[0] as FolderListing;
+    };
+    const third = await OutputReuse.open({ previousDir, stagingDir: keptDir, recordFile, stagingKept: true, keptApart: ["search"], listInThread });
+    assert.deepEqual([...(listed[0]?.files ?? [])].sort(), ["Logo.png", "a/index.html", "b.txt", "extra/by-hand.html", "old/gone.txt"]);
+    assert.equal(third.reuse("a/index.html", "a"), true);
+    // Written after the listing: asked for, so kept.
+    await writeFiles(keptDir, { "c/index.html": "page c" });
+    third.wrote("c/index.html", "c");
+    await third.removeUnclaimed();
+    assert.deepEqual((await readdir(keptDir)).sort(), ["a", "c", "search"]);
+    assert.equal(await readFile(join(keptDir, "search/kept.bin"), "utf8"), "the index's own");
+  });
+
+  it("lists the kept output itself when the other thread's listing failed", async () => {
+    const root = await temporaryFolder();
+    const { previousDir, keptDir, recordFile } = await keptOutput(root);
+    const listInThread = (): Promise<FolderListing> => Promise.reject(new Error("the thread stopped"));
+    const third = await OutputReuse.open({ previousDir, stagingDir: keptDir, recordFile, stagingKept: true, listInThread });
+    // Added after the failed listing: the listing made at the end finds it.
+    await writeFiles(keptDir, { "extra/by-hand.html": "added by hand" });
+    assert.equal(third.reuse("a/index.html", "a"), true);
+    await third.removeUnclaimed();
+    assert.deepEqual(await readdir(keptDir), ["a"]);
+  });
+
+  it("keeps a file listed under a name that differs by case alone from one asked for when both name the same file, as where case is ignored", async () => {
+    const root = await temporaryFolder();
+    const { previousDir, keptDir, recordFile } = await keptOutput(root);
+    await writeFiles(keptDir, { "Same.txt": "listed", "Other.txt": "listed" });
+    const third = await OutputReuse.open({
+      previousDir,
+      stagingDir: keptDir,
+      recordFile,
+      stagingKept: true,
+      listInThread: async (folder) => listFolder(folder),
+    });
+    for (const name of ["same.txt", "other.txt"]) {
+      await writeFile(join(keptDir, name), "written");
+      third.wrote(name, name);
+    }
+    // A file system that ignores case opens the listed name as the file written: here, a second name of it.
+    await rm(join(keptDir, "Same.txt"));
+    await link(join(keptDir, "same.txt"), join(keptDir, "Same.txt"));
+    await third.removeUnclaimed();
+    assert.deepEqual((await readdir(keptDir)).sort(), ["Same.txt", "other.txt", "same.txt"]);
   });
 
   it("removes a file before it is written anew, so that a file it shares its storage with in the output in place is untouched", async () => {
