@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { constants, copyFileSync, type Dirent, linkSync, lstatSync, readdirSync, rmdirSync, statSync, unlinkSync } from "node:fs";
+import { constants, copyFileSync, linkSync, lstatSync, readdirSync, rmdirSync, statSync, unlinkSync } from "node:fs";
 import { copyFile, lstat, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, sep } from "node:path";
 import { errorCodeOf } from "./diagnostics.ts";
@@ -42,7 +42,9 @@ export function listFolder(root: string, skipped: readonly string[] = []): Folde
   const folders: string[] = [];
   const unread = [""];
   for (let folder = unread.pop(); folder !== undefined; folder = unread.pop()) {
-    for (const entry of entriesUnlessGone(folder === "" ? root : join(root, folder))) {
+    // A folder gone, or a file now, holds nothing.
+    const entries = unlessGone(() => readdirSync(folder === "" ? root : join(root, folder), { withFileTypes: true }), ["ENOENT", "ENOTDIR"]) ?? [];
+    for (const entry of entries) {
       if (folder === "" && skipped.includes(entry.name)) continue;
       const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
       if (entry.isDirectory()) {
@@ -52,16 +54,6 @@ export function listFolder(root: string, skipped: readonly string[] = []): Folde
     }
   }
   return { files, folders };
-}
-
-/** A folder's entries; none when it is gone, or is a file now. */
-function entriesUnlessGone(folder: string): Dirent[] {
-  try {
-    return readdirSync(folder, { withFileTypes: true });
-  } catch (cause) {
-    if (["ENOENT", "ENOTDIR"].includes(errorCodeOf(cause))) return [];
-    throw cause;
-  }
 }
 
 /** Whether two paths name the same file, as a file system that ignores letter case does (false when either is gone). */
@@ -144,12 +136,12 @@ export function removeEmptyFolders(folder: string, root: string): void {
   }
 }
 
-/** What `act` gives, or undefined when the path it acts on does not exist (any more). */
-function unlessGone<T>(act: () => T): T | undefined {
+/** What `act` gives, or undefined when the path it acts on does not exist (any more): it fails with one of `goneCodes`. */
+function unlessGone<T>(act: () => T, goneCodes: readonly string[] = ["ENOENT"]): T | undefined {
   try {
     return act();
   } catch (cause) {
-    if (errorCodeOf(cause) === "ENOENT") return undefined;
+    if (goneCodes.includes(errorCodeOf(cause))) return undefined;
     throw cause;
   }
 }

@@ -10,7 +10,7 @@ import { OutputFolderUnwritable } from "../publish/output-target.ts";
 import { OutputReuse } from "../publish/output-reuse.ts";
 import { searchIndexRequestOf } from "../publish/beside-pages.ts";
 import type { SitePlan } from "../publish/site-plan.ts";
-import { SEARCH_INDEX_DIR, type MadeSearchIndex, type PeriodsJob } from "../search/search-index.ts";
+import type { MadeSearchIndex, PeriodsJob } from "../search/search-index.ts";
 import { BuildWorkers, FolderListingThread, SearchIndexWorker } from "./build-workers.ts";
 import { cacheUnwritable, loadSite, openArticleCache, type Site } from "./load-site.ts";
 import { describeWriteFailure, formatDiagnostics, formatSummary, nothingToPublish } from "./report.ts";
@@ -102,7 +102,6 @@ async function build(request: BuildRequest, options: RunOptions, io: Console, th
       previousDir: request.outputDir,
       stagingDir: staging.dir,
       stagingKept: staging.startsAs === "kept-output",
-      keptApart: [SEARCH_INDEX_DIR],
       listInThread: (root, skipped) => threads.listing.list(root, skipped),
       ...(records === undefined ? {} : { recordFile: records.recordFile, replacedKeptIn: records.replacedDir }),
     });
@@ -117,7 +116,8 @@ async function build(request: BuildRequest, options: RunOptions, io: Console, th
     }
   };
   try {
-    // Render workers and the index's thread write into the staging folder too: an interrupted build stops them before removing it.
+    // Render workers and the index's thread write into the staging folder too, and another lists it: an interrupted
+    // build stops them before removing it.
     await writeAtomically(request.outputDir, write, {
       stop: async () => {
         await closeThreads(threads);

@@ -2,6 +2,7 @@ import { lstatSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { dirname, join, posix } from "node:path";
 import { linkElseCopy, listFolder, removeEmptyFolders, removeFile, removeFileAndEmptyFolders, sameFile, type FolderListing } from "../core/files.ts";
+import { SEARCH_INDEX_DIR } from "../search/search-index.ts";
 import { NO_RECORD, readRecord, writeRecord, type OutputRecord } from "./output-record.ts";
 
 /** Where the previous output is and where the new one is written, and where the record of what made them is kept. */
@@ -20,15 +21,12 @@ interface OutputReuseOptions {
   readonly replacedKeptIn?: string;
   /** `stagingDir` is not new but an output an earlier build replaced and kept, its record inside it. */
   readonly stagingKept?: boolean;
-  /** Top-level folders of the output that keep their own files (the search index's): `removeUnclaimed` leaves them alone. */
-  readonly keptApart?: readonly string[];
-  /**
-   * Lists a kept staging folder (listFolder) in another thread, from the
-   * moment it is opened, for `removeUnclaimed`: at 100,000 articles, the
-   * 128,000 page folders took 9 s to read, at the end of an edit's build.
-   */
+  /** Lists a kept staging folder (listFolder) in another thread as it is opened, for `removeUnclaimed`, which lists it otherwise. */
   readonly listInThread?: (root: string, skipped: readonly string[]) => Promise<FolderListing>;
 }
+
+/** The top-level folders of an output that keep their own files, which `removeUnclaimed` leaves alone: the search index's (its FolderSink). */
+const KEPT_APART = [SEARCH_INDEX_DIR];
 
 /** The record of a kept output, inside it: taken out as soon as a build starts from the folder, so never published. */
 const KEPT_RECORD = ".news-archive-record.bin";
@@ -78,8 +76,8 @@ export class OutputReuse {
   /** What the staging folder held when the build began (by path in lower case, as a file system may ignore case), less the paths asked for since. */
   readonly #staged: Map<string, { readonly path: string; readonly source: string }>;
   readonly #stagedAtMs: number;
-  /** What the kept staging folder held once opened, listed in another thread; undefined where that failed or was not asked. */
-  #listing: Promise<FolderListing | undefined> | undefined;
+  /** What the kept staging folder held once opened, listed in another thread (`listInThread`), until `removeUnclaimed`. */
+  #listing: Promise<FolderListing> | undefined;
   readonly #sources = new Map<string, string>();
   /** Folders of the new output made so far, so that each is made once. */
   readonly #folders = new Set<string>();
@@ -108,13 +106,18 @@ export class OutputReuse {
       staged = await readRecord(record);
       // Not to be published; and the folder changes from now on, whatever becomes of this build.
       await rm(record, { force: true });
-      // Seldom (its build stopped before writing the record, or could not): emptied, it is a new folder.
-      if (staged.sources.size === 0)
+      // Seldom (its build stopped before writing the record, or could not): emptied, it is a new folder, of which
+      // nothing is to be removed (a page is asked for once rendered where no digest chose it first).
+      if (staged.sources.size === 0) {
         for (const name of readdirSync(options.stagingDir)) rmSync(join(options.stagingDir, name), { recursive: true, force: true });
+        return new OutputReuse({ ...options, stagingKept: false }, before, staged);
+      }
     }
     const reuse = new OutputReuse(options, before, staged);
-    if (options.stagingKept === true && options.listInThread !== undefined)
-      reuse.#listing = options.listInThread(options.stagingDir, options.keptApart ?? []).catch(() => undefined);
+    if (options.stagingKept === true && options.listInThread !== undefined) {
+      reuse.#listing = options.listInThread(options.stagingDir, KEPT_APART);
+      reuse.#listing.catch(() => undefined); // Awaited by removeUnclaimed, which a failed build may never reach.
+    }
     return reuse;
   }
 
@@ -176,22 +179,24 @@ export class OutputReuse {
 
   /**
    * Removes every file of the earlier output the staging folder started as
-   * that no one asked for, recorded or not, but those under `keptApart`, and
-   * the folders left empty. To be called once every file is asked for and
-   * nothing writes into the folder again. The folder was listed when it was
-   * opened (in another thread, or here now if that failed): what was written
-   * since was asked for.
+   * that no one asked for, recorded or not, but those under `KEPT_APART`,
+   * and the folders left empty. To be called once every file is asked for
+   * and nothing writes into the folder again. The folder was listed as it
+   * was opened (in another thread), so that every file written into it since
+   * must have been asked for first (`reuse`, `reuseLater` or `wrote`): one
+   * that was not is left, or removed, by chance.
    */
   async removeUnclaimed(): Promise<void> {
     if (this.#options.stagingKept !== true) return;
     const root = this.#options.stagingDir;
-    const listing = (await this.#listing) ?? listFolder(root, this.#options.keptApart);
+    const listing = (await this.#listing) ?? listFolder(root, KEPT_APART);
+    this.#listing = undefined;
     const withEntries = new Set<string>();
     for (const path of [...listing.files, ...listing.folders]) withEntries.add(posix.dirname(path));
     let claimedByCase: Map<string, string> | undefined;
     for (const path of listing.files) {
       if (this.#sources.has(path)) continue;
-      // Listed before a file of another letter case was asked for at its path: on a file system that ignores case, the same file.
+      // Asked for in another letter case (the file's, or a folder's above it, as the folder keeps its own): where case is ignored, the same file.
       claimedByCase ??= new Map([...this.#sources.keys()].map((claimed) => [claimed.toLowerCase(), claimed]));
       const twin = claimedByCase.get(path.toLowerCase());
       if (twin !== undefined && sameFile(join(root, path), join(root, twin))) continue;

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { listFolder, type FolderListing } from "../../src/core/files.ts";
 import { makeLinks, OutputReuse } from "../../src/publish/output-reuse.ts";
+import { SEARCH_INDEX_DIR } from "../../src/search/search-index.ts";
 import { temporaryFolder, writeFiles } from "../support/archive.ts";
 
 /** A build's output folder with two files, recorded as made from "a" and "b" by a first build. */
@@ -180,42 +181,49 @@ describe("building over the output an earlier build replaced and kept", () => {
     assert.equal(await readFile(join(keptDir, "a/index.html"), "utf8"), "page a");
   });
 
-  it("removes what the kept output held when it was opened and no one asked for, as listed then, and leaves the folders kept apart alone", async () => {
+  it("removes what the kept output held when it was opened and no one asked for, as listed then, and leaves the search index's folder alone", async () => {
     const root = await temporaryFolder();
     const { previousDir, keptDir, recordFile } = await keptOutput(root);
-    await writeFiles(keptDir, { "extra/by-hand.html": "added by hand", "search/kept.bin": "the index's own" });
-    const listed: FolderListing[] = [];
+    const indexFile = `${SEARCH_INDEX_DIR}/kept.bin`;
+    await writeFiles(keptDir, { "extra/by-hand.html": "added by hand", "extra/removed.html": "added by hand", [indexFile]: "the index's own" });
+    await mkdir(join(keptDir, "later"));
+    // Listed as the folder is opened, told only once the build is done writing, as by another thread.
+    let tell: () => void = () => undefined;
+    const told = new Promise<void>((resolve) => (tell = resolve));
     const listInThread = async (folder: string, skipped: readonly string[]): Promise<FolderListing> => {
-      listed.push(listFolder(folder, skipped));
-      return listed[0] as FolderListing;
+      const listing = listFolder(folder, skipped);
+      await told;
+      return listing;
     };
-    const third = await OutputReuse.open({ previousDir, stagingDir: keptDir, recordFile, stagingKept: true, keptApart: ["search"], listInThread });
-    assert.deepEqual([...(listed[0]?.files ?? [])].sort(), ["Logo.png", "a/index.html", "b.txt", "extra/by-hand.html", "old/gone.txt"]);
+    const third = await OutputReuse.open({ previousDir, stagingDir: keptDir, recordFile, stagingKept: true, listInThread });
     assert.equal(third.reuse("a/index.html", "a"), true);
-    // Written after the listing: asked for, so kept.
-    await writeFiles(keptDir, { "c/index.html": "page c" });
-    third.wrote("c/index.html", "c");
+    // Written since, asked for: kept, in a folder listed empty too.
+    for (const path of ["c/index.html", "later/index.html"]) {
+      await writeFiles(keptDir, { [path]: "written" });
+      third.wrote(path, path);
+    }
+    // Listed, and gone by the end.
+    await rm(join(keptDir, "extra/removed.html"));
+    tell();
     await third.removeUnclaimed();
-    assert.deepEqual((await readdir(keptDir)).sort(), ["a", "c", "search"]);
-    assert.equal(await readFile(join(keptDir, "search/kept.bin"), "utf8"), "the index's own");
+    assert.deepEqual((await readdir(keptDir)).sort(), [SEARCH_INDEX_DIR, "a", "c", "later"].sort());
+    assert.equal(await readFile(join(keptDir, "later/index.html"), "utf8"), "written");
+    assert.equal(await readFile(join(keptDir, indexFile), "utf8"), "the index's own");
   });
 
-  it("lists the kept output itself when the other thread's listing failed", async () => {
+  it("fails with the listing's error when the other thread could not list the kept output, removing nothing", async () => {
     const root = await temporaryFolder();
     const { previousDir, keptDir, recordFile } = await keptOutput(root);
     const listInThread = (): Promise<FolderListing> => Promise.reject(new Error("the thread stopped"));
     const third = await OutputReuse.open({ previousDir, stagingDir: keptDir, recordFile, stagingKept: true, listInThread });
-    // Added after the failed listing: the listing made at the end finds it.
-    await writeFiles(keptDir, { "extra/by-hand.html": "added by hand" });
-    assert.equal(third.reuse("a/index.html", "a"), true);
-    await third.removeUnclaimed();
-    assert.deepEqual(await readdir(keptDir), ["a"]);
+    await assert.rejects(third.removeUnclaimed(), /the thread stopped/);
+    assert.deepEqual((await readdir(keptDir)).sort(), ["Logo.png", "a", "b.txt", "old"]);
   });
 
-  it("keeps a file listed under a name that differs by case alone from one asked for when both name the same file, as where case is ignored", async () => {
+  it("keeps a file listed under a name that differs by case alone, its own or a folder's, from one asked for when both name the same file, as where case is ignored", async () => {
     const root = await temporaryFolder();
     const { previousDir, keptDir, recordFile } = await keptOutput(root);
-    await writeFiles(keptDir, { "Same.txt": "listed", "Other.txt": "listed" });
+    await writeFiles(keptDir, { "Same.txt": "listed", "Other.txt": "listed", "Folder/page.html": "listed" });
     const third = await OutputReuse.open({
       previousDir,
       stagingDir: keptDir,
@@ -223,15 +231,21 @@ describe("building over the output an earlier build replaced and kept", () => {
       stagingKept: true,
       listInThread: async (folder) => listFolder(folder),
     });
-    for (const name of ["same.txt", "other.txt"]) {
-      await writeFile(join(keptDir, name), "written");
-      third.wrote(name, name);
+    for (const path of ["same.txt", "other.txt", "folder/page.html"]) {
+      await writeFiles(keptDir, { [path]: "written" });
+      third.wrote(path, path);
     }
     // A file system that ignores case opens the listed name as the file written: here, a second name of it.
-    await rm(join(keptDir, "Same.txt"));
-    await link(join(keptDir, "same.txt"), join(keptDir, "Same.txt"));
+    for (const [listed, written] of [
+      ["Same.txt", "same.txt"],
+      ["Folder/page.html", "folder/page.html"],
+    ] as const) {
+      await rm(join(keptDir, listed));
+      await link(join(keptDir, written), join(keptDir, listed));
+    }
     await third.removeUnclaimed();
-    assert.deepEqual((await readdir(keptDir)).sort(), ["Same.txt", "other.txt", "same.txt"]);
+    assert.deepEqual((await readdir(keptDir)).sort(), ["Folder", "Same.txt", "folder", "other.txt", "same.txt"]);
+    assert.deepEqual(await readdir(join(keptDir, "Folder")), ["page.html"]);
   });
 
   it("removes a file before it is written anew, so that a file it shares its storage with in the output in place is untouched", async () => {
@@ -277,8 +291,22 @@ describe("building over the output an earlier build replaced and kept", () => {
     await writeFile(join(keptDir, ".news-archive-record.bin"), "not a record");
     const third = await OutputReuse.open({ previousDir, stagingDir: keptDir, recordFile, stagingKept: true });
     assert.deepEqual(await readdir(keptDir), []);
+    assert.equal(third.stagingKept, false);
     assert.equal(third.reuse("a/index.html", "a"), true);
     assert.equal((await stat(join(keptDir, "a/index.html"))).ino, (await stat(join(previousDir, "a/index.html"))).ino);
+  });
+
+  it("removes nothing from an emptied kept output, whose pages are asked for only once written where no record chose them", async () => {
+    const root = await temporaryFolder();
+    const { previousDir, keptDir, recordFile } = await keptOutput(root);
+    await writeFile(join(keptDir, ".news-archive-record.bin"), "not a record");
+    await rm(recordFile);
+    const third = await OutputReuse.open({ previousDir, stagingDir: keptDir, recordFile, stagingKept: true });
+    assert.equal(third.canReuse, false);
+    await writeFiles(keptDir, { "a/index.html": "page a, rendered" });
+    await third.removeUnclaimed();
+    third.wrote("a/index.html", "a");
+    assert.equal(await readFile(join(keptDir, "a/index.html"), "utf8"), "page a, rendered");
   });
 
   it("forgets the record of the output in place before it is replaced, so that a build stopped before the next record reuses nothing", async () => {
