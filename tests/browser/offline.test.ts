@@ -34,7 +34,38 @@ async function stoppableServer(root: string): Promise<StoppableServer> {
 async function hostBuild(args: readonly string[]): Promise<{ server: StoppableServer; context: BrowserContext }> {
   const output = join(await temporaryFolder(), "site");
   await buildSite([...args, "--output", output]);
-  return { server: await stoppableServer(output), context: await newContext() };
+  return { server: await stoppableServer(output), context: await offlineAwareContext() };
+}
+
+/** The cookie that tells a document of the context that the device is offline (see `goOffline`). */
+const OFFLINE_COOKIE = "emulated-offline";
+
+/**
+ * A browser context (newContext) whose documents read `navigator.onLine`
+ * from OFFLINE_COOKIE, which `goOffline` sets: Chromium 150's emulation of an
+ * offline network no longer reaches `navigator.onLine` in a document loaded
+ * after it (true there, while every request fails), which an offline
+ * device's documents say is false.
+ */
+async function offlineAwareContext(): Promise<BrowserContext> {
+  const context = await newContext();
+  // As text: a function would be sent as tsx compiled it, naming its inner functions with a helper the page lacks.
+  await context.addInitScript({
+    content: `Object.defineProperty(Navigator.prototype, "onLine", { configurable: true, get: () => !document.cookie.split("; ").includes("${OFFLINE_COOKIE}=1") });`,
+  });
+  return context;
+}
+
+/**
+ * Takes the network of a context made by offlineAwareContext offline, or
+ * online again, as a device's would go: its documents are told by the
+ * cookie of the site's origin, set first, and those open then by the
+ * emulation too (with an "offline" or "online" event).
+ */
+async function goOffline(context: BrowserContext, siteUrl: string, offline: boolean): Promise<void> {
+  if (offline) await context.addCookies([{ name: OFFLINE_COOKIE, value: "1", url: siteUrl }]);
+  else await context.clearCookies({ name: OFFLINE_COOKIE });
+  await context.setOffline(offline);
 }
 
 /**
@@ -103,7 +134,7 @@ describe("reading the hosted sample archive offline after a first visit", () => 
       assert.match(await archiveStatus(page), /^The whole archive is saved on this device \(\d+ files, 1\.\d MB\)/);
 
       await server.stop();
-      await context.setOffline(true);
+      await goOffline(context, server.url, true);
 
       await page.goto(`${server.url}${VISITED}`);
       assert.equal(await page.locator("h1").textContent(), "Life-cycle costing survey: half of our members now use it");
@@ -135,7 +166,7 @@ describe("reading the hosted sample archive offline after a first visit", () => 
       assert.match(await archiveStatus(page), /^This device keeps the pages you open/);
       assert.match((await page.locator("#archive-save .archive-save-start").textContent()) ?? "", /^Save the whole archive \(1\.\d MB\)$/);
 
-      await context.setOffline(true);
+      await goOffline(context, server.url, true);
       await page.goto(`${server.url}${VISITED}`);
       assert.equal(await page.locator("h1").textContent(), title, "a page read is saved");
       await searchTitles(page, `${server.url}search/?q=canteen`, 3);
@@ -144,7 +175,7 @@ describe("reading the hosted sample archive offline after a first visit", () => 
       assert.equal(await page.locator("h1").textContent(), "Not saved for offline reading");
 
       // Online again, the reader saves the archive: progress, a stop, then the rest.
-      await context.setOffline(false);
+      await goOffline(context, server.url, false);
       await page.route("**/*", async (route) => {
         await new Promise((resolve) => setTimeout(resolve, 30));
         await route.continue();
@@ -164,7 +195,7 @@ describe("reading the hosted sample archive offline after a first visit", () => 
       await page.waitForFunction(() => /whole archive is saved/.test(document.querySelector("#archive-save .archive-save-status")?.textContent ?? ""));
 
       await server.stop();
-      await context.setOffline(true);
+      await goOffline(context, server.url, true);
       await page.goto(`${server.url}2023/02/13/food-waste-report/`);
       assert.equal(await page.locator("h1").textContent(), "Less waste, better food: results from 48 school kitchens");
     } finally {
@@ -178,7 +209,7 @@ describe("reading the hosted sample archive offline after a first visit", () => 
     const output = join(await temporaryFolder(), "site");
     await buildSite(["--content", content, "--output", output]);
     const siteUrl = await serveSite(output);
-    const context = await newContext();
+    const context = await offlineAwareContext();
     try {
       const page = await context.newPage();
       await page.goto(siteUrl);
@@ -205,7 +236,7 @@ describe("reading the hosted sample archive offline after a first visit", () => 
       // (or at once, when the browser's update check was under way as the page loaded).
       await waitInPage(page, whatCacheLacks, [archiveCacheName(latest), NEVER_OPENED, "Less waste, better food"]);
 
-      await context.setOffline(true);
+      await goOffline(context, siteUrl, true);
       await page.goto(`${siteUrl}${VISITED}`);
       assert.equal(await page.locator("h1").textContent(), "Life-cycle costing survey, corrected", "offline, the saved page is the new build's");
       await page.goto(`${siteUrl}${NEVER_OPENED}`);
@@ -243,7 +274,7 @@ describe("searching offline an archive of many periods", () => {
       assert.deepEqual(await searchTitles(page, `${server.url}search/?q=carbon&sort=newest`, 10), newest.slice(0, 10));
 
       await server.stop();
-      await context.setOffline(true);
+      await goOffline(context, server.url, true);
       // Going to the very URL shown would be a reload, which restores the results shown: the search starts anew from another page.
       await page.goto("about:blank");
       assert.deepEqual(
