@@ -3,15 +3,10 @@ import { isNumberTerm } from "../text/numbers.browser.ts";
 import { WEIGHT_UNIT } from "../text/words.browser.ts";
 import type { ArchiveModel } from "./archive-model.ts";
 import { categoriesDivide } from "./sections.ts";
+import { highest, tfIdfVectors, type TermVector, type TermWeights } from "./term-vectors.ts";
 
 /** How many related articles an article page lists. */
 const RELATED_COUNT = 4;
-
-/** Terms, each once, and the weight of each at the same place. */
-export interface TermWeights {
-  readonly terms: readonly string[];
-  readonly weights: ArrayLike<number>;
-}
 
 /** What the likeness of two items is computed from. */
 export interface Subject {
@@ -32,8 +27,6 @@ interface RelatedOptions {
   readonly weightUnit?: number;
 }
 
-/** How many of an item's terms are kept, those of the highest TF-IDF: enough to say what it is about, few enough for 100,000 items. */
-const TERMS_KEPT = 48;
 /** How many of an item's heaviest terms find its candidates. */
 const SIGNATURE_TERMS = 24;
 /** The most items a term leads to (those it weighs most in): the work then grows with the archive, not with its square. */
@@ -79,30 +72,35 @@ export function relatedBySubject<T>(items: readonly T[], subjectOf: (item: T) =>
   );
   const signatures = vectors.map(signatureOf);
   const postings = invertedIndex(vectors, signatures);
+  // Typed arrays the size of the archive, filled for one item and cleared after it, rather than a list per item.
   const partial = new Float64Array(items.length);
+  const touched = new Int32Array(items.length);
+  // The item's weights by term, each candidate's terms looked up in it: a walk along both lists for each candidate cost more.
+  const weightsByTerm = new Float64Array(postings.ends.length);
   const related = new Map<T, T[]>();
   for (const [item, vector] of vectors.entries()) {
-    const touched: number[] = [];
+    for (let at = 0; at < vector.terms.length; at += 1) weightsByTerm[vector.terms[at] as number] = vector.weights[at] as number;
+    let touchedCount = 0;
     for (const at of signatures[item] ?? []) {
-      const list = postings[vector.terms[at] ?? 0];
-      if (list === undefined) continue;
-      const weight = vector.weights[at] ?? 0;
-      const { items: others, weights } = list;
-      for (let posting = 0; posting < others.length; posting += 1) {
-        const other = others[posting] as number;
+      const term = vector.terms[at] as number;
+      const weight = vector.weights[at] as number;
+      const end = postings.ends[term] as number;
+      for (let posting = postings.starts[term] as number; posting < end; posting += 1) {
+        const other = postings.items[posting] as number;
         if (other === item) continue;
         const sum = partial[other] as number;
-        if (sum === 0) touched.push(other);
-        partial[other] = sum + weight * (weights[posting] as number);
+        if (sum === 0) touched[touchedCount++] = other;
+        partial[other] = sum + weight * (postings.weights[posting] as number);
       }
     }
     const own = boosts[item] as Boosts;
-    const best = bestOf(touched, partial, CANDIDATES_WEIGHED)
-      .map((other) => ({ other, likeness: cosine(vector, vectors[other] as TermVector) + boost(own, boosts[other] as Boosts) }))
+    const best = bestOf(touched.subarray(0, touchedCount), partial, CANDIDATES_WEIGHED)
+      .map((other) => ({ other, likeness: cosine(weightsByTerm, vectors[other] as TermVector) + boost(own, boosts[other] as Boosts) }))
       .filter((candidate) => candidate.likeness >= MIN_LIKENESS)
       .sort((a, b) => b.likeness - a.likeness || nearness(own, boosts[a.other], boosts[b.other]))
       .slice(0, count);
-    for (const other of touched) partial[other] = 0;
+    for (let at = 0; at < touchedCount; at += 1) partial[touched[at] as number] = 0;
+    for (const term of vector.terms) weightsByTerm[term] = 0;
     related.set(
       items[item] as T,
       best.map((candidate) => items[candidate.other] as T),
@@ -111,151 +109,81 @@ export function relatedBySubject<T>(items: readonly T[], subjectOf: (item: T) =>
   return related;
 }
 
-/** An item's terms (by number, ascending) and their TF-IDF weights, a unit vector. */
-export interface TermVector {
-  readonly terms: Int32Array;
+/** Where a vector's `SIGNATURE_TERMS` heaviest terms are in it, the heaviest first, of equal weights the earlier. */
+function signatureOf(vector: TermVector): Int32Array {
+  const places = new Int32Array(Math.min(vector.weights.length, SIGNATURE_TERMS));
+  let placed = 0;
+  for (let at = 0; at < vector.weights.length; at += 1) {
+    const weight = vector.weights[at] as number;
+    if (placed === places.length && weight <= (vector.weights[places[placed - 1] as number] as number)) continue;
+    let to = placed === places.length ? placed - 1 : placed++;
+    while (to > 0 && (vector.weights[places[to - 1] as number] as number) < weight) {
+      places[to] = places[to - 1] as number;
+      to -= 1;
+    }
+    places[to] = at;
+  }
+  return places;
+}
+
+/**
+ * For each term (by number), the items whose signature holds it, with its
+ * weight there, at `items[starts[term]]` to `items[ends[term] - 1]`: by item
+ * where they are at most `POSTINGS_KEPT`, or the `POSTINGS_KEPT` it weighs
+ * most in, the heaviest first (of equal weights, the earlier item). One list
+ * for all terms: no object for each of an archive's millions of postings.
+ */
+interface Postings {
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly items: Int32Array;
   readonly weights: Float64Array;
 }
 
-/**
- * Each item's terms weighted by TF-IDF: ln(1 + the term's weight in the item
- * in `weightUnit`s), times BM25's inverse document frequency, ln(1 + (N - n
- * + 0.5) / (n + 0.5)) for a term n of the N items hold, which all but
- * silences the words every item holds; of the terms that another item holds
- * too, the `TERMS_KEPT` heaviest of each item are kept, as a unit vector.
- * `termsAt` is called once for each item, in order; until every item is
- * counted, its terms are held as numbers, not as strings. Terms are numbered
- * in the order met, and each vector lists them in that order, so that two
- * vectors are compared in one walk.
- */
-export function tfIdfVectors(count: number, termsAt: (item: number) => TermWeights, weightUnit = 1): TermVector[] {
-  const numbers = new Map<string, number>();
-  const holding: number[] = [];
-  const counted: { readonly numbers: Int32Array; readonly weights: Float64Array }[] = [];
-  for (let item = 0; item < count; item += 1) {
-    const { terms, weights } = termsAt(item);
-    const own = { numbers: new Int32Array(terms.length), weights: new Float64Array(terms.length) };
-    let held = 0;
-    for (const [at, term] of terms.entries()) {
-      const weight = weights[at] ?? 0;
-      if (!(weight > 0)) continue;
-      let number = numbers.get(term);
-      if (number === undefined) {
-        number = holding.length;
-        numbers.set(term, number);
-        holding.push(0);
-      }
-      holding[number] = (holding[number] ?? 0) + 1;
-      own.numbers[held] = number;
-      own.weights[held] = weight;
-      held += 1;
-    }
-    counted.push({ numbers: own.numbers.subarray(0, held), weights: own.weights.subarray(0, held) });
-  }
-  return counted.map(({ numbers, weights }) => {
-    // Places in the item's lists rather than an object per term: at 4,000 articles, 237,000 objects fewer to collect.
-    const values = new Float64Array(numbers.length);
-    const places: number[] = [];
-    for (let at = 0; at < numbers.length; at += 1) {
-      const held = holding[numbers[at] as number] ?? 1;
-      // A term no other item holds likens it to none, and would take the place of one that does.
-      if (held < 2) continue;
-      values[at] = Math.log(1 + (weights[at] as number) / weightUnit) * Math.log(1 + (count - held + 0.5) / (held + 0.5));
-      places.push(at);
-    }
-    const kept = [
-      ...highest(
-        places,
-        TERMS_KEPT,
-        (at) => values[at] as number,
-        (at) => numbers[at] as number,
-      ),
-    ].sort((a, b) => (numbers[a] as number) - (numbers[b] as number));
-    let squares = 0;
-    for (const at of kept) squares += (values[at] as number) * (values[at] as number);
-    const length = Math.sqrt(squares) || 1;
-    const vector = numbersAndWeights(
-      kept,
-      (at) => numbers[at] as number,
-      (at) => (values[at] as number) / length,
-    );
-    return { terms: vector.numbers, weights: vector.weights };
-  });
-}
-
-/** A list's numbers and weights as two typed arrays, filled in a loop: TypedArray.from with a function to map each element costs several times as much. */
-function numbersAndWeights<E>(
-  list: readonly E[],
-  numberOf: (element: E) => number,
-  weightOf: (element: E) => number,
-): { numbers: Int32Array; weights: Float64Array } {
-  const numbers = new Int32Array(list.length);
-  const weights = new Float64Array(list.length);
-  for (const [at, element] of list.entries()) {
-    numbers[at] = numberOf(element);
-    weights[at] = weightOf(element);
-  }
-  return { numbers, weights };
-}
-
-/**
- * The `count` elements of a list of the highest value, the lower key first
- * among equal values, in that order, as a sort of the whole list cut to
- * `count` would give them: the values alone are sorted, as numbers, to find
- * the least kept, and only the elements kept are sorted with the comparison
- * (a common term's postings number thousands); a list no longer than `count`
- * is returned as it is.
- */
-function highest<E>(list: readonly E[], count: number, value: (element: E) => number, key: (element: E) => number): readonly E[] {
-  if (list.length <= count) return list;
-  const values = new Float64Array(list.length);
-  for (const [at, element] of list.entries()) values[at] = value(element);
-  const least = values.sort()[list.length - count] ?? 0;
-  return list
-    .filter((element) => value(element) >= least)
-    .sort((a, b) => value(b) - value(a) || key(a) - key(b))
-    .slice(0, count);
-}
-
-/** Where a vector's `SIGNATURE_TERMS` heaviest terms are in it. */
-function signatureOf(vector: TermVector): number[] {
-  const places: number[] = [];
-  for (let at = 0; at < vector.weights.length; at += 1) places.push(at);
-  return places.sort((a, b) => (vector.weights[b] ?? 0) - (vector.weights[a] ?? 0)).slice(0, SIGNATURE_TERMS);
-}
-
-/**
- * For each term, the items whose signature holds it, with its weight there:
- * at most `POSTINGS_KEPT`, those it weighs most in.
- */
-function invertedIndex(vectors: readonly TermVector[], signatures: readonly number[][]): ({ items: Int32Array; weights: Float64Array } | undefined)[] {
-  const lists: { item: number; weight: number }[][] = [];
-  for (const [item, vector] of vectors.entries()) {
-    for (const at of signatures[item] ?? []) {
-      const term = vector.terms[at] ?? 0;
-      (lists[term] ??= []).push({ item, weight: vector.weights[at] ?? 0 });
+/** The postings of the items' signatures (the places of their heaviest terms), by term. */
+function invertedIndex(vectors: readonly TermVector[], signatures: readonly Int32Array[]): Postings {
+  let terms = 0;
+  for (const vector of vectors) terms = Math.max(terms, (vector.terms[vector.terms.length - 1] ?? -1) + 1);
+  const starts = new Int32Array(terms + 1);
+  for (const [item, signature] of signatures.entries())
+    for (const at of signature) (starts[((vectors[item] as TermVector).terms[at] as number) + 1] as number) += 1;
+  for (let term = 0; term < terms; term += 1) (starts[term + 1] as number) += starts[term] as number;
+  const ends = starts.slice(0, terms);
+  const items = new Int32Array(starts[terms] as number);
+  const weights = new Float64Array(items.length);
+  for (const [item, signature] of signatures.entries()) {
+    const vector = vectors[item] as TermVector;
+    for (const at of signature) {
+      const term = vector.terms[at] as number;
+      const posting = (ends[term] as number)++;
+      items[posting] = item;
+      weights[posting] = vector.weights[at] as number;
     }
   }
-  return Array.from(lists, (list) => {
-    if (list === undefined) return undefined;
-    // Listed by item: among postings of equal weight, the earlier item's is kept, as a stable sort keeps it first.
+  for (let term = 0; term < terms; term += 1) {
+    const start = starts[term] as number;
+    const end = ends[term] as number;
+    if (end - start <= POSTINGS_KEPT) continue;
+    const listed = items.slice(start, end);
+    const listedWeights = weights.slice(start, end);
     const kept = highest(
-      list,
+      Int32Array.from(listed, (_, at) => at),
       POSTINGS_KEPT,
-      (posting) => posting.weight,
-      (posting) => posting.item,
+      listedWeights,
+      listed,
     );
-    const { numbers: items, weights } = numbersAndWeights(
-      kept,
-      (posting) => posting.item,
-      (posting) => posting.weight,
-    );
-    return { items, weights };
-  });
+    kept.sort((a, b) => (listedWeights[b] as number) - (listedWeights[a] as number) || (listed[a] as number) - (listed[b] as number));
+    for (const [to, at] of kept.entries()) {
+      items[start + to] = listed[at] as number;
+      weights[start + to] = listedWeights[at] as number;
+    }
+    ends[term] = start + POSTINGS_KEPT;
+  }
+  return { starts, ends, items, weights };
 }
 
 /** The `count` items of the highest score, highest first: a selection, not a sort of them all. */
-function bestOf(items: readonly number[], scores: Float64Array, count: number): number[] {
+function bestOf(items: Int32Array, scores: Float64Array, count: number): number[] {
   const best: number[] = [];
   for (const item of items) {
     const score = scores[item] ?? 0;
@@ -270,24 +198,20 @@ function bestOf(items: readonly number[], scores: Float64Array, count: number): 
   return best;
 }
 
-/** The cosine of two unit vectors: one walk along both lists of terms. */
-function cosine(a: TermVector, b: TermVector): number {
+/**
+ * The cosine of two unit vectors, one given by its weights by term: the sum
+ * of the products of their common terms', in the order of `vector`'s terms.
+ */
+function cosine(weightsByTerm: Float64Array, vector: TermVector): number {
   let sum = 0;
-  for (let i = 0, j = 0; i < a.terms.length && j < b.terms.length; ) {
-    const termA = a.terms[i] ?? 0;
-    const termB = b.terms[j] ?? 0;
-    if (termA === termB) {
-      sum += (a.weights[i] ?? 0) * (b.weights[j] ?? 0);
-      i += 1;
-      j += 1;
-    } else if (termA < termB) i += 1;
-    else j += 1;
-  }
+  for (let at = 0; at < vector.terms.length; at += 1) sum += (weightsByTerm[vector.terms[at] as number] as number) * (vector.weights[at] as number);
   return sum;
 }
 
 function boost(a: Boosts, b: Boosts): number {
-  const shared = a.tags.filter((tag) => b.tags.includes(tag)).length;
+  // Counted in a loop: a filtered copy of the tags for each of the millions of pairs weighed cost more than the rest.
+  let shared = 0;
+  for (const tag of a.tags) if (b.tags.includes(tag)) shared += 1;
   return Math.min(shared, 3) * TAG_BOOST + (a.category !== "" && a.category === b.category ? CATEGORY_BOOST : 0);
 }
 
