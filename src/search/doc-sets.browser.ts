@@ -131,8 +131,9 @@ export function writeDocs(writer: ByteWriter, docs: readonly number[] | Uint32Ar
   }
   writer.byte(GAPS).varint(docs.length);
   let previous = 0;
-  for (const [at, doc] of docs.entries()) {
-    writer.varint(at === 0 ? doc : doc - previous);
+  for (let at = 0; at < docs.length; at += 1) {
+    const doc = docs[at] ?? 0;
+    writer.varint(doc - previous);
     previous = doc;
   }
 }

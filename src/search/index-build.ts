@@ -236,7 +236,7 @@ function pairsInOrder(pairs: readonly (Map<number, number | PairDocs> | undefine
   if (termOf.some((term) => SPACE_OR_BELOW.test(term)))
     return pairs.flatMap((seconds, first) => (seconds === undefined ? [] : [...seconds].map(([second, found]) => pairOf(first, second, found)))).sort(byTerm);
   const rank = new Uint32Array(termOf.length);
-  for (const [at, id] of idsInOrder.entries()) rank[id] = at;
+  for (let at = 0; at < idsInOrder.length; at += 1) rank[idsInOrder[at] ?? 0] = at;
   const inOrder: IndexedTerm[] = [];
   for (const first of idsInOrder) {
     const seconds = pairs[first];
