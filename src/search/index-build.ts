@@ -5,9 +5,9 @@
 // the vocabulary suggestions are made from. index-write.ts writes it.
 import { isNumberTerm, wholeNumberTerm } from "../text/numbers.browser.ts";
 import type { IndexRecord } from "../text/index-record.ts";
-import { phraseBreak } from "../text/index-record.ts";
 import type { Stemmer } from "../text/stemmers.ts";
 import { readWritten, WEIGHT_UNIT, writtenWordsOf } from "../text/words.browser.ts";
+import { pairDocuments, type PairDocuments } from "./pair-documents.ts";
 import { searchPeriods } from "./periods.ts";
 import { impactCalculator, META_FLAGS } from "./scoring.browser.ts";
 
@@ -79,29 +79,6 @@ export interface BuiltIndex {
 const VOCABULARY_WORDS = 20_000;
 const MILLISECONDS_A_DAY = 86_400_000;
 
-/**
- * A pair's documents, growing as they are added; a document added twice in a
- * row is kept once. Most pairs of an archive are in one document alone (a
- * commit hash and the word after it): such a pair is its document's number,
- * and becomes PairDocs with a second document (see addPairs).
- */
-class PairDocs {
-  docs = new Uint32Array(4);
-  length = 0;
-  constructor(first: number) {
-    this.add(first);
-  }
-  add(doc: number): void {
-    if (this.length > 0 && this.docs[this.length - 1] === doc) return;
-    if (this.length === this.docs.length) {
-      const grown = new Uint32Array(this.docs.length * 2);
-      grown.set(this.docs);
-      this.docs = grown;
-    }
-    this.docs[this.length++] = doc;
-  }
-}
-
 /** The index of the articles. Pure: the same articles always give the same index. */
 export function buildIndex(input: IndexInput): BuiltIndex {
   const { articles } = input;
@@ -162,7 +139,6 @@ export function buildIndex(input: IndexInput): BuiltIndex {
   const allImpacts = new Uint8Array(postings);
   const allFlags = new Uint8Array(postings);
   const filled = new Uint32Array(counts.length);
-  const pairs: (Map<number, number | PairDocs> | undefined)[] = [];
   const impact = impactCalculator(averageLength, WEIGHT_UNIT);
   for (let doc = 0; doc < documents; doc += 1) {
     const article = articles[doc] as ArticleToIndex;
@@ -186,8 +162,8 @@ export function buildIndex(input: IndexInput): BuiltIndex {
         filled[id] = (filled[id] ?? 0) + 1;
       }
     }
-    addPairs(record.sequence, ids, doc, pairs);
   }
+  const pairs = pairDocuments(documents, (doc) => ({ sequence: (articles[doc] as ArticleToIndex).record.sequence, ids: termNumbers[doc] as Uint32Array }));
 
   const termOf = [...numbers.keys()];
   // In the dictionary's order: a sort with no comparator compares strings as `<` does, and much faster over hundreds of thousands.
@@ -221,55 +197,50 @@ export function buildIndex(input: IndexInput): BuiltIndex {
 }
 
 /**
- * The pairs as the dictionary lists them ("first second", in order), from
- * their documents by first term then second (`pairs`), given the terms' ids
- * in order: each first term's pairs in the order of their second terms,
- * which is the order of their strings since no term holds a space or a
- * character below it (each is letters and digits). Were one to, they are
+ * The pairs as the dictionary lists them ("first second", in order), given
+ * the terms' ids in order: by the place of their first term, then of their
+ * second, which is the order of their strings since no term holds a space or
+ * a character below it (each is letters and digits). Were one to, they are
  * sorted as strings.
  */
-function pairsInOrder(pairs: readonly (Map<number, number | PairDocs> | undefined)[], idsInOrder: Uint32Array, termOf: readonly string[]): IndexedTerm[] {
-  const pairOf = (first: number, second: number, found: number | PairDocs): IndexedTerm => ({
-    term: `${termOf[first] ?? ""} ${termOf[second] ?? ""}`,
-    docs: typeof found === "number" ? Uint32Array.of(found) : found.docs.subarray(0, found.length),
+function pairsInOrder(pairs: PairDocuments, idsInOrder: Uint32Array, termOf: readonly string[]): IndexedTerm[] {
+  const pairOf = (pair: number): IndexedTerm => ({
+    term: `${termOf[pairs.firsts[pair] ?? 0] ?? ""} ${termOf[pairs.seconds[pair] ?? 0] ?? ""}`,
+    docs: pairs.docs.subarray(pairs.starts[pair] ?? 0, pairs.starts[pair + 1] ?? 0),
   });
-  if (termOf.some((term) => SPACE_OR_BELOW.test(term)))
-    return pairs.flatMap((seconds, first) => (seconds === undefined ? [] : [...seconds].map(([second, found]) => pairOf(first, second, found)))).sort(byTerm);
+  const numbered = Uint32Array.from({ length: pairs.count }, (_, pair) => pair);
+  if (termOf.some((term) => SPACE_OR_BELOW.test(term))) {
+    // By first term, then as first met, before the sort by text: the order in which two pairs written alike stay.
+    return Array.from(stableSortBy(numbered, pairs.firsts, termOf.length), pairOf).sort(byTerm);
+  }
   const rank = new Uint32Array(termOf.length);
   for (let at = 0; at < idsInOrder.length; at += 1) rank[idsInOrder[at] ?? 0] = at;
-  const inOrder: IndexedTerm[] = [];
-  for (const first of idsInOrder) {
-    const seconds = pairs[first];
-    if (seconds === undefined) continue;
-    for (const [second, found] of [...seconds].sort(([a], [b]) => (rank[a] ?? 0) - (rank[b] ?? 0))) inOrder.push(pairOf(first, second, found));
+  const rankOf = (ids: Uint32Array): Uint32Array => ids.map((id) => rank[id] ?? 0);
+  // A radix sort: by the second term's place, then, keeping that order, by the first's.
+  const bySecond = stableSortBy(numbered, rankOf(pairs.seconds), termOf.length);
+  return Array.from(stableSortBy(bySecond, rankOf(pairs.firsts), termOf.length), pairOf);
+}
+
+/** The pairs of `order` sorted by their key (each below `keys`), those of equal keys in the order given: a counting sort. */
+function stableSortBy(order: Uint32Array, keyOf: Uint32Array, keys: number): Uint32Array {
+  const starts = new Uint32Array(keys + 1);
+  for (let at = 0; at < order.length; at += 1) {
+    const key = keyOf[order[at] ?? 0] ?? 0;
+    starts[key + 1] = (starts[key + 1] ?? 0) + 1;
   }
-  return inOrder;
+  for (let key = 0; key < keys; key += 1) starts[key + 1] = (starts[key + 1] ?? 0) + (starts[key] ?? 0);
+  const sorted = new Uint32Array(order.length);
+  for (let at = 0; at < order.length; at += 1) {
+    const pair = order[at] ?? 0;
+    const key = keyOf[pair] ?? 0;
+    sorted[starts[key] ?? 0] = pair;
+    starts[key] = (starts[key] ?? 0) + 1;
+  }
+  return sorted;
 }
 
 /** A character that sorts before every letter and digit of a term, as a pair's space does. */
 const SPACE_OR_BELOW = /[\u0000-\u0020]/;
-
-/** Adds the document to the pairs of consecutive words of its record (its sequence, numbered as `ids` number its terms), by first term then second. */
-function addPairs(sequence: Uint16Array | Uint32Array, ids: Uint32Array, doc: number, pairs: (Map<number, number | PairDocs> | undefined)[]): void {
-  const gap = phraseBreak(sequence);
-  for (let at = 1; at < sequence.length; at += 1) {
-    const before = sequence[at - 1] ?? gap;
-    const after = sequence[at] ?? gap;
-    if (before === gap || after === gap) continue;
-    const first = ids[before] ?? 0;
-    const second = ids[after] ?? 0;
-    let seconds = pairs[first];
-    if (seconds === undefined) pairs[first] = seconds = new Map();
-    const found = seconds.get(second);
-    if (found === undefined) seconds.set(second, doc);
-    else if (typeof found !== "number") found.add(doc);
-    else if (found !== doc) {
-      const docs = new PairDocs(found);
-      docs.add(doc);
-      seconds.set(second, docs);
-    }
-  }
-}
 
 /**
  * The terms of an article's meta, with the flag each gives: its month's name
