@@ -72,9 +72,11 @@ export function relatedBySubject<T>(items: readonly T[], subjectOf: (item: T) =>
   );
   const signatures = vectors.map(signatureOf);
   const postings = invertedIndex(vectors, signatures);
-  // Typed arrays the size of the archive, filled for one item and cleared after it, rather than a list per item.
+  // Typed arrays filled for one item and cleared after it, rather than a list per item: its partial score with each
+  // other item, and the items it touches (an item met again while its score is still 0 is listed again, as many
+  // times as the item's postings at most).
   const partial = new Float64Array(items.length);
-  const touched = new Int32Array(items.length);
+  const touched = new Int32Array(SIGNATURE_TERMS * POSTINGS_KEPT);
   // The item's weights by term, each candidate's terms looked up in it: a walk along both lists for each candidate cost more.
   const weightsByTerm = new Float64Array(postings.ends.length);
   const related = new Map<T, T[]>();

@@ -1,8 +1,6 @@
-/**
- * Items' terms as TF-IDF vectors, what related articles (model/related.ts)
- * are found by: each item's heaviest terms, weighted by how often it holds
- * them and how few items do, as a unit vector.
- */
+// Items' terms as TF-IDF vectors, what related articles (model/related.ts)
+// are found by: each item's heaviest terms, weighted by how often it holds
+// them and how few items do, as a unit vector.
 
 /** Terms, each once, and the weight of each at the same place. */
 export interface TermWeights {

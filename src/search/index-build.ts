@@ -130,7 +130,7 @@ export function buildIndex(input: IndexInput): BuiltIndex {
     for (const [term] of metaTerms(article)) count(numbers.get(term) ?? numberNew(term, ""));
   }
 
-  // Second pass: the postings, documents in order, and the pairs of consecutive words. Each term's postings are a
+  // Second pass: the postings, documents in order (the pairs of consecutive words follow). Each term's postings are a
   // run of three arrays shared by all terms (`starts`), not arrays of their own: an archive has hundreds of thousands.
   const starts = new Uint32Array(counts.length + 1);
   for (let id = 0; id < counts.length; id += 1) starts[id + 1] = (starts[id] ?? 0) + (counts[id] ?? 0);
@@ -208,14 +208,19 @@ function pairsInOrder(pairs: PairDocuments, idsInOrder: Uint32Array, termOf: rea
     term: `${termOf[pairs.firsts[pair] ?? 0] ?? ""} ${termOf[pairs.seconds[pair] ?? 0] ?? ""}`,
     docs: pairs.docs.subarray(pairs.starts[pair] ?? 0, pairs.starts[pair + 1] ?? 0),
   });
-  const numbered = Uint32Array.from({ length: pairs.count }, (_, pair) => pair);
+  const numbered = new Uint32Array(pairs.count);
+  for (let pair = 0; pair < pairs.count; pair += 1) numbered[pair] = pair;
   if (termOf.some((term) => SPACE_OR_BELOW.test(term))) {
     // By first term, then as first met, before the sort by text: the order in which two pairs written alike stay.
     return Array.from(stableSortBy(numbered, pairs.firsts, termOf.length), pairOf).sort(byTerm);
   }
   const rank = new Uint32Array(termOf.length);
   for (let at = 0; at < idsInOrder.length; at += 1) rank[idsInOrder[at] ?? 0] = at;
-  const rankOf = (ids: Uint32Array): Uint32Array => ids.map((id) => rank[id] ?? 0);
+  const rankOf = (ids: Uint32Array): Uint32Array => {
+    const ranks = new Uint32Array(ids.length);
+    for (let at = 0; at < ids.length; at += 1) ranks[at] = rank[ids[at] ?? 0] ?? 0;
+    return ranks;
+  };
   // A radix sort: by the second term's place, then, keeping that order, by the first's.
   const bySecond = stableSortBy(numbered, rankOf(pairs.seconds), termOf.length);
   return Array.from(stableSortBy(bySecond, rankOf(pairs.firsts), termOf.length), pairOf);

@@ -28,6 +28,17 @@ describe("pairs of consecutive terms", () => {
     ]);
   });
 
+  it("are none for no documents, a document of one word and one of breaks alone, whatever the width of its places", () => {
+    assert.equal(pairDocuments(0, () => ({ sequence: new Uint16Array(0), ids: new Uint32Array(0) })).count, 0);
+    const documents = [
+      { sequence: Uint32Array.of(0), ids: Uint32Array.of(5) },
+      { sequence: Uint32Array.of(0xffffffff, 0xffffffff), ids: Uint32Array.of(5) },
+      { sequence: Uint32Array.of(0, 0xffffffff, 1, 0), ids: Uint32Array.of(5, 6) },
+    ];
+    const pairs = pairDocuments(documents.length, (doc) => documents[doc] as (typeof documents)[number]);
+    assert.deepEqual(listed(pairs), [["6 5", [2]]]);
+  });
+
   it("keeps every pair and its documents as the table grows past thousands", () => {
     // 300 documents of 60 terms each, in orders that make about 3,900 distinct pairs (the table starts with room for 1,024), many in several documents.
     const documents = Array.from({ length: 300 }, (_, doc) => {

@@ -180,6 +180,27 @@ describe("related by subject", () => {
       );
   });
 
+  it("still finds an item after meeting, more times than there are items, one whose terms weigh nothing", () => {
+    // "light" holds the heavy item's first three terms at a weight too small to count (ln(1 + 1e-300) is 0): each of them
+    // leads to it again while its score is still 0, before "shared" leads to "match".
+    const subjects: Record<string, Subject> = {
+      heavy: subject([
+        ["first", 1],
+        ["second", 1],
+        ["third", 1],
+        ["shared", 1],
+      ]),
+      light: subject([
+        ["first", 1e-300],
+        ["second", 1e-300],
+        ["third", 1e-300],
+      ]),
+      match: subject([["shared", 1]]),
+    };
+    const related = relatedBySubject(Object.keys(subjects), (name) => subjects[name] as Subject);
+    assert.deepEqual(related.get("heavy"), ["match"]);
+  });
+
   it("keeps, of the items a term weighs the same in, those given first", () => {
     // 150 items alike: "shared" leads to the first 100 of them, in order, and every item's likeness to each is the same.
     const items = Array.from({ length: POSTINGS_KEPT + 50 }, (_, index) => index);
