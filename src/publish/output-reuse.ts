@@ -192,7 +192,7 @@ export class OutputReuse {
     const listing = (await this.#listing) ?? listFolder(root, KEPT_APART);
     this.#listing = undefined;
     const withEntries = new Set<string>();
-    for (const path of [...listing.files, ...listing.folders]) withEntries.add(posix.dirname(path));
+    for (const paths of [listing.files, listing.folders]) for (const path of paths) withEntries.add(posix.dirname(path));
     let claimedByCase: Map<string, string> | undefined;
     for (const path of listing.files) {
       if (this.#sources.has(path)) continue;
