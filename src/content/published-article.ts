@@ -18,10 +18,11 @@ type MadeOfArticle = Pick<Article, "category" | "authors" | "route" | "redirects
 
 /** An article as a load publishes it: its fields as read, with the page bundle's files it publishes, and what the load made of it. */
 export function publishedArticle(read: ReadArticle["fields"], assets: readonly string[], made: MadeOfArticle): Article {
-  const { categoryName: _written, ownPath: _own, oldAddresses: _old, ...rest } = { ...read, assets };
+  // Two copies of the fields, not three: a load makes an article of each of a large archive's 100,000 files.
+  const { categoryName: _written, ownPath: _own, oldAddresses: _old, ...rest } = read;
   const toBundle = linkToBundleFolder(made.route, assets);
   const image = rest.image === undefined || toBundle === undefined ? {} : { image: toBundle(rest.image) };
-  return { ...rest, ...image, ...made };
+  return { ...rest, assets, ...image, ...made };
 }
 
 /** What linking a body needs of its placed article or page: where it is and what it is called, not its body. */

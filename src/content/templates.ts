@@ -138,6 +138,9 @@ export interface Linkable extends ArticlePath {
   readonly references: readonly ArticleReference[];
 }
 
+/** What a link to an article needs of it: its path, title and route, not its body. */
+type LinkTarget = Omit<Linkable, "html" | "references">;
+
 /** Bodies with their links to other articles in, and how one more body would be linked with the same articles. */
 interface LinkedArticles {
   readonly html: readonly string[];
@@ -157,8 +160,11 @@ interface LinkedArticles {
  * is shown as text.
  */
 export function linkArticles(articles: readonly Linkable[]): LinkedArticles {
-  // Found by their paths: relink, kept for a whole npm start session, holds no body.
-  const find = articleFinder(articles.map(({ html: _html, references: _references, ...path }) => path));
+  // Found by their paths: relink, kept for a whole npm start session, holds no body. The finder is made when a body
+  // first names another article: most archives' bodies name none, and at 100,000 articles its maps took half a second.
+  const paths: LinkTarget[] = articles.map(({ html: _html, references: _references, ...path }) => path);
+  let finder: ((target: string) => Found<LinkTarget>) | undefined;
+  const find = (target: string): Found<LinkTarget> => (finder ??= articleFinder(paths))(target);
   const link = (article: Linkable, diagnostics: Diagnostic[]): string =>
     article.references.length === 0
       ? article.html
