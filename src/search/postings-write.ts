@@ -81,14 +81,18 @@ export function postingsOf(term: IndexedTerm, hasFiles: boolean): WrittenPosting
   const maxKeys: number[] = [];
   let covered = 0;
   for (let size = FIRST_BLOCK; covered < Math.max(docs.length * BLOCKED_SHARE, FIRST_BLOCK) && covered < docs.length; size *= 2) {
-    const held = Array.from(order.subarray(covered, covered + size)).sort((a, b) => a - b);
+    // A typed array sorted without a comparison, and plain loops: an array and a call for each of a common word's
+    // postings cost several times as much.
+    const held = order.slice(covered, covered + size).sort();
+    const [heldDocs, heldImpacts, heldFlags] = [new Uint32Array(held.length), new Uint8Array(held.length), new Uint8Array(held.length)];
+    for (let to = 0; to < held.length; to += 1) {
+      const at = held[to] as number;
+      heldDocs[to] = docs[at] ?? 0;
+      heldImpacts[to] = values.impacts[at] ?? 0;
+      heldFlags[to] = values.flags[at] ?? 0;
+    }
     const block = new ByteWriter();
-    writeValues(
-      block,
-      Uint32Array.from(held, (at) => docs[at] ?? 0),
-      Uint8Array.from(held, (at) => values.impacts[at] ?? 0),
-      Uint8Array.from(held, (at) => values.flags[at] ?? 0),
-    );
+    writeValues(block, heldDocs, heldImpacts, heldFlags);
     blocks.push(block.done());
     maxKeys.push(keyAt(covered));
     covered += held.length;

@@ -11,7 +11,7 @@ import { loadStemmer } from "../text/stemmers.ts";
 import { buildIndex, periodRanges, type ArticleToIndex, type BuiltIndex } from "./index-build.ts";
 import { FolderSink, MemorySink, type FolderShare, type MadePart } from "./index-sinks.ts";
 import {
-  periodFolderOf,
+  periodFolderName,
   periodsToWrite,
   writeEntry,
   writePeriods,
@@ -252,8 +252,9 @@ function adoptPeriods(sink: FolderSink, folders: readonly (PeriodFolderWritten |
 
 /** A period as a job sends it: by its folder's name when the earlier index `sink` sees has it, else whole. */
 function keptElseWhole(period: PeriodToWrite, sink: FolderSink): PeriodToWrite | KeptPeriod {
-  const { folder, payloads } = periodFolderOf(period);
-  return sink.hasFolder(folder, 2 * payloads.length) ? { first: period.first, label: period.label, folder, files: 2 * payloads.length } : period;
+  const folder = periodFolderName(period);
+  const files = 2 * period.documents.length;
+  return sink.hasFolder(folder, files) ? { first: period.first, label: period.label, folder, files } : period;
 }
 
 /** The index's folder in the output being replaced, when there is one. */
