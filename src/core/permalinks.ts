@@ -96,9 +96,9 @@ export function expandPermalink(
 ): ExpandResult {
   // Only the pattern's tokens are worked out: the slugs of the title and the file name, which the default pattern does
   // not print, were a third of the time a large archive took to place.
-  const makers = tokenMakers(style, subject);
+  const makers = TOKEN_MAKERS[style];
   const values = new Map<PermalinkToken, string>();
-  for (const part of pattern.parts) if ("token" in part && !values.has(part.token)) values.set(part.token, makers[part.token]());
+  for (const part of pattern.parts) if ("token" in part && !values.has(part.token)) values.set(part.token, makers[part.token](subject));
   const empty = pattern.parts.find((part) => "token" in part && ARTICLE_TOKENS.includes(part.token) && values.get(part.token) === "");
   if (empty !== undefined && "token" in empty) {
     return { ok: false, reason: `its :${empty.token} is empty in the permalink "${pattern.text}" (no letter or digit to make a URL from); give it a "slug"` };
@@ -115,56 +115,58 @@ export function expandPermalink(
     : { ok: false, reason: `the permalink "${pattern.text}" gives "${hugoTargetPath(path.path)}" once unescaped, which ${target.reason}` };
 }
 
-/** How each token's value is made for an article, in a style: called for the tokens a pattern holds. */
-function tokenMakers(style: OldPermalinkStyle, subject: PermalinkSubject): Readonly<Record<PermalinkToken, () => string>> {
-  const { title, writtenSlug, slug, fileName, category } = subject;
-  const nameSlug = (): string => splitFileNameDate(fileName)?.rest ?? fileName;
-  if (style === "as-written") {
-    return {
-      ...dateMakers(subject.date),
-      slug: () => writtenSlug ?? nameSlug(),
-      title: () => slugify(title),
-      filename: nameSlug,
-      category: () => category.slug,
-      section: () => subject.section,
-    };
-  }
-  if (style === "jekyll") {
-    // Jekyll's post slug: the `slug` key, else the file name's, without trailing dots.
-    const jekyllSlug = (): string => writtenSlug ?? nameSlug().replace(/\.+$/, "");
-    return {
-      ...dateMakers(subject.date),
-      slug: () => jekyllSlugify(jekyllSlug(), "default", false),
-      title: () => jekyllSlugify(jekyllSlug(), "pretty", true),
-      filename: () => jekyllSlugify(fileName, "default", false),
-      category: () => category.name.toLowerCase(),
-      section: () => subject.section,
-    };
-  }
-  if (style === "hugo") {
-    return {
-      // Hugo dates a URL by the day as written, in the date's own offset.
-      ...dateMakers(subject.date.writtenDay ?? subject.date),
-      slug: () => hugoUrlize(writtenSlug !== undefined && writtenSlug !== "" ? writtenSlug : title),
-      title: () => hugoUrlize(title),
-      filename: () => hugoUrlize(fileName),
-      category: () => hugoUrlize(category.name),
-      section: () => subject.section,
-    };
-  }
+/** How a token's value is made from an article's fields. */
+type TokenMaker = (subject: PermalinkSubject) => string;
+
+/** The file's name without a date prefix. */
+const nameSlugOf = ({ fileName }: PermalinkSubject): string => splitFileNameDate(fileName)?.rest ?? fileName;
+/** Jekyll's post slug: the `slug` key, else the file name's, without trailing dots. */
+const jekyllSlugOf = (subject: PermalinkSubject): string => subject.writtenSlug ?? nameSlugOf(subject).replace(/\.+$/, "");
+
+function dateMakers(dayOf: (subject: PermalinkSubject) => CalendarDate): Pick<Record<PermalinkToken, TokenMaker>, "year" | "month" | "day"> {
   return {
-    ...dateMakers(subject.date),
-    slug: () => slug,
-    title: () => slugify(title),
-    filename: () => slugify(nameSlug()),
-    category: () => category.slug,
-    section: () => slugify(subject.section),
+    year: (subject) => String(dayOf(subject).year).padStart(4, "0"),
+    month: (subject) => String(dayOf(subject).month).padStart(2, "0"),
+    day: (subject) => String(dayOf(subject).day).padStart(2, "0"),
   };
 }
 
-function dateMakers(date: CalendarDate): Pick<Record<PermalinkToken, () => string>, "year" | "month" | "day"> {
-  return { year: () => String(date.year).padStart(4, "0"), month: () => String(date.month).padStart(2, "0"), day: () => String(date.day).padStart(2, "0") };
-}
+/** How each token's value is made, in each style: called for the tokens a pattern holds. */
+const TOKEN_MAKERS: Readonly<Record<OldPermalinkStyle, Readonly<Record<PermalinkToken, TokenMaker>>>> = {
+  "as-written": {
+    ...dateMakers((subject) => subject.date),
+    slug: (subject) => subject.writtenSlug ?? nameSlugOf(subject),
+    title: (subject) => slugify(subject.title),
+    filename: nameSlugOf,
+    category: (subject) => subject.category.slug,
+    section: (subject) => subject.section,
+  },
+  jekyll: {
+    ...dateMakers((subject) => subject.date),
+    slug: (subject) => jekyllSlugify(jekyllSlugOf(subject), "default", false),
+    title: (subject) => jekyllSlugify(jekyllSlugOf(subject), "pretty", true),
+    filename: (subject) => jekyllSlugify(subject.fileName, "default", false),
+    category: (subject) => subject.category.name.toLowerCase(),
+    section: (subject) => subject.section,
+  },
+  hugo: {
+    // Hugo dates a URL by the day as written, in the date's own offset.
+    ...dateMakers((subject) => subject.date.writtenDay ?? subject.date),
+    slug: ({ writtenSlug, title }) => hugoUrlize(writtenSlug !== undefined && writtenSlug !== "" ? writtenSlug : title),
+    title: (subject) => hugoUrlize(subject.title),
+    filename: (subject) => hugoUrlize(subject.fileName),
+    category: (subject) => hugoUrlize(subject.category.name),
+    section: (subject) => subject.section,
+  },
+  "news-archive": {
+    ...dateMakers((subject) => subject.date),
+    slug: (subject) => subject.slug,
+    title: (subject) => slugify(subject.title),
+    filename: (subject) => slugify(nameSlugOf(subject)),
+    category: (subject) => subject.category.slug,
+    section: (subject) => slugify(subject.section),
+  },
+};
 
 /** Jekyll's `URL#sanitize_url`: ".." becomes "/", "./" goes, and slashes are squeezed. */
 function jekyllSanitizeUrl(url: string): string {
