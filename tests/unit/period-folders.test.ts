@@ -26,11 +26,12 @@ describe("the name of a period's folder of fragments", () => {
   const written = periodOf([
     ['{"title":"Café"}', "Naïve procurement, 2024 — Łódź"],
     ['{"title":"Emoji"}', "A tender 🌱 in spring"],
-    // A lone surrogate: both encodings write U+FFFD for it.
-    ['{"title":"Broken"}', "half a pair \ud800 here"],
+    // Lone surrogates, high and low, inside a text and at its end: both encodings write U+FFFD for each.
+    ['{"title":"Broken"}', "half a pair \ud800 here, the other half \udc00 there"],
+    ['{"title":"Cut at the end \udbff"}', "a text cut after half a pair \ud83c"],
   ]);
 
-  it("is made from the bytes of its documents as the folder holds them, accents, emoji and a lone surrogate included", () => {
+  it("is made from the bytes of its documents as the folder holds them, accents, emoji and lone surrogates included", () => {
     assert.equal(periodFolderName(written), nameFromBytes(written));
   });
 
