@@ -7,6 +7,7 @@ import { isNumberTerm, wholeNumberTerm } from "../text/numbers.browser.ts";
 import type { IndexRecord } from "../text/index-record.ts";
 import type { Stemmer } from "../text/stemmers.ts";
 import { readWritten, WEIGHT_UNIT, writtenWordsOf } from "../text/words.browser.ts";
+import { placesInOrder, stableSortBy } from "./counting-sort.ts";
 import { pairDocuments, type PairDocuments } from "./pair-documents.ts";
 import { searchPeriods } from "./periods.ts";
 import { impactCalculator, META_FLAGS } from "./scoring.browser.ts";
@@ -208,8 +209,7 @@ function pairsInOrder(pairs: PairDocuments, idsInOrder: Uint32Array, termOf: rea
     term: `${termOf[pairs.firsts[pair] ?? 0] ?? ""} ${termOf[pairs.seconds[pair] ?? 0] ?? ""}`,
     docs: pairs.docs.subarray(pairs.starts[pair] ?? 0, pairs.starts[pair + 1] ?? 0),
   });
-  const numbered = new Uint32Array(pairs.count);
-  for (let pair = 0; pair < pairs.count; pair += 1) numbered[pair] = pair;
+  const numbered = placesInOrder(pairs.count);
   if (termOf.some((term) => SPACE_OR_BELOW.test(term))) {
     // By first term, then as first met, before the sort by text: the order in which two pairs written alike stay.
     return Array.from(stableSortBy(numbered, pairs.firsts, termOf.length), pairOf).sort(byTerm);
@@ -224,24 +224,6 @@ function pairsInOrder(pairs: PairDocuments, idsInOrder: Uint32Array, termOf: rea
   // A radix sort: by the second term's place, then, keeping that order, by the first's.
   const bySecond = stableSortBy(numbered, rankOf(pairs.seconds), termOf.length);
   return Array.from(stableSortBy(bySecond, rankOf(pairs.firsts), termOf.length), pairOf);
-}
-
-/** The pairs of `order` sorted by their key (each below `keys`), those of equal keys in the order given: a counting sort. */
-function stableSortBy(order: Uint32Array, keyOf: Uint32Array, keys: number): Uint32Array {
-  const starts = new Uint32Array(keys + 1);
-  for (let at = 0; at < order.length; at += 1) {
-    const key = keyOf[order[at] ?? 0] ?? 0;
-    starts[key + 1] = (starts[key + 1] ?? 0) + 1;
-  }
-  for (let key = 0; key < keys; key += 1) starts[key + 1] = (starts[key + 1] ?? 0) + (starts[key] ?? 0);
-  const sorted = new Uint32Array(order.length);
-  for (let at = 0; at < order.length; at += 1) {
-    const pair = order[at] ?? 0;
-    const key = keyOf[pair] ?? 0;
-    sorted[starts[key] ?? 0] = pair;
-    starts[key] = (starts[key] ?? 0) + 1;
-  }
-  return sorted;
 }
 
 /** A character that sorts before every letter and digit of a term, as a pair's space does. */

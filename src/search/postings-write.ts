@@ -4,6 +4,7 @@
 // How big they are is counted without writing them.
 import { createHash } from "node:crypto";
 import { ByteWriter } from "./bytes.browser.ts";
+import { placesInOrder, stableSortBy } from "./counting-sort.ts";
 import type { IndexedTerm } from "./index-build.ts";
 import { CHUNK_POSTINGS, writeChunk, writeSets, writeValues } from "./index-format.browser.ts";
 import type { Postings } from "./dictionary.browser.ts";
@@ -182,14 +183,7 @@ function bestFirst(impacts: Uint8Array, flags: Uint8Array): Uint32Array {
     keys[at] = key;
     if (key > most) most = key;
   }
-  const starts = new Uint32Array(most + 2);
-  for (const key of keys) starts[most - key + 1] = (starts[most - key + 1] ?? 0) + 1;
-  for (let key = 1; key < starts.length; key += 1) starts[key] = (starts[key] ?? 0) + (starts[key - 1] ?? 0);
-  const order = new Uint32Array(keys.length);
-  for (let at = 0; at < keys.length; at += 1) {
-    const slot = most - (keys[at] ?? 0);
-    order[starts[slot] ?? 0] = at;
-    starts[slot] = (starts[slot] ?? 0) + 1;
-  }
-  return order;
+  // The highest key first.
+  for (let at = 0; at < keys.length; at += 1) keys[at] = most - (keys[at] ?? 0);
+  return stableSortBy(placesInOrder(keys.length), keys, most + 1);
 }
